@@ -1,0 +1,21 @@
+"""Roles are auth groups with model permissions; the groups are created by a migration."""
+
+from django.db import models, transaction
+
+
+class Role(models.TextChoices):
+    ANNOTATOR = "annotator", "Annotator"
+    REVIEWER = "reviewer", "Reviewer"
+    RESEARCHER = "researcher", "Researcher"
+
+
+def set_role(*, user, role: str) -> None:
+    """Make ``role`` (a ``Role`` value, or ``""`` for none) the user's only role group."""
+    from django.contrib.auth.models import Group
+
+    if role and role not in Role.values:
+        raise ValueError(f"unknown role {role!r}; choose one of {', '.join(Role.values)}")
+    with transaction.atomic():
+        user.groups.remove(*Group.objects.filter(name__in=Role.values))
+        if role:
+            user.groups.add(Group.objects.get(name=role))

@@ -1,0 +1,253 @@
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.utils.html import format_html_join
+
+from articles import services
+from articles.forms import AssignAnnotatorsForm, MergeSpeakersForm
+from articles.models import (
+    Article,
+    Assignment,
+    Project,
+    Quote,
+    Speaker,
+    SpeakerAlias,
+    StanceLabel,
+    StanceTarget,
+)
+
+
+def _intermediate_page(modeladmin, request, queryset, *, template, title, action, form):
+    """Render an action's confirmation page, which posts the selection back with ``apply``."""
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "opts": modeladmin.model._meta,
+        "objects": queryset,
+        "form": form,
+        "action": action,
+        "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
+    }
+    return TemplateResponse(request, template, context)
+
+
+class StanceTargetInline(admin.TabularInline):
+    model = StanceTarget
+    extra = 0
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "annotators_per_article", "blind", "article_count",
+                    "quote_count", "created_at"]
+    list_filter = ["blind"]
+    search_fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["members"]
+    readonly_fields = ["guidelines_preview", "created_at"]
+    inlines = [StanceTargetInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description", "members", "created_at"]}),
+        ("Annotation", {"fields": ["stance_labels", "annotators_per_article", "blind"]}),
+        ("Guidelines", {"fields": ["guidelines", "guidelines_preview"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_counts()
+
+    @admin.display(ordering="article_count", description="articles")
+    def article_count(self, project):
+        return project.article_count
+
+    @admin.display(ordering="quote_count", description="quotes")
+    def quote_count(self, project):
+        return project.quote_count
+
+    @admin.display(description="preview")
+    def guidelines_preview(self, project):
+        return project.guidelines_html()
+
+
+class AssignmentInline(admin.TabularInline):
+    model = Assignment
+    extra = 0
+    fields = ["annotator", "status", "created_at", "started_at", "finished_at"]
+    readonly_fields = ["created_at", "started_at", "finished_at"]
+    autocomplete_fields = ["annotator"]
+
+
+class QuoteInline(admin.TabularInline):
+    """Quotes are made in the workspace; here they can be read and removed."""
+
+    model = Quote
+    extra = 0
+    fields = ["start", "end", "text", "kind", "speaker", "annotator", "origin", "version"]
+    readonly_fields = fields
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker", "annotator")
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "project", "outlet", "published_at", "language", "quote_count",
+                    "created_at"]
+    list_filter = ["project", "language", "outlet"]
+    search_fields = ["title", "external_id", "url", "author", "outlet"]
+    list_select_related = ["project"]
+    readonly_fields = ["text_sha256", "created_at"]
+    date_hierarchy = "published_at"
+    inlines = [AssignmentInline, QuoteInline]
+    actions = ["assign_to_annotators"]
+    fieldsets = [
+        (None, {"fields": ["project", "title", "text", "text_sha256"]}),
+        ("Source", {"fields": ["outlet", "url", "author", "published_at", "language",
+                               "external_id", "metadata", "created_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+
+    @admin.display(ordering="quote_count", description="quotes")
+    def quote_count(self, article):
+        return article.quote_count
+
+    @admin.action(description="Assign selected articles to annotators…")
+    def assign_to_annotators(self, request, queryset):
+        form = AssignAnnotatorsForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            created = services.assign_articles(
+                articles=list(queryset), annotators=list(form.cleaned_data["annotators"])
+            )
+            self.message_user(request, f"Created {created} assignments.", messages.SUCCESS)
+            return None
+        return _intermediate_page(
+            self, request, queryset, template="admin/articles/assign_annotators.html",
+            title="Assign articles to annotators", action="assign_to_annotators", form=form,
+        )
+
+
+class SpeakerAliasInline(admin.TabularInline):
+    model = SpeakerAlias
+    extra = 1
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ["name", "project", "description", "alias_list", "external_id",
+                    "quote_count"]
+    list_filter = ["project"]
+    search_fields = ["name", "aliases__name", "description", "external_id"]
+    inlines = [SpeakerAliasInline]
+    actions = ["merge_into"]
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request)
+            .select_related("project")
+            .prefetch_related("aliases")
+            .annotate(quote_count=Count("quotes"))
+        )
+
+    @admin.display(description="aliases")
+    def alias_list(self, speaker):
+        return format_html_join(", ", "{}", ((alias.name,) for alias in speaker.aliases.all()))
+
+    @admin.display(ordering="quote_count", description="quotes")
+    def quote_count(self, speaker):
+        return speaker.quote_count
+
+    @admin.action(description="Merge selected speakers into…")
+    def merge_into(self, request, queryset):
+        merging = list(queryset)
+        projects = {speaker.project_id for speaker in merging}
+        if len(projects) != 1:
+            self.message_user(
+                request, "Select speakers of one project to merge.", messages.ERROR
+            )
+            return None
+        form = MergeSpeakersForm(
+            request.POST if "apply" in request.POST else None,
+            project=merging[0].project,
+            merging=merging,
+        )
+        if form.is_valid():
+            target = form.cleaned_data["target"]
+            try:
+                for source in merging:
+                    target = services.merge_speakers(source=source, target=target)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                return None
+            self.message_user(
+                request, f"Merged {len(merging)} speakers into “{target}”.", messages.SUCCESS
+            )
+            return None
+        return _intermediate_page(
+            self, request, queryset, template="admin/articles/merge_speakers.html",
+            title="Merge speakers", action="merge_into", form=form,
+        )
+
+
+@admin.register(StanceTarget)
+class StanceTargetAdmin(admin.ModelAdmin):
+    list_display = ["name", "project", "description"]
+    list_filter = ["project"]
+    search_fields = ["name", "description"]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ["article", "annotator", "status", "created_at", "started_at", "finished_at"]
+    list_filter = ["status", "article__project", "annotator"]
+    search_fields = ["article__title", "annotator__username"]
+    list_select_related = ["article", "annotator"]
+    autocomplete_fields = ["article", "annotator"]
+
+
+class StanceLabelInline(admin.TabularInline):
+    model = StanceLabel
+    extra = 0
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Annotations change only through the workspace, which checks offsets against the
+    text, labels against the project and versions against concurrent edits. Here they can
+    be read and deleted."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Quote)
+class QuoteAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "article", "annotator", "speaker", "kind", "origin", "version",
+                    "updated_at"]
+    list_filter = ["kind", "origin", "article__project", "annotator"]
+    search_fields = ["text", "speaker__name", "article__title"]
+    list_select_related = ["article", "annotator", "speaker"]
+    inlines = [StanceLabelInline]
+
+
+@admin.register(StanceLabel)
+class StanceLabelAdmin(ReadOnlyAdmin):
+    list_display = ["quote", "target", "label"]
+    list_filter = ["label", "target__project", "target"]
+    search_fields = ["quote__text", "target__name"]
+    list_select_related = ["quote", "target"]

@@ -1,0 +1,340 @@
+"""The annotation data model.
+
+Offsets (``start``, ``end``, ``cue_start``, ``cue_end``) are Unicode code points into
+``Article.text``. ``article.text[quote.start:quote.end] == quote.text`` always holds: the
+CheckConstraints below guard what one row can, and the triggers in migration 0002 guard
+the rest (the quote against its article's text, and the text against edits once quoted).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length, Lower
+from django.db.models.lookups import Exact
+from django.urls import reverse
+
+from articles.guidelines import render_guidelines
+from articles.querysets import ArticleQuerySet, ProjectQuerySet, QuoteQuerySet, SpeakerQuerySet
+
+DEFAULT_STANCE_LABELS = ["favor", "against", "neutral"]
+
+
+def default_stance_labels() -> list[str]:
+    return list(DEFAULT_STANCE_LABELS)
+
+
+def text_sha256(text: str) -> str:
+    """The hex SHA-256 of ``text`` encoded as UTF-8, as stored in ``Article.text_sha256``."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def validate_stance_labels(value) -> None:
+    if not isinstance(value, list) or len(value) < 2:
+        raise ValidationError("Give at least two stance labels as a list of strings.")
+    if not all(isinstance(label, str) and label.strip() == label and label for label in value):
+        raise ValidationError("Stance labels must be non-empty strings without outer spaces.")
+    if len({label.casefold() for label in value}) != len(value):
+        raise ValidationError("Stance labels must be distinct.")
+
+
+class Project(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+    guidelines = models.TextField(
+        blank=True, help_text="Annotation guidelines in Markdown. Raw HTML is shown as text."
+    )
+    stance_labels = models.JSONField(
+        default=default_stance_labels,
+        validators=[validate_stance_labels],
+        help_text='The labels a stance can take, as a JSON list, e.g. ["favor", "against"].',
+    )
+    annotators_per_article = models.PositiveSmallIntegerField(
+        default=1, help_text="How many annotators see each article."
+    )
+    blind = models.BooleanField(
+        default=True, help_text="Annotators see only their own quotes, not each other's."
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="projects", blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(annotators_per_article__gte=1),
+                name="project_annotators_per_article_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:articles_project_change", args=[self.pk])
+
+    def guidelines_html(self) -> str:
+        """The guidelines rendered from Markdown, with raw HTML and unsafe links neutralised."""
+        return render_guidelines(self.guidelines)
+
+
+class Article(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="articles")
+    title = models.CharField(max_length=500)
+    text = models.TextField(help_text="Immutable once a quote points into it.")
+    text_sha256 = models.CharField(max_length=64, editable=False)
+    outlet = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=16, blank=True, help_text="BCP 47 code, e.g. en, nb.")
+    external_id = models.CharField(max_length=200, blank=True)
+    metadata = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["project", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "text_sha256"], name="article_unique_text_per_project"
+            ),
+            # A forgotten hash fails loudly instead of colliding on "".
+            models.CheckConstraint(
+                condition=Exact(Length("text_sha256"), 64), name="article_text_sha256_is_set"
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="article_text_not_empty"),
+        ]
+        indexes = [models.Index(fields=["project", "external_id"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def set_text(self, text: str) -> None:
+        """Set the text and its hash; refuse a change once any quote points into the text."""
+        if self.pk is not None and text != self._stored_text() and self.quotes.exists():
+            raise ValidationError(
+                {"text": "The text cannot change: quotes point into it. Delete them first."}
+            )
+        self.text = text
+        self.text_sha256 = text_sha256(text)
+
+    def clean(self) -> None:
+        # ModelForms (the admin) assign text directly; route it through set_text.
+        self.set_text(self.text)
+        duplicate = (
+            Article.objects.filter(project_id=self.project_id, text_sha256=self.text_sha256)
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if duplicate is not None:
+            raise ValidationError(
+                {"text": f"This project already has this exact text: “{duplicate.title}”."}
+            )
+
+    def _stored_text(self) -> str:
+        return Article.objects.values_list("text", flat=True).get(pk=self.pk)
+
+
+class Speaker(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(max_length=200)
+    description = models.CharField(
+        max_length=300, blank=True, help_text='Who they are, e.g. "Belarus expert".'
+    )
+    external_id = models.CharField(
+        max_length=100, blank=True, help_text="e.g. a Wikidata QID such as Q42."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SpeakerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["project", "name"]
+        constraints = [
+            # PostgreSQL lowers every script; SQLite only ASCII, so services.py compares
+            # casefolded names as well.
+            models.UniqueConstraint(
+                F("project"), Lower("name"), name="speaker_unique_name_per_project"
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="speaker_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SpeakerAlias(models.Model):
+    """Another way the texts write a speaker's name, misspellings included."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["speaker", "name"]
+        verbose_name_plural = "speaker aliases"
+        constraints = [
+            models.UniqueConstraint(
+                F("speaker"), Lower("name"), name="speaker_alias_unique_per_speaker"
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="speaker_alias_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StanceTarget(models.Model):
+    """What a speaker can be for or against, e.g. "Offshore wind expansion"."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="targets")
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["project", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                F("project"), Lower("name"), name="stance_target_unique_name_per_project"
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="stance_target_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AssignmentStatus(models.TextChoices):
+    TODO = "todo", "To do"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    SKIPPED = "skipped", "Skipped"
+
+
+class Assignment(models.Model):
+    Status = AssignmentStatus
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="assignments")
+    annotator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+    )
+    status = models.CharField(max_length=16, choices=AssignmentStatus.choices, default=AssignmentStatus.TODO)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["article", "annotator"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "annotator"], name="assignment_unique_per_annotator"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=AssignmentStatus.values), name="assignment_status_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["annotator", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.article} → {self.annotator} ({self.get_status_display()})"
+
+
+class QuoteKind(models.TextChoices):
+    DIRECT = "direct", "Direct"
+    INDIRECT = "indirect", "Indirect"
+    MIXED = "mixed", "Mixed"
+
+
+class QuoteOrigin(models.TextChoices):
+    HUMAN = "human", "Human"
+    SUGGESTED = "suggested", "Suggested"
+    ACCEPTED = "accepted", "Accepted suggestion"
+
+
+class Quote(models.Model):
+    Kind = QuoteKind
+    Origin = QuoteOrigin
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    annotator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="quotes"
+    )
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    kind = models.CharField(max_length=16, choices=QuoteKind.choices, default=QuoteKind.DIRECT)
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.PROTECT, null=True, blank=True, related_name="quotes"
+    )
+    cue_start = models.PositiveIntegerField(null=True, blank=True)
+    cue_end = models.PositiveIntegerField(null=True, blank=True)
+    origin = models.CharField(max_length=16, choices=QuoteOrigin.choices, default=QuoteOrigin.HUMAN)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start", "end", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="quote_span_not_empty"),
+            models.CheckConstraint(
+                condition=Exact(Length("text"), F("end") - F("start")),
+                name="quote_text_length_matches_span",
+            ),
+            models.CheckConstraint(
+                condition=Q(cue_start__isnull=True, cue_end__isnull=True)
+                | Q(cue_start__isnull=False, cue_end__gt=F("cue_start")),
+                name="quote_cue_span_valid",
+            ),
+            models.CheckConstraint(condition=Q(kind__in=QuoteKind.values), name="quote_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(origin__in=QuoteOrigin.values), name="quote_origin_valid"
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="quote_version_positive"),
+        ]
+        indexes = [models.Index(fields=["article", "annotator", "start"])]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 60 else self.text[:59] + "…"
+
+    @property
+    def cue_text(self) -> str | None:
+        if self.cue_start is None:
+            return None
+        return self.article.text[self.cue_start : self.cue_end]
+
+    def overlaps(self, other: "Quote") -> bool:
+        """Whether the two spans share at least one code point."""
+        return (
+            self.article_id == other.article_id
+            and self.start < other.end
+            and other.start < self.end
+        )
+
+
+class StanceLabel(models.Model):
+    """The stance a quote takes toward one target; the label is one of the project's."""
+
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="stances")
+    target = models.ForeignKey(StanceTarget, on_delete=models.PROTECT, related_name="stances")
+    label = models.CharField(max_length=50)
+
+    class Meta:
+        ordering = ["quote", "target"]
+        constraints = [
+            models.UniqueConstraint(fields=["quote", "target"], name="stance_unique_per_target"),
+            models.CheckConstraint(condition=~Q(label=""), name="stance_label_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target}: {self.label}"

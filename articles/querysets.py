@@ -1,0 +1,47 @@
+"""Reads: every list the app shows starts from one of these QuerySet methods."""
+
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+
+
+class ProjectQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Projects the user may open: all for staff, else the ones they are a member of."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self
+        return self.filter(members=user)
+
+    def with_counts(self):
+        """Annotate ``article_count`` and ``quote_count``, each counted in its own subquery."""
+        from articles.models import Article, Quote
+
+        # Two Count() joins on the same row would multiply each other; subqueries don't.
+        articles = Article.objects.filter(project=OuterRef("pk")).order_by().values("project")
+        quotes = Quote.objects.filter(article__project=OuterRef("pk")).order_by()
+        quotes = quotes.values("article__project")
+        return self.annotate(
+            article_count=Coalesce(Subquery(articles.annotate(n=Count("pk")).values("n")), 0),
+            quote_count=Coalesce(Subquery(quotes.annotate(n=Count("pk")).values("n")), 0),
+        )
+
+
+class ArticleQuerySet(models.QuerySet):
+    def assigned_to(self, user):
+        return self.filter(assignments__annotator=user)
+
+
+class SpeakerQuerySet(models.QuerySet):
+    def matching(self, name: str):
+        """Speakers whose name or one of whose aliases is ``name``, ignoring case."""
+        return self.filter(Q(name__iexact=name) | Q(aliases__name__iexact=name)).distinct()
+
+
+class QuoteQuerySet(models.QuerySet):
+    def for_article(self, article):
+        return self.filter(article=article)
+
+    def with_stances(self):
+        return self.select_related("speaker").prefetch_related("stances__target")
