@@ -293,7 +293,7 @@ class Quote(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(cue_start__isnull=True, cue_end__isnull=True)
-                | Q(cue_start__isnull=False, cue_end__gt=F("cue_start")),
+                | Q(cue_start__isnull=False, cue_end__isnull=False, cue_end__gt=F("cue_start")),
                 name="quote_cue_span_valid",
             ),
             models.CheckConstraint(condition=Q(kind__in=QuoteKind.values), name="quote_kind_valid"),

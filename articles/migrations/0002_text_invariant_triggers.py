@@ -17,7 +17,7 @@ SQLITE_FORWARD = [
     FOR EACH ROW
     WHEN NEW."end" > (SELECT length(text) FROM articles_article WHERE id = NEW.article_id)
       OR substr((SELECT text FROM articles_article WHERE id = NEW.article_id),
-                NEW.start + 1, NEW."end" - NEW.start) IS NOT NEW.text
+                NEW.start + 1, max(NEW."end" - NEW.start, 0)) IS NOT NEW.text
       OR NEW.cue_end > (SELECT length(text) FROM articles_article WHERE id = NEW.article_id)
     BEGIN
       SELECT RAISE(ABORT, 'quote text does not match the article text at its offsets');
@@ -29,7 +29,7 @@ SQLITE_FORWARD = [
     FOR EACH ROW
     WHEN NEW."end" > (SELECT length(text) FROM articles_article WHERE id = NEW.article_id)
       OR substr((SELECT text FROM articles_article WHERE id = NEW.article_id),
-                NEW.start + 1, NEW."end" - NEW.start) IS NOT NEW.text
+                NEW.start + 1, max(NEW."end" - NEW.start, 0)) IS NOT NEW.text
       OR NEW.cue_end > (SELECT length(text) FROM articles_article WHERE id = NEW.article_id)
     BEGIN
       SELECT RAISE(ABORT, 'quote text does not match the article text at its offsets');
@@ -62,7 +62,7 @@ POSTGRESQL_FORWARD = [
       SELECT a.text INTO article_text FROM articles_article a WHERE a.id = NEW.article_id
         FOR SHARE;
       IF NEW."end" > char_length(article_text)
-         OR substr(article_text, NEW.start + 1, NEW."end" - NEW.start)
+         OR substr(article_text, NEW.start + 1, GREATEST(NEW."end" - NEW.start, 0))
             IS DISTINCT FROM NEW.text
          OR NEW.cue_end > char_length(article_text) THEN
         RAISE EXCEPTION 'quote text does not match the article text at its offsets'

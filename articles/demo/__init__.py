@@ -1,0 +1,86 @@
+"""The demo project: sample articles, a speaker catalog, stance targets, one user per role."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from accounts.roles import set_role
+from articles import services
+from articles.exchange.records import read_records, record_from_mapping, split_valid
+from articles.models import Article, Project, Speaker, SpeakerAlias, StanceTarget
+
+DEMO_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    password: str
+    role: str
+    created: bool
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    project: Project
+    articles_created: int
+    logins: list[DemoLogin]
+
+
+def load_demo() -> DemoResult:
+    """Create or complete the demo project; running it again changes nothing."""
+    catalog = json.loads((DEMO_DIR / "catalog.json").read_text(encoding="utf-8"))
+    records, errors = split_valid(read_records(DEMO_DIR / "articles"))
+    if errors:
+        raise ValueError("the demo articles are invalid:\n" + "\n".join(map(str, errors)))
+    records = [_with_source_fields(record, catalog["articles"]) for record in records]
+
+    with transaction.atomic():
+        fields = dict(catalog["project"])
+        project, _ = Project.objects.update_or_create(slug=fields.pop("slug"), defaults=fields)
+        for target in catalog["targets"]:
+            StanceTarget.objects.update_or_create(
+                project=project, name=target["name"],
+                defaults={"description": target["description"]},
+            )
+        for entry in catalog["speakers"]:
+            speaker, _ = Speaker.objects.update_or_create(
+                project=project, name=entry["name"],
+                defaults={"description": entry["description"]},
+            )
+            for alias in entry["aliases"]:
+                SpeakerAlias.objects.get_or_create(speaker=speaker, name=alias)
+        result = services.import_articles(project=project, records=records)
+        logins = [_demo_user(entry) for entry in catalog["users"]]
+        users = get_user_model().objects.filter(username__in=[u.username for u in logins])
+        users = users.prefetch_related("groups")
+        project.members.add(*users)
+        annotators = [user for user in users if user.role == "annotator"]
+        services.assign_articles(
+            articles=list(Article.objects.filter(project=project)), annotators=annotators
+        )
+    return DemoResult(project=project, articles_created=result.created, logins=logins)
+
+
+def _with_source_fields(record, sources: dict):
+    source = sources.get(Path(record.path).name, {})
+    # Validate the catalog's fields exactly as an import would.
+    return record_from_mapping(
+        {"title": record.title, "text": record.text, **source}, path=record.path, line=1
+    )
+
+
+def _demo_user(entry: dict) -> DemoLogin:
+    User = get_user_model()
+    user, created = User.objects.get_or_create(username=entry["username"])
+    if created:
+        user.set_password(entry["password"])
+        user.email = f"{entry['username']}@example.org"
+    is_admin = entry["role"] == "admin"
+    user.is_staff = user.is_superuser = is_admin
+    user.save()
+    set_role(user=user, role="" if is_admin else entry["role"])
+    return DemoLogin(entry["username"], entry["password"], entry["role"], created)

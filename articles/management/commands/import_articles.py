@@ -1,0 +1,60 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from articles import services
+from articles.exchange.records import read_records, split_valid
+from articles.models import Project
+
+MAX_ERRORS_SHOWN = 50
+
+
+class Command(BaseCommand):
+    help = (
+        "Import articles from JSONL, CSV (with a header row), a .txt file or a folder of "
+        ".txt files. Nothing is written if any record is invalid, unless --skip-invalid."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path, help="a .jsonl, .csv or .txt file, or a folder")
+        parser.add_argument("--project", required=True, help="the project's slug")
+        parser.add_argument(
+            "--skip-invalid", action="store_true", help="import the valid records, list the rest"
+        )
+        parser.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
+
+    def handle(self, *args, path, project, skip_invalid, dry_run, **options):
+        try:
+            project = Project.objects.get(slug=project)
+        except Project.DoesNotExist:
+            raise CommandError(f"--project: no project with the slug {project!r}") from None
+
+        progress = tqdm(read_records(path), desc="reading", unit=" articles", disable=None)
+        records, errors = split_valid(progress)
+        progress.close()
+
+        if errors and not skip_invalid:
+            raise CommandError(
+                self._error_list(errors)
+                + f"\n{len(errors)} invalid; nothing was imported. Fix the file, or use "
+                "--skip-invalid to import the valid records."
+            )
+        result = services.import_articles(project=project, records=records, dry_run=dry_run)
+        if errors:
+            self.stderr.write(self._error_list(errors))
+        verb = "Would import" if dry_run else "Imported"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb} {result.created} articles into {project.slug}; "
+                f"skipped {result.duplicates} duplicates"
+                + (f" and {len(errors)} invalid records" if errors else "")
+                + "."
+            )
+        )
+
+    def _error_list(self, errors) -> str:
+        shown = "\n".join(str(error) for error in errors[:MAX_ERRORS_SHOWN])
+        if len(errors) > MAX_ERRORS_SHOWN:
+            shown += f"\n… and {len(errors) - MAX_ERRORS_SHOWN} more"
+        return shown
