@@ -26,8 +26,15 @@ class UserWithRoleForm(UserChangeForm):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     form = UserWithRoleForm
-    list_display = ["username", "email", "first_name", "last_name", "role", "is_active",
-                    "last_login"]
+    list_display = [
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "role",
+        "is_active",
+        "last_login",
+    ]
     list_filter = ["groups", "is_staff", "is_active"]
     fieldsets = [
         *BaseUserAdmin.fieldsets[:1],

@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django.contrib.auth.models import AbstractUser
 
 from accounts.roles import Role
@@ -12,7 +14,7 @@ class User(AbstractUser):
     class Meta:
         ordering = ["username"]
 
-    @property
+    @cached_property
     def role(self) -> str:
         """The user's role name: ``admin`` for staff, else their role group, else ``""``."""
         if self.is_staff:

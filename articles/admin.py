@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.utils.html import format_html_join
@@ -41,8 +42,15 @@ class StanceTargetInline(admin.TabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "annotators_per_article", "blind", "article_count",
-                    "quote_count", "created_at"]
+    list_display = [
+        "name",
+        "slug",
+        "annotators_per_article",
+        "blind",
+        "article_count",
+        "quote_count",
+        "created_at",
+    ]
     list_filter = ["blind"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -100,8 +108,15 @@ class QuoteInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "project", "outlet", "published_at", "language", "quote_count",
-                    "created_at"]
+    list_display = [
+        "title",
+        "project",
+        "outlet",
+        "published_at",
+        "language",
+        "quote_count",
+        "created_at",
+    ]
     list_filter = ["project", "language", "outlet"]
     search_fields = ["title", "external_id", "url", "author", "outlet"]
     list_select_related = ["project"]
@@ -109,10 +124,24 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     inlines = [AssignmentInline, QuoteInline]
     actions = ["assign_to_annotators"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["project", "title", "text", "text_sha256"]}),
-        ("Source", {"fields": ["outlet", "url", "author", "published_at", "language",
-                               "external_id", "metadata", "created_at"]}),
+        (
+            "Source",
+            {
+                "fields": [
+                    "outlet",
+                    "url",
+                    "author",
+                    "published_at",
+                    "language",
+                    "external_id",
+                    "metadata",
+                    "created_at",
+                ]
+            },
+        ),
     ]
 
     def get_queryset(self, request):
@@ -132,8 +161,13 @@ class ArticleAdmin(admin.ModelAdmin):
             self.message_user(request, f"Created {created} assignments.", messages.SUCCESS)
             return None
         return _intermediate_page(
-            self, request, queryset, template="admin/articles/assign_annotators.html",
-            title="Assign articles to annotators", action="assign_to_annotators", form=form,
+            self,
+            request,
+            queryset,
+            template="admin/articles/assign_annotators.html",
+            title="Assign articles to annotators",
+            action="assign_to_annotators",
+            form=form,
         )
 
 
@@ -144,8 +178,7 @@ class SpeakerAliasInline(admin.TabularInline):
 
 @admin.register(Speaker)
 class SpeakerAdmin(admin.ModelAdmin):
-    list_display = ["name", "project", "description", "alias_list", "external_id",
-                    "quote_count"]
+    list_display = ["name", "project", "description", "alias_list", "external_id", "quote_count"]
     list_filter = ["project"]
     search_fields = ["name", "aliases__name", "description", "external_id"]
     inlines = [SpeakerAliasInline]
@@ -153,7 +186,8 @@ class SpeakerAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return (
-            super().get_queryset(request)
+            super()
+            .get_queryset(request)
             .select_related("project")
             .prefetch_related("aliases")
             .annotate(quote_count=Count("quotes"))
@@ -172,9 +206,7 @@ class SpeakerAdmin(admin.ModelAdmin):
         merging = list(queryset)
         projects = {speaker.project_id for speaker in merging}
         if len(projects) != 1:
-            self.message_user(
-                request, "Select speakers of one project to merge.", messages.ERROR
-            )
+            self.message_user(request, "Select speakers of one project to merge.", messages.ERROR)
             return None
         form = MergeSpeakersForm(
             request.POST if "apply" in request.POST else None,
@@ -194,8 +226,13 @@ class SpeakerAdmin(admin.ModelAdmin):
             )
             return None
         return _intermediate_page(
-            self, request, queryset, template="admin/articles/merge_speakers.html",
-            title="Merge speakers", action="merge_into", form=form,
+            self,
+            request,
+            queryset,
+            template="admin/articles/merge_speakers.html",
+            title="Merge speakers",
+            action="merge_into",
+            form=form,
         )
 
 
@@ -237,8 +274,16 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Quote)
 class QuoteAdmin(ReadOnlyAdmin):
-    list_display = ["__str__", "article", "annotator", "speaker", "kind", "origin", "version",
-                    "updated_at"]
+    list_display = [
+        "__str__",
+        "article",
+        "annotator",
+        "speaker",
+        "kind",
+        "origin",
+        "version",
+        "updated_at",
+    ]
     list_filter = ["kind", "origin", "article__project", "annotator"]
     search_fields = ["text", "speaker__name", "article__title"]
     list_select_related = ["article", "annotator", "speaker"]

@@ -58,9 +58,7 @@ class Project(models.Model):
     blind = models.BooleanField(
         default=True, help_text="Annotators see only their own quotes, not each other's."
     )
-    members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, related_name="projects", blank=True
-    )
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="projects", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ProjectQuerySet.as_manager()
@@ -226,7 +224,9 @@ class Assignment(models.Model):
     annotator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
     )
-    status = models.CharField(max_length=16, choices=AssignmentStatus.choices, default=AssignmentStatus.TODO)
+    status = models.CharField(
+        max_length=16, choices=AssignmentStatus.choices, default=AssignmentStatus.TODO
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -47,8 +47,9 @@ def import_articles(
         hashes = list(articles)
         for offset in range(0, len(hashes), 1000):
             existing.update(
-                project.articles.filter(text_sha256__in=hashes[offset : offset + 1000])
-                .values_list("text_sha256", flat=True)
+                project.articles.filter(text_sha256__in=hashes[offset : offset + 1000]).values_list(
+                    "text_sha256", flat=True
+                )
             )
         new = [article for digest, article in articles.items() if digest not in existing]
         if not dry_run:
@@ -99,8 +100,9 @@ def assign_articles(*, articles: Sequence[Article], annotators: Sequence) -> int
     """
     with transaction.atomic():
         existing = set(
-            Assignment.objects.filter(article__in=articles, annotator__in=annotators)
-            .values_list("article_id", "annotator_id")
+            Assignment.objects.filter(article__in=articles, annotator__in=annotators).values_list(
+                "article_id", "annotator_id"
+            )
         )
         new = [
             Assignment(article=article, annotator=annotator)
@@ -112,4 +114,3 @@ def assign_articles(*, articles: Sequence[Article], annotators: Sequence) -> int
         for project in Project.objects.filter(articles__in=articles).distinct():
             project.members.add(*annotators)
     return len(new)
-

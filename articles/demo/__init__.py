@@ -43,12 +43,14 @@ def load_demo() -> DemoResult:
         project, _ = Project.objects.update_or_create(slug=fields.pop("slug"), defaults=fields)
         for target in catalog["targets"]:
             StanceTarget.objects.update_or_create(
-                project=project, name=target["name"],
+                project=project,
+                name=target["name"],
                 defaults={"description": target["description"]},
             )
         for entry in catalog["speakers"]:
             speaker, _ = Speaker.objects.update_or_create(
-                project=project, name=entry["name"],
+                project=project,
+                name=entry["name"],
                 defaults={"description": entry["description"]},
             )
             for alias in entry["aliases"]:

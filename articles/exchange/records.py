@@ -69,7 +69,9 @@ class RecordError:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class InvalidRecord(Exception):
@@ -135,7 +137,9 @@ def record_from_mapping(values: dict, *, path: str, line: int) -> ArticleRecord:
         raise InvalidRecord("is required and must not be blank", "text")
     size = len(text.encode("utf-8"))
     if size > MAX_TEXT_BYTES:
-        raise InvalidRecord(f"is {size:,} bytes; the limit is 1 MiB ({MAX_TEXT_BYTES:,} bytes)", "text")
+        raise InvalidRecord(
+            f"is {size:,} bytes; the limit is 1 MiB ({MAX_TEXT_BYTES:,} bytes)", "text"
+        )
     if cleaned.get("url"):
         parts = urlsplit(cleaned["url"])
         if parts.scheme not in {"http", "https"} or not parts.netloc:
@@ -236,8 +240,9 @@ def _read_csv(path: Path) -> Iterator[ArticleRecord | RecordError]:
     header = [name.strip() for name in header]
     unknown = [name for name in header if name not in FIELDS]
     if unknown:
-        yield RecordError(str(path), 1, f"unknown column; the columns are {', '.join(FIELDS)}",
-                          unknown[0])
+        yield RecordError(
+            str(path), 1, f"unknown column; the columns are {', '.join(FIELDS)}", unknown[0]
+        )
         return
     if len(set(header)) != len(header):
         yield RecordError(str(path), 1, "a column name appears twice in the header row")
@@ -271,8 +276,9 @@ def _read_csv(path: Path) -> Iterator[ArticleRecord | RecordError]:
             try:
                 values["metadata"] = json.loads(values["metadata"])
             except json.JSONDecodeError as error:
-                yield RecordError(str(path), first_line, f"is not valid JSON: {error.msg}",
-                                  "metadata")
+                yield RecordError(
+                    str(path), first_line, f"is not valid JSON: {error.msg}", "metadata"
+                )
                 continue
         yield _validated(values, path, first_line)
     if not seen_any:
@@ -286,8 +292,9 @@ def _read_txt(path: Path) -> ArticleRecord | RecordError:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if b"\x00" in raw:
-        return RecordError(str(path), raw[: raw.index(b"\x00")].count(b"\n") + 1,
-                           "contains a NUL byte")
+        return RecordError(
+            str(path), raw[: raw.index(b"\x00")].count(b"\n") + 1, "contains a NUL byte"
+        )
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -65,7 +65,10 @@ def test_database_refuses_quote_text_that_differs_from_the_article(tricky_articl
     start = TRICKY.index("planen")
     with pytest.raises(IntegrityError), transaction.atomic():
         Quote.objects.create(
-            article=tricky_article, annotator=UserFactory(), start=start, end=start + 6,
+            article=tricky_article,
+            annotator=UserFactory(),
+            start=start,
+            end=start + 6,
             text="planet",
         )
     assert not Quote.objects.exists()
@@ -76,8 +79,11 @@ def test_database_refuses_quote_shifted_by_one_utf16_unit(tricky_article):
     start = TRICKY.index(fragment) + 1  # an offset counted in UTF-16, wrongly
     with pytest.raises(IntegrityError), transaction.atomic():
         Quote.objects.create(
-            article=tricky_article, annotator=UserFactory(), start=start,
-            end=start + len(fragment), text=fragment,
+            article=tricky_article,
+            annotator=UserFactory(),
+            start=start,
+            end=start + len(fragment),
+            text=fragment,
         )
 
 
@@ -85,7 +91,10 @@ def test_database_refuses_quote_past_the_end_of_the_text(tricky_article):
     end = len(TRICKY) + 3
     with pytest.raises(IntegrityError), transaction.atomic():
         Quote.objects.create(
-            article=tricky_article, annotator=UserFactory(), start=len(TRICKY) - 2, end=end,
+            article=tricky_article,
+            annotator=UserFactory(),
+            start=len(TRICKY) - 2,
+            end=end,
             text=TRICKY[-2:] + "xyz",
         )
 
@@ -214,8 +223,7 @@ def test_one_assignment_per_article_and_annotator():
 
 def test_assignment_status_must_be_known():
     with pytest.raises(IntegrityError), transaction.atomic():
-        Assignment.objects.create(article=ArticleFactory(), annotator=UserFactory(),
-                                  status="lost")
+        Assignment.objects.create(article=ArticleFactory(), annotator=UserFactory(), status="lost")
 
 
 def test_one_stance_per_quote_and_target():
@@ -251,5 +259,6 @@ def test_quote_overlap():
     first = QuoteFactory(article=article, start=0, end=5)
     second = QuoteFactory(article=article, start=4, end=8)
     third = QuoteFactory(article=article, start=5, end=8)
-    assert first.overlaps(second) and second.overlaps(first)
+    assert first.overlaps(second)
+    assert second.overlaps(first)
     assert not first.overlaps(third)

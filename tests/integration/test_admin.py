@@ -1,0 +1,190 @@
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.urls import reverse
+
+from accounts.models import User
+from articles.models import Article, Assignment, Speaker, StanceLabel
+from tests.factories import (
+    ArticleFactory,
+    ProjectFactory,
+    QuoteFactory,
+    SpeakerFactory,
+    StanceTargetFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = ["project", "article", "speaker", "stancetarget", "assignment", "quote", "stancelabel"]
+
+
+@pytest.fixture
+def annotated():
+    """One of everything, linked together."""
+    quote = QuoteFactory()
+    project = quote.article.project
+    quote.speaker = SpeakerFactory(project=project)
+    quote.save()
+    StanceLabel.objects.create(
+        quote=quote, target=StanceTargetFactory(project=project), label="favor"
+    )
+    Assignment.objects.create(article=quote.article, annotator=quote.annotator)
+    return quote
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_admin_pages_answer_for_an_admin(client, admin_user, annotated, model):
+    client.force_login(admin_user)
+    app = "accounts" if model == "user" else "articles"
+    changelist = client.get(reverse(f"admin:{app}_{model}_changelist"))
+    assert changelist.status_code == 200
+    obj = changelist.context["cl"].result_list[0]
+    assert client.get(reverse(f"admin:{app}_{model}_change", args=[obj.pk])).status_code == 200
+    searched = client.get(reverse(f"admin:{app}_{model}_changelist"), {"q": "x"})
+    assert searched.status_code == 200
+
+
+def test_user_admin_pages_answer_for_an_admin(client, admin_user, annotator):
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:accounts_user_changelist"))
+    assert page.status_code == 200
+    assert "annotator" in page.content.decode()
+    assert client.get(reverse("admin:accounts_user_change", args=[annotator.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("role", ["annotator", "reviewer", "researcher"])
+def test_admin_refuses_non_staff(client, annotated, role):
+    client.force_login(UserFactory(role=role))
+    for model in MODELS:
+        response = client.get(reverse(f"admin:articles_{model}_changelist"))
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("admin:login"))
+
+
+def test_admin_refuses_anonymous(client, annotated):
+    response = client.get(reverse("admin:articles_article_changelist"))
+    assert response.status_code == 302
+
+
+def test_admin_changes_a_users_role(client, admin_user, annotator):
+    client.force_login(admin_user)
+    url = reverse("admin:accounts_user_change", args=[annotator.pk])
+    form = client.get(url).context["adminform"].form
+    data = {key: value for key, value in form.initial.items() if value is not None}
+    data.update(
+        {
+            "username": annotator.username,
+            "role": "reviewer",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "10:00:00",
+            "groups": [],
+            "user_permissions": [],
+        }
+    )
+    data.pop("password", None)
+    data.pop("last_login", None)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert User.objects.get(pk=annotator.pk).role == "reviewer"
+
+
+def test_article_text_edit_is_refused_in_admin_once_quoted(client, admin_user, annotated):
+    client.force_login(admin_user)
+    article = annotated.article
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    response = client.post(
+        url,
+        {
+            "project": article.project_id,
+            "title": article.title,
+            "text": article.text + " more",
+            "metadata": "{}",
+            "assignments-TOTAL_FORMS": 0,
+            "assignments-INITIAL_FORMS": 0,
+            "quotes-TOTAL_FORMS": 0,
+            "quotes-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 200
+    assert "quotes point into it" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).text == article.text
+
+
+def test_admin_adds_an_article_and_sets_its_hash(client, admin_user):
+    project = ProjectFactory()
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:articles_article_add"),
+        {
+            "project": project.pk,
+            "title": "Added",
+            "text": "– Fresh words, says Ola.",
+            "metadata": "{}",
+            "assignments-TOTAL_FORMS": 0,
+            "assignments-INITIAL_FORMS": 0,
+            "quotes-TOTAL_FORMS": 0,
+            "quotes-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302
+    assert len(Article.objects.get(title="Added").text_sha256) == 64
+
+
+def test_merge_action_asks_for_a_target_then_merges(client, admin_user):
+    project = ProjectFactory()
+    wrong = SpeakerFactory(project=project, name="Godzimirksi")
+    right = SpeakerFactory(project=project, name="Jakub Godzimirski")
+    client.force_login(admin_user)
+    url = reverse("admin:articles_speaker_changelist")
+    page = client.post(url, {"action": "merge_into", ACTION_CHECKBOX_NAME: [wrong.pk]})
+    assert page.status_code == 200
+    assert "Merge into" in page.content.decode()
+    done = client.post(
+        url,
+        {
+            "action": "merge_into",
+            ACTION_CHECKBOX_NAME: [wrong.pk],
+            "apply": "Merge",
+            "target": right.pk,
+        },
+    )
+    assert done.status_code == 302
+    assert list(Speaker.objects.values_list("name", flat=True)) == ["Jakub Godzimirski"]
+    assert list(right.aliases.values_list("name", flat=True)) == ["Godzimirksi"]
+
+
+def test_merge_action_refuses_speakers_of_two_projects(client, admin_user):
+    first, second = SpeakerFactory(), SpeakerFactory()
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:articles_speaker_changelist"),
+        {"action": "merge_into", ACTION_CHECKBOX_NAME: [first.pk, second.pk]},
+        follow=True,
+    )
+    assert "Select speakers of one project" in response.content.decode()
+    assert Speaker.objects.count() == 2
+
+
+def test_assign_action_assigns_selected_articles_to_annotators(client, admin_user):
+    project = ProjectFactory()
+    articles = [ArticleFactory(project=project) for _ in range(2)]
+    annotators = [UserFactory(role="annotator") for _ in range(2)]
+    UserFactory(username="not-an-annotator", role="researcher")
+    client.force_login(admin_user)
+    url = reverse("admin:articles_article_changelist")
+    selected = [a.pk for a in articles]
+    page = client.post(url, {"action": "assign_to_annotators", ACTION_CHECKBOX_NAME: selected})
+    assert page.status_code == 200
+    assert "not-an-annotator" not in page.content.decode()
+    done = client.post(
+        url,
+        {
+            "action": "assign_to_annotators",
+            ACTION_CHECKBOX_NAME: selected,
+            "apply": "Assign",
+            "annotators": [u.pk for u in annotators],
+        },
+    )
+    assert done.status_code == 302
+    assert Assignment.objects.count() == 4
+    assert set(project.members.all()) == set(annotators)

@@ -1,0 +1,143 @@
+"""The deployment files and the settings' behaviour under production-like environments.
+
+The settings tests run Django in a subprocess: settings are read once per process, and
+each test needs its own environment.
+"""
+
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def minimal_env(**extra: str) -> dict[str, str]:
+    """An environment holding only PATH and HOME, plus `extra`."""
+    env = {name: os.environ[name] for name in ("PATH", "HOME") if name in os.environ}
+    env.update(extra)
+    return env
+
+
+def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def compose_default(value: str) -> str:
+    """Replace compose's `${NAME:-default}` interpolations with their defaults."""
+    return re.sub(r"\$\{\w+:?-([^}]*)\}", r"\1", str(value))
+
+
+def environment_of(service: dict) -> dict[str, str]:
+    environment = service.get("environment") or {}
+    if isinstance(environment, list):
+        environment = dict(item.split("=", 1) for item in environment)
+    return {name: str(value) for name, value in environment.items()}
+
+
+def test_compose_file_defines_postgres_and_gunicorn_web():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    db, web = services["db"], services["web"]
+
+    assert db["image"] == "postgres:16"
+    mounts = {}
+    for volume in db["volumes"]:
+        source, target = volume.split(":")[:2]
+        mounts[target] = source
+    assert "/var/lib/postgresql/data" in mounts
+    assert mounts["/var/lib/postgresql/data"] in (compose.get("volumes") or {})
+    healthcheck_test = db["healthcheck"]["test"]
+    if isinstance(healthcheck_test, list):
+        healthcheck_test = " ".join(healthcheck_test)
+    assert "pg_isready" in healthcheck_test
+
+    assert web["depends_on"]["db"]["condition"] == "service_healthy"
+    command = web["command"]
+    if isinstance(command, list):
+        command = " ".join(command)
+    assert "migrate" in command
+    assert "gunicorn" in command
+    assert command.index("migrate") < command.index("gunicorn")
+    assert re.search(r"gunicorn\s+newsannot\.wsgi", command)
+
+    environment = environment_of(web)
+    assert urlsplit(compose_default(environment["DATABASE_URL"])).hostname == "db"
+    assert compose_default(environment["DEBUG"]).lower() in {"false", "0", "no", "off"}
+
+
+def test_env_example_lists_every_variable_settings_reads():
+    settings_source = (ROOT / "newsannot" / "settings.py").read_text()
+    names = set(
+        re.findall(r"""(?:os\.environ\.get|env_bool|env_list)\(\s*["'](\w+)["']""", settings_source)
+    )
+    # Guard against the pattern silently matching nothing.
+    assert {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS"} <= names
+
+    example = (ROOT / ".env.example").read_text()
+    missing = sorted(
+        name for name in names if not re.search(rf"^#?\s*{name}=", example, re.MULTILINE)
+    )
+    assert not missing, f".env.example does not mention {missing}"
+
+
+def test_check_deploy_passes_with_production_settings(tmp_path):
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith("SECURE_") and "COOKIE" not in name
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="newsannot.settings",
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="annotate.example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+    )
+    result = run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_settings_are_safe_when_the_environment_is_empty():
+    code = (
+        "import json\n"
+        "from newsannot import settings as s\n"
+        "print(json.dumps({\n"
+        "    'DEBUG': s.DEBUG,\n"
+        "    'SECRET_KEY': s.SECRET_KEY,\n"
+        "    'ALLOWED_HOSTS': s.ALLOWED_HOSTS,\n"
+        "    'ENGINE': s.DATABASES['default']['ENGINE'],\n"
+        "    'SECURE_SSL_REDIRECT': s.SECURE_SSL_REDIRECT,\n"
+        "    'SESSION_COOKIE_SECURE': s.SESSION_COOKIE_SECURE,\n"
+        "    'CSRF_COOKIE_SECURE': s.CSRF_COOKIE_SECURE,\n"
+        "    'SECURE_HSTS_SECONDS': s.SECURE_HSTS_SECONDS,\n"
+        "}))\n"
+    )
+    result = run([sys.executable, "-c", code], minimal_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["DEBUG"] is False
+    assert values["SECRET_KEY"] == ""
+    assert values["ALLOWED_HOSTS"] == []
+    assert values["ENGINE"] == "django.db.backends.sqlite3"
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert values["SESSION_COOKIE_SECURE"] is True
+    assert values["CSRF_COOKIE_SECURE"] is True
+    assert values["SECURE_HSTS_SECONDS"] > 0
+
+
+def test_debug_off_without_secret_key_refuses_to_start(tmp_path):
+    env = minimal_env(DEBUG="false", DATABASE_URL=f"sqlite:///{tmp_path / 'nokey.sqlite3'}")
+    result = run([sys.executable, "manage.py", "check"], env)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "SECRET_KEY" in output

@@ -1,0 +1,78 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from articles import services
+from articles.models import Assignment, Quote, Speaker, SpeakerAlias
+from tests.factories import ArticleFactory, ProjectFactory, SpeakerFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def quote_by(speaker, article):
+    return Quote.objects.create(
+        article=article,
+        annotator=UserFactory(),
+        start=0,
+        end=len(article.text),
+        text=article.text,
+        speaker=speaker,
+    )
+
+
+def test_merge_moves_quotes_and_keeps_names_as_aliases():
+    project = ProjectFactory()
+    misspelled = SpeakerFactory(project=project, name="Jakob Godzimirksi", description="NUPI")
+    misspelled.aliases.create(name="Godzimirksi")
+    right = SpeakerFactory(project=project, name="Jakob Godzimirski", external_id="Q1")
+    right.aliases.create(name="Godzimirski")
+    quote = quote_by(misspelled, ArticleFactory(project=project))
+
+    merged = services.merge_speakers(source=misspelled, target=right)
+
+    assert merged.pk == right.pk
+    assert not Speaker.objects.filter(pk=misspelled.pk).exists()
+    quote.refresh_from_db()
+    assert quote.speaker_id == right.pk
+    assert sorted(right.aliases.values_list("name", flat=True)) == [
+        "Godzimirksi",
+        "Godzimirski",
+        "Jakob Godzimirksi",
+    ]
+    right.refresh_from_db()
+    assert right.description == "NUPI"  # taken over because the target had none
+    assert right.external_id == "Q1"
+    assert list(Speaker.objects.filter(project=project).matching("godzimirksi")) == [right]
+
+
+def test_merge_does_not_duplicate_an_alias_the_target_already_has():
+    project = ProjectFactory()
+    source = SpeakerFactory(project=project, name="Hansen")
+    target = SpeakerFactory(project=project, name="Arve Hansen")
+    target.aliases.create(name="HANSEN")
+    services.merge_speakers(source=source, target=target)
+    assert list(target.aliases.values_list("name", flat=True)) == ["HANSEN"]
+
+
+def test_merge_refuses_speakers_of_different_projects():
+    source, target = SpeakerFactory(), SpeakerFactory()
+    with pytest.raises(ValidationError, match="different projects"):
+        services.merge_speakers(source=source, target=target)
+    assert Speaker.objects.count() == 2
+
+
+def test_merge_refuses_a_speaker_into_itself():
+    speaker = SpeakerFactory()
+    with pytest.raises(ValidationError):
+        services.merge_speakers(source=speaker, target=speaker)
+    assert SpeakerAlias.objects.count() == 0
+
+
+def test_assign_articles_is_idempotent_and_adds_membership():
+    project = ProjectFactory()
+    articles = [ArticleFactory(project=project) for _ in range(3)]
+    annotators = [UserFactory(role="annotator") for _ in range(2)]
+    assert services.assign_articles(articles=articles, annotators=annotators) == 6
+    assert services.assign_articles(articles=articles, annotators=annotators) == 0
+    assert Assignment.objects.count() == 6
+    assert set(project.members.all()) == set(annotators)
+    assert all(a.status == Assignment.Status.TODO for a in Assignment.objects.all())

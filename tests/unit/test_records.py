@@ -1,0 +1,69 @@
+import ast
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from articles.exchange.records import (
+    InvalidRecord,
+    RecordError,
+    read_records,
+    record_from_mapping,
+    split_valid,
+)
+
+RECORDS_MODULE = Path(__file__).resolve().parents[2] / "articles" / "exchange" / "records.py"
+
+
+def test_records_module_has_no_django_imports():
+    tree = ast.parse(RECORDS_MODULE.read_text(encoding="utf-8"))
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    } | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not any(name and name.split(".")[0] in {"django", "articles"} for name in imported)
+
+
+def test_date_only_is_midnight_utc_and_naive_times_are_utc():
+    record = record_from_mapping(
+        {"title": "t", "text": "x", "published_at": "2026-03-01"}, path="p", line=1
+    )
+    assert record.published_at == datetime(2026, 3, 1, tzinfo=UTC)
+    record = record_from_mapping(
+        {"title": "t", "text": "x", "published_at": "2026-03-01T09:30:00"}, path="p", line=1
+    )
+    assert record.published_at == datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+
+
+def test_text_is_kept_exactly_while_other_fields_are_trimmed():
+    record = record_from_mapping(
+        {"title": "  Title \n", "text": "  spaced\r\n text  "}, path="p", line=1
+    )
+    assert record.title == "Title"
+    assert record.text == "  spaced\r\n text  "
+
+
+def test_overlong_title_names_the_limit():
+    with pytest.raises(InvalidRecord) as error:
+        record_from_mapping({"title": "x" * 501, "text": "y"}, path="p", line=1)
+    assert error.value.field == "title"
+    assert "limit is 500" in error.value.message
+
+
+def test_error_reads_as_file_line_field_message():
+    assert str(RecordError("a.jsonl", 3, "is required", "title")) == "a.jsonl:3: title: is required"
+    assert str(RecordError("dir", 0, "no files")) == "dir: no files"
+
+
+def test_folder_without_txt_files_is_an_error(tmp_path):
+    records, errors = split_valid(read_records(tmp_path))
+    assert records == []
+    assert [e.message for e in errors] == ["the folder holds no .txt files"]
+
+
+def test_txt_file_with_only_a_title_has_no_text(tmp_path):
+    (tmp_path / "a.txt").write_text("Only a title\n", encoding="utf-8")
+    _, errors = split_valid(read_records(tmp_path / "a.txt"))
+    assert [(e.field, e.message) for e in errors] == [("text", "is required and must not be blank")]
