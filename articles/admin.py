@@ -236,6 +236,19 @@ class SpeakerAdmin(admin.ModelAdmin):
         )
 
 
+@admin.register(SpeakerAlias)
+class SpeakerAliasAdmin(admin.ModelAdmin):
+    list_display = ["name", "speaker", "project"]
+    list_filter = ["speaker__project"]
+    search_fields = ["name", "speaker__name"]
+    list_select_related = ["speaker__project"]
+    autocomplete_fields = ["speaker"]
+
+    @admin.display(ordering="speaker__project", description="project")
+    def project(self, alias):
+        return alias.speaker.project
+
+
 @admin.register(StanceTarget)
 class StanceTargetAdmin(admin.ModelAdmin):
     list_display = ["name", "project", "description"]

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsannot.settings")
 os.environ.setdefault("DEBUG", "true")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -27,10 +27,29 @@ from articles import services  # noqa: E402
 from articles.exchange.records import read_records, split_valid  # noqa: E402
 from articles.models import Project  # noqa: E402
 
-WORDS = (
-    "harbour council minister wind turbine fishermen vote budget coast price winter "
-    "– says believes according “ ” é 🐟 Øvrebø 田中"
-).split()
+WORDS = [
+    "harbour",
+    "council",
+    "minister",
+    "wind",
+    "turbine",
+    "fishermen",
+    "vote",
+    "budget",
+    "coast",
+    "price",
+    "winter",
+    "–",
+    "says",
+    "believes",
+    "according",
+    "“",
+    "”",
+    "é",
+    "🐟",
+    "Øvrebø",
+    "田中",
+]
 
 
 def article_text(rng: random.Random, chars: int) -> str:
@@ -54,8 +73,12 @@ def main() -> None:
         path = Path(folder) / "bench.jsonl"
         with path.open("w", encoding="utf-8") as out:
             for n in range(options.articles):
-                row = {"title": f"Article {n}", "text": article_text(rng, options.chars),
-                       "url": f"https://example.org/{n}", "published_at": "2026-02-10"}
+                row = {
+                    "title": f"Article {n}",
+                    "text": article_text(rng, options.chars),
+                    "url": f"https://example.org/{n}",
+                    "published_at": "2026-02-10",
+                }
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         megabytes = path.stat().st_size / 1e6
 

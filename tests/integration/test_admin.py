@@ -15,7 +15,16 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-MODELS = ["project", "article", "speaker", "stancetarget", "assignment", "quote", "stancelabel"]
+MODELS = [
+    "project",
+    "article",
+    "speaker",
+    "speakeralias",
+    "stancetarget",
+    "assignment",
+    "quote",
+    "stancelabel",
+]
 
 
 @pytest.fixture
@@ -24,6 +33,7 @@ def annotated():
     quote = QuoteFactory()
     project = quote.article.project
     quote.speaker = SpeakerFactory(project=project)
+    quote.speaker.aliases.create(name="Alias")
     quote.save()
     StanceLabel.objects.create(
         quote=quote, target=StanceTargetFactory(project=project), label="favor"

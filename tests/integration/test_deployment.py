@@ -90,12 +90,7 @@ def test_env_example_lists_every_variable_settings_reads():
 
 
 def test_check_deploy_passes_with_production_settings(tmp_path):
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith("SECURE_") and "COOKIE" not in name
-    }
-    env.update(
+    env = minimal_env(
         DJANGO_SETTINGS_MODULE="newsannot.settings",
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(50),
