@@ -2,7 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from accounts.roles import Role
-from articles.models import Speaker
+from articles.models import Assignment, Quote, Speaker
+from articles.services import QuoteInput
 
 
 class AssignAnnotatorsForm(forms.Form):
@@ -25,3 +26,106 @@ class MergeSpeakersForm(forms.Form):
         self.fields["target"].queryset = Speaker.objects.filter(project=project).exclude(
             pk__in=[speaker.pk for speaker in merging]
         )
+
+
+class QuoteForm(forms.Form):
+    """What the workspace posts for a quote, checked against the article it points into.
+
+    Offsets are code points. The browser sends the text it believes it selected, and a
+    mismatch with the stored text is an error, never silently corrected.
+    """
+
+    start = forms.IntegerField(min_value=0)
+    end = forms.IntegerField(min_value=1)
+    text = forms.CharField(strip=False, max_length=1024 * 1024)
+    kind = forms.ChoiceField(choices=Quote.Kind.choices, initial=Quote.Kind.DIRECT)
+    speaker = forms.IntegerField(required=False)
+    speaker_name = forms.CharField(required=False, max_length=200)
+    speaker_description = forms.CharField(required=False, max_length=300)
+    cue_start = forms.IntegerField(required=False, min_value=0)
+    cue_end = forms.IntegerField(required=False, min_value=1)
+    version = forms.IntegerField(required=False, min_value=1)
+    request_id = forms.UUIDField(required=False)
+
+    def __init__(self, *args, article, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.targets = {target.pk: target for target in targets}
+        labels = [("", "none"), *((label, label) for label in article.project.stance_labels)]
+        for target in targets:
+            self.fields[f"stance-{target.pk}"] = forms.ChoiceField(
+                choices=labels, required=False, label=target.name
+            )
+
+    def clean(self):
+        data = super().clean()
+        text = self.article.text
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None:
+            if end <= start:
+                self.add_error("end", f"must be greater than start ({start}).")
+            elif end > len(text):
+                self.add_error(
+                    "end", f"{end} is past the end of the article text ({len(text)} characters)."
+                )
+            elif "text" in data and text[start:end] != data["text"]:
+                self.add_error(
+                    "text",
+                    f"does not match the article at {start}–{end}: the article has "
+                    f"“{_preview(text[start:end])}”, the request “{_preview(data['text'])}”. "
+                    "Reload the page and select again.",
+                )
+        self._clean_speaker(data)
+        self._clean_cue(data, len(text))
+        unknown = sorted(
+            key for key in self.data if key.startswith("stance-") and key not in self.fields
+        )
+        if unknown:
+            self.add_error(None, f"{unknown[0]}: no such stance target in this project.")
+        return data
+
+    def _clean_speaker(self, data):
+        speaker_id = data.get("speaker")
+        if speaker_id is not None:
+            speaker = Speaker.objects.filter(project=self.article.project, pk=speaker_id).first()
+            if speaker is None:
+                self.add_error("speaker", f"no speaker with id {speaker_id} in this project.")
+            data["speaker"] = speaker
+        data["speaker_name"] = " ".join(data.get("speaker_name", "").split())
+
+    def _clean_cue(self, data, length):
+        cue_start, cue_end = data.get("cue_start"), data.get("cue_end")
+        if (cue_start is None) != (cue_end is None):
+            self.add_error("cue_end", "give both ends of the cue, or neither.")
+        elif cue_start is not None and (cue_end <= cue_start or cue_end > length):
+            self.add_error("cue_end", f"the cue {cue_start}–{cue_end} is not inside the text.")
+
+    def quote_input(self) -> QuoteInput:
+        data = self.cleaned_data
+        stances = {
+            target: data[f"stance-{pk}"]
+            for pk, target in self.targets.items()
+            if data.get(f"stance-{pk}")
+        }
+        return QuoteInput(
+            start=data["start"],
+            end=data["end"],
+            text=data["text"],
+            kind=data["kind"],
+            speaker=data.get("speaker"),
+            new_speaker_name=data["speaker_name"] if data.get("speaker") is None else "",
+            new_speaker_description=data.get("speaker_description", ""),
+            cue_start=data.get("cue_start"),
+            cue_end=data.get("cue_end"),
+            stances=stances,
+        )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[(Assignment.Status.DONE, "Done"), (Assignment.Status.IN_PROGRESS, "Reopen")]
+    )
+
+
+def _preview(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

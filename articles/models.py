@@ -17,7 +17,13 @@ from django.db.models.lookups import Exact
 from django.urls import reverse
 
 from articles.guidelines import render_guidelines
-from articles.querysets import ArticleQuerySet, ProjectQuerySet, QuoteQuerySet, SpeakerQuerySet
+from articles.querysets import (
+    ArticleQuerySet,
+    AssignmentQuerySet,
+    ProjectQuerySet,
+    QuoteQuerySet,
+    SpeakerQuerySet,
+)
 
 DEFAULT_STANCE_LABELS = ["favor", "against", "neutral"]
 
@@ -231,6 +237,8 @@ class Assignment(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
+    objects = AssignmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["article", "annotator"]
         constraints = [
@@ -278,6 +286,9 @@ class Quote(models.Model):
     cue_end = models.PositiveIntegerField(null=True, blank=True)
     origin = models.CharField(max_length=16, choices=QuoteOrigin.choices, default=QuoteOrigin.HUMAN)
     version = models.PositiveIntegerField(default=1)
+    # The id the browser gave the create request: a retried or double-clicked save
+    # finds its quote instead of making a second one.
+    request_id = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -301,6 +312,13 @@ class Quote(models.Model):
                 condition=Q(origin__in=QuoteOrigin.values), name="quote_origin_valid"
             ),
             models.CheckConstraint(condition=Q(version__gte=1), name="quote_version_positive"),
+            models.UniqueConstraint(
+                fields=["article", "annotator", "start", "end"],
+                name="quote_unique_span_per_annotator",
+            ),
+            models.UniqueConstraint(
+                fields=["annotator", "request_id"], name="quote_unique_request_per_annotator"
+            ),
         ]
         indexes = [models.Index(fields=["article", "annotator", "start"])]
 

@@ -33,6 +33,35 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(assignments__annotator=user)
 
 
+class AssignmentQuerySet(models.QuerySet):
+    def queue(self, user, project):
+        """The user's assignments in a project, in assignment order, with their quote counts."""
+        from articles.models import Quote
+
+        quotes = (
+            Quote.objects.filter(article=OuterRef("article"), annotator=OuterRef("annotator"))
+            .order_by()
+            .values("article")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            self.filter(annotator=user, article__project=project)
+            .select_related("article")
+            .annotate(quote_count=Coalesce(Subquery(quotes), 0))
+            .order_by("created_at", "id")
+        )
+
+    def next_open(self, user, project):
+        """The first of the user's assignments in the project that is not done or skipped."""
+        return (
+            self.filter(annotator=user, article__project=project)
+            .exclude(status__in=["done", "skipped"])
+            .order_by("created_at", "id")
+            .first()
+        )
+
+
 class SpeakerQuerySet(models.QuerySet):
     def matching(self, name: str):
         """Speakers whose name or one of whose aliases is ``name``, ignoring case."""

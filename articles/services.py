@@ -1,15 +1,31 @@
-"""Writes that touch several rows or models: keyword-only, validated, then atomic."""
+"""Writes that touch several rows or models: keyword-only, validated, then atomic.
+
+Quote writes expect input validated by ``articles.forms.QuoteForm``. Concurrency is
+optimistic: callers pass the version they saw, and a stale one raises ``QuoteConflict``
+carrying the current quote.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
 
 from articles.exchange.records import ArticleRecord
-from articles.models import Article, Assignment, Project, Speaker, SpeakerAlias
+from articles.models import (
+    Article,
+    Assignment,
+    Project,
+    Quote,
+    Speaker,
+    SpeakerAlias,
+    StanceLabel,
+    StanceTarget,
+)
 
 
 @dataclass(frozen=True)
@@ -114,3 +130,235 @@ def assign_articles(*, articles: Sequence[Article], annotators: Sequence) -> int
         for project in Project.objects.filter(articles__in=articles).distinct():
             project.members.add(*annotators)
     return len(new)
+
+
+@dataclass(frozen=True)
+class QuoteInput:
+    """Everything a quote form carries, already checked against the article."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: Speaker | None = None
+    new_speaker_name: str = ""
+    new_speaker_description: str = ""
+    cue_start: int | None = None
+    cue_end: int | None = None
+    stances: dict[StanceTarget, str] = field(default_factory=dict)
+
+
+class QuoteConflict(Exception):
+    """The quote changed since the caller read it; ``current`` is how it is now."""
+
+    def __init__(self, current: Quote | None):
+        super().__init__("the quote was changed or deleted elsewhere")
+        self.current = current
+
+
+class DuplicateSpan(Exception):
+    """The annotator already has a quote on exactly this span."""
+
+    def __init__(self, existing: Quote):
+        super().__init__("a quote on exactly this span exists already")
+        self.existing = existing
+
+
+def create_quote(
+    *, article, annotator, data: QuoteInput, origin: str = Quote.Origin.HUMAN, request_id=None
+) -> tuple[Quote, bool]:
+    """Create the annotator's quote; return ``(quote, created)``.
+
+    A repeated ``request_id`` returns the quote that request made, unchanged.
+    """
+    if request_id is not None:
+        earlier = Quote.objects.filter(annotator=annotator, request_id=request_id).first()
+        if earlier is not None:
+            return earlier, False
+    try:
+        with transaction.atomic():
+            quote = Quote.objects.create(
+                article=article,
+                annotator=annotator,
+                start=data.start,
+                end=data.end,
+                text=data.text,
+                kind=data.kind,
+                speaker=_speaker_for(article.project, data),
+                cue_start=data.cue_start,
+                cue_end=data.cue_end,
+                origin=origin,
+                request_id=request_id,
+            )
+            _write_stances(quote, data.stances)
+            _start_assignment(article, annotator)
+    except IntegrityError:
+        # A concurrent twin of this request, or the same span twice: tell them apart.
+        if request_id is not None:
+            earlier = Quote.objects.filter(annotator=annotator, request_id=request_id).first()
+            if earlier is not None:
+                return earlier, False
+        existing = Quote.objects.filter(
+            article=article, annotator=annotator, start=data.start, end=data.end
+        ).first()
+        if existing is not None:
+            raise DuplicateSpan(existing) from None
+        raise
+    return quote, True
+
+
+def update_quote(*, quote: Quote, version: int, data: QuoteInput) -> Quote:
+    """Replace the quote's fields and stances if nobody changed it since ``version``."""
+    with transaction.atomic():
+        speaker = _speaker_for(quote.article.project, data)
+        changed = Quote.objects.filter(pk=quote.pk, version=version).update(
+            start=data.start,
+            end=data.end,
+            text=data.text,
+            kind=data.kind,
+            speaker=speaker,
+            cue_start=data.cue_start,
+            cue_end=data.cue_end,
+            version=F("version") + 1,
+            updated_at=timezone.now(),
+        )
+        if not changed:
+            current = Quote.objects.with_stances().filter(pk=quote.pk).first()
+            if current is not None and _same_state(current, data, speaker):
+                return current  # a retried request that already took effect
+            raise QuoteConflict(current)
+        _write_stances(quote, data.stances)
+        _start_assignment(quote.article, quote.annotator)
+    return Quote.objects.with_stances().get(pk=quote.pk)
+
+
+def delete_quote(*, quote: Quote, version: int) -> None:
+    """Delete the quote if nobody changed it since ``version``."""
+    with transaction.atomic():
+        deleted, _ = Quote.objects.filter(pk=quote.pk, version=version).delete()
+        if not deleted:
+            raise QuoteConflict(Quote.objects.with_stances().filter(pk=quote.pk).first())
+
+
+def accept_suggestion(*, quote: Quote, version: int) -> Quote:
+    """Turn a suggested quote into an accepted one, as it stands."""
+    with transaction.atomic():
+        changed = Quote.objects.filter(
+            pk=quote.pk, version=version, origin=Quote.Origin.SUGGESTED
+        ).update(origin=Quote.Origin.ACCEPTED, version=F("version") + 1, updated_at=timezone.now())
+        if not changed:
+            raise QuoteConflict(Quote.objects.with_stances().filter(pk=quote.pk).first())
+        _start_assignment(quote.article, quote.annotator)
+    return Quote.objects.with_stances().get(pk=quote.pk)
+
+
+def set_assignment_status(*, assignment: Assignment, status: str) -> Assignment:
+    """Mark an assignment done, or reopen it, keeping its timestamps right."""
+    now = timezone.now()
+    assignment.status = status
+    if status == Assignment.Status.DONE:
+        assignment.finished_at = now
+        assignment.started_at = assignment.started_at or now
+    else:
+        assignment.finished_at = None
+    assignment.save(update_fields=["status", "started_at", "finished_at"])
+    return assignment
+
+
+def _speaker_for(project, data: QuoteInput) -> Speaker | None:
+    """The chosen speaker, or the one a typed name means, created if the catalog lacks it."""
+    if data.speaker is not None or not data.new_speaker_name:
+        return data.speaker
+    name = data.new_speaker_name
+    existing = Speaker.objects.filter(project=project).matching(name).first()
+    if existing is None:
+        # SQLite lowers only ASCII, so compare casefolded names before trusting it.
+        folded = name.casefold()
+        existing = next(
+            (s for s in Speaker.objects.filter(project=project) if s.name.casefold() == folded),
+            None,
+        )
+    if existing is not None:
+        return existing
+    return Speaker.objects.create(
+        project=project, name=name, description=data.new_speaker_description
+    )
+
+
+def _write_stances(quote: Quote, stances: dict[StanceTarget, str]) -> None:
+    StanceLabel.objects.filter(quote=quote).delete()
+    StanceLabel.objects.bulk_create(
+        StanceLabel(quote=quote, target=target, label=label) for target, label in stances.items()
+    )
+
+
+def _start_assignment(article, annotator) -> None:
+    Assignment.objects.filter(
+        article=article, annotator=annotator, status=Assignment.Status.TODO
+    ).update(status=Assignment.Status.IN_PROGRESS, started_at=timezone.now())
+
+
+def _same_state(quote: Quote, data: QuoteInput, speaker: Speaker | None) -> bool:
+    stances = {stance.target_id: stance.label for stance in quote.stances.all()}
+    return (
+        quote.start,
+        quote.end,
+        quote.kind,
+        quote.speaker_id,
+        quote.cue_start,
+        quote.cue_end,
+    ) == (
+        data.start,
+        data.end,
+        data.kind,
+        speaker and speaker.pk,
+        data.cue_start,
+        data.cue_end,
+    ) and stances == {target.pk: label for target, label in data.stances.items()}
+
+
+def quote_snapshot(quote: Quote) -> dict:
+    """A quote as plain data, enough to restore it after a delete."""
+    return {
+        "article": quote.article_id,
+        "annotator": quote.annotator_id,
+        "start": quote.start,
+        "end": quote.end,
+        "kind": quote.kind,
+        "speaker": quote.speaker_id,
+        "cue_start": quote.cue_start,
+        "cue_end": quote.cue_end,
+        "origin": quote.origin,
+        "created_at": quote.created_at.isoformat(),
+        "stances": {str(s.target_id): s.label for s in quote.stances.all()},
+    }
+
+
+def restore_quote(*, article, annotator, snapshot: dict) -> Quote:
+    """Recreate a deleted quote from ``quote_snapshot``, origin and creation time included.
+
+    Speakers or targets deleted meanwhile are left out rather than failing the undo.
+    """
+    project = article.project
+    speaker = Speaker.objects.filter(project=project, pk=snapshot["speaker"]).first()
+    targets = StanceTarget.objects.in_bulk([int(pk) for pk in snapshot["stances"]], field_name="pk")
+    data = QuoteInput(
+        start=snapshot["start"],
+        end=snapshot["end"],
+        text=article.text[snapshot["start"] : snapshot["end"]],
+        kind=snapshot["kind"],
+        speaker=speaker,
+        cue_start=snapshot["cue_start"],
+        cue_end=snapshot["cue_end"],
+        stances={
+            target: snapshot["stances"][str(pk)]
+            for pk, target in targets.items()
+            if target.project_id == project.pk
+        },
+    )
+    with transaction.atomic():
+        quote, _ = create_quote(
+            article=article, annotator=annotator, data=data, origin=snapshot["origin"]
+        )
+        Quote.objects.filter(pk=quote.pk).update(created_at=snapshot["created_at"])
+    return quote

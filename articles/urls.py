@@ -6,4 +6,25 @@ app_name = "articles"
 
 urlpatterns = [
     path("", views.project_list, name="project-list"),
+    path("projects/<slug:slug>/", views.queue, name="queue"),
+    path("projects/<slug:slug>/next/", views.next_article, name="next-article"),
+    path("articles/<int:article_id>/", views.article, name="article"),
+    path("articles/<int:article_id>/status/", views.article_status, name="article-status"),
+    path("articles/<int:article_id>/quotes/", views.quote_create, name="quote-create"),
+    path("articles/<int:article_id>/quotes/undo/", views.quote_undo, name="quote-undo"),
+    path(
+        "articles/<int:article_id>/quotes/<int:quote_id>/",
+        views.quote_update,
+        name="quote-update",
+    ),
+    path(
+        "articles/<int:article_id>/quotes/<int:quote_id>/delete/",
+        views.quote_delete,
+        name="quote-delete",
+    ),
+    path(
+        "articles/<int:article_id>/quotes/<int:quote_id>/accept/",
+        views.quote_accept,
+        name="quote-accept",
+    ),
 ]

@@ -1,7 +1,25 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+"""Pages and htmx endpoints. Each write: bind the form, call one service, render the
+partials it changed (the panel, and the highlighted text out of band)."""
 
-from articles.models import Project
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from articles import services
+from articles.forms import QuoteForm, StatusForm
+from articles.models import Article, Assignment, Project, Quote
+from articles.permissions import article_access
+from articles.workspace import build_workspace, next_article_url, quote_as_data
+
+UNDO_SECONDS = 60
+_undo_signer = signing.TimestampSigner(salt="articles.quote-undo")
 
 
 @login_required
@@ -9,3 +27,282 @@ def project_list(request):
     """The user's projects with their article and quote counts."""
     projects = Project.objects.visible_to(request.user).with_counts()
     return render(request, "articles/project_list.html", {"projects": projects})
+
+
+@login_required
+@require_GET
+def queue(request, slug):
+    """The user's assigned articles in a project, with status and quote counts."""
+    project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
+    assignments = Assignment.objects.queue(request.user, project)
+    return render(
+        request,
+        "articles/queue.html",
+        {
+            "project": project,
+            "assignments": assignments,
+            "next_url": next_article_url(request.user, project),
+        },
+    )
+
+
+@login_required
+@require_GET
+def next_article(request, slug):
+    project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
+    url = next_article_url(request.user, project)
+    return redirect(url or reverse("articles:queue", args=[project.slug]))
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def article(request, article_id):
+    """The annotation workspace."""
+    article, access = _article_for(request, article_id)
+    workspace = build_workspace(
+        article=article,
+        access=access,
+        user=request.user,
+        annotator_name=request.GET.get("annotator", ""),
+    )
+    if workspace.shown is None:
+        raise Http404("No such annotator on this article.")
+    response = render(request, "articles/workspace.html", _context(request, workspace))
+    if request.htmx:
+        response["HX-Push-Url"] = request.get_full_path()
+    return response
+
+
+@login_required
+@require_POST
+def quote_create(request, article_id):
+    article, access = _article_for(request, article_id, write=True)
+    form = _quote_form(request, article)
+    if not form.is_valid():
+        return _panel(request, article, access, form=form, status=400)
+    try:
+        quote, created = services.create_quote(
+            article=article,
+            annotator=request.user,
+            data=form.quote_input(),
+            request_id=form.cleaned_data.get("request_id"),
+        )
+    except services.DuplicateSpan as duplicate:
+        return _panel(
+            request,
+            article,
+            access,
+            status=409,
+            message="You already marked exactly this span; edit that quote instead.",
+            state=quote_as_data(duplicate.existing, article),
+        )
+    return _partials(request, article, access, selected=quote.pk, status=201 if created else 200)
+
+
+@login_required
+@require_POST
+def quote_update(request, article_id, quote_id):
+    article, access = _article_for(request, article_id, write=True)
+    quote = _own_quote(request, article, quote_id)
+    form = _quote_form(request, article)
+    if not form.is_valid():
+        return _panel(request, article, access, form=form, status=400)
+    if form.cleaned_data.get("version") is None:
+        return _panel(
+            request,
+            article,
+            access,
+            form=form,
+            status=400,
+            message="version: is required to change a quote.",
+        )
+    try:
+        quote = services.update_quote(
+            quote=quote, version=form.cleaned_data["version"], data=form.quote_input()
+        )
+    except services.QuoteConflict as conflict:
+        return _conflict(request, article, access, conflict)
+    return _partials(request, article, access, selected=quote.pk)
+
+
+@login_required
+@require_POST
+def quote_delete(request, article_id, quote_id):
+    article, access = _article_for(request, article_id, write=True)
+    quote = _own_quote(request, article, quote_id)
+    snapshot = services.quote_snapshot(quote)
+    try:
+        services.delete_quote(quote=quote, version=_version(request))
+    except services.QuoteConflict as conflict:
+        return _conflict(request, article, access, conflict)
+    undo = _undo_signer.sign_object(snapshot)
+    return _partials(request, article, access, undo=undo)
+
+
+@login_required
+@require_POST
+def quote_undo(request, article_id):
+    article, access = _article_for(request, article_id, write=True)
+    try:
+        snapshot = _undo_signer.unsign_object(request.POST.get("undo", ""), max_age=UNDO_SECONDS)
+    except signing.SignatureExpired:
+        return _panel(request, article, access, status=400, message="Too late to undo.")
+    except signing.BadSignature:
+        return _panel(request, article, access, status=400, message="undo: invalid token.")
+    if snapshot.get("article") != article.pk or snapshot.get("annotator") != request.user.pk:
+        return _panel(request, article, access, status=400, message="undo: not your quote.")
+    try:
+        quote = services.restore_quote(article=article, annotator=request.user, snapshot=snapshot)
+    except services.DuplicateSpan:
+        return _panel(
+            request,
+            article,
+            access,
+            status=409,
+            message="A quote on this span exists again; nothing to undo.",
+        )
+    return _partials(request, article, access, selected=quote.pk)
+
+
+@login_required
+@require_POST
+def quote_accept(request, article_id, quote_id):
+    article, access = _article_for(request, article_id, write=True)
+    quote = _own_quote(request, article, quote_id)
+    try:
+        quote = services.accept_suggestion(quote=quote, version=_version(request))
+    except services.QuoteConflict as conflict:
+        return _conflict(request, article, access, conflict)
+    return _partials(request, article, access, selected=quote.pk)
+
+
+@login_required
+@require_POST
+def article_status(request, article_id):
+    article, access = _article_for(request, article_id, write=True)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return _panel(
+            request, article, access, status=400, message="status: must be done or in_progress."
+        )
+    services.set_assignment_status(assignment=access.assignment, status=form.cleaned_data["status"])
+    if form.cleaned_data["status"] == Assignment.Status.DONE:
+        url = next_article_url(request.user, article.project) or reverse(
+            "articles:queue", args=[article.project.slug]
+        )
+    else:
+        url = reverse("articles:article", args=[article.pk])
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Location"] = url
+        return response
+    return redirect(url)
+
+
+# Helpers: how a request turns into an article, a form, a response.
+
+
+def _article_for(request, article_id, *, write=False):
+    article = get_object_or_404(Article.objects.select_related("project"), pk=article_id)
+    access = article_access(request.user, article)
+    if not access.can_view:
+        raise Http404("No such article among yours.")
+    if write and not access.can_annotate:
+        raise Http404("This article is not assigned to you for annotation.")
+    return article, access
+
+
+def _own_quote(request, article, quote_id):
+    quote = Quote.objects.filter(pk=quote_id, article=article, annotator=request.user).first()
+    if quote is None:
+        raise Http404(f"No quote {quote_id} of yours in this article.")
+    return quote
+
+
+def _quote_form(request, article):
+    return QuoteForm(request.POST, article=article, targets=list(article.project.targets.all()))
+
+
+def _version(request) -> int:
+    try:
+        return int(request.POST["version"])
+    except (KeyError, ValueError):
+        return 0  # no version can match: reported as a conflict with the current state
+
+
+def _context(request, workspace, **extra):
+    article = workspace.article
+    return {
+        "ws": workspace,
+        "article": article,
+        "project": article.project,
+        "next_url": next_article_url(request.user, article.project),
+        "create_url": reverse("articles:quote-create", args=[article.pk]),
+        "undo_url": reverse("articles:quote-undo", args=[article.pk]),
+        "status_url": reverse("articles:article-status", args=[article.pk]),
+        **extra,
+    }
+
+
+def _render(request, article, access, partials, *, status=200, **extra):
+    workspace = build_workspace(article=article, access=access, user=request.user)
+    context = _context(request, workspace, **extra)
+    html = "".join(
+        render_to_string(f"articles/workspace.html#{name}", context, request) for name in partials
+    )
+    return HttpResponse(html, status=status)
+
+
+def _partials(request, article, access, *, status=200, **extra):
+    return _render(
+        request, article, access, ["quote-panel", "article-text-oob"], status=status, **extra
+    )
+
+
+def _panel(request, article, access, *, form=None, state=None, message="", status=400):
+    errors = []
+    if form is not None:
+        errors = [
+            f"{name}: {error}" if name != "__all__" else error
+            for name, messages in form.errors.items()
+            for error in messages
+        ]
+        state = {key: value for key, value in request.POST.items() if key != "csrfmiddlewaretoken"}
+        state["stances"] = {
+            key.removeprefix("stance-"): value
+            for key, value in request.POST.items()
+            if key.startswith("stance-")
+        }
+        if "update" in request.resolver_match.url_name:
+            state["id"] = request.resolver_match.kwargs["quote_id"]
+    return _render(
+        request,
+        article,
+        access,
+        ["quote-panel"],
+        status=status,
+        errors=[message, *errors] if message else errors,
+        form_state=state,
+        form_state_json=json.dumps(state),
+    )
+
+
+def _conflict(request, article, access, conflict):
+    if conflict.current is None:
+        return _panel(
+            request,
+            article,
+            access,
+            status=409,
+            message="This quote was deleted elsewhere; nothing was saved.",
+        )
+    return _panel(
+        request,
+        article,
+        access,
+        status=409,
+        state=quote_as_data(conflict.current, article),
+        message=f"This quote was changed elsewhere (now version {conflict.current.version}); "
+        "nothing was saved. Here it is as it stands; make your change again.",
+    )

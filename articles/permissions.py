@@ -1,0 +1,42 @@
+"""Who may see and change what on an article: the one place views (and the API) ask."""
+
+from dataclasses import dataclass
+
+from accounts.roles import Role
+from articles.models import Assignment
+
+
+@dataclass(frozen=True)
+class ArticleAccess:
+    """What one user may do with one article, worked out once per request."""
+
+    can_view: bool
+    can_see_others: bool
+    assignment: Assignment | None
+    read_only_role: bool
+
+    @property
+    def can_annotate(self) -> bool:
+        """Only the people an article is assigned to write, and only into their own set."""
+        return self.assignment is not None and not self.read_only_role
+
+
+def article_access(user, article) -> ArticleAccess:
+    """Staff see everything; reviewers and researchers their projects' articles; anyone
+    else only articles assigned to them. Blind projects hide other annotators' quotes
+    from annotators. Costs one or two queries."""
+    if not user.is_authenticated:
+        return ArticleAccess(False, False, None, True)
+    assignment = Assignment.objects.filter(article=article, annotator=user).first()
+    overseer = user.is_staff or user.role in (Role.REVIEWER, Role.RESEARCHER)
+    can_view = (
+        assignment is not None
+        or user.is_staff
+        or (overseer and article.project.members.filter(pk=user.pk).exists())
+    )
+    return ArticleAccess(
+        can_view=can_view,
+        can_see_others=can_view and (overseer or not article.project.blind),
+        assignment=assignment,
+        read_only_role=user.role == Role.RESEARCHER and not user.is_staff,
+    )
