@@ -67,6 +67,19 @@ class SpeakerQuerySet(models.QuerySet):
         """Speakers whose name or one of whose aliases is ``name``, ignoring case."""
         return self.filter(Q(name__iexact=name) | Q(aliases__name__iexact=name)).distinct()
 
+    def find_by_name(self, name: str):
+        """The speaker that ``name`` (or an alias) means, ignoring case in every script."""
+        found = self.matching(name).first()
+        if found is not None:
+            return found
+        # SQLite's iexact folds only ASCII ("HÄKKINEN" misses "Häkkinen"): compare here.
+        folded = name.casefold()
+        for speaker in self.prefetch_related("aliases"):
+            names = [speaker.name, *(alias.name for alias in speaker.aliases.all())]
+            if any(candidate.casefold() == folded for candidate in names):
+                return speaker
+        return None
+
 
 class QuoteQuerySet(models.QuerySet):
     def for_article(self, article):

@@ -208,10 +208,15 @@ def create_quote(
 
 
 def update_quote(*, quote: Quote, version: int, data: QuoteInput) -> Quote:
-    """Replace the quote's fields and stances if nobody changed it since ``version``."""
+    """Replace the quote's fields and stances if nobody changed it since ``version``.
+
+    A suggestion that a person corrects and saves counts as accepted.
+    """
+    origin = Quote.Origin.ACCEPTED if quote.origin == Quote.Origin.SUGGESTED else quote.origin
     with transaction.atomic():
         speaker = _speaker_for(quote.article.project, data)
         changed = Quote.objects.filter(pk=quote.pk, version=version).update(
+            origin=origin,
             start=data.start,
             end=data.end,
             text=data.text,
@@ -270,14 +275,7 @@ def _speaker_for(project, data: QuoteInput) -> Speaker | None:
     if data.speaker is not None or not data.new_speaker_name:
         return data.speaker
     name = data.new_speaker_name
-    existing = Speaker.objects.filter(project=project).matching(name).first()
-    if existing is None:
-        # SQLite lowers only ASCII, so compare casefolded names before trusting it.
-        folded = name.casefold()
-        existing = next(
-            (s for s in Speaker.objects.filter(project=project) if s.name.casefold() == folded),
-            None,
-        )
+    existing = Speaker.objects.filter(project=project).find_by_name(name)
     if existing is not None:
         return existing
     return Speaker.objects.create(
