@@ -170,9 +170,9 @@ function setStance(digit) {
 function submit(url, values) {
   if (state.pending) return; // a double press sends one request
   state.pending = true;
-  const options = { target: "#quote-panel", swap: "outerHTML" };
-  if (values) options.values = values;
-  else options.source = form();
+  // The source carries the CSRF header (hx-headers on #page) to the request.
+  const options = { target: "#quote-panel", swap: "outerHTML", source: form() };
+  if (values) Object.assign(options, { source: $("#quote-panel"), values });
   htmx.ajax("POST", url, options);
 }
 

@@ -55,7 +55,15 @@ def page(chromium, live_server):
     context = chromium.new_context(base_url=live_server.url)
     page = context.new_page()
     page.console_errors = []
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on(
+        "console",
+        lambda m: (
+            m.type == "error"
+            and page.console_errors.append(
+                f"{m.text} at {m.location.get('url')}:{m.location.get('lineNumber')}"
+            )
+        ),
+    )
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
     yield page
     context.close()

@@ -31,6 +31,6 @@ def test_wrong_password_shows_an_error(page, transactional_db):
     page.fill("#id_username", "ann")
     page.fill("#id_password", "wrong")
     page.click("button[type=submit]")
-    assert page.locator("[role=alert]").is_visible()
+    assert page.wait_for_selector("[role=alert]").is_visible()
     assert "/accounts/login/" in page.url
     assert page.console_errors == []

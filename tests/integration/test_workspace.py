@@ -35,8 +35,13 @@ def setup():
     targets = [StanceTargetFactory(project=project, name=n) for n in ("Planen", "Kommunen")]
     speaker = SpeakerFactory(project=project, name="Zoé Häkkinen")
     speaker.aliases.create(name="Häkkinen")
-    return {"project": project, "article": article, "annotator": annotator,
-            "targets": targets, "speaker": speaker}
+    return {
+        "project": project,
+        "article": article,
+        "annotator": annotator,
+        "targets": targets,
+        "speaker": speaker,
+    }
 
 
 def create_url(article):
@@ -47,8 +52,13 @@ def quote_post(setup, **overrides):
     start = TEXT.index(QUOTE)
     cue = TEXT.index("sier Ha")
     data = {
-        "start": start, "end": start + len(QUOTE), "text": QUOTE, "kind": "direct",
-        "speaker": setup["speaker"].pk, "cue_start": cue, "cue_end": cue + 4,
+        "start": start,
+        "end": start + len(QUOTE),
+        "text": QUOTE,
+        "kind": "direct",
+        "speaker": setup["speaker"].pk,
+        "cue_start": cue,
+        "cue_end": cue + 4,
         f"stance-{setup['targets'][0].pk}": "against",
         f"stance-{setup['targets'][1].pk}": "neutral",
         "request_id": str(uuid.uuid4()),
@@ -69,8 +79,9 @@ def htmx_post(client, url, data):
 
 def test_queue_lists_assignments_with_status_and_counts(ann_client, setup):
     other = ArticleFactory(project=setup["project"], title="Second")
-    Assignment.objects.create(article=other, annotator=setup["annotator"],
-                              status=Assignment.Status.DONE)
+    Assignment.objects.create(
+        article=other, annotator=setup["annotator"], status=Assignment.Status.DONE
+    )
     QuoteFactory(article=other, annotator=setup["annotator"])
     page = ann_client.get(reverse("articles:queue", args=["kyst"]))
     rows = [(a.article.title, a.status, a.quote_count) for a in page.context["assignments"]]
@@ -88,7 +99,8 @@ def test_saving_a_quote_stores_exact_code_point_offsets(ann_client, setup):
     assert quote.speaker == setup["speaker"]
     assert quote.origin == "human"
     assert sorted(quote.stances.values_list("target__name", "label")) == [
-        ("Kommunen", "neutral"), ("Planen", "against"),
+        ("Kommunen", "neutral"),
+        ("Planen", "against"),
     ]
     html = response.content.decode()
     assert 'id="quote-panel"' in html
@@ -98,8 +110,9 @@ def test_saving_a_quote_stores_exact_code_point_offsets(ann_client, setup):
 
 
 def test_a_new_speaker_is_created_inline_with_its_description(ann_client, setup):
-    data = quote_post(setup, speaker=None, speaker_name="  Ola   Nordmann ",
-                      speaker_description="Ordfører")
+    data = quote_post(
+        setup, speaker=None, speaker_name="  Ola   Nordmann ", speaker_description="Ordfører"
+    )
     assert htmx_post(ann_client, create_url(setup["article"]), data).status_code == 201
     speaker = Quote.objects.get().speaker
     assert (speaker.name, speaker.description) == ("Ola Nordmann", "Ordfører")
@@ -154,8 +167,11 @@ def test_bad_input_is_a_400_naming_the_field_and_saves_nothing(
 
 def test_a_label_outside_the_projects_labels_is_refused(ann_client, setup):
     target = setup["targets"][0]
-    response = htmx_post(ann_client, create_url(setup["article"]),
-                         quote_post(setup, **{f"stance-{target.pk}": "maybe"}))
+    response = htmx_post(
+        ann_client,
+        create_url(setup["article"]),
+        quote_post(setup, **{f"stance-{target.pk}": "maybe"}),
+    )
     assert response.status_code == 400
     assert f"stance-{target.pk}" in response.content.decode()
     assert not StanceLabel.objects.exists()
@@ -163,15 +179,15 @@ def test_a_label_outside_the_projects_labels_is_refused(ann_client, setup):
 
 def test_a_speaker_of_another_project_is_refused(ann_client, setup):
     stranger = SpeakerFactory(name="Elsewhere")
-    response = htmx_post(ann_client, create_url(setup["article"]),
-                         quote_post(setup, speaker=stranger.pk))
+    response = htmx_post(
+        ann_client, create_url(setup["article"]), quote_post(setup, speaker=stranger.pk)
+    )
     assert response.status_code == 400
     assert not Quote.objects.exists()
 
 
 def test_errors_carry_the_form_state_back_to_the_panel(ann_client, setup):
-    response = htmx_post(ann_client, create_url(setup["article"]),
-                         quote_post(setup, text="wrong"))
+    response = htmx_post(ann_client, create_url(setup["article"]), quote_post(setup, text="wrong"))
     panel = response.content.decode()
     state = json.loads(_attribute(panel, "data-form-state"))
     assert state["start"] == str(TEXT.index(QUOTE))
@@ -259,8 +275,9 @@ def test_stale_delete_is_a_conflict(ann_client, setup):
 
 
 def test_accepting_a_suggestion(ann_client, setup):
-    suggestion = QuoteFactory(article=setup["article"], annotator=setup["annotator"],
-                              start=0, end=7, origin="suggested")
+    suggestion = QuoteFactory(
+        article=setup["article"], annotator=setup["annotator"], start=0, end=7, origin="suggested"
+    )
     url = reverse("articles:quote-accept", args=[setup["article"].pk, suggestion.pk])
     assert htmx_post(ann_client, url, {"version": 1}).status_code == 200
     suggestion.refresh_from_db()
@@ -270,14 +287,21 @@ def test_accepting_a_suggestion(ann_client, setup):
 
 def test_saving_a_corrected_suggestion_accepts_it(ann_client, setup):
     start = TEXT.index(QUOTE)
-    suggestion = QuoteFactory(article=setup["article"], annotator=setup["annotator"],
-                              start=start, end=start + len(QUOTE), origin="suggested")
+    suggestion = QuoteFactory(
+        article=setup["article"],
+        annotator=setup["annotator"],
+        start=start,
+        end=start + len(QUOTE),
+        origin="suggested",
+    )
     url = reverse("articles:quote-update", args=[setup["article"].pk, suggestion.pk])
     response = htmx_post(ann_client, url, quote_post(setup, kind="mixed", version=1))
     assert response.status_code == 200
     suggestion.refresh_from_db()
     assert (suggestion.origin, suggestion.kind, suggestion.speaker) == (
-        "accepted", "mixed", setup["speaker"],
+        "accepted",
+        "mixed",
+        setup["speaker"],
     )
 
 
@@ -343,7 +367,8 @@ def test_researchers_read_but_never_write(client, setup):
 
 def test_article_text_and_names_are_escaped(ann_client, setup):
     nasty = ArticleFactory(
-        project=setup["project"], title="<img src=x onerror=alert(1)>",
+        project=setup["project"],
+        title="<img src=x onerror=alert(1)>",
         text='<script>alert(1)</script> <b hx-get="/admin/" hx-trigger="load">x</b>',
     )
     Assignment.objects.create(article=nasty, annotator=setup["annotator"])
@@ -363,9 +388,7 @@ def test_workspace_page_sends_the_strict_csp(ann_client, setup):
 
 
 @pytest.mark.parametrize("quotes", [10, 300])
-def test_article_page_uses_a_fixed_number_of_queries(
-    client, django_assert_max_num_queries, quotes
-):
+def test_article_page_uses_a_fixed_number_of_queries(client, django_assert_max_num_queries, quotes):
     project = ProjectFactory()
     targets = [StanceTargetFactory(project=project) for _ in range(2)]
     speakers = [SpeakerFactory(project=project) for _ in range(12)]
@@ -380,9 +403,14 @@ def test_article_page_uses_a_fixed_number_of_queries(
     for i in range(quotes):
         start = i * stride
         quote = Quote.objects.create(
-            article=article, annotator=user, start=start, end=start + 20,
-            text=article.text[start : start + 20], speaker=speakers[i % 12],
-            cue_start=start + 21, cue_end=start + 25,
+            article=article,
+            annotator=user,
+            start=start,
+            end=start + 20,
+            text=article.text[start : start + 20],
+            speaker=speakers[i % 12],
+            cue_start=start + 21,
+            cue_end=start + 25,
         )
         created.append(quote)
     StanceLabel.objects.bulk_create(

@@ -1,0 +1,292 @@
+"""The annotator's day in a real browser: Chromium driven by Playwright."""
+
+import pytest
+
+from articles.models import Assignment, Quote, Speaker
+from tests.factories import (
+    ArticleFactory,
+    ProjectFactory,
+    QuoteFactory,
+    SpeakerFactory,
+    StanceTargetFactory,
+    UserFactory,
+)
+
+TEXT = (
+    "Ordfører Zoe\u0301 Ha\u0308kkinen svarte kritikerne i går.\n\n"
+    "– Vi sier “nei takk” 🙅 til planen, sier Zoe\u0301 Ha\u0308kkinen.\n\n"
+    "Hun mener at kommunen må vente til neste år.\n\n"
+    "Rådgiver Ola Berg er uenig og sier at planen er god."
+)
+SELECTION = "“nei takk” 🙅 til planen, sier Zoe\u0301"
+
+
+@pytest.fixture
+def world(transactional_db):
+    project = ProjectFactory(slug="kyst", name="Kyst")
+    article = ArticleFactory(project=project, text=TEXT, title="Planen")
+    annotator = UserFactory(username="annotator1", role="annotator")
+    Assignment.objects.create(article=article, annotator=annotator)
+    project.members.add(annotator)
+    targets = [StanceTargetFactory(project=project, name=n) for n in ("Kommunen", "Planen")]
+    berg = SpeakerFactory(project=project, name="Ola Berg", description="Rådgiver")
+    return {
+        "project": project,
+        "article": article,
+        "annotator": annotator,
+        "targets": targets,
+        "berg": berg,
+    }
+
+
+# Where on screen a fragment of the article text starts and ends, for a mouse drag.
+FRAGMENT_BOX_JS = """(fragment) => {
+  const root = document.getElementById("article-text");
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  let full = "";
+  for (let node; (node = walker.nextNode()); full += node.data) nodes.push([node, full.length]);
+  const locate = (i) => {
+    for (const [node, start] of nodes) if (i < start + node.data.length) return [node, i - start];
+  };
+  const rects = (i) => {
+    const range = document.createRange();
+    const [node, offset] = locate(i);
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 1);
+    return range.getClientRects();
+  };
+  const at = full.indexOf(fragment);
+  const first = rects(at)[0];
+  const lastRects = rects(at + fragment.length - 1);
+  const last = lastRects[lastRects.length - 1];
+  return {x1: first.left + 1, y1: first.top + first.height / 2,
+          x2: last.right - 1, y2: last.top + last.height / 2};
+}"""
+
+
+def log_in(page, username="annotator1"):
+    page.goto("/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "pw-for-tests")
+    page.click("button[type=submit]")
+    page.wait_for_selector("text=Your projects")
+
+
+def drag_select(page, fragment):
+    """Select `fragment` of the article text with a real mouse drag."""
+    box = page.evaluate(FRAGMENT_BOX_JS, fragment)
+    page.mouse.move(box["x1"], box["y1"])
+    page.mouse.down()
+    page.mouse.move(box["x2"], box["y2"], steps=8)
+    page.mouse.up()
+
+
+def saved(page, action):
+    """Run `action` and wait for the htmx answer to a quote write."""
+    with page.expect_response(lambda r: "/quotes/" in r.url and r.request.method == "POST"):
+        action()
+    page.wait_for_timeout(50)
+
+
+def test_make_a_quote_with_the_mouse_then_edit_delete_and_undo(page, world, artifacts):
+    log_in(page)
+    page.click("text=Kyst")
+    page.wait_for_selector("table.queue")
+    page.keyboard.press("n")
+    page.wait_for_selector("#article-text")
+
+    drag_select(page, SELECTION)
+    assert page.locator("[data-field='text-preview']").inner_text() == SELECTION
+    page.keyboard.press("m")
+    page.keyboard.press("s")
+    page.keyboard.type("Zoé Häkkinen")
+    page.keyboard.press("Enter")  # "Create new speaker" is the only option
+    page.fill("input[name=speaker_description]", "Ordfører")
+    page.locator("input[name=speaker_description]").press("Enter")
+    drag_select(page, "sier")
+    page.keyboard.press("c")
+    assert page.locator("[data-field='cue-text']").inner_text() == "sier"
+    page.keyboard.press("2")  # Kommunen: against
+    page.keyboard.press("1")  # Planen: favor
+    saved(page, lambda: page.keyboard.press("Enter"))
+
+    page.reload()
+    quote = Quote.objects.get()
+    assert quote.text == SELECTION
+    assert TEXT[quote.start : quote.end] == SELECTION
+    assert (quote.start, quote.end) == (TEXT.index(SELECTION), TEXT.index(SELECTION) + 34)
+    # 34 code points; JavaScript's UTF-16 counts 35 (the emoji is a surrogate pair).
+    assert len(SELECTION.encode("utf-16-le")) // 2 == 35
+    assert quote.kind == "mixed"
+    assert (quote.speaker.name, quote.speaker.description) == ("Zoé Häkkinen", "Ordfører")
+    assert quote.cue_text == "sier"
+    assert TEXT[quote.cue_start : quote.cue_end] == "sier"
+    assert sorted(quote.stances.values_list("target__name", "label")) == [
+        ("Kommunen", "against"),
+        ("Planen", "favor"),
+    ]
+    assert page.locator(".quote-item").count() == 1
+    page.screenshot(path=artifacts / "workspace.png")
+
+    # Edit the speaker: a click on the highlight opens the quote.
+    page.locator("#article-text .q").first.click()
+    page.keyboard.press("s")
+    page.keyboard.type("berg")
+    page.keyboard.press("Enter")
+    saved(page, lambda: page.keyboard.press("Enter"))
+    quote.refresh_from_db()
+    assert quote.speaker == world["berg"]
+    assert quote.version == 2
+
+    # Delete, then undo.
+    page.locator(".quote-item").first.click()
+    saved(page, lambda: page.keyboard.press("Delete"))
+    assert not Quote.objects.exists()
+    assert page.locator("form[data-undo]").is_visible()
+    saved(page, lambda: page.keyboard.press("u"))
+    restored = Quote.objects.get()
+    assert (restored.start, restored.end, restored.speaker) == (
+        quote.start,
+        quote.end,
+        world["berg"],
+    )
+    assert restored.stances.count() == 2
+    assert page.console_errors == []
+
+
+def test_one_whole_quote_with_the_keyboard_only(page, world):
+    log_in(page)
+    page.goto(f"/articles/{world['article'].pk}/")
+    page.locator("#article-text").focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")  # to "Rådgiver Ola Berg …"
+    for _ in range(6):
+        page.keyboard.press("Control+ArrowRight")  # past "Rådgiver Ola Berg er uenig og"
+    page.keyboard.press("Control+ArrowRight")  # past "sier"
+    page.keyboard.press("Control+ArrowRight")  # past "at"
+    page.keyboard.press("ArrowRight")  # over the space
+    for _ in range(4):
+        page.keyboard.press("Shift+Control+ArrowRight")  # "planen er god"
+    page.keyboard.press("Shift+ArrowRight")  # and the full stop
+    assert page.locator("[data-field='text-preview']").inner_text() == "planen er god."
+    page.keyboard.press("i")
+    page.keyboard.press("s")
+    page.keyboard.type("berg")
+    page.keyboard.press("Enter")
+    page.keyboard.press("0")  # Kommunen: none
+    page.keyboard.press("1")  # Planen: favor
+    saved(page, lambda: page.keyboard.press("Enter"))
+    quote = Quote.objects.get()
+    assert quote.text == "planen er god."
+    assert TEXT[quote.start : quote.end] == quote.text
+    assert (quote.kind, quote.speaker) == ("indirect", world["berg"])
+    assert list(quote.stances.values_list("target__name", "label")) == [("Planen", "favor")]
+
+
+def test_accept_and_reject_suggestions(page, world):
+    first = TEXT.index("Hun mener")
+    QuoteFactory(
+        article=world["article"],
+        annotator=world["annotator"],
+        start=first,
+        end=first + 40,
+        origin="suggested",
+        kind="indirect",
+    )
+    second = TEXT.index("planen er god")
+    QuoteFactory(
+        article=world["article"],
+        annotator=world["annotator"],
+        start=second,
+        end=second + 13,
+        origin="suggested",
+        speaker=world["berg"],
+    )
+    log_in(page)
+    page.goto(f"/articles/{world['article'].pk}/")
+    assert page.locator("#article-text .q.suggested").count() == 2
+    page.locator("#article-text").focus()
+    page.keyboard.press("Tab")
+    assert page.locator(".form-title").inner_text() == "Suggested quote"
+    saved(page, lambda: page.keyboard.press("a"))
+    page.keyboard.press("Tab")
+    assert page.locator("[data-field='text-preview']").inner_text() == "planen er god"
+    saved(page, lambda: page.keyboard.press("x"))
+    assert list(Quote.objects.values_list("start", "origin")) == [(first, "accepted")]
+    assert page.locator("#article-text .q.suggested").count() == 0
+
+
+def test_a_stale_edit_in_a_second_tab_gets_the_conflict_message(page, world):
+    start = TEXT.index("planen er god")
+    quote = QuoteFactory(
+        article=world["article"], annotator=world["annotator"], start=start, end=start + 13
+    )
+    log_in(page)
+    url = f"/articles/{world['article'].pk}/"
+    page.goto(url)
+    second_tab = page.context.new_page()
+    second_tab.goto(url)
+
+    page.locator(".quote-item").first.click()
+    page.keyboard.press("m")
+    saved(page, lambda: page.keyboard.press("Enter"))
+
+    second_tab.locator(".quote-item").first.click()
+    second_tab.keyboard.press("i")
+    saved(second_tab, lambda: second_tab.keyboard.press("Enter"))
+    message = second_tab.locator("#panel-message").inner_text()
+    assert "changed elsewhere (now version 2)" in message
+    # The form shows the current state, not the stale one.
+    assert second_tab.locator("input[name=kind]:checked").get_attribute("value") == "mixed"
+    quote.refresh_from_db()
+    assert (quote.kind, quote.version) == ("mixed", 2)
+
+
+def test_annotator2_gets_a_404_on_annotator1s_article(page, world):
+    UserFactory(username="annotator2", role="annotator")
+    log_in(page, "annotator2")
+    response = page.goto(f"/articles/{world['article'].pk}/")
+    assert response.status == 404
+
+
+def test_finishing_moves_to_the_next_article(page, world):
+    nxt = ArticleFactory(project=world["project"], title="Next one")
+    Assignment.objects.create(article=nxt, annotator=world["annotator"])
+    log_in(page)
+    page.goto(f"/articles/{world['article'].pk}/")
+    page.locator("#article-text").focus()
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector("#article-title:has-text('Next one')")
+    assert page.url.endswith(f"/articles/{nxt.pk}/")
+    assert Assignment.objects.get(article=world["article"]).status == "done"
+    page.go_back()
+    page.wait_for_selector("#article-title:has-text('Planen')")
+    page.click("text=Reopen")
+    page.wait_for_selector("#mark-done")
+    assert Assignment.objects.get(article=world["article"]).status == "in_progress"
+
+
+def test_hostile_article_text_renders_as_text_and_runs_nothing(page, world):
+    hostile = (
+        '<script>window.pwned = "script"</script>\n\n'
+        '<img src="x" onerror="window.pwned = \'img\'">\n\n'
+        '<b hx-get="/admin/" hx-trigger="load" hx-on:htmx:load="window.pwned = 1">bold</b>'
+    )
+    article = ArticleFactory(
+        project=world["project"], text=hostile, title='<img src=y onerror="window.pwned = 2">'
+    )
+    Assignment.objects.create(article=article, annotator=world["annotator"])
+    SpeakerFactory(project=world["project"], name='<svg onload="window.pwned = 3">')
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    log_in(page)
+    page.goto(f"/articles/{article.pk}/")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.pwned") is None
+    assert page.locator("#article-text img, #article-text b, #article-text script").count() == 0
+    assert "<script>window.pwned" in page.locator("#article-text").inner_text()
+    assert page.locator("#article-title").inner_text().startswith("<img")
+    assert not [url for url in requested if url.endswith("/admin/") or url.endswith("/x")]
+    assert page.console_errors == []
+    assert Speaker.objects.filter(name__startswith="<svg").exists()
