@@ -1,8 +1,21 @@
 from functools import cached_property
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, Group
+from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.db import models
 
 from accounts.roles import Role
+
+
+class UserQuerySet(models.QuerySet):
+    def with_role(self):
+        """Annotate ``role_name``, the user's role group, read by ``User.role``."""
+        groups = Group.objects.filter(user=models.OuterRef("pk"), name__in=Role.values)
+        return self.annotate(role_name=models.Subquery(groups.values("name")[:1]))
+
+
+class UserManager(DjangoUserManager.from_queryset(UserQuerySet)):
+    pass
 
 
 class User(AbstractUser):
@@ -10,6 +23,8 @@ class User(AbstractUser):
 
     Roles are auth groups (see ``accounts.roles``); admins are staff.
     """
+
+    objects = UserManager()
 
     class Meta:
         ordering = ["username"]
@@ -19,6 +34,8 @@ class User(AbstractUser):
         """The user's role name: ``admin`` for staff, else their role group, else ``""``."""
         if self.is_staff:
             return "admin"
+        if "role_name" in self.__dict__:
+            return self.role_name or ""
         # Iterating .all() uses a prefetch when the caller made one.
         names = {group.name for group in self.groups.all()}
         return next((role.value for role in Role if role.value in names), "")

@@ -21,13 +21,18 @@ class ArticleAccess:
         return self.assignment is not None and not self.read_only_role
 
 
-def article_access(user, article) -> ArticleAccess:
+_UNREAD = object()
+
+
+def article_access(user, article, *, assignment=_UNREAD) -> ArticleAccess:
     """Staff see everything; reviewers and researchers their projects' articles; anyone
     else only articles assigned to them. Blind projects hide other annotators' quotes
-    from annotators. Costs one or two queries."""
+    from annotators. Pass the user's assignment (or None) if already read; otherwise
+    this costs a query, and one more for reviewers and researchers."""
     if not user.is_authenticated:
         return ArticleAccess(False, False, None, True)
-    assignment = Assignment.objects.filter(article=article, annotator=user).first()
+    if assignment is _UNREAD:
+        assignment = Assignment.objects.filter(article=article, annotator=user).first()
     overseer = user.is_staff or user.role in (Role.REVIEWER, Role.RESEARCHER)
     can_view = (
         assignment is not None

@@ -165,16 +165,20 @@ class DuplicateSpan(Exception):
 
 
 def create_quote(
-    *, article, annotator, data: QuoteInput, origin: str = Quote.Origin.HUMAN, request_id=None
+    *,
+    article,
+    annotator,
+    data: QuoteInput,
+    origin: str = Quote.Origin.HUMAN,
+    request_id=None,
+    assignment: Assignment | None = None,
 ) -> tuple[Quote, bool]:
-    """Create the annotator's quote; return ``(quote, created)``.
+    """Create the annotator's quote; return ``(quote, created)``. Pass the annotator's
+    assignment if at hand: it spares a write once the article is under way.
 
-    A repeated ``request_id`` returns the quote that request made, unchanged.
+    A repeated ``request_id`` returns the quote that request made, unchanged: the unique
+    constraint finds the repeat, so a first request costs no extra query.
     """
-    if request_id is not None:
-        earlier = Quote.objects.filter(annotator=annotator, request_id=request_id).first()
-        if earlier is not None:
-            return earlier, False
     try:
         with transaction.atomic():
             quote = Quote.objects.create(
@@ -190,8 +194,9 @@ def create_quote(
                 origin=origin,
                 request_id=request_id,
             )
-            _write_stances(quote, data.stances)
-            _start_assignment(article, annotator)
+            _write_stances(quote, data.stances, replace=False)
+            if assignment is None or assignment.status == Assignment.Status.TODO:
+                _start_assignment(article, annotator)
     except IntegrityError:
         # A concurrent twin of this request, or the same span twice: tell them apart.
         if request_id is not None:
@@ -283,8 +288,9 @@ def _speaker_for(project, data: QuoteInput) -> Speaker | None:
     )
 
 
-def _write_stances(quote: Quote, stances: dict[StanceTarget, str]) -> None:
-    StanceLabel.objects.filter(quote=quote).delete()
+def _write_stances(quote: Quote, stances: dict[StanceTarget, str], *, replace=True) -> None:
+    if replace:
+        StanceLabel.objects.filter(quote=quote).delete()
     StanceLabel.objects.bulk_create(
         StanceLabel(quote=quote, target=target, label=label) for target, label in stances.items()
     )

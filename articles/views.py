@@ -16,7 +16,7 @@ from articles import services
 from articles.forms import QuoteForm, StatusForm
 from articles.models import Article, Assignment, Project, Quote
 from articles.permissions import article_access
-from articles.workspace import build_workspace, next_article_url, quote_as_data
+from articles.workspace import build_workspace, next_article_url, quote_state
 
 UNDO_SECONDS = 60
 _undo_signer = signing.TimestampSigner(salt="articles.quote-undo")
@@ -87,6 +87,7 @@ def quote_create(request, article_id):
             annotator=request.user,
             data=form.quote_input(),
             request_id=form.cleaned_data.get("request_id"),
+            assignment=access.assignment,
         )
     except services.DuplicateSpan as duplicate:
         return _panel(
@@ -95,9 +96,16 @@ def quote_create(request, article_id):
             access,
             status=409,
             message="You already marked exactly this span; edit that quote instead.",
-            state=quote_as_data(duplicate.existing, article),
+            state=quote_state(duplicate.existing),
         )
-    return _partials(request, article, access, selected=quote.pk, status=201 if created else 200)
+    return _partials(
+        request,
+        article,
+        access,
+        selected=quote.pk,
+        status=201 if created else 200,
+        targets=list(form.targets.values()),
+    )
 
 
 @login_required
@@ -123,7 +131,9 @@ def quote_update(request, article_id, quote_id):
         )
     except services.QuoteConflict as conflict:
         return _conflict(request, article, access, conflict)
-    return _partials(request, article, access, selected=quote.pk)
+    return _partials(
+        request, article, access, selected=quote.pk, targets=list(form.targets.values())
+    )
 
 
 @login_required
@@ -204,8 +214,17 @@ def article_status(request, article_id):
 
 
 def _article_for(request, article_id, *, write=False):
-    article = get_object_or_404(Article.objects.select_related("project"), pk=article_id)
-    access = article_access(request.user, article)
+    # Annotators, the common case, get their assignment and the article in one query.
+    assignment = (
+        Assignment.objects.select_related("article__project")
+        .filter(article_id=article_id, annotator=request.user)
+        .first()
+    )
+    if assignment is not None:
+        article = assignment.article
+    else:
+        article = get_object_or_404(Article.objects.select_related("project"), pk=article_id)
+    access = article_access(request.user, article, assignment=assignment)
     if not access.can_view:
         raise Http404("No such article among yours.")
     if write and not access.can_annotate:
@@ -237,7 +256,6 @@ def _context(request, workspace, **extra):
         "ws": workspace,
         "article": article,
         "project": article.project,
-        "next_url": next_article_url(request.user, article.project),
         "create_url": reverse("articles:quote-create", args=[article.pk]),
         "undo_url": reverse("articles:quote-undo", args=[article.pk]),
         "status_url": reverse("articles:article-status", args=[article.pk]),
@@ -245,19 +263,15 @@ def _context(request, workspace, **extra):
     }
 
 
-def _render(request, article, access, partials, *, status=200, **extra):
-    workspace = build_workspace(article=article, access=access, user=request.user)
+def _render(request, article, access, partial, *, status=200, targets=None, **extra):
+    workspace = build_workspace(article=article, access=access, user=request.user, targets=targets)
     context = _context(request, workspace, **extra)
-    html = "".join(
-        render_to_string(f"articles/workspace.html#{name}", context, request) for name in partials
-    )
+    html = render_to_string(f"articles/workspace.html#{partial}", context, request)
     return HttpResponse(html, status=status)
 
 
 def _partials(request, article, access, *, status=200, **extra):
-    return _render(
-        request, article, access, ["quote-panel", "article-text-oob"], status=status, **extra
-    )
+    return _render(request, article, access, "quote-update", status=status, **extra)
 
 
 def _panel(request, article, access, *, form=None, state=None, message="", status=400):
@@ -280,7 +294,7 @@ def _panel(request, article, access, *, form=None, state=None, message="", statu
         request,
         article,
         access,
-        ["quote-panel"],
+        "quote-panel",
         status=status,
         errors=[message, *errors] if message else errors,
         form_state=state,
@@ -302,7 +316,7 @@ def _conflict(request, article, access, conflict):
         article,
         access,
         status=409,
-        state=quote_as_data(conflict.current, article),
+        state=quote_state(conflict.current),
         message=f"This quote was changed elsewhere (now version {conflict.current.version}); "
         "nothing was saved. Here it is as it stands; make your change again.",
     )

@@ -1,39 +1,123 @@
-"""Everything the annotation workspace shows for one article, read in a fixed number of
-queries whatever the number of quotes."""
+"""Everything the annotation workspace shows for one article: a read model built from a
+fixed number of queries, whatever the number of quotes.
+
+Quotes are read as plain rows (``.values()``), not model instances: the workspace shows
+hundreds of them per request and never writes through them.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.auth import get_user_model
+from django.template.defaultfilters import slugify
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from articles.highlight import Span, render_text
 from articles.models import Assignment, Quote
 from articles.permissions import ArticleAccess
+from articles.quote_list import render_quote_items
 
 PALETTE_SIZE = 12
+PREVIEW_LENGTH = 90
+KIND_LABELS = dict(Quote.Kind.choices)
+
+
+@dataclass
+class QuoteRow:
+    """One quote as the workspace shows it."""
+
+    id: int
+    version: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    origin: str
+    speaker_id: int | None
+    speaker_name: str
+    cue_start: int | None
+    cue_end: int | None
+    color: str = ""
+    stances: list[tuple[int, str, str]] = field(default_factory=list)  # target, name, label
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def preview(self) -> str:
+        text = self.text
+        return text if len(text) <= PREVIEW_LENGTH else text[: PREVIEW_LENGTH - 1] + "…"
+
+    @property
+    def chips(self) -> list[tuple[str, str, str]]:
+        return [(name, label, slugify(label)) for _, name, label in self.stances]
+
+    def as_data(self, article_text: str) -> dict:
+        """What the browser's quote form needs."""
+        return {
+            "id": self.id,
+            "version": self.version,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "origin": self.origin,
+            "speaker": self.speaker_id,
+            "speaker_name": self.speaker_name,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+            "cue_text": (
+                article_text[self.cue_start : self.cue_end] if self.cue_start is not None else ""
+            ),
+            "stances": {str(target): label for target, _, label in self.stances},
+        }
 
 
 @dataclass
 class Workspace:
     article: object
     access: ArticleAccess
+    user: object
     shown: object  # the annotator whose quotes are on screen
-    editable: bool
-    quotes: list
+    quotes: list[QuoteRow]
     targets: list
-    speakers: list
     annotators: list
     legend: list
-    text_html: str
-    suggestion_ids: list
+
+    @property
+    def editable(self) -> bool:
+        return self.access.can_annotate and self.shown is not None and self.shown.pk == self.user.pk
 
     @property
     def assignment_status(self) -> str:
         return self.access.assignment.status if self.access.assignment else ""
+
+    @cached_property
+    def text_html(self) -> str:
+        spans = [
+            Span(
+                id=q.id,
+                start=q.start,
+                end=q.end,
+                color=q.color,
+                suggested=q.origin == Quote.Origin.SUGGESTED,
+                cue_start=q.cue_start,
+                cue_end=q.cue_end,
+            )
+            for q in self.quotes
+        ]
+        return mark_safe(render_text(self.article.text, spans))  # noqa: S308 - all escaped
+
+    def quote_items_html(self) -> str:
+        return mark_safe(render_quote_items(self.quotes))  # noqa: S308 - all escaped
+
+    @cached_property
+    def next_url(self) -> str | None:
+        return next_article_url(self.user, self.article.project)
 
     # JSON for data-* attributes: htmx (rightly, with allowScriptTags off) drops every
     # <script> from swapped content, JSON data blocks included.
@@ -42,49 +126,31 @@ class Workspace:
         return json.dumps(self.article.text)
 
     def quotes_json(self) -> str:
-        """The quotes as the browser's form needs them."""
-        return json.dumps([quote_as_data(quote, self.article) for quote in self.quotes])
+        return json.dumps([quote.as_data(self.article.text) for quote in self.quotes])
 
     def suggestions_json(self) -> str:
-        return json.dumps(self.suggestion_ids)
+        return json.dumps([q.id for q in self.quotes if q.origin == Quote.Origin.SUGGESTED])
 
     def catalog_json(self) -> str:
-        return json.dumps(
-            [
-                {
-                    "id": speaker.pk,
-                    "name": speaker.name,
-                    "aliases": [alias.name for alias in speaker.aliases.all()],
-                    "description": speaker.description,
-                }
-                for speaker in self.speakers
-            ]
+        """The project's speakers with their aliases, for the type-ahead (full page only)."""
+        catalog: dict[int, dict] = {}
+        rows = self.article.project.speakers.order_by("name", "id").values_list(
+            "id", "name", "description", "aliases__name"
         )
+        for pk, name, description, alias in rows:  # a row per alias, or one without
+            entry = catalog.setdefault(
+                pk, {"id": pk, "name": name, "aliases": [], "description": description}
+            )
+            if alias is not None:
+                entry["aliases"].append(alias)
+        return json.dumps(list(catalog.values()))
 
 
-def quote_as_data(quote: Quote, article) -> dict:
-    return {
-        "id": quote.pk,
-        "version": quote.version,
-        "start": quote.start,
-        "end": quote.end,
-        "text": quote.text,
-        "kind": quote.kind,
-        "origin": quote.origin,
-        "speaker": quote.speaker_id,
-        "speaker_name": quote.speaker.name if quote.speaker else "",
-        "cue_start": quote.cue_start,
-        "cue_end": quote.cue_end,
-        "cue_text": (
-            article.text[quote.cue_start : quote.cue_end] if quote.cue_start is not None else ""
-        ),
-        "stances": {str(stance.target_id): stance.label for stance in quote.stances.all()},
-    }
-
-
-def build_workspace(*, article, access: ArticleAccess, user, annotator_name: str = ""):
-    """Read the article's quotes of one annotator (the user's own unless they may look at
-    others'), with the speaker catalog, targets and highlighting."""
+def build_workspace(
+    *, article, access: ArticleAccess, user, annotator_name: str = "", targets=None
+):
+    """Read one annotator's quotes on the article (the user's own unless they may look at
+    others'), with the targets and the legend. ``targets`` may be passed if already read."""
     annotators = []
     if access.can_see_others:
         annotators = list(
@@ -98,48 +164,107 @@ def build_workspace(*, article, access: ArticleAccess, user, annotator_name: str
         shown = next((a for a in annotators if a.username == annotator_name), None)
     elif access.assignment is None and annotators:
         shown = annotators[0]
-    quotes = (
-        list(Quote.objects.filter(article=article, annotator=shown).with_stances())
-        if shown is not None
-        else []
-    )
+    targets = list(article.project.targets.all()) if targets is None else targets
+    quotes = _quote_rows(article, shown, targets) if shown is not None else []
     colors: dict[int | None, str] = {}
-    counts: dict[int | None, int] = {}
-    speakers_by_id = {}
+    legend: dict[int | None, list] = {}
     for quote in quotes:
         key = quote.speaker_id
         if key not in colors:
             colors[key] = "spk-none" if key is None else f"spk-{len(colors) % PALETTE_SIZE}"
-            speakers_by_id[key] = quote.speaker
-        counts[key] = counts.get(key, 0) + 1
-    spans = [
-        Span(
-            id=quote.pk,
-            start=quote.start,
-            end=quote.end,
-            color=colors[quote.speaker_id],
-            suggested=quote.origin == Quote.Origin.SUGGESTED,
-            cue_start=quote.cue_start,
-            cue_end=quote.cue_end,
-        )
-        for quote in quotes
-    ]
-    project = article.project
+            legend[key] = [quote.speaker_name, colors[key], 0]
+        quote.color = colors[key]
+        legend[key][2] += 1
     return Workspace(
         article=article,
         access=access,
+        user=user,
         shown=shown,
-        editable=access.can_annotate and shown is not None and shown.pk == user.pk,
         quotes=quotes,
-        targets=list(project.targets.all()),
-        speakers=list(project.speakers.prefetch_related("aliases")),
+        targets=targets,
         annotators=annotators,
-        legend=[(speakers_by_id[key], color, counts[key]) for key, color in colors.items()],
-        text_html=mark_safe(render_text(article.text, spans)),  # noqa: S308 - escapes all text
-        suggestion_ids=[q.pk for q in quotes if q.origin == Quote.Origin.SUGGESTED],
+        legend=list(legend.values()),
     )
+
+
+def _quote_rows(article, annotator, targets) -> list[QuoteRow]:
+    """The annotator's quotes with their stances, in one query: a row per stance (or one
+    for a quote without any), grouped back into quotes in text order."""
+    names = {target.pk: target.name for target in targets}
+    rows: list[QuoteRow] = []
+    values = Quote.objects.filter(article=article, annotator=annotator).values_list(
+        "id",
+        "version",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "origin",
+        "speaker_id",
+        "speaker__name",
+        "cue_start",
+        "cue_end",
+        "stances__target_id",
+        "stances__label",
+    )
+    for (
+        pk,
+        version,
+        start,
+        end,
+        text,
+        kind,
+        origin,
+        speaker_id,
+        speaker_name,
+        cue_start,
+        cue_end,
+        target_id,
+        label,
+    ) in values.order_by("start", "end", "id"):
+        if not rows or rows[-1].id != pk:
+            rows.append(
+                QuoteRow(
+                    pk,
+                    version,
+                    start,
+                    end,
+                    text,
+                    kind,
+                    origin,
+                    speaker_id,
+                    speaker_name or "",
+                    cue_start,
+                    cue_end,
+                )
+            )
+        if target_id is not None:
+            rows[-1].stances.append((target_id, names.get(target_id, "?"), label))
+    for row in rows:
+        row.stances.sort(key=lambda stance: stance[1])
+    return rows
 
 
 def next_article_url(user, project) -> str | None:
     assignment = Assignment.objects.next_open(user, project)
     return reverse("articles:article", args=[assignment.article_id]) if assignment else None
+
+
+def quote_state(quote) -> dict:
+    """A model quote in the browser form's shape, e.g. to show the current state after a
+    conflict."""
+    row = QuoteRow(
+        id=quote.pk,
+        version=quote.version,
+        start=quote.start,
+        end=quote.end,
+        text=quote.text,
+        kind=quote.kind,
+        origin=quote.origin,
+        speaker_id=quote.speaker_id,
+        speaker_name=quote.speaker.name if quote.speaker else "",
+        cue_start=quote.cue_start,
+        cue_end=quote.cue_end,
+        stances=[(s.target_id, s.target.name, s.label) for s in quote.stances.all()],
+    )
+    return row.as_data(quote.article.text)
