@@ -187,57 +187,25 @@ def build_workspace(
     )
 
 
+# In QuoteRow's field order, speaker__name standing for speaker_name.
+_ROW_FIELDS = (
+    "id", "version", "start", "end", "text", "kind", "origin", "speaker_id",
+    "speaker__name", "cue_start", "cue_end",
+)  # fmt: skip
+
+
 def _quote_rows(article, annotator, targets) -> list[QuoteRow]:
     """The annotator's quotes with their stances, in one query: a row per stance (or one
     for a quote without any), grouped back into quotes in text order."""
     names = {target.pk: target.name for target in targets}
     rows: list[QuoteRow] = []
     values = Quote.objects.filter(article=article, annotator=annotator).values_list(
-        "id",
-        "version",
-        "start",
-        "end",
-        "text",
-        "kind",
-        "origin",
-        "speaker_id",
-        "speaker__name",
-        "cue_start",
-        "cue_end",
-        "stances__target_id",
-        "stances__label",
+        *_ROW_FIELDS, "stances__target_id", "stances__label"
     )
-    for (
-        pk,
-        version,
-        start,
-        end,
-        text,
-        kind,
-        origin,
-        speaker_id,
-        speaker_name,
-        cue_start,
-        cue_end,
-        target_id,
-        label,
-    ) in values.order_by("start", "end", "id"):
-        if not rows or rows[-1].id != pk:
-            rows.append(
-                QuoteRow(
-                    pk,
-                    version,
-                    start,
-                    end,
-                    text,
-                    kind,
-                    origin,
-                    speaker_id,
-                    speaker_name or "",
-                    cue_start,
-                    cue_end,
-                )
-            )
+    for *fields, target_id, label in values.order_by("start", "end", "id"):
+        if not rows or rows[-1].id != fields[0]:
+            fields[8] = fields[8] or ""  # no speaker
+            rows.append(QuoteRow(*fields))
         if target_id is not None:
             rows[-1].stances.append((target_id, names.get(target_id, "?"), label))
     for row in rows:

@@ -423,3 +423,14 @@ def test_article_page_uses_a_fixed_number_of_queries(client, django_assert_max_n
         response = client.get(reverse("articles:article", args=[article.pk]))
     assert response.status_code == 200
     assert len(response.context["ws"].quotes) == quotes
+
+
+def test_queue_uses_a_fixed_number_of_queries(ann_client, setup, django_assert_max_num_queries):
+    for _ in range(30):
+        article = ArticleFactory(project=setup["project"])
+        Assignment.objects.create(article=article, annotator=setup["annotator"])
+        QuoteFactory(article=article, annotator=setup["annotator"])
+    # Session, user with role, project, assignments with counts, next article.
+    with django_assert_max_num_queries(5):
+        page = ann_client.get(reverse("articles:queue", args=["kyst"]))
+    assert len(page.context["assignments"]) == 31
