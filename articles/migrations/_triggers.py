@@ -14,31 +14,24 @@ last. The model tests fail if a trigger goes missing. Changing the SQL here need
 migration that calls ``install`` again.
 """
 
+# SQLite has no trigger functions: the insert and the update trigger share this body.
+_SQLITE_QUOTE_CHECK = """
+    FOR EACH ROW
+    WHEN NEW."end" > (SELECT length(text) FROM articles_article WHERE id = NEW.article_id)
+      OR substr((SELECT text FROM articles_article WHERE id = NEW.article_id),
+                NEW.start + 1, max(NEW."end" - NEW.start, 0)) IS NOT NEW.text
+      OR NEW.cue_end > (SELECT length(text) FROM articles_article WHERE id = NEW.article_id)
+    BEGIN
+      SELECT RAISE(ABORT, 'quote text does not match the article text at its offsets');
+    END
+"""
+
 SQLITE_FORWARD = [
-    """
-    CREATE TRIGGER articles_quote_text_matches_article_insert
-    BEFORE INSERT ON articles_quote
-    FOR EACH ROW
-    WHEN NEW."end" > (SELECT length(text) FROM articles_article WHERE id = NEW.article_id)
-      OR substr((SELECT text FROM articles_article WHERE id = NEW.article_id),
-                NEW.start + 1, max(NEW."end" - NEW.start, 0)) IS NOT NEW.text
-      OR NEW.cue_end > (SELECT length(text) FROM articles_article WHERE id = NEW.article_id)
-    BEGIN
-      SELECT RAISE(ABORT, 'quote text does not match the article text at its offsets');
-    END
-    """,
-    """
-    CREATE TRIGGER articles_quote_text_matches_article_update
-    BEFORE UPDATE OF article_id, start, "end", text, cue_start, cue_end ON articles_quote
-    FOR EACH ROW
-    WHEN NEW."end" > (SELECT length(text) FROM articles_article WHERE id = NEW.article_id)
-      OR substr((SELECT text FROM articles_article WHERE id = NEW.article_id),
-                NEW.start + 1, max(NEW."end" - NEW.start, 0)) IS NOT NEW.text
-      OR NEW.cue_end > (SELECT length(text) FROM articles_article WHERE id = NEW.article_id)
-    BEGIN
-      SELECT RAISE(ABORT, 'quote text does not match the article text at its offsets');
-    END
-    """,
+    "CREATE TRIGGER articles_quote_text_matches_article_insert"
+    " BEFORE INSERT ON articles_quote" + _SQLITE_QUOTE_CHECK,
+    "CREATE TRIGGER articles_quote_text_matches_article_update"
+    ' BEFORE UPDATE OF article_id, start, "end", text, cue_start, cue_end ON articles_quote'
+    + _SQLITE_QUOTE_CHECK,
     """
     CREATE TRIGGER articles_article_text_immutable_once_quoted
     BEFORE UPDATE OF text ON articles_article
