@@ -1,0 +1,12 @@
+"""Rule-based quote, speaker and stance-free attribution extraction, with no Django imports.
+
+``extract_quotes(text)`` finds direct, mixed and indirect quotes with their speakers and
+cues; ``extract_speakers(text)`` lists the people and organisations quoted, with the
+aliases (surnames, misspellings) and descriptions the text uses for them. Offsets are
+code points into ``text``.
+"""
+
+from articles.extraction.engine import extract_quotes, extract_speakers
+from articles.extraction.model import QuoteSuggestion, SpeakerEntry
+
+__all__ = ["QuoteSuggestion", "SpeakerEntry", "extract_quotes", "extract_speakers"]

@@ -1,0 +1,97 @@
+"""Quotation marks: find the quoted stretches of a paragraph, telling quotes from
+apostrophes (the council’s, the ’90s, don’t)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Opening mark -> the marks that may close it.
+PAIRS = {
+    "“": "”",
+    "„": "“”",
+    "«": "»",
+    "»": "«",  # Danish and Swedish style » … «, only when no « opened first
+    '"': '"',
+    "‘": "’",
+    "‚": "‘’",
+    "'": "'",
+}
+DOUBLE = set('“„«»"')
+OPENERS_BEFORE = set(" \t\n([{—–-:;/“„«‘‚\"'")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A quoted stretch: ``open`` and ``close`` are the positions of its marks; ``close``
+    is None when the paragraph ends first (an American multi-paragraph quote)."""
+
+    open: int
+    close: int | None
+    mark: str
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
+
+
+def _letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def segments(text: str, start: int, end: int) -> list[Segment]:
+    """The outermost quoted stretches of ``text[start:end]``, in order."""
+    found: list[Segment] = []
+    stack: list[tuple[str, int]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        nested = len(stack) > 1
+        if stack and ch in PAIRS[stack[-1][0]] and _closes(ch, before, after, stack[-1][0], nested):
+            mark, position = stack.pop()
+            if not stack:
+                found.append(Segment(position, i, mark))
+        elif ch in '”»"' and any(ch in PAIRS[m] for m, _ in stack[:-1]) and not before.isspace():
+            # A double mark closes its quote even if a single mark inside was left open
+            # (an apostrophe taken for a quote, or a sloppy source).
+            while ch not in PAIRS[stack[-1][0]]:
+                stack.pop()
+            mark, position = stack.pop()
+            if not stack:
+                found.append(Segment(position, i, mark))
+        elif ch in PAIRS and _opens(ch, before, after, stack):
+            stack.append((ch, i))
+        i += 1
+    if stack:
+        mark, position = stack[0]
+        # Only a double mark left open at a paragraph's start runs on to the next one.
+        if mark in DOUBLE and not text[start:position].strip():
+            found.append(Segment(position, None, mark))
+    return found
+
+
+def _opens(ch: str, before: str, after: str, stack: list) -> bool:
+    if after.isspace() and ch not in "«»":
+        return False
+    if ch == "»" and any(mark == "«" for mark, _ in stack):
+        return False
+    if ch in "‘'":
+        # An opening single mark starts a word; ’90s and don’t are apostrophes.
+        return ((before in OPENERS_BEFORE or before.isspace()) and _letter(after)) or after in '“"'
+    if ch == '"':
+        return before in OPENERS_BEFORE or before.isspace() or not _letter(before)
+    return True
+
+
+def _closes(ch: str, before: str, after: str, opener: str, nested: bool = False) -> bool:
+    if ch == "’" or (ch == "'" and opener == "'"):
+        # Inside a word (don’t, council’s) it is an apostrophe; at a word's end it
+        # closes, unless it makes a plural possessive (the residents’ association) in a
+        # quote that single marks open, where such possessives are common.
+        if _letter(after):
+            return False
+        return nested or not (before == "s" and after == " ")
+    if ch == "“" and opener == "„":
+        return True
+    return not before.isspace() or ch in "»«"

@@ -1,0 +1,209 @@
+"""People and organisations: recognising names in attribution phrases and tying later
+mentions (a surname, a misspelling, a pronoun, "the ministry") to the first full one."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# A capitalised word: letters with diacritics, inner hyphens and apostrophes (Odd-Arne,
+# O'Neill, Sæther), or an initial (J.).
+WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'-]*\.?)"
+PARTICLE = r"(?:van|von|de|der|den|da|di|del|la|le|al|bin|ibn|ter|af)"
+NAME = re.compile(rf"{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD})*")
+
+PRONOUNS = {"he", "she", "they", "him", "her"}
+ORG_WORDS = set(
+    """
+    ministry department authority council association company agency committee
+    commission university institute party union office board government police
+    directorate administration federation corporation inc ltd group bank service
+    court municipality county city organisation organization foundation center
+    centre firm club school hospital coalition alliance network airline railway port
+    fund trust co corp llc plc as asa ab
+    """.split()
+)
+# Capitalised words that start sentences or name roles, never a person by themselves.
+NOT_NAMES = set(
+    """
+    The A An In On At But And Or If When While After Before However Although Because
+    Since This That These Those It He She They We I You His Her Their Our My Its
+    Photo Minister Director Professor Prof. Dr. Dr Mr. Mrs. Ms. Mr Mrs Ms Mayor
+    President Chief Senator Governor Councillor Councilwoman Councilman Judge
+    Officer Sheriff Captain General Secretary Chairman Chairwoman Leader Head
+    Spokesperson Spokesman Spokeswoman CEO Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April May June July August September
+    October November December Q Not Yes No So Then There Here What Why How Who Where
+    For From To With By As Of Last Every Some All Many Most One Two Three Both Each
+    Few Several Such Now Today Yesterday Tomorrow Earlier Later Meanwhile Still Yet
+    Instead Also Even Only Just Under Over During Until Unless Despite Without
+    Within Among Between Against Through Across Around Outside Inside Near Behind
+    Beyond According Asked Speaking Like Unlike Once Twice Next First Second Third
+    Miss Sir Dame Lord Lady Rev Father Sister Cllr Shipowner Economist Researcher
+    Dean Rector Superintendent Inspector Coach Manager Owner Farmer Fisherman
+    Teacher Nurse Doctor Student Resident Analyst Expert Adviser Advisor Activist
+    Lawyer Attorney Editor Reporter Founder Partner
+    """.split()
+)
+# Role nouns end like this; a capitalised one leading a longer name is a description
+# ("Shipowner Tormod Lie", "Harbourmaster Ola Vik").
+ROLE_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ive", "ary", "eur")
+PLACE_BEFORE = {
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "across",
+    "outside",
+    "inside",
+    "into",
+    "of",
+    "on",
+    "around",
+    "through",
+    "towards",
+    "toward",
+    "via",
+}
+
+
+def fold(name: str) -> str:
+    """A name without case and diacritics, for comparing spellings."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ø", "o")
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance with adjacent transpositions, giving up past ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def similar(a: str, b: str) -> bool:
+    """Same word, or a plausible misspelling of it (Godzimirksi ~ Godzimirski)."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5:
+        return False
+    return edit_distance(a, b, 2) <= (1 if min(len(a), len(b)) < 7 else 2)
+
+
+def is_org(name: str) -> bool:
+    return any(fold(word).strip(".") in ORG_WORDS for word in name.split())
+
+
+@dataclass
+class Entity:
+    name: str
+    description: str = ""
+    aliases: list[str] = field(default_factory=list)
+    org: bool = False
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    def add_alias(self, alias: str) -> None:
+        if fold(alias) != fold(self.name) and all(fold(alias) != fold(a) for a in self.aliases):
+            self.aliases.append(alias)
+
+
+class Registry:
+    """The people and organisations met so far in one article, and who spoke last."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.last_speaker: Entity | None = None
+        self.last_mentioned: Entity | None = None
+
+    def find(self, mention: str) -> Entity | None:
+        """The entity a mention (full name, surname, misspelling) refers to, if known."""
+        words = mention.split()
+        for entity in reversed(self.entities):
+            if fold(entity.name) == fold(mention) or any(
+                fold(a) == fold(mention) for a in entity.aliases
+            ):
+                return entity
+        for entity in reversed(self.entities):
+            own = entity.name.split()
+            if entity.org:
+                continue
+            if len(words) == 1 and similar(words[0], own[-1]):
+                return entity
+            if (
+                len(words) == len(own)
+                and len(words) > 1
+                and all(
+                    similar(x, y) or fold(x) == fold(y) for x, y in zip(words, own, strict=True)
+                )
+            ):
+                return entity
+            if (
+                len(words) > 1
+                and len(own) > 1
+                and similar(words[-1], own[-1])
+                and (fold(words[0]) == fold(own[0]))
+            ):
+                return entity
+        return None
+
+    def resolve(self, mention: str, description: str = "") -> Entity:
+        """The entity a name mention means, registering it if new."""
+        found = self.find(mention)
+        if found is not None:
+            if found.name != mention:
+                if len(mention.split()) > len(found.name.split()) and not found.org:
+                    found.add_alias(found.name)
+                    found.name = mention  # a fuller name arrived later
+                else:
+                    found.add_alias(mention)
+            if description and not found.description:
+                found.description = description
+            self.last_mentioned = found
+            return found
+        entity = Entity(mention, description, org=is_org(mention))
+        self.entities.append(entity)
+        self.last_mentioned = entity
+        return entity
+
+    def organisation(self, noun: str) -> Entity | None:
+        """The organisation that "the ministry" or "the company" refers to."""
+        key = fold(noun)
+        for entity in reversed(self.entities):
+            if entity.org and key in fold(entity.name):
+                return entity
+        return None
+
+    def person_for_pronoun(self) -> Entity | None:
+        """He or she: the person mentioned last, as a reader would take it."""
+        for candidate in (self.last_mentioned, self.last_speaker):
+            if candidate is not None and not candidate.org:
+                return candidate
+        for entity in reversed(self.entities):
+            if not entity.org:
+                return entity
+        return None
+
+    def mention(self, name: str) -> None:
+        """A name met in prose: known people become the last mentioned."""
+        found = self.find(name)
+        if found is None and len(name.split()) >= 2:
+            found = self.resolve(name)
+        if found is not None:
+            self.last_mentioned = found

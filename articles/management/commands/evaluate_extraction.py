@@ -1,0 +1,74 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.extraction import extract_quotes
+from articles.extraction.evaluation import evaluate
+
+
+class Command(BaseCommand):
+    help = "Score the quote extraction engine against a gold JSONL file."
+
+    def add_arguments(self, parser):
+        parser.add_argument("gold", type=Path, help="JSONL: one {text, quotes} record per line")
+        parser.add_argument("--verbose", action="store_true", help="list misses in context")
+
+    def handle(self, *args, gold, verbose, **options):
+        records = []
+        try:
+            lines = gold.read_text(encoding="utf-8").splitlines()
+        except OSError as error:
+            raise CommandError(f"{gold}: {error.strerror}") from None
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                record.setdefault("id", f"line {number}")
+                record["text"], record["quotes"]
+            except (json.JSONDecodeError, KeyError, TypeError) as error:
+                raise CommandError(f"{gold}:{number}: not a gold record ({error})") from None
+            records.append(record)
+        report = evaluate(records, extract_quotes)
+        out = self.stdout.write
+        out(f"{report.articles} articles")
+        for group in ("direct", "indirect"):
+            for label, scores in (("exact", report.exact), ("overlap", report.overlap)):
+                s = scores[group]
+                out(
+                    f"{group:<8} {label:<7} P {s.precision:.3f}  R {s.recall:.3f}  "
+                    f"F1 {s.f1:.3f}  ({s.true_positives} of {s.gold} gold, "
+                    f"{s.predicted} predicted)"
+                )
+        out(
+            f"speaker accuracy on matched quotes {report.speaker_accuracy:.3f} "
+            f"({report.speaker_right}/{report.speaker_total})"
+        )
+        out(
+            f"cue accuracy on matched quotes     {report.cue_accuracy:.3f} "
+            f"({report.cue_right}/{report.cue_total})"
+        )
+        if verbose:
+            texts = {r["id"]: r["text"] for r in records}
+            for article, quote in report.misses:
+                out(
+                    f"MISS  {article} [{quote['kind']}] {quote['speaker']}: "
+                    f"{_context(texts[article], quote['start'], quote['end'])}"
+                )
+            for article, quote in report.false_alarms:
+                out(
+                    f"FALSE {article} [{quote.kind}] {quote.speaker}: "
+                    f"{_context(texts[article], quote.start, quote.end)}"
+                )
+            for article, gold_quote, predicted in report.wrong_speakers:
+                out(
+                    f"WHO   {article} gold {gold_quote['speaker']!r} got {predicted.speaker!r}: "
+                    f"{gold_quote['text'][:60]}"
+                )
+
+
+def _context(text: str, start: int, end: int, width: int = 40) -> str:
+    before = text[max(0, start - width) : start].replace("\n", " ")
+    after = text[end : end + width].replace("\n", " ")
+    return f"…{before}[[{text[start:end]}]]{after}…"
