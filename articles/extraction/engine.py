@@ -44,8 +44,8 @@ REPORTING = (
     r"acknowledges|confirms|confirmed|announced|announces|points out|pointed out|"
     r"emphasises|emphasised|emphasizes|emphasized|concludes|concluded|reckons|reckoned|"
     r"promised|promises|cautioned|cautions|complains|complained|told reporters|"
-    r"writes|wrote|told [A-Z][\w-]*(?: [A-Z0-9][\w-]*)*|told the [A-Za-z ]+?|"
-    r"tells [A-Z][\w-]*|told us|told me"
+    r"writes|wrote|denied|denies|told [A-Z][\w-]*(?: [A-Z0-9][\w-]*)*|told the [A-Za-z ]+?|"
+    r"tells [A-Z][\w-]*|told [a-z]+"
 )
 ADVERB = r"(?:(?:also|still|now|therefore|however|further|even|nevertheless|clearly|firmly)\s+)?"
 AFTER_NAME = re.compile(
@@ -57,11 +57,12 @@ ORG_NOUNS = """
     ministry department company agency council authority association union police
     government committee commission board municipality county city firm directorate
     report study survey institute bank airline court hospital school club
-    organisation organization federation group party office administration
+    organisation organization federation group party office administration service
+    operator society audit
 """.split()
 ORG_NOUN = rf"(?:[Tt]he\s+(?:[a-z]+\s+)?(?P<noun>{'|'.join(ORG_NOUNS)}))"
 SCARE_BEFORE = re.compile(
-    r"(?:so-called|so called|dubbed|nicknamed|the (?:report|book|film|novel|song|album|"
+    r"(?:so-called|so called|dubbed|nicknamed|the (?:title|name|headline|motto|banner)|the (?:report|book|film|novel|song|album|"
     r"play|series|show|documentary|campaign|project|programme|program|plan|strategy|"
     r"slogan|law|bill|act|article|column|study|exhibition|festival|podcast)|titled|"
     r"entitled|named|known as|the word|the term|the phrase|the label)\s*$",
@@ -321,8 +322,17 @@ class _Extractor:
         match = matches[-1]
         return start + match.start(), start + match.end()
 
+    def _org_or_phrase(self, phrase: str) -> Entity | None:
+        org = re.fullmatch(ORG_NOUN, phrase.strip())
+        if org:
+            return self.registry.organisation(org.group("noun"))
+        return self._resolve_phrase(phrase)
+
     def _subject_before(self, sentence_start: int, cue_start: int) -> Entity | None:
         lead = self.text[sentence_start:cue_start].strip()
+        # "Beatriz Olmos, who runs a bakery on Cedar Avenue, described": the subject, not
+        # the names in the clause about her.
+        lead = re.sub(r",\s+(?:who|which|whose|the|a|an|now|then)\b[^,]*,?", " ", lead).strip()
         if re.search(rf"(?:^|\s){SUBJECT_PRONOUN}$", lead):
             return self.registry.person_for_pronoun()
         names = _names(lead)
@@ -376,11 +386,33 @@ class _Extractor:
             clause_start, clause_end = start + match.start("clause"), start + match.end("clause")
             self._add_clause(clause_start, clause_end, entity, cue, 0.7)
             return
+        after = re.match(
+            rf"(?P<clause>[A-Z].{{12,}}?),\s+(?:(?P<who>{SUBJECT_PRONOUN}|{ORG_NOUN}|"
+            rf"(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*)\s+(?P<cue>said|says|announced|"
+            rf"confirmed|reported|warned)|(?P<cue2>said|says)\s+(?P<who2>[^.]+?))"
+            rf"(?:\s+(?:on\s+)?\w+day)?[.!]?$",
+            sentence,
+        )
+        if after:
+            who = after.group("who") or after.group("who2")
+            entity = (
+                self.registry.person_for_pronoun()
+                if re.fullmatch(SUBJECT_PRONOUN, who)
+                else self._org_or_phrase(who)
+            )
+            if entity is not None:
+                name = "cue" if after.group("cue") else "cue2"
+                cue = (start + after.start(name), start + after.end(name))
+                self._add_clause(start + after.start("clause"), start + after.end("clause"),
+                                 entity, cue, 0.6)
+                self._remember(entity)
+                return
         pattern = re.compile(
             rf"(?:^|(?<=[\s,]))(?P<who>{SUBJECT_PRONOUN}|{ORG_NOUN}|"
-            rf"(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*)(?:,[^,]{{3,90}},)?\s+{ADVERB}"
-            rf"(?P<cue>{REPORTING})\s+(?:(?:on|in|at|last)\s+\w+\s+)?(?:that\s+)?"
-            rf"(?P<clause>\S.+)$"
+            rf"(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*)(?:,[^,]{{3,160}})?,?\s+{ADVERB}"
+            rf"(?P<cue>{REPORTING})\s+(?:(?:on|in|at|last)\s+\w+\s+|in an? (?:statement|"
+            rf"letter|interview|email|post|press release|written statement)\s+)*"
+            rf"(?:that\s+)?(?P<clause>\S.+)$"
         )
         match = pattern.search(sentence)
         if not match or len(match.group("clause").split()) < 3:

@@ -13,7 +13,7 @@ WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'-]*\.?)"
 PARTICLE = r"(?:van|von|de|der|den|da|di|del|la|le|al|bin|ibn|ter|af)"
 NAME = re.compile(rf"{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD})*")
 
-PRONOUNS = {"he", "she", "they", "him", "her"}
+GENERIC_ORG_NOUNS = {"company", "firm", "group", "operator", "organisation", "organization"}
 ORG_WORDS = set(
     """
     ministry department authority council association company agency committee
@@ -21,7 +21,11 @@ ORG_WORDS = set(
     directorate administration federation corporation inc ltd group bank service
     court municipality county city organisation organization foundation center
     centre firm club school hospital coalition alliance network airline railway port
-    fund trust co corp llc plc as asa ab
+    fund trust co corp llc plc as asa ab society systems dynamics transit industries
+    holdings energy foods motors airlines media labs technologies solutions
+    logistics shipping buses metro rail power capital ventures construction services
+    review audit league church academy college museum library theatre festival times
+    post news daily herald courier gazette tribune radio tv sjømat fiskeri kraft
     """.split()
 )
 # Capitalised words that start sentences or name roles, never a person by themselves.
@@ -43,12 +47,21 @@ NOT_NAMES = set(
     Miss Sir Dame Lord Lady Rev Father Sister Cllr Shipowner Economist Researcher
     Dean Rector Superintendent Inspector Coach Manager Owner Farmer Fisherman
     Teacher Nurse Doctor Student Resident Analyst Expert Adviser Advisor Activist
-    Lawyer Attorney Editor Reporter Founder Partner
+    Lawyer Attorney Editor Reporter Founder Partner MP MEP Madame Monsieur Herr Frau
+    Rep. Sen. Gov. Lt. Sgt. Det. Sen Rep Gov Detective Deputy Commissioner
+    Chancellor Premier Alderman Constable Pastor Bishop Imam Rabbi Seventeen-year-
+    old
     """.split()
 )
 # Role nouns end like this; a capitalised one leading a longer name is a description
 # ("Shipowner Tormod Lie", "Harbourmaster Ola Vik").
 ROLE_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ive", "ary", "eur")
+PLACE_WORDS = set(
+    """
+    street avenue road lane river lake valley bridge square park harbour harbor bay
+    island fjord mountain estate hill beach coast creek highway boulevard quay pier
+    """.split()
+)
 PLACE_BEFORE = {
     "in",
     "at",
@@ -108,6 +121,10 @@ def is_org(name: str) -> bool:
     return any(fold(word).strip(".") in ORG_WORDS for word in name.split())
 
 
+def is_place(name: str) -> bool:
+    return fold(name.split()[-1]).strip(".") in PLACE_WORDS
+
+
 @dataclass
 class Entity:
     name: str
@@ -131,6 +148,7 @@ class Registry:
         self.entities: list[Entity] = []
         self.last_speaker: Entity | None = None
         self.last_mentioned: Entity | None = None
+        self.last_person: Entity | None = None
 
     def find(self, mention: str) -> Entity | None:
         """The entity a mention (full name, surname, misspelling) refers to, if known."""
@@ -175,24 +193,32 @@ class Registry:
                     found.add_alias(mention)
             if description and not found.description:
                 found.description = description
-            self.last_mentioned = found
+            self._mentioned(found)
             return found
         entity = Entity(mention, description, org=is_org(mention))
         self.entities.append(entity)
-        self.last_mentioned = entity
+        self._mentioned(entity)
         return entity
 
+    def _mentioned(self, entity: Entity) -> None:
+        self.last_mentioned = entity
+        if not entity.org:
+            self.last_person = entity
+
     def organisation(self, noun: str) -> Entity | None:
-        """The organisation that "the ministry" or "the company" refers to."""
+        """The organisation that "the ministry" or "the company" refers to: one whose name
+        has that word, or for a generic noun the organisation named last."""
         key = fold(noun)
         for entity in reversed(self.entities):
             if entity.org and key in fold(entity.name):
                 return entity
+        if key in GENERIC_ORG_NOUNS:
+            return next((e for e in reversed(self.entities) if e.org), None)
         return None
 
     def person_for_pronoun(self) -> Entity | None:
         """He or she: the person mentioned last, as a reader would take it."""
-        for candidate in (self.last_mentioned, self.last_speaker):
+        for candidate in (self.last_person, self.last_speaker):
             if candidate is not None and not candidate.org:
                 return candidate
         for entity in reversed(self.entities):
@@ -202,8 +228,10 @@ class Registry:
 
     def mention(self, name: str) -> None:
         """A name met in prose: known people become the last mentioned."""
+        if is_place(name):
+            return
         found = self.find(name)
         if found is None and len(name.split()) >= 2:
             found = self.resolve(name)
         if found is not None:
-            self.last_mentioned = found
+            self._mentioned(found)
