@@ -1,10 +1,13 @@
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html_join
+from django.views.decorators.http import require_POST
 
 from articles import services
 from articles.forms import AssignAnnotatorsForm, MergeSpeakersForm
@@ -13,11 +16,14 @@ from articles.models import (
     Assignment,
     Project,
     Quote,
+    RejectedSuggestion,
     Speaker,
     SpeakerAlias,
     StanceLabel,
     StanceTarget,
+    Suggestion,
 )
+from articles.suggestions import suggest_quotes
 
 
 def _intermediate_page(modeladmin, request, queryset, *, template, title, action, form):
@@ -57,11 +63,44 @@ class ProjectAdmin(admin.ModelAdmin):
     filter_horizontal = ["members"]
     readonly_fields = ["guidelines_preview", "created_at"]
     inlines = [StanceTargetInline]
+    change_form_template = "admin/articles/project/change_form.html"
+    actions = ["suggest_quotes_action"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "description", "members", "created_at"]}),
-        ("Annotation", {"fields": ["stance_labels", "annotators_per_article", "blind"]}),
+        (
+            "Annotation",
+            {"fields": ["stance_labels", "annotators_per_article", "blind", "suggest_on_import"]},
+        ),
         ("Guidelines", {"fields": ["guidelines", "guidelines_preview"]}),
     ]
+
+    def get_urls(self):
+        suggest = self.admin_site.admin_view(require_POST(self.suggest_view))
+        return [
+            path("<int:project_id>/suggest/", suggest, name="articles_project_suggest"),
+            *super().get_urls(),
+        ]
+
+    def suggest_view(self, request, project_id):
+        project = get_object_or_404(Project, pk=project_id)
+        if not self.has_change_permission(request, project):
+            raise PermissionDenied
+        self._suggest(request, Project.objects.filter(pk=project.pk))
+        return redirect("admin:articles_project_change", project.pk)
+
+    @admin.action(description="Suggest quotes in the selected projects' articles")
+    def suggest_quotes_action(self, request, queryset):
+        self._suggest(request, queryset)
+
+    def _suggest(self, request, projects):
+        articles = Article.objects.filter(project__in=projects).select_related("project")
+        result = suggest_quotes(articles=articles.iterator(chunk_size=200))
+        self.message_user(
+            request,
+            f"{result.articles} articles read: {result.suggestions} new suggestions, "
+            f"{result.copies} given to annotators, {result.new_speakers} speakers proposed.",
+            messages.SUCCESS,
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()
@@ -178,8 +217,16 @@ class SpeakerAliasInline(admin.TabularInline):
 
 @admin.register(Speaker)
 class SpeakerAdmin(admin.ModelAdmin):
-    list_display = ["name", "project", "description", "alias_list", "external_id", "quote_count"]
-    list_filter = ["project"]
+    list_display = [
+        "name",
+        "project",
+        "description",
+        "alias_list",
+        "external_id",
+        "proposed",
+        "quote_count",
+    ]
+    list_filter = ["project", "proposed"]
     search_fields = ["name", "aliases__name", "description", "external_id"]
     inlines = [SpeakerAliasInline]
     actions = ["merge_into"]
@@ -309,3 +356,19 @@ class StanceLabelAdmin(ReadOnlyAdmin):
     list_filter = ["label", "target__project", "target"]
     search_fields = ["quote__text", "target__name"]
     list_select_related = ["quote", "target"]
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "article", "kind", "speaker", "confidence", "created_at"]
+    list_filter = ["kind", "article__project"]
+    search_fields = ["text", "speaker__name", "article__title"]
+    list_select_related = ["article", "speaker"]
+
+
+@admin.register(RejectedSuggestion)
+class RejectedSuggestionAdmin(ReadOnlyAdmin):
+    list_display = ["article", "annotator", "start", "end", "created_at"]
+    list_filter = ["article__project", "annotator"]
+    search_fields = ["article__title", "annotator__username"]
+    list_select_related = ["article", "annotator"]

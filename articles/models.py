@@ -64,6 +64,9 @@ class Project(models.Model):
     blind = models.BooleanField(
         default=True, help_text="Annotators see only their own quotes, not each other's."
     )
+    suggest_on_import = models.BooleanField(
+        default=False, help_text="Run the quote extraction engine on every imported article."
+    )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="projects", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -156,6 +159,9 @@ class Speaker(models.Model):
     )
     external_id = models.CharField(
         max_length=100, blank=True, help_text="e.g. a Wikidata QID such as Q42."
+    )
+    proposed = models.BooleanField(
+        default=False, help_text="Added by the suggestion engine: confirm it, or merge it."
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -265,6 +271,7 @@ class QuoteOrigin(models.TextChoices):
     HUMAN = "human", "Human"
     SUGGESTED = "suggested", "Suggested"
     ACCEPTED = "accepted", "Accepted suggestion"
+    CORRECTED = "corrected", "Corrected suggestion"
 
 
 class Quote(models.Model):
@@ -356,3 +363,72 @@ class StanceLabel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target}: {self.label}"
+
+
+class Suggestion(models.Model):
+    """A quote the extraction engine found in an article: one shared set per article,
+    copied into each assigned annotator's quotes (origin "suggested") to accept, correct
+    or reject."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggestions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    kind = models.CharField(max_length=16, choices=QuoteKind.choices)
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="suggestions"
+    )
+    cue_start = models.PositiveIntegerField(null=True, blank=True)
+    cue_end = models.PositiveIntegerField(null=True, blank=True)
+    confidence = models.FloatField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "start", "end"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "start", "end"], name="suggestion_unique_span"
+            ),
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="suggestion_span_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=Exact(Length("text"), F("end") - F("start")),
+                name="suggestion_text_length_matches_span",
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0, confidence__lte=1),
+                name="suggestion_confidence_between_0_and_1",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=QuoteKind.values), name="suggestion_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 60 else self.text[:59] + "…"
+
+
+class RejectedSuggestion(models.Model):
+    """An annotator said no to a suggested span: it is not offered to them again, and it
+    counts against the engine's precision."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="rejections")
+    annotator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rejections"
+    )
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "annotator", "start", "end"],
+                name="rejected_suggestion_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} {self.start}–{self.end} rejected by {self.annotator}"

@@ -82,6 +82,24 @@ class SpeakerQuerySet(models.QuerySet):
 
 
 class QuoteQuerySet(models.QuerySet):
+    def suggestion_outcomes(self, project) -> dict[str, int]:
+        """How annotators treated the engine's suggestions in a project: waiting,
+        accepted, corrected, rejected."""
+        from articles.models import RejectedSuggestion
+
+        counts = dict(
+            self.filter(article__project=project, origin__in=["suggested", "accepted", "corrected"])
+            .order_by()
+            .values_list("origin")
+            .annotate(n=Count("pk"))
+        )
+        return {
+            "waiting": counts.get("suggested", 0),
+            "accepted": counts.get("accepted", 0),
+            "corrected": counts.get("corrected", 0),
+            "rejected": RejectedSuggestion.objects.filter(article__project=project).count(),
+        }
+
     def for_article(self, article):
         return self.filter(article=article)
 

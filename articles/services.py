@@ -21,6 +21,7 @@ from articles.models import (
     Assignment,
     Project,
     Quote,
+    RejectedSuggestion,
     Speaker,
     SpeakerAlias,
     StanceLabel,
@@ -70,6 +71,10 @@ def import_articles(
         new = [article for digest, article in articles.items() if digest not in existing]
         if not dry_run:
             Article.objects.bulk_create(new, batch_size=500)
+            if project.suggest_on_import:
+                from articles.suggestions import suggest_quotes
+
+                suggest_quotes(articles=new)
     return ImportResult(created=len(new), duplicates=seen - len(new))
 
 
@@ -129,6 +134,9 @@ def assign_articles(*, articles: Sequence[Article], annotators: Sequence) -> int
         Assignment.objects.bulk_create(new)
         for project in Project.objects.filter(articles__in=articles).distinct():
             project.members.add(*annotators)
+        from articles.suggestions import suggest_for_assignments
+
+        suggest_for_assignments(assignments=new)
     return len(new)
 
 
@@ -215,9 +223,9 @@ def create_quote(
 def update_quote(*, quote: Quote, version: int, data: QuoteInput) -> Quote:
     """Replace the quote's fields and stances if nobody changed it since ``version``.
 
-    A suggestion that a person corrects and saves counts as accepted.
+    A suggestion that a person changes and saves counts as corrected.
     """
-    origin = Quote.Origin.ACCEPTED if quote.origin == Quote.Origin.SUGGESTED else quote.origin
+    origin = Quote.Origin.CORRECTED if quote.origin == Quote.Origin.SUGGESTED else quote.origin
     with transaction.atomic():
         speaker = _speaker_for(quote.article.project, data)
         changed = Quote.objects.filter(pk=quote.pk, version=version).update(
@@ -243,11 +251,19 @@ def update_quote(*, quote: Quote, version: int, data: QuoteInput) -> Quote:
 
 
 def delete_quote(*, quote: Quote, version: int) -> None:
-    """Delete the quote if nobody changed it since ``version``."""
+    """Delete the quote if nobody changed it since ``version``. Deleting a suggestion is
+    rejecting it: it is remembered, and not offered to the annotator again."""
     with transaction.atomic():
         deleted, _ = Quote.objects.filter(pk=quote.pk, version=version).delete()
         if not deleted:
             raise QuoteConflict(Quote.objects.with_stances().filter(pk=quote.pk).first())
+        if quote.origin == Quote.Origin.SUGGESTED:
+            RejectedSuggestion.objects.get_or_create(
+                article_id=quote.article_id,
+                annotator_id=quote.annotator_id,
+                start=quote.start,
+                end=quote.end,
+            )
 
 
 def accept_suggestion(*, quote: Quote, version: int) -> Quote:
@@ -365,4 +381,7 @@ def restore_quote(*, article, annotator, snapshot: dict) -> Quote:
             article=article, annotator=annotator, data=data, origin=snapshot["origin"]
         )
         Quote.objects.filter(pk=quote.pk).update(created_at=snapshot["created_at"])
+        RejectedSuggestion.objects.filter(
+            article=article, annotator=annotator, start=data.start, end=data.end
+        ).delete()
     return quote

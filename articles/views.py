@@ -42,6 +42,7 @@ def queue(request, slug):
             "project": project,
             "assignments": assignments,
             "next_url": next_article_url(request.user, project),
+            "outcomes": Quote.objects.suggestion_outcomes(project),
         },
     )
 

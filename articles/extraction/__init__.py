@@ -6,7 +6,7 @@ aliases (surnames, misspellings) and descriptions the text uses for them. Offset
 code points into ``text``.
 """
 
-from articles.extraction.engine import extract_quotes, extract_speakers
+from articles.extraction.engine import extract, extract_quotes, extract_speakers
 from articles.extraction.model import QuoteSuggestion, SpeakerEntry
 
-__all__ = ["QuoteSuggestion", "SpeakerEntry", "extract_quotes", "extract_speakers"]
+__all__ = ["QuoteSuggestion", "SpeakerEntry", "extract", "extract_quotes", "extract_speakers"]

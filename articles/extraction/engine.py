@@ -62,7 +62,8 @@ ORG_NOUNS = """
 """.split()
 ORG_NOUN = rf"(?:[Tt]he\s+(?:[a-z]+\s+)?(?P<noun>{'|'.join(ORG_NOUNS)}))"
 SCARE_BEFORE = re.compile(
-    r"(?:so-called|so called|dubbed|nicknamed|the (?:title|name|headline|motto|banner)|the (?:report|book|film|novel|song|album|"
+    r"(?:so-called|so called|dubbed|nicknamed|the (?:title|name|headline|motto|banner)|"
+    r"the (?:report|book|film|novel|song|album|"
     r"play|series|show|documentary|campaign|project|programme|program|plan|strategy|"
     r"slogan|law|bill|act|article|column|study|exhibition|festival|podcast)|titled|"
     r"entitled|named|known as|the word|the term|the phrase|the label)\s*$",
@@ -72,6 +73,19 @@ SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "at
 SENTENCE_END = re.compile(r"[.!?…](?=[\s”’\"»)]|$)")
 
 
+def extract(text: str) -> tuple[list[QuoteSuggestion], list[SpeakerEntry]]:
+    """The quotes in ``text`` and the speakers they are attributed to, in one pass."""
+    extractor = _Extractor(text)
+    quotes = extractor.run()
+    quoted = {q.speaker for q in quotes if q.speaker}
+    speakers = [
+        SpeakerEntry(name=e.name, aliases=tuple(e.aliases), description=e.description)
+        for e in extractor.registry.entities
+        if e.name in quoted
+    ]
+    return quotes, speakers
+
+
 def extract_quotes(text: str) -> list[QuoteSuggestion]:
     """Every quote the rules find in ``text``, in text order."""
     return _Extractor(text).run()
@@ -79,14 +93,7 @@ def extract_quotes(text: str) -> list[QuoteSuggestion]:
 
 def extract_speakers(text: str) -> list[SpeakerEntry]:
     """The people and organisations quoted in ``text``, with aliases and descriptions."""
-    extractor = _Extractor(text)
-    quotes = extractor.run()
-    quoted = {q.speaker for q in quotes if q.speaker}
-    return [
-        SpeakerEntry(name=e.name, aliases=tuple(e.aliases), description=e.description)
-        for e in extractor.registry.entities
-        if e.name in quoted
-    ]
+    return extract(text)[1]
 
 
 class _Extractor:
@@ -403,8 +410,9 @@ class _Extractor:
             if entity is not None:
                 name = "cue" if after.group("cue") else "cue2"
                 cue = (start + after.start(name), start + after.end(name))
-                self._add_clause(start + after.start("clause"), start + after.end("clause"),
-                                 entity, cue, 0.6)
+                self._add_clause(
+                    start + after.start("clause"), start + after.end("clause"), entity, cue, 0.6
+                )
                 self._remember(entity)
                 return
         pattern = re.compile(

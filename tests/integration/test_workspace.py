@@ -285,7 +285,7 @@ def test_accepting_a_suggestion(ann_client, setup):
     assert htmx_post(ann_client, url, {"version": 2}).status_code == 409  # not a suggestion now
 
 
-def test_saving_a_corrected_suggestion_accepts_it(ann_client, setup):
+def test_saving_a_changed_suggestion_marks_it_corrected(ann_client, setup):
     start = TEXT.index(QUOTE)
     suggestion = QuoteFactory(
         article=setup["article"],
@@ -299,7 +299,7 @@ def test_saving_a_corrected_suggestion_accepts_it(ann_client, setup):
     assert response.status_code == 200
     suggestion.refresh_from_db()
     assert (suggestion.origin, suggestion.kind, suggestion.speaker) == (
-        "accepted",
+        "corrected",
         "mixed",
         setup["speaker"],
     )
@@ -430,7 +430,8 @@ def test_queue_uses_a_fixed_number_of_queries(ann_client, setup, django_assert_m
         article = ArticleFactory(project=setup["project"])
         Assignment.objects.create(article=article, annotator=setup["annotator"])
         QuoteFactory(article=article, annotator=setup["annotator"])
-    # Session, user with role, project, assignments with counts, next article.
-    with django_assert_max_num_queries(5):
+    # Session, user with role, project, assignments with counts, next article, and the
+    # suggestion outcomes (two counts).
+    with django_assert_max_num_queries(7):
         page = ann_client.get(reverse("articles:queue", args=["kyst"]))
     assert len(page.context["assignments"]) == 31
