@@ -1,0 +1,154 @@
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from articles import services
+from articles.models import Quote, RejectedSuggestion, Speaker, Suggestion
+from articles.suggestions import suggest_quotes
+from tests.factories import ArticleFactory, ProjectFactory, SpeakerFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+TEXT = (
+    "The ferry to Holmøy will stop in May, the county has decided.\n\n"
+    "– We cannot run a boat with no passengers, says harbour master Tove Lindquist "
+    "to Kystavisen.\n\n"
+    "– It breaks my heart.\n\n"
+    "Fisherman Arne Bakke believes that the island will empty within ten years.\n\n"
+    "– Every winter is harder than the last, says Lindqvist."
+)
+
+
+@pytest.fixture
+def article():
+    project = ProjectFactory(slug="kyst")
+    return ArticleFactory(project=project, text=TEXT)
+
+
+@pytest.fixture
+def annotators(article):
+    people = [UserFactory(role="annotator") for _ in range(2)]
+    services.assign_articles(articles=[article], annotators=people)
+    return people
+
+
+def test_suggestions_are_stored_once_and_copied_to_each_annotator(article, annotators):
+    first = suggest_quotes(articles=[article])
+    assert first.suggestions == Suggestion.objects.count() == 4
+    assert first.copies == 8
+    for annotator in annotators:
+        mine = Quote.objects.filter(article=article, annotator=annotator)
+        assert set(mine.values_list("origin", flat=True)) == {"suggested"}
+        assert all(TEXT[q.start : q.end] == q.text for q in mine)
+    again = suggest_quotes(articles=[article])
+    assert (again.suggestions, again.copies, again.new_speakers) == (0, 0, 0)
+    assert Quote.objects.count() == 8
+
+
+def test_speakers_are_matched_to_the_catalog_or_proposed(article, annotators):
+    known = SpeakerFactory(project=article.project, name="Tove Lindquist")
+    known.aliases.create(name="Lindqvist")
+    result = suggest_quotes(articles=[article])
+    assert result.new_speakers == 1
+    by_text = {s.text: s.speaker for s in Suggestion.objects.all()}
+    assert by_text["We cannot run a boat with no passengers"] == known
+    assert by_text["Every winter is harder than the last"] == known
+    proposed = Speaker.objects.get(proposed=True)
+    assert proposed.name == "Arne Bakke"
+    assert proposed.description == "Fisherman"  # as the text introduces him
+
+
+def test_human_work_is_never_touched(article, annotators):
+    human = annotators[0]
+    start = TEXT.index("It breaks")
+    mine = Quote.objects.create(
+        article=article,
+        annotator=human,
+        start=start,
+        end=start + 11,
+        text=TEXT[start : start + 11],
+        kind="mixed",
+    )
+    suggest_quotes(articles=[article])
+    mine.refresh_from_db()
+    assert (mine.kind, mine.origin, mine.version) == ("mixed", "human", 1)
+    overlapping = Quote.objects.filter(annotator=human, start__lt=mine.end, end__gt=mine.start)
+    assert list(overlapping) == [mine]
+    assert Quote.objects.filter(annotator=annotators[1]).count() == 4
+
+
+def test_a_rejected_suggestion_is_remembered_and_not_offered_again(article, annotators):
+    suggest_quotes(articles=[article])
+    annotator = annotators[0]
+    quote = Quote.objects.filter(annotator=annotator).first()
+    services.delete_quote(quote=quote, version=quote.version)
+    assert RejectedSuggestion.objects.filter(annotator=annotator, start=quote.start).exists()
+    suggest_quotes(articles=[article])
+    assert not Quote.objects.filter(annotator=annotator, start=quote.start).exists()
+    outcomes = Quote.objects.suggestion_outcomes(article.project)
+    assert outcomes == {"waiting": 7, "accepted": 0, "corrected": 0, "rejected": 1}
+
+
+def test_new_assignments_receive_existing_suggestions(article, annotators):
+    suggest_quotes(articles=[article])
+    latecomer = UserFactory(role="annotator")
+    services.assign_articles(articles=[article], annotators=[latecomer])
+    assert Quote.objects.filter(annotator=latecomer, origin="suggested").count() == 4
+
+
+def test_import_suggests_when_the_project_asks(tmp_path):
+    project = ProjectFactory(slug="auto", suggest_on_import=True)
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"title": "Ferry", "text": TEXT}) + "\n", encoding="utf-8")
+    call_command("import_articles", str(path), "--project", "auto", stdout=StringIO())
+    assert Suggestion.objects.filter(article__project=project).count() == 4
+
+
+def test_suggest_quotes_command(article, annotators):
+    out = StringIO()
+    call_command("suggest_quotes", "--project", "kyst", stdout=out)
+    assert "1 articles: 4 new suggestions, 8 given to annotators" in out.getvalue()
+    with pytest.raises(CommandError, match="--article: no article 999999 in kyst"):
+        call_command("suggest_quotes", "--project", "kyst", "--article", "999999")
+    with pytest.raises(CommandError, match="--project: no project with the slug 'nope'"):
+        call_command("suggest_quotes", "--project", "nope")
+
+
+def test_admin_button_suggests_for_the_project(client, admin_user, article, annotators):
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:articles_project_change", args=[article.project.pk]))
+    assert "Suggest quotes" in page.content.decode()
+    response = client.post(reverse("admin:articles_project_suggest", args=[article.project.pk]))
+    assert response.status_code == 302
+    assert Suggestion.objects.count() == 4
+
+
+def test_annotators_cannot_use_the_admin_button(client, article, annotators):
+    client.force_login(annotators[0])
+    client.post(reverse("admin:articles_project_suggest", args=[article.project.pk]))
+    assert not Suggestion.objects.exists()
+
+
+def test_queue_shows_how_suggestions_fared(client, article, annotators):
+    suggest_quotes(articles=[article])
+    annotator = annotators[0]
+    quote = Quote.objects.filter(annotator=annotator).first()
+    services.accept_suggestion(quote=quote, version=1)
+    client.force_login(annotator)
+    page = client.get(reverse("articles:queue", args=["kyst"])).content.decode()
+    assert "7 waiting, 1 accepted, 0 corrected," in page
+
+
+def test_evaluate_extraction_command(tmp_path):
+    out = StringIO()
+    call_command("evaluate_extraction", "tests/data/gold.jsonl", "--verbose", stdout=out)
+    text = out.getvalue()
+    assert "direct   overlap P" in text
+    assert "speaker accuracy on matched quotes" in text
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "no quotes key"}\n', encoding="utf-8")
+    with pytest.raises(CommandError, match=r"bad\.jsonl:1: not a gold record"):
+        call_command("evaluate_extraction", str(bad))

@@ -1,0 +1,185 @@
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from articles.extraction import extract_quotes, extract_speakers
+from articles.extraction.evaluation import evaluate, same_speaker
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "data" / "gold.jsonl"
+
+
+def quotes(text):
+    return [(q.kind, q.speaker, q.text) for q in extract_quotes(text)]
+
+
+def test_extraction_package_has_no_django_imports():
+    for module in (ROOT / "articles" / "extraction").glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else ([node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
+            )
+            assert not any(n.split(".")[0] == "django" for n in names), module.name
+            assert not any(
+                n.startswith("articles.") and not n.startswith("articles.extraction") for n in names
+            ), module.name
+
+
+def test_dash_quotes_with_attribution_continuation_and_misspelling():
+    text = (
+        "The ferry will stop in May.\n\n"
+        "– We cannot run a boat with no passengers, says harbour master Tove Lindquist "
+        "to Kystavisen.\n\n"
+        "– It breaks my heart.\n\n"
+        "– Too late\n\n"
+        "WAITING: Harbour master Tove Lindquist believes the boat is doomed. Photo: Kari\n\n"
+        "WAITING: Harbour master Tove Lindquist believes the boat is doomed. Photo: Kari\n\n"
+        "– Every winter is harder than the last, says Lindqvist."
+    )
+    found = extract_quotes(text)
+    assert [(q.kind, q.speaker, q.text) for q in found] == [
+        ("direct", "Tove Lindquist", "We cannot run a boat with no passengers"),
+        ("direct", "Tove Lindquist", "It breaks my heart."),
+        ("direct", "Tove Lindquist", "Every winter is harder than the last"),
+    ]
+    assert text[found[0].cue_start : found[0].cue_end] == "says"
+    assert found[1].cue_start is None
+    speaker = extract_speakers(text)[0]
+    assert speaker.name == "Tove Lindquist"
+    assert "Lindqvist" in speaker.aliases
+    assert speaker.description == "harbour master"
+
+
+def test_us_quotes_broken_by_attribution_and_pronouns():
+    text = (
+        "Dana Whitfield, the county attorney, spoke after the vote.\n\n"
+        "“We will appeal,” Whitfield said. “The ruling ignores the council’s own rules.”\n\n"
+        "“It is not over,” she said."
+    )
+    assert quotes(text) == [
+        ("direct", "Dana Whitfield", "We will appeal"),
+        ("direct", "Dana Whitfield", "The ruling ignores the council’s own rules."),
+        ("direct", "Dana Whitfield", "It is not over"),
+    ]
+
+
+def test_apostrophes_scare_quotes_and_titles_are_not_quotes():
+    text = (
+        "The council’s so-called “green” buses date from the ’90s, and the report "
+        "“Roads to Nowhere” says the residents’ group was right."
+    )
+    assert [q for q in quotes(text) if q[0] != "indirect"] == []
+
+
+def test_british_single_quotes_with_apostrophes_inside():
+    text = "‘We don’t want the council’s money, we want the bus back,’ said Ruth Ames."
+    assert quotes(text) == [
+        ("direct", "Ruth Ames", "We don’t want the council’s money, we want the bus back")
+    ]
+
+
+def test_guillemets_and_low_high_quotes():
+    assert quotes("« We are ready », said Zoé Lefèvre, the mayor.") == [
+        ("direct", "Zoé Lefèvre", "We are ready")
+    ]
+    assert quotes("„Die Fähre bleibt“, sagte... „We stay“, said Jürgen Äström.")[-1] == (
+        "direct",
+        "Jürgen Äström",
+        "We stay",
+    )
+
+
+def test_indirect_speech_and_according_to():
+    text = (
+        "Energy researcher Ola Nygaard believes that the grid will fail in a cold winter. "
+        "According to the Ministry of Energy, the prices will fall next year."
+    )
+    assert quotes(text) == [
+        ("indirect", "Ola Nygaard", "the grid will fail in a cold winter"),
+        ("indirect", "Ministry of Energy", "the prices will fall next year"),
+    ]
+
+
+def test_a_name_inside_a_quote_is_not_the_speaker():
+    text = "Mayor Anne Lunde answered the critics.\n\n“Ask Per Holm what he promised us,” she said."
+    assert quotes(text) == [("direct", "Anne Lunde", "Ask Per Holm what he promised us")]
+
+
+def test_every_suggestion_points_at_its_text():
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        for q in extract_quotes(text):
+            assert text[q.start : q.end] == q.text
+            assert 0 <= q.start < q.end <= len(text)
+            assert 0 <= q.confidence <= 1
+            if q.cue_start is not None:
+                assert 0 <= q.cue_start < q.cue_end <= len(text)
+
+
+def test_the_engine_meets_its_targets_on_the_gold_set():
+    records = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    assert len(records) >= 30
+    report = evaluate(records, extract_quotes)
+    assert report.overlap["direct"].f1 >= 0.95
+    assert report.overlap["indirect"].f1 >= 0.75
+    assert report.speaker_accuracy >= 0.92
+
+
+def test_gold_set_is_built_from_its_sources():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "data" / "build_gold.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+class _Found:
+    def __init__(self, start, end, kind, speaker=None):
+        self.start, self.end, self.kind, self.speaker = start, end, kind, speaker
+        self.cue_start = self.cue_end = None
+
+
+def test_evaluation_counts_exact_and_overlap_matches():
+    record = {
+        "id": "x",
+        "text": "x" * 100,
+        "quotes": [
+            {"start": 0, "end": 10, "kind": "direct", "speaker": "Ola Vik"},
+            {"start": 20, "end": 40, "kind": "indirect", "speaker": None},
+            {"start": 50, "end": 60, "kind": "direct", "speaker": "Kari Lie"},
+        ],
+    }
+    report = evaluate(
+        [record],
+        lambda text: [
+            _Found(0, 10, "direct", "Vik"),  # exact, surname counts as the speaker
+            _Found(22, 38, "indirect"),  # overlap only
+            _Found(70, 80, "mixed", "Kari Lie"),  # false alarm; gold 50-60 missed
+        ],
+    )
+    assert (report.exact["direct"].true_positives, report.overlap["direct"].true_positives) == (
+        1,
+        1,
+    )
+    assert report.overlap["indirect"].f1 == 1.0
+    assert report.exact["indirect"].true_positives == 0
+    assert report.overlap["direct"].precision == pytest.approx(0.5)
+    assert report.speaker_accuracy == 1.0
+    assert len(report.misses) == 1
+    assert len(report.false_alarms) == 1
+
+
+def test_same_speaker_accepts_surnames_only():
+    assert same_speaker("Lie", "Tormod Lie")
+    assert same_speaker("tormod lie", "Tormod Lie")
+    assert not same_speaker("Tormod", "Tormod Lie")
+    assert not same_speaker("Ola Lie", "Tormod Lie")
