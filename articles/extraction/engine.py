@@ -70,7 +70,41 @@ SCARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "at", "by", "with"}
+CUE_THEN_WHO = re.compile(
+    rf"\s*[,:]?\s*(?P<cue>{CUE})\s+(?P<who>{SUBJECT_PRONOUN}\b|{ORG_NOUN}|[^.,;:!?“”\"]+)"
+)
 SENTENCE_END = re.compile(r"[.!?…](?=[\s”’\"»)]|$)")
+
+
+# Patterns built from the word lists above, compiled once.
+_P1 = re.compile(
+    rf"\s*[,:]?\s*(?P<who>{SUBJECT_PRONOUN}|{ORG_NOUN}|(?:[A-Z][\w’'.-]*\s+){{0,3}}"
+    rf"[A-Z][\w’'-]*)\s+{ADVERB}(?P<cue>{CUE})\b"
+)
+_P2 = re.compile(
+    rf"(?P<who>{SUBJECT_PRONOUN}|{ORG_NOUN}|(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*)"
+    rf"(?:,[^,]*,)?\s+{ADVERB}(?P<cue>{CUE})\b[^:,]*?[:,]\s*$"
+)
+_P3 = re.compile(rf"\b(?:{CUE}|according to)\b")
+_P4 = re.compile(rf"(?:^|\s){SUBJECT_PRONOUN}$")
+_P5 = re.compile(rf",\s+(?P<cue>{CUE})\s+(?P<who>[^.?!]+?)\s*[.!?]?$")
+_P6 = re.compile(
+    rf",\s+(?P<who>{SUBJECT_PRONOUN}|{ORG_NOUN}|(?:[A-Z][\w’'-]*\s+){{0,3}}"
+    rf"[A-Z][\w’'-]*)\s+{ADVERB}(?P<cue>{CUE})\b[^.?!]*[.!?]?$"
+)
+_P7 = re.compile(
+    rf"(?P<clause>[A-Z].{{12,}}?),\s+(?:(?P<who>{SUBJECT_PRONOUN}|{ORG_NOUN}|"
+    rf"(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*)\s+(?P<cue>said|says|announced|"
+    rf"confirmed|reported|warned)|(?P<cue2>said|says)\s+(?P<who2>[^.]+?))"
+    rf"(?:\s+(?:on\s+)?\w+day)?[.!]?$"
+)
+_P8 = re.compile(
+    rf"(?:^|(?<=[\s,]))(?P<who>{SUBJECT_PRONOUN}|{ORG_NOUN}|"
+    rf"(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*)(?:,[^,]{{3,160}})?,?\s+{ADVERB}"
+    rf"(?P<cue>{REPORTING})\s+(?:(?:on|in|at|last)\s+\w+\s+|in an? (?:statement|"
+    rf"letter|interview|email|post|press release|written statement)\s+)*"
+    rf"(?:that\s+)?(?P<clause>\S.+)$"
+)
 
 
 def extract(text: str) -> tuple[list[QuoteSuggestion], list[SpeakerEntry]]:
@@ -288,19 +322,12 @@ class _Extractor:
     def _attribution_after(self, position: int, limit: int):
         """``(cue, entity)`` from '…,” said Dana Whitfield' or '…,” she said'."""
         tail = self.text[position:limit]
-        match = re.match(
-            rf"\s*[,:]?\s*(?P<cue>{CUE})\s+(?P<who>{SUBJECT_PRONOUN}\b|{ORG_NOUN}|[^.,;:!?“”\"]+)",
-            tail,
-        )
+        match = CUE_THEN_WHO.match(tail)
         if match and match.group("cue") not in ("called", "calls", "described", "describes"):
             entity = self._who(match, position)
             if entity is not None:
                 return (position + match.start("cue"), position + match.end("cue")), entity
-        match = re.match(
-            rf"\s*[,:]?\s*(?P<who>{SUBJECT_PRONOUN}|{ORG_NOUN}|(?:[A-Z][\w’'.-]*\s+){{0,3}}"
-            rf"[A-Z][\w’'-]*)\s+{ADVERB}(?P<cue>{CUE})\b",
-            tail,
-        )
+        match = _P1.match(tail)
         if match:
             entity = self._who(match, position)
             if entity is not None:
@@ -310,11 +337,7 @@ class _Extractor:
     def _attribution_before(self, sentence_start: int, position: int):
         """``(cue, entity)`` from 'Whitfield said: “' or 'She told the council, “'."""
         lead = self.text[sentence_start:position]
-        match = re.search(
-            rf"(?P<who>{SUBJECT_PRONOUN}|{ORG_NOUN}|(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*)"
-            rf"(?:,[^,]*,)?\s+{ADVERB}(?P<cue>{CUE})\b[^:,]*?[:,]\s*$",
-            lead,
-        )
+        match = _P2.search(lead)
         if not match:
             return None
         entity = self._who(match, sentence_start)
@@ -323,7 +346,7 @@ class _Extractor:
         return (sentence_start + match.start("cue"), sentence_start + match.end("cue")), entity
 
     def _cue_in(self, start: int, end: int):
-        matches = list(re.finditer(rf"\b(?:{CUE}|according to)\b", self.text[start:end]))
+        matches = list(_P3.finditer(self.text[start:end]))
         if not matches:
             return None
         match = matches[-1]
@@ -340,7 +363,7 @@ class _Extractor:
         # "Beatriz Olmos, who runs a bakery on Cedar Avenue, described": the subject, not
         # the names in the clause about her.
         lead = re.sub(r",\s+(?:who|which|whose|the|a|an|now|then)\b[^,]*,?", " ", lead).strip()
-        if re.search(rf"(?:^|\s){SUBJECT_PRONOUN}$", lead):
+        if _P4.search(lead):
             return self.registry.person_for_pronoun()
         names = _names(lead)
         if names:
@@ -355,14 +378,10 @@ class _Extractor:
         """For a dash paragraph: ``(quote end, cue, entity)`` from ', says Hansen.'"""
         body = self.text[start:end]
         best = None
-        for match in re.finditer(rf",\s+(?P<cue>{CUE})\s+(?P<who>[^.?!]+?)\s*[.!?]?$", body):
+        for match in _P5.finditer(body):
             best = match
         if best is None:
-            for match in re.finditer(
-                rf",\s+(?P<who>{SUBJECT_PRONOUN}|{ORG_NOUN}|(?:[A-Z][\w’'-]*\s+){{0,3}}"
-                rf"[A-Z][\w’'-]*)\s+{ADVERB}(?P<cue>{CUE})\b[^.?!]*[.!?]?$",
-                body,
-            ):
+            for match in _P6.finditer(body):
                 best = match
         if best is None:
             return None
@@ -393,13 +412,7 @@ class _Extractor:
             clause_start, clause_end = start + match.start("clause"), start + match.end("clause")
             self._add_clause(clause_start, clause_end, entity, cue, 0.7)
             return
-        after = re.match(
-            rf"(?P<clause>[A-Z].{{12,}}?),\s+(?:(?P<who>{SUBJECT_PRONOUN}|{ORG_NOUN}|"
-            rf"(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*)\s+(?P<cue>said|says|announced|"
-            rf"confirmed|reported|warned)|(?P<cue2>said|says)\s+(?P<who2>[^.]+?))"
-            rf"(?:\s+(?:on\s+)?\w+day)?[.!]?$",
-            sentence,
-        )
+        after = _P7.match(sentence)
         if after:
             who = after.group("who") or after.group("who2")
             entity = (
@@ -415,14 +428,7 @@ class _Extractor:
                 )
                 self._remember(entity)
                 return
-        pattern = re.compile(
-            rf"(?:^|(?<=[\s,]))(?P<who>{SUBJECT_PRONOUN}|{ORG_NOUN}|"
-            rf"(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*)(?:,[^,]{{3,160}})?,?\s+{ADVERB}"
-            rf"(?P<cue>{REPORTING})\s+(?:(?:on|in|at|last)\s+\w+\s+|in an? (?:statement|"
-            rf"letter|interview|email|post|press release|written statement)\s+)*"
-            rf"(?:that\s+)?(?P<clause>\S.+)$"
-        )
-        match = pattern.search(sentence)
+        match = _P8.search(sentence)
         if not match or len(match.group("clause").split()) < 3:
             return
         if match.group("clause").startswith(("to ", "so ", "of ", "about ", "in ", "with ")):

@@ -3,6 +3,7 @@ apostrophes (the council’s, the ’90s, don’t)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Opening mark -> the marks that may close it.
@@ -17,6 +18,7 @@ PAIRS = {
     "'": "'",
 }
 DOUBLE = set('“„«»"')
+_MARK = re.compile("[“”„«»\"‘’‚']")
 OPENERS_BEFORE = set(" \t\n([{—–-:;/“„«‘‚\"'")
 
 
@@ -42,8 +44,8 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
     """The outermost quoted stretches of ``text[start:end]``, in order."""
     found: list[Segment] = []
     stack: list[tuple[str, int]] = []
-    i = start
-    while i < end:
+    for match in _MARK.finditer(text, start, end):
+        i = match.start()
         ch = text[i]
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
@@ -62,7 +64,6 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
                 found.append(Segment(position, i, mark))
         elif ch in PAIRS and _opens(ch, before, after, stack):
             stack.append((ch, i))
-        i += 1
     if stack:
         mark, position = stack[0]
         # Only a double mark left open at a paragraph's start runs on to the next one.

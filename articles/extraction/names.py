@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # A capitalised word: letters with diacritics, inner hyphens and apostrophes (Odd-Arne,
 # O'Neill, Sæther), or an initial (J.).
@@ -82,6 +83,7 @@ PLACE_BEFORE = {
 }
 
 
+@lru_cache(maxsize=8192)
 def fold(name: str) -> str:
     """A name without case and diacritics, for comparing spellings."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
@@ -107,6 +109,7 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     return previous[-1]
 
 
+@lru_cache(maxsize=8192)
 def similar(a: str, b: str) -> bool:
     """Same word, or a plausible misspelling of it (Godzimirksi ~ Godzimirski)."""
     a, b = fold(a), fold(b)
@@ -149,15 +152,20 @@ class Registry:
         self.last_speaker: Entity | None = None
         self.last_mentioned: Entity | None = None
         self.last_person: Entity | None = None
+        self._known: dict[str, Entity] = {}  # every folded mention seen, to its entity
 
     def find(self, mention: str) -> Entity | None:
         """The entity a mention (full name, surname, misspelling) refers to, if known."""
+        known = self._known.get(fold(mention))
+        if known is not None:
+            return known
+        found = self._find(mention)
+        if found is not None:
+            self._known[fold(mention)] = found
+        return found
+
+    def _find(self, mention: str) -> Entity | None:
         words = mention.split()
-        for entity in reversed(self.entities):
-            if fold(entity.name) == fold(mention) or any(
-                fold(a) == fold(mention) for a in entity.aliases
-            ):
-                return entity
         for entity in reversed(self.entities):
             own = entity.name.split()
             if entity.org:
@@ -197,6 +205,7 @@ class Registry:
             return found
         entity = Entity(mention, description, org=is_org(mention))
         self.entities.append(entity)
+        self._known[fold(mention)] = entity
         self._mentioned(entity)
         return entity
 

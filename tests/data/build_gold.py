@@ -1,8 +1,10 @@
-"""Build tests/data/gold.jsonl from the marked-up articles in tests/data/gold_src/.
+"""Build tests/data/gold.jsonl and heldout.jsonl from the marked-up articles in
+tests/data/gold_src/ and tests/data/heldout_src/.
 
 Usage: python tests/data/build_gold.py [--check]
-With --check, exit 1 if gold.jsonl is not what the sources give (a test runs this).
-The mark-up is described in gold_src/README.md.
+With --check, exit 1 if a JSONL file is not what its sources give (a test runs this).
+The mark-up is described in gold_src/README.md. The held-out articles were written
+without sight of the engine and are never used to tune it.
 """
 
 import json
@@ -11,8 +13,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SOURCES = HERE / "gold_src"
-OUTPUT = HERE / "gold.jsonl"
+SETS = {HERE / "gold_src": HERE / "gold.jsonl", HERE / "heldout_src": HERE / "heldout.jsonl"}
 MARK = re.compile(r"⟦(/?)(q|c)(\d+)(?:\|([^|⟧]*)\|([a-z]*))?⟧")
 KINDS = {"direct", "indirect", "mixed"}
 
@@ -91,28 +92,28 @@ def parse(path: Path) -> dict:
     }
 
 
-def build() -> str:
+def build(sources: Path) -> str:
     return "".join(
-        json.dumps(parse(path), ensure_ascii=False) + "\n" for path in sorted(SOURCES.glob("*.txt"))
+        json.dumps(parse(path), ensure_ascii=False) + "\n" for path in sorted(sources.glob("*.txt"))
     )
 
 
 def main() -> None:
-    try:
-        content = build()
-    except GoldError as error:
-        raise SystemExit(f"gold_src/{error}") from None
-    if "--check" in sys.argv:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != content:
-            raise SystemExit("tests/data/gold.jsonl is out of date: run tests/data/build_gold.py")
-        return
-    OUTPUT.write_text(content, encoding="utf-8")
-    records = [json.loads(line) for line in content.splitlines()]
-    print(
-        f"{len(records)} articles, {sum(len(r['quotes']) for r in records)} quotes "
-        f"-> {OUTPUT.relative_to(HERE.parent.parent)}"
-    )
+    for sources, output in SETS.items():
+        try:
+            content = build(sources)
+        except GoldError as error:
+            raise SystemExit(f"{sources.name}/{error}") from None
+        name = output.relative_to(HERE.parent.parent)
+        if "--check" in sys.argv:
+            current = output.read_text(encoding="utf-8") if output.exists() else ""
+            if current != content:
+                raise SystemExit(f"{name} is out of date: run tests/data/build_gold.py")
+            continue
+        output.write_text(content, encoding="utf-8")
+        records = [json.loads(line) for line in content.splitlines()]
+        quotes = sum(len(r["quotes"]) for r in records)
+        print(f"{len(records)} articles, {quotes} quotes -> {name}")
 
 
 if __name__ == "__main__":
