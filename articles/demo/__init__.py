@@ -11,6 +11,7 @@ from accounts.roles import set_role
 from articles import services
 from articles.exchange.records import read_records, record_from_mapping, split_valid
 from articles.models import Article, Project, Speaker, SpeakerAlias, StanceTarget
+from articles.suggestions import suggest_quotes
 
 DEMO_DIR = Path(__file__).resolve().parent
 
@@ -61,9 +62,10 @@ def load_demo() -> DemoResult:
         users = users.prefetch_related("groups")
         project.members.add(*users)
         annotators = [user for user in users if user.role == "annotator"]
-        services.assign_articles(
-            articles=list(Article.objects.filter(project=project)), annotators=annotators
-        )
+        articles = list(Article.objects.filter(project=project).select_related("project"))
+        services.assign_articles(articles=articles, annotators=annotators)
+        # The engine's suggestions, waiting in both annotators' sets (idempotent).
+        suggest_quotes(articles=articles)
     return DemoResult(project=project, articles_created=result.created, logins=logins)
 
 

@@ -138,6 +138,7 @@ class _Extractor:
         self.previous_paragraph = ""
         self.previous_was_quote = False
         self.open_quote_speaker: Entity | None = None  # a multi-paragraph quote runs on
+        self.mention: tuple[int, int] | None = None  # where the pending speaker is named
         self.interviewee: Entity | None = None
 
     # -- driving --------------------------------------------------------------------
@@ -275,8 +276,11 @@ class _Extractor:
         tail_end = self._sentence_end(close + 1, p_end)
         tail = text[close + 1 : tail_end]
         ends_clause = content[-1:] in ",.?!…" or (tail[:1] in ",")
+        self.mention = None
         after = self._attribution_after(close + 1, tail_end)
+        after_mention, self.mention = self.mention, None
         before = self._attribution_before(sentence_start, segment.open)
+        before_mention, self.mention = self.mention, None
         continuing = segment.close is None or (
             index == 0 and not lead.strip() and self.open_quote_speaker is not None
         )
@@ -293,6 +297,7 @@ class _Extractor:
             if after is not None:
                 entity = after[1]
                 cue = after[0]
+                self.mention = after_mention
             self._add(
                 inner_start, self._trim_comma(inner_start, inner_end), "mixed", entity, cue, 0.7
             )
@@ -300,8 +305,10 @@ class _Extractor:
             return entity
         if after is not None:
             cue, entity, confidence = after[0], after[1], 0.9
+            self.mention = after_mention
         elif before is not None:
             cue, entity, confidence = before[0], before[1], 0.9
+            self.mention = before_mention
         elif continuing and self.open_quote_speaker is not None:
             cue, entity, confidence = None, self.open_quote_speaker, 0.8
         elif previous_entity is not None:
@@ -453,27 +460,40 @@ class _Extractor:
     # -- speakers -------------------------------------------------------------------
 
     def _who(self, match: re.Match, offset: int) -> Entity | None:
-        who = match.group("who").strip()
+        """The entity an attribution's ``who`` group names; remembers where the mention is
+        (``self.mention``) for the quote about to be added."""
+        raw = match.group("who")
+        who = raw.strip()
+        start = offset + match.start("who") + (len(raw) - len(raw.lstrip()))
         if re.fullmatch(SUBJECT_PRONOUN, who):
+            self.mention = (start, start + len(who))
             return self.registry.person_for_pronoun()
         noun = match.groupdict().get("noun")
         if noun and who.lower().startswith("the "):
+            self.mention = (start, start + len(who))
             return self.registry.organisation(noun) or self.registry.resolve(
                 who[4:].strip().capitalize()
             )
-        return self._resolve_phrase(who)
+        return self._resolve_phrase(who, start)
 
-    def _resolve_phrase(self, phrase: str) -> Entity | None:
-        """The entity an attribution phrase names: 'Belarus expert Arve Hansen to TV 2'."""
+    def _resolve_phrase(self, phrase: str, start: int | None = None) -> Entity | None:
+        """The entity an attribution phrase names: 'Belarus expert Arve Hansen to TV 2'.
+        With the phrase's ``start`` in the text, remembers where the name is."""
+        if start is not None:
+            start += len(phrase) - len(phrase.lstrip())
         phrase = AFTER_NAME.sub("", phrase.strip())
         description = ""
         comma = phrase.find(",")
         if comma > 0:
             phrase, description = phrase[:comma], phrase[comma + 1 :].strip()
         if re.fullmatch(SUBJECT_PRONOUN, phrase):
+            if start is not None:
+                self.mention = (start, start + len(phrase))
             return self.registry.person_for_pronoun()
         org = re.fullmatch(ORG_NOUN, phrase)
         if org:
+            if start is not None:
+                self.mention = (start, start + len(phrase))
             return self.registry.organisation(org.group("noun")) or self.registry.resolve(
                 phrase[4:].strip().capitalize()
             )
@@ -481,6 +501,8 @@ class _Extractor:
         if not names:
             return None
         name, at = names[-1]
+        if start is not None and self.text[start + at : start + at + len(name)] == name:
+            self.mention = (start + at, start + at + len(name))
         lead = phrase[:at].strip()
         if lead and not description:
             description = re.sub(r"^(?:the|a|an)\s+", "", lead, flags=re.IGNORECASE)
@@ -507,6 +529,7 @@ class _Extractor:
             end -= 1
         if end <= start:
             return
+        mention, self.mention = self.mention, None
         if any(q.start == start and q.end == end for q, _ in self.found):
             return
         self._remember(entity)
@@ -517,6 +540,8 @@ class _Extractor:
                     end=end,
                     text=self.text[start:end],
                     kind=kind,
+                    speaker_start=mention[0] if mention and entity else None,
+                    speaker_end=mention[1] if mention and entity else None,
                     cue_start=cue[0] if cue else None,
                     cue_end=cue[1] if cue else None,
                     confidence=confidence,

@@ -7,11 +7,13 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from accounts.models import User
-from articles.models import Article, Assignment, Project, Speaker
+from articles.models import Article, Assignment, Project, Quote, Speaker
 
 pytestmark = pytest.mark.django_db
 
 DEMO_TABLES = [
+    "articles.Suggestion",
+    "articles.Quote",
     "articles.Project",
     "articles.Article",
     "articles.Speaker",
@@ -78,6 +80,9 @@ def test_demo_has_what_the_issue_asks_for(client):
     }
     assert Assignment.objects.filter(annotator__username="annotator1").count() == len(texts)
     assert client.login(username="annotator1", password="demo-annotator1-pass")
+    # The engine's suggestions wait in both annotators' sets.
+    suggested = Quote.objects.filter(origin="suggested", annotator__username="annotator1")
+    assert suggested.count() >= 20
 
 
 def test_load_demo_refuses_with_debug_off():

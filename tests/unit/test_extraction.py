@@ -183,3 +183,30 @@ def test_same_speaker_accepts_surnames_only():
     assert same_speaker("tormod lie", "Tormod Lie")
     assert not same_speaker("Tormod", "Tormod Lie")
     assert not same_speaker("Ola Lie", "Tormod Lie")
+
+
+def test_speaker_mention_and_cue_spans_point_at_the_attribution():
+    text = (
+        "– We cannot run a boat, says harbour master Tove Lindquist to Kystavisen.\n\n"
+        "– It breaks my heart.\n\n"
+        "“Fine,” she said."
+    )
+    first, second, third = extract_quotes(text)
+    assert text[first.speaker_start : first.speaker_end] == "Tove Lindquist"
+    assert text[first.cue_start : first.cue_end] == "says"
+    assert second.speaker_start is None  # a continuation names nobody
+    assert text[third.speaker_start : third.speaker_end] == "she"
+
+
+def test_speaker_mentions_are_inside_the_text_on_the_gold_set():
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        for q in extract_quotes(text):
+            if q.speaker_start is not None:
+                mention = text[q.speaker_start : q.speaker_end]
+                assert mention
+                assert (
+                    mention[0].isupper()
+                    or mention in {"he", "she", "they"}
+                    or (mention.lower().startswith("the "))
+                ), mention
