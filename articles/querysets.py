@@ -67,6 +67,18 @@ class SpeakerQuerySet(models.QuerySet):
         """Speakers whose name or one of whose aliases is ``name``, ignoring case."""
         return self.filter(Q(name__iexact=name) | Q(aliases__name__iexact=name)).distinct()
 
+    def catalog(self) -> list[dict]:
+        """Every speaker with aliases and description, as the type-ahead wants them."""
+        entries: dict[int, dict] = {}
+        rows = self.order_by("name", "id").values_list("id", "name", "description", "aliases__name")
+        for pk, name, description, alias in rows:  # a row per alias, or one without
+            entry = entries.setdefault(
+                pk, {"id": pk, "name": name, "aliases": [], "description": description}
+            )
+            if alias is not None:
+                entry["aliases"].append(alias)
+        return list(entries.values())
+
     def find_by_name(self, name: str):
         """The speaker that ``name`` (or an alias) means, ignoring case in every script."""
         found = self.matching(name).first()

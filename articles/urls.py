@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.project_list, name="project-list"),
     path("projects/<slug:slug>/", views.queue, name="queue"),
     path("projects/<slug:slug>/next/", views.next_article, name="next-article"),
+    path("projects/<slug:slug>/speakers/", views.speaker_catalog, name="speaker-catalog"),
     path("articles/<int:article_id>/", views.article, name="article"),
     path("articles/<int:article_id>/status/", views.article_status, name="article-status"),
     path("articles/<int:article_id>/quotes/", views.quote_create, name="quote-create"),

@@ -5,7 +5,7 @@ import json
 
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -53,6 +53,14 @@ def next_article(request, slug):
     project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
     url = next_article_url(request.user, project)
     return redirect(url or reverse("articles:queue", args=[project.slug]))
+
+
+@login_required
+@require_GET
+def speaker_catalog(request, slug):
+    """The project's speakers and aliases, fetched once per page for the type-ahead."""
+    project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
+    return JsonResponse(project.speakers.catalog(), safe=False)
 
 
 @login_required

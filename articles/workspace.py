@@ -131,20 +131,6 @@ class Workspace:
     def suggestions_json(self) -> str:
         return json.dumps([q.id for q in self.quotes if q.origin == Quote.Origin.SUGGESTED])
 
-    def catalog_json(self) -> str:
-        """The project's speakers with their aliases, for the type-ahead (full page only)."""
-        catalog: dict[int, dict] = {}
-        rows = self.article.project.speakers.order_by("name", "id").values_list(
-            "id", "name", "description", "aliases__name"
-        )
-        for pk, name, description, alias in rows:  # a row per alias, or one without
-            entry = catalog.setdefault(
-                pk, {"id": pk, "name": name, "aliases": [], "description": description}
-            )
-            if alias is not None:
-                entry["aliases"].append(alias)
-        return json.dumps(list(catalog.values()))
-
 
 def build_workspace(
     *, article, access: ArticleAccess, user, annotator_name: str = "", targets=None

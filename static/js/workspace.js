@@ -26,7 +26,15 @@ const workspace = () => $("#workspace");
 const articleEl = () => $("#article-text");
 const form = () => $("#quote-form");
 const quoteData = () => JSON.parse($("#quote-panel")?.dataset.quotes || "[]");
-const catalog = () => JSON.parse(workspace()?.dataset.catalog || "[]");
+let speakers = []; // the project's catalog, fetched after the page loads
+const catalog = () => speakers;
+
+async function loadCatalog() {
+  const url = workspace()?.dataset.catalogUrl;
+  if (!url) return;
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  if (response.ok) speakers = await response.json();
+}
 const suggestionIds = () => JSON.parse($("#quote-panel")?.dataset.suggestions || "[]");
 const editable = () => workspace()?.dataset.editable === "true";
 const quoteUrl = (id, action = "") =>
@@ -58,6 +66,7 @@ function setup() {
   if (!ws) return;
   if (ws.dataset.article !== state.articleId) {
     state.articleId = ws.dataset.article;
+    loadCatalog();
     state.points = Array.from(JSON.parse(ws.dataset.text));
     state.caret = 0;
     state.anchor = null;
@@ -68,6 +77,7 @@ function setup() {
     openForm(JSON.parse(panel.dataset.formState), { keepMessage: true });
   } else if (state.pending) {
     closeForm();
+    loadCatalog(); // the save may have added a speaker
   }
   state.pending = false;
   markSelected(Number(panel?.dataset.selected) || state.quote?.id || null);

@@ -418,8 +418,8 @@ def test_article_page_uses_a_fixed_number_of_queries(client, django_assert_max_n
     )
     client.force_login(user)
     # Session, user with role, assignment with article, targets, quotes with stances,
-    # speaker catalog, next article: the same whatever the number of quotes.
-    with django_assert_max_num_queries(7):
+    # next article: the same whatever the number of quotes.
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("articles:article", args=[article.pk]))
     assert response.status_code == 200
     assert len(response.context["ws"].quotes) == quotes
@@ -435,3 +435,18 @@ def test_queue_uses_a_fixed_number_of_queries(ann_client, setup, django_assert_m
     with django_assert_max_num_queries(7):
         page = ann_client.get(reverse("articles:queue", args=["kyst"]))
     assert len(page.context["assignments"]) == 31
+
+
+def test_speaker_catalog_lists_names_and_aliases_for_members_only(client, ann_client, setup):
+    url = reverse("articles:speaker-catalog", args=["kyst"])
+    catalog = ann_client.get(url).json()
+    assert catalog == [
+        {
+            "id": setup["speaker"].pk,
+            "name": "Zoé Häkkinen",
+            "aliases": ["Häkkinen"],
+            "description": "",
+        }
+    ]
+    client.force_login(UserFactory(role="annotator"))
+    assert client.get(url).status_code == 404
