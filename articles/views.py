@@ -124,14 +124,14 @@ def quote_update(request, article_id, quote_id):
     quote = _own_quote(request, article, quote_id)
     form = _quote_form(request, article)
     if not form.is_valid():
-        return _panel(request, article, access, form=form, status=400)
+        return _panel(request, article, access, form=form, quote_id=quote.pk)
     if form.cleaned_data.get("version") is None:
         return _panel(
             request,
             article,
             access,
             form=form,
-            status=400,
+            quote_id=quote.pk,
             message="version: is required to change a quote.",
         )
     try:
@@ -283,7 +283,9 @@ def _partials(request, article, access, *, status=200, **extra):
     return _render(request, article, access, "quote-update", status=status, **extra)
 
 
-def _panel(request, article, access, *, form=None, state=None, message="", status=400):
+def _panel(
+    request, article, access, *, form=None, quote_id=None, state=None, message="", status=400
+):
     errors = []
     if form is not None:
         errors = [
@@ -297,8 +299,8 @@ def _panel(request, article, access, *, form=None, state=None, message="", statu
             for key, value in request.POST.items()
             if key.startswith("stance-")
         }
-        if "update" in request.resolver_match.url_name:
-            state["id"] = request.resolver_match.kwargs["quote_id"]
+        if quote_id is not None:
+            state["id"] = quote_id  # the form stays on the quote being edited
     return _render(
         request,
         article,

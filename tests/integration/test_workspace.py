@@ -450,3 +450,15 @@ def test_speaker_catalog_lists_names_and_aliases_for_members_only(client, ann_cl
     ]
     client.force_login(UserFactory(role="annotator"))
     assert client.get(url).status_code == 404
+
+
+def test_a_failed_edit_keeps_the_form_on_the_quote_being_edited(ann_client, setup):
+    htmx_post(ann_client, create_url(setup["article"]), quote_post(setup))
+    quote = Quote.objects.get()
+    url = reverse("articles:quote-update", args=[setup["article"].pk, quote.pk])
+    response = htmx_post(ann_client, url, quote_post(setup, text="wrong", version=1))
+    assert response.status_code == 400
+    state = json.loads(_attribute(response.content.decode(), "data-form-state"))
+    assert state["id"] == quote.pk
+    quote.refresh_from_db()
+    assert quote.version == 1
