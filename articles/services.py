@@ -33,16 +33,32 @@ from articles.models import (
 class ImportResult:
     created: int
     duplicates: int
+    quotes: int = 0
+
+
+class ImportProblem(ValueError):
+    """Records that are valid on their own but not in this project (unknown annotators,
+    labels outside the project's scheme); ``errors`` lists them, nothing was written."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors))
+        self.errors = errors
 
 
 def import_articles(
-    *, project: Project, records: Iterable[ArticleRecord], dry_run: bool = False
+    *,
+    project: Project,
+    records: Iterable[ArticleRecord],
+    dry_run: bool = False,
+    annotator=None,
 ) -> ImportResult:
-    """Create an article per record, skipping texts the project (or the batch) already has.
+    """Create an article per record, skipping texts the project (or the batch) already has,
+    with the quotes, speakers and stances an exported record carries.
 
-    Records must already be valid (``articles.exchange.records``). All or nothing.
+    Records must already be valid (``articles.exchange.records``). Quotes go to the
+    annotator they name, or all to ``annotator`` if given. All or nothing.
     """
-    articles: dict[str, Article] = {}
+    articles: dict[str, tuple[Article, ArticleRecord]] = {}
     seen = 0
     for record in records:
         seen += 1
@@ -58,7 +74,7 @@ def import_articles(
             metadata=record.metadata,
         )
         article.set_text(record.text)
-        articles.setdefault(article.text_sha256, article)
+        articles.setdefault(article.text_sha256, (article, record))
     with transaction.atomic():
         existing = set()
         hashes = list(articles)
@@ -68,14 +84,92 @@ def import_articles(
                     "text_sha256", flat=True
                 )
             )
-        new = [article for digest, article in articles.items() if digest not in existing]
-        if not dry_run:
-            Article.objects.bulk_create(new, batch_size=500)
-            if project.suggest_on_import:
-                from articles.suggestions import suggest_quotes
+        new = [pair for digest, pair in articles.items() if digest not in existing]
+        users = _quote_annotators(project, [record for _, record in new], annotator)
+        if dry_run:
+            return ImportResult(created=len(new), duplicates=seen - len(new))
+        Article.objects.bulk_create([article for article, _ in new], batch_size=500)
+        quotes = _import_quotes(project, new, users, annotator)
+        if project.suggest_on_import:
+            from articles.suggestions import suggest_quotes
 
-                suggest_quotes(articles=new)
-    return ImportResult(created=len(new), duplicates=seen - len(new))
+            suggest_quotes(articles=[article for article, _ in new])
+    return ImportResult(created=len(new), duplicates=seen - len(new), quotes=quotes)
+
+
+def _quote_annotators(project, records, annotator) -> dict:
+    """Check, before anything is written, that every quote's annotator exists and every
+    stance label is one of the project's."""
+    from django.contrib.auth import get_user_model
+
+    names = {q.annotator for r in records for q in r.quotes if annotator is None}
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=names)}
+    labels = set(project.stance_labels)
+    errors = []
+    for record in records:
+        for index, quote in enumerate(record.quotes):
+            where = f"{record.path}:{record.line}: quotes[{index}]"
+            if annotator is None and quote.annotator not in users:
+                errors.append(
+                    f"{where}.annotator: no user {quote.annotator!r} here "
+                    "(use --annotator to give the quotes to someone)"
+                )
+            for target, label in quote.stances:
+                if label not in labels:
+                    errors.append(
+                        f"{where}.stances: {label!r} for {target!r} is not one of "
+                        f"the project's labels ({', '.join(project.stance_labels)})"
+                    )
+    if errors:
+        raise ImportProblem(errors)
+    return users
+
+
+def _import_quotes(project, pairs, users, annotator) -> int:
+    speakers: dict[str, Speaker] = {}
+    targets = {t.name.casefold(): t for t in project.targets.all()}
+    quotes, stances = [], []
+    for article, record in pairs:
+        for q in record.quotes:
+            speaker = None
+            if q.speaker is not None:
+                speaker = speakers.get(q.speaker.casefold())
+                if speaker is None:
+                    speaker = Speaker.objects.filter(project=project).find_by_name(q.speaker)
+                if speaker is None:
+                    speaker = Speaker.objects.create(project=project, name=q.speaker)
+                    SpeakerAlias.objects.bulk_create(
+                        SpeakerAlias(speaker=speaker, name=alias)
+                        for alias in dict.fromkeys(q.speaker_aliases)
+                        if alias.casefold() != q.speaker.casefold()
+                    )
+                speakers[q.speaker.casefold()] = speaker
+            quote = Quote(
+                article=article,
+                annotator=annotator or users[q.annotator],
+                start=q.start,
+                end=q.end,
+                text=article.text[q.start : q.end],
+                kind=q.kind,
+                speaker=speaker,
+                cue_start=q.cue_start,
+                cue_end=q.cue_end,
+                origin=q.origin,
+            )
+            quotes.append(quote)
+            for target_name, label in q.stances:
+                target = targets.get(target_name.casefold())
+                if target is None:
+                    target = targets[target_name.casefold()] = StanceTarget.objects.create(
+                        project=project, name=target_name
+                    )
+                stances.append((quote, target, label))
+    Quote.objects.bulk_create(quotes, batch_size=500)
+    StanceLabel.objects.bulk_create(
+        (StanceLabel(quote=quote, target=target, label=label) for quote, target, label in stances),
+        batch_size=1000,
+    )
+    return len(quotes)
 
 
 def merge_speakers(*, source: Speaker, target: Speaker) -> Speaker:

@@ -9,6 +9,7 @@ text file loses only the file's own CRLF line endings and a byte-order mark.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from articles.exchange.export import ExportError, unit_offsets
 
 MAX_TEXT_BYTES = 1024 * 1024
 FIELDS = (
@@ -37,8 +40,28 @@ _MAX_LENGTHS = {
     "language": 16,
     "external_id": 200,
 }
+# Fields an export record carries besides the article's own (JSONL only).
+EXPORT_FIELDS = ("id", "text_sha256", "offset_unit", "quotes")
+KINDS = ("direct", "indirect", "mixed")
+ORIGINS = ("human", "suggested", "accepted", "corrected")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    """A quote carried by an export record, checked against its article's text."""
+
+    start: int
+    end: int
+    kind: str
+    origin: str
+    speaker: str | None = None
+    speaker_aliases: tuple[str, ...] = ()
+    cue_start: int | None = None
+    cue_end: int | None = None
+    stances: tuple[tuple[str, str], ...] = ()
+    annotator: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +77,7 @@ class ArticleRecord:
     language: str = ""
     external_id: str = ""
     metadata: dict = field(default_factory=dict)
+    quotes: tuple[QuoteRecord, ...] = ()
     path: str = ""
     line: int = 0
 
@@ -108,9 +132,14 @@ def read_records(path: Path) -> Iterator[ArticleRecord | RecordError]:
         )
 
 
-def record_from_mapping(values: dict, *, path: str, line: int) -> ArticleRecord:
-    """Validate a mapping of field name to value into a record, or raise ``InvalidRecord``."""
-    unknown = sorted(set(values) - set(FIELDS))
+def record_from_mapping(
+    values: dict, *, path: str, line: int, exported: bool = False
+) -> ArticleRecord:
+    """Validate a mapping of field name to value into a record, or raise ``InvalidRecord``.
+    With ``exported``, the fields of newsannot's own export (quotes included) are read too.
+    """
+    allowed = set(FIELDS) | (set(EXPORT_FIELDS) if exported else set())
+    unknown = sorted(set(values) - allowed)
     if unknown:
         raise InvalidRecord(f"unknown field; the fields are {', '.join(FIELDS)}", unknown[0])
     cleaned: dict = {}
@@ -154,7 +183,105 @@ def record_from_mapping(values: dict, *, path: str, line: int) -> ArticleRecord:
         if not isinstance(metadata, dict):
             raise InvalidRecord("must be a JSON object", "metadata")
         cleaned["metadata"] = metadata
+    if exported:
+        cleaned["quotes"] = _exported_quotes(values, text)
     return ArticleRecord(**cleaned, path=path, line=line)
+
+
+def _exported_quotes(values: dict, text: str) -> tuple[QuoteRecord, ...]:
+    digest = values.get("text_sha256")
+    if digest is not None and digest != hashlib.sha256(text.encode("utf-8")).hexdigest():
+        raise InvalidRecord("does not match the text", "text_sha256")
+    if values.get("offset_unit", "codepoint") != "codepoint":
+        raise InvalidRecord("must be 'codepoint'", "offset_unit")
+    quotes = values.get("quotes") or []
+    if not isinstance(quotes, list):
+        raise InvalidRecord("must be a list", "quotes")
+    offsets_in = [
+        q.get(k)
+        for q in quotes
+        if isinstance(q, dict)
+        for k in ("start", "end")
+        if isinstance(q.get(k), int) and 0 <= q.get(k) <= len(text)
+    ]
+    try:
+        units = unit_offsets(text, offsets_in)
+    except ExportError as error:  # pragma: no cover - filtered above
+        raise InvalidRecord(str(error), "quotes") from None
+    return tuple(_quote(q, i, text, units) for i, q in enumerate(quotes))
+
+
+def _quote(q, index: int, text: str, units) -> QuoteRecord:
+    where = f"quotes[{index}]"
+    if not isinstance(q, dict):
+        raise InvalidRecord("must be a JSON object", where)
+    start, end = q.get("start"), q.get("end")
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+        raise InvalidRecord(
+            f"start and end must satisfy 0 <= start < end <= {len(text)}", f"{where}.start"
+        )
+    if q.get("text") != text[start:end]:
+        raise InvalidRecord("does not match the article text at its offsets", f"{where}.text")
+    for unit, position in (("utf16", 0), ("utf8", 1)):
+        for edge, offset in (("start", start), ("end", end)):
+            given = q.get(f"{edge}_{unit}")
+            if given is not None and given != units[offset][position]:
+                raise InvalidRecord(
+                    f"is {given}, the text gives {units[offset][position]}",
+                    f"{where}.{edge}_{unit}",
+                )
+    if q.get("kind") not in KINDS:
+        raise InvalidRecord(f"must be one of {', '.join(KINDS)}", f"{where}.kind")
+    origin = q.get("origin", "human")
+    if origin not in ORIGINS:
+        raise InvalidRecord(f"must be one of {', '.join(ORIGINS)}", f"{where}.origin")
+    speaker, aliases = None, ()
+    if q.get("speaker") is not None:
+        raw = q["speaker"]
+        if (
+            not isinstance(raw, dict)
+            or not isinstance(raw.get("name"), str)
+            or not (raw["name"].strip())
+        ):
+            raise InvalidRecord("must be null or an object with a name", f"{where}.speaker")
+        speaker = raw["name"].strip()
+        aliases = tuple(a for a in raw.get("aliases") or [] if isinstance(a, str) and a.strip())
+    cue_start = cue_end = None
+    if q.get("cue") is not None:
+        cue = q["cue"]
+        if not isinstance(cue, dict) or not (
+            isinstance(cue.get("start"), int)
+            and isinstance(cue.get("end"), int)
+            and 0 <= cue["start"] < cue["end"] <= len(text)
+        ):
+            raise InvalidRecord(
+                "must be null or {start, end, text} inside the text", f"{where}.cue"
+            )
+        if cue.get("text") is not None and cue["text"] != text[cue["start"] : cue["end"]]:
+            raise InvalidRecord("does not match the article text", f"{where}.cue.text")
+        cue_start, cue_end = cue["start"], cue["end"]
+    stances = []
+    for j, stance in enumerate(q.get("stances") or []):
+        if not isinstance(stance, dict) or not all(
+            isinstance(stance.get(k), str) and stance[k] for k in ("target", "label")
+        ):
+            raise InvalidRecord("must be {target, label}", f"{where}.stances[{j}]")
+        stances.append((stance["target"], stance["label"]))
+    annotator = q.get("annotator")
+    if annotator is not None and not isinstance(annotator, str):
+        raise InvalidRecord("must be a username", f"{where}.annotator")
+    return QuoteRecord(
+        start,
+        end,
+        q["kind"],
+        origin,
+        speaker,
+        aliases,
+        cue_start,
+        cue_end,
+        tuple(stances),
+        annotator,
+    )
 
 
 def _parse_datetime(value) -> datetime:
@@ -211,7 +338,7 @@ def _read_jsonl(path: Path) -> Iterator[ArticleRecord | RecordError]:
         if not isinstance(values, dict):
             yield RecordError(str(path), number, "must be a JSON object, one article per line")
             continue
-        yield _validated(values, path, number)
+        yield _validated(values, path, number, exported=True)
     if not seen_any:
         yield RecordError(str(path), 0, "the file holds no articles")
 
@@ -306,9 +433,11 @@ def _read_txt(path: Path) -> ArticleRecord | RecordError:
     return _validated({"title": title.rstrip("\r"), "text": text}, path, 1)
 
 
-def _validated(values: dict, path: Path, line: int) -> ArticleRecord | RecordError:
+def _validated(
+    values: dict, path: Path, line: int, exported: bool = False
+) -> ArticleRecord | RecordError:
     try:
-        return record_from_mapping(values, path=str(path), line=line)
+        return record_from_mapping(values, path=str(path), line=line, exported=exported)
     except InvalidRecord as error:
         return RecordError(str(path), line, error.message, error.field)
 

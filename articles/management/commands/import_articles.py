@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -23,12 +24,20 @@ class Command(BaseCommand):
             "--skip-invalid", action="store_true", help="import the valid records, list the rest"
         )
         parser.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
+        parser.add_argument(
+            "--annotator", help="give every imported quote to this user (JSONL exports)"
+        )
 
-    def handle(self, *args, path, project, skip_invalid, dry_run, **options):
+    def handle(self, *args, path, project, skip_invalid, dry_run, annotator, **options):
         try:
             project = Project.objects.get(slug=project)
         except Project.DoesNotExist:
             raise CommandError(f"--project: no project with the slug {project!r}") from None
+        if annotator is not None:
+            user = get_user_model().objects.filter(username=annotator).first()
+            if user is None:
+                raise CommandError(f"--annotator: no user {annotator!r}")
+            annotator = user
 
         progress = tqdm(read_records(path), desc="reading", unit=" articles", disable=None)
         records, errors = split_valid(progress)
@@ -40,7 +49,15 @@ class Command(BaseCommand):
                 + f"\n{len(errors)} invalid; nothing was imported. Fix the file, or use "
                 "--skip-invalid to import the valid records."
             )
-        result = services.import_articles(project=project, records=records, dry_run=dry_run)
+        try:
+            result = services.import_articles(
+                project=project, records=records, dry_run=dry_run, annotator=annotator
+            )
+        except services.ImportProblem as problem:
+            raise CommandError(
+                self._error_list(problem.errors)
+                + f"\n{len(problem.errors)} problems; nothing was imported."
+            ) from None
         if errors:
             self.stderr.write(self._error_list(errors))
         verb = "Would import" if dry_run else "Imported"
@@ -48,6 +65,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"{verb} {result.created} articles into {project.slug}; "
                 f"skipped {result.duplicates} duplicates"
+                + (f", with {result.quotes} quotes" if result.quotes else "")
                 + (f" and {len(errors)} invalid records" if errors else "")
                 + "."
             )

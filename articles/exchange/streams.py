@@ -1,0 +1,189 @@
+"""Exports read from the database in chunks and streamed line by line, so that memory
+stays flat whatever the project's size. Used by the export command (and the API)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+
+from django.db.models import Count
+from django.utils import timezone
+
+from articles.exchange.export import article_record, csv_header, csv_rows
+from articles.models import Article, Quote, SpeakerAlias, StanceLabel
+
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which annotations to export: every annotator's, or one annotator's."""
+
+    annotator: str | None = None
+
+    @classmethod
+    def parse(cls, value: str) -> Selection:
+        """``all`` or ``annotator:<username>``; anything else is a ValueError."""
+        if value == "all":
+            return cls()
+        if value.startswith("annotator:") and value.removeprefix("annotator:"):
+            return cls(annotator=value.removeprefix("annotator:"))
+        raise ValueError(
+            f"annotations: {value!r} is not 'all' or 'annotator:<username>' (the adjudicated "
+            "gold set comes with adjudication)"
+        )
+
+    def quotes(self, project):
+        quotes = Quote.objects.filter(article__project=project)
+        if self.annotator is not None:
+            quotes = quotes.filter(annotator__username=self.annotator)
+        return quotes
+
+
+def records(project, selection: Selection, *, include_unannotated: bool = True) -> Iterator[dict]:
+    """Export records for the project's articles, in id order, CHUNK articles a query."""
+    aliases: dict[int, list[str]] = {}
+    for speaker_id, name in (
+        SpeakerAlias.objects.filter(speaker__project=project)
+        .order_by("speaker_id", "name")
+        .values_list("speaker_id", "name")
+    ):
+        aliases.setdefault(speaker_id, []).append(name)
+    quotes = selection.quotes(project)
+    articles = Article.objects.filter(project=project)
+    if not include_unannotated:
+        articles = articles.filter(pk__in=quotes.values("article_id"))
+    last = 0
+    while True:
+        chunk = list(
+            articles.filter(pk__gt=last)
+            .order_by("pk")
+            .values(
+                "id",
+                "external_id",
+                "title",
+                "url",
+                "outlet",
+                "author",
+                "published_at",
+                "language",
+                "text",
+                "text_sha256",
+            )[:CHUNK]
+        )
+        if not chunk:
+            return
+        last = chunk[-1]["id"]
+        by_article = _quotes_for(quotes, [a["id"] for a in chunk], aliases)
+        for article in chunk:
+            yield article_record(article, by_article.get(article["id"], []))
+
+
+def _quotes_for(quotes, article_ids: list[int], aliases) -> dict[int, list[dict]]:
+    rows = list(
+        quotes.filter(article_id__in=article_ids)
+        .order_by("article_id", "start", "end", "id")
+        .values(
+            "id",
+            "article_id",
+            "start",
+            "end",
+            "text",
+            "kind",
+            "origin",
+            "cue_start",
+            "cue_end",
+            "created_at",
+            "updated_at",
+            "speaker_id",
+            "speaker__name",
+            "annotator__username",
+        )
+    )
+    stances: dict[int, list[dict]] = {}
+    for quote_id, target, label in (
+        StanceLabel.objects.filter(quote_id__in=[r["id"] for r in rows])
+        .order_by("quote_id", "target__name")
+        .values_list("quote_id", "target__name", "label")
+    ):
+        stances.setdefault(quote_id, []).append({"target": target, "label": label})
+    by_article: dict[int, list[dict]] = {}
+    for row in rows:
+        speaker = None
+        if row["speaker_id"] is not None:
+            speaker = {
+                "id": row["speaker_id"],
+                "name": row["speaker__name"],
+                "aliases": aliases.get(row["speaker_id"], []),
+            }
+        by_article.setdefault(row["article_id"], []).append(
+            {
+                **row,
+                "speaker": speaker,
+                "annotator": row["annotator__username"],
+                "stances": stances.get(row["id"], []),
+            }
+        )
+    return by_article
+
+
+def jsonl_lines(project, selection: Selection, **options) -> Iterator[str]:
+    for record in records(project, selection, **options):
+        yield json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def csv_lines(project, selection: Selection, *, include_unannotated: bool = True):
+    targets = list(project.targets.order_by("name").values_list("name", flat=True))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def flush() -> str:
+        value = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return value
+
+    writer.writerow(csv_header(targets))
+    yield flush()
+    for record in records(project, selection, include_unannotated=include_unannotated):
+        for row in csv_rows(record, targets, include_unannotated):
+            writer.writerow(row)
+        yield flush()
+
+
+def manifest(project, selection: Selection) -> dict:
+    """A datasheet for an export: what it holds, under which scheme and guidelines."""
+    quotes = selection.quotes(project)
+    try:
+        software = version("newsannot")
+    except PackageNotFoundError:
+        software = "unknown"
+    return {
+        "project": {"slug": project.slug, "name": project.name, "description": project.description},
+        "exported_at": timezone.now().isoformat(),
+        "software": {"name": "newsannot", "version": software},
+        "annotations": "all" if selection.annotator is None else f"annotator:{selection.annotator}",
+        "offset_unit": "codepoint",
+        "counts": {
+            "articles": project.articles.count(),
+            "annotated_articles": quotes.values("article_id").distinct().count(),
+            "quotes": quotes.count(),
+            "by_kind": dict(quotes.order_by().values_list("kind").annotate(n=Count("pk"))),
+            "by_origin": dict(quotes.order_by().values_list("origin").annotate(n=Count("pk"))),
+            "annotators": quotes.values("annotator").distinct().count(),
+        },
+        "label_scheme": {
+            "kinds": [choice for choice, _ in Quote.Kind.choices],
+            "stance_labels": project.stance_labels,
+            "targets": list(project.targets.order_by("name").values("name", "description")),
+        },
+        "guidelines": {
+            "text": project.guidelines,
+            "sha256": hashlib.sha256(project.guidelines.encode("utf-8")).hexdigest(),
+        },
+    }

@@ -1,0 +1,56 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.exchange import streams
+from articles.exchange.export import ExportError
+from articles.models import Project
+
+
+class Command(BaseCommand):
+    help = "Export a project's articles and quotes as JSONL (one article a line) or CSV."
+
+    def add_arguments(self, parser):
+        parser.add_argument("project", help="the project's slug")
+        parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+        parser.add_argument("--annotations", default="all", help="all, or annotator:<username>")
+        parser.add_argument(
+            "--only-annotated", action="store_true", help="leave out articles without quotes"
+        )
+        parser.add_argument("--output", type=Path, help="a file (default: standard output)")
+        parser.add_argument("--manifest", type=Path, help="also write the export's datasheet")
+
+    def handle(
+        self, *args, project, format, annotations, only_annotated, output, manifest, **options
+    ):
+        try:
+            project = Project.objects.get(slug=project)
+        except Project.DoesNotExist:
+            raise CommandError(f"project: no project with the slug {project!r}") from None
+        try:
+            selection = streams.Selection.parse(annotations)
+        except ValueError as error:
+            raise CommandError(f"--{error}") from None
+        lines = (streams.jsonl_lines if format == "jsonl" else streams.csv_lines)(
+            project, selection, include_unannotated=not only_annotated
+        )
+        partial = output.with_name(output.name + ".partial") if output else None
+        try:
+            if partial:
+                with partial.open("w", encoding="utf-8", newline="") as out:
+                    out.writelines(lines)
+            else:
+                for line in lines:
+                    self.stdout.write(line, ending="")
+        except ExportError as error:
+            if partial:
+                partial.unlink(missing_ok=True)
+            raise CommandError(f"export stopped, nothing written: {error}") from None
+        if partial:
+            partial.replace(output)  # never leave a truncated file under the real name
+        if manifest:
+            manifest.write_text(
+                json.dumps(streams.manifest(project, selection), indent=2, ensure_ascii=False),
+                encoding="utf-8",
+            )

@@ -1,0 +1,199 @@
+import csv
+import io
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.exchange.export import ExportError, article_record, csv_header, csv_rows
+from articles.models import Quote, StanceLabel
+from tests.factories import (
+    ArticleFactory,
+    ProjectFactory,
+    SpeakerFactory,
+    StanceTargetFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Emoji (astral), combining marks, right-to-left script and CRLF line endings.
+TEXT = (
+    "Rådmann Zoe\u0301 Ha\u0308kkinen 🙅 svarte.\r\n\r\n"
+    "– نحن لا نوافق على الخطة, sier Ha\u0308kkinen.\r\n\r\n"
+    "“Vi sier nei takk 🙅 til planen,” sa hun. עברית =SUM(A1)"
+)
+
+
+def quote_on(article, annotator, fragment, **fields):
+    start = article.text.index(fragment)
+    return Quote.objects.create(
+        article=article,
+        annotator=annotator,
+        start=start,
+        end=start + len(fragment),
+        text=fragment,
+        **fields,
+    )
+
+
+@pytest.fixture
+def project():
+    project = ProjectFactory(slug="source", guidelines="# Mark quotes")
+    article = ArticleFactory(project=project, text=TEXT, title="Planen", outlet="Kyst")
+    ArticleFactory(project=project, text="An article nobody quoted.", title="Empty")
+    annotator = UserFactory(username="ann")
+    speaker = SpeakerFactory(project=project, name="Zoé Häkkinen")
+    speaker.aliases.create(name="Häkkinen")
+    plan = StanceTargetFactory(project=project, name="Planen")
+    cue = TEXT.index("sa hun")
+    first = quote_on(
+        article,
+        annotator,
+        "Vi sier nei takk 🙅 til planen",
+        speaker=speaker,
+        cue_start=cue,
+        cue_end=cue + 2,
+    )
+    StanceLabel.objects.create(quote=first, target=plan, label="against")
+    quote_on(article, annotator, "نحن لا نوافق على الخطة", speaker=speaker, kind="direct")
+    quote_on(article, annotator, "=SUM(A1)", kind="mixed", origin="suggested")
+    return project
+
+
+def export(slug, *args):
+    out = StringIO()
+    call_command("export_project", slug, *args, stdout=out)
+    return out.getvalue()
+
+
+def test_jsonl_export_has_code_points_utf16_and_utf8_offsets(project):
+    records = [json.loads(line) for line in export("source").splitlines()]
+    assert [r["title"] for r in records] == ["Planen", "Empty"]
+    record = records[0]
+    assert record["offset_unit"] == "codepoint"
+    text = record["text"]
+    assert text == TEXT
+    utf16 = text.encode("utf-16-le")
+    utf8 = text.encode("utf-8")
+    for quote in record["quotes"]:
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+        span16 = utf16[quote["start_utf16"] * 2 : quote["end_utf16"] * 2].decode("utf-16-le")
+        assert span16 == quote["text"]
+        assert utf8[quote["start_utf8"] : quote["end_utf8"]].decode("utf-8") == quote["text"]
+    first = next(q for q in record["quotes"] if q["text"].startswith("Vi sier"))
+    assert first["speaker"]["aliases"] == ["Häkkinen"]
+    assert first["cue"] == {
+        "start": TEXT.index("sa hun"),
+        "end": TEXT.index("sa hun") + 2,
+        "text": "sa",
+    }
+    assert first["stances"] == [{"target": "Planen", "label": "against"}]
+    assert first["start_utf16"] == first["start"] + 1  # the emoji before it
+
+
+def test_only_annotated_and_one_annotator(project):
+    UserFactory(username="other")
+    assert len(export("source", "--only-annotated").splitlines()) == 1
+    records = [
+        json.loads(line)
+        for line in export("source", "--annotations", "annotator:other").splitlines()
+    ]
+    assert all(r["quotes"] == [] for r in records)
+
+
+def test_csv_export_neutralises_formulas(project):
+    rows = list(csv.reader(io.StringIO(export("source", "--format", "csv", "--only-annotated"))))
+    header, body = rows[0], rows[1:]
+    assert header[-1] == "stance:Planen"
+    texts = [row[header.index("text")] for row in body]
+    assert "'=SUM(A1)" in texts
+    assert "=SUM(A1)" not in texts
+    assert "against" in [row[-1] for row in body]
+
+
+def test_exporter_refuses_a_quote_that_does_not_match(project):
+    article = {"id": 1, "text": "abcdef", "text_sha256": "x", "title": "t"}
+    bad = {"id": 9, "start": 0, "end": 3, "text": "xyz", "kind": "direct", "origin": "human"}
+    with pytest.raises(ExportError, match="quote 9: text does not match"):
+        article_record(article, [bad])
+
+
+def test_csv_rows_for_an_unannotated_article():
+    record = article_record({"id": 1, "text": "abc", "text_sha256": "h", "title": "+t"}, [])
+    rows = list(csv_rows(record, ["X"], include_unannotated=True))
+    assert len(rows) == 1
+    assert rows[0][csv_header(["X"]).index("title")] == "'+t"
+
+
+def test_round_trip_into_another_project_gives_the_same_content(project, tmp_path):
+    ProjectFactory(slug="copy")
+    path = tmp_path / "export.jsonl"
+    path.write_text(export("source"), encoding="utf-8")
+    out = StringIO()
+    call_command("import_articles", str(path), "--project", "copy", stdout=out)
+    assert "Imported 2 articles into copy; skipped 0 duplicates, with 3 quotes." in out.getvalue()
+
+    def content(slug):
+        records = [json.loads(line) for line in export(slug).splitlines()]
+        for record in records:
+            del record["id"]
+            for quote in record["quotes"]:
+                for key in ("id", "created_at", "updated_at"):
+                    del quote[key]
+                if quote["speaker"]:
+                    del quote["speaker"]["id"]
+        return records
+
+    assert content("copy") == content("source")
+
+
+def test_import_of_an_export_checks_quotes(project, tmp_path):
+    ProjectFactory(slug="copy")
+    record = json.loads(export("source").splitlines()[0])
+    record["quotes"][0]["start_utf16"] += 1
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"bad\.jsonl:1: quotes\[0\]\.start_utf16: is "):
+        call_command("import_articles", str(path), "--project", "copy")
+    record = json.loads(export("source").splitlines()[0])
+    record["quotes"][1]["annotator"] = "nobody"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"quotes\[1\]\.annotator: no user 'nobody'"):
+        call_command("import_articles", str(path), "--project", "copy")
+    assert not Quote.objects.filter(article__project__slug="copy").exists()
+    keeper = UserFactory(username="keeper")
+    call_command(
+        "import_articles",
+        str(path),
+        "--project",
+        "copy",
+        "--annotator",
+        "keeper",
+        stdout=StringIO(),
+    )
+    assert set(
+        Quote.objects.filter(article__project__slug="copy").values_list("annotator", flat=True)
+    ) == {keeper.pk}
+
+
+def test_manifest_describes_the_export(project, tmp_path):
+    manifest_path = tmp_path / "manifest.json"
+    export("source", "--manifest", str(manifest_path), "--output", str(tmp_path / "out.jsonl"))
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    assert manifest["counts"]["articles"] == 2
+    assert manifest["counts"]["quotes"] == 3
+    assert manifest["counts"]["by_origin"] == {"human": 2, "suggested": 1}
+    assert manifest["guidelines"]["text"] == "# Mark quotes"
+    assert len(manifest["guidelines"]["sha256"]) == 64
+    assert manifest["label_scheme"]["stance_labels"] == ["favor", "against", "neutral"]
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 2
+    assert not (tmp_path / "out.jsonl.partial").exists()
+
+
+def test_export_command_errors(project):
+    with pytest.raises(CommandError, match="project: no project with the slug 'nope'"):
+        export("nope")
+    with pytest.raises(CommandError, match="--annotations: 'gold' is not"):
+        export("source", "--annotations", "gold")
