@@ -3,6 +3,7 @@ from functools import cached_property
 from django.contrib.auth.models import AbstractUser, Group
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
+from knox.models import AbstractAuthToken
 
 from accounts.roles import Role
 
@@ -39,3 +40,20 @@ class User(AbstractUser):
         # Iterating .all() uses a prefetch when the caller made one.
         names = {group.name for group in self.groups.all()}
         return next((role.value for role in Role if role.value in names), "")
+
+
+class ApiToken(AbstractAuthToken):
+    """A personal API token: stored as a hash by django-rest-knox, named by its owner,
+    revocable at once, and expiring unless made to last."""
+
+    name = models.CharField(max_length=100, help_text="What the token is for, e.g. 'laptop'.")
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "name"], name="api_token_name_per_user"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.token_key}…)"

@@ -28,8 +28,21 @@ class ProjectQuerySet(models.QuerySet):
         )
 
 
+def _overseer(user) -> bool:
+    return getattr(user, "role", "") in ("reviewer", "researcher")
+
+
 class ArticleQuerySet(models.QuerySet):
     def assigned_to(self, user):
+        return self.filter(assignments__annotator=user)
+
+    def readable_by(self, user):
+        """Staff read all; reviewers and researchers their projects'; annotators what is
+        assigned to them."""
+        if user.is_staff:
+            return self
+        if _overseer(user):
+            return self.filter(project__members=user)
         return self.filter(assignments__annotator=user)
 
 
@@ -94,6 +107,15 @@ class SpeakerQuerySet(models.QuerySet):
 
 
 class QuoteQuerySet(models.QuerySet):
+    def readable_by(self, user):
+        """Staff read all; reviewers and researchers their projects'; annotators only
+        their own quotes."""
+        if user.is_staff:
+            return self
+        if _overseer(user):
+            return self.filter(article__project__members=user)
+        return self.filter(annotator=user)
+
     def suggestion_outcomes(self, project) -> dict[str, int]:
         """How annotators treated the engine's suggestions in a project: waiting,
         accepted, corrected, rejected."""

@@ -79,12 +79,14 @@ def records(project, selection: Selection, *, include_unannotated: bool = True) 
         if not chunk:
             return
         last = chunk[-1]["id"]
-        by_article = _quotes_for(quotes, [a["id"] for a in chunk], aliases)
+        by_article = quotes_by_article(quotes, [a["id"] for a in chunk])
         for article in chunk:
             yield article_record(article, by_article.get(article["id"], []))
 
 
-def _quotes_for(quotes, article_ids: list[int], aliases) -> dict[int, list[dict]]:
+def quotes_by_article(quotes, article_ids: list[int]) -> dict[int, list[dict]]:
+    """The quotes (a Quote queryset, already filtered) of these articles as export
+    dicts, with speakers' aliases and stances: three queries whatever their number."""
     rows = list(
         quotes.filter(article_id__in=article_ids)
         .order_by("article_id", "start", "end", "id")
@@ -105,6 +107,14 @@ def _quotes_for(quotes, article_ids: list[int], aliases) -> dict[int, list[dict]
             "annotator__username",
         )
     )
+    aliases: dict[int, list[str]] = {}
+    speaker_ids = {r["speaker_id"] for r in rows if r["speaker_id"] is not None}
+    for speaker_id, name in (
+        SpeakerAlias.objects.filter(speaker_id__in=speaker_ids)
+        .order_by("speaker_id", "name")
+        .values_list("speaker_id", "name")
+    ):
+        aliases.setdefault(speaker_id, []).append(name)
     stances: dict[int, list[dict]] = {}
     for quote_id, target, label in (
         StanceLabel.objects.filter(quote_id__in=[r["id"] for r in rows])

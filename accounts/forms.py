@@ -1,0 +1,34 @@
+from datetime import timedelta
+
+from django import forms
+
+from accounts.models import ApiToken
+
+LIFETIMES = {
+    "30": timedelta(days=30),
+    "90": timedelta(days=90),
+    "365": timedelta(days=365),
+    "never": None,
+}
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(max_length=100, help_text="What it is for, e.g. 'analysis laptop'.")
+    lifetime = forms.ChoiceField(
+        choices=[("30", "30 days"), ("90", "90 days"), ("365", "a year"), ("never", "never")],
+        initial="90",
+        label="Expires after",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if ApiToken.objects.filter(user=self.user, name__iexact=name).exists():
+            raise forms.ValidationError("You already have a token with this name.")
+        return name
+
+    def expiry(self):
+        return LIFETIMES[self.cleaned_data["lifetime"]]

@@ -1,0 +1,34 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_POST
+
+from accounts.forms import ApiTokenForm
+from accounts.models import ApiToken
+
+
+@login_required
+def tokens(request):
+    """The user's API tokens: make one (shown once), see them, revoke them."""
+    form = ApiTokenForm(request.POST or None, user=request.user)
+    secret = None
+    if request.method == "POST" and form.is_valid():
+        _, secret = ApiToken.objects.create(
+            user=request.user, expiry=form.expiry(), name=form.cleaned_data["name"]
+        )
+        form = ApiTokenForm(user=request.user)
+    context = {"form": form, "secret": secret, "tokens": request.user.auth_token_set.all()}
+    template = "accounts/tokens.html#token-panel" if request.htmx else "accounts/tokens.html"
+    return render(request, template, context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def revoke_token(request, token_key):
+    """Revoke at once: the next request with it gets a 401."""
+    get_object_or_404(ApiToken, user=request.user, token_key=token_key).delete()
+    context = {
+        "form": ApiTokenForm(user=request.user),
+        "secret": None,
+        "tokens": request.user.auth_token_set.all(),
+    }
+    return render(request, "accounts/tokens.html#token-panel", context)

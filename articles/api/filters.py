@@ -1,0 +1,96 @@
+"""Filtering from an allowlist: every query parameter must be a declared filter, an
+ordering the view names, or a pagination parameter; anything else is a 400."""
+
+import django_filters
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.exceptions import ValidationError
+
+from articles.models import Article, Quote, Speaker, StanceTarget
+
+ALWAYS_ALLOWED = {"cursor", "page_size", "annotations"}
+
+
+class StrictFilterBackend(DjangoFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        allowed = set(ALWAYS_ALLOWED)
+        if filterset_class is not None:
+            allowed |= set(filterset_class.base_filters)
+        unknown = sorted(set(request.query_params) - allowed)
+        if unknown:
+            raise ValidationError(
+                {unknown[0]: f"unknown parameter; allowed: {', '.join(sorted(allowed))}"}
+            )
+        return super().filter_queryset(request, queryset, view)
+
+
+class ProjectSlugFilter(django_filters.CharFilter):
+    def __init__(self, **kwargs):
+        super().__init__(field_name="project__slug", **kwargs)
+
+
+class ArticleFilter(django_filters.FilterSet):
+    project = ProjectSlugFilter()
+    status = django_filters.ChoiceFilter(
+        field_name="assignments__status",
+        choices=[
+            ("todo", "todo"),
+            ("in_progress", "in_progress"),
+            ("done", "done"),
+            ("skipped", "skipped"),
+        ],
+        distinct=True,
+    )
+    has_quotes = django_filters.BooleanFilter(method="filter_has_quotes")
+    search = django_filters.CharFilter(method="filter_search")
+    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+
+    class Meta:
+        model = Article
+        fields = []
+
+    def filter_has_quotes(self, queryset, name, value):
+        return queryset.filter(quotes__isnull=not value).distinct()
+
+    def filter_search(self, queryset, name, value):
+        return queryset.filter(title__icontains=value)
+
+
+class QuoteFilter(django_filters.FilterSet):
+    project = django_filters.CharFilter(field_name="article__project__slug")
+    article = django_filters.NumberFilter(field_name="article_id")
+    speaker = django_filters.NumberFilter(field_name="speaker_id")
+    kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices)
+    origin = django_filters.ChoiceFilter(choices=Quote.Origin.choices)
+    annotator = django_filters.CharFilter(field_name="annotator__username")
+    target = django_filters.CharFilter(field_name="stances__target__name", distinct=True)
+    stance = django_filters.CharFilter(field_name="stances__label", distinct=True)
+
+    class Meta:
+        model = Quote
+        fields = []
+
+
+class SpeakerFilter(django_filters.FilterSet):
+    project = ProjectSlugFilter()
+    search = django_filters.CharFilter(method="filter_search")
+
+    class Meta:
+        model = Speaker
+        fields = []
+
+    def filter_search(self, queryset, name, value):
+        from django.db.models import Q
+
+        return queryset.filter(
+            Q(name__icontains=value) | Q(aliases__name__icontains=value)
+        ).distinct()
+
+
+class TargetFilter(django_filters.FilterSet):
+    project = ProjectSlugFilter()
+
+    class Meta:
+        model = StanceTarget
+        fields = []

@@ -1,0 +1,78 @@
+"""What the API returns. Nested quotes use the export format (``articles.exchange``)."""
+
+from rest_framework import serializers
+
+from articles.models import Article, Project, Quote, Speaker, StanceTarget
+
+
+class TargetSerializer(serializers.ModelSerializer):
+    project = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = StanceTarget
+        fields = ["id", "project", "name", "description"]
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    targets = serializers.SerializerMethodField()
+    article_count = serializers.IntegerField(read_only=True)
+    quote_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Project
+        fields = [
+            "slug", "name", "description", "guidelines", "stance_labels",
+            "annotators_per_article", "blind", "targets", "article_count", "quote_count",
+        ]  # fmt: skip
+
+    def get_targets(self, project) -> list[dict]:
+        return [{"name": t.name, "description": t.description} for t in project.targets.all()]
+
+
+class ArticleListSerializer(serializers.ModelSerializer):
+    project = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    quote_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Article
+        fields = [
+            "id", "project", "title", "outlet", "url", "author", "published_at", "language",
+            "external_id", "text_sha256", "created_at", "quote_count",
+        ]  # fmt: skip
+
+
+class QuoteSerializer(serializers.ModelSerializer):
+    speaker = serializers.SerializerMethodField()
+    annotator = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    stances = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Quote
+        fields = [
+            "id", "article", "start", "end", "text", "kind", "speaker", "cue_start", "cue_end",
+            "stances", "annotator", "origin", "version", "created_at", "updated_at",
+        ]  # fmt: skip
+
+    def get_speaker(self, quote) -> dict | None:
+        if quote.speaker is None:
+            return None
+        return {"id": quote.speaker_id, "name": quote.speaker.name}
+
+    def get_stances(self, quote) -> list[dict]:
+        return [{"target": s.target.name, "label": s.label} for s in quote.stances.all()]
+
+
+class SpeakerSerializer(serializers.ModelSerializer):
+    project = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    aliases = serializers.SerializerMethodField()
+    quote_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Speaker
+        fields = [
+            "id", "project", "name", "aliases", "description", "external_id", "proposed",
+            "quote_count",
+        ]  # fmt: skip
+
+    def get_aliases(self, speaker) -> list[str]:
+        return [alias.name for alias in speaker.aliases.all()]

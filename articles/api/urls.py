@@ -1,0 +1,19 @@
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from articles.api import views
+
+router = SimpleRouter()
+router.register("projects", views.ProjectViewSet, basename="project")
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("quotes", views.QuoteViewSet, basename="quote")
+router.register("speakers", views.SpeakerViewSet, basename="speaker")
+router.register("targets", views.TargetViewSet, basename="target")
+
+app_name = "api"
+
+urlpatterns = [
+    path("projects/<slug:slug>/export/", views.ExportView.as_view(), name="export"),
+    path("projects/<slug:slug>/export/manifest/", views.ManifestView.as_view(), name="manifest"),
+    *router.urls,
+]

@@ -1,0 +1,185 @@
+"""Read-only API views. Every queryset starts from what the requesting user may read."""
+
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from articles.api import filters, serializers
+from articles.exchange import streams
+from articles.exchange.export import article_record
+from articles.models import Article, Project, Quote, Speaker, StanceTarget
+
+ANNOTATIONS = OpenApiParameter(
+    "annotations", str, description="all (default) or annotator:<username>"
+)
+
+
+def _selection(request) -> streams.Selection:
+    try:
+        return streams.Selection.parse(request.query_params.get("annotations", "all"))
+    except ValueError as error:
+        raise ValidationError({"annotations": str(error).split(": ", 1)[1]}) from None
+
+
+def _may_export(user) -> bool:
+    return user.is_staff or getattr(user, "role", "") in ("reviewer", "researcher")
+
+
+class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.ProjectSerializer
+    lookup_field = "slug"
+    filterset_class = None
+
+    def get_queryset(self):
+        return (
+            Project.objects.visible_to(self.request.user)
+            .with_counts()
+            .prefetch_related("targets")
+            .order_by("id")
+        )
+
+
+class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Article.objects.none()  # for the schema; get_queryset is what serves
+    filterset_class = filters.ArticleFilter
+
+    def get_queryset(self):
+        user = self.request.user
+        quotes = Quote.objects.readable_by(user).filter(article=OuterRef("pk")).order_by()
+        counted = quotes.values("article").annotate(n=Count("pk")).values("n")
+        return (
+            Article.objects.readable_by(user)
+            .select_related("project")
+            .distinct()
+            .annotate(quote_count=Coalesce(Subquery(counted), 0))
+            .defer("text", "metadata")
+        )
+
+    def get_serializer_class(self):
+        return serializers.ArticleListSerializer
+
+    @extend_schema(parameters=[ANNOTATIONS], responses=OpenApiTypes.OBJECT)
+    def retrieve(self, request, *args, **kwargs):
+        """The article with its quotes, in the export format (offsets in code points,
+        UTF-16 units and UTF-8 bytes)."""
+        article = get_object_or_404(
+            Article.objects.readable_by(request.user).select_related("project"),
+            pk=kwargs["pk"],
+        )
+        quotes = _selection(request).quotes(article.project) & Quote.objects.readable_by(
+            request.user
+        )
+        by_article = streams.quotes_by_article(quotes, [article.pk])
+        values = {
+            name: getattr(article, name)
+            for name in (
+                "id",
+                "external_id",
+                "title",
+                "url",
+                "outlet",
+                "author",
+                "published_at",
+                "language",
+                "text",
+                "text_sha256",
+            )
+        }
+        record = article_record(values, by_article.get(article.pk, []))
+        return Response({"project": article.project.slug, **record})
+
+
+class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Quote.objects.none()  # for the schema; get_queryset is what serves
+    serializer_class = serializers.QuoteSerializer
+    filterset_class = filters.QuoteFilter
+
+    def get_queryset(self):
+        return (
+            Quote.objects.readable_by(self.request.user)
+            .select_related("speaker", "annotator")
+            .prefetch_related("stances__target")
+            .distinct()
+        )
+
+
+class SpeakerViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.SpeakerSerializer
+    filterset_class = filters.SpeakerFilter
+
+    def get_queryset(self):
+        projects = Project.objects.visible_to(self.request.user)
+        quotes = Quote.objects.filter(speaker=OuterRef("pk")).order_by()
+        counted = quotes.values("speaker").annotate(n=Count("pk")).values("n")
+        return (
+            Speaker.objects.filter(project__in=projects)
+            .select_related("project")
+            .prefetch_related("aliases")
+            .annotate(quote_count=Coalesce(Subquery(counted), 0))
+        )
+
+
+class TargetViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.TargetSerializer
+    filterset_class = filters.TargetFilter
+
+    def get_queryset(self):
+        projects = Project.objects.visible_to(self.request.user)
+        return StanceTarget.objects.filter(project__in=projects).select_related("project")
+
+
+class ExportView(APIView):
+    """A project's articles and quotes, streamed as JSONL (one article a line) or CSV."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("format", str, enum=["jsonl", "csv"]),
+            ANNOTATIONS,
+            OpenApiParameter("include_unannotated", bool),
+        ],
+        responses={(200, "application/x-ndjson"): OpenApiTypes.STR},
+    )
+    def get(self, request, slug):
+        project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
+        if not _may_export(request.user):
+            raise PermissionDenied("Exports are for reviewers, researchers and admins.")
+        allowed = {"format", "annotations", "include_unannotated"}
+        unknown = sorted(set(request.query_params) - allowed)
+        if unknown:
+            raise ValidationError({unknown[0]: "unknown parameter"})
+        kind = request.query_params.get("format", "jsonl")
+        if kind not in ("jsonl", "csv"):
+            raise ValidationError({"format": "must be jsonl or csv"})
+        include = request.query_params.get("include_unannotated", "true")
+        if include not in ("true", "false"):
+            raise ValidationError({"include_unannotated": "must be true or false"})
+        selection = _selection(request)
+        lines = (streams.jsonl_lines if kind == "jsonl" else streams.csv_lines)(
+            project, selection, include_unannotated=include == "true"
+        )
+        stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+        response = StreamingHttpResponse(
+            (line.encode("utf-8") for line in lines),
+            content_type="application/x-ndjson" if kind == "jsonl" else "text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{slug}-{stamp}.{kind}"'
+        return response
+
+
+class ManifestView(APIView):
+    """The export's datasheet: counts, label scheme, guidelines and their hash, versions."""
+
+    @extend_schema(parameters=[ANNOTATIONS], responses=OpenApiTypes.OBJECT)
+    def get(self, request, slug):
+        project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
+        if not _may_export(request.user):
+            raise PermissionDenied("Exports are for reviewers, researchers and admins.")
+        return Response(streams.manifest(project, _selection(request)))
