@@ -2,6 +2,7 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 
 from tests.factories import UserFactory
 
@@ -15,6 +16,12 @@ def role_groups(request):
     if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
         request.getfixturevalue("transactional_db")
         _role_migration.create_role_groups(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Throttling counts live in the cache; database ids are reused between tests."""
+    cache.clear()
 
 
 @pytest.fixture
