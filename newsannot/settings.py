@@ -179,6 +179,9 @@ CONTENT_SECURITY_POLICY = {
 # The REST API: tokens (hashed by django-rest-knox) for programs, the session for the
 # browser; JSON only unless debugging; cursor pagination; throttled token clients.
 KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105 - a model name, not a secret
+# knox's own migrations would create its default token table, unused since ours
+# replaces it (and in the way of PostgreSQL's TRUNCATE in tests).
+MIGRATION_MODULES = {"knox": None}
 REST_KNOX = {
     "TOKEN_PREFIX": "na_",
     "TOKEN_TTL": None,  # each token carries its own expiry, chosen when it is made
