@@ -381,6 +381,9 @@ class Suggestion(models.Model):
     cue_start = models.PositiveIntegerField(null=True, blank=True)
     cue_end = models.PositiveIntegerField(null=True, blank=True)
     confidence = models.FloatField()
+    source = models.CharField(
+        max_length=100, default="newsannot-rules", help_text="The engine or model that made it."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -290,7 +290,7 @@ def create_quote(
                 end=data.end,
                 text=data.text,
                 kind=data.kind,
-                speaker=_speaker_for(article.project, data),
+                speaker=speaker_for(article.project, data),
                 cue_start=data.cue_start,
                 cue_end=data.cue_end,
                 origin=origin,
@@ -321,7 +321,7 @@ def update_quote(*, quote: Quote, version: int, data: QuoteInput) -> Quote:
     """
     origin = Quote.Origin.CORRECTED if quote.origin == Quote.Origin.SUGGESTED else quote.origin
     with transaction.atomic():
-        speaker = _speaker_for(quote.article.project, data)
+        speaker = speaker_for(quote.article.project, data)
         changed = Quote.objects.filter(pk=quote.pk, version=version).update(
             origin=origin,
             start=data.start,
@@ -385,7 +385,7 @@ def set_assignment_status(*, assignment: Assignment, status: str) -> Assignment:
     return assignment
 
 
-def _speaker_for(project, data: QuoteInput) -> Speaker | None:
+def speaker_for(project, data: QuoteInput) -> Speaker | None:
     """The chosen speaker, or the one a typed name means, created if the catalog lacks it."""
     if data.speaker is not None or not data.new_speaker_name:
         return data.speaker

@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from articles.api import views
+from articles.api import views, writes
 
 router = SimpleRouter()
 router.register("projects", views.ProjectViewSet, basename="project")
@@ -14,6 +14,14 @@ app_name = "api"
 
 urlpatterns = [
     path("projects/<slug:slug>/export/", views.ExportView.as_view(), name="export"),
+    path(
+        "projects/<slug:slug>/articles/", writes.ArticleImportView.as_view(), name="article-import"
+    ),
+    path(
+        "articles/<int:article_id>/quotes/",
+        writes.ArticleQuotesView.as_view(),
+        name="article-quotes",
+    ),
     path("projects/<slug:slug>/export/manifest/", views.ManifestView.as_view(), name="manifest"),
     *router.urls,
 ]

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles.api import filters, serializers
+from articles.api.writes import QuoteChanges
 from articles.exchange import streams
 from articles.exchange.export import article_record
 from articles.models import Article, Project, Quote, Speaker, StanceTarget
@@ -50,6 +51,7 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Article.objects.none()  # for the schema; get_queryset is what serves
     filterset_class = filters.ArticleFilter
+    lookup_value_regex = r"\d+"
 
     def get_queryset(self):
         user = self.request.user
@@ -97,9 +99,10 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         return Response({"project": article.project.slug, **record})
 
 
-class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
+class QuoteViewSet(QuoteChanges, viewsets.ReadOnlyModelViewSet):
     queryset = Quote.objects.none()  # for the schema; get_queryset is what serves
     serializer_class = serializers.QuoteSerializer
+    lookup_value_regex = r"\d+"
     filterset_class = filters.QuoteFilter
 
     def get_queryset(self):

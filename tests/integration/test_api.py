@@ -255,3 +255,124 @@ def test_browsable_api_is_off_without_debug(world):
     client = client_for(world["users"]["researcher"])
     response = client.get(reverse("api:project-list"), HTTP_ACCEPT="text/html")
     assert response.status_code == 406
+
+
+def quote_item(article, fragment, **extra):
+    start = article.text.index(fragment)
+    return {
+        "start": start,
+        "end": start + len(fragment),
+        "text": fragment,
+        "kind": "direct",
+        **extra,
+    }
+
+
+def test_an_annotator_posts_several_quotes_at_once(world):
+    article = world["article"]
+    world["project"].targets.create(name="Planen")
+    client = client_for(world["users"]["annotator"])
+    url = reverse("api:article-quotes", args=[article.pk])
+    items = [
+        quote_item(
+            article,
+            "Vi sier",
+            speaker="Kari Nes",
+            stances=[{"target": "planen", "label": "against"}],
+        ),
+        quote_item(
+            article, "sier Ola", speaker=world["mine"].speaker_id, cue={"start": 0, "end": 1}
+        ),
+    ]
+    response = client.post(url, {"quotes": items}, format="json")
+    assert response.status_code == 201, response.json()
+    made = Quote.objects.filter(pk__in=response.json()["created"])
+    assert sorted(q.text for q in made) == ["Vi sier", "sier Ola"]
+    assert made.get(text="Vi sier").stances.get().label == "against"
+    assert made.get(text="Vi sier").speaker.name == "Kari Nes"
+
+
+def test_a_bad_quote_in_a_batch_saves_none_and_names_the_field(world):
+    article = world["article"]
+    client = client_for(world["users"]["annotator"])
+    url = reverse("api:article-quotes", args=[article.pk])
+    items = [quote_item(article, "Vi sier"), {**quote_item(article, "sier Ola"), "text": "x"}]
+    before = Quote.objects.count()
+    response = client.post(url, {"quotes": items}, format="json")
+    assert response.status_code == 400
+    assert "quotes[1].text" in response.json()
+    bad_target = [quote_item(article, "Vi sier", stances=[{"target": "nope", "label": "favor"}])]
+    response = client.post(url, {"quotes": bad_target}, format="json")
+    assert "quotes[0].stances[0].target" in response.json()
+    assert Quote.objects.count() == before
+
+
+def test_quote_writes_respect_roles(world):
+    article = world["article"]
+    url = reverse("api:article-quotes", args=[article.pk])
+    body = {"quotes": [quote_item(article, "Vi sier")]}
+    assert (
+        client_for(world["users"]["researcher"]).post(url, body, format="json").status_code == 403
+    )
+    assert client_for(world["users"]["outsider"]).post(url, body, format="json").status_code == 404
+    assert APIClient().post(url, body, format="json").status_code == 401
+
+
+def test_reviewers_post_model_predictions_as_suggestions(world):
+    article = world["article"]
+    reviewer = UserFactory(role="reviewer")
+    world["project"].members.add(reviewer)
+    body = {
+        "origin": "suggested",
+        "model": "my-bert-v2",
+        "quotes": [quote_item(article, "Vi sier nei", speaker="Ola Vik")],
+    }
+    response = client_for(reviewer).post(
+        reverse("api:article-quotes", args=[article.pk]), body, format="json"
+    )
+    assert response.status_code == 201
+    suggestion = article.suggestions.get()
+    assert (suggestion.source, suggestion.speaker.name) == ("my-bert-v2", "Ola Vik")
+    # Both annotators already have a quote over that span, so nobody gets a copy.
+    assert response.json() == {"suggestions": 1, "copies": 0}
+
+
+def test_patch_and_delete_honour_the_version(world):
+    client = client_for(world["users"]["annotator"])
+    quote = world["mine"]
+    url = reverse("api:quote-detail", args=[quote.pk])
+    changed = client.patch(url, {"version": 1, "kind": "mixed"}, format="json")
+    assert changed.status_code == 200, changed.json()
+    assert (changed.json()["kind"], changed.json()["version"]) == ("mixed", 2)
+    stale = client.patch(url, {"version": 1, "kind": "indirect"}, format="json")
+    assert stale.status_code == 409
+    assert stale.json()["current"]["kind"] == "mixed"
+    assert client.patch(url, {"kind": "indirect"}, format="json").status_code == 400
+    assert client.delete(url + "?version=1").status_code == 409
+    assert client.delete(url + "?version=2").status_code == 204
+    assert not Quote.objects.filter(pk=quote.pk).exists()
+    theirs = reverse("api:quote-detail", args=[world["theirs"].pk])
+    assert client.delete(theirs + "?version=1").status_code == 404
+
+
+def test_admins_import_articles_through_the_api(world):
+    url = reverse("api:article-import", args=["kyst"])
+    admin = client_for(world["users"]["admin"])
+    body = [
+        {"title": "One", "text": "First text."},
+        {"title": "Two", "text": "Second text."},
+        {"title": "Again", "text": "First text."},
+    ]
+    response = admin.post(url, body, format="json")
+    assert response.status_code == 201
+    assert response.json() == {"created": 2, "duplicates": 1, "quotes": 0, "errors": 0}
+    lines = "\n".join(
+        json.dumps(item)
+        for item in [{"title": "Three", "text": "Third."}, {"title": "", "text": "No title."}]
+    )
+    bad = admin.generic("POST", url, lines, content_type="application/x-ndjson")
+    assert bad.status_code == 400
+    assert "[1].title" in bad.json()
+    assert not world["project"].articles.filter(title="Three").exists()
+    researcher = client_for(world["users"]["researcher"])
+    assert researcher.post(url, body, format="json").status_code == 403

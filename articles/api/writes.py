@@ -1,0 +1,252 @@
+"""API writes: articles in bulk (admins), quotes in bulk (annotators into their own set;
+reviewers and admins as model suggestions), and one quote's change or removal under its
+version. Validation is the workspace's and the importer's; every write is all or nothing.
+"""
+
+import json
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.parsers import BaseParser, JSONParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from articles import services
+from articles.api.serializers import QuoteSerializer
+from articles.exchange.records import InvalidRecord, record_from_mapping
+from articles.forms import QuoteForm
+from articles.models import Article, Project, Quote, Suggestion
+from articles.permissions import article_access
+from articles.suggestions import copy_suggestions
+from articles.workspace import quote_state
+
+
+class JSONLinesParser(BaseParser):
+    """``application/x-ndjson``: one JSON object a line."""
+
+    media_type = "application/x-ndjson"
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        items = []
+        for number, line in enumerate(stream.read().decode("utf-8").splitlines(), start=1):
+            if line.strip():
+                try:
+                    items.append(json.loads(line))
+                except json.JSONDecodeError as error:
+                    raise ValidationError({f"line {number}": error.msg}) from None
+        return items
+
+
+class ArticleImportView(APIView):
+    """Admins add articles: a JSON array or JSONL, validated like ``import_articles``."""
+
+    parser_classes = [JSONParser, JSONLinesParser]
+
+    @extend_schema(request=OpenApiTypes.OBJECT, responses=OpenApiTypes.OBJECT)
+    def post(self, request, slug):
+        project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
+        if not request.user.is_staff:
+            raise PermissionDenied("Only admins add articles.")
+        items = request.data
+        if not isinstance(items, list):
+            raise ValidationError({"body": "must be a JSON array or JSON lines of articles"})
+        records, errors = [], {}
+        for number, item in enumerate(items, start=1):
+            if not isinstance(item, dict):
+                errors[f"[{number - 1}]"] = ["must be a JSON object"]
+                continue
+            try:
+                records.append(record_from_mapping(item, path="body", line=number, exported=True))
+            except InvalidRecord as error:
+                errors[f"[{number - 1}].{error.field or 'record'}"] = [error.message]
+        if errors:
+            raise ValidationError(errors)
+        try:
+            result = services.import_articles(project=project, records=records)
+        except services.ImportProblem as problem:
+            raise ValidationError({"quotes": problem.errors}) from None
+        return Response(
+            {
+                "created": result.created,
+                "duplicates": result.duplicates,
+                "quotes": result.quotes,
+                "errors": 0,
+            },
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class ArticleQuotesView(APIView):
+    """Add several quotes to an article in one request, all or nothing."""
+
+    @extend_schema(request=OpenApiTypes.OBJECT, responses=OpenApiTypes.OBJECT)
+    def post(self, request, article_id):
+        article = get_object_or_404(
+            Article.objects.readable_by(request.user).select_related("project"), pk=article_id
+        )
+        body = request.data
+        items = body.get("quotes") if isinstance(body, dict) else body
+        if not isinstance(items, list) or not items:
+            raise ValidationError({"quotes": "give a non-empty list of quotes"})
+        origin = body.get("origin", "human") if isinstance(body, dict) else "human"
+        targets = list(article.project.targets.all())
+        inputs = [
+            _quote_input(article, targets, item, f"quotes[{i}]") for i, item in enumerate(items)
+        ]
+        if origin == Quote.Origin.SUGGESTED:
+            return self._suggest(request, article, inputs, body.get("model") or "api")
+        if origin != Quote.Origin.HUMAN:
+            raise ValidationError({"origin": "must be human or suggested"})
+        if not article_access(request.user, article).can_annotate:
+            raise PermissionDenied("This article is not assigned to you for annotation.")
+        with transaction.atomic():
+            try:
+                made = [
+                    services.create_quote(article=article, annotator=request.user, data=data)[0]
+                    for data in inputs
+                ]
+            except services.DuplicateSpan as duplicate:
+                raise ValidationError(
+                    {
+                        "quotes": f"you already have a quote at {duplicate.existing.start}–"
+                        f"{duplicate.existing.end}"
+                    }
+                ) from None
+        return Response({"created": [q.pk for q in made]}, status=status.HTTP_201_CREATED)
+
+    def _suggest(self, request, article, inputs, model):
+        if not (request.user.is_staff or request.user.role == "reviewer"):
+            raise PermissionDenied("Only reviewers and admins add suggestions.")
+        with transaction.atomic():
+            known = set(article.suggestions.values_list("start", "end"))
+            made = Suggestion.objects.bulk_create(
+                Suggestion(
+                    article=article,
+                    start=d.start,
+                    end=d.end,
+                    text=d.text,
+                    kind=d.kind,
+                    speaker=services.speaker_for(article.project, d),
+                    cue_start=d.cue_start,
+                    cue_end=d.cue_end,
+                    confidence=1.0,
+                    source=str(model)[:100],
+                )
+                for d in inputs
+                if (d.start, d.end) not in known
+            )
+            annotators = [a.annotator for a in article.assignments.select_related("annotator")]
+            copies = copy_suggestions(article=article, annotators=annotators)
+        return Response(
+            {"suggestions": len(made), "copies": copies}, status=status.HTTP_201_CREATED
+        )
+
+
+class QuoteChanges:
+    """Change or remove one of your quotes, naming the version you read (409 if stale).
+    Mixed into the quotes viewset as PATCH and DELETE on ``quotes/{id}/``."""
+
+    @extend_schema(request=OpenApiTypes.OBJECT, responses=QuoteSerializer)
+    def partial_update(self, request, pk=None):
+        quote = self._own(request, pk)
+        body = request.data if isinstance(request.data, dict) else {}
+        if not isinstance(body.get("version"), int):
+            raise ValidationError({"version": "is required (the version you read)"})
+        current = quote_state(quote)
+        merged = {
+            "start": current["start"],
+            "end": current["end"],
+            "text": quote.text,
+            "kind": current["kind"],
+            "speaker": current["speaker"],
+            "cue": (
+                {"start": current["cue_start"], "end": current["cue_end"]}
+                if current["cue_start"] is not None
+                else None
+            ),
+            "stances": [
+                {"target": t.target.name, "label": t.label}
+                for t in quote.stances.select_related("target")
+            ],
+            **{k: v for k, v in body.items() if k != "version"},
+        }
+        data = _quote_input(
+            quote.article, list(quote.article.project.targets.all()), merged, "quote"
+        )
+        try:
+            updated = services.update_quote(quote=quote, version=body["version"], data=data)
+        except services.QuoteConflict as conflict:
+            return _conflict(conflict)
+        return Response(QuoteSerializer(updated).data)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("version", int, required=True)], responses={204: None}
+    )
+    def destroy(self, request, pk=None):
+        quote = self._own(request, pk)
+        try:
+            version = int(request.query_params["version"])
+        except (KeyError, ValueError):
+            raise ValidationError({"version": "is required (the version you read)"}) from None
+        try:
+            services.delete_quote(quote=quote, version=version)
+        except services.QuoteConflict as conflict:
+            return _conflict(conflict)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def _own(self, request, quote_id):
+        quote = (
+            Quote.objects.filter(pk=quote_id, annotator=request.user)
+            .select_related("article__project", "speaker")
+            .first()
+        )
+        if quote is None:
+            raise NotFound(f"No quote {quote_id} of yours.")
+        return quote
+
+
+def _conflict(conflict):
+    current = quote_state(conflict.current) if conflict.current else None
+    return Response(
+        {"detail": "The quote changed since you read it; nothing was saved.", "current": current},
+        status=status.HTTP_409_CONFLICT,
+    )
+
+
+def _quote_input(article, targets, item, where):
+    """An API quote (JSON) checked by the workspace's own form, or a 400 naming the field."""
+    if not isinstance(item, dict):
+        raise ValidationError({where: "must be a JSON object"})
+    by_name = {t.name.casefold(): t for t in targets}
+    data = {key: item[key] for key in ("start", "end", "text", "kind") if key in item}
+    speaker = item.get("speaker")
+    if isinstance(speaker, dict):
+        speaker = speaker.get("id", speaker.get("name"))
+    if isinstance(speaker, int) and not isinstance(speaker, bool):
+        data["speaker"] = speaker
+    elif isinstance(speaker, str):
+        data["speaker_name"] = speaker
+        data["speaker_description"] = item.get("speaker_description", "")
+    cue = item.get("cue")
+    if isinstance(cue, dict):
+        data["cue_start"], data["cue_end"] = cue.get("start"), cue.get("end")
+    for j, stance in enumerate(item.get("stances") or []):
+        target = by_name.get(str((stance or {}).get("target", "")).casefold())
+        if target is None:
+            raise ValidationError({f"{where}.stances[{j}].target": "no such target here"})
+        data[f"stance-{target.pk}"] = stance.get("label", "")
+    form = QuoteForm(
+        {k: v for k, v in data.items() if v is not None}, article=article, targets=targets
+    )
+    if not form.is_valid():
+        raise ValidationError(
+            {
+                f"{where}.{name}" if name != "__all__" else where: messages
+                for name, messages in form.errors.items()
+            }
+        )
+    return form.quote_input()
