@@ -1,6 +1,8 @@
 """Filtering from an allowlist: every query parameter must be a declared filter, an
 ordering the view names, or a pagination parameter; anything else is a 400."""
 
+from datetime import timedelta
+
 import django_filters
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
@@ -29,6 +31,23 @@ class ProjectSlugFilter(django_filters.CharFilter):
         super().__init__(field_name="project__slug", **kwargs)
 
 
+MAX_UTC_OFFSET = timedelta(hours=14)  # the widest real time zone; PostgreSQL allows < 16h
+
+
+class MomentFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 date-time whose UTC offset a time zone could have (else a 400, not a
+    database error)."""
+
+    def filter(self, qs, value):
+        if (
+            value is not None
+            and value.utcoffset() is not None
+            and (abs(value.utcoffset()) > MAX_UTC_OFFSET)
+        ):
+            raise ValidationError({self.field_name: "the UTC offset must be within ±14:00"})
+        return super().filter(qs, value)
+
+
 class ArticleFilter(django_filters.FilterSet):
     project = ProjectSlugFilter()
     status = django_filters.ChoiceFilter(
@@ -43,8 +62,8 @@ class ArticleFilter(django_filters.FilterSet):
     )
     has_quotes = django_filters.BooleanFilter(method="filter_has_quotes")
     search = django_filters.CharFilter(method="filter_search")
-    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = MomentFilter(field_name="published_at", lookup_expr="gte")
+    published_before = MomentFilter(field_name="published_at", lookup_expr="lt")
 
     class Meta:
         model = Article

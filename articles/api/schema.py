@@ -14,3 +14,45 @@ class TokenScheme(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": 'A personal token from /account/tokens/, sent as "Token <token>".',
         }
+
+
+ERRORS = {
+    "400": "Invalid input: the body names each field at fault.",
+    "401": "No valid token or session.",
+    "403": "Not allowed for your role.",
+    "404": "No such object among those you may read.",
+    "429": "Too many requests; see Retry-After.",
+}
+
+
+def document_errors(result, generator, request, public):
+    """Every operation can answer these; say so, with the shape DRF gives them."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = {
+        "type": "object",
+        "additionalProperties": True,
+        "description": "A 'detail' message, or field names mapped to messages.",
+    }
+    for path, methods in result.get("paths", {}).items():
+        for method, operation in methods.items():
+            responses = operation.setdefault("responses", {})
+            for code, text in ERRORS.items():
+                responses.setdefault(
+                    code,
+                    {
+                        "description": text,
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                        },
+                    },
+                )
+            if method in ("patch", "delete") and "{id}" in path:
+                responses.setdefault(
+                    "409",
+                    {
+                        "description": "The quote changed since you read it; 'current' shows it.",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                        },
+                    },
+                )
+    return result

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
 from articles.api import views, writes
@@ -24,4 +24,6 @@ urlpatterns = [
     ),
     path("projects/<slug:slug>/export/manifest/", views.ManifestView.as_view(), name="manifest"),
     *router.urls,
+    # Anything else under /api/v1/ is a JSON 404, not the site's HTML page.
+    re_path(r"", views.not_found),
 ]

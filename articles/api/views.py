@@ -2,9 +2,10 @@
 
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.http import StreamingHttpResponse
+from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
@@ -186,3 +187,8 @@ class ManifestView(APIView):
         if not _may_export(request.user):
             raise PermissionDenied("Exports are for reviewers, researchers and admins.")
         return Response(streams.manifest(project, _selection(request)))
+
+
+@csrf_exempt  # a 404 for any method; nothing is read or written
+def not_found(request, *args, **kwargs):
+    return JsonResponse({"detail": "Not found."}, status=404)

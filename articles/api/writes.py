@@ -46,7 +46,7 @@ class ArticleImportView(APIView):
 
     parser_classes = [JSONParser, JSONLinesParser]
 
-    @extend_schema(request=OpenApiTypes.OBJECT, responses=OpenApiTypes.OBJECT)
+    @extend_schema(request=OpenApiTypes.OBJECT, responses={201: OpenApiTypes.OBJECT})
     def post(self, request, slug):
         project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
         if not request.user.is_staff:
@@ -83,7 +83,7 @@ class ArticleImportView(APIView):
 class ArticleQuotesView(APIView):
     """Add several quotes to an article in one request, all or nothing."""
 
-    @extend_schema(request=OpenApiTypes.OBJECT, responses=OpenApiTypes.OBJECT)
+    @extend_schema(request=OpenApiTypes.OBJECT, responses={201: OpenApiTypes.OBJECT})
     def post(self, request, article_id):
         article = get_object_or_404(
             Article.objects.readable_by(request.user).select_related("project"), pk=article_id
