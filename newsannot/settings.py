@@ -123,6 +123,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Bulk imports through the API send whole batches of articles in one body.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 64 * 1024 * 1024))
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:project-list"
 LOGOUT_REDIRECT_URL = "login"
