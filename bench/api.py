@@ -36,12 +36,12 @@ def fill(env, articles: int, per_article: int) -> dict:
     import django
 
     django.setup()
+    from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
     from accounts.models import ApiToken
     from accounts.roles import set_role
     from articles.models import Article, Assignment, Project, Quote, StanceLabel, text_sha256
-    from django.contrib.auth import get_user_model
 
     call_command("migrate", verbosity=0)
     User = get_user_model()
