@@ -85,11 +85,9 @@ def fill(env, articles: int, per_article: int) -> dict:
         ),
         batch_size=5000,
     )
+    spare_text = sentences(400, 9_000_000)[:20000]
     spare = Article.objects.create(
-        project=project,
-        title="Spare",
-        text=sentences(200, 9_000_000)[:20000],
-        text_sha256=text_sha256(sentences(200, 9_000_000)[:20000]),
+        project=project, title="Spare", text=spare_text, text_sha256=text_sha256(spare_text)
     )
     Assignment.objects.create(article=spare, annotator=annotator)
     return {
