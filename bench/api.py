@@ -213,8 +213,9 @@ def main():
             [
                 {"title": f"New {i}", "text": sentences(70, 50_000_000 + i * 100)[:5000]}
                 for i in range(options.articles)
-            ]
-        )
+            ],
+            ensure_ascii=False,
+        ).encode("utf-8")
         imported, status_code, _ = request(
             port, "POST", "/api/v1/projects/bench/articles/", admin, body
         )
