@@ -58,10 +58,11 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         user = self.request.user
         quotes = Quote.objects.readable_by(user).filter(article=OuterRef("pk")).order_by()
         counted = quotes.values("article").annotate(n=Count("pk")).values("n")
+        # No DISTINCT: every readable_by path yields an article once, and a DISTINCT would
+        # make the database count the quotes of every article before taking a page.
         return (
             Article.objects.readable_by(user)
             .select_related("project")
-            .distinct()
             .annotate(quote_count=Coalesce(Subquery(counted), 0))
             .defer("text", "metadata")
         )
@@ -111,7 +112,6 @@ class QuoteViewSet(QuoteChanges, viewsets.ReadOnlyModelViewSet):
             Quote.objects.readable_by(self.request.user)
             .select_related("speaker", "annotator")
             .prefetch_related("stances__target")
-            .distinct()
         )
 
 

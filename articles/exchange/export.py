@@ -37,7 +37,7 @@ def unit_offsets(text: str, offsets: Iterable[int]) -> dict[int, tuple[int, int]
             raise ExportError(f"offset {offset} is outside the text ({len(text)} code points)")
         chunk = text[position:offset]
         utf8 += len(chunk.encode("utf-8"))
-        utf16 += len(chunk) + sum(1 for ch in chunk if ord(ch) > 0xFFFF)
+        utf16 += len(chunk.encode("utf-16-le")) // 2
         position = offset
         result[offset] = (utf16, utf8)
     return result
