@@ -69,11 +69,21 @@ def suggest_quotes(*, articles: Iterable, extractor=extract) -> SuggestResult:
                         confidence=quote.confidence,
                     )
                 )
-            Suggestion.objects.bulk_create(made)
-            suggestions += len(made)
-            annotators = [a.annotator for a in article.assignments.select_related("annotator")]
-            copies += copy_suggestions(article=article, annotators=annotators)
+            stored, copied = store_suggestions(article=article, suggestions=made, known=known)
+            suggestions += stored
+            copies += copied
     return SuggestResult(counted, suggestions, copies, new_speakers)
+
+
+def store_suggestions(*, article, suggestions: list[Suggestion], known=None) -> tuple[int, int]:
+    """Save an article's new suggestions (spans it has already are skipped) and give them
+    to its annotators; return ``(stored, copies)``. Call inside transaction.atomic()."""
+    if known is None:
+        known = set(article.suggestions.values_list("start", "end"))
+    new = [s for s in suggestions if (s.start, s.end) not in known]
+    Suggestion.objects.bulk_create(new)
+    annotators = [a.annotator for a in article.assignments.select_related("annotator")]
+    return len(new), copy_suggestions(article=article, annotators=annotators)
 
 
 def copy_suggestions(*, article, annotators) -> int:

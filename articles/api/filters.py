@@ -4,6 +4,7 @@ ordering the view names, or a pagination parameter; anything else is a 400."""
 from datetime import timedelta
 
 import django_filters
+from django import forms
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 
@@ -24,6 +25,16 @@ class StrictFilterBackend(DjangoFilterBackend):
                 {unknown[0]: f"unknown parameter; allowed: {', '.join(sorted(allowed))}"}
             )
         return super().filter_queryset(request, queryset, view)
+
+
+MAX_ID = 2**63 - 1  # the largest id either database stores; larger is a 400, not a 500
+
+
+class IdFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=MAX_ID, **kwargs)
 
 
 class ProjectSlugFilter(django_filters.CharFilter):
@@ -78,8 +89,8 @@ class ArticleFilter(django_filters.FilterSet):
 
 class QuoteFilter(django_filters.FilterSet):
     project = django_filters.CharFilter(field_name="article__project__slug")
-    article = django_filters.NumberFilter(field_name="article_id")
-    speaker = django_filters.NumberFilter(field_name="speaker_id")
+    article = IdFilter(field_name="article_id")
+    speaker = IdFilter(field_name="speaker_id")
     kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices)
     origin = django_filters.ChoiceFilter(choices=Quote.Origin.choices)
     annotator = django_filters.CharFilter(field_name="annotator__username")

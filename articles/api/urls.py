@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
+from articles import converters  # noqa: F401 - registers the "id" converter
 from articles.api import views, writes
 
 router = SimpleRouter()
@@ -18,7 +19,7 @@ urlpatterns = [
         "projects/<slug:slug>/articles/", writes.ArticleImportView.as_view(), name="article-import"
     ),
     path(
-        "articles/<int:article_id>/quotes/",
+        "articles/<id:article_id>/quotes/",
         writes.ArticleQuotesView.as_view(),
         name="article-quotes",
     ),

@@ -52,7 +52,7 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Article.objects.none()  # for the schema; get_queryset is what serves
     filterset_class = filters.ArticleFilter
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = r"[0-9]{1,18}"
 
     def get_queryset(self):
         user = self.request.user
@@ -82,21 +82,7 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
             request.user
         )
         by_article = streams.quotes_by_article(quotes, [article.pk])
-        values = {
-            name: getattr(article, name)
-            for name in (
-                "id",
-                "external_id",
-                "title",
-                "url",
-                "outlet",
-                "author",
-                "published_at",
-                "language",
-                "text",
-                "text_sha256",
-            )
-        }
+        values = {name: getattr(article, name) for name in streams.ARTICLE_VALUES}
         record = article_record(values, by_article.get(article.pk, []))
         return Response({"project": article.project.slug, **record})
 
@@ -104,7 +90,7 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
 class QuoteViewSet(QuoteChanges, viewsets.ReadOnlyModelViewSet):
     queryset = Quote.objects.none()  # for the schema; get_queryset is what serves
     serializer_class = serializers.QuoteSerializer
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = r"[0-9]{1,18}"
     filterset_class = filters.QuoteFilter
 
     def get_queryset(self):

@@ -21,7 +21,7 @@ from articles.exchange.records import InvalidRecord, record_from_mapping
 from articles.forms import QuoteForm
 from articles.models import Article, Project, Quote, Suggestion
 from articles.permissions import article_access
-from articles.suggestions import copy_suggestions
+from articles.suggestions import store_suggestions
 from articles.workspace import quote_state
 
 
@@ -122,28 +122,25 @@ class ArticleQuotesView(APIView):
         if not (request.user.is_staff or request.user.role == "reviewer"):
             raise PermissionDenied("Only reviewers and admins add suggestions.")
         with transaction.atomic():
-            known = set(article.suggestions.values_list("start", "end"))
-            made = Suggestion.objects.bulk_create(
-                Suggestion(
-                    article=article,
-                    start=d.start,
-                    end=d.end,
-                    text=d.text,
-                    kind=d.kind,
-                    speaker=services.speaker_for(article.project, d),
-                    cue_start=d.cue_start,
-                    cue_end=d.cue_end,
-                    confidence=1.0,
-                    source=str(model)[:100],
-                )
-                for d in inputs
-                if (d.start, d.end) not in known
+            stored, copies = store_suggestions(
+                article=article,
+                suggestions=[
+                    Suggestion(
+                        article=article,
+                        start=d.start,
+                        end=d.end,
+                        text=d.text,
+                        kind=d.kind,
+                        speaker=services.speaker_for(article.project, d),
+                        cue_start=d.cue_start,
+                        cue_end=d.cue_end,
+                        confidence=1.0,
+                        source=str(model)[:100],
+                    )
+                    for d in inputs
+                ],
             )
-            annotators = [a.annotator for a in article.assignments.select_related("annotator")]
-            copies = copy_suggestions(article=article, annotators=annotators)
-        return Response(
-            {"suggestions": len(made), "copies": copies}, status=status.HTTP_201_CREATED
-        )
+        return Response({"suggestions": stored, "copies": copies}, status=status.HTTP_201_CREATED)
 
 
 class QuoteChanges:

@@ -14,10 +14,12 @@ from importlib.metadata import PackageNotFoundError, version
 from django.db.models import Count
 from django.utils import timezone
 
-from articles.exchange.export import article_record, csv_header, csv_rows
+from articles.exchange.export import ARTICLE_FIELDS, article_record, csv_header, csv_rows
 from articles.models import Article, Quote, SpeakerAlias, StanceLabel
 
 CHUNK = 500
+# The article columns an export record is made of.
+ARTICLE_VALUES = (*ARTICLE_FIELDS, "text", "text_sha256")
 
 
 @dataclass(frozen=True)
@@ -60,22 +62,7 @@ def records(project, selection: Selection, *, include_unannotated: bool = True) 
         articles = articles.filter(pk__in=quotes.values("article_id"))
     last = 0
     while True:
-        chunk = list(
-            articles.filter(pk__gt=last)
-            .order_by("pk")
-            .values(
-                "id",
-                "external_id",
-                "title",
-                "url",
-                "outlet",
-                "author",
-                "published_at",
-                "language",
-                "text",
-                "text_sha256",
-            )[:CHUNK]
-        )
+        chunk = list(articles.filter(pk__gt=last).order_by("pk").values(*ARTICLE_VALUES)[:CHUNK])
         if not chunk:
             return
         last = chunk[-1]["id"]

@@ -376,3 +376,12 @@ def test_admins_import_articles_through_the_api(world):
     assert not world["project"].articles.filter(title="Three").exists()
     researcher = client_for(world["users"]["researcher"])
     assert researcher.post(url, body, format="json").status_code == 403
+
+
+def test_ids_too_large_for_the_database_are_a_4xx_not_a_500(world, client):
+    api = client_for(world["users"]["researcher"])
+    huge = "9" * 25
+    assert api.get(reverse("api:quote-list"), {"article": huge}).status_code == 400
+    assert api.get(f"/api/v1/quotes/{huge}/").status_code == 404
+    client.force_login(world["users"]["annotator"])
+    assert client.get(f"/articles/{huge}/").status_code == 404

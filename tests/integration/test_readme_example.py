@@ -26,9 +26,14 @@ def test_readme_export_example_runs(live_server, tmp_path, settings):
     _, token = ApiToken.objects.create(user=researcher, expiry=None, name="readme")
     curl = next(block for block in readme_blocks("sh") if "curl" in block)
     curl = curl.replace("http://127.0.0.1:8000", live_server.url)
-    subprocess.run(["bash", "-c", curl], cwd=tmp_path, check=True,
-                   env={"PATH": "/usr/bin:/bin", "NEWSANNOT_TOKEN": token})
+    subprocess.run(
+        ["bash", "-c", curl],
+        cwd=tmp_path,
+        check=True,
+        env={"PATH": "/usr/bin:/bin", "NEWSANNOT_TOKEN": token},
+    )
     python = next(block for block in readme_blocks("python") if "demo.jsonl" in block)
-    result = subprocess.run(["python3", "-c", python], cwd=tmp_path, check=True,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["python3", "-c", python], cwd=tmp_path, check=True, capture_output=True, text=True
+    )
     assert "Ingrid Falkenberg" in result.stdout
