@@ -385,3 +385,14 @@ def test_ids_too_large_for_the_database_are_a_4xx_not_a_500(world, client):
     assert api.get(f"/api/v1/quotes/{huge}/").status_code == 404
     client.force_login(world["users"]["annotator"])
     assert client.get(f"/articles/{huge}/").status_code == 404
+
+
+def test_reading_an_article_with_a_token_takes_a_fixed_few_queries(
+    world, django_assert_max_num_queries
+):
+    client = client_for(world["users"]["researcher"])
+    url = reverse("api:article-detail", args=[world["article"].pk])
+    client.get(url)  # the first use also records last_used
+    # Token with user and role, article, quotes, aliases, stances.
+    with django_assert_max_num_queries(5):
+        assert client.get(url).status_code == 200
