@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from articles.extraction import extract
-from articles.extraction.names import fold
+from articles.extraction.names import fold, similar
 from articles.models import (
     Assignment,
     Quote,
@@ -136,7 +136,8 @@ def suggest_for_assignments(*, assignments: Iterable[Assignment]) -> int:
 
 
 class _Catalog:
-    """A project's speakers by every name and alias, to match the engine's names."""
+    """A project's speakers by every name and alias, to match the engine's names
+    (misspellings of a known full name included: "Ingrid Falkenburg")."""
 
     def __init__(self, project):
         self.project = project
@@ -151,6 +152,9 @@ class _Catalog:
             found = self.by_name.get(fold(candidate))
             if found is not None:
                 return found, False
+        found = self._misspelled(name)
+        if found is not None:
+            return found, False
         speaker = Speaker.objects.create(
             project=self.project,
             name=name,
@@ -165,3 +169,13 @@ class _Catalog:
         for candidate in names:
             self.by_name[fold(candidate)] = speaker
         return speaker, True
+
+    def _misspelled(self, name: str) -> Speaker | None:
+        words = name.split()
+        if len(words) < 2:
+            return None
+        for known, speaker in self.by_name.items():
+            own = known.split()
+            if len(own) == len(words) and own[0] == fold(words[0]) and similar(own[-1], words[-1]):
+                return speaker
+        return None

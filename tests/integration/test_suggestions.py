@@ -152,3 +152,21 @@ def test_evaluate_extraction_command(tmp_path):
     bad.write_text('{"text": "no quotes key"}\n', encoding="utf-8")
     with pytest.raises(CommandError, match=r"bad\.jsonl:1: not a gold record"):
         call_command("evaluate_extraction", str(bad))
+
+
+def test_a_misspelled_full_name_finds_the_catalog_speaker(article, annotators):
+    known = SpeakerFactory(project=article.project, name="Tove Lindquist")
+    misspelled = ArticleFactory(
+        project=article.project,
+        text="– The ferry is gone for good, says harbour master Tove Lindqvist.",
+    )
+    suggest_quotes(articles=[misspelled])
+    assert Suggestion.objects.get(article=misspelled).speaker == known
+    assert not Speaker.objects.filter(proposed=True).exists()
+
+
+def test_api_docs_allow_inline_styles_but_never_inline_scripts(client, admin_user):
+    client.force_login(admin_user)
+    policy = client.get(reverse("api-docs"))["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in policy
+    assert "script-src 'self';" in policy + ";"
