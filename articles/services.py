@@ -314,6 +314,57 @@ def create_quote(
     return quote, True
 
 
+def create_quotes(
+    *, article, annotator, items: list[QuoteInput], assignment: Assignment | None = None
+) -> list[Quote]:
+    """Create several of the annotator's quotes in one transaction and a few queries.
+
+    Raises ``DuplicateSpan`` (nothing written) if a span repeats in the batch or exists.
+    """
+    spans = [(data.start, data.end) for data in items]
+    existing = Quote.objects.filter(
+        article=article, annotator=annotator, start__in={s for s, _ in spans}
+    ).only("start", "end", "id")
+    clash = next((q for q in existing if (q.start, q.end) in set(spans)), None)
+    if clash is None and len(set(spans)) != len(spans):
+        start, end = next(span for span in spans if spans.count(span) > 1)
+        clash = Quote(article=article, annotator=annotator, start=start, end=end)
+    if clash is not None:
+        raise DuplicateSpan(clash)
+    speakers: dict[str, Speaker | None] = {}
+    with transaction.atomic():
+        quotes = []
+        for data in items:
+            speaker = data.speaker
+            if speaker is None and data.new_speaker_name:
+                key = data.new_speaker_name.casefold()
+                if key not in speakers:  # one lookup (or creation) per name in the batch
+                    speakers[key] = speaker_for(article.project, data)
+                speaker = speakers[key]
+            quotes.append(
+                Quote(
+                    article=article,
+                    annotator=annotator,
+                    start=data.start,
+                    end=data.end,
+                    text=data.text,
+                    kind=data.kind,
+                    speaker=speaker,
+                    cue_start=data.cue_start,
+                    cue_end=data.cue_end,
+                )
+            )
+        Quote.objects.bulk_create(quotes)
+        StanceLabel.objects.bulk_create(
+            StanceLabel(quote=quote, target=target, label=label)
+            for quote, data in zip(quotes, items, strict=True)
+            for target, label in data.stances.items()
+        )
+        if assignment is None or assignment.status == Assignment.Status.TODO:
+            _start_assignment(article, annotator)
+    return quotes
+
+
 def update_quote(*, quote: Quote, version: int, data: QuoteInput) -> Quote:
     """Replace the quote's fields and stances if nobody changed it since ``version``.
 

@@ -101,21 +101,23 @@ class ArticleQuotesView(APIView):
             return self._suggest(request, article, inputs, body.get("model") or "api")
         if origin != Quote.Origin.HUMAN:
             raise ValidationError({"origin": "must be human or suggested"})
-        if not article_access(request.user, article).can_annotate:
+        access = article_access(request.user, article)
+        if not access.can_annotate:
             raise PermissionDenied("This article is not assigned to you for annotation.")
-        with transaction.atomic():
-            try:
-                made = [
-                    services.create_quote(article=article, annotator=request.user, data=data)[0]
-                    for data in inputs
-                ]
-            except services.DuplicateSpan as duplicate:
-                raise ValidationError(
-                    {
-                        "quotes": f"you already have a quote at {duplicate.existing.start}–"
-                        f"{duplicate.existing.end}"
-                    }
-                ) from None
+        try:
+            made = services.create_quotes(
+                article=article,
+                annotator=request.user,
+                items=inputs,
+                assignment=access.assignment,
+            )
+        except services.DuplicateSpan as duplicate:
+            raise ValidationError(
+                {
+                    "quotes": f"you already have a quote at {duplicate.existing.start}–"
+                    f"{duplicate.existing.end}, or the batch repeats it"
+                }
+            ) from None
         return Response({"created": [q.pk for q in made]}, status=status.HTTP_201_CREATED)
 
     def _suggest(self, request, article, inputs, model):

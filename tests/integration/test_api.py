@@ -396,3 +396,16 @@ def test_reading_an_article_with_a_token_takes_a_fixed_few_queries(
     # Token with user and role, article, quotes, aliases, stances.
     with django_assert_max_num_queries(5):
         assert client.get(url).status_code == 200
+
+
+def test_a_batch_repeating_a_span_saves_nothing(world):
+    article = world["article"]
+    client = client_for(world["users"]["annotator"])
+    url = reverse("api:article-quotes", args=[article.pk])
+    item = quote_item(article, "Vi sier")
+    response = client.post(url, {"quotes": [item, item]}, format="json")
+    assert response.status_code == 400
+    assert "repeats" in response.json()["quotes"]
+    clash = quote_item(article, world["mine"].text)
+    assert client.post(url, {"quotes": [clash]}, format="json").status_code == 400
+    assert not Quote.objects.filter(text="Vi sier").exists()
