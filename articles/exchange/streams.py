@@ -103,10 +103,8 @@ def quotes_by_article(quotes, article_ids: list[int]) -> dict[int, list[dict]]:
     ):
         aliases.setdefault(speaker_id, []).append(name)
     stances: dict[int, list[dict]] = {}
-    # A subquery, not a list of thousands of ids for the driver to splice into the SQL.
-    chosen = quotes.filter(article_id__in=article_ids).values("id")
     for quote_id, target, label in (
-        StanceLabel.objects.filter(quote_id__in=chosen)
+        StanceLabel.objects.filter(quote_id__in=[row["id"] for row in rows])
         .order_by("quote_id", "target__name")
         .values_list("quote_id", "target__name", "label")
     ):
