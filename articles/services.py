@@ -283,19 +283,15 @@ def create_quote(
     """
     try:
         with transaction.atomic():
-            quote = Quote.objects.create(
+            quote = _quote_from(
+                data,
                 article=article,
                 annotator=annotator,
-                start=data.start,
-                end=data.end,
-                text=data.text,
-                kind=data.kind,
                 speaker=speaker_for(article.project, data),
-                cue_start=data.cue_start,
-                cue_end=data.cue_end,
                 origin=origin,
                 request_id=request_id,
             )
+            quote.save(force_insert=True)
             _write_stances(quote, data.stances, replace=False)
             if assignment is None or assignment.status == Assignment.Status.TODO:
                 _start_assignment(article, annotator)
@@ -341,19 +337,7 @@ def create_quotes(
                 if key not in speakers:  # one lookup (or creation) per name in the batch
                     speakers[key] = speaker_for(article.project, data)
                 speaker = speakers[key]
-            quotes.append(
-                Quote(
-                    article=article,
-                    annotator=annotator,
-                    start=data.start,
-                    end=data.end,
-                    text=data.text,
-                    kind=data.kind,
-                    speaker=speaker,
-                    cue_start=data.cue_start,
-                    cue_end=data.cue_end,
-                )
-            )
+            quotes.append(_quote_from(data, article=article, annotator=annotator, speaker=speaker))
         Quote.objects.bulk_create(quotes)
         StanceLabel.objects.bulk_create(
             StanceLabel(quote=quote, target=target, label=label)
@@ -363,6 +347,19 @@ def create_quotes(
         if assignment is None or assignment.status == Assignment.Status.TODO:
             _start_assignment(article, annotator)
     return quotes
+
+
+def _quote_from(data: QuoteInput, **fields) -> Quote:
+    """An unsaved quote with the input's span, kind and cue, and ``fields``."""
+    return Quote(
+        start=data.start,
+        end=data.end,
+        text=data.text,
+        kind=data.kind,
+        cue_start=data.cue_start,
+        cue_end=data.cue_end,
+        **fields,
+    )
 
 
 def update_quote(*, quote: Quote, version: int, data: QuoteInput) -> Quote:
