@@ -10,7 +10,6 @@ import argparse
 import http.client
 import json
 import os
-import secrets
 import statistics
 import subprocess
 import sys
@@ -21,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from workspace import free_port, recreate_database, sentences  # noqa: E402
+from workspace import free_port, production_env, recreate_database, sentences  # noqa: E402
 
 
 def rss_mb(pid: int) -> float:
@@ -127,16 +126,7 @@ def main():
     options = parser.parse_args()
     recreate_database(options.database)
     port = free_port()
-    env = {
-        "DJANGO_SETTINGS_MODULE": "newsannot.settings",
-        "DATABASE_URL": options.database,
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "DEBUG": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "LOG_LEVEL": "WARNING",
-        "API_TOKEN_RATE": "1000000/min",
-    }
+    env = production_env(options.database, API_TOKEN_RATE="1000000/min")
     data = fill(env, options.articles, options.quotes_per_article)
     server = subprocess.Popen(
         [

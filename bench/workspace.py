@@ -43,6 +43,22 @@ def recreate_database(url: str) -> None:
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
+def production_env(database: str, **extra: str) -> dict[str, str]:
+    """Production settings over plain HTTP on loopback, as gunicorn gets them."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "newsannot.settings",
+        "DATABASE_URL": database,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "SESSION_COOKIE_SECURE": "false",
+        "CSRF_COOKIE_SECURE": "false",
+        "LOG_LEVEL": "WARNING",
+        **extra,
+    }
+
+
 def sentences(n: int, start: int = 0) -> str:
     return " ".join(
         f"– Sentence {i:05d} about “the harbour” 🐟 and Zoe\u0301, says Ola Berg."
@@ -155,17 +171,7 @@ def main():
 
     recreate_database(options.database)
     port = free_port()
-    env = {
-        "DJANGO_SETTINGS_MODULE": "newsannot.settings",
-        "DATABASE_URL": options.database,
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "DEBUG": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "SESSION_COOKIE_SECURE": "false",
-        "CSRF_COOKIE_SECURE": "false",
-        "LOG_LEVEL": "WARNING",
-    }
+    env = production_env(options.database)
     data = fill(env)
     server = subprocess.Popen(
         [
