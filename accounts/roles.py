@@ -9,6 +9,12 @@ class Role(models.TextChoices):
     RESEARCHER = "researcher", "Researcher"
 
 
+def oversees(user) -> bool:
+    """Reviewers and researchers read their projects' work beyond their own (staff
+    read everything on their own account)."""
+    return getattr(user, "role", "") in (Role.REVIEWER, Role.RESEARCHER)
+
+
 def set_role(*, user, role: str) -> None:
     """Make ``role`` (a ``Role`` value, or ``""`` for none) the user's only role group."""
     from django.contrib.auth.models import Group

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from accounts.roles import Role
+from accounts.roles import Role, oversees
 from articles.models import Assignment
 
 
@@ -33,7 +33,7 @@ def article_access(user, article, *, assignment=_UNREAD) -> ArticleAccess:
         return ArticleAccess(False, False, None, True)
     if assignment is _UNREAD:
         assignment = Assignment.objects.filter(article=article, annotator=user).first()
-    overseer = user.is_staff or user.role in (Role.REVIEWER, Role.RESEARCHER)
+    overseer = user.is_staff or oversees(user)
     can_view = (
         assignment is not None
         or user.is_staff

@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from accounts.roles import oversees
+
 
 class ProjectQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -28,20 +30,13 @@ class ProjectQuerySet(models.QuerySet):
         )
 
 
-def _overseer(user) -> bool:
-    return getattr(user, "role", "") in ("reviewer", "researcher")
-
-
 class ArticleQuerySet(models.QuerySet):
-    def assigned_to(self, user):
-        return self.filter(assignments__annotator=user)
-
     def readable_by(self, user):
         """Staff read all; reviewers and researchers their projects'; annotators what is
         assigned to them."""
         if user.is_staff:
             return self
-        if _overseer(user):
+        if oversees(user):
             return self.filter(project__members=user)
         return self.filter(assignments__annotator=user)
 
@@ -112,7 +107,7 @@ class QuoteQuerySet(models.QuerySet):
         their own quotes."""
         if user.is_staff:
             return self
-        if _overseer(user):
+        if oversees(user):
             return self.filter(article__project__members=user)
         return self.filter(annotator=user)
 

@@ -20,7 +20,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from workspace import free_port, production_env, recreate_database, sentences  # noqa: E402
+from workspace import (  # noqa: E402
+    free_port,
+    production_env,
+    recreate_database,
+    sentences,
+    start_gunicorn,
+)
 
 
 def rss_mb(pid: int) -> float:
@@ -128,26 +134,8 @@ def main():
     port = free_port()
     env = production_env(options.database, API_TOKEN_RATE="1000000/min")
     data = fill(env, options.articles, options.quotes_per_article)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "newsannot.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--timeout",
-            "600",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env={**os.environ, **env},
-    )
+    server = start_gunicorn(env, port, 1)
     try:
-        time.sleep(2)
         worker = int(subprocess.check_output(["pgrep", "-P", str(server.pid)]).split()[0])
         admin, annotator = data["admin"], data["annotator"]
         for _ in range(20):

@@ -4,7 +4,7 @@ Usage: python bench/workspace.py [--saves 550] [--opens 300]
        [--database postgres://postgres@127.0.0.1:5432/newsannot_bench]
 
 It (re)creates the benchmark database, fills it, starts gunicorn on a free loopback port
-with production settings (DEBUG off, a new database connection per request), and times
+with production settings (DEBUG off, database connections kept as in production), and times
 requests from this process, a new TCP connection each, as a browser's htmx would send
 them. Prints p50/p95/max per scenario. Nothing outside 127.0.0.1 is touched.
 """
@@ -57,6 +57,24 @@ def production_env(database: str, **extra: str) -> dict[str, str]:
         "LOG_LEVEL": "WARNING",
         **extra,
     }
+
+
+def start_gunicorn(env: dict, port: int, workers: int) -> subprocess.Popen:
+    """gunicorn serving newsannot on 127.0.0.1:port, returned once it accepts."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "newsannot.wsgi:application", "--bind",
+         f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "600",
+         "--log-level", "warning"],
+        cwd=ROOT, env={**os.environ, **env},
+    )  # fmt: skip
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return server
+        except OSError:
+            time.sleep(0.1)
+    server.terminate()
+    raise SystemExit("gunicorn did not start")
 
 
 def sentences(n: int, start: int = 0) -> str:
@@ -173,29 +191,8 @@ def main():
     port = free_port()
     env = production_env(options.database)
     data = fill(env)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "newsannot.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(options.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env={**os.environ, **env},
-    )
+    server = start_gunicorn(env, port, options.workers)
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
         csrf = secrets.token_hex(16)  # a 32-character secret, as Django's cookie holds
         cookies = {"sessionid": data["session"], "csrftoken": csrf}
         headers = {
@@ -249,8 +246,8 @@ def main():
         server.wait(timeout=10)
 
     print(
-        f"gunicorn {options.workers} sync workers, PostgreSQL, a new TCP and database "
-        "connection per request"
+        f"gunicorn {options.workers} sync workers, PostgreSQL, a new HTTP connection per "
+        "request, database connections kept (CONN_MAX_AGE)"
     )
     report("save quote + speaker + 2 stances (htmx)", saves)
     report(

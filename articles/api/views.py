@@ -13,6 +13,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.roles import oversees
 from articles.api import filters, serializers
 from articles.api.writes import QuoteChanges
 from articles.exchange import streams
@@ -32,7 +33,7 @@ def _selection(request) -> streams.Selection:
 
 
 def _may_export(user) -> bool:
-    return user.is_staff or getattr(user, "role", "") in ("reviewer", "researcher")
+    return user.is_staff or oversees(user)
 
 
 class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
