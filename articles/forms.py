@@ -14,6 +14,45 @@ class AssignAnnotatorsForm(forms.Form):
     )
 
 
+def _annotators():
+    users = get_user_model().objects.filter(is_active=True, groups__name=Role.ANNOTATOR)
+    return users.order_by("username")
+
+
+class DistributeForm(forms.Form):
+    annotators = forms.ModelMultipleChoiceField(
+        queryset=_annotators(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Each article goes to this many different people among the chosen.",
+    )
+    per_article = forms.IntegerField(min_value=1, max_value=20, label="Annotators per article")
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["per_article"].initial = project.annotators_per_article
+
+
+class ReassignForm(forms.Form):
+    leaving = forms.ModelChoiceField(
+        queryset=get_user_model().objects.order_by("username"),
+        label="Annotator who left",
+    )
+    annotators = forms.ModelMultipleChoiceField(
+        queryset=_annotators(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Give their unfinished articles to",
+    )
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leaving"].queryset = (
+            get_user_model()
+            .objects.filter(assignments__article__project=project)
+            .distinct()
+            .order_by("username")
+        )
+
+
 class MergeSpeakersForm(forms.Form):
     target = forms.ModelChoiceField(
         queryset=Speaker.objects.none(),

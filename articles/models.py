@@ -272,6 +272,8 @@ class QuoteOrigin(models.TextChoices):
     SUGGESTED = "suggested", "Suggested"
     ACCEPTED = "accepted", "Accepted suggestion"
     CORRECTED = "corrected", "Corrected suggestion"
+    # A reviewer's adjudicated version: the article's gold set, apart from everyone's own.
+    GOLD = "gold", "Adjudicated gold"
 
 
 class Quote(models.Model):
@@ -292,6 +294,10 @@ class Quote(models.Model):
     cue_start = models.PositiveIntegerField(null=True, blank=True)
     cue_end = models.PositiveIntegerField(null=True, blank=True)
     origin = models.CharField(max_length=16, choices=QuoteOrigin.choices, default=QuoteOrigin.HUMAN)
+    # For a gold quote: the annotator's quote the reviewer took it from, if any.
+    source = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="gold_copies"
+    )
     version = models.PositiveIntegerField(default=1)
     # The id the browser gave the create request: a retried or double-clicked save
     # finds its quote instead of making a second one.
@@ -321,7 +327,18 @@ class Quote(models.Model):
             models.CheckConstraint(condition=Q(version__gte=1), name="quote_version_positive"),
             models.UniqueConstraint(
                 fields=["article", "annotator", "start", "end"],
+                condition=~Q(origin=QuoteOrigin.GOLD),
                 name="quote_unique_span_per_annotator",
+            ),
+            # One gold set per article, whoever adjudicated it.
+            models.UniqueConstraint(
+                fields=["article", "start", "end"],
+                condition=Q(origin=QuoteOrigin.GOLD),
+                name="quote_unique_gold_span",
+            ),
+            models.CheckConstraint(
+                condition=Q(source__isnull=True) | Q(origin=QuoteOrigin.GOLD),
+                name="quote_source_only_for_gold",
             ),
             models.UniqueConstraint(
                 fields=["annotator", "request_id"], name="quote_unique_request_per_annotator"
@@ -337,6 +354,10 @@ class Quote(models.Model):
         if self.cue_start is None:
             return None
         return self.article.text[self.cue_start : self.cue_end]
+
+    @property
+    def is_gold(self) -> bool:
+        return self.origin == QuoteOrigin.GOLD
 
     def overlaps(self, other: "Quote") -> bool:
         """Whether the two spans share at least one code point."""
@@ -363,6 +384,47 @@ class StanceLabel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target}: {self.label}"
+
+
+class AdjudicationStatus(models.TextChoices):
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Adjudicated"
+
+
+class Adjudication(models.Model):
+    """A reviewer's work on one article's gold set: the quotes they kept are the gold
+    quotes (origin "gold"); ``dropped`` holds the annotators' quotes judged not to be
+    quotes, so that every disagreement ends up decided one way or the other."""
+
+    Status = AdjudicationStatus
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="adjudication")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="adjudications"
+    )
+    status = models.CharField(
+        max_length=16, choices=AdjudicationStatus.choices, default=AdjudicationStatus.IN_PROGRESS
+    )
+    dropped = models.ManyToManyField(Quote, blank=True, related_name="dropped_in")
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["article"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=AdjudicationStatus.values),
+                name="adjudication_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=AdjudicationStatus.DONE, finished_at__isnull=False)
+                | Q(status=AdjudicationStatus.IN_PROGRESS, finished_at__isnull=True),
+                name="adjudication_finished_when_done",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} adjudicated by {self.reviewer} ({self.get_status_display()})"
 
 
 class Suggestion(models.Model):

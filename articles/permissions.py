@@ -45,3 +45,12 @@ def article_access(user, article, *, assignment=_UNREAD) -> ArticleAccess:
         assignment=assignment,
         read_only_role=user.role == Role.RESEARCHER and not user.is_staff,
     )
+
+
+def can_adjudicate(user, project) -> bool:
+    """Staff, and reviewers who are members of the project, build its gold set."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    return user.role == Role.REVIEWER and project.members.filter(pk=user.pk).exists()

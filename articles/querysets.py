@@ -1,7 +1,7 @@
 """Reads: every list the app shows starts from one of these QuerySet methods."""
 
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from accounts.roles import oversees
@@ -22,7 +22,7 @@ class ProjectQuerySet(models.QuerySet):
 
         # Two Count() joins on the same row would multiply each other; subqueries don't.
         articles = Article.objects.filter(project=OuterRef("pk")).order_by().values("project")
-        quotes = Quote.objects.filter(article__project=OuterRef("pk")).order_by()
+        quotes = Quote.objects.annotations().filter(article__project=OuterRef("pk")).order_by()
         quotes = quotes.values("article__project")
         return self.annotate(
             article_count=Coalesce(Subquery(articles.annotate(n=Count("pk")).values("n")), 0),
@@ -40,6 +40,25 @@ class ArticleQuerySet(models.QuerySet):
             return self.filter(project__members=user)
         return self.filter(assignments__annotator=user)
 
+    def adjudicated(self):
+        """Articles whose gold set a reviewer has finished."""
+        return self.filter(adjudication__status="done")
+
+    def waiting_for_adjudication(self, project):
+        """Articles that two or more annotators have all finished and that are not
+        adjudicated yet, in id order."""
+        active = ~Q(assignments__status="skipped")
+        return (
+            self.filter(project=project)
+            .exclude(adjudication__status="done")
+            .annotate(
+                people=Count("assignments", filter=active),
+                finished=Count("assignments", filter=Q(assignments__status="done")),
+            )
+            .filter(people__gte=2, finished=F("people"))
+            .order_by("pk")
+        )
+
 
 class AssignmentQuerySet(models.QuerySet):
     def queue(self, user, project):
@@ -47,7 +66,8 @@ class AssignmentQuerySet(models.QuerySet):
         from articles.models import Quote
 
         quotes = (
-            Quote.objects.filter(article=OuterRef("article"), annotator=OuterRef("annotator"))
+            Quote.objects.annotations()
+            .filter(article=OuterRef("article"), annotator=OuterRef("annotator"))
             .order_by()
             .values("article")
             .annotate(n=Count("pk"))
@@ -102,6 +122,14 @@ class SpeakerQuerySet(models.QuerySet):
 
 
 class QuoteQuerySet(models.QuerySet):
+    def annotations(self):
+        """The annotators' own quotes, without any adjudicated gold set."""
+        return self.exclude(origin="gold")
+
+    def gold(self):
+        """The reviewers' adjudicated gold quotes."""
+        return self.filter(origin="gold")
+
     def readable_by(self, user):
         """Staff read all; reviewers and researchers their projects'; annotators only
         their own quotes."""
@@ -109,7 +137,7 @@ class QuoteQuerySet(models.QuerySet):
             return self
         if oversees(user):
             return self.filter(article__project__members=user)
-        return self.filter(annotator=user)
+        return self.filter(annotator=user).annotations()
 
     def suggestion_outcomes(self, project) -> dict[str, int]:
         """How annotators treated the engine's suggestions in a project: waiting,

@@ -301,9 +301,11 @@ def create_quote(
             earlier = Quote.objects.filter(annotator=annotator, request_id=request_id).first()
             if earlier is not None:
                 return earlier, False
-        existing = Quote.objects.filter(
-            article=article, annotator=annotator, start=data.start, end=data.end
-        ).first()
+        existing = (
+            Quote.objects.annotations()
+            .filter(article=article, annotator=annotator, start=data.start, end=data.end)
+            .first()
+        )
         if existing is not None:
             raise DuplicateSpan(existing) from None
         raise
@@ -318,9 +320,11 @@ def create_quotes(
     Raises ``DuplicateSpan`` (nothing written) if a span repeats in the batch or exists.
     """
     spans = [(data.start, data.end) for data in items]
-    existing = Quote.objects.filter(
-        article=article, annotator=annotator, start__in={s for s, _ in spans}
-    ).only("start", "end", "id")
+    existing = (
+        Quote.objects.annotations()
+        .filter(article=article, annotator=annotator, start__in={s for s, _ in spans})
+        .only("start", "end", "id")
+    )
     clash = next((q for q in existing if (q.start, q.end) in set(spans)), None)
     if clash is None and len(set(spans)) != len(spans):
         start, end = next(span for span in spans if spans.count(span) > 1)

@@ -93,9 +93,11 @@ def copy_suggestions(*, article, annotators) -> int:
     if not suggestions or not annotators:
         return 0
     spans: dict[int, list[tuple[int, int]]] = {}
-    for annotator_id, start, end in Quote.objects.filter(
-        article=article, annotator__in=annotators
-    ).values_list("annotator_id", "start", "end"):
+    for annotator_id, start, end in (
+        Quote.objects.annotations()
+        .filter(article=article, annotator__in=annotators)
+        .values_list("annotator_id", "start", "end")
+    ):
         spans.setdefault(annotator_id, []).append((start, end))
     for annotator_id, start, end in RejectedSuggestion.objects.filter(
         article=article, annotator__in=annotators

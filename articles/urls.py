@@ -2,6 +2,7 @@ from django.urls import path
 
 from articles import (
     converters,  # noqa: F401 - registers the "id" converter
+    review_views,
     views,
 )
 
@@ -12,7 +13,35 @@ urlpatterns = [
     path("projects/<slug:slug>/", views.queue, name="queue"),
     path("projects/<slug:slug>/next/", views.next_article, name="next-article"),
     path("projects/<slug:slug>/speakers/", views.speaker_catalog, name="speaker-catalog"),
+    path("projects/<slug:slug>/dashboard/", review_views.dashboard, name="dashboard"),
+    path("projects/<slug:slug>/distribute/", review_views.distribute_page, name="distribute"),
+    path(
+        "projects/<slug:slug>/adjudicate/next/",
+        review_views.next_to_adjudicate,
+        name="next-to-adjudicate",
+    ),
     path("articles/<id:article_id>/", views.article, name="article"),
+    path("articles/<id:article_id>/adjudicate/", review_views.adjudicate, name="adjudicate"),
+    path(
+        "articles/<id:article_id>/adjudicate/unanimous/",
+        review_views.adjudicate_unanimous,
+        name="adjudicate-unanimous",
+    ),
+    path(
+        "articles/<id:article_id>/adjudicate/finish/",
+        review_views.adjudicate_finish,
+        name="adjudicate-finish",
+    ),
+    path(
+        "articles/<id:article_id>/adjudicate/gold/<id:quote_id>/",
+        review_views.gold_edit,
+        name="gold-edit",
+    ),
+    path(
+        "articles/<id:article_id>/adjudicate/<slug:action>/",
+        review_views.adjudicate_group,
+        name="adjudicate-group",
+    ),
     path("articles/<id:article_id>/status/", views.article_status, name="article-status"),
     path("articles/<id:article_id>/quotes/", views.quote_create, name="quote-create"),
     path("articles/<id:article_id>/quotes/undo/", views.quote_undo, name="quote-undo"),

@@ -242,7 +242,11 @@ def _article_for(request, article_id, *, write=False):
 
 
 def _own_quote(request, article, quote_id):
-    quote = Quote.objects.filter(pk=quote_id, article=article, annotator=request.user).first()
+    quote = (
+        Quote.objects.annotations()
+        .filter(pk=quote_id, article=article, annotator=request.user)
+        .first()
+    )
     if quote is None:
         raise Http404(f"No quote {quote_id} of yours in this article.")
     return quote

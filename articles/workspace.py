@@ -43,6 +43,8 @@ class QuoteRow:
     cue_end: int | None
     color: str = ""
     stances: list[tuple[int, str, str]] = field(default_factory=list)  # target, name, label
+    annotator_id: int | None = None  # set where quotes of several people are shown
+    source_id: int | None = None  # a gold quote's annotator quote
 
     @property
     def kind_label(self) -> str:
@@ -185,9 +187,8 @@ def _quote_rows(article, annotator, targets) -> list[QuoteRow]:
     for a quote without any), grouped back into quotes in text order."""
     names = {target.pk: target.name for target in targets}
     rows: list[QuoteRow] = []
-    values = Quote.objects.filter(article=article, annotator=annotator).values_list(
-        *_ROW_FIELDS, "stances__target_id", "stances__label"
-    )
+    quotes = Quote.objects.annotations().filter(article=article, annotator=annotator)
+    values = quotes.values_list(*_ROW_FIELDS, "stances__target_id", "stances__label")
     for *fields, target_id, label in values.order_by("start", "end", "id"):
         if not rows or rows[-1].id != fields[0]:
             fields[8] = fields[8] or ""  # no speaker

@@ -24,6 +24,7 @@ urlpatterns = [
         name="article-quotes",
     ),
     path("projects/<slug:slug>/export/manifest/", views.ManifestView.as_view(), name="manifest"),
+    path("projects/<slug:slug>/agreement/", views.AgreementView.as_view(), name="agreement"),
     *router.urls,
     # Anything else under /api/v1/ is a JSON 404, not the site's HTML page.
     re_path(r"", views.not_found),

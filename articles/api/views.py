@@ -19,9 +19,13 @@ from articles.api.writes import QuoteChanges
 from articles.exchange import streams
 from articles.exchange.export import article_record
 from articles.models import Article, Project, Quote, Speaker, StanceTarget
+from articles.team import project_agreement
 
 ANNOTATIONS = OpenApiParameter(
-    "annotations", str, description="all (default) or annotator:<username>"
+    "annotations",
+    str,
+    description="all (default: every annotator's own quotes), gold (the adjudicated set) "
+    "or annotator:<username>",
 )
 
 
@@ -179,3 +183,18 @@ class ManifestView(APIView):
 @csrf_exempt  # a 404 for any method; nothing is read or written
 def not_found(request, *args, **kwargs):
     return JsonResponse({"detail": "Not found."}, status=404)
+
+
+class AgreementView(APIView):
+    """Agreement between the project's annotators on the articles they share: quote
+    spans, speakers, kinds and stances, per pair, annotator and article, each figure
+    with the number of items behind it (the dashboard shows the same)."""
+
+    @extend_schema(responses=OpenApiTypes.OBJECT)
+    def get(self, request, slug):
+        project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
+        if not _may_export(request.user):
+            raise PermissionDenied("Agreement is for reviewers, researchers and admins.")
+        adjudicated = project.articles.adjudicated().count()
+        report = project_agreement(project).as_dict()
+        return Response({"project": project.slug, "adjudicated_articles": adjudicated, **report})

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from articles.exchange.export import ARTICLE_FIELDS, article_record, csv_header, csv_rows
 from articles.models import Article, Quote, SpeakerAlias, StanceLabel
+from articles.team import project_agreement
 
 CHUNK = 500
 # The article columns an export record is made of.
@@ -24,27 +25,46 @@ ARTICLE_VALUES = (*ARTICLE_FIELDS, "text", "text_sha256")
 
 @dataclass(frozen=True)
 class Selection:
-    """Which annotations to export: every annotator's, or one annotator's."""
+    """Which annotations to export: every annotator's own, one annotator's, or the
+    adjudicated gold set."""
 
     annotator: str | None = None
+    gold: bool = False
 
     @classmethod
     def parse(cls, value: str) -> Selection:
-        """``all`` or ``annotator:<username>``; anything else is a ValueError."""
+        """``all``, ``gold`` or ``annotator:<username>``; anything else is a ValueError."""
         if value == "all":
             return cls()
+        if value == "gold":
+            return cls(gold=True)
         if value.startswith("annotator:") and value.removeprefix("annotator:"):
             return cls(annotator=value.removeprefix("annotator:"))
-        raise ValueError(
-            f"annotations: {value!r} is not 'all' or 'annotator:<username>' (the adjudicated "
-            "gold set comes with adjudication)"
-        )
+        raise ValueError(f"annotations: {value!r} is not 'all', 'gold' or 'annotator:<username>'")
+
+    @property
+    def label(self) -> str:
+        """The ``annotations`` value that means this selection."""
+        if self.gold:
+            return "gold"
+        return "all" if self.annotator is None else f"annotator:{self.annotator}"
 
     def quotes(self, project):
         quotes = Quote.objects.filter(article__project=project)
+        if self.gold:
+            return quotes.gold()
+        quotes = quotes.annotations()
         if self.annotator is not None:
             quotes = quotes.filter(annotator__username=self.annotator)
         return quotes
+
+    def annotated(self, project):
+        """The articles this selection has annotated: for gold, the adjudicated ones
+        (an adjudicated article may rightly have no quote)."""
+        articles = Article.objects.filter(project=project)
+        if self.gold:
+            return articles.adjudicated()
+        return articles.filter(pk__in=self.quotes(project).values("article_id"))
 
 
 def records(project, selection: Selection, *, include_unannotated: bool = True) -> Iterator[dict]:
@@ -59,7 +79,7 @@ def records(project, selection: Selection, *, include_unannotated: bool = True) 
     quotes = selection.quotes(project)
     articles = Article.objects.filter(project=project)
     if not include_unannotated:
-        articles = articles.filter(pk__in=quotes.values("article_id"))
+        articles = selection.annotated(project)
     last = 0
     while True:
         chunk = list(articles.filter(pk__gt=last).order_by("pk").values(*ARTICLE_VALUES)[:CHUNK])
@@ -164,7 +184,7 @@ def manifest(project, selection: Selection) -> dict:
         "project": {"slug": project.slug, "name": project.name, "description": project.description},
         "exported_at": timezone.now().isoformat(),
         "software": {"name": "newsannot", "version": software},
-        "annotations": "all" if selection.annotator is None else f"annotator:{selection.annotator}",
+        "annotations": selection.label,
         "offset_unit": "codepoint",
         "counts": {
             "articles": project.articles.count(),
@@ -182,5 +202,12 @@ def manifest(project, selection: Selection) -> dict:
         "guidelines": {
             "text": project.guidelines,
             "sha256": hashlib.sha256(project.guidelines.encode("utf-8")).hexdigest(),
+        },
+        "adjudicated_articles": project.articles.adjudicated().count(),
+        # Per-article figures are at /api/v1/projects/<slug>/agreement/.
+        "agreement": {
+            key: value
+            for key, value in project_agreement(project).as_dict().items()
+            if key != "per_article"
         },
     }

@@ -118,7 +118,7 @@ def test_article_detail_has_quotes_in_the_export_format(world):
     only = client.get(url, {"annotations": "annotator:ann"}).json()
     assert [q["id"] for q in only["quotes"]] == [world["mine"].pk]
     assert only["quotes"][0]["speaker"]["aliases"] == ["Vik"]
-    assert client.get(url, {"annotations": "gold"}).status_code == 400
+    assert client.get(url, {"annotations": "silver"}).status_code == 400
     annotator_view = client_for(world["users"]["annotator"]).get(url).json()
     assert [q["annotator"] for q in annotator_view["quotes"]] == ["ann"]
 

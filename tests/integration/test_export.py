@@ -195,5 +195,5 @@ def test_manifest_describes_the_export(project, tmp_path):
 def test_export_command_errors(project):
     with pytest.raises(CommandError, match="project: no project with the slug 'nope'"):
         export("nope")
-    with pytest.raises(CommandError, match="--annotations: 'gold' is not"):
-        export("source", "--annotations", "gold")
+    with pytest.raises(CommandError, match="--annotations: 'silver' is not"):
+        export("source", "--annotations", "silver")

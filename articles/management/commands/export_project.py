@@ -14,7 +14,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("project", help="the project's slug")
         parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
-        parser.add_argument("--annotations", default="all", help="all, or annotator:<username>")
+        parser.add_argument(
+            "--annotations",
+            default="all",
+            help="all (every annotator's own), gold (adjudicated) or annotator:<username>",
+        )
         parser.add_argument(
             "--only-annotated", action="store_true", help="leave out articles without quotes"
         )

@@ -1,0 +1,179 @@
+"""Who annotates what: spreading a project's articles over its annotators, k people per
+article, evenly, and handing on the open work of someone who left.
+
+``plan_assignments`` is the pure rule; ``distribute`` and ``reassign_open_work`` are the
+atomic writes around it. Skipped assignments do not count: they are work handed on.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Count, Q
+
+from articles.models import Article, Assignment, Project
+
+
+class DistributionError(ValueError):
+    """The request cannot be met (e.g. more annotators per article than people)."""
+
+
+def plan_assignments(
+    *,
+    articles: Sequence,
+    annotators: Sequence,
+    per_article: int,
+    loads: Mapping,
+    existing: Mapping,
+) -> list[tuple]:
+    """Pairs ``(article, annotator)`` that bring each article up to ``per_article``
+    distinct annotators, always picking the least-loaded annotator not yet on it.
+
+    ``loads`` counts each annotator's current assignments; ``existing`` maps an article
+    to the annotators it already has. Ties go to the earlier annotator in the list, so the
+    plan is deterministic and pairs rotate (a-b, c-a, b-c, ...).
+    """
+    if per_article < 1:
+        raise DistributionError("per_article: must be at least 1.")
+    if not annotators:
+        raise DistributionError("annotators: choose at least one annotator.")
+    load = {annotator: loads.get(annotator, 0) for annotator in annotators}
+    order = {annotator: index for index, annotator in enumerate(annotators)}
+    plan = []
+    for article in articles:
+        have = set(existing.get(article, ()))
+        need = per_article - len(have)
+        if need <= 0:
+            continue
+        free = sorted((a for a in annotators if a not in have), key=lambda a: (load[a], order[a]))
+        if len(free) < need:
+            raise DistributionError(
+                f"per_article: {per_article} annotators per article, but article {article} "
+                f"has {len(have)} and only {len(free)} more were chosen."
+            )
+        for annotator in free[:need]:
+            plan.append((article, annotator))
+            load[annotator] += 1
+    return plan
+
+
+@dataclass(frozen=True)
+class Distribution:
+    assigned: int  # assignments made
+    articles: int  # articles that got at least one
+    loads: dict[str, int]  # username -> active assignments in the project afterwards
+
+
+def distribute(*, project: Project, annotators: Sequence, per_article: int) -> Distribution:
+    """Bring every article of the project up to ``per_article`` annotators from
+    ``annotators``, balancing loads; record ``per_article`` as the project's k."""
+    with transaction.atomic():
+        Project.objects.select_for_update().filter(pk=project.pk).first()
+        article_ids = list(project.articles.order_by("id").values_list("id", flat=True))
+        made = _assign(project, article_ids, annotators, per_article)
+        if project.annotators_per_article != per_article:
+            project.annotators_per_article = per_article
+            project.save(update_fields=["annotators_per_article"])
+        return _summary(project, annotators, made)
+
+
+def reassign_open_work(*, project: Project, leaving, annotators: Sequence) -> Distribution:
+    """Hand the leaving annotator's unfinished articles to the others, least loaded first.
+
+    Their open assignments are marked skipped (their quotes stay, for the record) and
+    each article gets one replacement who is not on it yet.
+    """
+    annotators = [a for a in annotators if a.pk != leaving.pk]
+    with transaction.atomic():
+        Project.objects.select_for_update().filter(pk=project.pk).first()
+        open_work = Assignment.objects.filter(
+            article__project=project,
+            annotator=leaving,
+            status__in=[Assignment.Status.TODO, Assignment.Status.IN_PROGRESS],
+        )
+        article_ids = list(
+            open_work.order_by("created_at", "id").values_list("article_id", flat=True)
+        )
+        open_work.update(status=Assignment.Status.SKIPPED)
+        # Each handed-on article keeps the number of people it had.
+        per_article = {
+            article_id: n + 1
+            for article_id, n in _active(project)
+            .filter(article_id__in=article_ids)
+            .values_list("article_id")
+            .annotate(n=Count("id"))
+        }
+        made = []
+        for article_id in article_ids:
+            made += _assign(project, [article_id], annotators, per_article.get(article_id, 1))
+        return _summary(project, annotators, made)
+
+
+def _active(project):
+    return Assignment.objects.filter(article__project=project).exclude(
+        status=Assignment.Status.SKIPPED
+    )
+
+
+def _assign(project, article_ids, annotators, per_article) -> list[Assignment]:
+    active = _active(project)
+    loads = dict(active.values_list("annotator_id").annotate(n=Count("id")).order_by())
+    existing: dict[int, set[int]] = {}
+    for article_id, annotator_id in active.filter(article_id__in=article_ids).values_list(
+        "article_id", "annotator_id"
+    ):
+        existing.setdefault(article_id, set()).add(annotator_id)
+    plan = plan_assignments(
+        articles=article_ids,
+        annotators=[a.pk for a in annotators],
+        per_article=per_article,
+        loads=loads,
+        existing=existing,
+    )
+    # Someone handed an article back and now gets it again: revive, don't duplicate.
+    skipped = {
+        (a.article_id, a.annotator_id): a
+        for a in Assignment.objects.filter(
+            status=Assignment.Status.SKIPPED, article_id__in={a for a, _ in plan}
+        )
+    }
+    revived = [skipped[pair] for pair in plan if pair in skipped]
+    for assignment in revived:
+        assignment.status = Assignment.Status.TODO
+        assignment.started_at = assignment.finished_at = None
+    Assignment.objects.bulk_update(revived, ["status", "started_at", "finished_at"])
+    made = Assignment.objects.bulk_create(
+        Assignment(article_id=article_id, annotator_id=annotator_id)
+        for article_id, annotator_id in plan
+        if (article_id, annotator_id) not in skipped
+    )
+    project.members.add(*annotators)
+    from articles.suggestions import suggest_for_assignments
+
+    suggest_for_assignments(assignments=made)
+    return [*revived, *made]
+
+
+def _summary(project, annotators, made) -> Distribution:
+    loads = dict(
+        _active(project)
+        .filter(annotator__in=annotators)
+        .values_list("annotator__username")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return Distribution(
+        assigned=len(made),
+        articles=len({assignment.article_id for assignment in made}),
+        loads={a.username: loads.get(a.username, 0) for a in annotators},
+    )
+
+
+def unassigned_count(project: Project, per_article: int) -> int:
+    """How many of the project's articles have fewer than ``per_article`` annotators."""
+    return (
+        Article.objects.filter(project=project)
+        .annotate(n=Count("assignments", filter=~Q(assignments__status=Assignment.Status.SKIPPED)))
+        .filter(n__lt=per_article)
+        .count()
+    )

@@ -1,0 +1,267 @@
+"""The reviewers' and admins' screens: adjudication into gold, the team dashboard, and
+distributing articles over annotators. Each write calls one function of
+``articles.adjudication`` or ``articles.distribution`` and re-renders what changed."""
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_POST
+
+from articles import adjudication
+from articles.charts import bar_chart, sparkline, status_bar
+from articles.distribution import DistributionError, distribute, reassign_open_work
+from articles.forms import DistributeForm, QuoteForm, ReassignForm
+from articles.models import Article, Project, Quote
+from articles.permissions import can_adjudicate
+from articles.services import QuoteConflict
+from articles.team import most_disputed, project_agreement, project_progress
+
+ACTIONS = {
+    "take": adjudication.take_version,
+    "drop": adjudication.drop_group,
+    "reset": adjudication.reset_group,
+}
+
+
+@login_required
+@require_GET
+def adjudicate(request, article_id):
+    """The side-by-side board: every annotator's version of each quote, and the gold set."""
+    article = _adjudicable(request, article_id)
+    board = adjudication.build_board(article)
+    speakers = article.project.speakers.catalog()
+    return render(request, "articles/adjudicate.html", _context(board, speakers=speakers))
+
+
+@login_required
+@require_POST
+def adjudicate_group(request, article_id, action):
+    """Take an annotator's version of a group, drop the group, or undo the decision."""
+    article = _adjudicable(request, article_id)
+    if action not in ACTIONS:
+        raise Http404(f"No action {action!r}.")
+    try:
+        quote_id = int(request.POST.get("quote", ""))
+    except ValueError:
+        return _board(request, article, errors=["quote: give the id of an annotator's quote."])
+    try:
+        ACTIONS[action](article=article, reviewer=request.user, quote_id=quote_id)
+    except adjudication.AdjudicationError as error:
+        return _board(request, article, errors=[str(error)])
+    return _board(request, article, status=200)
+
+
+@login_required
+@require_POST
+def adjudicate_unanimous(request, article_id):
+    article = _adjudicable(request, article_id)
+    try:
+        taken = adjudication.take_unanimous(article=article, reviewer=request.user)
+    except adjudication.AdjudicationError as error:
+        return _board(request, article, errors=[str(error)])
+    note = f"Took {taken} quote{'s' if taken != 1 else ''} on which everyone agrees."
+    return _board(request, article, status=200, note=note)
+
+
+@login_required
+@require_POST
+def gold_edit(request, article_id, quote_id):
+    """Change any field of a gold quote (span, speaker, kind, cue, stances)."""
+    article = _adjudicable(request, article_id)
+    quote = Quote.objects.gold().filter(pk=quote_id, article=article).first()
+    if quote is None:
+        raise Http404(f"No gold quote {quote_id} in this article.")
+    form = QuoteForm(request.POST, article=article, targets=list(article.project.targets.all()))
+    if not form.is_valid() or form.cleaned_data.get("version") is None:
+        errors = [
+            f"{name}: {error}" if name != "__all__" else error
+            for name, errors in form.errors.items()
+            for error in errors
+        ] or ["version: is required to change a quote."]
+        return _board(request, article, errors=errors, editing=quote.pk)
+    try:
+        adjudication.edit_gold(
+            article=article,
+            reviewer=request.user,
+            quote=quote,
+            version=form.cleaned_data["version"],
+            data=form.quote_input(),
+        )
+    except adjudication.AdjudicationError as error:
+        return _board(request, article, errors=[str(error)], editing=quote.pk)
+    except QuoteConflict:
+        return _board(
+            request,
+            article,
+            status=409,
+            errors=["This gold quote was changed elsewhere; here it is as it stands now."],
+        )
+    return _board(request, article, status=200)
+
+
+@login_required
+@require_POST
+def adjudicate_finish(request, article_id):
+    """Mark the article adjudicated (every group decided), or reopen it."""
+    article = _adjudicable(request, article_id)
+    if request.POST.get("status") == "in_progress":
+        adjudication.reopen(article=article)
+        return _board(request, article, status=200)
+    try:
+        adjudication.finish(article=article, reviewer=request.user)
+    except adjudication.AdjudicationError as error:
+        return _board(request, article, errors=[str(error)])
+    following = _next_to_adjudicate(article.project, after=article.pk)
+    url = (
+        reverse("articles:adjudicate", args=[following])
+        if following
+        else reverse("articles:dashboard", args=[article.project.slug])
+    )
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Location"] = url
+        return response
+    return redirect(url)
+
+
+@login_required
+@require_GET
+def next_to_adjudicate(request, slug):
+    project = _project(request, slug)
+    following = _next_to_adjudicate(project)
+    if following is None:
+        messages.info(request, "No article is waiting for adjudication.")
+        return redirect("articles:dashboard", slug=project.slug)
+    return redirect("articles:adjudicate", article_id=following)
+
+
+@login_required
+@require_GET
+def dashboard(request, slug):
+    """Progress, pace and agreement per annotator; the most disputed articles."""
+    project = _project(request, slug)
+    progress = project_progress(project)
+    report = project_agreement(project)
+    agreement = {a.annotator: a.overlap_f1.value for a in report.per_annotator}
+    for person in progress.annotators:
+        person.agreement = agreement.get(person.username)
+    disputed = most_disputed(report, limit=10)
+    return render(
+        request,
+        "articles/dashboard.html",
+        {
+            "project": project,
+            "progress": progress,
+            "report": report,
+            "disputed": disputed,
+            "status_svg": mark_safe(status_bar(progress.counts())),  # noqa: S308 - escaped
+            "pace_svg": mark_safe(  # noqa: S308 - escaped
+                bar_chart(
+                    [(p.username, sum(p.per_day)) for p in progress.annotators],
+                    title=f"Articles finished in the last {len(progress.days)} days",
+                )
+            ),
+            "annotators": [
+                (person, mark_safe(sparkline(person.per_day)))  # noqa: S308 - escaped
+                for person in progress.annotators
+            ],
+            "can_distribute": request.user.is_staff,
+        },
+    )
+
+
+@staff_member_required
+def distribute_page(request, slug):
+    """Admins spread unassigned articles over annotators, or hand on someone's work."""
+    project = get_object_or_404(Project, slug=slug)
+    distribute_form = DistributeForm(project=project)
+    reassign_form = ReassignForm(project=project)
+    if request.method == "POST":
+        if "leaving" in request.POST:
+            reassign_form = ReassignForm(request.POST, project=project)
+            form = reassign_form
+        else:
+            distribute_form = DistributeForm(request.POST, project=project)
+            form = distribute_form
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if form is reassign_form:
+                    result = reassign_open_work(
+                        project=project, leaving=data["leaving"], annotators=data["annotators"]
+                    )
+                else:
+                    result = distribute(
+                        project=project,
+                        annotators=data["annotators"],
+                        per_article=data["per_article"],
+                    )
+            except DistributionError as error:
+                field, _, message = str(error).partition(": ")
+                form.add_error(field if field in form.fields else None, message or str(error))
+            else:
+                loads = ", ".join(f"{name} {n}" for name, n in result.loads.items())
+                messages.success(
+                    request,
+                    f"{result.assigned} assignments on {result.articles} articles. "
+                    f"Assignments now: {loads}.",
+                )
+                return redirect("articles:distribute", slug=project.slug)
+    return render(
+        request,
+        "articles/distribute.html",
+        {
+            "project": project,
+            "distribute_form": distribute_form,
+            "reassign_form": reassign_form,
+            "progress": project_progress(project),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _project(request, slug):
+    project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
+    if not can_adjudicate(request.user, project):
+        raise Http404("Only the project's reviewers and admins see this page.")
+    return project
+
+
+def _adjudicable(request, article_id):
+    article = get_object_or_404(Article.objects.select_related("project"), pk=article_id)
+    if not can_adjudicate(request.user, article.project):
+        raise Http404("No such article among the ones you review.")
+    return article
+
+
+def _next_to_adjudicate(project, *, after=None):
+    candidates = Article.objects.waiting_for_adjudication(project)
+    if after is not None:
+        later = candidates.filter(pk__gt=after).values_list("pk", flat=True).first()
+        if later is not None:
+            return later
+    return candidates.values_list("pk", flat=True).first()
+
+
+def _context(board, **extra):
+    article = board.article
+    return {
+        "board": board,
+        "article": article,
+        "project": article.project,
+        "labels": article.project.stance_labels,
+        "kinds": Quote.Kind.choices,
+        **extra,
+    }
+
+
+def _board(request, article, *, status=400, errors=(), note="", editing=None):
+    board = adjudication.build_board(article)
+    context = _context(board, errors=list(errors), note=note, editing=editing)
+    html = render_to_string("articles/adjudicate.html#board", context, request)
+    return HttpResponse(html, status=status)
