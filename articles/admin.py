@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from articles import services
 from articles.forms import AssignAnnotatorsForm, MergeSpeakersForm
 from articles.models import (
+    Adjudication,
     Article,
     Assignment,
     Project,
@@ -372,3 +373,14 @@ class RejectedSuggestionAdmin(ReadOnlyAdmin):
     list_filter = ["article__project", "annotator"]
     search_fields = ["article__title", "annotator__username"]
     list_select_related = ["article", "annotator"]
+
+
+@admin.register(Adjudication)
+class AdjudicationAdmin(ReadOnlyAdmin):
+    """Gold sets are built on the adjudication board; here they can be found and reset."""
+
+    list_display = ["article", "reviewer", "status", "started_at", "finished_at"]
+    list_filter = ["status", "article__project", "reviewer"]
+    search_fields = ["article__title", "reviewer__username"]
+    list_select_related = ["article", "reviewer"]
+    exclude = ["dropped"]

@@ -2,9 +2,10 @@
 progress. Reads only; the dashboard, the agreement API and the export manifest show them.
 
 The agreement engine (``articles.agreement``) is pure: here the project's quotes become its
-plain ``Annotation``s. Only active (not skipped) assignments count, and speakers that share
-a name or an alias (say a proposed "Godzimirksi" and the catalog's "Jakub Godzimirski"
-with that alias) count as one.
+plain ``Annotation``s. Agreement is measured on finished work only: an annotator's article
+counts once their assignment is done, and suggestions they never judged are left out (the
+engine's output agrees with itself). Speakers that share a name or an alias (say a
+proposed "Godzimirksi" and the catalog's "Jakub Godzimirski" with that alias) count as one.
 """
 
 from __future__ import annotations
@@ -50,12 +51,16 @@ def speaker_keys(project) -> dict[int, int]:
 
 
 def project_annotations(project, *, article_ids=None):
-    """``(annotations, annotators)``: per article id its annotators' quotes as
-    ``Annotation``s and the usernames of everyone actively assigned to it."""
-    assignments = Assignment.objects.filter(article__project=project).exclude(
-        status=Assignment.Status.SKIPPED
+    """``(annotations, annotators)``: per article id the quotes of the annotators who
+    finished it, as ``Annotation``s, and those annotators' usernames."""
+    assignments = Assignment.objects.filter(
+        article__project=project, status=Assignment.Status.DONE
     )
-    quotes = Quote.objects.annotations().filter(article__project=project)
+    quotes = (
+        Quote.objects.annotations()
+        .filter(article__project=project)
+        .exclude(origin=Quote.Origin.SUGGESTED)
+    )
     if article_ids is not None:
         assignments = assignments.filter(article_id__in=article_ids)
         quotes = quotes.filter(article_id__in=article_ids)
@@ -72,7 +77,7 @@ def project_annotations(project, *, article_ids=None):
     )  # fmt: skip
     for pk, article_id, username, start, end, speaker_id, kind, target_id, label in rows:
         if username not in annotators.get(article_id, ()):
-            continue  # work handed on, or someone who is not on the article any more
+            continue  # unfinished, handed on, or no longer on the article
         if current.get("id") != pk:
             current = {"id": pk, "annotator": username, "start": start, "end": end}
             current |= {"speaker": keys.get(speaker_id), "kind": kind, "stances": {}}
@@ -87,7 +92,7 @@ def project_annotations(project, *, article_ids=None):
 
 
 def project_agreement(project, *, article_ids=None):
-    """The agreement report over the project's articles that two or more people annotate."""
+    """The agreement report over the project's articles that two or more people finished."""
     annotations, annotators = project_annotations(project, article_ids=article_ids)
     shared = {article_id for article_id, names in annotators.items() if len(names) > 1}
     return measure_agreement(

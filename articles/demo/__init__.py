@@ -66,7 +66,37 @@ def load_demo() -> DemoResult:
         services.assign_articles(articles=articles, annotators=annotators)
         # The engine's suggestions, waiting in both annotators' sets (idempotent).
         suggest_quotes(articles=articles)
+        _finished_examples(articles[:2], sorted(annotators, key=lambda u: u.username))
     return DemoResult(project=project, articles_created=result.created, logins=logins)
+
+
+def _finished_examples(articles, annotators) -> None:
+    """Two articles both annotators have finished, differently, so that the dashboard
+    and the adjudication board have something to show. Only untouched work is done."""
+    for article in articles:
+        for turn, annotator in enumerate(annotators):
+            assignment = article.assignments.filter(annotator=annotator, status="todo").first()
+            if assignment is None:
+                continue
+            suggested = list(article.quotes.filter(annotator=annotator, origin="suggested"))
+            for index, quote in enumerate(suggested):
+                if turn == 1 and index == len(suggested) - 1:
+                    services.delete_quote(quote=quote, version=quote.version)  # rejected
+                elif turn == 1 and index == 0:
+                    data = services.QuoteInput(
+                        start=quote.start,
+                        end=quote.end,
+                        text=quote.text,
+                        kind="mixed" if quote.kind == "direct" else "direct",
+                        speaker=quote.speaker,
+                        cue_start=quote.cue_start,
+                        cue_end=quote.cue_end,
+                    )
+                    services.update_quote(quote=quote, version=quote.version, data=data)
+                else:
+                    services.accept_suggestion(quote=quote, version=quote.version)
+            assignment.refresh_from_db()
+            services.set_assignment_status(assignment=assignment, status="done")
 
 
 def _with_source_fields(record, sources: dict):

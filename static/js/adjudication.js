@@ -108,6 +108,11 @@ document.addEventListener("keydown", (event) => {
     event.preventDefault();
     return;
   }
+  if (event.key === "Enter" && form && event.target.tagName === "SELECT") {
+    form.requestSubmit(); // Enter saves from any field, selects included
+    event.preventDefault();
+    return;
+  }
   if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
     $("#finish")?.click();
     event.preventDefault();

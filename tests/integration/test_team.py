@@ -218,9 +218,16 @@ def test_project_agreement_counts_matched_quotes_and_disagreements(team):
     assert (article.groups, article.disputed_groups) == (4, 3)
 
 
-def test_skipped_assignments_leave_agreement(team):
-    Assignment.objects.filter(annotator=team["ben"]).update(status="skipped")
+@pytest.mark.parametrize("status", ["skipped", "in_progress"])
+def test_only_finished_work_counts(team, status):
+    Assignment.objects.filter(annotator=team["ben"]).update(status=status)
     assert project_agreement(team["project"]).articles == 0
+
+
+def test_unjudged_suggestions_do_not_count(team):
+    Quote.objects.filter(pk=team["ben_betrayal"].pk).update(origin="suggested")
+    (pair,) = project_agreement(team["project"]).pairs
+    assert (pair.overlap.matched, pair.overlap.quotes_b) == (2, 2)
 
 
 # Adjudication

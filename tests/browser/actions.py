@@ -1,0 +1,50 @@
+"""What a person does in the browser, shared by the browser tests."""
+
+# Where on screen a fragment of the article text starts and ends, for a mouse drag.
+FRAGMENT_BOX_JS = """(fragment) => {
+  const root = document.getElementById("article-text");
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  let full = "";
+  for (let node; (node = walker.nextNode()); full += node.data) nodes.push([node, full.length]);
+  const locate = (i) => {
+    for (const [node, start] of nodes) if (i < start + node.data.length) return [node, i - start];
+  };
+  const rects = (i) => {
+    const range = document.createRange();
+    const [node, offset] = locate(i);
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 1);
+    return range.getClientRects();
+  };
+  const at = full.indexOf(fragment);
+  const first = rects(at)[0];
+  const lastRects = rects(at + fragment.length - 1);
+  const last = lastRects[lastRects.length - 1];
+  return {x1: first.left + 1, y1: first.top + first.height / 2,
+          x2: last.right - 1, y2: last.top + last.height / 2};
+}"""
+
+
+def log_in(page, username="annotator1"):
+    page.goto("/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "pw-for-tests")
+    page.click("button[type=submit]")
+    page.wait_for_selector("text=Your projects")
+
+
+def drag_select(page, fragment):
+    """Select `fragment` of the article text with a real mouse drag."""
+    box = page.evaluate(FRAGMENT_BOX_JS, fragment)
+    page.mouse.move(box["x1"], box["y1"])
+    page.mouse.down()
+    page.mouse.move(box["x2"], box["y2"], steps=8)
+    page.mouse.up()
+
+
+def saved(page, action):
+    """Run `action` and wait for the htmx answer to a quote write."""
+    with page.expect_response(lambda r: "/quotes/" in r.url and r.request.method == "POST"):
+        action()
+    page.wait_for_timeout(50)

@@ -1,0 +1,150 @@
+"""Team annotation in a real browser: two annotators disagree, the dashboard shows it, a
+reviewer adjudicates from the keyboard, and the gold export holds the reviewer's choices."""
+
+import json
+
+import pytest
+
+from articles.models import Adjudication, Assignment, Quote
+from tests.browser.actions import drag_select, log_in, saved
+from tests.factories import (
+    ArticleFactory,
+    ProjectFactory,
+    SpeakerFactory,
+    StanceTargetFactory,
+    UserFactory,
+)
+
+TEXT = (
+    "Harbour director Sunniva Lie wants a new ferry terminal by 2028.\n\n"
+    "– The old quay cannot take the new ships, says Lie.\n\n"
+    "– We need a decision this spring.\n\n"
+    "Council member Per Dahl believes that the terminal is far too expensive.\n"
+)
+QUAY = "The old quay cannot take the new ships"
+SPRING = "We need a decision this spring."
+EXPENSIVE = "the terminal is far too expensive"
+
+
+@pytest.fixture
+def team(transactional_db):
+    project = ProjectFactory(slug="harbour", name="Harbour", annotators_per_article=2)
+    article = ArticleFactory(project=project, text=TEXT, title="Ferry terminal")
+    people = [UserFactory(username=n, role="annotator") for n in ("annotator1", "annotator2")]
+    reviewer = UserFactory(username="reviewer", role="reviewer")
+    project.members.add(*people, reviewer)
+    for person in people:
+        Assignment.objects.create(article=article, annotator=person)
+    StanceTargetFactory(project=project, name="Ferry terminal")
+    lie = SpeakerFactory(project=project, name="Sunniva Lie")
+    dahl = SpeakerFactory(project=project, name="Per Dahl")
+    return {"project": project, "article": article, "lie": lie, "dahl": dahl}
+
+
+def annotate(page, username, quotes):
+    """Log in, open the article from the queue, mark ``quotes`` with the keyboard after
+    each drag, and finish the article."""
+    log_in(page, username)
+    page.click("text=Harbour")
+    page.wait_for_selector("table.queue")
+    page.keyboard.press("n")
+    page.wait_for_selector("#article-text")
+    for fragment, kind, speaker, stance in quotes:
+        drag_select(page, fragment)
+        page.keyboard.press(kind)
+        page.keyboard.press("s")
+        page.keyboard.type(speaker)
+        page.keyboard.press("Enter")
+        if stance:
+            page.keyboard.press(stance)
+        saved(page, lambda: page.keyboard.press("Enter"))
+    page.keyboard.press("Control+Enter")
+    page.wait_for_url("**/projects/harbour/")
+    page.context.clear_cookies()
+
+
+def test_two_annotators_disagree_and_a_reviewer_adjudicates_from_the_keyboard(
+    page, team, artifacts
+):
+    annotate(
+        page,
+        "annotator1",
+        [(QUAY, "d", "Sunniva", "1"), (SPRING, "d", "Sunniva", None)],
+    )
+    annotate(
+        page,
+        "annotator2",
+        [(QUAY, "d", "Per Dahl", "1"), (EXPENSIVE, "d", "Per Dahl", "2")],
+    )
+    assert Quote.objects.annotations().count() == 4
+    assert set(Assignment.objects.values_list("status", flat=True)) == {"done"}
+
+    # The dashboard: one matched quote of two each, so span F1 0.50; the article is
+    # the most disputed and links to adjudication.
+    log_in(page, "reviewer")
+    page.goto("/projects/harbour/dashboard/")
+    assert page.locator("#span-f1").inner_text() == "0.50"
+    assert page.locator("#annotators tr[data-annotator=annotator1] .agreement").inner_text() == (
+        "0.50"
+    )
+    page.click("#disputed >> text=Adjudicate")
+    page.wait_for_selector("#board")
+    groups = page.locator("#board .group")
+    assert groups.count() == 3
+    assert "speaker" in groups.nth(0).locator(".group-head").inner_text()
+
+    # Keyboard only: take annotator1's speaker for the quay quote, drop the spring quote,
+    # take annotator2's indirect quote and correct its kind, then finish.
+    def board_write(key):
+        with page.expect_response(lambda r: "/adjudicate/" in r.url):
+            page.keyboard.press(key)
+        page.wait_for_timeout(50)
+
+    board_write("1")
+    assert "Gold: annotator1's version" in groups.nth(0).inner_text()
+    assert "focused" in (groups.nth(1).get_attribute("class") or "")  # on to the next
+    board_write("x")
+    assert "Dropped" in groups.nth(1).inner_text()
+    board_write("2")
+    page.keyboard.press("e")
+    assert page.locator("#board .gold-form:not([hidden]) input[name=speaker_name]").evaluate(
+        "input => input === document.activeElement"
+    )
+    page.keyboard.press("Tab")  # to the kind
+    page.keyboard.press("i")  # Indirect
+    board_write("Enter")
+    assert "Indirect" in groups.nth(2).locator(".gold-version").inner_text()
+    page.screenshot(path=artifacts / "adjudication.png", full_page=True)
+    with page.expect_response(lambda r: "/adjudicate/finish/" in r.url):
+        page.keyboard.press("Control+Enter")
+    page.wait_for_url("**/projects/harbour/dashboard/")
+    assert page.locator("#adjudicated-count").inner_text() == "1"
+
+    adjudication = Adjudication.objects.get()
+    assert (adjudication.status, adjudication.reviewer.username) == ("done", "reviewer")
+    response = page.request.get(
+        "/api/v1/projects/harbour/export/?annotations=gold&include_unannotated=false"
+    )
+    assert response.status == 200
+    (record,) = [json.loads(line) for line in response.text().splitlines()]
+    assert [
+        (q["text"], q["speaker"]["name"], q["kind"], q["stances"], q["annotator"])
+        for q in record["quotes"]
+    ] == [
+        (
+            QUAY,
+            "Sunniva Lie",
+            "direct",
+            [{"target": "Ferry terminal", "label": "favor"}],
+            "reviewer",
+        ),
+        (
+            EXPENSIVE,
+            "Per Dahl",
+            "indirect",
+            [{"target": "Ferry terminal", "label": "against"}],
+            "reviewer",
+        ),
+    ]
+    assert all(TEXT[q["start"] : q["end"]] == q["text"] for q in record["quotes"])
+    assert page.console_errors == []
