@@ -1,4 +1,3 @@
-import ast
 import json
 import math
 import random
@@ -36,23 +35,6 @@ def spans(quotes):
 
 def id_pairs(match):
     return [(x.id, y.id) for x, y in match.pairs]
-
-
-def test_agreement_package_has_no_django_imports():
-    modules = list((ROOT / "articles" / "agreement").glob("*.py"))
-    assert len(modules) >= 4
-    for module in modules:
-        tree = ast.parse(module.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names = (
-                [a.name for a in node.names]
-                if isinstance(node, ast.Import)
-                else ([node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
-            )
-            assert not any(n.split(".")[0] == "django" for n in names), module.name
-            assert not any(
-                n.startswith("articles.") and not n.startswith("articles.agreement") for n in names
-            ), module.name
 
 
 # Matching

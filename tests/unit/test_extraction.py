@@ -1,4 +1,3 @@
-import ast
 import json
 import subprocess
 import sys
@@ -15,21 +14,6 @@ GOLD = ROOT / "tests" / "data" / "gold.jsonl"
 
 def quotes(text):
     return [(q.kind, q.speaker, q.text) for q in extract_quotes(text)]
-
-
-def test_extraction_package_has_no_django_imports():
-    for module in (ROOT / "articles" / "extraction").glob("*.py"):
-        tree = ast.parse(module.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names = (
-                [a.name for a in node.names]
-                if isinstance(node, ast.Import)
-                else ([node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
-            )
-            assert not any(n.split(".")[0] == "django" for n in names), module.name
-            assert not any(
-                n.startswith("articles.") and not n.startswith("articles.extraction") for n in names
-            ), module.name
 
 
 def test_dash_quotes_with_attribution_continuation_and_misspelling():

@@ -1,4 +1,3 @@
-import ast
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,23 +12,6 @@ from articles.exchange.records import (
 )
 
 RECORDS_MODULE = Path(__file__).resolve().parents[2] / "articles" / "exchange" / "records.py"
-
-
-def test_records_module_has_no_django_imports():
-    tree = ast.parse(RECORDS_MODULE.read_text(encoding="utf-8"))
-    imported = {
-        alias.name
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import)
-        for alias in node.names
-    } | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert not any(name and name.split(".")[0] == "django" for name in imported)
-    # Within the project, only the other pure exchange modules.
-    assert all(
-        name.startswith("articles.exchange.")
-        for name in imported
-        if name and name.startswith("articles")
-    )
 
 
 def test_date_only_is_midnight_utc_and_naive_times_are_utc():
