@@ -19,6 +19,12 @@ class ApiTokenForm(forms.Form):
         initial="90",
         label="Expires after",
     )
+    scope = forms.ChoiceField(
+        choices=ApiToken.Scope.choices,
+        initial=ApiToken.Scope.READ,
+        required=False,  # least privilege when not given
+        help_text="A read-only token cannot change anything, whoever holds it.",
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,6 +35,9 @@ class ApiTokenForm(forms.Form):
         if ApiToken.objects.filter(user=self.user, name__iexact=name).exists():
             raise forms.ValidationError("You already have a token with this name.")
         return name
+
+    def clean_scope(self):
+        return self.cleaned_data["scope"] or ApiToken.Scope.READ
 
     def expiry(self):
         return LIFETIMES[self.cleaned_data["lifetime"]]

@@ -42,17 +42,31 @@ class User(AbstractUser):
         return next((role.value for role in Role if role.value in names), "")
 
 
+class TokenScope(models.TextChoices):
+    """What a token may do, within what its owner's role allows."""
+
+    READ = "read", "Read only"
+    WRITE = "write", "Read and write (what your role allows)"
+    SUGGEST = "suggest", "Read, and post model predictions as suggestions"
+
+
 class ApiToken(AbstractAuthToken):
     """A personal API token: stored as a hash by django-rest-knox, named by its owner,
-    revocable at once, and expiring unless made to last."""
+    scoped, revocable at once, and expiring unless made to last."""
+
+    Scope = TokenScope
 
     name = models.CharField(max_length=100, help_text="What the token is for, e.g. 'laptop'.")
+    scope = models.CharField(max_length=16, choices=TokenScope.choices, default=TokenScope.WRITE)
     last_used = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created"]
         constraints = [
             models.UniqueConstraint(fields=["user", "name"], name="api_token_name_per_user"),
+            models.CheckConstraint(
+                condition=models.Q(scope__in=TokenScope.values), name="api_token_scope_valid"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -13,7 +13,10 @@ def tokens(request):
     secret = None
     if request.method == "POST" and form.is_valid():
         _, secret = ApiToken.objects.create(
-            user=request.user, expiry=form.expiry(), name=form.cleaned_data["name"]
+            user=request.user,
+            expiry=form.expiry(),
+            name=form.cleaned_data["name"],
+            scope=form.cleaned_data["scope"],
         )
         form = ApiTokenForm(user=request.user)
     context = {"form": form, "secret": secret, "tokens": request.user.auth_token_set.all()}

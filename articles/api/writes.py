@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles import services
+from articles.api.scopes import may_annotate, may_suggest
 from articles.api.serializers import QuoteSerializer
 from articles.exchange.records import InvalidRecord, record_from_mapping
 from articles.forms import QuoteForm
@@ -83,6 +84,8 @@ class ArticleImportView(APIView):
 class ArticleQuotesView(APIView):
     """Add several quotes to an article in one request, all or nothing."""
 
+    takes_suggestions = True  # a token of scope "suggest" may post here
+
     @extend_schema(request=OpenApiTypes.OBJECT, responses={201: OpenApiTypes.OBJECT})
     def post(self, request, article_id):
         article = get_object_or_404(
@@ -101,6 +104,8 @@ class ArticleQuotesView(APIView):
             return self._suggest(request, article, inputs, body.get("model") or "api")
         if origin != Quote.Origin.HUMAN:
             raise ValidationError({"origin": "must be human or suggested"})
+        if not may_annotate(request):
+            raise PermissionDenied('This token may only post suggestions ("origin": "suggested").')
         access = article_access(request.user, article)
         if not access.can_annotate:
             raise PermissionDenied("This article is not assigned to you for annotation.")
@@ -121,8 +126,10 @@ class ArticleQuotesView(APIView):
         return Response({"created": [q.pk for q in made]}, status=status.HTTP_201_CREATED)
 
     def _suggest(self, request, article, inputs, model):
-        if not (request.user.is_staff or request.user.role == "reviewer"):
-            raise PermissionDenied("Only reviewers and admins add suggestions.")
+        if not may_suggest(request):
+            raise PermissionDenied(
+                "Only reviewers, admins and tokens with the suggest scope add suggestions."
+            )
         with transaction.atomic():
             stored, copies = store_suggestions(
                 article=article,
