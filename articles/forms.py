@@ -126,7 +126,8 @@ class QuoteForm(forms.Form):
     def _clean_speaker(self, data):
         speaker_id = data.get("speaker")
         if speaker_id is not None:
-            speaker = Speaker.objects.filter(project=self.article.project, pk=speaker_id).first()
+            speakers = Speaker.objects.filter(project=self.article.project, pk=speaker_id)
+            speaker = speakers.order_by("pk").first()  # not by project name: no join
             if speaker is None:
                 self.add_error("speaker", f"no speaker with id {speaker_id} in this project.")
             data["speaker"] = speaker

@@ -52,58 +52,61 @@ def render_text(text: str, spans: list[Span]) -> str:
             events.setdefault(span.cue_start, []).append((1, 1, span))
             events.setdefault(span.cue_end, []).append((-1, 1, span))
     cuts = sorted(events)
+    cut_count = len(cuts)
     active: dict[int, Span] = {}
     active_cues: set[int] = set()
     out: list[str] = []
     cut_index = 0
-
-    def advance_to(position: int) -> None:
-        nonlocal cut_index
-        while cut_index < len(cuts) and cuts[cut_index] <= position:
-            for delta, is_cue, span in events[cuts[cut_index]]:
-                if is_cue:
-                    (active_cues.add if delta > 0 else active_cues.discard)(span.id)
-                elif delta > 0:
-                    active[span.id] = span
-                else:
-                    active.pop(span.id, None)
-            cut_index += 1
-
+    # A page shows hundreds of quotes: the attributes change only at a cut, so they are
+    # worked out there, once, not for every stretch of text.
+    attributes = ""
     for p_start, p_end in paragraphs(text):
         out.append(f'<p data-s="{p_start}" data-e="{p_end}">')
         position = p_start
-        advance_to(position)
-        while position < p_end:
-            next_cut = cuts[cut_index] if cut_index < len(cuts) else p_end
-            stop = min(next_cut, p_end)
-            if stop > position:
-                out.append(_segment(text, position, stop, active, active_cues))
+        while True:
+            first_cut = cut_index
+            while cut_index < cut_count and cuts[cut_index] <= position:
+                for delta, is_cue, span in events[cuts[cut_index]]:
+                    if is_cue:
+                        (active_cues.add if delta > 0 else active_cues.discard)(span.id)
+                    elif delta > 0:
+                        active[span.id] = span
+                    else:
+                        active.pop(span.id, None)
+                cut_index += 1
+            if cut_index != first_cut:
+                attributes = _attributes(active, active_cues)
+            if position >= p_end:
+                break
+            stop = cuts[cut_index] if cut_index < cut_count and cuts[cut_index] < p_end else p_end
+            body = escape(text[position:stop], quote=False)
+            out.append(f'<span data-s="{position}" data-e="{stop}"{attributes}>{body}</span>')
             position = stop
-            advance_to(position)
         out.append("</p>")
     return "".join(out)
 
 
-def _segment(text, start, end, active, active_cues) -> str:
-    body = escape(text[start:end], quote=False)
+def _attributes(active: dict[int, Span], active_cues: set[int]) -> str:
+    """The class and data attributes of a stretch inside these quotes and cues."""
     if not active and not active_cues:
-        return f'<span data-s="{start}" data-e="{end}">{body}</span>'
+        return ""
     # Innermost (shortest) quote first: its colour shows, a click selects it.
-    covering = sorted(active.values(), key=lambda span: (span.end - span.start, span.id))
-    classes = ["q"] if covering else []
+    covering = sorted(active.values(), key=_innermost_first)
+    classes = []
     if covering:
         inner = covering[0]
-        classes.append(inner.color)
-        classes.append(f"depth-{min(len(covering), MAX_DEPTH)}")
+        classes = ["q", inner.color, f"depth-{min(len(covering), MAX_DEPTH)}"]
         if inner.suggested:
             classes.append("suggested")
     if active_cues:
         classes.append("cue")
-    ids = " ".join(str(span.id) for span in covering)
-    cue_ids = " ".join(str(i) for i in sorted(active_cues))
-    return (
-        f'<span data-s="{start}" data-e="{end}" class="{" ".join(classes)}"'
-        + (f' data-q="{ids}"' if ids else "")
-        + (f' data-cue="{cue_ids}"' if cue_ids else "")
-        + f">{body}</span>"
-    )
+    html = f' class="{" ".join(classes)}"'
+    if covering:
+        html += f' data-q="{" ".join(str(span.id) for span in covering)}"'
+    if active_cues:
+        html += f' data-cue="{" ".join(str(i) for i in sorted(active_cues))}"'
+    return html
+
+
+def _innermost_first(span: Span) -> tuple[int, int]:
+    return (span.end - span.start, span.id)

@@ -25,16 +25,26 @@ def render_quote_items(quotes: list[ListedQuote]) -> str:
     if not quotes:
         return '<li class="empty">No quotes yet. Select text to make one.</li>'
     items = []
+    # A few speakers, targets and labels recur across hundreds of quotes: each is escaped once.
+    speakers: dict[str, str] = {"": "<em>unknown</em>"}
+    chip_html: dict[tuple[str, str, str], str] = {}
     for quote in quotes:
         suggested = " suggested" if quote.origin == "suggested" else ""
-        speaker = escape(quote.speaker_name) if quote.speaker_name else "<em>unknown</em>"
+        speaker = speakers.get(quote.speaker_name or "")
+        if speaker is None:
+            speaker = speakers[quote.speaker_name] = escape(quote.speaker_name)
         badge = (
             f'<span class="badge">{escape(quote.origin)}</span>' if quote.origin != "human" else ""
         )
-        chips = "".join(
-            f'<span class="chip {escape(css)}">{escape(name)}: {escape(label)}</span>'
-            for name, label, css in quote.chips
-        )
+        chips = ""
+        for chip in quote.chips:
+            html = chip_html.get(chip)
+            if html is None:
+                name, label, css = chip
+                html = chip_html[chip] = (
+                    f'<span class="chip {escape(css)}">{escape(name)}: {escape(label)}</span>'
+                )
+            chips += html
         items.append(
             f'<li class="quote-item{suggested}" data-quote-id="{quote.id}" tabindex="-1">'
             f'<span class="speaker-name">{speaker}</span> '

@@ -16,7 +16,7 @@ from articles import services
 from articles.forms import QuoteForm, StatusForm
 from articles.models import Article, Assignment, Project, Quote
 from articles.permissions import article_access
-from articles.workspace import build_workspace, next_article_url, quote_state
+from articles.workspace import build_workspace, next_article_url, project_targets, quote_state
 
 UNDO_SECONDS = 60
 _undo_signer = signing.TimestampSigner(salt="articles.quote-undo")
@@ -68,7 +68,7 @@ def speaker_catalog(request, slug):
 @vary_on_headers("HX-Request")
 def article(request, article_id):
     """The annotation workspace."""
-    article, access = _article_for(request, article_id)
+    article, access = _article_for(request, article_id, with_next=True)
     workspace = build_workspace(
         article=article,
         access=access,
@@ -222,13 +222,15 @@ def article_status(request, article_id):
 # Helpers: how a request turns into an article, a form, a response.
 
 
-def _article_for(request, article_id, *, write=False):
-    # Annotators, the common case, get their assignment and the article in one query.
-    assignment = (
-        Assignment.objects.select_related("article__project")
-        .filter(article_id=article_id, annotator=request.user)
-        .first()
+def _article_for(request, article_id, *, write=False, with_next=False):
+    # Annotators, the common case, get their assignment and the article in one query (and
+    # the next article's id for the page). Unique per article and annotator: no ORDER BY.
+    assignments = Assignment.objects.select_related("article__project").filter(
+        article_id=article_id, annotator=request.user
     )
+    if with_next:
+        assignments = assignments.with_next_open()
+    assignment = next(iter(assignments.order_by()[:1]), None)
     if assignment is not None:
         article = assignment.article
     else:
@@ -253,7 +255,7 @@ def _own_quote(request, article, quote_id):
 
 
 def _quote_form(request, article):
-    return QuoteForm(request.POST, article=article, targets=list(article.project.targets.all()))
+    return QuoteForm(request.POST, article=article, targets=project_targets(article.project))
 
 
 def _version(request) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.contrib.auth import get_user_model
 from django.template.defaultfilters import slugify
@@ -24,6 +24,9 @@ from articles.quote_list import render_quote_items
 PALETTE_SIZE = 12
 PREVIEW_LENGTH = 90
 KIND_LABELS = dict(Quote.Kind.choices)
+# A project has a handful of stance labels, shown on hundreds of chips per page.
+_label_class = lru_cache(maxsize=256)(slugify)
+_UNREAD = object()
 
 
 @dataclass
@@ -57,7 +60,7 @@ class QuoteRow:
 
     @property
     def chips(self) -> list[tuple[str, str, str]]:
-        return [(name, label, slugify(label)) for _, name, label in self.stances]
+        return [(name, label, _label_class(label)) for _, name, label in self.stances]
 
     def as_data(self, article_text: str) -> dict:
         """What the browser's quote form needs."""
@@ -119,7 +122,11 @@ class Workspace:
 
     @cached_property
     def next_url(self) -> str | None:
-        return next_article_url(self.user, self.article.project)
+        # The annotator's assignment may carry it (``with_next_open``); else ask.
+        next_id = getattr(self.access.assignment, "next_open_article_id", _UNREAD)
+        if next_id is _UNREAD:
+            return next_article_url(self.user, self.article.project)
+        return reverse("articles:article", args=[next_id]) if next_id is not None else None
 
     # JSON for data-* attributes: htmx (rightly, with allowScriptTags off) drops every
     # <script> from swapped content, JSON data blocks included.
@@ -152,7 +159,7 @@ def build_workspace(
         shown = next((a for a in annotators if a.username == annotator_name), None)
     elif access.assignment is None and annotators:
         shown = annotators[0]
-    targets = list(article.project.targets.all()) if targets is None else targets
+    targets = project_targets(article.project) if targets is None else targets
     quotes = _quote_rows(article, shown, targets) if shown is not None else []
     colors: dict[int | None, str] = {}
     legend: dict[int | None, list] = {}
@@ -198,6 +205,12 @@ def _quote_rows(article, annotator, targets) -> list[QuoteRow]:
     for row in rows:
         row.stances.sort(key=lambda stance: stance[1])
     return rows
+
+
+def project_targets(project) -> list:
+    """The project's stance targets, by name."""
+    # Not by the model's ordering: it starts with the project, and would join its table.
+    return list(project.targets.order_by("name"))
 
 
 def next_article_url(user, project) -> str | None:

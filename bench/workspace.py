@@ -2,11 +2,13 @@
 
 Usage: python bench/workspace.py [--saves 550] [--opens 300]
        [--database postgres://postgres@127.0.0.1:5432/newsannot_bench]
+       [--redis redis://127.0.0.1:6379/0 | --redis ""]
 
 It (re)creates the benchmark database, fills it, starts gunicorn on a free loopback port
 with production settings (DEBUG off, database connections kept as in production), and times
 requests from this process, a new TCP connection each, as a browser's htmx would send
-them. Prints p50/p95/max per scenario. Nothing outside 127.0.0.1 is touched.
+them. Sessions are cached in Redis (``REDIS_URL``) as in production, unless ``--redis ""``.
+Prints p50/p95/max per scenario. Nothing outside 127.0.0.1 is touched.
 """
 
 import argparse
@@ -185,11 +187,20 @@ def main():
     parser.add_argument("--opens", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/newsannot_bench")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/0", help='"" for none')
     options = parser.parse_args()
 
+    if options.redis:
+        import redis
+
+        try:
+            redis.Redis.from_url(options.redis, socket_connect_timeout=1).ping()
+        except redis.ConnectionError:
+            raise SystemExit(f'no Redis at {options.redis} (--redis "" for none)') from None
     recreate_database(options.database)
     port = free_port()
-    env = production_env(options.database)
+    cache = {"REDIS_URL": options.redis} if options.redis else {}
+    env = production_env(options.database, **cache)
     data = fill(env)
     server = start_gunicorn(env, port, options.workers)
     try:
@@ -247,7 +258,8 @@ def main():
 
     print(
         f"gunicorn {options.workers} sync workers, PostgreSQL, a new HTTP connection per "
-        "request, database connections kept (CONN_MAX_AGE)"
+        "request, database connections kept (CONN_MAX_AGE), sessions "
+        + ("cached in Redis" if options.redis else "in the database only")
     )
     report("save quote + speaker + 2 stances (htmx)", saves)
     report(

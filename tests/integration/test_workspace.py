@@ -417,12 +417,63 @@ def test_article_page_uses_a_fixed_number_of_queries(client, django_assert_max_n
         StanceLabel(quote=q, target=t, label="favor") for q in created for t in targets
     )
     client.force_login(user)
-    # Session, user with role, assignment with article, targets, quotes with stances,
-    # next article: the same whatever the number of quotes.
-    with django_assert_max_num_queries(6):
+    # Session, user with role, assignment with article and the next article's id, targets,
+    # quotes with stances: the same whatever the number of quotes.
+    with django_assert_max_num_queries(5):
         response = client.get(reverse("articles:article", args=[article.pk]))
     assert response.status_code == 200
     assert len(response.context["ws"].quotes) == quotes
+
+
+def test_saving_a_quote_uses_a_fixed_number_of_queries(
+    ann_client, setup, django_assert_max_num_queries
+):
+    for i in range(5):
+        QuoteFactory(article=setup["article"], annotator=setup["annotator"], start=i, end=i + 3)
+    Assignment.objects.update(status=Assignment.Status.IN_PROGRESS)
+    # Session, user with role, assignment with article, targets, speaker, savepoint (the
+    # test's transaction; BEGIN in production), quote, stances, release (COMMIT), and the
+    # quotes to redraw.
+    with django_assert_max_num_queries(10):
+        response = htmx_post(ann_client, create_url(setup["article"]), quote_post(setup))
+    assert response.status_code == 201
+    assert response.content.decode().count("data-quote-id=") == 6
+
+
+def test_the_next_link_is_the_first_open_assignment_in_queue_order(ann_client, setup):
+    project, annotator = setup["project"], setup["annotator"]
+    done = ArticleFactory(project=project)
+    Assignment.objects.create(article=done, annotator=annotator, status=Assignment.Status.DONE)
+    skipped = ArticleFactory(project=project)
+    Assignment.objects.create(
+        article=skipped, annotator=annotator, status=Assignment.Status.SKIPPED
+    )
+    later = ArticleFactory(project=project)
+    Assignment.objects.create(article=later, annotator=annotator)
+    elsewhere = ArticleFactory()  # another project's open work is not next here
+    Assignment.objects.create(article=elsewhere, annotator=annotator)
+    Assignment.objects.filter(article=setup["article"]).update(status=Assignment.Status.DONE)
+
+    def next_link(article):
+        page = ann_client.get(reverse("articles:article", args=[article.pk]))
+        return page.context["ws"].next_url
+
+    assert next_link(done) == reverse("articles:article", args=[later.pk])
+    Assignment.objects.filter(article=setup["article"]).update(status="in_progress")
+    assert next_link(done) == reverse("articles:article", args=[setup["article"].pk])
+    Assignment.objects.filter(article__project=project).update(status=Assignment.Status.DONE)
+    page = ann_client.get(reverse("articles:article", args=[done.pk]))
+    assert page.context["ws"].next_url is None
+    assert 'id="next-article"' not in page.content.decode()
+
+
+def test_a_reviewer_without_assignments_gets_no_next_link(client, setup):
+    reviewer = UserFactory(role="reviewer")
+    setup["project"].members.add(reviewer)
+    client.force_login(reviewer)
+    page = client.get(reverse("articles:article", args=[setup["article"].pk]))
+    assert page.status_code == 200
+    assert page.context["ws"].next_url is None
 
 
 def test_queue_uses_a_fixed_number_of_queries(ann_client, setup, django_assert_max_num_queries):
