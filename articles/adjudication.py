@@ -21,7 +21,7 @@ from articles.agreement import Annotation, align
 from articles.highlight import Span, render_text
 from articles.models import Adjudication, Assignment, Quote, StanceLabel
 from articles.services import QuoteInput, update_quote
-from articles.workspace import QuoteRow
+from articles.workspace import QuoteRow, project_targets, quote_rows
 
 DISAGREEMENT_LABELS = {"span": "span", "speaker": "speaker", "kind": "kind", "stance": "stance"}
 
@@ -114,7 +114,7 @@ class Board:
 def build_board(article, *, targets=None) -> Board:
     """The article's groups with every annotator's version and the gold decision, from a
     fixed number of queries."""
-    targets = list(article.project.targets.all()) if targets is None else targets
+    targets = project_targets(article.project) if targets is None else targets
     assignments = list(
         Assignment.objects.filter(article=article)
         .exclude(status=Assignment.Status.SKIPPED)
@@ -147,27 +147,6 @@ def build_board(article, *, targets=None) -> Board:
         extra_gold=extra,
         statuses={a.annotator.username: a.status for a in assignments},
     )
-
-
-def quote_rows(quotes, targets) -> list[QuoteRow]:
-    """Quotes as ``QuoteRow``s (with ``annotator_id`` and ``source_id`` set), stances
-    included, in one query; in text order."""
-    names = {target.pk: target.name for target in targets}
-    rows: list[QuoteRow] = []
-    values = quotes.order_by("start", "end", "id").values_list(
-        "id", "version", "start", "end", "text", "kind", "origin", "speaker_id",
-        "speaker__name", "cue_start", "cue_end", "annotator_id", "source_id",
-        "stances__target_id", "stances__label",
-    )  # fmt: skip
-    for *fields, annotator_id, source_id, target_id, label in values:
-        if not rows or rows[-1].id != fields[0]:
-            fields[8] = fields[8] or ""  # no speaker
-            rows.append(QuoteRow(*fields, annotator_id=annotator_id, source_id=source_id))
-        if target_id is not None:
-            rows[-1].stances.append((target_id, names.get(target_id, "?"), label))
-    for row in rows:
-        row.stances.sort(key=lambda stance: stance[1])
-    return rows
 
 
 def _annotation(row: QuoteRow) -> Annotation:

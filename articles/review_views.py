@@ -20,6 +20,7 @@ from articles.models import Article, Project, Quote
 from articles.permissions import can_adjudicate
 from articles.services import QuoteConflict
 from articles.team import most_disputed, project_agreement, project_progress
+from articles.workspace import project_targets
 
 ACTIONS = {
     "take": adjudication.take_version,
@@ -76,7 +77,7 @@ def gold_edit(request, article_id, quote_id):
     quote = Quote.objects.gold().filter(pk=quote_id, article=article).first()
     if quote is None:
         raise Http404(f"No gold quote {quote_id} in this article.")
-    form = QuoteForm(request.POST, article=article, targets=list(article.project.targets.all()))
+    form = QuoteForm(request.POST, article=article, targets=project_targets(article.project))
     if not form.is_valid() or form.cleaned_data.get("version") is None:
         errors = [
             f"{name}: {error}" if name != "__all__" else error

@@ -190,16 +190,22 @@ _ROW_FIELDS = (
 
 
 def _quote_rows(article, annotator, targets) -> list[QuoteRow]:
-    """The annotator's quotes with their stances, in one query: a row per stance (or one
-    for a quote without any), grouped back into quotes in text order."""
+    quotes = Quote.objects.annotations().filter(article=article, annotator=annotator)
+    return quote_rows(quotes, targets)
+
+
+def quote_rows(quotes, targets) -> list[QuoteRow]:
+    """The quotes (a queryset) with their stances as ``QuoteRow``s, in text order, from
+    one query: a row per stance (or one for a quote without any), grouped back."""
     names = {target.pk: target.name for target in targets}
     rows: list[QuoteRow] = []
-    quotes = Quote.objects.annotations().filter(article=article, annotator=annotator)
-    values = quotes.values_list(*_ROW_FIELDS, "stances__target_id", "stances__label")
-    for *fields, target_id, label in values.order_by("start", "end", "id"):
+    values = quotes.values_list(
+        *_ROW_FIELDS, "annotator_id", "source_id", "stances__target_id", "stances__label"
+    )
+    for *fields, annotator_id, source_id, target_id, label in values.order_by("start", "end", "id"):
         if not rows or rows[-1].id != fields[0]:
             fields[8] = fields[8] or ""  # no speaker
-            rows.append(QuoteRow(*fields))
+            rows.append(QuoteRow(*fields, annotator_id=annotator_id, source_id=source_id))
         if target_id is not None:
             rows[-1].stances.append((target_id, names.get(target_id, "?"), label))
     for row in rows:
