@@ -71,6 +71,10 @@ def test_compose_file_defines_postgres_and_gunicorn_web():
 
     environment = environment_of(web)
     assert urlsplit(compose_default(environment["DATABASE_URL"])).hostname == "db"
+    # Workers share the cache and sessions through the redis service.
+    assert services["redis"]["image"].startswith("redis:")
+    assert web["depends_on"]["redis"]["condition"] == "service_healthy"
+    assert urlsplit(compose_default(environment["REDIS_URL"])).hostname == "redis"
     assert compose_default(environment["DEBUG"]).lower() in {"false", "0", "no", "off"}
 
 
