@@ -20,3 +20,7 @@ STORAGES = {
 # Serve static files from the finders, as runserver would, without a collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The suite clears the cache between tests: never a Redis that REDIS_URL points at (the
+# shared-cache tests bring their own, under a key prefix of their own).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
