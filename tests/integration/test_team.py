@@ -391,6 +391,7 @@ def test_dashboard_shows_progress_agreement_and_disputed_articles(
     html = page.content.decode()
     assert '<svg class="chart"' in html
     assert 'id="span-f1">0.86<' in html
+    assert "Cod quotas: 0.33 (2)" in html  # favor/favor, none/against: κ = (.5-.25)/.75
     assert reverse("articles:adjudicate", args=[team["article"].pk]) in html
     # More articles, annotators and quotes: the same number of queries.
     more = ArticleFactory.create_batch(5, project=team["project"])
