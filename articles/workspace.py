@@ -16,6 +16,7 @@ from django.template.defaultfilters import slugify
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from accounts.roles import Role
 from articles.highlight import Span, render_text
 from articles.models import Assignment, Quote
 from articles.permissions import ArticleAccess
@@ -96,6 +97,13 @@ class Workspace:
     @property
     def editable(self) -> bool:
         return self.access.can_annotate and self.shown is not None and self.shown.pk == self.user.pk
+
+    @property
+    def can_adjudicate(self) -> bool:
+        """Reviewers and admins (who see every annotator's quotes) adjudicate."""
+        return self.access.can_see_others and (
+            self.user.is_staff or self.user.role == Role.REVIEWER
+        )
 
     @property
     def assignment_status(self) -> str:

@@ -310,6 +310,14 @@ def test_adjudication_pages_are_for_the_projects_reviewers_only(client, team, ad
         assert client.get(url).status_code == 200
 
 
+def test_the_workspace_links_reviewers_to_the_board(client, team):
+    url = reverse("articles:article", args=[team["article"].pk])
+    client.force_login(team["rev"])
+    assert 'id="adjudicate-link"' in client.get(url).content.decode()
+    client.force_login(team["ana"])
+    assert 'id="adjudicate-link"' not in client.get(url).content.decode()
+
+
 def test_board_views_take_drop_and_report_errors(client, team, django_assert_max_num_queries):
     client.force_login(team["rev"])
     article = team["article"]
