@@ -23,7 +23,8 @@ from articles.models import Adjudication, Assignment, Quote, StanceLabel
 from articles.services import QuoteInput, update_quote
 from articles.workspace import QuoteRow, project_targets, quote_rows
 
-DISAGREEMENT_LABELS = {"span": "span", "speaker": "speaker", "kind": "kind", "stance": "stance"}
+# What versions of a quote can differ in, in the order the board lists them.
+DISAGREEMENTS = ("span", "speaker", "kind", "stance")
 
 
 class AdjudicationError(ValueError):
@@ -72,13 +73,6 @@ class Board:
     extra_gold: list[QuoteRow] = field(default_factory=list)  # gold no group explains
     statuses: dict = field(default_factory=dict)  # username -> assignment status
 
-    @property
-    def gold(self) -> list[QuoteRow]:
-        return sorted(
-            [g.gold for g in self.groups if g.gold is not None] + self.extra_gold,
-            key=lambda q: (q.start, q.end),
-        )
-
     def text_html(self) -> str:
         """The article text with each group highlighted by its state (click to focus)."""
         spans = [
@@ -106,10 +100,6 @@ class Board:
     def done(self) -> bool:
         return self.adjudication is not None and self.adjudication.status == "done"
 
-    @property
-    def annotators_done(self) -> bool:
-        return all(status == Assignment.Status.DONE for status in self.statuses.values())
-
 
 def build_board(article, *, targets=None) -> Board:
     """The article's groups with every annotator's version and the gold decision, from a
@@ -122,10 +112,11 @@ def build_board(article, *, targets=None) -> Board:
         .order_by("annotator__username")
     )
     annotators = [a.annotator for a in assignments]
+    # Suggestions an annotator never judged are the engine's, not theirs.
     rows = quote_rows(
         Quote.objects.filter(
             Q(annotator__in=annotators) | Q(origin=Quote.Origin.GOLD), article=article
-        ),
+        ).exclude(origin=Quote.Origin.SUGGESTED),
         targets,
     )
     adjudication = Adjudication.objects.filter(article=article).first()
@@ -176,7 +167,7 @@ def _groups(rows: list[QuoteRow], annotators: list) -> list[Group]:
                 start=aligned.start,
                 end=aligned.end,
                 versions=versions,
-                disagreements=[name for name in DISAGREEMENT_LABELS if name in found],
+                disagreements=[name for name in DISAGREEMENTS if name in found],
                 entries=list(zip(annotators, versions, strict=True)),
             )
         )

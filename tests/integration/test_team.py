@@ -248,6 +248,24 @@ def test_board_aligns_versions_and_marks_disagreements(team):
     assert board.undecided == 4
 
 
+def test_board_leaves_out_unjudged_suggestions_and_keeps_orphaned_gold(team, client):
+    Quote.objects.filter(pk=team["ana_act"].pk).update(origin="suggested")
+    assert len(adjudication.build_board(team["article"]).groups) == 3
+    gold = adjudication.take_version(
+        article=team["article"], reviewer=team["rev"], quote_id=team["ben_betrayal"].pk
+    )
+    # With its source gone the gold quote goes with the group it overlaps; with no such
+    # group left it is listed apart, and stays in the gold set.
+    team["ben_betrayal"].delete()
+    assert adjudication.build_board(team["article"]).groups[-1].gold.id == gold.pk
+    team["ana_betrayal"].delete()
+    board = adjudication.build_board(team["article"])
+    assert [row.id for row in board.extra_gold] == [gold.pk]
+    client.force_login(team["rev"])
+    page = client.get(reverse("articles:adjudicate", args=[team["article"].pk]))
+    assert "Gold quotes outside every group" in page.content.decode()
+
+
 def test_take_drop_edit_and_finish_build_the_gold_set(team):
     article, rev = team["article"], team["rev"]
     assert adjudication.take_unanimous(article=article, reviewer=rev) == 1
