@@ -11,8 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.db.models import F
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from articles.exchange.records import ArticleRecord
@@ -58,43 +59,103 @@ def import_articles(
     Records must already be valid (``articles.exchange.records``). Quotes go to the
     annotator they name, or all to ``annotator`` if given. All or nothing.
     """
-    articles: dict[str, tuple[Article, ArticleRecord]] = {}
+    unique: dict[str, ArticleRecord] = {}
     seen = 0
     for record in records:
         seen += 1
-        article = Article(
-            project=project,
-            title=record.title,
-            url=record.url,
-            outlet=record.outlet,
-            author=record.author,
-            published_at=record.published_at,
-            language=record.language,
-            external_id=record.external_id,
-            metadata=record.metadata,
-        )
-        article.set_text(record.text)
-        articles.setdefault(article.text_sha256, (article, record))
+        unique.setdefault(record.text_sha256, record)
     with transaction.atomic():
-        existing = set()
-        hashes = list(articles)
-        for offset in range(0, len(hashes), 1000):
-            existing.update(
-                project.articles.filter(text_sha256__in=hashes[offset : offset + 1000]).values_list(
-                    "text_sha256", flat=True
-                )
-            )
-        new = [pair for digest, pair in articles.items() if digest not in existing]
-        users = _quote_annotators(project, [record for _, record in new], annotator)
+        existing = _existing_hashes(project, list(unique))
+        new = [record for digest, record in unique.items() if digest not in existing]
+        users = _quote_annotators(project, new, annotator)
         if dry_run:
             return ImportResult(created=len(new), duplicates=seen - len(new))
-        Article.objects.bulk_create([article for article, _ in new], batch_size=500)
-        quotes = _import_quotes(project, new, users, annotator)
+        ids = _insert_articles(project, new)
+        quotes = _import_quotes(project, new, ids, users, annotator)
         if project.suggest_on_import:
             from articles.suggestions import suggest_quotes
 
-            suggest_quotes(articles=[article for article, _ in new])
+            suggest_quotes(
+                articles=list(Article.objects.filter(pk__in=ids.values()).order_by("pk"))
+            )
     return ImportResult(created=len(new), duplicates=seen - len(new), quotes=quotes)
+
+
+# The columns an imported article fills, with their types, for a binary COPY (a test
+# checks they are all of the article table's, the id aside).
+_ARTICLE_COLUMNS = {
+    "project_id": "int8", "title": "varchar", "text": "text", "text_sha256": "varchar",
+    "url": "varchar", "outlet": "varchar", "author": "varchar", "published_at": "timestamptz",
+    "language": "varchar", "external_id": "varchar", "metadata": "jsonb",
+    "created_at": "timestamptz",
+}  # fmt: skip
+_HASHES_A_QUERY = 1000
+
+
+def _existing_hashes(project, hashes: list[str]) -> set[str]:
+    existing: set[str] = set()
+    for articles in _with_hashes(project, hashes):
+        existing.update(articles.values_list("text_sha256", flat=True))
+    return existing
+
+
+def _with_hashes(project, hashes: list[str]):
+    """The project's articles with these text hashes, as a few querysets."""
+    if connections[Article.objects.db].vendor == "postgresql":
+        # One parameter for them all: a thousand-item IN costs more to send than to run.
+        given = RawSQL("SELECT unnest(string_to_array(%s, ','))", [",".join(hashes)])
+        return [project.articles.filter(text_sha256__in=given)] if hashes else []
+    return [
+        project.articles.filter(text_sha256__in=hashes[i : i + _HASHES_A_QUERY])
+        for i in range(0, len(hashes), _HASHES_A_QUERY)
+    ]
+
+
+def _insert_articles(project, records: list[ArticleRecord]) -> dict[str, int]:
+    """Write the records' articles; return their ids by text hash when anything needs them
+    (quotes to write, suggestions to make), else an empty dict."""
+    connection = connections[Article.objects.db]
+    if connection.vendor != "postgresql":
+        made = Article.objects.bulk_create(
+            (
+                Article(
+                    project=project, title=r.title, text=r.text, text_sha256=r.text_sha256,
+                    url=r.url, outlet=r.outlet, author=r.author, published_at=r.published_at,
+                    language=r.language, external_id=r.external_id, metadata=r.metadata,
+                )
+                for r in records
+            ),
+            batch_size=500,
+        )  # fmt: skip
+        return {article.text_sha256: article.pk for article in made}
+    now = timezone.now()
+    rows = (
+        (
+            project.pk, r.title, r.text, r.text_sha256, r.url, r.outlet, r.author,
+            r.published_at, r.language, r.external_id, r.metadata, now,
+        )
+        for r in records
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        # A binary COPY writes in a tenth of the time that INSERTs take. LZ4 compresses
+        # the texts (TOAST) several times faster than the default pglz, where it exists.
+        cursor.execute(
+            "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
+        )
+        if cursor.fetchone()[0]:
+            cursor.execute("SET LOCAL default_toast_compression = 'lz4'")
+        columns = ", ".join(_ARTICLE_COLUMNS)
+        sql = f"COPY articles_article ({columns}) FROM STDIN (FORMAT BINARY)"
+        with cursor.cursor.copy(sql) as copy:
+            copy.set_types(list(_ARTICLE_COLUMNS.values()))  # metadata: json.dumps, as JSONField
+            for row in rows:
+                copy.write_row(row)
+    if not project.suggest_on_import and not any(r.quotes for r in records):
+        return {}
+    ids: dict[str, int] = {}
+    for articles in _with_hashes(project, [r.text_sha256 for r in records]):
+        ids.update(articles.values_list("text_sha256", "pk"))
+    return ids
 
 
 def _quote_annotators(project, records, annotator) -> dict:
@@ -125,11 +186,11 @@ def _quote_annotators(project, records, annotator) -> dict:
     return users
 
 
-def _import_quotes(project, pairs, users, annotator) -> int:
+def _import_quotes(project, records, ids: dict[str, int], users, annotator) -> int:
     speakers: dict[str, Speaker] = {}
     targets = {t.name.casefold(): t for t in project.targets.all()}
     quotes, stances = [], []
-    for article, record in pairs:
+    for record in records:
         for q in record.quotes:
             speaker = None
             if q.speaker is not None:
@@ -145,11 +206,11 @@ def _import_quotes(project, pairs, users, annotator) -> int:
                     )
                 speakers[q.speaker.casefold()] = speaker
             quote = Quote(
-                article=article,
+                article_id=ids[record.text_sha256],
                 annotator=annotator or users[q.annotator],
                 start=q.start,
                 end=q.end,
-                text=article.text[q.start : q.end],
+                text=record.text[q.start : q.end],
                 kind=q.kind,
                 speaker=speaker,
                 cue_start=q.cue_start,
@@ -324,6 +385,7 @@ def create_quotes(
         Quote.objects.annotations()
         .filter(article=article, annotator=annotator, start__in={s for s, _ in spans})
         .only("start", "end", "id")
+        .order_by()  # the default order joins article and project for nothing
     )
     clash = next((q for q in existing if (q.start, q.end) in set(spans)), None)
     if clash is None and len(set(spans)) != len(spans):

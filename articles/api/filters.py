@@ -59,7 +59,19 @@ class MomentFilter(django_filters.IsoDateTimeFilter):
         return super().filter(qs, value)
 
 
-class ArticleFilter(django_filters.FilterSet):
+class FilterSet(django_filters.FilterSet):
+    """django-filter's FilterSet with its form class made once, not once per request."""
+
+    _form_classes: dict = {}
+
+    def get_form_class(self):
+        form_class = self._form_classes.get(type(self))
+        if form_class is None:
+            form_class = self._form_classes[type(self)] = super().get_form_class()
+        return form_class
+
+
+class ArticleFilter(FilterSet):
     project = ProjectSlugFilter()
     status = django_filters.ChoiceFilter(
         field_name="assignments__status",
@@ -87,7 +99,7 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.filter(title__icontains=value)
 
 
-class QuoteFilter(django_filters.FilterSet):
+class QuoteFilter(FilterSet):
     project = django_filters.CharFilter(field_name="article__project__slug")
     article = IdFilter(field_name="article_id")
     speaker = IdFilter(field_name="speaker_id")
@@ -102,7 +114,7 @@ class QuoteFilter(django_filters.FilterSet):
         fields = []
 
 
-class SpeakerFilter(django_filters.FilterSet):
+class SpeakerFilter(FilterSet):
     project = ProjectSlugFilter()
     search = django_filters.CharFilter(method="filter_search")
 
@@ -118,7 +130,7 @@ class SpeakerFilter(django_filters.FilterSet):
         ).distinct()
 
 
-class TargetFilter(django_filters.FilterSet):
+class TargetFilter(FilterSet):
     project = ProjectSlugFilter()
 
     class Meta:

@@ -1,5 +1,6 @@
 """What the API returns. Nested quotes use the export format (``articles.exchange``)."""
 
+from django.utils import timezone
 from rest_framework import serializers
 
 from articles.models import Article, Project, Quote, Speaker, StanceTarget
@@ -39,6 +40,35 @@ class ArticleListSerializer(serializers.ModelSerializer):
             "id", "project", "title", "outlet", "url", "author", "published_at", "language",
             "external_id", "text_sha256", "created_at", "quote_count",
         ]  # fmt: skip
+
+
+# What a list of articles reads from the database: ArticleListSerializer's fields, the
+# project as its slug.
+ARTICLE_LIST_VALUES = tuple(
+    "project__slug" if name == "project" else name for name in ArticleListSerializer.Meta.fields
+)
+
+
+def article_list_items(rows) -> list[dict]:
+    """What ArticleListSerializer makes of ``ARTICLE_LIST_VALUES`` rows, made directly:
+    a serializer per row took most of the time of a page of articles."""
+    zone = timezone.get_current_timezone()
+    items = []
+    for row in rows:
+        item = dict(row)
+        item["project"] = item.pop("project__slug")
+        for name in ("published_at", "created_at"):
+            item[name] = _moment(item[name], zone)
+        items.append(item)
+    return items
+
+
+def _moment(value, zone) -> str | None:
+    """DRF's DateTimeField output: ISO 8601 in the current time zone, UTC as ``Z``."""
+    if value is None:
+        return None
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 class QuoteSerializer(serializers.ModelSerializer):

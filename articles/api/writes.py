@@ -3,14 +3,14 @@ reviewers and admins as model suggestions), and one quote's change or removal un
 version. Validation is the workspace's and the importer's; every write is all or nothing.
 """
 
-import json
-
+import orjson
 from django.db import transaction
+from django.db.models import FilteredRelation, Q
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, ParseError, PermissionDenied, ValidationError
 from rest_framework.parsers import BaseParser, JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -26,6 +26,17 @@ from articles.suggestions import store_suggestions
 from articles.workspace import quote_state
 
 
+class BulkJSONParser(JSONParser):
+    """``application/json`` read by orjson: a bulk import's tens of megabytes parse in
+    a fraction of the time (invalid JSON, NaN included, is a 400 either way)."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return orjson.loads(stream.read() if stream is not None else b"")
+        except orjson.JSONDecodeError as error:
+            raise ParseError(f"JSON parse error - {error}") from None
+
+
 class JSONLinesParser(BaseParser):
     """``application/x-ndjson``: one JSON object a line."""
 
@@ -36,8 +47,8 @@ class JSONLinesParser(BaseParser):
         for number, line in enumerate(stream.read().decode("utf-8").splitlines(), start=1):
             if line.strip():
                 try:
-                    items.append(json.loads(line))
-                except json.JSONDecodeError as error:
+                    items.append(orjson.loads(line))
+                except orjson.JSONDecodeError as error:
                     raise ValidationError({f"line {number}": error.msg}) from None
         return items
 
@@ -45,7 +56,7 @@ class JSONLinesParser(BaseParser):
 class ArticleImportView(APIView):
     """Admins add articles: a JSON array or JSONL, validated like ``import_articles``."""
 
-    parser_classes = [JSONParser, JSONLinesParser]
+    parser_classes = [BulkJSONParser, JSONLinesParser]
 
     @extend_schema(request=OpenApiTypes.OBJECT, responses={201: OpenApiTypes.OBJECT})
     def post(self, request, slug):
@@ -88,8 +99,13 @@ class ArticleQuotesView(APIView):
 
     @extend_schema(request=OpenApiTypes.OBJECT, responses={201: OpenApiTypes.OBJECT})
     def post(self, request, article_id):
+        # The poster's assignment comes with the article: article_access needs no query.
+        mine = FilteredRelation("assignments", condition=Q(assignments__annotator=request.user))
         article = get_object_or_404(
-            Article.objects.readable_by(request.user).select_related("project"), pk=article_id
+            Article.objects.readable_by(request.user)
+            .annotate(my_assignment=mine)
+            .select_related("project", "my_assignment"),
+            pk=article_id,
         )
         body = request.data
         items = body.get("quotes") if isinstance(body, dict) else body
@@ -106,7 +122,9 @@ class ArticleQuotesView(APIView):
             raise ValidationError({"origin": "must be human or suggested"})
         if not may_annotate(request):
             raise PermissionDenied('This token may only post suggestions ("origin": "suggested").')
-        access = article_access(request.user, article)
+        # Django leaves the attribute unset when the filtered relation found nothing.
+        assignment = getattr(article, "my_assignment", None)
+        access = article_access(request.user, article, assignment=assignment)
         if not access.can_annotate:
             raise PermissionDenied("This article is not assigned to you for annotation.")
         try:

@@ -21,6 +21,7 @@ CSV_QUOTE_FIELDS = (
     "created_at", "updated_at",
 )  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_RARE_ASTRAL_LEADS = (b"\xf1", b"\xf2", b"\xf3", b"\xf4")
 
 
 class ExportError(ValueError):
@@ -30,14 +31,25 @@ class ExportError(ValueError):
 def unit_offsets(text: str, offsets: Iterable[int]) -> dict[int, tuple[int, int]]:
     """For each code-point offset, ``(utf16, utf8)``, in one pass over the text."""
     wanted = sorted(set(offsets))
+    if not wanted:
+        return {}
+    for offset in wanted[:1] + wanted[-1:]:
+        if offset < 0 or offset > len(text):
+            raise ExportError(f"offset {offset} is outside the text ({len(text)} code points)")
+    if text.isascii():
+        return {offset: (offset, offset) for offset in wanted}
+    # A code point beyond U+FFFF is two UTF-16 units; its UTF-8 starts with F0 to F4
+    # (F1 to F4 only beyond U+3FFFF, rare enough to look for once).
+    encoded = text.encode()
+    rare = any(lead in encoded for lead in _RARE_ASTRAL_LEADS)
     result: dict[int, tuple[int, int]] = {}
     utf16 = utf8 = position = 0
     for offset in wanted:
-        if offset < 0 or offset > len(text):
-            raise ExportError(f"offset {offset} is outside the text ({len(text)} code points)")
-        chunk = text[position:offset]
-        utf8 += len(chunk.encode("utf-8"))
-        utf16 += len(chunk.encode("utf-16-le")) // 2
+        chunk = text[position:offset].encode()
+        utf8 += len(chunk)
+        utf16 += offset - position + chunk.count(b"\xf0")
+        if rare:
+            utf16 += sum(chunk.count(lead) for lead in _RARE_ASTRAL_LEADS)
         position = offset
         result[offset] = (utf16, utf8)
     return result

@@ -80,6 +80,12 @@ class ArticleRecord:
     quotes: tuple[QuoteRecord, ...] = ()
     path: str = ""
     line: int = 0
+    # The hex SHA-256 of the text in UTF-8, as ``Article.text_sha256`` stores it.
+    text_sha256: str = ""
+
+    def __post_init__(self):
+        if not self.text_sha256:
+            object.__setattr__(self, "text_sha256", _sha256(self.text.encode("utf-8")))
 
 
 @dataclass(frozen=True)
@@ -164,7 +170,8 @@ def record_from_mapping(
     text = cleaned.get("text", "")
     if not text.strip():
         raise InvalidRecord("is required and must not be blank", "text")
-    size = len(text.encode("utf-8"))
+    encoded = text.encode("utf-8")
+    size = len(encoded)
     if size > MAX_TEXT_BYTES:
         raise InvalidRecord(
             f"is {size:,} bytes; the limit is 1 MiB ({MAX_TEXT_BYTES:,} bytes)", "text"
@@ -183,20 +190,27 @@ def record_from_mapping(
         if not isinstance(metadata, dict):
             raise InvalidRecord("must be a JSON object", "metadata")
         cleaned["metadata"] = metadata
+    digest = _sha256(encoded)
     if exported:
-        cleaned["quotes"] = _exported_quotes(values, text)
-    return ArticleRecord(**cleaned, path=path, line=line)
+        cleaned["quotes"] = _exported_quotes(values, text, digest)
+    return ArticleRecord(**cleaned, path=path, line=line, text_sha256=digest)
 
 
-def _exported_quotes(values: dict, text: str) -> tuple[QuoteRecord, ...]:
-    digest = values.get("text_sha256")
-    if digest is not None and digest != hashlib.sha256(text.encode("utf-8")).hexdigest():
+def _sha256(encoded: bytes) -> str:
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def _exported_quotes(values: dict, text: str, digest: str) -> tuple[QuoteRecord, ...]:
+    given = values.get("text_sha256")
+    if given is not None and given != digest:
         raise InvalidRecord("does not match the text", "text_sha256")
     if values.get("offset_unit", "codepoint") != "codepoint":
         raise InvalidRecord("must be 'codepoint'", "offset_unit")
     quotes = values.get("quotes") or []
     if not isinstance(quotes, list):
         raise InvalidRecord("must be a list", "quotes")
+    if not quotes:
+        return ()
     offsets_in = [
         q.get(k)
         for q in quotes

@@ -1,11 +1,15 @@
 import csv
 import io
 import json
+from datetime import UTC, datetime
 from io import StringIO
 
+import orjson
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
+from articles.exchange import streams
 from articles.exchange.export import ExportError, article_record, csv_header, csv_rows
 from articles.models import Quote, StanceLabel
 from tests.factories import (
@@ -197,3 +201,106 @@ def test_export_command_errors(project):
         export("nope")
     with pytest.raises(CommandError, match="--annotations: 'silver' is not"):
         export("source", "--annotations", "silver")
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the export built by PostgreSQL"
+)
+
+
+def python_export(project, selection, include_unannotated=True):
+    """The export as the reference implementation (``records`` + ``json.dumps``) writes it."""
+    return b"".join(
+        json.dumps(record, ensure_ascii=False).encode() + b"\n"
+        for record in streams.records(project, selection, include_unannotated=include_unannotated)
+    )
+
+
+@postgresql_only
+def test_postgresql_builds_the_same_bytes_as_the_reference(project):
+    from articles.models import Adjudication
+
+    # Every control character, quotes and backslashes, a code point beyond U+3FFFF.
+    odd = "".join(chr(c) for c in range(1, 32)) + ' "q" \\ \x7f \u2028 \U000e0041 ok'
+    article = ArticleFactory(
+        project=project,
+        text=TEXT + odd + " end",
+        title='A "title" \\ \t',
+        author="Zoé",
+        url="https://example.org/a?b=1",
+        external_id="x-1",
+        published_at=datetime(2026, 2, 10, 8, 15, 0, 120000, tzinfo=UTC),
+    )
+    ArticleFactory(project=project, published_at=datetime(2026, 2, 10, tzinfo=UTC))
+    annotator = UserFactory(username="ann")
+    other = UserFactory(username='o"ther')
+    reviewer = UserFactory(username="rev")
+    speaker = SpeakerFactory(project=project, name='Ola "the \\ Vik"')
+    for alias in ("Vik", "O. Vik", "Ævik"):
+        speaker.aliases.create(name=alias)
+    targets = [StanceTargetFactory(project=project, name=n) for n in ("Wind", "Ært", "Bridge")]
+    both = quote_on(article, annotator, odd, speaker=speaker, kind="indirect")
+    for target, label in zip(targets, ("favor", 'a"g\\ainst', "neutral"), strict=True):
+        StanceLabel.objects.create(quote=both, target=target, label=label)
+    quote_on(article, other, odd)  # the same span, another annotator
+    start = article.text.index("Vi sier")
+    Quote.objects.create(  # overlapping, from the very start, with a cue
+        article=article,
+        annotator=other,
+        start=0,
+        end=start + 3,
+        text=article.text[: start + 3],
+        cue_start=start,
+        cue_end=start + 2,
+    )
+    Quote.objects.create(  # up to the very end, zero microseconds
+        article=article,
+        annotator=annotator,
+        start=len(article.text) - 3,
+        end=len(article.text),
+        text="end",
+        created_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    Quote.objects.filter(text="end").update(updated_at=datetime(2026, 1, 2, 3, 4, 5, 10, UTC))
+    quote_on(article, reviewer, odd, origin="gold", speaker=speaker)
+    Adjudication.objects.create(
+        article=article, reviewer=reviewer, status="done", finished_at=datetime.now(UTC)
+    )
+    for value in ("all", "gold", "annotator:ann", 'annotator:o"ther', "annotator:nobody"):
+        selection = streams.Selection.parse(value)
+        for include in (True, False):
+            fast = b"".join(streams.jsonl_chunks(project, selection, include_unannotated=include))
+            assert fast == python_export(project, selection, include), (value, include)
+    gold = b"".join(streams.jsonl_chunks(project, streams.Selection(gold=True)))
+    assert gold.count(b'"origin": "gold"') == 1
+    everything = b"".join(streams.jsonl_chunks(project, streams.Selection()))
+    assert everything.count(b"\n") == 4
+    assert b'"stances": [{"target": "Bridge"' in everything
+
+
+def test_orjson_escapes_text_as_json_dumps_does():
+    # The PostgreSQL export writes texts with orjson, the reference with json.dumps.
+    every = "".join(chr(c) for c in range(0xD800)) + "".join(chr(c) for c in range(0xE000, 0x10000))
+    for text in (every, "\U0001f645\U000e0041\U0010ffff", ""):
+        assert orjson.dumps(text) == json.dumps(text, ensure_ascii=False).encode()
+
+
+@postgresql_only
+def test_postgresql_export_refuses_a_quote_that_does_not_match(project):
+    quote = Quote.objects.get(text="=SUM(A1)")
+    with connection.cursor() as cursor:  # the triggers would refuse the change itself
+        cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute("UPDATE articles_quote SET text = '=SUM(B2)' WHERE id = %s", [quote.pk])
+        cursor.execute("SET LOCAL session_replication_role = DEFAULT")
+    with pytest.raises(CommandError, match=f"quote {quote.pk}: text does not match"):
+        export("source")
+
+
+def test_an_export_stopped_midway_leaves_the_connection_usable(project, monkeypatch):
+    monkeypatch.setattr(streams, "CHUNK_BYTES", 1)
+    for n in range(250):
+        ArticleFactory(project=project, text=f"Article {n}: " + "words " * 50)
+    chunks = streams.jsonl_chunks(project, streams.Selection())
+    assert json.loads(next(chunks))["title"] == "Planen"
+    chunks.close()  # as when a client goes away
+    assert project.articles.count() == 252

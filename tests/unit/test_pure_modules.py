@@ -13,7 +13,7 @@ PURE = [
     (sorted((ARTICLES / "extraction").glob("*.py")), "articles.extraction"),
     (sorted((ARTICLES / "agreement").glob("*.py")), "articles.agreement"),
     (
-        [ARTICLES / "exchange" / "records.py", ARTICLES / "exchange" / "export.py"],
+        [ARTICLES / "exchange" / name for name in ("records.py", "export.py", "pg_jsonl.py")],
         "articles.exchange",
     ),
     ([ARTICLES / "highlight.py", ARTICLES / "quote_list.py", ARTICLES / "charts.py"], None),

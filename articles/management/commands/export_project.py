@@ -36,17 +36,20 @@ class Command(BaseCommand):
             selection = streams.Selection.parse(annotations)
         except ValueError as error:
             raise CommandError(f"--{error}") from None
-        lines = (streams.jsonl_lines if format == "jsonl" else streams.csv_lines)(
-            project, selection, include_unannotated=not only_annotated
-        )
+        include = not only_annotated
+        if format == "jsonl":
+            chunks = streams.jsonl_chunks(project, selection, include_unannotated=include)
+        else:
+            lines = streams.csv_lines(project, selection, include_unannotated=include)
+            chunks = (line.encode("utf-8") for line in lines)
         partial = output.with_name(output.name + ".partial") if output else None
         try:
             if partial:
-                with partial.open("w", encoding="utf-8", newline="") as out:
-                    out.writelines(lines)
+                with partial.open("wb") as out:
+                    out.writelines(chunks)
             else:
-                for line in lines:
-                    self.stdout.write(line, ending="")
+                for chunk in chunks:
+                    self.stdout.write(chunk.decode("utf-8"), ending="")
         except ExportError as error:
             if partial:
                 partial.unlink(missing_ok=True)
