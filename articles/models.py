@@ -120,7 +120,11 @@ class Article(models.Model):
             ),
             models.CheckConstraint(condition=~Q(text=""), name="article_text_not_empty"),
         ]
-        indexes = [models.Index(fields=["project", "external_id"])]
+        indexes = [
+            models.Index(fields=["project", "external_id"]),
+            # Lists and exports walk a project's articles in id order, a page at a time.
+            models.Index(fields=["project", "id"], name="article_project_id_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -110,6 +110,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Our queries are small and many: with stale statistics (just after a bulk import)
+    # the JIT compiler turned a 0.3 ms read into 300 ms. A URL's own options still apply.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = " ".join(filter(None, ["-c jit=off", options.get("options", "")]))
 
 # A cache shared by every worker when REDIS_URL is set (connected on first use), else each
 # process's own memory. Sessions are read through the cache only when it is shared: a

@@ -32,13 +32,10 @@ def article_json(user, article_id: int, selection: Selection) -> bytes | None:
     articles, article_params = _compiled(
         ("articles", *key), lambda: Article.objects.readable_by(user).order_by().values("pk")
     )
-    # Right after a bulk write the planner's statistics can make this small query look
-    # costly enough to compile (JIT): 300 ms instead of 0.3. SET LOCAL lasts for this
-    # statement only (one implicit transaction); the query's result comes second.
-    sql = "SET LOCAL jit = off; " + pg_jsonl.article_query(quotes, articles)
+    # (Connections run without JIT, see settings: it made this 0.3 ms read take 300 ms.)
+    sql = pg_jsonl.article_query(quotes, articles)
     with connections[Article.objects.db].cursor() as cursor:
         cursor.execute(sql, [*quote_params, article_id, *article_params])
-        cursor.nextset()
         row = cursor.fetchone()
     if row is None:
         return None
