@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from articles.exchange.records import ArticleRecord
 from articles.models import (
+    Adjudication,
     Article,
     Assignment,
     Project,
@@ -229,6 +230,17 @@ def _import_quotes(project, records, ids: dict[str, int], users, annotator) -> i
     StanceLabel.objects.bulk_create(
         (StanceLabel(quote=quote, target=target, label=label) for quote, target, label in stances),
         batch_size=1000,
+    )
+    # An exported gold set comes back as an adjudicated article, by whoever made it.
+    adjudicated = {q.article_id: q.annotator for q in quotes if q.origin == Quote.Origin.GOLD}
+    Adjudication.objects.bulk_create(
+        Adjudication(
+            article_id=article_id,
+            reviewer=reviewer,
+            status=Adjudication.Status.DONE,
+            finished_at=timezone.now(),
+        )
+        for article_id, reviewer in adjudicated.items()
     )
     return len(quotes)
 

@@ -43,7 +43,7 @@ _MAX_LENGTHS = {
 # Fields an export record carries besides the article's own (JSONL only).
 EXPORT_FIELDS = ("id", "text_sha256", "offset_unit", "quotes")
 KINDS = ("direct", "indirect", "mixed")
-ORIGINS = ("human", "suggested", "accepted", "corrected")
+ORIGINS = ("human", "suggested", "accepted", "corrected", "gold")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
@@ -222,7 +222,20 @@ def _exported_quotes(values: dict, text: str, digest: str) -> tuple[QuoteRecord,
         units = unit_offsets(text, offsets_in)
     except ExportError as error:  # pragma: no cover - filtered above
         raise InvalidRecord(str(error), "quotes") from None
-    return tuple(_quote(q, i, text, units) for i, q in enumerate(quotes))
+    parsed = tuple(_quote(q, i, text, units) for i, q in enumerate(quotes))
+    # The database keeps one quote per span and annotator, and one gold quote per span.
+    seen: dict[tuple, int] = {}
+    for index, quote in enumerate(parsed):
+        gold = quote.origin == "gold"
+        key = (gold, None if gold else quote.annotator, quote.start, quote.end)
+        if key in seen:
+            whose = "the gold set" if gold else "the same annotator"
+            raise InvalidRecord(
+                f"repeats quotes[{seen[key]}]: one quote per span in {whose}",
+                f"quotes[{index}].start",
+            )
+        seen[key] = index
+    return parsed
 
 
 def _quote(q, index: int, text: str, units) -> QuoteRecord:

@@ -2,6 +2,7 @@
 the dashboard and the agreement API, against the real database."""
 
 import json
+from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -157,8 +158,6 @@ def test_assign_command_reports_loads_and_names_bad_options():
     for name in ("a", "b", "c"):
         UserFactory(username=name, role="annotator")
     ArticleFactory.create_batch(3, project=project)
-    from io import StringIO
-
     out = StringIO()
     call_command(
         "assign", "--project", "cmd", "--annotators", "a,b,c", "--per-article", "2", stdout=out
@@ -475,3 +474,56 @@ def test_gold_export_holds_the_reviewers_choices(client, team):
     assert manifest["agreement"]["span"]["overlap"]["matched"] == 3
     detail = client.get(f"/api/v1/articles/{article.pk}/?annotations=gold").json()
     assert len(detail["quotes"]) == 3
+
+
+def _gold_export(slug):
+    out = StringIO()
+    call_command("export_project", slug, "--annotations", "gold", "--only-annotated", stdout=out)
+    return out.getvalue()
+
+
+def test_a_gold_export_imports_as_an_adjudicated_gold_set(team, tmp_path):
+    article, rev = team["article"], team["rev"]
+    adjudication.take_unanimous(article=article, reviewer=rev)
+    adjudication.drop_group(article=article, reviewer=rev, quote_id=team["ana_act"].pk)
+    adjudication.take_version(article=article, reviewer=rev, quote_id=team["ben_cuts"].pk)
+    adjudication.take_version(article=article, reviewer=rev, quote_id=team["ana_betrayal"].pk)
+    adjudication.finish(article=article, reviewer=rev)
+    ProjectFactory(slug="copy")
+    path = tmp_path / "gold.jsonl"
+    path.write_text(_gold_export("cod"), encoding="utf-8")
+    call_command("import_articles", str(path), "--project", "copy", stdout=StringIO())
+    copied = Adjudication.objects.get(article__project__slug="copy")
+    assert (copied.status, copied.reviewer) == ("done", rev)
+
+    def content(slug):
+        records = [json.loads(line) for line in _gold_export(slug).splitlines()]
+        for record in records:
+            del record["id"]
+            for quote in record["quotes"]:
+                for key in ("id", "created_at", "updated_at"):
+                    del quote[key]
+                del quote["speaker"]["id"]
+        return records
+
+    assert content("copy") == content("cod")
+    assert len(content("copy")[0]["quotes"]) == 3
+
+
+def test_an_import_repeating_a_span_is_refused_by_field(tmp_path):
+    project = ProjectFactory(slug="rep")
+    UserFactory(username="ana")
+    start = TEXT.index(ACT)
+    quote = {"start": start, "end": start + len(ACT), "text": ACT, "kind": "direct"}
+    record = {
+        "title": "t",
+        "text": TEXT,
+        "quotes": [{**quote, "annotator": "ana"}, {**quote, "annotator": "ana", "kind": "mixed"}],
+    }
+    path = tmp_path / "rep.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(
+        CommandError, match=r"rep\.jsonl:1: quotes\[1\]\.start: repeats quotes\[0\]"
+    ):
+        call_command("import_articles", str(path), "--project", "rep")
+    assert not project.articles.exists()
