@@ -12,6 +12,7 @@ from articles import adjudication
 from articles.distribution import DistributionError, distribute, reassign_open_work
 from articles.models import Adjudication, Assignment, Quote, StanceLabel
 from articles.team import project_agreement, speaker_keys
+from tests.exports import comparable
 from tests.factories import (
     ArticleFactory,
     ProjectFactory,
@@ -444,13 +445,20 @@ def test_agreement_api_matches_the_report_and_checks_roles(client, team):
     assert client.get(url).status_code in (401, 403)
 
 
-def test_gold_export_holds_the_reviewers_choices(client, team):
+def adjudicate(team):
+    """The reviewer's choices: the unanimous quote, not the one only ana saw, ben's
+    shorter span (with his stance) of the cuts, ana's speaker for the betrayal."""
     article, rev = team["article"], team["rev"]
     adjudication.take_unanimous(article=article, reviewer=rev)
     adjudication.drop_group(article=article, reviewer=rev, quote_id=team["ana_act"].pk)
     adjudication.take_version(article=article, reviewer=rev, quote_id=team["ben_cuts"].pk)
     adjudication.take_version(article=article, reviewer=rev, quote_id=team["ana_betrayal"].pk)
     adjudication.finish(article=article, reviewer=rev)
+    return article, rev
+
+
+def test_gold_export_holds_the_reviewers_choices(client, team):
+    article, rev = adjudicate(team)
     client.force_login(rev)
     response = client.get("/api/v1/projects/cod/export/?annotations=gold&include_unannotated=false")
     lines = [json.loads(line) for line in b"".join(response.streaming_content).splitlines()]
@@ -483,12 +491,7 @@ def _gold_export(slug):
 
 
 def test_a_gold_export_imports_as_an_adjudicated_gold_set(team, tmp_path):
-    article, rev = team["article"], team["rev"]
-    adjudication.take_unanimous(article=article, reviewer=rev)
-    adjudication.drop_group(article=article, reviewer=rev, quote_id=team["ana_act"].pk)
-    adjudication.take_version(article=article, reviewer=rev, quote_id=team["ben_cuts"].pk)
-    adjudication.take_version(article=article, reviewer=rev, quote_id=team["ana_betrayal"].pk)
-    adjudication.finish(article=article, reviewer=rev)
+    _, rev = adjudicate(team)
     ProjectFactory(slug="copy")
     path = tmp_path / "gold.jsonl"
     path.write_text(_gold_export("cod"), encoding="utf-8")
@@ -496,18 +499,9 @@ def test_a_gold_export_imports_as_an_adjudicated_gold_set(team, tmp_path):
     copied = Adjudication.objects.get(article__project__slug="copy")
     assert (copied.status, copied.reviewer) == ("done", rev)
 
-    def content(slug):
-        records = [json.loads(line) for line in _gold_export(slug).splitlines()]
-        for record in records:
-            del record["id"]
-            for quote in record["quotes"]:
-                for key in ("id", "created_at", "updated_at"):
-                    del quote[key]
-                del quote["speaker"]["id"]
-        return records
-
-    assert content("copy") == content("cod")
-    assert len(content("copy")[0]["quotes"]) == 3
+    copy = comparable(_gold_export("copy"))
+    assert copy == comparable(_gold_export("cod"))
+    assert len(copy[0]["quotes"]) == 3
 
 
 def test_an_import_repeating_a_span_is_refused_by_field(tmp_path):
