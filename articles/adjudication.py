@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from articles.agreement import Annotation, align
 from articles.highlight import Span, render_text
 from articles.models import Adjudication, Assignment, Quote, StanceLabel
-from articles.services import QuoteInput, update_quote
+from articles.services import QuoteConflict, QuoteInput, create_quote, update_quote
 from articles.workspace import QuoteRow, project_targets, quote_rows
 
 # What versions of a quote can differ in, in the order the board lists them.
@@ -270,22 +270,49 @@ def take_unanimous(*, article, reviewer) -> int:
     return len(chosen)
 
 
-def edit_gold(*, article, reviewer, quote: Quote, version: int, data: QuoteInput) -> Quote:
-    """Change a gold quote's span, speaker, kind, cue or stances, under its version."""
-    if not quote.is_gold or quote.article_id != article.pk:
-        raise AdjudicationError(f"quote: {quote.pk} is not a gold quote of this article.")
+def add_gold(*, article, reviewer, data: QuoteInput) -> Quote:
+    """Add a quote that no annotator marked to the gold set."""
     with transaction.atomic():
         _open_adjudication(article, reviewer)
-        clash = (
-            Quote.objects.gold()
-            .filter(article=article, start=data.start, end=data.end)
-            .exclude(pk=quote.pk)
+        _refuse_gold_clash(article, data)
+        quote, _ = create_quote(
+            article=article, annotator=reviewer, data=data, origin=Quote.Origin.GOLD
         )
-        if clash.exists():
-            raise AdjudicationError(
-                f"start: the gold set already has a quote at {data.start}–{data.end}."
-            )
+    return quote
+
+
+def edit_gold(*, article, reviewer, quote: Quote, version: int, data: QuoteInput) -> Quote:
+    """Change a gold quote's span, speaker, kind, cue or stances, under its version."""
+    _check_gold(article, quote)
+    with transaction.atomic():
+        _open_adjudication(article, reviewer)
+        _refuse_gold_clash(article, data, editing=quote)
         return update_quote(quote=quote, version=version, data=data)
+
+
+def remove_gold(*, article, reviewer, quote: Quote, version: int) -> None:
+    """Take a quote out of the gold set, under its version."""
+    _check_gold(article, quote)
+    with transaction.atomic():
+        _open_adjudication(article, reviewer)
+        deleted, _ = Quote.objects.filter(pk=quote.pk, version=version).delete()
+        if not deleted:
+            raise QuoteConflict(Quote.objects.filter(pk=quote.pk).first())
+
+
+def _check_gold(article, quote) -> None:
+    if not quote.is_gold or quote.article_id != article.pk:
+        raise AdjudicationError(f"quote: {quote.pk} is not a gold quote of this article.")
+
+
+def _refuse_gold_clash(article, data: QuoteInput, *, editing: Quote | None = None) -> None:
+    clash = Quote.objects.gold().filter(article=article, start=data.start, end=data.end)
+    if editing is not None:
+        clash = clash.exclude(pk=editing.pk)
+    if clash.exists():
+        raise AdjudicationError(
+            f"start: the gold set already has a quote at {data.start}–{data.end}."
+        )
 
 
 def finish(*, article, reviewer) -> Adjudication:

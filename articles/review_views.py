@@ -22,6 +22,7 @@ from articles.services import QuoteConflict
 from articles.team import most_disputed, project_agreement, project_progress
 from articles.workspace import project_targets
 
+CHANGED_ELSEWHERE = "This gold quote was changed elsewhere; here it is as it stands now."
 ACTIONS = {
     "take": adjudication.take_version,
     "drop": adjudication.drop_group,
@@ -71,19 +72,28 @@ def adjudicate_unanimous(request, article_id):
 
 @login_required
 @require_POST
+def gold_create(request, article_id):
+    """Add a quote no annotator marked to the gold set."""
+    article = _adjudicable(request, article_id)
+    form = _gold_form(request, article)
+    if not form.is_valid():
+        return _board(request, article, errors=_form_errors(form), editing="new")
+    try:
+        adjudication.add_gold(article=article, reviewer=request.user, data=form.quote_input())
+    except adjudication.AdjudicationError as error:
+        return _board(request, article, errors=[str(error)], editing="new")
+    return _board(request, article, status=201)
+
+
+@login_required
+@require_POST
 def gold_edit(request, article_id, quote_id):
     """Change any field of a gold quote (span, speaker, kind, cue, stances)."""
     article = _adjudicable(request, article_id)
-    quote = Quote.objects.gold().filter(pk=quote_id, article=article).first()
-    if quote is None:
-        raise Http404(f"No gold quote {quote_id} in this article.")
-    form = QuoteForm(request.POST, article=article, targets=project_targets(article.project))
+    quote = _gold_quote(article, quote_id)
+    form = _gold_form(request, article)
     if not form.is_valid() or form.cleaned_data.get("version") is None:
-        errors = [
-            f"{name}: {error}" if name != "__all__" else error
-            for name, errors in form.errors.items()
-            for error in errors
-        ] or ["version: is required to change a quote."]
+        errors = _form_errors(form) or ["version: is required to change a quote."]
         return _board(request, article, errors=errors, editing=quote.pk)
     try:
         adjudication.edit_gold(
@@ -96,12 +106,28 @@ def gold_edit(request, article_id, quote_id):
     except adjudication.AdjudicationError as error:
         return _board(request, article, errors=[str(error)], editing=quote.pk)
     except QuoteConflict:
-        return _board(
-            request,
-            article,
-            status=409,
-            errors=["This gold quote was changed elsewhere; here it is as it stands now."],
+        return _board(request, article, status=409, errors=[CHANGED_ELSEWHERE])
+    return _board(request, article, status=200)
+
+
+@login_required
+@require_POST
+def gold_delete(request, article_id, quote_id):
+    """Take a quote out of the gold set."""
+    article = _adjudicable(request, article_id)
+    quote = _gold_quote(article, quote_id)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        return _board(request, article, errors=["version: is required to remove a quote."])
+    try:
+        adjudication.remove_gold(
+            article=article, reviewer=request.user, quote=quote, version=version
         )
+    except adjudication.AdjudicationError as error:
+        return _board(request, article, errors=[str(error)])
+    except QuoteConflict:
+        return _board(request, article, status=409, errors=[CHANGED_ELSEWHERE])
     return _board(request, article, status=200)
 
 
@@ -238,6 +264,25 @@ def _adjudicable(request, article_id):
     if not can_adjudicate(request.user, article.project):
         raise Http404("No such article among the ones you review.")
     return article
+
+
+def _gold_quote(article, quote_id):
+    quote = Quote.objects.gold().filter(pk=quote_id, article=article).first()
+    if quote is None:
+        raise Http404(f"No gold quote {quote_id} in this article.")
+    return quote
+
+
+def _gold_form(request, article):
+    return QuoteForm(request.POST, article=article, targets=project_targets(article.project))
+
+
+def _form_errors(form) -> list[str]:
+    return [
+        f"{name}: {error}" if name != "__all__" else error
+        for name, errors in form.errors.items()
+        for error in errors
+    ]
 
 
 def _next_to_adjudicate(project, *, after=None):

@@ -33,9 +33,19 @@ urlpatterns = [
         name="adjudicate-finish",
     ),
     path(
+        "articles/<id:article_id>/adjudicate/gold/",
+        review_views.gold_create,
+        name="gold-create",
+    ),
+    path(
         "articles/<id:article_id>/adjudicate/gold/<id:quote_id>/",
         review_views.gold_edit,
         name="gold-edit",
+    ),
+    path(
+        "articles/<id:article_id>/adjudicate/gold/<id:quote_id>/delete/",
+        review_views.gold_delete,
+        name="gold-delete",
     ),
     path(
         "articles/<id:article_id>/adjudicate/<slug:action>/",

@@ -86,6 +86,16 @@ function openForm() {
   return true;
 }
 
+function openNew() {
+  const form = $("#gold-new");
+  if (!form) return false;
+  form.hidden = false;
+  fromSelection(form, "span"); // a selection made before pressing g becomes the span
+  $("input[name=speaker_name]", form)?.focus();
+  form.scrollIntoView({ block: "nearest" });
+  return true;
+}
+
 function fromSelection(form, field) {
   const offsets = selectionOffsets($("#article-text"));
   if (!offsets) return false;
@@ -135,6 +145,7 @@ document.addEventListener("keydown", (event) => {
     handled = click('[data-key="x"]');
   } else if (event.key === "r") handled = click('[data-key="r"]');
   else if (event.key === "e") handled = openForm();
+  else if (event.key === "g") handled = openNew();
   else if (event.key === "A") {
     const button = $("#take-unanimous");
     button?.click();
@@ -151,8 +162,15 @@ document.addEventListener("click", (event) => {
   const form = target.closest?.(".gold-form");
   if (action === "edit-gold") {
     const group = target.closest(".group");
-    if (group) focusGroup(Number(group.dataset.group), { scroll: false });
-    openForm();
+    const extra = target.closest(".extra-gold-quote");
+    if (group) {
+      focusGroup(Number(group.dataset.group), { scroll: false });
+      openForm();
+    } else if (extra) {
+      $(".gold-form", extra).hidden = false;
+    }
+  } else if (action === "new-gold") {
+    openNew();
   } else if (action === "cancel-edit" && form) {
     form.hidden = true;
   } else if (action === "span-from-selection" && form) {

@@ -24,6 +24,7 @@ TEXT = (
 QUAY = "The old quay cannot take the new ships"
 SPRING = "We need a decision this spring."
 EXPENSIVE = "the terminal is far too expensive"
+MISSED = "wants a new ferry terminal by 2028"  # nobody marked it
 
 
 @pytest.fixture
@@ -114,6 +115,14 @@ def test_two_annotators_disagree_and_a_reviewer_adjudicates_from_the_keyboard(
     page.keyboard.press("i")  # Indirect
     board_write("Enter")
     assert "Indirect" in groups.nth(2).locator(".gold-version").inner_text()
+    # A quote both annotators missed: select it, g, speaker, kind, Enter.
+    drag_select(page, MISSED)
+    page.keyboard.press("g")
+    page.keyboard.type("Sunniva Lie")
+    page.keyboard.press("Tab")
+    page.keyboard.press("i")
+    board_write("Enter")
+    assert MISSED in page.locator("#board .extra-gold").inner_text()
     page.screenshot(path=artifacts / "adjudication.png", full_page=True)
     with page.expect_response(lambda r: "/adjudicate/finish/" in r.url):
         page.keyboard.press("Control+Enter")
@@ -131,6 +140,7 @@ def test_two_annotators_disagree_and_a_reviewer_adjudicates_from_the_keyboard(
         (q["text"], q["speaker"]["name"], q["kind"], q["stances"], q["annotator"])
         for q in record["quotes"]
     ] == [
+        (MISSED, "Sunniva Lie", "indirect", [], "reviewer"),
         (
             QUAY,
             "Sunniva Lie",

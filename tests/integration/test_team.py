@@ -521,3 +521,40 @@ def test_an_import_repeating_a_span_is_refused_by_field(tmp_path):
     ):
         call_command("import_articles", str(path), "--project", "rep")
     assert not project.articles.exists()
+
+
+def test_a_reviewer_adds_and_removes_a_gold_quote_nobody_marked(client, team):
+    client.force_login(team["rev"])
+    article = team["article"]
+    fragment = "wants tighter cod quotas from January"
+    start = TEXT.index(fragment)
+    data = {
+        "start": start,
+        "end": start + len(fragment),
+        "text": fragment,
+        "kind": "indirect",
+        "speaker_name": "Hilde Brekke",
+        f"stance-{team['quotas'].pk}": "favor",
+    }
+    url = reverse("articles:gold-create", args=[article.pk])
+    assert client.post(url, data).status_code == 201
+    gold = Quote.objects.gold().get()
+    assert (gold.text, gold.speaker, gold.source, gold.annotator) == (
+        fragment,
+        team["brekke"],
+        None,
+        team["rev"],
+    )
+    assert adjudication.build_board(article).extra_gold[0].id == gold.pk
+    again = client.post(url, data)
+    assert again.status_code == 400
+    assert "start: the gold set already has a quote" in again.content.decode()
+    bad = client.post(url, {**data, "text": "not the text"})
+    assert bad.status_code == 400
+    assert Quote.objects.gold().count() == 1
+    remove = reverse("articles:gold-delete", args=[article.pk, gold.pk])
+    assert client.post(remove, {"version": 7}).status_code == 409
+    assert client.post(remove, {"version": gold.version}).status_code == 200
+    assert not Quote.objects.gold().exists()
+    own = reverse("articles:gold-delete", args=[article.pk, team["ana_act"].pk])
+    assert client.post(own, {"version": 1}).status_code == 404
