@@ -104,6 +104,17 @@ def test_every_list_answers_by_role_and_leaks_nothing(world, who, status):
         assert sorted(projects) == ["elsewhere", "kyst"]
 
 
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [(None, 401), ("annotator", 403), ("outsider", 404), ("researcher", 200), ("admin", 200)],
+)
+def test_every_project_endpoint_answers_by_role(world, who, status):
+    client = client_for(world["users"].get(who))
+    for name in ("export", "manifest", "agreement"):
+        response = client.get(reverse(f"api:{name}", args=["kyst"]))
+        assert response.status_code == status, (name, response.content[:200])
+
+
 def test_guessing_another_projects_ids_finds_nothing(world):
     client = client_for(world["users"]["researcher"])
     assert client.get(reverse("api:article-detail", args=[world["hidden"].pk])).status_code == 404
