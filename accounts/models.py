@@ -5,7 +5,7 @@ from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from knox.models import AbstractAuthToken
 
-from accounts.roles import Role
+from accounts.roles import Role, reviews
 
 
 class UserQuerySet(models.QuerySet):
@@ -29,6 +29,11 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["username"]
+
+    @property
+    def reviews(self) -> bool:
+        """See ``accounts.roles.reviews``; for templates."""
+        return reviews(self)
 
     @cached_property
     def role(self) -> str:

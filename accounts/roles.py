@@ -15,6 +15,12 @@ def oversees(user) -> bool:
     return getattr(user, "role", "") in (Role.REVIEWER, Role.RESEARCHER)
 
 
+def reviews(user) -> bool:
+    """Reviewers and admins review their projects' work: they adjudicate gold sets, read
+    the team dashboard and post model suggestions."""
+    return user.is_staff or getattr(user, "role", "") == Role.REVIEWER
+
+
 def set_role(*, user, role: str) -> None:
     """Make ``role`` (a ``Role`` value, or ``""`` for none) the user's only role group."""
     from django.contrib.auth.models import Group

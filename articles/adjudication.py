@@ -215,27 +215,7 @@ def take_version(*, article, reviewer, quote_id: int) -> Quote:
     whatever the group had."""
     with transaction.atomic():
         adjudication = _open_adjudication(article, reviewer)
-        group = _group_of(article, quote_id)
-        source = Quote.objects.select_related("speaker").get(pk=quote_id)
-        _clear_group(article, adjudication, group, span=(source.start, source.end))
-        gold = Quote.objects.create(
-            article=article,
-            annotator=reviewer,
-            start=source.start,
-            end=source.end,
-            text=source.text,
-            kind=source.kind,
-            speaker=source.speaker,
-            cue_start=source.cue_start,
-            cue_end=source.cue_end,
-            origin=Quote.Origin.GOLD,
-            source=source,
-        )
-        StanceLabel.objects.bulk_create(
-            StanceLabel(quote=gold, target_id=s.target_id, label=s.label)
-            for s in source.stances.all()
-        )
-    return gold
+        return _take(article, reviewer, adjudication, _group_of(article, quote_id), quote_id)
 
 
 def drop_group(*, article, reviewer, quote_id: int) -> None:
@@ -258,15 +238,15 @@ def take_unanimous(*, article, reviewer) -> int:
     """Take every undecided group on which all annotators agree in every field; return
     how many were taken."""
     with transaction.atomic():
-        _open_adjudication(article, reviewer)
+        adjudication = _open_adjudication(article, reviewer)
         board = build_board(article)
         chosen = [
-            group.versions[0].id
+            group
             for group in board.groups
             if not group.decided and not group.disagreements and len(board.annotators) > 1
         ]
-        for quote_id in chosen:
-            take_version(article=article, reviewer=reviewer, quote_id=quote_id)
+        for group in chosen:
+            _take(article, reviewer, adjudication, group, group.versions[0].id)
     return len(chosen)
 
 
@@ -346,6 +326,29 @@ def _open_adjudication(article, reviewer) -> Adjudication:
     if adjudication.status == Adjudication.Status.DONE:
         raise AdjudicationError("This article is adjudicated; reopen it to change the gold set.")
     return adjudication
+
+
+def _take(article, reviewer, adjudication, group: Group, quote_id: int) -> Quote:
+    """Copy the annotator quote ``quote_id`` of ``group`` into gold, stances included."""
+    source = Quote.objects.select_related("speaker").get(pk=quote_id)
+    _clear_group(article, adjudication, group, span=(source.start, source.end))
+    gold = Quote.objects.create(
+        article=article,
+        annotator=reviewer,
+        start=source.start,
+        end=source.end,
+        text=source.text,
+        kind=source.kind,
+        speaker=source.speaker,
+        cue_start=source.cue_start,
+        cue_end=source.cue_end,
+        origin=Quote.Origin.GOLD,
+        source=source,
+    )
+    StanceLabel.objects.bulk_create(
+        StanceLabel(quote=gold, target_id=s.target_id, label=s.label) for s in source.stances.all()
+    )
+    return gold
 
 
 def _group_of(article, quote_id) -> Group:

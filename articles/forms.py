@@ -6,17 +6,18 @@ from articles.models import Assignment, Quote, Speaker
 from articles.services import QuoteInput
 
 
+def _annotators():
+    """Active users with the annotator role, by name."""
+    users = get_user_model().objects.filter(is_active=True, groups__name=Role.ANNOTATOR)
+    return users.order_by("username")
+
+
 class AssignAnnotatorsForm(forms.Form):
     annotators = forms.ModelMultipleChoiceField(
-        queryset=get_user_model().objects.filter(is_active=True, groups__name=Role.ANNOTATOR),
+        queryset=_annotators(),
         widget=forms.CheckboxSelectMultiple,
         help_text="Each selected article is assigned to each of these annotators.",
     )
-
-
-def _annotators():
-    users = get_user_model().objects.filter(is_active=True, groups__name=Role.ANNOTATOR)
-    return users.order_by("username")
 
 
 class DistributeForm(forms.Form):
@@ -139,6 +140,14 @@ class QuoteForm(forms.Form):
             self.add_error("cue_end", "give both ends of the cue, or neither.")
         elif cue_start is not None and (cue_end <= cue_start or cue_end > length):
             self.add_error("cue_end", f"the cue {cue_start}–{cue_end} is not inside the text.")
+
+    def error_messages(self) -> list[str]:
+        """Each error as "field: message" (non-field errors as they are), for the panel."""
+        return [
+            f"{name}: {error}" if name != "__all__" else error
+            for name, errors in self.errors.items()
+            for error in errors
+        ]
 
     def quote_input(self) -> QuoteInput:
         data = self.cleaned_data

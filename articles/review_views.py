@@ -77,7 +77,7 @@ def gold_create(request, article_id):
     article = _adjudicable(request, article_id)
     form = _gold_form(request, article)
     if not form.is_valid():
-        return _board(request, article, errors=_form_errors(form), editing="new")
+        return _board(request, article, errors=form.error_messages(), editing="new")
     try:
         adjudication.add_gold(article=article, reviewer=request.user, data=form.quote_input())
     except adjudication.AdjudicationError as error:
@@ -93,7 +93,7 @@ def gold_edit(request, article_id, quote_id):
     quote = _gold_quote(article, quote_id)
     form = _gold_form(request, article)
     if not form.is_valid() or form.cleaned_data.get("version") is None:
-        errors = _form_errors(form) or ["version: is required to change a quote."]
+        errors = form.error_messages() or ["version: is required to change a quote."]
         return _board(request, article, errors=errors, editing=quote.pk)
     try:
         adjudication.edit_gold(
@@ -275,14 +275,6 @@ def _gold_quote(article, quote_id):
 
 def _gold_form(request, article):
     return QuoteForm(request.POST, article=article, targets=project_targets(article.project))
-
-
-def _form_errors(form) -> list[str]:
-    return [
-        f"{name}: {error}" if name != "__all__" else error
-        for name, errors in form.errors.items()
-        for error in errors
-    ]
 
 
 def _next_to_adjudicate(project, *, after=None):

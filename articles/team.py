@@ -53,9 +53,7 @@ def speaker_keys(project) -> dict[int, int]:
 def project_annotations(project, *, article_ids=None):
     """``(annotations, annotators)``: per article id the quotes of the annotators who
     finished it, as ``Annotation``s, and those annotators' usernames."""
-    assignments = Assignment.objects.filter(
-        article__project=project, status=Assignment.Status.DONE
-    )
+    assignments = Assignment.objects.filter(article__project=project, status=Assignment.Status.DONE)
     quotes = (
         Quote.objects.annotations()
         .filter(article__project=project)

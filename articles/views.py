@@ -294,11 +294,7 @@ def _panel(
 ):
     errors = []
     if form is not None:
-        errors = [
-            f"{name}: {error}" if name != "__all__" else error
-            for name, messages in form.errors.items()
-            for error in messages
-        ]
+        errors = form.error_messages()
         state = {key: value for key, value in request.POST.items() if key != "csrfmiddlewaretoken"}
         state["stances"] = {
             key.removeprefix("stance-"): value

@@ -16,7 +16,7 @@ from django.template.defaultfilters import slugify
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from accounts.roles import Role
+from accounts.roles import reviews
 from articles.highlight import Span, render_text
 from articles.models import Assignment, Quote
 from articles.permissions import ArticleAccess
@@ -101,9 +101,7 @@ class Workspace:
     @property
     def can_adjudicate(self) -> bool:
         """Reviewers and admins (who see every annotator's quotes) adjudicate."""
-        return self.access.can_see_others and (
-            self.user.is_staff or self.user.role == Role.REVIEWER
-        )
+        return self.access.can_see_others and reviews(self.user)
 
     @property
     def assignment_status(self) -> str:

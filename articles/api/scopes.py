@@ -8,6 +8,7 @@ researcher's pre-annotation pipeline), nothing else. Browser sessions are not sc
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from accounts.models import ApiToken
+from accounts.roles import reviews
 
 
 def token_scope(request) -> str | None:
@@ -30,8 +31,7 @@ class TokenScopePermission(BasePermission):
 
 def may_suggest(request) -> bool:
     """Reviewers and admins post suggestions; so does anyone's ``suggest`` token."""
-    user = request.user
-    return user.is_staff or user.role == "reviewer" or token_scope(request) == "suggest"
+    return reviews(request.user) or token_scope(request) == ApiToken.Scope.SUGGEST
 
 
 def may_annotate(request) -> bool:
