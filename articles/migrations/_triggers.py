@@ -12,6 +12,12 @@ rebuild it while another table's trigger names it: every migration that alters
 ``articles_quote`` or ``articles_article`` must call ``uninstall`` first and ``install``
 last. The model tests fail if a trigger goes missing. Changing the SQL here needs a new
 migration that calls ``install`` again.
+
+PostgreSQL checks an INSERT once per statement, after it, over all the rows it inserted:
+a batch (``bulk_create``) reads, locks and decompresses each article's text once, not
+once per quote. An UPDATE is still checked row by row, before it: PostgreSQL allows no
+transition table on a trigger limited to some columns. SQLite checks every row before
+it is written.
 """
 
 # SQLite has no trigger functions: the insert and the update trigger share this body.
@@ -49,8 +55,7 @@ SQLITE_REVERSE = [
     "DROP TRIGGER IF EXISTS articles_article_text_immutable_once_quoted",
 ]
 
-POSTGRESQL_FORWARD = [
-    """
+_POSTGRESQL_ROW_CHECK = """
     CREATE OR REPLACE FUNCTION articles_quote_text_matches_article() RETURNS trigger AS $$
     DECLARE
       article_text text;
@@ -68,13 +73,9 @@ POSTGRESQL_FORWARD = [
       RETURN NEW;
     END
     $$ LANGUAGE plpgsql
-    """,
-    """
-    CREATE TRIGGER articles_quote_text_matches_article
-    BEFORE INSERT OR UPDATE OF article_id, start, "end", text, cue_start, cue_end
-    ON articles_quote
-    FOR EACH ROW EXECUTE FUNCTION articles_quote_text_matches_article()
-    """,
+"""
+
+_POSTGRESQL_ARTICLE_TEXT_IMMUTABLE = [
     """
     CREATE OR REPLACE FUNCTION articles_article_text_immutable_once_quoted() RETURNS trigger AS $$
     BEGIN
@@ -93,9 +94,71 @@ POSTGRESQL_FORWARD = [
     FOR EACH ROW EXECUTE FUNCTION articles_article_text_immutable_once_quoted()
     """,
 ]
+
+POSTGRESQL_FORWARD = [
+    _POSTGRESQL_ROW_CHECK,
+    """
+    CREATE OR REPLACE FUNCTION articles_inserted_quotes_match_article() RETURNS trigger AS $$
+    DECLARE
+      quoted_article_id bigint;
+      article_text text;
+      article_length integer;
+    BEGIN
+      FOR quoted_article_id IN SELECT DISTINCT i.article_id FROM inserted i ORDER BY 1 LOOP
+        -- FOR SHARE holds off a concurrent edit of the text until these quotes commit.
+        -- || '' keeps the text itself: the variable would otherwise hold a TOAST pointer,
+        -- fetched and decompressed again by char_length() and by every substr() below.
+        SELECT a.text || '' INTO article_text FROM articles_article a
+          WHERE a.id = quoted_article_id FOR SHARE;
+        article_length := char_length(article_text);
+        -- No such article leaves article_text NULL, which no quote's text matches.
+        IF EXISTS (
+          SELECT FROM inserted i
+          WHERE i.article_id = quoted_article_id
+            AND (i."end" > article_length
+                 OR substr(article_text, i.start + 1, GREATEST(i."end" - i.start, 0))
+                    IS DISTINCT FROM i.text
+                 OR i.cue_end > article_length)
+        ) THEN
+          RAISE EXCEPTION 'quote text does not match the article text at its offsets'
+            USING ERRCODE = 'check_violation';
+        END IF;
+      END LOOP;
+      RETURN NULL;
+    END
+    $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE TRIGGER articles_quote_text_matches_article_insert
+    AFTER INSERT ON articles_quote
+    REFERENCING NEW TABLE AS inserted
+    FOR EACH STATEMENT EXECUTE FUNCTION articles_inserted_quotes_match_article()
+    """,
+    """
+    CREATE TRIGGER articles_quote_text_matches_article_update
+    BEFORE UPDATE OF article_id, start, "end", text, cue_start, cue_end ON articles_quote
+    FOR EACH ROW EXECUTE FUNCTION articles_quote_text_matches_article()
+    """,
+    *_POSTGRESQL_ARTICLE_TEXT_IMMUTABLE,
+]
+# Up to migration 0007 the row-level trigger checked inserts too; 0008's reverse puts it back.
+POSTGRESQL_FORWARD_BEFORE_0008 = [
+    _POSTGRESQL_ROW_CHECK,
+    """
+    CREATE TRIGGER articles_quote_text_matches_article
+    BEFORE INSERT OR UPDATE OF article_id, start, "end", text, cue_start, cue_end
+    ON articles_quote
+    FOR EACH ROW EXECUTE FUNCTION articles_quote_text_matches_article()
+    """,
+    *_POSTGRESQL_ARTICLE_TEXT_IMMUTABLE,
+]
+# Drops either version.
 POSTGRESQL_REVERSE = [
     "DROP TRIGGER IF EXISTS articles_quote_text_matches_article ON articles_quote",
+    "DROP TRIGGER IF EXISTS articles_quote_text_matches_article_insert ON articles_quote",
+    "DROP TRIGGER IF EXISTS articles_quote_text_matches_article_update ON articles_quote",
     "DROP FUNCTION IF EXISTS articles_quote_text_matches_article()",
+    "DROP FUNCTION IF EXISTS articles_inserted_quotes_match_article()",
     "DROP TRIGGER IF EXISTS articles_article_text_immutable_once_quoted ON articles_article",
     "DROP FUNCTION IF EXISTS articles_article_text_immutable_once_quoted()",
 ]
@@ -104,15 +167,17 @@ STATEMENTS = {
     "sqlite": (SQLITE_FORWARD, SQLITE_REVERSE),
     "postgresql": (POSTGRESQL_FORWARD, POSTGRESQL_REVERSE),
 }
+STATEMENTS_BEFORE_0008 = {
+    "sqlite": (SQLITE_FORWARD, SQLITE_REVERSE),
+    "postgresql": (POSTGRESQL_FORWARD_BEFORE_0008, POSTGRESQL_REVERSE),
+}
 
 
-
-
-def _run(schema_editor, index):
+def _run(schema_editor, index, statements=STATEMENTS):
     vendor = schema_editor.connection.vendor
-    if vendor not in STATEMENTS:
+    if vendor not in statements:
         raise RuntimeError(f"newsannot supports SQLite and PostgreSQL, not {vendor}")
-    for statement in STATEMENTS[vendor][index]:
+    for statement in statements[vendor][index]:
         schema_editor.execute(statement)
 
 
@@ -123,3 +188,9 @@ def install(apps, schema_editor):
 
 def uninstall(apps, schema_editor):
     _run(schema_editor, 1)
+
+
+def install_before_0008(apps, schema_editor):
+    """The triggers as migrations 0002 to 0007 left them: 0008's reverse."""
+    _run(schema_editor, 1)
+    _run(schema_editor, 0, STATEMENTS_BEFORE_0008)

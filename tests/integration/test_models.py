@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 
 from articles.models import Article, Assignment, Quote, Speaker, StanceLabel, text_sha256
 from tests.factories import (
@@ -21,6 +22,7 @@ TRICKY = (
     "– Vi er ikke klare, sier Zoe\u0301 Ha\u0308kkinen.\r\n"
     "Hun mener at “planen 🚢 er for dyr”, sier hun."
 )
+MISMATCH = "quote text does not match the article text at its offsets"
 
 
 def quote_over(article, fragment, **fields):
@@ -32,6 +34,13 @@ def quote_over(article, fragment, **fields):
         end=start + len(fragment),
         text=fragment,
         **fields,
+    )
+
+
+def unsaved_quote(article, fragment, annotator):
+    start = article.text.index(fragment)
+    return Quote(
+        article=article, annotator=annotator, start=start, end=start + len(fragment), text=fragment
     )
 
 
@@ -122,6 +131,49 @@ def test_updating_a_quote_to_a_wrong_span_is_refused(tricky_article):
     quote = quote_over(tricky_article, "velkommen")
     with pytest.raises(IntegrityError), transaction.atomic():
         Quote.objects.filter(pk=quote.pk).update(start=quote.start + 1, end=quote.end + 1)
+
+
+@pytest.mark.parametrize("wrong_in", ["first", "second"])
+def test_a_batch_with_one_wrong_quote_is_refused_whole(tricky_article, wrong_in):
+    other = ArticleFactory(project=tricky_article.project, text="Ein annan tekst 🚢 her.")
+    annotator = UserFactory()
+    good = [
+        unsaved_quote(tricky_article, fragment, annotator)
+        for fragment in ("Hei 👋", "velkommen", "planen 🚢 er for dyr")
+    ] + [unsaved_quote(other, "tekst 🚢", annotator)]
+    wrong = unsaved_quote(tricky_article if wrong_in == "first" else other, "e", annotator)
+    wrong.text = "x"
+    with pytest.raises(IntegrityError, match=MISMATCH), transaction.atomic():
+        Quote.objects.bulk_create([*good[:2], wrong, *good[2:]])
+    assert not Quote.objects.exists()
+    Quote.objects.bulk_create(good)
+    assert Quote.objects.count() == 4
+
+
+def test_updating_several_quotes_to_wrong_spans_is_refused(tricky_article):
+    for fragment in ("velkommen", "planen 🚢 er for dyr"):
+        quote_over(tricky_article, fragment)
+    spans = list(Quote.objects.values_list("start", "end"))
+    with pytest.raises(IntegrityError, match=MISMATCH), transaction.atomic():
+        Quote.objects.update(start=F("start") + 1, end=F("end") + 1)
+    assert list(Quote.objects.values_list("start", "end")) == spans
+
+
+def test_database_refuses_quote_of_no_article():
+    # The foreign key is checked only at commit: the text check refuses the quote at once.
+    with pytest.raises(IntegrityError, match=MISMATCH), transaction.atomic():
+        Quote.objects.create(article_id=999_999, annotator=UserFactory(), start=0, end=1, text="a")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's trigger kinds")
+def test_postgresql_checks_an_insert_once_per_statement():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT event_manipulation, action_timing, action_orientation"
+            " FROM information_schema.triggers WHERE event_object_table = 'articles_quote'"
+            " ORDER BY 1"
+        )
+        assert cursor.fetchall() == [("INSERT", "AFTER", "STATEMENT"), ("UPDATE", "BEFORE", "ROW")]
 
 
 @pytest.mark.parametrize(
