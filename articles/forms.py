@@ -4,6 +4,12 @@ from django.contrib.auth import get_user_model
 from accounts.roles import Role
 from articles.models import Assignment, Quote, Speaker
 from articles.services import QuoteInput
+from newsannot.prepared import PreparedQuery
+
+# Checked on every quote saved: compiled once per process.
+_project_speaker = PreparedQuery(
+    lambda project_id, pk: Speaker.objects.filter(project_id=project_id, pk=pk).order_by()[:1]
+)
 
 
 def _annotators():
@@ -79,7 +85,7 @@ class QuoteForm(forms.Form):
     end = forms.IntegerField(min_value=1)
     text = forms.CharField(strip=False, max_length=1024 * 1024)
     kind = forms.ChoiceField(choices=Quote.Kind.choices, initial=Quote.Kind.DIRECT)
-    speaker = forms.IntegerField(required=False)
+    speaker = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)  # an id
     speaker_name = forms.CharField(required=False, max_length=200)
     speaker_description = forms.CharField(required=False, max_length=300)
     cue_start = forms.IntegerField(required=False, min_value=0)
@@ -127,8 +133,7 @@ class QuoteForm(forms.Form):
     def _clean_speaker(self, data):
         speaker_id = data.get("speaker")
         if speaker_id is not None:
-            speakers = Speaker.objects.filter(project=self.article.project, pk=speaker_id)
-            speaker = speakers.order_by("pk").first()  # not by project name: no join
+            speaker = _project_speaker.first(self.article.project_id, speaker_id)
             if speaker is None:
                 self.add_error("speaker", f"no speaker with id {speaker_id} in this project.")
             data["speaker"] = speaker

@@ -15,7 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 from articles import services
 from articles.forms import QuoteForm, StatusForm
 from articles.models import Article, Assignment, Project, Quote
-from articles.permissions import article_access
+from articles.permissions import article_access, assignment_of
 from articles.workspace import build_workspace, next_article_url, project_targets, quote_state
 
 UNDO_SECONDS = 60
@@ -224,13 +224,8 @@ def article_status(request, article_id):
 
 def _article_for(request, article_id, *, write=False, with_next=False):
     # Annotators, the common case, get their assignment and the article in one query (and
-    # the next article's id for the page). Unique per article and annotator: no ORDER BY.
-    assignments = Assignment.objects.select_related("article__project").filter(
-        article_id=article_id, annotator=request.user
-    )
-    if with_next:
-        assignments = assignments.with_next_open()
-    assignment = next(iter(assignments.order_by()[:1]), None)
+    # the next article's id for the page).
+    assignment = assignment_of(request.user, article_id, with_next=with_next)
     if assignment is not None:
         article = assignment.article
     else:

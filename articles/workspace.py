@@ -18,9 +18,10 @@ from django.utils.safestring import mark_safe
 
 from accounts.roles import reviews
 from articles.highlight import Span, render_text
-from articles.models import Assignment, Quote
+from articles.models import Assignment, Quote, StanceTarget
 from articles.permissions import ArticleAccess
 from articles.quote_list import render_quote_items
+from newsannot.prepared import PreparedQuery
 
 PALETTE_SIZE = 12
 PREVIEW_LENGTH = 90
@@ -188,27 +189,44 @@ def build_workspace(
     )
 
 
-# In QuoteRow's field order, speaker__name standing for speaker_name.
+# In QuoteRow's field order, speaker__name standing for speaker_name; then the quote's
+# annotator and source, and one stance (a row per stance, or one for a quote without any).
 _ROW_FIELDS = (
     "id", "version", "start", "end", "text", "kind", "origin", "speaker_id",
     "speaker__name", "cue_start", "cue_end",
+    "annotator_id", "source_id", "stances__target_id", "stances__label",
 )  # fmt: skip
+_TEXT_ORDER = ("start", "end", "id")
+
+# The workspace's own read after every write, compiled once per process.
+_own_rows = PreparedQuery(
+    lambda article_id, annotator_id: (
+        Quote.objects.annotations()
+        .filter(article_id=article_id, annotator_id=annotator_id)
+        .values_list(*_ROW_FIELDS)
+        .order_by(*_TEXT_ORDER)
+    )
+)
+_targets = PreparedQuery(
+    # Not by the model's ordering: it starts with the project, and would join its table.
+    lambda project_id: StanceTarget.objects.filter(project_id=project_id).order_by("name")
+)
 
 
 def _quote_rows(article, annotator, targets) -> list[QuoteRow]:
-    quotes = Quote.objects.annotations().filter(article=article, annotator=annotator)
-    return quote_rows(quotes, targets)
+    return _grouped(_own_rows(article.pk, annotator.pk), targets)
 
 
 def quote_rows(quotes, targets) -> list[QuoteRow]:
     """The quotes (a queryset) with their stances as ``QuoteRow``s, in text order, from
-    one query: a row per stance (or one for a quote without any), grouped back."""
+    one query."""
+    return _grouped(quotes.values_list(*_ROW_FIELDS).order_by(*_TEXT_ORDER), targets)
+
+
+def _grouped(values, targets) -> list[QuoteRow]:
     names = {target.pk: target.name for target in targets}
     rows: list[QuoteRow] = []
-    values = quotes.values_list(
-        *_ROW_FIELDS, "annotator_id", "source_id", "stances__target_id", "stances__label"
-    )
-    for *fields, annotator_id, source_id, target_id, label in values.order_by("start", "end", "id"):
+    for *fields, annotator_id, source_id, target_id, label in values:
         if not rows or rows[-1].id != fields[0]:
             fields[8] = fields[8] or ""  # no speaker
             rows.append(QuoteRow(*fields, annotator_id=annotator_id, source_id=source_id))
@@ -221,8 +239,7 @@ def quote_rows(quotes, targets) -> list[QuoteRow]:
 
 def project_targets(project) -> list:
     """The project's stance targets, by name."""
-    # Not by the model's ordering: it starts with the project, and would join its table.
-    return list(project.targets.order_by("name"))
+    return _targets(project.pk)
 
 
 def next_article_url(user, project) -> str | None:

@@ -170,15 +170,15 @@ def main():
         assert status == 200, status
         posts = []
         text = data["spare_text"]
-        for n in range(60):
+        for n in range(300):  # 1,800 quotes of 8 characters, 10 apart, in 20,000
             items = []
             for k in range(6):
-                start = (n * 6 + k) * 50
+                start = (n * 6 + k) * 10
                 items.append(
                     {
                         "start": start,
-                        "end": start + 30,
-                        "text": text[start : start + 30],
+                        "end": start + 8,
+                        "text": text[start : start + 8],
                         "kind": "direct",
                         "speaker": "Ola Berg",
                         "stances": [{"target": "Harbour", "label": "favor"}],

@@ -5,7 +5,6 @@ version. Validation is the workspace's and the importer's; every write is all or
 
 import orjson
 from django.db import transaction
-from django.db.models import FilteredRelation, Q
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -21,9 +20,9 @@ from articles.api.serializers import QuoteSerializer
 from articles.exchange.records import InvalidRecord, record_from_mapping
 from articles.forms import QuoteForm
 from articles.models import Article, Project, Quote, Suggestion
-from articles.permissions import article_access
+from articles.permissions import article_access, assignment_of
 from articles.suggestions import store_suggestions
-from articles.workspace import quote_state
+from articles.workspace import project_targets, quote_state
 
 
 class BulkJSONParser(JSONParser):
@@ -99,20 +98,21 @@ class ArticleQuotesView(APIView):
 
     @extend_schema(request=OpenApiTypes.OBJECT, responses={201: OpenApiTypes.OBJECT})
     def post(self, request, article_id):
-        # The poster's assignment comes with the article: article_access needs no query.
-        mine = FilteredRelation("assignments", condition=Q(assignments__annotator=request.user))
-        article = get_object_or_404(
-            Article.objects.readable_by(request.user)
-            .annotate(my_assignment=mine)
-            .select_related("project", "my_assignment"),
-            pk=article_id,
-        )
+        # An annotator's assignment brings the article: one query on the common path.
+        assignment = assignment_of(request.user, article_id)
+        if assignment is not None:
+            article = assignment.article
+        else:
+            article = get_object_or_404(
+                Article.objects.readable_by(request.user).select_related("project"),
+                pk=article_id,
+            )
         body = request.data
         items = body.get("quotes") if isinstance(body, dict) else body
         if not isinstance(items, list) or not items:
             raise ValidationError({"quotes": "give a non-empty list of quotes"})
         origin = body.get("origin", "human") if isinstance(body, dict) else "human"
-        targets = list(article.project.targets.all())
+        targets = project_targets(article.project)
         inputs = [
             _quote_input(article, targets, item, f"quotes[{i}]") for i, item in enumerate(items)
         ]
@@ -122,8 +122,6 @@ class ArticleQuotesView(APIView):
             raise ValidationError({"origin": "must be human or suggested"})
         if not may_annotate(request):
             raise PermissionDenied('This token may only post suggestions ("origin": "suggested").')
-        # Django leaves the attribute unset when the filtered relation found nothing.
-        assignment = getattr(article, "my_assignment", None)
         access = article_access(request.user, article, assignment=assignment)
         if not access.can_annotate:
             raise PermissionDenied("This article is not assigned to you for annotation.")

@@ -1,0 +1,124 @@
+"""newsannot.prepared: SQL compiled once, run with new values, giving what the ORM gives."""
+
+import pytest
+from django.db.models import Count
+
+from articles.models import Assignment, Quote, StanceTarget
+from newsannot.prepared import PreparedQuery
+from tests.factories import ArticleFactory, QuoteFactory, StanceTargetFactory, UserFactory
+
+
+@pytest.fixture
+def assignments(db):
+    annotator = UserFactory()
+    first, second = ArticleFactory(), ArticleFactory()
+    return [
+        Assignment.objects.create(article=first, annotator=annotator),
+        Assignment.objects.create(article=second, annotator=annotator, status="done"),
+    ]
+
+
+def test_model_rows_match_the_orm_with_related_objects_and_annotations(assignments):
+    def build(article_id):
+        return (
+            Assignment.objects.select_related("article__project")
+            .annotate(others=Count("article__assignments"))
+            .filter(article_id=article_id)
+        )
+
+    prepared = PreparedQuery(build)
+    for assignment in assignments:
+        (got,) = prepared(assignment.article_id)
+        (expected,) = build(assignment.article_id)
+        assert isinstance(got, Assignment)
+        assert (got.pk, got.status, got.created_at, got.others) == (
+            expected.pk,
+            expected.status,
+            expected.created_at,
+            expected.others,
+        )
+        assert got.article.text == expected.article.text
+        assert got.article.project.slug == expected.article.project.slug
+        assert got._state.db == "default"
+        assert not got._state.adding
+
+
+def test_related_objects_come_without_further_queries(assignments, django_assert_num_queries):
+    prepared = PreparedQuery(
+        lambda pk: Assignment.objects.select_related("article__project").filter(pk=pk)
+    )
+    with django_assert_num_queries(1):
+        assignment = prepared.first(assignments[0].pk)
+        assert assignment.article.project.name
+
+
+def test_compiles_once_and_reads_current_rows(assignments):
+    built = []
+
+    def build(annotator_id):
+        built.append(annotator_id)
+        return Assignment.objects.filter(annotator_id=annotator_id, status="todo").order_by("pk")
+
+    prepared = PreparedQuery(build)
+    annotator = assignments[0].annotator_id
+    assert [a.pk for a in prepared(annotator)] == [assignments[0].pk]
+    Assignment.objects.filter(pk=assignments[1].pk).update(status="todo")
+    assert [a.pk for a in prepared(annotator)] == [assignments[0].pk, assignments[1].pk]
+    assert prepared(annotator + 1000) == []
+    assert len(built) == 1
+
+
+def test_values_list_rows_are_tuples_and_flat_ones_values(db):
+    quote = QuoteFactory()
+    StanceTargetFactory(project=quote.article.project, name="B")
+    StanceTargetFactory(project=quote.article.project, name="A")
+    rows = PreparedQuery(
+        lambda pk: Quote.objects.filter(pk=pk).values_list("id", "text", "article__title")
+    )
+    assert rows(quote.pk) == [(quote.pk, quote.text, quote.article.title)]
+    names = PreparedQuery(
+        lambda project_id: (
+            StanceTarget.objects.filter(project_id=project_id)
+            .order_by("name")
+            .values_list("name", flat=True)
+        )
+    )
+    assert names(quote.article.project_id) == ["A", "B"]
+
+
+def test_first_gives_none_when_nothing_matches(db):
+    prepared = PreparedQuery(lambda pk: Quote.objects.filter(pk=pk)[:1])
+    assert prepared.first(123456) is None
+
+
+def test_each_shape_gets_its_own_sql(assignments):
+    prepared = PreparedQuery(
+        lambda done, annotator_id: Assignment.objects.filter(
+            annotator_id=annotator_id, status="done" if done else "todo"
+        )
+    )
+    annotator = assignments[0].annotator_id
+    assert [a.pk for a in prepared(annotator, shape=(False,))] == [assignments[0].pk]
+    assert [a.pk for a in prepared(annotator, shape=(True,))] == [assignments[1].pk]
+
+
+def test_values_must_be_integers(db):
+    prepared = PreparedQuery(lambda pk: Quote.objects.filter(pk=pk))
+    with pytest.raises(TypeError, match="integers"):
+        prepared("1")
+    with pytest.raises(TypeError, match="integers"):
+        prepared(True)
+
+
+def test_a_value_the_orm_rewrites_is_refused(db):
+    # ``contains`` sends "%<value>%": running it with another value would be wrong.
+    prepared = PreparedQuery(lambda n: Quote.objects.filter(text__contains=n))
+    with pytest.raises(ValueError, match="stand-in"):
+        prepared(7)
+
+
+def test_querysets_it_cannot_reproduce_are_refused(db):
+    with pytest.raises(TypeError, match="prefetch"):
+        PreparedQuery(lambda pk: Quote.objects.filter(pk=pk).prefetch_related("stances"))(1)
+    with pytest.raises(TypeError, match="values_list"):
+        PreparedQuery(lambda pk: Quote.objects.filter(pk=pk).values("id"))(1)
