@@ -9,7 +9,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import ApiToken
 from articles.api.throttling import TokenRateThrottle
-from articles.models import Assignment, Quote
+from articles.models import Assignment, Quote, Speaker
 from tests.factories import ArticleFactory, ProjectFactory, SpeakerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -320,6 +320,27 @@ def test_a_bad_quote_in_a_batch_saves_none_and_names_the_field(world):
     response = client.post(url, {"quotes": bad_target}, format="json")
     assert "quotes[0].stances[0].target" in response.json()
     assert Quote.objects.count() == before
+
+
+def test_a_batch_repeating_a_span_saves_none_and_says_where(world):
+    article, mine = world["article"], world["mine"]
+    client = client_for(world["users"]["annotator"])
+    url = reverse("api:article-quotes", args=[article.pk])
+    again = {
+        "start": mine.start,
+        "end": mine.end,
+        "text": mine.text,
+        "kind": "direct",
+        "speaker": "Nobody Yet",
+    }
+    before = Quote.objects.count()
+    for items in ([quote_item(article, "Vi sier"), again], [quote_item(article, "Vi sier")] * 2):
+        response = client.post(url, {"quotes": items}, format="json")
+        assert response.status_code == 400
+        span = items[1]
+        assert f"quote at {span['start']}–{span['end']}" in response.json()["quotes"]
+    assert Quote.objects.count() == before
+    assert not Speaker.objects.filter(name="Nobody Yet").exists()  # rolled back with them
 
 
 def test_quote_writes_respect_roles(world):
