@@ -115,12 +115,9 @@ class SpeakerQuerySet(models.QuerySet):
                 entry["aliases"].append(alias)
         return list(entries.values())
 
-    def find_by_name(self, name: str):
-        """The speaker that ``name`` (or an alias) means, ignoring case in every script."""
-        found = self.matching(name).first()
-        if found is not None:
-            return found
-        # SQLite's iexact folds only ASCII ("HÄKKINEN" misses "Häkkinen"): compare here.
+    def casefold_match(self, name: str):
+        """The speaker whose name or an alias is ``name`` when both are case-folded in
+        Python, or None: SQLite's iexact folds only ASCII ("HÄKKINEN" misses "Häkkinen")."""
         folded = name.casefold()
         for speaker in self.prefetch_related("aliases"):
             names = [speaker.name, *(alias.name for alias in speaker.aliases.all())]

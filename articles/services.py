@@ -30,6 +30,7 @@ from articles.models import (
     StanceLabel,
     StanceTarget,
 )
+from newsannot.prepared import PreparedQuery
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ def _import_quotes(project, records, ids: dict[str, int], users, annotator) -> i
             if q.speaker is not None:
                 speaker = speakers.get(q.speaker.casefold())
                 if speaker is None:
-                    speaker = Speaker.objects.filter(project=project).find_by_name(q.speaker)
+                    speaker = find_speaker(project, q.speaker)
                 if speaker is None:
                     speaker = Speaker.objects.create(project=project, name=q.speaker)
                     SpeakerAlias.objects.bulk_create(
@@ -523,12 +524,29 @@ def speaker_for(project, data: QuoteInput) -> Speaker | None:
     if data.speaker is not None or not data.new_speaker_name:
         return data.speaker
     name = data.new_speaker_name
-    existing = Speaker.objects.filter(project=project).find_by_name(name)
+    existing = find_speaker(project, name)
     if existing is not None:
         return existing
     return Speaker.objects.create(
         project=project, name=name, description=data.new_speaker_description
     )
+
+
+# Every quote given by its speaker's name looks the name up: compiled once per process.
+_speaker_named = PreparedQuery(
+    lambda project_id, name: (
+        Speaker.objects.filter(project_id=project_id).matching(name).order_by("pk")[:1]
+    )
+)
+
+
+def find_speaker(project, name: str) -> Speaker | None:
+    """The project's speaker that ``name`` (or an alias) means, ignoring case in every
+    script, or None."""
+    found = _speaker_named.first(project.pk, name)
+    if found is None:
+        found = Speaker.objects.filter(project=project).casefold_match(name)
+    return found
 
 
 def _write_stances(quote: Quote, stances: dict[StanceTarget, str], *, replace=True) -> None:

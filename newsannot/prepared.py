@@ -4,14 +4,19 @@ Django builds a queryset's SQL anew every time one runs: 0.3–1.5 ms a query on
 machines, more than PostgreSQL takes to answer the queries of the hot paths (every
 request's user, the workspace's save, the API's quote post). A ``PreparedQuery`` calls its
 function once, with stand-in values for the parameters, keeps the SQL, and runs it with
-the real values, which are integers (ids, offsets): the ORM sends an integer compared
-with ``=`` or ``IN`` as it is, where it may rewrite a string (``iexact`` on SQLite escapes
-it). Rows become what the queryset would have given: model instances (with
+the real values. Rows become what the queryset would have given: model instances (with
 their ``select_related`` objects and annotations) or ``values_list()`` tuples.
+
+That is only right where the ORM sends a value to the database as it is, as it does for
+``=`` and ``IN``; it rewrites some (``contains`` wraps and escapes a string, SQLite's
+``iexact`` escapes it). So the stand-ins are integers and strings that any such rewrite
+would change (wildcards, a backslash, both cases, spaces at the ends), and a query whose
+stand-ins do not all come back unchanged is not compiled: it runs through the ORM every
+time, slower but right. So does a call with values of other types.
 
 What a query means stays in the QuerySet methods; only the compiling is shared. A query
 whose SQL would depend on anything but its parameters (a user's role, a list's length)
-must not be prepared, or must take that as part of its ``shape``.
+must take that as part of its ``shape``.
 """
 
 from __future__ import annotations
@@ -27,8 +32,12 @@ from django.db.models.query import (
     get_related_populators,
 )
 
-# Stand-ins are integers no real parameter holds: ids, offsets and counts are positive.
-_STAND_IN = -7_340_000_000_000
+_STAND_INS = {
+    # Ids, offsets and counts are positive; a name has no such wildcards and spaces.
+    int: lambda index: -7_340_000_000_000 - index,
+    str: lambda index: f" Stand-in %_\\ {index} ",
+}
+_THROUGH_THE_ORM = object()  # what is kept for a query the ORM rewrites
 
 
 @dataclass(frozen=True)
@@ -41,23 +50,24 @@ class _Compiled:
 
 
 class PreparedQuery:
-    """``build(*stand_ins)`` returns a queryset; ``query(*values)`` returns its results
-    for those values as a list, from SQL compiled once per database and shape."""
+    """``build(*shape, *stand_ins)`` returns a queryset; ``query(*values)`` returns its
+    results for those values as a list, from SQL compiled once per shape and value types."""
 
     def __init__(self, build: Callable, *, using: str = "default"):
         self.build = build
         self.using = using
-        self._compiled: dict[Hashable, _Compiled] = {}
+        self._compiled: dict[Hashable, _Compiled | object] = {}
 
-    def __call__(self, *values: int, shape: tuple = ()) -> list:
+    def __call__(self, *values, shape: tuple = ()) -> list:
         """The results for ``values``; ``shape`` (hashable) goes to ``build`` first and
         gets SQL of its own."""
-        if any(type(value) is not int for value in values):
-            raise TypeError(f"prepared queries take integers, not {values!r}")
-        compiled = self._compiled.get((len(values), shape))
+        types = tuple(type(value) for value in values)
+        compiled = self._compiled.get((shape, types))
         if compiled is None:
-            compiled = self._compile(len(values), shape)
-            self._compiled[len(values), shape] = compiled
+            compiled = self._compile(shape, types)
+            self._compiled[shape, types] = compiled
+        if compiled is _THROUGH_THE_ORM:
+            return list(self.build(*shape, *values).using(self.using))
         params = list(compiled.params)
         for position, index in compiled.slots:
             params[position] = values[index]
@@ -79,30 +89,34 @@ class PreparedQuery:
             results.append(build_row(row))
         return results
 
-    def first(self, *values: int, shape: tuple = ()):
+    def first(self, *values, shape: tuple = ()):
         """The first result, or None (build the queryset with ``[:1]``)."""
         results = self(*values, shape=shape)
         return results[0] if results else None
 
-    def _compile(self, count: int, shape: Hashable) -> _Compiled:
-        stand_ins = [_STAND_IN - index for index in range(count)]
+    def is_compiled(self, *values, shape: tuple = ()) -> bool:
+        """Whether calls with values of these types run compiled SQL (after one call)."""
+        compiled = self._compiled.get((shape, tuple(type(value) for value in values)))
+        return compiled is not None and compiled is not _THROUGH_THE_ORM
+
+    def _compile(self, shape: tuple, types: tuple) -> _Compiled | object:
+        if any(kind not in _STAND_INS for kind in types):
+            return _THROUGH_THE_ORM
+        stand_ins = [_STAND_INS[kind](index) for index, kind in enumerate(types)]
         queryset = self.build(*shape, *stand_ins)
         if queryset._prefetch_related_lookups or queryset._known_related_objects:
             raise TypeError("a prepared query cannot prefetch or know related objects")
         compiler = queryset.query.get_compiler(using=self.using)
         sql, params = compiler.as_sql()
-        index_of = {stand_in: index for index, stand_in in enumerate(stand_ins)}
+        index_of = {(type(s), s): index for index, s in enumerate(stand_ins)}
         slots = tuple(
-            (position, index_of[param])
+            (position, index_of[type(param), param])
             for position, param in enumerate(params)
-            if type(param) is int and param in index_of
+            if type(param) in _STAND_INS and (type(param), param) in index_of
         )
-        missing = set(range(count)) - {index for _, index in slots}
+        missing = set(range(len(types))) - {index for _, index in slots}
         if missing or any(str(stand_in) in sql for stand_in in stand_ins):
-            raise ValueError(
-                "the ORM did not pass every stand-in through as a parameter: "
-                "prepare only queries whose values it sends unchanged"
-            )
+            return _THROUGH_THE_ORM
         fields = [column[0] for column in compiler.select[: compiler.col_count]]
         return _Compiled(
             sql=sql,

@@ -1,11 +1,21 @@
 """newsannot.prepared: SQL compiled once, run with new values, giving what the ORM gives."""
 
+import uuid
+
 import pytest
+from django.db import connection
 from django.db.models import Count
 
-from articles.models import Assignment, Quote, StanceTarget
+from articles.models import Assignment, Quote, Speaker, StanceTarget
 from newsannot.prepared import PreparedQuery
-from tests.factories import ArticleFactory, QuoteFactory, StanceTargetFactory, UserFactory
+from tests.factories import (
+    ArticleFactory,
+    ProjectFactory,
+    QuoteFactory,
+    SpeakerFactory,
+    StanceTargetFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture
@@ -61,11 +71,13 @@ def test_compiles_once_and_reads_current_rows(assignments):
 
     prepared = PreparedQuery(build)
     annotator = assignments[0].annotator_id
+    assert not prepared.is_compiled(annotator)
     assert [a.pk for a in prepared(annotator)] == [assignments[0].pk]
     Assignment.objects.filter(pk=assignments[1].pk).update(status="todo")
     assert [a.pk for a in prepared(annotator)] == [assignments[0].pk, assignments[1].pk]
     assert prepared(annotator + 1000) == []
     assert len(built) == 1
+    assert prepared.is_compiled(annotator)
 
 
 def test_values_list_rows_are_tuples_and_flat_ones_values(db):
@@ -102,19 +114,36 @@ def test_each_shape_gets_its_own_sql(assignments):
     assert [a.pk for a in prepared(annotator, shape=(True,))] == [assignments[1].pk]
 
 
-def test_values_must_be_integers(db):
-    prepared = PreparedQuery(lambda pk: Quote.objects.filter(pk=pk))
-    with pytest.raises(TypeError, match="integers"):
-        prepared("1")
-    with pytest.raises(TypeError, match="integers"):
-        prepared(True)
+@pytest.fixture
+def speakers(db):
+    project = ProjectFactory()
+    return {name: SpeakerFactory(project=project, name=name) for name in ("a_c", "abc", "A%")}
 
 
-def test_a_value_the_orm_rewrites_is_refused(db):
-    # ``contains`` sends "%<value>%": running it with another value would be wrong.
-    prepared = PreparedQuery(lambda n: Quote.objects.filter(text__contains=n))
-    with pytest.raises(ValueError, match="stand-in"):
-        prepared(7)
+def test_strings_sent_as_they_are_are_compiled_and_never_wildcards(speakers):
+    prepared = PreparedQuery(lambda name: Speaker.objects.filter(name=name))
+    assert prepared("a_c") == [speakers["a_c"]]
+    assert prepared.is_compiled("a_c")
+    assert prepared("A%") == [speakers["A%"]]
+    assert prepared("a%") == []
+
+
+def test_values_the_orm_rewrites_run_through_the_orm_and_stay_right(speakers):
+    # ``contains`` sends "%<escaped value>%": the SQL cannot be reused for other values.
+    contains = PreparedQuery(lambda text: Speaker.objects.filter(name__contains=text))
+    assert contains("_") == [speakers["a_c"]]
+    assert not contains.is_compiled("_")
+    # SQLite's iexact escapes the value for LIKE; PostgreSQL's sends it as it is.
+    iexact = PreparedQuery(lambda name: Speaker.objects.filter(name__iexact=name))
+    assert iexact("A_C") == [speakers["a_c"]]
+    assert iexact.is_compiled("A_C") == (connection.vendor == "postgresql")
+
+
+def test_values_of_other_types_run_through_the_orm(db):
+    quote = QuoteFactory(request_id=uuid.uuid4())
+    prepared = PreparedQuery(lambda request_id: Quote.objects.filter(request_id=request_id))
+    assert prepared(quote.request_id) == [quote]
+    assert not prepared.is_compiled(quote.request_id)
 
 
 def test_querysets_it_cannot_reproduce_are_refused(db):

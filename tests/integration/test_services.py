@@ -44,6 +44,21 @@ def test_merge_moves_quotes_and_keeps_names_as_aliases():
     assert list(Speaker.objects.filter(project=project).matching("godzimirksi")) == [right]
 
 
+def test_find_speaker_by_name_or_alias_in_any_case_and_script():
+    project = ProjectFactory()
+    hakkinen = SpeakerFactory(project=project, name="Zoë Häkkinen")
+    hakkinen.aliases.create(name="Häkkinen")
+    berg = SpeakerFactory(project=project, name="Ola_Berg")
+    SpeakerFactory(name="Olav Berg")  # another project's
+    assert services.find_speaker(project, "zoë häkkinen") == hakkinen
+    assert services.find_speaker(project, "HÄKKINEN") == hakkinen
+    assert services.find_speaker(project, "ola_berg") == berg
+    # Names are compared, never matched as patterns.
+    assert services.find_speaker(project, "Ola%") is None
+    assert services.find_speaker(project, "Ola_Ber_") is None
+    assert services.find_speaker(project, "Olav Berg") is None
+
+
 def test_merge_does_not_duplicate_an_alias_the_target_already_has():
     project = ProjectFactory()
     source = SpeakerFactory(project=project, name="Hansen")
