@@ -8,11 +8,16 @@ from knox.models import AbstractAuthToken
 from accounts.roles import Role, reviews
 
 
+def role_name_of(user: models.OuterRef) -> models.Subquery:
+    """The name of the role group of the user ``user`` refers to, as a subquery."""
+    groups = Group.objects.filter(user=user, name__in=Role.values)
+    return models.Subquery(groups.values("name")[:1])
+
+
 class UserQuerySet(models.QuerySet):
     def with_role(self):
         """Annotate ``role_name``, the user's role group, read by ``User.role``."""
-        groups = Group.objects.filter(user=models.OuterRef("pk"), name__in=Role.values)
-        return self.annotate(role_name=models.Subquery(groups.values("name")[:1]))
+        return self.annotate(role_name=role_name_of(models.OuterRef("pk")))
 
 
 class UserManager(DjangoUserManager.from_queryset(UserQuerySet)):

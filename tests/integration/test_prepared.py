@@ -151,3 +151,29 @@ def test_querysets_it_cannot_reproduce_are_refused(db):
         PreparedQuery(lambda pk: Quote.objects.filter(pk=pk).prefetch_related("stances"))(1)
     with pytest.raises(TypeError, match="values_list"):
         PreparedQuery(lambda pk: Quote.objects.filter(pk=pk).values("id"))(1)
+
+
+def test_the_hot_paths_queries_compile(assignments):
+    from accounts.backends import _user_with_role
+    from articles.api.auth import _tokens
+    from articles.forms import _project_speaker
+    from articles.permissions import _assignment
+    from articles.services import _speaker_named
+    from articles.workspace import _own_rows, _targets
+
+    assignment = assignments[0]
+    project = assignment.article.project_id
+    for query, values, shape in [
+        (_user_with_role, (assignment.annotator_id,), ()),
+        (_tokens, ("abcd1234",), ()),
+        (_assignment, (assignment.article_id, assignment.annotator_id), (False,)),
+        (_assignment, (assignment.article_id, assignment.annotator_id), (True,)),
+        (_targets, (project,), ()),
+        (_own_rows, (assignment.article_id, assignment.annotator_id), ()),
+        (_project_speaker, (project, 1), ()),
+    ]:
+        query(*values, shape=shape)
+        assert query.is_compiled(*values, shape=shape), query.build
+    # SQLite's iexact escapes names for LIKE: there the ORM builds it every time.
+    _speaker_named(project, "Ola Berg")
+    assert _speaker_named.is_compiled(project, "Ola Berg") == (connection.vendor == "postgresql")
