@@ -215,7 +215,7 @@ def main():
     )
     print(
         f"export JSONL, all articles:      {elapsed:.2f} s, {size / 1e6:.0f} MB, "
-        f"{data['quotes'] / elapsed:,.0f} quotes/s, worker RSS +{grown:.0f} MB"
+        f"{data['quotes'] / elapsed:,.0f} quotes/s, worker RSS {grown:+.0f} MB"
     )
     print(
         f"import through the API:          {imported:.2f} s, "
