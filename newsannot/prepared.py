@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
 from django.db.models.query import (
     FlatValuesListIterable,
@@ -107,7 +108,12 @@ class PreparedQuery:
         if queryset._prefetch_related_lookups or queryset._known_related_objects:
             raise TypeError("a prepared query cannot prefetch or know related objects")
         compiler = queryset.query.get_compiler(using=self.using)
-        sql, params = compiler.as_sql()
+        try:
+            sql, params = compiler.as_sql()
+        except (EmptyResultSet, FullResultSet):
+            # A stand-in outside a column's range (a negative offset): Django decides
+            # such a filter without SQL, so only real values can be compiled.
+            return _THROUGH_THE_ORM
         index_of = {(type(s), s): index for index, s in enumerate(stand_ins)}
         slots = tuple(
             (position, index_of[type(param), param])

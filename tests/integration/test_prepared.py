@@ -139,6 +139,15 @@ def test_values_the_orm_rewrites_run_through_the_orm_and_stay_right(speakers):
     assert iexact.is_compiled("A_C") == (connection.vendor == "postgresql")
 
 
+def test_a_column_the_stand_in_does_not_fit_runs_through_the_orm(db):
+    # Offsets are positive: Django answers a filter on a negative one without SQL.
+    quote = QuoteFactory(start=0)
+    prepared = PreparedQuery(lambda start: Quote.objects.filter(start=start))
+    assert prepared(0) == [quote]
+    assert prepared(5) == []
+    assert not prepared.is_compiled(0)
+
+
 def test_values_of_other_types_run_through_the_orm(db):
     quote = QuoteFactory(request_id=uuid.uuid4())
     prepared = PreparedQuery(lambda request_id: Quote.objects.filter(request_id=request_id))
