@@ -270,6 +270,7 @@ def _gold_quote(article, quote_id):
     quote = Quote.objects.gold().filter(pk=quote_id, article=article).first()
     if quote is None:
         raise Http404(f"No gold quote {quote_id} in this article.")
+    quote.article = article  # read already
     return quote
 
 

@@ -448,12 +448,17 @@ def _quote_from(data: QuoteInput, **fields) -> Quote:
     )
 
 
-def update_quote(*, quote: Quote, version: int, data: QuoteInput) -> Quote:
-    """Replace the quote's fields and stances if nobody changed it since ``version``.
+def update_quote(
+    *, quote: Quote, version: int, data: QuoteInput, assignment: Assignment | None = None
+) -> Quote:
+    """Replace the quote's fields and stances if nobody changed it since ``version``;
+    return it as written (stances not loaded). Pass the annotator's assignment if at
+    hand: it spares a write once the article is under way.
 
     A suggestion that a person changes and saves counts as corrected.
     """
     origin = Quote.Origin.CORRECTED if quote.origin == Quote.Origin.SUGGESTED else quote.origin
+    now = timezone.now()
     with transaction.atomic():
         speaker = speaker_for(quote.article.project, data)
         changed = Quote.objects.filter(pk=quote.pk, version=version).update(
@@ -466,7 +471,7 @@ def update_quote(*, quote: Quote, version: int, data: QuoteInput) -> Quote:
             cue_start=data.cue_start,
             cue_end=data.cue_end,
             version=F("version") + 1,
-            updated_at=timezone.now(),
+            updated_at=now,
         )
         if not changed:
             current = Quote.objects.with_stances().filter(pk=quote.pk).first()
@@ -474,8 +479,29 @@ def update_quote(*, quote: Quote, version: int, data: QuoteInput) -> Quote:
                 return current  # a retried request that already took effect
             raise QuoteConflict(current)
         _write_stances(quote, data.stances)
-        _start_assignment(quote.article, quote.annotator)
-    return Quote.objects.with_stances().get(pk=quote.pk)
+        if assignment is None or assignment.status == Assignment.Status.TODO:
+            _start_assignment(quote.article_id, quote.annotator_id)
+    return _as_written(
+        quote,
+        origin=origin,
+        start=data.start,
+        end=data.end,
+        text=data.text,
+        kind=data.kind,
+        speaker=speaker,
+        cue_start=data.cue_start,
+        cue_end=data.cue_end,
+        version=version + 1,
+        updated_at=now,
+    )
+
+
+def _as_written(quote: Quote, **fields) -> Quote:
+    """The quote with the fields an UPDATE gave it, without reading it back."""
+    for name, value in fields.items():
+        setattr(quote, name, value)
+    quote.__dict__.pop("_prefetched_objects_cache", None)  # its stances may have changed
+    return quote
 
 
 def delete_quote(*, quote: Quote, version: int) -> None:
@@ -494,16 +520,18 @@ def delete_quote(*, quote: Quote, version: int) -> None:
             )
 
 
-def accept_suggestion(*, quote: Quote, version: int) -> Quote:
-    """Turn a suggested quote into an accepted one, as it stands."""
+def accept_suggestion(*, quote: Quote, version: int, assignment: Assignment | None = None) -> Quote:
+    """Turn a suggested quote into an accepted one, as it stands; return it as written."""
+    now = timezone.now()
     with transaction.atomic():
         changed = Quote.objects.filter(
             pk=quote.pk, version=version, origin=Quote.Origin.SUGGESTED
-        ).update(origin=Quote.Origin.ACCEPTED, version=F("version") + 1, updated_at=timezone.now())
+        ).update(origin=Quote.Origin.ACCEPTED, version=F("version") + 1, updated_at=now)
         if not changed:
             raise QuoteConflict(Quote.objects.with_stances().filter(pk=quote.pk).first())
-        _start_assignment(quote.article, quote.annotator)
-    return Quote.objects.with_stances().get(pk=quote.pk)
+        if assignment is None or assignment.status == Assignment.Status.TODO:
+            _start_assignment(quote.article_id, quote.annotator_id)
+    return _as_written(quote, origin=Quote.Origin.ACCEPTED, version=version + 1, updated_at=now)
 
 
 def set_assignment_status(*, assignment: Assignment, status: str) -> Assignment:
@@ -558,6 +586,7 @@ def _write_stances(quote: Quote, stances: dict[StanceTarget, str], *, replace=Tr
 
 
 def _start_assignment(article, annotator) -> None:
+    """``article`` and ``annotator``: instances or ids."""
     Assignment.objects.filter(
         article=article, annotator=annotator, status=Assignment.Status.TODO
     ).update(status=Assignment.Status.IN_PROGRESS, started_at=timezone.now())

@@ -17,9 +17,18 @@ from articles.forms import QuoteForm, StatusForm
 from articles.models import Article, Assignment, Project, Quote
 from articles.permissions import article_access, assignment_of
 from articles.workspace import build_workspace, next_article_url, project_targets, quote_state
+from newsannot.prepared import PreparedQuery
 
 UNDO_SECONDS = 60
 _undo_signer = signing.TimestampSigner(salt="articles.quote-undo")
+# Every edit, delete and accept starts here: compiled once per process.
+_own_quotes = PreparedQuery(
+    lambda pk, article_id, annotator_id: (
+        Quote.objects.annotations()
+        .filter(pk=pk, article_id=article_id, annotator_id=annotator_id)
+        .order_by()[:1]
+    )
+)
 
 
 @login_required
@@ -136,7 +145,10 @@ def quote_update(request, article_id, quote_id):
         )
     try:
         quote = services.update_quote(
-            quote=quote, version=form.cleaned_data["version"], data=form.quote_input()
+            quote=quote,
+            version=form.cleaned_data["version"],
+            data=form.quote_input(),
+            assignment=access.assignment,
         )
     except services.QuoteConflict as conflict:
         return _conflict(request, article, access, conflict)
@@ -190,7 +202,9 @@ def quote_accept(request, article_id, quote_id):
     article, access = _article_for(request, article_id, write=True)
     quote = _own_quote(request, article, quote_id)
     try:
-        quote = services.accept_suggestion(quote=quote, version=_version(request))
+        quote = services.accept_suggestion(
+            quote=quote, version=_version(request), assignment=access.assignment
+        )
     except services.QuoteConflict as conflict:
         return _conflict(request, article, access, conflict)
     return _partials(request, article, access, selected=quote.pk)
@@ -239,13 +253,10 @@ def _article_for(request, article_id, *, write=False, with_next=False):
 
 
 def _own_quote(request, article, quote_id):
-    quote = (
-        Quote.objects.annotations()
-        .filter(pk=quote_id, article=article, annotator=request.user)
-        .first()
-    )
+    quote = _own_quotes.first(quote_id, article.pk, request.user.pk)
     if quote is None:
         raise Http404(f"No quote {quote_id} of yours in this article.")
+    quote.article, quote.annotator = article, request.user  # read already
     return quote
 
 

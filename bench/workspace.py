@@ -1,6 +1,6 @@
 """Workspace latency: quote saves and article opens against gunicorn and PostgreSQL.
 
-Usage: python bench/workspace.py [--saves 550] [--opens 300]
+Usage: python bench/workspace.py [--saves 550] [--edits 300] [--opens 300]
        [--database postgres://postgres@127.0.0.1:5432/newsannot_bench]
        [--redis redis://127.0.0.1:6379/0 | --redis ""]
 
@@ -142,6 +142,22 @@ def fill(env: dict) -> dict:
 
     quotes(ordinary, 10)
     quotes(big, 300)
+    # Suggestions to accept, 10 to an article as the engine would leave them.
+    suggested = [article(sentences(70, 500_000 + 1000 * i)[:5000], f"Sug {i}") for i in range(30)]
+    for a in suggested:
+        Assignment.objects.create(article=a, annotator=user)
+        Quote.objects.bulk_create(
+            Quote(
+                article=a,
+                annotator=user,
+                start=i * 400,
+                end=i * 400 + 50,
+                text=a.text[i * 400 : i * 400 + 50],
+                speaker=speakers[i],
+                origin="suggested",
+            )
+            for i in range(10)
+        )
     session = SessionStore()
     session["_auth_user_id"] = str(user.pk)
     session["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[0]
@@ -154,7 +170,21 @@ def fill(env: dict) -> dict:
         "big": big.pk,
         "targets": [t.pk for t in targets],
         "speakers": [s.pk for s in speakers],
+        "suggestions": list(
+            Quote.objects.filter(origin="suggested").order_by("pk").values_list("article", "pk")
+        ),
     }
+
+
+def saved_quotes(article_ids) -> list[tuple]:
+    """The quotes the saves made: (article, id, version, start, end, text)."""
+    from articles.models import Quote
+
+    return list(
+        Quote.objects.filter(article__in=article_ids)
+        .order_by("pk")
+        .values_list("article", "pk", "version", "start", "end", "text")
+    )
 
 
 def request(port, method, path, cookies, body=None, headers=None):
@@ -185,6 +215,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--saves", type=int, default=550)
     parser.add_argument("--opens", type=int, default=300)
+    parser.add_argument("--edits", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/newsannot_bench")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/0", help='"" for none')
@@ -243,6 +274,36 @@ def main():
                 raise SystemExit(f"save {n} answered {status}")
             saves.append(elapsed)
 
+        edits = []
+        for n, (article_id, pk, version, start, end, text) in enumerate(
+            saved_quotes([a for a, _ in data["save_articles"]])[: options.edits]
+        ):
+            body = urlencode(
+                {
+                    "start": start,
+                    "end": end,
+                    "text": text,
+                    "kind": "indirect",
+                    "speaker": data["speakers"][(n + 1) % 40],
+                    f"stance-{data['targets'][0]}": "against",
+                    "version": version,
+                }
+            )
+            elapsed, status, _ = request(
+                port, "POST", f"/articles/{article_id}/quotes/{pk}/", cookies, body, headers
+            )
+            if status != 200:
+                raise SystemExit(f"edit {n} answered {status}")
+            edits.append(elapsed)
+
+        accepts = []
+        for article_id, pk in data["suggestions"]:
+            path = f"/articles/{article_id}/quotes/{pk}/accept/"
+            elapsed, status, _ = request(port, "POST", path, cookies, "version=1", headers)
+            if status != 200:
+                raise SystemExit(f"accept {pk} answered {status}")
+            accepts.append(elapsed)
+
         opens = {}
         for label, article in (("ordinary", data["ordinary"]), ("big", data["big"])):
             timings = []
@@ -262,6 +323,8 @@ def main():
         + ("cached in Redis" if options.redis else "in the database only")
     )
     report("save quote + speaker + 2 stances (htmx)", saves)
+    report("edit a quote: kind, speaker, stances", edits)
+    report("accept a suggestion (key a)", accepts)
     report(
         f"open article 5,000 chars, 10 quotes ({opens['ordinary'][1] // 1024} KiB)",
         opens["ordinary"][0],

@@ -203,7 +203,7 @@ class QuoteChanges:
             updated = services.update_quote(quote=quote, version=body["version"], data=data)
         except services.QuoteConflict as conflict:
             return _conflict(conflict)
-        return Response(QuoteSerializer(updated).data)
+        return Response(QuoteSerializer(Quote.objects.with_stances().get(pk=updated.pk)).data)
 
     @extend_schema(
         parameters=[OpenApiParameter("version", int, required=True)], responses={204: None}

@@ -440,6 +440,34 @@ def test_saving_a_quote_uses_a_fixed_number_of_queries(
     assert response.content.decode().count("data-quote-id=") == 6
 
 
+def test_editing_and_accepting_use_a_fixed_number_of_queries(
+    ann_client, setup, django_assert_max_num_queries
+):
+    article = setup["article"]
+    htmx_post(ann_client, create_url(article), quote_post(setup))
+    quote = Quote.objects.get()
+    for i in range(5):
+        QuoteFactory(article=article, annotator=setup["annotator"], start=i, end=i + 3)
+    suggestion = QuoteFactory(
+        article=article, annotator=setup["annotator"], start=10, end=14, origin="suggested"
+    )
+    # Session, user with role, assignment with article, the quote, targets, speaker,
+    # savepoint, update, stances out, stances in, release, and the quotes to redraw.
+    url = reverse("articles:quote-update", args=[article.pk, quote.pk])
+    with django_assert_max_num_queries(12):
+        response = htmx_post(ann_client, url, quote_post(setup, kind="mixed", version=1))
+    assert response.status_code == 200
+    assert response.content.decode().count("data-quote-id=") == 7
+    # Session, user with role, assignment with article, the quote, savepoint, update,
+    # release, targets, and the quotes to redraw.
+    url = reverse("articles:quote-accept", args=[article.pk, suggestion.pk])
+    with django_assert_max_num_queries(9):
+        assert htmx_post(ann_client, url, {"version": 1}).status_code == 200
+    quote.refresh_from_db()
+    suggestion.refresh_from_db()
+    assert (quote.kind, quote.version, suggestion.origin) == ("mixed", 2, "accepted")
+
+
 def test_the_next_link_is_the_first_open_assignment_in_queue_order(ann_client, setup):
     project, annotator = setup["project"], setup["annotator"]
     done = ArticleFactory(project=project)
