@@ -458,20 +458,21 @@ def update_quote(
     A suggestion that a person changes and saves counts as corrected.
     """
     origin = Quote.Origin.CORRECTED if quote.origin == Quote.Origin.SUGGESTED else quote.origin
-    now = timezone.now()
     with transaction.atomic():
         speaker = speaker_for(quote.article.project, data)
+        fields = {
+            "origin": origin,
+            "start": data.start,
+            "end": data.end,
+            "text": data.text,
+            "kind": data.kind,
+            "speaker": speaker,
+            "cue_start": data.cue_start,
+            "cue_end": data.cue_end,
+            "updated_at": timezone.now(),
+        }
         changed = Quote.objects.filter(pk=quote.pk, version=version).update(
-            origin=origin,
-            start=data.start,
-            end=data.end,
-            text=data.text,
-            kind=data.kind,
-            speaker=speaker,
-            cue_start=data.cue_start,
-            cue_end=data.cue_end,
-            version=F("version") + 1,
-            updated_at=now,
+            **fields, version=F("version") + 1
         )
         if not changed:
             current = Quote.objects.with_stances().filter(pk=quote.pk).first()
@@ -481,19 +482,7 @@ def update_quote(
         _write_stances(quote, data.stances)
         if assignment is None or assignment.status == Assignment.Status.TODO:
             _start_assignment(quote.article_id, quote.annotator_id)
-    return _as_written(
-        quote,
-        origin=origin,
-        start=data.start,
-        end=data.end,
-        text=data.text,
-        kind=data.kind,
-        speaker=speaker,
-        cue_start=data.cue_start,
-        cue_end=data.cue_end,
-        version=version + 1,
-        updated_at=now,
-    )
+    return _as_written(quote, **fields, version=version + 1)
 
 
 def _as_written(quote: Quote, **fields) -> Quote:

@@ -91,3 +91,33 @@ def test_assign_articles_is_idempotent_and_adds_membership():
     assert Assignment.objects.count() == 6
     assert set(project.members.all()) == set(annotators)
     assert all(a.status == Assignment.Status.TODO for a in Assignment.objects.all())
+
+
+def _row(quote):
+    return {field.attname: getattr(quote, field.attname) for field in Quote._meta.concrete_fields}
+
+
+def test_update_and_accept_return_the_quote_as_stored():
+    article = ArticleFactory(text="– Vi er klare, sier Ola Berg. Han mener at det går.")
+    target = article.project.targets.create(name="Planen")
+    speaker = SpeakerFactory(project=article.project)
+    suggestion = Quote.objects.create(
+        article=article, annotator=UserFactory(), start=2, end=13, text="Vi er klare",
+        origin="suggested",
+    )  # fmt: skip
+    data = services.QuoteInput(
+        start=2, end=13, text="Vi er klare", kind="mixed", speaker=speaker,
+        cue_start=15, cue_end=19, stances={target: "favor"},
+    )  # fmt: skip
+    updated = services.update_quote(quote=suggestion, version=1, data=data)
+    assert _row(updated) == _row(Quote.objects.get(pk=suggestion.pk))
+    assert (updated.origin, updated.version, updated.kind) == ("corrected", 2, "mixed")
+    assert list(updated.stances.values_list("label", flat=True)) == ["favor"]
+
+    other = Quote.objects.create(
+        article=article, annotator=suggestion.annotator, start=30, end=51,
+        text=article.text[30:51], origin="suggested",
+    )  # fmt: skip
+    accepted = services.accept_suggestion(quote=other, version=1)
+    assert _row(accepted) == _row(Quote.objects.get(pk=other.pk))
+    assert (accepted.origin, accepted.version) == ("accepted", 2)
