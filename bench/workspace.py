@@ -202,6 +202,15 @@ def request(port, method, path, cookies, body=None, headers=None):
     return time.perf_counter() - started, response.status, payload
 
 
+def timed(port, method, path, cookies, expect, body=None, headers=None):
+    """``request``'s time and payload; exits naming the request if its status is not
+    ``expect``."""
+    elapsed, status, payload = request(port, method, path, cookies, body, headers)
+    if status != expect:
+        raise SystemExit(f"{method} {path} answered {status}, not {expect}")
+    return elapsed, payload
+
+
 def report(name, timings):
     ms = sorted(t * 1000 for t in timings)
     p95 = ms[int(len(ms) * 0.95) - 1]
@@ -267,12 +276,8 @@ def main():
                     "request_id": str(uuid.uuid4()),
                 }
             )
-            elapsed, status, _ = request(
-                port, "POST", f"/articles/{article_id}/quotes/", cookies, body, headers
-            )
-            if status != 201:
-                raise SystemExit(f"save {n} answered {status}")
-            saves.append(elapsed)
+            path = f"/articles/{article_id}/quotes/"
+            saves.append(timed(port, "POST", path, cookies, 201, body, headers)[0])
 
         edits = []
         for n, (article_id, pk, version, start, end, text) in enumerate(
@@ -289,28 +294,19 @@ def main():
                     "version": version,
                 }
             )
-            elapsed, status, _ = request(
-                port, "POST", f"/articles/{article_id}/quotes/{pk}/", cookies, body, headers
-            )
-            if status != 200:
-                raise SystemExit(f"edit {n} answered {status}")
-            edits.append(elapsed)
+            path = f"/articles/{article_id}/quotes/{pk}/"
+            edits.append(timed(port, "POST", path, cookies, 200, body, headers)[0])
 
         accepts = []
         for article_id, pk in data["suggestions"]:
             path = f"/articles/{article_id}/quotes/{pk}/accept/"
-            elapsed, status, _ = request(port, "POST", path, cookies, "version=1", headers)
-            if status != 200:
-                raise SystemExit(f"accept {pk} answered {status}")
-            accepts.append(elapsed)
+            accepts.append(timed(port, "POST", path, cookies, 200, "version=1", headers)[0])
 
         opens = {}
         for label, article in (("ordinary", data["ordinary"]), ("big", data["big"])):
             timings = []
             for _ in range(options.opens):
-                elapsed, status, payload = request(port, "GET", f"/articles/{article}/", cookies)
-                if status != 200:
-                    raise SystemExit(f"open {label} answered {status}")
+                elapsed, payload = timed(port, "GET", f"/articles/{article}/", cookies, 200)
                 timings.append(elapsed)
             opens[label] = (timings, len(payload))
     finally:
