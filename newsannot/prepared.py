@@ -14,9 +14,10 @@ would change (wildcards, a backslash, both cases, spaces at the ends), and a que
 stand-ins do not all come back unchanged is not compiled: it runs through the ORM every
 time, slower but right. So does a call with values of other types.
 
-What a query means stays in the QuerySet methods; only the compiling is shared. A query
-whose SQL would depend on anything but its parameters (a user's role, a list's length)
-must take that as part of its ``shape``.
+What a query means stays in the QuerySet methods; only the compiling is shared. Whatever
+``build`` reads besides its parameters is frozen at the first call: a value that varies
+(a time, a user's id) must be a parameter, and whatever changes the SQL itself (a user's
+role, a list's length) must be part of the ``shape``.
 """
 
 from __future__ import annotations
