@@ -12,8 +12,5 @@ class RoleAwareBackend(ModelBackend):
     query: every page asks for the role, so this saves a query per request."""
 
     def get_user(self, user_id):
-        try:
-            user = _user_with_role.first(int(user_id))
-        except (TypeError, ValueError):
-            return None  # a session from another user model
+        user = _user_with_role.first(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
