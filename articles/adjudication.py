@@ -330,21 +330,17 @@ def _open_adjudication(article, reviewer) -> Adjudication:
 
 def _take(article, reviewer, adjudication, group: Group, quote_id: int) -> Quote:
     """Copy the annotator quote ``quote_id`` of ``group`` into gold, stances included."""
-    source = Quote.objects.select_related("speaker").get(pk=quote_id)
+    source = Quote.objects.get(pk=quote_id)
     _clear_group(article, adjudication, group, span=(source.start, source.end))
-    gold = Quote.objects.create(
+    gold = Quote.spanning(
+        source,
         article=article,
         annotator=reviewer,
-        start=source.start,
-        end=source.end,
-        text=source.text,
-        kind=source.kind,
-        speaker=source.speaker,
-        cue_start=source.cue_start,
-        cue_end=source.cue_end,
+        speaker_id=source.speaker_id,
         origin=Quote.Origin.GOLD,
         source=source,
     )
+    gold.save(force_insert=True)
     StanceLabel.objects.bulk_create(
         StanceLabel(quote=gold, target_id=s.target_id, label=s.label) for s in source.stances.all()
     )

@@ -353,6 +353,20 @@ class Quote(models.Model):
     def __str__(self) -> str:
         return self.text if len(self.text) <= 60 else self.text[:59] + "…"
 
+    @classmethod
+    def spanning(cls, original, /, **fields) -> "Quote":
+        """An unsaved quote with ``original``'s span, text, kind and cue (another quote, a
+        suggestion, a form's input); ``fields`` give the rest."""
+        return cls(
+            start=original.start,
+            end=original.end,
+            text=original.text,
+            kind=original.kind,
+            cue_start=original.cue_start,
+            cue_end=original.cue_end,
+            **fields,
+        )
+
     @property
     def cue_text(self) -> str | None:
         if self.cue_start is None:

@@ -358,7 +358,7 @@ def create_quote(
     """
     try:
         with transaction.atomic():
-            quote = _quote_from(
+            quote = Quote.spanning(
                 data,
                 article=article,
                 annotator=annotator,
@@ -412,7 +412,7 @@ def create_quotes(
                         speakers[key] = speaker_for(article.project, data)
                     speaker = speakers[key]
                 quotes.append(
-                    _quote_from(data, article=article, annotator=annotator, speaker=speaker)
+                    Quote.spanning(data, article=article, annotator=annotator, speaker=speaker)
                 )
             Quote.objects.bulk_create(quotes)
             StanceLabel.objects.bulk_create(
@@ -433,19 +433,6 @@ def create_quotes(
             raise
         raise DuplicateSpan(clash) from None
     return quotes
-
-
-def _quote_from(data: QuoteInput, **fields) -> Quote:
-    """An unsaved quote with the input's span, kind and cue, and ``fields``."""
-    return Quote(
-        start=data.start,
-        end=data.end,
-        text=data.text,
-        kind=data.kind,
-        cue_start=data.cue_start,
-        cue_end=data.cue_end,
-        **fields,
-    )
 
 
 def update_quote(

@@ -104,16 +104,11 @@ def copy_suggestions(*, article, annotators) -> int:
     ).values_list("annotator_id", "start", "end"):
         spans.setdefault(annotator_id, []).append((start, end))
     made = [
-        Quote(
+        Quote.spanning(
+            s,
             article=article,
             annotator=annotator,
-            start=s.start,
-            end=s.end,
-            text=s.text,
-            kind=s.kind,
             speaker_id=s.speaker_id,
-            cue_start=s.cue_start,
-            cue_end=s.cue_end,
             origin=Quote.Origin.SUGGESTED,
         )
         for annotator in annotators
