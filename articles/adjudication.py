@@ -17,14 +17,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from articles.agreement import Annotation, align
+from articles.agreement import DISAGREEMENTS, Annotation, align
 from articles.highlight import Span, render_text
 from articles.models import Adjudication, Assignment, Quote, StanceLabel
-from articles.services import QuoteConflict, QuoteInput, create_quote, update_quote
+from articles.services import QuoteInput, create_quote, delete_quote, update_quote
 from articles.workspace import QuoteRow, project_targets, quote_rows
-
-# What versions of a quote can differ in, in the order the board lists them.
-DISAGREEMENTS = ("span", "speaker", "kind", "stance")
 
 
 class AdjudicationError(ValueError):
@@ -275,9 +272,7 @@ def remove_gold(*, article, reviewer, quote: Quote, version: int) -> None:
     _check_gold(article, quote)
     with transaction.atomic():
         _open_adjudication(article, reviewer)
-        deleted, _ = Quote.objects.filter(pk=quote.pk, version=version).delete()
-        if not deleted:
-            raise QuoteConflict(Quote.objects.filter(pk=quote.pk).first())
+        delete_quote(quote=quote, version=version)
 
 
 def _check_gold(article, quote) -> None:
@@ -329,8 +324,9 @@ def _open_adjudication(article, reviewer) -> Adjudication:
 
 
 def _take(article, reviewer, adjudication, group: Group, quote_id: int) -> Quote:
-    """Copy the annotator quote ``quote_id`` of ``group`` into gold, stances included."""
-    source = Quote.objects.get(pk=quote_id)
+    """Copy the annotator quote ``quote_id`` of ``group`` into gold, stances included,
+    from the board's row of it."""
+    source = next(row for row in group.versions if row is not None and row.id == quote_id)
     _clear_group(article, adjudication, group, span=(source.start, source.end))
     gold = Quote.spanning(
         source,
@@ -338,11 +334,12 @@ def _take(article, reviewer, adjudication, group: Group, quote_id: int) -> Quote
         annotator=reviewer,
         speaker_id=source.speaker_id,
         origin=Quote.Origin.GOLD,
-        source=source,
+        source_id=source.id,
     )
     gold.save(force_insert=True)
     StanceLabel.objects.bulk_create(
-        StanceLabel(quote=gold, target_id=s.target_id, label=s.label) for s in source.stances.all()
+        StanceLabel(quote=gold, target_id=target_id, label=label)
+        for target_id, _, label in source.stances
     )
     return gold
 

@@ -9,9 +9,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 
-from articles.models import Article, Assignment, Project
+from articles.models import Assignment, Project
+from articles.suggestions import suggest_for_assignments
 
 
 class DistributionError(ValueError):
@@ -148,8 +149,6 @@ def _assign(project, article_ids, annotators, per_article) -> list[Assignment]:
         if (article_id, annotator_id) not in skipped
     )
     project.members.add(*annotators)
-    from articles.suggestions import suggest_for_assignments
-
     suggest_for_assignments(assignments=made)
     return [*revived, *made]
 
@@ -166,14 +165,4 @@ def _summary(project, annotators, made) -> Distribution:
         assigned=len(made),
         articles=len({assignment.article_id for assignment in made}),
         loads={a.username: loads.get(a.username, 0) for a in annotators},
-    )
-
-
-def unassigned_count(project: Project, per_article: int) -> int:
-    """How many of the project's articles have fewer than ``per_article`` annotators."""
-    return (
-        Article.objects.filter(project=project)
-        .annotate(n=Count("assignments", filter=~Q(assignments__status=Assignment.Status.SKIPPED)))
-        .filter(n__lt=per_article)
-        .count()
     )

@@ -30,6 +30,7 @@ from articles.models import (
     StanceLabel,
     StanceTarget,
 )
+from articles.suggestions import suggest_for_assignments, suggest_quotes
 from newsannot.prepared import PreparedQuery
 
 
@@ -76,8 +77,6 @@ def import_articles(
         ids = _insert_articles(project, new)
         quotes = _import_quotes(project, new, ids, users, annotator)
         if project.suggest_on_import:
-            from articles.suggestions import suggest_quotes
-
             suggest_quotes(
                 articles=list(Article.objects.filter(pk__in=ids.values()).order_by("pk"))
             )
@@ -303,8 +302,6 @@ def assign_articles(*, articles: Sequence[Article], annotators: Sequence) -> int
         Assignment.objects.bulk_create(new)
         for project in Project.objects.filter(articles__in=articles).distinct():
             project.members.add(*annotators)
-        from articles.suggestions import suggest_for_assignments
-
         suggest_for_assignments(assignments=new)
     return len(new)
 
@@ -331,6 +328,11 @@ class QuoteConflict(Exception):
     def __init__(self, current: Quote | None):
         super().__init__("the quote was changed or deleted elsewhere")
         self.current = current
+
+    @classmethod
+    def reading(cls, pk: int) -> QuoteConflict:
+        """The conflict over quote ``pk``, with the quote as it stands now (or None)."""
+        return cls(Quote.objects.with_stances().filter(pk=pk).first())
 
 
 class DuplicateSpan(Exception):
@@ -368,8 +370,7 @@ def create_quote(
             )
             quote.save(force_insert=True)
             _write_stances(quote, data.stances, replace=False)
-            if assignment is None or assignment.status == Assignment.Status.TODO:
-                _start_assignment(article, annotator)
+            _start_assignment(article, annotator, assignment)
     except IntegrityError:
         # A concurrent twin of this request, or the same span twice: tell them apart.
         if request_id is not None:
@@ -420,8 +421,7 @@ def create_quotes(
                 for quote, data in zip(quotes, items, strict=True)
                 for target, label in data.stances.items()
             )
-            if assignment is None or assignment.status == Assignment.Status.TODO:
-                _start_assignment(article, annotator)
+            _start_assignment(article, annotator, assignment)
     except IntegrityError:
         existing = (
             Quote.objects.annotations()
@@ -462,13 +462,12 @@ def update_quote(
             **fields, version=F("version") + 1
         )
         if not changed:
-            current = Quote.objects.with_stances().filter(pk=quote.pk).first()
-            if current is not None and _same_state(current, data, speaker):
-                return current  # a retried request that already took effect
-            raise QuoteConflict(current)
+            conflict = QuoteConflict.reading(quote.pk)
+            if conflict.current is not None and _same_state(conflict.current, data, speaker):
+                return conflict.current  # a retried request that already took effect
+            raise conflict
         _write_stances(quote, data.stances)
-        if assignment is None or assignment.status == Assignment.Status.TODO:
-            _start_assignment(quote.article_id, quote.annotator_id)
+        _start_assignment(quote.article_id, quote.annotator_id, assignment)
     return _as_written(quote, **fields, version=version + 1)
 
 
@@ -486,7 +485,7 @@ def delete_quote(*, quote: Quote, version: int) -> None:
     with transaction.atomic():
         deleted, _ = Quote.objects.filter(pk=quote.pk, version=version).delete()
         if not deleted:
-            raise QuoteConflict(Quote.objects.with_stances().filter(pk=quote.pk).first())
+            raise QuoteConflict.reading(quote.pk)
         if quote.origin == Quote.Origin.SUGGESTED:
             RejectedSuggestion.objects.get_or_create(
                 article_id=quote.article_id,
@@ -504,9 +503,8 @@ def accept_suggestion(*, quote: Quote, version: int, assignment: Assignment | No
             pk=quote.pk, version=version, origin=Quote.Origin.SUGGESTED
         ).update(origin=Quote.Origin.ACCEPTED, version=F("version") + 1, updated_at=now)
         if not changed:
-            raise QuoteConflict(Quote.objects.with_stances().filter(pk=quote.pk).first())
-        if assignment is None or assignment.status == Assignment.Status.TODO:
-            _start_assignment(quote.article_id, quote.annotator_id)
+            raise QuoteConflict.reading(quote.pk)
+        _start_assignment(quote.article_id, quote.annotator_id, assignment)
     return _as_written(quote, origin=Quote.Origin.ACCEPTED, version=version + 1, updated_at=now)
 
 
@@ -561,8 +559,12 @@ def _write_stances(quote: Quote, stances: dict[StanceTarget, str], *, replace=Tr
     )
 
 
-def _start_assignment(article, annotator) -> None:
-    """``article`` and ``annotator``: instances or ids."""
+def _start_assignment(article, annotator, assignment: Assignment | None = None) -> None:
+    """Mark the annotator's assignment of the article in progress if it is still to do
+    (``article`` and ``annotator``: instances or ids). ``assignment``, if at hand, spares
+    the write once work is under way."""
+    if assignment is not None and assignment.status != Assignment.Status.TODO:
+        return
     Assignment.objects.filter(
         article=article, annotator=annotator, status=Assignment.Status.TODO
     ).update(status=Assignment.Status.IN_PROGRESS, started_at=timezone.now())

@@ -41,7 +41,9 @@ def suggest_quotes(*, articles: Iterable, extractor=extract) -> SuggestResult:
     catalogs: dict[int, _Catalog] = {}
     for article in articles:
         counted += 1
-        catalog = catalogs.setdefault(article.project_id, _Catalog(article.project))
+        catalog = catalogs.get(article.project_id)
+        if catalog is None:
+            catalog = catalogs[article.project_id] = _Catalog(article.project)
         quotes, speakers = extractor(article.text)
         with transaction.atomic():
             known = set(article.suggestions.values_list("start", "end"))
@@ -82,54 +84,70 @@ def store_suggestions(*, article, suggestions: list[Suggestion], known=None) -> 
         known = set(article.suggestions.values_list("start", "end"))
     new = [s for s in suggestions if (s.start, s.end) not in known]
     Suggestion.objects.bulk_create(new)
-    annotators = [a.annotator for a in article.assignments.select_related("annotator")]
-    return len(new), copy_suggestions(article=article, annotators=annotators)
+    annotators = list(article.assignments.values_list("annotator_id", flat=True))
+    return len(new), copy_suggestions(annotators_by_article={article.pk: annotators})
 
 
-def copy_suggestions(*, article, annotators) -> int:
-    """Give each annotator the article's suggestions they have neither covered nor
-    rejected; return how many quotes that made. Call inside transaction.atomic()."""
-    suggestions = list(article.suggestions.all())
-    if not suggestions or not annotators:
-        return 0
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for annotator_id, start, end in (
-        Quote.objects.annotations()
-        .filter(article=article, annotator__in=annotators)
-        .values_list("annotator_id", "start", "end")
-    ):
-        spans.setdefault(annotator_id, []).append((start, end))
-    for annotator_id, start, end in RejectedSuggestion.objects.filter(
-        article=article, annotator__in=annotators
-    ).values_list("annotator_id", "start", "end"):
-        spans.setdefault(annotator_id, []).append((start, end))
-    made = [
-        Quote.spanning(
-            s,
-            article=article,
-            annotator=annotator,
-            speaker_id=s.speaker_id,
-            origin=Quote.Origin.SUGGESTED,
-        )
-        for annotator in annotators
-        for s in suggestions
-        if not any(start < s.end and s.start < end for start, end in spans.get(annotator.pk, []))
-    ]
+def copy_suggestions(*, annotators_by_article: dict[int, list[int]]) -> int:
+    """Give each annotator (by id) the suggestions of their article (by id) that they have
+    neither covered nor rejected; return how many quotes that made, in a few queries
+    whatever the number of articles. Call inside transaction.atomic()."""
+    made = []
+    articles = [article for article, people in annotators_by_article.items() if people]
+    for i in range(0, len(articles), _ARTICLES_A_QUERY):
+        chunk = {
+            article: annotators_by_article[article]
+            for article in articles[i : i + _ARTICLES_A_QUERY]
+        }
+        made += _copies(chunk)
     Quote.objects.bulk_create(made)
     return len(made)
 
 
+# SQLite takes at most 32,766 parameters a statement.
+_ARTICLES_A_QUERY = 1000
+
+
+def _copies(annotators_by_article: dict[int, list[int]]) -> list[Quote]:
+    suggestions: dict[int, list[Suggestion]] = {}
+    for suggestion in Suggestion.objects.filter(article_id__in=annotators_by_article):
+        suggestions.setdefault(suggestion.article_id, []).append(suggestion)
+    if not suggestions:
+        return []
+    people = {person for group in annotators_by_article.values() for person in group}
+    taken: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for covered in (
+        Quote.objects.annotations().filter(article_id__in=suggestions, annotator_id__in=people),
+        RejectedSuggestion.objects.filter(article_id__in=suggestions, annotator_id__in=people),
+    ):
+        for article_id, annotator_id, start, end in covered.values_list(
+            "article_id", "annotator_id", "start", "end"
+        ):
+            taken.setdefault((article_id, annotator_id), []).append((start, end))
+    return [
+        Quote.spanning(
+            s,
+            article_id=article_id,
+            annotator_id=annotator_id,
+            speaker_id=s.speaker_id,
+            origin=Quote.Origin.SUGGESTED,
+        )
+        for article_id, annotators in annotators_by_article.items()
+        for annotator_id in annotators
+        for s in suggestions.get(article_id, [])
+        if not any(
+            start < s.end and s.start < end
+            for start, end in taken.get((article_id, annotator_id), [])
+        )
+    ]
+
+
 def suggest_for_assignments(*, assignments: Iterable[Assignment]) -> int:
     """Copy existing suggestions to newly assigned annotators."""
-    copies = 0
-    by_article: dict[int, list] = {}
-    articles = {}
+    by_article: dict[int, list[int]] = {}
     for assignment in assignments:
-        by_article.setdefault(assignment.article_id, []).append(assignment.annotator)
-        articles[assignment.article_id] = assignment.article
-    for article_id, annotators in by_article.items():
-        copies += copy_suggestions(article=articles[article_id], annotators=annotators)
-    return copies
+        by_article.setdefault(assignment.article_id, []).append(assignment.annotator_id)
+    return copy_suggestions(annotators_by_article=by_article)
 
 
 class _Catalog:
