@@ -29,8 +29,9 @@ from articles.models import (
     SpeakerAlias,
     StanceLabel,
     StanceTarget,
+    Suggestion,
 )
-from articles.suggestions import suggest_for_assignments, suggest_quotes
+from articles.suggestions import store_suggestions, suggest_for_assignments, suggest_quotes
 from newsannot.prepared import PreparedQuery
 
 
@@ -401,20 +402,12 @@ def create_quotes(
     if repeated is not None:
         start, end = repeated
         raise DuplicateSpan(Quote(article=article, annotator=annotator, start=start, end=end))
-    speakers: dict[str, Speaker | None] = {}
     try:
         with transaction.atomic():
-            quotes = []
-            for data in items:
-                speaker = data.speaker
-                if speaker is None and data.new_speaker_name:
-                    key = data.new_speaker_name.casefold()
-                    if key not in speakers:  # one lookup (or creation) per name in the batch
-                        speakers[key] = speaker_for(article.project, data)
-                    speaker = speakers[key]
-                quotes.append(
-                    Quote.spanning(data, article=article, annotator=annotator, speaker=speaker)
-                )
+            quotes = [
+                Quote.spanning(data, article=article, annotator=annotator, speaker=speaker)
+                for data, speaker in zip(items, _speakers(article.project, items), strict=True)
+            ]
             Quote.objects.bulk_create(quotes)
             StanceLabel.objects.bulk_create(
                 StanceLabel(quote=quote, target=target, label=label)
@@ -433,6 +426,44 @@ def create_quotes(
             raise
         raise DuplicateSpan(clash) from None
     return quotes
+
+
+def add_suggestions(*, article, items: list[QuoteInput], source: str) -> tuple[int, int]:
+    """Store a model's predictions as the article's suggestions (spans it has already are
+    skipped) and give them to its annotators; return ``(stored, copies)``."""
+    with transaction.atomic():
+        suggestions = [
+            Suggestion(
+                article=article,
+                start=data.start,
+                end=data.end,
+                text=data.text,
+                kind=data.kind,
+                speaker=speaker,
+                cue_start=data.cue_start,
+                cue_end=data.cue_end,
+                confidence=1.0,
+                source=source[:100],
+            )
+            for data, speaker in zip(items, _speakers(article.project, items), strict=True)
+        ]
+        return store_suggestions(article=article, suggestions=suggestions)
+
+
+def _speakers(project, items: list[QuoteInput]) -> list[Speaker | None]:
+    """Each input's speaker (see ``speaker_for``), a typed name looked up or created once
+    per batch. Call inside transaction.atomic()."""
+    named: dict[str, Speaker | None] = {}
+    speakers = []
+    for data in items:
+        if data.speaker is None and data.new_speaker_name:
+            key = data.new_speaker_name.casefold()
+            if key not in named:
+                named[key] = speaker_for(project, data)
+            speakers.append(named[key])
+        else:
+            speakers.append(data.speaker)
+    return speakers
 
 
 def update_quote(

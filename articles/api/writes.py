@@ -4,7 +4,7 @@ version. Validation is the workspace's and the importer's; every write is all or
 """
 
 import orjson
-from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -19,9 +19,8 @@ from articles.api.scopes import may_annotate, may_suggest
 from articles.api.serializers import QuoteSerializer
 from articles.exchange.records import InvalidRecord, record_from_mapping
 from articles.forms import QuoteForm
-from articles.models import Article, Project, Quote, Suggestion
+from articles.models import Article, Project, Quote
 from articles.permissions import article_access, assignment_of
-from articles.suggestions import store_suggestions
 from articles.workspace import project_targets, quote_state
 
 
@@ -146,25 +145,7 @@ class ArticleQuotesView(APIView):
             raise PermissionDenied(
                 "Only reviewers, admins and tokens with the suggest scope add suggestions."
             )
-        with transaction.atomic():
-            stored, copies = store_suggestions(
-                article=article,
-                suggestions=[
-                    Suggestion(
-                        article=article,
-                        start=d.start,
-                        end=d.end,
-                        text=d.text,
-                        kind=d.kind,
-                        speaker=services.speaker_for(article.project, d),
-                        cue_start=d.cue_start,
-                        cue_end=d.cue_end,
-                        confidence=1.0,
-                        source=str(model)[:100],
-                    )
-                    for d in inputs
-                ],
-            )
+        stored, copies = services.add_suggestions(article=article, items=inputs, source=str(model))
         return Response({"suggestions": stored, "copies": copies}, status=status.HTTP_201_CREATED)
 
 
@@ -178,16 +159,15 @@ class QuoteChanges:
         body = request.data if isinstance(request.data, dict) else {}
         if not isinstance(body.get("version"), int):
             raise ValidationError({"version": "is required (the version you read)"})
-        current = quote_state(quote)
         merged = {
-            "start": current["start"],
-            "end": current["end"],
+            "start": quote.start,
+            "end": quote.end,
             "text": quote.text,
-            "kind": current["kind"],
-            "speaker": current["speaker"],
+            "kind": quote.kind,
+            "speaker": quote.speaker_id,
             "cue": (
-                {"start": current["cue_start"], "end": current["cue_end"]}
-                if current["cue_start"] is not None
+                {"start": quote.cue_start, "end": quote.cue_end}
+                if quote.cue_start is not None
                 else None
             ),
             "stances": [
@@ -196,14 +176,13 @@ class QuoteChanges:
             ],
             **{k: v for k, v in body.items() if k != "version"},
         }
-        data = _quote_input(
-            quote.article, list(quote.article.project.targets.all()), merged, "quote"
-        )
+        data = _quote_input(quote.article, project_targets(quote.article.project), merged, "quote")
         try:
             updated = services.update_quote(quote=quote, version=body["version"], data=data)
         except services.QuoteConflict as conflict:
             return _conflict(conflict)
-        return Response(QuoteSerializer(Quote.objects.with_stances().get(pk=updated.pk)).data)
+        prefetch_related_objects([updated], "stances__target")
+        return Response(QuoteSerializer(updated).data)
 
     @extend_schema(
         parameters=[OpenApiParameter("version", int, required=True)], responses={204: None}
@@ -228,6 +207,7 @@ class QuoteChanges:
         )
         if quote is None:
             raise NotFound(f"No quote {quote_id} of yours.")
+        quote.annotator = request.user
         return quote
 
 
