@@ -414,6 +414,22 @@ def test_admins_import_articles_through_the_api(world):
     assert researcher.post(url, body, format="json").status_code == 403
 
 
+def test_json_lines_split_only_at_newlines_and_bad_bytes_are_a_400(world):
+    admin = client_for(world["users"]["admin"])
+    url = reverse("api:article-import", args=[world["project"].slug])
+    # U+2028 and U+0085 end a line for str.splitlines(), not for JSON Lines.
+    text = "First line\u2028still the same paragraph\u0085and this."
+    body = json.dumps({"title": "Separators", "text": text}, ensure_ascii=False) + "\r\n"
+    response = admin.generic("POST", url, body.encode(), content_type="application/x-ndjson")
+    assert response.status_code == 201, response.json()
+    assert world["project"].articles.get(title="Separators").text == text
+    bad = b'{"title": "Fine", "text": "Fine."}\n{"title": "Bad", "text": "\xff"}\n'
+    response = admin.generic("POST", url, bad, content_type="application/x-ndjson")
+    assert response.status_code == 400
+    assert "line 2" in response.json()
+    assert not world["project"].articles.filter(title="Fine").exists()
+
+
 def test_ids_too_large_for_the_database_are_a_4xx_not_a_500(world, client):
     api = client_for(world["users"]["researcher"])
     huge = "9" * 25
