@@ -23,18 +23,22 @@ def plan_assignments(
     *,
     articles: Sequence,
     annotators: Sequence,
-    per_article: int,
+    per_article: int | Mapping,
     loads: Mapping,
     existing: Mapping,
 ) -> list[tuple]:
     """Pairs ``(article, annotator)`` that bring each article up to ``per_article``
-    distinct annotators, always picking the least-loaded annotator not yet on it.
+    distinct annotators (one number, or one per article), always picking the
+    least-loaded annotator not yet on it.
 
     ``loads`` counts each annotator's current assignments; ``existing`` maps an article
     to the annotators it already has. Ties go to the earlier annotator in the list, so the
     plan is deterministic and pairs rotate (a-b, c-a, b-c, ...).
     """
-    if per_article < 1:
+    wanted = (
+        per_article if isinstance(per_article, Mapping) else dict.fromkeys(articles, per_article)
+    )
+    if any(k < 1 for k in wanted.values()):
         raise DistributionError("per_article: must be at least 1.")
     if not annotators:
         raise DistributionError("annotators: choose at least one annotator.")
@@ -43,13 +47,13 @@ def plan_assignments(
     plan = []
     for article in articles:
         have = set(existing.get(article, ()))
-        need = per_article - len(have)
+        need = wanted[article] - len(have)
         if need <= 0:
             continue
         free = sorted((a for a in annotators if a not in have), key=lambda a: (load[a], order[a]))
         if len(free) < need:
             raise DistributionError(
-                f"per_article: {per_article} annotators per article, but article {article} "
+                f"per_article: {wanted[article]} annotators per article, but article {article} "
                 f"has {len(have)} and only {len(free)} more were chosen."
             )
         for annotator in free[:need]:
@@ -97,16 +101,15 @@ def reassign_open_work(*, project: Project, leaving, annotators: Sequence) -> Di
         )
         open_work.update(status=Assignment.Status.SKIPPED)
         # Each handed-on article keeps the number of people it had.
-        per_article = {
-            article_id: n + 1
-            for article_id, n in _active(project)
+        remaining = dict(
+            _active(project)
             .filter(article_id__in=article_ids)
             .values_list("article_id")
             .annotate(n=Count("id"))
-        }
-        made = []
-        for article_id in article_ids:
-            made += _assign(project, [article_id], annotators, per_article.get(article_id, 1))
+            .order_by()
+        )
+        per_article = {article_id: remaining.get(article_id, 0) + 1 for article_id in article_ids}
+        made = _assign(project, article_ids, annotators, per_article)
         return _summary(project, annotators, made)
 
 
@@ -116,7 +119,7 @@ def _active(project):
     )
 
 
-def _assign(project, article_ids, annotators, per_article) -> list[Assignment]:
+def _assign(project, article_ids, annotators, per_article: int | Mapping) -> list[Assignment]:
     active = _active(project)
     loads = dict(active.values_list("annotator_id").annotate(n=Count("id")).order_by())
     existing: dict[int, set[int]] = {}
