@@ -4,16 +4,17 @@ reported speech, each attributed to a speaker the registry keeps track of."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from articles.extraction import marks
 from articles.extraction.model import QuoteSuggestion, SpeakerEntry
 from articles.extraction.names import (
+    NAME,
     NOT_NAMES,
     PLACE_BEFORE,
     ROLE_ENDINGS,
     Entity,
     Registry,
-    fold,
 )
 
 LINE = re.compile(r"[^\n]+")
@@ -136,7 +137,6 @@ class _Extractor:
         self.registry = Registry()
         self.found: list[tuple[QuoteSuggestion, Entity | None]] = []
         self.previous_paragraph = ""
-        self.previous_was_quote = False
         self.open_quote_speaker: Entity | None = None  # a multi-paragraph quote runs on
         self.mention: tuple[int, int] | None = None  # where the pending speaker is named
         self.interviewee: Entity | None = None
@@ -157,7 +157,7 @@ class _Extractor:
         for start, end in paragraphs:
             self._paragraph(start, end)
         quotes = [
-            _with_speaker(quote, entity.name if entity else None) for quote, entity in self.found
+            replace(quote, speaker=entity.name if entity else None) for quote, entity in self.found
         ]
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
@@ -168,7 +168,6 @@ class _Extractor:
         self.previous_paragraph = body
         if duplicate or CAPTION.search(body) or BYLINE.match(body):
             return
-        before = len(self.found)
         qa = QA.match(body)
         if start in self.answers:
             speaker = self.interviewee or self.registry.person_for_pronoun()
@@ -179,7 +178,6 @@ class _Extractor:
             self._dash(start, end)
         else:
             self._prose(start, end)
-        self.previous_was_quote = len(self.found) > before and self.found[-1][0].kind == "direct"
 
     # -- paragraph kinds ------------------------------------------------------------
 
@@ -204,10 +202,7 @@ class _Extractor:
         if marks.segments(self.text, content_start, end):
             self._prose(content_start, end)
             return
-        speaker = self.registry.last_speaker if self.previous_was_quote else None
-        if speaker is None:
-            speaker = self.registry.last_speaker
-        self._add(content_start, end, "direct", speaker, None, 0.75)
+        self._add(content_start, end, "direct", self.registry.last_speaker, None, 0.75)
 
     def _prose(self, start: int, end: int) -> None:
         """Quotes, reported speech and name mentions, taken in text order so that "she"
@@ -233,7 +228,7 @@ class _Extractor:
                 if self.interviewee is None and not self.found:
                     self.interviewee = self.registry.last_mentioned
             elif kind == "quote":
-                entity = self._quote_segment(start, end, segments[value], segments, value, previous)
+                entity = self._quote_segment(start, end, segments[value], value, previous)
                 if entity is not False:
                     previous = entity
             else:
@@ -256,7 +251,7 @@ class _Extractor:
 
     # -- quotation marks --------------------------------------------------------------
 
-    def _quote_segment(self, p_start, p_end, segment, segments, index, previous_entity):
+    def _quote_segment(self, p_start, p_end, segment, index, previous_entity):
         text = self.text
         inner_start = segment.start
         inner_end = segment.close if segment.close is not None else p_end
@@ -281,9 +276,7 @@ class _Extractor:
         after_mention, self.mention = self.mention, None
         before = self._attribution_before(sentence_start, segment.open)
         before_mention, self.mention = self.mention, None
-        continuing = segment.close is None or (
-            index == 0 and not lead.strip() and self.open_quote_speaker is not None
-        )
+        continuing = segment.close is None or (index == 0 and not lead.strip())
         lead_words = lead.strip()
         standalone = not lead_words or (lead_words.endswith((":", ",")) and before is not None)
         if not lead_words and not ends_clause and len(words) <= 3 and after is None:
@@ -322,8 +315,6 @@ class _Extractor:
         )
         self._remember(entity)
         self.open_quote_speaker = entity if segment.close is None else None
-        if segment.close is not None and index == len(segments) - 1:
-            self.open_quote_speaker = None
         return entity
 
     def _attribution_after(self, position: int, limit: int):
@@ -590,11 +581,7 @@ def _names(phrase: str) -> list[tuple[str, int]]:
     """Capitalised name sequences in ``phrase`` with their offsets; organisation names may
     include 'of', 'for' and 'and'."""
     result = []
-    for match in re.finditer(
-        r"[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'.-]*(?:\s+(?:(?:of|for|and|the|de|van|von|al|da|di|le|la)"
-        r"\s+)*[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'.-]*)*",
-        phrase,
-    ):
+    for match in NAME.finditer(phrase):
         words = match.group().split()
         offset = match.start()
         while words and (words[0] in NOT_NAMES or words[0].lower() in SMALL_WORDS):
@@ -633,10 +620,3 @@ def _sentence_ends(text: str, start: int, end: int, quoted) -> list[int]:
     if not ends or ends[-1] < end:
         ends.append(end)
     return ends
-
-
-def _with_speaker(quote: QuoteSuggestion, name: str | None) -> QuoteSuggestion:
-    return QuoteSuggestion(**{**quote.__dict__, "speaker": name})
-
-
-__all__ = ["extract_quotes", "extract_speakers", "fold"]

@@ -8,11 +8,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-# A capitalised word: letters with diacritics, inner hyphens and apostrophes (Odd-Arne,
-# O'Neill, Sæther), or an initial (J.).
-WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'-]*\.?)"
-PARTICLE = r"(?:van|von|de|der|den|da|di|del|la|le|al|bin|ibn|ter|af)"
-NAME = re.compile(rf"{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD})*")
+# Capitalised words with diacritics, inner hyphens, apostrophes and dots (Odd-Arne,
+# O'Neill, Sæther, J.), joined by particles and by the small words of organisation names
+# ("Ministry of Fisheries"); the engine trims what is not part of the name.
+NAME = re.compile(
+    r"[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'.-]*(?:\s+(?:(?:of|for|and|the|de|van|von|al|da|di|le|la)"
+    r"\s+)*[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'.-]*)*"
+)
 
 GENERIC_ORG_NOUNS = {"company", "firm", "group", "operator", "organisation", "organization"}
 ORG_WORDS = set(
@@ -134,10 +136,6 @@ class Entity:
     description: str = ""
     aliases: list[str] = field(default_factory=list)
     org: bool = False
-
-    @property
-    def surname(self) -> str:
-        return self.name.split()[-1]
 
     def add_alias(self, alias: str) -> None:
         if fold(alias) != fold(self.name) and all(fold(alias) != fold(a) for a in self.aliases):

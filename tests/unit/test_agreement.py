@@ -17,6 +17,7 @@ from articles.agreement import (
     measure_agreement,
     shares_half,
 )
+from articles.extraction.evaluation import overlaps
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,6 +49,14 @@ def test_overlap_needs_half_of_the_shorter_span():
     assert shares_half(odd, q(5, "ann2", 14, 40))  # shares 5
     assert not shares_half(odd, q(6, "ann2", 15, 40))  # shares 4
     assert not shares_half(q(7, "ann1", 0, 10), q(8, "ann2", 10, 20))  # touching, nothing shared
+
+
+def test_agreement_and_extraction_evaluation_use_the_same_overlap_rule():
+    # Each pure package keeps its own copy of the rule, as they import nothing of each other.
+    bounds = [(s, e) for s in range(12) for e in range(s + 1, 13)]
+    for (a_start, a_end), (b_start, b_end) in combinations(bounds, 2):
+        x, y = q(1, "ann1", a_start, a_end), q(2, "ann2", b_start, b_end)
+        assert shares_half(x, y) == overlaps(a_start, a_end, b_start, b_end)
 
 
 def test_exact_and_overlap_matching():
