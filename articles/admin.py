@@ -96,12 +96,7 @@ class ProjectAdmin(admin.ModelAdmin):
     def _suggest(self, request, projects):
         articles = Article.objects.filter(project__in=projects).select_related("project")
         result = suggest_quotes(articles=articles.iterator(chunk_size=200))
-        self.message_user(
-            request,
-            f"{result.articles} articles read: {result.suggestions} new suggestions, "
-            f"{result.copies} given to annotators, {result.new_speakers} speakers proposed.",
-            messages.SUCCESS,
-        )
+        self.message_user(request, str(result), messages.SUCCESS)
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from accounts.roles import Role
 from articles.models import Assignment, Quote, Speaker
 from articles.services import QuoteInput
+from articles.workspace import project_targets
 from newsannot.prepared import PreparedQuery
 
 # Checked on every quote saved: compiled once per process.
@@ -41,7 +42,7 @@ class DistributeForm(forms.Form):
 
 class ReassignForm(forms.Form):
     leaving = forms.ModelChoiceField(
-        queryset=get_user_model().objects.order_by("username"),
+        queryset=get_user_model().objects.none(),
         label="Annotator who left",
     )
     annotators = forms.ModelMultipleChoiceField(
@@ -102,6 +103,11 @@ class QuoteForm(forms.Form):
             self.fields[f"stance-{target.pk}"] = forms.ChoiceField(
                 choices=labels, required=False, label=target.name
             )
+
+    @classmethod
+    def posted(cls, request, article) -> "QuoteForm":
+        """The form bound to what the request posted, with the article's project's targets."""
+        return cls(request.POST, article=article, targets=project_targets(article.project))
 
     def clean(self):
         data = super().clean()

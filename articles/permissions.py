@@ -22,8 +22,6 @@ class ArticleAccess:
         return self.assignment is not None and not self.read_only_role
 
 
-_UNREAD = object()
-
 # Every workspace request and API quote post starts here. Unique per article and
 # annotator: no ORDER BY, which would join tables for nothing.
 _assignment = PreparedQuery(
@@ -44,15 +42,13 @@ def assignment_of(user, article_id: int, *, with_next=False) -> Assignment | Non
     return _assignment.first(article_id, user.pk, shape=(with_next,))
 
 
-def article_access(user, article, *, assignment=_UNREAD) -> ArticleAccess:
+def article_access(user, article, *, assignment: Assignment | None) -> ArticleAccess:
     """Staff see everything; reviewers and researchers their projects' articles; anyone
     else only articles assigned to them. Blind projects hide other annotators' quotes
-    from annotators. Pass the user's assignment (or None) if already read; otherwise
-    this costs a query, and one more for reviewers and researchers."""
+    from annotators. ``assignment`` is the user's of the article (``assignment_of``) or
+    None; reviewers and researchers without one cost a query."""
     if not user.is_authenticated:
         return ArticleAccess(False, False, None, True)
-    if assignment is _UNREAD:
-        assignment = Assignment.objects.filter(article=article, annotator=user).first()
     overseer = user.is_staff or oversees(user)
     can_view = (
         assignment is not None

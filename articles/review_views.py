@@ -20,7 +20,6 @@ from articles.models import Article, Project, Quote
 from articles.permissions import can_adjudicate
 from articles.services import QuoteConflict
 from articles.team import most_disputed, project_agreement, project_progress
-from articles.workspace import project_targets
 
 CHANGED_ELSEWHERE = "This gold quote was changed elsewhere; here it is as it stands now."
 ACTIONS = {
@@ -75,7 +74,7 @@ def adjudicate_unanimous(request, article_id):
 def gold_create(request, article_id):
     """Add a quote no annotator marked to the gold set."""
     article = _adjudicable(request, article_id)
-    form = _gold_form(request, article)
+    form = QuoteForm.posted(request, article)
     if not form.is_valid():
         return _board(request, article, errors=form.error_messages(), editing="new")
     try:
@@ -91,7 +90,7 @@ def gold_edit(request, article_id, quote_id):
     """Change any field of a gold quote (span, speaker, kind, cue, stances)."""
     article = _adjudicable(request, article_id)
     quote = _gold_quote(article, quote_id)
-    form = _gold_form(request, article)
+    form = QuoteForm.posted(request, article)
     if not form.is_valid() or form.cleaned_data.get("version") is None:
         errors = form.error_messages() or ["version: is required to change a quote."]
         return _board(request, article, errors=errors, editing=quote.pk)
@@ -272,10 +271,6 @@ def _gold_quote(article, quote_id):
         raise Http404(f"No gold quote {quote_id} in this article.")
     quote.article = article  # read already
     return quote
-
-
-def _gold_form(request, article):
-    return QuoteForm(request.POST, article=article, targets=project_targets(article.project))
 
 
 def _next_to_adjudicate(project, *, after=None):

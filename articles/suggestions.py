@@ -32,6 +32,12 @@ class SuggestResult:
     copies: int
     new_speakers: int
 
+    def __str__(self) -> str:
+        return (
+            f"{self.articles} articles: {self.suggestions} new suggestions, "
+            f"{self.copies} given to annotators, {self.new_speakers} speakers proposed."
+        )
+
 
 def suggest_quotes(*, articles: Iterable, extractor=extract) -> SuggestResult:
     """Run the engine on each article (one transaction each), store new suggestions,

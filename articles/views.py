@@ -16,7 +16,7 @@ from articles import services
 from articles.forms import QuoteForm, StatusForm
 from articles.models import Article, Assignment, Project, Quote
 from articles.permissions import article_access, assignment_of
-from articles.workspace import build_workspace, next_article_url, project_targets, quote_state
+from articles.workspace import build_workspace, next_article_url, quote_state
 from newsannot.prepared import PreparedQuery
 
 UNDO_SECONDS = 60
@@ -86,7 +86,7 @@ def article(request, article_id):
     )
     if workspace.shown is None:
         raise Http404("No such annotator on this article.")
-    response = render(request, "articles/workspace.html", _context(request, workspace))
+    response = render(request, "articles/workspace.html", _context(workspace))
     if request.htmx:
         response["HX-Push-Url"] = request.get_full_path()
     return response
@@ -96,7 +96,7 @@ def article(request, article_id):
 @require_POST
 def quote_create(request, article_id):
     article, access = _article_for(request, article_id, write=True)
-    form = _quote_form(request, article)
+    form = QuoteForm.posted(request, article)
     if not form.is_valid():
         return _panel(request, article, access, form=form, status=400)
     try:
@@ -131,7 +131,7 @@ def quote_create(request, article_id):
 def quote_update(request, article_id, quote_id):
     article, access = _article_for(request, article_id, write=True)
     quote = _own_quote(request, article, quote_id)
-    form = _quote_form(request, article)
+    form = QuoteForm.posted(request, article)
     if not form.is_valid():
         return _panel(request, article, access, form=form, quote_id=quote.pk)
     if form.cleaned_data.get("version") is None:
@@ -260,10 +260,6 @@ def _own_quote(request, article, quote_id):
     return quote
 
 
-def _quote_form(request, article):
-    return QuoteForm(request.POST, article=article, targets=project_targets(article.project))
-
-
 def _version(request) -> int:
     try:
         return int(request.POST["version"])
@@ -271,7 +267,7 @@ def _version(request) -> int:
         return 0  # no version can match: reported as a conflict with the current state
 
 
-def _context(request, workspace, **extra):
+def _context(workspace, **extra):
     article = workspace.article
     return {
         "ws": workspace,
@@ -286,7 +282,7 @@ def _context(request, workspace, **extra):
 
 def _render(request, article, access, partial, *, status=200, targets=None, **extra):
     workspace = build_workspace(article=article, access=access, user=request.user, targets=targets)
-    context = _context(request, workspace, **extra)
+    context = _context(workspace, **extra)
     html = render_to_string(f"articles/workspace.html#{partial}", context, request)
     return HttpResponse(html, status=status)
 

@@ -26,7 +26,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models.query import (
     FlatValuesListIterable,
     ModelIterable,
@@ -55,9 +55,8 @@ class PreparedQuery:
     """``build(*shape, *stand_ins)`` returns a queryset; ``query(*values)`` returns its
     results for those values as a list, from SQL compiled once per shape and value types."""
 
-    def __init__(self, build: Callable, *, using: str = "default"):
+    def __init__(self, build: Callable):
         self.build = build
-        self.using = using
         self._compiled: dict[Hashable, _Compiled | object] = {}
 
     def __call__(self, *values, shape: tuple = ()) -> list:
@@ -69,11 +68,11 @@ class PreparedQuery:
             compiled = self._compile(shape, types)
             self._compiled[shape, types] = compiled
         if compiled is _THROUGH_THE_ORM:
-            return list(self.build(*shape, *values).using(self.using))
+            return list(self.build(*shape, *values))
         params = list(compiled.params)
         for position, index in compiled.slots:
             params[position] = values[index]
-        connection = connections[self.using]
+        connection = connections[DEFAULT_DB_ALIAS]
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
@@ -108,7 +107,7 @@ class PreparedQuery:
         queryset = self.build(*shape, *stand_ins)
         if queryset._prefetch_related_lookups or queryset._known_related_objects:
             raise TypeError("a prepared query cannot prefetch or know related objects")
-        compiler = queryset.query.get_compiler(using=self.using)
+        compiler = queryset.query.get_compiler(using=DEFAULT_DB_ALIAS)
         try:
             sql, params = compiler.as_sql()
         except (EmptyResultSet, FullResultSet):
@@ -130,7 +129,7 @@ class PreparedQuery:
             params=tuple(params),
             slots=slots,
             converters=compiler.get_converters(fields),
-            build_row=_row_builder(queryset, compiler, self.using),
+            build_row=_row_builder(queryset, compiler, DEFAULT_DB_ALIAS),
         )
 
 

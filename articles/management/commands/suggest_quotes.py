@@ -39,9 +39,4 @@ class Command(BaseCommand):
         )
         result = suggest_quotes(articles=progress)
         progress.close()
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{result.articles} articles: {result.suggestions} new suggestions, "
-                f"{result.copies} given to annotators, {result.new_speakers} speakers proposed."
-            )
-        )
+        self.stdout.write(self.style.SUCCESS(str(result)))
