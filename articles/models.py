@@ -6,8 +6,6 @@ CheckConstraints below guard what one row can, and the triggers in migration 000
 the rest (the quote against its article's text, and the text against edits once quoted).
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -16,6 +14,7 @@ from django.db.models.functions import Length, Lower
 from django.db.models.lookups import Exact
 from django.urls import reverse
 
+from articles.exchange.records import text_sha256
 from articles.guidelines import render_guidelines
 from articles.querysets import (
     ArticleQuerySet,
@@ -30,11 +29,6 @@ DEFAULT_STANCE_LABELS = ["favor", "against", "neutral"]
 
 def default_stance_labels() -> list[str]:
     return list(DEFAULT_STANCE_LABELS)
-
-
-def text_sha256(text: str) -> str:
-    """The hex SHA-256 of ``text`` encoded as UTF-8, as stored in ``Article.text_sha256``."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def validate_stance_labels(value) -> None:

@@ -8,7 +8,7 @@ from django import forms
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 
-from articles.models import Article, Quote, Speaker, StanceTarget
+from articles.models import Article, Assignment, Quote, Speaker, StanceTarget
 
 ALWAYS_ALLOWED = {"cursor", "page_size", "annotations"}
 
@@ -75,12 +75,8 @@ class ArticleFilter(FilterSet):
     project = ProjectSlugFilter()
     status = django_filters.ChoiceFilter(
         field_name="assignments__status",
-        choices=[
-            ("todo", "todo"),
-            ("in_progress", "in_progress"),
-            ("done", "done"),
-            ("skipped", "skipped"),
-        ],
+        # Each status names itself: the API speaks in values, not the interface's labels.
+        choices=[(status, status) for status in Assignment.Status.values],
         distinct=True,
     )
     has_quotes = django_filters.BooleanFilter(method="filter_has_quotes")

@@ -51,19 +51,19 @@ def user_key(user) -> tuple:
 def cached(key: tuple, queryset):
     """A clone of the queryset ``queryset()`` builds, built once per key (``user_key``,
     a selection...): never evaluated itself, so never stale."""
-    found = _QUERYSETS.get(key)
-    if found is None:
-        if len(_QUERYSETS) >= _MOST_KEPT:
-            _QUERYSETS.clear()
-        found = _QUERYSETS[key] = queryset()
-    return found.all()
+    return _kept(_QUERYSETS, key, queryset).all()
 
 
 def _compiled(key: tuple, queryset) -> tuple[str, tuple]:
-    found = _COMPILED.get(key)
+    sql, params = _kept(_COMPILED, key, lambda: queryset().query.sql_with_params())
+    return sql, tuple(params)
+
+
+def _kept(cache: dict, key: tuple, make):
+    """``cache[key]``, made by ``make()`` the first time."""
+    found = cache.get(key)
     if found is None:
-        if len(_COMPILED) >= _MOST_KEPT:
-            _COMPILED.clear()
-        sql, params = queryset().query.sql_with_params()
-        found = _COMPILED[key] = (sql, tuple(params))
+        if len(cache) >= _MOST_KEPT:
+            cache.clear()
+        found = cache[key] = make()
     return found

@@ -37,8 +37,15 @@ def _selection(request) -> streams.Selection:
         raise ValidationError({"annotations": str(error).split(": ", 1)[1]}) from None
 
 
-def _may_export(user) -> bool:
-    return user.is_staff or oversees(user)
+def _exportable(
+    request, slug: str, refusal: str = "Exports are for reviewers, researchers and admins."
+) -> Project:
+    """The project if the user sees it (else a 404) and may export from it (else a 403
+    saying ``refusal``)."""
+    project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
+    if not (request.user.is_staff or oversees(request.user)):
+        raise PermissionDenied(refusal)
+    return project
 
 
 class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
@@ -71,11 +78,8 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         counted = quotes.values("article").annotate(n=Count("pk")).values("n")
         # No DISTINCT: every readable_by path yields an article once, and a DISTINCT would
         # make the database count the quotes of every article before taking a page.
-        return (
-            Article.objects.readable_by(user)
-            .select_related("project")
-            .annotate(quote_count=Coalesce(Subquery(counted), 0))
-            .defer("text", "metadata")
+        return Article.objects.readable_by(user).annotate(
+            quote_count=Coalesce(Subquery(counted), 0)
         )
 
     def get_serializer_class(self):
@@ -100,9 +104,7 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
             Article.objects.readable_by(request.user).select_related("project"),
             pk=kwargs["pk"],
         )
-        quotes = _selection(request).quotes(article.project) & Quote.objects.readable_by(
-            request.user
-        )
+        quotes = _selection(request).chosen(Quote.objects.readable_by(request.user))
         by_article = streams.quotes_by_article(quotes, [article.pk])
         values = {name: getattr(article, name) for name in streams.ARTICLE_VALUES}
         record = article_record(values, by_article.get(article.pk, []))
@@ -153,32 +155,27 @@ class ExportView(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("format", str, enum=["jsonl", "csv"]),
+            OpenApiParameter("format", str, enum=streams.FORMATS),
             ANNOTATIONS,
             OpenApiParameter("include_unannotated", bool),
         ],
         responses={(200, "application/x-ndjson"): OpenApiTypes.STR},
     )
     def get(self, request, slug):
-        project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
-        if not _may_export(request.user):
-            raise PermissionDenied("Exports are for reviewers, researchers and admins.")
+        project = _exportable(request, slug)
         allowed = {"format", "annotations", "include_unannotated"}
         unknown = sorted(set(request.query_params) - allowed)
         if unknown:
             raise ValidationError({unknown[0]: "unknown parameter"})
         kind = request.query_params.get("format", "jsonl")
-        if kind not in ("jsonl", "csv"):
+        if kind not in streams.FORMATS:
             raise ValidationError({"format": "must be jsonl or csv"})
         include = request.query_params.get("include_unannotated", "true")
         if include not in ("true", "false"):
             raise ValidationError({"include_unannotated": "must be true or false"})
-        selection = _selection(request)
-        if kind == "jsonl":
-            chunks = streams.jsonl_chunks(project, selection, include_unannotated=include == "true")
-        else:
-            lines = streams.csv_lines(project, selection, include_unannotated=include == "true")
-            chunks = (line.encode("utf-8") for line in lines)
+        chunks = streams.chunks(
+            project, _selection(request), kind, include_unannotated=include == "true"
+        )
         stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
         response = StreamingHttpResponse(
             chunks,
@@ -193,9 +190,7 @@ class ManifestView(APIView):
 
     @extend_schema(parameters=[ANNOTATIONS], responses=OpenApiTypes.OBJECT)
     def get(self, request, slug):
-        project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
-        if not _may_export(request.user):
-            raise PermissionDenied("Exports are for reviewers, researchers and admins.")
+        project = _exportable(request, slug)
         return Response(streams.manifest(project, _selection(request)))
 
 
@@ -211,9 +206,7 @@ class AgreementView(APIView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request, slug):
-        project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
-        if not _may_export(request.user):
-            raise PermissionDenied("Agreement is for reviewers, researchers and admins.")
+        project = _exportable(request, slug, "Agreement is for reviewers, researchers and admins.")
         adjudicated = project.articles.adjudicated().count()
         report = project_agreement(project).as_dict()
         return Response({"project": project.slug, "adjudicated_articles": adjudicated, **report})

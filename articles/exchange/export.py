@@ -21,11 +21,27 @@ CSV_QUOTE_FIELDS = (
     "created_at", "updated_at",
 )  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A code point beyond U+FFFF is two UTF-16 units; its UTF-8 starts with F0 to F4
+# (F1 to F4 only beyond U+3FFFF, rare enough to look for once per text).
 _RARE_ASTRAL_LEADS = (b"\xf1", b"\xf2", b"\xf3", b"\xf4")
 
 
 class ExportError(ValueError):
     """The data would be exported wrong; nothing should be written from it."""
+
+
+def has_rare_astral(encoded: bytes) -> bool:
+    """Whether this UTF-8 holds a code point beyond U+3FFFF (``rare`` for ``astral_count``)."""
+    return any(lead in encoded for lead in _RARE_ASTRAL_LEADS)
+
+
+def astral_count(encoded: bytes, rare: bool) -> int:
+    """How many code points beyond U+FFFF (two UTF-16 units each) this UTF-8 holds;
+    ``rare``: whether the whole text it comes from ``has_rare_astral``."""
+    count = encoded.count(b"\xf0")
+    if rare:
+        count += sum(encoded.count(lead) for lead in _RARE_ASTRAL_LEADS)
+    return count
 
 
 def unit_offsets(text: str, offsets: Iterable[int]) -> dict[int, tuple[int, int]]:
@@ -38,18 +54,13 @@ def unit_offsets(text: str, offsets: Iterable[int]) -> dict[int, tuple[int, int]
             raise ExportError(f"offset {offset} is outside the text ({len(text)} code points)")
     if text.isascii():
         return {offset: (offset, offset) for offset in wanted}
-    # A code point beyond U+FFFF is two UTF-16 units; its UTF-8 starts with F0 to F4
-    # (F1 to F4 only beyond U+3FFFF, rare enough to look for once).
-    encoded = text.encode()
-    rare = any(lead in encoded for lead in _RARE_ASTRAL_LEADS)
+    rare = has_rare_astral(text.encode())
     result: dict[int, tuple[int, int]] = {}
     utf16 = utf8 = position = 0
     for offset in wanted:
         chunk = text[position:offset].encode()
         utf8 += len(chunk)
-        utf16 += offset - position + chunk.count(b"\xf0")
-        if rare:
-            utf16 += sum(chunk.count(lead) for lead in _RARE_ASTRAL_LEADS)
+        utf16 += offset - position + astral_count(chunk, rare)
         position = offset
         result[offset] = (utf16, utf8)
     return result

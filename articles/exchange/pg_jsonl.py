@@ -21,11 +21,10 @@ from __future__ import annotations
 
 import orjson
 
-from articles.exchange.export import ExportError
+from articles.exchange.export import ExportError, astral_count, has_rare_astral
 
 QUOTE_SEPARATOR = b"\x1f"
 PART_SEPARATOR = b"\x1e"
-_RARE_ASTRAL_LEADS = (b"\xf1", b"\xf2", b"\xf3", b"\xf4")
 
 _ARTICLE = (
     b'{"id": %d, "external_id": %s, "title": %s, "url": %s, "outlet": %s, "author": %s, '
@@ -162,9 +161,7 @@ def line(row: tuple) -> bytes:
     if quotes is None:
         return head + b"]}\n"
     ascii_only = text.isascii()
-    # A code point beyond U+FFFF is two UTF-16 units; its UTF-8 starts with F0 to F4
-    # (F1 to F4 only beyond U+3FFFF, rare enough to look for once).
-    rare = not ascii_only and any(lead in text.encode() for lead in _RARE_ASTRAL_LEADS)
+    rare = not ascii_only and has_rare_astral(text.encode())
     parts: list[list] = []
     previous = None
     position = start16 = start8 = 0
@@ -188,11 +185,11 @@ def line(row: tuple) -> bytes:
         else:
             gap = text[position:start].encode()
             start8 += len(gap)
-            start16 += start - position + _astral(gap, rare)
+            start16 += start - position + astral_count(gap, rare)
             position = start
             encoded = span.encode()
             end8 = start8 + len(encoded)
-            end16 = start16 + end - start + _astral(encoded, rare)
+            end16 = start16 + end - start + astral_count(encoded, rare)
         if cue_start:
             cue_start, cue_end = int(cue_start), int(cue_end)
             cue = _CUE % (cue_start, cue_end, dumps(text[cue_start:cue_end]))
@@ -209,11 +206,3 @@ def line(row: tuple) -> bytes:
         )
         + b"]}\n"
     )
-
-
-def _astral(encoded: bytes, rare: bool) -> int:
-    """How many code points beyond U+FFFF this UTF-8 holds."""
-    count = encoded.count(b"\xf0")
-    if rare:
-        count += sum(encoded.count(lead) for lead in _RARE_ASTRAL_LEADS)
-    return count

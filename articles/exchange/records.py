@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from articles.exchange.export import ExportError, unit_offsets
+from articles.exchange.export import unit_offsets
 
 MAX_TEXT_BYTES = 1024 * 1024
 FIELDS = (
@@ -81,11 +81,7 @@ class ArticleRecord:
     path: str = ""
     line: int = 0
     # The hex SHA-256 of the text in UTF-8, as ``Article.text_sha256`` stores it.
-    text_sha256: str = ""
-
-    def __post_init__(self):
-        if not self.text_sha256:
-            object.__setattr__(self, "text_sha256", _sha256(self.text.encode("utf-8")))
+    text_sha256: str = field(kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -102,6 +98,11 @@ class RecordError:
         return (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )
+
+
+def text_sha256(text: str) -> str:
+    """The hex SHA-256 of ``text`` encoded as UTF-8, as stored in ``Article.text_sha256``."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class InvalidRecord(Exception):
@@ -170,8 +171,7 @@ def record_from_mapping(
     text = cleaned.get("text", "")
     if not text.strip():
         raise InvalidRecord("is required and must not be blank", "text")
-    encoded = text.encode("utf-8")
-    size = len(encoded)
+    size = len(text.encode("utf-8"))
     if size > MAX_TEXT_BYTES:
         raise InvalidRecord(
             f"is {size:,} bytes; the limit is 1 MiB ({MAX_TEXT_BYTES:,} bytes)", "text"
@@ -190,14 +190,10 @@ def record_from_mapping(
         if not isinstance(metadata, dict):
             raise InvalidRecord("must be a JSON object", "metadata")
         cleaned["metadata"] = metadata
-    digest = _sha256(encoded)
+    digest = text_sha256(text)
     if exported:
         cleaned["quotes"] = _exported_quotes(values, text, digest)
     return ArticleRecord(**cleaned, path=path, line=line, text_sha256=digest)
-
-
-def _sha256(encoded: bytes) -> str:
-    return hashlib.sha256(encoded).hexdigest()
 
 
 def _exported_quotes(values: dict, text: str, digest: str) -> tuple[QuoteRecord, ...]:
@@ -218,10 +214,7 @@ def _exported_quotes(values: dict, text: str, digest: str) -> tuple[QuoteRecord,
         for k in ("start", "end")
         if isinstance(q.get(k), int) and 0 <= q.get(k) <= len(text)
     ]
-    try:
-        units = unit_offsets(text, offsets_in)
-    except ExportError as error:  # pragma: no cover - filtered above
-        raise InvalidRecord(str(error), "quotes") from None
+    units = unit_offsets(text, offsets_in)
     parsed = tuple(_quote(q, i, text, units) for i, q in enumerate(quotes))
     # The database keeps one quote per span and annotator, and one gold quote per span.
     seen: dict[tuple, int] = {}

@@ -22,6 +22,7 @@ from articles.exchange.export import ARTICLE_FIELDS, article_record, csv_header,
 from articles.models import Article, Quote, SpeakerAlias, StanceLabel
 from articles.team import project_agreement
 
+FORMATS = ("jsonl", "csv")
 CHUNK = 500
 # What the JSONL export sends at a time: whole lines, about this many bytes.
 CHUNK_BYTES = 256 * 1024
@@ -158,6 +159,16 @@ def quotes_by_article(quotes, article_ids: list[int]) -> dict[int, list[dict]]:
             }
         )
     return by_article
+
+
+def chunks(
+    project, selection: Selection, format: str, *, include_unannotated: bool = True
+) -> Iterator[bytes]:
+    """The export in one of ``FORMATS``, in UTF-8, whole lines at a time."""
+    if format == "jsonl":
+        return jsonl_chunks(project, selection, include_unannotated=include_unannotated)
+    lines = csv_lines(project, selection, include_unannotated=include_unannotated)
+    return (line.encode("utf-8") for line in lines)
 
 
 def jsonl_chunks(project, selection: Selection, *, include_unannotated=True) -> Iterator[bytes]:

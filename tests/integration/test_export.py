@@ -10,7 +10,14 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from articles.exchange import streams
-from articles.exchange.export import ExportError, article_record, csv_header, csv_rows
+from articles.exchange.export import (
+    ExportError,
+    article_record,
+    astral_count,
+    csv_header,
+    csv_rows,
+    has_rare_astral,
+)
 from articles.models import Quote, StanceLabel
 from tests.exports import comparable
 from tests.factories import (
@@ -191,6 +198,26 @@ def test_export_command_errors(project):
         export("nope")
     with pytest.raises(CommandError, match="--annotations: 'silver' is not"):
         export("source", "--annotations", "silver")
+
+
+def test_chunks_are_the_export_in_utf8_as_the_command_writes_it(project):
+    selection = streams.Selection()
+    jsonl = b"".join(streams.chunks(project, selection, "jsonl"))
+    assert jsonl == b"".join(streams.jsonl_chunks(project, selection))
+    assert jsonl.decode() == export("source")
+    csv_bytes = b"".join(streams.chunks(project, selection, "csv", include_unannotated=False))
+    assert (
+        csv_bytes
+        == "".join(streams.csv_lines(project, selection, include_unannotated=False)).encode()
+    )
+    assert csv_bytes.decode() == export("source", "--format", "csv", "--only-annotated")
+
+
+def test_astral_count_is_what_utf16_adds_in_every_plane():
+    for text in ("abc", "Zoé ✓", "🙅 \U00020000 x", "\U00040000 \U000e0041 \U0010ffff 🙅"):
+        encoded = text.encode()
+        extra = len(text.encode("utf-16-le")) // 2 - len(text)
+        assert astral_count(encoded, has_rare_astral(encoded)) == extra, text
 
 
 postgresql_only = pytest.mark.skipif(

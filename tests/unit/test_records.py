@@ -1,3 +1,4 @@
+import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from articles.exchange.records import (
     read_records,
     record_from_mapping,
     split_valid,
+    text_sha256,
 )
 
 RECORDS_MODULE = Path(__file__).resolve().parents[2] / "articles" / "exchange" / "records.py"
@@ -55,3 +57,32 @@ def test_txt_file_with_only_a_title_has_no_text(tmp_path):
     (tmp_path / "a.txt").write_text("Only a title\n", encoding="utf-8")
     _, errors = split_valid(read_records(tmp_path / "a.txt"))
     assert [(e.field, e.message) for e in errors] == [("text", "is required and must not be blank")]
+
+
+def test_a_record_carries_the_sha256_of_its_text_in_utf8():
+    text = "Zoé 🙅 svarte."
+    record = record_from_mapping({"title": "t", "text": text}, path="p", line=1)
+    assert record.text_sha256 == text_sha256(text) == hashlib.sha256(text.encode()).hexdigest()
+
+
+def test_exported_quotes_are_checked_in_utf16_and_utf8_across_every_plane():
+    # Ø is two UTF-8 bytes; the others are beyond U+FFFF, led by F0, F3 and F4 in UTF-8.
+    text = "Ø \U0001f645 \U000e0041 \U0010ffff said she."
+    start = text.index("said")
+    quote = {
+        "start": start,
+        "end": start + 4,
+        "text": "said",
+        "kind": "direct",
+        "start_utf16": len(text[:start].encode("utf-16-le")) // 2,
+        "end_utf16": len(text[: start + 4].encode("utf-16-le")) // 2,
+        "start_utf8": len(text[:start].encode()),
+        "end_utf8": len(text[: start + 4].encode()),
+    }
+    values = {"title": "t", "text": text, "quotes": [quote]}
+    record = record_from_mapping(values, path="p", line=1, exported=True)
+    assert [(q.start, q.end) for q in record.quotes] == [(start, start + 4)]
+    quote["start_utf16"] -= 1
+    with pytest.raises(InvalidRecord) as error:
+        record_from_mapping(values, path="p", line=1, exported=True)
+    assert error.value.field == "quotes[0].start_utf16"

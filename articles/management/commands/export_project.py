@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("project", help="the project's slug")
-        parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+        parser.add_argument("--format", choices=streams.FORMATS, default="jsonl")
         parser.add_argument(
             "--annotations",
             default="all",
@@ -36,12 +36,7 @@ class Command(BaseCommand):
             selection = streams.Selection.parse(annotations)
         except ValueError as error:
             raise CommandError(f"--{error}") from None
-        include = not only_annotated
-        if format == "jsonl":
-            chunks = streams.jsonl_chunks(project, selection, include_unannotated=include)
-        else:
-            lines = streams.csv_lines(project, selection, include_unannotated=include)
-            chunks = (line.encode("utf-8") for line in lines)
+        chunks = streams.chunks(project, selection, format, include_unannotated=not only_annotated)
         partial = output.with_name(output.name + ".partial") if output else None
         try:
             if partial:
