@@ -144,9 +144,6 @@ class Workspace:
     def quotes_json(self) -> str:
         return json.dumps([quote.as_data(self.article.text) for quote in self.quotes])
 
-    def suggestions_json(self) -> str:
-        return json.dumps([q.id for q in self.quotes if q.origin == Quote.Origin.SUGGESTED])
-
 
 def build_workspace(
     *, article, access: ArticleAccess, user, annotator_name: str = "", targets=None
@@ -262,6 +259,7 @@ def quote_state(quote) -> dict:
         speaker_name=quote.speaker.name if quote.speaker else "",
         cue_start=quote.cue_start,
         cue_end=quote.cue_end,
-        stances=[(s.target_id, s.target.name, s.label) for s in quote.stances.all()],
+        # The form keys stances by target id; the name would cost a query per stance.
+        stances=[(s.target_id, "", s.label) for s in quote.stances.all()],
     )
     return row.as_data(quote.article.text)

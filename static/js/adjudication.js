@@ -5,6 +5,7 @@
 // focus on the right group across swaps.
 
 import { selectionOffsets, trimSpan } from "./offsets.js";
+import { typingIn } from "./typing.js";
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const board = () => $("#adjudication");
@@ -15,12 +16,6 @@ const state = {
   advance: false, // after this write, move on to the next undecided group
   points: [],
 };
-
-function typing(event) {
-  const target = event.target;
-  return target instanceof HTMLElement &&
-    ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-}
 
 function focusGroup(number, { scroll = true } = {}) {
   const all = groups();
@@ -128,7 +123,7 @@ document.addEventListener("keydown", (event) => {
     event.preventDefault();
     return;
   }
-  if (event.ctrlKey || event.metaKey || event.altKey || typing(event)) return;
+  if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event)) return;
   const editing = $("#board .gold-form:not([hidden])");
   if (editing && (event.key === "s" || event.key === "c")) {
     if (fromSelection(editing, event.key === "s" ? "span" : "cue")) event.preventDefault();

@@ -1,11 +1,7 @@
 // Page-wide keys: n for the next article, ? for the shortcut overlay. The workspace
 // module handles the rest when an article is open.
 
-function typing(event) {
-  const target = event.target;
-  return target instanceof HTMLElement && (target.isContentEditable ||
-    ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
-}
+import { typingIn } from "./typing.js";
 
 function toggleHelp(show) {
   const overlay = document.getElementById("shortcuts");
@@ -15,7 +11,7 @@ function toggleHelp(show) {
 }
 
 document.addEventListener("keydown", (event) => {
-  if (event.ctrlKey || event.metaKey || event.altKey || typing(event)) return;
+  if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event, { editable: true })) return;
   if (event.key === "?") {
     if (toggleHelp()) event.preventDefault();
   } else if (event.key === "Escape") {

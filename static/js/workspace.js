@@ -9,6 +9,7 @@ import {
   selectionOffsets,
   trimSpan,
 } from "./offsets.js";
+import { typingIn } from "./typing.js";
 
 const state = {
   articleId: null,
@@ -19,6 +20,7 @@ const state = {
   spanLocked: false, // once the form is being filled, new selections are for the cue
   quote: null, // the quote being edited (data from the server), or null for a new one
   pending: false, // a save is on its way
+  addsSpeaker: false, // ... and names a speaker not in the catalog yet
 };
 
 const $ = (selector, root = document) => root.querySelector(selector);
@@ -35,19 +37,12 @@ async function loadCatalog() {
   const response = await fetch(url, { headers: { Accept: "application/json" } });
   if (response.ok) speakers = await response.json();
 }
-const suggestionIds = () => JSON.parse($("#quote-panel")?.dataset.suggestions || "[]");
 const editable = () => workspace()?.dataset.editable === "true";
 const quoteUrl = (id, action = "") =>
   `${workspace().dataset.createUrl}${id}/${action ? `${action}/` : ""}`;
 
 function textOf(start, end) {
   return state.points.slice(start, end).join("");
-}
-
-function typingIn(event) {
-  const target = event.target;
-  return target instanceof HTMLElement &&
-    ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) && target.type !== "radio";
 }
 
 function say(message, isError = true) {
@@ -77,16 +72,17 @@ function setup() {
     openForm(JSON.parse(panel.dataset.formState), { keepMessage: true });
   } else if (state.pending) {
     closeForm();
-    loadCatalog(); // the save may have added a speaker
+    if (state.addsSpeaker) loadCatalog();
   }
   state.pending = false;
+  state.addsSpeaker = false;
   markSelected(Number(panel?.dataset.selected) || state.quote?.id || null);
   const undo = $("form[data-undo]");
   if (undo) setTimeout(() => undo.remove(), 8000);
 }
 
+// htmx fires this on <body> once it has started, too: no DOMContentLoaded listener.
 document.addEventListener("htmx:load", setup);
-document.addEventListener("DOMContentLoaded", setup);
 
 document.addEventListener("htmx:sendError", () => {
   state.pending = false;
@@ -180,8 +176,12 @@ function setStance(digit) {
 function submit(url, values) {
   if (state.pending) return; // a double press sends one request
   state.pending = true;
+  // Only the form itself can add a speaker: a name typed without picking one.
+  const f = form();
+  state.addsSpeaker = !values && Boolean(f.elements.speaker_name.value.trim()) &&
+    !f.elements.speaker.value;
   // The source carries the CSRF header (hx-headers on #page) to the request.
-  const options = { target: "#quote-panel", swap: "outerHTML", source: form() };
+  const options = { target: "#quote-panel", swap: "outerHTML", source: f };
   if (values) Object.assign(options, { source: $("#quote-panel"), values });
   htmx.ajax("POST", url, options);
 }
@@ -204,14 +204,13 @@ function accept() {
 }
 
 function nextSuggestion() {
-  const ids = suggestionIds();
-  if (!ids.length) {
+  const suggestions = quoteData().filter((q) => q.origin === "suggested"); // in text order
+  if (!suggestions.length) {
     say("No suggestions left in this article.", false);
     return;
   }
-  const position = state.quote ? ids.indexOf(state.quote.id) : -1;
-  const id = ids[(position + 1) % ids.length];
-  const data = quoteData().find((q) => q.id === id);
+  const position = state.quote ? suggestions.findIndex((q) => q.id === state.quote.id) : -1;
+  const data = suggestions[(position + 1) % suggestions.length];
   openForm(data);
   scrollToOffset(data.start);
 }
@@ -376,7 +375,8 @@ function onFormKey(event) {
 }
 
 document.addEventListener("keydown", (event) => {
-  if (!workspace() || typingIn(event) || event.metaKey) return;
+  // A focused kind or stance radio still takes the form's keys.
+  if (!workspace() || typingIn(event, { radios: false }) || event.metaKey) return;
   if (!$("#shortcuts")?.hidden) return;
   let handled = false;
   if (event.key === "Enter" && event.ctrlKey) {

@@ -60,9 +60,14 @@ def test_make_a_quote_with_the_mouse_then_edit_delete_and_undo(page, world, arti
     assert page.locator("[data-field='cue-text']").inner_text() == "sier"
     page.keyboard.press("2")  # Kommunen: against
     page.keyboard.press("1")  # Planen: favor
-    saved(page, lambda: page.keyboard.press("Enter"))
+    # The new speaker goes into the type-ahead at once: the catalog is read again.
+    with page.expect_response(lambda r: r.url.endswith("/speakers/")):
+        saved(page, lambda: page.keyboard.press("Enter"))
 
-    page.reload()
+    with page.expect_response(lambda r: r.url.endswith("/speakers/")):
+        page.reload()
+    catalog_reads = []  # from here on, no write names a new speaker
+    page.on("request", lambda r: r.url.endswith("/speakers/") and catalog_reads.append(r.url))
     quote = Quote.objects.get()
     assert quote.text == SELECTION
     assert TEXT[quote.start : quote.end] == SELECTION
@@ -103,6 +108,7 @@ def test_make_a_quote_with_the_mouse_then_edit_delete_and_undo(page, world, arti
         world["berg"],
     )
     assert restored.stances.count() == 2
+    assert catalog_reads == []
     assert page.console_errors == []
 
 
