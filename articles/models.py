@@ -274,7 +274,25 @@ class QuoteOrigin(models.TextChoices):
     GOLD = "gold", "Adjudicated gold"
 
 
-class Quote(models.Model):
+class Spanning:
+    """For models with a quote's span, text, kind and cue: quotes and suggestions."""
+
+    @classmethod
+    def spanning(cls, original, /, **fields):
+        """An unsaved instance with ``original``'s span, text, kind and cue (a quote, a
+        suggestion, an engine's or a form's output); ``fields`` give the rest."""
+        return cls(
+            start=original.start,
+            end=original.end,
+            text=original.text,
+            kind=original.kind,
+            cue_start=original.cue_start,
+            cue_end=original.cue_end,
+            **fields,
+        )
+
+
+class Quote(Spanning, models.Model):
     Kind = QuoteKind
     Origin = QuoteOrigin
 
@@ -346,20 +364,6 @@ class Quote(models.Model):
 
     def __str__(self) -> str:
         return self.text if len(self.text) <= 60 else self.text[:59] + "…"
-
-    @classmethod
-    def spanning(cls, original, /, **fields) -> "Quote":
-        """An unsaved quote with ``original``'s span, text, kind and cue (another quote, a
-        suggestion, a form's input); ``fields`` give the rest."""
-        return cls(
-            start=original.start,
-            end=original.end,
-            text=original.text,
-            kind=original.kind,
-            cue_start=original.cue_start,
-            cue_end=original.cue_end,
-            **fields,
-        )
 
     @property
     def cue_text(self) -> str | None:
@@ -439,7 +443,7 @@ class Adjudication(models.Model):
         return f"{self.article} adjudicated by {self.reviewer} ({self.get_status_display()})"
 
 
-class Suggestion(models.Model):
+class Suggestion(Spanning, models.Model):
     """A quote the extraction engine found in an article: one shared set per article,
     copied into each assigned annotator's quotes (origin "suggested") to accept, correct
     or reject."""

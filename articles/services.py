@@ -433,17 +433,8 @@ def add_suggestions(*, article, items: list[QuoteInput], source: str) -> tuple[i
     skipped) and give them to its annotators; return ``(stored, copies)``."""
     with transaction.atomic():
         suggestions = [
-            Suggestion(
-                article=article,
-                start=data.start,
-                end=data.end,
-                text=data.text,
-                kind=data.kind,
-                speaker=speaker,
-                cue_start=data.cue_start,
-                cue_end=data.cue_end,
-                confidence=1.0,
-                source=source[:100],
+            Suggestion.spanning(
+                data, article=article, speaker=speaker, confidence=1.0, source=source[:100]
             )
             for data, speaker in zip(items, _speakers(article.project, items), strict=True)
         ]

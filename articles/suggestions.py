@@ -65,16 +65,8 @@ def suggest_quotes(*, articles: Iterable, extractor=extract) -> SuggestResult:
                     )
                     new_speakers += created
                 made.append(
-                    Suggestion(
-                        article=article,
-                        start=quote.start,
-                        end=quote.end,
-                        text=quote.text,
-                        kind=quote.kind,
-                        speaker=speaker,
-                        cue_start=quote.cue_start,
-                        cue_end=quote.cue_end,
-                        confidence=quote.confidence,
+                    Suggestion.spanning(
+                        quote, article=article, speaker=speaker, confidence=quote.confidence
                     )
                 )
             stored, copied = store_suggestions(article=article, suggestions=made, known=known)
