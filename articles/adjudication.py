@@ -1,31 +1,50 @@
 """Adjudication: a reviewer turns the annotators' quotes on one article into its gold set.
 
 The annotators' quotes are aligned into groups (``articles.agreement.align``: "the same
-quote" by overlap). For each group the reviewer takes one annotator's version (copied
-into a gold quote, origin "gold", which they may then edit) or drops it; an article is
-adjudicated once every group is decided. ``build_board`` is the read model of the
-side-by-side screen; the functions after it are the writes, each atomic.
+quote" when they share at least half of the longer span), read through
+``articles.team.project_annotations`` as the agreement figures read them, so the board
+and the dashboard count the same groups and the same disputes. For each group the
+reviewer takes one annotator's version (copied into a gold quote, origin "gold", which
+they may then edit) or drops it; an article is adjudicated once every group is decided.
+``build_board`` is the read model of the side-by-side screen, ``board_figures`` the same
+in numbers for many articles; the functions after them are the writes, each atomic.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field, fields, replace
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from articles.agreement import DISAGREEMENTS, Annotation, align
+from articles.agreement import DISAGREEMENTS, align, same_quote
+from articles.agreement import Group as Aligned
 from articles.highlight import Span, render_text
-from articles.models import Adjudication, Assignment, Quote, StanceLabel
+from articles.models import Adjudication, Article, Assignment, Quote, StanceLabel
 from articles.services import QuoteInput, create_quote, delete_quote, update_quote
+from articles.team import counted_statuses, project_annotations
 from articles.workspace import QuoteRow, project_targets, quote_rows
 
 
 class AdjudicationError(ValueError):
     """The reviewer asked for something the article's state does not allow."""
+
+
+@dataclass
+class BoardQuote(QuoteRow):
+    """A quote on the board: its row, and the words of its cue (the board shows words,
+    not offsets)."""
+
+    cue_text: str = ""
+
+    @classmethod
+    def of(cls, row: QuoteRow, text: str) -> BoardQuote:
+        cue = text[row.cue_start : row.cue_end] if row.cue_start is not None else ""
+        return cls(**{f.name: getattr(row, f.name) for f in fields(QuoteRow)}, cue_text=cue)
 
 
 @dataclass
@@ -35,9 +54,9 @@ class Group:
     number: int  # 1-based, in text order
     start: int
     end: int
-    versions: list[QuoteRow | None]  # one per annotator, in the board's annotator order
+    versions: list[BoardQuote | None]  # one per annotator, in the board's annotator order
     disagreements: list[str]
-    gold: QuoteRow | None = None
+    gold: BoardQuote | None = None
     dropped: bool = False
     entries: list = field(default_factory=list)  # (annotator, version or None), for templates
 
@@ -67,7 +86,7 @@ class Board:
     groups: list[Group]
     adjudication: Adjudication | None
     targets: list
-    extra_gold: list[QuoteRow] = field(default_factory=list)  # gold no group explains
+    extra_gold: list[BoardQuote] = field(default_factory=list)  # gold no group explains
     statuses: dict = field(default_factory=dict)  # username -> assignment status
 
     def text_html(self) -> str:
@@ -103,28 +122,45 @@ def build_board(article, *, targets=None) -> Board:
     fixed number of queries."""
     targets = project_targets(article.project) if targets is None else targets
     assignments = list(
-        Assignment.objects.filter(article=article)
-        .exclude(status=Assignment.Status.SKIPPED)
+        Assignment.objects.filter(article=article, status__in=counted_statuses(finished_only=False))
         .select_related("annotator")
         .order_by("annotator__username")
     )
     annotators = [a.annotator for a in assignments]
-    # Suggestions an annotator never judged are the engine's, not theirs.
-    rows = quote_rows(
-        Quote.objects.filter(
-            Q(annotator__in=annotators) | Q(origin=Quote.Origin.GOLD), article=article
-        ).exclude(origin=Quote.Origin.SUGGESTED),
-        targets,
-    )
+    people, aligned = _aligned(article.project, [article.pk])[article.pk]
+    members = [quote.id for group in aligned for quote in group.members.values()]
+    rows = {
+        row.id: BoardQuote.of(row, article.text)
+        for row in quote_rows(
+            Quote.objects.filter(Q(pk__in=members) | Q(origin=Quote.Origin.GOLD), article=article),
+            targets,
+        )
+    }
     adjudication = Adjudication.objects.filter(article=article).first()
     dropped = set(adjudication.dropped.values_list("id", flat=True)) if adjudication else set()
-    own = [row for row in rows if row.origin != Quote.Origin.GOLD]
-    gold = [row for row in rows if row.origin == Quote.Origin.GOLD]
-    groups = _groups(own, annotators)
-    extra = _attach_gold(groups, gold)
-    for group in groups:
-        group.dropped = (
-            group.gold is None and bool(group.member_ids) and (set(group.member_ids) <= dropped)
+    gold = [row for row in rows.values() if row.origin == Quote.Origin.GOLD]
+    decisions, extra = _decide(aligned, gold, dropped)
+    groups = []
+    for number, (group, (chosen, is_dropped)) in enumerate(
+        zip(aligned, decisions, strict=True), start=1
+    ):
+        # A quote deleted between the two reads shows as not marked, not as an error.
+        versions = [
+            rows.get(group.members[user.username].id) if user.username in group.members else None
+            for user in annotators
+        ]
+        found = group.disagreements(people)
+        groups.append(
+            Group(
+                number=number,
+                start=group.start,
+                end=group.end,
+                versions=versions,
+                disagreements=[name for name in DISAGREEMENTS if name in found],
+                gold=chosen,
+                dropped=is_dropped,
+                entries=list(zip(annotators, versions, strict=True)),
+            )
         )
     return Board(
         article=article,
@@ -137,59 +173,113 @@ def build_board(article, *, targets=None) -> Board:
     )
 
 
-def _annotation(row: QuoteRow) -> Annotation:
-    return Annotation(
-        id=row.id,
-        annotator=row.annotator_id,
-        start=row.start,
-        end=row.end,
-        speaker=row.speaker_id,
-        kind=row.kind,
-        stances={target: label for target, _, label in row.stances},
-    )
+@dataclass(frozen=True)
+class BoardFigures:
+    """An article's board in numbers, counted as ``build_board`` counts them."""
+
+    article: Article
+    annotators: tuple[str, ...]
+    groups: int
+    disputed: int  # groups with a disagreement
+    undecided: int
+    overlap_f1: float | None = None  # the agreement report's, where the caller has it
 
 
-def _groups(rows: list[QuoteRow], annotators: list) -> list[Group]:
-    annotator_ids = [annotator.pk for annotator in annotators]
-    by_id = {row.id: row for row in rows}
-    groups = []
-    for number, aligned in enumerate(align([_annotation(row) for row in rows]), start=1):
-        versions = [
-            by_id[aligned.members[a].id] if a in aligned.members else None for a in annotator_ids
-        ]
-        found = aligned.disagreements(annotator_ids)
-        groups.append(
-            Group(
-                number=number,
-                start=aligned.start,
-                end=aligned.end,
-                versions=versions,
-                disagreements=[name for name in DISAGREEMENTS if name in found],
-                entries=list(zip(annotators, versions, strict=True)),
-            )
+def board_figures(project, articles) -> dict[int, BoardFigures]:
+    """Per article id, the figures of the articles' boards, from a fixed number of
+    queries whatever the number of articles."""
+    ids = [article.pk for article in articles]
+    gold = defaultdict(list)
+    for quote in (
+        Quote.objects.gold()
+        .filter(article_id__in=ids)
+        .only("id", "article_id", "start", "end", "source_id")
+        .order_by("start", "end", "id")  # the board's order: gold is placed first come
+    ):
+        gold[quote.article_id].append(quote)
+    dropped = set(
+        Adjudication.dropped.through.objects.filter(adjudication__article_id__in=ids).values_list(
+            "quote_id", flat=True
         )
-    return groups
+    )
+    aligned_of = _aligned(project, ids)
+    figures = {}
+    for article in articles:
+        people, aligned = aligned_of[article.pk]
+        decisions, _ = _decide(aligned, gold[article.pk], dropped)
+        figures[article.pk] = BoardFigures(
+            article=article,
+            annotators=tuple(people),
+            groups=len(aligned),
+            disputed=sum(bool(group.disagreements(people)) for group in aligned),
+            undecided=sum(chosen is None and not is_dropped for chosen, is_dropped in decisions),
+        )
+    return figures
 
 
-def _attach_gold(groups: list[Group], gold: list[QuoteRow]) -> list[QuoteRow]:
-    """Put each gold quote in the group it was taken from (or, failing that, the group
-    it overlaps most); return the ones no group explains."""
-    by_member = {member: group for group in groups for member in group.member_ids}
+def most_disputed(project, report, *, waiting, limit: int) -> list[BoardFigures]:
+    """The boards of the articles waiting for adjudication (``waiting``, their ids) with
+    the most disputed groups, then the lowest agreement: the ones to adjudicate first.
+
+    Ranked by the agreement report, which counts only finished work: on an article
+    waiting for adjudication everyone still on it has finished, so the report grouped
+    exactly what its board shows (a test holds the two together)."""
+    ready = set(waiting)
+    ranked = sorted(
+        (a for a in report.per_article if a.disputed_groups and a.article in ready),
+        key=lambda a: (-a.disputed_groups, a.overlap_f1.value or 0.0, a.article),
+    )[:limit]
+    articles = Article.objects.in_bulk([a.article for a in ranked])
+    figures = board_figures(project, [articles[a.article] for a in ranked if a.article in articles])
+    return [
+        replace(figures[a.article], overlap_f1=a.overlap_f1.value)
+        for a in ranked
+        if a.article in figures
+    ]
+
+
+def _aligned(project, article_ids) -> dict[int, tuple[list[str], list[Aligned]]]:
+    """Per article id (in the order given): the usernames of the annotators still on it
+    and their quotes grouped into "the same quote", read as the agreement figures read
+    them (``project_annotations``)."""
+    annotations, names = project_annotations(project, article_ids=article_ids, finished_only=False)
+    return {pk: (names.get(pk, []), align(annotations.get(pk, ()))) for pk in article_ids}
+
+
+def _decide(aligned: list[Aligned], gold: list, dropped: set[int]) -> tuple[list, list]:
+    """``(decisions, extra)``: for each group its gold quote (or None) and whether it is
+    dropped; and the gold quotes no group explains.
+
+    A gold quote belongs to the group of the annotator quote it was taken from; failing
+    that (that quote is gone, or nobody marked it) to an undecided group whose every
+    quote is the same quote as it (``same_quote``), the one it overlaps most. So a quote
+    the reviewer added inside a longer group, nested, never decides that group.
+    """
+    chosen: list = [None] * len(aligned)
+    index_of = {quote.id: i for i, group in enumerate(aligned) for quote in group.members.values()}
     extra = []
-    for row in gold:
-        group = by_member.get(row.source_id)
-        if group is None:
-            overlapping = [g for g in groups if g.gold is None and _overlap(g, row) > 0]
-            group = max(overlapping, key=lambda g: _overlap(g, row), default=None)
-        if group is None or group.gold is not None:
-            extra.append(row)
+    for quote in gold:
+        index = index_of.get(quote.source_id)
+        if index is None:
+            fitting = [
+                i
+                for i, group in enumerate(aligned)
+                if chosen[i] is None and all(same_quote(quote, m) for m in group.members.values())
+            ]
+            index = max(fitting, key=lambda i: _overlap(aligned[i], quote), default=None)
+        if index is None or chosen[index] is not None:
+            extra.append(quote)
         else:
-            group.gold = row
-    return extra
+            chosen[index] = quote
+    decisions = [
+        (chosen[i], chosen[i] is None and {q.id for q in group.members.values()} <= dropped)
+        for i, group in enumerate(aligned)
+    ]
+    return decisions, extra
 
 
-def _overlap(group: Group, row: QuoteRow) -> int:
-    return min(group.end, row.end) - max(group.start, row.start)
+def _overlap(group: Aligned, quote) -> int:
+    return min(group.end, quote.end) - max(group.start, quote.start)
 
 
 def _same_content(a: QuoteRow, b: QuoteRow) -> bool:
@@ -307,17 +397,50 @@ def finish(*, article, reviewer) -> Adjudication:
     return adjudication
 
 
-def reopen(*, article) -> None:
-    """Let the gold set change again."""
-    Adjudication.objects.filter(article=article).update(
-        status=Adjudication.Status.IN_PROGRESS, finished_at=None
-    )
+def reopen(*, article, reviewer) -> Adjudication:
+    """Let the gold set change again: the adjudication is in progress once more, under
+    ``reviewer`` (who then finishes it), and the gold set stays as it was."""
+    with transaction.atomic():
+        adjudication = Adjudication.objects.select_for_update().filter(article=article).first()
+        if adjudication is None or adjudication.status != Adjudication.Status.DONE:
+            raise AdjudicationError(
+                "status: this article is not adjudicated, so there is nothing to reopen."
+            )
+        adjudication.status = Adjudication.Status.IN_PROGRESS
+        adjudication.finished_at = None
+        adjudication.reviewer = reviewer
+        adjudication.save(update_fields=["status", "finished_at", "reviewer"])
+    return adjudication
 
 
 def _open_adjudication(article, reviewer) -> Adjudication:
-    adjudication, _ = Adjudication.objects.select_for_update().get_or_create(
-        article=article, defaults={"reviewer": reviewer}
-    )
+    """The article's adjudication, locked, started if need be; refused once finished.
+
+    It starts only when every annotator still on the article has marked it done: from
+    then on their sets are frozen (Reopen is refused), so the gold set is always built
+    from the versions the board shows. The assignments stay locked until the transaction
+    ends, which is what keeps a concurrent Reopen from slipping in between.
+    """
+    adjudication = Adjudication.objects.select_for_update().filter(article=article).first()
+    if adjudication is None:
+        unfinished = [
+            username
+            for username, status in Assignment.objects.select_for_update(of=("self",))
+            .filter(article=article)
+            .exclude(status=Assignment.Status.SKIPPED)
+            .order_by("annotator__username")
+            .values_list("annotator__username", "status")
+            if status != Assignment.Status.DONE
+        ]
+        if unfinished:
+            raise AdjudicationError(
+                f"{', '.join(unfinished)} {'has' if len(unfinished) == 1 else 'have'} not "
+                "finished this article yet: adjudication starts once every annotator on it "
+                "has marked it done."
+            )
+        adjudication, _ = Adjudication.objects.get_or_create(
+            article=article, defaults={"reviewer": reviewer}
+        )
     if adjudication.status == Adjudication.Status.DONE:
         raise AdjudicationError("This article is adjudicated; reopen it to change the gold set.")
     return adjudication

@@ -181,6 +181,27 @@ class QuoteForm(forms.Form):
         )
 
 
+class JudgeSuggestionsForm(forms.Form):
+    """Accept or reject, at once, the waiting suggestions the annotator confirmed."""
+
+    MAX_QUOTES = 5000
+
+    action = forms.ChoiceField(choices=[("accept", "Accept all"), ("reject", "Reject all")])
+    quotes = forms.CharField(max_length=100_000, help_text="The quote ids, comma-separated.")
+
+    def clean_quotes(self) -> list[int]:
+        parts = [part.strip() for part in self.cleaned_data["quotes"].split(",")]
+        if not all(part.isascii() and part.isdigit() for part in parts):
+            raise forms.ValidationError("give quote ids separated by commas.")
+        ids = [int(part) for part in parts]
+        if len(ids) > self.MAX_QUOTES:
+            raise forms.ValidationError(f"at most {self.MAX_QUOTES} quotes at once.")
+        return ids
+
+    def error_text(self) -> str:
+        return " ".join(f"{name}: {' '.join(errors)}" for name, errors in self.errors.items())
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(
         choices=[(Assignment.Status.DONE, "Done"), (Assignment.Status.IN_PROGRESS, "Reopen")]

@@ -229,6 +229,8 @@ class AssignmentStatus(models.TextChoices):
 
 class Assignment(models.Model):
     Status = AssignmentStatus
+    # The states in which the annotator may still change their set of the article.
+    OPEN = frozenset({AssignmentStatus.TODO, AssignmentStatus.IN_PROGRESS})
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="assignments")
     annotator = models.ForeignKey(
@@ -257,6 +259,11 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article} → {self.annotator} ({self.get_status_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the annotator may still change their quotes: not done, not skipped."""
+        return self.status in self.OPEN
 
 
 class QuoteKind(models.TextChoices):

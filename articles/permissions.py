@@ -17,9 +17,17 @@ class ArticleAccess:
     read_only_role: bool
 
     @property
-    def can_annotate(self) -> bool:
-        """Only the people an article is assigned to write, and only into their own set."""
+    def is_assigned(self) -> bool:
+        """The article is in the user's queue and their role annotates: they may mark it
+        done or reopen it, and write to their own set while it is open."""
         return self.assignment is not None and not self.read_only_role
+
+    @property
+    def can_annotate(self) -> bool:
+        """Only the people an article is assigned to write, only into their own set, and
+        only while their assignment is open (done and skipped sets are read-only). The
+        services check it again under a lock."""
+        return self.is_assigned and self.assignment.is_open
 
 
 # Every workspace request and API quote post starts here. Unique per article and

@@ -1,10 +1,22 @@
 """Reads: every list the app shows starts from one of these QuerySet methods."""
 
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from accounts.roles import oversees
+
+
+def sees_whole_team(user) -> bool:
+    """Staff, reviewers and researchers: their figures hold every annotator's work."""
+    return user.is_staff or oversees(user)
+
+
+def counts_only_own(user, project) -> bool:
+    """Whether the user's figures for the project must leave out everyone else's work:
+    they annotate and the project is blind. ``QuoteQuerySet.counted_for`` is the same
+    rule in SQL, for many projects at once."""
+    return project.blind and not sees_whole_team(user)
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -16,13 +28,17 @@ class ProjectQuerySet(models.QuerySet):
             return self
         return self.filter(members=user)
 
-    def with_counts(self):
-        """Annotate ``article_count`` and ``quote_count``, each counted in its own subquery."""
+    def with_counts(self, user=None):
+        """Annotate ``article_count`` and ``quote_count``, each counted in its own subquery;
+        ``quote_count`` holds only the quotes whose figures ``user`` may see (``None``: all)."""
         from articles.models import Article, Quote
 
         # Two Count() joins on the same row would multiply each other; subqueries don't.
         articles = Article.objects.filter(project=OuterRef("pk")).order_by().values("project")
-        quotes = Quote.objects.annotations().filter(article__project=OuterRef("pk")).order_by()
+        quotes = Quote.objects.annotations()
+        if user is not None:
+            quotes = quotes.counted_for(user)
+        quotes = quotes.filter(article__project=OuterRef("pk")).order_by()
         quotes = quotes.values("article__project")
         return self.annotate(
             article_count=Coalesce(Subquery(articles.annotate(n=Count("pk")).values("n")), 0),
@@ -39,6 +55,23 @@ class ArticleQuerySet(models.QuerySet):
         if oversees(user):
             return self.filter(project__members=user)
         return self.filter(assignments__annotator=user)
+
+    def with_quotes(self, present: bool, *, user):
+        """Articles with (``present``) or without quotes that the user may read."""
+        from articles.models import Quote
+
+        quotes = Quote.objects.readable_by(user).filter(article=OuterRef("pk"))
+        return self.filter(Exists(quotes)) if present else self.exclude(Exists(quotes))
+
+    def with_status(self, status: str, *, user):
+        """Articles with an assignment in ``status``: the user's own if they annotate (a
+        colleague's progress is not theirs to see), anyone's if they see the whole team."""
+        from articles.models import Assignment
+
+        assignments = Assignment.objects.filter(article=OuterRef("pk"), status=status)
+        if not sees_whole_team(user):
+            assignments = assignments.filter(annotator=user)
+        return self.filter(Exists(assignments))
 
     def adjudicated(self):
         """Articles whose gold set a reviewer has finished."""
@@ -115,6 +148,14 @@ class SpeakerQuerySet(models.QuerySet):
                 entry["aliases"].append(alias)
         return list(entries.values())
 
+    def with_quote_counts(self, user):
+        """Annotate ``quote_count``: the speaker's quotes whose figures the user may see."""
+        from articles.models import Quote
+
+        quotes = Quote.objects.counted_for(user).filter(speaker=OuterRef("pk")).order_by()
+        counted = quotes.values("speaker").annotate(n=Count("pk")).values("n")
+        return self.annotate(quote_count=Coalesce(Subquery(counted), 0))
+
     def casefold_match(self, name: str):
         """The speaker whose name or an alias is ``name`` when both are case-folded in
         Python, or None: SQLite's iexact folds only ASCII ("HÄKKINEN" misses "Häkkinen")."""
@@ -144,22 +185,34 @@ class QuoteQuerySet(models.QuerySet):
             return self.filter(article__project__members=user)
         return self.filter(annotator=user).annotations()
 
-    def suggestion_outcomes(self, project) -> dict[str, int]:
+    def counted_for(self, user):
+        """The quotes whose figures the user may see: all for staff, reviewers and
+        researchers; for anyone else their own, and every annotator's in projects that
+        are not blind (``counts_only_own``), never the gold set."""
+        if sees_whole_team(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.annotations().filter(Q(annotator=user) | Q(article__project__blind=False))
+
+    def suggestion_outcomes(self, project, user=None) -> dict[str, int]:
         """How annotators treated the engine's suggestions in a project: waiting,
-        accepted, corrected, rejected."""
+        accepted, corrected, rejected; only the user's own if ``counts_only_own``."""
         from articles.models import RejectedSuggestion
 
-        counts = dict(
-            self.filter(article__project=project, origin__in=["suggested", "accepted", "corrected"])
-            .order_by()
-            .values_list("origin")
-            .annotate(n=Count("pk"))
+        quotes = self.filter(
+            article__project=project, origin__in=["suggested", "accepted", "corrected"]
         )
+        rejections = RejectedSuggestion.objects.filter(article__project=project)
+        if user is not None and counts_only_own(user, project):
+            quotes = quotes.filter(annotator=user)
+            rejections = rejections.filter(annotator=user)
+        counts = dict(quotes.order_by().values_list("origin").annotate(n=Count("pk")))
         return {
             "waiting": counts.get("suggested", 0),
             "accepted": counts.get("accepted", 0),
             "corrected": counts.get("corrected", 0),
-            "rejected": RejectedSuggestion.objects.filter(article__project=project).count(),
+            "rejected": rejections.count(),
         }
 
     def for_article(self, article):

@@ -16,12 +16,13 @@ from articles import adjudication
 from articles.charts import bar_chart, sparkline, status_bar
 from articles.distribution import DistributionError, distribute, reassign_open_work
 from articles.forms import DistributeForm, QuoteForm, ReassignForm
-from articles.models import Article, Project, Quote
+from articles.models import Adjudication, Article, Project, Quote
 from articles.permissions import can_adjudicate
 from articles.services import QuoteConflict
-from articles.team import most_disputed, project_agreement, project_progress
+from articles.team import project_agreement, project_progress
 
 CHANGED_ELSEWHERE = "This gold quote was changed elsewhere; here it is as it stands now."
+REOPENED = "Reopened: the gold set can change again. Finish it again when it is right."
 ACTIONS = {
     "take": adjudication.take_version,
     "drop": adjudication.drop_group,
@@ -133,11 +134,19 @@ def gold_delete(request, article_id, quote_id):
 @login_required
 @require_POST
 def adjudicate_finish(request, article_id):
-    """Mark the article adjudicated (every group decided), or reopen it."""
+    """Set the article's adjudication status, as an annotator sets their article's:
+    "done" marks it adjudicated (every group decided) and goes on to the next one,
+    "in_progress" reopens a finished one."""
     article = _adjudicable(request, article_id)
-    if request.POST.get("status") == "in_progress":
-        adjudication.reopen(article=article)
-        return _board(request, article, status=200)
+    status = request.POST.get("status")
+    if status == Adjudication.Status.IN_PROGRESS:
+        try:
+            adjudication.reopen(article=article, reviewer=request.user)
+        except adjudication.AdjudicationError as error:
+            return _board(request, article, errors=[str(error)])
+        return _board(request, article, status=200, note=REOPENED)
+    if status != Adjudication.Status.DONE:
+        return _board(request, article, errors=["status: must be done or in_progress."])
     try:
         adjudication.finish(article=article, reviewer=request.user)
     except adjudication.AdjudicationError as error:
@@ -176,7 +185,9 @@ def dashboard(request, slug):
     agreement = {a.annotator: a.overlap_f1.value for a in report.per_annotator}
     for person in progress.annotators:
         person.agreement = agreement.get(person.username)
-    disputed = most_disputed(report, limit=10)
+    # The articles "Adjudicate next" walks through, read by the same query.
+    waiting = list(Article.objects.waiting_for_adjudication(project).values_list("pk", flat=True))
+    disputed = adjudication.most_disputed(project, report, waiting=waiting, limit=10)
     return render(
         request,
         "articles/dashboard.html",
@@ -185,6 +196,7 @@ def dashboard(request, slug):
             "progress": progress,
             "report": report,
             "disputed": disputed,
+            "waiting": len(waiting),
             "status_svg": mark_safe(status_bar(progress.counts())),  # noqa: S308 - escaped
             "pace_svg": mark_safe(  # noqa: S308 - escaped
                 bar_chart(

@@ -77,12 +77,19 @@ def suggest_quotes(*, articles: Iterable, extractor=extract) -> SuggestResult:
 
 def store_suggestions(*, article, suggestions: list[Suggestion], known=None) -> tuple[int, int]:
     """Save an article's new suggestions (spans it has already are skipped) and give them
-    to its annotators; return ``(stored, copies)``. Call inside transaction.atomic()."""
+    to its annotators whose sets are open; return ``(stored, copies)``. Call inside
+    transaction.atomic()."""
     if known is None:
         known = set(article.suggestions.values_list("start", "end"))
     new = [s for s in suggestions if (s.start, s.end) not in known]
     Suggestion.objects.bulk_create(new)
-    annotators = list(article.assignments.values_list("annotator_id", flat=True))
+    # A done or skipped set is read-only (and done means judged): nothing new lands in
+    # it. The lock keeps a concurrent Done from passing between this read and the copy.
+    annotators = list(
+        article.assignments.select_for_update(no_key=True)
+        .filter(status__in=Assignment.OPEN)
+        .values_list("annotator_id", flat=True)
+    )
     return len(new), copy_suggestions(annotators_by_article={article.pk: annotators})
 
 

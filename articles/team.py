@@ -19,7 +19,7 @@ from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 
 from articles.agreement import Annotation, measure_agreement
-from articles.models import Article, Assignment, Quote, RejectedSuggestion, Speaker
+from articles.models import Assignment, Quote, RejectedSuggestion, Speaker
 
 DAYS_SHOWN = 14
 
@@ -50,10 +50,26 @@ def speaker_keys(project) -> dict[int, int]:
     return {pk: root(pk) for pk in parent}
 
 
-def project_annotations(project, *, article_ids=None):
+def counted_statuses(*, finished_only: bool) -> list[str]:
+    """The assignment states whose annotators' quotes count: done for the agreement
+    figures; every state but skipped for the adjudication board, which shows work still
+    under way too."""
+    if finished_only:
+        return [Assignment.Status.DONE]
+    return [Assignment.Status.TODO, Assignment.Status.IN_PROGRESS, Assignment.Status.DONE]
+
+
+def project_annotations(project, *, article_ids=None, finished_only=True):
     """``(annotations, annotators)``: per article id the quotes of the annotators who
-    finished it, as ``Annotation``s, and those annotators' usernames."""
-    assignments = Assignment.objects.filter(article__project=project, status=Assignment.Status.DONE)
+    finished it (``finished_only=False``: of everyone still on it), as ``Annotation``s,
+    and those annotators' usernames.
+
+    The agreement figures and the adjudication board both read quotes here, so that they
+    group the same quotes with the same speakers: suggestions nobody judged, skipped
+    assignments and the gold set left out, speakers keyed by ``speaker_keys``."""
+    assignments = Assignment.objects.filter(
+        article__project=project, status__in=counted_statuses(finished_only=finished_only)
+    )
     quotes = (
         Quote.objects.annotations()
         .filter(article__project=project)
@@ -97,17 +113,6 @@ def project_agreement(project, *, article_ids=None):
         {article_id: annotations.get(article_id, []) for article_id in shared},
         annotators={article_id: annotators[article_id] for article_id in shared},
     )
-
-
-def most_disputed(report, *, limit: int) -> list[tuple]:
-    """``(article, figures)`` for the articles with the most disputed groups (then the
-    lowest agreement), the ones a reviewer should adjudicate first."""
-    ranked = sorted(
-        (a for a in report.per_article if a.disputed_groups),
-        key=lambda a: (-a.disputed_groups, a.overlap_f1.value or 0.0, a.article),
-    )[:limit]
-    articles = Article.objects.in_bulk([a.article for a in ranked])
-    return [(articles[a.article], a) for a in ranked if a.article in articles]
 
 
 @dataclass

@@ -53,6 +53,11 @@ urlpatterns = [
         name="adjudicate-group",
     ),
     path("articles/<id:article_id>/status/", views.article_status, name="article-status"),
+    path(
+        "articles/<id:article_id>/suggestions/judge/",
+        views.suggestions_judge,
+        name="suggestions-judge",
+    ),
     path("articles/<id:article_id>/quotes/", views.quote_create, name="quote-create"),
     path("articles/<id:article_id>/quotes/undo/", views.quote_undo, name="quote-undo"),
     path(

@@ -1,6 +1,7 @@
 """Pages and htmx endpoints. Each write: bind the form, call one service, render the
 partials it changed (the panel, and the highlighted text out of band)."""
 
+import functools
 import json
 
 from django.contrib.auth.decorators import login_required
@@ -13,9 +14,10 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from articles import services
-from articles.forms import QuoteForm, StatusForm
+from articles.forms import JudgeSuggestionsForm, QuoteForm, StatusForm
 from articles.models import Article, Assignment, Project, Quote
 from articles.permissions import article_access, assignment_of
+from articles.querysets import counts_only_own, sees_whole_team
 from articles.workspace import build_workspace, next_article_url, quote_state
 from newsannot.prepared import PreparedQuery
 
@@ -33,9 +35,11 @@ _own_quotes = PreparedQuery(
 
 @login_required
 def project_list(request):
-    """The user's projects with their article and quote counts."""
-    projects = Project.objects.visible_to(request.user).with_counts()
-    return render(request, "articles/project_list.html", {"projects": projects})
+    """The user's projects with their article and quote counts (in a blind project an
+    annotator counts only their own quotes)."""
+    projects = Project.objects.visible_to(request.user).with_counts(request.user)
+    context = {"projects": projects, "sees_whole_team": sees_whole_team(request.user)}
+    return render(request, "articles/project_list.html", context)
 
 
 @login_required
@@ -51,7 +55,8 @@ def queue(request, slug):
             "project": project,
             "assignments": assignments,
             "next_url": next_article_url(request.user, project),
-            "outcomes": Quote.objects.suggestion_outcomes(project),
+            "outcomes": Quote.objects.suggestion_outcomes(project, user=request.user),
+            "outcomes_are_own": counts_only_own(request.user, project),
         },
     )
 
@@ -92,8 +97,28 @@ def article(request, article_id):
     return response
 
 
+def _writes_own_set(view):
+    """For the views that write to the annotator's own set: a write that lost to a rival
+    (a stale version, a quote deleted meanwhile) or that meets a read-only set (done,
+    skipped) answers 409 with the reason, and the current state, in the panel."""
+
+    @functools.wraps(view)
+    def checked(request, article_id, *args, **kwargs):
+        try:
+            return view(request, article_id, *args, **kwargs)
+        except services.AssignmentClosed as closed:
+            article, access = _article_for(request, article_id)
+            return _panel(request, article, access, status=409, message=str(closed))
+        except services.QuoteConflict as conflict:
+            article, access = _article_for(request, article_id)
+            return _conflict(request, article, access, conflict)
+
+    return checked
+
+
 @login_required
 @require_POST
+@_writes_own_set
 def quote_create(request, article_id):
     article, access = _article_for(request, article_id, write=True)
     form = QuoteForm.posted(request, article)
@@ -105,7 +130,6 @@ def quote_create(request, article_id):
             annotator=request.user,
             data=form.quote_input(),
             request_id=form.cleaned_data.get("request_id"),
-            assignment=access.assignment,
         )
     except services.DuplicateSpan as duplicate:
         return _panel(
@@ -128,6 +152,7 @@ def quote_create(request, article_id):
 
 @login_required
 @require_POST
+@_writes_own_set
 def quote_update(request, article_id, quote_id):
     article, access = _article_for(request, article_id, write=True)
     quote = _own_quote(request, article, quote_id)
@@ -143,15 +168,9 @@ def quote_update(request, article_id, quote_id):
             quote_id=quote.pk,
             message="version: is required to change a quote.",
         )
-    try:
-        quote = services.update_quote(
-            quote=quote,
-            version=form.cleaned_data["version"],
-            data=form.quote_input(),
-            assignment=access.assignment,
-        )
-    except services.QuoteConflict as conflict:
-        return _conflict(request, article, access, conflict)
+    quote = services.update_quote(
+        quote=quote, version=form.cleaned_data["version"], data=form.quote_input()
+    )
     return _partials(
         request, article, access, selected=quote.pk, targets=list(form.targets.values())
     )
@@ -159,20 +178,19 @@ def quote_update(request, article_id, quote_id):
 
 @login_required
 @require_POST
+@_writes_own_set
 def quote_delete(request, article_id, quote_id):
     article, access = _article_for(request, article_id, write=True)
     quote = _own_quote(request, article, quote_id)
     snapshot = services.quote_snapshot(quote)
-    try:
-        services.delete_quote(quote=quote, version=_version(request))
-    except services.QuoteConflict as conflict:
-        return _conflict(request, article, access, conflict)
+    services.delete_quote(quote=quote, version=_version(request))
     undo = _undo_signer.sign_object(snapshot)
     return _partials(request, article, access, undo=undo)
 
 
 @login_required
 @require_POST
+@_writes_own_set
 def quote_undo(request, article_id):
     article, access = _article_for(request, article_id, write=True)
     try:
@@ -198,28 +216,64 @@ def quote_undo(request, article_id):
 
 @login_required
 @require_POST
+@_writes_own_set
 def quote_accept(request, article_id, quote_id):
     article, access = _article_for(request, article_id, write=True)
     quote = _own_quote(request, article, quote_id)
-    try:
-        quote = services.accept_suggestion(
-            quote=quote, version=_version(request), assignment=access.assignment
-        )
-    except services.QuoteConflict as conflict:
-        return _conflict(request, article, access, conflict)
+    quote = services.accept_suggestion(quote=quote, version=_version(request))
     return _partials(request, article, access, selected=quote.pk)
 
 
 @login_required
 @require_POST
-def article_status(request, article_id):
+@_writes_own_set
+def suggestions_judge(request, article_id):
+    """Accept or reject all the waiting suggestions the annotator confirmed, at once."""
     article, access = _article_for(request, article_id, write=True)
+    form = JudgeSuggestionsForm(request.POST)
+    if not form.is_valid():
+        return _panel(request, article, access, status=400, message=form.error_text())
+    try:
+        judged = services.judge_waiting_suggestions(
+            article=article,
+            annotator=request.user,
+            accept=form.cleaned_data["action"] == "accept",
+            quote_ids=form.cleaned_data["quotes"],
+        )
+    except services.QuoteConflict:
+        return _panel(
+            request,
+            article,
+            access,
+            status=409,
+            message="The waiting suggestions changed since the page showed them; nothing "
+            "was saved. Here they are as they stand; try again.",
+        )
+    verb = "accepted" if form.cleaned_data["action"] == "accept" else "rejected"
+    return _partials(
+        request, article, access, note=f"{judged} suggestion{'s' if judged != 1 else ''} {verb}."
+    )
+
+
+@login_required
+@require_POST
+def article_status(request, article_id):
+    article, access = _article_for(request, article_id, assigned=True)
     form = StatusForm(request.POST)
     if not form.is_valid():
         return _panel(
             request, article, access, status=400, message="status: must be done or in_progress."
         )
-    services.set_assignment_status(assignment=access.assignment, status=form.cleaned_data["status"])
+    try:
+        services.set_assignment_status(
+            assignment=access.assignment, status=form.cleaned_data["status"]
+        )
+    except (
+        services.SuggestionsWaiting,
+        services.ReopenRefused,
+        services.AssignmentClosed,
+    ) as refused:
+        return _panel(request, article, access, status=409, message=str(refused))
     if form.cleaned_data["status"] == Assignment.Status.DONE:
         url = next_article_url(request.user, article.project) or reverse(
             "articles:queue", args=[article.project.slug]
@@ -236,7 +290,7 @@ def article_status(request, article_id):
 # Helpers: how a request turns into an article, a form, a response.
 
 
-def _article_for(request, article_id, *, write=False, with_next=False):
+def _article_for(request, article_id, *, write=False, assigned=False, with_next=False):
     # Annotators, the common case, get their assignment and the article in one query (and
     # the next article's id for the page).
     assignment = assignment_of(request.user, article_id, with_next=with_next)
@@ -247,15 +301,19 @@ def _article_for(request, article_id, *, write=False, with_next=False):
     access = article_access(request.user, article, assignment=assignment)
     if not access.can_view:
         raise Http404("No such article among yours.")
-    if write and not access.can_annotate:
+    if (write or assigned) and not access.is_assigned:
         raise Http404("This article is not assigned to you for annotation.")
+    if write and not access.can_annotate:
+        raise services.AssignmentClosed(access.assignment.status)
     return article, access
 
 
 def _own_quote(request, article, quote_id):
     quote = _own_quotes.first(quote_id, article.pk, request.user.pk)
     if quote is None:
-        raise Http404(f"No quote {quote_id} of yours in this article.")
+        # Deleted by a rival request, or never theirs: one answer for both, so that it
+        # tells nobody whether someone else's quote exists.
+        raise services.QuoteConflict(None)
     quote.article, quote.annotator = article, request.user  # read already
     return quote
 
@@ -267,6 +325,9 @@ def _version(request) -> int:
         return 0  # no version can match: reported as a conflict with the current state
 
 
+_JUDGE_ACTIONS = [("accept", "Accept", "Shift+A"), ("reject", "Reject", "Shift+X")]
+
+
 def _context(workspace, **extra):
     article = workspace.article
     return {
@@ -276,6 +337,8 @@ def _context(workspace, **extra):
         "create_url": reverse("articles:quote-create", args=[article.pk]),
         "undo_url": reverse("articles:quote-undo", args=[article.pk]),
         "status_url": reverse("articles:article-status", args=[article.pk]),
+        "judge_url": reverse("articles:suggestions-judge", args=[article.pk]),
+        "judge_actions": _JUDGE_ACTIONS,
         **extra,
     }
 
@@ -324,7 +387,8 @@ def _conflict(request, article, access, conflict):
             article,
             access,
             status=409,
-            message="This quote was deleted elsewhere; nothing was saved.",
+            message="This quote is not among yours any more (deleted elsewhere); nothing "
+            "was saved.",
         )
     return _panel(
         request,

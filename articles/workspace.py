@@ -109,6 +109,16 @@ class Workspace:
         return self.access.assignment.status if self.access.assignment else ""
 
     @cached_property
+    def waiting_ids(self) -> str:
+        """The shown set's suggestions nobody has judged yet, as the ids "accept all" and
+        "reject all" confirm (comma-separated)."""
+        return ",".join(str(q.id) for q in self.quotes if q.origin == Quote.Origin.SUGGESTED)
+
+    @property
+    def waiting_count(self) -> int:
+        return self.waiting_ids.count(",") + 1 if self.waiting_ids else 0
+
+    @cached_property
     def text_html(self) -> str:
         spans = [
             Span(

@@ -1,7 +1,8 @@
 """Inter-annotator agreement for quote attribution, with no Django imports.
 
 Plain data in, numbers out: ``match_spans`` pairs two annotators' quotes, ``align`` groups
-every annotator's quotes on one article into "the same quote" (what adjudication shows),
+every annotator's quotes on one article into "the same quote" (``same_quote``: sharing at
+least half of the longer span; what adjudication shows),
 ``cohen_kappa`` and ``krippendorff_alpha`` are the nominal coefficients, and
 ``measure_agreement`` builds the project's ``AgreementReport`` (``as_dict()`` for JSON).
 """
@@ -14,6 +15,7 @@ from articles.agreement.matching import (
     SpanMatch,
     align,
     match_spans,
+    same_quote,
     shares_half,
 )
 from articles.agreement.model import KINDS, Annotation
@@ -45,5 +47,6 @@ __all__ = [
     "krippendorff_alpha",
     "match_spans",
     "measure_agreement",
+    "same_quote",
     "shares_half",
 ]

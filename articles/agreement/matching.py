@@ -1,11 +1,19 @@
 """Which quotes of different annotators are the same quote.
 
 Two quotes match exactly when their spans are equal, and by overlap when the text they
-share is at least half of the shorter one (the rule the extraction evaluation uses).
-Matching is one-to-one and greedy: exact matches first, then the pairs sharing the most
-text; ties go to the tighter union, then to position, annotator and id, so the result
-does not depend on the order of the input. Candidates come from one sweep over the
-quotes in text order, never from all pairs.
+share is at least half of the longer one (``same_quote``). Half of the shorter one, the
+rule the extraction evaluation scores the engine by, would make a short quote nested in a
+long one (a minister quoting someone inside her own quote) the same quote as the long
+one, and the adjudication board could then take only one of them into gold. The speaker
+plays no part: the figures measure speaker agreement on the matched quotes, so matching
+must not depend on it.
+
+Matching is one-to-one and greedy: exact matches first, then the pairs most alike (the
+largest share of their union in common, so an annotator's inner quote meets its
+counterpart rather than the quote around it), then the most text shared; ties go to the
+tighter union, then to position, annotator and id, so the result does not depend on the
+order of the input. Candidates come from one sweep over the quotes in text order, never
+from all pairs.
 """
 
 from __future__ import annotations
@@ -19,8 +27,15 @@ MODES = ("exact", "overlap")
 DISAGREEMENTS = ("span", "speaker", "kind", "stance")
 
 
+def same_quote(x: Annotation, y: Annotation) -> bool:
+    """True when the two spans share at least half of the longer one."""
+    shared = min(x.end, y.end) - max(x.start, y.start)
+    return shared > 0 and shared * 2 >= max(x.end - x.start, y.end - y.start)
+
+
 def shares_half(x: Annotation, y: Annotation) -> bool:
-    """True when the two spans share at least half of the shorter one."""
+    """True when the two spans share at least half of the shorter one: the extraction
+    evaluation's looser rule, here so a test can hold the two packages side by side."""
     shared = min(x.end, y.end) - max(x.start, y.start)
     return shared > 0 and shared * 2 >= min(x.end - x.start, y.end - y.start)
 
@@ -37,7 +52,8 @@ class SpanMatch:
 def match_spans(
     a: Sequence[Annotation], b: Sequence[Annotation], mode: str = "overlap"
 ) -> SpanMatch:
-    """Match a's quotes to b's, one to one: "exact" (same span) or "overlap" (shared ≥ ½)."""
+    """Match a's quotes to b's, one to one: "exact" (same span) or "overlap"
+    (``same_quote``: shared ≥ ½ of the longer span)."""
     if mode not in MODES:
         raise ValueError(f"mode: {mode!r} is not one of {', '.join(MODES)}")
     used: set[tuple[int, int]] = set()
@@ -102,7 +118,7 @@ def align(annotations: Iterable[Annotation]) -> list[Group]:
         gx, gy = group_of[id(x)], group_of[id(y)]
         if gx is gy or not gx.keys().isdisjoint(gy):
             continue
-        if not all(shares_half(p, q) for p in gx.values() for q in gy.values()):
+        if not all(same_quote(p, q) for p in gx.values() for q in gy.values()):
             continue
         if len(gx) < len(gy):
             gx, gy = gy, gx
@@ -147,7 +163,7 @@ def _candidates(
         # Quotes are visited by start, so every quote still open is one q may overlap.
         open_ = [(s, p) for s, p in open_ if p.end > q.start]
         for s, p in open_:
-            if s != side and shares_half(p, q):
+            if s != side and same_quote(p, q):
                 found.append((_preference(p, q), s, p, side, q))
         open_.append((side, q))
     found.sort(key=lambda candidate: candidate[0])
@@ -160,4 +176,5 @@ def _preference(x: Annotation, y: Annotation) -> tuple:
     shared = min(x.end, y.end) - max(x.start, y.start)
     union = max(x.end, y.end) - min(x.start, y.start)
     first, second = sorted((_text_order(x), _text_order(y)))
-    return (0 if exact else 1, -shared, union, first, second)
+    # Division of exact integers rounds correctly, so equal ratios compare equal.
+    return (0 if exact else 1, -shared / union, -shared, union, first, second)

@@ -74,10 +74,9 @@ class FilterSet(django_filters.FilterSet):
 class ArticleFilter(FilterSet):
     project = ProjectSlugFilter()
     status = django_filters.ChoiceFilter(
-        field_name="assignments__status",
+        method="filter_status",
         # Each status names itself: the API speaks in values, not the interface's labels.
         choices=[(status, status) for status in Assignment.Status.values],
-        distinct=True,
     )
     has_quotes = django_filters.BooleanFilter(method="filter_has_quotes")
     search = django_filters.CharFilter(method="filter_search")
@@ -88,8 +87,12 @@ class ArticleFilter(FilterSet):
         model = Article
         fields = []
 
+    # Like the list's quote counts, both look only at an annotator's own work.
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status(value, user=self.request.user)
+
     def filter_has_quotes(self, queryset, name, value):
-        return queryset.filter(quotes__isnull=not value).distinct()
+        return queryset.with_quotes(value, user=self.request.user)
 
     def filter_search(self, queryset, name, value):
         return queryset.filter(title__icontains=value)

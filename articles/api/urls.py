@@ -23,6 +23,16 @@ urlpatterns = [
         writes.ArticleQuotesView.as_view(),
         name="article-quotes",
     ),
+    path(
+        "articles/<id:article_id>/status/",
+        writes.ArticleStatusView.as_view(),
+        name="article-status",
+    ),
+    path(
+        "articles/<id:article_id>/suggestions/judge/",
+        writes.SuggestionsJudgeView.as_view(),
+        name="suggestions-judge",
+    ),
     path("projects/<slug:slug>/export/manifest/", views.ManifestView.as_view(), name="manifest"),
     path("projects/<slug:slug>/agreement/", views.AgreementView.as_view(), name="agreement"),
     *router.urls,

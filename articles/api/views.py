@@ -37,6 +37,13 @@ def _selection(request) -> streams.Selection:
         raise ValidationError({"annotations": str(error).split(": ", 1)[1]}) from None
 
 
+def _include_unannotated(request) -> bool:
+    include = request.query_params.get("include_unannotated", "true")
+    if include not in ("true", "false"):
+        raise ValidationError({"include_unannotated": "must be true or false"})
+    return include == "true"
+
+
 def _exportable(
     request, slug: str, refusal: str = "Exports are for reviewers, researchers and admins."
 ) -> Project:
@@ -56,7 +63,7 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return (
             Project.objects.visible_to(self.request.user)
-            .with_counts()
+            .with_counts(self.request.user)
             .prefetch_related("targets")
             .order_by("id")
         )
@@ -130,14 +137,13 @@ class SpeakerViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.SpeakerFilter
 
     def get_queryset(self):
+        # The catalog is the project's, shared by all; the counts are what the user may see.
         projects = Project.objects.visible_to(self.request.user)
-        quotes = Quote.objects.filter(speaker=OuterRef("pk")).order_by()
-        counted = quotes.values("speaker").annotate(n=Count("pk")).values("n")
         return (
             Speaker.objects.filter(project__in=projects)
             .select_related("project")
             .prefetch_related("aliases")
-            .annotate(quote_count=Coalesce(Subquery(counted), 0))
+            .with_quote_counts(self.request.user)
         )
 
 
@@ -170,11 +176,9 @@ class ExportView(APIView):
         kind = request.query_params.get("format", "jsonl")
         if kind not in streams.FORMATS:
             raise ValidationError({"format": "must be jsonl or csv"})
-        include = request.query_params.get("include_unannotated", "true")
-        if include not in ("true", "false"):
-            raise ValidationError({"include_unannotated": "must be true or false"})
+        # Read lazily, from one snapshot, as the response is sent (streams.chunks).
         chunks = streams.chunks(
-            project, _selection(request), kind, include_unannotated=include == "true"
+            project, _selection(request), kind, include_unannotated=_include_unannotated(request)
         )
         stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
         response = StreamingHttpResponse(
@@ -186,12 +190,17 @@ class ExportView(APIView):
 
 
 class ManifestView(APIView):
-    """The export's datasheet: counts, label scheme, guidelines and their hash, versions."""
+    """The export's datasheet: counts, label scheme, guidelines and their hash, versions,
+    read from one snapshot."""
 
-    @extend_schema(parameters=[ANNOTATIONS], responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        parameters=[ANNOTATIONS, OpenApiParameter("include_unannotated", bool)],
+        responses=OpenApiTypes.OBJECT,
+    )
     def get(self, request, slug):
         project = _exportable(request, slug)
-        return Response(streams.manifest(project, _selection(request)))
+        include = _include_unannotated(request)
+        return Response(streams.manifest(project, _selection(request), include_unannotated=include))
 
 
 @csrf_exempt  # a 404 for any method; nothing is read or written

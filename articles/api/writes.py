@@ -9,7 +9,13 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import NotFound, ParseError, PermissionDenied, ValidationError
+from rest_framework.exceptions import (
+    APIException,
+    NotFound,
+    ParseError,
+    PermissionDenied,
+    ValidationError,
+)
 from rest_framework.parsers import BaseParser, JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -19,9 +25,17 @@ from articles.api.scopes import may_annotate, may_suggest
 from articles.api.serializers import QuoteSerializer
 from articles.exchange.records import InvalidRecord, record_from_mapping
 from articles.forms import QuoteForm
-from articles.models import Article, Project, Quote
+from articles.models import Article, Assignment, Project, Quote
 from articles.permissions import article_access, assignment_of
 from articles.workspace import project_targets, quote_state
+
+
+class Refused(APIException):
+    """The request is valid, but the article's state forbids it (a done or skipped set,
+    suggestions still waiting, an adjudication under way): 409, nothing written."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
 
 
 class BulkJSONParser(JSONParser):
@@ -81,16 +95,11 @@ class ArticleImportView(APIView):
         try:
             result = services.import_articles(project=project, records=records)
         except services.ImportProblem as problem:
-            raise ValidationError({"quotes": problem.errors}) from None
-        return Response(
-            {
-                "created": result.created,
-                "duplicates": result.duplicates,
-                "quotes": result.quotes,
-                "errors": 0,
-            },
-            status=status.HTTP_201_CREATED,
-        )
+            named: dict[str, list[str]] = {}
+            for error in problem.errors:  # each record's line is its place in the body, from 1
+                named.setdefault(f"[{error.line - 1}].{error.field}", []).append(error.message)
+            raise ValidationError(named) from None
+        return Response({**result.counts(), "errors": 0}, status=status.HTTP_201_CREATED)
 
 
 class ArticleQuotesView(APIView):
@@ -125,15 +134,12 @@ class ArticleQuotesView(APIView):
         if not may_annotate(request):
             raise PermissionDenied('This token may only post suggestions ("origin": "suggested").')
         access = article_access(request.user, article, assignment=assignment)
-        if not access.can_annotate:
+        if not access.is_assigned:
             raise PermissionDenied("This article is not assigned to you for annotation.")
         try:
-            made = services.create_quotes(
-                article=article,
-                annotator=request.user,
-                items=inputs,
-                assignment=access.assignment,
-            )
+            made = services.create_quotes(article=article, annotator=request.user, items=inputs)
+        except services.AssignmentClosed as closed:
+            raise Refused(str(closed)) from None
         except services.DuplicateSpan as duplicate:
             raise ValidationError(
                 {
@@ -159,6 +165,8 @@ class QuoteChanges:
     @extend_schema(request=OpenApiTypes.OBJECT, responses=QuoteSerializer)
     def partial_update(self, request, pk=None):
         quote = self._own(request, pk)
+        if quote is None:
+            return _conflict(services.QuoteConflict(None))
         body = request.data if isinstance(request.data, dict) else {}
         if not isinstance(body.get("version"), int):
             raise ValidationError({"version": "is required (the version you read)"})
@@ -184,6 +192,8 @@ class QuoteChanges:
             updated = services.update_quote(quote=quote, version=body["version"], data=data)
         except services.QuoteConflict as conflict:
             return _conflict(conflict)
+        except services.AssignmentClosed as closed:
+            raise Refused(str(closed)) from None
         prefetch_related_objects([updated], "stances__target")
         return Response(QuoteSerializer(updated).data)
 
@@ -192,6 +202,8 @@ class QuoteChanges:
     )
     def destroy(self, request, pk=None):
         quote = self._own(request, pk)
+        if quote is None:
+            return _conflict(services.QuoteConflict(None))
         try:
             version = int(request.query_params["version"])
         except (KeyError, ValueError):
@@ -200,26 +212,122 @@ class QuoteChanges:
             services.delete_quote(quote=quote, version=version)
         except services.QuoteConflict as conflict:
             return _conflict(conflict)
+        except services.AssignmentClosed as closed:
+            raise Refused(str(closed)) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    def _own(self, request, quote_id):
+    def _own(self, request, quote_id) -> Quote | None:
+        """The user's quote, or None: deleted by a rival request, or never theirs (one
+        answer for both, a 409, so it tells nobody whether another's quote exists)."""
         quote = (
             Quote.objects.filter(pk=quote_id, annotator=request.user)
             .select_related("article__project", "speaker")
             .first()
         )
-        if quote is None:
-            raise NotFound(f"No quote {quote_id} of yours.")
-        quote.annotator = request.user
+        if quote is not None:
+            quote.annotator = request.user
         return quote
 
 
+class ArticleStatusView(APIView):
+    """Your assignment of an article: GET its status; POST ``{"status": "done"}`` to mark
+    it done (refused while suggestions wait) or ``"in_progress"`` to reopen it (refused
+    once a reviewer has started adjudicating). The workspace's rules, to the letter."""
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    def get(self, request, article_id):
+        return Response(_status_body(self._assignment(request, article_id)))
+
+    @extend_schema(request=OpenApiTypes.OBJECT, responses={200: OpenApiTypes.OBJECT})
+    def post(self, request, article_id):
+        assignment = self._assignment(request, article_id)
+        if not may_annotate(request):
+            raise PermissionDenied("This token may only post suggestions.")
+        wanted = request.data.get("status") if isinstance(request.data, dict) else None
+        if wanted not in (Assignment.Status.DONE, Assignment.Status.IN_PROGRESS):
+            raise ValidationError({"status": "must be done or in_progress"})
+        try:
+            assignment = services.set_assignment_status(assignment=assignment, status=wanted)
+        except services.SuggestionsWaiting as waiting:
+            return Response(
+                {"detail": str(waiting), "waiting_suggestions": waiting.count},
+                status=status.HTTP_409_CONFLICT,
+            )
+        except (services.ReopenRefused, services.AssignmentClosed) as refused:
+            raise Refused(str(refused)) from None
+        return Response(_status_body(assignment))
+
+    def _assignment(self, request, article_id) -> Assignment:
+        assignment = assignment_of(request.user, article_id)
+        access = (
+            article_access(request.user, assignment.article, assignment=assignment)
+            if assignment is not None
+            else None
+        )
+        if access is None or not access.is_assigned:
+            raise NotFound(f"No article {article_id} assigned to you.")
+        return assignment
+
+
+class SuggestionsJudgeView(APIView):
+    """Accept or reject several of your waiting suggestions at once, all or nothing:
+    ``{"action": "accept" | "reject", "quotes": [ids]}``."""
+
+    @extend_schema(request=OpenApiTypes.OBJECT, responses={200: OpenApiTypes.OBJECT})
+    def post(self, request, article_id):
+        assignment = assignment_of(request.user, article_id)
+        if (
+            assignment is None
+            or not article_access(
+                request.user, assignment.article, assignment=assignment
+            ).is_assigned
+        ):
+            raise NotFound(f"No article {article_id} assigned to you.")
+        if not may_annotate(request):
+            raise PermissionDenied("This token may only post suggestions.")
+        body = request.data if isinstance(request.data, dict) else {}
+        action, ids = body.get("action"), body.get("quotes")
+        if action not in ("accept", "reject"):
+            raise ValidationError({"action": "must be accept or reject"})
+        if (
+            not isinstance(ids, list)
+            or not ids
+            or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids)
+        ):
+            raise ValidationError({"quotes": "give a non-empty list of quote ids"})
+        try:
+            judged = services.judge_waiting_suggestions(
+                article=assignment.article,
+                annotator=request.user,
+                accept=action == "accept",
+                quote_ids=ids,
+            )
+        except services.AssignmentClosed as closed:
+            raise Refused(str(closed)) from None
+        except services.QuoteConflict:
+            raise Refused(
+                "quotes: some are not waiting suggestions of yours (any more); nothing was saved."
+            ) from None
+        return Response({"judged": judged, "action": action})
+
+
+def _status_body(assignment: Assignment) -> dict:
+    return {
+        "article": assignment.article_id,
+        "status": assignment.status,
+        "started_at": assignment.started_at,
+        "finished_at": assignment.finished_at,
+    }
+
+
 def _conflict(conflict):
-    current = quote_state(conflict.current) if conflict.current else None
-    return Response(
-        {"detail": "The quote changed since you read it; nothing was saved.", "current": current},
-        status=status.HTTP_409_CONFLICT,
-    )
+    if conflict.current is None:
+        detail = "The quote is not among yours any more (deleted elsewhere); nothing was saved."
+        current = None
+    else:
+        detail = "The quote changed since you read it; nothing was saved."
+        current = quote_state(conflict.current)
+    return Response({"detail": detail, "current": current}, status=status.HTTP_409_CONFLICT)
 
 
 def _quote_input(article, targets, item, where):

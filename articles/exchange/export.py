@@ -66,8 +66,9 @@ def unit_offsets(text: str, offsets: Iterable[int]) -> dict[int, tuple[int, int]
     return result
 
 
-def article_record(article: dict, quotes: list[dict]) -> dict:
-    """The JSONL record of an article with its quotes (dicts as ``quote_record`` takes)."""
+def article_record(article: dict, quotes: list[dict], work: dict | None = None) -> dict:
+    """The JSONL record of an article with its quotes (dicts as ``quote_record`` takes)
+    and, last, ``work``: ``assignments`` or (gold) ``adjudication``, as made below."""
     text = article["text"]
     offsets = unit_offsets(text, (o for q in quotes for o in (q["start"], q["end"])))
     return {
@@ -76,6 +77,17 @@ def article_record(article: dict, quotes: list[dict]) -> dict:
         "text_sha256": article["text_sha256"],
         "offset_unit": "codepoint",
         "quotes": [quote_record(text, quote, offsets) for quote in quotes],
+        **(work or {}),
+    }
+
+
+def work_record(person: str, username: str, status: str, started_at, finished_at) -> dict:
+    """An assignment (``person`` "annotator") or an adjudication ("reviewer") as exported."""
+    return {
+        person: username,
+        "status": status,
+        "started_at": _plain(started_at),
+        "finished_at": _plain(finished_at),
     }
 
 

@@ -8,7 +8,9 @@ query; Python adds what it does faster or what only it can: the article text as 
 stored text is the article's text at its offsets (compared as JSON, which is escaped the
 same way by both: only ``"``, ``\\`` and control characters, in lower-case hex).
 
-A row is the article's columns and, if it has quotes, one text: the quotes in export
+A row is the article's columns, its quotes' text (below) and, in an export, the JSON of
+what the record carries last (``"assignments": [...]`` or ``"adjudication": ...``, with
+its leading comma). The quotes' text, if the article has quotes, is the quotes in export
 order, separated by ``QUOTE_SEPARATOR``, each in five parts separated by
 ``PART_SEPARATOR``: ``"id start end cue_start cue_end"``, the quote's text as JSON, its
 fields from ``kind`` to just before ``cue``, one stance as JSON (or nothing), and its
@@ -45,6 +47,20 @@ def _iso(column: str) -> str:
         f"replace(to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), "
         "'.000000', '') || '+00:00'"
     )
+
+
+def _iso_or_null(column: str) -> str:
+    """SQL for the JSON of a nullable timestamp, as ``_iso`` gives it, or ``null``."""
+    return f"""CASE WHEN {column} IS NULL THEN 'null' ELSE concat('"', {_iso(column)}, '"') END"""
+
+
+def _work_json(person: str, username: str, work: str) -> str:
+    """SQL for ``export.work_record`` of the assignment or adjudication row ``work``:
+    ``person`` is its key for the username, which the SQL ``username`` gives."""
+    return f"""concat(
+      '{{"{person}": ', to_json({username}), ', "status": ', to_json({work}.status),
+      ', "started_at": ', {_iso_or_null(f"{work}.started_at")},
+      ', "finished_at": ', {_iso_or_null(f"{work}.finished_at")}, '}}')"""
 
 
 def _speaker_json(speaker: str) -> str:
@@ -99,12 +115,30 @@ _ARTICLE_COLUMNS = f"""a.id, a.external_id, a.title, a.url, a.outlet, a.author,
   {_iso("a.published_at")}, a.language, a.text, a.text_sha256"""
 
 
-def query(selected_quotes: str, exported_articles: str) -> str:
+def query(selected_quotes: str, exported_articles: str, *, selected_assignments: str | None) -> str:
     """The export query: the articles whose ids ``exported_articles`` gives (SQL), in id
     order, each with those of its quotes that ``selected_quotes`` gives (SQL giving the
-    quote table's columns). Parameters: the project's id, the quotes', the articles'."""
+    quote table's columns) and of its assignments that ``selected_assignments`` gives
+    (SQL giving the assignment table's columns), or with None (a gold export) its
+    adjudication. Parameters: the project's id, the quotes', the assignments', the
+    articles'."""
     # Speakers are made JSON once each, not once per quote.
     speaker = f"coalesce(sp.json, {_SPEAKER_OF_QUOTE}, 'null')"
+    if selected_assignments is None:
+        work_table = ""
+        work_join = """LEFT JOIN articles_adjudication j ON j.article_id = a.id
+LEFT JOIN accounts_user r ON r.id = j.reviewer_id"""
+        work = f"""concat(', "adjudication": ',
+  CASE WHEN j.id IS NULL THEN 'null' ELSE {_work_json("reviewer", "r.username", "j")} END)"""
+    else:
+        work_table = f""", assignments AS (
+  SELECT s.article_id,
+    string_agg({_work_json("annotator", "u.username", "s")}, ', ' ORDER BY u.username) AS json
+  FROM ({selected_assignments}) s JOIN accounts_user u ON u.id = s.annotator_id
+  GROUP BY s.article_id
+)"""  # noqa: S608 - SQL Django compiled; its values are parameters
+        work_join = "LEFT JOIN assignments asg ON asg.article_id = a.id"
+        work = """concat(', "assignments": [', asg.json, ']')"""
     return f"""
 WITH speakers AS MATERIALIZED (
   SELECT s.id, {_speaker_json("s")} AS json FROM articles_speaker s WHERE s.project_id = %s
@@ -115,10 +149,11 @@ WITH speakers AS MATERIALIZED (
   LEFT JOIN speakers sp ON sp.id = q.speaker_id
   {_STANCES}
   GROUP BY q.article_id
-)
-SELECT {_ARTICLE_COLUMNS}, qs.quotes
+){work_table}
+SELECT {_ARTICLE_COLUMNS}, qs.quotes, {work}
 FROM articles_article a
 LEFT JOIN quotes qs ON qs.article_id = a.id
+{work_join}
 WHERE a.id IN ({exported_articles})
 ORDER BY a.id
 """  # noqa: S608 - the inserted parts are SQL Django compiled; their values are parameters
@@ -142,9 +177,12 @@ WHERE a.id = %s AND a.id IN ({readable_articles})
 
 
 def line(row: tuple) -> bytes:
-    """The JSONL line (with its newline) of one row of ``query``; ``ExportError`` if a
-    quote's text is not the article's text at its offsets."""
-    pk, external_id, title, url, outlet, author, published_at, language, text, digest, quotes = row
+    """The JSONL line (with its newline) of one row of ``query`` (or of ``article_query``
+    without its slug); ``ExportError`` if a quote's text is not the article's text at its
+    offsets."""
+    pk, external_id, title, url, outlet, author, published_at, language, text, digest = row[:10]
+    quotes, work = row[10], row[11:]
+    tail = (work[0].encode() if work else b"") + b"}\n"
     dumps = orjson.dumps
     head = _ARTICLE % (
         pk,
@@ -159,7 +197,7 @@ def line(row: tuple) -> bytes:
         dumps(digest),
     )
     if quotes is None:
-        return head + b"]}\n"
+        return head + b"]" + tail
     ascii_only = text.isascii()
     rare = not ascii_only and has_rare_astral(text.encode())
     parts: list[list] = []
@@ -204,5 +242,6 @@ def line(row: tuple) -> bytes:
             _QUOTE % (*values, b", ".join(stances), after, *units)
             for *values, stances, after, units in parts
         )
-        + b"]}\n"
+        + b"]"
+        + tail
     )

@@ -41,9 +41,15 @@ _MAX_LENGTHS = {
     "external_id": 200,
 }
 # Fields an export record carries besides the article's own (JSONL only).
-EXPORT_FIELDS = ("id", "text_sha256", "offset_unit", "quotes")
+EXPORT_FIELDS = ("id", "text_sha256", "offset_unit", "quotes", "assignments", "adjudication")
 KINDS = ("direct", "indirect", "mixed")
 ORIGINS = ("human", "suggested", "accepted", "corrected", "gold")
+ASSIGNMENT_STATUSES = ("todo", "in_progress", "done", "skipped")
+ADJUDICATION_STATUSES = ("in_progress", "done")
+_WORK_FIELDS = {
+    "assignments": ("annotator", "status", "started_at", "finished_at"),
+    "adjudication": ("reviewer", "status", "started_at", "finished_at"),
+}
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
@@ -65,6 +71,26 @@ class QuoteRecord:
 
 
 @dataclass(frozen=True)
+class AssignmentRecord:
+    """An annotator's assignment to the article, with its state, as an export carries it."""
+
+    annotator: str
+    status: str
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AdjudicationRecord:
+    """The reviewer's work on the article's gold set, as a gold export carries it."""
+
+    reviewer: str
+    status: str
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class ArticleRecord:
     """One valid article, ready to be written."""
 
@@ -78,6 +104,8 @@ class ArticleRecord:
     external_id: str = ""
     metadata: dict = field(default_factory=dict)
     quotes: tuple[QuoteRecord, ...] = ()
+    assignments: tuple[AssignmentRecord, ...] = ()
+    adjudication: AdjudicationRecord | None = None
     path: str = ""
     line: int = 0
     # The hex SHA-256 of the text in UTF-8, as ``Article.text_sha256`` stores it.
@@ -193,6 +221,8 @@ def record_from_mapping(
     digest = text_sha256(text)
     if exported:
         cleaned["quotes"] = _exported_quotes(values, text, digest)
+        cleaned["assignments"] = _assignments(values.get("assignments"))
+        cleaned["adjudication"] = _adjudication(values.get("adjudication"))
     return ArticleRecord(**cleaned, path=path, line=line, text_sha256=digest)
 
 
@@ -304,9 +334,70 @@ def _quote(q, index: int, text: str, units) -> QuoteRecord:
     )
 
 
-def _parse_datetime(value) -> datetime:
+def _assignments(items) -> tuple[AssignmentRecord, ...]:
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        raise InvalidRecord("must be a list", "assignments")
+    parsed: list[AssignmentRecord] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        where = f"assignments[{index}]"
+        annotator, status, started_at, finished_at = _work(
+            item, where, "assignments", "annotator", ASSIGNMENT_STATUSES
+        )
+        if annotator in seen:
+            raise InvalidRecord(
+                f"repeats assignments[{seen[annotator]}]: one assignment per annotator",
+                f"{where}.annotator",
+            )
+        seen[annotator] = index
+        parsed.append(AssignmentRecord(annotator, status, started_at, finished_at))
+    return tuple(parsed)
+
+
+def _adjudication(item) -> AdjudicationRecord | None:
+    if item is None:
+        return None
+    reviewer, status, started_at, finished_at = _work(
+        item, "adjudication", "adjudication", "reviewer", ADJUDICATION_STATUSES
+    )
+    # As the database requires: finished exactly when done.
+    if status == "done" and finished_at is None:
+        raise InvalidRecord("is required when the status is done", "adjudication.finished_at")
+    if status != "done" and finished_at is not None:
+        raise InvalidRecord(
+            f"must be null while the status is {status}", "adjudication.finished_at"
+        )
+    return AdjudicationRecord(reviewer, status, started_at, finished_at)
+
+
+def _work(item, where: str, kind: str, person: str, statuses: tuple[str, ...]) -> tuple:
+    """``(username, status, started_at, finished_at)`` of an assignment or adjudication."""
+    if not isinstance(item, dict):
+        raise InvalidRecord("must be a JSON object", where)
+    fields = _WORK_FIELDS[kind]
+    unknown = sorted(set(item) - set(fields))
+    if unknown:
+        raise InvalidRecord(
+            f"unknown field; the fields are {', '.join(fields)}", f"{where}.{unknown[0]}"
+        )
+    username = item.get(person)
+    if not isinstance(username, str) or not username.strip():
+        raise InvalidRecord("must be a username", f"{where}.{person}")
+    status = item.get("status")
+    if status not in statuses:
+        raise InvalidRecord(f"must be one of {', '.join(statuses)}", f"{where}.status")
+    moments = [
+        None if item.get(name) is None else _parse_datetime(item[name], f"{where}.{name}")
+        for name in ("started_at", "finished_at")
+    ]
+    return username.strip(), status, *moments
+
+
+def _parse_datetime(value, field: str = "published_at") -> datetime:
     if not isinstance(value, str):
-        raise InvalidRecord("must be an ISO 8601 date or date-time string", "published_at")
+        raise InvalidRecord("must be an ISO 8601 date or date-time string", field)
     text = value.strip()
     try:
         if len(text) == 10:
@@ -317,7 +408,7 @@ def _parse_datetime(value) -> datetime:
         raise InvalidRecord(
             f"{value!r} is not an ISO 8601 date (2024-03-01) or date-time "
             "(2024-03-01T09:30:00+01:00)",
-            "published_at",
+            field,
         ) from None
     # A time without a zone is taken as UTC, as the README says.
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

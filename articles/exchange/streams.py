@@ -1,5 +1,10 @@
 """Exports read from the database in chunks and streamed line by line, so that memory
-stays flat whatever the project's size. Used by the export command (and the API)."""
+stays flat whatever the project's size. Used by the export command (and the API).
+
+Every export reads one snapshot (``snapshot``): annotators keep saving while it streams,
+and a file mixing states from before and after their saves would hold combinations that
+never existed.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +13,24 @@ import hashlib
 import io
 import json
 from collections.abc import Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
 import psycopg
-from django.db import connections, transaction
+from django.db import DatabaseError, connections, transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from articles.exchange import pg_jsonl
-from articles.exchange.export import ARTICLE_FIELDS, article_record, csv_header, csv_rows
-from articles.models import Article, Quote, SpeakerAlias, StanceLabel
+from articles.exchange.export import (
+    ARTICLE_FIELDS,
+    article_record,
+    csv_header,
+    csv_rows,
+    work_record,
+)
+from articles.models import Adjudication, Article, Assignment, Quote, SpeakerAlias, StanceLabel
 from articles.team import project_agreement
 
 FORMATS = ("jsonl", "csv")
@@ -72,6 +83,14 @@ class Selection:
             quotes = quotes.filter(annotator__username=self.annotator)
         return quotes
 
+    def assignments(self, project):
+        """The project's assignments this selection exports (a gold export carries each
+        article's adjudication instead)."""
+        assignments = Assignment.objects.filter(article__project=project)
+        if self.annotator is not None:
+            assignments = assignments.filter(annotator__username=self.annotator)
+        return assignments
+
     def annotated(self, project):
         """The articles this selection has annotated: for gold, the adjudicated ones
         (an adjudicated article may rightly have no quote)."""
@@ -91,9 +110,33 @@ def records(project, selection: Selection, *, include_unannotated: bool = True) 
         if not chunk:
             return
         last = chunk[-1]["id"]
-        by_article = quotes_by_article(quotes, [a["id"] for a in chunk])
+        ids = [a["id"] for a in chunk]
+        by_article = quotes_by_article(quotes, ids)
+        work = work_by_article(project, selection, ids)
         for article in chunk:
-            yield article_record(article, by_article.get(article["id"], []))
+            yield article_record(article, by_article.get(article["id"], []), work[article["id"]])
+
+
+def work_by_article(project, selection: Selection, article_ids: list[int]) -> dict[int, dict]:
+    """Per article id, what its record carries last: its ``assignments`` (those the
+    selection exports) or, in a gold export, its ``adjudication`` (or None). One query."""
+    columns = ("article_id", "status", "started_at", "finished_at")
+    if selection.gold:
+        rows = Adjudication.objects.filter(article_id__in=article_ids).values_list(
+            "reviewer__username", *columns
+        )
+        found = {pk: work_record("reviewer", name, *rest) for name, pk, *rest in rows}
+        return {pk: {"adjudication": found.get(pk)} for pk in article_ids}
+    listed: dict[int, list[dict]] = {pk: [] for pk in article_ids}
+    rows = (
+        selection.assignments(project)
+        .filter(article_id__in=article_ids)
+        .order_by("article_id", "annotator__username")
+        .values_list("annotator__username", *columns)
+    )
+    for name, pk, *rest in rows:
+        listed[pk].append(work_record("annotator", name, *rest))
+    return {pk: {"assignments": items} for pk, items in listed.items()}
 
 
 def exported_articles(project, selection: Selection, *, include_unannotated: bool = True):
@@ -161,14 +204,47 @@ def quotes_by_article(quotes, article_ids: list[int]) -> dict[int, list[dict]]:
     return by_article
 
 
+@contextmanager
+def snapshot(using: str | None = None) -> Iterator[None]:
+    """Let the block read one committed state of the database: a read-only REPEATABLE
+    READ transaction on PostgreSQL, a deferred read transaction on SQLite (WAL keeps its
+    snapshot). Inside a transaction already (a test's, an outer snapshot), that one is it."""
+    alias = using or Article.objects.db
+    connection = connections[alias]
+    if connection.in_atomic_block or not connection.get_autocommit():
+        yield
+        return
+    # Not atomic(): it would give READ COMMITTED on PostgreSQL, and on SQLite the settings'
+    # BEGIN IMMEDIATE, which would lock every writer out for as long as a client downloads.
+    transaction.set_autocommit(False, using=alias)
+    try:
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            else:
+                cursor.execute("BEGIN DEFERRED")
+        yield
+    finally:
+        try:
+            transaction.rollback(using=alias)  # nothing was written
+            transaction.set_autocommit(True, using=alias)
+        except DatabaseError:
+            # A broken connection: the next use opens a new one, in autocommit.
+            connection.close()
+
+
 def chunks(
     project, selection: Selection, format: str, *, include_unannotated: bool = True
 ) -> Iterator[bytes]:
-    """The export in one of ``FORMATS``, in UTF-8, whole lines at a time."""
-    if format == "jsonl":
-        return jsonl_chunks(project, selection, include_unannotated=include_unannotated)
-    lines = csv_lines(project, selection, include_unannotated=include_unannotated)
-    return (line.encode("utf-8") for line in lines)
+    """The export in one of ``FORMATS``, in UTF-8, whole lines at a time, from one
+    snapshot taken when the first chunk is asked for (a streamed response asks after its
+    view has returned)."""
+    with snapshot():
+        if format == "jsonl":
+            yield from jsonl_chunks(project, selection, include_unannotated=include_unannotated)
+        else:
+            for line in csv_lines(project, selection, include_unannotated=include_unannotated):
+                yield line.encode("utf-8")
 
 
 def jsonl_chunks(project, selection: Selection, *, include_unannotated=True) -> Iterator[bytes]:
@@ -188,15 +264,19 @@ def _postgresql_lines(project, selection: Selection, include_unannotated: bool):
     quotes, quote_params = selection.quotes(project).order_by().query.sql_with_params()
     articles = exported_articles(project, selection, include_unannotated=include_unannotated)
     ids, id_params = articles.order_by().values("pk").query.sql_with_params()
+    work, work_params = None, ()
+    if not selection.gold:
+        work, work_params = selection.assignments(project).order_by().query.sql_with_params()
     # Chunked rows need libpq 17 (psycopg[binary] ships it); row by row works with any.
     size = STREAM_ROWS if psycopg.pq.version() >= 170000 else 1
     alias = Article.objects.db
-    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+    with snapshot(alias), connections[alias].cursor() as cursor:
         # Sorts stay in memory (connections run without JIT, see settings).
         cursor.execute("SET LOCAL work_mem = '64MB'")
         # Closed before the transaction ends, also when the client goes away mid-export:
         # psycopg then cancels the query.
-        sql, params = pg_jsonl.query(quotes, ids), [project.pk, *quote_params, *id_params]
+        sql = pg_jsonl.query(quotes, ids, selected_assignments=work)
+        params = [project.pk, *quote_params, *work_params, *id_params]
         with closing(cursor.cursor.stream(sql, params, size=size)) as rows:
             for row in rows:
                 yield pg_jsonl.line(row)
@@ -237,9 +317,17 @@ def csv_lines(project, selection: Selection, *, include_unannotated: bool = True
         yield flush()
 
 
-def manifest(project, selection: Selection) -> dict:
-    """A datasheet for an export: what it holds, under which scheme and guidelines."""
+def manifest(project, selection: Selection, *, include_unannotated: bool = True) -> dict:
+    """A datasheet for an export: what it holds, under which scheme and guidelines, read
+    from one snapshot (the export command reads the body from the same one)."""
+    with snapshot():
+        return _manifest(project, selection, include_unannotated)
+
+
+def _manifest(project, selection: Selection, include_unannotated: bool) -> dict:
     quotes = selection.quotes(project)
+    articles = exported_articles(project, selection, include_unannotated=include_unannotated)
+    assignments = selection.assignments(project).filter(article__in=articles)
     try:
         software = version("newsannot")
     except PackageNotFoundError:
@@ -251,12 +339,15 @@ def manifest(project, selection: Selection) -> dict:
         "annotations": selection.label,
         "offset_unit": "codepoint",
         "counts": {
-            "articles": project.articles.count(),
+            "articles": articles.count(),
             "annotated_articles": quotes.values("article_id").distinct().count(),
             "quotes": quotes.count(),
             "by_kind": dict(quotes.order_by().values_list("kind").annotate(n=Count("pk"))),
             "by_origin": dict(quotes.order_by().values_list("origin").annotate(n=Count("pk"))),
             "annotators": quotes.values("annotator").distinct().count(),
+            # What the records carry: a gold export carries no assignments.
+            "assignments": {} if selection.gold else _by_status(assignments),
+            "adjudications": _by_status(Adjudication.objects.filter(article__in=articles)),
         },
         "label_scheme": {
             "kinds": [choice for choice, _ in Quote.Kind.choices],
@@ -275,3 +366,7 @@ def manifest(project, selection: Selection) -> dict:
             if key != "per_article"
         },
     }
+
+
+def _by_status(rows) -> dict[str, int]:
+    return dict(rows.order_by().values_list("status").annotate(n=Count("pk")))

@@ -1,6 +1,7 @@
 // The adjudication board, from the keyboard: j/k move between quote groups, 1-9 take an
 // annotator's version, x drops, r undecides, e edits the gold quote (s/c take the span or
-// cue from the text selection), A takes every unanimous group, Ctrl+Enter finishes.
+// cue from the text selection), A takes every unanimous group, Ctrl+Enter finishes, o
+// reopens a finished board.
 // Every write is an htmx form in the board; this module only clicks them and keeps the
 // focus on the right group across swaps.
 
@@ -8,6 +9,14 @@ import { selectionOffsets, trimSpan } from "./offsets.js";
 import { typingIn } from "./typing.js";
 
 const $ = (selector, root = document) => root.querySelector(selector);
+const PREVIEW_LENGTH = 90; // as the server's previews (articles.workspace)
+
+// The words of a span as the form shows them, cut as the server cuts its previews.
+function preview(text) {
+  const points = Array.from(text);
+  if (points.length <= PREVIEW_LENGTH) return `“${text}”`;
+  return `“${points.slice(0, PREVIEW_LENGTH - 1).join("")}…”`;
+}
 const board = () => $("#adjudication");
 const groups = () => [...document.querySelectorAll("#board .group")];
 
@@ -97,10 +106,11 @@ function fromSelection(form, field) {
   const [start, end] = trimSpan(state.points, offsets[0], offsets[1]);
   if (end <= start) return false;
   const [from, to] = field === "span" ? ["start", "end"] : ["cue_start", "cue_end"];
+  const words = state.points.slice(start, end).join("");
   form.elements[from].value = start;
   form.elements[to].value = end;
-  if (field === "span") form.elements.text.value = state.points.slice(start, end).join("");
-  $(`[data-field=${field}]`, form).textContent = `${start}–${end}`;
+  if (field === "span") form.elements.text.value = words;
+  $(`[data-field=${field}]`, form).textContent = preview(words);
   return true;
 }
 
@@ -143,6 +153,10 @@ document.addEventListener("keydown", (event) => {
   else if (event.key === "g") handled = openNew();
   else if (event.key === "A") {
     const button = $("#take-unanimous");
+    button?.click();
+    handled = Boolean(button);
+  } else if (event.key === "o") {
+    const button = $("#reopen");
     button?.click();
     handled = Boolean(button);
   }

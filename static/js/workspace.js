@@ -386,6 +386,11 @@ document.addEventListener("keydown", (event) => {
              !event.target.closest?.("#quote-form")) {
     nextSuggestion();
     handled = true;
+  } else if ((event.key === "A" || event.key === "X") && event.shiftKey && editable()) {
+    // All waiting suggestions at once; htmx asks for confirmation with their number.
+    const action = event.key === "A" ? "accept" : "reject";
+    $(`[data-judge="${action}"]`)?.form.requestSubmit();
+    handled = true;
   } else if (event.key === "u" && $("form[data-undo]")) {
     $("form[data-undo]").requestSubmit();
     handled = true;

@@ -247,3 +247,39 @@ def test_hostile_article_text_renders_as_text_and_runs_nothing(page, world):
     assert not [url for url in requested if url.endswith("/admin/") or url.endswith("/x")]
     assert page.console_errors == []
     assert Speaker.objects.filter(name__startswith="<svg").exists()
+
+
+def test_done_waits_for_every_suggestion_and_then_the_set_is_read_only(page, world):
+    for fragment in ("planen er god", "Vi"):
+        start = TEXT.index(fragment)
+        QuoteFactory(
+            article=world["article"], annotator=world["annotator"], start=start,
+            end=start + len(fragment), origin="suggested",
+        )  # fmt: skip
+    log_in(page)
+    url = f"/articles/{world['article'].pk}/"
+    page.goto(url)
+    page.locator("#article-text").focus()
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector("#panel-message:has-text('2 suggestions still wait')")
+    page.wait_for_selector("#quote-panel:not(.htmx-added)")  # settled: htmx took the forms
+    assert Assignment.objects.get(article=world["article"]).status != "done"
+
+    questions = []
+    page.on("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
+    page.keyboard.press("Shift+X")
+    page.wait_for_selector("text=2 suggestions rejected.")
+    assert questions == ["Reject all 2 waiting suggestions?"]
+    assert not Quote.objects.exists()
+    assert page.locator("#waiting-suggestions").count() == 0
+
+    page.locator("#article-text").focus()
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector("text=Nothing left to do here.")  # no next article: the queue
+    assert Assignment.objects.get(article=world["article"]).status == "done"
+    page.goto(url)
+    assert page.locator("#read-only-reason").is_visible()
+    assert page.locator("#quote-form").count() == 0
+    page.click("text=Reopen")
+    page.wait_for_selector("#mark-done")
+    assert page.locator("#quote-form").count() == 1

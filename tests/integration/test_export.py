@@ -145,7 +145,10 @@ def test_round_trip_into_another_project_gives_the_same_content(project, tmp_pat
     path.write_text(export("source"), encoding="utf-8")
     out = StringIO()
     call_command("import_articles", str(path), "--project", "copy", stdout=out)
-    assert "Imported 2 articles into copy; skipped 0 duplicates, with 3 quotes." in out.getvalue()
+    assert (
+        "Imported 2 articles into copy; skipped 0 duplicates; quotes: 3 added, 0 already present."
+        in out.getvalue()
+    )
 
     assert comparable(export("copy")) == comparable(export("source"))
 
@@ -248,10 +251,27 @@ def test_postgresql_builds_the_same_bytes_as_the_reference(project):
         external_id="x-1",
         published_at=datetime(2026, 2, 10, 8, 15, 0, 120000, tzinfo=UTC),
     )
-    ArticleFactory(project=project, published_at=datetime(2026, 2, 10, tzinfo=UTC))
+    second = ArticleFactory(project=project, published_at=datetime(2026, 2, 10, tzinfo=UTC))
     annotator = UserFactory(username="ann")
     other = UserFactory(username='o"ther')
     reviewer = UserFactory(username="rev")
+    from articles.models import Assignment
+
+    for on, who, status, started, finished in (
+        (
+            article,
+            annotator,
+            "done",
+            datetime(2026, 1, 1, tzinfo=UTC),
+            datetime(2026, 1, 1, 0, 0, 1, 5, tzinfo=UTC),
+        ),
+        (article, other, "in_progress", datetime(2026, 1, 2, 3, 4, 5, 600000, UTC), None),
+        (second, other, "todo", None, None),
+    ):
+        Assignment.objects.create(
+            article=on, annotator=who, status=status, started_at=started, finished_at=finished
+        )
+    Adjudication.objects.create(article=second, reviewer=other)
     speaker = SpeakerFactory(project=project, name='Ola "the \\ Vik"')
     for alias in ("Vik", "O. Vik", "Ævik"):
         speaker.aliases.create(name=alias)
@@ -321,3 +341,195 @@ def test_an_export_stopped_midway_leaves_the_connection_usable(project, monkeypa
     assert json.loads(next(chunks))["title"] == "Planen"
     chunks.close()  # as when a client goes away
     assert project.articles.count() == 252
+
+
+T0 = datetime(2026, 2, 10, 8, 0, tzinfo=UTC)
+
+
+def at(minutes: float) -> datetime:
+    from datetime import timedelta
+
+    return T0 + timedelta(minutes=minutes)
+
+
+@pytest.fixture
+def team():
+    """Two annotators on three articles: ana done with all but a skipped one, ben done
+    with one, in progress on another and not started on the third; one article
+    adjudicated, another being adjudicated."""
+    from articles.models import Adjudication, Assignment
+
+    project = ProjectFactory(slug="team")
+    ana, ben = UserFactory(username="ana"), UserFactory(username="ben")
+    rev = UserFactory(username="rev")
+    speaker = SpeakerFactory(project=project, name="Zoé Häkkinen")
+    plan = StanceTargetFactory(project=project, name="Planen")
+    texts = [TEXT, "– Vi bygger, sier Ola Vik. Han tror at broen kommer.", "– Nei, sier Kari."]
+    one, two, three = (ArticleFactory(project=project, text=text) for text in texts)
+    for annotator, kind in ((ana, "direct"), (ben, "mixed")):
+        first = quote_on(one, annotator, "Vi sier nei takk 🙅 til planen", speaker=speaker)
+        StanceLabel.objects.create(quote=first, target=plan, label="against")
+        quote_on(one, annotator, "نحن لا نوافق على الخطة", kind=kind)
+        quote_on(two, annotator, "Vi bygger")
+    quote_on(one, ana, "=SUM(A1)")
+    quote_on(two, ben, "broen kommer", kind="indirect")
+    for article, annotator, status, started, finished in (
+        (one, ana, "done", at(0), at(12.5)),
+        (one, ben, "done", at(3), at(30)),
+        (two, ana, "done", at(40), at(41)),
+        (two, ben, "in_progress", at(50), None),
+        (three, ana, "skipped", None, None),
+        (three, ben, "todo", None, None),
+    ):
+        Assignment.objects.create(
+            article=article,
+            annotator=annotator,
+            status=status,
+            started_at=started,
+            finished_at=finished,
+        )
+        project.members.add(annotator)
+    quote_on(one, rev, "Vi sier nei takk 🙅 til planen", origin="gold", speaker=speaker)
+    done = Adjudication.objects.create(article=one, reviewer=rev, status="done", finished_at=at(90))
+    Adjudication.objects.filter(pk=done.pk).update(started_at=at(80))
+    quote_on(two, rev, "Vi bygger", origin="gold")
+    Adjudication.objects.create(article=two, reviewer=rev)
+    return project
+
+
+def test_records_carry_each_annotators_assignment(team):
+    records = [json.loads(line) for line in export("team").splitlines()]
+    assert records[0]["assignments"] == [
+        {
+            "annotator": "ana",
+            "status": "done",
+            "started_at": "2026-02-10T08:00:00+00:00",
+            "finished_at": "2026-02-10T08:12:30+00:00",
+        },
+        {
+            "annotator": "ben",
+            "status": "done",
+            "started_at": "2026-02-10T08:03:00+00:00",
+            "finished_at": "2026-02-10T08:30:00+00:00",
+        },
+    ]
+    assert [a["status"] for a in records[2]["assignments"]] == ["skipped", "todo"]
+    assert "adjudication" not in records[0]
+    only_ben = [
+        json.loads(line) for line in export("team", "--annotations", "annotator:ben").splitlines()
+    ]
+    assert [[a["annotator"] for a in r["assignments"]] for r in only_ben] == [["ben"]] * 3
+    gold = [json.loads(line) for line in export("team", "--annotations", "gold").splitlines()]
+    assert "assignments" not in gold[0]
+    assert gold[0]["adjudication"] == {
+        "reviewer": "rev",
+        "status": "done",
+        "started_at": "2026-02-10T09:20:00+00:00",
+        "finished_at": "2026-02-10T09:30:00+00:00",
+    }
+    assert gold[1]["adjudication"]["status"] == "in_progress"
+    assert gold[2]["adjudication"] is None
+
+
+def assignments_of(project):
+    return sorted(
+        project.articles.values_list(
+            "text_sha256",
+            "assignments__annotator__username",
+            "assignments__status",
+            "assignments__started_at",
+            "assignments__finished_at",
+        )
+    )
+
+
+def agreement_of(project):
+    from articles.team import project_agreement
+
+    report = project_agreement(project).as_dict()
+    hashes = dict(project.articles.values_list("id", "text_sha256"))
+    for item in report["per_article"]:
+        item["article"] = hashes[item["article"]]
+    return report
+
+
+def progress_of(project):
+    from articles.team import project_progress
+
+    progress = project_progress(project, today=T0.date())
+    people = [
+        (p.username, p.assigned, p.done, p.quotes, p.minutes, p.per_day, p.waiting)
+        for p in progress.annotators
+    ]
+    return progress.counts(), people
+
+
+def adjudications_of(project):
+    return sorted(
+        project.articles.filter(adjudication__isnull=False).values_list(
+            "text_sha256",
+            "adjudication__reviewer__username",
+            "adjudication__status",
+            "adjudication__started_at",
+            "adjudication__finished_at",
+        )
+    )
+
+
+def test_a_round_trip_restores_assignments_adjudications_agreement_and_the_dashboard(
+    team, tmp_path
+):
+    copy = ProjectFactory(slug="copy")
+    every, gold = tmp_path / "every.jsonl", tmp_path / "gold.jsonl"
+    every.write_text(export("team"), encoding="utf-8")
+    gold.write_text(export("team", "--annotations", "gold"), encoding="utf-8")
+    out = StringIO()
+    call_command("import_articles", str(every), "--project", "copy", stdout=out)
+    assert (
+        "quotes: 8 added, 0 already present; assignments: 6 added, 0 already present."
+        in out.getvalue()
+    )
+    call_command("import_articles", str(gold), "--project", "copy", stdout=out)
+    assert "quotes: 2 added, 0 already present; adjudications: 2 added." in out.getvalue()
+
+    assert assignments_of(copy) == assignments_of(team)
+    assert adjudications_of(copy) == adjudications_of(team)
+    assert agreement_of(copy) == agreement_of(team)
+    assert agreement_of(copy)["articles"] == 1
+    assert progress_of(copy) == progress_of(team)
+    assert set(copy.members.values_list("username", flat=True)) == {"ana", "ben"}
+    for selection in ("all", "gold"):
+        assert comparable(export("copy", "--annotations", selection)) == comparable(
+            export("team", "--annotations", selection)
+        )
+
+
+def test_the_manifest_counts_assignments_by_status(team, tmp_path):
+    manifest_path = tmp_path / "manifest.json"
+    export("team", "--manifest", str(manifest_path), "--output", str(tmp_path / "out.jsonl"))
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    assert manifest["counts"]["assignments"] == {
+        "done": 3,
+        "in_progress": 1,
+        "skipped": 1,
+        "todo": 1,
+    }
+    assert manifest["counts"]["adjudications"] == {"done": 1, "in_progress": 1}
+
+
+def test_the_manifest_api_counts_what_the_export_with_the_same_parameters_holds(team):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_login(UserFactory(username="boss", is_staff=True))
+    url = "/api/v1/projects/team/export/manifest/"
+    every = client.get(url).json()["counts"]
+    annotated = client.get(url, {"include_unannotated": "false"}).json()["counts"]
+    body = client.get("/api/v1/projects/team/export/", {"include_unannotated": "false"})
+    records = [json.loads(line) for line in b"".join(body.streaming_content).splitlines()]
+    assert (every["articles"], annotated["articles"], len(records)) == (3, 2, 2)
+    assert annotated["assignments"] == {"done": 3, "in_progress": 1}
+    assert sum(len(r["assignments"]) for r in records) == 4
+    refused = client.get(url, {"include_unannotated": "maybe"})
+    assert refused.status_code == 400
+    assert refused.json() == {"include_unannotated": "must be true or false"}

@@ -245,3 +245,333 @@ def test_empty_file_is_an_error(tmp_path, project):
     path.write_bytes(b"\n\n")
     with pytest.raises(CommandError, match="the file holds no articles"):
         run(path)
+
+
+OPEN = "The harbour must stay open"
+ASKED = "nobody asked"
+
+
+def quote_item(fragment, annotator="ana", **fields):
+    start = TEXT_A.index(fragment)
+    item = {"start": start, "end": start + len(fragment), "text": fragment, "kind": "direct"}
+    return {**item, "annotator": annotator, **fields}
+
+
+@pytest.fixture
+def harbour(project):
+    """TEXT_A in the project, with one quote of ana's: speaker, cue and a stance."""
+    from articles.models import Quote, StanceLabel, StanceTarget
+    from tests.factories import SpeakerFactory, UserFactory
+
+    article = ArticleFactory(project=project, text=TEXT_A, title="Harbour")
+    ana = UserFactory(username="ana")
+    UserFactory(username="ben")
+    start, cue = TEXT_A.index(OPEN), TEXT_A.index("says")
+    quote = Quote.objects.create(
+        article=article,
+        annotator=ana,
+        start=start,
+        end=start + len(OPEN),
+        text=OPEN,
+        speaker=SpeakerFactory(project=project, name="Odd Vik"),
+        cue_start=cue,
+        cue_end=cue + 4,
+    )
+    target = StanceTarget.objects.create(project=project, name="Harbour")
+    StanceLabel.objects.create(quote=quote, target=target, label="favor")
+    return article
+
+
+def open_quote(**changes):
+    """ana's quote in ``harbour`` as an export writes it, with ``changes``."""
+    cue = TEXT_A.index("says")
+    item = quote_item(
+        OPEN,
+        speaker={"name": "Odd Vik", "aliases": []},
+        cue={"start": cue, "end": cue + 4, "text": "says"},
+        stances=[{"target": "Harbour", "label": "favor"}],
+        origin="human",
+    )
+    return {**item, **changes}
+
+
+def quote_rows(article):
+    return sorted(
+        article.quotes.values_list(
+            "annotator__username", "start", "kind", "origin", "speaker__name"
+        )
+    )
+
+
+def test_a_known_article_gets_the_quotes_its_record_carries(tmp_path, harbour):
+    record = {
+        "title": "Harbour again",
+        "text": TEXT_A,
+        "quotes": [open_quote(), quote_item(ASKED, kind="indirect"), quote_item(ASKED, "ben")],
+    }
+    out, _ = run(jsonl(tmp_path, record))
+    assert "skipped 1 duplicates; quotes: 2 added, 1 already present." in out
+    start = TEXT_A.index(ASKED)
+    assert quote_rows(harbour) == [
+        ("ana", TEXT_A.index(OPEN), "direct", "human", "Odd Vik"),
+        ("ana", start, "indirect", "human", None),
+        ("ben", start, "direct", "human", None),
+    ]
+
+
+def test_importing_a_file_twice_recognises_every_quote_the_second_time(tmp_path, project):
+    from tests.factories import UserFactory
+
+    UserFactory(username="ana")
+    record = {"title": "H", "text": TEXT_A, "quotes": [quote_item(OPEN), quote_item(ASKED)]}
+    path = jsonl(tmp_path, record)
+    run(path)
+    out, _ = run(path)
+    assert (
+        "Imported 0 articles into demo; skipped 1 duplicates; quotes: 0 added, 2 already present."
+        in out
+    )
+    assert Article.objects.get().quotes.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"kind": "mixed"}, "kind"),
+        ({"speaker": {"name": "Someone Else"}}, "speaker"),
+        ({"speaker": None}, "speaker"),
+        ({"cue": None}, "cue"),
+        ({"stances": [{"target": "Harbour", "label": "against"}]}, "stances"),
+        ({"stances": []}, "stances"),
+        ({"origin": "accepted"}, "origin"),
+    ],
+)
+def test_a_different_quote_on_a_known_span_is_refused_by_line_and_field(
+    tmp_path, harbour, changes, field
+):
+    path = jsonl(
+        tmp_path,
+        {"title": "B", "text": TEXT_B},
+        {"title": "H", "text": TEXT_A, "quotes": [quote_item(ASKED), open_quote(**changes)]},
+    )
+    with pytest.raises(CommandError) as error:
+        run(path)
+    assert f"{path}:2: quotes[1].{field}: differs from the quote 'ana' has at " in str(error.value)
+    assert "nothing was imported" in str(error.value)
+    assert Article.objects.count() == 1
+    assert harbour.quotes.count() == 1
+    assert harbour.quotes.get().kind == "direct"
+
+
+def test_an_article_twice_in_one_file_keeps_the_quotes_of_both(tmp_path, project):
+    from tests.factories import UserFactory
+
+    UserFactory(username="ana")
+    UserFactory(username="ben")
+    path = jsonl(
+        tmp_path,
+        {"title": "H", "text": TEXT_A, "quotes": [quote_item(OPEN)]},
+        {"title": "H", "text": TEXT_A, "quotes": [quote_item(OPEN), quote_item(ASKED, "ben")]},
+    )
+    out, _ = run(path)
+    assert (
+        "Imported 1 articles into demo; skipped 1 duplicates; quotes: 2 added, 1 already present."
+        in out
+    )
+    assert quote_rows(Article.objects.get()) == [
+        ("ana", TEXT_A.index(OPEN), "direct", "human", None),
+        ("ben", TEXT_A.index(ASKED), "direct", "human", None),
+    ]
+
+
+def test_an_article_twice_in_one_file_with_different_quotes_on_a_span_is_refused(tmp_path, project):
+    from tests.factories import UserFactory
+
+    UserFactory(username="ana")
+    path = jsonl(
+        tmp_path,
+        {"title": "H", "text": TEXT_A, "quotes": [quote_item(OPEN)]},
+        {"title": "H", "text": TEXT_A, "quotes": [quote_item(OPEN, kind="indirect")]},
+    )
+    with pytest.raises(
+        CommandError,
+        match=rf"{path}:2: quotes\[0\]\.kind: differs from the quote 'ana' has at \d+–\d+ "
+        "on line 1",
+    ):
+        run(path)
+    assert not Article.objects.exists()
+
+
+def test_gold_quotes_join_a_known_article_as_its_one_gold_set(tmp_path, harbour):
+    from articles.models import Adjudication
+    from tests.factories import UserFactory
+
+    UserFactory(username="rev")
+    gold = quote_item(OPEN, "rev", origin="gold")
+    path = jsonl(tmp_path, {"title": "H", "text": TEXT_A, "quotes": [gold]})
+    out, _ = run(path)
+    assert "quotes: 1 added, 0 already present" in out
+    assert harbour.quotes.filter(origin="gold").count() == 1
+    assert Adjudication.objects.get(article=harbour).status == "done"
+    out, _ = run(path)
+    assert "quotes: 0 added, 1 already present" in out
+    other = jsonl(tmp_path, {"title": "H", "text": TEXT_A, "quotes": [{**gold, "kind": "mixed"}]})
+    with pytest.raises(
+        CommandError, match=r":1: quotes\[0\]\.kind: differs from the quote the gold set has at "
+    ):
+        run(other)
+
+
+def assignment(
+    annotator="ana",
+    status="done",
+    started="2026-02-10T08:00:00+00:00",
+    finished="2026-02-10T08:30:00+00:00",
+):
+    return {
+        "annotator": annotator,
+        "status": status,
+        "started_at": started,
+        "finished_at": finished,
+    }
+
+
+def test_assignments_are_restored_recognised_or_refused(tmp_path, harbour):
+    from articles.models import Assignment
+
+    path = jsonl(
+        tmp_path,
+        {
+            "title": "H",
+            "text": TEXT_A,
+            "assignments": [assignment(), assignment("ben", "todo", None, None)],
+        },
+    )
+    out, _ = run(path)
+    assert "assignments: 2 added, 0 already present" in out
+    ana = Assignment.objects.get(article=harbour, annotator__username="ana")
+    assert (ana.status, ana.started_at.isoformat(), ana.finished_at.isoformat()) == (
+        "done",
+        "2026-02-10T08:00:00+00:00",
+        "2026-02-10T08:30:00+00:00",
+    )
+    assert set(harbour.project.members.values_list("username", flat=True)) == {"ana", "ben"}
+    out, _ = run(path)
+    assert "assignments: 0 added, 2 already present" in out
+    changed = jsonl(
+        tmp_path,
+        {
+            "title": "H",
+            "text": TEXT_A,
+            "assignments": [assignment(status="in_progress", finished=None)],
+        },
+    )
+    with pytest.raises(
+        CommandError,
+        match=r":1: assignments\[0\]\.status: differs from ana's assignment in the project: "
+        "'done' there, 'in_progress' in the file",
+    ):
+        run(changed)
+    unknown = jsonl(tmp_path, {"title": "B", "text": TEXT_B, "assignments": [assignment("zed")]})
+    with pytest.raises(CommandError, match=r":1: assignments\[0\]\.annotator: no user 'zed' here"):
+        run(unknown)
+    bad = jsonl(
+        tmp_path, {"title": "B", "text": TEXT_B, "assignments": [assignment(status="finished")]}
+    )
+    with pytest.raises(
+        CommandError,
+        match=r":1: assignments\[0\]\.status: must be one of todo, in_progress, done, skipped",
+    ):
+        run(bad)
+    assert Assignment.objects.count() == 2
+    assert Article.objects.count() == 1
+
+
+def test_a_dry_run_counts_what_a_known_article_would_get(tmp_path, harbour):
+    record = {"title": "H", "text": TEXT_A, "quotes": [open_quote(), quote_item(ASKED)]}
+    out, _ = run(jsonl(tmp_path, record), "--dry-run")
+    assert (
+        "Would import 0 articles into demo; skipped 1 duplicates; "
+        "quotes: 1 added, 1 already present." in out
+    )
+    assert harbour.quotes.count() == 1
+
+
+def test_the_api_reports_what_it_added_and_what_was_there(harbour):
+    from rest_framework.test import APIClient
+
+    from tests.factories import UserFactory
+
+    client = APIClient()
+    client.force_login(UserFactory(username="boss", is_staff=True))
+    url = "/api/v1/projects/demo/articles/"
+    body = [
+        {
+            "title": "H",
+            "text": TEXT_A,
+            "quotes": [open_quote(), quote_item(ASKED)],
+            "assignments": [assignment()],
+        }
+    ]
+    response = client.post(url, body, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json() == {
+        "created": 0,
+        "duplicates": 1,
+        "quotes": 1,
+        "quotes_present": 1,
+        "assignments": 1,
+        "assignments_present": 0,
+        "adjudications": 0,
+        "errors": 0,
+    }
+    body[0]["quotes"][1]["kind"] = "mixed"
+    body[0]["assignments"][0]["annotator"] = "zed"
+    response = client.post(url, body, format="json")
+    assert response.status_code == 400
+    errors = response.json()
+    assert errors["[0].assignments[0].annotator"] == ["no user 'zed' here"]
+    (conflict,) = errors["[0].quotes[1].kind"]
+    assert conflict.endswith("'direct' there, 'mixed' in the file")
+    body[0]["assignments"][0] = assignment(status="finished")
+    response = client.post(url, body, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["[0].assignments[0].status"]
+    assert harbour.quotes.count() == 2
+
+
+def test_a_reimport_reads_what_is_there_in_the_same_queries_for_any_number_of_articles(
+    tmp_path, project
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import UserFactory
+
+    UserFactory(username="ana")
+
+    def queries(count: int) -> int:
+        records = []
+        for n in range(count):
+            text = f"Kari says the bridge comes ({count}, {n})."
+            stance = {"target": "Bridge", "label": "favor"}
+            quote = {"start": 0, "end": 4, "text": "Kari", "kind": "direct", "annotator": "ana"}
+            records.append(
+                {
+                    "title": f"{n}",
+                    "text": text,
+                    "quotes": [{**quote, "speaker": {"name": "Kari"}, "stances": [stance]}],
+                    "assignments": [assignment()],
+                }
+            )
+        path = jsonl(tmp_path, *records, name=f"{count}.jsonl")
+        run(path)
+        with CaptureQueriesContext(connection) as context:
+            out, _ = run(path)
+        assert (
+            f"quotes: 0 added, {count} already present; "
+            f"assignments: 0 added, {count} already present." in out
+        )
+        return len(context)
+
+    assert queries(2) == queries(40)

@@ -27,7 +27,8 @@ def test_login_page_is_styled_and_logs_in(client):
 
 def test_member_sees_only_their_projects_with_counts(client):
     user = UserFactory(role="annotator")
-    mine = ProjectFactory(name="Mine")
+    # Not blind: the quotes of others count (tests/integration/test_blind.py has the rest).
+    mine = ProjectFactory(name="Mine", blind=False)
     mine.members.add(user)
     ProjectFactory(name="Somebody else's")
     articles = [ArticleFactory(project=mine) for _ in range(3)]
@@ -51,8 +52,8 @@ def test_staff_see_every_project(client, admin_user):
 
 def test_project_list_uses_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     user = UserFactory(role="annotator")
-    for _ in range(15):
-        project = ProjectFactory()
+    for i in range(15):
+        project = ProjectFactory(blind=i % 2 == 0)
         project.members.add(user)
         for article in [ArticleFactory(project=project) for _ in range(3)]:
             QuoteFactory(article=article)

@@ -101,8 +101,10 @@ def test_update_and_accept_return_the_quote_as_stored():
     article = ArticleFactory(text="– Vi er klare, sier Ola Berg. Han mener at det går.")
     target = article.project.targets.create(name="Planen")
     speaker = SpeakerFactory(project=article.project)
+    annotator = UserFactory()
+    Assignment.objects.create(article=article, annotator=annotator)
     suggestion = Quote.objects.create(
-        article=article, annotator=UserFactory(), start=2, end=13, text="Vi er klare",
+        article=article, annotator=annotator, start=2, end=13, text="Vi er klare",
         origin="suggested",
     )  # fmt: skip
     data = services.QuoteInput(

@@ -226,15 +226,16 @@ def test_a_retried_update_that_already_took_effect_is_not_a_conflict(ann_client,
     assert quote.version == 2
 
 
-def test_someone_elses_quote_is_a_404_and_unchanged(ann_client, setup):
+def test_someone_elses_quote_answers_as_a_deleted_one_and_is_unchanged(ann_client, setup):
     other = UserFactory(role="annotator")
     Assignment.objects.create(article=setup["article"], annotator=other)
     theirs = QuoteFactory(article=setup["article"], annotator=other, start=0, end=7)
     url = reverse("articles:quote-update", args=[setup["article"].pk, theirs.pk])
     response = htmx_post(ann_client, url, quote_post(setup, kind="mixed", version=1))
-    assert response.status_code == 404
+    assert response.status_code == 409
+    assert "not among yours any more" in response.content.decode()
     delete = reverse("articles:quote-delete", args=[setup["article"].pk, theirs.pk])
-    assert htmx_post(ann_client, delete, {"version": 1}).status_code == 404
+    assert htmx_post(ann_client, delete, {"version": 1}).status_code == 409
     theirs.refresh_from_db()
     assert theirs.kind == "direct"
 
@@ -432,9 +433,9 @@ def test_saving_a_quote_uses_a_fixed_number_of_queries(
         QuoteFactory(article=setup["article"], annotator=setup["annotator"], start=i, end=i + 3)
     Assignment.objects.update(status=Assignment.Status.IN_PROGRESS)
     # Session, user with role, assignment with article, targets, speaker, savepoint (the
-    # test's transaction; BEGIN in production), quote, stances, release (COMMIT), and the
-    # quotes to redraw.
-    with django_assert_max_num_queries(10):
+    # test's transaction; BEGIN in production), the assignment locked, quote, stances,
+    # release (COMMIT), and the quotes to redraw.
+    with django_assert_max_num_queries(11):
         response = htmx_post(ann_client, create_url(setup["article"]), quote_post(setup))
     assert response.status_code == 201
     assert response.content.decode().count("data-quote-id=") == 6
@@ -452,16 +453,17 @@ def test_editing_and_accepting_use_a_fixed_number_of_queries(
         article=article, annotator=setup["annotator"], start=10, end=14, origin="suggested"
     )
     # Session, user with role, assignment with article, the quote, targets, speaker,
-    # savepoint, update, stances out, stances in, release, and the quotes to redraw.
+    # savepoint, the assignment locked, update, stances out, stances in, release, and the
+    # quotes to redraw.
     url = reverse("articles:quote-update", args=[article.pk, quote.pk])
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = htmx_post(ann_client, url, quote_post(setup, kind="mixed", version=1))
     assert response.status_code == 200
     assert response.content.decode().count("data-quote-id=") == 7
-    # Session, user with role, assignment with article, the quote, savepoint, update,
-    # release, targets, and the quotes to redraw.
+    # Session, user with role, assignment with article, the quote, savepoint, the
+    # assignment locked, update, release, targets, and the quotes to redraw.
     url = reverse("articles:quote-accept", args=[article.pk, suggestion.pk])
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         assert htmx_post(ann_client, url, {"version": 1}).status_code == 200
     quote.refresh_from_db()
     suggestion.refresh_from_db()

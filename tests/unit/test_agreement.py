@@ -15,6 +15,7 @@ from articles.agreement import (
     krippendorff_alpha,
     match_spans,
     measure_agreement,
+    same_quote,
     shares_half,
 )
 from articles.extraction.evaluation import overlaps
@@ -59,17 +60,63 @@ def test_agreement_and_extraction_evaluation_use_the_same_overlap_rule():
         assert shares_half(x, y) == overlaps(a_start, a_end, b_start, b_end)
 
 
+def test_the_same_quote_shares_half_of_the_longer_span():
+    longer = q(1, "ann1", 0, 20)
+    assert same_quote(longer, q(2, "ann2", 10, 20))  # shares 10 of the longer 20
+    assert not same_quote(longer, q(3, "ann2", 11, 20))  # 9 of 20, though all of the shorter
+    odd = q(4, "ann1", 0, 19)  # 19 long: half is 9.5
+    assert same_quote(odd, q(5, "ann2", 9, 25))  # shares 10
+    assert not same_quote(odd, q(6, "ann2", 10, 25))  # shares 9
+    assert same_quote(longer, q(7, "ann2", 2, 18, speaker="Someone Else"))  # speaker aside
+    assert not same_quote(q(8, "ann1", 0, 10), q(9, "ann2", 10, 20))  # touching
+    assert same_quote(longer, longer)
+
+
+def test_a_short_quote_nested_in_a_long_one_is_its_own_quote():
+    # A 60-character quote of Putin inside a 171-character quote of Hansen.
+    hansen = q(1, "ann1", 100, 271, speaker="Hansen")
+    putin = q(2, "ann2", 150, 210, speaker="Putin")
+    assert shares_half(hansen, putin)  # the extraction evaluation's rule would pair them
+    assert not same_quote(hansen, putin)
+    assert [sorted(g.members) for g in align([hansen, putin])] == [["ann1"], ["ann2"]]
+    assert match_spans([hansen], [putin]).pairs == []
+    # Nesting, not the speaker, keeps them apart: the same speaker changes nothing.
+    same_speaker = q(3, "ann2", 150, 210, speaker="Hansen")
+    assert len(align([hansen, same_speaker])) == 2
+
+
+def test_an_annotators_nested_pair_meets_the_closest_quote_of_another():
+    outer, inner = q(1, "ann1", 0, 100), q(2, "ann1", 20, 70)
+    other = q(3, "ann2", 18, 72)  # shares 54 with the outer quote, 50 with the inner one
+    groups = align([outer, inner, other])
+    assert [sorted(m.id for m in g.members.values()) for g in groups] == [[1], [2, 3]]
+    assert id_pairs(match_spans([outer, inner], [other])) == [(2, 3)]
+
+
+def test_agreement_is_stricter_than_the_extraction_evaluation_and_equal_on_equal_lengths():
+    # The engine's evaluation keeps "half of the shorter span" (articles.extraction), the
+    # annotators' quotes "half of the longer": every pair of ours is one of theirs.
+    bounds = [(s, e) for s in range(12) for e in range(s + 1, 13)]
+    for (a_start, a_end), (b_start, b_end) in combinations(bounds, 2):
+        x, y = q(1, "ann1", a_start, a_end), q(2, "ann2", b_start, b_end)
+        if same_quote(x, y):
+            assert overlaps(a_start, a_end, b_start, b_end)
+        if a_end - a_start == b_end - b_start:
+            assert same_quote(x, y) == overlaps(a_start, a_end, b_start, b_end)
+
+
 def test_exact_and_overlap_matching():
     a = [q(1, "ann1", 0, 10), q(2, "ann1", 20, 30), q(3, "ann1", 50, 60)]
-    b = [q(11, "ann2", 0, 10), q(12, "ann2", 25, 40), q(13, "ann2", 54, 80)]
+    b = [q(11, "ann2", 0, 10), q(12, "ann2", 24, 32), q(13, "ann2", 54, 80)]
     exact = match_spans(a, b, "exact")
     assert id_pairs(exact) == [(1, 11)]
     assert [x.id for x in exact.unmatched_a] == [2, 3]
     assert [x.id for x in exact.unmatched_b] == [12, 13]
     overlap = match_spans(a, b, "overlap")
-    # 25..30 is half of 20..30; 54..60 is 6 of the shorter 50..60.
-    assert id_pairs(overlap) == [(1, 11), (2, 12), (3, 13)]
-    assert overlap.unmatched_a == overlap.unmatched_b == []
+    # 24..30 is 6 of the longer 20..30; 54..60 is 6 of the shorter 50..60 but not of 54..80.
+    assert id_pairs(overlap) == [(1, 11), (2, 12)]
+    assert [x.id for x in overlap.unmatched_a] == [3]
+    assert [x.id for x in overlap.unmatched_b] == [13]
     just_under = match_spans([q(1, "ann1", 20, 30)], [q(2, "ann2", 26, 40)])
     assert just_under.pairs == []
     assert [x.id for x in just_under.unmatched_a] == [1]
@@ -154,7 +201,7 @@ def test_align_groups_hold_one_quote_per_annotator_all_overlapping_in_text_order
         assert sorted(m.id for g in groups for m in g.members.values()) == [x.id for x in quotes]
         for g in groups:
             assert all(m.annotator == name for name, m in g.members.items())
-            assert all(shares_half(x, y) for x, y in combinations(g.members.values(), 2))
+            assert all(same_quote(x, y) for x, y in combinations(g.members.values(), 2))
             assert g.start == min(m.start for m in g.members.values())
             assert g.end == max(m.end for m in g.members.values())
         assert [g.start for g in groups] == sorted(g.start for g in groups)

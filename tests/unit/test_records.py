@@ -86,3 +86,85 @@ def test_exported_quotes_are_checked_in_utf16_and_utf8_across_every_plane():
     with pytest.raises(InvalidRecord) as error:
         record_from_mapping(values, path="p", line=1, exported=True)
     assert error.value.field == "quotes[0].start_utf16"
+
+
+def exported(**fields):
+    return record_from_mapping(
+        {"title": "t", "text": "x", **fields}, path="p", line=4, exported=True
+    )
+
+
+def test_assignments_are_read_with_their_times():
+    record = exported(
+        assignments=[
+            {
+                "annotator": "ana",
+                "status": "done",
+                "started_at": "2026-02-10T08:15:00+00:00",
+                "finished_at": "2026-02-10T09:00:00.250000+00:00",
+            },
+            {"annotator": "ben", "status": "todo", "started_at": None, "finished_at": None},
+        ]
+    )
+    ana, ben = record.assignments
+    assert (ana.annotator, ana.status) == ("ana", "done")
+    assert ana.started_at == datetime(2026, 2, 10, 8, 15, tzinfo=UTC)
+    assert ana.finished_at == datetime(2026, 2, 10, 9, 0, 0, 250000, tzinfo=UTC)
+    assert (ben.annotator, ben.status, ben.started_at, ben.finished_at) == (
+        "ben",
+        "todo",
+        None,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("assignments", "field", "message"),
+    [
+        ("done", "assignments", "must be a list"),
+        (["ana"], "assignments[0]", "must be a JSON object"),
+        ([{"annotator": "ana", "status": "finished"}], "assignments[0].status", "must be one of"),
+        ([{"status": "done"}], "assignments[0].annotator", "must be a username"),
+        (
+            [{"annotator": "ana", "status": "done", "started_at": "yesterday"}],
+            "assignments[0].started_at",
+            "is not an ISO 8601",
+        ),
+        ([{"annotator": "ana", "status": "todo", "by": "x"}], "assignments[0].by", "unknown field"),
+        (
+            [{"annotator": "ana", "status": "todo"}, {"annotator": "ana", "status": "done"}],
+            "assignments[1].annotator",
+            "repeats assignments[0]",
+        ),
+    ],
+)
+def test_a_bad_assignment_names_its_field(assignments, field, message):
+    with pytest.raises(InvalidRecord) as error:
+        exported(assignments=assignments)
+    assert (error.value.field, message in error.value.message) == (field, True)
+
+
+def test_an_adjudication_is_read_and_its_status_checked_against_its_times():
+    record = exported(
+        adjudication={
+            "reviewer": "rev",
+            "status": "done",
+            "started_at": "2026-02-10T08:00:00+00:00",
+            "finished_at": "2026-02-10T08:30:00+00:00",
+        }
+    )
+    assert (record.adjudication.reviewer, record.adjudication.status) == ("rev", "done")
+    assert record.adjudication.finished_at == datetime(2026, 2, 10, 8, 30, tzinfo=UTC)
+    assert exported(adjudication=None).adjudication is None
+    for value, field in (
+        ({"reviewer": "rev", "status": "done", "finished_at": None}, "adjudication.finished_at"),
+        (
+            {"reviewer": "rev", "status": "in_progress", "finished_at": "2026-02-10"},
+            "adjudication.finished_at",
+        ),
+        ({"reviewer": "rev", "status": "closed"}, "adjudication.status"),
+        ({"status": "done"}, "adjudication.reviewer"),
+    ):
+        with pytest.raises(InvalidRecord) as error:
+            exported(adjudication=value)
+        assert error.value.field == field, value

@@ -36,23 +36,30 @@ class Command(BaseCommand):
             selection = streams.Selection.parse(annotations)
         except ValueError as error:
             raise CommandError(f"--{error}") from None
-        chunks = streams.chunks(project, selection, format, include_unannotated=not only_annotated)
+        include = not only_annotated
         partial = output.with_name(output.name + ".partial") if output else None
-        try:
-            if partial:
-                with partial.open("wb") as out:
-                    out.writelines(chunks)
-            else:
-                for chunk in chunks:
-                    self.stdout.write(chunk.decode("utf-8"), ending="")
-        except ExportError as error:
-            if partial:
-                partial.unlink(missing_ok=True)
-            raise CommandError(f"export stopped, nothing written: {error}") from None
+        # The manifest describes the body: both are read from the same snapshot.
+        with streams.snapshot():
+            chunks = streams.chunks(project, selection, format, include_unannotated=include)
+            try:
+                if partial:
+                    with partial.open("wb") as out:
+                        out.writelines(chunks)
+                else:
+                    for chunk in chunks:
+                        self.stdout.write(chunk.decode("utf-8"), ending="")
+            except ExportError as error:
+                if partial:
+                    partial.unlink(missing_ok=True)
+                raise CommandError(f"export stopped, nothing written: {error}") from None
+            datasheet = (
+                streams.manifest(project, selection, include_unannotated=include)
+                if manifest
+                else None
+            )
         if partial:
             partial.replace(output)  # never leave a truncated file under the real name
         if manifest:
             manifest.write_text(
-                json.dumps(streams.manifest(project, selection), indent=2, ensure_ascii=False),
-                encoding="utf-8",
+                json.dumps(datasheet, indent=2, ensure_ascii=False), encoding="utf-8"
             )

@@ -14,7 +14,8 @@ MAX_ERRORS_SHOWN = 50
 class Command(BaseCommand):
     help = (
         "Import articles from JSONL, CSV (with a header row), a .txt file or a folder of "
-        ".txt files. Nothing is written if any record is invalid, unless --skip-invalid."
+        ".txt files. Nothing is written if any record is invalid, unless --skip-invalid. "
+        "A text the project has already gets the quotes and assignments its record adds."
     )
 
     def add_arguments(self, parser):
@@ -25,7 +26,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
         parser.add_argument(
-            "--annotator", help="give every imported quote to this user (JSONL exports)"
+            "--annotator",
+            help="give every imported quote, assignment and adjudication to this user (JSONL "
+            "exports)",
         )
 
     def handle(self, *args, path, project, skip_invalid, dry_run, annotator, **options):
@@ -61,15 +64,24 @@ class Command(BaseCommand):
         if errors:
             self.stderr.write(self._error_list(errors))
         verb = "Would import" if dry_run else "Imported"
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{verb} {result.created} articles into {project.slug}; "
-                f"skipped {result.duplicates} duplicates"
-                + (f", with {result.quotes} quotes" if result.quotes else "")
-                + (f" and {len(errors)} invalid records" if errors else "")
-                + "."
+        summary = [
+            f"{verb} {result.created} articles into {project.slug}; "
+            f"skipped {result.duplicates} duplicates"
+            + (f" and {len(errors)} invalid records" if errors else "")
+        ]
+        # What duplicates carry is added to the articles there, so it is counted too.
+        if result.quotes or result.quotes_present:
+            summary.append(
+                f"quotes: {result.quotes} added, {result.quotes_present} already present"
             )
-        )
+        if result.assignments or result.assignments_present:
+            summary.append(
+                f"assignments: {result.assignments} added, "
+                f"{result.assignments_present} already present"
+            )
+        if result.adjudications:
+            summary.append(f"adjudications: {result.adjudications} added")
+        self.stdout.write(self.style.SUCCESS("; ".join(summary) + "."))
 
     def _error_list(self, errors) -> str:
         shown = "\n".join(str(error) for error in errors[:MAX_ERRORS_SHOWN])

@@ -1,0 +1,288 @@
+"""Rival writes on real concurrent PostgreSQL connections: exactly one wins, the other is
+told (409), nothing acknowledged is lost, and nothing answers 500."""
+
+import threading
+import time
+
+import pytest
+from django.db import connection, connections, transaction
+from django.test import Client
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from accounts.models import ApiToken
+from articles import adjudication, services
+from articles.models import Assignment, Quote, Speaker, StanceLabel
+from tests.factories import ArticleFactory, ProjectFactory, StanceTargetFactory, UserFactory
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="row locks need PostgreSQL (CI runs the suite on both databases)",
+    ),
+]
+
+TEXT = "– Bussen må gå oftere, sier Nina Kvam.\n\nHun mener at fylket må betale."
+SPAN = "Bussen må gå oftere"
+ROUNDS = 30
+
+
+@pytest.fixture
+def scene(transactional_db):
+    project = ProjectFactory(slug="buss")
+    article = ArticleFactory(project=project, text=TEXT)
+    target = StanceTargetFactory(project=project, name="Bussen")
+    people = [UserFactory(username=f"ann{i}", role="annotator") for i in (1, 2)]
+    for person in people:
+        project.members.add(person)
+        Assignment.objects.create(article=article, annotator=person, status="in_progress")
+    return {"project": project, "article": article, "target": target, "people": people}
+
+
+def run_together(*calls):
+    """Run the calls in threads of their own (each its own database connection), released
+    together by a barrier; return their results (or exceptions) in order."""
+    barrier = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+
+    def run(index, call):
+        try:
+            barrier.wait()
+            results[index] = call()
+        except BaseException as error:  # reported to the test
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return results
+
+
+def browser(user):
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    return client
+
+
+def api(user):
+    client = APIClient(raise_request_exception=False)
+    name = f"race {ApiToken.objects.count()}"
+    _, token = ApiToken.objects.create(user=user, expiry=None, name=name, scope="write")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    return client
+
+
+def fresh_quote(scene):
+    start = TEXT.index(SPAN)
+    quote = Quote.objects.create(
+        article=scene["article"], annotator=scene["people"][0], start=start,
+        end=start + len(SPAN), text=SPAN,
+    )  # fmt: skip
+    StanceLabel.objects.create(quote=quote, target=scene["target"], label="favor")
+    return quote
+
+
+def edit_data(scene, quote, **extra):
+    return {
+        "start": quote.start, "end": quote.end, "text": quote.text, "kind": "mixed",
+        f"stance-{scene['target'].pk}": "against", **extra,
+    }  # fmt: skip
+
+
+def assert_one_winner(quote, edit_status, delete_status, edit_ok, delete_ok):
+    assert (edit_status, delete_status) in [(edit_ok, 409), (409, delete_ok)]
+    survivor = Quote.objects.filter(pk=quote.pk).first()
+    if delete_status == delete_ok:
+        assert survivor is None
+        assert not StanceLabel.objects.filter(quote_id=quote.pk).exists()
+    else:
+        assert (survivor.version, survivor.kind) == (2, "mixed")
+        assert list(survivor.stances.values_list("label", flat=True)) == ["against"]
+
+
+def test_an_edit_and_a_stale_delete_in_the_workspace_never_both_win(scene):
+    article = scene["article"]
+    tab1, tab2 = browser(scene["people"][0]), browser(scene["people"][0])
+    for _ in range(ROUNDS):
+        quote = fresh_quote(scene)
+        edit_url = reverse("articles:quote-update", args=[article.pk, quote.pk])
+        delete_url = reverse("articles:quote-delete", args=[article.pk, quote.pk])
+        edit = edit_data(scene, quote, version=1)
+        edited, deleted = run_together(
+            lambda url=edit_url, data=edit: tab1.post(url, data, HTTP_HX_REQUEST="1"),
+            lambda url=delete_url: tab2.post(url, {"version": 1}, HTTP_HX_REQUEST="1"),
+        )
+        assert_one_winner(quote, edited.status_code, deleted.status_code, 200, 200)
+        Quote.objects.filter(pk=quote.pk).delete()
+
+
+def test_an_api_patch_and_a_stale_delete_never_both_win(scene):
+    one, two = api(scene["people"][0]), api(scene["people"][0])
+    for _ in range(ROUNDS):
+        quote = fresh_quote(scene)
+        url = f"/api/v1/quotes/{quote.pk}/"
+        stances = [{"target": "Bussen", "label": "against"}]
+        patch = {"version": 1, "kind": "mixed", "stances": stances}
+        patched, deleted = run_together(
+            lambda url=url, patch=patch: one.patch(url, patch, format="json"),
+            lambda url=url: two.delete(f"{url}?version=1"),
+        )
+        assert_one_winner(quote, patched.status_code, deleted.status_code, 200, 204)
+        if patched.status_code == 409:
+            assert patched.json()["current"] is None  # it is gone: nothing to show
+        Quote.objects.filter(pk=quote.pk).delete()
+
+
+def test_two_annotators_naming_the_same_new_speaker_at_once_both_save(scene):
+    article = scene["article"]
+    clients = [browser(person) for person in scene["people"]]
+    url = reverse("articles:quote-create", args=[article.pk])
+    start = TEXT.index(SPAN)
+    for round_ in range(ROUNDS):
+        name = f"Nina Kvam {round_}"
+        data = {"start": start, "end": start + len(SPAN), "text": SPAN, "kind": "direct",
+                "speaker_name": name}  # fmt: skip
+        answers = run_together(
+            *(lambda c=c, data=data: c.post(url, data, HTTP_HX_REQUEST="1") for c in clients)
+        )
+        assert [answer.status_code for answer in answers] == [201, 201]
+        [speaker] = Speaker.objects.filter(name=name)
+        assert Quote.objects.filter(speaker=speaker).count() == 2
+        Quote.objects.all().delete()
+
+
+def wait_until_blocked(done: threading.Event) -> None:
+    """Return once another connection waits for a lock (or ``done`` is set)."""
+    deadline = time.monotonic() + 10
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline and not done.is_set():
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+            if cursor.fetchone()[0]:
+                return
+            time.sleep(0.01)
+
+
+def while_held(hold, request):
+    """Run ``hold`` in a transaction of its own that stays open until ``request`` (in
+    another thread) has blocked on it or finished; then commit; return the request's
+    answer. Makes "the rival write lands between read and write" happen every time."""
+    held, release, finished = threading.Event(), threading.Event(), threading.Event()
+    answer = {}
+
+    def holder():
+        try:
+            with transaction.atomic():
+                hold()
+                held.set()
+                release.wait(15)
+        finally:
+            held.set()
+            connections.close_all()
+
+    def requester():
+        try:
+            answer["response"] = request()
+        finally:
+            finished.set()
+            connections.close_all()
+
+    first = threading.Thread(target=holder)
+    first.start()
+    held.wait(15)
+    second = threading.Thread(target=requester)
+    second.start()
+    wait_until_blocked(finished)
+    release.set()
+    first.join(15)
+    second.join(15)
+    return answer["response"]
+
+
+def test_a_new_speaker_committed_by_someone_else_meanwhile_is_the_one_named(scene):
+    article, two = scene["article"], scene["people"][1]
+    start = TEXT.index(SPAN)
+    data = {"start": start, "end": start + len(SPAN), "text": SPAN, "kind": "direct",
+            "speaker_name": "Nina Kvam"}  # fmt: skip
+    response = while_held(
+        lambda: Speaker.objects.create(project=scene["project"], name="Nina Kvam"),
+        lambda: browser(two).post(
+            reverse("articles:quote-create", args=[article.pk]), data, HTTP_HX_REQUEST="1"
+        ),
+    )
+    assert response.status_code == 201
+    [speaker] = Speaker.objects.filter(name="Nina Kvam")
+    assert Quote.objects.get(annotator=two).speaker == speaker
+
+
+def test_a_save_that_meets_a_concurrent_done_is_refused(scene):
+    article, one = scene["article"], scene["people"][0]
+    assignment = Assignment.objects.get(article=article, annotator=one)
+    start = TEXT.index(SPAN)
+    data = {"start": start, "end": start + len(SPAN), "text": SPAN, "kind": "direct"}
+    response = while_held(
+        lambda: services.set_assignment_status(assignment=assignment, status="done"),
+        lambda: browser(one).post(
+            reverse("articles:quote-create", args=[article.pk]), data, HTTP_HX_REQUEST="1"
+        ),
+    )
+    assert response.status_code == 409
+    assert not Quote.objects.exists()
+    assert Assignment.objects.get(pk=assignment.pk).status == "done"
+
+
+@pytest.fixture
+def finished(scene):
+    """Both annotators done with the article, each with a quote on it; a reviewer."""
+    Assignment.objects.filter(article=scene["article"]).update(status="done")
+    start = TEXT.index(SPAN)
+    quotes = [
+        Quote.objects.create(
+            article=scene["article"], annotator=person, start=start, end=start + len(SPAN),
+            text=SPAN,
+        )
+        for person in scene["people"]
+    ]  # fmt: skip
+    reviewer = UserFactory(username="rev", role="reviewer")
+    scene["project"].members.add(reviewer)
+    return {**scene, "quotes": quotes, "reviewer": reviewer}
+
+
+def test_a_reopen_that_meets_a_starting_adjudication_is_refused(finished):
+    article, one = finished["article"], finished["people"][0]
+    response = while_held(
+        lambda: adjudication.take_version(
+            article=article, reviewer=finished["reviewer"], quote_id=finished["quotes"][0].pk
+        ),
+        lambda: browser(one).post(
+            reverse("articles:article-status", args=[article.pk]),
+            {"status": "in_progress"},
+            HTTP_HX_REQUEST="1",
+        ),
+    )
+    assert response.status_code == 409
+    assert Assignment.objects.get(article=article, annotator=one).status == "done"
+
+
+def test_an_adjudication_that_meets_a_concurrent_reopen_is_refused(finished):
+    article, one = finished["article"], finished["people"][0]
+    assignment = Assignment.objects.get(article=article, annotator=one)
+    reviewer = browser(finished["reviewer"])
+    response = while_held(
+        lambda: services.set_assignment_status(assignment=assignment, status="in_progress"),
+        lambda: reviewer.post(
+            reverse("articles:adjudicate-group", args=[article.pk, "take"]),
+            {"quote": finished["quotes"][1].pk},
+            HTTP_HX_REQUEST="1",
+        ),
+    )
+    assert response.status_code == 400
+    assert "ann1 has not finished" in response.content.decode()
+    assert not Quote.objects.gold().exists()

@@ -1,0 +1,62 @@
+"""An export from a SQLite file in WAL mode while another connection saves, run by
+``tests/integration/test_export_snapshot.py`` in a process of its own (the tests' own
+SQLite database is in memory, where a writer waits for readers). Prints one JSON object.
+
+Usage: DATABASE_URL=sqlite:////tmp/x.db python -m tests.wal_snapshot
+"""
+
+import json
+import os
+import threading
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+
+
+def main() -> dict:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection, connections, transaction
+
+    from articles.exchange import streams
+    from articles.models import Quote
+    from tests.factories import ArticleFactory, ProjectFactory, UserFactory
+
+    call_command("migrate", verbosity=0)
+    project = ProjectFactory(slug="wal")
+    ann = UserFactory(username="ann")
+    for n in range(6):
+        article = ArticleFactory(project=project, text=f"– The bridge, says Kari in article {n}.")
+        Quote.objects.create(article=article, annotator=ann, start=2, end=12, text="The bridge")
+    streams.CHUNK = 2  # the export reads two articles a query
+    streams.CHUNK_BYTES = 1  # and sends JSONL a line at a time
+    ids = list(Quote.objects.order_by("article_id").values_list("pk", flat=True))
+    report = {"journal_mode": connection.cursor().execute("PRAGMA journal_mode").fetchone()[0]}
+    for format in streams.FORMATS:
+        before = b"".join(streams.chunks(project, streams.Selection(), format))
+        stream = streams.chunks(project, streams.Selection(), format)
+        head = next(stream)
+
+        def save(format=format):
+            with transaction.atomic():
+                kind = "mixed" if format == "jsonl" else "indirect"
+                Quote.objects.filter(pk__in=[ids[0], ids[4]]).update(kind=kind)
+            connections.close_all()
+
+        writer = threading.Thread(target=save)
+        writer.start()
+        writer.join(10)
+        got = head + b"".join(stream)
+        after = b"".join(streams.chunks(project, streams.Selection(), format))
+        report[format] = {
+            "writer_waited": writer.is_alive(),
+            "one_state": got == before,
+            "saved": after != before,
+        }
+    report["autocommit"] = connection.get_autocommit()
+    return report
+
+
+if __name__ == "__main__":
+    print(json.dumps(main()))
