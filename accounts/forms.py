@@ -20,15 +20,21 @@ class ApiTokenForm(forms.Form):
         label="Expires after",
     )
     scope = forms.ChoiceField(
-        choices=ApiToken.Scope.choices,
         initial=ApiToken.Scope.READ,
         required=False,  # least privilege when not given
-        help_text="A read-only token cannot change anything, whoever holds it.",
+        help_text="A read-only token cannot change anything, whoever holds it. No token does "
+        "more than your role allows, now or later.",
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.allowed_scopes = allowed = ApiToken.Scope.allowed_for(user)
+        scope = self.fields["scope"]
+        scope.choices = [(choice.value, choice.label) for choice in allowed]
+        scope.error_messages["invalid_choice"] = (
+            f"%(value)s is not a scope your role allows (choose from {', '.join(allowed)})."
+        )
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

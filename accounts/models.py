@@ -5,7 +5,7 @@ from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from knox.models import AbstractAuthToken
 
-from accounts.roles import Role, reviews
+from accounts.roles import Role, reviews, suggests
 
 
 def role_name_of(user: models.OuterRef) -> models.Subquery:
@@ -30,10 +30,27 @@ class User(AbstractUser):
     Roles are auth groups (see ``accounts.roles``); admins are staff.
     """
 
+    # Who the OpenID Connect provider says this is: its issuer and the user's subject
+    # there, the one stable claim (accounts.oidc). Both empty for local-only accounts.
+    oidc_issuer = models.CharField("single sign-on issuer", max_length=255, blank=True)
+    oidc_subject = models.CharField("single sign-on subject", max_length=255, blank=True)
+
     objects = UserManager()
 
     class Meta:
         ordering = ["username"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["oidc_issuer", "oidc_subject"],
+                condition=~models.Q(oidc_subject=""),
+                name="user_oidc_identity_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(oidc_issuer="", oidc_subject="")
+                | (~models.Q(oidc_issuer="") & ~models.Q(oidc_subject="")),
+                name="user_oidc_identity_whole",
+            ),
+        ]
 
     @property
     def reviews(self) -> bool:
@@ -53,11 +70,23 @@ class User(AbstractUser):
 
 
 class TokenScope(models.TextChoices):
-    """What a token may do, within what its owner's role allows."""
+    """What a token may do: never more than its owner's role allows, when it is made and
+    at every request (a role taken away takes the token's use of it too)."""
 
     READ = "read", "Read only"
     WRITE = "write", "Read and write (what your role allows)"
     SUGGEST = "suggest", "Read, and post model predictions as suggestions"
+
+    @classmethod
+    def allowed_for(cls, user) -> list["TokenScope"]:
+        """The scopes the user's role permits today: researchers write nothing; model
+        suggestions come only from those who may make them (``roles.suggests``)."""
+        scopes = [cls.READ]
+        if user.role != Role.RESEARCHER:
+            scopes.append(cls.WRITE)
+        if suggests(user):
+            scopes.append(cls.SUGGEST)
+        return scopes
 
 
 class ApiToken(AbstractAuthToken):

@@ -21,6 +21,19 @@ def reviews(user) -> bool:
     return user.is_staff or getattr(user, "role", "") == Role.REVIEWER
 
 
+def suggests(user, project=None) -> bool:
+    """Whether the user may post model suggestions into the annotators' sets of
+    ``project``: reviewers and admins anywhere, researchers where the project allows it
+    (``Project.researchers_suggest``); without a project, in any project of theirs."""
+    if reviews(user):
+        return True
+    if getattr(user, "role", "") != Role.RESEARCHER:
+        return False
+    if project is not None:
+        return project.researchers_suggest
+    return user.projects.filter(researchers_suggest=True).exists()
+
+
 def set_role(*, user, role: str) -> None:
     """Make ``role`` (a ``Role`` value, or ``""`` for none) the user's only role group."""
     from django.contrib.auth.models import Group

@@ -1,11 +1,17 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from accounts.forms import ApiTokenForm
 from accounts.models import ApiToken
 
 
+# The token pages show a secret once: no cache, shared or the browser's, may keep them,
+# and htmx's fragment must never stand in for the full page (nor one user's for another's).
+@never_cache
+@vary_on_headers("HX-Request", "Cookie")
 @login_required
 def tokens(request):
     """The user's API tokens: make one (shown once), see them, revoke them."""
@@ -24,6 +30,8 @@ def tokens(request):
     return render(request, template, context, status=400 if form.errors else 200)
 
 
+@never_cache
+@vary_on_headers("HX-Request", "Cookie")
 @login_required
 @require_POST
 def revoke_token(request, token_key):

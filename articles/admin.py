@@ -70,7 +70,15 @@ class ProjectAdmin(admin.ModelAdmin):
         (None, {"fields": ["name", "slug", "description", "members", "created_at"]}),
         (
             "Annotation",
-            {"fields": ["stance_labels", "annotators_per_article", "blind", "suggest_on_import"]},
+            {
+                "fields": [
+                    "stance_labels",
+                    "annotators_per_article",
+                    "blind",
+                    "suggest_on_import",
+                    "researchers_suggest",
+                ]
+            },
         ),
         ("Guidelines", {"fields": ["guidelines", "guidelines_preview"]}),
     ]

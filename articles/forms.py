@@ -191,7 +191,8 @@ class JudgeSuggestionsForm(forms.Form):
 
     def clean_quotes(self) -> list[int]:
         parts = [part.strip() for part in self.cleaned_data["quotes"].split(",")]
-        if not all(part.isascii() and part.isdigit() for part in parts):
+        # At most 18 digits, as in URLs: no id may overflow a 64-bit column.
+        if not all(part.isascii() and part.isdigit() and len(part) <= 18 for part in parts):
             raise forms.ValidationError("give quote ids separated by commas.")
         ids = [int(part) for part in parts]
         if len(ids) > self.MAX_QUOTES:

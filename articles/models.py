@@ -61,6 +61,11 @@ class Project(models.Model):
     suggest_on_import = models.BooleanField(
         default=False, help_text="Run the quote extraction engine on every imported article."
     )
+    researchers_suggest = models.BooleanField(
+        default=False,
+        help_text="Researchers may post model predictions as suggestions to the annotators "
+        "(reviewers and admins always may).",
+    )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="projects", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

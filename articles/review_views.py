@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from articles import adjudication
 from articles.charts import bar_chart, sparkline, status_bar
@@ -133,6 +134,7 @@ def gold_delete(request, article_id, quote_id):
 
 @login_required
 @require_POST
+@vary_on_headers("HX-Request")
 def adjudicate_finish(request, article_id):
     """Set the article's adjudication status, as an annotator sets their article's:
     "done" marks it adjudicated (every group decided) and goes on to the next one,

@@ -257,6 +257,7 @@ def suggestions_judge(request, article_id):
 
 @login_required
 @require_POST
+@vary_on_headers("HX-Request")
 def article_status(request, article_id):
     article, access = _article_for(request, article_id, assigned=True)
     form = StatusForm(request.POST)

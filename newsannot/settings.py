@@ -6,7 +6,9 @@ or the network at import time.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -30,6 +32,25 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_int(name: str, default: int, minimum: int) -> int:
+    value = os.environ.get(name) or str(default)
+    if not value.lstrip("-").isdigit() or int(value) < minimum:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number of at least {minimum}, not {value!r}"
+        )
+    return int(value)
+
+
+def env_rate(name: str, default: str) -> str:
+    value = os.environ.get(name) or default
+    count, _, period = value.partition("/")
+    if not count.isdigit() or period not in {"s", "sec", "m", "min", "h", "hour", "d", "day"}:
+        raise ImproperlyConfigured(
+            f"{name} must look like 10/min (per s, min, hour or day), not {value!r}"
+        )
+    return value
+
+
 DEBUG = env_bool("DEBUG", False)
 
 # Outside debug mode an empty SECRET_KEY makes Django refuse to sign anything, which is
@@ -42,7 +63,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG e
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "accounts.apps.TwoFactorAdminConfig",  # django.contrib.admin behind two-factor
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -69,6 +90,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsannot.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -76,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor_guards.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -161,9 +184,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Bulk imports through the API send whole batches of articles in one body.
-DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 64 * 1024 * 1024))
-
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:project-list"
 LOGOUT_REDIRECT_URL = "login"
@@ -231,7 +251,7 @@ REST_KNOX = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "articles.api.auth.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "accounts.two_factor_guards.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticated",
@@ -271,8 +291,172 @@ LOGGING = {
 
 # Login throttling and lockout (django-axes).
 
+
+# How many proxies in front of the app append to X-Forwarded-For. With 0 the header is
+# ignored: anyone can send it. accounts.lockout.client_address is the one rule for
+# lockouts and throttles alike.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
+# Failures count by username (guessing one account from many addresses) and, apart, by
+# address (spraying many accounts from one). Either count reaching the limit refuses the
+# login, the right password included, until the cool-off has passed since its last failure.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+# Attempts during a lockout neither prolong it nor cost a write; a success does not wipe the
+# address's count, or an attacker would log in to an account of their own between guesses.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# Kept out of the stored attempts, like the password always is.
+AXES_SENSITIVE_PARAMETERS = ["csrfmiddlewaretoken", "otp_token"]
+# No start-up banner. accounts.lockout logs every attempt once, with username and address;
+# django-axes's own lines (several per attempt, both masked) are kept for errors.
+AXES_VERBOSE = False
+LOGGING.setdefault("loggers", {})["axes"] = {"level": "ERROR"}
+
+# The API: invalid tokens per client address (past the rate, every token request from that
+# address gets 429 until the window passes), the browser's session calls per user. Counts
+# live in the cache: exact across workers with REDIS_URL, per worker without it.
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
+    *REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"],
+    "articles.api.throttling.SessionRateThrottle",
+]
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["failed_token"] = env_rate(
+    "API_FAILED_TOKEN_RATE", "10/min"
+)
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["session"] = env_rate("API_SESSION_RATE", "600/min")
+
+# Password reset by e-mail: a link lasts PASSWORD_RESET_TIMEOUT seconds, and requests are
+# throttled per client address and per e-mail address asked for (accounts.passwords).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 24 * 60 * 60, minimum=60)
+PASSWORD_RESET_RATE = env_rate("PASSWORD_RESET_RATE", "5/hour")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsannot@localhost")
+# A mail server that stops answering must not hold a worker for long.
+EMAIL_TIMEOUT = 10
+
 # Single sign-on (OpenID Connect, mozilla-django-oidc).
+# Off unless OIDC_RP_CLIENT_ID is set; then the provider's endpoints are all required, copied
+# from its /.well-known/openid-configuration (settings do no I/O, so there is no discovery).
+# accounts/oidc.py holds the rules: who may sign in, which account is theirs, what role.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_OP_LOGOUT_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "single sign-on")
+OIDC_CREATE_USERS = env_bool("OIDC_CREATE_USERS", False)
+OIDC_LINK_USERS_BY = os.environ.get("OIDC_LINK_USERS_BY", "email")
+OIDC_USERNAME_CLAIM = os.environ.get("OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_ROLE_CLAIM = os.environ.get("OIDC_ROLE_CLAIM", "")
+OIDC_CLAIM_GRANTS_STAFF = env_bool("OIDC_CLAIM_GRANTS_STAFF", False)
+# "claim value=role" pairs; when the claim holds several, the first pair listed wins.
+OIDC_ROLE_MAP = {}
+for _pair in env_list("OIDC_ROLE_MAP"):
+    _value, _, _role = _pair.rpartition("=")
+    if not _value.strip() or not _role.strip():
+        raise ImproperlyConfigured(f"OIDC_ROLE_MAP: {_pair!r} is not 'claim value=role'")
+    OIDC_ROLE_MAP[_value.strip()] = _role.strip()
+# PKCE binds the code to this browser's session; every current provider accepts it.
+OIDC_USE_PKCE = env_bool("OIDC_USE_PKCE", True)
+OIDC_TOKEN_USE_BASIC_AUTH = env_bool("OIDC_TOKEN_USE_BASIC_AUTH", False)
+# Seconds to wait for the provider: a hung provider must not hold a worker.
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10, minimum=1)
+OIDC_CALLBACK_CLASS = "accounts.oidc.CallbackView"
+# The id token is kept in the session only to name the session at the provider's logout.
+OIDC_STORE_ID_TOKEN = bool(OIDC_OP_LOGOUT_ENDPOINT)
+if OIDC_ENABLED:
+    _endpoints = {
+        "OIDC_OP_ISSUER": OIDC_OP_ISSUER,
+        "OIDC_OP_AUTHORIZATION_ENDPOINT": OIDC_OP_AUTHORIZATION_ENDPOINT,
+        "OIDC_OP_TOKEN_ENDPOINT": OIDC_OP_TOKEN_ENDPOINT,
+        "OIDC_OP_USER_ENDPOINT": OIDC_OP_USER_ENDPOINT,
+        "OIDC_OP_JWKS_ENDPOINT": OIDC_OP_JWKS_ENDPOINT,
+    }
+    _missing = [
+        name
+        for name, value in {**_endpoints, "OIDC_RP_CLIENT_SECRET": OIDC_RP_CLIENT_SECRET}.items()
+        if not value
+    ]
+    if _missing:
+        raise ImproperlyConfigured(
+            f"OIDC_RP_CLIENT_ID is set: single sign-on also needs {_missing}"
+        )
+    for _name, _url in {**_endpoints, "OIDC_OP_LOGOUT_ENDPOINT": OIDC_OP_LOGOUT_ENDPOINT}.items():
+        _parts = urlsplit(_url)
+        _loopback = _parts.scheme == "http" and _parts.hostname in {"127.0.0.1", "localhost", "::1"}
+        if _url and _parts.scheme != "https" and not _loopback:
+            raise ImproperlyConfigured(f"{_name} must be an https:// URL, not {_url!r}")
+    # Keys from the provider's JWKS only: an HMAC algorithm would make the client secret
+    # the signing key, and "none" signs nothing.
+    if OIDC_RP_SIGN_ALGO not in {"RS256", "RS384", "RS512", "ES256", "ES384", "ES512"}:
+        raise ImproperlyConfigured(
+            f"OIDC_RP_SIGN_ALGO must be RS256 … ES512, not {OIDC_RP_SIGN_ALGO!r}"
+        )
+    if OIDC_LINK_USERS_BY not in {"email", "username", "none"}:
+        raise ImproperlyConfigured("OIDC_LINK_USERS_BY must be email, username or none")
+    if OIDC_ROLE_MAP and not OIDC_ROLE_CLAIM:
+        raise ImproperlyConfigured("OIDC_ROLE_MAP needs OIDC_ROLE_CLAIM, the claim it reads")
+    # The role groups (accounts.roles.Role); "admin" (staff) only when explicitly allowed.
+    for _role in OIDC_ROLE_MAP.values():
+        if _role == "admin" and not OIDC_CLAIM_GRANTS_STAFF:
+            raise ImproperlyConfigured(
+                "OIDC_ROLE_MAP grants admin: set OIDC_CLAIM_GRANTS_STAFF=true if a claim "
+                "may make staff"
+            )
+        if _role not in {"annotator", "reviewer", "researcher", "admin"}:
+            raise ImproperlyConfigured(
+                f"OIDC_ROLE_MAP: unknown role {_role!r} (annotator, reviewer, researcher, admin)"
+            )
+    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "accounts.oidc.OIDCBackend"]
+    if OIDC_OP_LOGOUT_ENDPOINT:
+        # The logout form's answer redirects there, which form-action must allow.
+        _logout = urlsplit(OIDC_OP_LOGOUT_ENDPOINT)
+        CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = [
+            *CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"],
+            f"{_logout.scheme}://{_logout.netloc}",
+        ]
 
 # Two-factor authentication (django-otp).
+# Staff must set up an authenticator app and enter its code at each login; others may
+# (accounts/two_factor.py). Off only where another factor guards every login.
+TWO_FACTOR_REQUIRED_FOR_STAFF = env_bool("TWO_FACTOR_REQUIRED_FOR_STAFF", True)
+# Whether a login through OpenID Connect counts as verified (the provider checked a
+# second factor itself).
+OIDC_SATISFIES_TWO_FACTOR = env_bool("OIDC_SATISFIES_TWO_FACTOR", False)
+# The name authenticator apps show for the account.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "newsannot")
+# The admin lists and removes devices but never shows a secret or a recovery code: an
+# admin who saw one could pass as its owner.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Request bounds.
+# No request may hold a worker for long. Bodies are capped: Django checks a form post's
+# Content-Length before reading it, articles/api/parsers.py does the same for the API. 4 MiB
+# holds the largest valid single quote (1 MiB of text, up to three times that escaped).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 4 * 2**20, minimum=1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000  # Django's default, stated: a form post with more is a 400
+# Only admins import articles through the API, ten thousand in a request: their own cap,
+# applied after the staff check.
+ARTICLE_IMPORT_MAX_BYTES = env_int("ARTICLE_IMPORT_MAX_BYTES", 64 * 2**20, minimum=1024)
+# Counted as soon as the body is parsed, before any quote is validated.
+API_MAX_QUOTES_PER_REQUEST = env_int("API_MAX_QUOTES_PER_REQUEST", 1000, minimum=1)
+# JSON only (JSON lines too for the import): DRF's form and multipart parsers read bodies
+# past any limit of ours.
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = ["articles.api.parsers.JSONParser"]

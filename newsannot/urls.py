@@ -1,5 +1,6 @@
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -13,6 +14,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("accounts.password_urls")),
     path("api/v1/", include("articles.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # Swagger UI sets inline styles; its scripts still come only from our static files.
@@ -26,3 +28,18 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("", include("articles.urls")),
 ]
+
+# A body over DATA_UPLOAD_MAX_MEMORY_SIZE, or too many fields, gets a message saying so.
+handler400 = "newsannot.errors.bad_request"
+
+# Single sign-on's URLs exist only when it is configured: otherwise there is no provider to
+# send anyone to, and the library's views would fail for want of its settings. Its logout
+# goes first, in place of Django's: it also ends, where configured, the provider's session.
+if settings.OIDC_ENABLED:
+    from accounts import oidc
+
+    urlpatterns = [
+        path("accounts/logout/", oidc.LogoutView.as_view(), name="logout"),
+        path("oidc/", include("mozilla_django_oidc.urls")),
+        *urlpatterns,
+    ]

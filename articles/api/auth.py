@@ -10,8 +10,10 @@ from knox.auth import TokenAuthentication as KnoxTokenAuthentication
 from knox.crypto import hash_token
 from knox.settings import CONSTANTS
 from rest_framework import exceptions
+from rest_framework.authentication import get_authorization_header
 
 from accounts.models import ApiToken, role_name_of
+from articles.api.throttling import FailedTokenThrottle
 from newsannot.prepared import PreparedQuery
 
 LAST_USED_PRECISION = timedelta(minutes=5)
@@ -20,7 +22,21 @@ LAST_USED_PRECISION = timedelta(minutes=5)
 class TokenAuthentication(KnoxTokenAuthentication):
     """``Authorization: Token <key>``, checked against the stored hash. One query finds
     the token, its user and the user's role; ``last_used`` is written at most every few
-    minutes, so that reads stay reads."""
+    minutes, so that reads stay reads. An address that sent too many invalid tokens lately
+    gets 429 before its token is looked at."""
+
+    def authenticate(self, request):
+        header = get_authorization_header(request).split()
+        if not header or header[0].lower() != self.authenticate_header(request).encode().lower():
+            return None  # the session's, or no credentials
+        throttle = FailedTokenThrottle()
+        if not throttle.allow_request(request, None):
+            raise exceptions.Throttled(wait=throttle.wait())
+        try:
+            return super().authenticate(request)
+        except exceptions.AuthenticationFailed:
+            throttle.record_failure()
+            raise
 
     def authenticate_credentials(self, token):
         invalid = exceptions.AuthenticationFailed("Invalid token.")

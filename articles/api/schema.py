@@ -24,6 +24,11 @@ ERRORS = {
     "429": "Too many requests; see Retry-After.",
 }
 
+BODY_ERRORS = {
+    "413": "The body is over the size limit (4 MiB unless configured; larger for imports).",
+    "415": "The body is not JSON (nor JSON lines, where an import takes them).",
+}
+
 
 def document_errors(result, generator, request, public):
     """Every operation can answer these; say so, with the shape DRF gives them."""
@@ -45,6 +50,19 @@ def document_errors(result, generator, request, public):
                         },
                     },
                 )
+            if method in ("post", "put", "patch"):
+                for code, text in BODY_ERRORS.items():
+                    responses.setdefault(
+                        code,
+                        {
+                            "description": text,
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Error"}
+                                }
+                            },
+                        },
+                    )
             if method in ("patch", "delete") and "{id}" in path:
                 responses.setdefault(
                     "409",

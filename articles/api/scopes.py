@@ -1,14 +1,16 @@
-"""What an API token's scope lets it do, on top of what its owner's role allows.
+"""What an API token's scope lets it do: the scope narrows what its owner's role allows
+at the time of the request, never widens it.
 
 A ``read`` token only reads; a ``write`` token does what the owner could do in the
 browser; a ``suggest`` token reads and posts model predictions as suggestions (for a
-researcher's pre-annotation pipeline), nothing else. Browser sessions are not scoped.
+reviewer's or a researcher's pre-annotation pipeline), nothing else. Browser sessions
+are not scoped.
 """
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from accounts.models import ApiToken
-from accounts.roles import reviews
+from accounts.roles import suggests
 
 
 def token_scope(request) -> str | None:
@@ -29,9 +31,10 @@ class TokenScopePermission(BasePermission):
         return scope == ApiToken.Scope.SUGGEST and getattr(view, "takes_suggestions", False)
 
 
-def may_suggest(request) -> bool:
-    """Reviewers and admins post suggestions; so does anyone's ``suggest`` token."""
-    return reviews(request.user) or token_scope(request) == ApiToken.Scope.SUGGEST
+def may_suggest(request, project) -> bool:
+    """The owner's role, as it is now, must allow suggestions in ``project``
+    (``roles.suggests``); a ``read`` token never posts them, whoever holds it."""
+    return token_scope(request) != ApiToken.Scope.READ and suggests(request.user, project)
 
 
 def may_annotate(request) -> bool:

@@ -18,6 +18,7 @@ from accounts.roles import oversees
 from articles.api import filters, reads, serializers
 from articles.api.writes import QuoteChanges
 from articles.exchange import streams
+from articles.exchange.downloads import attachment
 from articles.exchange.export import article_record
 from articles.models import Article, Project, Quote, Speaker, StanceTarget
 from articles.team import project_agreement
@@ -185,8 +186,7 @@ class ExportView(APIView):
             chunks,
             content_type="application/x-ndjson" if kind == "jsonl" else "text/csv; charset=utf-8",
         )
-        response["Content-Disposition"] = f'attachment; filename="{slug}-{stamp}.{kind}"'
-        return response
+        return attachment(response, f"{slug}-{stamp}.{kind}")
 
 
 class ManifestView(APIView):

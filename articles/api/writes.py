@@ -3,7 +3,7 @@ reviewers and admins as model suggestions), and one quote's change or removal un
 version. Validation is the workspace's and the importer's; every write is all or nothing.
 """
 
-import orjson
+from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -12,19 +12,19 @@ from rest_framework import status
 from rest_framework.exceptions import (
     APIException,
     NotFound,
-    ParseError,
     PermissionDenied,
     ValidationError,
 )
-from rest_framework.parsers import BaseParser, JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles import services
+from articles.api.filters import MAX_ID
+from articles.api.parsers import JSONLinesParser, JSONParser
 from articles.api.scopes import may_annotate, may_suggest
 from articles.api.serializers import QuoteSerializer
 from articles.exchange.records import InvalidRecord, record_from_mapping
-from articles.forms import QuoteForm
+from articles.forms import JudgeSuggestionsForm, QuoteForm
 from articles.models import Article, Assignment, Project, Quote
 from articles.permissions import article_access, assignment_of
 from articles.workspace import project_targets, quote_state
@@ -38,40 +38,12 @@ class Refused(APIException):
     default_code = "conflict"
 
 
-class BulkJSONParser(JSONParser):
-    """``application/json`` read by orjson: a bulk import's tens of megabytes parse in
-    a fraction of the time (invalid JSON, NaN included, is a 400 either way)."""
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        try:
-            return orjson.loads(stream.read() if stream is not None else b"")
-        except orjson.JSONDecodeError as error:
-            raise ParseError(f"JSON parse error - {error}") from None
-
-
-class JSONLinesParser(BaseParser):
-    """``application/x-ndjson``: one JSON object a line."""
-
-    media_type = "application/x-ndjson"
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        # Split on newlines only: str.splitlines() would also break lines at U+2028 and
-        # the like, which JSON strings (and our exports) carry raw.
-        items = []
-        body = stream.read() if stream is not None else b""
-        for number, line in enumerate(body.split(b"\n"), start=1):
-            if line.strip():
-                try:
-                    items.append(orjson.loads(line))
-                except orjson.JSONDecodeError as error:  # invalid UTF-8 included
-                    raise ValidationError({f"line {number}": error.msg}) from None
-        return items
-
-
 class ArticleImportView(APIView):
     """Admins add articles: a JSON array or JSONL, validated like ``import_articles``."""
 
-    parser_classes = [BulkJSONParser, JSONLinesParser]
+    parser_classes = [JSONParser, JSONLinesParser]
+    # The body is read only after the staff check below (request.data), up to this cap.
+    body_limit_setting = "ARTICLE_IMPORT_MAX_BYTES"
 
     @extend_schema(request=OpenApiTypes.OBJECT, responses={201: OpenApiTypes.OBJECT})
     def post(self, request, slug):
@@ -122,7 +94,22 @@ class ArticleQuotesView(APIView):
         items = body.get("quotes") if isinstance(body, dict) else body
         if not isinstance(items, list) or not items:
             raise ValidationError({"quotes": "give a non-empty list of quotes"})
+        limit = settings.API_MAX_QUOTES_PER_REQUEST
+        if len(items) > limit:  # before any quote is validated: each costs a form
+            raise ValidationError(
+                {"quotes": f"at most {limit:,} a request, not {len(items):,}: send the rest after"}
+            )
         origin = body.get("origin", "human") if isinstance(body, dict) else "human"
+        if origin not in (Quote.Origin.HUMAN, Quote.Origin.SUGGESTED):
+            raise ValidationError({"origin": "must be human or suggested"})
+        if isinstance(body, dict) and not isinstance(body.get("model") or "", str):
+            raise ValidationError({"model": "must be a string: the model's name"})
+        # Before any validation work: a suggestion lands in every annotator's set.
+        if origin == Quote.Origin.SUGGESTED and not may_suggest(request, article.project):
+            raise PermissionDenied(
+                "Only reviewers and admins post suggestions, and researchers where the project "
+                "allows it; a token's scope never adds to its owner's role."
+            )
         targets = project_targets(article.project)
         inputs = [
             _quote_input(article, targets, item, f"quotes[{i}]") for i, item in enumerate(items)
@@ -150,10 +137,7 @@ class ArticleQuotesView(APIView):
         return Response({"created": [q.pk for q in made]}, status=status.HTTP_201_CREATED)
 
     def _suggest(self, request, article, inputs, model):
-        if not may_suggest(request):
-            raise PermissionDenied(
-                "Only reviewers, admins and tokens with the suggest scope add suggestions."
-            )
+        """Call after ``may_suggest``: ``post`` asks it before validating anything."""
         stored, copies = services.add_suggestions(article=article, items=inputs, source=str(model))
         return Response({"suggestions": stored, "copies": copies}, status=status.HTTP_201_CREATED)
 
@@ -289,10 +273,16 @@ class SuggestionsJudgeView(APIView):
         action, ids = body.get("action"), body.get("quotes")
         if action not in ("accept", "reject"):
             raise ValidationError({"action": "must be accept or reject"})
+        if isinstance(ids, list) and len(ids) > JudgeSuggestionsForm.MAX_QUOTES:
+            raise ValidationError(
+                {"quotes": f"at most {JudgeSuggestionsForm.MAX_QUOTES:,} quotes at once"}
+            )
         if (
             not isinstance(ids, list)
             or not ids
-            or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids)
+            or not all(
+                isinstance(i, int) and not isinstance(i, bool) and 0 < i <= MAX_ID for i in ids
+            )
         ):
             raise ValidationError({"quotes": "give a non-empty list of quote ids"})
         try:
@@ -331,11 +321,11 @@ def _conflict(conflict):
 
 
 def _quote_input(article, targets, item, where):
-    """An API quote (JSON) checked by the workspace's own form, or a 400 naming the field."""
+    """An API quote (JSON) checked by the workspace's own form, or a 400 naming the field.
+    Only JSON scalars reach the form, which would take a list or an object for its repr."""
     if not isinstance(item, dict):
         raise ValidationError({where: "must be a JSON object"})
-    by_name = {t.name.casefold(): t for t in targets}
-    data = {key: item[key] for key in ("start", "end", "text", "kind") if key in item}
+    data = {key: _scalar(item, key, kind, where) for key, kind in _QUOTE_SCALARS}
     speaker = item.get("speaker")
     if isinstance(speaker, dict):
         speaker = speaker.get("id", speaker.get("name"))
@@ -343,15 +333,16 @@ def _quote_input(article, targets, item, where):
         data["speaker"] = speaker
     elif isinstance(speaker, str):
         data["speaker_name"] = speaker
-        data["speaker_description"] = item.get("speaker_description", "")
+        data["speaker_description"] = _scalar(item, "speaker_description", _STRING, where)
+    elif speaker is not None:
+        raise ValidationError({f"{where}.speaker": "give a speaker's id, a name, or null"})
     cue = item.get("cue")
     if isinstance(cue, dict):
-        data["cue_start"], data["cue_end"] = cue.get("start"), cue.get("end")
-    for j, stance in enumerate(item.get("stances") or []):
-        target = by_name.get(str((stance or {}).get("target", "")).casefold())
-        if target is None:
-            raise ValidationError({f"{where}.stances[{j}].target": "no such target here"})
-        data[f"stance-{target.pk}"] = stance.get("label", "")
+        data["cue_start"] = _scalar(cue, "start", _NUMBER, f"{where}.cue")
+        data["cue_end"] = _scalar(cue, "end", _NUMBER, f"{where}.cue")
+    elif cue is not None:
+        raise ValidationError({f"{where}.cue": 'give {"start": …, "end": …} or null'})
+    data.update(_stances(item.get("stances"), targets, f"{where}.stances"))
     form = QuoteForm(
         {k: v for k, v in data.items() if v is not None}, article=article, targets=targets
     )
@@ -363,3 +354,38 @@ def _quote_input(article, targets, item, where):
             }
         )
     return form.quote_input()
+
+
+_NUMBER, _STRING = "a whole number", "a string"
+_QUOTE_SCALARS = (("start", _NUMBER), ("end", _NUMBER), ("text", _STRING), ("kind", _STRING))
+
+
+def _scalar(values: dict, key: str, kind: str, where: str):
+    """``values[key]`` if it is missing, null or of ``kind``; else a 400 naming it."""
+    value = values.get(key)
+    if value is None or (
+        isinstance(value, str)
+        if kind == _STRING
+        else isinstance(value, int) and not isinstance(value, bool)
+    ):
+        return value
+    raise ValidationError({f"{where}.{key}": f"must be {kind}"})
+
+
+def _stances(stances, targets, where) -> dict:
+    """The form's ``stance-<target id>`` fields from ``[{"target": name, "label": label}]``."""
+    if stances is None:
+        return {}
+    if not isinstance(stances, list):
+        raise ValidationError({where: 'give a list of {"target": …, "label": …}'})
+    by_name = {t.name.casefold(): t for t in targets}
+    fields = {}
+    for j, stance in enumerate(stances):
+        if not isinstance(stance, dict):
+            raise ValidationError({f"{where}[{j}]": "must be a JSON object"})
+        name = _scalar(stance, "target", _STRING, f"{where}[{j}]")
+        target = by_name.get((name or "").casefold())
+        if target is None:
+            raise ValidationError({f"{where}[{j}].target": "no such target here"})
+        fields[f"stance-{target.pk}"] = _scalar(stance, "label", _STRING, f"{where}[{j}]") or ""
+    return fields

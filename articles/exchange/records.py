@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from articles.exchange import uploads
 from articles.exchange.export import unit_offsets
 
 MAX_TEXT_BYTES = 1024 * 1024
+MAX_METADATA_DEPTH = 32  # far more than any feed's; storing 1,000 levels overflowed the stack
 FIELDS = (
     "title",
     "text",
@@ -143,17 +146,57 @@ class InvalidRecord(Exception):
 
 
 def read_records(path: Path) -> Iterator[ArticleRecord | RecordError]:
-    """Yield a record or an error for each article in a file or a folder of ``.txt`` files."""
+    """Yield a record or an error for each article in a file, a folder of ``.txt`` files
+    or a ZIP archive of ``.jsonl``, ``.csv`` and ``.txt`` files (a ZIP by its content,
+    whatever its name). An upload rule broken (``uploads``) raises ``UploadRefused``."""
+    limits = uploads.LIMITS
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
         if not files:
             yield RecordError(str(path), 0, "the folder holds no .txt files")
         for file in files:
+            with file.open("rb") as stream:
+                uploads.check_file(stream, name=str(file), limits=limits)
             yield _read_txt(file)
         return
     if not path.is_file():
         yield RecordError(str(path), 0, "no such file or folder")
         return
+    with path.open("rb") as stream:
+        if uploads.check_file(stream, name=str(path), limits=limits) is uploads.Kind.ZIP:
+            for member in uploads.open_upload(stream, name=str(path), limits=limits):
+                suffix = PurePosixPath(member.path).suffix
+                yield from read_member(member.name, member.data, suffix=suffix)
+            return
+    if path.suffix.lower() == ".zip":
+        yield RecordError(str(path), 0, "is not a ZIP archive (its content has no ZIP signature)")
+        return
+    yield from _read_file(path)
+
+
+def read_member(name: str, data: bytes, *, suffix: str) -> Iterator[ArticleRecord | RecordError]:
+    """Yield a record or an error for each article in one file given as bytes (an
+    archive's member), of the type ``suffix`` says; errors call it ``name``."""
+    yield from _read_file(_InMemoryFile(name, data, suffix))
+
+
+class _InMemoryFile:
+    """A named file's bytes, read by the readers below as they read a ``Path``."""
+
+    def __init__(self, name: str, data: bytes, suffix: str):
+        self.name, self.data, self.suffix = name, data, suffix
+
+    def __str__(self) -> str:
+        return self.name
+
+    def open(self, mode: str = "rb") -> io.BytesIO:
+        return io.BytesIO(self.data)
+
+    def read_bytes(self) -> bytes:
+        return self.data
+
+
+def _read_file(path: Path | _InMemoryFile) -> Iterator[ArticleRecord | RecordError]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path)
@@ -217,6 +260,8 @@ def record_from_mapping(
     if metadata not in (None, ""):
         if not isinstance(metadata, dict):
             raise InvalidRecord("must be a JSON object", "metadata")
+        if _nested_deeper(metadata, MAX_METADATA_DEPTH):
+            raise InvalidRecord(f"nests more than {MAX_METADATA_DEPTH} levels deep", "metadata")
         cleaned["metadata"] = metadata
     digest = text_sha256(text)
     if exported:
@@ -393,6 +438,19 @@ def _work(item, where: str, kind: str, person: str, statuses: tuple[str, ...]) -
         for name in ("started_at", "finished_at")
     ]
     return username.strip(), status, *moments
+
+
+def _nested_deeper(value, limit: int) -> bool:
+    """Whether lists and objects nest in ``value`` more than ``limit`` levels (walked
+    without recursion: storing or printing it would recurse, and overflow the stack)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def _parse_datetime(value, field: str = "published_at") -> datetime:

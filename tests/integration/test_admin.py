@@ -12,6 +12,7 @@ from tests.factories import (
     StanceTargetFactory,
     UserFactory,
 )
+from tests.logins import force_verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def annotated():
 
 @pytest.mark.parametrize("model", MODELS)
 def test_admin_pages_answer_for_an_admin(client, admin_user, annotated, model):
-    client.force_login(admin_user)
+    force_verified_login(client, admin_user)
     app = "accounts" if model == "user" else "articles"
     changelist = client.get(reverse(f"admin:{app}_{model}_changelist"))
     assert changelist.status_code == 200
@@ -55,7 +56,7 @@ def test_admin_pages_answer_for_an_admin(client, admin_user, annotated, model):
 
 
 def test_user_admin_pages_answer_for_an_admin(client, admin_user, annotator):
-    client.force_login(admin_user)
+    force_verified_login(client, admin_user)
     page = client.get(reverse("admin:accounts_user_changelist"))
     assert page.status_code == 200
     assert "annotator" in page.content.decode()
@@ -77,7 +78,7 @@ def test_admin_refuses_anonymous(client, annotated):
 
 
 def test_admin_changes_a_users_role(client, admin_user, annotator):
-    client.force_login(admin_user)
+    force_verified_login(client, admin_user)
     url = reverse("admin:accounts_user_change", args=[annotator.pk])
     form = client.get(url).context["adminform"].form
     data = {key: value for key, value in form.initial.items() if value is not None}
@@ -99,7 +100,7 @@ def test_admin_changes_a_users_role(client, admin_user, annotator):
 
 
 def test_article_text_edit_is_refused_in_admin_once_quoted(client, admin_user, annotated):
-    client.force_login(admin_user)
+    force_verified_login(client, admin_user)
     article = annotated.article
     url = reverse("admin:articles_article_change", args=[article.pk])
     response = client.post(
@@ -122,7 +123,7 @@ def test_article_text_edit_is_refused_in_admin_once_quoted(client, admin_user, a
 
 def test_admin_adds_an_article_and_sets_its_hash(client, admin_user):
     project = ProjectFactory()
-    client.force_login(admin_user)
+    force_verified_login(client, admin_user)
     response = client.post(
         reverse("admin:articles_article_add"),
         {
@@ -144,7 +145,7 @@ def test_merge_action_asks_for_a_target_then_merges(client, admin_user):
     project = ProjectFactory()
     wrong = SpeakerFactory(project=project, name="Godzimirksi")
     right = SpeakerFactory(project=project, name="Jakub Godzimirski")
-    client.force_login(admin_user)
+    force_verified_login(client, admin_user)
     url = reverse("admin:articles_speaker_changelist")
     page = client.post(url, {"action": "merge_into", ACTION_CHECKBOX_NAME: [wrong.pk]})
     assert page.status_code == 200
@@ -165,7 +166,7 @@ def test_merge_action_asks_for_a_target_then_merges(client, admin_user):
 
 def test_merge_action_refuses_speakers_of_two_projects(client, admin_user):
     first, second = SpeakerFactory(), SpeakerFactory()
-    client.force_login(admin_user)
+    force_verified_login(client, admin_user)
     response = client.post(
         reverse("admin:articles_speaker_changelist"),
         {"action": "merge_into", ACTION_CHECKBOX_NAME: [first.pk, second.pk]},
@@ -180,7 +181,7 @@ def test_assign_action_assigns_selected_articles_to_annotators(client, admin_use
     articles = [ArticleFactory(project=project) for _ in range(2)]
     annotators = [UserFactory(role="annotator") for _ in range(2)]
     UserFactory(username="not-an-annotator", role="researcher")
-    client.force_login(admin_user)
+    force_verified_login(client, admin_user)
     url = reverse("admin:articles_article_changelist")
     selected = [a.pk for a in articles]
     page = client.post(url, {"action": "assign_to_annotators", ACTION_CHECKBOX_NAME: selected})

@@ -23,6 +23,7 @@ from tests.factories import (
     StanceTargetFactory,
     UserFactory,
 )
+from tests.logins import force_verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -325,8 +326,17 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("api:article-status", [shared]),
         ("api:article-status", [secret]),
         ("accounts:tokens", []),
+        ("accounts:two-factor", []),
+        ("accounts:two-factor-enrol", []),
+        ("accounts:two-factor-verify", []),
         ("login", []),
         ("logout", []),
+        ("password_change", []),
+        ("password_change_done", []),
+        ("password_reset", []),
+        ("password_reset_done", []),
+        ("password_reset_confirm", ["MQ", "forged-token"]),
+        ("password_reset_complete", []),
         ("schema", []),
         ("api-docs", []),
         ("admin:index", []),
@@ -355,6 +365,8 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("api:suggestions-judge", [shared], {}),
         ("api:suggestions-judge", [secret], {}),
         ("accounts:revoke-token", ["nope"], {}),
+        ("accounts:two-factor-recovery-codes", [], {}),
+        ("accounts:two-factor-disable", [], {}),
     ]
     calls = [(name, "get", reverse(name, args=args), {}) for name, args in get]
     calls += [(name, "post", reverse(name, args=args), data) for name, args, data in post]
@@ -427,7 +439,7 @@ def test_reviewers_and_researchers_see_the_whole_teams_figures(client, w, who):
 
 
 def test_admins_see_the_whole_teams_figures(client, w, admin_user):
-    client.force_login(admin_user)
+    force_verified_login(client, admin_user)
     [project] = client.get(reverse("articles:project-list")).context["projects"]
     assert project.quote_count == 9
     queue = client.get(reverse("articles:queue", args=["blind"]))

@@ -27,6 +27,7 @@ from tests.factories import (
     StanceTargetFactory,
     UserFactory,
 )
+from tests.logins import force_verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -521,7 +522,7 @@ def test_the_manifest_api_counts_what_the_export_with_the_same_parameters_holds(
     from rest_framework.test import APIClient
 
     client = APIClient()
-    client.force_login(UserFactory(username="boss", is_staff=True))
+    force_verified_login(client, UserFactory(username="boss", is_staff=True))
     url = "/api/v1/projects/team/export/manifest/"
     every = client.get(url).json()["counts"]
     annotated = client.get(url, {"include_unannotated": "false"}).json()["counts"]

@@ -16,6 +16,7 @@ from django.db.models import F
 from articles.exchange import streams
 from articles.models import Assignment, Quote, StanceLabel
 from tests.factories import ArticleFactory, ProjectFactory, StanceTargetFactory, UserFactory
+from tests.logins import force_verified_login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -112,7 +113,7 @@ def test_an_export_is_one_state_while_a_writer_saves(project, monkeypatch, forma
 @postgresql_only
 def test_the_api_streams_one_state_while_a_writer_saves(project, monkeypatch, client):
     monkeypatch.setattr(streams, "CHUNK", 2)
-    client.force_login(UserFactory(username="boss", is_staff=True))
+    force_verified_login(client, UserFactory(username="boss", is_staff=True))
     url = "/api/v1/projects/snap/export/?format=csv"
     before = b"".join(client.get(url).streaming_content)
     change = saves(project)

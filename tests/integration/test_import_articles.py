@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 
 from articles.models import Article, text_sha256
 from tests.factories import ArticleFactory, ProjectFactory
+from tests.logins import force_verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -503,7 +504,7 @@ def test_the_api_reports_what_it_added_and_what_was_there(harbour):
     from tests.factories import UserFactory
 
     client = APIClient()
-    client.force_login(UserFactory(username="boss", is_staff=True))
+    force_verified_login(client, UserFactory(username="boss", is_staff=True))
     url = "/api/v1/projects/demo/articles/"
     body = [
         {

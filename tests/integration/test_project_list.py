@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from articles.models import Quote
 from tests.factories import ArticleFactory, ProjectFactory, QuoteFactory, UserFactory
+from tests.logins import force_verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def test_member_sees_only_their_projects_with_counts(client):
 def test_staff_see_every_project(client, admin_user):
     ProjectFactory(name="A")
     ProjectFactory(name="B")
-    client.force_login(admin_user)
+    force_verified_login(client, admin_user)
     response = client.get(reverse("articles:project-list"))
     assert [p.name for p in response.context["projects"]] == ["A", "B"]
 
@@ -73,7 +74,7 @@ def test_pages_send_a_strict_content_security_policy(client):
 
 
 def test_htmx_comes_from_our_static_files_with_the_csrf_header(client, admin_user):
-    client.force_login(admin_user)
+    force_verified_login(client, admin_user)
     html = client.get(reverse("articles:project-list")).content.decode()
     assert "django_htmx/htmx-2.min.js" in html
     assert finders.find("django_htmx/htmx-2.min.js")

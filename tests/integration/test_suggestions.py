@@ -9,6 +9,7 @@ from articles import services
 from articles.models import Quote, RejectedSuggestion, Speaker, Suggestion
 from articles.suggestions import suggest_quotes
 from tests.factories import ArticleFactory, ProjectFactory, SpeakerFactory, UserFactory
+from tests.logins import force_verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +119,7 @@ def test_suggest_quotes_command(article, annotators):
 
 
 def test_admin_button_suggests_for_the_project(client, admin_user, article, annotators):
-    client.force_login(admin_user)
+    force_verified_login(client, admin_user)
     page = client.get(reverse("admin:articles_project_change", args=[article.project.pk]))
     assert "Suggest quotes" in page.content.decode()
     response = client.post(reverse("admin:articles_project_suggest", args=[article.project.pk]))
@@ -167,7 +168,7 @@ def test_a_misspelled_full_name_finds_the_catalog_speaker(article, annotators):
 
 
 def test_api_docs_allow_inline_styles_but_never_inline_scripts(client, admin_user):
-    client.force_login(admin_user)
+    force_verified_login(client, admin_user)
     policy = client.get(reverse("api-docs"))["Content-Security-Policy"]
     assert "style-src 'self' 'unsafe-inline'" in policy
     assert "script-src 'self';" in policy + ";"

@@ -20,6 +20,7 @@ from tests.factories import (
     StanceTargetFactory,
     UserFactory,
 )
+from tests.logins import force_verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +198,7 @@ def test_distribute_page_is_for_admins_and_reports_errors_by_field(client, admin
     ArticleFactory.create_batch(2, project=project)
     client.force_login(people[0])
     assert client.get(reverse("articles:distribute", args=["dist"])).status_code == 302
-    client.force_login(admin_user)
+    force_verified_login(client, admin_user)
     url = reverse("articles:distribute", args=["dist"])
     assert client.get(url).status_code == 200
     bad = client.post(url, {"annotators": [p.pk for p in people], "per_article": 3})
@@ -342,7 +343,7 @@ def test_adjudication_pages_are_for_the_projects_reviewers_only(client, team, ad
         assert client.get(reverse("articles:dashboard", args=["cod"])).status_code == 404
     assert not Quote.objects.gold().exists()
     for user in (team["rev"], admin_user):
-        client.force_login(user)
+        force_verified_login(client, user)
         assert client.get(url).status_code == 200
 
 

@@ -13,7 +13,10 @@ PURE = [
     (sorted((ARTICLES / "extraction").glob("*.py")), "articles.extraction"),
     (sorted((ARTICLES / "agreement").glob("*.py")), "articles.agreement"),
     (
-        [ARTICLES / "exchange" / name for name in ("records.py", "export.py", "pg_jsonl.py")],
+        [
+            ARTICLES / "exchange" / name
+            for name in ("records.py", "export.py", "pg_jsonl.py", "uploads.py")
+        ],
         "articles.exchange",
     ),
     ([ARTICLES / "highlight.py", ARTICLES / "quote_list.py", ARTICLES / "charts.py"], None),

@@ -6,6 +6,7 @@ from tqdm import tqdm
 
 from articles import services
 from articles.exchange.records import read_records, split_valid
+from articles.exchange.uploads import UploadRefused
 from articles.models import Project
 
 MAX_ERRORS_SHOWN = 50
@@ -13,13 +14,16 @@ MAX_ERRORS_SHOWN = 50
 
 class Command(BaseCommand):
     help = (
-        "Import articles from JSONL, CSV (with a header row), a .txt file or a folder of "
-        ".txt files. Nothing is written if any record is invalid, unless --skip-invalid. "
+        "Import articles from JSONL, CSV (with a header row), a .txt file, a folder of "
+        ".txt files or a ZIP archive of such files. Nothing is written if any record is "
+        "invalid, unless --skip-invalid. "
         "A text the project has already gets the quotes and assignments its record adds."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", type=Path, help="a .jsonl, .csv or .txt file, or a folder")
+        parser.add_argument(
+            "path", type=Path, help="a .jsonl, .csv, .txt or .zip file, or a folder"
+        )
         parser.add_argument("--project", required=True, help="the project's slug")
         parser.add_argument(
             "--skip-invalid", action="store_true", help="import the valid records, list the rest"
@@ -43,8 +47,13 @@ class Command(BaseCommand):
             annotator = user
 
         progress = tqdm(read_records(path), desc="reading", unit=" articles", disable=None)
-        records, errors = split_valid(progress)
-        progress.close()
+        try:
+            records, errors = split_valid(progress)
+        except UploadRefused as refusal:
+            # An archive's or a file's own rule (size, names, type): never skippable.
+            raise CommandError(f"{refusal}\nThe file was refused; nothing was imported.") from None
+        finally:
+            progress.close()
 
         if errors and not skip_invalid:
             raise CommandError(

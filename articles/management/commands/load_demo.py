@@ -32,3 +32,8 @@ class Command(BaseCommand):
         for login in result.logins:
             note = "" if login.created else "  (existed; password left as it was)"
             self.stdout.write(f"  {login.username:<12} {login.password:<22} {login.role}{note}")
+        if settings.TWO_FACTOR_REQUIRED_FOR_STAFF:
+            self.stdout.write(
+                "admin is staff: at the first login it sets up an authenticator app (two-factor "
+                "is required for staff; TWO_FACTOR_REQUIRED_FOR_STAFF=false turns that off)."
+            )
