@@ -9,8 +9,7 @@ from django.urls import path
 from django.utils.html import format_html_join
 from django.views.decorators.http import require_POST
 
-from articles import services
-from articles.forms import AssignAnnotatorsForm, MergeSpeakersForm
+from articles.assignments import assign_articles
 from articles.models import (
     Adjudication,
     Article,
@@ -24,6 +23,8 @@ from articles.models import (
     StanceTarget,
     Suggestion,
 )
+from articles.review.forms import AssignAnnotatorsForm, MergeSpeakersForm
+from articles.speakers import merge_speakers
 from articles.suggestions import suggest_quotes
 
 
@@ -198,7 +199,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def assign_to_annotators(self, request, queryset):
         form = AssignAnnotatorsForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
-            created = services.assign_articles(
+            created = assign_articles(
                 articles=list(queryset), annotators=list(form.cleaned_data["annotators"])
             )
             self.message_user(request, f"Created {created} assignments.", messages.SUCCESS)
@@ -268,7 +269,7 @@ class SpeakerAdmin(admin.ModelAdmin):
             target = form.cleaned_data["target"]
             try:
                 for source in merging:
-                    target = services.merge_speakers(source=source, target=target)
+                    target = merge_speakers(source=source, target=target)
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
                 return None

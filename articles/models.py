@@ -173,7 +173,7 @@ class Speaker(models.Model):
     class Meta:
         ordering = ["project", "name"]
         constraints = [
-            # PostgreSQL lowers every script; SQLite only ASCII, so services.py compares
+            # PostgreSQL lowers every script; SQLite only ASCII, so speakers.py compares
             # casefolded names as well.
             models.UniqueConstraint(
                 F("project"), Lower("name"), name="speaker_unique_name_per_project"

@@ -26,7 +26,7 @@ class ArticleAccess:
     def can_annotate(self) -> bool:
         """Only the people an article is assigned to write, only into their own set, and
         only while their assignment is open (done and skipped sets are read-only). The
-        services check it again under a lock."""
+        writes check it again under a lock (``assignments.hold_open_assignment``)."""
         return self.is_assigned and self.assignment.is_open
 
 

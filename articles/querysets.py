@@ -47,9 +47,9 @@ class ProjectQuerySet(models.QuerySet):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def readable_by(self, user):
-        """Staff read all; reviewers and researchers their projects'; annotators what is
-        assigned to them."""
+    def visible_to(self, user):
+        """Articles the user may see: staff all; reviewers and researchers their
+        projects'; annotators what is assigned to them."""
         if user.is_staff:
             return self
         if oversees(user):
@@ -60,7 +60,7 @@ class ArticleQuerySet(models.QuerySet):
         """Articles with (``present``) or without quotes that the user may read."""
         from articles.models import Quote
 
-        quotes = Quote.objects.readable_by(user).filter(article=OuterRef("pk"))
+        quotes = Quote.objects.visible_to(user).filter(article=OuterRef("pk"))
         return self.filter(Exists(quotes)) if present else self.exclude(Exists(quotes))
 
     def with_status(self, status: str, *, user):
@@ -176,9 +176,9 @@ class QuoteQuerySet(models.QuerySet):
         """The reviewers' adjudicated gold quotes."""
         return self.filter(origin="gold")
 
-    def readable_by(self, user):
-        """Staff read all; reviewers and researchers their projects'; annotators only
-        their own quotes."""
+    def visible_to(self, user):
+        """Quotes the user may see: staff all; reviewers and researchers their
+        projects'; annotators only their own."""
         if user.is_staff:
             return self
         if oversees(user):

@@ -1,7 +1,7 @@
 """Machine suggestions: run the extraction engine over articles, keep one shared set per
 article, and copy it into each assigned annotator's quotes to accept, correct or reject.
 
-Writes are keyword-only and atomic, like ``services``; they live apart because they
+Writes are keyword-only and atomic, like ``articles.quotes``; they live apart because they
 drive the engine. Human work is never touched: a suggestion is not copied where the
 annotator already has a quote overlapping it, nor where they rejected it before.
 """

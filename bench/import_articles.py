@@ -1,4 +1,5 @@
-"""Import throughput: parse a JSONL file and write it through services.import_articles.
+"""Import throughput: parse a JSONL file and write it through
+articles.exchange.importing.import_articles.
 
 Usage: DATABASE_URL=... python bench/import_articles.py [--articles 5000] [--chars 5000]
 Prints articles per second for parsing alone and for parsing plus writing, and the peak
@@ -23,7 +24,7 @@ import django
 
 django.setup()
 
-from articles import services  # noqa: E402
+from articles.exchange.importing import import_articles  # noqa: E402
 from articles.exchange.records import read_records, split_valid  # noqa: E402
 from articles.models import Project  # noqa: E402
 
@@ -90,7 +91,7 @@ def main() -> None:
         project = Project.objects.create(name="bench", slug=f"bench-{os.getpid()}")
         try:
             started = time.perf_counter()
-            result = services.import_articles(project=project, records=records)
+            result = import_articles(project=project, records=records)
             written = time.perf_counter() - started
         finally:
             project.delete()

@@ -1,6 +1,5 @@
 """Read-only API views. Every queryset starts from what the requesting user may read."""
 
-from django.db import connections
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
@@ -19,9 +18,8 @@ from articles.api import filters, reads, serializers
 from articles.api.writes import QuoteChanges
 from articles.exchange import streams
 from articles.exchange.downloads import attachment
-from articles.exchange.export import article_record
 from articles.models import Article, Project, Quote, Speaker, StanceTarget
-from articles.team import project_agreement
+from articles.review.team import project_agreement
 
 ANNOTATIONS = OpenApiParameter(
     "annotations",
@@ -82,13 +80,11 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
 
     def _articles(self):
         user = self.request.user
-        quotes = Quote.objects.readable_by(user).filter(article=OuterRef("pk")).order_by()
+        quotes = Quote.objects.visible_to(user).filter(article=OuterRef("pk")).order_by()
         counted = quotes.values("article").annotate(n=Count("pk")).values("n")
-        # No DISTINCT: every readable_by path yields an article once, and a DISTINCT would
+        # No DISTINCT: every visible_to path yields an article once, and a DISTINCT would
         # make the database count the quotes of every article before taking a page.
-        return Article.objects.readable_by(user).annotate(
-            quote_count=Coalesce(Subquery(counted), 0)
-        )
+        return Article.objects.visible_to(user).annotate(quote_count=Coalesce(Subquery(counted), 0))
 
     def get_serializer_class(self):
         return serializers.ArticleListSerializer
@@ -103,20 +99,12 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         """The article with its quotes, in the export format (offsets in code points,
         UTF-16 units and UTF-8 bytes)."""
-        if connections[Article.objects.db].vendor == "postgresql":
-            body = reads.article_json(request.user, int(kwargs["pk"]), _selection(request))
-            if body is None:
-                raise Http404
+        body = reads.article(request.user, int(kwargs["pk"]), _selection(request))
+        if body is None:
+            raise Http404
+        if isinstance(body, bytes):  # made by PostgreSQL (reads.article_json)
             return HttpResponse(body, content_type="application/json")
-        article = get_object_or_404(
-            Article.objects.readable_by(request.user).select_related("project"),
-            pk=kwargs["pk"],
-        )
-        quotes = _selection(request).chosen(Quote.objects.readable_by(request.user))
-        by_article = streams.quotes_by_article(quotes, [article.pk])
-        values = {name: getattr(article, name) for name in streams.ARTICLE_VALUES}
-        record = article_record(values, by_article.get(article.pk, []))
-        return Response({"project": article.project.slug, **record})
+        return Response(body)
 
 
 class QuoteViewSet(QuoteChanges, viewsets.ReadOnlyModelViewSet):
@@ -127,7 +115,7 @@ class QuoteViewSet(QuoteChanges, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            Quote.objects.readable_by(self.request.user)
+            Quote.objects.visible_to(self.request.user)
             .select_related("speaker", "annotator")
             .prefetch_related("stances__target")
         )

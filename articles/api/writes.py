@@ -18,16 +18,31 @@ from rest_framework.exceptions import (
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from articles import services
+from articles.annotation.forms import JudgeSuggestionsForm, QuoteForm
+from articles.annotation.workspace import project_targets, quote_state
 from articles.api.filters import MAX_ID
 from articles.api.parsers import JSONLinesParser, JSONParser
 from articles.api.scopes import may_annotate, may_suggest
 from articles.api.serializers import QuoteSerializer
+from articles.assignments import set_assignment_status
+from articles.exchange.importing import ImportProblem, import_articles
 from articles.exchange.records import InvalidRecord, record_from_mapping
-from articles.forms import JudgeSuggestionsForm, QuoteForm
 from articles.models import Article, Assignment, Project, Quote
 from articles.permissions import article_access, assignment_of
-from articles.workspace import project_targets, quote_state
+from articles.quotes import (
+    add_suggestions,
+    create_quotes,
+    delete_quote,
+    judge_waiting_suggestions,
+    update_quote,
+)
+from articles.types import (
+    AssignmentClosed,
+    DuplicateSpan,
+    QuoteConflict,
+    ReopenRefused,
+    SuggestionsWaiting,
+)
 
 
 class Refused(APIException):
@@ -65,8 +80,8 @@ class ArticleImportView(APIView):
         if errors:
             raise ValidationError(errors)
         try:
-            result = services.import_articles(project=project, records=records)
-        except services.ImportProblem as problem:
+            result = import_articles(project=project, records=records)
+        except ImportProblem as problem:
             named: dict[str, list[str]] = {}
             for error in problem.errors:  # each record's line is its place in the body, from 1
                 named.setdefault(f"[{error.line - 1}].{error.field}", []).append(error.message)
@@ -87,7 +102,7 @@ class ArticleQuotesView(APIView):
             article = assignment.article
         else:
             article = get_object_or_404(
-                Article.objects.readable_by(request.user).select_related("project"),
+                Article.objects.visible_to(request.user).select_related("project"),
                 pk=article_id,
             )
         body = request.data
@@ -124,10 +139,10 @@ class ArticleQuotesView(APIView):
         if not access.is_assigned:
             raise PermissionDenied("This article is not assigned to you for annotation.")
         try:
-            made = services.create_quotes(article=article, annotator=request.user, items=inputs)
-        except services.AssignmentClosed as closed:
+            made = create_quotes(article=article, annotator=request.user, items=inputs)
+        except AssignmentClosed as closed:
             raise Refused(str(closed)) from None
-        except services.DuplicateSpan as duplicate:
+        except DuplicateSpan as duplicate:
             raise ValidationError(
                 {
                     "quotes": f"you already have a quote at {duplicate.existing.start}–"
@@ -138,7 +153,7 @@ class ArticleQuotesView(APIView):
 
     def _suggest(self, request, article, inputs, model):
         """Call after ``may_suggest``: ``post`` asks it before validating anything."""
-        stored, copies = services.add_suggestions(article=article, items=inputs, source=str(model))
+        stored, copies = add_suggestions(article=article, items=inputs, source=str(model))
         return Response({"suggestions": stored, "copies": copies}, status=status.HTTP_201_CREATED)
 
 
@@ -150,7 +165,7 @@ class QuoteChanges:
     def partial_update(self, request, pk=None):
         quote = self._own(request, pk)
         if quote is None:
-            return _conflict(services.QuoteConflict(None))
+            return _conflict(QuoteConflict(None))
         body = request.data if isinstance(request.data, dict) else {}
         if not isinstance(body.get("version"), int):
             raise ValidationError({"version": "is required (the version you read)"})
@@ -173,10 +188,10 @@ class QuoteChanges:
         }
         data = _quote_input(quote.article, project_targets(quote.article.project), merged, "quote")
         try:
-            updated = services.update_quote(quote=quote, version=body["version"], data=data)
-        except services.QuoteConflict as conflict:
+            updated = update_quote(quote=quote, version=body["version"], data=data)
+        except QuoteConflict as conflict:
             return _conflict(conflict)
-        except services.AssignmentClosed as closed:
+        except AssignmentClosed as closed:
             raise Refused(str(closed)) from None
         prefetch_related_objects([updated], "stances__target")
         return Response(QuoteSerializer(updated).data)
@@ -187,16 +202,16 @@ class QuoteChanges:
     def destroy(self, request, pk=None):
         quote = self._own(request, pk)
         if quote is None:
-            return _conflict(services.QuoteConflict(None))
+            return _conflict(QuoteConflict(None))
         try:
             version = int(request.query_params["version"])
         except (KeyError, ValueError):
             raise ValidationError({"version": "is required (the version you read)"}) from None
         try:
-            services.delete_quote(quote=quote, version=version)
-        except services.QuoteConflict as conflict:
+            delete_quote(quote=quote, version=version)
+        except QuoteConflict as conflict:
             return _conflict(conflict)
-        except services.AssignmentClosed as closed:
+        except AssignmentClosed as closed:
             raise Refused(str(closed)) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -231,13 +246,13 @@ class ArticleStatusView(APIView):
         if wanted not in (Assignment.Status.DONE, Assignment.Status.IN_PROGRESS):
             raise ValidationError({"status": "must be done or in_progress"})
         try:
-            assignment = services.set_assignment_status(assignment=assignment, status=wanted)
-        except services.SuggestionsWaiting as waiting:
+            assignment = set_assignment_status(assignment=assignment, status=wanted)
+        except SuggestionsWaiting as waiting:
             return Response(
                 {"detail": str(waiting), "waiting_suggestions": waiting.count},
                 status=status.HTTP_409_CONFLICT,
             )
-        except (services.ReopenRefused, services.AssignmentClosed) as refused:
+        except (ReopenRefused, AssignmentClosed) as refused:
             raise Refused(str(refused)) from None
         return Response(_status_body(assignment))
 
@@ -286,15 +301,15 @@ class SuggestionsJudgeView(APIView):
         ):
             raise ValidationError({"quotes": "give a non-empty list of quote ids"})
         try:
-            judged = services.judge_waiting_suggestions(
+            judged = judge_waiting_suggestions(
                 article=assignment.article,
                 annotator=request.user,
                 accept=action == "accept",
                 quote_ids=ids,
             )
-        except services.AssignmentClosed as closed:
+        except AssignmentClosed as closed:
             raise Refused(str(closed)) from None
-        except services.QuoteConflict:
+        except QuoteConflict:
             raise Refused(
                 "quotes: some are not waiting suggestions of yours (any more); nothing was saved."
             ) from None

@@ -8,10 +8,13 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from accounts.roles import set_role
-from articles import services
+from articles.assignments import assign_articles, set_assignment_status
+from articles.exchange.importing import import_articles
 from articles.exchange.records import read_records, record_from_mapping, split_valid
 from articles.models import Article, Project, Speaker, SpeakerAlias, StanceTarget
+from articles.quotes import accept_suggestion, delete_quote, update_quote
 from articles.suggestions import suggest_quotes
+from articles.types import QuoteInput
 
 DEMO_DIR = Path(__file__).resolve().parent
 
@@ -56,14 +59,14 @@ def load_demo() -> DemoResult:
             )
             for alias in entry["aliases"]:
                 SpeakerAlias.objects.get_or_create(speaker=speaker, name=alias)
-        result = services.import_articles(project=project, records=records)
+        result = import_articles(project=project, records=records)
         logins = [_demo_user(entry) for entry in catalog["users"]]
         users = get_user_model().objects.filter(username__in=[u.username for u in logins])
         users = users.prefetch_related("groups")
         project.members.add(*users)
         annotators = [user for user in users if user.role == "annotator"]
         articles = list(Article.objects.filter(project=project).select_related("project"))
-        services.assign_articles(articles=articles, annotators=annotators)
+        assign_articles(articles=articles, annotators=annotators)
         # The engine's suggestions, waiting in both annotators' sets (idempotent).
         suggest_quotes(articles=articles)
         _finished_examples(articles[:2], sorted(annotators, key=lambda u: u.username))
@@ -81,9 +84,9 @@ def _finished_examples(articles, annotators) -> None:
             suggested = list(article.quotes.filter(annotator=annotator, origin="suggested"))
             for index, quote in enumerate(suggested):
                 if turn == 1 and index == len(suggested) - 1:
-                    services.delete_quote(quote=quote, version=quote.version)  # rejected
+                    delete_quote(quote=quote, version=quote.version)  # rejected
                 elif turn == 1 and index == 0:
-                    data = services.QuoteInput(
+                    data = QuoteInput(
                         start=quote.start,
                         end=quote.end,
                         text=quote.text,
@@ -92,11 +95,11 @@ def _finished_examples(articles, annotators) -> None:
                         cue_start=quote.cue_start,
                         cue_end=quote.cue_end,
                     )
-                    services.update_quote(quote=quote, version=quote.version, data=data)
+                    update_quote(quote=quote, version=quote.version, data=data)
                 else:
-                    services.accept_suggestion(quote=quote, version=quote.version)
+                    accept_suggestion(quote=quote, version=quote.version)
             assignment.refresh_from_db()
-            services.set_assignment_status(assignment=assignment, status="done")
+            set_assignment_status(assignment=assignment, status="done")
 
 
 def _with_source_fields(record, sources: dict):

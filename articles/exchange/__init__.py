@@ -1,1 +1,2 @@
-"""Moving articles in and out of newsannot: pure record parsing here, writes in services."""
+"""Moving articles in and out of newsannot: records and formats (pure), imports
+(``importing``), exports (``streams``), PostgreSQL's fast paths (``fast_paths``)."""

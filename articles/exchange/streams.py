@@ -17,7 +17,6 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
-import psycopg
 from django.db import DatabaseError, connections, transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -30,8 +29,9 @@ from articles.exchange.export import (
     csv_rows,
     work_record,
 )
+from articles.exchange.fast_paths import postgresql
 from articles.models import Adjudication, Article, Assignment, Quote, SpeakerAlias, StanceLabel
-from articles.team import project_agreement
+from articles.review.team import project_agreement
 
 FORMATS = ("jsonl", "csv")
 CHUNK = 500
@@ -219,7 +219,7 @@ def snapshot(using: str | None = None) -> Iterator[None]:
     transaction.set_autocommit(False, using=alias)
     try:
         with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
+            if postgresql(alias):
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             else:
                 cursor.execute("BEGIN DEFERRED")
@@ -250,14 +250,21 @@ def chunks(
 def jsonl_chunks(project, selection: Selection, *, include_unannotated=True) -> Iterator[bytes]:
     """The JSONL export in UTF-8, whole lines at a time. PostgreSQL builds most of each
     line (``pg_jsonl``); other databases go through ``records``, with the same bytes."""
-    if connections[Article.objects.db].vendor == "postgresql":
-        lines = _postgresql_lines(project, selection, include_unannotated)
-    else:
-        lines = (
-            json.dumps(record, ensure_ascii=False).encode() + b"\n"
-            for record in records(project, selection, include_unannotated=include_unannotated)
-        )
-    return _batched(lines)
+    return _batched(jsonl_lines(project, selection, include_unannotated))
+
+
+def jsonl_lines(project, selection: Selection, include_unannotated: bool) -> Iterator[bytes]:
+    """The JSONL export's lines: PostgreSQL's fast path, or the plain one beside it."""
+    if postgresql():
+        return _postgresql_lines(project, selection, include_unannotated)
+    return _plain_lines(project, selection, include_unannotated)
+
+
+def _plain_lines(project, selection: Selection, include_unannotated: bool) -> Iterator[bytes]:
+    return (
+        json.dumps(record, ensure_ascii=False).encode() + b"\n"
+        for record in records(project, selection, include_unannotated=include_unannotated)
+    )
 
 
 def _postgresql_lines(project, selection: Selection, include_unannotated: bool):
@@ -267,6 +274,9 @@ def _postgresql_lines(project, selection: Selection, include_unannotated: bool):
     work, work_params = None, ()
     if not selection.gold:
         work, work_params = selection.assignments(project).order_by().query.sql_with_params()
+    # Imported here, on PostgreSQL's path only: SQLite needs no psycopg installed.
+    import psycopg
+
     # Chunked rows need libpq 17 (psycopg[binary] ships it); row by row works with any.
     size = STREAM_ROWS if psycopg.pq.version() >= 170000 else 1
     alias = Article.objects.db

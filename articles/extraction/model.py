@@ -1,8 +1,14 @@
-"""What the extraction engine returns."""
+"""What the extraction engine returns, and what its rules hand back to it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from articles.extraction.names import Entity
+
+Span = tuple[int, int]  # code-point offsets, end excluded
 
 
 @dataclass(frozen=True)
@@ -28,3 +34,19 @@ class SpeakerEntry:
     name: str
     aliases: tuple[str, ...] = field(default_factory=tuple)
     description: str = ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A quote as a rule finds it, before the engine keeps it: the span may still carry
+    surrounding spaces, and the speaker is an entity whose final name is known only at
+    the end (a fuller name may arrive later in the article). ``mention`` is where the
+    attribution names the speaker, ``cue`` its verb or phrase."""
+
+    start: int
+    end: int
+    kind: str
+    entity: Entity | None
+    confidence: float
+    cue: Span | None = None
+    mention: Span | None = None

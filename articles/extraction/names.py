@@ -59,6 +59,8 @@ NOT_NAMES = set(
 # Role nouns end like this; a capitalised one leading a longer name is a description
 # ("Shipowner Tormod Lie", "Harbourmaster Ola Vik").
 ROLE_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ive", "ary", "eur")
+# Small words that may join the capitalised words of a name but never start or end one.
+SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "at", "by", "with"}
 PLACE_WORDS = set(
     """
     street avenue road lane river lake valley bridge square park harbour harbor bay
@@ -83,6 +85,50 @@ PLACE_BEFORE = {
     "toward",
     "via",
 }
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def find_names(phrase: str) -> list[tuple[str, int]]:
+    """Capitalised name sequences in ``phrase`` with their offsets; organisation names may
+    include 'of', 'for' and 'and'."""
+    result = []
+    for match in NAME.finditer(phrase):
+        words = match.group().split()
+        offset = match.start()
+        while words and (words[0] in NOT_NAMES or words[0].lower() in SMALL_WORDS):
+            offset += len(words[0]) + 1
+            words = words[1:]
+        while words and words[-1].lower() in SMALL_WORDS:
+            words = words[:-1]
+        if len(words) >= 3 and words[0].lower().endswith(ROLE_ENDINGS) and words[0].isalpha():
+            offset += len(words[0]) + 1
+            words = words[1:]
+        if words and not (len(words) == 1 and words[0] in NOT_NAMES):
+            name = " ".join(w.rstrip(".’'") if not _INITIAL.fullmatch(w) else w for w in words)
+            if name and name[0].isupper():
+                result.append((name, offset))
+    return result
+
+
+def names_in_prose(
+    text: str, start: int, end: int, quoted: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """``(position, name)`` for the people and organisations ``text[start:end]`` names
+    outside its ``quoted`` stretches, except after a preposition that makes the name a
+    place ("in Little Wrayton")."""
+    outside = text[start:end]
+    for q_start, q_end in reversed(quoted):
+        a, b = q_start - start, min(q_end, end) - start
+        outside = outside[:a] + " " * (b - a) + outside[b:]
+    mentions = []
+    for name, offset in find_names(outside):
+        previous_word = outside[:offset].split()[-1:] or [""]
+        if previous_word[0].lower() in PLACE_BEFORE:
+            continue
+        mentions.append((start + offset, name))
+    return mentions
 
 
 @lru_cache(maxsize=8192)
@@ -232,6 +278,11 @@ class Registry:
             if not entity.org:
                 return entity
         return None
+
+    def spoke(self, entity: Entity | None) -> None:
+        """``entity`` was just quoted: a later unattributed quote may be theirs."""
+        if entity is not None:
+            self.last_speaker = entity
 
     def mention(self, name: str) -> None:
         """A name met in prose: known people become the last mentioned."""

@@ -9,7 +9,7 @@ import { selectionOffsets, trimSpan } from "./offsets.js";
 import { typingIn } from "./typing.js";
 
 const $ = (selector, root = document) => root.querySelector(selector);
-const PREVIEW_LENGTH = 90; // as the server's previews (articles.workspace)
+const PREVIEW_LENGTH = 90; // as the server's previews (articles.annotation.workspace)
 
 // The words of a span as the form shows them, cut as the server cuts its previews.
 function preview(text) {

@@ -1,4 +1,15 @@
-"""What a person does in the browser, shared by the browser tests."""
+"""What a person does in the browser, shared by the browser tests.
+
+No fixed waits: each step waits, with Playwright's retrying `expect`, for what the person
+would see before going on.
+"""
+
+from playwright.sync_api import expect
+
+# The classes htmx gives the page while a request is out and until its answer has been
+# swapped in and settled (the `htmx:load` handlers of our scripts run before the last one
+# goes away).
+HTMX_BUSY = ".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added"
 
 # Where on screen a fragment of the article text starts and ends, for a mouse drag.
 FRAGMENT_BOX_JS = """(fragment) => {
@@ -31,7 +42,7 @@ def log_in(page, username="annotator1"):
     page.fill("#id_username", username)
     page.fill("#id_password", "pw-for-tests")
     page.click("button[type=submit]")
-    page.wait_for_selector("text=Your projects")
+    expect(page.locator("h1")).to_have_text("Your projects")
 
 
 def drag_select(page, fragment):
@@ -43,8 +54,13 @@ def drag_select(page, fragment):
     page.mouse.up()
 
 
+def settled(page):
+    """Wait until every htmx answer is on the page, and the page's scripts have taken it."""
+    expect(page.locator(HTMX_BUSY)).to_have_count(0)
+
+
 def saved(page, action):
-    """Run `action` and wait for the htmx answer to a quote write."""
+    """Run `action` and wait until the htmx answer to a quote write is on the page."""
     with page.expect_response(lambda r: "/quotes/" in r.url and r.request.method == "POST"):
         action()
-    page.wait_for_timeout(50)
+    settled(page)

@@ -2,10 +2,11 @@
 gold form shows the span and cue it takes from a selection as words."""
 
 import pytest
+from playwright.sync_api import expect
 
-from articles import adjudication
 from articles.models import Adjudication, Assignment, Quote
-from tests.browser.actions import drag_select, log_in
+from articles.review import adjudication
+from tests.browser.actions import drag_select, log_in, settled
 from tests.factories import ArticleFactory, ProjectFactory, SpeakerFactory, UserFactory
 
 PUTIN = "Russia will never accept a neighbour that hosts NATO troops."
@@ -47,22 +48,23 @@ def test_o_reopens_a_finished_board_and_the_gold_form_shows_words(page, finished
     log_in(page, "reviewer")
     page.goto(f"/articles/{finished.pk}/adjudicate/")
     # The nested quote has a group of its own: two groups, both in gold.
-    assert page.locator("#board .group").count() == 2
-    assert page.locator("#adjudication-status").inner_text() == "Adjudicated"
+    expect(page.locator("#board .group")).to_have_count(2)
+    expect(page.locator("#adjudication-status")).to_have_text("Adjudicated")
     with page.expect_response(lambda r: "/adjudicate/finish/" in r.url):
         page.keyboard.press("o")
-    page.wait_for_selector("#finish")
-    assert page.locator("#adjudication-status").inner_text() == "In progress"
+    expect(page.locator("#adjudication-status")).to_have_text("In progress")
+    expect(page.locator("#finish")).to_be_visible()
+    settled(page)
     assert Adjudication.objects.get().status == "in_progress"
 
     page.keyboard.press("e")  # the first group's gold quote, Hansen's
     form = page.locator("#board .gold-form:not([hidden])")
-    assert form.locator("[data-field=span]").inner_text() == f"“{HANSEN[:89]}…”"  # a preview
-    assert form.locator("[data-field=cue]").inner_text() == "none"
+    expect(form.locator("[data-field=span]")).to_have_text(f"“{HANSEN[:89]}…”")  # a preview
+    expect(form.locator("[data-field=cue]")).to_have_text("none")
     drag_select(page, "said")
     page.keyboard.press("c")
-    assert form.locator("[data-field=cue]").inner_text() == "“said”"
+    expect(form.locator("[data-field=cue]")).to_have_text("“said”")
     drag_select(page, PUTIN)
     page.keyboard.press("s")
-    assert form.locator("[data-field=span]").inner_text() == f"“{PUTIN}”"
+    expect(form.locator("[data-field=span]")).to_have_text(f"“{PUTIN}”")
     assert page.console_errors == []

@@ -1,3 +1,5 @@
+from playwright.sync_api import expect
+
 from tests.factories import ArticleFactory, ProjectFactory, UserFactory
 
 
@@ -15,9 +17,9 @@ def test_annotator_logs_in_and_sees_their_projects(page, transactional_db, artif
     page.fill("#id_password", "pw-for-tests")
     page.click("button[type=submit]")
 
-    page.wait_for_selector("text=Your projects")
-    assert page.locator(".project h2").all_inner_texts() == ["Harbour debates"]
-    assert page.locator("[data-testid=article-count]").inner_text() == "4 articles"
+    expect(page.locator("h1")).to_have_text("Your projects")
+    expect(page.locator(".project h2")).to_have_text(["Harbour debates"])
+    expect(page.locator("[data-testid=article-count]")).to_have_text("4 articles")
     # htmx loaded from our own static files, under a CSP with no inline script.
     assert page.evaluate("typeof window.htmx") == "object"
     assert page.evaluate("htmx.version").startswith("2.")
@@ -31,6 +33,6 @@ def test_wrong_password_shows_an_error(page, transactional_db):
     page.fill("#id_username", "ann")
     page.fill("#id_password", "wrong")
     page.click("button[type=submit]")
-    assert page.wait_for_selector("[role=alert]").is_visible()
+    expect(page.locator("[role=alert]")).to_be_visible()
     assert "/accounts/login/" in page.url
     assert page.console_errors == []

@@ -4,9 +4,10 @@ reviewer adjudicates from the keyboard, and the gold export holds the reviewer's
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from articles.models import Adjudication, Assignment, Quote
-from tests.browser.actions import drag_select, log_in, saved
+from tests.browser.actions import drag_select, log_in, saved, settled
 from tests.factories import (
     ArticleFactory,
     ProjectFactory,
@@ -47,9 +48,10 @@ def annotate(page, username, quotes):
     each drag, and finish the article."""
     log_in(page, username)
     page.click("text=Harbour")
-    page.wait_for_selector("table.queue")
+    expect(page.locator("table.queue")).to_be_visible()
     page.keyboard.press("n")
-    page.wait_for_selector("#article-text")
+    page.wait_for_url("**/articles/*/")  # loaded: the workspace's script has set up
+    expect(page.locator("#article-text")).to_be_visible()
     for fragment, kind, speaker, stance in quotes:
         drag_select(page, fragment)
         page.keyboard.press(kind)
@@ -84,37 +86,37 @@ def test_two_annotators_disagree_and_a_reviewer_adjudicates_from_the_keyboard(
     # the most disputed and links to adjudication.
     log_in(page, "reviewer")
     page.goto("/projects/harbour/dashboard/")
-    assert page.locator("#span-f1").inner_text() == "0.50"
-    assert page.locator("#annotators tr[data-annotator=annotator1] .agreement").inner_text() == (
+    expect(page.locator("#span-f1")).to_have_text("0.50")
+    expect(page.locator("#annotators tr[data-annotator=annotator1] .agreement")).to_have_text(
         "0.50"
     )
     page.click("#disputed >> text=Adjudicate")
-    page.wait_for_selector("#board")
     groups = page.locator("#board .group")
-    assert groups.count() == 3
-    assert "speaker" in groups.nth(0).locator(".group-head").inner_text()
+    expect(groups).to_have_count(3)
+    # The board's script has set up: it shows the first undecided group focused.
+    expect(page.locator("#board .group.focused")).to_have_attribute("data-group", "1")
+    expect(groups.nth(0).locator(".group-head")).to_contain_text("speaker")
 
     # Keyboard only: take annotator1's speaker for the quay quote, drop the spring quote,
     # take annotator2's indirect quote and correct its kind, then finish.
     def board_write(key):
         with page.expect_response(lambda r: "/adjudicate/" in r.url):
             page.keyboard.press(key)
-        page.wait_for_timeout(50)
+        settled(page)
 
     board_write("1")
-    assert "Gold: annotator1's version" in groups.nth(0).inner_text()
-    assert "focused" in (groups.nth(1).get_attribute("class") or "")  # on to the next
+    expect(groups.nth(0)).to_contain_text("Gold: annotator1's version")
+    # On to the next group.
+    expect(page.locator("#board .group.focused")).to_have_attribute("data-group", "2")
     board_write("x")
-    assert "Dropped" in groups.nth(1).inner_text()
+    expect(groups.nth(1)).to_contain_text("Dropped")
     board_write("2")
     page.keyboard.press("e")
-    assert page.locator("#board .gold-form:not([hidden]) input[name=speaker_name]").evaluate(
-        "input => input === document.activeElement"
-    )
+    expect(page.locator("#board .gold-form:not([hidden]) input[name=speaker_name]")).to_be_focused()
     page.keyboard.press("Tab")  # to the kind
     page.keyboard.press("i")  # Indirect
     board_write("Enter")
-    assert "Indirect" in groups.nth(2).locator(".gold-version").inner_text()
+    expect(groups.nth(2).locator(".gold-version")).to_contain_text("Indirect")
     # A quote both annotators missed: select it, g, speaker, kind, Enter.
     drag_select(page, MISSED)
     page.keyboard.press("g")
@@ -122,12 +124,12 @@ def test_two_annotators_disagree_and_a_reviewer_adjudicates_from_the_keyboard(
     page.keyboard.press("Tab")
     page.keyboard.press("i")
     board_write("Enter")
-    assert MISSED in page.locator("#board .extra-gold").inner_text()
+    expect(page.locator("#board .extra-gold")).to_contain_text(MISSED)
     page.screenshot(path=artifacts / "adjudication.png", full_page=True)
     with page.expect_response(lambda r: "/adjudicate/finish/" in r.url):
         page.keyboard.press("Control+Enter")
     page.wait_for_url("**/projects/harbour/dashboard/")
-    assert page.locator("#adjudicated-count").inner_text() == "1"
+    expect(page.locator("#adjudicated-count")).to_have_text("1")
 
     adjudication = Adjudication.objects.get()
     assert (adjudication.status, adjudication.reviewer.username) == ("done", "reviewer")

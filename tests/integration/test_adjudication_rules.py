@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
-from articles import adjudication
 from articles.models import Adjudication, Assignment, Quote
-from articles.team import project_agreement
+from articles.review import adjudication
+from articles.review.team import project_agreement
 from tests.factories import ArticleFactory, ProjectFactory, SpeakerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -479,7 +479,7 @@ def test_an_article_reads_as_the_export_writes_it(world):
     for who, annotations in (("researcher", "all"), ("annotator", "all"), ("admin", "gold")):
         user = world["users"][who]
         selection = streams.Selection.parse(annotations)
-        quotes = selection.quotes(article.project) & Quote.objects.readable_by(user)
+        quotes = selection.quotes(article.project) & Quote.objects.visible_to(user)
         values = {name: getattr(article, name) for name in streams.ARTICLE_VALUES}
         by_article = streams.quotes_by_article(quotes, [article.pk])
         record = article_record(values, by_article.get(article.pk, []))
@@ -518,8 +518,8 @@ def test_a_batch_repeating_a_span_saves_nothing(world):
 
 
 def test_a_bulk_import_writes_every_field(world):
+    from articles.exchange.fast_paths import ARTICLE_COLUMNS as _ARTICLE_COLUMNS
     from articles.models import Article
-    from articles.services import _ARTICLE_COLUMNS
 
     # The bulk writer names its columns (PostgreSQL's COPY): none may be forgotten.
     columns = {field.column for field in Article._meta.concrete_fields if not field.primary_key}

@@ -152,3 +152,33 @@ def test_postgresql_connections_run_without_jit():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone() == ("off",)
+
+
+def test_without_the_production_extras_every_module_imports(tmp_path):
+    # gunicorn, Redis and psycopg are the prod extra's (pyproject.toml): a SQLite install
+    # has none of them, so no module may import them at load time, only on their paths.
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "class NotInstalled:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.partition('.')[0] in {'psycopg', 'psycopg_binary', 'gunicorn', 'redis'}:\n"
+        "            raise ModuleNotFoundError(f'No module named {name!r}', name=name)\n"
+        "sys.meta_path.insert(0, NotInstalled())\n"
+        "import django\n"
+        "django.setup()\n"
+        "count = 0\n"
+        "for package in ('newsannot', 'accounts', 'articles'):\n"
+        "    root = importlib.import_module(package)\n"
+        "    for module in pkgutil.walk_packages(root.__path__, package + '.'):\n"
+        "        importlib.import_module(module.name)\n"
+        "        count += 1\n"
+        "print(count)\n"
+    )
+    env = minimal_env(
+        DJANGO_SETTINGS_MODULE="newsannot.settings",
+        DEBUG="true",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'plain.sqlite3'}",
+    )
+    result = run([sys.executable, "-c", code], env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert int(result.stdout.split()[-1]) > 50  # the walk found the modules

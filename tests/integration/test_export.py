@@ -445,7 +445,7 @@ def assignments_of(project):
 
 
 def agreement_of(project):
-    from articles.team import project_agreement
+    from articles.review.team import project_agreement
 
     report = project_agreement(project).as_dict()
     hashes = dict(project.articles.values_list("id", "text_sha256"))
@@ -455,7 +455,7 @@ def agreement_of(project):
 
 
 def progress_of(project):
-    from articles.team import project_progress
+    from articles.review.team import project_progress
 
     progress = project_progress(project, today=T0.date())
     people = [

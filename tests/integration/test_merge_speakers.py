@@ -1,7 +1,8 @@
 import pytest
 
-from articles import services
+from articles.assignments import assign_articles
 from articles.models import Quote, Suggestion
+from articles.speakers import merge_speakers
 from tests.factories import ArticleFactory, ProjectFactory, SpeakerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,11 +18,11 @@ def test_a_merge_moves_the_engines_suggestions_so_later_annotators_get_the_speak
         confidence=0.9,
     )  # fmt: skip
 
-    services.merge_speakers(source=proposed, target=known)
+    merge_speakers(source=proposed, target=known)
 
     suggestion.refresh_from_db()
     assert suggestion.speaker == known
     late = UserFactory(username="late")
-    services.assign_articles(articles=[article], annotators=[late])
+    assign_articles(articles=[article], annotators=[late])
     copy = Quote.objects.get(annotator=late)
     assert (copy.origin, copy.speaker) == ("suggested", known)

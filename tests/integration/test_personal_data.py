@@ -17,9 +17,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import personal_data
 from accounts.models import ApiToken, User
-from articles import adjudication
 from articles.models import Assignment, Quote, RejectedSuggestion, StanceLabel
-from articles.team import project_agreement
+from articles.review import adjudication
+from articles.review.team import project_agreement
 from tests.factories import (
     ArticleFactory,
     ProjectFactory,

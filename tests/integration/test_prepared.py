@@ -164,11 +164,11 @@ def test_querysets_it_cannot_reproduce_are_refused(db):
 
 def test_the_hot_paths_queries_compile(assignments):
     from accounts.backends import _user_with_role
+    from articles.annotation.forms import _project_speaker
+    from articles.annotation.workspace import _own_rows, _targets
     from articles.api.auth import _tokens
-    from articles.forms import _project_speaker
     from articles.permissions import _assignment
-    from articles.services import _speaker_named
-    from articles.workspace import _own_rows, _targets
+    from articles.speakers import _speaker_named
 
     assignment = assignments[0]
     project = assignment.article.project_id

@@ -11,8 +11,9 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from accounts.models import ApiToken
-from articles import adjudication, services
+from articles.assignments import set_assignment_status
 from articles.models import Assignment, Quote, Speaker, StanceLabel
+from articles.review import adjudication
 from tests.factories import ArticleFactory, ProjectFactory, StanceTargetFactory, UserFactory
 
 pytestmark = [
@@ -228,7 +229,7 @@ def test_a_save_that_meets_a_concurrent_done_is_refused(scene):
     start = TEXT.index(SPAN)
     data = {"start": start, "end": start + len(SPAN), "text": SPAN, "kind": "direct"}
     response = while_held(
-        lambda: services.set_assignment_status(assignment=assignment, status="done"),
+        lambda: set_assignment_status(assignment=assignment, status="done"),
         lambda: browser(one).post(
             reverse("articles:quote-create", args=[article.pk]), data, HTTP_HX_REQUEST="1"
         ),
@@ -276,7 +277,7 @@ def test_an_adjudication_that_meets_a_concurrent_reopen_is_refused(finished):
     assignment = Assignment.objects.get(article=article, annotator=one)
     reviewer = browser(finished["reviewer"])
     response = while_held(
-        lambda: services.set_assignment_status(assignment=assignment, status="in_progress"),
+        lambda: set_assignment_status(assignment=assignment, status="in_progress"),
         lambda: reviewer.post(
             reverse("articles:adjudicate-group", args=[article.pk, "take"]),
             {"quote": finished["quotes"][1].pk},

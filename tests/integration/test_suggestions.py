@@ -5,8 +5,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from articles import services
+from articles.assignments import assign_articles
 from articles.models import Quote, RejectedSuggestion, Speaker, Suggestion
+from articles.quotes import accept_suggestion, delete_quote
 from articles.suggestions import suggest_quotes
 from tests.factories import ArticleFactory, ProjectFactory, SpeakerFactory, UserFactory
 from tests.logins import force_verified_login
@@ -32,7 +33,7 @@ def article():
 @pytest.fixture
 def annotators(article):
     people = [UserFactory(role="annotator") for _ in range(2)]
-    services.assign_articles(articles=[article], annotators=people)
+    assign_articles(articles=[article], annotators=people)
     return people
 
 
@@ -85,7 +86,7 @@ def test_a_rejected_suggestion_is_remembered_and_not_offered_again(article, anno
     suggest_quotes(articles=[article])
     annotator = annotators[0]
     quote = Quote.objects.filter(annotator=annotator).first()
-    services.delete_quote(quote=quote, version=quote.version)
+    delete_quote(quote=quote, version=quote.version)
     assert RejectedSuggestion.objects.filter(annotator=annotator, start=quote.start).exists()
     suggest_quotes(articles=[article])
     assert not Quote.objects.filter(annotator=annotator, start=quote.start).exists()
@@ -96,7 +97,7 @@ def test_a_rejected_suggestion_is_remembered_and_not_offered_again(article, anno
 def test_new_assignments_receive_existing_suggestions(article, annotators):
     suggest_quotes(articles=[article])
     latecomer = UserFactory(role="annotator")
-    services.assign_articles(articles=[article], annotators=[latecomer])
+    assign_articles(articles=[article], annotators=[latecomer])
     assert Quote.objects.filter(annotator=latecomer, origin="suggested").count() == 4
 
 
@@ -137,7 +138,7 @@ def test_queue_shows_how_suggestions_fared(client, article, annotators):
     suggest_quotes(articles=[article])
     annotator = annotators[0]
     quote = Quote.objects.filter(annotator=annotator).first()
-    services.accept_suggestion(quote=quote, version=1)
+    accept_suggestion(quote=quote, version=1)
     client.force_login(annotator)
     page = client.get(reverse("articles:queue", args=["kyst"])).content.decode()
     # The project is blind: the other annotator's four waiting copies are not counted.

@@ -8,10 +8,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from articles import adjudication
-from articles.distribution import DistributionError, distribute, reassign_open_work
 from articles.models import Adjudication, Assignment, Quote, StanceLabel, Suggestion
-from articles.team import project_agreement, speaker_keys
+from articles.review import adjudication
+from articles.review.distribution import DistributionError, distribute, reassign_open_work
+from articles.review.team import project_agreement, speaker_keys
 from tests.exports import comparable
 from tests.factories import (
     ArticleFactory,

@@ -6,10 +6,16 @@ from pathlib import Path
 import pytest
 
 from articles.extraction import extract_quotes, extract_speakers
+from articles.extraction.attribution import closing_dash_quote
 from articles.extraction.evaluation import evaluate, same_speaker
+from articles.extraction.names import Registry, find_names
+from articles.extraction.reported import reported_speech
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "gold.jsonl"
+# Our own held-out articles: 8 (89 quotes) written by a separate author without sight of
+# the engine and never used to tune it (tests/data/heldout_src/).
+HELDOUT = ROOT / "tests" / "data" / "heldout.jsonl"
 
 
 def quotes(text):
@@ -116,6 +122,20 @@ def test_the_engine_meets_its_targets_on_the_gold_set():
     assert report.speaker_accuracy >= 0.92
 
 
+def test_the_engine_holds_its_level_on_the_held_out_articles():
+    # The gold set above is what the rules were tuned on; these articles are our own
+    # held-out ones (see HELDOUT), so they show whether the rules generalise. Asserted at
+    # today's level less about one quote: direct 0.983, indirect 0.918, speaker 0.918
+    # (78 of 85, below the 0.92 target the gold set meets), cue 1.000 (57 of 57).
+    records = [json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines()]
+    assert len(records) >= 8
+    report = evaluate(records, extract_quotes)
+    assert report.overlap["direct"].f1 >= 0.96
+    assert report.overlap["indirect"].f1 >= 0.88
+    assert report.speaker_accuracy >= 0.90
+    assert report.cue_accuracy >= 0.95
+
+
 def test_gold_set_is_built_from_its_sources():
     result = subprocess.run(
         [sys.executable, str(ROOT / "tests" / "data" / "build_gold.py"), "--check"],
@@ -194,3 +214,42 @@ def test_speaker_mentions_are_inside_the_text_on_the_gold_set():
                     or mention in {"he", "she", "they"}
                     or (mention.lower().startswith("the "))
                 ), mention
+
+
+def test_names_are_found_with_their_offsets_and_role_words_dropped():
+    assert find_names("Belarus expert Arve Hansen to TV 2") == [
+        ("Belarus", 0),
+        ("Arve Hansen", 15),
+        ("TV", 30),
+    ]
+    assert find_names("Harbourmaster Ola Vik said") == [("Ola Vik", 14)]
+
+
+def test_reported_speech_returns_the_clause_its_cue_and_who_said_it():
+    text = "Energy researcher Ola Nygaard believes that the grid will fail in a cold winter."
+    registry = Registry()
+    quote = reported_speech(registry, text, 0, len(text))
+    assert text[quote.start : quote.end] == "the grid will fail in a cold winter"
+    assert text[slice(*quote.cue)] == "believes"
+    assert text[slice(*quote.mention)] == "Ola Nygaard"
+    assert registry.last_speaker is quote.entity
+
+
+def test_a_dash_quote_ends_where_its_closing_attribution_starts():
+    text = "– We have no choice, says port director Sigrun Haldorsen to Vesterhavn Posten."
+    quote_end, attribution = closing_dash_quote(Registry(), text, 2, len(text))
+    assert text[2:quote_end] == "We have no choice"
+    assert text[slice(*attribution.cue)] == "says"
+    assert text[slice(*attribution.mention)] == "Sigrun Haldorsen"
+    assert attribution.entity.description == "port director"
+
+
+def test_a_speaker_mention_belongs_to_its_own_attribution():
+    # "He" names no one the article has met yet; the next quote must not borrow it.
+    text = (
+        "He warned that as many as 200 boats could be laid up.\n\n"
+        "According to the association, the average family boat earns less than in 2015."
+    )
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Association"
+    assert (quote.speaker_start, quote.speaker_end) == (None, None)

@@ -1,6 +1,6 @@
 import re
 
-from articles.highlight import Span, paragraphs, render_text
+from articles.annotation.highlight import Span, paragraphs, render_text
 
 SPAN_RE = re.compile(r'<span data-s="(\d+)" data-e="(\d+)"([^>]*)>(.*?)</span>', re.S)
 

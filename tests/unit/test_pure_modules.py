@@ -19,7 +19,14 @@ PURE = [
         ],
         "articles.exchange",
     ),
-    ([ARTICLES / "highlight.py", ARTICLES / "quote_list.py", ARTICLES / "charts.py"], None),
+    (
+        [
+            ARTICLES / "annotation" / "highlight.py",
+            ARTICLES / "annotation" / "quote_list.py",
+            ARTICLES / "review" / "charts.py",
+        ],
+        None,
+    ),
 ]
 
 

@@ -1,6 +1,6 @@
 from dataclasses import dataclass, field
 
-from articles.quote_list import render_quote_items
+from articles.annotation.quote_list import render_quote_items
 
 
 @dataclass

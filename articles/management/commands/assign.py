@@ -1,8 +1,8 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.distribution import DistributionError, distribute, reassign_open_work
 from articles.models import Project
+from articles.review.distribution import DistributionError, distribute, reassign_open_work
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles import services
+from articles.exchange.importing import ImportProblem, import_articles
 from articles.exchange.records import read_records, split_valid
 from articles.exchange.uploads import UploadRefused
 from articles.models import Project
@@ -62,10 +62,10 @@ class Command(BaseCommand):
                 "--skip-invalid to import the valid records."
             )
         try:
-            result = services.import_articles(
+            result = import_articles(
                 project=project, records=records, dry_run=dry_run, annotator=annotator
             )
-        except services.ImportProblem as problem:
+        except ImportProblem as problem:
             raise CommandError(
                 self._error_list(problem.errors)
                 + f"\n{len(problem.errors)} problems; nothing was imported."

@@ -1,6 +1,6 @@
 """The reviewers' and admins' screens: adjudication into gold, the team dashboard, and
 distributing articles over annotators. Each write calls one function of
-``articles.adjudication`` or ``articles.distribution`` and re-renders what changed."""
+``articles.review.adjudication`` or ``articles.review.distribution`` and re-renders what changed."""
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
@@ -13,14 +13,15 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from articles import adjudication
-from articles.charts import bar_chart, sparkline, status_bar
-from articles.distribution import DistributionError, distribute, reassign_open_work
-from articles.forms import DistributeForm, QuoteForm, ReassignForm
+from articles.annotation.forms import QuoteForm
 from articles.models import Adjudication, Article, Project, Quote
 from articles.permissions import can_adjudicate
-from articles.services import QuoteConflict
-from articles.team import project_agreement, project_progress
+from articles.review import adjudication
+from articles.review.charts import bar_chart, sparkline, status_bar
+from articles.review.distribution import DistributionError, distribute, reassign_open_work
+from articles.review.forms import DistributeForm, ReassignForm
+from articles.review.team import project_agreement, project_progress
+from articles.types import QuoteConflict
 
 CHANGED_ELSEWHERE = "This gold quote was changed elsewhere; here it is as it stands now."
 REOPENED = "Reopened: the gold set can change again. Finish it again when it is right."

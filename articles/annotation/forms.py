@@ -1,78 +1,16 @@
-from django import forms
-from django.contrib.auth import get_user_model
+"""The annotator's forms: a quote, judging suggestions at once, Done and Reopen."""
 
-from accounts.roles import Role
+from django import forms
+
+from articles.annotation.workspace import project_targets
 from articles.models import Assignment, Quote, Speaker
-from articles.services import QuoteInput
-from articles.workspace import project_targets
+from articles.types import QuoteInput
 from newsannot.prepared import PreparedQuery
 
 # Checked on every quote saved: compiled once per process.
 _project_speaker = PreparedQuery(
     lambda project_id, pk: Speaker.objects.filter(project_id=project_id, pk=pk).order_by()[:1]
 )
-
-
-def _annotators():
-    """Active users with the annotator role, by name."""
-    users = get_user_model().objects.filter(is_active=True, groups__name=Role.ANNOTATOR)
-    return users.order_by("username")
-
-
-class AssignAnnotatorsForm(forms.Form):
-    annotators = forms.ModelMultipleChoiceField(
-        queryset=_annotators(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Each selected article is assigned to each of these annotators.",
-    )
-
-
-class DistributeForm(forms.Form):
-    annotators = forms.ModelMultipleChoiceField(
-        queryset=_annotators(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Each article goes to this many different people among the chosen.",
-    )
-    per_article = forms.IntegerField(min_value=1, max_value=20, label="Annotators per article")
-
-    def __init__(self, *args, project, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["per_article"].initial = project.annotators_per_article
-
-
-class ReassignForm(forms.Form):
-    leaving = forms.ModelChoiceField(
-        queryset=get_user_model().objects.none(),
-        label="Annotator who left",
-    )
-    annotators = forms.ModelMultipleChoiceField(
-        queryset=_annotators(),
-        widget=forms.CheckboxSelectMultiple,
-        label="Give their unfinished articles to",
-    )
-
-    def __init__(self, *args, project, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["leaving"].queryset = (
-            get_user_model()
-            .objects.filter(assignments__article__project=project)
-            .distinct()
-            .order_by("username")
-        )
-
-
-class MergeSpeakersForm(forms.Form):
-    target = forms.ModelChoiceField(
-        queryset=Speaker.objects.none(),
-        label="Merge into",
-        help_text="The selected speakers' quotes move here; their names become its aliases.",
-    )
-
-    def __init__(self, *args, project, merging, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = Speaker.objects.filter(project=project).exclude(
-            pk__in=[speaker.pk for speaker in merging]
-        )
 
 
 class QuoteForm(forms.Form):

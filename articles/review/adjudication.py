@@ -2,7 +2,7 @@
 
 The annotators' quotes are aligned into groups (``articles.agreement.align``: "the same
 quote" when they share at least half of the longer span), read through
-``articles.team.project_annotations`` as the agreement figures read them, so the board
+``articles.review.team.project_annotations`` as the agreement figures read them, so the board
 and the dashboard count the same groups and the same disputes. For each group the
 reviewer takes one annotator's version (copied into a gold quote, origin "gold", which
 they may then edit) or drops it; an article is adjudicated once every group is decided.
@@ -23,11 +23,12 @@ from django.utils.safestring import mark_safe
 
 from articles.agreement import DISAGREEMENTS, align, same_quote
 from articles.agreement import Group as Aligned
-from articles.highlight import Span, render_text
+from articles.annotation.highlight import Span, render_text
+from articles.annotation.workspace import QuoteRow, project_targets, quote_rows
 from articles.models import Adjudication, Article, Assignment, Quote, StanceLabel
-from articles.services import QuoteInput, create_quote, delete_quote, update_quote
-from articles.team import counted_statuses, project_annotations
-from articles.workspace import QuoteRow, project_targets, quote_rows
+from articles.quotes import create_quote, delete_quote, update_quote
+from articles.review.team import counted_statuses, project_annotations
+from articles.types import QuoteInput
 
 
 class AdjudicationError(ValueError):

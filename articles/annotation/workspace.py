@@ -17,10 +17,10 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from accounts.roles import reviews
-from articles.highlight import Span, render_text
+from articles.annotation.highlight import Span, render_text
+from articles.annotation.quote_list import render_quote_items
 from articles.models import Assignment, Quote, StanceTarget
 from articles.permissions import ArticleAccess
-from articles.quote_list import render_quote_items
 from newsannot.prepared import PreparedQuery
 
 PALETTE_SIZE = 12

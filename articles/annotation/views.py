@@ -1,5 +1,6 @@
-"""Pages and htmx endpoints. Each write: bind the form, call one service, render the
-partials it changed (the panel, and the highlighted text out of band)."""
+"""The annotator's pages and htmx endpoints. Each write: bind the form, call one write
+(``articles.quotes``, ``articles.assignments``), render the partials it changed (the
+panel, and the highlighted text out of band)."""
 
 import functools
 import json
@@ -13,12 +14,28 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from articles import services
-from articles.forms import JudgeSuggestionsForm, QuoteForm, StatusForm
+from articles.annotation.forms import JudgeSuggestionsForm, QuoteForm, StatusForm
+from articles.annotation.workspace import build_workspace, next_article_url, quote_state
+from articles.assignments import set_assignment_status
 from articles.models import Article, Assignment, Project, Quote
 from articles.permissions import article_access, assignment_of
 from articles.querysets import counts_only_own, sees_whole_team
-from articles.workspace import build_workspace, next_article_url, quote_state
+from articles.quotes import (
+    accept_suggestion,
+    create_quote,
+    delete_quote,
+    judge_waiting_suggestions,
+    quote_snapshot,
+    restore_quote,
+    update_quote,
+)
+from articles.types import (
+    AssignmentClosed,
+    DuplicateSpan,
+    QuoteConflict,
+    ReopenRefused,
+    SuggestionsWaiting,
+)
 from newsannot.prepared import PreparedQuery
 
 UNDO_SECONDS = 60
@@ -106,10 +123,10 @@ def _writes_own_set(view):
     def checked(request, article_id, *args, **kwargs):
         try:
             return view(request, article_id, *args, **kwargs)
-        except services.AssignmentClosed as closed:
+        except AssignmentClosed as closed:
             article, access = _article_for(request, article_id)
             return _panel(request, article, access, status=409, message=str(closed))
-        except services.QuoteConflict as conflict:
+        except QuoteConflict as conflict:
             article, access = _article_for(request, article_id)
             return _conflict(request, article, access, conflict)
 
@@ -125,13 +142,13 @@ def quote_create(request, article_id):
     if not form.is_valid():
         return _panel(request, article, access, form=form, status=400)
     try:
-        quote, created = services.create_quote(
+        quote, created = create_quote(
             article=article,
             annotator=request.user,
             data=form.quote_input(),
             request_id=form.cleaned_data.get("request_id"),
         )
-    except services.DuplicateSpan as duplicate:
+    except DuplicateSpan as duplicate:
         return _panel(
             request,
             article,
@@ -168,9 +185,7 @@ def quote_update(request, article_id, quote_id):
             quote_id=quote.pk,
             message="version: is required to change a quote.",
         )
-    quote = services.update_quote(
-        quote=quote, version=form.cleaned_data["version"], data=form.quote_input()
-    )
+    quote = update_quote(quote=quote, version=form.cleaned_data["version"], data=form.quote_input())
     return _partials(
         request, article, access, selected=quote.pk, targets=list(form.targets.values())
     )
@@ -182,8 +197,8 @@ def quote_update(request, article_id, quote_id):
 def quote_delete(request, article_id, quote_id):
     article, access = _article_for(request, article_id, write=True)
     quote = _own_quote(request, article, quote_id)
-    snapshot = services.quote_snapshot(quote)
-    services.delete_quote(quote=quote, version=_version(request))
+    snapshot = quote_snapshot(quote)
+    delete_quote(quote=quote, version=_version(request))
     undo = _undo_signer.sign_object(snapshot)
     return _partials(request, article, access, undo=undo)
 
@@ -202,8 +217,8 @@ def quote_undo(request, article_id):
     if snapshot.get("article") != article.pk or snapshot.get("annotator") != request.user.pk:
         return _panel(request, article, access, status=400, message="undo: not your quote.")
     try:
-        quote = services.restore_quote(article=article, annotator=request.user, snapshot=snapshot)
-    except services.DuplicateSpan:
+        quote = restore_quote(article=article, annotator=request.user, snapshot=snapshot)
+    except DuplicateSpan:
         return _panel(
             request,
             article,
@@ -220,7 +235,7 @@ def quote_undo(request, article_id):
 def quote_accept(request, article_id, quote_id):
     article, access = _article_for(request, article_id, write=True)
     quote = _own_quote(request, article, quote_id)
-    quote = services.accept_suggestion(quote=quote, version=_version(request))
+    quote = accept_suggestion(quote=quote, version=_version(request))
     return _partials(request, article, access, selected=quote.pk)
 
 
@@ -234,13 +249,13 @@ def suggestions_judge(request, article_id):
     if not form.is_valid():
         return _panel(request, article, access, status=400, message=form.error_text())
     try:
-        judged = services.judge_waiting_suggestions(
+        judged = judge_waiting_suggestions(
             article=article,
             annotator=request.user,
             accept=form.cleaned_data["action"] == "accept",
             quote_ids=form.cleaned_data["quotes"],
         )
-    except services.QuoteConflict:
+    except QuoteConflict:
         return _panel(
             request,
             article,
@@ -266,13 +281,11 @@ def article_status(request, article_id):
             request, article, access, status=400, message="status: must be done or in_progress."
         )
     try:
-        services.set_assignment_status(
-            assignment=access.assignment, status=form.cleaned_data["status"]
-        )
+        set_assignment_status(assignment=access.assignment, status=form.cleaned_data["status"])
     except (
-        services.SuggestionsWaiting,
-        services.ReopenRefused,
-        services.AssignmentClosed,
+        SuggestionsWaiting,
+        ReopenRefused,
+        AssignmentClosed,
     ) as refused:
         return _panel(request, article, access, status=409, message=str(refused))
     if form.cleaned_data["status"] == Assignment.Status.DONE:
@@ -305,7 +318,7 @@ def _article_for(request, article_id, *, write=False, assigned=False, with_next=
     if (write or assigned) and not access.is_assigned:
         raise Http404("This article is not assigned to you for annotation.")
     if write and not access.can_annotate:
-        raise services.AssignmentClosed(access.assignment.status)
+        raise AssignmentClosed(access.assignment.status)
     return article, access
 
 
@@ -314,7 +327,7 @@ def _own_quote(request, article, quote_id):
     if quote is None:
         # Deleted by a rival request, or never theirs: one answer for both, so that it
         # tells nobody whether someone else's quote exists.
-        raise services.QuoteConflict(None)
+        raise QuoteConflict(None)
     quote.article, quote.annotator = article, request.user  # read already
     return quote
 

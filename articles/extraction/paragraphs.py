@@ -1,0 +1,85 @@
+"""Paragraphs and sentences: the units the engine reads, the paragraphs it skips
+(captions, bylines) and the ones it reads specially (dash quotes, Q&A, interviews)."""
+
+from __future__ import annotations
+
+import re
+
+from articles.extraction import marks
+from articles.extraction.model import Span
+
+LINE = re.compile(r"[^\n]+")
+DASH = re.compile(r"^[–—-]\s+")  # '– We have no choice, says Haldorsen.'
+CAPTION = re.compile(
+    r"^[A-ZÆØÅÄÖÜ0-9][A-ZÆØÅÄÖÜ0-9 '’&-]{2,}:\s|\b(?:Photo|Foto|Illustration)s?:\s"
+)
+BYLINE = re.compile(r"^By [A-Z]")
+QA = re.compile(r"^(Q|A)\s*[:.]\s+")
+SENTENCE_END = re.compile(r"[.!?…](?=[\s”’\"»)]|$)")
+
+
+def paragraphs(text: str) -> list[Span]:
+    """The non-blank lines of ``text``, without their surrounding spaces."""
+    found = []
+    for match in LINE.finditer(text):
+        start, end = strip(text, match.start(), match.end())
+        if start < end:
+            found.append((start, end))
+    return found
+
+
+def is_furniture(body: str) -> bool:
+    """A caption or a byline: no quotes in it."""
+    return bool(CAPTION.search(body) or BYLINE.match(body))
+
+
+def interview_answers(text: str, spans: list[Span]) -> set[int]:
+    """In an interview printed as bare questions and answers, where each answer starts:
+    the paragraph after a short question, when the article has at least three."""
+    questions = [
+        i
+        for i, (start, end) in enumerate(spans)
+        if text[end - 1] == "?"
+        and len(text[start:end].split()) <= 30
+        and not marks.segments(text, start, end)
+        and not DASH.match(text[start:end])
+        and not QA.match(text[start:end])
+    ]
+    if len(questions) < 3:
+        return set()
+    return {spans[i + 1][0] for i in questions if i + 1 < len(spans) and i + 1 not in questions}
+
+
+def strip(text: str, start: int, end: int) -> Span:
+    """``start, end`` moved inwards past spaces."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_start(text: str, p_start: int, position: int) -> int:
+    """Where the sentence holding ``position`` starts, its paragraph starting at ``p_start``."""
+    lead = text[p_start:position]
+    ends = [m.end() for m in SENTENCE_END.finditer(lead)]
+    return p_start + ends[-1] if ends else p_start
+
+
+def sentence_end(text: str, position: int, p_end: int) -> int:
+    """Where the sentence holding ``position`` ends, its paragraph ending at ``p_end``."""
+    match = SENTENCE_END.search(text, position, p_end)
+    return match.end() if match else p_end
+
+
+def sentence_ends(text: str, start: int, end: int, quoted: list[Span]) -> list[int]:
+    """Where the sentences of ``text[start:end]`` end, never inside a ``quoted`` stretch."""
+    ends = []
+    for match in SENTENCE_END.finditer(text, start, end):
+        position = match.end()
+        if any(q_start <= position < q_end for q_start, q_end in quoted):
+            continue
+        ends.append(position)
+    if not ends or ends[-1] < end:
+        ends.append(end)
+    return ends

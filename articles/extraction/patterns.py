@@ -1,0 +1,164 @@
+"""Attribution patterns: the verbs that report speech, the subjects that speak, and the
+shapes an attribution takes around a quote ('…,” said Hansen', 'Hansen said: “…') or a
+reported clause ('Hansen believes that …', '…, the ministry said').
+
+Word lists first, then the patterns built from them. The lists are the places to tune:
+a verb added to SPEECH_VERBS becomes a cue beside quotation marks and in dash
+paragraphs; one added to REPORTING_VERBS introduces reported speech. Order matters only
+as it does in any regular expression alternation: the first entry that fits wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _listed(block: str) -> tuple[str, ...]:
+    """The comma-separated entries of ``block``, in order."""
+    return tuple(entry.strip() for entry in block.split(",") if entry.strip())
+
+
+# -- word lists ---------------------------------------------------------------------------
+
+# Verbs that attribute a quote: '…,” she said', '– …, says Hansen', 'Hansen warned: “…'.
+SPEECH_VERBS = _listed(
+    """
+    says, said, say, tells, told, adds, added, explains, explained, writes, wrote, claims,
+    claimed, continues, continued, notes, noted, points out, pointed out, insists, insisted,
+    warns, warned, argues, argued, asks, asked, replies, replied, states, stated, stresses,
+    stressed, concludes, concluded, believes, believed, thinks, thought, admits, admitted,
+    comments, commented, emphasises, emphasised, emphasizes, emphasized, underlines,
+    underlined, recalls, recalled, promised, promises, announced, announces, confirms,
+    confirmed, suggests, suggested, predicts, predicted, fears, feared, hopes, hoped, calls,
+    called, describes, described, maintains, maintained, acknowledged, acknowledges,
+    estimates, estimated, expects, expected, doubts, doubted, denies, denied, agrees, agreed,
+    urged, urges, cautioned, cautions, reckons, reckoned, wonders, wondered, complains,
+    complained, objects, objected
+    """
+)
+# Speech verbs that after a closing mark name the quote rather than attribute it
+# ('“Green”, called the ministry’s plan …').
+NAMING_VERBS = ("called", "calls", "described", "describes")
+
+# Verbs that introduce reported speech: 'Hansen believes (that) the grid will fail'.
+REPORTING_VERBS = _listed(
+    """
+    believes, believed, thinks, thought, claims, claimed, warns, warned, argues, argued,
+    says, said, insists, insisted, fears, feared, expects, expected, hopes, hoped, doubts,
+    doubted, stresses, stressed, explains, explained, adds, added, admits, admitted, notes,
+    noted, suggests, suggested, predicts, predicted, estimates, estimated, maintains,
+    maintained, acknowledged, acknowledges, confirms, confirmed, announced, announces,
+    points out, pointed out, emphasises, emphasised, emphasizes, emphasized, concludes,
+    concluded, reckons, reckoned, promised, promises, cautioned, cautions, complains,
+    complained, told reporters, writes, wrote, denied, denies
+    """
+)
+# Reporting to someone (regular expressions): 'told Reuters', 'told the council', 'tells NRK'.
+REPORTING_TO = (
+    r"told [A-Z][\w-]*(?: [A-Z0-9][\w-]*)*",
+    r"told the [A-Za-z ]+?",
+    r"tells [A-Z][\w-]*",
+    r"told [a-z]+",
+)
+# Where reported speech was said, between the verb and the clause: 'said in a statement'.
+SAID_IN = _listed("statement, letter, interview, email, post, press release, written statement")
+# Verbs of a clause that ends in its attribution: 'The ferry will stop, the ministry said.'
+SAID_AFTER_CLAUSE = ("said", "says", "announced", "confirmed", "reported", "warned")
+SAID_BEFORE_SPEAKER = ("said", "says")  # 'The ferry will stop, said the ministry.'
+# What follows a reporting verb without being a reported clause ('thinks about it').
+NOT_A_CLAUSE = ("to ", "so ", "of ", "about ", "in ", "with ")
+
+ADVERBS = _listed(
+    "also, still, now, therefore, however, further, even, nevertheless, clearly, firmly"
+)
+# 'The ministry said': the nouns for which "the <noun>" is an organisation speaking.
+ORG_NOUNS = """
+    ministry department company agency council authority association union police
+    government committee commission board municipality county city firm directorate
+    report study survey institute bank airline court hospital school club
+    organisation organization federation group party office administration service
+    operator society audit
+""".split()
+
+# -- building blocks ----------------------------------------------------------------------
+
+CUE = "|".join(SPEECH_VERBS)
+REPORTING = "|".join(REPORTING_VERBS + REPORTING_TO)
+ADVERB = rf"(?:(?:{'|'.join(ADVERBS)})\s+)?"
+
+# Who speaks: a pronoun, "the (adjective) ministry", or up to four capitalised words.
+SUBJECT_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
+ORG_NOUN = rf"(?:[Tt]he\s+(?:[a-z]+\s+)?(?P<noun>{'|'.join(ORG_NOUNS)}))"
+CAPITALISED = r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*"
+CAPITALISED_NO_INITIALS = r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*"
+SUBJECT = rf"{SUBJECT_PRONOUN}|{ORG_NOUN}|{CAPITALISED}"
+
+PRONOUN = re.compile(SUBJECT_PRONOUN)  # use with fullmatch
+ORG_PHRASE = re.compile(ORG_NOUN)  # use with fullmatch
+ORG_AT_END = re.compile(ORG_NOUN + r"\s*$")
+PRONOUN_AT_END = re.compile(rf"(?:^|\s){SUBJECT_PRONOUN}$")
+# What follows a name in an attribution phrase: 'Arve Hansen to TV 2', 'Hansen (45)'.
+AFTER_NAME = re.compile(
+    r"\s+(?:to|in|at|on|during|after|before|when|while|from|via|for|with|as|about|"
+    r"last|this|earlier|later|yesterday|today|on)\b.*$|\s*\(.*$"
+)
+# 'Beatriz Olmos, who runs a bakery, described': the clause about the subject.
+RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|the|a|an|now|then)\b[^,]*,?")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+LEADING_ARTICLE_ANY_CASE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+# -- around quotation marks ---------------------------------------------------------------
+
+# After a closing mark: '…,” said Dana Whitfield', '…,” she said'.
+CUE_THEN_SPEAKER = re.compile(
+    rf"\s*[,:]?\s*(?P<cue>{CUE})\s+(?P<who>{SUBJECT_PRONOUN}\b|{ORG_NOUN}|[^.,;:!?“”\"]+)"
+)
+# After a closing mark: '…,” Whitfield said'.
+SPEAKER_THEN_CUE = re.compile(rf"\s*[,:]?\s*(?P<who>{SUBJECT})\s+{ADVERB}(?P<cue>{CUE})\b")
+# Before an opening mark, at the end of the sentence's lead: 'Whitfield said: “'.
+SPEAKER_CUE_COLON = re.compile(
+    rf"(?P<who>{SUBJECT})(?:,[^,]*,)?\s+{ADVERB}(?P<cue>{CUE})\b[^:,]*?[:,]\s*$"
+)
+# A cue anywhere in the lead of a mixed quote: 'Hansen said the plan was “a disaster”'.
+CUE_WORD = re.compile(rf"\b(?:{CUE}|according to)\b")
+
+# Not speech: the words before a scare quote or a title.
+SCARE_BEFORE = re.compile(
+    r"(?:so-called|so called|dubbed|nicknamed|the (?:title|name|headline|motto|banner)|"
+    r"the (?:report|book|film|novel|song|album|"
+    r"play|series|show|documentary|campaign|project|programme|program|plan|strategy|"
+    r"slogan|law|bill|act|article|column|study|exhibition|festival|podcast)|titled|"
+    r"entitled|named|known as|the word|the term|the phrase|the label)\s*$",
+    re.IGNORECASE,
+)
+
+# -- at the end of a dash paragraph -------------------------------------------------------
+
+# '– We have no choice, says port director Sigrun Haldorsen to Vesterhavn Posten.'
+TRAILING_CUE_THEN_SPEAKER = re.compile(rf",\s+(?P<cue>{CUE})\s+(?P<who>[^.?!]+?)\s*[.!?]?$")
+# '– We have no choice, Haldorsen says.'
+TRAILING_SPEAKER_THEN_CUE = re.compile(
+    rf",\s+(?P<who>{SUBJECT_PRONOUN}|{ORG_NOUN}|{CAPITALISED_NO_INITIALS})\s+{ADVERB}"
+    rf"(?P<cue>{CUE})\b[^.?!]*[.!?]?$"
+)
+
+# -- reported speech ----------------------------------------------------------------------
+
+# 'According to the ministry, prices will fall.'
+ACCORDING_TO_FIRST = re.compile(
+    r"(?:[A-Z][^,]*?\s)?[Aa]ccording to (?P<who>[^,]+),\s+(?P<clause>.+)$"
+)
+# 'Prices will fall, according to the ministry.'
+ACCORDING_TO_LAST = re.compile(r"(?P<clause>.+?),\s+according to (?P<who>[^,.]+)[.!]?$")
+# 'The ferry will stop in May, the ministry said on Monday.'
+CLAUSE_THEN_SPEAKER = re.compile(
+    rf"(?P<clause>[A-Z].{{12,}}?),\s+(?:(?P<who>{SUBJECT})\s+"
+    rf"(?P<cue>{'|'.join(SAID_AFTER_CLAUSE)})|(?P<cue2>{'|'.join(SAID_BEFORE_SPEAKER)})"
+    rf"\s+(?P<who2>[^.]+?))(?:\s+(?:on\s+)?\w+day)?[.!]?$"
+)
+# 'Energy researcher Ola Nygaard believes that the grid will fail.'
+SPEAKER_THEN_CLAUSE = re.compile(
+    rf"(?:^|(?<=[\s,]))(?P<who>{SUBJECT})(?:,[^,]{{3,160}})?,?\s+{ADVERB}"
+    rf"(?P<cue>{REPORTING})\s+(?:(?:on|in|at|last)\s+\w+\s+|in an? (?:{'|'.join(SAID_IN)})"
+    rf"\s+)*(?:that\s+)?(?P<clause>\S.+)$"
+)

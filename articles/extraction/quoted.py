@@ -1,0 +1,127 @@
+"""Quotes in quotation marks: which quoted stretches are speech, whether direct
+('“We will appeal,” Whitfield said') or mixed ('Whitfield called the ruling “a farce”'),
+and whose."""
+
+from __future__ import annotations
+
+from articles.extraction.attribution import Attribution, after_quote, before_quote, cue_in
+from articles.extraction.marks import Segment
+from articles.extraction.model import Candidate, Span
+from articles.extraction.names import SMALL_WORDS, Entity, Registry
+from articles.extraction.paragraphs import sentence_end, sentence_start, strip
+from articles.extraction.patterns import SCARE_BEFORE
+from articles.extraction.speakers import nearby_speaker, subject_before
+
+
+def quote_in_marks(
+    registry: Registry,
+    text: str,
+    paragraph: Span,
+    segment: Segment,
+    *,
+    first: bool,
+    previous: Entity | None,
+    running: Entity | None,
+) -> Candidate | None:
+    """The quote in ``segment``, a quoted stretch of ``paragraph``, or None when it is not
+    speech (a scare quote, a title, empty marks). ``first``: the paragraph's first quoted
+    stretch; ``previous``: the speaker of the paragraph's quote before this one;
+    ``running``: the speaker of a quote that ran on from an earlier paragraph.
+    Its speaker becomes the registry's last speaker."""
+    p_start, p_end = paragraph
+    close = segment.close if segment.close is not None else p_end
+    inner_start, inner_end = strip(text, segment.start, close)
+    if inner_end <= inner_start:
+        return None
+    content = text[inner_start:inner_end]
+    words = content.split()
+    lead_start = sentence_start(text, p_start, segment.open)
+    lead = text[lead_start : segment.open]
+    if _not_speech(lead, content, words):
+        return None
+    tail_end = sentence_end(text, close + 1, p_end)
+    tail = text[close + 1 : tail_end]
+    # Ends with a stop or a comma, or a comma (or the paragraph's end) follows it.
+    ends_clause = content[-1:] in ",.?!…" or (tail[:1] in ",")
+    # Both sides are read, even when one will do: each registers the names it meets.
+    after = after_quote(registry, text, close + 1, tail_end)
+    before = before_quote(registry, text, lead_start, segment.open)
+    lead_words = lead.strip()
+    if not lead_words and not ends_clause and len(words) <= 3 and after is None:
+        return None  # a stray scare quote at the start of a sentence
+    end = _trim_comma(text, inner_start, inner_end)
+    standalone = not lead_words or (lead_words.endswith((":", ",")) and before is not None)
+    if not standalone:
+        quote = _mixed(registry, text, (inner_start, end), (lead_start, segment.open), after)
+    elif after is not None or before is not None:
+        quote = _attributed((inner_start, end), after or before)
+    else:
+        continuing = segment.close is None or (first and not lead_words)
+        entity, confidence = _unattributed_speaker(
+            registry,
+            text,
+            (p_start, segment.open),
+            running=running if continuing else None,
+            previous=previous,
+        )
+        quote = Candidate(inner_start, end, "direct", entity, confidence)
+    if quote is not None:
+        registry.spoke(quote.entity)
+    return quote
+
+
+def _mixed(
+    registry: Registry, text: str, span: Span, lead: Span, after: Attribution | None
+) -> Candidate | None:
+    """Quoted words inside a narrative sentence: mixed speech when the sentence has a
+    cue before them ('Hansen said the plan was “a disaster”') or an attribution after."""
+    cue = cue_in(text, *lead)
+    if cue is None and after is None:
+        return None  # a scare quote
+    entity = subject_before(registry, text, lead[0], cue[0]) if cue else None
+    if after is not None:
+        return Candidate(*span, "mixed", after.entity, 0.7, after.cue, after.mention)
+    return Candidate(*span, "mixed", entity, 0.7, cue)
+
+
+def _attributed(span: Span, attribution: Attribution) -> Candidate:
+    return Candidate(*span, "direct", attribution.entity, 0.9, attribution.cue, attribution.mention)
+
+
+def _unattributed_speaker(
+    registry: Registry,
+    text: str,
+    lead: Span,
+    *,
+    running: Entity | None,
+    previous: Entity | None,
+) -> tuple[Entity | None, float]:
+    """Whose a quote with no attribution of its own is, and how sure that is: the speaker
+    of a quote running on, of the quote before it, or else the name nearest before it."""
+    if running is not None:
+        return running, 0.8
+    if previous is not None:
+        return previous, 0.8
+    return nearby_speaker(registry, text, *lead), 0.55
+
+
+def _not_speech(lead: str, content: str, words: list[str]) -> bool:
+    """'The so-called “green” buses', 'the report “Roads to Nowhere”'."""
+    if SCARE_BEFORE.search(lead):
+        return True
+    return _is_title(words) and content.rstrip()[-1:] not in ".?!,"
+
+
+def _is_title(words: list[str]) -> bool:
+    """Title Case words such as a report's or a film's name."""
+    letters = [w for w in words if any(ch.isalpha() for ch in w)]
+    if not letters or len(letters) > 8:
+        return False
+    capitalised = [w for w in letters if w[0].isupper() or w.lower() in SMALL_WORDS]
+    return len(capitalised) == len(letters) and sum(w[0].isupper() for w in letters) >= 2
+
+
+def _trim_comma(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in ", ":
+        end -= 1
+    return end

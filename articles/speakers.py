@@ -1,0 +1,93 @@
+"""The speaker catalog's writes and look-ups: the speaker a quote names (found by name
+or alias in any script's case, or created), and merging a duplicate into the right one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from articles.models import Speaker, SpeakerAlias
+from newsannot.prepared import PreparedQuery
+
+if TYPE_CHECKING:
+    from articles.types import QuoteInput
+
+
+def speaker_for(project, data: QuoteInput) -> Speaker | None:
+    """The chosen speaker, or the one a typed name means, created if the catalog lacks it."""
+    if data.speaker is not None or not data.new_speaker_name:
+        return data.speaker
+    name = data.new_speaker_name
+    existing = find_speaker(project, name)
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():  # a savepoint: a rival's insert must not end ours
+            return Speaker.objects.create(
+                project=project, name=name, description=data.new_speaker_description
+            )
+    except IntegrityError:
+        # Someone created the same name since we looked (the unique constraint waited for
+        # their commit): both quotes name that one speaker.
+        existing = find_speaker(project, name)
+        if existing is None:
+            raise
+        return existing
+
+
+# Every quote given by its speaker's name looks the name up: compiled once per process.
+_speaker_named = PreparedQuery(
+    lambda project_id, name: (
+        Speaker.objects.filter(project_id=project_id).matching(name).order_by("pk")[:1]
+    )
+)
+
+
+def find_speaker(project, name: str) -> Speaker | None:
+    """The project's speaker that ``name`` (or an alias) means, ignoring case in every
+    script, or None."""
+    found = _speaker_named.first(project.pk, name)
+    if found is None:
+        found = Speaker.objects.filter(project=project).casefold_match(name)
+    return found
+
+
+def merge_speakers(*, source: Speaker, target: Speaker) -> Speaker:
+    """Move ``source``'s quotes and the engine's suggestions to ``target``, keep its names
+    as aliases, delete it."""
+    if source.pk == target.pk:
+        raise ValidationError("A speaker cannot be merged into itself.")
+    if source.project_id != target.project_id:
+        raise ValidationError(
+            f"“{source}” and “{target}” belong to different projects and cannot be merged."
+        )
+    with transaction.atomic():
+        # Lock both rows so that two merges of the same pair cannot interleave.
+        locked = Speaker.objects.select_for_update().in_bulk([source.pk, target.pk])
+        if len(locked) != 2:
+            raise ValidationError("One of the speakers no longer exists.")
+        source, target = locked[source.pk], locked[target.pk]
+        known = {target.name.casefold()}
+        known.update(name.casefold() for name in target.aliases.values_list("name", flat=True))
+        new_aliases = []
+        for name in [source.name, *source.aliases.values_list("name", flat=True)]:
+            if name.casefold() not in known:
+                known.add(name.casefold())
+                new_aliases.append(SpeakerAlias(speaker=target, name=name))
+        source.quotes.update(speaker=target)
+        # Else SET_NULL would strip the speaker from the copies later annotators get.
+        source.suggestions.update(speaker=target)
+        source.delete()
+        SpeakerAlias.objects.bulk_create(new_aliases)
+        changed = []
+        if not target.description and source.description:
+            target.description = source.description
+            changed.append("description")
+        if not target.external_id and source.external_id:
+            target.external_id = source.external_id
+            changed.append("external_id")
+        if changed:
+            target.save(update_fields=changed)
+    return target
