@@ -49,7 +49,9 @@ class ProjectQuerySet(models.QuerySet):
 class ArticleQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Articles the user may see: staff all; reviewers and researchers their
-        projects'; annotators what is assigned to them."""
+        projects'; annotators what is assigned to them; anonymous visitors nothing."""
+        if not user.is_authenticated:
+            return self.none()
         if user.is_staff:
             return self
         if oversees(user):
@@ -178,7 +180,9 @@ class QuoteQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Quotes the user may see: staff all; reviewers and researchers their
-        projects'; annotators only their own."""
+        projects'; annotators only their own; anonymous visitors nothing."""
+        if not user.is_authenticated:
+            return self.none()
         if user.is_staff:
             return self
         if oversees(user):

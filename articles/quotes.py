@@ -2,7 +2,7 @@
 undo a delete; keyword-only, validated, then atomic. Each write to an annotator's own set
 first holds their assignment open (``articles.assignments.hold_open_assignment``).
 
-Quote writes expect input validated by ``articles.annotation.forms.QuoteForm``. Concurrency is
+Quote writes expect a ``QuoteInput`` from ``articles.quote_checks.check_quote``. Concurrency is
 optimistic: callers pass the version they saw, and a stale one raises ``QuoteConflict``
 carrying the current quote.
 """

@@ -4,6 +4,7 @@ from django import forms
 
 from articles.annotation.workspace import project_targets
 from articles.models import Assignment, Quote, Speaker
+from articles.quote_checks import QuoteInvalid, check_quote
 from articles.types import QuoteInput
 from newsannot.prepared import PreparedQuery
 
@@ -48,47 +49,23 @@ class QuoteForm(forms.Form):
         return cls(request.POST, article=article, targets=project_targets(article.project))
 
     def clean(self):
+        """The parsed fields checked against the article by ``check_quote``, the one
+        validator the API's serializer calls too."""
         data = super().clean()
-        text = self.article.text
-        start, end = data.get("start"), data.get("end")
-        if start is not None and end is not None:
-            if end <= start:
-                self.add_error("end", f"must be greater than start ({start}).")
-            elif end > len(text):
-                self.add_error(
-                    "end", f"{end} is past the end of the article text ({len(text)} characters)."
-                )
-            elif "text" in data and text[start:end] != data["text"]:
-                self.add_error(
-                    "text",
-                    f"does not match the article at {start}–{end}: the article has "
-                    f"“{_preview(text[start:end])}”, the request “{_preview(data['text'])}”. "
-                    "Reload the page and select again.",
-                )
-        self._clean_speaker(data)
-        self._clean_cue(data, len(text))
-        unknown = sorted(
-            key for key in self.data if key.startswith("stance-") and key not in self.fields
-        )
-        if unknown:
-            self.add_error(None, f"{unknown[0]}: no such stance target in this project.")
+        stances = {
+            _target_key(key): data.get(key) or ""
+            for key in self.data
+            if key.startswith("stance-") and (key not in self.fields or data.get(key))
+        }
+        try:
+            self._checked = check_quote(
+                self.article, list(self.targets.values()), {**data, "stances": stances}
+            )
+        except QuoteInvalid as invalid:
+            for name, messages in invalid.errors.items():
+                for message in messages:
+                    self.add_error(name, message)
         return data
-
-    def _clean_speaker(self, data):
-        speaker_id = data.get("speaker")
-        if speaker_id is not None:
-            speaker = _project_speaker.first(self.article.project_id, speaker_id)
-            if speaker is None:
-                self.add_error("speaker", f"no speaker with id {speaker_id} in this project.")
-            data["speaker"] = speaker
-        data["speaker_name"] = " ".join(data.get("speaker_name", "").split())
-
-    def _clean_cue(self, data, length):
-        cue_start, cue_end = data.get("cue_start"), data.get("cue_end")
-        if (cue_start is None) != (cue_end is None):
-            self.add_error("cue_end", "give both ends of the cue, or neither.")
-        elif cue_start is not None and (cue_end <= cue_start or cue_end > length):
-            self.add_error("cue_end", f"the cue {cue_start}–{cue_end} is not inside the text.")
 
     def error_messages(self) -> list[str]:
         """Each error as "field: message" (non-field errors as they are), for the panel."""
@@ -99,24 +76,8 @@ class QuoteForm(forms.Form):
         ]
 
     def quote_input(self) -> QuoteInput:
-        data = self.cleaned_data
-        stances = {
-            target: data[f"stance-{pk}"]
-            for pk, target in self.targets.items()
-            if data.get(f"stance-{pk}")
-        }
-        return QuoteInput(
-            start=data["start"],
-            end=data["end"],
-            text=data["text"],
-            kind=data["kind"],
-            speaker=data.get("speaker"),
-            new_speaker_name=data["speaker_name"] if data.get("speaker") is None else "",
-            new_speaker_description=data.get("speaker_description", ""),
-            cue_start=data.get("cue_start"),
-            cue_end=data.get("cue_end"),
-            stances=stances,
-        )
+        """The checked quote; call after ``is_valid()``."""
+        return self._checked
 
 
 class JudgeSuggestionsForm(forms.Form):
@@ -147,5 +108,7 @@ class StatusForm(forms.Form):
     )
 
 
-def _preview(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _target_key(key: str):
+    """The target id in a ``stance-<id>`` field name (the name's rest if it is no id)."""
+    rest = key.removeprefix("stance-")
+    return int(rest) if rest.isascii() and rest.isdigit() and len(rest) <= 18 else rest

@@ -6,8 +6,7 @@ version. Validation is the workspace's and the importer's; every write is all or
 from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import (
     APIException,
@@ -18,17 +17,31 @@ from rest_framework.exceptions import (
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from articles.annotation.forms import JudgeSuggestionsForm, QuoteForm
-from articles.annotation.workspace import project_targets, quote_state
-from articles.api.filters import MAX_ID
 from articles.api.parsers import JSONLinesParser, JSONParser
 from articles.api.scopes import may_annotate, may_suggest
-from articles.api.serializers import QuoteSerializer
+from articles.api.serializers import (
+    ArticleRecordSerializer,
+    ArticlesImportedSerializer,
+    AssignmentStatusSerializer,
+    DetailSerializer,
+    JudgeSuggestionsSerializer,
+    QuoteBatchSerializer,
+    QuoteChangeSerializer,
+    QuoteConflictSerializer,
+    QuotesCreatedSerializer,
+    QuoteSerializer,
+    QuoteStateSerializer,
+    QuoteWriteSerializer,
+    StatusChangeSerializer,
+    SuggestionsJudgedSerializer,
+    SuggestionsWaitingSerializer,
+)
 from articles.assignments import set_assignment_status
 from articles.exchange.importing import ImportProblem, import_articles
 from articles.exchange.records import InvalidRecord, record_from_mapping
 from articles.models import Article, Assignment, Project, Quote
 from articles.permissions import article_access, assignment_of
+from articles.quote_checks import stance_targets
 from articles.quotes import (
     add_suggestions,
     create_quotes,
@@ -42,6 +55,17 @@ from articles.types import (
     QuoteConflict,
     ReopenRefused,
     SuggestionsWaiting,
+)
+
+_CONFLICT = OpenApiResponse(
+    QuoteConflictSerializer,
+    description="The quote changed since you read it ('current' shows it) or is gone "
+    "('current' null); nothing was saved.",
+)
+_REFUSED = OpenApiResponse(
+    DetailSerializer,
+    description="The article's state forbids it (your set is done or skipped, or a listed "
+    "suggestion no longer waits); nothing was saved.",
 )
 
 
@@ -60,7 +84,9 @@ class ArticleImportView(APIView):
     # The body is read only after the staff check below (request.data), up to this cap.
     body_limit_setting = "ARTICLE_IMPORT_MAX_BYTES"
 
-    @extend_schema(request=OpenApiTypes.OBJECT, responses={201: OpenApiTypes.OBJECT})
+    @extend_schema(
+        request=ArticleRecordSerializer(many=True), responses={201: ArticlesImportedSerializer}
+    )
     def post(self, request, slug):
         project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
         if not request.user.is_staff:
@@ -94,7 +120,10 @@ class ArticleQuotesView(APIView):
 
     takes_suggestions = True  # a token of scope "suggest" may post here
 
-    @extend_schema(request=OpenApiTypes.OBJECT, responses={201: OpenApiTypes.OBJECT})
+    @extend_schema(
+        request=QuoteBatchSerializer,
+        responses={201: QuotesCreatedSerializer, 409: _REFUSED},
+    )
     def post(self, request, article_id):
         # An annotator's assignment brings the article: one query on the common path.
         assignment = assignment_of(request.user, article_id)
@@ -125,7 +154,7 @@ class ArticleQuotesView(APIView):
                 "Only reviewers and admins post suggestions, and researchers where the project "
                 "allows it; a token's scope never adds to its owner's role."
             )
-        targets = project_targets(article.project)
+        targets = stance_targets(article.project)
         inputs = [
             _quote_input(article, targets, item, f"quotes[{i}]") for i, item in enumerate(items)
         ]
@@ -161,7 +190,7 @@ class QuoteChanges:
     """Change or remove one of your quotes, naming the version you read (409 if stale).
     Mixed into the quotes viewset as PATCH and DELETE on ``quotes/{id}/``."""
 
-    @extend_schema(request=OpenApiTypes.OBJECT, responses=QuoteSerializer)
+    @extend_schema(request=QuoteChangeSerializer, responses={200: QuoteSerializer, 409: _CONFLICT})
     def partial_update(self, request, pk=None):
         quote = self._own(request, pk)
         if quote is None:
@@ -186,7 +215,7 @@ class QuoteChanges:
             ],
             **{k: v for k, v in body.items() if k != "version"},
         }
-        data = _quote_input(quote.article, project_targets(quote.article.project), merged, "quote")
+        data = _quote_input(quote.article, stance_targets(quote.article.project), merged, "quote")
         try:
             updated = update_quote(quote=quote, version=body["version"], data=data)
         except QuoteConflict as conflict:
@@ -197,7 +226,8 @@ class QuoteChanges:
         return Response(QuoteSerializer(updated).data)
 
     @extend_schema(
-        parameters=[OpenApiParameter("version", int, required=True)], responses={204: None}
+        parameters=[OpenApiParameter("version", int, required=True)],
+        responses={204: None, 409: _CONFLICT},
     )
     def destroy(self, request, pk=None):
         quote = self._own(request, pk)
@@ -233,18 +263,26 @@ class ArticleStatusView(APIView):
     it done (refused while suggestions wait) or ``"in_progress"`` to reopen it (refused
     once a reviewer has started adjudicating). The workspace's rules, to the letter."""
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(responses={200: AssignmentStatusSerializer})
     def get(self, request, article_id):
         return Response(_status_body(self._assignment(request, article_id)))
 
-    @extend_schema(request=OpenApiTypes.OBJECT, responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(
+        request=StatusChangeSerializer,
+        responses={
+            200: AssignmentStatusSerializer,
+            409: OpenApiResponse(
+                SuggestionsWaitingSerializer,
+                description="Suggestions still wait (waiting_suggestions: how many), or "
+                "the article is being adjudicated, or not yours to change.",
+            ),
+        },
+    )
     def post(self, request, article_id):
         assignment = self._assignment(request, article_id)
         if not may_annotate(request):
             raise PermissionDenied("This token may only post suggestions.")
-        wanted = request.data.get("status") if isinstance(request.data, dict) else None
-        if wanted not in (Assignment.Status.DONE, Assignment.Status.IN_PROGRESS):
-            raise ValidationError({"status": "must be done or in_progress"})
+        wanted = _valid(StatusChangeSerializer, request.data)["status"]
         try:
             assignment = set_assignment_status(assignment=assignment, status=wanted)
         except SuggestionsWaiting as waiting:
@@ -272,7 +310,10 @@ class SuggestionsJudgeView(APIView):
     """Accept or reject several of your waiting suggestions at once, all or nothing:
     ``{"action": "accept" | "reject", "quotes": [ids]}``."""
 
-    @extend_schema(request=OpenApiTypes.OBJECT, responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(
+        request=JudgeSuggestionsSerializer,
+        responses={200: SuggestionsJudgedSerializer, 409: _REFUSED},
+    )
     def post(self, request, article_id):
         assignment = assignment_of(request.user, article_id)
         if (
@@ -284,22 +325,8 @@ class SuggestionsJudgeView(APIView):
             raise NotFound(f"No article {article_id} assigned to you.")
         if not may_annotate(request):
             raise PermissionDenied("This token may only post suggestions.")
-        body = request.data if isinstance(request.data, dict) else {}
-        action, ids = body.get("action"), body.get("quotes")
-        if action not in ("accept", "reject"):
-            raise ValidationError({"action": "must be accept or reject"})
-        if isinstance(ids, list) and len(ids) > JudgeSuggestionsForm.MAX_QUOTES:
-            raise ValidationError(
-                {"quotes": f"at most {JudgeSuggestionsForm.MAX_QUOTES:,} quotes at once"}
-            )
-        if (
-            not isinstance(ids, list)
-            or not ids
-            or not all(
-                isinstance(i, int) and not isinstance(i, bool) and 0 < i <= MAX_ID for i in ids
-            )
-        ):
-            raise ValidationError({"quotes": "give a non-empty list of quote ids"})
+        judging = _valid(JudgeSuggestionsSerializer, request.data)
+        action, ids = judging["action"], judging["quotes"]
         try:
             judged = judge_waiting_suggestions(
                 article=assignment.article,
@@ -317,12 +344,23 @@ class SuggestionsJudgeView(APIView):
 
 
 def _status_body(assignment: Assignment) -> dict:
-    return {
-        "article": assignment.article_id,
-        "status": assignment.status,
-        "started_at": assignment.started_at,
-        "finished_at": assignment.finished_at,
-    }
+    return AssignmentStatusSerializer(assignment).data
+
+
+def _valid(serializer_class, data) -> dict:
+    """``data`` parsed by ``serializer_class``, or a 400 naming each field."""
+    if not isinstance(data, dict):
+        data = {}
+    serializer = serializer_class(data=data)
+    if not serializer.is_valid():
+        # One message a field, as a string (the shape these answers have always had).
+        raise ValidationError(
+            {
+                name: messages[0] if len(messages) == 1 else messages
+                for name, messages in _flat(serializer.errors, "")
+            }
+        )
+    return serializer.validated_data
 
 
 def _conflict(conflict):
@@ -331,76 +369,35 @@ def _conflict(conflict):
         current = None
     else:
         detail = "The quote changed since you read it; nothing was saved."
-        current = quote_state(conflict.current)
+        current = QuoteStateSerializer(conflict.current).data
     return Response({"detail": detail, "current": current}, status=status.HTTP_409_CONFLICT)
 
 
 def _quote_input(article, targets, item, where):
-    """An API quote (JSON) checked by the workspace's own form, or a 400 naming the field.
-    Only JSON scalars reach the form, which would take a list or an object for its repr."""
+    """An API quote (JSON) parsed by ``QuoteWriteSerializer`` and checked by the workspace's
+    own validator (``check_quote``), or a 400 naming the field: ``quotes[0].cue.start``."""
     if not isinstance(item, dict):
         raise ValidationError({where: "must be a JSON object"})
-    data = {key: _scalar(item, key, kind, where) for key, kind in _QUOTE_SCALARS}
-    speaker = item.get("speaker")
-    if isinstance(speaker, dict):
-        speaker = speaker.get("id", speaker.get("name"))
-    if isinstance(speaker, int) and not isinstance(speaker, bool):
-        data["speaker"] = speaker
-    elif isinstance(speaker, str):
-        data["speaker_name"] = speaker
-        data["speaker_description"] = _scalar(item, "speaker_description", _STRING, where)
-    elif speaker is not None:
-        raise ValidationError({f"{where}.speaker": "give a speaker's id, a name, or null"})
-    cue = item.get("cue")
-    if isinstance(cue, dict):
-        data["cue_start"] = _scalar(cue, "start", _NUMBER, f"{where}.cue")
-        data["cue_end"] = _scalar(cue, "end", _NUMBER, f"{where}.cue")
-    elif cue is not None:
-        raise ValidationError({f"{where}.cue": 'give {"start": …, "end": …} or null'})
-    data.update(_stances(item.get("stances"), targets, f"{where}.stances"))
-    form = QuoteForm(
-        {k: v for k, v in data.items() if v is not None}, article=article, targets=targets
-    )
-    if not form.is_valid():
-        raise ValidationError(
-            {
-                f"{where}.{name}" if name != "__all__" else where: messages
-                for name, messages in form.errors.items()
-            }
-        )
-    return form.quote_input()
+    serializer = QuoteWriteSerializer(data=item, context={"article": article, "targets": targets})
+    if not serializer.is_valid():
+        raise ValidationError(dict(_flat(serializer.errors, where)))
+    return serializer.validated_data
 
 
-_NUMBER, _STRING = "a whole number", "a string"
-_QUOTE_SCALARS = (("start", _NUMBER), ("end", _NUMBER), ("text", _STRING), ("kind", _STRING))
-
-
-def _scalar(values: dict, key: str, kind: str, where: str):
-    """``values[key]`` if it is missing, null or of ``kind``; else a 400 naming it."""
-    value = values.get(key)
-    if value is None or (
-        isinstance(value, str)
-        if kind == _STRING
-        else isinstance(value, int) and not isinstance(value, bool)
-    ):
-        return value
-    raise ValidationError({f"{where}.{key}": f"must be {kind}"})
-
-
-def _stances(stances, targets, where) -> dict:
-    """The form's ``stance-<target id>`` fields from ``[{"target": name, "label": label}]``."""
-    if stances is None:
-        return {}
-    if not isinstance(stances, list):
-        raise ValidationError({where: 'give a list of {"target": …, "label": …}'})
-    by_name = {t.name.casefold(): t for t in targets}
-    fields = {}
-    for j, stance in enumerate(stances):
-        if not isinstance(stance, dict):
-            raise ValidationError({f"{where}[{j}]": "must be a JSON object"})
-        name = _scalar(stance, "target", _STRING, f"{where}[{j}]")
-        target = by_name.get((name or "").casefold())
-        if target is None:
-            raise ValidationError({f"{where}[{j}].target": "no such target here"})
-        fields[f"stance-{target.pk}"] = _scalar(stance, "label", _STRING, f"{where}[{j}]") or ""
-    return fields
+def _flat(errors, where):
+    """DRF's nested errors as ``(path, messages)``: ``{"cue": {"start": [m]}}`` under
+    ``quotes[0]`` is ``("quotes[0].cue.start", [m])``; an object's own errors are its path's."""
+    if isinstance(errors, dict):
+        for key, value in errors.items():
+            if key == "non_field_errors":
+                yield from _flat(value, where)
+            elif isinstance(key, int):
+                yield from _flat(value, f"{where}[{key}]")
+            else:
+                yield from _flat(value, f"{where}.{key}" if where else key)
+    elif errors and all(isinstance(e, dict | list) for e in errors):
+        for index, value in enumerate(errors):
+            if value:
+                yield from _flat(value, f"{where}[{index}]")
+    else:
+        yield where, [str(error) for error in errors]
