@@ -53,10 +53,11 @@ def requires_verification(user) -> bool:
     return user.is_authenticated and (required_by_role(user) or is_enrolled(user))
 
 
-def session_is_verified(request) -> bool:
+def session_is_verified(request, user=None) -> bool:
     """A code was entered in this session, or it began with a single sign-on that the
-    settings trust to have checked a second factor."""
-    if request.user.is_verified():  # django_otp.middleware.OTPMiddleware
+    settings trust to have checked a second factor. ``user``: the request's, if given."""
+    user = request.user if user is None else user
+    if user.is_verified():  # django_otp.middleware.OTPMiddleware
         return True
     return (
         settings.OIDC_SATISFIES_TWO_FACTOR
@@ -64,10 +65,12 @@ def session_is_verified(request) -> bool:
     )
 
 
-def pending_step(request) -> Literal["enrol", "verify"] | None:
-    """What this session must do before anything else, or None."""
-    user = request.user
-    if not requires_verification(user) or session_is_verified(request):
+def pending_step(request, user=None) -> Literal["enrol", "verify"] | None:
+    """What this session must do before anything else, or None. ``user``: the request's
+    user when the caller has it already (DRF's authentication, where ``request.user``
+    would authenticate again)."""
+    user = request.user if user is None else user
+    if not requires_verification(user) or session_is_verified(request, user):
         return None
     return "verify" if is_enrolled(user) else "enrol"
 

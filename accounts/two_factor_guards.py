@@ -62,7 +62,7 @@ class VerifiedSessionAuthentication(SessionAuthentication):
 
     def authenticate(self, request):
         result = super().authenticate(request)
-        step = pending_step(request._request) if result is not None else None
+        step = pending_step(request, user=result[0]) if result is not None else None
         if step == "enrol":
             raise exceptions.PermissionDenied(
                 "Two-factor authentication required: set up an authenticator app at "

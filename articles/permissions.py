@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from accounts.roles import Role, oversees, reviews
 from articles.models import Assignment
-from newsannot.prepared import PreparedQuery
 
 
 @dataclass(frozen=True)
@@ -30,24 +29,18 @@ class ArticleAccess:
         return self.is_assigned and self.assignment.is_open
 
 
-# Every workspace request and API quote post starts here. Unique per article and
-# annotator: no ORDER BY, which would join tables for nothing.
-_assignment = PreparedQuery(
-    lambda with_next, article_id, user_id: (
-        (Assignment.objects.with_next_open() if with_next else Assignment.objects)
-        .select_related("article__project")
-        .filter(article_id=article_id, annotator_id=user_id)
-        .order_by()[:1]
-    )
-)
-
-
 def assignment_of(user, article_id: int, *, with_next=False) -> Assignment | None:
     """The user's assignment of the article, with the article and its project (and
     ``next_open_article_id`` if ``with_next``), in one query; None if it has none."""
     if not user.is_authenticated:
         return None
-    return _assignment.first(article_id, user.pk, shape=(with_next,))
+    # Every workspace request and API quote post starts here. Unique per article and
+    # annotator: no ORDER BY, which would join tables for nothing.
+    assignments = Assignment.objects.with_next_open() if with_next else Assignment.objects
+    own = assignments.select_related("article__project").filter(
+        article_id=article_id, annotator_id=user.pk
+    )
+    return next(iter(own.order_by()[:1]), None)
 
 
 def article_access(user, article, *, assignment: Assignment | None) -> ArticleAccess:

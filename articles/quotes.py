@@ -183,7 +183,10 @@ def _as_written(quote: Quote, **fields) -> Quote:
     """The quote with the fields an UPDATE gave it, without reading it back."""
     for name, value in fields.items():
         setattr(quote, name, value)
-    quote.__dict__.pop("_prefetched_objects_cache", None)  # its stances may have changed
+    # Its stances may have changed: every change through a related manager drops the
+    # relation's prefetched objects (Django's public behaviour since 2.0, ticket #26706),
+    # and an add() of nothing sends no query.
+    quote.stances.add()
     return quote
 
 

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from articles.models import Speaker, SpeakerAlias
-from newsannot.prepared import PreparedQuery
 
 if TYPE_CHECKING:
     from articles.types import QuoteInput
@@ -37,18 +36,10 @@ def speaker_for(project, data: QuoteInput) -> Speaker | None:
         return existing
 
 
-# Every quote given by its speaker's name looks the name up: compiled once per process.
-_speaker_named = PreparedQuery(
-    lambda project_id, name: (
-        Speaker.objects.filter(project_id=project_id).matching(name).order_by("pk")[:1]
-    )
-)
-
-
 def find_speaker(project, name: str) -> Speaker | None:
     """The project's speaker that ``name`` (or an alias) means, ignoring case in every
     script, or None."""
-    found = _speaker_named.first(project.pk, name)
+    found = Speaker.objects.filter(project_id=project.pk).matching(name).order_by("pk").first()
     if found is None:
         found = Speaker.objects.filter(project=project).casefold_match(name)
     return found

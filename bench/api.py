@@ -131,6 +131,11 @@ def p50(timings):
     return statistics.median(timings) * 1000
 
 
+def spread(timings) -> str:
+    p95 = statistics.quantiles(timings, n=20)[-1] * 1000
+    return f"p50 {p50(timings):.2f} ms, p95 {p95:.2f} ms"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10000)
@@ -221,10 +226,10 @@ def main():
         f"import through the API:          {imported:.2f} s, "
         f"{options.articles / imported:,.0f} articles/s"
     )
-    print(f"read one annotated article:      p50 {p50(reads):.2f} ms")
-    print(f"list page of 30, first page:     p50 {p50(first):.2f} ms")
-    print(f"list page of 30, last page:      p50 {p50(last):.2f} ms")
-    print(f"post 6 quotes in one request:    p50 {p50(posts):.2f} ms")
+    print(f"read one annotated article:      {spread(reads)}")
+    print(f"list page of 30, first page:     {spread(first)}")
+    print(f"list page of 30, last page:      {spread(last)}")
+    print(f"post 6 quotes in one request:    {spread(posts)}")
 
 
 if __name__ == "__main__":

@@ -92,7 +92,6 @@ def fill(env: dict) -> dict:
     import django
 
     django.setup()
-    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
@@ -160,7 +159,8 @@ def fill(env: dict) -> dict:
         )
     session = SessionStore()
     session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[0]
+    # Not AUTHENTICATION_BACKENDS[0]: axes' backend comes first and loads no users.
+    session["_auth_user_backend"] = "accounts.backends.RoleAwareBackend"
     session["_auth_user_hash"] = user.get_session_auth_hash()
     session.create()
     return {

@@ -3,15 +3,9 @@
 from django import forms
 
 from articles.annotation.workspace import project_targets
-from articles.models import Assignment, Quote, Speaker
+from articles.models import Assignment, Quote
 from articles.quote_checks import QuoteInvalid, check_quote
 from articles.types import QuoteInput
-from newsannot.prepared import PreparedQuery
-
-# Checked on every quote saved: compiled once per process.
-_project_speaker = PreparedQuery(
-    lambda project_id, pk: Speaker.objects.filter(project_id=project_id, pk=pk).order_by()[:1]
-)
 
 
 class QuoteForm(forms.Form):

@@ -36,18 +36,9 @@ from articles.types import (
     ReopenRefused,
     SuggestionsWaiting,
 )
-from newsannot.prepared import PreparedQuery
 
 UNDO_SECONDS = 60
 _undo_signer = signing.TimestampSigner(salt="articles.quote-undo")
-# Every edit, delete and accept starts here: compiled once per process.
-_own_quotes = PreparedQuery(
-    lambda pk, article_id, annotator_id: (
-        Quote.objects.annotations()
-        .filter(pk=pk, article_id=article_id, annotator_id=annotator_id)
-        .order_by()[:1]
-    )
-)
 
 
 @login_required
@@ -323,7 +314,11 @@ def _article_for(request, article_id, *, write=False, assigned=False, with_next=
 
 
 def _own_quote(request, article, quote_id):
-    quote = _own_quotes.first(quote_id, article.pk, request.user.pk)
+    # Every edit, delete and accept starts here: one row by its primary key, no ORDER BY.
+    own = Quote.objects.annotations().filter(
+        pk=quote_id, article_id=article.pk, annotator_id=request.user.pk
+    )
+    quote = next(iter(own.order_by()[:1]), None)
     if quote is None:
         # Deleted by a rival request, or never theirs: one answer for both, so that it
         # tells nobody whether someone else's quote exists.

@@ -21,7 +21,6 @@ from articles.annotation.highlight import Span, render_text
 from articles.annotation.quote_list import render_quote_items
 from articles.models import Assignment, Quote, StanceTarget
 from articles.permissions import ArticleAccess
-from newsannot.prepared import PreparedQuery
 
 PALETTE_SIZE = 12
 PREVIEW_LENGTH = 90
@@ -205,23 +204,11 @@ _ROW_FIELDS = (
 )  # fmt: skip
 _TEXT_ORDER = ("start", "end", "id")
 
-# The workspace's own read after every write, compiled once per process.
-_own_rows = PreparedQuery(
-    lambda article_id, annotator_id: (
-        Quote.objects.annotations()
-        .filter(article_id=article_id, annotator_id=annotator_id)
-        .values_list(*_ROW_FIELDS)
-        .order_by(*_TEXT_ORDER)
-    )
-)
-_targets = PreparedQuery(
-    # Not by the model's ordering: it starts with the project, and would join its table.
-    lambda project_id: StanceTarget.objects.filter(project_id=project_id).order_by("name")
-)
-
 
 def _quote_rows(article, annotator, targets) -> list[QuoteRow]:
-    return _grouped(_own_rows(article.pk, annotator.pk), targets)
+    """The annotator's own quotes: the workspace's read after every write."""
+    own = Quote.objects.annotations().filter(article_id=article.pk, annotator_id=annotator.pk)
+    return quote_rows(own, targets)
 
 
 def quote_rows(quotes, targets) -> list[QuoteRow]:
@@ -245,8 +232,9 @@ def _grouped(values, targets) -> list[QuoteRow]:
 
 
 def project_targets(project) -> list:
-    """The project's stance targets, by name."""
-    return _targets(project.pk)
+    """The project's stance targets, by name (not by the model's ordering: it starts with
+    the project, and would join its table)."""
+    return list(StanceTarget.objects.filter(project_id=project.pk).order_by("name"))
 
 
 def next_article_url(user, project) -> str | None:

@@ -74,11 +74,6 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"[0-9]{1,18}"
 
     def get_queryset(self):
-        # Built once per user (it depends on nothing else) and cloned: building the count
-        # subquery cost a good part of a page's time.
-        return reads.cached(("article-list", *reads.user_key(self.request.user)), self._articles)
-
-    def _articles(self):
         user = self.request.user
         quotes = Quote.objects.visible_to(user).filter(article=OuterRef("pk")).order_by()
         counted = quotes.values("article").annotate(n=Count("pk")).values("n")

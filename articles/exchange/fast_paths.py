@@ -13,9 +13,15 @@ ORM path written beside it (the suite runs on both databases, and compares them)
   SQL, or the ORM with the export's Python).
 
 ``streams.snapshot`` asks it too, for each database's way to read one snapshot.
+
+Two of these paths need what only psycopg offers (``COPY`` and rows streamed in chunks):
+``psycopg_cursor`` is the one place that reaches past Django's cursor for it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import connections
 from django.db.models.expressions import RawSQL
@@ -28,6 +34,20 @@ from articles.models import Article
 def postgresql(using: str | None = None) -> bool:
     """Whether the articles' database (or ``using``) is PostgreSQL."""
     return connections[using or Article.objects.db].vendor == "postgresql"
+
+
+@contextmanager
+def psycopg_cursor(using: str) -> Iterator:
+    """A psycopg cursor on Django's connection ``using`` (so inside its transaction), for
+    psycopg's public API that Django's cursor does not offer: ``copy()``, ``stream()``.
+
+    It is made from ``connection.connection``, the DB-API connection Django opened, not
+    from the undocumented ``cursor`` attribute of Django's cursor wrapper. Django neither
+    logs nor wraps its errors; callers stay on PostgreSQL paths only."""
+    connection = connections[using]
+    connection.ensure_connection()
+    with connection.connection.cursor() as cursor:
+        yield cursor
 
 
 # The columns an imported article fills, with their types, for a binary COPY (a test
@@ -89,7 +109,7 @@ def _copy_articles(project, records: list[ArticleRecord]) -> None:
         )
         for r in records
     )  # fmt: skip
-    with connections[Article.objects.db].cursor() as cursor:
+    with psycopg_cursor(Article.objects.db) as cursor:
         # A binary COPY writes in a tenth of the time that INSERTs take. LZ4 compresses
         # the texts (TOAST) several times faster than the default pglz, where it exists.
         cursor.execute(
@@ -99,7 +119,7 @@ def _copy_articles(project, records: list[ArticleRecord]) -> None:
             cursor.execute("SET LOCAL default_toast_compression = 'lz4'")
         columns = ", ".join(ARTICLE_COLUMNS)
         sql = f"COPY articles_article ({columns}) FROM STDIN (FORMAT BINARY)"
-        with cursor.cursor.copy(sql) as copy:
+        with cursor.copy(sql) as copy:
             copy.set_types(list(ARTICLE_COLUMNS.values()))  # metadata: json.dumps, as JSONField
             for row in rows:
                 copy.write_row(row)

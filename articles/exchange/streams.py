@@ -29,7 +29,7 @@ from articles.exchange.export import (
     csv_rows,
     work_record,
 )
-from articles.exchange.fast_paths import postgresql
+from articles.exchange.fast_paths import postgresql, psycopg_cursor
 from articles.models import Adjudication, Article, Assignment, Quote, SpeakerAlias, StanceLabel
 from articles.review.team import project_agreement
 
@@ -280,14 +280,14 @@ def _postgresql_lines(project, selection: Selection, include_unannotated: bool):
     # Chunked rows need libpq 17 (psycopg[binary] ships it); row by row works with any.
     size = STREAM_ROWS if psycopg.pq.version() >= 170000 else 1
     alias = Article.objects.db
-    with snapshot(alias), connections[alias].cursor() as cursor:
+    with snapshot(alias), psycopg_cursor(alias) as cursor:
         # Sorts stay in memory (connections run without JIT, see settings).
         cursor.execute("SET LOCAL work_mem = '64MB'")
         # Closed before the transaction ends, also when the client goes away mid-export:
         # psycopg then cancels the query.
         sql = pg_jsonl.query(quotes, ids, selected_assignments=work)
         params = [project.pk, *quote_params, *work_params, *id_params]
-        with closing(cursor.cursor.stream(sql, params, size=size)) as rows:
+        with closing(cursor.stream(sql, params, size=size)) as rows:
             for row in rows:
                 yield pg_jsonl.line(row)
 
