@@ -2,9 +2,8 @@
 
 from django import forms
 
-from articles.annotation.workspace import project_targets
 from articles.models import Assignment, Quote
-from articles.quote_checks import QuoteInvalid, check_quote
+from articles.quote_checks import QuoteInvalid, check_quote, stance_targets
 from articles.types import QuoteInput
 
 
@@ -40,7 +39,7 @@ class QuoteForm(forms.Form):
     @classmethod
     def posted(cls, request, article) -> "QuoteForm":
         """The form bound to what the request posted, with the article's project's targets."""
-        return cls(request.POST, article=article, targets=project_targets(article.project))
+        return cls(request.POST, article=article, targets=stance_targets(article.project))
 
     def clean(self):
         """The parsed fields checked against the article by ``check_quote``, the one

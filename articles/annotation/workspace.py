@@ -19,8 +19,9 @@ from django.utils.safestring import mark_safe
 from accounts.roles import reviews
 from articles.annotation.highlight import Span, render_text
 from articles.annotation.quote_list import render_quote_items
-from articles.models import Assignment, Quote, StanceTarget
+from articles.models import Assignment, Quote
 from articles.permissions import ArticleAccess
+from articles.quote_checks import stance_targets
 
 PALETTE_SIZE = 12
 PREVIEW_LENGTH = 90
@@ -172,7 +173,7 @@ def build_workspace(
         shown = next((a for a in annotators if a.username == annotator_name), None)
     elif access.assignment is None and annotators:
         shown = annotators[0]
-    targets = project_targets(article.project) if targets is None else targets
+    targets = stance_targets(article.project) if targets is None else targets
     quotes = _quote_rows(article, shown, targets) if shown is not None else []
     colors: dict[int | None, str] = {}
     legend: dict[int | None, list] = {}
@@ -229,12 +230,6 @@ def _grouped(values, targets) -> list[QuoteRow]:
     for row in rows:
         row.stances.sort(key=lambda stance: stance[1])
     return rows
-
-
-def project_targets(project) -> list:
-    """The project's stance targets, by name (not by the model's ordering: it starts with
-    the project, and would join its table)."""
-    return list(StanceTarget.objects.filter(project_id=project.pk).order_by("name"))
 
 
 def next_article_url(user, project) -> str | None:

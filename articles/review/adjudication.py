@@ -24,8 +24,9 @@ from django.utils.safestring import mark_safe
 from articles.agreement import DISAGREEMENTS, align, same_quote
 from articles.agreement import Group as Aligned
 from articles.annotation.highlight import Span, render_text
-from articles.annotation.workspace import QuoteRow, project_targets, quote_rows
+from articles.annotation.workspace import QuoteRow, quote_rows
 from articles.models import Adjudication, Article, Assignment, Quote, StanceLabel
+from articles.quote_checks import stance_targets
 from articles.quotes import create_quote, delete_quote, update_quote
 from articles.review.team import counted_statuses, project_annotations
 from articles.types import QuoteInput
@@ -121,7 +122,7 @@ class Board:
 def build_board(article, *, targets=None) -> Board:
     """The article's groups with every annotator's version and the gold decision, from a
     fixed number of queries."""
-    targets = project_targets(article.project) if targets is None else targets
+    targets = stance_targets(article.project) if targets is None else targets
     assignments = list(
         Assignment.objects.filter(article=article, status__in=counted_statuses(finished_only=False))
         .select_related("annotator")
