@@ -3,11 +3,20 @@
 Direct and mixed quotes (the words inside quotation marks or after a dash) are scored
 together as "direct"; reported speech as "indirect". A prediction matches a gold quote
 exactly when the spans are equal, or by overlap when they share at least half of the
-shorter span. Speaker and cue accuracy are measured on overlap matches.
+shorter span; ``all`` matches by overlap whatever the kinds. Speaker and cue accuracy are
+measured on the ``all`` matches.
+
+Two speaker figures. *Speaker*: the prediction names the gold speaker (same name or its
+surname), or its mention overlaps the gold mention (a gold "he" pointed at). *Resolved*:
+whoever the gold mention means, named in full: a surname or titled mention is resolved to
+the fullest form of that name in the text, a pronoun to the last gold speaker so resolved
+before it (corpora without coreference, such as PolNeAR, make this an approximation);
+generic mentions ("officials", "a source") are left out of this figure.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -44,6 +53,9 @@ class Report:
     overlap: dict[str, Score] = field(
         default_factory=lambda: {"direct": Score(), "indirect": Score()}
     )
+    all: Score = field(default_factory=Score)
+    resolved_right: int = 0
+    resolved_total: int = 0
     speaker_right: int = 0
     speaker_total: int = 0
     cue_right: int = 0
@@ -56,6 +68,10 @@ class Report:
     @property
     def speaker_accuracy(self) -> float:
         return self.speaker_right / self.speaker_total if self.speaker_total else 1.0
+
+    @property
+    def resolved_accuracy(self) -> float:
+        return self.resolved_right / self.resolved_total if self.resolved_total else 1.0
 
     @property
     def cue_accuracy(self) -> float:
@@ -92,18 +108,14 @@ def evaluate(records: Iterable[dict], predict: Callable[[str], list]) -> Report:
         for group in ("direct", "indirect"):
             gold = [q for q in record["quotes"] if GROUPS[q["kind"]] == group]
             found = [p for p in predictions if GROUPS[p.kind] == group]
-            _score(report, record["id"], group, gold, found)
+            _score_group(report, group, gold, found)
+        _score_all(report, record["id"], text, record["quotes"], predictions)
     return report
 
 
-def _score(report: Report, article: str, group: str, gold, found) -> None:
-    report.exact[group].gold += len(gold)
-    report.exact[group].predicted += len(found)
-    report.overlap[group].gold += len(gold)
-    report.overlap[group].predicted += len(found)
-    exact = {(q["start"], q["end"]) for q in gold} & {(p.start, p.end) for p in found}
-    report.exact[group].true_positives += len(exact)
-    pairs = sorted(
+def _pairs(gold, found) -> list[tuple[int, int]]:
+    """Gold and predicted quotes paired one to one, largest overlaps first."""
+    candidates = sorted(
         (
             (min(q["end"], p.end) - max(q["start"], p.start), gi, pi)
             for gi, q in enumerate(gold)
@@ -112,19 +124,40 @@ def _score(report: Report, article: str, group: str, gold, found) -> None:
         ),
         reverse=True,
     )
-    used_gold, used_found = set(), set()
-    for _, gi, pi in pairs:
-        if gi in used_gold or pi in used_found:
-            continue
-        used_gold.add(gi)
-        used_found.add(pi)
+    used_gold, used_found, pairs = set(), set(), []
+    for _, gi, pi in candidates:
+        if gi not in used_gold and pi not in used_found:
+            used_gold.add(gi)
+            used_found.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def _score_group(report: Report, group: str, gold, found) -> None:
+    for scores in (report.exact, report.overlap):
+        scores[group].gold += len(gold)
+        scores[group].predicted += len(found)
+    exact = {(q["start"], q["end"]) for q in gold} & {(p.start, p.end) for p in found}
+    report.exact[group].true_positives += len(exact)
+    report.overlap[group].true_positives += len(_pairs(gold, found))
+
+
+def _score_all(report: Report, article: str, text: str, gold, found) -> None:
+    report.all.gold += len(gold)
+    report.all.predicted += len(found)
+    pairs = _pairs(gold, found)
+    report.all.true_positives += len(pairs)
+    referents = resolve_gold_speakers(text, gold)
+    for gi, pi in pairs:
         q, p = gold[gi], found[pi]
-        report.overlap[group].true_positives += 1
         report.speaker_total += 1
-        if same_speaker(p.speaker, q["speaker"]):
+        if _speaker_right(q, p):
             report.speaker_right += 1
         else:
             report.wrong_speakers.append((article, q, p))
+        if referents[gi] is not None:
+            report.resolved_total += 1
+            report.resolved_right += same_speaker(p.speaker, referents[gi])
         if q.get("cue_start") is not None or p.cue_start is not None:
             report.cue_total += 1
             if (
@@ -133,5 +166,110 @@ def _score(report: Report, article: str, group: str, gold, found) -> None:
                 and overlaps(q["cue_start"], q["cue_end"], p.cue_start, p.cue_end)
             ):
                 report.cue_right += 1
-    report.misses.extend((article, q) for gi, q in enumerate(gold) if gi not in used_gold)
-    report.false_alarms.extend((article, p) for pi, p in enumerate(found) if pi not in used_found)
+    matched_gold = {gi for gi, _ in pairs}
+    matched_found = {pi for _, pi in pairs}
+    report.misses.extend((article, q) for gi, q in enumerate(gold) if gi not in matched_gold)
+    report.false_alarms.extend(
+        (article, p) for pi, p in enumerate(found) if pi not in matched_found
+    )
+
+
+def _speaker_right(gold: dict, predicted) -> bool:
+    if same_speaker(predicted.speaker, gold.get("speaker")):
+        return True
+    start, end = gold.get("speaker_start"), gold.get("speaker_end")
+    mention = getattr(predicted, "speaker_start", None), getattr(predicted, "speaker_end", None)
+    return (
+        start is not None and None not in mention and overlaps(start, end, mention[0], mention[1])
+    )
+
+
+PRONOUNS = frozenset("he she they him her them i we you it his its their".split())
+TITLES = frozenset(
+    """mr mrs ms dr sen senator rep gov governor president former vice pres gen general
+    secretary minister prime prof professor rev judge mayor chairman chief candidate
+    nominee republican democratic democrat the""".split()
+)
+# People described, not named, when they open a sentence.
+GENERIC = frozenset(
+    """officials sources analysts experts critics supporters observers aides advisers
+    advisors polls reports residents voters scientists researchers economists lawyers
+    police prosecutors investigators witnesses spokesman spokeswoman spokesperson
+    others many some""".split()
+)
+JOINERS = frozenset({"of", "for", "and", "de", "van", "von", "al"})
+# Capitalised only because a sentence starts with them: never part of a name.
+STARTERS = frozenset(
+    """a an and as at but by during for from if in it on or since so that the then this
+    though when where while with after before because meanwhile also""".split()
+)
+
+
+def resolve_gold_speakers(text: str, gold: list[dict]) -> list[str | None]:
+    """For each gold quote, the person its speaker mention means, or None (generic)."""
+    last: str | None = None
+    order = sorted(range(len(gold)), key=lambda i: gold[i].get("speaker_start") or gold[i]["start"])
+    resolved: dict[int, str | None] = {}
+    for i in order:
+        mention = (gold[i].get("speaker") or "").strip()
+        words = mention.split()
+        if not words:
+            resolved[i] = None
+        elif len(words) == 1 and fold(words[0]) in PRONOUNS:
+            resolved[i] = last
+        else:
+            name = _proper_name(words, text, gold[i].get("speaker_start"))
+            resolved[i] = _fullest(text, name) if name else None
+            if resolved[i]:
+                last = resolved[i]
+    return [resolved[i] for i in range(len(gold))]
+
+
+def _proper_name(words: list[str], text: str, start: int | None) -> str | None:
+    """The capitalised run at the end of a mention, titles left out ("Sen. Ted Cruz"),
+    joining words kept inside it ("Ministry of Energy"). A word capitalised only because
+    the sentence starts with it ("Officials said") is no name."""
+    name: list[str] = []
+    for position, word in enumerate(words):
+        bare = re.sub(r"[’']s$", "", word).strip(".,;:")
+        if position == 0 and _starts_sentence(text, start) and _common_word(bare, text):
+            continue
+        if (bare[:1].isupper() and fold(bare) not in TITLES) or (name and bare in JOINERS):
+            name.append(bare)
+        elif name:
+            break
+    while name and name[-1] in JOINERS:
+        name.pop()
+    return " ".join(name) or None
+
+
+def _starts_sentence(text: str, start: int | None) -> bool:
+    if start is None:
+        return False
+    before = text[max(0, start - 3) : start].rstrip(' \t“"')
+    return not before or before[-1] in ".!?\n:"
+
+
+def _common_word(word: str, text: str) -> bool:
+    lower = word.lower()
+    return (
+        lower in STARTERS
+        or lower in GENERIC
+        or re.search(rf"(?<![.!?]\s)\b{re.escape(lower)}\b", text) is not None
+    )
+
+
+def _fullest(text: str, name: str) -> str:
+    """The longest "First Last" form of ``name`` in the text ("Trump" → "Donald Trump")."""
+    surname = name.split()[-1]
+    best = name
+    for match in re.finditer(rf"((?:[A-Z][\w.’'-]+ ){{1,2}}){re.escape(surname)}\b", text):
+        words = [
+            w
+            for w in match.group(1).split()
+            if fold(w.strip(".")) not in TITLES and fold(w) not in STARTERS
+        ]
+        candidate = " ".join([*words, surname])
+        if len(candidate.split()) > len(best.split()):
+            best = candidate
+    return best

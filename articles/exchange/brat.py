@@ -1,0 +1,231 @@
+"""brat standoff (``.txt`` + ``.ann``): read text-bound annotations and attribution events.
+
+Pure Python, no Django. Quote-attribution corpora (PolNeAR, PARC 3 in brat form) arrive
+this way: a Content span, a Source (the speaker's mention) and a Cue, tied together by an
+event. brat counts offsets in code points, as we do; every span is checked against the
+text it claims to cover, so a file that belongs to another text is refused by line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Span = tuple[int, int]
+
+QUOTE_MARKS = '"“”„«»‹›'
+# Between two fragments of one content span: only spaces, punctuation and quotation marks
+# (a span split around a closing quotation mark); anything else (", he said, ") is a gap
+# that our contiguous quotes keep as two quotes.
+_JOINABLE_GAP = re.compile(rf"[\s,.;:!?…\-–—'‘’{QUOTE_MARKS}]*")
+
+
+class BratError(ValueError):
+    """A line of an ``.ann`` file that cannot be read; says which file and line."""
+
+    def __init__(self, source: str, line: int, message: str):
+        super().__init__(f"{source}:{line}: {message}")
+        self.source, self.line, self.message = source, line, message
+
+
+@dataclass(frozen=True)
+class TextBound:
+    id: str
+    label: str
+    spans: tuple[Span, ...]
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    label: str
+    trigger: str | None
+    arguments: tuple[tuple[str, str], ...]  # (role, annotation id); roles may repeat
+    line: int = 0
+
+
+@dataclass
+class Document:
+    text: str
+    spans: dict[str, TextBound] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AttributionLabels:
+    """Which labels and roles make a quote: PolNeAR's by default."""
+
+    events: tuple[str, ...] = ("Attribution", "Attribution-no-source")
+    content: tuple[str, ...] = ("Content",)
+    source: tuple[str, ...] = ("Source",)
+    cue: tuple[str, ...] = ("Cue",)
+
+
+POLNEAR = AttributionLabels()
+
+
+def read_document(ann: str, text: str, *, source: str = "<ann>") -> Document:
+    """Parse an ``.ann`` file's content against its text; raises :class:`BratError`."""
+    document = Document(text=text)
+    lines = ann.split("\n")
+    number = 0
+    while number < len(lines):
+        line = lines[number].rstrip("\r")
+        number += 1
+        if not line.strip() or line[0] in "#AMNR*":  # notes, attributes, relations
+            continue
+        parts = line.split("\t")
+        if line[0] == "T":
+            span = _text_bound(parts, text, source, number)
+            document.spans[parts[0]] = span
+            # A span across a line break carries the break into the .ann file: its text
+            # goes on over the next lines.
+            number += sum(text.count("\n", start, end) for start, end in span.spans)
+        elif line[0] == "E":
+            document.events.append(_event(parts, source, number))
+        else:
+            raise BratError(source, number, f"unknown annotation {parts[0]!r}")
+    for event in document.events:
+        for _role, ref in event.arguments:
+            if ref not in document.spans:
+                raise BratError(
+                    source, event.line, f"event {event.id} names {ref}, which is not a span"
+                )
+    return document
+
+
+def read_folder(folder: Path, *, text_dir: str = "text", ann_dir: str = "attributions"):
+    """Yield ``(name, Document)`` for a PolNeAR-style folder (texts and ``.ann`` files apart,
+    an ``.ann`` named after its text plus an annotator suffix) or a plain brat folder."""
+    texts = folder / text_dir if (folder / text_dir).is_dir() else folder
+    anns = folder / ann_dir if (folder / ann_dir).is_dir() else folder
+    for ann_path in sorted(anns.glob("*.ann")):
+        text_path = texts / f"{ann_path.stem}.txt"
+        if not text_path.exists():  # PolNeAR: name_<annotator>.ann for name.txt
+            text_path = texts / f"{ann_path.stem.rsplit('_', 1)[0]}.txt"
+        if not text_path.exists():
+            raise BratError(str(ann_path), 0, f"no text file {text_path.name}")
+        text = text_path.read_text(encoding="utf-8")
+        ann = ann_path.read_text(encoding="utf-8")
+        yield ann_path.stem, read_document(ann, text, source=str(ann_path))
+
+
+def attributions(document: Document, labels: AttributionLabels = POLNEAR) -> list[dict]:
+    """The document's attribution events as quote records (the gold format of
+    ``articles.extraction.evaluation``): one per contiguous piece of content."""
+    quotes = []
+    text = document.text
+    for event in document.events:
+        if event.label not in labels.events:
+            continue
+        roles: dict[str, list[TextBound]] = {}
+        for role, ref in event.arguments:
+            roles.setdefault(role.rstrip("0123456789"), []).append(document.spans[ref])
+        contents = [s for role in labels.content for s in roles.get(role, [])]
+        sources = [s for role in labels.source for s in roles.get(role, [])]
+        cues = [s for role in labels.cue for s in roles.get(role, [])]
+        if not contents:
+            continue
+        speaker = sources[0] if sources else None
+        cue = cues[0] if cues else None
+        pieces = sorted(piece for content in contents for piece in _pieces(content, text))
+        for start, end in pieces:
+            quotes.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "text": text[start:end],
+                    "kind": kind_of(text, start, end),
+                    "speaker": _joined(speaker, text) if speaker else None,
+                    "speaker_start": speaker.start if speaker else None,
+                    "speaker_end": speaker.end if speaker else None,
+                    "cue_start": cue.start if cue else None,
+                    "cue_end": cue.end if cue else None,
+                }
+            )
+    return sorted(quotes, key=lambda q: (q["start"], q["end"]))
+
+
+def kind_of(text: str, start: int, end: int) -> str:
+    """ "direct" when quotation marks enclose most of the span, "mixed" when they enclose
+    part of it, "indirect" when there are none."""
+    inside = quoted = 0
+    for char in text[start:end]:
+        if char in QUOTE_MARKS:
+            inside ^= 1
+        elif not char.isspace():
+            quoted += inside
+    # An opening mark just before the span: the span starts inside a quotation.
+    before = text[max(0, start - 2) : start]
+    words = sum(1 for c in text[start:end] if not c.isspace() and c not in QUOTE_MARKS)
+    if any(c in QUOTE_MARKS for c in before) and not any(c in QUOTE_MARKS for c in text[start:end]):
+        return "direct"
+    if not words or not quoted:
+        return "indirect"
+    return "direct" if quoted * 5 >= words * 4 else "mixed"
+
+
+def _pieces(span: TextBound, text: str) -> list[Span]:
+    merged: list[list[int]] = []
+    for start, end in span.spans:
+        if merged and _JOINABLE_GAP.fullmatch(text[merged[-1][1] : start]):
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
+def _joined(span: TextBound, text: str) -> str:
+    return " ".join(text[start:end] for start, end in span.spans)
+
+
+def _text_bound(parts: list[str], text: str, source: str, number: int) -> TextBound:
+    if len(parts) < 2:
+        raise BratError(source, number, "a text-bound annotation needs an id and a span")
+    label, _, offsets = parts[1].partition(" ")
+    spans = []
+    for piece in offsets.split(";"):
+        try:
+            start, end = (int(n) for n in piece.split())
+        except ValueError:
+            raise BratError(source, number, f"offsets {piece!r} are not two numbers") from None
+        if not 0 <= start < end <= len(text):
+            raise BratError(
+                source, number, f"span {start}-{end} lies outside the text ({len(text)} chars)"
+            )
+        spans.append((start, end))
+    covered = " ".join(text[s:e] for s, e in spans)
+    if len(parts) > 2 and parts[2] != covered.split("\n", 1)[0]:
+        raise BratError(
+            source, number, f"span text {parts[2][:40]!r} differs from the text at {offsets}"
+        )
+    return TextBound(id=parts[0], label=label, spans=tuple(spans))
+
+
+def _event(parts: list[str], source: str, number: int) -> Event:
+    if len(parts) < 2 or not parts[1].strip():
+        raise BratError(source, number, "an event needs a type and a trigger")
+    fields = parts[1].split()
+    label, _, trigger = fields[0].partition(":")
+    arguments = []
+    for argument in fields[1:]:
+        role, _, ref = argument.partition(":")
+        if not ref:
+            raise BratError(source, number, f"argument {argument!r} is not ROLE:ID")
+        arguments.append((role, ref))
+    return Event(
+        id=parts[0],
+        label=label,
+        trigger=trigger or None,
+        arguments=tuple(arguments),
+        line=number,
+    )

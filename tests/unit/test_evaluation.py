@@ -1,0 +1,69 @@
+"""The extraction scorer's kind-blind matching and its resolved-speaker figure."""
+
+from articles.extraction.evaluation import evaluate, resolve_gold_speakers
+
+
+class _Found:
+    def __init__(self, start, end, kind, speaker=None, mention=(None, None)):
+        self.start, self.end, self.kind, self.speaker = start, end, kind, speaker
+        self.speaker_start, self.speaker_end = mention
+        self.cue_start = self.cue_end = None
+
+
+def _gold(text, piece, speaker=None, kind="indirect", mention=None):
+    start = text.index(piece)
+    quote = {"start": start, "end": start + len(piece), "kind": kind, "speaker": speaker}
+    if mention:
+        m = text.index(mention)
+        quote |= {"speaker_start": m, "speaker_end": m + len(mention)}
+    return quote
+
+
+TEXT = (
+    "Senator Maria Lindholm said the plan would fail. "
+    "She added that nobody had asked the farmers. "
+    "Officials said the plan was sound."
+)
+
+
+def test_all_matches_whatever_the_kinds():
+    gold = [_gold(TEXT, "the plan would fail", "Senator Maria Lindholm", kind="indirect")]
+    start = gold[0]["start"]
+    report = evaluate(
+        [{"id": "a", "text": TEXT, "quotes": gold}],
+        lambda text: [_Found(start, start + 19, "direct", "Maria Lindholm")],
+    )
+    assert report.overlap["indirect"].true_positives == 0  # kinds differ
+    assert report.all.true_positives == 1
+    assert report.all.f1 == 1.0
+
+
+def test_a_pronoun_mention_is_right_when_the_prediction_points_at_it():
+    gold = [_gold(TEXT, "nobody had asked the farmers", "She", mention="She")]
+    she = TEXT.index("She")
+    start = gold[0]["start"]
+    report = evaluate(
+        [{"id": "a", "text": TEXT, "quotes": gold}],
+        lambda text: [_Found(start, gold[0]["end"], "indirect", "Someone", (she, she + 3))],
+    )
+    assert report.speaker_accuracy == 1.0
+
+
+def test_gold_mentions_are_resolved_to_the_fullest_name_and_pronouns_follow():
+    gold = [
+        _gold(TEXT, "the plan would fail", "Senator Maria Lindholm", mention="Senator"),
+        _gold(TEXT, "nobody had asked the farmers", "She", mention="She"),
+        _gold(TEXT, "the plan was sound", "Officials", mention="Officials"),
+    ]
+    assert resolve_gold_speakers(TEXT, gold) == ["Maria Lindholm", "Maria Lindholm", None]
+
+
+def test_a_surname_is_resolved_to_the_full_name_given_elsewhere():
+    text = "Maria Lindholm spoke first. Later Lindholm said it was over."
+    gold = [_gold(text, "it was over", "Lindholm")]
+    assert resolve_gold_speakers(text, gold) == ["Maria Lindholm"]
+    report = evaluate(
+        [{"id": "a", "text": text, "quotes": gold}],
+        lambda t: [_Found(gold[0]["start"], gold[0]["end"], "indirect", "Ola Lindholm")],
+    )
+    assert (report.resolved_right, report.resolved_total) == (0, 1)
