@@ -27,8 +27,15 @@ RUN pip install --no-cache-dir --no-deps .
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input
 
 # The code and the collected static files stay owned by root: the app only reads them.
+# media/ (uploads, export files; a volume in docker-compose.yml) is the app's to write.
+RUN mkdir -p /app/media && chown app:app /app/media
 USER app
 
 EXPOSE 8000
 
-CMD ["gunicorn", "newsannot.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# /healthz answers while the process does: no database, no session, any Host header.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)"]
+
+# Workers, threads, timeouts and recycling: gunicorn.conf.py, for compose as well.
+CMD ["gunicorn", "--config", "gunicorn.conf.py", "newsannot.wsgi:application"]

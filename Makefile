@@ -26,7 +26,11 @@ PG_DB ?= newsannot
 run: install
 	DEBUG=true $(PY) manage.py migrate --no-input
 	DEBUG=true $(PY) manage.py load_demo
-	@echo "Serving on http://127.0.0.1:8000/ (Ctrl+C stops)"
+	@echo "Serving on http://127.0.0.1:8000/, with a job worker beside it (Ctrl+C stops both)"
+	@# Jobs (uploads' imports, export files) queue in the database; the worker runs them and
+	@# reloads on code changes, as runserver does. Both stop together.
+	@DEBUG=true $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
 test: install browser

@@ -20,7 +20,9 @@ from django.utils.crypto import salted_hmac
 from django_otp import devices_for_user
 
 from accounts.models import ApiToken, User
-from articles.models import Adjudication, Assignment, Quote, RejectedSuggestion
+from articles.history.reads import item as history_item
+from articles.history.reads import with_actors
+from articles.models import Adjudication, Assignment, HistoryEvent, Quote, RejectedSuggestion
 
 PSEUDONYM_PREFIX = "annotator-"
 _HMAC_SALT = "newsannot.accounts.personal_data.pseudonym"
@@ -102,6 +104,13 @@ def user_data(user: User) -> dict:
             for device in devices_for_user(user, confirmed=None)
         ],
         "login_attempts": _login_attempts(user.get_username()),
+        # The changes they made to annotation data (articles.history), with their projects.
+        "history": [
+            {"project": event.project.slug, **history_item(event)}
+            for event in with_actors(
+                HistoryEvent.objects.filter(actor=user).select_related("project")
+            )
+        ],
         "admin_actions": [
             {
                 "time": _plain(entry.action_time),

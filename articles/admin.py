@@ -24,7 +24,7 @@ from articles.models import (
     Suggestion,
 )
 from articles.review.forms import AssignAnnotatorsForm, MergeSpeakersForm
-from articles.speakers import merge_speakers
+from articles.speakers import merge_speakers, rename_speaker
 from articles.suggestions import suggest_quotes
 
 
@@ -200,7 +200,9 @@ class ArticleAdmin(admin.ModelAdmin):
         form = AssignAnnotatorsForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             created = assign_articles(
-                articles=list(queryset), annotators=list(form.cleaned_data["annotators"])
+                articles=list(queryset),
+                annotators=list(form.cleaned_data["annotators"]),
+                actor=request.user,
             )
             self.message_user(request, f"Created {created} assignments.", messages.SUCCESS)
             return None
@@ -245,6 +247,12 @@ class SpeakerAdmin(admin.ModelAdmin):
             .annotate(quote_count=Count("quotes"))
         )
 
+    def save_model(self, request, obj, form, change):
+        if change and "name" in form.changed_data:
+            # A rename is the service's, so that the history keeps the old name.
+            rename_speaker(speaker=obj, name=obj.name, actor=request.user)
+        super().save_model(request, obj, form, change)
+
     @admin.display(description="aliases")
     def alias_list(self, speaker):
         return format_html_join(", ", "{}", ((alias.name,) for alias in speaker.aliases.all()))
@@ -269,7 +277,7 @@ class SpeakerAdmin(admin.ModelAdmin):
             target = form.cleaned_data["target"]
             try:
                 for source in merging:
-                    target = merge_speakers(source=source, target=target)
+                    target = merge_speakers(source=source, target=target, actor=request.user)
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
                 return None

@@ -9,15 +9,17 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils import timezone
 
+from articles.history.record import assignment_events, record, record_all
 from articles.models import Adjudication, Article, Assignment, Project, Quote
 from articles.suggestions import suggest_for_assignments
 from articles.types import AssignmentClosed, ReopenRefused, SuggestionsWaiting
 
 
-def assign_articles(*, articles: Sequence[Article], annotators: Sequence) -> int:
+def assign_articles(*, articles: Sequence[Article], annotators: Sequence, actor=None) -> int:
     """Assign each article to each annotator who does not have it yet; return how many.
 
-    Annotators become members of the articles' projects.
+    Annotators become members of the articles' projects. The history names ``actor``
+    (None: a command).
     """
     with transaction.atomic():
         existing = set(
@@ -32,6 +34,7 @@ def assign_articles(*, articles: Sequence[Article], annotators: Sequence) -> int
             if (article.pk, annotator.pk) not in existing
         ]
         Assignment.objects.bulk_create(new)
+        record_all(assignment_events(new, actor=actor))
         for project in Project.objects.filter(articles__in=articles).distinct():
             project.members.add(*annotators)
         suggest_for_assignments(assignments=new)
@@ -59,10 +62,20 @@ def hold_open_assignment(*, article_id: int, annotator_id: int) -> None:
         Assignment.objects.filter(pk=found[0]).update(
             status=Assignment.Status.IN_PROGRESS, started_at=timezone.now()
         )
+        # The first write to a set starts it: a status change of its own in the history.
+        project_id = Article.objects.values_list("project_id", flat=True).get(pk=article_id)
+        _record_status(
+            project_id,
+            article_id,
+            annotator_id,
+            Assignment.Status.TODO,
+            Assignment.Status.IN_PROGRESS,
+        )
 
 
-def set_assignment_status(*, assignment: Assignment, status: str) -> Assignment:
+def set_assignment_status(*, assignment: Assignment, status: str, actor=None) -> Assignment:
     """Mark the annotator's assignment done, or reopen it (``in_progress``); return it.
+    The history names ``actor``, by default the annotator.
 
     Done is refused (``SuggestionsWaiting``) while engine suggestions wait for a decision,
     so that "done" means every quote in the set was judged by a person. Reopen is refused
@@ -91,6 +104,24 @@ def set_assignment_status(*, assignment: Assignment, status: str) -> Assignment:
             if Adjudication.objects.filter(article_id=current.article_id).exists():
                 raise ReopenRefused
             current.finished_at = None
-        current.status = status
+        before, current.status = current.status, status
         current.save(update_fields=["status", "started_at", "finished_at"])
+        _record_status(
+            assignment.article.project_id,
+            current.article_id,
+            current.annotator_id,
+            before,
+            status,
+            actor_id=actor.pk if actor is not None else None,
+        )
     return current
+
+
+def _record_status(project_id, article_id, annotator_id, before, after, *, actor_id=None) -> None:
+    record(
+        kind="assignment.status",
+        project_id=project_id,
+        actor_id=actor_id or annotator_id,
+        article_id=article_id,
+        payload={"annotator": annotator_id, "status": [before, after]},
+    )

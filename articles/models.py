@@ -525,3 +525,10 @@ class RejectedSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article} {self.start}–{self.end} rejected by {self.annotator}"
+
+
+# Models of other rooms, here so that Django finds them in the articles app: the history
+# (articles.history) and the dashboard's stored figures of large projects
+# (articles.review.figures).
+from articles.history.models import HistoryEvent  # noqa: E402, F401
+from articles.review.figures import TeamFigures  # noqa: E402, F401

@@ -11,12 +11,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from types import SimpleNamespace
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from articles.assignments import hold_open_assignment
+from articles.history.record import (
+    changes,
+    event,
+    quote_state,
+    record,
+    record_all,
+    stances_of,
+    stored_quotes,
+)
 from articles.models import (
     Quote,
     RejectedSuggestion,
@@ -37,13 +47,15 @@ def create_quote(
     data: QuoteInput,
     origin: str = Quote.Origin.HUMAN,
     request_id=None,
+    recorded_as: str | None = None,
 ) -> tuple[Quote, bool]:
     """Create the annotator's quote (or, with origin gold, the reviewer's gold quote);
     return ``(quote, created)``. Raises ``AssignmentClosed`` unless the annotator's
     assignment is open.
 
     A repeated ``request_id`` returns the quote that request made, unchanged: the unique
-    constraint finds the repeat, so a first request costs no extra query.
+    constraint finds the repeat, so a first request costs no extra query. The history
+    records it as ``recorded_as`` (by default quote.created, or gold.added).
     """
     try:
         with transaction.atomic():
@@ -59,6 +71,8 @@ def create_quote(
             )
             quote.save(force_insert=True)
             _write_stances(quote, data.stances, replace=False)
+            kind = "gold.added" if origin == Quote.Origin.GOLD else "quote.created"
+            record(**_quote_event(quote, recorded_as or kind, data, actor_id=annotator.pk))
     except IntegrityError:
         # A concurrent twin of this request, or the same span twice: tell them apart.
         if request_id is not None:
@@ -101,6 +115,12 @@ def create_quotes(*, article, annotator, items: list[QuoteInput]) -> list[Quote]
                 for quote, data in zip(quotes, items, strict=True)
                 for target, label in data.stances.items()
             )
+            record_all(
+                [
+                    event(**_quote_event(quote, "quote.created", data, actor_id=annotator.pk))
+                    for quote, data in zip(quotes, items, strict=True)
+                ]
+            )
     except IntegrityError:
         existing = (
             Quote.objects.annotations()
@@ -114,9 +134,12 @@ def create_quotes(*, article, annotator, items: list[QuoteInput]) -> list[Quote]
     return quotes
 
 
-def add_suggestions(*, article, items: list[QuoteInput], source: str) -> tuple[int, int]:
+def add_suggestions(
+    *, article, items: list[QuoteInput], source: str, actor=None
+) -> tuple[int, int]:
     """Store a model's predictions as the article's suggestions (spans it has already are
-    skipped) and give them to its annotators; return ``(stored, copies)``."""
+    skipped) and give them to its annotators; return ``(stored, copies)``. The history
+    names ``actor``, who posted them."""
     with transaction.atomic():
         suggestions = [
             Suggestion.spanning(
@@ -124,7 +147,7 @@ def add_suggestions(*, article, items: list[QuoteInput], source: str) -> tuple[i
             )
             for data, speaker in zip(items, _speakers(article.project, items), strict=True)
         ]
-        return store_suggestions(article=article, suggestions=suggestions)
+        return store_suggestions(article=article, suggestions=suggestions, actor=actor)
 
 
 def _speakers(project, items: list[QuoteInput]) -> list[Speaker | None]:
@@ -143,16 +166,20 @@ def _speakers(project, items: list[QuoteInput]) -> list[Speaker | None]:
     return speakers
 
 
-def update_quote(*, quote: Quote, version: int, data: QuoteInput) -> Quote:
+def update_quote(*, quote: Quote, version: int, data: QuoteInput, actor=None) -> Quote:
     """Replace the quote's fields and stances if nobody changed it since ``version``;
     return it as written (stances not loaded). Raises ``QuoteConflict`` if it changed,
     ``AssignmentClosed`` if it is an annotator's and their assignment is not open.
 
-    A suggestion that a person changes and saves counts as corrected.
+    A suggestion that a person changes and saves counts as corrected. The history names
+    ``actor`` (by default the quote's annotator) and each field before and after.
     """
     origin = Quote.Origin.CORRECTED if quote.origin == Quote.Origin.SUGGESTED else quote.origin
     with transaction.atomic():
         _hold_for(quote)
+        # The quote as read is the quote at ``version`` (every change bumps it): the
+        # history's "before" costs no query, unless the caller read another version.
+        stored = stored_quotes([quote.pk]).get(quote.pk) if quote.version != version else None
         speaker = speaker_for(quote.article.project, data)
         fields = {
             "origin": origin,
@@ -175,7 +202,20 @@ def update_quote(*, quote: Quote, version: int, data: QuoteInput) -> Quote:
             raise conflict
         # The conditional UPDATE holds the quote's row lock: no rival write can delete it
         # or rewrite its stances until this transaction ends.
-        _write_stances(quote, data.stances)
+        replaced = _write_stances(quote, data.stances)
+        before = stored or quote_state(quote, stances=replaced)
+        after = quote_state(
+            SimpleNamespace(**fields, speaker_id=speaker and speaker.pk),
+            stances=stances_of(data.stances),
+        )
+        record(
+            kind=_EDITED.get(quote.origin, "quote.edited"),
+            project_id=quote.article.project_id,
+            actor_id=actor.pk if actor is not None else quote.annotator_id,
+            article_id=quote.article_id,
+            quote_id=quote.pk,
+            payload={"version": version + 1, "changes": changes(before, after)},
+        )
     return _as_written(quote, **fields, version=version + 1)
 
 
@@ -190,9 +230,10 @@ def _as_written(quote: Quote, **fields) -> Quote:
     return quote
 
 
-def delete_quote(*, quote: Quote, version: int) -> None:
+def delete_quote(*, quote: Quote, version: int, actor=None) -> None:
     """Delete the quote if nobody changed it since ``version``. Deleting a suggestion is
-    rejecting it: it is remembered, and not offered to the annotator again."""
+    rejecting it: it is remembered, and not offered to the annotator again. The history
+    names ``actor`` (by default the quote's annotator) and what the quote was."""
     with transaction.atomic():
         _hold_for(quote)
         # A queryset delete reads the ids, then deletes by id without the version: lock
@@ -201,7 +242,16 @@ def delete_quote(*, quote: Quote, version: int) -> None:
         current = Quote.objects.select_for_update().filter(pk=quote.pk, version=version).first()
         if current is None:
             raise QuoteConflict.reading(quote.pk)
+        before = quote_state(current, stances=_delete_stances(current.pk))
         current.delete()
+        record(
+            kind=_DELETED.get(quote.origin, "quote.deleted"),
+            project_id=quote.article.project_id,
+            actor_id=actor.pk if actor is not None else quote.annotator_id,
+            article_id=quote.article_id,
+            quote_id=quote.pk,
+            payload={"version": version, "quote": before},
+        )
         if quote.origin == Quote.Origin.SUGGESTED:
             RejectedSuggestion.objects.get_or_create(
                 article_id=quote.article_id,
@@ -221,6 +271,7 @@ def accept_suggestion(*, quote: Quote, version: int) -> Quote:
         ).update(origin=Quote.Origin.ACCEPTED, version=F("version") + 1, updated_at=now)
         if not changed:
             raise QuoteConflict.reading(quote.pk)
+        record(**_judged(quote.article, quote.annotator_id, quote.pk, True, version=version + 1))
     return _as_written(quote, origin=Quote.Origin.ACCEPTED, version=version + 1, updated_at=now)
 
 
@@ -238,13 +289,16 @@ def judge_waiting_suggestions(*, article, annotator, accept: bool, quote_ids: Se
             judged = waiting.update(
                 origin=Quote.Origin.ACCEPTED, version=F("version") + 1, updated_at=timezone.now()
             )
+            states = dict.fromkeys(sorted(set(quote_ids)))
         else:
-            spans = list(waiting.values_list("start", "end"))
-            judged = len(spans)
+            states = stored_quotes(waiting.values_list("pk", flat=True))
+            judged = len(states)
             RejectedSuggestion.objects.bulk_create(
                 (
-                    RejectedSuggestion(article=article, annotator=annotator, start=s, end=e)
-                    for s, e in spans
+                    RejectedSuggestion(
+                        article=article, annotator=annotator, start=s["start"], end=s["end"]
+                    )
+                    for s in states.values()
                 ),
                 ignore_conflicts=True,
             )
@@ -252,15 +306,46 @@ def judge_waiting_suggestions(*, article, annotator, accept: bool, quote_ids: Se
             waiting.delete()
         if judged != len(set(quote_ids)):
             raise QuoteConflict(None)
+        record_all(
+            [
+                event(**_judged(article, annotator.pk, pk, accept, quote=state, bulk=True))
+                for pk, state in states.items()
+            ]
+        )
     return judged
 
 
-def _write_stances(quote: Quote, stances: dict[StanceTarget, str], *, replace=True) -> None:
-    if replace:
-        StanceLabel.objects.filter(quote=quote).delete()
+def _write_stances(
+    quote: Quote, stances: dict[StanceTarget, str], *, replace=True
+) -> dict[int, str]:
+    """Write the quote's stances (in place of its own, if ``replace``); return the ones it
+    replaced, target id -> label."""
+    replaced = _delete_stances(quote.pk) if replace else {}
     StanceLabel.objects.bulk_create(
         StanceLabel(quote=quote, target=target, label=label) for target, label in stances.items()
     )
+    return replaced
+
+
+def _delete_stances(quote_id: int) -> dict[int, str]:
+    """Delete the quote's stances and return them (target id -> label) for the history, in
+    the DELETE's own round trip: ``RETURNING`` (PostgreSQL; SQLite from 3.35, the version
+    that gives Django ``can_return_rows_from_bulk_insert``), else a read first."""
+    stances = StanceLabel.objects.filter(quote_id=quote_id)
+    if not connection.features.can_return_rows_from_bulk_insert:
+        replaced = dict(stances.values_list("target_id", "label"))
+        stances.delete()
+        return replaced
+    column = {f.name: connection.ops.quote_name(f.column) for f in StanceLabel._meta.fields}
+    table = connection.ops.quote_name(StanceLabel._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Names from the model's _meta, quoted; the id is a parameter.
+            f"DELETE FROM {table} WHERE {column['quote']} = %s"  # noqa: S608
+            f" RETURNING {column['target']}, {column['label']}",
+            [quote_id],
+        )
+        return dict(cursor.fetchall())
 
 
 def _hold_for(quote: Quote) -> None:
@@ -330,10 +415,43 @@ def restore_quote(*, article, annotator, snapshot: dict) -> Quote:
     )
     with transaction.atomic():
         quote, _ = create_quote(
-            article=article, annotator=annotator, data=data, origin=snapshot["origin"]
+            article=article,
+            annotator=annotator,
+            data=data,
+            origin=snapshot["origin"],
+            recorded_as="quote.restored",
         )
         Quote.objects.filter(pk=quote.pk).update(created_at=snapshot["created_at"])
         RejectedSuggestion.objects.filter(
             article=article, annotator=annotator, start=data.start, end=data.end
         ).delete()
     return quote
+
+
+# The history's name for a change, by the quote's origin before it.
+_EDITED = {Quote.Origin.GOLD: "gold.edited", Quote.Origin.SUGGESTED: "suggestion.corrected"}
+_DELETED = {Quote.Origin.GOLD: "gold.removed", Quote.Origin.SUGGESTED: "suggestion.rejected"}
+
+
+def _quote_event(quote: Quote, kind: str, data: QuoteInput, *, actor_id: int) -> dict:
+    """``record``'s arguments for a quote just made from ``data``."""
+    return {
+        "kind": kind,
+        "project_id": quote.article.project_id,
+        "actor_id": actor_id,
+        "article_id": quote.article_id,
+        "quote_id": quote.pk,
+        "payload": {"quote": quote_state(quote, stances=stances_of(data.stances))},
+    }
+
+
+def _judged(article, annotator_id: int, quote_id: int, accept: bool, **payload) -> dict:
+    """``record``'s arguments for a suggestion accepted or rejected."""
+    return {
+        "kind": "suggestion.accepted" if accept else "suggestion.rejected",
+        "project_id": article.project_id,
+        "actor_id": annotator_id,
+        "article_id": article.pk,
+        "quote_id": quote_id,
+        "payload": {name: value for name, value in payload.items() if value is not None},
+    }

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from articles.history.record import record
 from articles.models import Speaker, SpeakerAlias
 
 if TYPE_CHECKING:
@@ -45,9 +46,9 @@ def find_speaker(project, name: str) -> Speaker | None:
     return found
 
 
-def merge_speakers(*, source: Speaker, target: Speaker) -> Speaker:
+def merge_speakers(*, source: Speaker, target: Speaker, actor=None) -> Speaker:
     """Move ``source``'s quotes and the engine's suggestions to ``target``, keep its names
-    as aliases, delete it."""
+    as aliases, delete it. The history names ``actor`` (None: a command)."""
     if source.pk == target.pk:
         raise ValidationError("A speaker cannot be merged into itself.")
     if source.project_id != target.project_id:
@@ -67,9 +68,21 @@ def merge_speakers(*, source: Speaker, target: Speaker) -> Speaker:
             if name.casefold() not in known:
                 known.add(name.casefold())
                 new_aliases.append(SpeakerAlias(speaker=target, name=name))
-        source.quotes.update(speaker=target)
+        source_aliases = list(source.aliases.values_list("name", flat=True))
+        moved = source.quotes.update(speaker=target)
         # Else SET_NULL would strip the speaker from the copies later annotators get.
         source.suggestions.update(speaker=target)
+        record(
+            kind="speaker.merged",
+            project_id=target.project_id,
+            actor_id=actor and actor.pk,
+            agent="" if actor else "command",
+            payload={
+                "source": {"id": source.pk, "name": source.name, "aliases": source_aliases},
+                "target": {"id": target.pk, "name": target.name},
+                "quotes": moved,
+            },
+        )
         source.delete()
         SpeakerAlias.objects.bulk_create(new_aliases)
         changed = []
@@ -82,3 +95,23 @@ def merge_speakers(*, source: Speaker, target: Speaker) -> Speaker:
         if changed:
             target.save(update_fields=changed)
     return target
+
+
+def rename_speaker(*, speaker: Speaker, name: str, actor) -> Speaker:
+    """Give the catalog entry a new name (the admin's change form saves the rest); the
+    history keeps the old one. Returns the speaker, saved."""
+    with transaction.atomic():
+        before = (
+            Speaker.objects.select_for_update().values_list("name", flat=True).get(pk=speaker.pk)
+        )
+        speaker.name = name
+        speaker.save(update_fields=["name"])
+        if before != name:
+            record(
+                kind="speaker.renamed",
+                project_id=speaker.project_id,
+                actor_id=actor and actor.pk,
+                agent="" if actor else "command",
+                payload={"speaker": speaker.pk, "name": [before, name]},
+            )
+    return speaker

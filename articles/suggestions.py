@@ -15,6 +15,7 @@ from django.db import transaction
 
 from articles.extraction import extract
 from articles.extraction.names import fold, similar
+from articles.history.record import record
 from articles.models import (
     Assignment,
     Quote,
@@ -75,10 +76,12 @@ def suggest_quotes(*, articles: Iterable, extractor=extract) -> SuggestResult:
     return SuggestResult(counted, suggestions, copies, new_speakers)
 
 
-def store_suggestions(*, article, suggestions: list[Suggestion], known=None) -> tuple[int, int]:
+def store_suggestions(
+    *, article, suggestions: list[Suggestion], known=None, actor=None
+) -> tuple[int, int]:
     """Save an article's new suggestions (spans it has already are skipped) and give them
-    to its annotators whose sets are open; return ``(stored, copies)``. Call inside
-    transaction.atomic()."""
+    to its annotators whose sets are open; return ``(stored, copies)``. The history names
+    ``actor`` (who posted them), or the engine. Call inside transaction.atomic()."""
     if known is None:
         known = set(article.suggestions.values_list("start", "end"))
     new = [s for s in suggestions if (s.start, s.end) not in known]
@@ -90,7 +93,20 @@ def store_suggestions(*, article, suggestions: list[Suggestion], known=None) -> 
         .filter(status__in=Assignment.OPEN)
         .values_list("annotator_id", flat=True)
     )
-    return len(new), copy_suggestions(annotators_by_article={article.pk: annotators})
+    copies = copy_suggestions(annotators_by_article={article.pk: annotators})
+    if new or copies:
+        record(
+            kind="suggestions.added",
+            project_id=article.project_id,
+            article_id=article.pk,
+            payload={
+                "source": new[0].source if new else None,
+                "suggestions": len(new),
+                "copies": copies,
+            },
+            **({"actor_id": actor.pk} if actor else {"actor_id": None, "agent": "engine"}),
+        )
+    return len(new), copies
 
 
 def copy_suggestions(*, annotators_by_article: dict[int, list[int]]) -> int:

@@ -1,13 +1,16 @@
-from django.urls import path
+from django.urls import include, path
 
 from articles import converters  # noqa: F401 - registers the "id" converter
 from articles.annotation import views as annotation
+from articles.history import views as history
 from articles.review import views as review
 
 app_name = "articles"
 
 urlpatterns = [
     path("", annotation.project_list, name="project-list"),
+    path("", include("articles.jobs.urls")),  # upload, export and their jobs
+    path("", include("articles.manage.urls")),  # project settings, targets, members
     path("projects/<slug:slug>/", annotation.queue, name="queue"),
     path("projects/<slug:slug>/next/", annotation.next_article, name="next-article"),
     path("projects/<slug:slug>/speakers/", annotation.speaker_catalog, name="speaker-catalog"),
@@ -19,6 +22,7 @@ urlpatterns = [
         name="next-to-adjudicate",
     ),
     path("articles/<id:article_id>/", annotation.article, name="article"),
+    path("articles/<id:article_id>/history/", history.article_history, name="article-history"),
     path("articles/<id:article_id>/adjudicate/", review.adjudicate, name="adjudicate"),
     path(
         "articles/<id:article_id>/adjudicate/unanimous/",

@@ -61,12 +61,14 @@ def production_env(database: str, **extra: str) -> dict[str, str]:
     }
 
 
-def start_gunicorn(env: dict, port: int, workers: int) -> subprocess.Popen:
-    """gunicorn serving newsannot on 127.0.0.1:port, returned once it accepts."""
+def start_gunicorn(env: dict, port: int, workers: int | None = None) -> subprocess.Popen:
+    """gunicorn serving newsannot on 127.0.0.1:port with production's settings
+    (gunicorn.conf.py; ``workers`` instead of its number), returned once it accepts."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "newsannot.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "600",
-         "--log-level", "warning"],
+        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
+         "newsannot.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         *(["--workers", str(workers)] if workers else []),
+         "--access-logfile", "/dev/null", "--log-level", "warning"],
         cwd=ROOT, env={**os.environ, **env},
     )  # fmt: skip
     for _ in range(100):
@@ -314,7 +316,7 @@ def main():
         server.wait(timeout=10)
 
     print(
-        f"gunicorn {options.workers} sync workers, PostgreSQL, a new HTTP connection per "
+        f"gunicorn.conf.py with {options.workers} workers, PostgreSQL, a new HTTP connection per "
         "request, database connections kept (CONN_MAX_AGE), sessions "
         + ("cached in Redis" if options.redis else "in the database only")
     )

@@ -7,6 +7,7 @@ or the network at import time.
 
 import os
 from datetime import timedelta
+from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -89,8 +90,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a load balancer's probe needs no host check, session or HTTPS redirect.
+    "newsannot.health.HealthCheckMiddleware",
+    # Every other answer carries the request's id; the history events it wrote name it.
+    "newsannot.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsannot.middleware.PermissionsPolicyMiddleware",
+    # A view that cannot reach the database answers 503, not 500 (newsannot.outages).
+    "newsannot.outages.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -129,9 +136,11 @@ DATABASES = {
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         # Persistent connections: a new PostgreSQL connection costs ~3 ms, a query ~0.1 ms.
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-        # Django's default: a connection that died is replaced after one failed request;
-        # checking before every request costs a round trip each time.
-        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", False),
+        # A persistent connection is checked when a request first uses it, so one that
+        # died with a database restart is replaced without failing that request (Django's
+        # default, off, fails one request per worker). The check is a round trip of
+        # ~0.1 ms on a local database.
+        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -154,15 +163,20 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://")
+    # Fail fast rather than hang every worker if Redis stops answering; while it is down
+    # (newsannot.cache) the cache lives in each process's memory and sessions come from
+    # the database alone (a per-process copy of a session could outlive its logout).
+    redis_cache = {
+        "BACKEND": "newsannot.cache.RedisWithFallback",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            # Fail fast rather than hang every worker if Redis stops answering.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+        "default": {**redis_cache, "FALLBACK": "locmem"},
+        "sessions": {**redis_cache, "FALLBACK": "none"},
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -289,7 +303,11 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A database outage is logged once by newsannot.outages, not once per request.
+    "filters": {"outage": {"()": "newsannot.outages.OutageLogFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["outage"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
@@ -464,3 +482,40 @@ API_MAX_QUOTES_PER_REQUEST = env_int("API_MAX_QUOTES_PER_REQUEST", 1000, minimum
 # JSON only (JSON lines too for the import): DRF's form and multipart parsers read bodies
 # past any limit of ours.
 REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = ["articles.api.parsers.JSONParser"]
+
+# Background jobs (django-tasks, articles/jobs/): imports, exports to a file, later
+# suggestions and fetching. "database" queues them in the database for `manage.py
+# db_worker` (django-tasks-db; `make run` and docker-compose.yml start one); "immediate"
+# runs each in the request that starts it (no worker; a long job holds that request).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND") or "database"
+if TASKS_BACKEND not in {"database", "immediate"}:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be database or immediate, not {TASKS_BACKEND!r}"
+    )
+# Django 6 has the tasks framework built in; on 5.2 the django-tasks backport provides it.
+_TASKS_PACKAGE = "django.tasks" if find_spec("django.tasks") else "django_tasks"
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if TASKS_BACKEND == "database"
+            else f"{_TASKS_PACKAGE}.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+INSTALLED_APPS += [
+    *(["django_tasks"] if _TASKS_PACKAGE == "django_tasks" else []),
+    "django_tasks_db",
+    "articles.jobs",
+]
+# Uploaded import files (kept from the dry run to the import) and export files live here;
+# the web and the worker processes must share it. Served only through views that check
+# permissions, never as static files.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+# Exports of at most this many articles download at once from the export page; larger
+# ones become a job that writes a file.
+EXPORT_INLINE_MAX_ARTICLES = env_int("EXPORT_INLINE_MAX_ARTICLES", 2000, minimum=0)
+# Seconds an export file is kept (then `manage.py prune_job_files` deletes it), and an
+# uploaded file that was checked but never imported.
+EXPORT_FILE_TTL = env_int("EXPORT_FILE_TTL", 7 * 24 * 60 * 60, minimum=60)
+UPLOAD_FILE_TTL = env_int("UPLOAD_FILE_TTL", 24 * 60 * 60, minimum=60)

@@ -31,6 +31,8 @@ urlpatterns = [
 
 # A body over DATA_UPLOAD_MAX_MEMORY_SIZE, or too many fields, gets a message saying so.
 handler400 = "newsannot.errors.bad_request"
+# A database that cannot be reached is a 503 with Retry-After, not a 500.
+handler500 = "newsannot.outages.server_error"
 
 # Single sign-on's URLs exist only when it is configured: otherwise there is no provider to
 # send anyone to, and the library's views would fail for want of its settings. Its logout

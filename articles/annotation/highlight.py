@@ -4,6 +4,10 @@ Pure Python, no Django. Every ``<span>`` and ``<p>`` carries ``data-s``/``data-e
 code-point offsets of its text, so the browser can turn a DOM selection back into
 offsets exactly. Line breaks are never inside a span (the HTML parser would rewrite CR),
 and every character is escaped: article text is never markup.
+
+Quoted text is also a ``<mark>`` for screen readers, and where a quote starts a visually
+hidden label says whose it is ("Quote by Eva Hansen:"): colour is never the only sign.
+The label is outside every ``span[data-s]``, so the offsets do not see it.
 """
 
 from __future__ import annotations
@@ -23,10 +27,11 @@ class Span:
     id: int
     start: int
     end: int
-    color: str  # a CSS class such as "spk-2"
+    color: str  # CSS classes such as "spk-2 pat-1"
     suggested: bool = False
     cue_start: int | None = None
     cue_end: int | None = None
+    label: str = ""  # what a screen reader says where the quote starts
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -55,6 +60,7 @@ def render_text(text: str, spans: list[Span]) -> str:
     cut_count = len(cuts)
     active: dict[int, Span] = {}
     active_cues: set[int] = set()
+    starting: dict[int, Span] = {}  # quotes begun since the last stretch, yet unlabelled
     out: list[str] = []
     cut_index = 0
     # A page shows hundreds of quotes: the attributes change only at a cut, so they are
@@ -70,9 +76,10 @@ def render_text(text: str, spans: list[Span]) -> str:
                     if is_cue:
                         (active_cues.add if delta > 0 else active_cues.discard)(span.id)
                     elif delta > 0:
-                        active[span.id] = span
+                        active[span.id] = starting[span.id] = span
                     else:
                         active.pop(span.id, None)
+                        starting.pop(span.id, None)
                 cut_index += 1
             if cut_index != first_cut:
                 attributes = _attributes(active, active_cues)
@@ -80,10 +87,26 @@ def render_text(text: str, spans: list[Span]) -> str:
                 break
             stop = cuts[cut_index] if cut_index < cut_count and cuts[cut_index] < p_end else p_end
             body = escape(text[position:stop], quote=False)
-            out.append(f'<span data-s="{position}" data-e="{stop}"{attributes}>{body}</span>')
+            segment = f'<span data-s="{position}" data-e="{stop}"{attributes}>{body}</span>'
+            if active:
+                if starting:
+                    segment = _labels(starting.values()) + segment
+                    starting.clear()
+                out.append(f"<mark>{segment}</mark>")
+            else:
+                out.append(segment)
             position = stop
         out.append("</p>")
     return "".join(out)
+
+
+def _labels(spans) -> str:
+    """The hidden labels of the quotes starting here, the outermost first."""
+    labels = [span.label for span in sorted(spans, key=_innermost_first, reverse=True)]
+    text = " ".join(f"{label}:" for label in labels if label)
+    if not text:
+        return ""
+    return f'<span class="visually-hidden">{escape(text, quote=False)} </span>'
 
 
 def _attributes(active: dict[int, Span], active_cues: set[int]) -> str:

@@ -18,12 +18,12 @@ from django.utils.safestring import mark_safe
 
 from accounts.roles import reviews
 from articles.annotation.highlight import Span, render_text
+from articles.annotation.palette import speaker_classes
 from articles.annotation.quote_list import render_quote_items
 from articles.models import Assignment, Quote
 from articles.permissions import ArticleAccess
 from articles.quote_checks import stance_targets
 
-PALETTE_SIZE = 12
 PREVIEW_LENGTH = 90
 KIND_LABELS = dict(Quote.Kind.choices)
 # A project has a handful of stance labels, shown on hundreds of chips per page.
@@ -54,6 +54,12 @@ class QuoteRow:
     @property
     def kind_label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def spoken_label(self) -> str:
+        """What a screen reader says where the quote starts in the text."""
+        what = "Suggested quote" if self.origin == Quote.Origin.SUGGESTED else "Quote"
+        return f"{what} by {self.speaker_name}" if self.speaker_name else f"{what}, speaker unknown"
 
     @property
     def preview(self) -> str:
@@ -129,6 +135,7 @@ class Workspace:
                 suggested=q.origin == Quote.Origin.SUGGESTED,
                 cue_start=q.cue_start,
                 cue_end=q.cue_end,
+                label=q.spoken_label,
             )
             for q in self.quotes
         ]
@@ -175,12 +182,11 @@ def build_workspace(
         shown = annotators[0]
     targets = stance_targets(article.project) if targets is None else targets
     quotes = _quote_rows(article, shown, targets) if shown is not None else []
-    colors: dict[int | None, str] = {}
+    colors = speaker_classes((quote.speaker_id, quote.id) for quote in quotes)
     legend: dict[int | None, list] = {}
     for quote in quotes:
         key = quote.speaker_id
-        if key not in colors:
-            colors[key] = "spk-none" if key is None else f"spk-{len(colors) % PALETTE_SIZE}"
+        if key not in legend:
             legend[key] = [quote.speaker_name, colors[key], 0]
         quote.color = colors[key]
         legend[key][2] += 1

@@ -14,6 +14,7 @@ from rest_framework.authentication import get_authorization_header
 
 from accounts.models import ApiToken, role_name_of
 from articles.api.throttling import FailedTokenThrottle
+from articles.history import origin
 
 LAST_USED_PRECISION = timedelta(minutes=5)
 
@@ -62,6 +63,7 @@ class TokenAuthentication(KnoxTokenAuthentication):
 
     def validate_user(self, auth_token):
         user, token = super().validate_user(auth_token)
+        origin.note_token(token.name)  # the history names the token a write came through
         now = timezone.now()
         if token.last_used is None or now - token.last_used > LAST_USED_PRECISION:
             type(token).objects.filter(pk=token.pk).update(last_used=now)

@@ -50,7 +50,8 @@ def read_body(stream, parser_context) -> bytes:
 def _too_large(limit: int) -> str:
     return (
         f"The request body is larger than {limit:,} bytes ({limit / 2**20:g} MiB); "
-        "nothing was saved. Send it in smaller requests."
+        "nothing was saved. Send it in smaller requests, or upload the file on the "
+        "project's Upload page, where a larger file is imported as a background job."
     )
 
 

@@ -2,10 +2,10 @@ from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
 from articles import converters  # noqa: F401 - registers the "id" converter
-from articles.api import views, writes
+from articles.api import admin_writes, history, views, writes
 
 router = SimpleRouter()
-router.register("projects", views.ProjectViewSet, basename="project")
+router.register("projects", admin_writes.ProjectViewSet, basename="project")
 router.register("articles", views.ArticleViewSet, basename="article")
 router.register("quotes", views.QuoteViewSet, basename="quote")
 router.register("speakers", views.SpeakerViewSet, basename="speaker")
@@ -34,6 +34,17 @@ urlpatterns = [
         name="suggestions-judge",
     ),
     path("projects/<slug:slug>/export/manifest/", views.ManifestView.as_view(), name="manifest"),
+    path("projects/<slug:slug>/history/", history.HistoryView.as_view(), name="history"),
+    path("projects/<slug:slug>/members/", admin_writes.MembersView.as_view(), name="members"),
+    path("projects/<slug:slug>/targets/", admin_writes.TargetsView.as_view(), name="targets"),
+    path("users/", admin_writes.UsersView.as_view(), name="users"),
+    path("users/bulk/", admin_writes.PeopleCsvView.as_view(), name="users-bulk"),
+    path("users/<id:user_id>/", admin_writes.UserView.as_view(), name="user"),
+    path(
+        "users/<id:user_id>/password-link/",
+        admin_writes.PasswordLinkView.as_view(),
+        name="user-password-link",
+    ),
     path("projects/<slug:slug>/agreement/", views.AgreementView.as_view(), name="agreement"),
     *router.urls,
     # Anything else under /api/v1/ is a JSON 404, not the site's HTML page.

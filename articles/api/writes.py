@@ -106,7 +106,7 @@ class ArticleImportView(APIView):
         if errors:
             raise ValidationError(errors)
         try:
-            result = import_articles(project=project, records=records)
+            result = import_articles(project=project, records=records, actor=request.user)
         except ImportProblem as problem:
             named: dict[str, list[str]] = {}
             for error in problem.errors:  # each record's line is its place in the body, from 1
@@ -182,7 +182,9 @@ class ArticleQuotesView(APIView):
 
     def _suggest(self, request, article, inputs, model):
         """Call after ``may_suggest``: ``post`` asks it before validating anything."""
-        stored, copies = add_suggestions(article=article, items=inputs, source=str(model))
+        stored, copies = add_suggestions(
+            article=article, items=inputs, source=str(model), actor=request.user
+        )
         return Response({"suggestions": stored, "copies": copies}, status=status.HTTP_201_CREATED)
 
 
@@ -282,7 +284,7 @@ class ArticleStatusView(APIView):
         assignment = self._assignment(request, article_id)
         if not may_annotate(request):
             raise PermissionDenied("This token may only post suggestions.")
-        wanted = _valid(StatusChangeSerializer, request.data)["status"]
+        wanted = validated_data(StatusChangeSerializer, request.data)["status"]
         try:
             assignment = set_assignment_status(assignment=assignment, status=wanted)
         except SuggestionsWaiting as waiting:
@@ -325,7 +327,7 @@ class SuggestionsJudgeView(APIView):
             raise NotFound(f"No article {article_id} assigned to you.")
         if not may_annotate(request):
             raise PermissionDenied("This token may only post suggestions.")
-        judging = _valid(JudgeSuggestionsSerializer, request.data)
+        judging = validated_data(JudgeSuggestionsSerializer, request.data)
         action, ids = judging["action"], judging["quotes"]
         try:
             judged = judge_waiting_suggestions(
@@ -347,7 +349,7 @@ def _status_body(assignment: Assignment) -> dict:
     return AssignmentStatusSerializer(assignment).data
 
 
-def _valid(serializer_class, data) -> dict:
+def validated_data(serializer_class, data) -> dict:
     """``data`` parsed by ``serializer_class``, or a 400 naming each field."""
     if not isinstance(data, dict):
         data = {}

@@ -157,21 +157,27 @@ def attributions(document: Document, labels: AttributionLabels = POLNEAR) -> lis
 
 def kind_of(text: str, start: int, end: int) -> str:
     """ "direct" when quotation marks enclose most of the span, "mixed" when they enclose
-    part of it, "indirect" when there are none."""
-    inside = quoted = 0
-    for char in text[start:end]:
+    part of it, "indirect" when there are none. Two apostrophes ('' or ``, as some
+    newspapers' text has them) count as one mark."""
+    span = _marks_as_one(text[start:end])
+    inside = quoted = words = 0
+    for char in span:
         if char in QUOTE_MARKS:
             inside ^= 1
         elif not char.isspace():
+            words += 1
             quoted += inside
     # An opening mark just before the span: the span starts inside a quotation.
-    before = text[max(0, start - 2) : start]
-    words = sum(1 for c in text[start:end] if not c.isspace() and c not in QUOTE_MARKS)
-    if any(c in QUOTE_MARKS for c in before) and not any(c in QUOTE_MARKS for c in text[start:end]):
+    before = _marks_as_one(text[max(0, start - 3) : start])
+    if any(c in QUOTE_MARKS for c in before) and not any(c in QUOTE_MARKS for c in span):
         return "direct"
     if not words or not quoted:
         return "indirect"
     return "direct" if quoted * 5 >= words * 4 else "mixed"
+
+
+def _marks_as_one(piece: str) -> str:
+    return piece.replace("''", '"').replace("``", '"')
 
 
 def _pieces(span: TextBound, text: str) -> list[Span]:

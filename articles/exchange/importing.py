@@ -1,7 +1,7 @@
 """Importing articles (``import_articles``): every record checked against the project
-and the records before it, then all written at once, or nothing. The records come from
-``articles.exchange.records`` (or ``uploads``); the database-specific writes from
-``articles.exchange.fast_paths``."""
+and the records before it, written a batch at a time in one transaction: all, or
+nothing. The records come from ``articles.exchange.records`` (or ``uploads``); the
+database-specific writes from ``articles.exchange.fast_paths``."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from articles.exchange.records import (
     AssignmentRecord,
     RecordError,
 )
+from articles.history import record as history
 from articles.models import (
     Adjudication,
     Article,
@@ -66,35 +67,114 @@ def import_articles(
     records: Iterable[ArticleRecord],
     dry_run: bool = False,
     annotator=None,
+    actor=None,
 ) -> ImportResult:
     """Create an article per new text, with the quotes, assignments and adjudication its
     (valid, ``articles.exchange.records``) record carries; a known text gets what its
     record adds, what is there already counted, what differs an ``ImportProblem``.
 
     Quotes and assignments go to the users they name, or all to ``annotator``. All or
-    nothing."""
-    records = list(records)
+    nothing: one transaction, which a problem anywhere (or ``dry_run``) rolls back.
+    ``records`` is read once, a batch at a time, so memory holds one batch whatever the
+    file's size. The history gets one event for the import, naming ``actor`` (None: a
+    command) and the new articles' ids where the import learnt them."""
+    run = _Import(project=project, annotator=annotator, suggest=not dry_run)
     with transaction.atomic():
+        for batch in _batches(records):
+            run.add(batch)
+        if run.errors:
+            raise ImportProblem(run.errors)
+        result = run.result()
+        if dry_run:
+            # Written to check each batch against the ones before, as the real import
+            # does; none of it stays.
+            transaction.set_rollback(True)
+            return result
+        history.record(
+            kind="articles.imported",
+            project_id=project.pk,
+            actor_id=actor and actor.pk,
+            agent="" if actor else "command",
+            payload={
+                **result.counts(),
+                # The COPY path learns no ids unless it needs them: it reads none for this.
+                **({"articles": run.new_ids} if run.new_ids else {}),
+            },
+        )
+    return result
+
+
+# Records checked and written at a time: their texts are what an import holds in memory.
+BATCH_ARTICLES = 1000
+BATCH_CHARACTERS = 16 * 2**20
+
+
+def _batches(records: Iterable[ArticleRecord]):
+    batch: list[ArticleRecord] = []
+    size = 0
+    for record in records:
+        batch.append(record)
+        size += len(record.text)
+        if len(batch) >= BATCH_ARTICLES or size >= BATCH_CHARACTERS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+class _Import:
+    """One import, batch after batch: each batch is checked against the project, which
+    holds the batches written before it, then written, unless a problem has been found
+    (the later batches are still checked, to list their problems too)."""
+
+    def __init__(self, *, project, annotator, suggest: bool):
+        self.project, self.annotator = project, annotator
+        self.suggest = suggest and project.suggest_on_import
+        # Text hash -> the line of the record that made its article in this import, for
+        # messages about later records of the same text (a few dozen bytes an article).
+        self.made: dict[str, int] = {}
+        self.speakers: dict = {}
+        self.errors: list[RecordError] = []
+        self.counts = dict.fromkeys(ImportResult.__dataclass_fields__, 0)
+        self.new_ids: list[int] = []
+
+    def result(self) -> ImportResult:
+        return ImportResult(**self.counts)
+
+    def add(self, records: list[ArticleRecord]) -> None:
+        project = self.project
         existing = existing_hashes(project, list(dict.fromkeys(r.text_sha256 for r in records)))
         new: dict[str, ArticleRecord] = {}
         for record in records:
             if record.text_sha256 not in existing:
                 new.setdefault(record.text_sha256, record)
-        plan = _plan(project, records, existing, annotator)
-        result = ImportResult(created=len(new), duplicates=len(records) - len(new), **plan.counts())
-        if dry_run:
-            return result
-        ids = insert_articles(
-            project, list(new.values()), want_ids=plan.writes or project.suggest_on_import
-        )
+        try:
+            plan = _plan(project, records, existing, self.annotator, self.speakers, self.made)
+        except ImportProblem as problem:
+            self.errors.extend(problem.errors)
+            return
+        for name, value in plan.counts().items():
+            self.counts[name] += value
+        self.counts["created"] += len(new)
+        self.counts["duplicates"] += len(records) - len(new)
+        if self.errors:
+            return  # all will be rolled back: checking the rest is enough
+        ids = insert_articles(project, list(new.values()), want_ids=plan.writes or self.suggest)
         ids.update(existing)
+        for digest, record in new.items():
+            self.made[digest] = record.line
         _import_quotes(project, plan, ids)
-        if project.suggest_on_import:
+        if self.suggest:
             # Before the assignments: a restored set stays as its annotator left it.
             made = Article.objects.filter(pk__in=[ids[digest] for digest in new]).order_by("pk")
             suggest_quotes(articles=list(made))
         _import_work(project, plan, ids)
-    return result
+        room = _IDS_LISTED - len(self.new_ids)
+        self.new_ids.extend([ids[digest] for digest in new if digest in ids][:room])
+
+
+# An import of more articles than this lists only the first ones' ids in its event.
+_IDS_LISTED = 10_000
 
 
 _QUOTE_FIELDS = ("kind", "speaker", "cue", "stances", "origin")
@@ -175,16 +255,25 @@ class _Plan:
         return ("new", folded) if found is None else ("id", found.pk)
 
 
-def _plan(project, records: list[ArticleRecord], existing: dict[str, int], annotator) -> _Plan:
+def _plan(
+    project,
+    records: list[ArticleRecord],
+    existing: dict[str, int],
+    annotator,
+    speakers: dict,
+    made: dict[str, int],
+) -> _Plan:
     """Check every record against the project and the records before it, before anything
-    is written; raise ``ImportProblem`` listing every problem found."""
-    plan = _Plan(users=_users(records, annotator))
+    is written; raise ``ImportProblem`` listing every problem found. ``speakers`` is the
+    import's cache of the catalog (``_Plan.speakers``); ``made`` the lines of the records
+    that made articles earlier in the import, by text hash."""
+    plan = _Plan(users=_users(records, annotator), speakers=speakers)
     carried = [
         existing[r.text_sha256]
         for r in records
         if r.text_sha256 in existing and (r.quotes or r.assignments or r.adjudication)
     ]
-    quotes, assignments, adjudications = _present(existing, list(dict.fromkeys(carried)))
+    quotes, assignments, adjudications = _present(existing, list(dict.fromkeys(carried)), made)
     # The username each record's names stand for: all one user's with ``annotator``.
     rename = (lambda name: annotator.username) if annotator is not None else (lambda name: name)
     errors: list[RecordError] = []
@@ -328,9 +417,12 @@ def _users(records: list[ArticleRecord], annotator) -> dict:
     return {u.username: u for u in get_user_model().objects.filter(username__in=names)}
 
 
-def _present(existing: dict[str, int], article_ids: list[int]) -> tuple[dict, dict, dict]:
+def _present(
+    existing: dict[str, int], article_ids: list[int], made: dict[str, int]
+) -> tuple[dict, dict, dict]:
     """What these articles of the project hold, keyed as ``_plan`` compares them: quotes,
-    assignments, adjudications. Four queries per thousand articles."""
+    assignments, adjudications, each with the line it came from if this import (``made``)
+    wrote it. Four queries per thousand articles."""
     digests = {pk: digest for digest, pk in existing.items()}
     quotes: dict[tuple, _Version] = {}
     assignments: dict[tuple, tuple] = {}
@@ -367,18 +459,18 @@ def _present(existing: dict[str, int], article_ids: list[int]) -> tuple[dict, di
                 cue=(cue_start, cue_end),
                 stances=stances.get(pk, []),
                 origin=origin,
-                line=None,
+                line=made.get(digests[article]),
             )
         for article, username, status, started, finished in Assignment.objects.filter(
             article_id__in=chunk
         ).values_list("article_id", "annotator__username", "status", "started_at", "finished_at"):
             found = AssignmentRecord(username, status, started, finished)
-            assignments[(digests[article], username)] = (found, None)
+            assignments[(digests[article], username)] = (found, made.get(digests[article]))
         for article, username, status, started, finished in Adjudication.objects.filter(
             article_id__in=chunk
         ).values_list("article_id", "reviewer__username", "status", "started_at", "finished_at"):
             found = AdjudicationRecord(username, status, started, finished)
-            adjudications[digests[article]] = (found, None)
+            adjudications[digests[article]] = (found, made.get(digests[article]))
     return quotes, assignments, adjudications
 
 

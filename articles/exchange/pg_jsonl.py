@@ -180,6 +180,11 @@ def line(row: tuple) -> bytes:
     """The JSONL line (with its newline) of one row of ``query`` (or of ``article_query``
     without its slug); ``ExportError`` if a quote's text is not the article's text at its
     offsets."""
+    return line_and_quotes(row)[0]
+
+
+def line_and_quotes(row: tuple) -> tuple[bytes, int]:
+    """``line`` of the row, and how many quotes it holds (for the export's final line)."""
     pk, external_id, title, url, outlet, author, published_at, language, text, digest = row[:10]
     quotes, work = row[10], row[11:]
     tail = (work[0].encode() if work else b"") + b"}\n"
@@ -197,7 +202,7 @@ def line(row: tuple) -> bytes:
         dumps(digest),
     )
     if quotes is None:
-        return head + b"]" + tail
+        return head + b"]" + tail, 0
     ascii_only = text.isascii()
     rare = not ascii_only and has_rare_astral(text.encode())
     parts: list[list] = []
@@ -243,5 +248,6 @@ def line(row: tuple) -> bytes:
             for *values, stances, after, units in parts
         )
         + b"]"
-        + tail
+        + tail,
+        len(parts),
     )

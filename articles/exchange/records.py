@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from articles.exchange import uploads
+from articles.exchange import trailer, uploads
 from articles.exchange.export import unit_offsets
 
 MAX_TEXT_BYTES = 1024 * 1024
@@ -472,31 +472,47 @@ def _parse_datetime(value, field: str = "published_at") -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _decode_lines(path: Path) -> Iterator[tuple[int, str] | RecordError]:
-    """Yield ``(line number, text)`` per physical line, or an error for an undecodable one."""
+def _decode_lines(path: Path, digest=None) -> Iterator[tuple[int, str] | RecordError]:
+    """Yield ``(line number, text)`` per physical line, or an error for an undecodable one.
+    ``digest`` (a hashlib object), if given, has taken every byte before the line yielded."""
     with path.open("rb") as stream:
         for number, raw in enumerate(stream, start=1):
+            read = raw
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if b"\x00" in raw:
                 yield RecordError(str(path), number, "contains a NUL byte")
-                continue
-            try:
-                yield number, raw.decode("utf-8")
-            except UnicodeDecodeError as error:
-                yield RecordError(
-                    str(path), number, f"is not valid UTF-8 (byte {error.start + 1} of the line)"
-                )
+            else:
+                try:
+                    yield number, raw.decode("utf-8")
+                except UnicodeDecodeError as error:
+                    yield RecordError(
+                        str(path),
+                        number,
+                        f"is not valid UTF-8 (byte {error.start + 1} of the line)",
+                    )
+            if digest is not None:
+                digest.update(read)
 
 
 def _read_jsonl(path: Path) -> Iterator[ArticleRecord | RecordError]:
-    seen_any = False
-    for item in _decode_lines(path):
+    """Each line's record or error. A newsannot export (its records carry ``offset_unit``)
+    must end with its final line (``trailer``), whose counts and SHA-256 are checked: a
+    file cut short is refused, not imported in part."""
+    digest = hashlib.sha256()
+    seen_any = exported = False
+    articles = quotes = last = 0
+    summary = None
+    for item in _decode_lines(path, digest):
         if isinstance(item, RecordError):
             yield item
             continue
         number, line = item
         if not line.strip():
+            continue
+        last = number
+        if summary is not None:
+            yield RecordError(str(path), number, "comes after the export's final line")
             continue
         seen_any = True
         try:
@@ -504,12 +520,51 @@ def _read_jsonl(path: Path) -> Iterator[ArticleRecord | RecordError]:
         except json.JSONDecodeError as error:
             yield RecordError(str(path), number, f"is not valid JSON: {error.msg}")
             continue
+        summary = trailer.summary_of(values)
+        if summary is not None:
+            yield from _check_trailer(summary, digest.hexdigest(), articles, quotes, path, number)
+            continue
+        articles += 1
         if not isinstance(values, dict):
             yield RecordError(str(path), number, "must be a JSON object, one article per line")
             continue
+        if isinstance(values.get("quotes"), list):
+            quotes += len(values["quotes"])
+        exported = exported or "offset_unit" in values
         yield _validated(values, path, number, exported=True)
-    if not seen_any:
+    if not seen_any or (summary is not None and not articles):
         yield RecordError(str(path), 0, "the file holds no articles")
+    elif exported and summary is None:
+        yield RecordError(
+            str(path),
+            last + 1,
+            'the export ends here without its final line ({"_export": …}): it was cut '
+            "short; export or download it again (lines taken from an export on purpose: "
+            'leave out their "offset_unit")',
+            trailer.KEY,
+        )
+
+
+def _check_trailer(summary: dict, sha256: str, articles: int, quotes: int, path, number: int):
+    """Errors if an export's final line does not describe the lines above it."""
+    given = (summary.get("articles"), summary.get("quotes"))
+    if given != (articles, quotes):
+        yield RecordError(
+            str(path),
+            number,
+            f"says {given[0]} articles and {given[1]} quotes; the lines above hold {articles} "
+            f"and {quotes}: the file was cut or changed (delete this line if you changed it "
+            "on purpose)",
+            trailer.KEY,
+        )
+    elif summary.get("sha256") != sha256:
+        yield RecordError(
+            str(path),
+            number,
+            "the SHA-256 of the lines above is not the one this line gives: the file was "
+            "changed (delete this line if you changed it on purpose)",
+            trailer.KEY,
+        )
 
 
 def _read_csv(path: Path) -> Iterator[ArticleRecord | RecordError]:

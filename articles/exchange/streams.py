@@ -21,7 +21,7 @@ from django.db import DatabaseError, connections, transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from articles.exchange import pg_jsonl
+from articles.exchange import pg_jsonl, trailer
 from articles.exchange.export import (
     ARTICLE_FIELDS,
     article_record,
@@ -248,21 +248,33 @@ def chunks(
 
 
 def jsonl_chunks(project, selection: Selection, *, include_unannotated=True) -> Iterator[bytes]:
-    """The JSONL export in UTF-8, whole lines at a time. PostgreSQL builds most of each
-    line (``pg_jsonl``); other databases go through ``records``, with the same bytes."""
-    return _batched(jsonl_lines(project, selection, include_unannotated))
+    """The JSONL export in UTF-8, whole lines at a time, ending with its final line
+    (``trailer``). PostgreSQL builds most of each line (``pg_jsonl``); other databases go
+    through ``records``, with the same bytes."""
+    return _batched(_with_trailer(jsonl_lines(project, selection, include_unannotated)))
 
 
-def jsonl_lines(project, selection: Selection, include_unannotated: bool) -> Iterator[bytes]:
-    """The JSONL export's lines: PostgreSQL's fast path, or the plain one beside it."""
+def _with_trailer(lines: Iterator[tuple[bytes, int]]) -> Iterator[bytes]:
+    tally = trailer.Tally()
+    with closing(lines):
+        for line, quotes in lines:
+            yield tally.add(line, articles=1, quotes=quotes)
+    yield tally.jsonl_line()
+
+
+def jsonl_lines(
+    project, selection: Selection, include_unannotated: bool
+) -> Iterator[tuple[bytes, int]]:
+    """The JSONL export's lines, each with its number of quotes: PostgreSQL's fast path,
+    or the plain one beside it."""
     if postgresql():
         return _postgresql_lines(project, selection, include_unannotated)
     return _plain_lines(project, selection, include_unannotated)
 
 
-def _plain_lines(project, selection: Selection, include_unannotated: bool) -> Iterator[bytes]:
+def _plain_lines(project, selection: Selection, include_unannotated: bool):
     return (
-        json.dumps(record, ensure_ascii=False).encode() + b"\n"
+        (json.dumps(record, ensure_ascii=False).encode() + b"\n", len(record["quotes"]))
         for record in records(project, selection, include_unannotated=include_unannotated)
     )
 
@@ -289,7 +301,7 @@ def _postgresql_lines(project, selection: Selection, include_unannotated: bool):
         params = [project.pk, *quote_params, *work_params, *id_params]
         with closing(cursor.stream(sql, params, size=size)) as rows:
             for row in rows:
-                yield pg_jsonl.line(row)
+                yield pg_jsonl.line_and_quotes(row)
 
 
 def _batched(lines: Iterator[bytes]) -> Iterator[bytes]:
@@ -309,22 +321,29 @@ def _batched(lines: Iterator[bytes]) -> Iterator[bytes]:
 
 
 def csv_lines(project, selection: Selection, *, include_unannotated: bool = True):
+    """The CSV export's text, a header row and an article's rows at a time, ending with
+    its final line (``trailer``: ``# `` and the counts and SHA-256 as JSON)."""
     targets = list(project.targets.order_by("name").values_list("name", flat=True))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    tally = trailer.Tally()
 
-    def flush() -> str:
+    def flush(**counts) -> str:
         value = buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
+        tally.add(value.encode("utf-8"), **counts)
         return value
 
     writer.writerow(csv_header(targets))
     yield flush()
     for record in records(project, selection, include_unannotated=include_unannotated):
+        rows = 0
         for row in csv_rows(record, targets, include_unannotated):
             writer.writerow(row)
-        yield flush()
+            rows += 1
+        yield flush(articles=1, quotes=len(record["quotes"]), rows=rows)
+    yield tally.csv_line().decode()
 
 
 def manifest(project, selection: Selection, *, include_unannotated: bool = True) -> dict:

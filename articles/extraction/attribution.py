@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 from articles.extraction.model import Span
 from articles.extraction.names import Entity, Registry
+from articles.extraction.paragraphs import SENTENCE_END
 from articles.extraction.patterns import (
+    ADVERB,
+    CUE,
     CUE_THEN_SPEAKER,
     CUE_WORD,
     NAMING_VERBS,
@@ -18,7 +21,32 @@ from articles.extraction.patterns import (
     TRAILING_CUE_THEN_SPEAKER,
     TRAILING_SPEAKER_THEN_CUE,
 )
-from articles.extraction.speakers import speaker_of
+from articles.extraction.speakers import DETERMINERS, PRONOUNS, describes, speaker_of
+
+# Any subject phrase between a closing mark and its cue, appositions included: '…,” one
+# senior Democrat said', '…,” Graham, a former candidate, told CBS'. The speaker module
+# decides whether it names, describes or refers to someone.
+PHRASE_THEN_CUE = re.compile(
+    rf"\s*[,:]?\s*(?P<who>[^\s.!?;:“”\"][^!?;:“”\"]{{0,160}}?)\s+{ADVERB}(?P<cue>{CUE})\b"
+)
+# After a closing mark, the cue then the rest of the sentence: '…,” said Rep. Gwen Moore
+# (D-Wis.), a member of the caucus.'
+CUE_THEN_PHRASE = re.compile(
+    rf"\s*[,:]?\s*(?P<cue>{CUE})\s+(?P<who>[^;:!?“”\"]{{1,200}}?)\s*[.!?]?\s*$"
+)
+# A capitalised pronoun after a quote that ended its sentence starts the next one.
+_NEW_SENTENCE = re.compile(r"\s+(?:He|She|It|They|We)\b")
+# A stop after a title or an initial ends no sentence.
+ABBREVIATION_END = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Pres|"
+    r"Calif|Fla|Mass|Wis|Mich|Minn|Ill|Ind|Tenn|Conn|Penn|Mo|Va|Pa|Ky|La|Md|Ga|Ala|Ariz|"
+    r"Ark|Colo|Del|Kan|Miss|Mont|Neb|Nev|Okla|Ore|Tex|Vt|Wash|Wyo)|\b[A-Z]|\b[A-Z]\.[A-Z])\.$"
+)
+# The same before an opening mark: 'The senator’s spokeswoman said: “'.
+PHRASE_CUE_COLON = re.compile(
+    rf"(?:^|(?<=[.,;”\"]\s))(?P<who>[^\s.!?;:“”\"][^!?;:“”\"]{{0,120}}?)\s+{ADVERB}"
+    rf"(?P<cue>{CUE})\b[^:,“”\"]*?[:,]\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -33,16 +61,55 @@ class Attribution:
 def after_quote(registry: Registry, text: str, position: int, limit: int) -> Attribution | None:
     """From the closing mark at ``position`` to the sentence's end at ``limit``:
     '…,” said Dana Whitfield', '…,” she said', '…,” Whitfield said'."""
+    limit = _past_abbreviations(text, limit)
     tail = text[position:limit]
+    if text[position - 2 : position - 1] in (".", "!", "?") and _NEW_SENTENCE.match(tail):
+        return None  # '… without interruption.” It said it had …': a new sentence
     match = CUE_THEN_SPEAKER.match(tail)
     if match and match.group("cue") not in NAMING_VERBS:
         attribution = _attribution(registry, text, match, position)
         if attribution is not None:
             return attribution
+    match = CUE_THEN_PHRASE.match(tail)
+    if match and match.group("cue") not in NAMING_VERBS and _subject_like(match.group("who")):
+        attribution = _attribution(registry, text, match, position)
+        if attribution is not None:
+            return attribution
     match = SPEAKER_THEN_CUE.match(tail)
     if match:
+        attribution = _attribution(registry, text, match, position)
+        if attribution is not None:
+            return attribution
+    match = PHRASE_THEN_CUE.match(tail)
+    if match and _subject_like(match.group("who")):
         return _attribution(registry, text, match, position)
     return None
+
+
+def _past_abbreviations(text: str, limit: int) -> int:
+    """``limit`` moved past stops that end a title or an initial, not the sentence:
+    '…,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.'"""
+    for _ in range(6):
+        if (
+            limit < 2
+            or text[limit - 1] != "."
+            or not ABBREVIATION_END.search(text, max(0, limit - 12), limit)
+        ):
+            return limit
+        line_end = text.find("\n", limit)
+        line_end = len(text) if line_end < 0 else line_end
+        following = SENTENCE_END.search(text, limit, min(line_end, limit + 300))
+        if following is None:
+            return limit
+        limit = following.end()
+    return limit
+
+
+def _subject_like(phrase: str) -> bool:
+    """A phrase that may be a subject: it starts with a capital, a pronoun or a
+    determiner, not with 'and', 'that' or 'but'."""
+    first = phrase.split()[0].casefold() if phrase.split() else ""
+    return phrase[:1].isupper() or first in DETERMINERS or first in PRONOUNS or describes(phrase)
 
 
 def before_quote(
@@ -50,8 +117,14 @@ def before_quote(
 ) -> Attribution | None:
     """From the sentence's start to the opening mark at ``position``: 'Whitfield said: “',
     'She told the council, “'."""
-    match = SPEAKER_CUE_COLON.search(text[sentence_start:position])
-    if not match:
+    lead = text[sentence_start:position]
+    match = SPEAKER_CUE_COLON.search(lead)
+    if match:
+        attribution = _attribution(registry, text, match, sentence_start)
+        if attribution is not None:
+            return attribution
+    match = PHRASE_CUE_COLON.search(lead)
+    if not match or not _subject_like(match.group("who")):
         return None
     return _attribution(registry, text, match, sentence_start)
 

@@ -17,9 +17,11 @@ The rules return what they find; the reader keeps it. Where the rules live:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from articles.extraction import marks
+from articles.extraction.around_cues import reported_around_cues
 from articles.extraction.attribution import closing_dash_quote
 from articles.extraction.model import Candidate, QuoteSuggestion, Span, SpeakerEntry
 from articles.extraction.names import Entity, Registry, names_in_prose
@@ -35,6 +37,7 @@ from articles.extraction.paragraphs import (
 )
 from articles.extraction.quoted import quote_in_marks
 from articles.extraction.reported import reported_speech
+from articles.extraction.speakers import speaker_fields
 
 
 def extract(text: str) -> tuple[list[QuoteSuggestion], list[SpeakerEntry]]:
@@ -67,8 +70,9 @@ class _Reader:
     that runs on past its paragraph."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.registry = Registry()
+        self.original = text
+        self.text = marks.with_double_marks(text)
+        self.registry = Registry(text)
         self.kept: list[tuple[QuoteSuggestion, Entity | None]] = []
         self.kept_spans: set[Span] = set()
         self.interviewee: Entity | None = None
@@ -85,7 +89,8 @@ class _Reader:
                 self._paragraph(start, end, is_answer=start in answers)
             previous_body = body
         quotes = [
-            replace(quote, speaker=entity.name if entity else None) for quote, entity in self.kept
+            replace(quote, text=self.original[quote.start : quote.end], **speaker_fields(entity))
+            for quote, entity in self.kept
         ]
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
@@ -138,6 +143,7 @@ class _Reader:
         segments = marks.segments(self.text, start, end)
         quoted = [(seg.open, (seg.close if seg.close is not None else end) + 1) for seg in segments]
         previous: Entity | None = None  # the speaker of the paragraph's last quote in marks
+        quote_starts = sorted(q_start for q_start, _ in quoted)
         for position, kind, value in _in_text_order(self.text, start, end, segments, quoted):
             if kind == _NAME:
                 self._named(value)
@@ -158,8 +164,35 @@ class _Reader:
                 previous = quote.entity
                 if quote.kind == "direct":
                     self.running = quote.entity if segment.close is None else None
-            elif not any(position <= q_start < value for q_start, _ in quoted):
-                self._keep(reported_speech(self.registry, self.text, position, value))
+            elif not _quote_between(quote_starts, position, value):
+                self._reported(position, value)
+            else:
+                self._reported_beside_quotes(position, value, quoted)
+
+    def _reported(self, start: int, end: int) -> None:
+        """Reported speech in the sentence ``text[start:end]``: what the rules find, and
+        the clauses around the cues the model finds where the rules found nothing."""
+        rule = reported_speech(self.registry, self.text, start, end)
+        found = [rule] if rule is not None else []
+        taken = tuple(quote.cue for quote in found if quote.cue)
+        for quote in reported_around_cues(self.registry, self.text, start, end, taken):
+            if not any(_same_attribution(quote, other) for other in found):
+                found.append(quote)
+        for quote in sorted(found, key=lambda q: q.start):
+            self._keep(quote)
+
+    def _reported_beside_quotes(self, start: int, end: int, quoted: list[Span]) -> None:
+        """In a sentence with quotation marks, the reported clauses that keep clear of
+        them: 'Trump said he would win, and added: “…”' gives 'he would win'."""
+        for quote in reported_around_cues(self.registry, self.text, start, end):
+            # Clear of the quotations, and not the cue of one ('…,” said X').
+            cue_start, cue_end = quote.cue[0] - 3, quote.cue[1] + 3
+            if not any(
+                (q_start < quote.end and quote.start < q_end)
+                or (q_start < cue_end and cue_start < q_end)
+                for q_start, q_end in quoted
+            ):
+                self._keep(quote)
 
     def _named(self, name: str) -> None:
         """A name met in prose; before the first quote, it may be the interviewee's."""
@@ -174,6 +207,8 @@ class _Reader:
             return
         start, end = strip(self.text, quote.start, quote.end)
         if end <= start or (start, end) in self.kept_spans:
+            return
+        if self._joins_mixed(quote, start, end):
             return
         self.kept_spans.add((start, end))
         self.registry.spoke(quote.entity)
@@ -190,6 +225,36 @@ class _Reader:
             confidence=quote.confidence,
         )
         self.kept.append((suggestion, quote.entity))
+
+    def _joins_mixed(self, quote: Candidate, start: int, end: int) -> bool:
+        """'Cruz called Trump a “liar” who is “amoral”': quoted words that share their cue
+        with the mixed quote before them extend it, as one paraphrase with its quotes."""
+        if quote.kind != "mixed" or quote.cue is None or not self.kept:
+            return False
+        last, entity = self.kept[-1]
+        if last.kind != "mixed" or (last.cue_start, last.cue_end) != quote.cue:
+            return False
+        if SENTENCE_END.search(self.text, last.end, start):
+            return False
+        self.kept[-1] = (replace(last, end=end, text=self.text[last.start : end]), entity)
+        self.kept_spans.add((last.start, end))
+        return True
+
+
+def _same_attribution(a: Candidate, b: Candidate) -> bool:
+    """Two readings of one attribution: overlapping contents, unless ``a``'s cue lies in
+    ``b``'s content ('X said Y believes that Z' holds two, one inside the other)."""
+    if min(a.end, b.end) <= max(a.start, b.start):
+        return False
+    if a.cue and b.cue and min(a.cue[1], b.cue[1]) > max(a.cue[0], b.cue[0]):
+        return True
+    return not (a.cue and b.start <= a.cue[0] and a.cue[1] <= b.end and a.start > b.start + 5)
+
+
+def _quote_between(starts: list[int], start: int, end: int) -> bool:
+    """Whether a quoted stretch opens in ``[start, end)`` (``starts`` sorted)."""
+    i = bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
 
 
 # What a paragraph of prose holds, in the order taken when two start at one position.

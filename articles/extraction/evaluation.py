@@ -206,8 +206,10 @@ STARTERS = frozenset(
 
 
 def resolve_gold_speakers(text: str, gold: list[dict]) -> list[str | None]:
-    """For each gold quote, the person its speaker mention means, or None (generic)."""
-    last: str | None = None
+    """For each gold quote, the person its speaker mention means, or None (generic, or a
+    first-person "I"/"we" that no earlier mention names)."""
+    genders = _genders(text)
+    recent: list[str] = []  # resolved names, the latest last
     order = sorted(range(len(gold)), key=lambda i: gold[i].get("speaker_start") or gold[i]["start"])
     resolved: dict[int, str | None] = {}
     for i in order:
@@ -216,31 +218,58 @@ def resolve_gold_speakers(text: str, gold: list[dict]) -> list[str | None]:
         if not words:
             resolved[i] = None
         elif len(words) == 1 and fold(words[0]) in PRONOUNS:
-            resolved[i] = last
+            resolved[i] = _antecedent(fold(words[0]), recent, genders)
         else:
             name = _proper_name(words, text, gold[i].get("speaker_start"))
             resolved[i] = _fullest(text, name) if name else None
             if resolved[i]:
-                last = resolved[i]
+                recent.append(resolved[i])
     return [resolved[i] for i in range(len(gold))]
 
 
+def _antecedent(pronoun: str, recent: list[str], genders: dict[str, str]) -> str | None:
+    """The latest resolved person a third-person pronoun can mean: of its gender where the
+    text tells it ("Mr. Trump", "Mrs. Clinton"). First and second person mean nobody here."""
+    wanted = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun)
+    if pronoun in {"i", "we", "you"}:
+        return None
+    for name in reversed(recent):
+        known = genders.get(name.split()[-1])
+        if wanted is None or known is None or known == wanted:
+            return name
+    return None
+
+
+def _genders(text: str) -> dict[str, str]:
+    """Surname → "m"/"f" from the courtesy titles the text gives them."""
+    genders: dict[str, str] = {}
+    for title, name in re.findall(r"\b(Mr|Mrs|Ms|Miss)\.? ((?:[A-Z][\w’'-]+ ?){1,3})", text):
+        genders.setdefault(name.split()[-1], "m" if title == "Mr" else "f")
+    return genders
+
+
 def _proper_name(words: list[str], text: str, start: int | None) -> str | None:
-    """The capitalised run at the end of a mention, titles left out ("Sen. Ted Cruz"),
-    joining words kept inside it ("Ministry of Energy"). A word capitalised only because
-    the sentence starts with it ("Officials said") is no name."""
-    name: list[str] = []
-    for position, word in enumerate(words):
-        bare = re.sub(r"[’']s$", "", word).strip(".,;:")
+    """The name in a mention, titles and descriptions left out: the last capitalised run
+    before any apposition ("White House press secretary Josh Earnest" → "Josh Earnest",
+    "Josh Earnest, the press secretary" → "Josh Earnest"), joining words kept inside it
+    ("Ministry of Energy"). A word capitalised only because the sentence starts with it
+    ("Officials said") is no name."""
+    head = " ".join(words).split(",")[0].split()
+    runs: list[list[str]] = [[]]
+    for position, word in enumerate(head):
+        bare = re.sub(r"[’']s$", "", word).strip(".,;:()")
         if position == 0 and _starts_sentence(text, start) and _common_word(bare, text):
-            continue
-        if (bare[:1].isupper() and fold(bare) not in TITLES) or (name and bare in JOINERS):
-            name.append(bare)
-        elif name:
-            break
-    while name and name[-1] in JOINERS:
-        name.pop()
-    return " ".join(name) or None
+            runs.append([])
+        elif (bare[:1].isupper() and fold(bare) not in TITLES) or (runs[-1] and bare in JOINERS):
+            runs[-1].append(bare)
+        elif runs[-1]:
+            runs.append([])
+    for run in reversed(runs):
+        while run and run[-1] in JOINERS:
+            run.pop()
+        if run:
+            return " ".join(run)
+    return None
 
 
 def _starts_sentence(text: str, start: int | None) -> bool:
@@ -260,14 +289,17 @@ def _common_word(word: str, text: str) -> bool:
 
 
 def _fullest(text: str, name: str) -> str:
-    """The longest "First Last" form of ``name`` in the text ("Trump" → "Donald Trump")."""
+    """The longest "First Last" form of ``name`` in the text ("Trump" → "Donald Trump"),
+    within one sentence of the body (a headline, the first line, is left out)."""
     surname = name.split()[-1]
+    body_start = text.find("\n") + 1 if "\n" in text else 0
     best = name
-    for match in re.finditer(rf"((?:[A-Z][\w.’'-]+ ){{1,2}}){re.escape(surname)}\b", text):
+    pattern = rf"(?<![.!?] )((?:(?:[A-Z]\.)+ |[A-Z][\w’'-]+ ){{1,2}}){re.escape(surname)}\b"
+    for match in re.finditer(pattern, text[body_start:]):
         words = [
             w
             for w in match.group(1).split()
-            if fold(w.strip(".")) not in TITLES and fold(w) not in STARTERS
+            if fold(w.strip(".")) not in TITLES and not _common_word(w, text)
         ]
         candidate = " ".join([*words, surname])
         if len(candidate.split()) > len(best.split()):

@@ -36,6 +36,25 @@ class Segment:
         return self.open + 1
 
 
+# Two apostrophes for a double quotation mark (''It is over,'' he said): the style of
+# some wires and archives.
+_DOUBLED = re.compile(r"''(?!')")
+
+
+def with_double_marks(text: str) -> str:
+    """``text`` with each pair of apostrophes used as a quotation mark made one straight
+    double mark and a space, in the pair's two positions, so that offsets hold: an
+    opening pair becomes ' "', a closing one '" '."""
+    if "''" not in text:
+        return text
+
+    def mark(match: re.Match) -> str:
+        before = text[match.start() - 1] if match.start() else " "
+        return ' "' if before.isspace() or before in "([{—–-" else '" '
+
+    return _DOUBLED.sub(mark, text)
+
+
 def _letter(ch: str) -> bool:
     return ch.isalnum()
 

@@ -13,7 +13,10 @@ Span = tuple[int, int]  # code-point offsets, end excluded
 
 @dataclass(frozen=True)
 class QuoteSuggestion:
-    """One quote the engine found: offsets are code points, quotation marks excluded."""
+    """One quote the engine found: offsets are code points, quotation marks excluded.
+    A speaker the text describes without naming ("a spokeswoman for the Treasury") has
+    no ``speaker``: ``speaker_description`` holds the description and the speaker span
+    points at it."""
 
     start: int
     end: int
@@ -25,6 +28,7 @@ class QuoteSuggestion:
     cue_start: int | None = None
     cue_end: int | None = None
     confidence: float = 0.5
+    speaker_description: str = ""
 
 
 @dataclass(frozen=True)

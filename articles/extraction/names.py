@@ -1,19 +1,28 @@
 """People and organisations: recognising names in attribution phrases and tying later
-mentions (a surname, a misspelling, a pronoun, "the ministry") to the first full one."""
+mentions (a surname, a misspelling, a title, a pronoun, "the ministry") to one entity,
+whose name is the fullest form the text gives, spelled as the text spells it most often.
+
+The registry keeps the article's entities indexed by folded surname, so that finding
+whom a mention means costs about the same whatever the length of the article."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from articles.extraction import gender as genders
+from articles.extraction.places import is_known_place
 
 # Capitalised words with diacritics, inner hyphens, apostrophes and dots (Odd-Arne,
 # O'Neill, Sæther, J.), joined by particles and by the small words of organisation names
 # ("Ministry of Fisheries"); the engine trims what is not part of the name.
 NAME = re.compile(
-    r"[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'.-]*(?:\s+(?:(?:of|for|and|the|de|van|von|al|da|di|le|la)"
-    r"\s+)*[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'.-]*)*"
+    r"[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'.-]*(?:[ \t]+(?:(?:of|for|and|the|de|van|von|al|da|di|le|la)"
+    r"[ \t]+)*[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'.-]*)*"
 )
 
 GENERIC_ORG_NOUNS = {"company", "firm", "group", "operator", "organisation", "organization"}
@@ -29,6 +38,8 @@ ORG_WORDS = set(
     logistics shipping buses metro rail power capital ventures construction services
     review audit league church academy college museum library theatre festival times
     post news daily herald courier gazette tribune radio tv sjømat fiskeri kraft
+    state campaign arena restaurant gmbh ag sa nv bv oy kg spa srl strategies partners
+    associates communications consulting research analytics
     """.split()
 )
 # Capitalised words that start sentences or name roles, never a person by themselves.
@@ -87,29 +98,201 @@ PLACE_BEFORE = {
 }
 
 
-_INITIAL = re.compile(r"[A-Z]\.")
+_AGE = re.compile(r"\d|-year-old$|-old$")  # "Seventeen-year-old Maisie Doyle"
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")
+
+# Titles and roles that stand before a name and belong in the description, not the name
+# ("President Aleksandr Lukashenko", "Former Florida Gov. Jeb Bush"), folded, no dots.
+TITLES = frozenset(
+    """
+    president vice gov governor sen senator rep representative congressman congresswoman
+    speaker secretary minister chancellor mayor judge justice attorney general ag director
+    chairman chairwoman chair ceo cfo coo chief ambassador gen adm col lt sgt cpl maj capt
+    dr mr mrs ms miss mx prof professor rev pope king queen prince princess sheriff
+    commissioner leader whip councilman councilwoman councillor cllr superintendent
+    archbishop bishop cardinal rabbi imam pastor father sister nominee candidate democrat
+    democrats republican republicans independent reporter anchor host correspondent
+    columnist spokesman spokeswoman spokesperson officer detective agent trooper deputy
+    former ex acting interim assistant associate senior top lieutenant sergeant captain
+    admiral colonel commander premier prime first lady founder economist analyst expert
+    researcher adviser advisor strategist pollster executive press chairperson dean
+    rector inspector coach manager owner lawyer editor publisher author activist
+    president-elect presumptive nominee frontrunner front-runner hopeful billionaire
+    businessman businesswoman mogul tycoon entrepreneur actor actress singer comedian
+    rapper star legend icon gop dem dems d r sir dame lord lady mp mep sec pres
+    """.split()
+)
+# Words a capitalised run may start with that make it no one's name on its own.
+NOT_SPEAKERS = frozenset(
+    """
+    though although however finally significantly having meanwhile still yet instead
+    also even only just indeed perhaps maybe thus hence therefore moreover furthermore
+    nevertheless nonetheless besides otherwise overall ultimately initially originally
+    recently currently previously later earlier today tonight yesterday tomorrow now
+    then there here this that these those it its he she they we you i his her their our
+    my your report reports hospital poll polls survey study statement twitter facebook
+    democrats republicans democrat republican americans liberals conservatives
+    """.split()
+)
+# Organisations spoken of by one word, often as speakers.
+KNOWN_ORGS = frozenset(
+    """
+    reuters politico breitbart bloomberg axios gallup quinnipiac rasmussen monmouth
+    marist twitter facebook google apple microsoft amazon walmart pentagon kremlin
+    congress senate house parliament nato vatican hamas hezbollah taliban isis isil
+    """.split()
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A name in a phrase: the name, where it starts, and what stood before it in the
+    same capitalised run (its titles: 'Belarusian President'), with the gender those
+    titles tell."""
+
+    name: str
+    offset: int
+    titles: str = ""
+    gender: str | None = None
+    end: int = 0  # where the name's words end in the phrase
+    start: int = 0  # where its run starts, titles included
 
 
 def find_names(phrase: str) -> list[tuple[str, int]]:
     """Capitalised name sequences in ``phrase`` with their offsets; organisation names may
-    include 'of', 'for' and 'and'."""
+    include 'of', 'for' and 'and'. Titles before a name are left out."""
+    return [(found.name, found.offset) for found in names_found(phrase)]
+
+
+def names_found(phrase: str) -> list[Found]:
+    """The names of ``phrase`` with their offsets and the titles before them."""
     result = []
     for match in NAME.finditer(phrase):
-        words = match.group().split()
-        offset = match.start()
-        while words and (words[0] in NOT_NAMES or words[0].lower() in SMALL_WORDS):
-            offset += len(words[0]) + 1
-            words = words[1:]
-        while words and words[-1].lower() in SMALL_WORDS:
-            words = words[:-1]
-        if len(words) >= 3 and words[0].lower().endswith(ROLE_ENDINGS) and words[0].isalpha():
-            offset += len(words[0]) + 1
-            words = words[1:]
-        if words and not (len(words) == 1 and words[0] in NOT_NAMES):
-            name = " ".join(w.rstrip(".’'") if not _INITIAL.fullmatch(w) else w for w in words)
-            if name and name[0].isupper():
-                result.append((name, offset))
+        for run, at in _runs(match.group(), match.start()):
+            found = _name_in_run(run, at)
+            if found is not None:
+                result.append(found)
     return result
+
+
+# Abbreviations that end in a dot without ending a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr jr sr st inc co corp ltd sen rep gov gen lt col sgt capt adm prof rev
+    pres vs u.s u.n d.c u.k e.u no mt ft""".split()
+)
+# Days and months end a name that runs into them ('CNN Tuesday').
+_DATES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april june july august september october november december""".split()
+)
+_SPLIT = re.compile(
+    r"[ \t]+(?:and|&)[ \t]+|(?<=\.)[ \t]+|[ \t]+(?:Is|Are|Was|Were|Has|Have|Had|Says|Said|"
+    r"Will|Would|Can|Could|Should|May|Might|Must|Does|Did|Gets|Wins|Loses|Calls)[ \t]+"
+)
+
+
+def _runs(run: str, offset: int) -> list[tuple[str, int]]:
+    """A capitalised run cut where a sentence ends inside it ('Bush. But Lewandowski')
+    and, unless it names an organisation, at 'and' ('Sanders and Clinton')."""
+    pieces, start = [], 0
+    for match in _SPLIT.finditer(run):
+        separator = match.group().strip()
+        if separator in ("and", "&"):
+            if is_org(run) or is_known_place(fold(run)):
+                continue
+        elif separator:
+            pass  # a verb in a headline: "Donald Trump Is Right"
+        else:
+            word = run[: match.start()].split()[-1]
+            if (
+                _INITIAL.fullmatch(word)
+                or fold(word).strip(".") in _ABBREVIATIONS
+                or (len(word) <= 3 and word[:-1].isupper())
+            ):
+                continue
+        pieces.append((run[start : match.start()], offset + start))
+        start = match.end()
+    pieces.append((run[start:], offset + start))
+    return [(piece, at) for piece, at in pieces if piece.strip()]
+
+
+def _name_in_run(run: str, offset: int) -> Found | None:
+    words = run.split()
+    positions = []
+    at = 0
+    for word in words:
+        at = run.index(word, at)
+        positions.append(at)
+        at += len(word)
+    cut = 0
+    while cut < len(words) and (
+        words[cut] in NOT_NAMES or words[cut].lower() in SMALL_WORDS or _AGE.search(words[cut])
+    ):
+        cut += 1
+    end = len(words)
+    while end > cut and (words[end - 1].lower() in SMALL_WORDS or fold(words[end - 1]) in _DATES):
+        end -= 1
+    # A possessive ends a run that names someone's: "Breitbart’s Joel Pollak" is Pollak.
+    for i in range(cut, end - 1):
+        if words[i][-2:] in ("’s", "'s") and not is_org(" ".join(words[i + 1 : end])):
+            cut = i + 1
+    # The last title in the run ends the description ("Former Florida Gov. Jeb Bush"),
+    # unless what follows it is an organisation ("Republican National Committee").
+    for i in range(end - 2, cut - 1, -1):
+        if _folded_word(words[i]) in TITLES:
+            rest = [w for w in words[i + 1 : end] if w.lower() not in SMALL_WORDS]
+            if rest and not is_org(" ".join(rest)):
+                cut = i + 1
+                while cut < end and words[cut].lower() in SMALL_WORDS:
+                    cut += 1
+            break
+    # "Secretary of State John Kerry": a known first name after capitalised words that
+    # are not one starts the person's name.
+    for i in range(cut + 1, end - 1):
+        if genders.of_first_name(words[i]) and not genders.of_first_name(words[i - 1]):
+            if not is_org(" ".join(words[i:end])) and _folded_word(words[cut]) not in KNOWN_ORGS:
+                cut = i
+            break
+    # "Jeffrey Lewis of the James Martin Center": the person, not the place of work.
+    for i in range(cut + 2, end - 1):
+        if words[i] in ("of", "for") and not is_org(" ".join(words[cut:i])):
+            if genders.of_first_name(words[cut]) or is_org(" ".join(words[i + 1 : end])):
+                end = i
+            break
+    if (
+        end - cut >= 3
+        and words[cut].lower().endswith(ROLE_ENDINGS)
+        and words[cut].isalpha()
+        and not genders.of_first_name(words[cut])
+    ):
+        cut += 1
+    inner = [i for i in range(cut + 1, end - 1) if words[i] == "the"]
+    if inner and not is_org(" ".join(words[cut:end])):
+        cut = inner[-1] + 1  # "Bemoaning the Trump": only organisations hold a "the"
+    kept = words[cut:end]
+    if not kept or (len(kept) == 1 and kept[0] in NOT_NAMES):
+        return None
+    kept = [w.rstrip(".’'") if not _INITIAL.fullmatch(w) else w for w in kept]
+    kept[-1] = _POSSESSIVE.sub("", kept[-1]) if len(kept[-1]) > 2 else kept[-1]
+    name = " ".join(w for w in kept if w)
+    if not name or not name[0].isupper():
+        return None
+    titles = " ".join(words[:cut])
+    gender = next((g for g in (genders.of_title(w) for w in reversed(words[:cut])) if g), None)
+    last = end - 1
+    return Found(
+        name,
+        offset + positions[cut],
+        titles,
+        gender,
+        offset + positions[last] + len(words[last]),
+        offset + positions[0],
+    )
+
+
+def _folded_word(word: str) -> str:
+    return fold(word).strip(".’',")
 
 
 def names_in_prose(
@@ -117,21 +300,72 @@ def names_in_prose(
 ) -> list[tuple[int, str]]:
     """``(position, name)`` for the people and organisations ``text[start:end]`` names
     outside its ``quoted`` stretches, except after a preposition that makes the name a
-    place ("in Little Wrayton")."""
-    outside = text[start:end]
-    for q_start, q_end in reversed(quoted):
-        a, b = q_start - start, min(q_end, end) - start
-        outside = outside[:a] + " " * (b - a) + outside[b:]
+    place ("in Little Wrayton"). Each name is a :class:`Mention`, which knows whether it
+    opens its sentence (a subject, salient for a later "he") and the gender its title
+    tells."""
+    if _headline(text[start:end]):
+        return []
+    pieces, at = [], start
+    for q_start, q_end in quoted:
+        q_start, q_end = max(q_start, at), min(q_end, end)
+        if q_end > q_start:
+            pieces += [text[at:q_start], " " * (q_end - q_start)]
+            at = q_end
+    pieces.append(text[at:end])
+    outside = "".join(pieces)
     mentions = []
-    for name, offset in find_names(outside):
-        previous_word = outside[:offset].split()[-1:] or [""]
+    for found in names_found(outside):
+        run_start = found.start
+        before = outside[max(0, run_start - 80) : max(0, run_start)].rstrip()
+        previous_word = before.split()[-1:] or [""]
         if previous_word[0].lower() in PLACE_BEFORE:
             continue
-        mentions.append((start + offset, name))
+        after = outside[found.end : found.end + 40].split(maxsplit=1)[:1] or [""]
+        subject = (
+            run_start <= 0
+            or not before
+            or before[-1] in ".!?:;"
+            or (after[0][:1].islower() and after[0] not in _NOT_VERBS)
+        )
+        mention = Mention(found.name, subject, found.gender, found.titles.rstrip(" ,."))
+        mentions.append((start + found.offset, mention))
     return mentions
 
 
-@lru_cache(maxsize=8192)
+def _headline(paragraph: str) -> bool:
+    """A title in Title Case ('Clinton Camp Slams Trump Over Remarks'): its capitals
+    are no names."""
+    words = [w for w in paragraph.split() if w[:1].isalpha() and w.lower() not in SMALL_WORDS]
+    if len(words) < 5 or len(words) > 25 or ". " in paragraph.rstrip(". "):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.95 * len(words)
+
+
+# Lower-case words after a name that do not make it a verb's subject ('on Lukashenko
+# for wider support').
+_NOT_VERBS = frozenset(
+    """for of and or to in on at with from by as that who which whose when where than
+    but nor if while after before since until into about against over under between
+    through during per via""".split()
+)
+
+
+class Mention(str):
+    """A name met in prose, with whether it opens its sentence and its title's gender."""
+
+    subject: bool
+    gender: str | None
+    titles: str
+
+    def __new__(cls, name: str, subject: bool = False, gender: str | None = None, titles=""):
+        mention = super().__new__(cls, name)
+        mention.subject = subject
+        mention.gender = gender
+        mention.titles = titles
+        return mention
+
+
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A name without case and diacritics, for comparing spellings."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
@@ -139,25 +373,41 @@ def fold(name: str) -> str:
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
-    """Levenshtein distance with adjacent transpositions, giving up past ``limit``."""
+    """Levenshtein distance with adjacent transpositions, giving up past ``limit``: only
+    the cells within ``limit`` of the diagonal are computed."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    far = limit + 1
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
+    previous = [j if j <= limit else far for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        ca = a[i - 1]
+        current = [far] * (len(b) + 1)
+        current[0] = i if i <= limit else far
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        for j in range(low, high + 1):
+            cb = b[j - 1]
+            value = previous[j - 1] + (ca != cb)
+            if previous[j] + 1 < value:
+                value = previous[j] + 1
+            if current[j - 1] + 1 < value:
+                value = current[j - 1] + 1
+            if (
+                i > 1
+                and j > 1
+                and ca == b[j - 2]
+                and a[i - 2] == cb
+                and previous2[j - 2] + 1 < value
+            ):
+                value = previous2[j - 2] + 1
+            current[j] = value if value < far else far
+        if min(current[low : high + 1]) > limit:
+            return far
         previous2, previous = previous, current
     return previous[-1]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def similar(a: str, b: str) -> bool:
     """Same word, or a plausible misspelling of it (Godzimirksi ~ Godzimirski)."""
     a, b = fold(a), fold(b)
@@ -169,113 +419,392 @@ def similar(a: str, b: str) -> bool:
 
 
 def is_org(name: str) -> bool:
-    return any(fold(word).strip(".") in ORG_WORDS for word in name.split())
+    words = name.split()
+    if len(words) == 1 and _acronym(words[0]) and not is_known_place(fold(words[0])):
+        return True
+    return any(
+        _folded_word(word) in ORG_WORDS or _folded_word(word) in KNOWN_ORGS for word in words
+    )
+
+
+def _acronym(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def is_place(name: str) -> bool:
-    return fold(name.split()[-1]).strip(".") in PLACE_WORDS
+    folded = fold(name)
+    return is_known_place(folded) or _folded_word(name.split()[-1]) in PLACE_WORDS
 
 
-@dataclass
+def can_speak(name: str) -> bool:
+    """Whether a name found in an attribution may be a speaker's: not a place ("Ohio",
+    "Russia and Ukraine"), a sentence adverb ("Though") or a role with a place
+    ("Democrat of Missouri")."""
+    words = name.split()
+    if not words or is_place(name):
+        return False
+    first = _folded_word(words[0])
+    if first in NOT_SPEAKERS and (len(words) == 1 or first not in ("democrat", "republican")):
+        return False
+    if first in TITLES and len(words) >= 2 and words[1] in ("of", "for", "from"):
+        return False  # "Democrat of Missouri", "Republican from Ohio"
+    return not (len(words) == 1 and first in TITLES)
+
+
+@dataclass(eq=False)
 class Entity:
+    """A person or organisation of the article, or (``named`` False) someone the text
+    only describes ("a spokeswoman for Britain's Treasury"): then ``name`` is that
+    description and nobody else's mention can match it."""
+
     name: str
     description: str = ""
     aliases: list[str] = field(default_factory=list)
     org: bool = False
+    named: bool = True
+    gender: str | None = None
+    plural: bool = False
+    forms: Counter = field(default_factory=Counter)
+    spoke_at: int = -1
+    subject_at: int = -1
+    mentioned_at: int = -1
 
     def add_alias(self, alias: str) -> None:
         if fold(alias) != fold(self.name) and all(fold(alias) != fold(a) for a in self.aliases):
             self.aliases.append(alias)
 
+    @property
+    def person(self) -> bool:
+        return not self.org and not self.plural
+
+
+# How many events ago a mere mention (not as a subject) counts as recent as a subject's.
+MENTION_PENALTY = 6
+# How many events ago a person of unknown gender counts as recent as one of the right one.
+UNKNOWN_GENDER_PENALTY = 3
+_RECENT = 60  # entities remembered for pronouns
+_MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
+_LOWER_WORD = re.compile(r"\b[a-zß-öø-ÿ][\w’'-]*")
+_CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'.-]*")
+_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+_STOP = re.compile(r"[.!?](?=\s)")
+
+
+@lru_cache(maxsize=65536)
+def _deletions(word: str) -> frozenset[str]:
+    """``word`` and every string made by deleting one letter of it, or two for words of
+    seven letters or more (as ``similar`` allows two edits there)."""
+    once = {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+    if len(word) < 7:
+        return frozenset(once)
+    return frozenset(once | {w[:i] + w[i + 1 :] for w in once for i in range(len(w))})
+
 
 class Registry:
-    """The people and organisations met so far in one article, and who spoke last."""
+    """The people and organisations met so far in one article, who spoke last, and how
+    salient each is for a pronoun. ``text`` (the article) lets it tell common words from
+    names and count how the whole text spells each name, captions included."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         self.entities: list[Entity] = []
         self.last_speaker: Entity | None = None
         self.last_mentioned: Entity | None = None
         self.last_person: Entity | None = None
         self._known: dict[str, Entity] = {}  # every folded mention seen, to its entity
+        self._by_surname: dict[str, list[Entity]] = {}  # folded last word -> persons
+        # Each surname under itself with one or two letters deleted: two spellings within
+        # the edit distance ``similar`` allows share one of these (symmetric deletion).
+        self._surnames_by_deletion: dict[str, set[str]] = {}
+        self._similar: dict[str, set[str]] = {}  # known surname -> known ones like it
+        self._similar_cache: dict[str, tuple[int, set[str]]] = {}
+        self._recent: list[Entity] = []
+        self._mentions: dict[int, tuple[int, int]] = {}  # id(entity) -> last attribution span
+        self._introductions: dict[int, tuple[int, int]] = {}  # paragraph -> 'He said:' span
+        self._tick = 0
+        self._text: str | None = None
+        self._lower: frozenset[str] = frozenset()
+        self._places: dict[str, list[int]] = {}
+        self._pronouns: list[tuple[int, str]] | None = None  # read when first needed
+        self._pronoun_starts: list[int] = []
+        self._stops: list[int] = []
+        self._spellings: Counter = Counter()
+        self.read(text)
 
-    def find(self, mention: str) -> Entity | None:
-        """The entity a mention (full name, surname, misspelling) refers to, if known."""
-        known = self._known.get(fold(mention))
-        if known is not None:
+    def read(self, text: str) -> None:
+        """Learn the article's vocabulary (once): lower-case words and name spellings."""
+        if not text or self._text is text:
+            return
+        self._text = text
+        self._lower = frozenset(w.casefold() for w in _LOWER_WORD.findall(text))
+        # Where each capitalised word stands, to count spellings now and to read the
+        # gender clues around a surname when a person is first met.
+        places: dict[str, list[int]] = {}
+        for match in _CAPITALISED_WORD.finditer(text):
+            places.setdefault(fold(_POSSESSIVE.sub("", match.group().rstrip("."))), []).append(
+                match.start()
+            )
+        self._places = places
+        self._spellings = Counter({key: len(at) for key, at in places.items()})
+        self._pronouns: list[tuple[int, str]] | None = None
+
+    def common_word(self, word: str) -> bool:
+        """Whether the text also writes ``word`` in lower case (a word, not a name)."""
+        return word.casefold().strip(".’',") in self._lower
+
+    # -- finding ------------------------------------------------------------------------
+
+    def find(self, mention: str, gender: str | None = None) -> Entity | None:
+        """The entity a mention (full name, surname, misspelling) refers to, if known;
+        ``gender`` (from a title: "Mrs. Clinton") rules out people of the other one."""
+        key = fold(mention)
+        known = self._known.get(key)
+        if known is not None and (not known.org or known.name):
+            if not known.org and len(mention.split()) == 1:
+                # A bare surname means the most salient person of that name.
+                return self._find(mention, gender) or known
             return known
-        found = self._find(mention)
-        if found is not None:
-            self._known[fold(mention)] = found
+        found = self._find(mention, gender)
+        if found is not None and len(mention.split()) > 1:
+            self._known[key] = found
         return found
 
-    def _find(self, mention: str) -> Entity | None:
-        words = mention.split()
-        for entity in reversed(self.entities):
-            own = entity.name.split()
-            if entity.org:
-                continue
-            if len(words) == 1 and similar(words[0], own[-1]):
-                return entity
-            if (
-                len(words) == len(own)
-                and len(words) > 1
-                and all(
-                    similar(x, y) or fold(x) == fold(y) for x, y in zip(words, own, strict=True)
-                )
-            ):
-                return entity
-            if (
-                len(words) > 1
-                and len(own) > 1
-                and similar(words[-1], own[-1])
-                and (fold(words[0]) == fold(own[0]))
-            ):
-                return entity
-        return None
+    def _candidates(self, surname: str) -> list[Entity]:
+        key = fold(surname)
+        found = list(self._by_surname.get(key, ()))
+        for other in self._similar_surnames(key):
+            found.extend(self._by_surname[other])
+        return found
 
-    def resolve(self, mention: str, description: str = "") -> Entity:
+    def _similar_surnames(self, key: str) -> set[str]:
+        """The known surnames spelled like ``key`` (itself left out). Known surnames keep
+        theirs up to date; another key's is remembered until a new surname arrives."""
+        known = self._similar.get(key)
+        if known is not None:
+            return known
+        cached = self._similar_cache.get(key)
+        if cached is not None and cached[0] == len(self._by_surname):
+            return cached[1]
+        others = set()
+        if len(key) >= 5:
+            for variant in _deletions(key):
+                others.update(self._surnames_by_deletion.get(variant, ()))
+            others = {other for other in others if other != key and similar(other, key)}
+        self._similar_cache[key] = (len(self._by_surname), others)
+        return others
+
+    def _new_surname(self, key: str) -> None:
+        others = self._similar_surnames(key)
+        self._similar[key] = set(others)
+        for other in others:
+            self._similar.setdefault(other, set()).add(key)
+        if len(key) >= 5:
+            for variant in _deletions(key):
+                self._surnames_by_deletion.setdefault(variant, set()).add(key)
+
+    def _find(self, mention: str, gender: str | None = None) -> Entity | None:
+        words = mention.split()
+        best, best_at = None, -2
+        for entity in self._candidates(words[-1]):
+            if not self._matches(entity, words):
+                continue
+            if gender and entity.gender and entity.gender != gender:
+                continue
+            at = max(entity.spoke_at, entity.subject_at, entity.mentioned_at)
+            if at > best_at:
+                best, best_at = entity, at
+        return best
+
+    @staticmethod
+    def _matches(entity: Entity, words: list[str]) -> bool:
+        if len(words) == 1:
+            return True  # candidates share the surname already
+        for form in entity.forms or (entity.name,):
+            own = form.split()
+            if len(own) == 1:
+                continue
+            if len(words) == len(own) and all(
+                similar(x, y) for x, y in zip(words, own, strict=True)
+            ):
+                return True
+            if fold(words[0]) == fold(own[0]) or fold(words[0]).rstrip(".") == fold(own[0])[:1]:
+                return True
+        return False
+
+    # -- registering --------------------------------------------------------------------
+
+    def clean(self, name: str) -> str:
+        """``name`` without leading words the text also writes in lower case ('Does
+        Rubio', 'See Sexton'), unless it names an organisation."""
+        words = name.split()
+        if is_org(name):
+            return name
+        while len(words) > 1 and self.common_word(words[0]) and not genders.of_first_name(words[0]):
+            words = words[1:]
+        return " ".join(words)
+
+    def resolve(self, mention: str, description: str = "", gender: str | None = None) -> Entity:
         """The entity a name mention means, registering it if new."""
-        found = self.find(mention)
-        if found is not None:
-            if found.name != mention:
-                if len(mention.split()) > len(found.name.split()) and not found.org:
-                    found.add_alias(found.name)
-                    found.name = mention  # a fuller name arrived later
-                else:
-                    found.add_alias(mention)
-            if description and not found.description:
-                found.description = description
-            self._mentioned(found)
-            return found
-        entity = Entity(mention, description, org=is_org(mention))
-        self.entities.append(entity)
-        self._known[fold(mention)] = entity
+        mention = self.clean(mention)
+        found = self.find(mention, gender)
+        if found is None:
+            found = Entity(mention, org=is_org(mention))
+            self.entities.append(found)
+            self._known[fold(mention)] = found
+            if not found.org:
+                found.gender = gender or self._gender_in_text(mention)
+        self._seen_as(found, mention)
+        if description and not found.description:
+            found.description = description
+        if gender and found.gender is None and not found.org:
+            found.gender = gender
+        self._mentioned(found)
+        return found
+
+    def describe(
+        self, description: str, gender: str | None = None, plural: bool = False, org: bool = False
+    ) -> Entity:
+        """Someone the text describes without naming ('a spokeswoman for the Treasury',
+        'the hospital'): a new unnamed entity each time; only a pronoun can refer back."""
+        entity = Entity(
+            description, description, named=False, gender=gender, plural=plural, org=org
+        )
         self._mentioned(entity)
         return entity
 
-    def _mentioned(self, entity: Entity) -> None:
+    def _seen_as(self, entity: Entity, mention: str) -> None:
+        if entity.org:
+            if not entity.forms:
+                entity.forms[mention] += 1
+            elif fold(mention) != fold(entity.name):
+                entity.add_alias(mention)
+            return
+        if mention not in entity.forms and len(entity.forms) >= _MAX_FORMS:
+            return  # enough spellings to choose a name from
+        entity.forms[mention] += 1
+        surname = fold(mention.split()[-1])
+        if surname not in self._by_surname:
+            self._new_surname(surname)
+        bucket = self._by_surname.setdefault(surname, [])
+        if entity not in bucket:
+            bucket.append(entity)
+        if entity.gender is None:
+            words = mention.split()
+            if len(words) > 1:
+                entity.gender = genders.of_first_name(words[0])
+        self._name(entity)
+
+    def _name(self, entity: Entity) -> None:
+        """The fullest form seen, each word spelled as the whole text spells it most."""
+        order = {form: i for i, form in enumerate(entity.forms)}
+        fullest = max(
+            entity.forms,
+            key=lambda f: (len(f.split()), entity.forms[f], -order[f]),
+        )
+        words = fullest.split()
+        for position in (0, -1) if len(words) > 1 else (-1,):
+            variants = Counter()
+            for form in entity.forms:
+                own = form.split()
+                if position == 0 and len(own) < 2:
+                    continue
+                word = own[position]
+                if similar(word, words[position]):
+                    variants[word] += entity.forms[form]
+            if len(variants) > 1:
+                words[position] = max(
+                    variants,
+                    key=lambda w: (self._spellings[fold(w)], variants[w]),
+                )
+        name = " ".join(words)
+        if name != entity.name:
+            entity.add_alias(entity.name)
+            entity.name = name
+        entity.aliases = [a for a in entity.aliases if fold(a) != fold(name)]
+        for form in entity.forms:
+            entity.add_alias(form)
+
+    def _gender_in_text(self, name: str) -> str | None:
+        """A person's gender as the text tells it: their first name, or else the titles
+        before their surname and the first pronoun after each time they are named."""
+        words = name.split()
+        if len(words) > 1 and genders.of_first_name(words[0]):
+            return genders.of_first_name(words[0])
+        votes = self._clues(fold(words[-1]))
+        if not votes:
+            return None
+        (best, count), *rest = votes.most_common()
+        return best if not rest or count >= 2 * rest[0][1] else None
+
+    def _clues(self, key: str) -> Counter:
+        """Gender votes for a capitalised word: a title before it ("Mrs. Clinton") and
+        the first pronoun after it in its sentence ("Brewer … she said"), at most twelve
+        times named."""
+        text = self._text or ""
+        if self._pronouns is None:
+            self._pronouns = [(m.start(), m.group(1)) for m in _PRONOUN.finditer(text)]
+            self._pronoun_starts = [at for at, _ in self._pronouns]
+            self._stops = [m.start() for m in _STOP.finditer(text)]
+        starts = self._pronoun_starts
+        votes = Counter()
+        for at in self._places.get(key, ())[:12]:
+            before = text[max(0, at - 8) : at].split()[-1:]
+            if before and genders.of_title(before[0]):
+                votes[genders.of_title(before[0])] += 3
+            i = bisect_left(starts, at + len(key))
+            if i < len(starts) and starts[i] < at + 120:
+                stop = bisect_left(self._stops, at + len(key))
+                if stop == len(self._stops) or self._stops[stop] > starts[i]:
+                    votes[genders.PRONOUN_GENDER[self._pronouns[i][1].casefold()]] += 1
+        return votes
+
+    # -- salience -----------------------------------------------------------------------
+
+    def _event(self) -> int:
+        self._tick += 1
+        return self._tick
+
+    def _touch(self, entity: Entity) -> None:
+        if entity in self._recent:
+            self._recent.remove(entity)
+        self._recent.append(entity)
+        if len(self._recent) > _RECENT:
+            del self._recent[0]
+
+    def _mentioned(self, entity: Entity, *, subject: bool = True) -> None:
+        tick = self._event()
+        if subject:
+            entity.subject_at = tick
+        entity.mentioned_at = tick
+        self._touch(entity)
         self.last_mentioned = entity
-        if not entity.org:
+        if entity.person:
             self.last_person = entity
 
-    def organisation(self, noun: str) -> Entity | None:
-        """The organisation that "the ministry" or "the company" refers to: one whose name
-        has that word, or for a generic noun the organisation named last."""
-        key = fold(noun)
-        for entity in reversed(self.entities):
-            if entity.org and key in fold(entity.name):
-                return entity
-        if key in GENERIC_ORG_NOUNS:
-            return next((e for e in reversed(self.entities) if e.org), None)
+    def attributed(self, entity: Entity, span: tuple[int, int]) -> None:
+        """An attribution named ``entity`` at ``span`` of the text."""
+        self._mentions[id(entity)] = span
+
+    def introduced(self, entity: Entity, span: tuple[int, int], paragraph: int) -> None:
+        """The paragraph at ``paragraph`` quotes ``entity``, named at ``span`` in the
+        colon sentence before it ('He said:')."""
+        self._mentions[id(entity)] = span
+        self._introductions[paragraph] = span
+
+    def mention_of(self, entity: Entity | None, since: int) -> tuple[int, int] | None:
+        """Where the last attribution named ``entity``, if at ``since`` or after, or in
+        the sentence introducing the paragraph at ``since``."""
+        span = self._mentions.get(id(entity)) if entity is not None else None
+        if span is not None and (span[0] >= since or self._introductions.get(since) == span):
+            return span
         return None
 
-    def person_for_pronoun(self) -> Entity | None:
-        """He or she: the person mentioned last, as a reader would take it."""
-        for candidate in (self.last_person, self.last_speaker):
-            if candidate is not None and not candidate.org:
-                return candidate
-        for entity in reversed(self.entities):
-            if not entity.org:
+    def new_subject(self) -> Entity | None:
+        """A person who became a sentence's subject after the last speaker spoke ('Walt
+        Brandeberry, 71, spoke for five minutes.' before a paragraph of quotes)."""
+        spoke_at = self.last_speaker.spoke_at if self.last_speaker is not None else -1
+        for entity in reversed(self._recent):
+            if entity.person and entity.named and entity.subject_at > spoke_at:
                 return entity
         return None
 
@@ -283,13 +812,84 @@ class Registry:
         """``entity`` was just quoted: a later unattributed quote may be theirs."""
         if entity is not None:
             self.last_speaker = entity
+            entity.spoke_at = self._event()
+            self._touch(entity)
 
     def mention(self, name: str) -> None:
-        """A name met in prose: known people become the last mentioned."""
-        if is_place(name):
+        """A name met in prose: known people become the last mentioned, and a name of
+        two words or more that is no place is registered."""
+        if is_place(name) or not can_speak(name):
             return
-        found = self.find(name)
-        if found is None and len(name.split()) >= 2:
-            found = self.resolve(name)
+        cleaned = self.clean(name)
+        if cleaned != name:
+            name = Mention(cleaned, getattr(name, "subject", False), getattr(name, "gender", None))
+        gender = getattr(name, "gender", None)
+        found = self.find(name, gender)
+        titles = getattr(name, "titles", "")
+        if found is None and (
+            len(name.split()) >= 2
+            or gender
+            or (genders.of_first_name(name) and not self.common_word(name))
+        ):
+            found = self.resolve(name, gender=gender)  # "Ellen Marsh", "Mrs. Okonjo", "Melanie"
+        elif found is not None and found.gender is None and gender and not found.org:
+            found.gender = gender
+        if found is not None and titles and not found.description and not found.org:
+            found.description = titles
         if found is not None:
-            self._mentioned(found)
+            self._mentioned(found, subject=getattr(name, "subject", False))
+
+    def organisation(self, noun: str) -> Entity | None:
+        """The organisation that "the ministry" or "the company" refers to: one whose name
+        has that word, or for a generic noun the organisation named last."""
+        key = fold(noun)
+        for entity in reversed(self._recent):
+            if entity.org and key in fold(entity.name):
+                return entity
+        for entity in reversed(self.entities):
+            if entity.org and key in fold(entity.name):
+                return entity
+        if key in GENERIC_ORG_NOUNS:
+            return next((e for e in reversed(self._recent) if e.org), None) or next(
+                (e for e in reversed(self.entities) if e.org), None
+            )
+        return None
+
+    def person_for_pronoun(self, pronoun: str = "") -> Entity | None:
+        """Whom 'he', 'she' or 'they' means: the most salient entity that fits, salience
+        being how recently it spoke or was a sentence's subject (a mere mention counts
+        less), and fitting its gender (from titles, first names) or number."""
+        word = pronoun.casefold().strip()
+        wanted = genders.PRONOUN_GENDER.get(word)
+        if word in ("they", "them", "their", "it", "its", "we"):
+            group = self._most_salient(lambda e: e.org or e.plural)
+            if group is not None:
+                return group
+        best = self._most_salient(
+            lambda e: e.person and (wanted is None or e.gender in (None, wanted)),
+            wanted=wanted,
+        )
+        if best is not None:
+            return best
+        for candidate in (self.last_person, self.last_speaker):
+            if candidate is not None and candidate.person and candidate.gender in (None, wanted):
+                return candidate
+        return None
+
+    def _most_salient(self, fits, wanted: str | None = None) -> Entity | None:
+        best, best_score = None, None
+        for entity in reversed(self._recent):
+            if not fits(entity):
+                continue
+            score = max(
+                entity.spoke_at,
+                entity.subject_at,
+                entity.mentioned_at - MENTION_PENALTY,
+            )
+            if wanted is not None and entity.gender is None:
+                score -= UNKNOWN_GENDER_PENALTY
+            if best_score is None or score > best_score:
+                best, best_score = entity, score
+        if best is not None and wanted is not None and best.gender is None:
+            best.gender = wanted  # "she" said it: she is a woman from now on
+        return best

@@ -4,18 +4,28 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from articles.extraction import marks
 from articles.extraction.model import Span
 
 LINE = re.compile(r"[^\n]+")
 DASH = re.compile(r"^[–—-]\s+")  # '– We have no choice, says Haldorsen.'
-CAPTION = re.compile(
-    r"^[A-ZÆØÅÄÖÜ0-9][A-ZÆØÅÄÖÜ0-9 '’&-]{2,}:\s|\b(?:Photo|Foto|Illustration)s?:\s"
-)
+# A caption carries a credit ('Photo: …'); an all-caps label alone ('UPDATE: Trump
+# said …', 'PIER: …') starts ordinary prose as often as a caption.
+CAPTION = re.compile(r"\b(?:Photo|Foto|Illustration)s?:\s")
 BYLINE = re.compile(r"^By [A-Z]")
 QA = re.compile(r"^(Q|A)\s*[:.]\s+")
-SENTENCE_END = re.compile(r"[.!?…](?=[\s”’\"»)]|$)")
+# A stop after a title or an initial ('Mr.', 'Leonard E.', 'U.S.') ends no sentence. The
+# look-behinds follow the stop, so they are tried only where a stop is.
+SENTENCE_END = re.compile(
+    r"[.!?…](?=[\s”’\"»)]|$)"
+    r"(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.)"
+    r"(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St|Lt|Co|No|Mt|Ft|vs)\.)"
+    r"(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev|Inc|Ltd|Jan|Feb|Aug|Oct|Nov|Dec)\.)"
+    r"(?<!\b(?:Capt|Prof|Pres|Sens|Reps|Gens|Corp|Sept)\.)"
+)
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -61,9 +71,13 @@ def strip(text: str, start: int, end: int) -> Span:
 
 def sentence_start(text: str, p_start: int, position: int) -> int:
     """Where the sentence holding ``position`` starts, its paragraph starting at ``p_start``."""
-    lead = text[p_start:position]
-    ends = [m.end() for m in SENTENCE_END.finditer(lead)]
-    return p_start + ends[-1] if ends else p_start
+    # Only the last sentence end counts: look back a little first, so that a paragraph
+    # of 80,000 characters is not scanned from its start for every quote in it.
+    for lead_start in (max(p_start, position - 2000), p_start):
+        ends = [m.end() for m in SENTENCE_END.finditer(text[lead_start:position])]
+        if ends or lead_start == p_start:
+            return lead_start + ends[-1] if ends else p_start
+    return p_start
 
 
 def sentence_end(text: str, position: int, p_end: int) -> int:
@@ -75,10 +89,14 @@ def sentence_end(text: str, position: int, p_end: int) -> int:
 def sentence_ends(text: str, start: int, end: int, quoted: list[Span]) -> list[int]:
     """Where the sentences of ``text[start:end]`` end, never inside a ``quoted`` stretch."""
     ends = []
+    spans = sorted(quoted)
+    starts = [q_start for q_start, _ in spans]
+    reach = list(accumulate((q_end for _, q_end in spans), max))  # furthest end so far
     for match in SENTENCE_END.finditer(text, start, end):
         position = match.end()
-        if any(q_start <= position < q_end for q_start, q_end in quoted):
-            continue
+        i = bisect_right(starts, position) - 1
+        if i >= 0 and position < reach[i]:
+            continue  # inside a quoted stretch
         ends.append(position)
     if not ends or ends[-1] < end:
         ends.append(end)

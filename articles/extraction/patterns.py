@@ -33,7 +33,12 @@ SPEECH_VERBS = _listed(
     called, describes, described, maintains, maintained, acknowledged, acknowledges,
     estimates, estimated, expects, expected, doubts, doubted, denies, denied, agrees, agreed,
     urged, urges, cautioned, cautions, reckons, reckoned, wonders, wondered, complains,
-    complained, objects, objected
+    complained, objects, objected, tweeted, tweets, tweeting, writing, saying, adding,
+    noting, asking, telling, explaining, declared, declares, exclaimed, blurted out,
+    shouted, yelled, answered, asserted, asserts, remarked, quipped, joked, observed,
+    responded, responds, testified, texted, emailed, posted, typed, reported, reports,
+    recounted, countered, retorted, mused, boasted, bragged, vowed, charged, alleged,
+    reiterated, repeated, concluding, warning, insisting, arguing, arguing
     """
 )
 # Speech verbs that after a closing mark name the quote rather than attribute it
@@ -53,6 +58,46 @@ REPORTING_VERBS = _listed(
     complained, told reporters, writes, wrote, denied, denies
     """
 )
+# Words that attribute what follows or precedes them as speech, belief or knowledge:
+# the cue model (cues.py) is trusted on these alone; on any other word it finds (PolNeAR
+# counts 'defended the plan' and 'opposed the bill'), only when a clause follows.
+ATTRIBUTING_WORDS = frozenset(
+    _listed(
+        """
+    say, says, said, saying, tell, tells, told, telling, add, adds, added, adding, note,
+    notes, noted, noting, write, writes, wrote, writing, written, tweet, tweets, tweeted,
+    tweeting, argue, argues, argued, arguing, claim, claims, claimed,
+    claiming, insist, insists, insisted, insisting, warn, warns, warned, warning, suggest,
+    suggests, suggested, suggesting, assert, asserts, asserted, declare, declares,
+    declared, reveal, reveals, revealed, report, reports, reported, reporting, indicate,
+    indicates, indicated, indicating, show, shows, showed, showing, shown, find, finds,
+    found, believe, believes, believed, believing, think, thinks, thought, thinking, feel,
+    feels, felt, know, knows, knew, understand, understands, understood, realize,
+    realizes, realized, learn, learned, learnt, hope, hopes, hoped, hoping, fear, fears,
+    feared, worry, worries, worried, wonder, wonders, wondered, doubt, doubts, doubted,
+    agree, agrees, agreed, contend, contends, contended, allege, alleges, alleged,
+    testify, testified, concede, concedes, conceded, recall, recalls, recalled, predict,
+    predicts, predicted, estimate, estimates, estimated, expect, expects, expected,
+    acknowledge, acknowledges, acknowledged, admit, admits, admitted, deny, denies,
+    denied, confirm, confirms, confirmed, announce, announces, announced, explain,
+    explains, explained, state, states, stated, stress, stresses, stressed, emphasize,
+    emphasizes, emphasized, emphasise, emphasises, emphasised, maintain, maintains,
+    maintained, reply, replies, replied, respond, responds, responded, answer, answers,
+    answered, ask, asks, asked, complain, complains, complained, speculate, speculated,
+    remark, remarked, observe, observes, observed, quip, quipped, joke, joked, boast,
+    boasted, brag, bragged, vow, vows, vowed, promise, promises, promised, pledge,
+    pledged, threaten, threatened, urge, urges, urged, demand, demands, demanded, caution,
+    cautioned, advise, advised, recommend, recommended, propose, proposed, according,
+    point, points, pointed, conclude, concludes, concluded, continue, continues,
+    continued, reckon, reckons, reckoned, mention, mentions, mentioned, announce,
+    insisted, blame, blamed, accuse, accused, accuses, charge, charged, reiterated,
+    repeated, cited, citing, recounted, described, opined, countered, retorted, sees,
+    predicting, announcing, warns, informed, assured, reminded, believe, view, views,
+    thinks, argument, claims, belief, sense, senses, sensed
+    """
+    )
+)
+
 # Reporting to someone (regular expressions): 'told Reuters', 'told the council', 'tells NRK'.
 REPORTING_TO = (
     r"told [A-Z][\w-]*(?: [A-Z0-9][\w-]*)*",

@@ -4,13 +4,14 @@ and whose."""
 
 from __future__ import annotations
 
+from articles.extraction.around_cues import learned_cue
 from articles.extraction.attribution import Attribution, after_quote, before_quote, cue_in
 from articles.extraction.marks import Segment
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import SMALL_WORDS, Entity, Registry
 from articles.extraction.paragraphs import sentence_end, sentence_start, strip
 from articles.extraction.patterns import SCARE_BEFORE
-from articles.extraction.speakers import nearby_speaker, subject_before
+from articles.extraction.speakers import nearby_speaker, speaker_in, subject_speaker_before
 
 
 def quote_in_marks(
@@ -45,7 +46,9 @@ def quote_in_marks(
     ends_clause = content[-1:] in ",.?!…" or (tail[:1] in ",")
     # Both sides are read, even when one will do: each registers the names it meets.
     after = after_quote(registry, text, close + 1, tail_end)
-    before = before_quote(registry, text, lead_start, segment.open)
+    before = before_quote(registry, text, lead_start, segment.open) or _speaker_colon(
+        registry, text, lead_start, segment.open
+    )
     lead_words = lead.strip()
     if not lead_words and not ends_clause and len(words) <= 3 and after is None:
         return None  # a stray scare quote at the start of a sentence
@@ -64,10 +67,26 @@ def quote_in_marks(
             running=running if continuing else None,
             previous=previous,
         )
-        quote = Candidate(inner_start, end, "direct", entity, confidence)
+        mention = registry.mention_of(entity, since=p_start)  # "…,” she said. “…”
+        quote = Candidate(inner_start, end, "direct", entity, confidence, mention=mention)
     if quote is not None:
         registry.spoke(quote.entity)
     return quote
+
+
+def _speaker_colon(registry: Registry, text: str, start: int, end: int) -> Attribution | None:
+    """'Republican pollster Daron Shaw: “…': a named speaker and a colon, no verb; the
+    colon is the cue."""
+    lead = text[start:end].rstrip()
+    if not lead.endswith(":") or len(lead.split()) > 8:
+        return None
+    phrase_start = start + len(lead) - len(lead.lstrip())
+    speaker = speaker_in(registry, text, phrase_start, start + len(lead) - 1)
+    if speaker.entity is None or not speaker.entity.named or speaker.mention is None:
+        return None
+    if speaker.mention[0] - phrase_start > 40:
+        return None
+    return Attribution((start + len(lead) - 1, start + len(lead)), speaker.entity, speaker.mention)
 
 
 def _mixed(
@@ -75,13 +94,16 @@ def _mixed(
 ) -> Candidate | None:
     """Quoted words inside a narrative sentence: mixed speech when the sentence has a
     cue before them ('Hansen said the plan was “a disaster”') or an attribution after."""
-    cue = cue_in(text, *lead)
+    # A word that attributes only loosely ('critical of the “…”', 'call it “the Nest”')
+    # makes a quote of three words or more, not a name or a scare-quoted word.
+    near = len(text[span[0] : span[1]].split()) >= 3
+    cue = cue_in(text, *lead) or learned_cue(text, *lead, near=near)
     if cue is None and after is None:
         return None  # a scare quote
-    entity = subject_before(registry, text, lead[0], cue[0]) if cue else None
+    subject = subject_speaker_before(registry, text, lead[0], cue[0]) if cue else None
     if after is not None:
         return Candidate(*span, "mixed", after.entity, 0.7, after.cue, after.mention)
-    return Candidate(*span, "mixed", entity, 0.7, cue)
+    return Candidate(*span, "mixed", subject.entity, 0.7, cue, subject.mention)
 
 
 def _attributed(span: Span, attribution: Attribution) -> Candidate:
@@ -109,7 +131,18 @@ def _not_speech(lead: str, content: str, words: list[str]) -> bool:
     """'The so-called “green” buses', 'the report “Roads to Nowhere”'."""
     if SCARE_BEFORE.search(lead):
         return True
-    return _is_title(words) and content.rstrip()[-1:] not in ".?!,"
+    # American style puts the comma or stop inside the marks: '“Fox News Sunday,” Pence'.
+    return _is_title(words) and (content.rstrip()[-1:] not in ".?!," or _titled(lead, words))
+
+
+def _titled(lead: str, words: list[str]) -> bool:
+    """A title followed by its punctuation: two to six Title Case words after 'of', 'on'
+    or 'in', or opening a paragraph alone ('“All Bets Are Off.”')."""
+    last = lead.rstrip().split()[-1:] or [""]
+    return 2 <= len(words) <= 6 and (not lead.strip() or last[0].casefold() in _TITLE_AFTER)
+
+
+_TITLE_AFTER = frozenset("of on in to from at".split())
 
 
 def _is_title(words: list[str]) -> bool:

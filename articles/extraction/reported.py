@@ -13,10 +13,9 @@ from articles.extraction.patterns import (
     ACCORDING_TO_LAST,
     CLAUSE_THEN_SPEAKER,
     NOT_A_CLAUSE,
-    PRONOUN,
     SPEAKER_THEN_CLAUSE,
 )
-from articles.extraction.speakers import named_by, org_or_named_by, speaker_of
+from articles.extraction.speakers import Speaker, speaker_in, speaker_of
 
 ACCORDING_TO = "according to"
 
@@ -30,41 +29,48 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
     if according:
         return _according_to(registry, text, start, according)
     clause_first = CLAUSE_THEN_SPEAKER.match(sentence)
+    if clause_first and clause_first.group("who2") and _is_clause(clause_first.group("who2")):
+        clause_first = None  # 'X, a spokesman, says Ali would attend': the clause is after
     if clause_first:
-        entity = _said_by(registry, clause_first)
-        if entity is not None:
-            return _clause_then_speaker(registry, text, start, clause_first, entity)
+        who = "who" if clause_first.group("who") else "who2"
+        speaker = speaker_in(registry, text, *_span(clause_first, who, start))
+        if speaker.entity is not None:
+            return _clause_then_speaker(registry, text, start, clause_first, speaker)
     speaker_first = SPEAKER_THEN_CLAUSE.search(sentence)
     if speaker_first:
         return _speaker_then_clause(registry, text, start, speaker_first)
     return None
 
 
+_FINITE = frozenset(
+    "is are was were will would can could should has have had may might must does did".split()
+)
+
+
+def _is_clause(words: str) -> bool:
+    """Words with a finite verb: a clause, not a speaker's name and description."""
+    return any(word in _FINITE for word in words.lower().split())
+
+
 def _according_to(registry: Registry, text: str, offset: int, match: re.Match) -> Candidate | None:
     """'According to the ministry, …' or '…, according to the ministry'."""
-    entity = named_by(registry, match.group("who"))
-    if entity is None:
-        return None  # "according to a letter": no one to attribute it to
+    speaker = speaker_in(registry, text, *_span(match, "who", offset))
+    if speaker.entity is None:
+        return None  # "according to recent events": no one named or described
     cue_at = match.string.lower().find(ACCORDING_TO)
     cue = (offset + cue_at, offset + cue_at + len(ACCORDING_TO))
-    return _clause(text, _span(match, "clause", offset), entity, cue, 0.7)
-
-
-def _said_by(registry: Registry, match: re.Match) -> Entity | None:
-    """Who said the clause before '…, the ministry said' or '…, said Hansen'."""
-    who = match.group("who") or match.group("who2")
-    if PRONOUN.fullmatch(who):
-        return registry.person_for_pronoun()
-    return org_or_named_by(registry, who)
+    clause = _span(match, "clause", offset)
+    return _clause(text, clause, speaker.entity, cue, 0.7, speaker.mention)
 
 
 def _clause_then_speaker(
-    registry: Registry, text: str, offset: int, match: re.Match, entity: Entity
+    registry: Registry, text: str, offset: int, match: re.Match, speaker: Speaker
 ) -> Candidate | None:
     """'The ferry will stop in May, the ministry said on Monday.'"""
     cue = _span(match, "cue" if match.group("cue") else "cue2", offset)
-    registry.spoke(entity)
-    return _clause(text, _span(match, "clause", offset), entity, cue, 0.6)
+    registry.spoke(speaker.entity)
+    clause = _span(match, "clause", offset)
+    return _clause(text, clause, speaker.entity, cue, 0.6, speaker.mention)
 
 
 def _speaker_then_clause(

@@ -1,25 +1,99 @@
 """Speaker resolution: who an attribution phrase names ('she', 'the ministry', 'Belarus
-expert Arve Hansen to TV 2') and where, resolved against the article's registry.
+expert Arve Hansen to TV 2', 'Moyra Baxter, the board's chair', 'a spokeswoman for
+Britain's Treasury') and where, resolved against the article's registry.
+
+A phrase names a person or organisation (a name, perhaps after titles and before an
+apposition), refers back (a pronoun, 'who'), or only describes someone: then the
+speaker is an unnamed entity whose name is the description.
 
 Each function returns its answer; the registry is the one thing they change, as
-resolving a name registers it (and "she" then means the person named last)."""
+resolving a name registers it (and "she" then means the salient woman)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from articles.extraction import gender as genders
 from articles.extraction.model import Span
-from articles.extraction.names import Entity, Registry, find_names
-from articles.extraction.patterns import (
-    AFTER_NAME,
-    LEADING_ARTICLE,
-    LEADING_ARTICLE_ANY_CASE,
-    ORG_AT_END,
-    ORG_PHRASE,
-    PRONOUN,
-    PRONOUN_AT_END,
-    RELATIVE_CLAUSE,
+from articles.extraction.names import (
+    Entity,
+    Found,
+    Registry,
+    can_speak,
+    is_org,
+    names_found,
+)
+from articles.extraction.paragraphs import SENTENCE_END
+from articles.extraction.patterns import CUE, ORG_AT_END, ORG_PHRASE, RELATIVE_CLAUSE
+
+# A sentence that introduces the quote in the next paragraph: 'The Times reported:'.
+_LAST_CUE = re.compile(
+    rf"\b(?:{CUE}|continued|responded|observed|echoed|wrote|reported|reports|tweeted|"
+    rf"declared|remarked|testified|read|reads)\b[^:]*:$"
+)
+
+PRONOUNS = frozenset("he she they it we i".split())
+RELATIVES = frozenset("who which that whom".split())
+# Words that open a phrase describing someone without naming them.
+DETERMINERS = frozenset(
+    """a an the one two three four five several some many most few other others another
+    his her their its our this these those both all each every any""".split()
+)
+# Prepositions before a name that make it an affiliation, not the speaker
+# ('a spokeswoman for Britain's Treasury', 'an analyst at Capital Economics').
+AFFILIATION = frozenset(
+    "for of at with from inside in on by to within about near among behind under".split()
+)
+# What may follow a name in an attribution phrase without being part of it: 'Arve
+# Hansen to TV 2', 'Trump on Monday', 'Hansen (45)'.
+ADJUNCT = re.compile(
+    r"\s+(?:to|in|at|on|during|after|before|when|while|from|via|for|with|as|about|last|"
+    r"this|earlier|later|yesterday|today|tonight|recently|also|again|once|then|now|"
+    r"repeatedly|previously|has|had|have|would|will|could|might|may|can|did|does|do|"
+    r"was|is|were|are)\b.*$|\s*[(\[].*$",
+    re.DOTALL,
+)
+# Time and place at the end of a description: 'a spokeswoman on Monday'.
+DESCRIPTION_END = re.compile(
+    r"\s+(?:on|in|at|during|last|this|earlier|later|yesterday|today|tonight|recently|also|"
+    r"to|has|had|have|would|will|could|was|is|were|are)\s+"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|"
+    r"morning|afternoon|evening|a\s+statement|an\s+interview|an\s+email|a\s+letter|"
+    r"a\s+tweet|twitter|the\s+(?:statement|interview|email|letter|call))\b.*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
+# Nouns for papers, not bodies: "the report said" names no organisation.
+_PAPERS = frozenset("report study survey audit poll statement letter".split())
+# Words that make a phrase a clause, not someone's description.
+_VERBS = frozenset(
+    """is are was were be been being has have had will would can could should shall may
+    might must do does did said says say told tells not no it he she they we i""".split()
+)
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+# Plural role nouns that open a sentence: 'Prosecutors said', 'Critics argue'.
+_PLURAL_ROLES = frozenset(
+    """prosecutors officials critics analysts experts supporters investigators observers
+    residents authorities officers lawmakers voters witnesses organizers organisers
+    protesters activists economists scientists researchers doctors lawyers sources aides
+    advisers advisors opponents defenders historians strategists pollsters legislators
+    senators politicians leaders police parents students teachers workers""".split()
+)
+_PLURAL_NOUNS = frozenset("people police staff media public crowd audience".split())
+
+
+# 'a spokeswoman for ', 'one analyst at the ': a described person's head before the
+# organisation a pattern took as the subject.
+_AFFILIATED_LEAD = re.compile(
+    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]ome|[Ss]everal)"
+    r"\s+(?:[\w’'-]+\s+){0,4}?(?:for|of|at|with|from|in)\s+(?:the\s+)?)$"
+)
+
+
+# 'Energy economist Tomasz Wierzbicki at the ': a name, then where they work.
+_NAMED_AFFILIATED_LEAD = re.compile(
+    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:[\w’'.-]+\s+){0,3}?[A-Z][\w’'.-]*\s+"
+    r"(?:at|of|for|from|with)\s+(?:the\s+)?)$"
 )
 
 
@@ -35,35 +109,270 @@ class Speaker:
 def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> Speaker:
     """The speaker an attribution pattern's ``who`` group names; ``match`` was run on the
     text from ``offset``. A ``noun`` group marks 'the ministry'."""
-    raw = match.group("who")
-    who = raw.strip()
-    start = offset + match.start("who") + (len(raw) - len(raw.lstrip()))
-    if PRONOUN.fullmatch(who):
-        return Speaker(registry.person_for_pronoun(), (start, start + len(who)))
-    noun = match.groupdict().get("noun")
-    if noun and who.lower().startswith("the "):
-        entity = registry.organisation(noun) or registry.resolve(who[4:].strip().capitalize())
-        return Speaker(entity, (start, start + len(who)))
-    entity, named = _phrase(registry, who)
-    if named is None:
-        return Speaker(entity)
-    at, words = named
-    if text[start + at : start + at + len(words)] != words:
-        return Speaker(entity)  # the name was tidied (spaces, dots): no exact span to give
-    return Speaker(entity, (start + at, start + at + len(words)))
+    registry.read(text)
+    start = offset + match.start("who")
+    speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
+    if speaker.entity is None and "cue" in match.re.groupindex:
+        # "However, Fjellheim doubts that": a pattern that took the sentence adverb as
+        # the subject leaves the real one between it and the verb.
+        between = text[offset + match.end("who") : offset + match.start("cue")]
+        words = between.strip(" ,")
+        if words and len(words.split()) <= 8:
+            at = offset + match.end("who") + between.index(words)
+            return speaker_in(registry, text, at, at + len(words))
+    return speaker
+
+
+def _phrase_start(text: str, start: int) -> int:
+    """Where the subject phrase holding ``text[start:]`` starts: a pattern that took
+    only 'Britain's Treasury' from 'a spokeswoman for Britain's Treasury said' gets the
+    whole phrase."""
+    lead = text[max(0, start - 100) : start]
+    clause = _AFFILIATED_LEAD.search(lead) or _NAMED_AFFILIATED_LEAD.search(lead)
+    return start - len(lead) + clause.start("head") if clause else start
+
+
+def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
+    """The speaker the subject phrase ``text[start:end]`` names, with its span in
+    ``text``: 'Trump', 'observers', 'a spokeswoman for Britain's Treasury', 'he', 'who'."""
+    registry.read(text)
+    raw = text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    phrase = raw.strip()
+    start += lead
+    word = phrase.casefold()
+    if word in RELATIVES:
+        entity = _antecedent(registry, text, start)
+        span = (start, start + len(phrase)) if entity else None
+    else:
+        entity, span = analyse(registry, phrase)
+        if entity is None:
+            return Speaker(None)
+        if entity.named and not entity.org and not entity.description:
+            entity.description = _role_before(text, start)
+        span = (start + span[0], start + span[1]) if span else None
+    if entity is not None and span is not None:
+        registry.attributed(entity, span)
+    return Speaker(entity, span)
+
+
+def _role_before(text: str, start: int) -> str:
+    """The role words just before a subject, in its clause: 'NUPI researcher and Russia
+    expert' before 'Jakub Godzimirski believes'."""
+    lead = text[max(0, start - 120) : start]
+    cut = max(lead.rfind(ch) for ch in '.,;:!?\n“”"–')
+    lead = lead[cut + 1 :].strip()
+    words = lead.split()
+    if not words or len(words) > 8 or not any(w[:1].islower() for w in words):
+        return ""
+    if words[0].casefold() in PRONOUNS or words[0].casefold() in AFFILIATION:
+        return ""
+    if any(w.casefold() in _CLAUSE_WORDS for w in words):
+        return ""
+    return _strip_article(lead)
+
+
+# Words that make the text before a subject a clause rather than its role.
+_CLAUSE_WORDS = frozenset(
+    """if when while because although though but and so that which who is are was were
+    has have had will would can could said says told""".split()
+) - {"and"}
 
 
 def named_by(registry: Registry, phrase: str) -> Entity | None:
     """The entity an attribution phrase names: 'Belarus expert Arve Hansen to TV 2'."""
-    return _phrase(registry, phrase)[0]
+    return analyse(registry, phrase)[0]
 
 
 def org_or_named_by(registry: Registry, phrase: str) -> Entity | None:
     """'The ministry' as the organisation it refers to, or else the entity ``phrase`` names."""
     org = ORG_PHRASE.fullmatch(phrase.strip())
     if org:
-        return registry.organisation(org.group("noun"))
+        found = registry.organisation(org.group("noun"))
+        if found is not None:
+            return found
     return named_by(registry, phrase)
+
+
+def analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | None]:
+    """The entity ``phrase`` names, describes or refers to, and the span (in ``phrase``)
+    of the words that do it: the name, the pronoun or the description."""
+    stripped = phrase.strip()
+    shift = len(phrase) - len(phrase.lstrip())
+    entity, span = _analyse(registry, stripped)
+    if span is not None:
+        span = (span[0] + shift, span[1] + shift)
+    return entity, span
+
+
+def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | None]:
+    if not phrase:
+        return None, None
+    word = phrase.casefold()
+    if word in PRONOUNS:
+        return registry.person_for_pronoun(word), (0, len(phrase))
+    parts = _parts(phrase)
+    last_start, last = parts[-1]
+    if len(parts) > 1 and last.casefold() in PRONOUNS:
+        # "… to people” that the border is safe, he said": the pronoun is the subject.
+        return registry.person_for_pronoun(last.casefold()), (last_start, last_start + len(last))
+    first_start, first = parts[0]
+    named = [(at, part, found) for at, part in parts if (found := _head_name(registry, part))]
+    if named and named[0][0] == first_start:
+        at, part, found = named[0]
+        description = _description(part, found, parts[1:])
+        return _named(registry, found, description, at)
+    org = ORG_PHRASE.fullmatch(_without_adjuncts(first))
+    if org:
+        # "The hospital said": the organisation of that kind named before, or else an
+        # unnamed one, never a speaker called "Hospital".
+        entity = registry.organisation(org.group("noun"))
+        if entity is None and len(org.group(0).split()) > 2 and org.group("noun") not in _PAPERS:
+            entity = registry.resolve(org.group(0)[4:].strip().capitalize())  # "Port authority"
+        if entity is None:
+            entity = registry.describe(org.group(0), org=True)
+        return entity, (first_start, first_start + len(org.group(0)))
+    if not describes(first):
+        return None, None
+    if named and len(parts) > 1:
+        # "Carter's press secretary, Peter Cook": the name in apposition.
+        at, part, found = named[0]
+        return _named(registry, found, _without_adjuncts(first), at)
+    description = _without_adjuncts(first)
+    return _described(registry, description), (first_start, first_start + len(description))
+
+
+def _parts(phrase: str) -> list[tuple[int, str]]:
+    """The comma-separated parts of a phrase with their offsets, parentheses blanked."""
+    blanked = _PARENTHESIS.sub(lambda m: " " * len(m.group()), phrase)
+    parts, at = [], 0
+    for piece in blanked.split(","):
+        stripped = piece.strip()
+        if stripped:
+            parts.append((at + piece.index(stripped), stripped))
+        at += len(piece) + 1
+    return parts or [(0, phrase)]
+
+
+def _head_name(registry: Registry, part: str) -> Found | None:
+    """The name that is the head of ``part`` ('Belarus expert Arve Hansen to TV 2'), not
+    one it mentions in passing ('a spokeswoman for Britain's Treasury')."""
+    core = _without_adjuncts(part)
+    head = None
+    for found in names_found(core):
+        before = [w.casefold() for w in core[: found.start].split()]
+        while before and before[-1] in ("the", "a", "an"):
+            before.pop()
+        if before and before[-1] in AFFILIATION:
+            continue
+        after = core[found.end :].split()
+        if after and after[0].casefold() not in AFFILIATION:
+            continue  # "White House officials": the name qualifies the head noun
+        head = found
+    if head is None or not can_speak(head.name):
+        return None
+    words = head.name.split()
+    if (
+        len(words) == 1
+        and (registry.common_word(words[0]) or words[0].casefold() in _PLURAL_ROLES)
+        and registry.find(head.name) is None
+        and not is_org(head.name)
+    ):
+        return None  # "Finally", "Report", "Prosecutors": a word at a sentence's start
+    return head
+
+
+def _named(registry: Registry, found: Found, description: str, at: int) -> tuple[Entity, Span]:
+    gender = found.gender or _gender_of(description)
+    entity = registry.resolve(found.name, description, gender)
+    head = description.split()[-1:] if description else []
+    if head and is_org(head[0]) and not entity.org and entity.spoke_at < 0:
+        entity.org, entity.gender = True, None  # "the trawler company Polarfangst"
+    return entity, (at + found.offset, at + found.end)
+
+
+def _description(part: str, found: Found, rest: list[tuple[int, str]]) -> str:
+    """An apposition ('a Clinton backer') or else the words before the name ('Belarus
+    expert', 'Belarusian President')."""
+    for _, other in rest:
+        if other.split()[0].casefold() in RELATIVES:
+            continue
+        if describes(other):
+            return _strip_article(_without_adjuncts(other))
+    return _strip_article(part[: found.offset].strip(" ,.:"))
+
+
+def _strip_article(words: str) -> str:
+    parts = words.split(maxsplit=1)
+    if len(parts) == 2 and parts[0].casefold() in ("the", "a", "an"):
+        return parts[1]
+    return words
+
+
+def describes(part: str) -> bool:
+    """Whether ``part`` reads as a noun phrase for a person or group: 'a spokeswoman for
+    the Treasury', 'observers', 'Brexit backers', 'the board's chair'."""
+    words = part.split()
+    if not words or len(words) > 12 or any(w.casefold() in _VERBS for w in words):
+        return False
+    first = words[0].casefold().strip("’'")
+    if first in DETERMINERS or first.endswith(("’s", "'s")):
+        return True
+    head = _head_noun(words)
+    return head is not None and head[:1].islower() and _is_plural(head)
+
+
+def _head_noun(words: list[str]) -> str | None:
+    for i, word in enumerate(words):
+        if word.casefold() in AFFILIATION or word.casefold() in RELATIVES:
+            return words[i - 1] if i else None
+    return words[-1]
+
+
+def _is_plural(noun: str) -> bool:
+    noun = noun.casefold()
+    return noun in _PLURAL_NOUNS or (
+        noun.endswith("s") and not noun.endswith(("ss", "us", "’s", "'s", "is"))
+    )
+
+
+def _gender_of(description: str) -> str | None:
+    for word in description.split():
+        found = genders.of_title(word)
+        if found:
+            return found
+    lowered = f" {description.casefold()} "
+    if any(w in lowered for w in (" woman ", " mother ", " wife ", " daughter ", " girl ")):
+        return genders.FEMALE
+    if any(w in lowered for w in (" man ", " father ", " husband ", " son ", " boy ")):
+        return genders.MALE
+    return None
+
+
+def _described(registry: Registry, description: str) -> Entity:
+    words = description.split()
+    head = _head_noun(words) or words[-1]
+    return registry.describe(description, _gender_of(description), plural=_is_plural(head))
+
+
+def _without_adjuncts(part: str) -> str:
+    """``part`` without what follows its noun phrase: 'to TV 2', 'on Monday'."""
+    words = part.split()
+    if words and words[0].casefold() not in DETERMINERS:
+        core = ADJUNCT.sub("", part).strip()
+        return core or part
+    return DESCRIPTION_END.sub("", part).strip() or part
+
+
+def _antecedent(registry: Registry, text: str, start: int) -> Entity | None:
+    """Whom 'who' stands for: the name just before it ('Barkley, who said …')."""
+    lead = text[max(0, start - 200) : start].rstrip(" ,")
+    stop = max(lead.rfind(". "), lead.rfind("\n"))
+    lead = lead[stop + 1 :]
+    found = [f for f in names_found(lead) if can_speak(f.name)]
+    if found and found[-1].end >= len(lead) - 1:
+        return registry.resolve(found[-1].name)
+    return None
 
 
 def subject_before(
@@ -71,55 +380,92 @@ def subject_before(
 ) -> Entity | None:
     """The subject of the verb at ``cue_start``: 'Hansen said the plan was “a disaster”'.
     With none in the sentence, the last speaker."""
-    lead = text[sentence_start:cue_start].strip()
+    return subject_speaker_before(registry, text, sentence_start, cue_start).entity
+
+
+def subject_speaker_before(
+    registry: Registry, text: str, sentence_start: int, cue_start: int
+) -> Speaker:
+    """:func:`subject_before` with the span of the words that name the subject."""
+    registry.read(text)
+    lead = text[sentence_start:cue_start]
     # "Beatriz Olmos, who runs a bakery on Cedar Avenue, described": the subject, not
     # the names in the clause about her.
-    lead = RELATIVE_CLAUSE.sub(" ", lead).strip()
-    if PRONOUN_AT_END.search(lead):
-        return registry.person_for_pronoun()
-    names = find_names(lead)
+    lead = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), lead)
+    stripped = lead.rstrip()
+    last_word = stripped.split()[-1:] or [""]
+    if last_word[0].casefold() in PRONOUNS:
+        at = sentence_start + len(stripped) - len(last_word[0])
+        return speaker_in(registry, text, at, at + len(last_word[0]))
+    names = [
+        f
+        for f in names_found(lead)
+        if _may_speak(registry, f.name)
+        and (lead[: f.start].split()[-1:] or [""])[0].casefold() not in AFFILIATION
+    ]
     if names:
-        name, _ = names[-1]
-        return registry.resolve(name)
+        found = names[-1]
+        entity = registry.resolve(found.name, "", found.gender)
+        span = (sentence_start + found.offset, sentence_start + found.end)
+        registry.attributed(entity, span)
+        return Speaker(entity, span)
     org = ORG_AT_END.search(lead)
     if org:
-        return registry.organisation(org.group("noun"))
-    return registry.last_speaker
+        return Speaker(registry.organisation(org.group("noun")))
+    return Speaker(registry.last_speaker)
+
+
+def _may_speak(registry: Registry, name: str) -> bool:
+    """A name that may be a speaker's: no place, and no common word that opens a
+    sentence ('Hopefully', 'Following') unless someone already bears it."""
+    if not can_speak(name):
+        return False
+    return (
+        len(name.split()) > 1 or not registry.common_word(name) or registry.find(name) is not None
+    )
 
 
 def nearby_speaker(registry: Registry, text: str, p_start: int, position: int) -> Entity | None:
     """For an unattributed quote: the last name before it in its paragraph, or else the
     last speaker."""
-    names = find_names(text[p_start:position])
+    registry.read(text)
+    lead = text[max(p_start, position - 400) : position]
+    names = [f for f in names_found(lead) if _may_speak(registry, f.name)]
     if names:
-        return registry.resolve(names[-1][0])
+        return registry.resolve(names[-1].name, "", names[-1].gender)
+    if not text[p_start:position].strip(" “\"'"):
+        introduced = _introduced_by(registry, text, p_start) or registry.new_subject()
+        if introduced is not None:
+            return introduced
     return registry.last_speaker
 
 
-def _phrase(registry: Registry, phrase: str) -> tuple[Entity | None, tuple[int, str] | None]:
-    """The entity ``phrase`` names, and the words that name it with their offset in
-    ``phrase.strip()``.
-    What follows the name ('to TV 2', ', a researcher') is dropped, or kept as the
-    description of a new name; so are the role words before it ('Belarus expert')."""
-    phrase = AFTER_NAME.sub("", phrase.strip())
-    description = ""
-    comma = phrase.find(",")
-    if comma > 0:
-        phrase, description = phrase[:comma], phrase[comma + 1 :].strip()
-    if PRONOUN.fullmatch(phrase):
-        return registry.person_for_pronoun(), (0, phrase)
-    org = ORG_PHRASE.fullmatch(phrase)
-    if org:
-        entity = registry.organisation(org.group("noun")) or registry.resolve(
-            phrase[4:].strip().capitalize()
-        )
-        return entity, (0, phrase)
-    names = find_names(phrase)
-    if not names:
-        return None, None
-    name, at = names[-1]
-    lead = phrase[:at].strip()
-    if lead and not description:
-        description = LEADING_ARTICLE_ANY_CASE.sub("", lead)
-    description = LEADING_ARTICLE.sub("", description.rstrip(". "))
-    return registry.resolve(name, description), (at, name)
+def _introduced_by(registry: Registry, text: str, p_start: int) -> Entity | None:
+    """A quote opening its paragraph after one that ends in a colon ('He said:', 'The
+    New York Times reports:'): the subject of that colon's sentence."""
+    before = text[max(0, p_start - 400) : p_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    line_start = max(before.rfind("\n") + 1, 0)
+    sentence = before[line_start:]
+    offset = max(0, p_start - 400) + line_start
+    stops = [m.end() for m in SENTENCE_END.finditer(sentence[:-1])]
+    cut = stops[-1] if stops else 0
+    cue = _LAST_CUE.search(sentence, cut)
+    if cue is None:
+        return None
+    speaker = subject_speaker_before(registry, text, offset + cut, offset + cue.start())
+    if speaker.entity is None or speaker.mention is None:
+        return None
+    registry.introduced(speaker.entity, speaker.mention, p_start)
+    return speaker.entity
+
+
+def speaker_fields(entity: Entity | None) -> dict:
+    """The speaker fields of a suggestion for ``entity``: its name, or for someone only
+    described, no name and the description."""
+    if entity is None:
+        return {"speaker": None, "speaker_description": ""}
+    if not entity.named:
+        return {"speaker": None, "speaker_description": entity.description}
+    return {"speaker": entity.name, "speaker_description": ""}

@@ -25,6 +25,7 @@ from articles.agreement import DISAGREEMENTS, align, same_quote
 from articles.agreement import Group as Aligned
 from articles.annotation.highlight import Span, render_text
 from articles.annotation.workspace import QuoteRow, quote_rows
+from articles.history.record import quote_state, record
 from articles.models import Adjudication, Article, Assignment, Quote, StanceLabel
 from articles.quote_checks import stance_targets
 from articles.quotes import create_quote, delete_quote, update_quote
@@ -102,6 +103,8 @@ class Board:
                 suggested=not group.decided,
                 cue_start=group.gold.cue_start if group.gold else None,
                 cue_end=group.gold.cue_end if group.gold else None,
+                label=f"Group {group.number}, "
+                + ("gold" if group.gold else "dropped" if group.dropped else "undecided"),
             )
             for group in self.groups
         ]
@@ -312,15 +315,18 @@ def drop_group(*, article, reviewer, quote_id: int) -> None:
     with transaction.atomic():
         adjudication = _open_adjudication(article, reviewer)
         group = _group_of(article, quote_id)
-        _clear_group(article, adjudication, group)
+        removed = _clear_group(article, adjudication, group)
         adjudication.dropped.add(*group.member_ids)
+        _record(article, reviewer, "gold.dropped", quotes=group.member_ids, removed=removed)
 
 
 def reset_group(*, article, reviewer, quote_id: int) -> None:
     """Undo the decision on the group of ``quote_id``."""
     with transaction.atomic():
         adjudication = _open_adjudication(article, reviewer)
-        _clear_group(article, adjudication, _group_of(article, quote_id))
+        group = _group_of(article, quote_id)
+        removed = _clear_group(article, adjudication, group)
+        _record(article, reviewer, "gold.reset", quotes=group.member_ids, removed=removed)
 
 
 def take_unanimous(*, article, reviewer) -> int:
@@ -356,7 +362,7 @@ def edit_gold(*, article, reviewer, quote: Quote, version: int, data: QuoteInput
     with transaction.atomic():
         _open_adjudication(article, reviewer)
         _refuse_gold_clash(article, data, editing=quote)
-        return update_quote(quote=quote, version=version, data=data)
+        return update_quote(quote=quote, version=version, data=data, actor=reviewer)
 
 
 def remove_gold(*, article, reviewer, quote: Quote, version: int) -> None:
@@ -364,7 +370,7 @@ def remove_gold(*, article, reviewer, quote: Quote, version: int) -> None:
     _check_gold(article, quote)
     with transaction.atomic():
         _open_adjudication(article, reviewer)
-        delete_quote(quote=quote, version=version)
+        delete_quote(quote=quote, version=version, actor=reviewer)
 
 
 def _check_gold(article, quote) -> None:
@@ -396,6 +402,7 @@ def finish(*, article, reviewer) -> Adjudication:
         adjudication.finished_at = timezone.now()
         adjudication.reviewer = reviewer
         adjudication.save(update_fields=["status", "finished_at", "reviewer"])
+        _record(article, reviewer, "adjudication.finished")
     return adjudication
 
 
@@ -412,6 +419,7 @@ def reopen(*, article, reviewer) -> Adjudication:
         adjudication.finished_at = None
         adjudication.reviewer = reviewer
         adjudication.save(update_fields=["status", "finished_at", "reviewer"])
+        _record(article, reviewer, "adjudication.reopened")
     return adjudication
 
 
@@ -452,7 +460,7 @@ def _take(article, reviewer, adjudication, group: Group, quote_id: int) -> Quote
     """Copy the annotator quote ``quote_id`` of ``group`` into gold, stances included,
     from the board's row of it."""
     source = next(row for row in group.versions if row is not None and row.id == quote_id)
-    _clear_group(article, adjudication, group, span=(source.start, source.end))
+    removed = _clear_group(article, adjudication, group, span=(source.start, source.end))
     gold = Quote.spanning(
         source,
         article=article,
@@ -466,6 +474,8 @@ def _take(article, reviewer, adjudication, group: Group, quote_id: int) -> Quote
         StanceLabel(quote=gold, target_id=target_id, label=label)
         for target_id, _, label in source.stances
     )
+    state = quote_state(gold, stances={target: label for target, _, label in source.stances})
+    _record(article, reviewer, "gold.taken", gold, quote=state, source=quote_id, removed=removed)
     return gold
 
 
@@ -477,12 +487,29 @@ def _group_of(article, quote_id) -> Group:
     raise AdjudicationError(f"quote: no quote {quote_id} by this article's annotators.")
 
 
-def _clear_group(article, adjudication, group: Group, *, span=None) -> None:
-    """Delete the group's gold quote (and any gold quote on ``span``); undrop it."""
+def _clear_group(article, adjudication, group: Group, *, span=None) -> list[int]:
+    """Delete the group's gold quote (and any gold quote on ``span``); undrop it. Returns
+    the ids of the gold quotes deleted."""
     doomed = Q(source_id__in=group.member_ids)
     if group.gold is not None:
         doomed |= Q(pk=group.gold.id)
     if span is not None:
         doomed |= Q(start=span[0], end=span[1])
-    Quote.objects.gold().filter(doomed, article=article).delete()
+    doomed = Quote.objects.gold().filter(doomed, article=article)
+    removed = list(doomed.values_list("pk", flat=True))
+    doomed.filter(pk__in=removed).delete()
     adjudication.dropped.remove(*group.member_ids)
+    return removed
+
+
+def _record(article, reviewer, kind: str, gold: Quote | None = None, **payload) -> None:
+    """The history event of a reviewer's decision on the article. Call inside the
+    decision's transaction."""
+    record(
+        kind=kind,
+        project_id=article.project_id,
+        actor_id=reviewer.pk,
+        article_id=article.pk,
+        quote_id=gold and gold.pk,
+        payload=payload,
+    )

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Count
 
-from articles.models import Assignment, Project
+from articles.exchange.fast_paths import insert_assignments
+from articles.history.record import assignment_events, record_all
+from articles.models import Assignment, Project, Suggestion
 from articles.suggestions import suggest_for_assignments
 
 
@@ -69,20 +71,25 @@ class Distribution:
     loads: dict[str, int]  # username -> active assignments in the project afterwards
 
 
-def distribute(*, project: Project, annotators: Sequence, per_article: int) -> Distribution:
+def distribute(
+    *, project: Project, annotators: Sequence, per_article: int, actor=None
+) -> Distribution:
     """Bring every article of the project up to ``per_article`` annotators from
-    ``annotators``, balancing loads; record ``per_article`` as the project's k."""
+    ``annotators``, balancing loads; record ``per_article`` as the project's k. The
+    history names ``actor`` (None: a command)."""
     with transaction.atomic():
         Project.objects.select_for_update().filter(pk=project.pk).first()
         article_ids = list(project.articles.order_by("id").values_list("id", flat=True))
-        made = _assign(project, article_ids, annotators, per_article)
+        made, loads = _assign(project, article_ids, annotators, per_article, actor, every=True)
         if project.annotators_per_article != per_article:
             project.annotators_per_article = per_article
             project.save(update_fields=["annotators_per_article"])
-        return _summary(project, annotators, made)
+        return _summary(annotators, made, loads)
 
 
-def reassign_open_work(*, project: Project, leaving, annotators: Sequence) -> Distribution:
+def reassign_open_work(
+    *, project: Project, leaving, annotators: Sequence, actor=None
+) -> Distribution:
     """Hand the leaving annotator's unfinished articles to the others, least loaded first.
 
     Their open assignments are marked skipped (their quotes stay, for the record) and
@@ -96,10 +103,15 @@ def reassign_open_work(*, project: Project, leaving, annotators: Sequence) -> Di
             annotator=leaving,
             status__in=[Assignment.Status.TODO, Assignment.Status.IN_PROGRESS],
         )
-        article_ids = list(
-            open_work.order_by("created_at", "id").values_list("article_id", flat=True)
-        )
+        handed_on = list(open_work.order_by("created_at", "id"))
+        article_ids = [assignment.article_id for assignment in handed_on]
         open_work.update(status=Assignment.Status.SKIPPED)
+        skipped = []
+        for assignment in handed_on:
+            before, assignment.status = assignment.status, Assignment.Status.SKIPPED
+            skipped += assignment_events(
+                [assignment], project_id=project.pk, actor=actor, before=before
+            )
         # Each handed-on article keeps the number of people it had.
         remaining = dict(
             _active(project)
@@ -109,8 +121,8 @@ def reassign_open_work(*, project: Project, leaving, annotators: Sequence) -> Di
             .order_by()
         )
         per_article = {article_id: remaining.get(article_id, 0) + 1 for article_id in article_ids}
-        made = _assign(project, article_ids, annotators, per_article)
-        return _summary(project, annotators, made)
+        made, loads = _assign(project, article_ids, annotators, per_article, actor, events=skipped)
+        return _summary(annotators, made, loads)
 
 
 def _active(project):
@@ -119,13 +131,25 @@ def _active(project):
     )
 
 
-def _assign(project, article_ids, annotators, per_article: int | Mapping) -> list[Assignment]:
+@dataclass(frozen=True, slots=True)
+class _Made:
+    """An assignment written or revived: what the callers read of it."""
+
+    article_id: int
+    annotator_id: int
+
+
+def _assign(
+    project, article_ids, annotators, per_article: int | Mapping, actor, events=(), every=False
+) -> tuple[list[_Made], dict[int, int]]:
+    """Assign as planned; record the assignments made and revived after ``events``.
+    ``every``: ``article_ids`` are all the project's (read without a list of ids).
+    Returns what was made and each annotator's active assignments (by id) afterwards."""
     active = _active(project)
     loads = dict(active.values_list("annotator_id").annotate(n=Count("id")).order_by())
     existing: dict[int, set[int]] = {}
-    for article_id, annotator_id in active.filter(article_id__in=article_ids).values_list(
-        "article_id", "annotator_id"
-    ):
+    rows = active if every else active.filter(article_id__in=article_ids)
+    for article_id, annotator_id in rows.values_list("article_id", "annotator_id"):
         existing.setdefault(article_id, set()).add(annotator_id)
     plan = plan_assignments(
         articles=article_ids,
@@ -135,37 +159,45 @@ def _assign(project, article_ids, annotators, per_article: int | Mapping) -> lis
         existing=existing,
     )
     # Someone handed an article back and now gets it again: revive, don't duplicate.
+    # (The project's skipped ones: few, and no list of ten thousand ids to send.)
+    planned = set(plan)
     skipped = {
         (a.article_id, a.annotator_id): a
         for a in Assignment.objects.filter(
-            status=Assignment.Status.SKIPPED, article_id__in={a for a, _ in plan}
+            status=Assignment.Status.SKIPPED, article__project=project
         )
+        if (a.article_id, a.annotator_id) in planned
     }
     revived = [skipped[pair] for pair in plan if pair in skipped]
     for assignment in revived:
         assignment.status = Assignment.Status.TODO
         assignment.started_at = assignment.finished_at = None
     Assignment.objects.bulk_update(revived, ["status", "started_at", "finished_at"])
-    made = Assignment.objects.bulk_create(
-        Assignment(article_id=article_id, annotator_id=annotator_id)
-        for article_id, annotator_id in plan
-        if (article_id, annotator_id) not in skipped
+    record_all(
+        [
+            *events,
+            *assignment_events(
+                revived, project_id=project.pk, actor=actor, before=Assignment.Status.SKIPPED
+            ),
+        ]
     )
+    new = [pair for pair in plan if pair not in skipped]
+    insert_assignments(new, project_id=project.pk, actor=actor)
     project.members.add(*annotators)
-    suggest_for_assignments(assignments=made)
-    return [*revived, *made]
+    made = [_Made(a.article_id, a.annotator_id) for a in revived] + [_Made(*p) for p in new]
+    # Ten queries for ten thousand articles: only when the project has suggestions.
+    if Suggestion.objects.filter(article__project=project).exists():
+        suggest_for_assignments(assignments=made)
+    # The loads afterwards follow from those before: counting them again in SQL took
+    # seconds on a large project (a plan made before the new rows' statistics).
+    for assignment in made:
+        loads[assignment.annotator_id] = loads.get(assignment.annotator_id, 0) + 1
+    return made, loads
 
 
-def _summary(project, annotators, made) -> Distribution:
-    loads = dict(
-        _active(project)
-        .filter(annotator__in=annotators)
-        .values_list("annotator__username")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
+def _summary(annotators, made, loads: dict[int, int]) -> Distribution:
     return Distribution(
         assigned=len(made),
         articles=len({assignment.article_id for assignment in made}),
-        loads={a.username: loads.get(a.username, 0) for a in annotators},
+        loads={a.username: loads.get(a.pk, 0) for a in annotators},
     )

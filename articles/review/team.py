@@ -79,30 +79,35 @@ def project_annotations(project, *, article_ids=None, finished_only=True):
         assignments = assignments.filter(article_id__in=article_ids)
         quotes = quotes.filter(article_id__in=article_ids)
     annotators: dict[int, set[str]] = defaultdict(set)
-    for article_id, username in assignments.values_list("article_id", "annotator__username"):
+    # Rows read in chunks, not kept: a large project has millions (the task computing
+    # its dashboard figures, ``figures``, holds only the Annotations).
+    rows = assignments.values_list("article_id", "annotator__username")
+    for article_id, username in rows.iterator(chunk_size=_ROWS_A_FETCH):
         annotators[article_id].add(username)
     keys = speaker_keys(project)
     targets = dict(project.targets.values_list("id", "name"))
-    quotes_of: dict[int, list[dict]] = defaultdict(list)
-    current: dict = {}
+    annotations: dict[int, list[Annotation]] = defaultdict(list)
+    current = None
     rows = quotes.order_by("id").values_list(
         "id", "article_id", "annotator__username", "start", "end", "speaker_id", "kind",
         "stances__target_id", "stances__label",
     )  # fmt: skip
-    for pk, article_id, username, start, end, speaker_id, kind, target_id, label in rows:
+    for row in rows.iterator(chunk_size=_ROWS_A_FETCH):
+        pk, article_id, username, start, end, speaker_id, kind, target_id, label = row
         if username not in annotators.get(article_id, ()):
             continue  # unfinished, handed on, or no longer on the article
-        if current.get("id") != pk:
-            current = {"id": pk, "annotator": username, "start": start, "end": end}
-            current |= {"speaker": keys.get(speaker_id), "kind": kind, "stances": {}}
-            quotes_of[article_id].append(current)
+        if current is None or current.id != pk:
+            # Its stances follow, one row each: they go into its (still empty) dict.
+            current = Annotation(pk, username, start, end, keys.get(speaker_id), kind, {})
+            annotations[article_id].append(current)
         if target_id is not None:
-            current["stances"][targets[target_id]] = label
-    annotations = {
-        article_id: [Annotation(**fields) for fields in items]
-        for article_id, items in quotes_of.items()
+            current.stances[targets[target_id]] = label
+    return dict(annotations), {
+        article_id: sorted(names) for article_id, names in annotators.items()
     }
-    return annotations, {article_id: sorted(names) for article_id, names in annotators.items()}
+
+
+_ROWS_A_FETCH = 10_000
 
 
 def project_agreement(project, *, article_ids=None):

@@ -19,8 +19,9 @@ from articles.permissions import can_adjudicate
 from articles.review import adjudication
 from articles.review.charts import bar_chart, sparkline, status_bar
 from articles.review.distribution import DistributionError, distribute, reassign_open_work
+from articles.review.figures import dashboard_figures
 from articles.review.forms import DistributeForm, ReassignForm
-from articles.review.team import project_agreement, project_progress
+from articles.review.team import project_progress
 from articles.types import QuoteConflict
 
 CHANGED_ELSEWHERE = "This gold quote was changed elsewhere; here it is as it stands now."
@@ -183,8 +184,10 @@ def next_to_adjudicate(request, slug):
 def dashboard(request, slug):
     """Progress, pace and agreement per annotator; the most disputed articles."""
     project = _project(request, slug)
-    progress = project_progress(project)
-    report = project_agreement(project)
+    figures = dashboard_figures(project)  # live, or stored "as of" for a large project
+    if figures is None:
+        return render(request, "articles/dashboard.html", {"project": project, "pending": True})
+    progress, report = figures.progress, figures.report
     agreement = {a.annotator: a.overlap_f1.value for a in report.per_annotator}
     for person in progress.annotators:
         person.agreement = agreement.get(person.username)
@@ -212,6 +215,8 @@ def dashboard(request, slug):
                 for person in progress.annotators
             ],
             "can_distribute": request.user.is_staff,
+            "as_of": figures.as_of,
+            "refreshing": figures.refreshing,
         },
     )
 
@@ -234,13 +239,17 @@ def distribute_page(request, slug):
             try:
                 if form is reassign_form:
                     result = reassign_open_work(
-                        project=project, leaving=data["leaving"], annotators=data["annotators"]
+                        project=project,
+                        leaving=data["leaving"],
+                        annotators=data["annotators"],
+                        actor=request.user,
                     )
                 else:
                     result = distribute(
                         project=project,
                         annotators=data["annotators"],
                         per_article=data["per_article"],
+                        actor=request.user,
                     )
             except DistributionError as error:
                 field, _, message = str(error).partition(": ")

@@ -23,10 +23,13 @@ const groups = () => [...document.querySelectorAll("#board .group")];
 const state = {
   focus: 1, // the focused group's number
   advance: false, // after this write, move on to the next undecided group
+  swapped: false, // the board was just replaced (and the keyboard focus with it)
   points: [],
 };
 
-function focusGroup(number, { scroll = true } = {}) {
+// `move` puts the keyboard focus on the group too, so that a screen reader reads it and
+// Tab goes on from there: after j/k, and after a write replaced the focused element.
+function focusGroup(number, { scroll = true, move = false } = {}) {
   const all = groups();
   if (!all.length) return;
   const index = Math.max(0, Math.min(all.length - 1, number - 1));
@@ -35,6 +38,7 @@ function focusGroup(number, { scroll = true } = {}) {
   document.querySelectorAll("#article-text .q").forEach((span) => {
     span.classList.toggle("focused", span.dataset.q?.split(" ").includes(String(state.focus)));
   });
+  if (move) all[index].focus({ preventScroll: true });
   if (scroll) {
     all[index].scrollIntoView({ block: "nearest" });
     document.querySelector(`#article-text .q[data-q~="${state.focus}"]`)
@@ -62,7 +66,9 @@ function setup() {
   const justDecided = focused()?.dataset.decided === "true";
   if (state.advance && justDecided) state.focus = nextUndecided(state.focus);
   state.advance = false;
-  focusGroup(state.focus);
+  const lost = state.swapped && (!document.activeElement || document.activeElement === document.body);
+  state.swapped = false;
+  focusGroup(state.focus, { move: lost });
   const open = $("#board .gold-form:not([hidden])");
   if (open) $("input[name=speaker_name]", open)?.focus();
 }
@@ -73,6 +79,9 @@ document.addEventListener("DOMContentLoaded", () => {
   setup();
 });
 document.addEventListener("htmx:load", setup);
+document.addEventListener("htmx:beforeSwap", (event) => {
+  if (event.detail.target?.id === "board") state.swapped = true;
+});
 
 function click(selector) {
   const group = focused();
@@ -140,8 +149,8 @@ document.addEventListener("keydown", (event) => {
     return;
   }
   let handled = true;
-  if (event.key === "j" || event.key === "ArrowDown") focusGroup(state.focus + 1);
-  else if (event.key === "k" || event.key === "ArrowUp") focusGroup(state.focus - 1);
+  if (event.key === "j" || event.key === "ArrowDown") focusGroup(state.focus + 1, { move: true });
+  else if (event.key === "k" || event.key === "ArrowUp") focusGroup(state.focus - 1, { move: true });
   else if (/^[1-9]$/.test(event.key)) {
     state.advance = true;
     handled = click(`[data-key="${event.key}"]`);

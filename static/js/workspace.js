@@ -217,7 +217,8 @@ function nextSuggestion() {
 
 function scrollToOffset(offset) {
   const { node } = offsetToPoint(articleEl(), offset);
-  (node.parentElement || node).scrollIntoView?.({ block: "center", behavior: "smooth" });
+  const behavior = matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+  (node.parentElement || node).scrollIntoView?.({ block: "center", behavior });
 }
 
 // ---- Selections: mouse and keyboard ----------------------------------------------------

@@ -14,7 +14,10 @@ HTMX_BUSY = ".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added"
 # Where on screen a fragment of the article text starts and ends, for a mouse drag.
 FRAGMENT_BOX_JS = """(fragment) => {
   const root = document.getElementById("article-text");
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  // Only the text on screen: a screen reader's hidden "Quote by ..." label is skipped.
+  const shown = (node) => node.parentElement.closest(".visually-hidden")
+    ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, shown);
   const nodes = [];
   let full = "";
   for (let node; (node = walker.nextNode()); full += node.data) nodes.push([node, full.length]);

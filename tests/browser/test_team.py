@@ -1,13 +1,12 @@
 """Team annotation in a real browser: two annotators disagree, the dashboard shows it, a
 reviewer adjudicates from the keyboard, and the gold export holds the reviewer's choices."""
 
-import json
-
 import pytest
 from playwright.sync_api import expect
 
 from articles.models import Adjudication, Assignment, Quote
 from tests.browser.actions import drag_select, log_in, saved, settled
+from tests.exports import records as exported_records
 from tests.factories import (
     ArticleFactory,
     ProjectFactory,
@@ -137,7 +136,7 @@ def test_two_annotators_disagree_and_a_reviewer_adjudicates_from_the_keyboard(
         "/api/v1/projects/harbour/export/?annotations=gold&include_unannotated=false"
     )
     assert response.status == 200
-    (record,) = [json.loads(line) for line in response.text().splitlines()]
+    (record,) = exported_records(response.text())
     assert [
         (q["text"], q["speaker"]["name"], q["kind"], q["stances"], q["annotator"])
         for q in record["quotes"]

@@ -10,6 +10,8 @@ from rest_framework.test import APIClient
 from accounts.models import ApiToken
 from articles.api.throttling import TokenRateThrottle
 from articles.models import Assignment, Quote, Speaker
+from tests.exports import csv_rows as exported_csv_rows
+from tests.exports import records as exported_records
 from tests.factories import ArticleFactory, ProjectFactory, SpeakerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -236,10 +238,10 @@ def test_export_streams_jsonl_and_csv_for_researchers_only(world):
     assert response.status_code == 200
     assert response.streaming
     assert response["Content-Disposition"].startswith('attachment; filename="kyst-')
-    lines = b"".join(response.streaming_content).decode().splitlines()
-    assert [json.loads(line)["id"] for line in lines] == [world["article"].pk]
+    records = exported_records(b"".join(response.streaming_content))
+    assert [record["id"] for record in records] == [world["article"].pk]
     csv_text = b"".join(client.get(url, {"format": "csv"}).streaming_content).decode()
-    assert csv_text.splitlines()[0].startswith("id,external_id,title")
+    assert exported_csv_rows(csv_text)[0][:3] == ["id", "external_id", "title"]
     assert client.get(url, {"format": "xml"}).status_code == 400
     assert client.get(url, {"bogus": "1"}).status_code == 400
     assert client_for(world["users"]["annotator"]).get(url).status_code == 403

@@ -9,6 +9,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from articles.jobs.models import ProjectJob
 from articles.models import (
     Adjudication,
     Assignment,
@@ -118,7 +119,13 @@ def w():
     Adjudication.objects.create(
         article=shared, reviewer=reviewer, status="done", finished_at=timezone.now()
     )
+    # A researcher's export job, its manifest holding the team's figures.
+    job = ProjectJob.objects.create(
+        project=project, kind="export", status="done", started_by=researcher,
+        manifest={"counts": {"quotes": 9}}, result={"quotes": 9},
+    )  # fmt: skip
     return SimpleNamespace(
+        job=job,
         project=project,
         one=one,
         two=two,
@@ -308,6 +315,12 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("articles:article", [secret]),
         ("articles:article", [w.harbour.pk]),
         ("articles:adjudicate", [shared]),
+        ("articles:article-history", [shared]),
+        ("articles:upload", [slug]),
+        ("articles:export", [slug]),
+        ("articles:job", [w.job.pk]),
+        ("articles:job-download", [w.job.pk]),
+        ("articles:job-manifest", [w.job.pk]),
         ("api:project-list", []),
         ("api:project-detail", [slug]),
         ("api:article-list", []),
@@ -323,8 +336,17 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("api:export", [slug]),
         ("api:manifest", [slug]),
         ("api:agreement", [slug]),
+        ("api:history", [slug]),
         ("api:article-status", [shared]),
         ("api:article-status", [secret]),
+        ("api:members", [slug]),
+        ("api:targets", [slug]),
+        ("api:users", []),
+        ("api:user", [w.two.pk]),
+        ("articles:project-create", []),
+        ("articles:project-edit", [slug]),
+        ("articles:members", [slug]),
+        ("accounts:people", []),
         ("accounts:tokens", []),
         ("accounts:two-factor", []),
         ("accounts:two-factor-enrol", []),
@@ -353,6 +375,10 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("articles:article-status", [shared], {"status": "nonsense"}),
         ("articles:suggestions-judge", [shared], {}),
         ("articles:quote-create", [shared], {}),
+        ("articles:upload", [slug], {}),
+        ("articles:export", [slug], {"format": "jsonl", "annotations": "all"}),
+        ("articles:job-start", [w.job.pk], {}),
+        ("articles:job-cancel", [w.job.pk], {}),
         ("articles:quote-undo", [shared], {"undo": "forged"}),
         ("articles:quote-update", [shared, theirs], {}),
         ("articles:quote-delete", [shared, theirs], {}),
@@ -365,6 +391,24 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("api:suggestions-judge", [shared], {}),
         ("api:suggestions-judge", [secret], {}),
         ("accounts:revoke-token", ["nope"], {}),
+        ("articles:project-create", [], {"name": "Taken", "slug": "taken"}),
+        ("articles:guidelines-preview", [], {"guidelines": "x"}),
+        ("articles:project-edit", [slug], {"name": "Taken"}),
+        ("articles:target-add", [slug], {"name": "Taken"}),
+        ("articles:target-remove", [slug, w.target.pk], {}),
+        ("articles:members", [slug], {"users": ["annotator1"]}),
+        ("articles:member-remove", [slug, w.two.pk], {}),
+        ("accounts:person-add", [], {"username": "x", "email": "x@x.org", "role": "admin"}),
+        ("accounts:people-bulk", [], {"csv_text": "username,email,role\n", "confirm": "on"}),
+        ("accounts:person-role", [w.one.pk], {"role": "admin"}),
+        ("accounts:person-active", [w.two.pk], {"active": "0"}),
+        ("accounts:person-password", [w.two.pk], {}),
+        ("api:project-list", [], {}),
+        ("api:members", [slug], {}),
+        ("api:targets", [slug], {}),
+        ("api:users", [], {}),
+        ("api:users-bulk", [], {}),
+        ("api:user-password-link", [w.two.pk], {}),
         ("accounts:two-factor-recovery-codes", [], {}),
         ("accounts:two-factor-disable", [], {}),
     ]

@@ -7,6 +7,7 @@ each test needs its own environment.
 import json
 import os
 import re
+import runpy
 import secrets
 import subprocess
 import sys
@@ -68,7 +69,8 @@ def test_compose_file_defines_postgres_and_gunicorn_web():
     assert "migrate" in command
     assert "gunicorn" in command
     assert command.index("migrate") < command.index("gunicorn")
-    assert re.search(r"gunicorn\s+newsannot\.wsgi", command)
+    assert re.search(r"gunicorn\s+--config\s+gunicorn\.conf\.py\s+newsannot\.wsgi", command)
+    assert "/readyz" in " ".join(web["healthcheck"]["test"])
 
     environment = environment_of(web)
     assert urlsplit(compose_default(environment["DATABASE_URL"])).hostname == "db"
@@ -182,3 +184,75 @@ def test_without_the_production_extras_every_module_imports(tmp_path):
     result = run([sys.executable, "-c", code], env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert int(result.stdout.split()[-1]) > 50  # the walk found the modules
+
+
+def test_the_dockerfile_and_compose_serve_with_the_same_gunicorn_config():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    cmd = re.search(r"^CMD (\[.*\])$", dockerfile, re.MULTILINE).group(1)
+    assert json.loads(cmd) == [
+        "gunicorn",
+        "--config",
+        "gunicorn.conf.py",
+        "newsannot.wsgi:application",
+    ]
+    assert re.search(r"^HEALTHCHECK .*\n?.*/healthz", dockerfile, re.MULTILINE)
+
+
+def test_gunicorn_config_threads_recycles_and_never_cuts_a_stream_at_30_s():
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert config["worker_class"] == "gthread"
+    assert config["threads"] > 1  # an export holds a thread, not a whole worker
+    assert config["timeout"] >= 60
+    assert config["max_requests"] > 0
+    assert 0 < config["max_requests_jitter"] < config["max_requests"]
+    assert config["preload_app"] is True
+
+
+def test_gunicorn_config_refuses_a_bad_number_by_name(monkeypatch):
+    monkeypatch.setenv("GUNICORN_WORKERS", "many")
+    with pytest.raises(SystemExit, match="GUNICORN_WORKERS must be a whole number"):
+        runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+
+
+def test_compose_runs_a_job_worker_beside_web_sharing_the_media_volume():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    web, worker = services["web"], services["worker"]
+    command = worker["command"]
+    if isinstance(command, list):
+        command = " ".join(command)
+    assert re.search(r"manage\.py\s+db_worker", command)
+    assert "--reload" not in command.replace("--no-reload", "")
+    environment = environment_of(worker)
+    assert urlsplit(compose_default(environment["DATABASE_URL"])).hostname == "db"
+    assert compose_default(environment.get("TASKS_BACKEND", "database")) == "database"
+    assert compose_default(environment["DEBUG"]).lower() in {"false", "0", "no", "off"}
+    # The worker writes export files that web serves: one volume, mounted at MEDIA_ROOT.
+    assert "media:/app/media" in web["volumes"]
+    assert "media:/app/media" in worker["volumes"]
+    assert "media" in compose["volumes"]
+    # Migrations are web's: the worker waits until web is ready.
+    assert worker["depends_on"]["web"]["condition"] == "service_healthy"
+    assert "/app/media" in (ROOT / "Dockerfile").read_text()
+
+
+@pytest.mark.parametrize(
+    ("value", "backend"),
+    [
+        ("", "django_tasks_db.DatabaseBackend"),
+        ("database", "django_tasks_db.DatabaseBackend"),
+        ("immediate", "backends.immediate.ImmediateBackend"),
+    ],
+)
+def test_tasks_backend_comes_from_the_environment(value, backend):
+    code = "from newsannot import settings as s; print(s.TASKS['default']['BACKEND'])"
+    result = run([sys.executable, "-c", code], minimal_env(TASKS_BACKEND=value))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(backend)
+
+
+def test_an_unknown_tasks_backend_refuses_to_start():
+    code = "import newsannot.settings"
+    result = run([sys.executable, "-c", code], minimal_env(TASKS_BACKEND="celery"))
+    assert result.returncode != 0
+    assert "TASKS_BACKEND must be database or immediate" in result.stderr

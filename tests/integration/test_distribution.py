@@ -225,3 +225,48 @@ def test_reassign_run_again_changes_nothing(leaving):
     again = reassign_open_work(project=project, leaving=a, annotators=[b, c])
     assert (again.assigned, again.articles) == (0, 0)
     assert pairs(project) == before
+
+
+def test_distribute_writes_the_same_rows_on_the_fast_path_as_on_the_plain_one(monkeypatch):
+    from articles.exchange import fast_paths
+    from articles.history import origin
+    from articles.history.models import HistoryEvent
+
+    boss = UserFactory(username="boss")
+    team = people("ann", "ben")
+
+    def distributed(fast: bool) -> tuple[list, list]:
+        project = ProjectFactory()
+        ArticleFactory.create_batch(3, project=project)
+        with monkeypatch.context() as patch:
+            if not fast:
+                patch.setattr(fast_paths, "postgresql", lambda using=None: False)
+            with origin.during(job_id="j1"):
+                distribute(project=project, annotators=team, per_article=2, actor=boss)
+        first = project.articles.order_by("pk").first().pk
+        assignments = [
+            (a - first, who, status, made is not None, started, finished)
+            for a, who, status, made, started, finished in Assignment.objects.filter(
+                article__project=project
+            )
+            .order_by("pk")
+            .values_list(
+                "article_id", "annotator_id", "status", "created_at", "started_at", "finished_at"
+            )
+        ]
+        events = [
+            (kind, article - first, actor, agent, payload, request, token, job)
+            for kind, article, actor, agent, payload, request, token, job in HistoryEvent.objects
+            .filter(project=project, kind__startswith="assignment")
+            .order_by("pk")
+            .values_list(
+                "kind", "article_id", "actor_id", "agent", "payload", "request_id", "token",
+                "job_id",
+            )
+        ]  # fmt: skip
+        return assignments, events
+
+    fast, plain = distributed(True), distributed(False)
+    assert fast == plain
+    assert len(fast[0]) == len(fast[1]) == 6
+    assert fast[1][0][4] == {"annotator": team[0].pk}

@@ -1,5 +1,3 @@
-import csv
-import io
 import json
 from datetime import UTC, datetime
 from io import StringIO
@@ -9,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from articles.exchange import streams
+from articles.exchange import streams, trailer
 from articles.exchange.export import (
     ExportError,
     article_record,
@@ -18,8 +16,10 @@ from articles.exchange.export import (
     csv_rows,
     has_rare_astral,
 )
-from articles.models import Quote, StanceLabel
+from articles.models import Article, Quote, StanceLabel
 from tests.exports import comparable
+from tests.exports import csv_rows as exported_csv_rows
+from tests.exports import records as exported_records
 from tests.factories import (
     ArticleFactory,
     ProjectFactory,
@@ -82,7 +82,7 @@ def export(slug, *args):
 
 
 def test_jsonl_export_has_code_points_utf16_and_utf8_offsets(project):
-    records = [json.loads(line) for line in export("source").splitlines()]
+    records = exported_records(export("source"))
     assert [r["title"] for r in records] == ["Planen", "Empty"]
     record = records[0]
     assert record["offset_unit"] == "codepoint"
@@ -108,16 +108,13 @@ def test_jsonl_export_has_code_points_utf16_and_utf8_offsets(project):
 
 def test_only_annotated_and_one_annotator(project):
     UserFactory(username="other")
-    assert len(export("source", "--only-annotated").splitlines()) == 1
-    records = [
-        json.loads(line)
-        for line in export("source", "--annotations", "annotator:other").splitlines()
-    ]
+    assert len(exported_records(export("source", "--only-annotated"))) == 1
+    records = exported_records(export("source", "--annotations", "annotator:other"))
     assert all(r["quotes"] == [] for r in records)
 
 
 def test_csv_export_neutralises_formulas(project):
-    rows = list(csv.reader(io.StringIO(export("source", "--format", "csv", "--only-annotated"))))
+    rows = exported_csv_rows(export("source", "--format", "csv", "--only-annotated"))
     header, body = rows[0], rows[1:]
     assert header[-1] == "stance:Planen"
     texts = [row[header.index("text")] for row in body]
@@ -156,13 +153,15 @@ def test_round_trip_into_another_project_gives_the_same_content(project, tmp_pat
 
 def test_import_of_an_export_checks_quotes(project, tmp_path):
     ProjectFactory(slug="copy")
-    record = json.loads(export("source").splitlines()[0])
+    record = exported_records(export("source"))[0]
+    del record["offset_unit"]  # one line taken from an export, on purpose
     record["quotes"][0]["start_utf16"] += 1
     path = tmp_path / "bad.jsonl"
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     with pytest.raises(CommandError, match=r"bad\.jsonl:1: quotes\[0\]\.start_utf16: is "):
         call_command("import_articles", str(path), "--project", "copy")
-    record = json.loads(export("source").splitlines()[0])
+    record = exported_records(export("source"))[0]
+    del record["offset_unit"]
     record["quotes"][1]["annotator"] = "nobody"
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     with pytest.raises(CommandError, match=r"quotes\[1\]\.annotator: no user 'nobody'"):
@@ -193,7 +192,7 @@ def test_manifest_describes_the_export(project, tmp_path):
     assert manifest["guidelines"]["text"] == "# Mark quotes"
     assert len(manifest["guidelines"]["sha256"]) == 64
     assert manifest["label_scheme"]["stance_labels"] == ["favor", "against", "neutral"]
-    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 2
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 2 + 1  # its end
     assert not (tmp_path / "out.jsonl.partial").exists()
 
 
@@ -230,11 +229,14 @@ postgresql_only = pytest.mark.skipif(
 
 
 def python_export(project, selection, include_unannotated=True):
-    """The export as the reference implementation (``records`` + ``json.dumps``) writes it."""
-    return b"".join(
-        json.dumps(record, ensure_ascii=False).encode() + b"\n"
-        for record in streams.records(project, selection, include_unannotated=include_unannotated)
-    )
+    """The export as the reference implementation (``records`` + ``json.dumps``) writes it,
+    with its final line."""
+    tally = trailer.Tally()
+    lines = []
+    for record in streams.records(project, selection, include_unannotated=include_unannotated):
+        line = json.dumps(record, ensure_ascii=False).encode() + b"\n"
+        lines.append(tally.add(line, articles=1, quotes=len(record["quotes"])))
+    return b"".join(lines) + tally.jsonl_line()
 
 
 @postgresql_only
@@ -312,7 +314,7 @@ def test_postgresql_builds_the_same_bytes_as_the_reference(project):
     gold = b"".join(streams.jsonl_chunks(project, streams.Selection(gold=True)))
     assert gold.count(b'"origin": "gold"') == 1
     everything = b"".join(streams.jsonl_chunks(project, streams.Selection()))
-    assert everything.count(b"\n") == 4
+    assert everything.count(b"\n") == 4 + 1  # and the final line
     assert b'"stances": [{"target": "Bridge"' in everything
 
 
@@ -399,7 +401,7 @@ def team():
 
 
 def test_records_carry_each_annotators_assignment(team):
-    records = [json.loads(line) for line in export("team").splitlines()]
+    records = exported_records(export("team"))
     assert records[0]["assignments"] == [
         {
             "annotator": "ana",
@@ -416,11 +418,9 @@ def test_records_carry_each_annotators_assignment(team):
     ]
     assert [a["status"] for a in records[2]["assignments"]] == ["skipped", "todo"]
     assert "adjudication" not in records[0]
-    only_ben = [
-        json.loads(line) for line in export("team", "--annotations", "annotator:ben").splitlines()
-    ]
+    only_ben = exported_records(export("team", "--annotations", "annotator:ben"))
     assert [[a["annotator"] for a in r["assignments"]] for r in only_ben] == [["ben"]] * 3
-    gold = [json.loads(line) for line in export("team", "--annotations", "gold").splitlines()]
+    gold = exported_records(export("team", "--annotations", "gold"))
     assert "assignments" not in gold[0]
     assert gold[0]["adjudication"] == {
         "reviewer": "rev",
@@ -527,10 +527,49 @@ def test_the_manifest_api_counts_what_the_export_with_the_same_parameters_holds(
     every = client.get(url).json()["counts"]
     annotated = client.get(url, {"include_unannotated": "false"}).json()["counts"]
     body = client.get("/api/v1/projects/team/export/", {"include_unannotated": "false"})
-    records = [json.loads(line) for line in b"".join(body.streaming_content).splitlines()]
+    records = exported_records(b"".join(body.streaming_content))
     assert (every["articles"], annotated["articles"], len(records)) == (3, 2, 2)
     assert annotated["assignments"] == {"done": 3, "in_progress": 1}
     assert sum(len(r["assignments"]) for r in records) == 4
     refused = client.get(url, {"include_unannotated": "maybe"})
     assert refused.status_code == 400
     assert refused.json() == {"include_unannotated": "must be true or false"}
+
+
+def test_every_export_ends_with_its_counts_and_the_sha256_of_what_precedes(project):
+    for format in streams.FORMATS:
+        data = b"".join(streams.chunks(project, streams.Selection(), format))
+        summary = trailer.check(data)
+        assert (summary["complete"], summary["articles"], summary["quotes"]) == (True, 2, 3)
+    assert trailer.check(export("source", "--format", "csv").encode())["rows"] == 4
+
+
+def test_an_export_read_only_in_part_fails_its_check_and_is_refused_by_the_import(
+    project, tmp_path
+):
+    whole = b"".join(streams.chunks(project, streams.Selection(), "jsonl"))
+    first_line = whole.index(b"\n") + 1
+    # Cut anywhere, and where a client that loses the connection between writes is cut.
+    for size in (10, first_line, first_line + 10, len(whole) - 2):
+        with pytest.raises(ValueError, match=r"cut short|does not match"):
+            trailer.check(whole[:size])
+    with pytest.raises(ValueError, match="cut short"):
+        trailer.check(b"".join(streams.chunks(project, streams.Selection(), "csv"))[:-30])
+
+    ProjectFactory(slug="copy")
+    path = tmp_path / "cut.jsonl"
+    path.write_bytes(whole[:first_line])
+    with pytest.raises(CommandError, match=r"cut\.jsonl:2: _export: the export ends here without"):
+        call_command("import_articles", str(path), "--project", "copy", stdout=StringIO())
+    # A final line that does not describe what is above it (a line lost in the middle).
+    lines = whole.splitlines(keepends=True)
+    path.write_bytes(lines[1] + lines[2])
+    with pytest.raises(CommandError, match=r"cut\.jsonl:2: _export: says 2 articles and 3 quotes"):
+        call_command("import_articles", str(path), "--project", "copy", stdout=StringIO())
+    path.write_bytes(whole.replace(b"Planen", b"Planer", 1))
+    with pytest.raises(CommandError, match=r"cut\.jsonl:3: _export: the SHA-256 of the lines"):
+        call_command("import_articles", str(path), "--project", "copy", stdout=StringIO())
+    assert not Article.objects.filter(project__slug="copy").exists()
+    path.write_bytes(whole)
+    call_command("import_articles", str(path), "--project", "copy", stdout=StringIO())
+    assert Article.objects.filter(project__slug="copy").count() == 2

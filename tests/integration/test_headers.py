@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
 from accounts.models import ApiToken
+from articles.jobs.models import ProjectJob
 from articles.models import Assignment
 from tests.factories import ArticleFactory, ProjectFactory, UserFactory
 
@@ -48,10 +49,14 @@ def _answers_htmx_differently(view) -> bool:
 
 def test_every_view_that_answers_htmx_differently_varies_on_hx_request(client, reviewer):
     user, article = reviewer
+    job = ProjectJob.objects.create(project=article.project, kind="export", status="done")
     args = {
         "articles:article": [article.pk],
         "articles:article-status": [article.pk],
         "articles:adjudicate-finish": [article.pk],
+        "articles:job": [job.pk],
+        "articles:job-start": [job.pk],
+        "articles:job-cancel": [job.pk],
     }
     aware = sorted({name for name, view in _routes() if _answers_htmx_differently(view)})
     # The walk finds them by their source; these at least must be among them.
@@ -71,6 +76,29 @@ def test_every_view_that_answers_htmx_differently_varies_on_hx_request(client, r
             assert response.status_code < 500, (name, response.status_code)
             vary = {value.strip() for value in response.get("Vary", "").split(",")}
             assert "HX-Request" in vary, (name, headers, response.get("Vary"))
+
+
+def test_the_admins_htmx_answers_vary_on_hx_request(client, reviewer):
+    # Their views answer htmx through a helper, which the source walk above cannot see.
+    from tests.logins import force_verified_login
+
+    user, article = reviewer
+    boss = UserFactory(username="boss", is_staff=True)
+    force_verified_login(client, boss)
+    targets = iter([article.project.targets.create(name=f"Target {n}") for n in range(2)])
+    routes = [
+        ("articles:target-add", lambda: ["kyst"], {"name": "Wind"}),
+        ("articles:target-remove", lambda: ["kyst", next(targets).pk], {}),
+        ("accounts:person-role", lambda: [user.pk], {"role": "reviewer"}),
+        ("accounts:person-active", lambda: [user.pk], {"active": "1"}),
+        ("accounts:person-password", lambda: [user.pk], {}),
+    ]
+    for name, args, data in routes:
+        for headers in ({}, {"HX-Request": "true"}):
+            response = client.post(reverse(name, args=args()), data, headers=headers)
+            assert response.status_code < 500, (name, response.status_code)
+            vary = {value.strip() for value in response.get("Vary", "").split(",")}
+            assert "HX-Request" in vary, (name, headers)
 
 
 def test_the_tokens_page_is_never_cached_and_varies_on_htmx_and_the_session(client, reviewer):

@@ -576,3 +576,44 @@ def test_a_reimport_reads_what_is_there_in_the_same_queries_for_any_number_of_ar
         return len(context)
 
     assert queries(2) == queries(40)
+
+
+def test_an_import_reads_and_writes_a_batch_at_a_time_all_or_nothing(project, monkeypatch):
+    from articles.exchange import importing
+    from articles.exchange.records import record_from_mapping
+
+    # Memory holds one batch, whatever the file's size: a record is read only once the
+    # batches before it are written.
+    monkeypatch.setattr(importing, "BATCH_ARTICLES", 2)
+    written_when_read = []
+
+    def records(count, last=None):
+        for n in range(count):
+            written_when_read.append(project.articles.count())
+            values = {"title": f"T{n}", "text": f"Text number {n}."}
+            if n == count - 1 and last:
+                values = {**values, **last}
+            yield record_from_mapping(values, path="f.jsonl", line=n + 1, exported=True)
+
+    result = importing.import_articles(project=project, records=records(5))
+    assert written_when_read == [0, 0, 2, 2, 4]
+    assert result.created == 5
+    # A problem in the last batch: the batches written before it go too.
+    quote = {"start": 0, "end": 4, "text": "Text", "kind": "direct", "annotator": "nobody"}
+    with pytest.raises(importing.ImportProblem, match=r"no user 'nobody'"):
+        importing.import_articles(
+            project=project,
+            records=records(5, {"text": "Text five.", "quotes": [quote]}),
+        )
+    assert project.articles.count() == 5
+    # A duplicate in a later batch of a text an earlier batch added is counted as one.
+    again = importing.import_articles(
+        project=project,
+        records=(
+            record_from_mapping({"title": "X", "text": t}, path="g", line=1)
+            for t in ("a b", "c d", "a b")
+        ),
+        dry_run=True,
+    )
+    assert (again.created, again.duplicates) == (2, 1)
+    assert project.articles.count() == 5

@@ -49,6 +49,8 @@ EXPECTED_TRIGGERS = {
         "articles_quote_text_matches_article_insert": ("articles_quote", "INSERT"),
         "articles_quote_text_matches_article_update": ("articles_quote", "UPDATE"),
         "articles_article_text_immutable_once_quoted": ("articles_article", "UPDATE"),
+        "articles_historyevent_no_update": ("articles_historyevent", "UPDATE"),
+        "articles_historyevent_no_delete": ("articles_historyevent", "DELETE"),
     },
     "postgresql": {
         "articles_quote_text_matches_article_insert": (
@@ -69,6 +71,9 @@ EXPECTED_TRIGGERS = {
             "BEFORE",
             "ROW",
         ),
+        # The history is append-only (0010).
+        "articles_historyevent_no_update": ("articles_historyevent", "UPDATE", "BEFORE", "ROW"),
+        "articles_historyevent_no_delete": ("articles_historyevent", "DELETE", "BEFORE", "ROW"),
     },
 }
 EXPECTED_FUNCTIONS = {
@@ -77,6 +82,7 @@ EXPECTED_FUNCTIONS = {
         "articles_quote_text_matches_article",
         "articles_inserted_quotes_match_article",
         "articles_article_text_immutable_once_quoted",
+        "articles_historyevent_append_only",
     },
 }
 
@@ -316,7 +322,7 @@ def test_the_database_has_every_trigger_the_app_relies_on(plan):
             assert postgresql_functions(cursor) == EXPECTED_FUNCTIONS[vendor]
             return
         triggers = sqlite_triggers(cursor)
-    event = re.compile(r"\b(INSERT|UPDATE)\b")
+    event = re.compile(r"\b(INSERT|UPDATE|DELETE)\b")
     assert {
         name: (table, event.search(sql)[1]) for name, (table, sql) in triggers.items()
     } == EXPECTED_TRIGGERS[vendor]

@@ -20,6 +20,7 @@ from accounts.models import ApiToken, User
 from articles.models import Assignment, Quote, RejectedSuggestion, StanceLabel
 from articles.review import adjudication
 from articles.review.team import project_agreement
+from tests.exports import records as exported_records
 from tests.factories import (
     ArticleFactory,
     ProjectFactory,
@@ -256,8 +257,8 @@ def test_agreement_and_exports_differ_only_in_the_name_after_anonymising(team):
     project = team["project"]
     before = {
         "agreement": project_agreement(project).as_dict(),
-        "all": [json.loads(line) for line in export("cod").splitlines()],
-        "gold": [json.loads(line) for line in export("cod", "gold").splitlines()],
+        "all": exported_records(export("cod")),
+        "gold": exported_records(export("cod", "gold")),
     }
     assert "ben" in json.dumps(before["agreement"])
     assert "ben" in json.dumps(before["all"])
@@ -267,8 +268,8 @@ def test_agreement_and_exports_differ_only_in_the_name_after_anonymising(team):
 
     after = {
         "agreement": project_agreement(project).as_dict(),
-        "all": [json.loads(line) for line in export("cod").splitlines()],
-        "gold": [json.loads(line) for line in export("cod", "gold").splitlines()],
+        "all": exported_records(export("cod")),
+        "gold": exported_records(export("cod", "gold")),
     }
     assert after == with_name(with_name(before, "ben", name), "rev", rev_name)
     assert '"ben"' not in json.dumps(after)

@@ -13,6 +13,7 @@ from articles.review import adjudication
 from articles.review.distribution import DistributionError, distribute, reassign_open_work
 from articles.review.team import project_agreement, speaker_keys
 from tests.exports import comparable
+from tests.exports import records as exported_records
 from tests.factories import (
     ArticleFactory,
     ProjectFactory,
@@ -165,9 +166,11 @@ def test_distributing_and_reassigning_take_the_same_queries_for_any_number_of_ar
     Suggestion.objects.create(
         article=made[0], start=0, end=7, text=made[0].text[:7], kind="direct", confidence=0.9
     )
-    with django_assert_max_num_queries(15):
+    # Each records its assignments' history events in one more query, and asks in one
+    # more whether the project has suggestions to copy.
+    with django_assert_max_num_queries(17):
         distribute(project=project, annotators=[a, b], per_article=2)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(19):
         result = reassign_open_work(project=project, leaving=a, annotators=[b, c])
     assert result.assigned == articles
     assert Quote.objects.filter(origin="suggested", article=made[0]).count() == 3
@@ -430,8 +433,8 @@ def test_dashboard_shows_progress_agreement_and_disputed_articles(
 ):
     client.force_login(team["rev"])
     url = reverse("articles:dashboard", args=["cod"])
-    # 15 for the figures, 6 for the disputed articles' boards.
-    with django_assert_max_num_queries(21) as captured:
+    # 1 to choose live or stored figures, 15 for the figures, 6 for the disputed boards.
+    with django_assert_max_num_queries(22) as captured:
         page = client.get(url)
     assert page.status_code == 200
     html = page.content.decode()
@@ -447,6 +450,45 @@ def test_dashboard_shows_progress_agreement_and_disputed_articles(
             quote(article, person, article.text[2:20])
     with django_assert_max_num_queries(len(captured)):
         assert client.get(url).status_code == 200
+
+
+def test_a_large_projects_dashboard_shows_stored_figures_as_of_their_time(
+    client, team, settings, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    from articles.agreement.report import AgreementReport
+    from articles.review import figures
+    from articles.review.team import Progress, project_progress
+
+    settings.TEAM_FIGURES_LIVE_MAX_ARTICLES = 0  # every project is "large"
+    client.force_login(team["rev"])
+    url = reverse("articles:dashboard", args=["cod"])
+    # Nothing stored yet: the page says so and queues the computation (the task's work).
+    with django_capture_on_commit_callbacks() as queued:
+        page = client.get(url).content.decode()
+    assert 'id="figures-pending"' in page
+    assert len(queued) == 1
+    stored = figures.refresh(team["project"])
+    assert stored.requested_at is None
+    # The stored figures are the live ones (the report keeps only its disputed articles).
+    live = project_agreement(team["project"])
+    report = figures.rebuilt(AgreementReport, stored.figures["report"])
+    assert report.as_dict() == live.as_dict()  # one article, disputed
+    assert figures.rebuilt(Progress, stored.figures["progress"]) == project_progress(
+        team["project"]
+    )
+    # Read, not computed: a few queries whatever the project's size, and "as of".
+    with django_assert_max_num_queries(15), django_capture_on_commit_callbacks() as queued:
+        page = client.get(url).content.decode()
+    assert 'id="figures-as-of"' in page
+    assert 'id="span-f1">0.86<' in page
+    assert not queued
+    # Old figures: shown, and one refresh queued however often the page is read.
+    stored.computed_at -= figures.max_age() * 2
+    stored.save()
+    with django_capture_on_commit_callbacks() as queued:
+        assert "being computed" in client.get(url).content.decode()
+        client.get(url)
+    assert len(queued) == 1
 
 
 def test_agreement_api_matches_the_report_and_checks_roles(client, team):
@@ -481,8 +523,7 @@ def test_gold_export_holds_the_reviewers_choices(client, team):
     article, rev = adjudicate(team)
     client.force_login(rev)
     response = client.get("/api/v1/projects/cod/export/?annotations=gold&include_unannotated=false")
-    lines = [json.loads(line) for line in b"".join(response.streaming_content).splitlines()]
-    (record,) = lines
+    (record,) = exported_records(b"".join(response.streaming_content))
     assert [
         (q["text"], q["speaker"]["name"], q["annotator"], q["origin"]) for q in record["quotes"]
     ] == [

@@ -434,8 +434,8 @@ def test_saving_a_quote_uses_a_fixed_number_of_queries(
     Assignment.objects.update(status=Assignment.Status.IN_PROGRESS)
     # Session, user with role, assignment with article, targets, speaker, savepoint (the
     # test's transaction; BEGIN in production), the assignment locked, quote, stances,
-    # release (COMMIT), and the quotes to redraw.
-    with django_assert_max_num_queries(11):
+    # its history event, release (COMMIT), and the quotes to redraw.
+    with django_assert_max_num_queries(12):
         response = htmx_post(ann_client, create_url(setup["article"]), quote_post(setup))
     assert response.status_code == 201
     assert response.content.decode().count("data-quote-id=") == 6
@@ -453,17 +453,18 @@ def test_editing_and_accepting_use_a_fixed_number_of_queries(
         article=article, annotator=setup["annotator"], start=10, end=14, origin="suggested"
     )
     # Session, user with role, assignment with article, the quote, targets, speaker,
-    # savepoint, the assignment locked, update, stances out, stances in, release, and the
-    # quotes to redraw.
+    # savepoint, the assignment locked, update, stances out, stances in, its history
+    # event, release, and the quotes to redraw.
     url = reverse("articles:quote-update", args=[article.pk, quote.pk])
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = htmx_post(ann_client, url, quote_post(setup, kind="mixed", version=1))
     assert response.status_code == 200
     assert response.content.decode().count("data-quote-id=") == 7
     # Session, user with role, assignment with article, the quote, savepoint, the
-    # assignment locked, update, release, targets, and the quotes to redraw.
+    # assignment locked, update, its history event, release, targets, and the quotes to
+    # redraw.
     url = reverse("articles:quote-accept", args=[article.pk, suggestion.pk])
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         assert htmx_post(ann_client, url, {"version": 1}).status_code == 200
     quote.refresh_from_db()
     suggestion.refresh_from_db()

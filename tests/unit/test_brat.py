@@ -110,3 +110,9 @@ def test_kind_follows_the_quotation_marks():
     assert kind_of(text, text.index("we will"), text.index("”")) == "direct"
     assert kind_of(text, text.index("taxes"), len(text)) == "mixed"
     assert kind_of(text, text.index("taxes"), text.index(", “a")) == "indirect"
+
+
+def test_two_apostrophes_are_quotation_marks():
+    text = "He said ''we will win'' and left."
+    assert kind_of(text, text.index("''we"), text.index(" and")) == "direct"
+    assert kind_of(text, text.index("we will"), text.index("'' and")) == "direct"

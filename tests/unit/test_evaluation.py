@@ -67,3 +67,30 @@ def test_a_surname_is_resolved_to_the_full_name_given_elsewhere():
         lambda t: [_Found(gold[0]["start"], gold[0]["end"], "indirect", "Ola Lindholm")],
     )
     assert (report.resolved_right, report.resolved_total) == (0, 1)
+
+
+def test_the_name_is_the_last_capitalised_run_before_any_apposition():
+    text = (
+        "Headline About Earnest\n"
+        "Harbour office press secretary Ola Earnest said the ferry would run. "
+        "Ola Earnest, the press secretary, added that it would be late."
+    )
+    gold = [
+        _gold(text, "the ferry would run", "Harbour office press secretary Ola Earnest"),
+        _gold(text, "it would be late", "Ola Earnest, the press secretary"),
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Ola Earnest", "Ola Earnest"]
+
+
+def test_a_pronoun_means_the_latest_person_of_its_gender_and_i_means_nobody():
+    text = (
+        "Mrs. Berit Dahl met Mr. Per Lund. Berit Dahl said the bridge was late. "
+        "Per Lund said it was on time. She added that it was not. I said nothing."
+    )
+    gold = [
+        _gold(text, "the bridge was late", "Berit Dahl"),
+        _gold(text, "it was on time", "Per Lund"),
+        _gold(text, "it was not", "She"),
+        _gold(text, "nothing", "I"),
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Berit Dahl", "Per Lund", "Berit Dahl", None]

@@ -55,3 +55,48 @@ def test_quote_across_paragraphs_is_split_per_paragraph():
     html = render_text(text, [Span(1, 6, 18, "spk-2")])
     quoted = [(s, e) for s, e, attrs, _ in spans_of(html) if "spk-2" in attrs]
     assert quoted == [(6, 11), (12, 18)]
+
+
+def test_quoted_stretches_are_marks_and_the_rest_is_not():
+    text = "– Ja, sier hun."
+    html = render_text(text, [Span(7, 2, 4, "spk-0", cue_start=6, cue_end=10)])
+    assert (
+        '<mark><span data-s="2" data-e="4" class="q spk-0 depth-1" data-q="7">Ja</span></mark>'
+        in html
+    )
+    assert html.count("<mark>") == 1
+
+
+def test_a_quote_says_whose_it_is_where_it_starts_only():
+    text = "abcdefghij\nklmno"
+    html = render_text(
+        text,
+        [
+            Span(1, 0, 13, "spk-0", label="Quote by Eva <Hansen>"),
+            Span(2, 3, 6, "spk-1", label="Suggested quote by Putin"),
+        ],
+    )
+    labels = re.findall(r'<span class="visually-hidden">([^<]*)</span>', html)
+    assert labels == ["Quote by Eva &lt;Hansen&gt;: ", "Suggested quote by Putin: "]
+    # Each label comes right before the first stretch of its quote, inside the mark.
+    assert (
+        '<mark><span class="visually-hidden">Quote by Eva &lt;Hansen&gt;: </span><span data-s="0"'
+        in html
+    )
+    assert '<span class="visually-hidden">Suggested quote by Putin: </span><span data-s="3"' in html
+
+
+def test_quotes_starting_together_are_labelled_outermost_first():
+    html = render_text(
+        "abcdefghij",
+        [Span(1, 0, 4, "spk-0", label="Quote by B"), Span(2, 0, 10, "spk-1", label="Quote by A")],
+    )
+    assert '<span class="visually-hidden">Quote by A: Quote by B: </span>' in html
+
+
+def test_labels_stay_outside_the_offset_segments():
+    text = "– «Hei» 👋, sier Zoe\u0301.\n\n– Neste avsnitt."
+    html = render_text(text, [Span(1, 2, 7, "spk-0", label="Quote by Zoé")])
+    segments = "".join(body for _, _, _, body in spans_of(html))
+    assert segments == "".join(text[s:e] for s, e in paragraphs(text))
+    assert "Quote by Zoé: " in html

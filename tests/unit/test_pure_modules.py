@@ -22,6 +22,7 @@ PURE = [
     (
         [
             ARTICLES / "annotation" / "highlight.py",
+            ARTICLES / "annotation" / "palette.py",
             ARTICLES / "annotation" / "quote_list.py",
             ARTICLES / "review" / "charts.py",
         ],

@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.exchange import streams
 from articles.exchange.export import ExportError
-from articles.models import Project
+from articles.history import reads
+from articles.models import HistoryEvent, Project
 
 
 class Command(BaseCommand):
@@ -24,9 +25,23 @@ class Command(BaseCommand):
         )
         parser.add_argument("--output", type=Path, help="a file (default: standard output)")
         parser.add_argument("--manifest", type=Path, help="also write the export's datasheet")
+        parser.add_argument(
+            "--history",
+            type=Path,
+            help="also write the project's history, one event a line (JSONL), oldest first",
+        )
 
     def handle(
-        self, *args, project, format, annotations, only_annotated, output, manifest, **options
+        self,
+        *args,
+        project,
+        format,
+        annotations,
+        only_annotated,
+        output,
+        manifest,
+        history,
+        **options,
     ):
         try:
             project = Project.objects.get(slug=project)
@@ -57,6 +72,12 @@ class Command(BaseCommand):
                 if manifest
                 else None
             )
+            history_partial = history.with_name(history.name + ".partial") if history else None
+            if history_partial:
+                with history_partial.open("wb") as out:
+                    out.writelines(reads.jsonl_chunks(HistoryEvent.objects.filter(project=project)))
+        if history_partial:
+            history_partial.replace(history)
         if partial:
             partial.replace(output)  # never leave a truncated file under the real name
         if manifest:

@@ -2,10 +2,11 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from tqdm import tqdm
 
 from articles.exchange.importing import ImportProblem, import_articles
-from articles.exchange.records import read_records, split_valid
+from articles.exchange.records import RecordError, read_records
 from articles.exchange.uploads import UploadRefused
 from articles.models import Project
 
@@ -47,29 +48,39 @@ class Command(BaseCommand):
             annotator = user
 
         progress = tqdm(read_records(path), desc="reading", unit=" articles", disable=None)
+        errors: list[RecordError] = []
+
+        def valid(items):
+            # Read as the import writes, a batch at a time: memory holds one batch.
+            for item in items:
+                if isinstance(item, RecordError):
+                    errors.append(item)
+                elif skip_invalid or not errors:
+                    yield item
+
         try:
-            records, errors = split_valid(progress)
+            with transaction.atomic():
+                result = import_articles(
+                    project=project, records=valid(progress), dry_run=dry_run, annotator=annotator
+                )
+                if errors and not skip_invalid:
+                    raise ImportProblem([])  # rolls back what the valid records wrote
         except UploadRefused as refusal:
             # An archive's or a file's own rule (size, names, type): never skippable.
             raise CommandError(f"{refusal}\nThe file was refused; nothing was imported.") from None
-        finally:
-            progress.close()
-
-        if errors and not skip_invalid:
-            raise CommandError(
-                self._error_list(errors)
-                + f"\n{len(errors)} invalid; nothing was imported. Fix the file, or use "
-                "--skip-invalid to import the valid records."
-            )
-        try:
-            result = import_articles(
-                project=project, records=records, dry_run=dry_run, annotator=annotator
-            )
         except ImportProblem as problem:
+            if errors and not skip_invalid:
+                raise CommandError(
+                    self._error_list(errors)
+                    + f"\n{len(errors)} invalid; nothing was imported. Fix the file, or use "
+                    "--skip-invalid to import the valid records."
+                ) from None
             raise CommandError(
                 self._error_list(problem.errors)
                 + f"\n{len(problem.errors)} problems; nothing was imported."
             ) from None
+        finally:
+            progress.close()
         if errors:
             self.stderr.write(self._error_list(errors))
         verb = "Would import" if dry_run else "Imported"

@@ -1,0 +1,374 @@
+"""Reported speech around a learned cue: the cue model (cues.py) says which words of a
+sentence attribute something; these rules find what is attributed and who by.
+
+    'Trump has denied that he …'       subject before the cue, content after it
+    '…, observers say.'                content before, subject between comma and cue
+    '…, said the ministry.'            content before, subject after the cue
+    'According to X, …' / '…, according to X'
+    'The senator, adding that …'       a participle: the subject is the sentence's
+
+The speaker mention found here is resolved by speakers.speaker_in: which entity a
+phrase names is that module's decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from articles.extraction import cues
+from articles.extraction.model import Candidate, Span
+from articles.extraction.names import Registry
+from articles.extraction.patterns import ATTRIBUTING_WORDS
+from articles.extraction.speakers import Speaker, speaker_in
+
+Token = tuple[int, int, str]
+
+# Between a subject and its cue: 'Trump has also repeatedly denied'.
+_AUXILIARIES = frozenset(
+    """has have had having is was were are am be been being would will could should might
+    may can must did does do not never also still already reportedly repeatedly
+    previously later then now once again recently publicly privately ever even often
+    first further only openly explicitly flatly falsely strongly really actually
+    personally clearly just quickly immediately later initially yet n’t n't ’s 's 've ’ve
+    ’d 'd ’ll 'll""".split()
+)
+# Where a subject phrase starts, looking back from its cue.
+_BOUNDARY_WORDS = frozenset(
+    """that but while because although though as when if whether since so and or than
+    which where after before until unless whereas yet""".split()
+)
+_BOUNDARY_MARKS = frozenset(',;:()[]—–-"“”‘’')
+# After a cue, words that make the rest of the sentence its time, place or audience
+# rather than what was said: 'said on Monday', 'told reporters'.
+_NOT_CONTENT = frozenset(
+    """on in at during last this earlier later yesterday today tonight recently monday
+    tuesday wednesday thursday friday saturday sunday week month year morning afternoon
+    evening night the a an to reporters""".split()
+)
+_MIN_CONTENT = 8  # characters
+
+
+def reported_around_cues(
+    registry: Registry, text: str, start: int, end: int, taken: tuple[Span, ...] = ()
+) -> list[Candidate]:
+    """The reported clauses of the sentence ``text[start:end]`` that the cue model finds
+    cues for, in order; empty without a model. Cues in ``taken`` (the rules' own) are
+    passed over before their speakers are looked up."""
+    headline = _name_colon(registry, text, start, end)
+    if headline is not None:
+        return [headline]
+    model = cues.load()
+    if model is None:
+        return []
+    sentence = cues.tokens(text, start, end)
+    found = []
+    for first, last, probability in _groups(model.cues(sentence), sentence):
+        cue_start, cue_end = sentence[first][0], sentence[last][1]
+        if any(t_start < cue_end and cue_start < t_end for t_start, t_end in taken):
+            continue
+        candidate = _around(registry, text, sentence, first, last, probability)
+        if candidate is not None:
+            found.extend(_with_lead(sentence, first, last, candidate))
+    return found
+
+
+def _name_colon(registry: Registry, text: str, start: int, end: int) -> Candidate | None:
+    """'Sanders: Clinton needs to get away from personality': a headline's named speaker,
+    a colon, and what they said."""
+    colon = text.find(": ", start, min(end, start + 40))
+    if colon < 0:
+        return None
+    words = text[start:colon].split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    if len(text[colon + 2 : end].split()) < 4:
+        return None
+    speaker = speaker_in(registry, text, start, colon)
+    if speaker.entity is None or not speaker.entity.named or speaker.mention is None:
+        return None
+    content_end = end - 1 if text[end - 1] in ".!?" else end
+    return Candidate(
+        colon + 2, content_end, "indirect", speaker.entity, 0.6, (colon, colon + 1), speaker.mention
+    )
+
+
+def learned_cue(text: str, start: int, end: int, *, near: bool = False) -> tuple[int, int] | None:
+    """The last cue the model finds in ``text[start:end]`` (the lead of quoted words in a
+    sentence: 'Trump tweeted that Machado was “a con”'), or None. A word that attributes
+    only in PolNeAR's wider sense ('calling him “…”', 'labeling it “…”') counts when
+    ``near``: at most four words before the quotation mark at ``end``."""
+    model = cues.load()
+    if model is None:
+        return None
+    sentence = cues.tokens(text, start, end)
+    groups = _groups(model.cues(sentence), sentence)
+    if not groups:
+        return None
+    first, last, _ = groups[-1]
+    attributing = any(w.lower() in ATTRIBUTING_WORDS for _, _, w in sentence[first : last + 1])
+    if not attributing and not (near and len(sentence) - last <= 5):
+        return None
+    return sentence[first][0], sentence[last][1]
+
+
+def _groups(hits: list[tuple[int, float]], sentence: list[Token]) -> list[tuple[int, int, float]]:
+    """Adjacent cue tokens as one cue ('pointed out'): ``(first, last, probability)``."""
+    groups: list[list] = []
+    for i, p in hits:
+        if groups and groups[-1][1] == i - 1:
+            groups[-1][1] = i
+            groups[-1][2] = max(groups[-1][2], p)
+        else:
+            groups.append([i, i, p])
+    for group in groups:  # 'according to' is one cue
+        if sentence[group[1]][2].lower() == "according" and group[1] + 1 < len(sentence):
+            group[1] += 1
+    return [tuple(g) for g in groups]
+
+
+def _around(
+    registry: Registry,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    probability: float,
+) -> Candidate | None:
+    cue = (sentence[first][0], sentence[last][1])
+    if _adjunct(sentence, first):
+        return None  # 'said in a statement that': the statement is where, not who
+    if sentence[first][2].lower() == "according":
+        return _according_to(registry, text, sentence, first, last, cue, probability)
+    attributing = any(w.lower() in ATTRIBUTING_WORDS for _, _, w in sentence[first : last + 1])
+    if first == 0 or _negated_or_passive(sentence, first):
+        return None  # 'Asked whether …, she laughed', 'did not say', 'is expected to'
+    right = _right_content(sentence, last)
+    if right is not None:
+        if not attributing and not _that_clause(sentence, last):
+            return None  # 'defended the plan', 'looking into whether': no clause said
+        if not _clause_follows(sentence, last) and not _zero_that_clause(sentence, last):
+            return None  # 'pointed to a report', 'asked her about it'
+        speaker = _subject_before(registry, text, sentence, first)
+        return _candidate(right, speaker, cue, probability)
+    # The content comes first: '…, observers say.' or '…, said the ministry.'
+    if not attributing:
+        return None
+    comma = _last_comma_before(sentence, first)
+    if comma is None or comma < 2 or first - comma > 9:
+        return None  # no clause before, or too far from the cue to be its own
+    if any(w in cues.QUOTE_MARKS for _, _, w in sentence[comma:first]):
+        return None
+    if not sentence[0][2][:1].isalnum() and sentence[0][2] not in cues.QUOTE_MARKS:
+        return None  # a sentence cut at an abbreviation: '), a candidate, tweeted
+    content = (sentence[0][0], sentence[comma][0])
+    if comma + 1 == first:
+        speaker = _phrase(registry, text, sentence, last + 1, len(sentence))  # said X
+    else:
+        speaker = _phrase(registry, text, sentence, comma + 1, _skip_auxiliaries(sentence, first))
+    return _candidate(content, speaker, cue, probability)
+
+
+_DETERMINERS = frozenset("a an the his her its their this that our".split())
+
+
+def _adjunct(sentence: list[Token], first: int) -> bool:
+    """A cue word inside a preposition's phrase: 'in a statement', 'during an interview'."""
+    return (
+        first >= 2
+        and sentence[first - 1][2].lower() in _DETERMINERS
+        and sentence[first - 2][2].lower() in _PREPOSITIONS
+    )
+
+
+def _with_lead(sentence: list[Token], first: int, last: int, candidate: Candidate):
+    """'The plan, he said, will fail': a clause broken by its attribution is two pieces,
+    the lead before the subject's comma and the rest after the cue's."""
+    yield candidate
+    after = sentence[last + 1 : last + 3]
+    if len(after) < 2 or after[0][2] != "," or after[1][2] in cues.QUOTE_MARKS:
+        return  # no clause after the cue's comma, or a quotation the marks' rules read
+    if candidate.start < sentence[last][1]:
+        return
+    comma = _last_comma_before(sentence, first)
+    if comma is None or first - comma > 6 or sentence[comma][2] != ",":
+        return
+    words = [w for _, _, w in sentence[:comma] if w[:1].isalnum()]
+    if len(words) >= 3:
+        yield replace(candidate, start=sentence[0][0], end=sentence[comma][0])
+
+
+def _candidate(
+    content: tuple[int, int], speaker: Speaker, cue: tuple[int, int], probability: float
+) -> Candidate | None:
+    start, end = content
+    if end - start < _MIN_CONTENT:
+        return None
+    return Candidate(
+        start, end, "indirect", speaker.entity, round(probability, 2), cue, speaker.mention
+    )
+
+
+def _right_content(sentence: list[Token], last: int) -> tuple[int, int] | None:
+    """The content after the cue, to the sentence's end, when there is one: at least
+    three words, not only when and to whom it was said."""
+    rest = sentence[last + 1 :]
+    while rest and rest[-1][2] in ".!?":
+        rest = rest[:-1]
+    words = [w for _, _, w in rest if w[:1].isalnum()]
+    if len(words) < 3 and not (rest and rest[0][2] == ":"):
+        return None
+    if all(w.lower() in _NOT_CONTENT or w[:1].isupper() for w in words) and len(words) < 5:
+        return None  # 'said on Monday', 'told CNN'
+    i = 0
+    while i < len(rest) and rest[i][2] in ",:":
+        i += 1
+    # 'told reporters on Monday that …': the clause starts after its 'that'.
+    lead = [w.lower() for _, _, w in rest[i : i + 6]]
+    if "that" in lead and not any(w in _FINITE for w in lead[: lead.index("that")]):
+        i += lead.index("that") + 1
+    if i >= len(rest):
+        return None
+    return rest[i][0], rest[-1][1]
+
+
+_BE = frozenset("is are was were be been being am ’s 's".split())
+_NEGATIONS = frozenset("not n't n’t never no".split())
+# Finite verbs that show a clause without 'that': 'said the span is unsafe'.
+_FINITE = frozenset(
+    """is are was were will would can could should has have had may might must does did
+    do wo ca""".split()
+)
+_SUBJECT_WORDS = frozenset("he she it they we i this there".split())
+
+
+def _negated_or_passive(sentence: list[Token], first: int) -> bool:
+    """'did not say', 'have been told to wait', 'is expected on 28 April'."""
+    i = first
+    while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES | _NEGATIONS:
+        i -= 1
+        word = sentence[i][2].lower()
+        if word in _NEGATIONS or (word in _BE and not _clause_follows(sentence, first)):
+            return True
+    return False
+
+
+def _that_clause(sentence: list[Token], last: int) -> bool:
+    """'that' and a clause right after the cue, not 'that amount' or 'that spilled'."""
+    following = sentence[last + 1 : last + 2]
+    if not following:
+        return False
+    if following[0][2] == ":":
+        return True
+    return following[0][2].lower() == "that" and _zero_that_clause(sentence, last + 1)
+
+
+def _zero_that_clause(sentence: list[Token], last: int) -> bool:
+    """A clause right after the cue, with no 'that': a finite verb in its first words."""
+    words = [w.lower() for _, _, w in sentence[last + 1 : last + 14]]
+    if not words:
+        return False
+    if words[0] in _PREPOSITIONS and not (
+        words[0] == "about" and words[1:2] and words[1][:1].isdigit()
+    ):
+        return False  # 'said after the meeting', but 'said about 60 families were …'
+    for j, word in enumerate(words[1:], start=1):
+        if word in _FINITE or word.endswith("ed"):
+            return True
+        if word.endswith("s") and words[j - 1] in _SUBJECT_WORDS:
+            return True
+        if word in ";:":
+            return False
+    return False
+
+
+_PREPOSITIONS = frozenset(
+    """to on about into for of with at in by from over against outside inside after before
+    during near following while when as amid among under behind through via without
+    within since until upon""".split()
+)
+_CLAUSE_OPENERS = frozenset("that whether if how why what who when where which :".split())
+
+
+def _clause_follows(sentence: list[Token], last: int) -> bool:
+    """A clause after the cue, perhaps after whom it was told: 'warned (voters) that'."""
+    return any(w.lower() in _CLAUSE_OPENERS for _, _, w in sentence[last + 1 : last + 4])
+
+
+def _last_comma_before(sentence: list[Token], first: int) -> int | None:
+    for i in range(first - 1, -1, -1):
+        if sentence[i][2] in ",;:—–":
+            return i
+    return None
+
+
+def _skip_auxiliaries(sentence: list[Token], i: int) -> int:
+    """Where the subject ends: before the auxiliaries and adverbs that precede the cue."""
+    while i > 0:
+        word = sentence[i - 1][2].lower()
+        if word in _AUXILIARIES or (word.endswith("ly") and word.islower() and len(word) > 4):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _subject_before(registry: Registry, text: str, sentence: list[Token], first: int) -> Speaker:
+    """The subject of the cue at ``first``: the phrase back to a clause boundary, with an
+    apposition between commas kept ('Brafman, the lawyer, said')."""
+    end = _skip_auxiliaries(sentence, first)
+    if end == 0:
+        return Speaker(None)
+    if sentence[end - 1][2] == ",":
+        # 'X, a Y, said': the apposition and the phrase before it.
+        opening = _boundary(sentence, end - 1)
+        if opening > 0 and sentence[opening - 1][2] == ",":
+            start = _boundary(sentence, opening - 1)
+            return _phrase(registry, text, sentence, start, end - 1)
+        return _phrase(registry, text, sentence, opening, end - 1)
+    return _phrase(registry, text, sentence, _boundary(sentence, end), end)
+
+
+def _boundary(sentence: list[Token], end: int) -> int:
+    """Where the phrase ending at token ``end`` starts: after the nearest clause boundary,
+    at most ten tokens back."""
+    i = end
+    while i > 0 and end - i < 10:
+        word = sentence[i - 1][2]
+        if word in _BOUNDARY_MARKS or word.lower() in _BOUNDARY_WORDS:
+            break
+        i -= 1
+    return i
+
+
+def _phrase(registry: Registry, text: str, sentence: list[Token], start: int, end: int) -> Speaker:
+    while end > start and sentence[end - 1][2] in ".!?,;:":
+        end -= 1
+    if end <= start:
+        return Speaker(None)
+    return speaker_in(registry, text, sentence[start][0], sentence[end - 1][1])
+
+
+def _according_to(
+    registry: Registry,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    cue: tuple[int, int],
+    probability: float,
+) -> Candidate | None:
+    """'According to X, …' and '…, according to X'."""
+    comma = next((i for i in range(last + 1, len(sentence)) if sentence[i][2] == ","), None)
+    who_end = comma if comma is not None else len(sentence)
+    speaker = _phrase(registry, text, sentence, last + 1, who_end)
+    before = [w for _, _, w in sentence[:first] if w[:1].isalnum()]
+    if len(before) >= 3:
+        end = first - 1 if sentence[first - 1][2] == "," else first
+        content = (sentence[0][0], sentence[end - 1][1]) if end > 0 else None
+    elif comma is not None and comma + 1 < len(sentence):
+        content = (sentence[comma + 1][0], sentence[-1][1])
+    else:
+        content = None
+    if content is None:
+        return None
+    return _candidate(content, speaker, cue, probability)

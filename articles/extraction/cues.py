@@ -1,0 +1,118 @@
+"""Cues found by a learned model: the words that attribute speech, belief or knowledge
+('said', 'has denied', 'according to', 'believes', 'reports', 'tweeted'), scored token by
+token with a logistic regression trained on PolNeAR train (bench/train_extraction.py).
+
+The weights are plain JSON (cue_model.json: feature -> weight) and inference is pure
+Python; only tokens whose word the model has seen in a cue are scored, so an article
+costs a few hundred dictionary look-ups. Without the JSON file the engine's rules work
+alone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import cache
+from pathlib import Path
+
+from articles.extraction.model import Span
+
+MODEL_PATH = Path(__file__).with_name("cue_model.json")
+
+# Words, numbers with their inner marks (U.S., don't, 9/11), or a single mark.
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-/]\w+)*|[^\w\s]")
+QUOTE_MARKS = frozenset('"“”„«»‘’')
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The tokens of ``text[start:end]`` as ``(start, end, word)``."""
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def _shape(word: str) -> str:
+    if word in QUOTE_MARKS:
+        return "Q"
+    if not word[:1].isalnum():
+        return word
+    if word[:1].isupper():
+        return "C"
+    if word[:1].isdigit():
+        return "0"
+    return "w"
+
+
+def features(words: list[str], lowered: list[str], i: int) -> list[str]:
+    """The features of the token ``i`` of a sentence; ``lowered``: its words in lower case."""
+    n = len(words)
+    w = lowered[i]
+    p1 = lowered[i - 1] if i > 0 else "<s>"
+    p2 = lowered[i - 2] if i > 1 else "<s>"
+    n1 = lowered[i + 1] if i + 1 < n else "</s>"
+    n2 = lowered[i + 2] if i + 2 < n else "</s>"
+    s_p1 = _shape(words[i - 1]) if i > 0 else "<s>"
+    s_n1 = _shape(words[i + 1]) if i + 1 < n else "</s>"
+    position = "first" if i == 0 else ("last" if i >= n - 2 else "mid")
+    return [
+        "b",
+        f"w={w}",
+        f"p1={p1}",
+        f"n1={n1}",
+        f"p2={p2}",
+        f"n2={n2}",
+        f"p1w={p1}|{w}",
+        f"wn1={w}|{n1}",
+        f"sp1={s_p1}",
+        f"sn1={s_n1}",
+        f"s={_shape(words[i])}",
+        f"pos={position}",
+        f"wpos={w}|{position}",
+        f"wsn1={w}|{s_n1}",
+        f"wsp1={w}|{s_p1}",
+    ]
+
+
+class CueModel:
+    """Logistic regression over token features; ``vocabulary``: the words it scores."""
+
+    def __init__(self, weights: dict[str, float], vocabulary: frozenset[str], threshold: float):
+        self.weights = weights
+        self.vocabulary = vocabulary
+        self.threshold = threshold
+
+    def probability(self, words: list[str], lowered: list[str], i: int) -> float:
+        get = self.weights.get
+        z = 0.0
+        for feature in features(words, lowered, i):
+            z += get(feature, 0.0)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def cues(self, sentence: list[tuple[int, int, str]]) -> list[tuple[int, float]]:
+        """The indices of the sentence's tokens that are cues, with their probability."""
+        words = [w for _, _, w in sentence]
+        lowered = [w.lower() for w in words]
+        found = []
+        for i, word in enumerate(lowered):
+            if word in self.vocabulary:
+                p = self.probability(words, lowered, i)
+                if p >= self.threshold:
+                    found.append((i, p))
+        return found
+
+
+@cache
+def load(path: Path = MODEL_PATH) -> CueModel | None:
+    """The cue model stored beside this module, or None when there is none."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return CueModel(data["weights"], frozenset(data["vocabulary"]), data["threshold"])
+
+
+def cue_span(sentence: list[tuple[int, int, str]], i: int) -> Span:
+    """The cue's span in the text: the word, or 'according to' as one cue."""
+    start, end, word = sentence[i]
+    if word.lower() == "according" and i + 1 < len(sentence):
+        end = sentence[i + 1][1]
+    return start, end

@@ -1,0 +1,62 @@
+"""What the upload and export pages post."""
+
+from django import forms
+from django.conf import settings
+
+from articles.exchange import streams
+from articles.jobs.exporting import ExportChoice
+
+ACCEPT = ".jsonl,.ndjson,.csv,.txt,.zip"
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        help_text="JSONL, CSV (with a header row), a .txt file, or a ZIP archive of such "
+        "files. It is checked first; nothing is written until you import it.",
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.ARTICLE_IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                f"The file is {upload.size:,} bytes; the limit is {limit:,} bytes "
+                f"({limit / 2**20:g} MiB). Split it, or use the import_articles command."
+            )
+        return upload
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(
+        choices=[("jsonl", "JSONL (one article a line)"), ("csv", "CSV (one quote a row)")]
+    )
+    annotations = forms.ChoiceField(label="Annotations")
+    include_unannotated = forms.BooleanField(
+        required=False, initial=True, label="Include articles without annotations"
+    )
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = project.members.order_by("username").values_list("username", flat=True)
+        self.fields["annotations"].choices = [
+            ("all", "Every annotator's own"),
+            ("gold", "The adjudicated gold set"),
+            *[(f"annotator:{name}", f"Only {name}'s") for name in people],
+        ]
+
+    def clean_annotations(self):
+        value = self.cleaned_data["annotations"]
+        try:
+            streams.Selection.parse(value)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+        return value
+
+    def choice(self) -> ExportChoice:
+        data = self.cleaned_data
+        return ExportChoice(
+            format=data["format"],
+            annotations=data["annotations"],
+            include_unannotated=data["include_unannotated"],
+        )

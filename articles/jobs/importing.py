@@ -1,0 +1,157 @@
+"""Articles uploaded in the browser: a dry run that reports every problem with its file and
+line and writes nothing, then the import as a job, all or nothing. The reading, checking
+and writing are ``articles.exchange``'s, as the ``import_articles`` command uses them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict
+from datetime import timedelta
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from articles.exchange.fast_paths import existing_hashes
+from articles.exchange.importing import ImportProblem, import_articles
+from articles.exchange.records import ArticleRecord, RecordError, read_member, split_valid
+from articles.exchange.uploads import Limits, UploadRefused, open_upload
+from articles.history import origin
+from articles.jobs import lifecycle
+from articles.jobs.models import ProjectJob
+from articles.jobs.progress import Cancelled, Progress
+
+TITLES_SHOWN = 20
+BATCH = 200  # records read between two looks at the cancel flag
+
+
+def limits() -> Limits:
+    """The command line's limits, with the upload capped at ``ARTICLE_IMPORT_MAX_BYTES``."""
+    return Limits(max_bytes=settings.ARTICLE_IMPORT_MAX_BYTES)
+
+
+def upload_records(job: ProjectJob) -> Iterator[ArticleRecord | RecordError]:
+    """Each record (or error) of the job's uploaded file or ZIP archive, errors naming the
+    file as uploaded. Raises ``UploadRefused`` for a file that breaks an upload rule."""
+    with job.file.open("rb") as stream:
+        for member in open_upload(stream, name=job.file_name, limits=limits()):
+            suffix = PurePosixPath(member.path).suffix
+            yield from read_member(member.name, member.data, suffix=suffix)
+
+
+def error_items(errors) -> list[dict]:
+    """``RecordError``s as the job record keeps them."""
+    return [asdict(error) for error in errors]
+
+
+def check_upload(*, job: ProjectJob) -> ProjectJob:
+    """The dry run: read and check the job's file against the project, write nothing but
+    the report on ``job`` (``CHECKED``). A file with problems is deleted: it cannot be
+    imported as it is."""
+    report: dict = {}
+    try:
+        records, errors = split_valid(upload_records(job))
+        if not errors:
+            result = import_articles(project=job.project, records=records, dry_run=True)
+            report = {"records": len(records), "counts": result.counts()}
+            report.update(_titles(job.project, records))
+    except UploadRefused as refusal:
+        errors = [RecordError(refusal.where, 0, refusal.rule)]
+    except ImportProblem as problem:
+        errors = problem.errors
+    expires = timezone.now() + timedelta(seconds=settings.UPLOAD_FILE_TTL)
+    ProjectJob.objects.filter(pk=job.pk).update(
+        status=ProjectJob.Status.CHECKED,
+        result=report,
+        errors=error_items(errors)[: lifecycle.MAX_ERRORS_KEPT],
+        error=_summary(errors),
+        total=report.get("records"),
+        expires_at=expires,
+    )
+    job.refresh_from_db()
+    if errors:
+        lifecycle.discard_file(job)
+    return job
+
+
+def run_import(job: ProjectJob) -> None:
+    """The import job: read the file again (progress: records read), then write it all in
+    one transaction that a failure or a cancel rolls back. The upload is deleted after."""
+    progress = Progress(job.pk)
+    try:
+        records, errors = _read(job, progress)
+        if errors:
+            lifecycle.fail(job, _summary(errors), error_items(errors))
+            return
+        progress.check()
+        progress.report(len(records), len(records), "writing", force=True)
+        with transaction.atomic(), origin.during(job_id=str(job.pk)):
+            result = import_articles(project=job.project, records=records, actor=job.started_by)
+            progress.check()  # a cancel while writing: nothing of it stays
+        lifecycle.succeed(job, result={"records": len(records), "counts": result.counts()})
+    except Cancelled:
+        lifecycle.stop(job)
+    except UploadRefused as refusal:
+        refused = [RecordError(refusal.where, 0, refusal.rule)]
+        lifecycle.fail(job, f"{refusal}; nothing was imported.", error_items(refused))
+    except ImportProblem as problem:
+        lifecycle.fail(job, _summary(problem.errors), error_items(problem.errors))
+    except Exception as error:
+        lifecycle.fail(
+            job, f"The import stopped on an error ({type(error).__name__}); nothing written."
+        )
+        raise
+    finally:
+        progress.close()
+        lifecycle.discard_file(job)
+
+
+def _read(job: ProjectJob, progress: Progress):
+    records, errors = [], []
+    for item in upload_records(job):
+        (errors if isinstance(item, RecordError) else records).append(item)
+        read = len(records) + len(errors)
+        if read % BATCH == 0:
+            progress.check()
+            progress.report(read, job.total, "reading")
+    return records, errors
+
+
+def _titles(project, records: list[ArticleRecord]) -> dict:
+    """The first titles of what would be new, and of what the project has already."""
+    present = existing_hashes(project, list(dict.fromkeys(r.text_sha256 for r in records)))
+    new, known, seen = [], [], set()
+    for record in records:
+        if record.text_sha256 in present or record.text_sha256 in seen:
+            known.append(record.title)
+        else:
+            new.append(record.title)
+        seen.add(record.text_sha256)
+    return {"new_titles": new[:TITLES_SHOWN], "known_titles": known[:TITLES_SHOWN]}
+
+
+def _summary(errors) -> str:
+    if not errors:
+        return ""
+    count = len(errors)
+    return f"{count} problem{'s' if count != 1 else ''}; nothing was imported."
+
+
+def receive_upload(*, project, user, upload) -> ProjectJob:
+    """Keep an uploaded file on a new import job and run its dry run (``check_upload``)."""
+    name = PurePosixPath(upload.name or "upload").name
+    job = ProjectJob.objects.create(
+        project=project,
+        kind=ProjectJob.Kind.IMPORT,
+        started_by=user,
+        status=ProjectJob.Status.CHECKED,
+        file=upload,
+        file_name=name[:255],
+    )
+    return check_upload(job=job)
+
+
+def ready_to_import(job: ProjectJob) -> bool:
+    """A checked upload without problems, its file still kept, may be imported."""
+    return job.status == ProjectJob.Status.CHECKED and not job.errors and bool(job.file)

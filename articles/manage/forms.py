@@ -1,0 +1,102 @@
+"""What the project and members pages post; the rules are ``articles.projects``'."""
+
+from django import forms
+from django.urls import reverse_lazy
+
+from accounts.models import User
+from articles.models import DEFAULT_STANCE_LABELS
+from articles.projects import SETTINGS
+
+
+class ProjectForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    slug = forms.SlugField(
+        max_length=80,
+        help_text="Letters, digits, hyphens: the project's address and its exports' name. "
+        "It cannot change later.",
+    )
+    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    guidelines = forms.CharField(
+        required=False,
+        help_text="Markdown (raw HTML is shown as text). The preview below follows as you type.",
+        widget=forms.Textarea(
+            attrs={
+                "rows": 12,
+                "hx-post": reverse_lazy("articles:guidelines-preview"),
+                "hx-trigger": "input changed delay:400ms",
+                "hx-target": "#guidelines-preview",
+                "hx-swap": "outerHTML",
+            }
+        ),
+    )
+    stance_labels = forms.CharField(
+        initial=", ".join(DEFAULT_STANCE_LABELS),
+        help_text="The labels a stance can take, separated by commas; at least two.",
+    )
+    annotators_per_article = forms.IntegerField(
+        min_value=1, max_value=100, initial=1, help_text="How many annotators see each article."
+    )
+    blind = forms.BooleanField(
+        required=False, initial=True, help_text="Annotators see only their own quotes."
+    )
+    suggest_on_import = forms.BooleanField(
+        required=False, help_text="Run the quote extraction engine on every imported article."
+    )
+    researchers_suggest = forms.BooleanField(
+        required=False, help_text="Researchers may post model predictions as suggestions."
+    )
+    targets = forms.CharField(
+        required=False,
+        label="Stance targets",
+        help_text="One a line, e.g. “Offshore wind expansion”. More can be added later.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, creating: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not creating:  # the slug is fixed, targets have their own section
+            del self.fields["slug"]
+            del self.fields["targets"]
+
+    def clean_stance_labels(self):
+        return [label.strip() for label in self.cleaned_data["stance_labels"].split(",")]
+
+    def clean_targets(self):
+        return [line.strip() for line in self.cleaned_data["targets"].splitlines() if line.strip()]
+
+    def settings(self) -> dict:
+        return {name: self.cleaned_data[name] for name in SETTINGS}
+
+    @staticmethod
+    def initial_of(project) -> dict:
+        initial = {name: getattr(project, name) for name in SETTINGS}
+        initial["stance_labels"] = ", ".join(project.stance_labels)
+        return initial
+
+
+class TargetForm(forms.Form):
+    name = forms.CharField(max_length=200, label="New target")
+    description = forms.CharField(required=False, max_length=2000)
+
+
+class MembersForm(forms.Form):
+    users = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(),
+        to_field_name="username",
+        label="Add members",
+        help_text="Active people who are not members yet. Each works here in their role.",
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["users"].queryset = (
+            User.objects.filter(is_active=True).exclude(projects=project).order_by("username")
+        )
+
+
+def errors_onto(form: forms.Form, errors: dict[str, list[str]]) -> None:
+    """A service's ``{field: messages}`` onto the form: on the field it names, else atop."""
+    for name, messages in errors.items():
+        for message in messages:
+            form.add_error(name if name in form.fields else None, message)

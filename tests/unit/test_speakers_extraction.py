@@ -1,0 +1,168 @@
+"""Who the speaker is: names, descriptions, pronouns and canonical spellings, on our own
+invented sentences in the style of Norwegian and US news."""
+
+from pathlib import Path
+
+from articles.extraction import extract, extract_quotes, names
+from articles.extraction.names import Registry, can_speak, names_found
+from articles.extraction.speakers import named_by
+
+# An invented article in the style of the seed example: dash-led quotes, unattributed
+# dash paragraphs, captions printed twice, a title before a name, a misspelling after
+# the right spelling, places listed after "research on", boilerplate at the end.
+SEED_STYLE = (Path(__file__).parents[1] / "data" / "seed_style_article.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def test_the_seed_style_article_has_four_speakers_with_bare_canonical_names():
+    quotes, speakers = extract(SEED_STYLE)
+    by_name = {s.name: s for s in speakers}
+    assert set(by_name) == {
+        "Interpressa",
+        "Levan Gelashvili",
+        "Sigrid Fjellheim",
+        "Tomasz Wierzbicki",
+    }
+    assert "Prime Minister" in by_name["Levan Gelashvili"].description
+    assert by_name["Sigrid Fjellheim"].description == "Caucasus expert"
+    assert by_name["Tomasz Wierzbicki"].description == "Energy economist"
+    assert "Wierzbicky" in by_name["Tomasz Wierzbicki"].aliases
+    named = {q.speaker for q in quotes}
+    assert not named & {"Georgia", "Armenia", "Azerbaijan", "Armenia and Azerbaijan", "Baku"}
+
+
+def test_the_seed_style_article_gives_each_quote_its_speaker():
+    quotes = {q.text[:40]: q for q in extract_quotes(SEED_STYLE)}
+
+    def speaker(start):
+        return next(q.speaker for text, q in quotes.items() if text.startswith(start))
+
+    # "she says" after a paragraph about the prime minister: the expert, a woman.
+    assert speaker("The economy is slowing down") == "Sigrid Fjellheim"
+    assert speaker("the two men will agree") == "Sigrid Fjellheim"
+    assert speaker("anything binding will be signed") == "Sigrid Fjellheim"  # "doubts that"
+    assert speaker("We are a small country") == "Levan Gelashvili"
+    assert speaker("It is a very Georgian kind") == "Sigrid Fjellheim"  # dash continuation
+    assert speaker("Every concession Tbilisi") == "Tomasz Wierzbicki"  # misspelt once
+    assert speaker("the price of gas has become") == "Tomasz Wierzbicki"
+
+
+def test_a_described_speaker_is_unnamed_and_stays_out_of_the_speaker_list():
+    text = (
+        "Inflation rose again in March.\n\n"
+        "“We expect prices to settle by the summer,” a spokeswoman for Britain’s Treasury "
+        "said."
+    )
+    quotes, speakers = extract(text)
+    [quote] = quotes
+    assert quote.speaker is None
+    assert quote.speaker_description == "a spokeswoman for Britain’s Treasury"
+    assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_description
+    assert speakers == []
+
+
+def test_generic_subjects_are_descriptions_not_names():
+    text = "The vote was close.\n\n“It is a fix,” observers said.\n\n“We won,” Trump said."
+    first, second = extract_quotes(text)
+    assert (first.speaker, first.speaker_description) == (None, "observers")
+    assert second.speaker == "Trump"
+
+
+def test_a_name_and_its_apposition_are_not_swapped():
+    registry = Registry()
+    entity = named_by(registry, "Moyra Baxter, the board's chair")
+    assert entity.name == "Moyra Baxter"
+    assert entity.description == "board's chair"
+    entity = named_by(registry, "Carter's press secretary, Peter Cook")
+    assert entity.name == "Peter Cook"
+
+
+def test_places_roles_and_sentence_adverbs_are_not_speakers():
+    for phrase in ("Russia and Ukraine", "U.S", "Tampa", "Democrat of Missouri", "Though"):
+        assert not can_speak(phrase), phrase
+    registry = Registry("Though the plan failed, the report said the hospital was fine.")
+    assert named_by(registry, "Though") is None
+    assert named_by(registry, "Democrat of Missouri") is None
+    assert named_by(registry, "Sen. Claire McCaskill, Democrat of Missouri").name == (
+        "Claire McCaskill"
+    )
+
+
+def test_titles_go_to_the_description_not_the_name():
+    [found] = names_found("Belarusian President Aleksandr Lukashenko")
+    assert found.name == "Aleksandr Lukashenko"
+    assert found.titles == "Belarusian President"
+    assert [f.name for f in names_found("Former Florida Gov. Jeb Bush")] == ["Jeb Bush"]
+    assert [f.name for f in names_found("Secretary of State John Kerry")] == ["John Kerry"]
+    assert [f.name for f in names_found("Republican National Committee")] == [
+        "Republican National Committee"
+    ]
+
+
+def test_a_pronoun_means_the_salient_person_of_its_gender():
+    text = (
+        "Senator Ellen Marsh met Donald Trump on Monday.\n\n"
+        "“The bill is dead,” Marsh said.\n\n"
+        "Trump arrived late to the meeting and left early.\n\n"
+        "“We will try again next year,” she said."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Ellen Marsh", "Ellen Marsh"]
+
+
+def test_a_title_tells_the_gender_of_a_surname():
+    text = (
+        "Mrs. Okonjo and Mr. Baptiste disagreed about the budget.\n\n"
+        "“The cuts go too far,” Mr. Baptiste said.\n\n"
+        "Later, Mrs. Okonjo spoke to the press.\n\n"
+        "“We have no choice,” she said."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Baptiste", "Okonjo"]
+
+
+def test_the_spelling_most_of_the_text_uses_is_the_canonical_one():
+    # The misspelling comes first; the right spelling is in three places, two captions.
+    text = (
+        "– We will see, says Russia expert Jakub Godzimirksi.\n\n"
+        "– Nothing is certain, says Godzimirski.\n\n"
+        "WAITING: Jakub Godzimirski in his office. Photo: NTB\n\n"
+        "WAITING: Jakub Godzimirski in his office. Photo: NTB"
+    )
+    _, [speaker] = extract(text)
+    assert speaker.name == "Jakub Godzimirski"
+    assert "Jakub Godzimirksi" in speaker.aliases
+
+
+def test_work_grows_about_linearly_with_one_long_paragraph(monkeypatch):
+    # Counted, not timed (speed is bench/extraction.py's): name comparisons by edit
+    # distance, the step that compared every mention with every person before.
+    # Thousands of different people, every two surnames at least three letters apart.
+    def surname(number):
+        return "".join(
+            "mtsvdbgfkr"[d] + "aeiouaeiou"[d] + "nlrstkpdmb"[d] + "dkptsmnrlg"[d]
+            for d in map(int, f"{number:03d}")
+        ).capitalize()
+
+    def paragraph(count):
+        return "".join(
+            f"“We will not give up on the harbour,” said Kari {surname(i)}, a councillor. "
+            for i in range(count)
+        )
+
+    comparisons = []
+    measure = names.edit_distance
+    monkeypatch.setattr(
+        names, "edit_distance", lambda *args, **kw: comparisons.append(1) or measure(*args, **kw)
+    )
+
+    def counted(text):
+        names.similar.cache_clear()
+        comparisons.clear()
+        extract_quotes(text)
+        return len(comparisons)
+
+    small, large = counted(paragraph(200)), counted(paragraph(800))
+    assert small > 0
+    # Quadratic work would be 16 times as much for 4 times the text.
+    assert large < 8 * small
