@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+import django
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -72,7 +73,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
-    "template_partials",
     "csp",
     "rest_framework",
     "knox",
@@ -130,6 +130,12 @@ TEMPLATES = [
         },
     },
 ]
+# Template partials ({% partialdef %}, "page.html#partial") are built into Django 6; on
+# 5.2 django-template-partials adds them, its tags as builtins so that no template needs
+# the {% load partials %} that warns on 6.
+if django.VERSION < (6, 0):
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("django_htmx") + 1, "template_partials")
+    TEMPLATES[0]["OPTIONS"]["builtins"] = ["template_partials.templatetags.partials"]
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -353,19 +359,39 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["session"] = env_rate("API_SESSION_RATE
 # throttled per client address and per e-mail address asked for (accounts.passwords).
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 24 * 60 * 60, minimum=60)
 PASSWORD_RESET_RATE = env_rate("PASSWORD_RESET_RATE", "5/hour")
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsannot@localhost")
+_mail_backend = os.environ.get("EMAIL_BACKEND") or (
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend"
 )
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsannot@localhost")
-# A mail server that stops answering must not hold a worker for long.
-EMAIL_TIMEOUT = 10
+_smtp = {
+    "host": os.environ.get("EMAIL_HOST", "localhost"),
+    "port": env_int("EMAIL_PORT", 25, minimum=1),
+    "username": os.environ.get("EMAIL_HOST_USER", ""),
+    "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+    "use_tls": env_bool("EMAIL_USE_TLS", False),
+    # A mail server that stops answering must not hold a worker for long.
+    "timeout": 10,
+}
+if django.VERSION >= (6, 1):
+    # Django 6.1 configures mail as MAILERS (its EMAIL_* settings warn, and may not sit
+    # beside it); the environment keeps the EMAIL_* names on either. Only SMTP takes the
+    # server's options: another backend refuses what it does not know.
+    MAILERS = {
+        "default": {
+            "BACKEND": _mail_backend,
+            **({"OPTIONS": _smtp} if _mail_backend.endswith(".smtp.EmailBackend") else {}),
+        }
+    }
+else:
+    EMAIL_BACKEND = _mail_backend
+    EMAIL_HOST = _smtp["host"]
+    EMAIL_PORT = _smtp["port"]
+    EMAIL_HOST_USER = _smtp["username"]
+    EMAIL_HOST_PASSWORD = _smtp["password"]
+    EMAIL_USE_TLS = _smtp["use_tls"]
+    EMAIL_TIMEOUT = _smtp["timeout"]
 
 # Single sign-on (OpenID Connect, mozilla-django-oidc).
 # Off unless OIDC_RP_CLIENT_ID is set; then the provider's endpoints are all required, copied

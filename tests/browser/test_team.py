@@ -7,13 +7,7 @@ from playwright.sync_api import expect
 from articles.models import Adjudication, Assignment, Quote
 from tests.browser.actions import drag_select, log_in, saved, settled
 from tests.exports import records as exported_records
-from tests.factories import (
-    ArticleFactory,
-    ProjectFactory,
-    SpeakerFactory,
-    StanceTargetFactory,
-    UserFactory,
-)
+from tests.scenes import team_scene
 
 TEXT = (
     "Harbour director Sunniva Lie wants a new ferry terminal by 2028.\n\n"
@@ -29,17 +23,18 @@ MISSED = "wants a new ferry terminal by 2028"  # nobody marked it
 
 @pytest.fixture
 def team(transactional_db):
-    project = ProjectFactory(slug="harbour", name="Harbour", annotators_per_article=2)
-    article = ArticleFactory(project=project, text=TEXT, title="Ferry terminal")
-    people = [UserFactory(username=n, role="annotator") for n in ("annotator1", "annotator2")]
-    reviewer = UserFactory(username="reviewer", role="reviewer")
-    project.members.add(*people, reviewer)
-    for person in people:
-        Assignment.objects.create(article=article, annotator=person)
-    StanceTargetFactory(project=project, name="Ferry terminal")
-    lie = SpeakerFactory(project=project, name="Sunniva Lie")
-    dahl = SpeakerFactory(project=project, name="Per Dahl")
-    return {"project": project, "article": article, "lie": lie, "dahl": dahl}
+    return team_scene(
+        text=TEXT,
+        title="Ferry terminal",
+        slug="harbour",
+        name="Harbour",
+        annotators_per_article=2,
+        annotators=("annotator1", "annotator2"),
+        reviewers=("reviewer",),
+        status="todo",
+        targets=("Ferry terminal",),
+        speakers=("Sunniva Lie", "Per Dahl"),
+    )
 
 
 def annotate(page, username, quotes):

@@ -6,17 +6,15 @@ from types import SimpleNamespace
 
 import pytest
 
-from articles.models import Adjudication, Assignment, Quote, StanceLabel
+from articles.models import Adjudication, Assignment, Quote
 from articles.review import adjudication
 from articles.review.adjudication import AdjudicationError
 from articles.types import QuoteInput
 from tests.factories import (
     ArticleFactory,
-    ProjectFactory,
-    SpeakerFactory,
-    StanceTargetFactory,
     UserFactory,
 )
+from tests.scenes import quote, team_scene
 
 pytestmark = pytest.mark.django_db
 
@@ -30,22 +28,6 @@ TEXT = (
 )
 
 
-def quote(article, annotator, text, *, speaker=None, kind="direct", stances=None):
-    start = article.text.index(text)
-    made = Quote.objects.create(
-        article=article,
-        annotator=annotator,
-        start=start,
-        end=start + len(text),
-        text=text,
-        kind=kind,
-        speaker=speaker,
-    )
-    for target, label in (stances or {}).items():
-        StanceLabel.objects.create(quote=made, target=target, label=label)
-    return made
-
-
 def span(text, fragment, kind="indirect", **fields):
     start = text.index(fragment)
     return QuoteInput(start=start, end=start + len(fragment), text=fragment, kind=kind, **fields)
@@ -55,16 +37,16 @@ def span(text, fragment, kind="indirect", **fields):
 def bridge():
     """ana and ben (done) agree on BRIDGE, disagree on BUDGET's speaker; only ana marked
     NOBODY. cid handed the article on (skipped)."""
-    project = ProjectFactory()
-    ana, ben, cid = (UserFactory(username=n, role="annotator") for n in ("ana", "ben", "cid"))
-    rev = UserFactory(username="rev", role="reviewer")
-    project.members.add(ana, ben, cid, rev)
-    article = ArticleFactory(project=project, text=TEXT)
-    for person, status in ((ben, "done"), (ana, "done"), (cid, "skipped")):
-        Assignment.objects.create(article=article, annotator=person, status=status)
-    lie = SpeakerFactory(project=project, name="Anne Lie")
-    dahl = SpeakerFactory(project=project, name="Per Dahl")
-    road = StanceTargetFactory(project=project, name="Bridge")
+    scene = team_scene(
+        text=TEXT,
+        annotators=("ana", "ben", "cid"),
+        statuses={"ben": "done", "ana": "done", "cid": "skipped"},
+        speakers=("Anne Lie", "Per Dahl"),
+        targets=("Bridge",),
+    )
+    article, (ana, ben, cid) = scene.article, scene.annotators
+    lie, dahl = scene.speakers.values()
+    road = scene.targets["Bridge"]
     q = SimpleNamespace(
         ana_bridge=quote(article, ana, BRIDGE, speaker=lie, stances={road: "favor"}),
         ben_bridge=quote(article, ben, BRIDGE, speaker=lie, stances={road: "favor"}),
@@ -74,12 +56,12 @@ def bridge():
         cid_nobody=quote(article, cid, NOBODY),  # skipped: not on the board
     )
     return SimpleNamespace(
-        project=project,
+        project=scene.project,
         article=article,
         ana=ana,
         ben=ben,
         cid=cid,
-        rev=rev,
+        rev=scene.reviewer,
         road=road,
         lie=lie,
         dahl=dahl,
@@ -221,12 +203,9 @@ def test_take_unanimous_takes_only_groups_everyone_agrees_on(bridge):
 
 
 def test_take_unanimous_takes_nothing_from_a_single_annotator():
-    project = ProjectFactory()
-    ana, rev = UserFactory(role="annotator"), UserFactory(role="reviewer")
-    article = ArticleFactory(project=project, text=TEXT)
-    Assignment.objects.create(article=article, annotator=ana, status="done")
-    quote(article, ana, BRIDGE)
-    assert adjudication.take_unanimous(article=article, reviewer=rev) == 0
+    scene = team_scene(text=TEXT, annotators=("ana",))
+    quote(scene.article, scene.person("ana"), BRIDGE)
+    assert adjudication.take_unanimous(article=scene.article, reviewer=scene.reviewer) == 0
     assert not Quote.objects.gold().exists()
 
 

@@ -9,10 +9,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
-from articles.models import Adjudication, Assignment, Quote
+from articles.models import Adjudication, Quote
 from articles.review import adjudication
 from articles.review.team import project_agreement
-from tests.factories import ArticleFactory, ProjectFactory, SpeakerFactory, UserFactory
+from tests.factories import SpeakerFactory, UserFactory
+from tests.scenes import quote, team_scene
 
 pytestmark = pytest.mark.django_db
 
@@ -30,41 +31,25 @@ TEXT = (
 BERG = "the talks can start again in the spring"
 
 
-def quote(article, annotator, text, *, speaker=None, cue=None, origin="human", kind="direct"):
-    start = article.text.index(text)
-    cue_start = article.text.index(cue, start + len(text)) if cue else None
-    return Quote.objects.create(
-        article=article,
-        annotator=annotator,
-        start=start,
-        end=start + len(text),
-        text=text,
-        kind=kind,
-        speaker=speaker,
-        origin=origin,
-        cue_start=cue_start,
-        cue_end=cue_start + len(cue) if cue else None,
-    )
-
-
 @pytest.fixture
 def moscow():
-    project = ProjectFactory(slug="moscow", annotators_per_article=2)
-    ana = UserFactory(username="ana", role="annotator")
-    ben = UserFactory(username="ben", role="annotator")
-    rev = UserFactory(username="rev", role="reviewer")
-    project.members.add(ana, ben, rev)
-    article = ArticleFactory(project=project, text=TEXT, title="Moscow talks")
-    for person in (ana, ben):
-        Assignment.objects.create(article=article, annotator=person, status="done")
+    scene = team_scene(
+        text=TEXT,
+        title="Moscow talks",
+        slug="moscow",
+        annotators_per_article=2,
+        speakers=("Eva Hansen", "Vladimir Putin"),
+    )
+    ana, ben = scene.annotators
+    hansen, putin = scene.speakers.values()
     return SimpleNamespace(
-        project=project,
-        article=article,
+        project=scene.project,
+        article=scene.article,
         ana=ana,
         ben=ben,
-        rev=rev,
-        hansen=SpeakerFactory(project=project, name="Eva Hansen"),
-        putin=SpeakerFactory(project=project, name="Vladimir Putin"),
+        rev=scene.reviewer,
+        hansen=hansen,
+        putin=putin,
     )
 
 
@@ -235,25 +220,24 @@ def test_reopening_is_for_the_projects_reviewers_with_a_csrf_token(moscow):
 @pytest.fixture
 def crowded():
     """A project where the dashboard's figures and the boards' used to part ways."""
-    project = ProjectFactory(slug="crowded", annotators_per_article=2)
-    people = {name: UserFactory(username=name, role="annotator") for name in ("ana", "ben", "cai")}
-    rev = UserFactory(username="rev", role="reviewer")
-    project.members.add(rev, *people.values())
-    hansen = SpeakerFactory(project=project, name="Eva Hansen")
+    scene = team_scene(
+        slug="crowded",
+        annotators=("ana", "ben", "cai"),
+        annotators_per_article=2,
+        speakers=("Eva Hansen", "Vladimir Putin"),
+    )
+    project, rev = scene.project, scene.reviewer
+    hansen, catalog = scene.speakers.values()
     # A proposed speaker whose name is an alias of a catalog speaker: the same person.
-    SpeakerFactory(project=project, name="Vladimir Putin").aliases.create(name="Putin")
+    catalog.aliases.create(name="Putin")
     proposed = SpeakerFactory(project=project, name="Putin")
-    catalog = project.speakers.get(name="Vladimir Putin")
 
     def article(title, statuses):
         # One text per project: each article ends in its own line.
-        made = ArticleFactory(project=project, text=f"{TEXT}({title})\n", title=title)
-        for name, status in statuses.items():
-            Assignment.objects.create(article=made, annotator=people[name], status=status)
-        return made
+        return scene.add_article(text=f"{TEXT}({title})\n", title=title, statuses=statuses)
 
     def mark(made, name, text, **fields):
-        return quote(made, people[name], text, **fields)
+        return quote(made, scene.person(name), text, **fields)
 
     made = {}
     # Speakers by alias, and a quote only one of them saw.
@@ -286,7 +270,7 @@ def crowded():
     made["calm"] = a = article("Calm", {"ana": "done", "ben": "done"})
     mark(a, "ana", BERG, kind="indirect")
     mark(a, "ben", BERG, kind="indirect")
-    return SimpleNamespace(project=project, rev=rev, articles=made)
+    return SimpleNamespace(project=project, rev=rev, articles=made, scene=scene)
 
 
 def test_the_dashboards_counts_are_the_boards_counts(client, crowded):
@@ -339,15 +323,15 @@ def test_the_dashboards_disputed_list_takes_the_same_queries_for_more_articles(
     url = reverse("articles:dashboard", args=["crowded"])
     with django_assert_max_num_queries(30) as captured:
         assert client.get(url).status_code == 200
-    people = list(crowded.project.members.filter(username__in=["ana", "ben"]))
+    ana, ben = crowded.scene.person("ana"), crowded.scene.person("ben")
     for index in range(12):
-        made = ArticleFactory(
-            project=crowded.project, text=f"{TEXT}(More {index})\n", title=f"More {index}"
+        made = crowded.scene.add_article(
+            text=f"{TEXT}(More {index})\n",
+            title=f"More {index}",
+            statuses={"ana": "done", "ben": "done"},
         )
-        for person in people:
-            Assignment.objects.create(article=made, annotator=person, status="done")
-        mine = quote(made, people[0], HANSEN)
-        quote(made, people[1], PUTIN)
+        mine = quote(made, ana, HANSEN)
+        quote(made, ben, PUTIN)
         if index % 2:
             adjudication.take_version(article=made, reviewer=crowded.rev, quote_id=mine.pk)
     with django_assert_max_num_queries(len(captured)):

@@ -13,12 +13,9 @@ from articles.review.distribution import (
     reassign_open_work,
 )
 from tests.factories import ArticleFactory, ProjectFactory, QuoteFactory, UserFactory
+from tests.scenes import new_annotators
 
 pytestmark = pytest.mark.django_db
-
-
-def people(*names):
-    return [UserFactory(username=name, role="annotator") for name in names]
 
 
 def pairs(project):
@@ -78,7 +75,7 @@ def test_the_plan_refuses_what_cannot_be_met(annotators, per_article, message):
 
 def test_distribute_balances_loads_to_within_one():
     project = ProjectFactory()
-    team = people("a", "b", "c")
+    team = new_annotators("a", "b", "c")
     ArticleFactory.create_batch(7, project=project)
     result = distribute(project=project, annotators=team, per_article=1)
     assert (result.assigned, result.articles) == (7, 7)
@@ -87,7 +84,7 @@ def test_distribute_balances_loads_to_within_one():
 
 def test_distribute_gives_every_article_k_distinct_annotators_and_records_k():
     project = ProjectFactory(annotators_per_article=1)
-    team = people("a", "b", "c", "d")
+    team = new_annotators("a", "b", "c", "d")
     articles = ArticleFactory.create_batch(5, project=project)
     distribute(project=project, annotators=team, per_article=3)
     for article in articles:
@@ -99,7 +96,7 @@ def test_distribute_gives_every_article_k_distinct_annotators_and_records_k():
 
 def test_distribute_never_gives_an_article_twice_to_one_annotator_when_topping_up():
     project = ProjectFactory()
-    a, b, c = people("a", "b", "c")
+    a, b, c = new_annotators("a", "b", "c")
     first = ArticleFactory(project=project)
     Assignment.objects.create(article=first, annotator=a, status="done")
     ArticleFactory(project=project)
@@ -111,7 +108,7 @@ def test_distribute_never_gives_an_article_twice_to_one_annotator_when_topping_u
 
 def test_distribute_makes_the_annotators_members_of_the_project():
     project = ProjectFactory()
-    team = people("a", "b")
+    team = new_annotators("a", "b")
     ArticleFactory(project=project)
     distribute(project=project, annotators=team, per_article=1)
     assert set(project.members.values_list("username", flat=True)) == {"a", "b"}
@@ -121,7 +118,7 @@ def test_distribute_refusing_k_above_the_people_writes_nothing_at_all():
     project = ProjectFactory(annotators_per_article=1)
     ArticleFactory.create_batch(2, project=project)
     with pytest.raises(DistributionError, match="per_article"):
-        distribute(project=project, annotators=people("a", "b"), per_article=3)
+        distribute(project=project, annotators=new_annotators("a", "b"), per_article=3)
     project.refresh_from_db()
     assert project.annotators_per_article == 1
     assert not project.members.exists()
@@ -130,7 +127,7 @@ def test_distribute_refusing_k_above_the_people_writes_nothing_at_all():
 
 def test_distribute_run_again_with_the_same_k_changes_nothing():
     project = ProjectFactory()
-    team = people("a", "b", "c")
+    team = new_annotators("a", "b", "c")
     ArticleFactory.create_batch(4, project=project)
     distribute(project=project, annotators=team, per_article=2)
     before = pairs(project)
@@ -142,7 +139,7 @@ def test_distribute_run_again_with_the_same_k_changes_nothing():
 
 def test_distribute_gives_a_handed_back_article_to_its_old_annotator_by_reviving_the_row():
     project = ProjectFactory()
-    (a,) = people("a")
+    (a,) = new_annotators("a")
     article = ArticleFactory(project=project)
     old = Assignment.objects.create(article=article, annotator=a, status="skipped")
     result = distribute(project=project, annotators=[a], per_article=1)
@@ -154,7 +151,7 @@ def test_distribute_gives_a_handed_back_article_to_its_old_annotator_by_reviving
 
 def test_distribute_does_not_count_skipped_work_in_the_loads():
     project = ProjectFactory()
-    a, b = people("a", "b")
+    a, b = new_annotators("a", "b")
     for article in ArticleFactory.create_batch(3, project=ProjectFactory()):
         Assignment.objects.create(article=article, annotator=a)  # another project's load
     handed = ArticleFactory(project=project)
@@ -172,7 +169,7 @@ def test_distribute_does_not_count_skipped_work_in_the_loads():
 @pytest.fixture
 def leaving():
     project = ProjectFactory()
-    a, b, c = people("a", "b", "c")
+    a, b, c = new_annotators("a", "b", "c")
     done, started, todo = ArticleFactory.create_batch(3, project=project)
     for article, status in ((done, "done"), (started, "in_progress"), (todo, "todo")):
         Assignment.objects.create(article=article, annotator=a, status=status)
@@ -233,7 +230,7 @@ def test_distribute_writes_the_same_rows_on_the_fast_path_as_on_the_plain_one(mo
     from articles.history.models import HistoryEvent
 
     boss = UserFactory(username="boss")
-    team = people("ann", "ben")
+    team = new_annotators("ann", "ben")
 
     def distributed(fast: bool) -> tuple[list, list]:
         project = ProjectFactory()

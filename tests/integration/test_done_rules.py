@@ -7,7 +7,8 @@ from rest_framework.test import APIClient
 
 from accounts.models import ApiToken
 from articles.models import Adjudication, Assignment, Quote, RejectedSuggestion
-from tests.factories import ArticleFactory, ProjectFactory, UserFactory
+from tests import scenes
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,23 +24,16 @@ BELIEF = "fylket svikter kysten"
 
 @pytest.fixture
 def team():
-    project = ProjectFactory(slug="kyst")
-    article = ArticleFactory(project=project, text=TEXT, title="Ferjen")
-    ann = UserFactory(username="ann", role="annotator")
-    reviewer = UserFactory(username="rev", role="reviewer")
-    project.members.add(ann, reviewer)
-    assignment = Assignment.objects.create(
-        article=article, annotator=ann, status=Assignment.Status.IN_PROGRESS
+    scene = scenes.team_scene(
+        text=TEXT, title="Ferjen", slug="kyst", annotators=("ann",), status="in_progress"
     )
-    return {"article": article, "ann": ann, "reviewer": reviewer, "assignment": assignment}
+    article, (ann,) = scene.article, scene.annotators
+    assignment = article.assignments.get()
+    return {"article": article, "ann": ann, "reviewer": scene.reviewer, "assignment": assignment}
 
 
 def quote(team, fragment, origin="human"):
-    start = TEXT.index(fragment)
-    return Quote.objects.create(
-        article=team["article"], annotator=team["ann"], start=start, end=start + len(fragment),
-        text=fragment, origin=origin,
-    )  # fmt: skip
+    return scenes.quote(team["article"], team["ann"], fragment, origin=origin)
 
 
 def post(client, name, *args, data=None):

@@ -14,7 +14,8 @@ from accounts.models import ApiToken
 from articles.assignments import set_assignment_status
 from articles.models import Assignment, Quote, Speaker, StanceLabel
 from articles.review import adjudication
-from tests.factories import ArticleFactory, ProjectFactory, StanceTargetFactory, UserFactory
+from tests import scenes
+from tests.factories import UserFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -31,14 +32,20 @@ ROUNDS = 30
 
 @pytest.fixture
 def scene(transactional_db):
-    project = ProjectFactory(slug="buss")
-    article = ArticleFactory(project=project, text=TEXT)
-    target = StanceTargetFactory(project=project, name="Bussen")
-    people = [UserFactory(username=f"ann{i}", role="annotator") for i in (1, 2)]
-    for person in people:
-        project.members.add(person)
-        Assignment.objects.create(article=article, annotator=person, status="in_progress")
-    return {"project": project, "article": article, "target": target, "people": people}
+    made = scenes.team_scene(
+        text=TEXT,
+        slug="buss",
+        annotators=("ann1", "ann2"),
+        reviewers=(),
+        status="in_progress",
+        targets=("Bussen",),
+    )
+    return {
+        "project": made.project,
+        "article": made.article,
+        "target": made.targets["Bussen"],
+        "people": made.annotators,
+    }
 
 
 def run_together(*calls):
@@ -79,13 +86,9 @@ def api(user):
 
 
 def fresh_quote(scene):
-    start = TEXT.index(SPAN)
-    quote = Quote.objects.create(
-        article=scene["article"], annotator=scene["people"][0], start=start,
-        end=start + len(SPAN), text=SPAN,
-    )  # fmt: skip
-    StanceLabel.objects.create(quote=quote, target=scene["target"], label="favor")
-    return quote
+    return scenes.quote(
+        scene["article"], scene["people"][0], SPAN, stances={scene["target"]: "favor"}
+    )
 
 
 def edit_data(scene, quote, **extra):
@@ -243,14 +246,7 @@ def test_a_save_that_meets_a_concurrent_done_is_refused(scene):
 def finished(scene):
     """Both annotators done with the article, each with a quote on it; a reviewer."""
     Assignment.objects.filter(article=scene["article"]).update(status="done")
-    start = TEXT.index(SPAN)
-    quotes = [
-        Quote.objects.create(
-            article=scene["article"], annotator=person, start=start, end=start + len(SPAN),
-            text=SPAN,
-        )
-        for person in scene["people"]
-    ]  # fmt: skip
+    quotes = [scenes.quote(scene["article"], person, SPAN) for person in scene["people"]]
     reviewer = UserFactory(username="rev", role="reviewer")
     scene["project"].members.add(reviewer)
     return {**scene, "quotes": quotes, "reviewer": reviewer}

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from articles.models import Adjudication, Assignment, Quote, StanceLabel, Suggestion
+from articles.models import Adjudication, Assignment, Quote, Suggestion
 from articles.review import adjudication
 from articles.review.distribution import DistributionError, distribute, reassign_open_work
 from articles.review.team import project_agreement, speaker_keys
@@ -18,10 +18,10 @@ from tests.factories import (
     ArticleFactory,
     ProjectFactory,
     SpeakerFactory,
-    StanceTargetFactory,
     UserFactory,
 )
 from tests.logins import force_verified_login
+from tests.scenes import new_annotators, quote, team_scene
 
 pytestmark = pytest.mark.django_db
 
@@ -39,35 +39,19 @@ CUTS_SHORT = "the cuts will hit the coastal fleet"
 BETRAYAL = "This is a betrayal of the small boats"
 
 
-def quote(article, annotator, text, *, speaker=None, kind="direct", stances=None, occurrence=0):
-    start = article.text.index(text)
-    made = Quote.objects.create(
-        article=article,
-        annotator=annotator,
-        start=start,
-        end=start + len(text),
-        text=text,
-        kind=kind,
-        speaker=speaker,
-    )
-    for target, label in (stances or {}).items():
-        StanceLabel.objects.create(quote=made, target=target, label=label)
-    return made
-
-
 @pytest.fixture
 def team():
-    project = ProjectFactory(slug="cod", annotators_per_article=2)
-    ana = UserFactory(username="ana", role="annotator")
-    ben = UserFactory(username="ben", role="annotator")
-    rev = UserFactory(username="rev", role="reviewer")
-    project.members.add(ana, ben, rev)
-    quotas = StanceTargetFactory(project=project, name="Cod quotas")
-    brekke = SpeakerFactory(project=project, name="Hilde Brekke")
-    straumsvik = SpeakerFactory(project=project, name="Ola Straumsvik")
-    article = ArticleFactory(project=project, text=TEXT, title="Cod quotas")
-    for person in (ana, ben):
-        Assignment.objects.create(article=article, annotator=person, status="done")
+    scene = team_scene(
+        text=TEXT,
+        title="Cod quotas",
+        slug="cod",
+        annotators_per_article=2,
+        speakers=("Hilde Brekke", "Ola Straumsvik"),
+        targets=("Cod quotas",),
+    )
+    article, (ana, ben) = scene.article, scene.annotators
+    brekke, straumsvik = scene.speakers.values()
+    quotas = scene.targets["Cod quotas"]
     quotes = {
         "ana_stock": quote(article, ana, STOCK, speaker=brekke, stances={quotas: "favor"}),
         "ben_stock": quote(article, ben, STOCK, speaker=brekke, stances={quotas: "favor"}),
@@ -85,11 +69,11 @@ def team():
         "ben_betrayal": quote(article, ben, BETRAYAL, speaker=brekke),
     }
     return {
-        "project": project,
+        "project": scene.project,
         "article": article,
         "ana": ana,
         "ben": ben,
-        "rev": rev,
+        "rev": scene.reviewer,
         "quotas": quotas,
         "brekke": brekke,
         "straumsvik": straumsvik,
@@ -102,7 +86,7 @@ def team():
 
 def test_distribute_gives_each_article_k_different_annotators_with_even_loads():
     project = ProjectFactory()
-    people = [UserFactory(username=name, role="annotator") for name in ("a", "b", "c")]
+    people = new_annotators("a", "b", "c")
     articles = ArticleFactory.create_batch(5, project=project)
     result = distribute(project=project, annotators=people, per_article=2)
     assert result.assigned == 10
@@ -129,7 +113,7 @@ def test_queue_follows_assignment_order():
 
 def test_distribute_refuses_more_annotators_per_article_than_people_and_writes_nothing():
     project = ProjectFactory()
-    people = [UserFactory(username=name, role="annotator") for name in ("a", "b")]
+    people = new_annotators("a", "b")
     ArticleFactory.create_batch(3, project=project)
     with pytest.raises(DistributionError, match="per_article: 3 annotators per article"):
         distribute(project=project, annotators=people, per_article=3)
@@ -138,7 +122,7 @@ def test_distribute_refuses_more_annotators_per_article_than_people_and_writes_n
 
 def test_reassign_hands_open_work_to_the_least_loaded_and_keeps_done_work():
     project = ProjectFactory()
-    a, b, c = (UserFactory(username=name, role="annotator") for name in ("a", "b", "c"))
+    a, b, c = new_annotators("a", "b", "c")
     articles = ArticleFactory.create_batch(4, project=project)
     distribute(project=project, annotators=[a, b], per_article=2)
     Assignment.objects.filter(annotator=a, article=articles[0]).update(status="done")
@@ -161,7 +145,7 @@ def test_distributing_and_reassigning_take_the_same_queries_for_any_number_of_ar
     articles, django_assert_max_num_queries
 ):
     project = ProjectFactory()
-    a, b, c = (UserFactory(username=name, role="annotator") for name in ("a", "b", "c"))
+    a, b, c = new_annotators("a", "b", "c")
     made = ArticleFactory.create_batch(articles, project=project)
     Suggestion.objects.create(
         article=made[0], start=0, end=7, text=made[0].text[:7], kind="direct", confidence=0.9
@@ -178,8 +162,7 @@ def test_distributing_and_reassigning_take_the_same_queries_for_any_number_of_ar
 
 def test_assign_command_reports_loads_and_names_bad_options():
     project = ProjectFactory(slug="cmd")
-    for name in ("a", "b", "c"):
-        UserFactory(username=name, role="annotator")
+    new_annotators("a", "b", "c")
     ArticleFactory.create_batch(3, project=project)
     out = StringIO()
     call_command(
@@ -197,7 +180,7 @@ def test_assign_command_reports_loads_and_names_bad_options():
 
 def test_distribute_page_is_for_admins_and_reports_errors_by_field(client, admin_user):
     project = ProjectFactory(slug="dist")
-    people = [UserFactory(username=n, role="annotator") for n in ("a", "b")]
+    people = new_annotators("a", "b")
     ArticleFactory.create_batch(2, project=project)
     client.force_login(people[0])
     assert client.get(reverse("articles:distribute", args=["dist"])).status_code == 302

@@ -1,11 +1,11 @@
+"""``articles.speakers`` against the real database: finding a speaker by name or alias,
+and merging a duplicate into the right one."""
+
 import pytest
 from django.core.exceptions import ValidationError
 
-from articles.assignments import assign_articles
-from articles.models import Assignment, Quote, Speaker, SpeakerAlias
-from articles.quotes import accept_suggestion, update_quote
+from articles.models import Quote, Speaker, SpeakerAlias
 from articles.speakers import find_speaker, merge_speakers
-from articles.types import QuoteInput
 from tests.factories import ArticleFactory, ProjectFactory, SpeakerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,46 +83,3 @@ def test_merge_refuses_a_speaker_into_itself():
     with pytest.raises(ValidationError):
         merge_speakers(source=speaker, target=speaker)
     assert SpeakerAlias.objects.count() == 0
-
-
-def test_assign_articles_is_idempotent_and_adds_membership():
-    project = ProjectFactory()
-    articles = [ArticleFactory(project=project) for _ in range(3)]
-    annotators = [UserFactory(role="annotator") for _ in range(2)]
-    assert assign_articles(articles=articles, annotators=annotators) == 6
-    assert assign_articles(articles=articles, annotators=annotators) == 0
-    assert Assignment.objects.count() == 6
-    assert set(project.members.all()) == set(annotators)
-    assert all(a.status == Assignment.Status.TODO for a in Assignment.objects.all())
-
-
-def _row(quote):
-    return {field.attname: getattr(quote, field.attname) for field in Quote._meta.concrete_fields}
-
-
-def test_update_and_accept_return_the_quote_as_stored():
-    article = ArticleFactory(text="– Vi er klare, sier Ola Berg. Han mener at det går.")
-    target = article.project.targets.create(name="Planen")
-    speaker = SpeakerFactory(project=article.project)
-    annotator = UserFactory()
-    Assignment.objects.create(article=article, annotator=annotator)
-    suggestion = Quote.objects.create(
-        article=article, annotator=annotator, start=2, end=13, text="Vi er klare",
-        origin="suggested",
-    )  # fmt: skip
-    data = QuoteInput(
-        start=2, end=13, text="Vi er klare", kind="mixed", speaker=speaker,
-        cue_start=15, cue_end=19, stances={target: "favor"},
-    )  # fmt: skip
-    updated = update_quote(quote=suggestion, version=1, data=data)
-    assert _row(updated) == _row(Quote.objects.get(pk=suggestion.pk))
-    assert (updated.origin, updated.version, updated.kind) == ("corrected", 2, "mixed")
-    assert list(updated.stances.values_list("label", flat=True)) == ["favor"]
-
-    other = Quote.objects.create(
-        article=article, annotator=suggestion.annotator, start=30, end=51,
-        text=article.text[30:51], origin="suggested",
-    )  # fmt: skip
-    accepted = accept_suggestion(quote=other, version=1)
-    assert _row(accepted) == _row(Quote.objects.get(pk=other.pk))
-    assert (accepted.origin, accepted.version) == ("accepted", 2)
