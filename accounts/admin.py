@@ -43,10 +43,14 @@ class UserAdmin(BaseUserAdmin):
         "last_login",
     ]
     list_filter = ["groups", "is_staff", "is_active"]
+    # The role is how a user gets permissions (its group's): no groups or per-user
+    # permissions widget beside it to say otherwise.
     fieldsets = [
-        *BaseUserAdmin.fieldsets[:1],
+        (None, {"fields": ["username", "password"]}),
         ("Role", {"fields": ["role"]}),
-        *BaseUserAdmin.fieldsets[1:],
+        ("Personal info", {"fields": ["first_name", "last_name", "email"]}),
+        ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        ("Important dates", {"fields": ["last_login", "date_joined"]}),
     ]
 
     actions = ["export_personal_data", "deactivate_users", "anonymise_users"]

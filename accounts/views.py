@@ -26,7 +26,10 @@ def tokens(request):
         )
         form = ApiTokenForm(user=request.user)
     context = {"form": form, "secret": secret, "tokens": request.user.auth_token_set.all()}
-    template = "accounts/tokens.html#token-panel" if request.htmx else "accounts/tokens.html"
+    # The token form's own htmx request gets the panel; a boosted link or form (the
+    # header's "API tokens") gets the whole page, which htmx puts in place of the old one.
+    panel = request.htmx and not request.htmx.boosted
+    template = "accounts/tokens.html#token-panel" if panel else "accounts/tokens.html"
     return render(request, template, context, status=400 if form.errors else 200)
 
 

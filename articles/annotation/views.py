@@ -155,6 +155,7 @@ def quote_create(request, article_id):
         selected=quote.pk,
         status=201 if created else 200,
         targets=list(form.targets.values()),
+        feedback="Quote saved.",
     )
 
 
@@ -178,7 +179,12 @@ def quote_update(request, article_id, quote_id):
         )
     quote = update_quote(quote=quote, version=form.cleaned_data["version"], data=form.quote_input())
     return _partials(
-        request, article, access, selected=quote.pk, targets=list(form.targets.values())
+        request,
+        article,
+        access,
+        selected=quote.pk,
+        targets=list(form.targets.values()),
+        feedback="Changes saved.",
     )
 
 
@@ -191,7 +197,10 @@ def quote_delete(request, article_id, quote_id):
     snapshot = quote_snapshot(quote)
     delete_quote(quote=quote, version=_version(request))
     undo = _undo_signer.sign_object(snapshot)
-    return _partials(request, article, access, undo=undo)
+    # Deleting a suggestion is how it is rejected: say which it was.
+    rejected = quote.origin == Quote.Origin.SUGGESTED
+    feedback = "Suggestion rejected." if rejected else "Quote deleted."
+    return _partials(request, article, access, undo=undo, feedback=feedback)
 
 
 @login_required
@@ -217,7 +226,8 @@ def quote_undo(request, article_id):
             status=409,
             message="A quote on this span exists again; nothing to undo.",
         )
-    return _partials(request, article, access, selected=quote.pk)
+    restored = "Suggestion" if quote.origin == Quote.Origin.SUGGESTED else "Quote"
+    return _partials(request, article, access, selected=quote.pk, feedback=f"{restored} restored.")
 
 
 @login_required
@@ -227,7 +237,7 @@ def quote_accept(request, article_id, quote_id):
     article, access = _article_for(request, article_id, write=True)
     quote = _own_quote(request, article, quote_id)
     quote = accept_suggestion(quote=quote, version=_version(request))
-    return _partials(request, article, access, selected=quote.pk)
+    return _partials(request, article, access, selected=quote.pk, feedback="Suggestion accepted.")
 
 
 @login_required
@@ -257,7 +267,10 @@ def suggestions_judge(request, article_id):
         )
     verb = "accepted" if form.cleaned_data["action"] == "accept" else "rejected"
     return _partials(
-        request, article, access, note=f"{judged} suggestion{'s' if judged != 1 else ''} {verb}."
+        request,
+        article,
+        access,
+        feedback=f"{judged} suggestion{'s' if judged != 1 else ''} {verb}.",
     )
 
 
@@ -360,6 +373,12 @@ def _render(request, article, access, partial, *, status=200, targets=None, **ex
 
 
 def _partials(request, article, access, *, status=200, **extra):
+    """The answer to a write that went through: the panel, and out of band the text, the
+    status badge and the feedback (``feedback``: what was done, for the live region)."""
+    # Every write held the assignment open, and the first one started it
+    # (``hold_open_assignment``): the badge follows without reading it again.
+    if access.assignment.status == Assignment.Status.TODO:
+        access.assignment.status = Assignment.Status.IN_PROGRESS
     return _render(request, article, access, "quote-update", status=status, **extra)
 
 

@@ -88,7 +88,7 @@ def job(request, job_id):
     """The job's partial, which polls itself while the job runs; a full page is the page
     that lists it."""
     job = access.visible_job(request.user, job_id)
-    if not request.htmx:
+    if not request.htmx or request.htmx.boosted:  # a boosted link wants a whole page
         return redirect(_page_of(job))
     return render(request, "articles/job.html#job", {"job": job})
 

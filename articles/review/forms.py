@@ -8,9 +8,11 @@ from accounts.roles import Role
 from articles.models import Speaker
 
 
-def _annotators():
-    """Active users with the annotator role, by name."""
+def _annotators(project=None):
+    """Active users with the annotator role, by name; with ``project``, only its members."""
     users = get_user_model().objects.filter(is_active=True, groups__name=Role.ANNOTATOR)
+    if project is not None:
+        users = users.filter(projects=project)
     return users.order_by("username")
 
 
@@ -32,6 +34,7 @@ class DistributeForm(forms.Form):
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["annotators"].queryset = _annotators(project)
         self.fields["per_article"].initial = project.annotators_per_article
 
 
@@ -48,6 +51,7 @@ class ReassignForm(forms.Form):
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["annotators"].queryset = _annotators(project)
         self.fields["leaving"].queryset = (
             get_user_model()
             .objects.filter(assignments__article__project=project)

@@ -17,10 +17,16 @@ const state = {
   caret: 0,
   anchor: null, // keyboard selection anchor, or null
   span: null, // [start, end] of the quote in the form
-  spanLocked: false, // once the form is being filled, new selections are for the cue
+  // The selection last taken and what it set ("quote" or "cue"): the first selection is
+  // the quote, a new one while the form is open the cue; a selection that goes on (Shift+
+  // arrows, a touch handle dragged) keeps its role. `q` makes a selection the quote.
+  gesture: null, // {role, start, end, by: "pointer" | "keys" | "touch"}
+  cueBefore: null, // the cue before a selection set it, which `q` puts back
+  lastSelection: null, // [start, end] of the latest selection in the text, once trimmed
   quote: null, // the quote being edited (data from the server), or null for a new one
   pending: false, // a save is on its way
   addsSpeaker: false, // ... and names a speaker not in the catalog yet
+  feedbackTimer: null, // clears what the last write said
 };
 
 const $ = (selector, root = document) => root.querySelector(selector);
@@ -44,6 +50,9 @@ const quoteUrl = (id, action = "") =>
 function textOf(start, end) {
   return state.points.slice(start, end).join("");
 }
+
+// Narrow screens show the form as a sheet over the text (app.css, "Narrow screens").
+const narrow = () => matchMedia("(max-width: 60rem)").matches;
 
 function say(message, isError = true) {
   const box = $("#panel-message");
@@ -77,8 +86,13 @@ function setup() {
   state.pending = false;
   state.addsSpeaker = false;
   markSelected(Number(panel?.dataset.selected) || state.quote?.id || null);
-  const undo = $("form[data-undo]");
-  if (undo) setTimeout(() => undo.remove(), 8000);
+  showCaret(); // the text may be new, and still have the focus
+  const feedback = $("#ws-feedback");
+  if (feedback?.childElementCount) {
+    // Said once; the undo offer lasts as long as the server honours it, nearly.
+    clearTimeout(state.feedbackTimer);
+    state.feedbackTimer = setTimeout(() => feedback.replaceChildren(), 8000);
+  }
 }
 
 // htmx fires this on <body> once it has started, too: no DOMContentLoaded listener.
@@ -108,13 +122,11 @@ function openForm(data, { keepMessage = false } = {}) {
   const f = form();
   if (!f || !editable()) return;
   state.quote = data.id ? data : null;
-  state.span = [Number(data.start), Number(data.end)];
-  state.spanLocked = Boolean(data.id) || keepMessage;
+  state.gesture = null;
+  state.cueBefore = null;
   f.reset();
   f.hidden = false;
-  f.elements.start.value = data.start;
-  f.elements.end.value = data.end;
-  f.elements.text.value = textOf(data.start, data.end);
+  setSpan(Number(data.start), Number(data.end));
   f.elements.version.value = data.version || "";
   f.elements.request_id.value = data.id ? "" : (data.request_id || crypto.randomUUID());
   f.elements.kind.value = data.kind || "direct";
@@ -128,7 +140,6 @@ function openForm(data, { keepMessage = false } = {}) {
     if (radio) radio.checked = true;
   }
   activateStanceRow(f.querySelector(".stance-row"));
-  $("[data-field='text-preview']", f).textContent = textOf(data.start, data.end);
   const suggested = data.origin === "suggested";
   $(".form-title", f).textContent = data.id
     ? (suggested ? "Suggested quote" : "Edit quote") : "New quote";
@@ -148,8 +159,24 @@ function closeForm() {
   hideOptions();
   state.quote = null;
   state.span = null;
-  state.spanLocked = false;
+  state.gesture = null;
+  state.cueBefore = null;
   markSelected(null);
+}
+
+function setSpan(start, end) {
+  const f = form();
+  state.span = [start, end];
+  f.elements.start.value = start;
+  f.elements.end.value = end;
+  f.elements.text.value = textOf(start, end);
+  $("[data-field='text-preview']", f).textContent = textOf(start, end);
+}
+
+function cueOf() {
+  const f = form();
+  const start = f.elements.cue_start.value;
+  return start === "" ? [null, null] : [Number(start), Number(f.elements.cue_end.value)];
 }
 
 function setCue(start, end) {
@@ -180,6 +207,7 @@ function submit(url, values) {
   const f = form();
   state.addsSpeaker = !values && Boolean(f.elements.speaker_name.value.trim()) &&
     !f.elements.speaker.value;
+  $("#ws-feedback")?.replaceChildren(); // the answer says what this write did
   // The source carries the CSRF header (hx-headers on #page) to the request.
   const options = { target: "#quote-panel", swap: "outerHTML", source: f };
   if (values) Object.assign(options, { source: $("#quote-panel"), values });
@@ -189,7 +217,6 @@ function submit(url, values) {
 function save() {
   const f = form();
   if (!f || f.hidden) return;
-  state.spanLocked = true;
   submit(state.quote ? quoteUrl(state.quote.id) : workspace().dataset.createUrl);
 }
 
@@ -203,16 +230,39 @@ function accept() {
   submit(quoteUrl(state.quote.id, "accept"), { version: state.quote.version });
 }
 
-function nextSuggestion() {
+/** Open the suggestion after (`step` 1) or before (-1) the open quote, else the caret. */
+function stepSuggestion(step) {
   const suggestions = quoteData().filter((q) => q.origin === "suggested"); // in text order
   if (!suggestions.length) {
     say("No suggestions left in this article.", false);
     return;
   }
-  const position = state.quote ? suggestions.findIndex((q) => q.id === state.quote.id) : -1;
-  const data = suggestions[(position + 1) % suggestions.length];
+  const open = state.quote ? suggestions.findIndex((q) => q.id === state.quote.id) : -1;
+  let index;
+  if (open >= 0) index = open + step;
+  else {
+    const from = state.quote ? state.quote.start : readingPosition();
+    const after = suggestions.findIndex((q) => q.start >= from);
+    if (step > 0) index = after;
+    else index = (after < 0 ? suggestions.length : after) - 1;
+  }
+  const data = suggestions[(index + suggestions.length) % suggestions.length];
   openForm(data);
+  state.caret = data.start;
   scrollToOffset(data.start);
+}
+
+/** The cursor's offset if it is on screen, else where the text on screen begins. */
+function readingPosition() {
+  const article = articleEl();
+  const { node, offset } = offsetToPoint(article, state.caret);
+  const range = document.createRange();
+  range.setStart(node, offset);
+  const rect = range.getClientRects()[0] || range.getBoundingClientRect();
+  if (rect.bottom > 0 && rect.top < innerHeight) return state.caret;
+  const shown = [...article.querySelectorAll("p[data-s]")]
+    .find((p) => p.getBoundingClientRect().bottom > 0);
+  return shown ? Number(shown.dataset.s) : state.caret;
 }
 
 function scrollToOffset(offset) {
@@ -221,14 +271,57 @@ function scrollToOffset(offset) {
   (node.parentElement || node).scrollIntoView?.({ block: "center", behavior });
 }
 
-// ---- Selections: mouse and keyboard ----------------------------------------------------
+// ---- Selections: mouse, touch and keyboard --------------------------------------------
 
-function takeSelection(start, end) {
+/** Take the text selected as `[start, end]`: the quote, or the cue (see `state.gesture`).
+ * `continues`: the selection being taken goes on from the last one (same role). */
+function takeSelection(start, end, { by, continues = false }) {
   [start, end] = trimSpan(state.points, start, end);
   if (end <= start || !editable()) return;
-  if (form().hidden || !state.spanLocked) {
-    openForm({ start, end, kind: form().hidden ? "direct" : form().elements.kind.value,
-      request_id: form().hidden ? null : form().elements.request_id.value });
+  state.lastSelection = [start, end];
+  const f = form();
+  if (f.hidden) {
+    openForm({ start, end, kind: "direct" });
+    state.gesture = { role: "quote", start, end, by };
+    keepInSight();
+    return;
+  }
+  const role = continues && state.gesture ? state.gesture.role : "cue";
+  if (role === "quote") setSpan(start, end);
+  else if (state.span[0] === start && state.span[1] === end) return; // the quote itself
+  else {
+    if (!continues) state.cueBefore = cueOf();
+    setCue(start, end);
+    say(`Cue: “${textOf(start, end)}”. To make these words the quote instead, press q ` +
+      "(or “Make the selected words the quote”).", false);
+  }
+  state.gesture = { role, start, end, by };
+}
+
+/** Make the selection the quote's span (the cue it may have set goes back). */
+function quoteFromSelection() {
+  const selected = currentSelection() || state.lastSelection;
+  if (!selected) {
+    say("Select the words of the quote first, then press q.", false);
+    return;
+  }
+  const [start, end] = selected;
+  const [cueStart, cueEnd] = cueOf();
+  if (state.cueBefore && cueStart === start && cueEnd === end) setCue(...state.cueBefore);
+  setSpan(start, end);
+  state.gesture = { role: "quote", start, end, by: "keys" };
+  state.cueBefore = null;
+  say("");
+}
+
+// On a narrow screen the form covers the lower part of the text: scroll the selection
+// above it.
+function keepInSight() {
+  if (!narrow() || !window.getSelection().rangeCount) return;
+  const rect = window.getSelection().getRangeAt(0).getBoundingClientRect();
+  const sheetTop = form().getBoundingClientRect().top;
+  if (rect.height && rect.bottom > sheetTop - 16) {
+    window.scrollBy({ top: Math.min(rect.bottom - sheetTop + 32, rect.top - 16) });
   }
 }
 
@@ -239,15 +332,39 @@ function currentSelection() {
   return end > start ? [start, end] : null;
 }
 
-document.addEventListener("mouseup", (event) => {
+// A mouse drag is taken when the button comes up. A touch selection has no such moment
+// (a long press, then handles dragged, which send no touch events to the page): it is
+// taken when it stops changing, or at the touch's end. Only after a touch: with a mouse,
+// the selection Chromium leaves on a find-in-page match is not a quote.
+let pointerDown = false;
+let lastPointer = "";
+let selectionTimer = null;
+
+document.addEventListener("pointerdown", (event) => {
+  if (!event.isPrimary) return;
+  pointerDown = true;
+  lastPointer = event.pointerType;
+}, { capture: true });
+document.addEventListener("pointercancel", () => {
+  pointerDown = false;
+}, { capture: true });
+
+document.addEventListener("pointerup", (event) => {
+  pointerDown = false;
   const article = event.target.closest?.("#article-text");
   if (!article || !editable()) return;
   const range = selectionOffsets(article);
   if (range && range[1] > range[0]) {
     state.caret = range[1];
-    state.anchor = range[0];
-    takeSelection(range[0], range[1]);
+    state.anchor = range[0]; // Shift+arrows go on with it
+    showCaret();
+    takeSelection(range[0], range[1], { by: event.pointerType === "touch" ? "touch" : "pointer" });
     return;
+  }
+  if (range) {
+    state.caret = range[0]; // a click puts the cursor there
+    state.anchor = null;
+    showCaret();
   }
   // A plain click on a highlight selects its innermost quote.
   const segment = event.target.closest("[data-q]");
@@ -256,6 +373,33 @@ document.addEventListener("mouseup", (event) => {
     const data = quoteData().find((q) => q.id === id);
     if (data) openForm(data);
   }
+});
+
+function takeSettledSelection() {
+  clearTimeout(selectionTimer);
+  if (pointerDown || lastPointer !== "touch" || !workspace() || !editable()) return;
+  const selected = currentSelection();
+  if (!selected) return;
+  const [start, end] = selected;
+  const last = state.gesture;
+  if (last && last.start === start && last.end === end) return; // taken already
+  if (!form().hidden && state.span[0] === start && state.span[1] === end) return;
+  // A handle dragged moves one end and keeps the other.
+  const continues = last?.by === "touch" && (last.start === start || last.end === end);
+  state.caret = end;
+  takeSelection(start, end, { by: "touch", continues });
+}
+
+document.addEventListener("touchend", (event) => {
+  if (!event.target.closest?.("#article-text")) return;
+  clearTimeout(selectionTimer);
+  selectionTimer = setTimeout(takeSettledSelection, 50);
+});
+
+document.addEventListener("selectionchange", () => {
+  if (pointerDown || lastPointer !== "touch" || !workspace()) return;
+  clearTimeout(selectionTimer);
+  selectionTimer = setTimeout(takeSettledSelection, 250);
 });
 
 document.addEventListener("click", (event) => {
@@ -274,6 +418,12 @@ document.addEventListener("click", (event) => {
   if (action === "delete") removeQuote();
   if (action === "accept") accept();
   if (action === "clear-cue") setCue(null, null);
+  if (action === "quote-from-selection") quoteFromSelection();
+});
+
+// The form's selection buttons must not clear the selection they are about.
+document.addEventListener("mousedown", (event) => {
+  if (event.target.closest?.("[data-action='quote-from-selection']")) event.preventDefault();
 });
 
 document.addEventListener("submit", (event) => {
@@ -323,7 +473,47 @@ function showKeyboardSelection() {
   const b = offsetToPoint(article, state.caret);
   window.getSelection().setBaseAndExtent(a.node, a.offset, b.node, b.offset);
   (b.node.parentElement || b.node).scrollIntoView?.({ block: "nearest" });
+  showCaret();
 }
+
+// The text is not editable, so the browser draws no caret for a collapsed selection:
+// a bar of our own marks the cursor while the text has the focus.
+function showCaret() {
+  const article = articleEl();
+  if (!article || !workspace()) return; // the adjudication board has a text of its own
+  let mark = $(".caret-mark", article);
+  const { node, offset } = offsetToPoint(article, state.caret);
+  const range = document.createRange();
+  range.setStart(node, offset);
+  range.collapse(true);
+  const rect = range.getClientRects()[0] || range.getBoundingClientRect();
+  if (!rect.height || document.activeElement !== article) {
+    if (mark) mark.hidden = true;
+    return;
+  }
+  if (!mark) {
+    mark = Object.assign(document.createElement("span"), { className: "caret-mark" });
+    mark.setAttribute("aria-hidden", "true");
+    article.append(mark);
+  }
+  mark.hidden = false;
+  const box = article.getBoundingClientRect();
+  // Positions through the CSSOM: the CSP forbids style attributes, not this.
+  mark.style.left = `${rect.left - box.left + article.scrollLeft - article.clientLeft}px`;
+  mark.style.top = `${rect.top - box.top + article.scrollTop - article.clientTop}px`;
+  mark.style.height = `${rect.height}px`;
+}
+
+document.addEventListener("focusout", (event) => {
+  if (event.target.id === "article-text") {
+    const mark = $(".caret-mark", event.target);
+    if (mark) mark.hidden = true;
+  }
+});
+document.addEventListener("focusin", (event) => {
+  if (event.target.id === "article-text") showCaret();
+});
+window.addEventListener("resize", showCaret);
 
 // ---- Keys ----------------------------------------------------------------------------
 
@@ -332,12 +522,14 @@ function onArticleKey(event) {
   if (!arrows.includes(event.key) || !document.activeElement?.closest?.("#article-text")) {
     return false;
   }
+  const continues = event.shiftKey && state.anchor !== null;
   if (event.shiftKey && state.anchor === null) state.anchor = state.caret;
   if (!event.shiftKey) state.anchor = null;
   moveCaret(event.key, event.ctrlKey || event.altKey);
   showKeyboardSelection();
-  if (event.shiftKey && state.anchor !== state.caret && (form().hidden || !state.spanLocked)) {
-    takeSelection(Math.min(state.anchor, state.caret), Math.max(state.anchor, state.caret));
+  if (event.shiftKey && state.anchor !== state.caret) {
+    const [start, end] = [Math.min(state.anchor, state.caret), Math.max(state.anchor, state.caret)];
+    takeSelection(start, end, { by: "keys", continues });
   }
   return true;
 }
@@ -350,9 +542,7 @@ function onFormKey(event) {
   else if (key === "Escape") closeForm();
   else if (key === "d" || key === "i" || key === "m") {
     f.elements.kind.value = { d: "direct", i: "indirect", m: "mixed" }[key];
-    state.spanLocked = true;
   } else if (key === "s" || key === "/") {
-    state.spanLocked = true;
     f.elements.speaker_name.focus();
     f.elements.speaker_name.select();
   } else if (key === "c") {
@@ -360,12 +550,11 @@ function onFormKey(event) {
     if (!cue || (state.span && cue[0] === state.span[0] && cue[1] === state.span[1])) {
       say("Select the cue words first (a second selection), then press c.", false);
     } else {
-      state.spanLocked = true;
       setCue(cue[0], cue[1]);
       say("");
     }
-  } else if (/^[0-9]$/.test(key)) {
-    state.spanLocked = true;
+  } else if (key === "q") quoteFromSelection();
+  else if (/^[0-9]$/.test(key)) {
     setStance(Number(key));
   } else if (key === "Delete" || key === "Backspace") removeQuote();
   else if (key === "a") accept();
@@ -383,9 +572,10 @@ document.addEventListener("keydown", (event) => {
   if (event.key === "Enter" && event.ctrlKey) {
     $("#status-form")?.requestSubmit();
     handled = true;
-  } else if (event.key === "Tab" && !event.shiftKey && editable() &&
-             !event.target.closest?.("#quote-form")) {
-    nextSuggestion();
+  } else if ((event.key === "j" || event.key === "k") && !event.ctrlKey && !event.altKey &&
+             editable()) {
+    // Tab is left to move the focus.
+    stepSuggestion(event.key === "j" ? 1 : -1);
     handled = true;
   } else if ((event.key === "A" || event.key === "X") && event.shiftKey && editable()) {
     // All waiting suggestions at once; htmx asks for confirmation with their number.

@@ -166,11 +166,11 @@ def test_accept_and_reject_suggestions(page, world):
     page.goto(f"/articles/{world['article'].pk}/")
     expect(page.locator("#article-text .q.suggested")).to_have_count(2)
     page.locator("#article-text").focus()
-    page.keyboard.press("Tab")
+    page.keyboard.press("j")
     expect(page.locator(".form-title")).to_have_text("Suggested quote")
     saved(page, lambda: page.keyboard.press("a"))
     expect(page.locator("#article-text .q.suggested")).to_have_count(1)
-    page.keyboard.press("Tab")
+    page.keyboard.press("j")
     expect(page.locator("[data-field='text-preview']")).to_have_text("planen er god")
     saved(page, lambda: page.keyboard.press("x"))
     expect(page.locator("#article-text .q.suggested")).to_have_count(0)
@@ -278,7 +278,7 @@ def test_done_waits_for_every_suggestion_and_then_the_set_is_read_only(page, wor
     questions = []
     page.on("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     page.keyboard.press("Shift+X")
-    expect(page.locator(".panel-note")).to_have_text("2 suggestions rejected.")
+    expect(page.locator("#ws-feedback")).to_have_text("2 suggestions rejected.")
     assert questions == ["Reject all 2 waiting suggestions?"]
     assert not Quote.objects.exists()
     expect(page.locator("#waiting-suggestions")).to_have_count(0)

@@ -199,3 +199,31 @@ def test_assign_action_assigns_selected_articles_to_annotators(client, admin_use
     assert done.status_code == 302
     assert Assignment.objects.count() == 4
     assert set(project.members.all()) == set(annotators)
+
+
+def test_user_admin_shows_the_role_and_no_groups_or_permissions_widget(
+    client, admin_user, annotator
+):
+    force_verified_login(client, admin_user)
+    page = client.get(reverse("admin:accounts_user_change", args=[annotator.pk]))
+    html = page.content.decode()
+    assert 'name="role"' in html
+    assert 'name="groups"' not in html
+    assert 'name="user_permissions"' not in html
+    assert page.context["adminform"].form.initial["role"] == "annotator"
+
+
+def test_admin_pages_link_the_sites_icon_so_the_browser_asks_for_no_favicon_ico(
+    client, admin_user, annotated
+):
+    icon = '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">'
+    assert icon in client.get(reverse("admin:login")).content.decode()
+    force_verified_login(client, admin_user)
+    for url in (
+        reverse("admin:index"),
+        reverse("admin:articles_article_changelist"),
+        reverse("admin:articles_article_change", args=[annotated.article.pk]),
+        reverse("admin:accounts_user_changelist"),
+    ):
+        html = client.get(url).content.decode()
+        assert html.count(icon) == 1, url

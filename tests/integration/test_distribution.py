@@ -267,3 +267,28 @@ def test_distribute_writes_the_same_rows_on_the_fast_path_as_on_the_plain_one(mo
     assert fast == plain
     assert len(fast[0]) == len(fast[1]) == 6
     assert fast[1][0][4] == {"annotator": team[0].pk}
+
+
+# The distribution page's forms
+
+
+def test_the_distribution_forms_offer_only_the_projects_members(client, admin_user):
+    from django.urls import reverse
+
+    from tests.logins import force_verified_login
+
+    project = ProjectFactory(slug="dist")
+    member, stranger = new_annotators("member", "stranger")
+    project.members.add(member)
+    ArticleFactory(project=project)
+    force_verified_login(client, admin_user)
+    url = reverse("articles:distribute", args=["dist"])
+    page = client.get(url)
+    for form in ("distribute_form", "reassign_form"):
+        offered = list(page.context[form].fields["annotators"].queryset)
+        assert offered == [member], form
+    assert "stranger" not in page.content.decode()
+    refused = client.post(url, {"annotators": [stranger.pk], "per_article": 1})
+    assert refused.status_code == 400
+    assert not Assignment.objects.exists()
+    assert not project.members.filter(pk=stranger.pk).exists()

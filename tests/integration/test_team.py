@@ -181,6 +181,7 @@ def test_assign_command_reports_loads_and_names_bad_options():
 def test_distribute_page_is_for_admins_and_reports_errors_by_field(client, admin_user):
     project = ProjectFactory(slug="dist")
     people = new_annotators("a", "b")
+    project.members.add(*people)  # the page offers only the project's members
     ArticleFactory.create_batch(2, project=project)
     client.force_login(people[0])
     assert client.get(reverse("articles:distribute", args=["dist"])).status_code == 302
