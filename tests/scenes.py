@@ -108,3 +108,33 @@ def quote(
     for target, label in (stances or {}).items():
         StanceLabel.objects.create(quote=made, target=target, label=label)
     return made
+
+
+# The workspace's browser scene: Norwegian text with a combining accent, an emoji and curly
+# quotes, so that a selection must be converted from UTF-16 to code points.
+KYST_TEXT = (
+    "Ordfører Zoe\u0301 Ha\u0308kkinen svarte kritikerne i går.\n\n"
+    "– Vi sier “nei takk” 🙅 til planen, sier Zoe\u0301 Ha\u0308kkinen.\n\n"
+    "Hun mener at kommunen må vente til neste år.\n\n"
+    "Rådgiver Ola Berg er uenig og sier at planen er god."
+)
+KYST_SELECTION = "“nei takk” 🙅 til planen, sier Zoe\u0301"
+
+
+def kyst_scene(*, targets=("Kommunen", "Planen")) -> dict:
+    """Project "Kyst" with one article assigned to annotator1, stance ``targets`` and the
+    catalogued speaker Ola Berg."""
+    project = ProjectFactory(slug="kyst", name="Kyst")
+    article = ArticleFactory(project=project, text=KYST_TEXT, title="Planen")
+    annotator = UserFactory(username="annotator1", role="annotator")
+    Assignment.objects.create(article=article, annotator=annotator)
+    project.members.add(annotator)
+    made = [StanceTargetFactory(project=project, name=name) for name in targets]
+    berg = SpeakerFactory(project=project, name="Ola Berg", description="Rådgiver")
+    return {
+        "project": project,
+        "article": article,
+        "annotator": annotator,
+        "targets": made,
+        "berg": berg,
+    }

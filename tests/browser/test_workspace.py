@@ -5,40 +5,15 @@ from playwright.sync_api import expect
 
 from articles.models import Assignment, Quote, Speaker
 from tests.browser.actions import drag_select, log_in, saved, settled
-from tests.factories import (
-    ArticleFactory,
-    ProjectFactory,
-    QuoteFactory,
-    SpeakerFactory,
-    StanceTargetFactory,
-    UserFactory,
-)
+from tests.factories import ArticleFactory, QuoteFactory, SpeakerFactory, UserFactory
+from tests.scenes import KYST_SELECTION, KYST_TEXT, kyst_scene
 
-TEXT = (
-    "Ordfører Zoe\u0301 Ha\u0308kkinen svarte kritikerne i går.\n\n"
-    "– Vi sier “nei takk” 🙅 til planen, sier Zoe\u0301 Ha\u0308kkinen.\n\n"
-    "Hun mener at kommunen må vente til neste år.\n\n"
-    "Rådgiver Ola Berg er uenig og sier at planen er god."
-)
-SELECTION = "“nei takk” 🙅 til planen, sier Zoe\u0301"
+TEXT, SELECTION = KYST_TEXT, KYST_SELECTION
 
 
 @pytest.fixture
 def world(transactional_db):
-    project = ProjectFactory(slug="kyst", name="Kyst")
-    article = ArticleFactory(project=project, text=TEXT, title="Planen")
-    annotator = UserFactory(username="annotator1", role="annotator")
-    Assignment.objects.create(article=article, annotator=annotator)
-    project.members.add(annotator)
-    targets = [StanceTargetFactory(project=project, name=n) for n in ("Kommunen", "Planen")]
-    berg = SpeakerFactory(project=project, name="Ola Berg", description="Rådgiver")
-    return {
-        "project": project,
-        "article": article,
-        "annotator": annotator,
-        "targets": targets,
-        "berg": berg,
-    }
+    return kyst_scene()
 
 
 def test_make_a_quote_with_the_mouse_then_edit_delete_and_undo(page, world, artifacts):

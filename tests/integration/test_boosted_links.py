@@ -3,38 +3,17 @@ fetches the page with HX-Request and HX-Boosted and puts the whole answer in pla
 page. A view that answers htmx with a fragment must therefore tell its own htmx requests
 from boosted ones, or a boosted link shows a bare fragment (no header, no title)."""
 
-import inspect
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from articles.jobs.models import ProjectJob
 from articles.models import Assignment
 from tests.factories import ArticleFactory, ProjectFactory, UserFactory
+from tests.routes import answers_htmx_differently, named_routes
 
 pytestmark = pytest.mark.django_db
 
 BOOSTED = {"HX-Request": "true", "HX-Boosted": "true", "HX-Current-URL": "http://testserver/"}
-
-
-def _routes(patterns=None, namespace=""):
-    """(name, view function) of every named route outside the admin site."""
-    for entry in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(entry, URLResolver) and entry.namespace != "admin":
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from _routes(entry.url_patterns, inner)
-        elif isinstance(entry, URLPattern) and entry.name:
-            callback = entry.callback
-            view = getattr(callback, "view_class", None) or getattr(callback, "cls", callback)
-            yield namespace + entry.name, inspect.unwrap(view)
-
-
-def _answers_htmx_differently(view) -> bool:
-    try:
-        source = inspect.getsource(view)
-    except (OSError, TypeError):
-        return False
-    return "request.htmx" in source or "HTTP_HX_REQUEST" in source
 
 
 def _is_whole_page(response) -> bool:
@@ -58,7 +37,7 @@ def test_a_boosted_get_of_every_htmx_aware_page_answers_the_whole_page(client):
         "articles:job-cancel": [job.pk],
     }
     client.force_login(user)
-    aware = sorted({name for name, view in _routes() if _answers_htmx_differently(view)})
+    aware = sorted({name for name, view in named_routes() if answers_htmx_differently(view)})
     assert {"accounts:tokens", "articles:article", "articles:job"} <= set(aware)
     for name in aware:
         url = reverse(name, args=args.get(name, []))

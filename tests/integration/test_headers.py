@@ -1,16 +1,15 @@
 """Headers on every answer: a deny-all Permissions-Policy; Vary: HX-Request wherever htmx
 gets a different answer than a full page; the tokens page never cached."""
 
-import inspect
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from rest_framework.test import APIClient
 
 from accounts.models import ApiToken
 from articles.jobs.models import ProjectJob
 from articles.models import Assignment
 from tests.factories import ArticleFactory, ProjectFactory, UserFactory
+from tests.routes import answers_htmx_differently, named_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -27,26 +26,6 @@ def reviewer():
     return user, article
 
 
-def _routes(patterns=None, namespace=""):
-    """(name, view function) of every named route outside the admin site."""
-    for entry in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(entry, URLResolver) and entry.namespace != "admin":
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from _routes(entry.url_patterns, inner)
-        elif isinstance(entry, URLPattern) and entry.name:
-            callback = entry.callback
-            view = getattr(callback, "view_class", None) or getattr(callback, "cls", callback)
-            yield namespace + entry.name, inspect.unwrap(view)
-
-
-def _answers_htmx_differently(view) -> bool:
-    try:
-        source = inspect.getsource(view)
-    except (OSError, TypeError):  # compiled or built in: not ours
-        return False
-    return "request.htmx" in source or "HTTP_HX_REQUEST" in source
-
-
 def test_every_view_that_answers_htmx_differently_varies_on_hx_request(client, reviewer):
     user, article = reviewer
     job = ProjectJob.objects.create(project=article.project, kind="export", status="done")
@@ -58,7 +37,7 @@ def test_every_view_that_answers_htmx_differently_varies_on_hx_request(client, r
         "articles:job-start": [job.pk],
         "articles:job-cancel": [job.pk],
     }
-    aware = sorted({name for name, view in _routes() if _answers_htmx_differently(view)})
+    aware = sorted({name for name, view in named_routes() if answers_htmx_differently(view)})
     # The walk finds them by their source; these at least must be among them.
     assert {
         "accounts:tokens",
