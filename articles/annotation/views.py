@@ -38,7 +38,12 @@ from articles.types import (
 )
 
 UNDO_SECONDS = 60
-_undo_signer = signing.TimestampSigner(salt="articles.quote-undo")
+UNDO_SALT = "articles.quote-undo"
+
+
+def _undo_signer() -> signing.TimestampSigner:
+    # Built per use: at import time SECRET_KEY may be unset (migrate needs none).
+    return signing.TimestampSigner(salt=UNDO_SALT)
 
 
 @login_required
@@ -196,7 +201,7 @@ def quote_delete(request, article_id, quote_id):
     quote = _own_quote(request, article, quote_id)
     snapshot = quote_snapshot(quote)
     delete_quote(quote=quote, version=_version(request))
-    undo = _undo_signer.sign_object(snapshot)
+    undo = _undo_signer().sign_object(snapshot)
     # Deleting a suggestion is how it is rejected: say which it was.
     rejected = quote.origin == Quote.Origin.SUGGESTED
     feedback = "Suggestion rejected." if rejected else "Quote deleted."
@@ -209,7 +214,7 @@ def quote_delete(request, article_id, quote_id):
 def quote_undo(request, article_id):
     article, access = _article_for(request, article_id, write=True)
     try:
-        snapshot = _undo_signer.unsign_object(request.POST.get("undo", ""), max_age=UNDO_SECONDS)
+        snapshot = _undo_signer().unsign_object(request.POST.get("undo", ""), max_age=UNDO_SECONDS)
     except signing.SignatureExpired:
         return _panel(request, article, access, status=400, message="Too late to undo.")
     except signing.BadSignature:

@@ -66,9 +66,10 @@ def test_compose_file_defines_postgres_and_gunicorn_web():
     command = web["command"]
     if isinstance(command, list):
         command = " ".join(command)
-    assert "migrate" in command
+    # bootstrap migrates, then creates the first admin from DJANGO_SUPERUSER_* once.
+    assert "manage.py bootstrap --no-input" in command
     assert "gunicorn" in command
-    assert command.index("migrate") < command.index("gunicorn")
+    assert command.index("bootstrap") < command.index("gunicorn")
     assert re.search(r"gunicorn\s+--config\s+gunicorn\.conf\.py\s+newsannot\.wsgi", command)
     assert "/readyz" in " ".join(web["healthcheck"]["test"])
 
@@ -143,6 +144,8 @@ def test_debug_off_without_secret_key_refuses_to_start(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "SECRET_KEY" in output
+    # The system check says so; no module reads the key at import time and crashes first.
+    assert "Traceback" not in output, output
 
 
 @pytest.mark.django_db
@@ -256,3 +259,48 @@ def test_an_unknown_tasks_backend_refuses_to_start():
     result = run([sys.executable, "-c", code], minimal_env(TASKS_BACKEND="celery"))
     assert result.returncode != 0
     assert "TASKS_BACKEND must be database or immediate" in result.stderr
+
+
+def _admins(database: Path) -> list[tuple[str, int]]:
+    import sqlite3
+
+    with sqlite3.connect(database) as db:
+        return db.execute("SELECT username, is_superuser FROM accounts_user").fetchall()
+
+
+def test_bootstrap_migrates_and_creates_the_first_admin_once(tmp_path):
+    database = tmp_path / "fresh.sqlite3"
+    env = minimal_env(
+        DEBUG="true",
+        DATABASE_URL=f"sqlite:///{database}",
+        DJANGO_SUPERUSER_PASSWORD="a long and unusual passphrase",
+    )
+    first = run([sys.executable, "manage.py", "bootstrap", "--username", "boss"], env)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "Admin 'boss' created" in first.stdout
+    assert _admins(database) == [("boss", 1)]
+    again = run([sys.executable, "manage.py", "bootstrap", "--username", "other"], env)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "An admin exists: none created." in again.stdout
+    assert _admins(database) == [("boss", 1)]
+
+
+def test_bootstrap_refuses_a_weak_password_by_name_and_creates_no_one(tmp_path):
+    database = tmp_path / "weak.sqlite3"
+    env = minimal_env(
+        DEBUG="true", DATABASE_URL=f"sqlite:///{database}", DJANGO_SUPERUSER_PASSWORD="12345678"
+    )
+    result = run([sys.executable, "manage.py", "bootstrap", "--username", "boss"], env)
+    assert result.returncode != 0
+    assert "password:" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert _admins(database) == []  # migrated, and no admin
+
+
+def test_bootstrap_without_a_username_only_migrates(tmp_path):
+    database = tmp_path / "plain.sqlite3"
+    env = minimal_env(DEBUG="true", DATABASE_URL=f"sqlite:///{database}")
+    result = run([sys.executable, "manage.py", "bootstrap", "--no-input"], env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No admin created" in result.stdout
+    assert _admins(database) == []
