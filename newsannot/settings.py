@@ -5,6 +5,7 @@ debug mode and the database is the embedded SQLite file. Nothing here touches th
 or the network at import time.
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from importlib.util import find_spec
@@ -508,6 +509,16 @@ API_MAX_QUOTES_PER_REQUEST = env_int("API_MAX_QUOTES_PER_REQUEST", 1000, minimum
 # JSON only (JSON lines too for the import): DRF's form and multipart parsers read bodies
 # past any limit of ours.
 REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = ["articles.api.parsers.JSONParser"]
+
+# Fetching news pages (articles/ingest/fetching.py) refuses loopback, private,
+# link-local and metadata addresses. Networks named here are opened on purpose (an
+# intranet news source), e.g. "10.8.0.0/16"; empty by default.
+try:
+    FETCH_ALLOWED_NETWORKS = [
+        ipaddress.ip_network(value) for value in env_list("FETCH_ALLOWED_NETWORKS")
+    ]
+except ValueError as error:
+    raise ImproperlyConfigured(f"FETCH_ALLOWED_NETWORKS: {error}") from None
 
 # Background jobs (django-tasks, articles/jobs/): imports, exports to a file, later
 # suggestions and fetching. "database" queues them in the database for `manage.py

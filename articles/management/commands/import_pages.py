@@ -1,0 +1,125 @@
+"""``manage.py import_pages``: news pages (URLs, a list of URLs, HTML files or a folder
+of them) to articles, their main text extracted and checked as every import is."""
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.exchange.importing import ImportProblem, import_articles
+from articles.exchange.records import InvalidRecord, record_from_mapping
+from articles.ingest.fetching import (
+    FetchError,
+    FetchPolicy,
+    HostPacing,
+    allowed_by_robots,
+    fetch,
+)
+from articles.ingest.pages import PageError, read_page
+from articles.models import Project
+
+
+class Command(BaseCommand):
+    help = (
+        "Import news pages: URLs (arguments or --urls FILE, one per line) fetched safely, "
+        "or saved HTML (--html FILE or FOLDER). The main text, title, author, date, outlet "
+        "and language are extracted; nothing is written if a page fails, unless "
+        "--skip-invalid."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("urls", nargs="*", help="page URLs (http or https)")
+        parser.add_argument("--project", required=True, help="the project's slug")
+        parser.add_argument("--urls", dest="url_file", type=Path, help="a file of URLs")
+        parser.add_argument("--html", type=Path, help="an .html file or a folder of them")
+        parser.add_argument("--dry-run", action="store_true", help="show what would be taken")
+        parser.add_argument("--skip-invalid", action="store_true", help="import the rest")
+        parser.add_argument(
+            "--ignore-robots", action="store_true", help="fetch pages robots.txt disallows"
+        )
+        parser.add_argument(
+            "--interval", type=float, default=1.0, help="seconds between requests to a host"
+        )
+
+    def handle(self, *args, urls, project, url_file, html, dry_run, skip_invalid, **options):
+        try:
+            project = Project.objects.get(slug=project)
+        except Project.DoesNotExist:
+            raise CommandError(f"--project: no project with the slug {project!r}") from None
+        sources = [*self._given(urls), *self._listed(url_file), *self._saved(html)]
+        if not sources:
+            raise CommandError("give page URLs, --urls FILE or --html PATH")
+        policy = FetchPolicy(
+            respect_robots=not options["ignore_robots"],
+            allowed_networks=tuple(settings.FETCH_ALLOWED_NETWORKS),
+        )
+        pacing = HostPacing(options["interval"])
+        records, errors = [], []
+        for where, url, raw in sources:
+            try:
+                page = read_page(
+                    raw if raw is not None else self._fetched(url, policy, pacing), url=url
+                )
+                records.append(record_from_mapping(page.as_record(), path=where, line=0))
+            except (FetchError, PageError) as error:
+                errors.append(f"{where}: {getattr(error, 'message', error)}")
+            except InvalidRecord as error:
+                errors.append(f"{where}: {error.field or 'page'}: {error.message}")
+            else:
+                if dry_run:
+                    self.stdout.write(
+                        f"{where}: title {page.title!r}, {len(page.text):,} characters"
+                    )
+        if errors and not skip_invalid:
+            raise CommandError("\n".join(errors) + f"\n{len(errors)} failed; nothing was imported.")
+        for error in errors:
+            self.stderr.write(error)
+        try:
+            result = import_articles(project=project, records=records, dry_run=dry_run)
+        except ImportProblem as problem:
+            raise CommandError("\n".join(str(e) for e in problem.errors)) from None
+        verb = "Would import" if dry_run else "Imported"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb} {result.created} articles into {project.slug}; skipped "
+                f"{result.duplicates} duplicates"
+                + (f" and {len(errors)} failed" if errors else "")
+                + "."
+            )
+        )
+
+    def _fetched(self, url: str, policy: FetchPolicy, pacing: HostPacing) -> bytes:
+        pacing.wait(urlsplit(url).hostname or "")
+        if not allowed_by_robots(url, policy=policy):
+            raise FetchError(url, "robots.txt disallows it (--ignore-robots to fetch anyway)")
+        return fetch(url, policy=policy).body
+
+    def _given(self, urls):
+        return [(url, url, None) for url in urls]
+
+    def _listed(self, path: Path | None):
+        if path is None:
+            return []
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(f"--urls: {path}: {error}") from None
+        return [
+            (f"{path}:{number}", line.strip(), None)
+            for number, line in enumerate(lines, start=1)
+            if line.strip() and not line.lstrip().startswith("#")
+        ]
+
+    def _saved(self, path: Path | None):
+        if path is None:
+            return []
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".html", ".htm"))
+            if not files:
+                raise CommandError(f"--html: {path} holds no .html files")
+        elif path.is_file():
+            files = [path]
+        else:
+            raise CommandError(f"--html: {path}: no such file or folder")
+        return [(str(file), "", file.read_bytes()) for file in files]
