@@ -10,6 +10,7 @@ app_name = "articles"
 urlpatterns = [
     path("", annotation.project_list, name="project-list"),
     path("", include("articles.jobs.urls")),  # upload, export and their jobs
+    path("", include("articles.analysis.urls")),  # corpus figures, speaker pages
     path("", include("articles.manage.urls")),  # project settings, targets, members
     path("projects/<slug:slug>/", annotation.queue, name="queue"),
     path("projects/<slug:slug>/next/", annotation.next_article, name="next-article"),

@@ -1,0 +1,1 @@
+"""Findings across a project's corpus: who is quoted, how often, with what stance."""
