@@ -300,6 +300,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "OriginEnum": "articles.models.Quote.Origin",
         "PostedOriginEnum": "articles.api.serializers.POSTED_ORIGINS",
+        "AssignmentStatusEnum": "articles.models.AssignmentStatus",
+        "AdjudicationStatusEnum": "articles.models.AdjudicationStatus",
+        "JudgementEnum": "articles.api.serializers.JUDGEMENTS",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

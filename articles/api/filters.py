@@ -10,7 +10,7 @@ from rest_framework.exceptions import ValidationError
 
 from articles.models import Article, Assignment, Quote, Speaker, StanceTarget
 
-ALWAYS_ALLOWED = {"cursor", "page_size", "annotations"}
+ALWAYS_ALLOWED = {"cursor", "page_size", "annotations", "count"}
 
 
 class StrictFilterBackend(DjangoFilterBackend):

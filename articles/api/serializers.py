@@ -382,11 +382,14 @@ class SuggestionsWaitingSerializer(serializers.Serializer):
     )
 
 
+JUDGEMENTS = ["accept", "reject"]  # a suggestion's fate; named in the schema's enums
+
+
 class JudgeSuggestionsSerializer(serializers.Serializer):
     MAX_QUOTES = 5000
 
     action = StrictChoiceField(
-        choices=["accept", "reject"], error_messages={"invalid_choice": "must be accept or reject"}
+        choices=JUDGEMENTS, error_messages={"invalid_choice": "must be accept or reject"}
     )
     quotes = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
@@ -419,7 +422,7 @@ class JudgeSuggestionsSerializer(serializers.Serializer):
 
 class SuggestionsJudgedSerializer(serializers.Serializer):
     judged = serializers.IntegerField(help_text="How many were accepted or rejected.")
-    action = serializers.ChoiceField(choices=["accept", "reject"])
+    action = serializers.ChoiceField(choices=JUDGEMENTS)
 
 
 class ArticleRecordSerializer(serializers.Serializer):

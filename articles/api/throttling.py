@@ -1,3 +1,5 @@
+import hashlib
+
 from rest_framework.throttling import SimpleRateThrottle
 
 from accounts.lockout import client_address
@@ -52,3 +54,24 @@ class FailedTokenThrottle(SimpleRateThrottle):
     def wait(self):
         # Until enough failures age out of the window to leave room for one more.
         return self.history[self.num_requests - 1] + self.duration - self.now
+
+
+class TokenLoginThrottle(SimpleRateThrottle):
+    """Password logins for a token (``auth/token/``), per client address and username
+    asked for: every attempt counts, right or wrong. The rate is
+    ``DEFAULT_THROTTLE_RATES["token_login"]``, 5 a minute unless set."""
+
+    scope = "token_login"
+    default_rate = "5/min"
+
+    def get_rate(self):
+        return self.THROTTLE_RATES.get(self.scope) or self.default_rate
+
+    def get_cache_key(self, request, view):
+        data = request.data if isinstance(request.data, dict) else {}
+        username = data.get("username")
+        username = username.casefold() if isinstance(username, str) else ""
+        # Hashed: a username may hold any character, which some caches refuse in a key.
+        named = hashlib.sha256(username.encode("utf-8", "replace")).hexdigest()[:32]
+        ident = f"{client_address(request)}|{named}"
+        return self.cache_format % {"scope": self.scope, "ident": ident}

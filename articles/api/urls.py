@@ -2,7 +2,16 @@ from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
 from articles import converters  # noqa: F401 - registers the "id" converter
-from articles.api import admin_writes, history, views, writes
+from articles.api import (
+    adjudication,
+    admin_writes,
+    assignments,
+    history,
+    index,
+    tokens,
+    views,
+    writes,
+)
 
 router = SimpleRouter()
 router.register("projects", admin_writes.ProjectViewSet, basename="project")
@@ -14,6 +23,18 @@ router.register("targets", views.TargetViewSet, basename="target")
 app_name = "api"
 
 urlpatterns = [
+    path("", index.IndexView.as_view(), name="index"),
+    path("auth/token/", tokens.TokenView.as_view(), name="auth-token"),
+    path(
+        "projects/<slug:slug>/assignments/",
+        assignments.AssignmentsView.as_view(),
+        name="assignments",
+    ),
+    path(
+        "articles/<id:article_id>/adjudication/",
+        adjudication.AdjudicationView.as_view(),
+        name="article-adjudication",
+    ),
     path("projects/<slug:slug>/export/", views.ExportView.as_view(), name="export"),
     path(
         "projects/<slug:slug>/articles/", writes.ArticleImportView.as_view(), name="article-import"

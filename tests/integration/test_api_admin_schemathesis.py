@@ -14,7 +14,7 @@ from tests.integration.test_api_schemathesis import in_process_requests  # noqa:
 
 pytestmark = pytest.mark.django_db
 
-ADMIN_PATHS = ("/members/", "/targets/", "/api/v1/users/")
+ADMIN_PATHS = ("/members/", "/targets/", "/api/v1/users/", "/assignments/", "/adjudication/")
 
 
 @pytest.fixture

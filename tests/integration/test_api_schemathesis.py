@@ -16,6 +16,8 @@ from tests.factories import ArticleFactory, ProjectFactory, SpeakerFactory, User
 
 pytestmark = pytest.mark.django_db
 
+LOGOUT = ("delete", "/api/v1/auth/token/")
+
 
 @pytest.fixture
 def in_process_requests():
@@ -45,6 +47,8 @@ def token(in_process_requests):
 def test_api_answers_generated_requests_without_server_errors(token):
     schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
     operations = [result.ok() for result in schema.get_all_operations()]
+    # Ending the token would leave every later operation a 401 (test_api_token has it).
+    operations = [o for o in operations if (o.method.lower(), o.path) != LOGOUT]
     assert len(operations) >= 10
     headers = {"Authorization": f"Token {token}"}
     for operation in operations:

@@ -1,0 +1,118 @@
+"""Analysis pages at scale: 100,000 articles and about 1,000,000 quotes on PostgreSQL.
+
+Usage: DATABASE_URL=postgres://... python bench/analysis.py [--articles 100000]
+       [--quotes 12] [--speakers 2000] [--runs 5]
+Fills a project as bench/dashboard.py does (one annotator), then gives the quotes
+speakers (one in five unnamed), the articles outlets and dates over two years, and one
+quote in three a stance on one of three targets; then times each page through Django's
+test client, a reviewer logged in: the median and the slowest of ``--runs``. The target
+is 100 ms a page. Use a throwaway database: the project stays.
+"""
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import dashboard  # bench/dashboard.py: sets Django up; its fill() makes the corpus
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from articles.models import Speaker, StanceTarget
+
+
+def dress(project, speakers: int) -> Speaker:
+    """Speakers, outlets, dates and stances for the filled project; the most quoted
+    speaker."""
+    made = Speaker.objects.bulk_create(
+        Speaker(project=project, name=f"Speaker {n}") for n in range(speakers)
+    )
+    targets = StanceTarget.objects.bulk_create(
+        StanceTarget(project=project, name=name) for name in ("Tunnel", "Wind", "Tolls")
+    )
+    ids = [s.pk for s in made]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """UPDATE articles_article SET outlet = 'Outlet ' || (id %% 20),
+                 published_at = timestamptz '2025-01-01' + (id %% 730) * interval '1 day'
+               WHERE project_id = %s""",
+            [project.pk],
+        )
+        # A few speakers are quoted often, most rarely (a skewed pool), one in five unnamed.
+        cursor.execute(
+            """UPDATE articles_quote q SET speaker_id = CASE WHEN q.id %% 5 = 0 THEN NULL
+                 ELSE (%s::bigint[])[1 + floor(power(random(), 3) * %s)::int] END
+               FROM articles_article a WHERE a.id = q.article_id AND a.project_id = %s""",
+            [ids, len(ids), project.pk],
+        )
+        cursor.execute(
+            """INSERT INTO articles_stancelabel (quote_id, target_id, label)
+               SELECT q.id, (%s::bigint[])[1 + q.id %% 3],
+                 (ARRAY['favor', 'against', 'neutral'])[1 + (q.id / 3) %% 3]
+               FROM articles_quote q JOIN articles_article a ON a.id = q.article_id
+               WHERE a.project_id = %s AND q.id %% 3 = 0""",
+            [[t.pk for t in targets], project.pk],
+        )
+        cursor.execute("ANALYZE articles_article, articles_quote, articles_stancelabel")
+        cursor.execute(
+            """SELECT speaker_id FROM articles_quote q JOIN articles_article a
+                 ON a.id = q.article_id WHERE a.project_id = %s AND speaker_id IS NOT NULL
+               GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 1""",
+            [project.pk],
+        )
+        (top,) = cursor.fetchone()
+    return Speaker.objects.get(pk=top)
+
+
+def timed(client: Client, url: str, runs: int) -> tuple[float, float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append(time.perf_counter() - started)
+        assert response.status_code == 200, (url, response.status_code)
+    return statistics.median(times), max(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--quotes", type=int, default=12)
+    parser.add_argument("--speakers", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
+    assert connection.vendor == "postgresql", "run it on PostgreSQL (DATABASE_URL)"
+    settings.ALLOWED_HOSTS = ["*"]
+    storage = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": storage}
+    project, reviewer = dashboard.fill(options.articles, 1, options.quotes)
+    started = time.perf_counter()
+    speaker = dress(project, options.speakers)
+    print(f"dressed         {time.perf_counter() - started:.1f} s")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM articles_quote q JOIN articles_article a ON a.id = q.article_id"
+            " WHERE a.project_id = %s",
+            [project.pk],
+        )
+        (quotes,) = cursor.fetchone()
+    print(f"corpus          {options.articles:,} articles, {quotes:,} quotes")
+    client = Client()
+    client.force_login(reviewer)
+    pages = {
+        "analysis": reverse("articles:analysis", args=[project.slug]),
+        "figures.csv": reverse("articles:analysis-csv", args=[project.slug]),
+        "speaker page": reverse("articles:speaker-page", args=[project.slug, speaker.pk]),
+    }
+    for name, url in pages.items():
+        median, slowest = timed(client, url, options.runs)
+        print(f"{name:<15} median {median * 1000:.0f} ms, slowest {slowest * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
