@@ -522,6 +522,8 @@ try:
     ]
 except ValueError as error:
     raise ImproperlyConfigured(f"FETCH_ALLOWED_NETWORKS: {error}") from None
+# Feeds polled by the worker respect each site's robots.txt unless this is false.
+FETCH_RESPECT_ROBOTS = env_bool("FETCH_RESPECT_ROBOTS", True)
 
 # Background jobs (django-tasks, articles/jobs/): imports, exports to a file, later
 # suggestions and fetching. "database" queues them in the database for `manage.py
@@ -547,6 +549,7 @@ INSTALLED_APPS += [
     *(["django_tasks"] if _TASKS_PACKAGE == "django_tasks" else []),
     "django_tasks_db",
     "articles.jobs",
+    "articles.ingest",  # feeds and fetched pages
 ]
 # Uploaded import files (kept from the dry run to the import) and export files live here;
 # the web and the worker processes must share it. Served only through views that check

@@ -2,21 +2,14 @@
 of them) to articles, their main text extracted and checked as every import is."""
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
-from articles.exchange.importing import ImportProblem, import_articles
-from articles.exchange.records import InvalidRecord, record_from_mapping
-from articles.ingest.fetching import (
-    FetchError,
-    FetchPolicy,
-    HostPacing,
-    allowed_by_robots,
-    fetch,
-)
+from articles.ingest.fetching import FetchPolicy, HostPacing
 from articles.ingest.pages import PageError, read_page
+from articles.ingest.services import PageRefused, fetch_page, import_page
 from articles.models import Project
 
 
@@ -55,45 +48,47 @@ class Command(BaseCommand):
             allowed_networks=tuple(settings.FETCH_ALLOWED_NETWORKS),
         )
         pacing = HostPacing(options["interval"])
-        records, errors = [], []
-        for where, url, raw in sources:
-            try:
-                page = read_page(
-                    raw if raw is not None else self._fetched(url, policy, pacing), url=url
-                )
-                records.append(record_from_mapping(page.as_record(), path=where, line=0))
-            except (FetchError, PageError) as error:
-                errors.append(f"{where}: {getattr(error, 'message', error)}")
-            except InvalidRecord as error:
-                errors.append(f"{where}: {error.field or 'page'}: {error.message}")
-            else:
+        imported = duplicates = 0
+        errors = []
+        with transaction.atomic():
+            for where, url, raw in sources:
+                try:
+                    page, html, final_url = self._read(url, raw, policy, pacing)
+                    made = import_page(project=project, page=page, html=html, final_url=final_url)
+                except PageRefused as refusal:
+                    errors.append(f"{where}: {refusal}")
+                    continue
+                imported, duplicates = imported + made.created, duplicates + (not made.created)
                 if dry_run:
-                    self.stdout.write(
-                        f"{where}: title {page.title!r}, {len(page.text):,} characters"
-                    )
-        if errors and not skip_invalid:
-            raise CommandError("\n".join(errors) + f"\n{len(errors)} failed; nothing was imported.")
+                    size = f"{len(page.text):,} characters"
+                    self.stdout.write(f"{where}: title {page.title!r}, {size}")
+            if errors and not skip_invalid:
+                # Leaving the block by an exception rolls back what the others wrote.
+                raise CommandError(
+                    "\n".join(errors) + f"\n{len(errors)} failed; nothing was imported."
+                )
+            if dry_run:
+                transaction.set_rollback(True)
         for error in errors:
             self.stderr.write(error)
-        try:
-            result = import_articles(project=project, records=records, dry_run=dry_run)
-        except ImportProblem as problem:
-            raise CommandError("\n".join(str(e) for e in problem.errors)) from None
         verb = "Would import" if dry_run else "Imported"
+        failed = f" and {len(errors)} failed" if errors else ""
         self.stdout.write(
             self.style.SUCCESS(
-                f"{verb} {result.created} articles into {project.slug}; skipped "
-                f"{result.duplicates} duplicates"
-                + (f" and {len(errors)} failed" if errors else "")
-                + "."
+                f"{verb} {imported} articles into {project.slug}; skipped {duplicates} "
+                f"duplicates{failed}."
             )
         )
 
-    def _fetched(self, url: str, policy: FetchPolicy, pacing: HostPacing) -> bytes:
-        pacing.wait(urlsplit(url).hostname or "")
-        if not allowed_by_robots(url, policy=policy):
-            raise FetchError(url, "robots.txt disallows it (--ignore-robots to fetch anyway)")
-        return fetch(url, policy=policy).body
+    def _read(self, url, raw, policy, pacing):
+        """``(page, html, final URL)`` from a saved page or a fetch."""
+        if raw is None:
+            page, fetched = fetch_page(url, policy=policy, pacing=pacing)
+            return page, fetched.body, fetched.final_url
+        try:
+            return read_page(raw, url=url), raw, url
+        except PageError as error:
+            raise PageRefused(str(error)) from None
 
     def _given(self, urls):
         return [(url, url, None) for url in urls]
