@@ -187,6 +187,12 @@ def test_no_serious_or_critical_violation_on_any_page(
         page.goto(f"/projects/{slug}/dashboard/")
         check(page, "dashboard", found)
         page.screenshot(path=artifacts / f"dashboard-{scheme}.png", full_page=True)
+        page.goto(f"/projects/{slug}/analysis/")
+        expect(page.locator("#corpus-figures")).to_be_visible()
+        check(page, "analysis", found)
+        page.locator("#top-speakers a").first.click()
+        expect(page.locator("#speaker-quotes")).to_be_visible()
+        check(page, "speaker page", found)
         page.context.clear_cookies()
 
         staff_session(live_server, context, world["boss"])
