@@ -44,6 +44,17 @@ def env_int(name: str, default: int, minimum: int) -> int:
     return int(value)
 
 
+def env_share(name: str, default: float) -> float:
+    value = os.environ.get(name) or str(default)
+    try:
+        share = float(value)
+    except ValueError:
+        share = -1.0
+    if not 0 <= share <= 1:
+        raise ImproperlyConfigured(f"{name} must be a number from 0 to 1, not {value!r}")
+    return share
+
+
 def env_rate(name: str, default: str) -> str:
     value = os.environ.get(name) or default
     count, _, period = value.partition("/")
@@ -524,6 +535,10 @@ except ValueError as error:
     raise ImproperlyConfigured(f"FETCH_ALLOWED_NETWORKS: {error}") from None
 # Feeds polled by the worker respect each site's robots.txt unless this is false.
 FETCH_RESPECT_ROBOTS = env_bool("FETCH_RESPECT_ROBOTS", True)
+# A fetched page at least this similar (estimated Jaccard of its five-word sequences)
+# to an article of the project is flagged as a near-duplicate and not imported; 1 turns
+# the check off.
+NEAR_DUPLICATE_THRESHOLD = env_share("NEAR_DUPLICATE_THRESHOLD", 0.8)
 
 # Background jobs (django-tasks, articles/jobs/): imports, exports to a file, later
 # suggestions and fetching. "database" queues them in the database for `manage.py

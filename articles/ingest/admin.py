@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db import models, transaction
 
-from articles.ingest.models import Feed, FeedEntry
+from articles.ingest.models import ArticleRevision, Feed, FeedEntry
 from articles.ingest.tasks import poll_feed_task
 
 
@@ -32,3 +32,21 @@ class FeedAdmin(admin.ModelAdmin):
         if not change and obj.active:
             # The first poll starts the feed's chain of polls (articles/ingest/tasks.py).
             transaction.on_commit(lambda: poll_feed_task.enqueue(obj.pk))
+
+
+@admin.register(ArticleRevision)
+class ArticleRevisionAdmin(admin.ModelAdmin):
+    """What a reviewer checks after a revised article came in: the quotes not carried."""
+
+    list_display = ["new", "old", "carried", "lost_count", "created_at"]
+    readonly_fields = ["old", "new", "carried", "lost", "created_at"]
+
+    @admin.display(description="quotes lost")
+    def lost_count(self, revision) -> int:
+        return len(revision.lost)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

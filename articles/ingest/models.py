@@ -39,6 +39,7 @@ class Feed(models.Model):
 class FeedEntryStatus(models.TextChoices):
     IMPORTED = "imported", "Imported"
     DUPLICATE = "duplicate", "Duplicate text"
+    NEAR_DUPLICATE = "near_duplicate", "Near-duplicate text"
     FAILED = "failed", "Failed"
 
 
@@ -104,3 +105,53 @@ class PageSource(models.Model):
     def html(self) -> bytes:
         """The raw page as fetched."""
         return zlib.decompress(bytes(self.html_zlib))
+
+
+class TextFingerprint(models.Model):
+    """An article's MinHash signature (articles/ingest/similarity.py), to find the same
+    story imported again from another outlet."""
+
+    article = models.OneToOneField(
+        "articles.Article", on_delete=models.CASCADE, related_name="fingerprint"
+    )
+    signature = models.JSONField()
+
+    def __str__(self) -> str:
+        return f"fingerprint of article {self.article_id}"
+
+
+class TextBand(models.Model):
+    """One band of a signature: texts sharing a band value are compared."""
+
+    fingerprint = models.ForeignKey(TextFingerprint, on_delete=models.CASCADE, related_name="bands")
+    # The article's project, kept here so that a lookup is one index scan.
+    project = models.ForeignKey("articles.Project", on_delete=models.CASCADE, related_name="+")
+    band = models.PositiveSmallIntegerField()
+    value = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["project", "value"], name="text_band_lookup")]
+
+    def __str__(self) -> str:
+        return f"band {self.band} of {self.fingerprint_id}"
+
+
+class ArticleRevision(models.Model):
+    """A newer version of an article (the same URL, new text): both are kept, the old
+    one's quotes carried onto the new text where their words are still there, the rest
+    listed in ``lost`` for a reviewer."""
+
+    old = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
+    new = models.OneToOneField(
+        "articles.Article", on_delete=models.CASCADE, related_name="revision_of"
+    )
+    carried = models.PositiveIntegerField()
+    # [{"quote": old quote id, "annotator": username, "text": ..., "reason": ...}]
+    lost = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"article {self.new_id} revises {self.old_id}"

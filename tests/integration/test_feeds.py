@@ -173,3 +173,37 @@ def test_an_admin_adds_a_feed_and_its_first_poll_is_queued(
     }
     changelist = client.get(reverse("admin:ingest_feed_changelist"))
     assert changelist.status_code == 200
+
+
+def test_the_same_story_from_another_outlet_is_flagged_not_imported(site):
+    _, folder = site
+    original = (PAGES / "ferry-cuts.html").read_text()
+    copy = original.replace(
+        "Residents on the outer islands fear that they will be cut off",
+        "People on the outer islands are afraid they will be cut off",
+    ).replace("Coastal Courier", "Fjord Wire")
+    (folder / "wire-copy.html").write_text(copy)
+    feed = feed_of(site, "ferry-cuts.html", "wire-copy.html")
+    result = poll_feed(feed=feed, policy=policy())
+    assert (result.imported, result.near_duplicates) == (1, 1)
+    assert Article.objects.count() == 1
+    flagged = FeedEntry.objects.get(status="near_duplicate")
+    assert flagged.article == Article.objects.get()
+    assert "near-duplicate of article" in flagged.error
+    assert "similarity 0." in flagged.error
+
+
+def test_articles_from_files_are_fingerprinted_so_pages_are_checked_against_them(site):
+    from articles.exchange.importing import import_articles
+    from articles.exchange.records import record_from_mapping
+    from articles.ingest.pages import read_page
+
+    project = ProjectFactory(slug="coast")
+    page = read_page((PAGES / "ferry-cuts.html").read_bytes(), url="https://x.example/a")
+    altered = page.text.replace("Islanders worried", "Islanders are worried")
+    record = record_from_mapping({"title": "From a file", "text": altered}, path="f", line=1)
+    import_articles(project=project, records=[record])
+    call_command("fingerprint_articles", "--project", "coast")
+    feed = feed_of(site, "ferry-cuts.html", project=project)
+    result = poll_feed(feed=feed, policy=policy())
+    assert (result.imported, result.near_duplicates) == (0, 1)

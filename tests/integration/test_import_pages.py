@@ -109,3 +109,63 @@ def test_saved_html_files_import_from_a_folder(tmp_path):
         (tmp_path / name).write_bytes((PAGES / name).read_bytes())
     output = run("--html", str(tmp_path), "--project", "fjord")
     assert "Imported 2 articles" in output
+
+
+def test_a_near_duplicate_page_is_refused_unless_allowed(site, local_network, tmp_path):
+    project = ProjectFactory(slug="fjord")
+    run(f"{site}/ferry-cuts.html", "--project", "fjord")
+    copy = (PAGES / "ferry-cuts.html").read_text().replace("Islanders worried", "Worry")
+    (tmp_path / "copy.html").write_text(copy)
+    with pytest.raises(CommandError, match=r"near-duplicate of article \d+"):
+        run("--html", str(tmp_path), "--project", "fjord")
+    run("--html", str(tmp_path), "--project", "fjord", "--allow-near-duplicates")
+    assert Article.objects.filter(project=project).count() == 2
+
+
+def test_a_revised_page_keeps_both_versions_and_carries_the_quotes(tmp_path, settings):
+    from articles.history.models import HistoryEvent
+    from articles.ingest.models import ArticleRevision
+    from articles.models import Assignment
+    from tests.scenes import quote, team_scene
+
+    settings.FETCH_ALLOWED_NETWORKS = [ipaddress.ip_network("127.0.0.1/32")]
+    page = (PAGES / "ferry-cuts.html").read_text()
+    (tmp_path / "story.html").write_text(page)
+    handler = functools.partial(QuietHandler, directory=str(tmp_path))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_port}/story.html"
+    try:
+        scene = team_scene(slug="fjord", speakers=("Marte Lindqvist",), targets=("Ferry",))
+        run(url, "--project", "fjord")
+        old = Article.objects.get()
+        ana, ben = scene.annotators
+        Assignment.objects.create(article=old, annotator=ana, status="in_progress")
+        kept = quote(old, ana, "We cannot run empty boats at a loss for another season",
+                     speaker=scene.speakers["Marte Lindqvist"], cue="says",
+                     stances={scene.targets["Ferry"]: "favor"})  # fmt: skip
+        quote(old, ben, "the operator is exaggerating the problem")
+        revised = page.replace(
+            "<p>The regional", "<p>UPDATE: the county will meet on Friday.</p><p>The regional"
+        ).replace("is exaggerating the problem", "is overstating the problem")
+        (tmp_path / "story.html").write_text(revised)
+        output = run(url, "--project", "fjord")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert "Imported 1 articles" in output  # not refused as a near-duplicate of itself
+    new = Article.objects.exclude(pk=old.pk).get()
+    revision = ArticleRevision.objects.get(new=new)
+    assert (revision.old, revision.carried) == (old, 1)
+    assert [(item["annotator"], item["reason"]) for item in revision.lost] == [
+        ("ben", "its words are not in the revised text")
+    ]
+    carried = new.quotes.get()
+    assert carried.text == kept.text
+    assert new.text[carried.start : carried.end] == kept.text
+    assert new.text[carried.cue_start : carried.cue_end] == "says"
+    assert carried.speaker == kept.speaker
+    assert list(carried.stances.values_list("label", flat=True)) == ["favor"]
+    assert new.assignments.get().status == "in_progress"
+    assert old.quotes.count() == 2  # the old version keeps its quotes
+    assert HistoryEvent.objects.filter(kind="article.revised", article_id=new.pk).count() == 1

@@ -34,6 +34,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--interval", type=float, default=1.0, help="seconds between requests to a host"
         )
+        parser.add_argument(
+            "--allow-near-duplicates",
+            action="store_true",
+            help="import a page even when the project has the same story from elsewhere",
+        )
 
     def handle(self, *args, urls, project, url_file, html, dry_run, skip_invalid, **options):
         try:
@@ -54,7 +59,13 @@ class Command(BaseCommand):
             for where, url, raw in sources:
                 try:
                     page, html, final_url = self._read(url, raw, policy, pacing)
-                    made = import_page(project=project, page=page, html=html, final_url=final_url)
+                    made = import_page(
+                        project=project,
+                        page=page,
+                        html=html,
+                        final_url=final_url,
+                        near_duplicates=1.0 if options["allow_near_duplicates"] else None,
+                    )
                 except PageRefused as refusal:
                     errors.append(f"{where}: {refusal}")
                     continue
