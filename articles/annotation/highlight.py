@@ -46,9 +46,19 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return result
 
 
-def render_text(text: str, spans: list[Span]) -> str:
+# How a marked paragraph (articles/ingest/cleanup.py) is shown: a repeat is hidden, site
+# text greyed and named for screen readers.
+_MARKED = {
+    "repeat": (' class="para-repeat" hidden', ""),
+    "site": (' class="para-site"', "Site text, not the article: "),
+}
+
+
+def render_text(text: str, spans: list[Span], marks: dict[int, str] | None = None) -> str:
     """HTML for the whole text: ``<p>`` per paragraph, a ``<span>`` per stretch of text
-    covered by the same quotes and cues."""
+    covered by the same quotes and cues. ``marks``: paragraph start -> "repeat" or
+    "site"; a repeat with a quote in it is shown all the same."""
+    marks = marks or {}
     events: dict[int, list[tuple[int, int, Span]]] = {}
     for span in spans:
         events.setdefault(span.start, []).append((1, 0, span))
@@ -67,7 +77,13 @@ def render_text(text: str, spans: list[Span]) -> str:
     # worked out there, once, not for every stretch of text.
     attributes = ""
     for p_start, p_end in paragraphs(text):
-        out.append(f'<p data-s="{p_start}" data-e="{p_end}">')
+        mark = marks.get(p_start)
+        if mark == "repeat" and any(s.start < p_end and p_start < s.end for s in spans):
+            mark = None
+        extra, label = _MARKED.get(mark, ("", ""))
+        out.append(f'<p data-s="{p_start}" data-e="{p_end}"{extra}>')
+        if label:
+            out.append(f'<span class="visually-hidden">{label}</span>')
         position = p_start
         while True:
             first_cut = cut_index

@@ -17,9 +17,10 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from accounts.roles import reviews
-from articles.annotation.highlight import Span, render_text
+from articles.annotation.highlight import Span, paragraphs, render_text
 from articles.annotation.palette import speaker_classes
 from articles.annotation.quote_list import render_quote_items
+from articles.ingest.cleanup import marked_paragraphs
 from articles.models import Assignment, Quote
 from articles.permissions import ArticleAccess
 from articles.quote_checks import stance_targets
@@ -139,7 +140,9 @@ class Workspace:
             )
             for q in self.quotes
         ]
-        return mark_safe(render_text(self.article.text, spans))  # noqa: S308 - all escaped
+        text = self.article.text
+        marks = marked_paragraphs(text, paragraphs(text))  # a repeat hidden, site text greyed
+        return mark_safe(render_text(text, spans, marks))  # noqa: S308 - all escaped
 
     def quote_items_html(self) -> str:
         return mark_safe(render_quote_items(self.quotes))  # noqa: S308 - all escaped

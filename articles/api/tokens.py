@@ -104,7 +104,9 @@ class TokenView(APIView):
     def post(self, request):
         """A named, scoped token that expires after ``expiry_days`` (at most a year)."""
         data = validated_data(TokenRequestSerializer, request.data)
-        django_request = request._request  # django-axes counts failures on Django's request
+        # django-axes reads the client's address and marks a lockout on the request it is
+        # given; DRF's request hands it Django's attributes.
+        django_request = request
         user = authenticate(django_request, username=data["username"], password=data["password"])
         if getattr(django_request, "axes_locked_out", False):
             # Answered here, in JSON; django-axes's middleware would put the HTML page.

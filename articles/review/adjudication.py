@@ -23,9 +23,10 @@ from django.utils.safestring import mark_safe
 
 from articles.agreement import DISAGREEMENTS, align, same_quote
 from articles.agreement import Group as Aligned
-from articles.annotation.highlight import Span, render_text
+from articles.annotation.highlight import Span, paragraphs, render_text
 from articles.annotation.workspace import QuoteRow, quote_rows
 from articles.history.record import quote_state, record
+from articles.ingest.cleanup import marked_paragraphs
 from articles.models import Adjudication, Article, Assignment, Quote, StanceLabel
 from articles.quote_checks import stance_targets
 from articles.quotes import create_quote, delete_quote, update_quote
@@ -108,7 +109,9 @@ class Board:
             )
             for group in self.groups
         ]
-        return mark_safe(render_text(self.article.text, spans))  # noqa: S308 - all escaped
+        text = self.article.text
+        marks = marked_paragraphs(text, paragraphs(text))  # a repeat hidden, site text greyed
+        return mark_safe(render_text(text, spans, marks))  # noqa: S308 - all escaped
 
     def text_json(self) -> str:
         return json.dumps(self.article.text)

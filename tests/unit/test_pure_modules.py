@@ -21,6 +21,13 @@ PURE = [
     ),
     (
         [
+            ARTICLES / "ingest" / name
+            for name in ("fetching.py", "pages.py", "similarity.py", "revisions.py", "cleanup.py")
+        ],
+        "articles.ingest",
+    ),
+    (
+        [
             ARTICLES / "annotation" / "highlight.py",
             ARTICLES / "annotation" / "palette.py",
             ARTICLES / "annotation" / "quote_list.py",
