@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ApiToken
 
@@ -13,17 +15,19 @@ LIFETIMES = {
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(max_length=100, help_text="What it is for, e.g. 'analysis laptop'.")
+    name = forms.CharField(max_length=100, help_text=_("What it is for, e.g. 'analysis laptop'."))
     lifetime = forms.ChoiceField(
         choices=[("30", "30 days"), ("90", "90 days"), ("365", "a year"), ("never", "never")],
         initial="90",
-        label="Expires after",
+        label=_("Expires after"),
     )
     scope = forms.ChoiceField(
         initial=ApiToken.Scope.READ,
         required=False,  # least privilege when not given
-        help_text="A read-only token cannot change anything, whoever holds it. No token does "
-        "more than your role allows, now or later.",
+        help_text=_(
+            "A read-only token cannot change anything, whoever holds it. No token does "
+            "more than your role allows, now or later."
+        ),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -47,3 +51,11 @@ class ApiTokenForm(forms.Form):
 
     def expiry(self):
         return LIFETIMES[self.cleaned_data["lifetime"]]
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("The browser's language")), *settings.LANGUAGES],
+    )

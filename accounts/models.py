@@ -35,6 +35,10 @@ class User(AbstractUser):
     oidc_issuer = models.CharField("single sign-on issuer", max_length=255, blank=True)
     oidc_subject = models.CharField("single sign-on subject", max_length=255, blank=True)
 
+    # The interface language the user chose (a code of settings.LANGUAGES); empty: the
+    # browser's (accounts.language).
+    language = models.CharField("language", max_length=16, blank=True, default="")
+
     objects = UserManager()
 
     class Meta:

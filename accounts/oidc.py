@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, resolve_url
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 from django_htmx.http import HttpResponseClientRedirect
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
@@ -244,7 +245,8 @@ class CallbackView(OIDCAuthenticationCallbackView):
     def login_failure(self):
         messages.error(
             self.request,
-            f"Logging in with {settings.OIDC_PROVIDER_NAME} did not work. Please try again.",
+            gettext("Logging in with %(provider)s did not work. Please try again.")
+            % {"provider": settings.OIDC_PROVIDER_NAME},
         )
         return redirect(settings.LOGIN_URL)
 

@@ -1,6 +1,7 @@
 """What the People page posts; the rules are ``accounts.people``'."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from accounts.people import MAX_CSV_BYTES, ROLES
 
@@ -9,7 +10,7 @@ ROLE_CHOICES = [(role, role) for role in ROLES]
 
 class PersonForm(forms.Form):
     username = forms.CharField(max_length=150)
-    email = forms.EmailField(help_text="The link to set a password goes here.")
+    email = forms.EmailField(help_text=_("The link to set a password goes here."))
     role = forms.ChoiceField(choices=ROLE_CHOICES, initial="annotator")
 
 
@@ -18,10 +19,12 @@ class PeopleCsvForm(forms.Form):
 
     file = forms.FileField(
         required=False,
-        label="CSV file",
-        help_text="A header row naming username, email and role (annotator, reviewer, "
-        "researcher or admin), then one person a line. Checked first; nobody is added "
-        "until you confirm, and then everybody or, if anything is wrong, nobody.",
+        label=_("CSV file"),
+        help_text=_(
+            "A header row naming username, email and role (annotator, reviewer, "
+            "researcher or admin), then one person a line. Checked first; nobody is added "
+            "until you confirm, and then everybody or, if anything is wrong, nobody."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
     csv_text = forms.CharField(required=False, widget=forms.HiddenInput, strip=False)

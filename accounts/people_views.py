@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -57,8 +58,8 @@ def person_add(request):
         else:
             messages.success(
                 request,
-                f"Added {person.username} ({person.role}); a link to set a password went to "
-                f"{person.email}.",
+                gettext("Added %(name)s (%(role)s); a link to set a password went to %(email)s.")
+                % {"name": person.username, "role": person.role, "email": person.email},
             )
             return redirect("accounts:people")
     return _page(request, add_form=form, bulk_form=PeopleCsvForm(), status=400)
@@ -95,8 +96,8 @@ def people_bulk(request):
         )
     messages.success(
         request,
-        f"Added {len(added)} people; each was sent a link to set a password: "
-        + ", ".join(user.get_username() for user in added),
+        gettext("Added %(count)s people; each was sent a link to set a password: %(names)s")
+        % {"count": len(added), "names": ", ".join(user.get_username() for user in added)},
     )
     return redirect("accounts:people")
 

@@ -11,6 +11,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -22,7 +24,7 @@ class CodeForm(forms.Form):
         max_length=64,
         strip=True,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
-        help_text="The 6 digits your authenticator app shows, or one of your recovery codes.",
+        help_text=_("The 6 digits your authenticator app shows, or one of your recovery codes."),
     )
 
 
@@ -33,7 +35,7 @@ class AppCodeForm(CodeForm):
         max_length=64,
         strip=True,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
-        help_text="The 6 digits your authenticator app shows now.",
+        help_text=_("The 6 digits your authenticator app shows now."),
     )
 
 
@@ -161,5 +163,5 @@ def turn_off(request):
     ok, outcome = _submit(form, partial(two_factor.turn_off, user=request.user))
     if not ok:
         return _overview(request, turn_off=form, status=outcome)
-    messages.success(request, "Two-factor authentication is off.")
+    messages.success(request, gettext("Two-factor authentication is off."))
     return redirect("accounts:two-factor")

@@ -6,6 +6,7 @@ from articles import converters  # noqa: F401 - registers the "id" converter
 app_name = "accounts"
 
 urlpatterns = [
+    path("language/", views.language, name="language"),
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<str:token_key>/revoke/", views.revoke_token, name="revoke-token"),
     path("two-factor/", two_factor_views.overview, name="two-factor"),

@@ -1,10 +1,13 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from accounts.forms import ApiTokenForm
+from accounts.forms import ApiTokenForm, LanguageForm
 from accounts.models import ApiToken
 
 
@@ -46,3 +49,19 @@ def revoke_token(request, token_key):
         "tokens": request.user.auth_token_set.all(),
     }
     return render(request, "accounts/tokens.html#token-panel", context)
+
+
+@login_required
+def language(request):
+    """The user's interface language: English, Norwegian Bokmål, or the browser's."""
+    form = LanguageForm(request.POST or None, initial={"language": request.user.language})
+    if request.method == "POST" and form.is_valid():
+        request.user.language = form.cleaned_data["language"]
+        request.user.save(update_fields=["language"])
+        # Said in the language just chosen (or the browser's, for "the browser's").
+        chosen = request.user.language or translation.get_language_from_request(request)
+        translation.activate(chosen)
+        messages.success(request, _("Your language is saved."))
+        return redirect("accounts:language")
+    status = 400 if form.errors else 200
+    return render(request, "accounts/language.html", {"form": form}, status=status)

@@ -113,9 +113,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The browser's language (Accept-Language), or English; a user's own choice is
+    # applied once they are known (accounts.language, after authentication).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.language.UserLanguageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor_guards.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -220,7 +224,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:project-list"
 LOGOUT_REDIRECT_URL = "login"
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# The interface's languages: English, and Norwegian Bokmål for the Nordic newsrooms
+# (locale/nb). Each user may pick one on their Language page; else the browser decides.
+LANGUAGES = [("en", "English"), ("nb", "Norsk bokmål")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

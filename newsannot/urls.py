@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.decorators.cache import cache_control
+from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 urlpatterns = [
@@ -15,6 +17,13 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", include("accounts.password_urls")),
+    # The scripts' translations, by language (the query names it, so a browser's cached
+    # copy follows a user's change of language).
+    path(
+        "jsi18n/",
+        cache_control(max_age=3600, public=True)(JavaScriptCatalog.as_view()),
+        name="javascript-catalog",
+    ),
     path("api/v1/", include("articles.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # Swagger UI sets inline styles; its scripts still come only from our static files.

@@ -3,8 +3,10 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.utils import translation
 
 from tests.factories import UserFactory
 
@@ -51,6 +53,15 @@ def history_emptied_before_flush(request):
 def empty_cache():
     """Throttling counts live in the cache; database ids are reused between tests."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Each test starts in English: a request in another language leaves that language
+    active in the thread (Django's LocaleMiddleware activates, and never deactivates)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """The annotator's forms: a quote, judging suggestions at once, Done and Reopen."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Assignment, Quote
 from articles.quote_checks import QuoteInvalid, check_quote, stance_targets
@@ -79,7 +80,7 @@ class JudgeSuggestionsForm(forms.Form):
     MAX_QUOTES = 5000
 
     action = forms.ChoiceField(choices=[("accept", "Accept all"), ("reject", "Reject all")])
-    quotes = forms.CharField(max_length=100_000, help_text="The quote ids, comma-separated.")
+    quotes = forms.CharField(max_length=100_000, help_text=_("The quote ids, comma-separated."))
 
     def clean_quotes(self) -> list[int]:
         parts = [part.strip() for part in self.cleaned_data["quotes"].split(",")]

@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -352,7 +353,10 @@ def _version(request) -> int:
         return 0  # no version can match: reported as a conflict with the current state
 
 
-_JUDGE_ACTIONS = [("accept", "Accept", "Shift+A"), ("reject", "Reject", "Shift+X")]
+_JUDGE_ACTIONS = [
+    ("accept", pgettext_lazy("suggestions", "Accept"), "Shift+A"),
+    ("reject", pgettext_lazy("suggestions", "Reject"), "Shift+X"),
+]
 
 
 def _context(workspace, **extra):

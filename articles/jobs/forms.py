@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from articles.exchange import streams
 from articles.jobs.exporting import ExportChoice
@@ -11,8 +12,10 @@ ACCEPT = ".jsonl,.ndjson,.csv,.txt,.zip"
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        help_text="JSONL, CSV (with a header row), a .txt file, or a ZIP archive of such "
-        "files. It is checked first; nothing is written until you import it.",
+        help_text=_(
+            "JSONL, CSV (with a header row), a .txt file, or a ZIP archive of such "
+            "files. It is checked first; nothing is written until you import it."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
 
@@ -31,9 +34,9 @@ class ExportForm(forms.Form):
     format = forms.ChoiceField(
         choices=[("jsonl", "JSONL (one article a line)"), ("csv", "CSV (one quote a row)")]
     )
-    annotations = forms.ChoiceField(label="Annotations")
+    annotations = forms.ChoiceField(label=_("Annotations"))
     include_unannotated = forms.BooleanField(
-        required=False, initial=True, label="Include articles without annotations"
+        required=False, initial=True, label=_("Include articles without annotations")
     )
 
     def __init__(self, *args, project, **kwargs):

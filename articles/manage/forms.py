@@ -2,6 +2,7 @@
 
 from django import forms
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from articles.models import DEFAULT_STANCE_LABELS
@@ -12,13 +13,15 @@ class ProjectForm(forms.Form):
     name = forms.CharField(max_length=200)
     slug = forms.SlugField(
         max_length=80,
-        help_text="Letters, digits, hyphens: the project's address and its exports' name. "
-        "It cannot change later.",
+        help_text=_(
+            "Letters, digits, hyphens: the project's address and its exports' name. "
+            "It cannot change later."
+        ),
     )
     description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
     guidelines = forms.CharField(
         required=False,
-        help_text="Markdown (raw HTML is shown as text). The preview below follows as you type.",
+        help_text=_("Markdown (raw HTML is shown as text). The preview below follows as you type."),
         widget=forms.Textarea(
             attrs={
                 "rows": 12,
@@ -31,24 +34,24 @@ class ProjectForm(forms.Form):
     )
     stance_labels = forms.CharField(
         initial=", ".join(DEFAULT_STANCE_LABELS),
-        help_text="The labels a stance can take, separated by commas; at least two.",
+        help_text=_("The labels a stance can take, separated by commas; at least two."),
     )
     annotators_per_article = forms.IntegerField(
-        min_value=1, max_value=100, initial=1, help_text="How many annotators see each article."
+        min_value=1, max_value=100, initial=1, help_text=_("How many annotators see each article.")
     )
     blind = forms.BooleanField(
-        required=False, initial=True, help_text="Annotators see only their own quotes."
+        required=False, initial=True, help_text=_("Annotators see only their own quotes.")
     )
     suggest_on_import = forms.BooleanField(
-        required=False, help_text="Run the quote extraction engine on every imported article."
+        required=False, help_text=_("Run the quote extraction engine on every imported article.")
     )
     researchers_suggest = forms.BooleanField(
-        required=False, help_text="Researchers may post model predictions as suggestions."
+        required=False, help_text=_("Researchers may post model predictions as suggestions.")
     )
     targets = forms.CharField(
         required=False,
-        label="Stance targets",
-        help_text="One a line, e.g. “Offshore wind expansion”. More can be added later.",
+        label=_("Stance targets"),
+        help_text=_("One a line, e.g. “Offshore wind expansion”. More can be added later."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -75,7 +78,7 @@ class ProjectForm(forms.Form):
 
 
 class TargetForm(forms.Form):
-    name = forms.CharField(max_length=200, label="New target")
+    name = forms.CharField(max_length=200, label=_("New target"))
     description = forms.CharField(required=False, max_length=2000)
 
 
@@ -83,8 +86,8 @@ class MembersForm(forms.Form):
     users = forms.ModelMultipleChoiceField(
         queryset=User.objects.none(),
         to_field_name="username",
-        label="Add members",
-        help_text="Active people who are not members yet. Each works here in their role.",
+        label=_("Add members"),
+        help_text=_("Active people who are not members yet. Each works here in their role."),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
 

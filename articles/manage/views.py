@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -41,7 +42,10 @@ def project_create(request):
         except ProjectInvalid as invalid:
             errors_onto(form, invalid.errors)
         else:
-            messages.success(request, f"Made the project {project.name}. Now add its members.")
+            messages.success(
+                request,
+                gettext("Made the project %(name)s. Now add its members.") % {"name": project.name},
+            )
             return redirect("articles:members", project.slug)
     context = {"form": form, "project": None, "preview": _preview(form)}
     return render(request, "articles/project_form.html", context, status=_status(request, form))
@@ -62,7 +66,9 @@ def project_edit(request, slug):
         except ProjectInvalid as invalid:
             errors_onto(form, invalid.errors)
         else:
-            messages.success(request, f"Saved the settings of {project.name}.")
+            messages.success(
+                request, gettext("Saved the settings of %(name)s.") % {"name": project.name}
+            )
             return redirect("articles:project-edit", project.slug)
     context = {
         "form": form,
@@ -130,7 +136,11 @@ def members(request, slug):
             errors_onto(form, invalid.errors)
         else:
             names = ", ".join(user.get_username() for user in added) or "nobody new"
-            messages.success(request, f"Added {names} to {project.name}.")
+            messages.success(
+                request,
+                gettext("Added %(names)s to %(project)s.")
+                % {"names": names, "project": project.name},
+            )
             return redirect("articles:members", project.slug)
     open_work = Q(
         assignments__article__project=project, assignments__status__in=list(Assignment.OPEN)
@@ -156,13 +166,19 @@ def member_remove(request, slug, user_id):
         messages.error(request, " ".join(m for ms in invalid.errors.values() for m in ms))
     else:
         note = (
-            f" {still_open} of their assignments are still open: hand them on from Distribute."
+            " "
+            + gettext(
+                "%(count)s of their assignments are still open: hand them on from Distribute."
+            )
+            % {"count": still_open}
             if still_open
             else ""
         )
-        messages.success(
-            request, f"Removed {user.get_username()} from {project.name}; their work stays.{note}"
-        )
+        removed = gettext("Removed %(name)s from %(project)s; their work stays.") % {
+            "name": user.get_username(),
+            "project": project.name,
+        }
+        messages.success(request, removed + note)
     return redirect("articles:members", project.slug)
 
 

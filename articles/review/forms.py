@@ -3,6 +3,7 @@ distribution page's distribute and reassign) and the admin's speaker merge."""
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
 from articles.models import Speaker
@@ -20,7 +21,7 @@ class AssignAnnotatorsForm(forms.Form):
     annotators = forms.ModelMultipleChoiceField(
         queryset=_annotators(),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Each selected article is assigned to each of these annotators.",
+        help_text=_("Each selected article is assigned to each of these annotators."),
     )
 
 
@@ -28,9 +29,9 @@ class DistributeForm(forms.Form):
     annotators = forms.ModelMultipleChoiceField(
         queryset=_annotators(),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Each article goes to this many different people among the chosen.",
+        help_text=_("Each article goes to this many different people among the chosen."),
     )
-    per_article = forms.IntegerField(min_value=1, max_value=20, label="Annotators per article")
+    per_article = forms.IntegerField(min_value=1, max_value=20, label=_("Annotators per article"))
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,12 +42,12 @@ class DistributeForm(forms.Form):
 class ReassignForm(forms.Form):
     leaving = forms.ModelChoiceField(
         queryset=get_user_model().objects.none(),
-        label="Annotator who left",
+        label=_("Annotator who left"),
     )
     annotators = forms.ModelMultipleChoiceField(
         queryset=_annotators(),
         widget=forms.CheckboxSelectMultiple,
-        label="Give their unfinished articles to",
+        label=_("Give their unfinished articles to"),
     )
 
     def __init__(self, *args, project, **kwargs):
@@ -63,8 +64,8 @@ class ReassignForm(forms.Form):
 class MergeSpeakersForm(forms.Form):
     target = forms.ModelChoiceField(
         queryset=Speaker.objects.none(),
-        label="Merge into",
-        help_text="The selected speakers' quotes move here; their names become its aliases.",
+        label=_("Merge into"),
+        help_text=_("The selected speakers' quotes move here; their names become its aliases."),
     )
 
     def __init__(self, *args, project, merging, **kwargs):

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -174,7 +175,7 @@ def next_to_adjudicate(request, slug):
     project = _project(request, slug)
     following = _next_to_adjudicate(project)
     if following is None:
-        messages.info(request, "No article is waiting for adjudication.")
+        messages.info(request, gettext("No article is waiting for adjudication."))
         return redirect("articles:dashboard", slug=project.slug)
     return redirect("articles:adjudicate", article_id=following)
 
@@ -258,8 +259,10 @@ def distribute_page(request, slug):
                 loads = ", ".join(f"{name} {n}" for name, n in result.loads.items())
                 messages.success(
                     request,
-                    f"{result.assigned} assignments on {result.articles} articles. "
-                    f"Assignments now: {loads}.",
+                    gettext(
+                        "%(made)s assignments on %(articles)s articles. Assignments now: %(loads)s."
+                    )
+                    % {"made": result.assigned, "articles": result.articles, "loads": loads},
                 )
                 return redirect("articles:distribute", slug=project.slug)
     return render(

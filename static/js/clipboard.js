@@ -4,6 +4,8 @@
 // served over HTTPS, a browser that asks and is told no), the text is selected instead,
 // for Ctrl+C.
 
+import { gettext } from "./translate.js";
+
 document.addEventListener("click", async (event) => {
   const button = event.target.closest?.("button[data-copy]");
   if (!button) return;
@@ -15,9 +17,9 @@ document.addEventListener("click", async (event) => {
   };
   try {
     await navigator.clipboard.writeText(source.textContent.trim());
-    tell("Copied to the clipboard.");
+    tell(gettext("Copied to the clipboard."));
   } catch {
     window.getSelection().selectAllChildren(source);
-    tell("Could not copy here: the token is selected, press Ctrl+C (or ⌘C) to copy it.");
+    tell(gettext("Could not copy here: the token is selected, press Ctrl+C (or ⌘C) to copy it."));
   }
 });

@@ -9,6 +9,7 @@ import {
   selectionOffsets,
   trimSpan,
 } from "./offsets.js";
+import { gettext } from "./translate.js";
 import { typingIn } from "./typing.js";
 
 const state = {
@@ -100,11 +101,11 @@ document.addEventListener("htmx:load", setup);
 
 document.addEventListener("htmx:sendError", () => {
   state.pending = false;
-  say("The server could not be reached; nothing was saved. Press Enter to try again.");
+  say(gettext("The server could not be reached; nothing was saved. Press Enter to try again."));
 });
 document.addEventListener("htmx:responseError", (event) => {
   state.pending = false;
-  say(`The server failed (${event.detail.xhr.status}); nothing was saved. Try again.`);
+  say(gettext("The server failed (%(status)s); nothing was saved. Try again.", { status: event.detail.xhr.status }));
 });
 
 // ---- Highlighting the quote in hand --------------------------------------------------
@@ -142,7 +143,7 @@ function openForm(data, { keepMessage = false } = {}) {
   activateStanceRow(f.querySelector(".stance-row"));
   const suggested = data.origin === "suggested";
   $(".form-title", f).textContent = data.id
-    ? (suggested ? "Suggested quote" : "Edit quote") : "New quote";
+    ? (suggested ? gettext("Suggested quote") : gettext("Edit quote")) : gettext("New quote");
   f.classList.toggle("is-suggestion", suggested);
   $("[data-action='accept']", f).hidden = !suggested;
   $("[data-action='delete']", f).hidden = !data.id;
@@ -234,7 +235,7 @@ function accept() {
 function stepSuggestion(step) {
   const suggestions = quoteData().filter((q) => q.origin === "suggested"); // in text order
   if (!suggestions.length) {
-    say("No suggestions left in this article.", false);
+    say(gettext("No suggestions left in this article."), false);
     return;
   }
   const open = state.quote ? suggestions.findIndex((q) => q.id === state.quote.id) : -1;
@@ -302,7 +303,7 @@ function takeSelection(start, end, { by, continues = false }) {
 function quoteFromSelection() {
   const selected = currentSelection() || state.lastSelection;
   if (!selected) {
-    say("Select the words of the quote first, then press q.", false);
+    say(gettext("Select the words of the quote first, then press q."), false);
     return;
   }
   const [start, end] = selected;
@@ -548,7 +549,7 @@ function onFormKey(event) {
   } else if (key === "c") {
     const cue = currentSelection();
     if (!cue || (state.span && cue[0] === state.span[0] && cue[1] === state.span[1])) {
-      say("Select the cue words first (a second selection), then press c.", false);
+      say(gettext("Select the cue words first (a second selection), then press c."), false);
     } else {
       setCue(cue[0], cue[1]);
       say("");
@@ -637,7 +638,7 @@ function renderOptions(input) {
     li.setAttribute("role", "option");
     li.dataset.create = query;
     li.className = "create";
-    li.textContent = `Create new speaker “${query}”`;
+    li.textContent = gettext("Create new speaker “%(name)s”", { name: query });
     items.push(li);
   }
   items[0]?.classList.add("active");

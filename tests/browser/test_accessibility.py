@@ -221,7 +221,7 @@ def test_keyboard_focus_is_always_visible(page, world):
     page.goto(f"/articles/{world['board'].pk}/adjudicate/")
     settled(page)
     seen = set()
-    for _ in range(14):
+    for _ in range(16):
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUS_RING_JS)
         seen.add(focused["what"])

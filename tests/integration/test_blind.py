@@ -321,6 +321,8 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("articles:job", [w.job.pk]),
         ("articles:job-download", [w.job.pk]),
         ("articles:job-manifest", [w.job.pk]),
+        ("accounts:language", []),
+        ("javascript-catalog", []),
         ("articles:analysis", [slug]),
         ("articles:analysis-csv", [slug]),
         ("articles:speaker-page", [slug, w.kari.pk]),
@@ -418,6 +420,7 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("api:article-adjudication", [shared], {}),
         ("api:article-adjudication", [secret], {}),
         ("api:auth-token", [], {}),
+        ("accounts:language", [], {"language": ""}),
         ("accounts:two-factor-recovery-codes", [], {}),
         ("accounts:two-factor-disable", [], {}),
     ]
