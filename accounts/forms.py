@@ -43,7 +43,7 @@ class ApiTokenForm(forms.Form):
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
         if ApiToken.objects.filter(user=self.user, name__iexact=name).exists():
-            raise forms.ValidationError("You already have a token with this name.")
+            raise forms.ValidationError(_("You already have a token with this name."))
         return name
 
     def clean_scope(self):

@@ -29,6 +29,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext
 
 from accounts import personal_data
 from accounts.models import User
@@ -87,17 +88,18 @@ def read_people_csv(text: str) -> list[NewPerson]:
     try:
         header = next(reader, None)
         if header is None:
-            raise PeopleInvalid({"csv": ["The file is empty: give a header row first."]})
+            raise PeopleInvalid({"csv": [gettext("The file is empty: give a header row first.")]})
         names = [name.strip().casefold() for name in header]
         missing = [name for name in COLUMNS if name not in names]
         if missing:
             raise PeopleInvalid(
-                {"line 1": [f"The header row lacks {', '.join(missing)} (columns: "
-                            "username, email, role)."]}
+                {"line 1": [gettext("The header row lacks %(missing)s (columns: username, "
+                                    "email, role).") % {"missing": ", ".join(missing)}]}
             )  # fmt: skip
         unknown = [name for name in names if name not in COLUMNS]
         if unknown:
-            raise PeopleInvalid({"line 1": [f"Unknown columns: {', '.join(unknown)}."]})
+            unknown_columns = gettext("Unknown columns: %(names)s.") % {"names": ", ".join(unknown)}
+            raise PeopleInvalid({"line 1": [unknown_columns]})
         people = []
         while True:
             # A record may span lines (a quoted newline): its number is its first line's.
@@ -109,16 +111,23 @@ def read_people_csv(text: str) -> list[NewPerson]:
                 continue
             if len(row) != len(names):
                 raise PeopleInvalid(
-                    {f"line {line}": [f"{len(row)} cells where the header has {len(names)}."]}
+                    {
+                        f"line {line}": [
+                            gettext("%(cells)s cells where the header has %(names)s.")
+                            % {"cells": len(row), "names": len(names)}
+                        ]
+                    }
                 )
             if len(people) == MAX_ROWS:
-                raise PeopleInvalid({"csv": [f"At most {MAX_ROWS:,} people a file."]})
+                at_most = gettext("At most %(count)s people a file.") % {"count": f"{MAX_ROWS:,}"}
+                raise PeopleInvalid({"csv": [at_most]})
             cells = dict(zip(names, (cell.strip() for cell in row), strict=True))
             people.append(NewPerson(line=line, **cells))
     except csv.Error as error:
-        raise PeopleInvalid({f"line {line}": [f"Not CSV: {error}."]}) from None
+        not_csv = gettext("Not CSV: %(error)s.") % {"error": error}
+        raise PeopleInvalid({f"line {line}": [not_csv]}) from None
     if not people:
-        raise PeopleInvalid({"csv": ["The file has a header row but nobody under it."]})
+        raise PeopleInvalid({"csv": [gettext("The file has a header row but nobody under it.")]})
     return people
 
 
@@ -144,27 +153,29 @@ def check_new_people(people: list[NewPerson]) -> dict[str, list[str]]:
         found = person.errors
         found.clear()
         if not person.username:
-            found.setdefault("username", []).append("is required")
+            found.setdefault("username", []).append(gettext("is required"))
         else:
             try:
                 User.username_validator(person.username)
                 if len(person.username) > 150:
-                    raise ValidationError("at most 150 characters")
+                    raise ValidationError(gettext("at most 150 characters"))
             except ValidationError as invalid:
                 found.setdefault("username", []).extend(invalid.messages)
             if person.username.lower() in taken_names:
-                found.setdefault("username", []).append("an account has this username")
+                found.setdefault("username", []).append(gettext("an account has this username"))
         if not person.email:
-            found.setdefault("email", []).append("is required (the link goes there)")
+            found.setdefault("email", []).append(gettext("is required (the link goes there)"))
         else:
             try:
                 validate_email(person.email)
             except ValidationError:
-                found.setdefault("email", []).append("is not an e-mail address")
+                found.setdefault("email", []).append(gettext("is not an e-mail address"))
             if person.email.lower() in taken_emails:
-                found.setdefault("email", []).append("an account has this address")
+                found.setdefault("email", []).append(gettext("an account has this address"))
         if person.role not in ROLES:
-            found.setdefault("role", []).append(f"must be one of {', '.join(ROLES)}")
+            found.setdefault("role", []).append(
+                gettext("must be one of %(roles)s") % {"roles": ", ".join(ROLES)}
+            )
         for name in ("username", "email"):
             key = (name, getattr(person, name).lower())
             if not key[1]:
@@ -172,7 +183,9 @@ def check_new_people(people: list[NewPerson]) -> dict[str, list[str]]:
             if key in first and first[key] is not person:
                 earlier = first[key]
                 found.setdefault(name, []).append(
-                    f"repeats line {earlier.line}" if earlier.line else "given twice"
+                    gettext("repeats line %(line)s") % {"line": earlier.line}
+                    if earlier.line
+                    else gettext("given twice")
                 )
             first.setdefault(key, person)
         for name, messages in found.items():
@@ -203,8 +216,8 @@ def add_people(*, people: list[NewPerson], actor, link: LinkPlace) -> list[User]
                 )
         except IntegrityError:  # a rival request took a username since the check
             raise PeopleInvalid(
-                {"username": ["An account with one of these usernames was made meanwhile: "
-                              "check again."]}
+                {"username": [gettext("An account with one of these usernames was made "
+                                      "meanwhile: check again.")]}
             ) from None  # fmt: skip
         groups = dict(Group.objects.filter(name__in=Role.values).values_list("name", "pk"))
         User.groups.through.objects.bulk_create(

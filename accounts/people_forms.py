@@ -46,7 +46,7 @@ class PeopleCsvForm(forms.Form):
                 ) from None
             data["confirm"] = False
         if not data.get("csv_text"):
-            raise forms.ValidationError("Choose a CSV file.")
+            raise forms.ValidationError(_("Choose a CSV file."))
         if len(data["csv_text"]) > MAX_CSV_BYTES:
             raise forms.ValidationError(f"The CSV is longer than {MAX_CSV_BYTES:,} characters.")
         return data

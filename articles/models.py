@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length, Lower
 from django.db.models.lookups import Exact
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from articles.exchange.records import text_sha256
 from articles.guidelines import render_guidelines
@@ -33,11 +34,13 @@ def default_stance_labels() -> list[str]:
 
 def validate_stance_labels(value) -> None:
     if not isinstance(value, list) or len(value) < 2:
-        raise ValidationError("Give at least two stance labels as a list of strings.")
+        raise ValidationError(gettext("Give at least two stance labels as a list of strings."))
     if not all(isinstance(label, str) and label.strip() == label and label for label in value):
-        raise ValidationError("Stance labels must be non-empty strings without outer spaces.")
+        raise ValidationError(
+            gettext("Stance labels must be non-empty strings without outer spaces.")
+        )
     if len({label.casefold() for label in value}) != len(value):
-        raise ValidationError("Stance labels must be distinct.")
+        raise ValidationError(gettext("Stance labels must be distinct."))
 
 
 class Project(models.Model):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from articles.history.record import record
 from articles.models import Speaker, SpeakerAlias
@@ -50,7 +51,7 @@ def merge_speakers(*, source: Speaker, target: Speaker, actor=None) -> Speaker:
     """Move ``source``'s quotes and the engine's suggestions to ``target``, keep its names
     as aliases, delete it. The history names ``actor`` (None: a command)."""
     if source.pk == target.pk:
-        raise ValidationError("A speaker cannot be merged into itself.")
+        raise ValidationError(gettext("A speaker cannot be merged into itself."))
     if source.project_id != target.project_id:
         raise ValidationError(
             f"“{source}” and “{target}” belong to different projects and cannot be merged."
@@ -59,7 +60,7 @@ def merge_speakers(*, source: Speaker, target: Speaker, actor=None) -> Speaker:
         # Lock both rows so that two merges of the same pair cannot interleave.
         locked = Speaker.objects.select_for_update().in_bulk([source.pk, target.pk])
         if len(locked) != 2:
-            raise ValidationError("One of the speakers no longer exists.")
+            raise ValidationError(gettext("One of the speakers no longer exists."))
         source, target = locked[source.pk], locked[target.pk]
         known = {target.name.casefold()}
         known.update(name.casefold() for name in target.aliases.values_list("name", flat=True))

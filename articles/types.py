@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext, gettext_lazy, ngettext
+
 from articles.models import Assignment, Quote, Speaker, StanceTarget
 
 
@@ -51,15 +53,17 @@ class AssignmentClosed(Exception):
     skipped (handed to someone else), or missing."""
 
     MESSAGES = {
-        Assignment.Status.DONE: "You marked this article done, so your quotes are read-only. "
-        "Reopen it to change them.",
-        Assignment.Status.SKIPPED: "This article was handed to someone else, so your quotes "
-        "are read-only.",
-        None: "This article is not assigned to you.",
+        Assignment.Status.DONE: gettext_lazy(
+            "You marked this article done, so your quotes are read-only. Reopen it to change them."
+        ),
+        Assignment.Status.SKIPPED: gettext_lazy(
+            "This article was handed to someone else, so your quotes are read-only."
+        ),
+        None: gettext_lazy("This article is not assigned to you."),
     }
 
     def __init__(self, status: str | None):
-        super().__init__(self.MESSAGES.get(status, self.MESSAGES[None]))
+        super().__init__(str(self.MESSAGES.get(status, self.MESSAGES[None])))
         self.status = status
 
 
@@ -68,9 +72,14 @@ class SuggestionsWaiting(Exception):
 
     def __init__(self, count: int):
         super().__init__(
-            f"{count} suggestion{'s' if count != 1 else ''} still wait{'' if count != 1 else 's'}"
-            " for you: accept (a) or reject (x) each, or all at once (Shift+A, Shift+X), "
-            "then mark the article done."
+            ngettext(
+                "%(count)s suggestion still waits for you: accept (a) or reject (x) it, or "
+                "all at once (Shift+A, Shift+X), then mark the article done.",
+                "%(count)s suggestions still wait for you: accept (a) or reject (x) each, or "
+                "all at once (Shift+A, Shift+X), then mark the article done.",
+                count,
+            )
+            % {"count": count}
         )
         self.count = count
 
@@ -80,6 +89,8 @@ class ReopenRefused(Exception):
 
     def __init__(self):
         super().__init__(
-            "A reviewer has started adjudicating this article, so it cannot be reopened; "
-            "ask them if something needs changing."
+            gettext(
+                "A reviewer has started adjudicating this article, so it cannot be reopened; "
+                "ask them if something needs changing."
+            )
         )

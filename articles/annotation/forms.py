@@ -86,10 +86,12 @@ class JudgeSuggestionsForm(forms.Form):
         parts = [part.strip() for part in self.cleaned_data["quotes"].split(",")]
         # At most 18 digits, as in URLs: no id may overflow a 64-bit column.
         if not all(part.isascii() and part.isdigit() and len(part) <= 18 for part in parts):
-            raise forms.ValidationError("give quote ids separated by commas.")
+            raise forms.ValidationError(_("give quote ids separated by commas."))
         ids = [int(part) for part in parts]
         if len(ids) > self.MAX_QUOTES:
-            raise forms.ValidationError(f"at most {self.MAX_QUOTES} quotes at once.")
+            raise forms.ValidationError(
+                _("at most %(count)s quotes at once.") % {"count": self.MAX_QUOTES}
+            )
         return ids
 
     def error_text(self) -> str:
