@@ -27,6 +27,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext
@@ -326,8 +327,10 @@ def _send_link_on_commit(user: User, link: LinkPlace, *, new: bool) -> None:
         ),
         "hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600),
     }
-    subject = "Set your newsannot password" if new else "Set a new newsannot password"
-    body = render_to_string("accounts/password_link_email.txt", context)
+    # In the person's own language if they chose one, else the site's.
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        subject = gettext("Set your newsannot password" if new else "Set a new newsannot password")
+        body = render_to_string("accounts/password_link_email.txt", context)
     # After the commit: a rolled-back batch sends nothing. A mail server that fails is
     # logged and does not undo the accounts: "Send a password link" sends another.
     transaction.on_commit(lambda: send_mail(subject, body, None, [user.email]), robust=True)

@@ -87,3 +87,21 @@ def test_dates_and_plurals_follow_the_language(client, annotator):
     assert "/jsi18n/?language=nb" in page
     catalogue = client.get("/jsi18n/?language=nb").content.decode()
     assert "Kopiert til utklippstavlen." in catalogue
+
+
+def test_a_password_link_mail_speaks_the_recipients_language(django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from accounts import people
+
+    admin = UserFactory(username="boss", is_staff=True)
+    kari = UserFactory(username="kari", role="annotator", email="kari@example.org")
+    kari.language = "nb"
+    kari.save()
+    link = people.LinkPlace(domain="annot.example.org", use_https=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        people.send_password_link(user=kari, actor=admin, link=link)
+    (sent,) = mail.outbox
+    assert sent.subject == "Sett et nytt passord i newsannot"
+    assert "Åpne denne lenken for å sette det" in sent.body
+    assert "https://annot.example.org/" in sent.body

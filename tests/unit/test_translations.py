@@ -78,7 +78,11 @@ _NOT_WORDS = {"newsannot"}
 
 @pytest.mark.parametrize(
     "template",
-    sorted(p for p in TEMPLATES.rglob("*.html") if "admin" not in p.parts),
+    sorted(
+        p
+        for p in TEMPLATES.rglob("*.*")
+        if "admin" not in p.parts and p.suffix in (".html", ".txt")
+    ),
     ids=lambda p: str(p.relative_to(TEMPLATES)),
 )
 def test_no_template_shows_an_untranslated_word(template):
