@@ -574,6 +574,9 @@ INSTALLED_APPS += [
     "articles.jobs",
     "articles.ingest",  # feeds and fetched pages
 ]
+# A running job silent this long (seconds; it reports progress every half second while it
+# works) lost its worker: it is marked failed (articles.jobs.lifecycle.fail_stale).
+JOB_STALE_AFTER = env_int("JOB_STALE_AFTER", 600, minimum=60)
 # Uploaded import files (kept from the dry run to the import) and export files live here;
 # the web and the worker processes must share it. Served only through views that check
 # permissions, never as static files.

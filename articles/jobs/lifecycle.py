@@ -37,8 +37,9 @@ def enqueue(job: ProjectJob) -> bool:
 
 def claim(job_id: int) -> ProjectJob | None:
     """Mark the queued job running and return it; None if it was cancelled (or is gone)."""
+    now = timezone.now()
     claimed = ProjectJob.objects.filter(pk=job_id, status=Status.QUEUED).update(
-        status=Status.RUNNING, started_at=timezone.now()
+        status=Status.RUNNING, started_at=now, heartbeat_at=now
     )
     if not claimed:
         return None
@@ -104,3 +105,24 @@ def prune_files(now=None) -> int:
         discard_file(job)
         pruned += 1
     return pruned
+
+
+def fail_stale(now=None) -> int:
+    """Fail the running jobs whose task gave no sign of life for ``JOB_STALE_AFTER``
+    seconds (its worker was killed or lost its database): they would show "running"
+    forever. What such a job wrote was rolled back with its transaction. Returns how
+    many were failed."""
+    now = now or timezone.now()
+    after = settings.JOB_STALE_AFTER
+    stale = ProjectJob.objects.filter(
+        status=Status.RUNNING, heartbeat_at__lt=now - timedelta(seconds=after)
+    )
+    return stale.update(
+        status=Status.FAILED,
+        finished_at=now,
+        error=(
+            f"The worker stopped while running this job: no sign of life for {after // 60} "
+            "minutes. Nothing it wrote was kept. Check that `manage.py db_worker` runs, "
+            "then start the job again."
+        ),
+    )

@@ -67,6 +67,9 @@ class ProjectJob(models.Model):
     task_id = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # The running task's last sign of life (each progress report): a job whose worker
+    # died stops beating, and is failed after JOB_STALE_AFTER seconds (lifecycle).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
 

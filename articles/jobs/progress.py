@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.utils import timezone
 
 from articles.jobs.models import ProjectJob
 
@@ -43,7 +44,7 @@ class Progress:
         if total is not None:
             done = min(done, total)
         with self._connection.cursor() as cursor:
-            cursor.execute(self._update, [done, total, phase[:100], self.job_id])
+            cursor.execute(self._update, [done, total, phase[:100], timezone.now(), self.job_id])
 
     def check(self) -> None:
         """Raise ``Cancelled`` if someone asked the job to stop."""
@@ -63,10 +64,13 @@ def _statements(quote) -> tuple[str, str]:
     always parameters)."""
     meta = ProjectJob._meta
     table = quote(meta.db_table)
-    done, total, phase, flag, pk = (
+    done, total, phase, beat, flag, pk = (
         quote(meta.get_field(name).column)
-        for name in ("done", "total", "phase", "cancel_requested", "id")
+        for name in ("done", "total", "phase", "heartbeat_at", "cancel_requested", "id")
     )
-    update = f"UPDATE {table} SET {done} = %s, {total} = %s, {phase} = %s WHERE {pk} = %s"  # noqa: S608
+    update = (
+        f"UPDATE {table} SET {done} = %s, {total} = %s, {phase} = %s, {beat} = %s"  # noqa: S608
+        f" WHERE {pk} = %s"
+    )
     select = f"SELECT {flag} FROM {table} WHERE {pk} = %s"  # noqa: S608
     return update, select

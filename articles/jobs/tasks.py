@@ -31,5 +31,7 @@ def run_export(job_id: int) -> str:
 
 @task()
 def prune_job_files() -> int:
-    """Delete export files and unimported uploads past their time."""
+    """Delete export files and unimported uploads past their time; fail the running jobs
+    whose worker died."""
+    lifecycle.fail_stale()
     return lifecycle.prune_files()

@@ -41,6 +41,7 @@ def upload(request, slug):
                 )
                 return redirect(f"{reverse('articles:upload', args=[slug])}#job-{job.pk}")
             status = 400
+    lifecycle.fail_stale()  # no job whose worker died shows "running" here
     jobs = ProjectJob.objects.recent(project, ProjectJob.Kind.IMPORT, RECENT)
     context = {"project": project, "form": form, "jobs": jobs}
     return render(request, "articles/upload.html", context, status=status)
@@ -70,6 +71,7 @@ def export(request, slug):
         )
         lifecycle.enqueue(job)
         return redirect(f"{reverse('articles:export', args=[slug])}#job-{job.pk}")
+    lifecycle.fail_stale()
     jobs = ProjectJob.objects.recent(project, ProjectJob.Kind.EXPORT, RECENT)
     context = {
         "project": project,
@@ -87,6 +89,7 @@ def export(request, slug):
 def job(request, job_id):
     """The job's partial, which polls itself while the job runs; a full page is the page
     that lists it."""
+    lifecycle.fail_stale()  # the partial polls: a dead worker's job turns failed here
     job = access.visible_job(request.user, job_id)
     if not request.htmx or request.htmx.boosted:  # a boosted link wants a whole page
         return redirect(_page_of(job))
