@@ -5,12 +5,13 @@ the API's import are), exports are for reviewers, researchers and admins of the 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from accounts.roles import oversees
+from accounts.roles import oversees, reviews
 from articles.jobs.models import ProjectJob
 from articles.models import Project
 
 IMPORT_REFUSAL = "Only admins import articles."
 EXPORT_REFUSAL = "Exports are for reviewers, researchers and admins."
+SUGGEST_REFUSAL = "Suggestions for a whole project are for reviewers and admins."
 
 
 def may_import(user) -> bool:
@@ -37,6 +38,14 @@ def exportable_project(user, slug: str) -> Project:
     return project
 
 
+def suggestible_project(user, slug: str) -> Project:
+    """The project if the user sees it (else 404) and may run the engine over it (403)."""
+    project = get_object_or_404(Project.objects.visible_to(user), slug=slug)
+    if not reviews(user):
+        raise PermissionDenied(SUGGEST_REFUSAL)
+    return project
+
+
 def visible_job(user, job_id: int) -> ProjectJob:
     """The job if its project is the user's (else 404) and they may do what it does
     (else 403): checked again at every poll and download."""
@@ -44,6 +53,8 @@ def visible_job(user, job_id: int) -> ProjectJob:
     job = get_object_or_404(jobs.filter(project__in=Project.objects.visible_to(user)), pk=job_id)
     if job.kind == ProjectJob.Kind.IMPORT and not may_import(user):
         raise PermissionDenied(IMPORT_REFUSAL)
-    if job.kind != ProjectJob.Kind.IMPORT and not may_export(user):
+    if job.kind == ProjectJob.Kind.EXPORT and not may_export(user):
         raise PermissionDenied(EXPORT_REFUSAL)
+    if job.kind == ProjectJob.Kind.SUGGEST and not reviews(user):
+        raise PermissionDenied(SUGGEST_REFUSAL)
     return job

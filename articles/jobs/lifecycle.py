@@ -29,7 +29,11 @@ def enqueue(job: ProjectJob) -> bool:
             return False  # queued by someone else a moment ago, or discarded
     elif job.status != Status.QUEUED:
         return False
-    task = {ProjectJob.Kind.IMPORT: tasks.run_import, ProjectJob.Kind.EXPORT: tasks.run_export}
+    task = {
+        ProjectJob.Kind.IMPORT: tasks.run_import,
+        ProjectJob.Kind.EXPORT: tasks.run_export,
+        ProjectJob.Kind.SUGGEST: tasks.run_suggestions,
+    }
     result = task[job.kind].enqueue(job.pk)
     ProjectJob.objects.filter(pk=job.pk, task_id="").update(task_id=str(result.id)[:64])
     return True
@@ -75,6 +79,13 @@ def fail(job: ProjectJob, error: str, errors: list[dict] = ()) -> None:
 def stop(job: ProjectJob) -> None:
     """Record that the job stopped when asked, having written nothing."""
     _finish(job, Status.CANCELLED, phase="")
+
+
+def note(job: ProjectJob, **fields) -> None:
+    """Record more of a finished job (what a stopped one had done)."""
+    ProjectJob.objects.filter(pk=job.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(job, name, value)
 
 
 def _finish(job: ProjectJob, status: str, **fields) -> None:

@@ -6,7 +6,7 @@ try:  # Django 6 has the framework built in; 5.2 has the django-tasks backport.
 except ImportError:
     from django_tasks import task
 
-from articles.jobs import exporting, importing, lifecycle
+from articles.jobs import exporting, importing, lifecycle, suggesting
 
 
 @task()
@@ -26,6 +26,16 @@ def run_export(job_id: int) -> str:
     if job is None:
         return "cancelled"
     exporting.run_export(job)
+    return job.status
+
+
+@task()
+def run_suggestions(job_id: int) -> str:
+    """Run the engine over a project's articles and give annotators the suggestions."""
+    job = lifecycle.claim(job_id)
+    if job is None:
+        return "cancelled"
+    suggesting.run_suggestions(job)
     return job.status
 
 

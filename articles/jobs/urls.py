@@ -7,6 +7,7 @@ from articles.jobs import views
 urlpatterns = [
     path("projects/<slug:slug>/upload/", views.upload, name="upload"),
     path("projects/<slug:slug>/export/", views.export, name="export"),
+    path("projects/<slug:slug>/suggest/", views.suggest, name="suggest"),
     path("jobs/<id:job_id>/", views.job, name="job"),
     path("jobs/<id:job_id>/import/", views.job_start, name="job-start"),
     path("jobs/<id:job_id>/cancel/", views.job_cancel, name="job-cancel"),

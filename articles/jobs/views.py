@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from articles.exchange.downloads import attachment
-from articles.jobs import access, exporting, importing, lifecycle
+from articles.jobs import access, exporting, importing, lifecycle, suggesting
 from articles.jobs.forms import ExportForm, UploadForm
 from articles.jobs.models import ProjectJob
 
@@ -84,6 +84,16 @@ def export(request, slug):
 
 
 @login_required
+@require_POST
+def suggest(request, slug):
+    """Reviewers run the engine over the whole project, as a job shown on the dashboard."""
+    project = access.suggestible_project(request.user, slug)
+    job = suggesting.start_suggestions(project=project, user=request.user)
+    lifecycle.enqueue(job)
+    return redirect(f"{reverse('articles:dashboard', args=[slug])}#job-{job.pk}")
+
+
+@login_required
 @require_GET
 @vary_on_headers("HX-Request")
 def job(request, job_id):
@@ -151,7 +161,11 @@ def _answer(request, job, status=200):
 
 
 def _page_of(job) -> str:
-    name = "articles:upload" if job.kind == ProjectJob.Kind.IMPORT else "articles:export"
+    name = {
+        ProjectJob.Kind.IMPORT: "articles:upload",
+        ProjectJob.Kind.EXPORT: "articles:export",
+        ProjectJob.Kind.SUGGEST: "articles:dashboard",
+    }[job.kind]
     return f"{reverse(name, args=[job.project.slug])}#job-{job.pk}"
 
 

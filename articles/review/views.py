@@ -15,6 +15,8 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from articles.annotation.forms import QuoteForm
+from articles.jobs import lifecycle
+from articles.jobs.models import ProjectJob
 from articles.models import Adjudication, Article, Project, Quote
 from articles.permissions import can_adjudicate
 from articles.review import adjudication
@@ -195,6 +197,8 @@ def dashboard(request, slug):
     # The articles "Adjudicate next" walks through, read by the same query.
     waiting = list(Article.objects.waiting_for_adjudication(project).values_list("pk", flat=True))
     disputed = adjudication.most_disputed(project, report, waiting=waiting, limit=10)
+    lifecycle.fail_stale()
+    suggestion_jobs = ProjectJob.objects.recent(project, ProjectJob.Kind.SUGGEST, 3)
     return render(
         request,
         "articles/dashboard.html",
@@ -216,6 +220,7 @@ def dashboard(request, slug):
                 for person in progress.annotators
             ],
             "can_distribute": request.user.is_staff,
+            "suggestion_jobs": suggestion_jobs,
             "as_of": figures.as_of,
             "refreshing": figures.refreshing,
         },

@@ -421,6 +421,7 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("api:article-adjudication", [secret], {}),
         ("api:auth-token", [], {}),
         ("accounts:language", [], {"language": ""}),
+        ("articles:suggest", [slug], {}),
         ("accounts:two-factor-recovery-codes", [], {}),
         ("accounts:two-factor-disable", [], {}),
     ]

@@ -417,8 +417,9 @@ def test_dashboard_shows_progress_agreement_and_disputed_articles(
 ):
     client.force_login(team["rev"])
     url = reverse("articles:dashboard", args=["cod"])
-    # 1 to choose live or stored figures, 15 for the figures, 6 for the disputed boards.
-    with django_assert_max_num_queries(22) as captured:
+    # 1 to choose live or stored figures, 15 for the figures, 6 for the disputed boards,
+    # 2 for the suggestion jobs (stale ones failed, then the recent ones read).
+    with django_assert_max_num_queries(24) as captured:
         page = client.get(url)
     assert page.status_code == 200
     html = page.content.decode()
@@ -461,7 +462,7 @@ def test_a_large_projects_dashboard_shows_stored_figures_as_of_their_time(
         team["project"]
     )
     # Read, not computed: a few queries whatever the project's size, and "as of".
-    with django_assert_max_num_queries(15), django_capture_on_commit_callbacks() as queued:
+    with django_assert_max_num_queries(17), django_capture_on_commit_callbacks() as queued:
         page = client.get(url).content.decode()
     assert 'id="figures-as-of"' in page
     assert 'id="span-f1">0.86<' in page

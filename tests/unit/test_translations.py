@@ -68,6 +68,7 @@ def test_the_compiled_catalogue_says_what_the_source_says(domain):
 # What a template shows once its translated parts, markup and variables are gone.
 _TRANSLATED = re.compile(
     r"\{% blocktranslate.*?\{% endblocktranslate %\}|\{% translate .*?%\}|\{#.*?#\}"
+    r"|\{% comment %\}.*?\{% endcomment %\}"
     r"|<(script|style|code|kbd|pre)\b.*?</\1>|<!--.*?-->",
     re.S,
 )
