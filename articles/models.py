@@ -126,6 +126,10 @@ class Article(models.Model):
             models.Index(fields=["project", "external_id"]),
             # Lists and exports walk a project's articles in id order, a page at a time.
             models.Index(fields=["project", "id"], name="article_project_id_idx"),
+            # The articles page's orders (articles/browse): its page is the first rows of an
+            # index scan, whatever the project's size. By date, NULLS LAST: PostgreSQL only
+            # (SQLite indexes cannot say it), in migration 0012.
+            models.Index(fields=["project", "title", "-id"], name="article_project_title_idx"),
         ]
 
     def __str__(self) -> str:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", annotation.project_list, name="project-list"),
     path("", include("articles.jobs.urls")),  # upload, export and their jobs
     path("", include("articles.analysis.urls")),  # corpus figures, speaker pages
+    path("", include("articles.browse.urls")),  # the articles page
     path("", include("articles.manage.urls")),  # project settings, targets, members
     path("projects/<slug:slug>/", annotation.queue, name="queue"),
     path("projects/<slug:slug>/next/", annotation.next_article, name="next-article"),

@@ -324,6 +324,7 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("accounts:language", []),
         ("javascript-catalog", []),
         ("articles:analysis", [slug]),
+        ("articles:articles", [slug]),
         ("articles:analysis-csv", [slug]),
         ("articles:speaker-page", [slug, w.kari.pk]),
         ("api:project-list", []),

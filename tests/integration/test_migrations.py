@@ -120,10 +120,16 @@ def sql_statements(operation, vendor, backwards):
     return [item[0] if isinstance(item, list | tuple) else item for item in sql]
 
 
+# An index is made or dropped beside a table, never by rebuilding it.
+INDEX_STATEMENT = re.compile(r"\s*(?:CREATE\s+(?:UNIQUE\s+)?|DROP\s+)INDEX\b", re.IGNORECASE)
+
+
 def alters_guarded_table(operation, app_label, vendor, backwards):
     if isinstance(operation, migrations.RunSQL):
         return any(
-            not TRIGGER_STATEMENT.match(statement) and MENTIONS_GUARDED_TABLE.search(statement)
+            not TRIGGER_STATEMENT.match(statement)
+            and not INDEX_STATEMENT.match(statement)
+            and MENTIONS_GUARDED_TABLE.search(statement)
             for statement in sql_statements(operation, vendor, backwards)
         )
     if app_label != "articles" or isinstance(operation, NO_REBUILD):
