@@ -13,6 +13,7 @@ phrase names is that module's decision.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from articles.extraction import cues
@@ -264,9 +265,12 @@ def _that_clause(sentence: list[Token], last: int) -> bool:
 
 def _zero_that_clause(sentence: list[Token], last: int) -> bool:
     """A clause right after the cue, with no 'that': a finite verb in its first words."""
-    words = [w.lower() for _, _, w in sentence[last + 1 : last + 14]]
+    original = [w for _, _, w in sentence[last + 1 : last + 14]]
+    words = [w.lower() for w in original]
     if not words:
         return False
+    if _subject_pronoun(words[0]) and len(words) > 1 and words[1][:1].isalpha():
+        return words[1] not in _PREPOSITIONS  # 'say they plan', 'says she’ll continue'
     if words[0] in _PREPOSITIONS and not (
         words[0] == "about" and words[1:2] and words[1][:1].isdigit()
     ):
@@ -276,11 +280,25 @@ def _zero_that_clause(sentence: list[Token], last: int) -> bool:
             return True
         if word.endswith("s") and words[j - 1] in _SUBJECT_WORDS:
             return True
+        if (
+            j <= 2
+            and word.endswith("s")
+            and word.isalpha()
+            and all(w[:1].isupper() for w in original[:j])
+        ):
+            return True  # 'say Scott deserves', 'said Mary Poppins sings'
+
         if word in ";:":
             return False
     return False
 
 
+def _subject_pronoun(word: str) -> bool:
+    """'they', 'she’ll', 'we're': a pronoun that can only be a clause's subject."""
+    return re.split(r"[’']", word, maxsplit=1)[0] in _CLAUSE_SUBJECTS
+
+
+_CLAUSE_SUBJECTS = frozenset("he she they we i".split())
 _PREPOSITIONS = frozenset(
     """to on about into for of with at in by from over against outside inside after before
     during near following while when as amid among under behind through via without
@@ -318,6 +336,13 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
     end = _skip_auxiliaries(sentence, first)
     if end == 0:
         return Speaker(None)
+    if sentence[end - 1][2] == ")":
+        # 'Rep. Alma Frost (D-Ore.) said': the party and state are no part of the subject.
+        opening = next(
+            (i for i in range(end - 2, max(-1, end - 12), -1) if sentence[i][2] == "("), None
+        )
+        if opening:
+            end = opening
     if sentence[end - 1][2] == ",":
         # 'X, a Y, said': the apposition and the phrase before it.
         opening = _boundary(sentence, end - 1)

@@ -213,6 +213,10 @@ class _Reader:
         self.kept_spans.add((start, end))
         self.registry.spoke(quote.entity)
         mention = quote.mention if quote.entity is not None else None
+        if mention is None and quote.entity is not None:
+            # A quote that runs on from an attribution before it ('"…," she said. "…"'):
+            # the speaker's words are that attribution's, if it is close.
+            mention = self.registry.mention_of(quote.entity, since=start - _RUNNING_MENTION)
         suggestion = QuoteSuggestion(
             start=start,
             end=end,
@@ -239,6 +243,10 @@ class _Reader:
         self.kept[-1] = (replace(last, end=end, text=self.text[last.start : end]), entity)
         self.kept_spans.add((last.start, end))
         return True
+
+
+# How far back (in characters) the attribution of a quote that runs on may be.
+_RUNNING_MENTION = 400
 
 
 def _same_attribution(a: Candidate, b: Candidate) -> bool:

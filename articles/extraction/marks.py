@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 # Opening mark -> the marks that may close it.
 PAIRS = {
-    "“": "”",
+    "“": '”"',  # a sloppy source closes a curly quote with a straight mark, and
     "„": "“”",
     "«": "»",
     "»": "«",  # Danish and Swedish style » … «, only when no « opened first
-    '"': '"',
+    '"': '"”',  # … and a straight one with a curly mark
     "‘": "’",
     "‚": "‘’",
     "'": "'",
@@ -68,6 +68,8 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
         ch = text[i]
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
+        if ch == '"' and before == " " and i - 2 >= start and text[i - 2] in "'’":
+            before = text[i - 2]  # 'the term 'outreach,' " he said': a closing pair, spaced
         nested = len(stack) > 1
         if stack and ch in PAIRS[stack[-1][0]] and _closes(ch, before, after, stack[-1][0], nested):
             mark, position = stack.pop()

@@ -17,7 +17,8 @@ DASH = re.compile(r"^[–—-]\s+")  # '– We have no choice, says Haldorsen.'
 CAPTION = re.compile(r"\b(?:Photo|Foto|Illustration)s?:\s")
 BYLINE = re.compile(r"^By [A-Z]")
 QA = re.compile(r"^(Q|A)\s*[:.]\s+")
-# A stop after a title or an initial ('Mr.', 'Leonard E.', 'U.S.') ends no sentence. The
+# A stop after a title, an initial or a state ('Mr.', 'Leonard E.', 'U.S.', '(D-Mass.)')
+# ends no sentence. The
 # look-behinds follow the stop, so they are tried only where a stop is.
 SENTENCE_END = re.compile(
     r"[.!?…](?=[\s”’\"»)]|$)"
@@ -25,6 +26,8 @@ SENTENCE_END = re.compile(
     r"(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St|Lt|Co|No|Mt|Ft|vs)\.)"
     r"(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev|Inc|Ltd|Jan|Feb|Aug|Oct|Nov|Dec)\.)"
     r"(?<!\b(?:Capt|Prof|Pres|Sens|Reps|Gens|Corp|Sept)\.)"
+    # A party and state: 'Rep. Stephen Lynch (D-Mass.) said'.
+    r"(?<!\([DRI]-[A-Z][a-z]\.)(?<!\([DRI]-[A-Z][a-z]{2}\.)(?<!\([DRI]-[A-Z][a-z]{3}\.)"
 )
 
 

@@ -55,7 +55,10 @@ REPORTING_VERBS = _listed(
     maintained, acknowledged, acknowledges, confirms, confirmed, announced, announces,
     points out, pointed out, emphasises, emphasised, emphasizes, emphasized, concludes,
     concluded, reckons, reckoned, promised, promises, cautioned, cautions, complains,
-    complained, told reporters, writes, wrote, denied, denies
+    complained, told reporters, writes, wrote, denied, denies, say, believe, think, claim,
+    warn, argue, insist, fear, expect, hope, doubt, stress, explain, admit, note, suggest,
+    predict, estimate, maintain, acknowledge, confirm, concede, contend, allege, worry,
+    agree
     """
 )
 # Words that attribute what follows or precedes them as speech, belief or knowledge:
@@ -101,6 +104,7 @@ ATTRIBUTING_WORDS = frozenset(
 # Reporting to someone (regular expressions): 'told Reuters', 'told the council', 'tells NRK'.
 REPORTING_TO = (
     r"told [A-Z][\w-]*(?: [A-Z0-9][\w-]*)*",
+    r"told the [A-Za-z ]+?(?= that\b)",  # 'told the debate audience that …'
     r"told the [A-Za-z ]+?",
     r"tells [A-Z][\w-]*",
     r"told [a-z]+",
@@ -173,6 +177,9 @@ SCARE_BEFORE = re.compile(
     r"the (?:report|book|film|novel|song|album|"
     r"play|series|show|documentary|campaign|project|programme|program|plan|strategy|"
     r"slogan|law|bill|act|article|column|study|exhibition|festival|podcast)|titled|"
+    # A work's name after its kind: 'in his 2002 book, “…”', 'the civil rights anthem “…”'.
+    r"(?:the|his|her|their|its|a|an)\s+(?:[\w-]+\s+){0,3}?(?:book|film|novel|song|album|"
+    r"documentary|podcast|anthem|memoir|poem|essay),?|"
     r"entitled|named|known as|the word|the term|the phrase|the label)\s*$",
     re.IGNORECASE,
 )
@@ -199,7 +206,8 @@ ACCORDING_TO_LAST = re.compile(r"(?P<clause>.+?),\s+according to (?P<who>[^,.]+)
 CLAUSE_THEN_SPEAKER = re.compile(
     rf"(?P<clause>[A-Z].{{12,}}?),\s+(?:(?P<who>{SUBJECT})\s+"
     rf"(?P<cue>{'|'.join(SAID_AFTER_CLAUSE)})|(?P<cue2>{'|'.join(SAID_BEFORE_SPEAKER)})"
-    rf"\s+(?P<who2>[^.]+?))(?:\s+(?:on\s+)?\w+day)?[.!]?$"
+    rf"\s+(?P<who2>[^.]+?))(?:\s+(?:on\s+)?\w+day)?"
+    rf"(?:\s+in\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SAID_IN)}|report))?[.!]?$"
 )
 # 'Energy researcher Ola Nygaard believes that the grid will fail.'
 SPEAKER_THEN_CLAUSE = re.compile(

@@ -131,15 +131,20 @@ def _not_speech(lead: str, content: str, words: list[str]) -> bool:
     """'The so-called “green” buses', 'the report “Roads to Nowhere”'."""
     if SCARE_BEFORE.search(lead):
         return True
+    if content.startswith("(") and content.rstrip(".")[-1:] == ")":
+        return True  # a transcript's stage direction: '“(CROSSTALK.)”'
     # American style puts the comma or stop inside the marks: '“Fox News Sunday,” Pence'.
     return _is_title(words) and (content.rstrip()[-1:] not in ".?!," or _titled(lead, words))
 
 
 def _titled(lead: str, words: list[str]) -> bool:
-    """A title followed by its punctuation: two to six Title Case words after 'of', 'on'
-    or 'in', or opening a paragraph alone ('“All Bets Are Off.”')."""
+    """A title followed by its punctuation: two to six Title Case words after 'of', 'on',
+    'in' or an owner ('Fox News’s'), or opening a paragraph alone ('“All Bets Are Off.”')."""
     last = lead.rstrip().split()[-1:] or [""]
-    return 2 <= len(words) <= 6 and (not lead.strip() or last[0].casefold() in _TITLE_AFTER)
+    after_owner = last[0].endswith(("’s", "'s"))  # 'on CNN’s “State of the Union.”'
+    return 2 <= len(words) <= 6 and (
+        not lead.strip() or last[0].casefold() in _TITLE_AFTER or after_owner
+    )
 
 
 _TITLE_AFTER = frozenset("of on in to from at".split())

@@ -29,14 +29,27 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
     if according:
         return _according_to(registry, text, start, according)
     clause_first = CLAUSE_THEN_SPEAKER.match(sentence)
-    if clause_first and clause_first.group("who2") and _is_clause(clause_first.group("who2")):
-        clause_first = None  # 'X, a spokesman, says Ali would attend': the clause is after
+    speaker_first = SPEAKER_THEN_CLAUSE.search(sentence)
+    if (
+        clause_first
+        and clause_first.group("who2")
+        and (
+            _is_clause(clause_first.group("who2"))
+            or (
+                speaker_first
+                and speaker_first.start("cue") == clause_first.start("cue2")
+                and len(sentence[: speaker_first.start("who")].split()) <= 1
+            )
+        )
+    ):
+        # 'X, a spokesman, says Ali would attend', 'Megan Hester, senior associate at the
+        # institute, said parents want …': the subject is before the cue, the clause after.
+        clause_first = None
     if clause_first:
         who = "who" if clause_first.group("who") else "who2"
         speaker = speaker_in(registry, text, *_span(clause_first, who, start))
         if speaker.entity is not None:
             return _clause_then_speaker(registry, text, start, clause_first, speaker)
-    speaker_first = SPEAKER_THEN_CLAUSE.search(sentence)
     if speaker_first:
         return _speaker_then_clause(registry, text, start, speaker_first)
     return None

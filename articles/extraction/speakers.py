@@ -80,6 +80,12 @@ _PLURAL_ROLES = frozenset(
     senators politicians leaders police parents students teachers workers""".split()
 )
 _PLURAL_NOUNS = frozenset("people police staff media public crowd audience".split())
+# Groups written with a capital that speak as a group: 'Republicans said', 'Many Americans
+# believe'.
+_CAPITALISED_GROUPS = frozenset(
+    """republicans democrats conservatives liberals progressives independents libertarians
+    evangelicals americans europeans britons tories""".split()
+)
 
 
 # 'a spokeswoman for ', 'one analyst at the ': a described person's head before the
@@ -269,7 +275,7 @@ def _head_name(registry: Registry, part: str) -> Found | None:
         if after and after[0].casefold() not in AFFILIATION:
             continue  # "White House officials": the name qualifies the head noun
         head = found
-    if head is None or not can_speak(head.name):
+    if head is None or not (can_speak(head.name) or _honorific_surname(head)):
         return None
     words = head.name.split()
     if (
@@ -280,6 +286,15 @@ def _head_name(registry: Registry, part: str) -> Found | None:
     ):
         return None  # "Finally", "Report", "Prosecutors": a word at a sentence's start
     return head
+
+
+# Honorifics that make the next word a surname, even a title word ('Mr. King').
+_HONORIFICS = frozenset("mr mrs ms miss dr".split())
+
+
+def _honorific_surname(found: Found) -> bool:
+    words = found.titles.casefold().replace(".", "").split()
+    return len(found.name.split()) == 1 and bool(words) and words[-1] in _HONORIFICS
 
 
 def _named(registry: Registry, found: Found, description: str, at: int) -> tuple[Entity, Span]:
@@ -319,6 +334,8 @@ def describes(part: str) -> bool:
     if first in DETERMINERS or first.endswith(("’s", "'s")):
         return True
     head = _head_noun(words)
+    if head is not None and head.casefold() in _CAPITALISED_GROUPS:
+        return True
     return head is not None and head[:1].islower() and _is_plural(head)
 
 

@@ -198,7 +198,10 @@ def test_speaker_mention_and_cue_spans_point_at_the_attribution():
     first, second, third = extract_quotes(text)
     assert text[first.speaker_start : first.speaker_end] == "Tove Lindquist"
     assert text[first.cue_start : first.cue_end] == "says"
-    assert second.speaker_start is None  # a continuation names nobody
+    # A continuation is attributed where its speaker was last named (as PARC and PolNeAR
+    # annotate it), and has no cue of its own.
+    assert (second.speaker_start, second.speaker_end) == (first.speaker_start, first.speaker_end)
+    assert second.cue_start is None
     assert text[third.speaker_start : third.speaker_end] == "she"
 
 

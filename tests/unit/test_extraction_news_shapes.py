@@ -1,0 +1,122 @@
+"""Shapes of attribution that real news uses and the engine once got wrong: each test
+fails with the rules as they were before its fix (issue 14). The sentences are ours,
+written in the style of the wire copy the failures came from."""
+
+from articles.extraction import extract_quotes
+
+_APPOSITION = (
+    "But Ingrid Solberg, senior adviser for school planning at the Northern Institute "
+    "for Education, said parents still want neighbourhood schools."
+)
+
+
+def _only(text):
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def _content_and_speaker(text):
+    quote = _only(text)
+    return quote.text, quote.speaker or quote.speaker_description
+
+
+def test_a_long_apposition_before_said_keeps_speaker_and_content_apart():
+    # The words after 'said' once became the speaker and the subject the content.
+    assert _content_and_speaker(_APPOSITION) == (
+        "parents still want neighbourhood schools",
+        "Ingrid Solberg",
+    )
+
+
+def test_a_clause_then_said_and_an_unnamed_source_is_not_swapped():
+    # Guards the fix above: a subject deep in the sentence is no subject of 'said'.
+    text = (
+        "The budget did not go down well with the unions, and the meeting soured, "
+        "said one council source in the room."
+    )
+    quote = _only(text)
+    assert quote.text.startswith("The budget did not go down well")
+    assert quote.speaker is None
+    assert "council source" in quote.speaker_description
+
+
+def test_plural_subjects_with_a_base_form_verb():
+    content, speaker = _content_and_speaker(
+        "But many Conservatives say the mayor's lead hides worries about turnout."
+    )
+    assert content == "the mayor's lead hides worries about turnout"
+    assert speaker == "Conservatives"
+
+
+def test_a_party_and_state_in_parentheses_ends_no_sentence():
+    content, speaker = _content_and_speaker(
+        "Rep. Alma Frost (D-Ore.) said the rule does not require witnesses to appear in person."
+    )
+    assert speaker == "Alma Frost"
+    assert content == "the rule does not require witnesses to appear in person"
+
+
+def test_a_pronoun_right_after_the_cue_opens_a_clause():
+    text = "Tove Brenna chairs the harbour board. Her deputies say she’ll stay until spring."
+    assert [q.text for q in extract_quotes(text)] == ["she’ll stay until spring"]
+
+
+def test_a_name_and_a_verb_right_after_the_cue_open_a_clause():
+    text = "Local observers say Haugen deserves a second term as chair."
+    assert [q.text for q in extract_quotes(text)] == ["Haugen deserves a second term as chair"]
+
+
+def test_told_an_audience_that_starts_the_clause_after_that():
+    content, speaker = _content_and_speaker(
+        "Lindqvist told the dinner audience that she believes the tunnel must be built."
+    )
+    assert content == "she believes the tunnel must be built"
+    assert speaker == "Lindqvist"
+
+
+def test_a_clause_then_the_speaker_said_in_a_report():
+    content, speaker = _content_and_speaker(
+        "Electricity prices in the north rose by a fifth, the agency said in a June report."
+    )
+    assert content == "Electricity prices in the north rose by a fifth"
+    assert speaker == "the agency"
+
+
+def test_an_honorific_makes_a_title_word_a_surname():
+    quote = _only("Mr. King said that he was not familiar with the harbour plan at all.")
+    assert quote.speaker == "King"
+
+
+def test_a_capitalised_group_is_an_unnamed_speaker():
+    quote = _only("Republicans said the timing of the hearing was not an accident.")
+    assert quote.speaker is None
+    assert quote.speaker_description == "Republicans"
+
+
+def test_a_straight_mark_closed_by_a_curly_one_is_one_quote():
+    text = (
+        '"The quay is falling apart,” said Ola Berg, a harbour engineer. '
+        "“Nobody wants to pay for it.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["The quay is falling apart", "Nobody wants to pay for it."]
+    assert {q.speaker for q in quotes} == {"Ola Berg"}
+
+
+def test_a_single_quote_inside_a_double_one_then_a_space_closes_both():
+    text = "\"We were never told about the 'temporary closure,' \" he told the meeting."
+    (quote,) = extract_quotes(text)
+    assert quote.text == "We were never told about the 'temporary closure,'"
+
+
+def test_a_show_after_its_owner_and_a_book_after_its_kind_are_titles():
+    text = (
+        '"The ferry will run," Lund said on NRK’s "Politics Tonight."\n\n'
+        'In her 2015 memoir, "Salt and Stone," Lund wrote about the strike.'
+    )
+    assert [q.text for q in extract_quotes(text)] == ["The ferry will run"]
+
+
+def test_a_stage_direction_in_a_transcript_is_no_quote():
+    assert extract_quotes('"(CROSSTALK.)"') == []
