@@ -20,7 +20,7 @@ from articles.extraction import cues
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import Registry
 from articles.extraction.patterns import ATTRIBUTING_WORDS
-from articles.extraction.speakers import Speaker, speaker_in
+from articles.extraction.speakers import Speaker, speaker_in, subject_length
 
 Token = tuple[int, int, str]
 
@@ -63,14 +63,34 @@ def reported_around_cues(
         return []
     sentence = cues.tokens(text, start, end)
     found = []
-    for first, last, probability in _groups(model.cues(sentence), sentence):
+    groups = _groups(model.cues(sentence), sentence)
+    for first, last, probability in groups:
         cue_start, cue_end = sentence[first][0], sentence[last][1]
         if any(t_start < cue_end and cue_start < t_end for t_start, t_end in taken):
             continue
         candidate = _around(registry, text, sentence, first, last, probability)
         if candidate is not None:
+            candidate = _before_next_verb(sentence, candidate, groups)
             found.extend(_with_lead(sentence, first, last, candidate))
     return found
+
+
+def _before_next_verb(sentence: list[Token], candidate: Candidate, groups) -> Candidate:
+    """'Police announced an arrest and said a curfew would continue': a content that
+    runs into the subject's next cue ends at the 'and' before it."""
+    for first, _, _ in groups:
+        at = _skip_auxiliaries(sentence, first)
+        if (
+            at > 0
+            and sentence[at - 1][2].lower() == "and"
+            and candidate.start < sentence[at - 1][0] < candidate.end
+        ):
+            before = at - 2
+            while before > 0 and sentence[before][2] in ",;":
+                before -= 1
+            if sentence[before][1] > candidate.start:
+                return replace(candidate, end=sentence[before][1])
+    return candidate
 
 
 def _name_colon(registry: Registry, text: str, start: int, end: int) -> Candidate | None:
@@ -336,6 +356,9 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
     end = _skip_auxiliaries(sentence, first)
     if end == 0:
         return Speaker(None)
+    if end >= 3 and sentence[end - 1][2].lower() == "and":
+        # 'Cruz urged voters to stay home and said he …': the sentence's subject.
+        return _sentence_subject(registry, text, sentence, end - 1)
     if sentence[end - 1][2] == ")":
         # 'Rep. Alma Frost (D-Ore.) said': the party and state are no part of the subject.
         opening = next(
@@ -351,6 +374,26 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
             return _phrase(registry, text, sentence, start, end - 1)
         return _phrase(registry, text, sentence, opening, end - 1)
     return _phrase(registry, text, sentence, _boundary(sentence, end), end)
+
+
+def _sentence_subject(registry: Registry, text: str, sentence: list[Token], end: int) -> Speaker:
+    """The subject that opens the sentence (after a short opening phrase and its comma):
+    its words up to the first one in lower case or a comma, before token ``end``."""
+    start = 0
+    comma = next((i for i, (_, _, w) in enumerate(sentence[:7]) if w == ","), None)
+    if comma is not None and comma + 1 < end and sentence[0][2].lower() in _OPENING_WORDS:
+        start = comma + 1  # 'On Monday, Cruz …', 'In Ohio, the governor …'
+    words = [w for _, _, w in sentence[start : min(end, start + 8)]]
+    stop = start + subject_length(words)
+    if stop == start or all(w.lower() in _DETERMINERS for _, _, w in sentence[start:stop]):
+        return Speaker(None)
+    return _phrase(registry, text, sentence, start, stop)
+
+
+# Words that open a phrase before a sentence's subject: 'On Monday, …', 'After the vote, …'.
+_OPENING_WORDS = frozenset(
+    "on in at after before during earlier later last yesterday today since following".split()
+)
 
 
 def _boundary(sentence: list[Token], end: int) -> int:

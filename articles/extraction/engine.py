@@ -17,6 +17,7 @@ The rules return what they find; the reader keeps it. Where the rules live:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -178,7 +179,7 @@ class _Reader:
         for quote in reported_around_cues(self.registry, self.text, start, end, taken):
             if not any(_same_attribution(quote, other) for other in found):
                 found.append(quote)
-        for quote in sorted(found, key=lambda q: q.start):
+        for quote in sorted(_before_next_cue(self.text, found), key=lambda q: q.start):
             self._keep(quote)
 
     def _reported_beside_quotes(self, start: int, end: int, quoted: list[Span]) -> None:
@@ -247,6 +248,29 @@ class _Reader:
 
 # How far back (in characters) the attribution of a quote that runs on may be.
 _RUNNING_MENTION = 400
+
+
+# 'Trump said the vote was rigged and added that …': the 'and' before another cue of the
+# same subject, at the end of the text before that cue.
+_AND_BEFORE_CUE = re.compile(r",?\s+and\s+(?:(?:also|then|later|\w+ly)\s+)?$")
+
+
+def _before_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Each content cut before a coordinated cue of its subject inside it ('… rigged and
+    added that he …' ends at 'rigged'), so that two attributions do not nest."""
+    cut = []
+    for quote in found:
+        end = quote.end
+        for other in found:
+            if other.cue and quote.start < other.cue[0] < end:
+                match = _AND_BEFORE_CUE.search(text, quote.start, other.cue[0])
+                if match and match.start() - quote.start >= _MIN_CUT:
+                    end = match.start()
+        cut.append(replace(quote, end=end) if end != quote.end else quote)
+    return cut
+
+
+_MIN_CUT = 8  # characters a cut content keeps at least
 
 
 def _same_attribution(a: Candidate, b: Candidate) -> bool:

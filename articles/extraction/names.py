@@ -232,6 +232,9 @@ def _name_in_run(run: str, offset: int) -> Found | None:
         cut += 1
     end = len(words)
     while end > cut and (words[end - 1].lower() in SMALL_WORDS or fold(words[end - 1]) in _DATES):
+        after_first_name = end - 2 >= cut and genders.of_first_name(words[end - 2])
+        if fold(words[end - 1]) in _DATES and after_first_name:
+            break  # 'Theresa May': a surname, not the month
         end -= 1
     # A possessive ends a run that names someone's: "Breitbart’s Joel Pollak" is Pollak.
     for i in range(cut, end - 1):
@@ -854,6 +857,14 @@ class Registry:
                 (e for e in reversed(self.entities) if e.org), None
             )
         return None
+
+    def person_with_role(self, role: str) -> Entity | None:
+        """Whom 'the president' or 'the Indiana governor' means: the most salient named
+        person whose titles or description hold the role word."""
+        key = fold(role)
+        return self._most_salient(
+            lambda e: e.person and e.named and key in fold(e.description).replace(".", "").split()
+        )
 
     def person_for_pronoun(self, pronoun: str = "") -> Entity | None:
         """Whom 'he', 'she' or 'they' means: the most salient entity that fits, salience

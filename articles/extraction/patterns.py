@@ -212,6 +212,6 @@ CLAUSE_THEN_SPEAKER = re.compile(
 # 'Energy researcher Ola Nygaard believes that the grid will fail.'
 SPEAKER_THEN_CLAUSE = re.compile(
     rf"(?:^|(?<=[\s,]))(?P<who>{SUBJECT})(?:,[^,]{{3,160}})?,?\s+{ADVERB}"
-    rf"(?P<cue>{REPORTING})\s+(?:(?:on|in|at|last)\s+\w+\s+|in an? (?:{'|'.join(SAID_IN)})"
+    rf"(?P<cue>{REPORTING})\s+(?:(?:on|in|at|last|this)\s+\w+\s+|in an? (?:{'|'.join(SAID_IN)})"
     rf"\s+)*(?:that\s+)?(?P<clause>\S.+)$"
 )

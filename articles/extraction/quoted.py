@@ -4,6 +4,8 @@ and whose."""
 
 from __future__ import annotations
 
+import re
+
 from articles.extraction.around_cues import learned_cue
 from articles.extraction.attribution import Attribution, after_quote, before_quote, cue_in
 from articles.extraction.marks import Segment
@@ -35,6 +37,23 @@ def quote_in_marks(
     if inner_end <= inner_start:
         return None
     content = text[inner_start:inner_end]
+    label = _TRANSCRIPT_LABEL.match(content)
+    if label:
+        speaker = registry.find(label.group("who").title())
+        if speaker is not None:
+            # A transcript quoted whole: '“PENCE: Well, look, …”' is Pence's.
+            registry.spoke(speaker)
+            at = inner_start + label.start("who")
+            colon = inner_start + label.end("who")
+            return Candidate(
+                inner_start + label.end(),
+                _trim_comma(text, inner_start, inner_end),
+                "direct",
+                speaker,
+                0.85,
+                (colon, colon + 1),
+                (at, colon),
+            )
     words = content.split()
     lead_start = sentence_start(text, p_start, segment.open)
     lead = text[lead_start : segment.open]
@@ -72,6 +91,10 @@ def quote_in_marks(
     if quote is not None:
         registry.spoke(quote.entity)
     return quote
+
+
+# A speaker's label in capitals at the start of a transcript's turn: 'PENCE: ', 'MR. COOK: '.
+_TRANSCRIPT_LABEL = re.compile(r"(?P<who>(?:[A-Z][A-Z’'.-]+ ){0,2}[A-Z][A-Z’'-]+):\s+")
 
 
 def _speaker_colon(registry: Registry, text: str, start: int, end: int) -> Attribution | None:

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from articles.extraction import gender as genders
 from articles.extraction.model import Span
 from articles.extraction.names import (
+    TITLES,
     Entity,
     Found,
     Registry,
     can_speak,
+    fold,
     is_org,
     names_found,
 )
@@ -88,6 +90,17 @@ _CAPITALISED_GROUPS = frozenset(
 )
 
 
+# 'The senator', 'the Indiana governor', 'the Republican nominee': a role that may stand
+# for a person named before.
+_ROLE_PHRASE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<role>[A-Za-z]+)")
+# Words of names.TITLES that qualify a role rather than name one.
+_NOT_ROLES = frozenset(
+    """former ex acting interim assistant associate senior top vice first press democrat
+    democrats republican republicans independent gop dem dems d r presumptive mr mrs ms
+    miss mx dr sir dame lord lady""".split()
+)
+
+
 # 'a spokeswoman for ', 'one analyst at the ': a described person's head before the
 # organisation a pattern took as the subject.
 _AFFILIATED_LEAD = re.compile(
@@ -123,10 +136,36 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
         # the subject leaves the real one between it and the verb.
         between = text[offset + match.end("who") : offset + match.start("cue")]
         words = between.strip(" ,")
+        if words.split()[-1:] in (["and"], ["but"]):
+            # "On Monday, the governor visited the plant and said": the subject only.
+            words = " ".join(words.split()[: subject_length(words.split()[:-1])])
         if words and len(words.split()) <= 8:
             at = offset + match.end("who") + between.index(words)
             return speaker_in(registry, text, at, at + len(words))
     return speaker
+
+
+def subject_length(words: list[str]) -> int:
+    """How many of ``words`` (a clause's start) its subject takes: up to its first verb,
+    which is the first word in lower case that is no determiner and, once the phrase has
+    a word of its own, no role ('the Indiana governor', 'Cruz urged')."""
+    has_head = False
+    for i, word in enumerate(words):
+        lowered = word.casefold()
+        verb = word[:1].islower() and (lowered in _VERBS or (lowered.endswith("ed") and i > 0))
+        if word in (",", ";") or verb:
+            return i  # a capital makes 'May' a name, not a verb
+        if (
+            word[:1].islower()
+            and lowered not in DETERMINERS
+            and has_head
+            and fold(word) not in TITLES
+            and lowered not in _PLURAL_ROLES
+        ):
+            return i
+        if lowered not in DETERMINERS:
+            has_head = True
+    return len(words)
 
 
 def _phrase_start(text: str, start: int) -> int:
@@ -228,6 +267,12 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
         at, part, found = named[0]
         description = _description(part, found, parts[1:])
         return _named(registry, found, description, at)
+    role = _ROLE_PHRASE.fullmatch(_without_adjuncts(first))
+    if role and fold(role.group("role")) in TITLES - _NOT_ROLES:
+        # "The senator said": the person of that role named before, if there is one.
+        entity = registry.person_with_role(role.group("role"))
+        if entity is not None:
+            return entity, (first_start, first_start + len(role.group(0)))
     org = ORG_PHRASE.fullmatch(_without_adjuncts(first))
     if org:
         # "The hospital said": the organisation of that kind named before, or else an
@@ -334,8 +379,8 @@ def describes(part: str) -> bool:
     if first in DETERMINERS or first.endswith(("’s", "'s")):
         return True
     head = _head_noun(words)
-    if head is not None and head.casefold() in _CAPITALISED_GROUPS:
-        return True
+    if head is not None and head.casefold() in _CAPITALISED_GROUPS | _PLURAL_ROLES:
+        return True  # 'Republicans said', a sentence's 'Authorities said'
     return head is not None and head[:1].islower() and _is_plural(head)
 
 

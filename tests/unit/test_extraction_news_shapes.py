@@ -120,3 +120,47 @@ def test_a_show_after_its_owner_and_a_book_after_its_kind_are_titles():
 
 def test_a_stage_direction_in_a_transcript_is_no_quote():
     assert extract_quotes('"(CROSSTALK.)"') == []
+
+
+def test_a_role_after_a_titled_name_is_that_person():
+    text = (
+        "Governor Ellen Vik of Nordland opened the bridge on Friday.\n\n"
+        "The governor said the old ferry would stop in May."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Ellen Vik"
+    assert text[quote.speaker_start : quote.speaker_end] == "The governor"
+
+
+def test_a_second_verb_after_and_has_the_sentence_subject():
+    text = "Senator Ruud urged voters to stay calm and said he was standing by the harbour plan."
+    said = [q for q in extract_quotes(text) if text[q.cue_start : q.cue_end] == "said"]
+    assert [(q.text, q.speaker) for q in said] == [("he was standing by the harbour plan", "Ruud")]
+
+
+def test_two_coordinated_cues_give_two_contents_that_do_not_nest():
+    text = "Lund said the count was flawed and added that he would not accept the result."
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("the count was flawed", "Lund"),
+        ("he would not accept the result", "Lund"),
+    ]
+
+
+def test_a_month_after_a_first_name_is_a_surname():
+    text = "Prime Minister Theresa May said this week that the talks would resume in June."
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Theresa May"
+    assert quote.text == "the talks would resume in June"
+
+
+def test_a_transcript_turn_in_quotation_marks_is_its_labels_speaker():
+    text = (
+        "Host Karin Dahl asked Mayor Odd Berntsen about the tolls on Sunday.\n\n"
+        '"DAHL: Mayor, will the tolls go up next year?"\n\n'
+        '"BERNTSEN: Well, look, nobody wants higher tolls, but the quay is crumbling."'
+    )
+    first, second = extract_quotes(text)
+    assert (first.speaker, first.text) == ("Karin Dahl", "Mayor, will the tolls go up next year?")
+    assert second.speaker == "Odd Berntsen"
+    assert text[second.speaker_start : second.speaker_end] == "BERNTSEN"
+    assert second.text.startswith("Well, look, nobody wants higher tolls")
