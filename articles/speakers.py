@@ -116,3 +116,111 @@ def rename_speaker(*, speaker: Speaker, name: str, actor) -> Speaker:
                 payload={"speaker": speaker.pk, "name": [before, name]},
             )
     return speaker
+
+
+def edit_speaker(*, speaker: Speaker, name: str, description: str, actor) -> Speaker:
+    """The catalog page's edit: a new name (the old one becomes an alias, so the texts
+    that spell it so still find the speaker) and a description. A name another speaker
+    of the project has, as name or alias, is refused on ``name``."""
+    name, description = name.strip(), description.strip()
+    if not name:
+        raise ValidationError({"name": gettext("A speaker needs a name.")})
+    with transaction.atomic():
+        speaker = Speaker.objects.select_for_update().get(pk=speaker.pk)
+        before = {"name": speaker.name, "description": speaker.description}
+        renamed = name != speaker.name
+        if renamed:
+            _refuse_taken(speaker, name, field="name")
+            aliases = {a.casefold(): a for a in speaker.aliases.values_list("name", flat=True)}
+            own = aliases.get(name.casefold())
+            if own is not None:
+                speaker.aliases.filter(name=own).delete()  # the alias becomes the name
+            if (
+                speaker.name.casefold() not in aliases
+                and speaker.name.casefold() != name.casefold()
+            ):
+                SpeakerAlias.objects.create(speaker=speaker, name=speaker.name)
+        speaker.name, speaker.description = name, description
+        speaker.save(update_fields=["name", "description"])
+        after = {"name": name, "description": description}
+        changed = {key: [before[key], after[key]] for key in after if before[key] != after[key]}
+        if changed:
+            record(
+                kind="speaker.renamed" if renamed else "speaker.edited",
+                project_id=speaker.project_id,
+                actor_id=actor and actor.pk,
+                agent="" if actor else "command",
+                payload={"speaker": speaker.pk, **changed},
+            )
+    return speaker
+
+
+def confirm_speaker(*, speaker: Speaker, actor) -> Speaker:
+    """A speaker the engine proposed, confirmed as a catalog entry."""
+    with transaction.atomic():
+        updated = Speaker.objects.filter(pk=speaker.pk, proposed=True).update(proposed=False)
+        if updated:
+            record(
+                kind="speaker.confirmed",
+                project_id=speaker.project_id,
+                actor_id=actor and actor.pk,
+                agent="" if actor else "command",
+                payload={"speaker": speaker.pk, "name": speaker.name},
+            )
+    speaker.proposed = False
+    return speaker
+
+
+def add_alias(*, speaker: Speaker, name: str, actor) -> SpeakerAlias:
+    """Another spelling of the speaker's name. One that names another speaker of the
+    project, or this one already, is refused on ``alias``."""
+    name = name.strip()
+    if not name:
+        raise ValidationError({"alias": gettext("Write the other spelling of the name.")})
+    with transaction.atomic():
+        speaker = Speaker.objects.select_for_update().get(pk=speaker.pk)
+        own = [speaker.name, *speaker.aliases.values_list("name", flat=True)]
+        if name.casefold() in {n.casefold() for n in own}:
+            raise ValidationError(
+                {"alias": gettext("“%(name)s” already names this speaker.") % {"name": name}}
+            )
+        _refuse_taken(speaker, name, field="alias")
+        alias = SpeakerAlias.objects.create(speaker=speaker, name=name)
+        record(
+            kind="speaker.alias_added",
+            project_id=speaker.project_id,
+            actor_id=actor and actor.pk,
+            agent="" if actor else "command",
+            payload={"speaker": speaker.pk, "alias": name},
+        )
+    return alias
+
+
+def remove_alias(*, alias: SpeakerAlias, actor) -> None:
+    """One spelling fewer; the speaker and its quotes stay."""
+    with transaction.atomic():
+        deleted, _ = SpeakerAlias.objects.filter(pk=alias.pk).delete()
+        if deleted:
+            record(
+                kind="speaker.alias_removed",
+                project_id=alias.speaker.project_id,
+                actor_id=actor and actor.pk,
+                agent="" if actor else "command",
+                payload={"speaker": alias.speaker_id, "alias": alias.name},
+            )
+
+
+def _refuse_taken(speaker: Speaker, name: str, *, field: str) -> None:
+    """Refuse ``name`` when another speaker of the project is called so (or has it as an
+    alias): merging them is the way to say they are one."""
+    others = Speaker.objects.filter(project_id=speaker.project_id).exclude(pk=speaker.pk)
+    taken = others.matching(name).first() or others.casefold_match(name)
+    if taken is not None:
+        raise ValidationError(
+            {
+                field: gettext(
+                    "“%(name)s” already names the speaker %(other)s: merge the two instead."
+                )
+                % {"name": name, "other": taken.name}
+            }
+        )

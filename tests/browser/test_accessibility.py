@@ -196,6 +196,10 @@ def test_no_serious_or_critical_violation_on_any_page(
         page.locator("#top-speakers a").first.click()
         expect(page.locator("#speaker-quotes")).to_be_visible()
         check(page, "speaker page", found)
+        page.goto(f"/projects/{slug}/catalog/")
+        expect(page.locator("#speaker-list")).to_be_visible()
+        page.locator("#speaker-list details summary").first.click()
+        check(page, "speaker catalog, a row open", found)
         page.context.clear_cookies()
 
         staff_session(live_server, context, world["boss"])

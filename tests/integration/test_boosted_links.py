@@ -36,6 +36,7 @@ def test_a_boosted_get_of_every_htmx_aware_page_answers_the_whole_page(client):
         "articles:job-start": [job.pk],
         "articles:job-cancel": [job.pk],
         "articles:articles": ["kyst"],
+        "articles:speakers": ["kyst"],
     }
     client.force_login(user)
     aware = sorted({name for name, view in named_routes() if answers_htmx_differently(view)})
