@@ -102,6 +102,7 @@ def article(request, article_id):
         access=access,
         user=request.user,
         annotator_name=request.GET.get("annotator", ""),
+        gold=request.GET.get("annotations") == "gold",
     )
     if workspace.shown is None:
         raise Http404("No such annotator on this article.")

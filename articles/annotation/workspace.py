@@ -101,6 +101,8 @@ class Workspace:
     targets: list
     annotators: list
     legend: list
+    has_gold: bool = False  # the article has an adjudicated gold set the user may see
+    gold: bool = False  # the gold set is on screen (read-only)
 
     @property
     def editable(self) -> bool:
@@ -166,11 +168,19 @@ class Workspace:
 
 
 def build_workspace(
-    *, article, access: ArticleAccess, user, annotator_name: str = "", targets=None
+    *,
+    article,
+    access: ArticleAccess,
+    user,
+    annotator_name: str = "",
+    gold: bool = False,
+    targets=None,
 ):
     """Read one annotator's quotes on the article (the user's own unless they may look at
-    others'), with the targets and the legend. ``targets`` may be passed if already read."""
+    others'), or with ``gold`` its adjudicated gold set (for those who see others'), with
+    the targets and the legend. ``targets`` may be passed if already read."""
     annotators = []
+    has_gold = False
     if access.can_see_others:
         annotators = list(
             get_user_model()
@@ -178,13 +188,20 @@ def build_workspace(
             .order_by("username")
             .only("id", "username")
         )
+        has_gold = Quote.objects.gold().filter(article_id=article.pk).exists()
     shown = user
-    if annotator_name and access.can_see_others:
+    gold = gold and has_gold
+    if gold:
+        shown = GOLD_SET
+    elif annotator_name and access.can_see_others:
         shown = next((a for a in annotators if a.username == annotator_name), None)
     elif access.assignment is None and annotators:
         shown = annotators[0]
     targets = stance_targets(article.project) if targets is None else targets
-    quotes = _quote_rows(article, shown, targets) if shown is not None else []
+    if gold:
+        quotes = quote_rows(Quote.objects.gold().filter(article_id=article.pk), targets)
+    else:
+        quotes = _quote_rows(article, shown, targets) if shown is not None else []
     colors = speaker_classes((quote.speaker_id, quote.id) for quote in quotes)
     legend: dict[int | None, list] = {}
     for quote in quotes:
@@ -202,7 +219,20 @@ def build_workspace(
         targets=targets,
         annotators=annotators,
         legend=list(legend.values()),
+        has_gold=has_gold,
+        gold=gold,
     )
+
+
+@dataclass(frozen=True)
+class _GoldSet:
+    """Who 'shows' the gold set: nobody's, so never the user's own and never editable."""
+
+    pk: None = None
+    username: str = "gold"
+
+
+GOLD_SET = _GoldSet()
 
 
 # In QuoteRow's field order, speaker__name standing for speaker_name; then the quote's
