@@ -41,7 +41,8 @@ def workspace(client, user, article, **query):
 
 def test_a_researcher_switches_to_the_gold_set(client, scene):
     ws = workspace(client, scene.researcher, scene.the_article, annotations="gold")
-    assert ws.gold and ws.has_gold
+    assert ws.gold
+    assert ws.has_gold
     assert [(q.text, q.speaker_name, q.origin) for q in ws.quotes] == [
         ("The ferry must run all winter", "Siri Vold", "gold")
     ]
@@ -55,13 +56,15 @@ def test_a_researcher_switches_to_the_gold_set(client, scene):
 
 def test_without_the_switch_an_annotators_set_is_shown_and_gold_is_offered(client, scene):
     ws = workspace(client, scene.researcher, scene.the_article)
-    assert ws.has_gold and not ws.gold
+    assert ws.has_gold
+    assert not ws.gold
     assert [q.text for q in ws.quotes] == ["The ferry must run all winter", "Tolls will rise"]
 
 
 def test_an_annotator_of_a_blind_project_never_sees_the_gold_set(client, scene):
     ws = workspace(client, scene.annotators[0], scene.the_article, annotations="gold")
-    assert not ws.gold and not ws.has_gold
+    assert not ws.gold
+    assert not ws.has_gold
     assert [q.origin for q in ws.quotes] == ["human", "human"]
     assert ws.shown == scene.annotators[0]
 
@@ -69,7 +72,8 @@ def test_an_annotator_of_a_blind_project_never_sees_the_gold_set(client, scene):
 def test_no_gold_no_switch(client, scene):
     scene.the_article.quotes.filter(origin="gold").delete()
     ws = workspace(client, scene.reviewer, scene.the_article, annotations="gold")
-    assert not ws.gold and not ws.has_gold
+    assert not ws.gold
+    assert not ws.has_gold
     assert ws.shown.username == "ana"
 
 
