@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("articles.browse.urls")),  # the articles page
     path("", include("articles.manage.urls")),  # project settings, targets, members
     path("", include("articles.catalog.urls")),  # the speaker catalog page
+    path("", include("articles.discussion.urls")),  # flags and their threads
     path("projects/<slug:slug>/", annotation.queue, name="queue"),
     path("projects/<slug:slug>/next/", annotation.next_article, name="next-article"),
     path("projects/<slug:slug>/speakers/", annotation.speaker_catalog, name="speaker-catalog"),

@@ -573,6 +573,7 @@ INSTALLED_APPS += [
     "django_tasks_db",
     "articles.jobs",
     "articles.ingest",  # feeds and fetched pages
+    "articles.discussion",  # flags and their threads
 ]
 # A running job silent this long (seconds; it reports progress every half second while it
 # works) lost its worker: it is marked failed (articles.jobs.lifecycle.fail_stale).

@@ -18,6 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 from articles.annotation.forms import JudgeSuggestionsForm, QuoteForm, StatusForm
 from articles.annotation.workspace import build_workspace, next_article_url, quote_state
 from articles.assignments import set_assignment_status
+from articles.discussion.reads import flag_panel
 from articles.models import Article, Assignment, Project, Quote
 from articles.permissions import article_access, assignment_of
 from articles.querysets import counts_only_own, sees_whole_team
@@ -106,7 +107,8 @@ def article(request, article_id):
     )
     if workspace.shown is None:
         raise Http404("No such annotator on this article.")
-    response = render(request, "articles/workspace.html", _context(workspace))
+    context = _context(workspace, **flag_panel(article, request.user))
+    response = render(request, "articles/workspace.html", context)
     if request.htmx:
         response["HX-Push-Url"] = request.get_full_path()
     return response

@@ -24,6 +24,7 @@ ENDPOINTS = {
     "manifest": ("api:manifest", {"slug": SLUG}),
     "agreement": ("api:agreement", {"slug": SLUG}),
     "history": ("api:history", {"slug": SLUG}),
+    "flags": ("api:flags", {"slug": SLUG}),
     "articles": ("api:article-list", {}),
     "article": ("api:article-detail", {"pk": ID}),
     "article-quotes": ("api:article-quotes", {"article_id": ID}),

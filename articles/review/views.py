@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from articles.annotation.forms import QuoteForm
+from articles.discussion.reads import flag_panel, open_flags
 from articles.jobs import lifecycle
 from articles.jobs.models import ProjectJob
 from articles.models import Adjudication, Article, Project, Quote
@@ -43,7 +44,8 @@ def adjudicate(request, article_id):
     article = _adjudicable(request, article_id)
     board = adjudication.build_board(article)
     speakers = article.project.speakers.catalog()
-    return render(request, "articles/adjudicate.html", _context(board, speakers=speakers))
+    context = _context(board, speakers=speakers, **flag_panel(article, request.user))
+    return render(request, "articles/adjudicate.html", context)
 
 
 @login_required
@@ -199,6 +201,7 @@ def dashboard(request, slug):
     disputed = adjudication.most_disputed(project, report, waiting=waiting, limit=10)
     lifecycle.fail_stale()
     suggestion_jobs = ProjectJob.objects.recent(project, ProjectJob.Kind.SUGGEST, 3)
+    flags_open, flags = open_flags(project)
     return render(
         request,
         "articles/dashboard.html",
@@ -221,6 +224,8 @@ def dashboard(request, slug):
             ],
             "can_distribute": request.user.is_staff,
             "suggestion_jobs": suggestion_jobs,
+            "flags_open": flags_open,
+            "open_flags": flags,
             "as_of": figures.as_of,
             "refreshing": figures.refreshing,
         },

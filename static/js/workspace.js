@@ -586,11 +586,30 @@ document.addEventListener("keydown", (event) => {
   } else if (event.key === "u" && $("form[data-undo]")) {
     $("form[data-undo]").requestSubmit();
     handled = true;
+  } else if (event.key === "f" && !event.ctrlKey && !event.altKey && $("#flag-form")) {
+    openFlagForm();
+    handled = true;
   } else if (!event.ctrlKey || event.key.startsWith("Arrow")) {
     handled = onArticleKey(event) || (editable() && onFormKey(event));
   }
   if (handled) event.preventDefault();
 });
+
+// ---- Flags -------------------------------------------------------------------------------
+
+// f: flag the quote in hand (the open form's), or else the whole article; the note takes
+// the focus, and Enter in it is a new line (the form's button sends it).
+function openFlagForm() {
+  const flag = $("#flag-form");
+  const quote = state.quote;
+  flag.elements.quote.value = quote?.id || "";
+  const about = $("#flag-about", flag);
+  about.textContent = quote?.id
+    ? gettext("About the open quote (Esc, then f, flags the whole article instead).")
+    : about.dataset.articleText;
+  flag.scrollIntoView({ block: "nearest" });
+  flag.elements.note.focus();
+}
 
 // ---- Speaker type-ahead ------------------------------------------------------------------
 

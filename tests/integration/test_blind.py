@@ -344,6 +344,7 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("api:manifest", [slug]),
         ("api:agreement", [slug]),
         ("api:history", [slug]),
+        ("api:flags", [slug]),
         ("api:article-status", [shared]),
         ("api:article-status", [secret]),
         ("api:members", [slug]),
@@ -429,6 +430,9 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("articles:speaker-merge", [slug, w.kari.pk], {"into": "nobody"}),
         ("articles:alias-add", [slug, w.kari.pk], {"alias": "K. N."}),
         ("articles:alias-remove", [slug, w.kari.pk, 1], {}),
+        ("articles:flag-create", [secret], {"note": ""}),
+        ("articles:flag-answer", [1], {}),
+        ("articles:flag-resolve", [1], {}),
         ("accounts:two-factor-recovery-codes", [], {}),
         ("accounts:two-factor-disable", [], {}),
     ]

@@ -3,6 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.discussion import export as flag_export
+from articles.discussion.models import Flag
 from articles.exchange import streams
 from articles.exchange.export import ExportError
 from articles.history import reads
@@ -30,6 +32,11 @@ class Command(BaseCommand):
             type=Path,
             help="also write the project's history, one event a line (JSONL), oldest first",
         )
+        parser.add_argument(
+            "--flags",
+            type=Path,
+            help="also write the project's flags with their threads, one a line (JSONL)",
+        )
 
     def handle(
         self,
@@ -41,6 +48,7 @@ class Command(BaseCommand):
         output,
         manifest,
         history,
+        flags,
         **options,
     ):
         try:
@@ -76,8 +84,14 @@ class Command(BaseCommand):
             if history_partial:
                 with history_partial.open("wb") as out:
                     out.writelines(reads.jsonl_chunks(HistoryEvent.objects.filter(project=project)))
+            flags_partial = flags.with_name(flags.name + ".partial") if flags else None
+            if flags_partial:
+                with flags_partial.open("wb") as out:
+                    out.writelines(flag_export.jsonl_chunks(Flag.objects.filter(project=project)))
         if history_partial:
             history_partial.replace(history)
+        if flags_partial:
+            flags_partial.replace(flags)
         if partial:
             partial.replace(output)  # never leave a truncated file under the real name
         if manifest:
