@@ -27,6 +27,11 @@ urlpatterns = [
     ),
     path("articles/<id:article_id>/", annotation.article, name="article"),
     path("articles/<id:article_id>/history/", history.article_history, name="article-history"),
+    path(
+        "articles/<id:article_id>/quotes/<id:quote_id>/history/",
+        history.quote_history,
+        name="quote-history",
+    ),
     path("articles/<id:article_id>/adjudicate/", review.adjudicate, name="adjudicate"),
     path(
         "articles/<id:article_id>/adjudicate/unanimous/",

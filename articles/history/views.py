@@ -1,5 +1,6 @@
 """The article history page: every recorded change to one article's annotations, newest
-first, for the reviewers and admins who adjudicate it."""
+first, for the reviewers and admins who adjudicate it; and one quote's history, the panel
+the workspace (key h) and the board open."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -7,10 +8,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from articles.history.models import HistoryEvent
+from articles.history.reads import quote_history as quote_events
 from articles.history.reads import with_actors
 from articles.history.shown import shown_page
 from articles.models import Article
-from articles.permissions import can_adjudicate
+from articles.permissions import article_access, assignment_of, can_adjudicate
 
 # Events a page shows; the "older" link pages on by id.
 EVENTS_A_PAGE = 200
@@ -39,4 +41,30 @@ def article_history(request, article_id):
             "rows": shown_page(page[:EVENTS_A_PAGE]),
             "older": older,
         },
+    )
+
+
+# A quote's events the panel shows, newest first; the article's page has the rest.
+QUOTE_EVENTS = 50
+
+
+@login_required
+@require_GET
+def quote_history(request, article_id, quote_id):
+    """One quote's changes that the user may read (an annotator: their own), as the
+    ``quote-history`` panel."""
+    assignment = assignment_of(request.user, article_id)
+    article = (
+        assignment.article
+        if assignment is not None
+        else Article.objects.select_related("project").filter(pk=article_id).first()
+    )
+    if article is None or not article_access(request.user, article, assignment=assignment).can_view:
+        raise Http404("No such article.")
+    events = quote_events(request.user, article.project, quote_id).filter(article_id=article.pk)
+    page = list(events.order_by("-id")[:QUOTE_EVENTS])
+    return render(
+        request,
+        "articles/history.html#quote-history",
+        {"article": article, "quote_id": quote_id, "rows": shown_page(page)},
     )

@@ -586,6 +586,9 @@ document.addEventListener("keydown", (event) => {
   } else if (event.key === "u" && $("form[data-undo]")) {
     $("form[data-undo]").requestSubmit();
     handled = true;
+  } else if (event.key === "h" && !event.ctrlKey && !event.altKey && state.quote?.id) {
+    showQuoteHistory(state.quote.id);
+    handled = true;
   } else if (event.key === "f" && !event.ctrlKey && !event.altKey && $("#flag-form")) {
     openFlagForm();
     handled = true;
@@ -594,6 +597,22 @@ document.addEventListener("keydown", (event) => {
   }
   if (handled) event.preventDefault();
 });
+
+// ---- A quote's history ------------------------------------------------------------------
+
+// h: the open quote's recorded changes, in the side panel (the server says what the user
+// may read of them).
+function showQuoteHistory(id) {
+  const panel = $("#quote-history");
+  const url = panel?.dataset.url?.replace(/\/0\/history\/$/, `/${id}/history/`);
+  if (!url) return;
+  htmx.ajax("GET", url, { target: "#quote-history", swap: "outerHTML" }).then(() => {
+    const shown = $("#quote-history");
+    shown.dataset.url = url.replace(/\/\d+\/history\/$/, "/0/history/");
+    shown.scrollIntoView({ block: "nearest" });
+    shown.focus();
+  });
+}
 
 // ---- Flags -------------------------------------------------------------------------------
 

@@ -43,6 +43,10 @@ def test_an_annotator_flags_and_a_reviewer_answers(page, scene):
     page.goto(f"/articles/{scene.the_article.pk}/")
     page.locator("#article-text .q").first.click()
     expect(page.locator("#quote-form")).to_be_visible()
+    page.keyboard.press("h")  # the quote's history first
+    expect(page.locator("#quote-history")).to_contain_text(f"History of quote #{scene.quay.pk}")
+    page.locator("#article-text").focus()
+    page.locator("#article-text .q").first.click()
     page.keyboard.press("f")
     expect(page.locator("#flag-form textarea[name=note]")).to_be_focused()
     expect(page.locator("#flag-about")).to_contain_text("About the open quote")

@@ -316,6 +316,7 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("articles:article", [w.harbour.pk]),
         ("articles:adjudicate", [shared]),
         ("articles:article-history", [shared]),
+        ("articles:quote-history", [shared, theirs]),
         ("articles:upload", [slug]),
         ("articles:export", [slug]),
         ("articles:job", [w.job.pk]),

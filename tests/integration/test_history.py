@@ -704,3 +704,26 @@ def test_a_persons_data_export_includes_the_history_of_their_changes(w, event):
     [mine] = user_data(w.ann)["history"]
     assert (mine["project"], mine["kind"], mine["actor"]) == ("bridge", "quote.created", "ann")
     assert user_data(w.ben)["history"] == []
+
+
+def test_the_quote_history_panel_shows_each_reader_what_they_may_read(
+    client, w, django_assert_max_num_queries
+):
+    quote, _ = create_quote(article=w.article, annotator=w.ann, data=span(BRIDGE))
+    update_quote(quote=quote, version=1, data=span(BRIDGE, speaker=w.lie))
+    url = reverse("articles:quote-history", args=[w.article.pk, quote.pk])
+    client.force_login(w.ann)
+    with django_assert_max_num_queries(12):
+        mine = client.get(url)
+    assert mine.status_code == 200
+    body = mine.content.decode()
+    assert body.lstrip().startswith('<section id="quote-history"')
+    assert body.count('data-testid="quote-event"') == 2
+    assert "Anne Lie" in body  # the edit's speaker, before → after
+    client.force_login(w.ben)  # another annotator of the article: none of it
+    assert 'data-testid="quote-event"' not in client.get(url).content.decode()
+    client.force_login(w.rev)
+    assert client.get(url).content.decode().count('data-testid="quote-event"') == 2
+    outsider = UserFactory(username="out", role="annotator")
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
