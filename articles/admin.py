@@ -10,6 +10,7 @@ from django.utils.html import format_html_join
 from django.views.decorators.http import require_POST
 
 from articles.assignments import assign_articles
+from articles.history import admin_edits
 from articles.models import (
     Adjudication,
     Article,
@@ -168,6 +169,36 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     inlines = [AssignmentInline, QuoteInline]
     actions = ["assign_to_annotators"]
+
+    def save_formset(self, request, form, formset, change):
+        """The inlines' assignments made, changed or removed and quotes removed are in the
+        history, written with them."""
+        deleted = [f.instance for f in formset.deleted_forms if f.instance.pk]
+        with admin_edits.changes_in_admin():
+            if formset.model is Quote:
+                admin_edits.quotes_deleted(deleted, actor=request.user)
+                formset.save()
+                return
+            if formset.model is not Assignment:
+                formset.save()
+                return
+            before = dict(
+                Assignment.objects.filter(article=form.instance).values_list("pk", "status")
+            )
+            admin_edits.assignments_deleted(deleted, actor=request.user)
+            formset.save()
+            for assignment in formset.new_objects:
+                admin_edits.assignment_saved(
+                    assignment, before_status=None, created=True, actor=request.user
+                )
+            for assignment, _ in formset.changed_objects:
+                admin_edits.assignment_saved(
+                    assignment,
+                    before_status=before.get(assignment.pk),
+                    created=False,
+                    actor=request.user,
+                )
+
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["project", "title", "text", "text_sha256"]}),
@@ -247,6 +278,23 @@ class SpeakerAdmin(admin.ModelAdmin):
             .annotate(quote_count=Count("quotes"))
         )
 
+    def save_formset(self, request, form, formset, change):
+        """The spellings added, changed or removed here are in the history."""
+        removed = [f.instance for f in formset.deleted_forms if f.instance.pk]
+        renamed = {
+            f.instance.pk: SpeakerAlias.objects.select_related("speaker").get(pk=f.instance.pk)
+            for f in formset.initial_forms
+            if f.instance.pk and "name" in f.changed_data and f not in formset.deleted_forms
+        }
+        with admin_edits.changes_in_admin():
+            admin_edits.aliases_changed(removed=[*removed, *renamed.values()], actor=request.user)
+            formset.save()
+            added = [
+                *formset.new_objects,
+                *(a for a, _ in formset.changed_objects if a.pk in renamed),
+            ]
+            admin_edits.aliases_changed(added=added, actor=request.user)
+
     def save_model(self, request, obj, form, change):
         if change and "name" in form.changed_data:
             # A rename is the service's, so that the history keeps the old name.
@@ -298,6 +346,8 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 @admin.register(SpeakerAlias)
 class SpeakerAliasAdmin(admin.ModelAdmin):
+    """Spellings; each one added, renamed or removed here is in the history."""
+
     list_display = ["name", "speaker", "project"]
     list_filter = ["speaker__project"]
     search_fields = ["name", "speaker__name"]
@@ -307,6 +357,27 @@ class SpeakerAliasAdmin(admin.ModelAdmin):
     @admin.display(ordering="speaker__project", description="project")
     def project(self, alias):
         return alias.speaker.project
+
+    def save_model(self, request, obj, form, change):
+        old = SpeakerAlias.objects.select_related("speaker").filter(pk=obj.pk).first()
+        with admin_edits.changes_in_admin():
+            if old is not None and (old.name, old.speaker_id) != (obj.name, obj.speaker_id):
+                admin_edits.aliases_changed(removed=[old], actor=request.user)
+            super().save_model(request, obj, form, change)
+            if old is None or (old.name, old.speaker_id) != (obj.name, obj.speaker_id):
+                admin_edits.aliases_changed(added=[obj], actor=request.user)
+
+    def delete_model(self, request, obj):
+        with admin_edits.changes_in_admin():
+            admin_edits.aliases_changed(removed=[obj], actor=request.user)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with admin_edits.changes_in_admin():
+            admin_edits.aliases_changed(
+                removed=list(queryset.select_related("speaker")), actor=request.user
+            )
+            super().delete_queryset(request, queryset)
 
 
 @admin.register(StanceTarget)
@@ -318,11 +389,31 @@ class StanceTargetAdmin(admin.ModelAdmin):
 
 @admin.register(Assignment)
 class AssignmentAdmin(admin.ModelAdmin):
+    """Assignments an admin makes, changes or deletes here are in the history."""
+
     list_display = ["article", "annotator", "status", "created_at", "started_at", "finished_at"]
     list_filter = ["status", "article__project", "annotator"]
     search_fields = ["article__title", "annotator__username"]
     list_select_related = ["article", "annotator"]
     autocomplete_fields = ["article", "annotator"]
+
+    def save_model(self, request, obj, form, change):
+        before = Assignment.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+        with admin_edits.changes_in_admin():
+            super().save_model(request, obj, form, change)
+            admin_edits.assignment_saved(
+                obj, before_status=before, created=before is None, actor=request.user
+            )
+
+    def delete_model(self, request, obj):
+        with admin_edits.changes_in_admin():
+            admin_edits.assignments_deleted([obj], actor=request.user)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with admin_edits.changes_in_admin():
+            admin_edits.assignments_deleted(queryset.select_related("article"), actor=request.user)
+            super().delete_queryset(request, queryset)
 
 
 class StanceLabelInline(admin.TabularInline):
@@ -330,6 +421,9 @@ class StanceLabelInline(admin.TabularInline):
     extra = 0
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 
@@ -347,6 +441,18 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Quote)
 class QuoteAdmin(ReadOnlyAdmin):
+    """Quotes can be read and deleted here; each deletion is in the history."""
+
+    def delete_model(self, request, obj):
+        with admin_edits.changes_in_admin():
+            admin_edits.quotes_deleted([obj], actor=request.user)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with admin_edits.changes_in_admin():
+            admin_edits.quotes_deleted(queryset.select_related("article"), actor=request.user)
+            super().delete_queryset(request, queryset)
+
     list_display = [
         "__str__",
         "article",
@@ -365,6 +471,11 @@ class QuoteAdmin(ReadOnlyAdmin):
 
 @admin.register(StanceLabel)
 class StanceLabelAdmin(ReadOnlyAdmin):
+    """Read only: a stance changes in the workspace or on the board, as a quote's edit."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
     list_display = ["quote", "target", "label"]
     list_filter = ["label", "target__project", "target"]
     search_fields = ["quote__text", "target__name"]
@@ -396,3 +507,15 @@ class AdjudicationAdmin(ReadOnlyAdmin):
     search_fields = ["article__title", "reviewer__username"]
     list_select_related = ["article", "reviewer"]
     exclude = ["dropped"]
+
+    def delete_model(self, request, obj):
+        with admin_edits.changes_in_admin():
+            admin_edits.adjudications_deleted([obj], actor=request.user)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with admin_edits.changes_in_admin():
+            admin_edits.adjudications_deleted(
+                queryset.select_related("article"), actor=request.user
+            )
+            super().delete_queryset(request, queryset)

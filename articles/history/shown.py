@@ -26,6 +26,8 @@ KIND_LABELS = {
     "suggestions.added": "Suggestions added",
     "adjudication.finished": "Adjudication finished",
     "adjudication.reopened": "Adjudication reopened",
+    "adjudication.deleted": "Adjudication deleted (admin)",
+    "assignment.deleted": "Assignment deleted (admin)",
     "speaker.merged": "Speakers merged",
     "speaker.renamed": "Speaker renamed",
     "speaker.edited": "Speaker described",
