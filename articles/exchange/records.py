@@ -55,6 +55,10 @@ _WORK_FIELDS = {
 }
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+# Where a .txt file's title comes from. "auto": its first line when a blank line follows
+# it (a heading), else its file name, so that a lead paragraph never becomes a title;
+# "first-line": always its first line; "file-name": always its file name.
+TITLE_RULES = ("auto", "first-line", "file-name")
 
 
 @dataclass(frozen=True)
@@ -145,10 +149,11 @@ class InvalidRecord(Exception):
         self.field = field
 
 
-def read_records(path: Path) -> Iterator[ArticleRecord | RecordError]:
+def read_records(path: Path, *, txt_title: str = "auto") -> Iterator[ArticleRecord | RecordError]:
     """Yield a record or an error for each article in a file, a folder of ``.txt`` files
     or a ZIP archive of ``.jsonl``, ``.csv`` and ``.txt`` files (a ZIP by its content,
-    whatever its name). An upload rule broken (``uploads``) raises ``UploadRefused``."""
+    whatever its name); ``txt_title``: one of ``TITLE_RULES``. An upload rule broken
+    (``uploads``) raises ``UploadRefused``."""
     limits = uploads.LIMITS
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
@@ -157,7 +162,7 @@ def read_records(path: Path) -> Iterator[ArticleRecord | RecordError]:
         for file in files:
             with file.open("rb") as stream:
                 uploads.check_file(stream, name=str(file), limits=limits)
-            yield _read_txt(file)
+            yield _read_txt(file, txt_title)
         return
     if not path.is_file():
         yield RecordError(str(path), 0, "no such file or folder")
@@ -166,18 +171,20 @@ def read_records(path: Path) -> Iterator[ArticleRecord | RecordError]:
         if uploads.check_file(stream, name=str(path), limits=limits) is uploads.Kind.ZIP:
             for member in uploads.open_upload(stream, name=str(path), limits=limits):
                 suffix = PurePosixPath(member.path).suffix
-                yield from read_member(member.name, member.data, suffix=suffix)
+                yield from read_member(member.name, member.data, suffix=suffix, txt_title=txt_title)
             return
     if path.suffix.lower() == ".zip":
         yield RecordError(str(path), 0, "is not a ZIP archive (its content has no ZIP signature)")
         return
-    yield from _read_file(path)
+    yield from _read_file(path, txt_title)
 
 
-def read_member(name: str, data: bytes, *, suffix: str) -> Iterator[ArticleRecord | RecordError]:
+def read_member(
+    name: str, data: bytes, *, suffix: str, txt_title: str = "auto"
+) -> Iterator[ArticleRecord | RecordError]:
     """Yield a record or an error for each article in one file given as bytes (an
     archive's member), of the type ``suffix`` says; errors call it ``name``."""
-    yield from _read_file(_InMemoryFile(name, data, suffix))
+    yield from _read_file(_InMemoryFile(name, data, suffix), txt_title)
 
 
 class _InMemoryFile:
@@ -196,14 +203,16 @@ class _InMemoryFile:
         return self.data
 
 
-def _read_file(path: Path | _InMemoryFile) -> Iterator[ArticleRecord | RecordError]:
+def _read_file(
+    path: Path | _InMemoryFile, txt_title: str = "auto"
+) -> Iterator[ArticleRecord | RecordError]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path)
     elif suffix == ".csv":
         yield from _read_csv(path)
     elif suffix == ".txt":
-        yield _read_txt(path)
+        yield _read_txt(path, txt_title)
     else:
         yield RecordError(
             str(path), 0, f"unknown file type {suffix or '(none)'}: use .jsonl, .csv or .txt"
@@ -636,7 +645,7 @@ def _read_csv(path: Path) -> Iterator[ArticleRecord | RecordError]:
         yield RecordError(str(path), 0, "the file holds no articles after its header row")
 
 
-def _read_txt(path: Path) -> ArticleRecord | RecordError:
+def _read_txt(path: Path, title_rule: str = "auto") -> ArticleRecord | RecordError:
     raw = path.read_bytes()
     if len(raw) > MAX_TEXT_BYTES + 4096:
         return RecordError(str(path), 0, f"is {len(raw):,} bytes; the limit is 1 MiB", "text")
@@ -651,10 +660,20 @@ def _read_txt(path: Path) -> ArticleRecord | RecordError:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return RecordError(str(path), line, "is not valid UTF-8")
-    title, _, text = content.partition("\n")
     # The file's own line endings go; the text keeps its paragraphs.
-    text = text.replace("\r\n", "\n").strip("\n").rstrip()
-    return _validated({"title": title.rstrip("\r"), "text": text}, path, 1)
+    content = content.replace("\r\n", "\n")
+    first, _, rest = content.partition("\n")
+    heading = bool(first.strip()) and rest.startswith("\n")  # a blank line follows it
+    if title_rule == "first-line" or (title_rule == "auto" and heading):
+        title, text = first, rest
+    else:
+        title, text = _title_from_name(str(path)), content
+    return _validated({"title": title.strip(), "text": text.strip("\n").rstrip()}, path, 1)
+
+
+def _title_from_name(name: str) -> str:
+    """'harbour_tolls-2026.txt' -> 'harbour tolls-2026'."""
+    return PurePosixPath(name.replace("\\", "/")).stem.replace("_", " ").strip() or name
 
 
 def _validated(

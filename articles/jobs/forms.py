@@ -18,6 +18,17 @@ class UploadForm(forms.Form):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
+    txt_title = forms.ChoiceField(
+        label=_("Title of a .txt file"),
+        choices=[
+            ("auto", _("Its first line if a blank line follows it, else its file name")),
+            ("first-line", _("Always its first line")),
+            ("file-name", _("Always its file name")),
+        ],
+        initial="auto",
+        required=False,
+        help_text=_("The check below shows each title it takes."),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -34,10 +34,11 @@ def limits() -> Limits:
 def upload_records(job: ProjectJob) -> Iterator[ArticleRecord | RecordError]:
     """Each record (or error) of the job's uploaded file or ZIP archive, errors naming the
     file as uploaded. Raises ``UploadRefused`` for a file that breaks an upload rule."""
+    txt_title = job.options.get("txt_title", "auto")
     with job.file.open("rb") as stream:
         for member in open_upload(stream, name=job.file_name, limits=limits()):
             suffix = PurePosixPath(member.path).suffix
-            yield from read_member(member.name, member.data, suffix=suffix)
+            yield from read_member(member.name, member.data, suffix=suffix, txt_title=txt_title)
 
 
 def error_items(errors) -> list[dict]:
@@ -138,8 +139,9 @@ def _summary(errors) -> str:
     return f"{count} problem{'s' if count != 1 else ''}; nothing was imported."
 
 
-def receive_upload(*, project, user, upload) -> ProjectJob:
-    """Keep an uploaded file on a new import job and run its dry run (``check_upload``)."""
+def receive_upload(*, project, user, upload, txt_title: str = "auto") -> ProjectJob:
+    """Keep an uploaded file on a new import job and run its dry run (``check_upload``);
+    ``txt_title``: how a .txt file's title is taken (``records.TITLE_RULES``)."""
     name = PurePosixPath(upload.name or "upload").name
     job = ProjectJob.objects.create(
         project=project,
@@ -148,6 +150,7 @@ def receive_upload(*, project, user, upload) -> ProjectJob:
         status=ProjectJob.Status.CHECKED,
         file=upload,
         file_name=name[:255],
+        options={"txt_title": txt_title},
     )
     return check_upload(job=job)
 

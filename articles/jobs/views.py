@@ -37,7 +37,10 @@ def upload(request, slug):
             form = UploadForm(request.POST, request.FILES)
             if form.is_valid():
                 job = importing.receive_upload(
-                    project=project, user=request.user, upload=form.cleaned_data["file"]
+                    project=project,
+                    user=request.user,
+                    upload=form.cleaned_data["file"],
+                    txt_title=form.cleaned_data["txt_title"] or "auto",
                 )
                 return redirect(f"{reverse('articles:upload', args=[slug])}#job-{job.pk}")
             status = 400

@@ -45,7 +45,7 @@ def jsonl(*rows) -> bytes:
 
 
 CSV = f'title,text,url\nVote,"{TEXT_B}",https://example.org/b\n'.encode()
-TXT = f"Council\n{TEXT_C}\n".encode()
+TXT = f"Council\n\n{TEXT_C}\n".encode()
 
 
 def test_a_zip_of_jsonl_csv_and_txt_files_imports_every_article(tmp_path, project):

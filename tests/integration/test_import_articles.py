@@ -104,8 +104,8 @@ def test_single_txt_file_takes_its_first_line_as_title(tmp_path, project):
 
 
 def test_folder_of_txt_files(tmp_path, project):
-    (tmp_path / "a.txt").write_text("Alpha\n" + TEXT_A, encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Beta\n" + TEXT_B, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Alpha\n\n" + TEXT_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Beta\n\n" + TEXT_B, encoding="utf-8")
     (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
     out, _ = run(tmp_path)
     assert "Imported 2 articles" in out
@@ -617,3 +617,16 @@ def test_an_import_reads_and_writes_a_batch_at_a_time_all_or_nothing(project, mo
     )
     assert (again.created, again.duplicates) == (2, 1)
     assert project.articles.count() == 5
+
+
+def test_a_dry_run_shows_the_title_each_txt_file_gives(tmp_path, project):
+    (tmp_path / "lead.txt").write_text("The port doubles its tolls.\nIt is the first rise.\n")
+    (tmp_path / "ferry.txt").write_text("Ferry cut\n\nThe ferry stops in May, the ministry said.\n")
+    out, _ = run(tmp_path, "--dry-run")
+    assert "ferry.txt:1: title “Ferry cut”" in out
+    assert "lead.txt:1: title “lead”" in out  # no heading: the lead paragraph stays text
+    out, _ = run(tmp_path, "--dry-run", "--title-from", "first-line")
+    assert "lead.txt:1: title “The port doubles its tolls.”" in out
+    run(tmp_path)
+    lead = Article.objects.get(title="lead")
+    assert lead.text == "The port doubles its tolls.\nIt is the first rise."

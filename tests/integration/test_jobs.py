@@ -444,3 +444,16 @@ def test_an_upload_is_imported_once_however_often_import_is_pressed(client, proj
     job.refresh_from_db()
     assert job.status == "done"
     assert Article.objects.count() == 1
+
+
+def test_the_upload_page_takes_the_txt_title_rule_and_the_check_shows_it(client, project, boss):
+    data = b"The port doubles its tolls.\nIt is the first rise.\n"
+    response = client.post(
+        reverse("articles:upload", args=[project.slug]),
+        {"file": SimpleUploadedFile("lead.txt", data), "txt_title": "first-line"},
+    )
+    assert response.status_code == 302
+    job = ProjectJob.objects.get(file_name="lead.txt")
+    assert job.result["new_titles"] == ["The port doubles its tolls."]
+    automatic = checked(client, project, data, name="lead2.txt")
+    assert automatic.result["new_titles"] == ["lead2"]

@@ -55,8 +55,42 @@ def test_folder_without_txt_files_is_an_error(tmp_path):
 
 def test_txt_file_with_only_a_title_has_no_text(tmp_path):
     (tmp_path / "a.txt").write_text("Only a title\n", encoding="utf-8")
-    _, errors = split_valid(read_records(tmp_path / "a.txt"))
+    _, errors = split_valid(read_records(tmp_path / "a.txt", txt_title="first-line"))
     assert [(e.field, e.message) for e in errors] == [("text", "is required and must not be blank")]
+
+
+def _txt(tmp_path, name, content, **options):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    (record,) = read_records(tmp_path / name, **options)
+    return record.title, record.text
+
+
+def test_a_first_line_followed_by_a_blank_line_is_the_title(tmp_path):
+    content = (
+        "Harbour tolls to double\r\n\r\nThe port will double its tolls.\r\n\r\nIt said so.\r\n"
+    )
+    assert _txt(tmp_path, "a.txt", content) == (
+        "Harbour tolls to double",
+        "The port will double its tolls.\n\nIt said so.",
+    )
+
+
+def test_a_lead_paragraph_never_becomes_the_title(tmp_path):
+    # Issue 20: a scrape with no heading lost its lead paragraph into the title.
+    content = "The port will double its tolls, the director said.\nIt is the first rise.\n"
+    assert _txt(tmp_path, "harbour_tolls-2026.txt", content) == (
+        "harbour tolls-2026",
+        "The port will double its tolls, the director said.\nIt is the first rise.",
+    )
+
+
+def test_the_title_rule_can_be_chosen(tmp_path):
+    content = "Heading\n\nBody text here."
+    assert _txt(tmp_path, "x.txt", content, txt_title="file-name") == ("x", content)
+    assert _txt(tmp_path, "y.txt", "Heading\nBody text here.", txt_title="first-line") == (
+        "Heading",
+        "Body text here.",
+    )
 
 
 def test_a_record_carries_the_sha256_of_its_text_in_utf8():

@@ -6,11 +6,12 @@ from django.db import transaction
 from tqdm import tqdm
 
 from articles.exchange.importing import ImportProblem, import_articles
-from articles.exchange.records import RecordError, read_records
+from articles.exchange.records import TITLE_RULES, RecordError, read_records
 from articles.exchange.uploads import UploadRefused
 from articles.models import Project
 
 MAX_ERRORS_SHOWN = 50
+TITLES_SHOWN = 20
 
 
 class Command(BaseCommand):
@@ -31,12 +32,19 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
         parser.add_argument(
+            "--title-from",
+            choices=TITLE_RULES,
+            default="auto",
+            help="a .txt file's title: its first line when a blank line follows it, else its "
+            "file name (auto); always its first line; or always its file name",
+        )
+        parser.add_argument(
             "--annotator",
             help="give every imported quote, assignment and adjudication to this user (JSONL "
             "exports)",
         )
 
-    def handle(self, *args, path, project, skip_invalid, dry_run, annotator, **options):
+    def handle(self, *args, path, project, skip_invalid, dry_run, annotator, title_from, **options):
         try:
             project = Project.objects.get(slug=project)
         except Project.DoesNotExist:
@@ -47,8 +55,11 @@ class Command(BaseCommand):
                 raise CommandError(f"--annotator: no user {annotator!r}")
             annotator = user
 
-        progress = tqdm(read_records(path), desc="reading", unit=" articles", disable=None)
+        progress = tqdm(
+            read_records(path, txt_title=title_from), desc="reading", unit=" articles", disable=None
+        )
         errors: list[RecordError] = []
+        titles: list[str] = []  # the first ones, for a dry run to show
 
         def valid(items):
             # Read as the import writes, a batch at a time: memory holds one batch.
@@ -56,6 +67,9 @@ class Command(BaseCommand):
                 if isinstance(item, RecordError):
                     errors.append(item)
                 elif skip_invalid or not errors:
+                    if len(titles) < TITLES_SHOWN:
+                        where = f"{item.path}:{item.line}" if item.line else item.path
+                        titles.append(f"{where}: title “{item.title}”")
                     yield item
 
         try:
@@ -83,6 +97,8 @@ class Command(BaseCommand):
             progress.close()
         if errors:
             self.stderr.write(self._error_list(errors))
+        if dry_run and titles:
+            self.stdout.write("\n".join(titles))
         verb = "Would import" if dry_run else "Imported"
         summary = [
             f"{verb} {result.created} articles into {project.slug}; "
