@@ -29,6 +29,15 @@ class UploadForm(forms.Form):
         required=False,
         help_text=_("The check below shows each title it takes."),
     )
+    near_duplicates = forms.BooleanField(
+        label=_("Hold back near-duplicates"),
+        required=False,
+        help_text=_(
+            "Compare each new text with the project's articles and the file's others; "
+            "one nearly the same (another outlet's copy, a wire text with a sentence "
+            "changed) is listed and not imported. Slower for large files."
+        ),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

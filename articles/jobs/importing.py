@@ -18,6 +18,7 @@ from articles.exchange.importing import ImportProblem, import_articles
 from articles.exchange.records import ArticleRecord, RecordError, read_member, split_valid
 from articles.exchange.uploads import Limits, UploadRefused, open_upload
 from articles.history import origin
+from articles.ingest.duplicates import NearDuplicates
 from articles.jobs import lifecycle
 from articles.jobs.models import ProjectJob
 from articles.jobs.progress import Cancelled, Progress
@@ -54,9 +55,14 @@ def check_upload(*, job: ProjectJob) -> ProjectJob:
     try:
         records, errors = split_valid(upload_records(job))
         if not errors:
+            near = _near_duplicates(job)
+            if near is not None:
+                records = list(near.filter(records))
             result = import_articles(project=job.project, records=records, dry_run=True)
             report = {"records": len(records), "counts": result.counts()}
             report.update(_titles(job.project, records))
+            if near is not None:
+                report["near_duplicates"] = [str(held) for held in near.held_back]
     except UploadRefused as refusal:
         errors = [RecordError(refusal.where, 0, refusal.rule)]
     except ImportProblem as problem:
@@ -87,10 +93,18 @@ def run_import(job: ProjectJob) -> None:
             return
         progress.check()
         progress.report(len(records), len(records), "writing", force=True)
+        near = _near_duplicates(job)
         with transaction.atomic(), origin.during(job_id=str(job.pk)):
+            if near is not None:
+                records = list(near.filter(records))
             result = import_articles(project=job.project, records=records, actor=job.started_by)
+            if near is not None:
+                near.fingerprint_imported()
             progress.check()  # a cancel while writing: nothing of it stays
-        lifecycle.succeed(job, result={"records": len(records), "counts": result.counts()})
+        done = {"records": len(records), "counts": result.counts()}
+        if near is not None:
+            done["near_duplicates"] = [str(held) for held in near.held_back]
+        lifecycle.succeed(job, result=done)
     except Cancelled:
         lifecycle.stop(job)
     except UploadRefused as refusal:
@@ -106,6 +120,12 @@ def run_import(job: ProjectJob) -> None:
     finally:
         progress.close()
         lifecycle.discard_file(job)
+
+
+def _near_duplicates(job: ProjectJob) -> NearDuplicates | None:
+    """The near-duplicate check the upload asked for, or None."""
+    threshold = job.options.get("near_duplicates")
+    return None if threshold is None else NearDuplicates(project=job.project, threshold=threshold)
 
 
 def _read(job: ProjectJob, progress: Progress):
@@ -139,9 +159,12 @@ def _summary(errors) -> str:
     return f"{count} problem{'s' if count != 1 else ''}; nothing was imported."
 
 
-def receive_upload(*, project, user, upload, txt_title: str = "auto") -> ProjectJob:
+def receive_upload(
+    *, project, user, upload, txt_title: str = "auto", near_duplicates: float | None = None
+) -> ProjectJob:
     """Keep an uploaded file on a new import job and run its dry run (``check_upload``);
-    ``txt_title``: how a .txt file's title is taken (``records.TITLE_RULES``)."""
+    ``txt_title``: how a .txt file's title is taken (``records.TITLE_RULES``);
+    ``near_duplicates``: hold back texts this similar to the project's (None: no check)."""
     name = PurePosixPath(upload.name or "upload").name
     job = ProjectJob.objects.create(
         project=project,
@@ -150,7 +173,7 @@ def receive_upload(*, project, user, upload, txt_title: str = "auto") -> Project
         status=ProjectJob.Status.CHECKED,
         file=upload,
         file_name=name[:255],
-        options={"txt_title": txt_title},
+        options={"txt_title": txt_title, "near_duplicates": near_duplicates},
     )
     return check_upload(job=job)
 

@@ -41,6 +41,11 @@ def upload(request, slug):
                     user=request.user,
                     upload=form.cleaned_data["file"],
                     txt_title=form.cleaned_data["txt_title"] or "auto",
+                    near_duplicates=(
+                        settings.NEAR_DUPLICATE_THRESHOLD
+                        if form.cleaned_data["near_duplicates"]
+                        else None
+                    ),
                 )
                 return redirect(f"{reverse('articles:upload', args=[slug])}#job-{job.pk}")
             status = 400

@@ -630,3 +630,42 @@ def test_a_dry_run_shows_the_title_each_txt_file_gives(tmp_path, project):
     run(tmp_path)
     lead = Article.objects.get(title="lead")
     assert lead.text == "The port doubles its tolls.\nIt is the first rise."
+
+
+WIRE = (
+    "The harbour board in Vesterhavn will double its tolls for cargo ships from the new "
+    "year, the port director told the council on Monday. The quay needs repairs worth forty "
+    "million kroner, and the state has refused to pay for them, she said. Shipping companies "
+    "warned that some of their vessels would call at other ports instead."
+)
+
+
+def test_near_duplicates_are_held_back_listed_and_the_rest_fingerprinted(tmp_path, project):
+    from articles.ingest.models import TextFingerprint
+
+    copy = WIRE.replace("instead.", "instead, they said.")  # the wire copy, a clause added
+    path = jsonl(
+        tmp_path,
+        {"title": "Tolls", "text": WIRE},
+        {"title": "Tolls (wire)", "text": copy},
+        {"title": "Other", "text": TEXT_A},
+    )
+    out, _ = run(path, "--near-duplicates")
+    assert f"{path}:2: near-duplicate of {path}:1 (similarity 0.9" in out
+    assert "held back 1 near-duplicates" in out
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["Other", "Tolls"]
+    assert TextFingerprint.objects.count() == 2
+    # A later file: the copy is found among the project's fingerprinted articles.
+    again = jsonl(tmp_path, {"title": "Tolls again", "text": copy}, name="later.jsonl")
+    out, _ = run(again, "--near-duplicates", "0.5", "--dry-run")
+    tolls = Article.objects.get(title="Tolls")
+    assert f"{again}:1: near-duplicate of article {tolls.pk} 'Tolls' (similarity 0.9" in out
+    # Without the option, nothing is compared.
+    out, _ = run(again)
+    assert Article.objects.filter(title="Tolls again").exists()
+
+
+def test_a_bad_similarity_is_refused(tmp_path, project):
+    path = jsonl(tmp_path, {"title": "Tolls", "text": WIRE})
+    with pytest.raises(CommandError, match=r"--near-duplicates: '1\.5' is not a similarity"):
+        run(path, "--near-duplicates", "1.5")

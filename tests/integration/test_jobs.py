@@ -457,3 +457,31 @@ def test_the_upload_page_takes_the_txt_title_rule_and_the_check_shows_it(client,
     assert job.result["new_titles"] == ["The port doubles its tolls."]
     automatic = checked(client, project, data, name="lead2.txt")
     assert automatic.result["new_titles"] == ["lead2"]
+
+
+def test_an_upload_can_hold_back_near_duplicates(client, project, boss, settings):
+    from articles.ingest.models import TextFingerprint
+
+    text = (
+        "The harbour board in Vesterhavn will double its tolls for cargo ships from the new "
+        "year, the port director told the council on Monday. The quay needs repairs worth "
+        "forty million kroner, and the state has refused to pay for them, she said."
+    )
+    data = jsonl(
+        {"title": "Tolls", "text": text},
+        {"title": "Tolls (wire)", "text": text + " Ships may go elsewhere."},
+    )
+    response = client.post(
+        reverse("articles:upload", args=[project.slug]),
+        {"file": SimpleUploadedFile("batch.jsonl", data), "near_duplicates": "on"},
+    )
+    assert response.status_code == 302
+    job = ProjectJob.objects.get(file_name="batch.jsonl")
+    (held,) = job.result["near_duplicates"]
+    assert held.startswith("batch.jsonl:2: near-duplicate of batch.jsonl:1 (similarity")
+    assert job.result["counts"]["created"] == 1
+    page = client.get(reverse("articles:upload", args=[project.slug])).content.decode()
+    assert "1 near-duplicate held back" in page
+    importing.run_import(job)
+    assert list(Article.objects.values_list("title", flat=True)) == ["Tolls"]
+    assert TextFingerprint.objects.count() == 1

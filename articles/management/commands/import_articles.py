@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -8,6 +9,7 @@ from tqdm import tqdm
 from articles.exchange.importing import ImportProblem, import_articles
 from articles.exchange.records import TITLE_RULES, RecordError, read_records
 from articles.exchange.uploads import UploadRefused
+from articles.ingest.duplicates import NearDuplicates
 from articles.models import Project
 
 MAX_ERRORS_SHOWN = 50
@@ -39,12 +41,32 @@ class Command(BaseCommand):
             "file name (auto); always its first line; or always its file name",
         )
         parser.add_argument(
+            "--near-duplicates",
+            nargs="?",
+            const="setting",
+            metavar="SIMILARITY",
+            help="hold back a text this similar (0-1; default NEAR_DUPLICATE_THRESHOLD) to "
+            "one of the project's fingerprinted articles or to an earlier one of the file, "
+            "and list it; the texts imported are fingerprinted",
+        )
+        parser.add_argument(
             "--annotator",
             help="give every imported quote, assignment and adjudication to this user (JSONL "
             "exports)",
         )
 
-    def handle(self, *args, path, project, skip_invalid, dry_run, annotator, title_from, **options):
+    def handle(
+        self,
+        *args,
+        path,
+        project,
+        skip_invalid,
+        dry_run,
+        annotator,
+        title_from,
+        near_duplicates,
+        **options,
+    ):
         try:
             project = Project.objects.get(slug=project)
         except Project.DoesNotExist:
@@ -55,6 +77,9 @@ class Command(BaseCommand):
                 raise CommandError(f"--annotator: no user {annotator!r}")
             annotator = user
 
+        near = None
+        if near_duplicates is not None:
+            near = NearDuplicates(project=project, threshold=_threshold(near_duplicates))
         progress = tqdm(
             read_records(path, txt_title=title_from), desc="reading", unit=" articles", disable=None
         )
@@ -74,9 +99,14 @@ class Command(BaseCommand):
 
         try:
             with transaction.atomic():
+                records = valid(progress)
+                if near is not None:
+                    records = near.filter(records)
                 result = import_articles(
-                    project=project, records=valid(progress), dry_run=dry_run, annotator=annotator
+                    project=project, records=records, dry_run=dry_run, annotator=annotator
                 )
+                if near is not None and not dry_run:
+                    near.fingerprint_imported()
                 if errors and not skip_invalid:
                     raise ImportProblem([])  # rolls back what the valid records wrote
         except UploadRefused as refusal:
@@ -97,12 +127,15 @@ class Command(BaseCommand):
             progress.close()
         if errors:
             self.stderr.write(self._error_list(errors))
+        if near is not None and near.held_back:
+            self.stdout.write("\n".join(str(held) for held in near.held_back))
         if dry_run and titles:
             self.stdout.write("\n".join(titles))
         verb = "Would import" if dry_run else "Imported"
+        held = f", held back {len(near.held_back)} near-duplicates" if near is not None else ""
         summary = [
             f"{verb} {result.created} articles into {project.slug}; "
-            f"skipped {result.duplicates} duplicates"
+            f"skipped {result.duplicates} duplicates{held}"
             + (f" and {len(errors)} invalid records" if errors else "")
         ]
         # What duplicates carry is added to the articles there, so it is counted too.
@@ -124,3 +157,15 @@ class Command(BaseCommand):
         if len(errors) > MAX_ERRORS_SHOWN:
             shown += f"\n… and {len(errors) - MAX_ERRORS_SHOWN} more"
         return shown
+
+
+def _threshold(given: str) -> float:
+    if given == "setting":
+        return settings.NEAR_DUPLICATE_THRESHOLD
+    try:
+        value = float(given)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 1:
+        raise CommandError(f"--near-duplicates: {given!r} is not a similarity above 0, at most 1")
+    return value
