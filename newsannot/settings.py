@@ -543,6 +543,8 @@ except ValueError as error:
     raise ImproperlyConfigured(f"FETCH_ALLOWED_NETWORKS: {error}") from None
 # Feeds polled by the worker respect each site's robots.txt unless this is false.
 FETCH_RESPECT_ROBOTS = env_bool("FETCH_RESPECT_ROBOTS", True)
+# Milliseconds between two requests to one host when the worker fetches a list of pages.
+FETCH_INTERVAL_MS = env_int("FETCH_INTERVAL_MS", 1000, minimum=0)
 # A fetched page at least this similar (estimated Jaccard of its five-word sequences)
 # to an article of the project is flagged as a near-duplicate and not imported; 1 turns
 # the check off.

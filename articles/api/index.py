@@ -25,6 +25,7 @@ ENDPOINTS = {
     "agreement": ("api:agreement", {"slug": SLUG}),
     "history": ("api:history", {"slug": SLUG}),
     "flags": ("api:flags", {"slug": SLUG}),
+    "pages": ("api:pages", {"slug": SLUG}),
     "articles": ("api:article-list", {}),
     "article": ("api:article-detail", {"pk": ID}),
     "article-quotes": ("api:article-quotes", {"article_id": ID}),

@@ -51,7 +51,7 @@ def visible_job(user, job_id: int) -> ProjectJob:
     (else 403): checked again at every poll and download."""
     jobs = ProjectJob.objects.select_related("project", "started_by")
     job = get_object_or_404(jobs.filter(project__in=Project.objects.visible_to(user)), pk=job_id)
-    if job.kind == ProjectJob.Kind.IMPORT and not may_import(user):
+    if job.kind in (ProjectJob.Kind.IMPORT, ProjectJob.Kind.FETCH) and not may_import(user):
         raise PermissionDenied(IMPORT_REFUSAL)
     if job.kind == ProjectJob.Kind.EXPORT and not may_export(user):
         raise PermissionDenied(EXPORT_REFUSAL)

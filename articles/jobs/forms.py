@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.exchange import streams
 from articles.jobs.exporting import ExportChoice
+from articles.jobs.fetching import URLsRefused, parse_urls
 
 ACCEPT = ".jsonl,.ndjson,.csv,.txt,.zip"
 
@@ -48,6 +49,26 @@ class UploadForm(forms.Form):
                 f"({limit / 2**20:g} MiB). Split it, or use the import_articles command."
             )
         return upload
+
+
+class FetchForm(forms.Form):
+    urls = forms.CharField(
+        label=_("Page URLs"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "One http or https address a line. A job fetches them one at a time per site, "
+            "extracts each page's main text and imports it; a page that fails is listed "
+            "with its reason, the others stay."
+        ),
+    )
+
+    def clean_urls(self):
+        try:
+            return parse_urls(self.cleaned_data["urls"])
+        except URLsRefused as refused:
+            raise forms.ValidationError(
+                [f"line {line}: {message}" for line, message in refused.errors]
+            ) from None
 
 
 class ExportForm(forms.Form):

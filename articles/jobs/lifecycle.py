@@ -33,6 +33,7 @@ def enqueue(job: ProjectJob) -> bool:
         ProjectJob.Kind.IMPORT: tasks.run_import,
         ProjectJob.Kind.EXPORT: tasks.run_export,
         ProjectJob.Kind.SUGGEST: tasks.run_suggestions,
+        ProjectJob.Kind.FETCH: tasks.run_fetch,
     }
     result = task[job.kind].enqueue(job.pk)
     ProjectJob.objects.filter(pk=job.pk, task_id="").update(task_id=str(result.id)[:64])

@@ -30,6 +30,7 @@ class ProjectJob(models.Model):
         IMPORT = "import", "Import"
         EXPORT = "export", "Export"
         SUGGEST = "suggest", "Suggestions"
+        FETCH = "fetch", "Pages fetched"
 
     class Status(models.TextChoices):
         # An uploaded file whose dry run is done: it waits for "Import" (or expires).

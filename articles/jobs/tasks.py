@@ -6,7 +6,7 @@ try:  # Django 6 has the framework built in; 5.2 has the django-tasks backport.
 except ImportError:
     from django_tasks import task
 
-from articles.jobs import exporting, importing, lifecycle, suggesting
+from articles.jobs import exporting, fetching, importing, lifecycle, suggesting
 
 
 @task()
@@ -36,6 +36,16 @@ def run_suggestions(job_id: int) -> str:
     if job is None:
         return "cancelled"
     suggesting.run_suggestions(job)
+    return job.status
+
+
+@task()
+def run_fetch(job_id: int) -> str:
+    """Fetch a list of news pages into a project, each page on its own."""
+    job = lifecycle.claim(job_id)
+    if job is None:
+        return "cancelled"
+    fetching.run_fetch(job)
     return job.status
 
 

@@ -6,6 +6,7 @@ from articles.jobs import views
 
 urlpatterns = [
     path("projects/<slug:slug>/upload/", views.upload, name="upload"),
+    path("projects/<slug:slug>/fetch/", views.fetch_pages, name="fetch-pages"),
     path("projects/<slug:slug>/export/", views.export, name="export"),
     path("projects/<slug:slug>/suggest/", views.suggest, name="suggest"),
     path("jobs/<id:job_id>/", views.job, name="job"),

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from articles.exchange.downloads import attachment
-from articles.jobs import access, exporting, importing, lifecycle, suggesting
-from articles.jobs.forms import ExportForm, UploadForm
+from articles.jobs import access, exporting, fetching, importing, lifecycle, suggesting
+from articles.jobs.forms import ExportForm, FetchForm, UploadForm
 from articles.jobs.models import ProjectJob
 
 # Room for the form's other fields and the multipart framing around the file.
@@ -49,9 +49,31 @@ def upload(request, slug):
                 )
                 return redirect(f"{reverse('articles:upload', args=[slug])}#job-{job.pk}")
             status = 400
+    return _upload_page(request, project, form=form, status=status)
+
+
+@login_required
+@require_POST
+def fetch_pages(request, slug):
+    """Admins give a list of page URLs; a job fetches and imports them."""
+    project = access.importable_project(request.user, slug)
+    form = FetchForm(request.POST)
+    if not form.is_valid():
+        return _upload_page(request, project, fetch_form=form, status=400)
+    job = fetching.start_fetch(project=project, user=request.user, urls=form.cleaned_data["urls"])
+    lifecycle.enqueue(job)
+    return redirect(f"{reverse('articles:upload', args=[slug])}#job-{job.pk}")
+
+
+def _upload_page(request, project, *, form=None, fetch_form=None, status=200):
     lifecycle.fail_stale()  # no job whose worker died shows "running" here
-    jobs = ProjectJob.objects.recent(project, ProjectJob.Kind.IMPORT, RECENT)
-    context = {"project": project, "form": form, "jobs": jobs}
+    context = {
+        "project": project,
+        "form": form or UploadForm(),
+        "fetch_form": fetch_form or FetchForm(),
+        "jobs": ProjectJob.objects.recent(project, ProjectJob.Kind.IMPORT, RECENT),
+        "fetch_jobs": ProjectJob.objects.recent(project, ProjectJob.Kind.FETCH, RECENT),
+    }
     return render(request, "articles/upload.html", context, status=status)
 
 
@@ -173,6 +195,7 @@ def _page_of(job) -> str:
         ProjectJob.Kind.IMPORT: "articles:upload",
         ProjectJob.Kind.EXPORT: "articles:export",
         ProjectJob.Kind.SUGGEST: "articles:dashboard",
+        ProjectJob.Kind.FETCH: "articles:upload",
     }[job.kind]
     return f"{reverse(name, args=[job.project.slug])}#job-{job.pk}"
 

@@ -190,8 +190,10 @@ def dashboard(request, slug):
     """Progress, pace and agreement per annotator; the most disputed articles."""
     project = _project(request, slug)
     figures = dashboard_figures(project)  # live, or stored "as of" for a large project
+    flags_open, flags = open_flags(project)
     if figures is None:
-        return render(request, "articles/dashboard.html", {"project": project, "pending": True})
+        context = {"project": project, "pending": True, "flags_open": flags_open}
+        return render(request, "articles/dashboard.html", {**context, "open_flags": flags})
     progress, report = figures.progress, figures.report
     agreement = {a.annotator: a.overlap_f1.value for a in report.per_annotator}
     for person in progress.annotators:
@@ -201,7 +203,6 @@ def dashboard(request, slug):
     disputed = adjudication.most_disputed(project, report, waiting=waiting, limit=10)
     lifecycle.fail_stale()
     suggestion_jobs = ProjectJob.objects.recent(project, ProjectJob.Kind.SUGGEST, 3)
-    flags_open, flags = open_flags(project)
     return render(
         request,
         "articles/dashboard.html",

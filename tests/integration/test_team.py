@@ -345,7 +345,8 @@ def test_the_workspace_links_reviewers_to_the_board(client, team):
 def test_board_views_take_drop_and_report_errors(client, team, django_assert_max_num_queries):
     client.force_login(team["rev"])
     article = team["article"]
-    with django_assert_max_num_queries(14):
+    # 14 for the board, 2 for its flag panel (the flags, whether the reader reviews).
+    with django_assert_max_num_queries(16):
         page = client.get(reverse("articles:adjudicate", args=[article.pk]))
     html = page.content.decode()
     assert html.count("data-group=") == 4
@@ -418,8 +419,9 @@ def test_dashboard_shows_progress_agreement_and_disputed_articles(
     client.force_login(team["rev"])
     url = reverse("articles:dashboard", args=["cod"])
     # 1 to choose live or stored figures, 15 for the figures, 6 for the disputed boards,
-    # 2 for the suggestion jobs (stale ones failed, then the recent ones read).
-    with django_assert_max_num_queries(24) as captured:
+    # 2 for the suggestion jobs (stale ones failed, then the recent ones read), 2 for the
+    # open flags (their number, the latest).
+    with django_assert_max_num_queries(26) as captured:
         page = client.get(url)
     assert page.status_code == 200
     html = page.content.decode()
@@ -461,8 +463,9 @@ def test_a_large_projects_dashboard_shows_stored_figures_as_of_their_time(
     assert figures.rebuilt(Progress, stored.figures["progress"]) == project_progress(
         team["project"]
     )
-    # Read, not computed: a few queries whatever the project's size, and "as of".
-    with django_assert_max_num_queries(17), django_capture_on_commit_callbacks() as queued:
+    # Read, not computed: a few queries whatever the project's size (2 of them the open
+    # flags), and "as of".
+    with django_assert_max_num_queries(19), django_capture_on_commit_callbacks() as queued:
         page = client.get(url).content.decode()
     assert 'id="figures-as-of"' in page
     assert 'id="span-f1">0.86<' in page

@@ -419,8 +419,9 @@ def test_article_page_uses_a_fixed_number_of_queries(client, django_assert_max_n
     )
     client.force_login(user)
     # Session, user with role, assignment with article and the next article's id, targets,
-    # quotes with stances: the same whatever the number of quotes.
-    with django_assert_max_num_queries(5):
+    # quotes with stances, the flags the annotator sees: the same whatever the number of
+    # quotes.
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("articles:article", args=[article.pk]))
     assert response.status_code == 200
     assert len(response.context["ws"].quotes) == quotes
