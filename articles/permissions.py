@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.http import Http404
+
 from accounts.roles import Role, oversees, reviews
-from articles.models import Assignment
+from articles.models import Article, Assignment
 
 
 @dataclass(frozen=True)
@@ -69,3 +71,20 @@ def can_adjudicate(user, project) -> bool:
     if not user.is_authenticated or not reviews(user):
         return False
     return user.is_staff or project.members.filter(pk=user.pk).exists()
+
+
+def viewable_article(user, article_id: int, *, with_next=False) -> tuple[Article, ArticleAccess]:
+    """The article and the user's access to it, or ``Http404`` when they may not view it.
+    Annotators, the common case, get their assignment and the article in one query (and,
+    ``with_next``, the next article's id for the page)."""
+    assignment = assignment_of(user, article_id, with_next=with_next)
+    if assignment is not None:
+        article = assignment.article
+    else:
+        article = Article.objects.select_related("project").filter(pk=article_id).first()
+        if article is None:
+            raise Http404("No such article among yours.")
+    access = article_access(user, article, assignment=assignment)
+    if not access.can_view:
+        raise Http404("No such article among yours.")
+    return article, access

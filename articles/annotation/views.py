@@ -19,8 +19,8 @@ from articles.annotation.forms import JudgeSuggestionsForm, QuoteForm, StatusFor
 from articles.annotation.workspace import build_workspace, next_article_url, quote_state
 from articles.assignments import set_assignment_status
 from articles.discussion.reads import flag_panel
-from articles.models import Article, Assignment, Project, Quote
-from articles.permissions import article_access, assignment_of
+from articles.models import Assignment, Project, Quote
+from articles.permissions import viewable_article
 from articles.querysets import counts_only_own, sees_whole_team
 from articles.quotes import (
     accept_suggestion,
@@ -318,16 +318,7 @@ def article_status(request, article_id):
 
 
 def _article_for(request, article_id, *, write=False, assigned=False, with_next=False):
-    # Annotators, the common case, get their assignment and the article in one query (and
-    # the next article's id for the page).
-    assignment = assignment_of(request.user, article_id, with_next=with_next)
-    if assignment is not None:
-        article = assignment.article
-    else:
-        article = get_object_or_404(Article.objects.select_related("project"), pk=article_id)
-    access = article_access(request.user, article, assignment=assignment)
-    if not access.can_view:
-        raise Http404("No such article among yours.")
+    article, access = viewable_article(request.user, article_id, with_next=with_next)
     if (write or assigned) and not access.is_assigned:
         raise Http404("This article is not assigned to you for annotation.")
     if write and not access.can_annotate:

@@ -3,10 +3,10 @@ with its thread, oldest first."""
 
 from collections.abc import Iterator
 
-import orjson
 from django.db.models import QuerySet
 
 from articles.discussion.models import Flag
+from articles.history.reads import jsonl_lines
 
 LINES_A_CHUNK = 500
 
@@ -34,12 +34,5 @@ def item(flag: Flag) -> dict:
 
 def jsonl_chunks(flags: QuerySet[Flag]) -> Iterator[bytes]:
     """The flags as JSONL in UTF-8, read 500 at a time with their threads."""
-    flags = flags.with_thread().order_by("id")
-    lines = []
-    for flag in flags.iterator(chunk_size=LINES_A_CHUNK):
-        lines.append(orjson.dumps(item(flag)) + b"\n")
-        if len(lines) == LINES_A_CHUNK:
-            yield b"".join(lines)
-            lines = []
-    if lines:
-        yield b"".join(lines)
+    flags = flags.with_thread().order_by("id").iterator(chunk_size=LINES_A_CHUNK)
+    return jsonl_lines(flags, item)

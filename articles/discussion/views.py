@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from articles.discussion.models import Flag
 from articles.discussion.reads import flag_panel
 from articles.discussion.services import FlagRefused, answer_flag, raise_flag, resolve_flag
-from articles.models import Article, Quote
-from articles.permissions import article_access, assignment_of, can_adjudicate
+from articles.models import Quote
+from articles.permissions import can_adjudicate, viewable_article
 
 PANEL = "articles/flags.html#flag-panel"
 
@@ -69,15 +69,7 @@ def flag_resolve(request, flag_id):
 
 
 def _viewable(request, article_id):
-    assignment = assignment_of(request.user, article_id)
-    if assignment is not None:
-        article = assignment.article
-    else:
-        article = get_object_or_404(Article.objects.select_related("project"), pk=article_id)
-    access = article_access(request.user, article, assignment=assignment)
-    if not access.can_view:
-        raise Http404("No such article among yours.")
-    return article, access
+    return viewable_article(request.user, article_id)
 
 
 def _visible_quote(request, article, access, quote_id):

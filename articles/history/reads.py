@@ -4,7 +4,7 @@ items (the API's pages) and JSONL lines (the API's stream and ``export_project -
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
 import orjson
@@ -83,9 +83,15 @@ def item(event: HistoryEvent) -> dict:
 
 def jsonl_chunks(events: QuerySet[HistoryEvent]) -> Iterator[bytes]:
     """The events as JSONL in UTF-8, read 2,000 at a time, whole lines a chunk."""
+    return jsonl_lines(with_actors(events).iterator(chunk_size=2000), item)
+
+
+def jsonl_lines(objects: Iterable, as_dict: Callable[[object], dict]) -> Iterator[bytes]:
+    """``as_dict`` of each object as a JSON line in UTF-8, ``LINES_A_CHUNK`` lines a chunk
+    (the history's stream, and the flags')."""
     lines = []
-    for event in with_actors(events).iterator(chunk_size=2000):
-        lines.append(orjson.dumps(item(event)) + b"\n")
+    for found in objects:
+        lines.append(orjson.dumps(as_dict(found)) + b"\n")
         if len(lines) == LINES_A_CHUNK:
             yield b"".join(lines)
             lines = []

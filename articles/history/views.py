@@ -12,7 +12,7 @@ from articles.history.reads import quote_history as quote_events
 from articles.history.reads import with_actors
 from articles.history.shown import shown_page
 from articles.models import Article
-from articles.permissions import article_access, assignment_of, can_adjudicate
+from articles.permissions import can_adjudicate, viewable_article
 
 # Events a page shows; the "older" link pages on by id.
 EVENTS_A_PAGE = 200
@@ -53,14 +53,7 @@ QUOTE_EVENTS = 50
 def quote_history(request, article_id, quote_id):
     """One quote's changes that the user may read (an annotator: their own), as the
     ``quote-history`` panel."""
-    assignment = assignment_of(request.user, article_id)
-    article = (
-        assignment.article
-        if assignment is not None
-        else Article.objects.select_related("project").filter(pk=article_id).first()
-    )
-    if article is None or not article_access(request.user, article, assignment=assignment).can_view:
-        raise Http404("No such article.")
+    article, _ = viewable_article(request.user, article_id)
     events = quote_events(request.user, article.project, quote_id).filter(article_id=article.pk)
     page = list(events.order_by("-id")[:QUOTE_EVENTS])
     return render(
