@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from accounts.roles import oversees
 from articles.api import filters, reads, serializers
 from articles.api.writes import QuoteChanges
-from articles.exchange import streams
+from articles.exchange import interop, streams
 from articles.exchange.downloads import attachment
 from articles.models import Article, Project, Quote, Speaker, StanceTarget
 from articles.review.team import project_agreement
@@ -141,7 +141,8 @@ class TargetViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ExportView(APIView):
-    """A project's articles and quotes, streamed as JSONL (one article a line) or CSV."""
+    """A project's articles and quotes, streamed as JSONL (one article a line), CSV, or
+    another tool's format: doccano JSONL, Label Studio JSON, CoNLL BIO tokens."""
 
     @extend_schema(
         parameters=[
@@ -159,17 +160,17 @@ class ExportView(APIView):
             raise ValidationError({unknown[0]: "unknown parameter"})
         kind = request.query_params.get("format", "jsonl")
         if kind not in streams.FORMATS:
-            raise ValidationError({"format": "must be jsonl or csv"})
+            raise ValidationError({"format": f"must be one of {', '.join(streams.FORMATS)}"})
         # Read lazily, from one snapshot, as the response is sent (streams.chunks).
         chunks = streams.chunks(
             project, _selection(request), kind, include_unannotated=_include_unannotated(request)
         )
         stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+        types = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8"}
         response = StreamingHttpResponse(
-            chunks,
-            content_type="application/x-ndjson" if kind == "jsonl" else "text/csv; charset=utf-8",
+            chunks, content_type=types.get(kind) or interop.CONTENT_TYPES[kind]
         )
-        return attachment(response, f"{slug}-{stamp}.{kind}")
+        return attachment(response, f"{slug}-{stamp}.{interop.EXTENSIONS.get(kind, kind)}")
 
 
 class ManifestView(APIView):

@@ -9,6 +9,7 @@ text it claims to cover, so a file that belongs to another text is refused by li
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,8 +115,12 @@ def read_folder(folder: Path, *, text_dir: str = "text", ann_dir: str = "attribu
             text_path = texts / f"{ann_path.stem.rsplit('_', 1)[0]}.txt"
         if not text_path.exists():
             raise BratError(str(ann_path), 0, f"no text file {text_path.name}")
-        text = text_path.read_text(encoding="utf-8")
-        ann = ann_path.read_text(encoding="utf-8")
+        # As the bytes are: brat counts offsets in the file's own characters, a CRLF's
+        # carriage return included.
+        with text_path.open(encoding="utf-8", newline="") as stream:
+            text = stream.read()
+        with ann_path.open(encoding="utf-8", newline="") as stream:
+            ann = stream.read()
         yield ann_path.stem, read_document(ann, text, source=str(ann_path))
 
 
@@ -235,3 +240,80 @@ def _event(parts: list[str], source: str, number: int) -> Event:
         arguments=tuple(arguments),
         line=number,
     )
+
+
+def to_brat(record: dict, quotes: list[tuple[dict, Span | None]]) -> str:
+    """An article's ``.ann`` content, PolNeAR's way: per quote a Content span, its Cue and
+    Source spans when known, an Attribution trigger (the cue, else the content) and an
+    event tying them. ``quotes``: each export quote with its speaker's mention (or
+    None). Spans across line breaks are written as fragments (``a b;c d``)."""
+    text = record["text"]
+    lines: list[str] = []
+    counter = {"T": 0, "E": 0}
+
+    def bound(label: str, start: int, end: int) -> str:
+        counter["T"] += 1
+        ident = f"T{counter['T']}"
+        pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
+        fragments = [(start + s, start + e) for s, e in pieces] or [(start, end)]
+        offsets = ";".join(f"{s} {e}" for s, e in fragments)
+        covered = " ".join(text[s:e] for s, e in fragments)
+        lines.append(f"{ident}\t{label} {offsets}\t{covered}")
+        return ident
+
+    for quote, mention in quotes:
+        arguments = []
+        content = bound("Content", quote["start"], quote["end"])
+        cue = quote.get("cue")
+        trigger_span = (cue["start"], cue["end"]) if cue else (quote["start"], quote["end"])
+        if mention is not None:
+            arguments.append(f"Source:{bound('Source', *mention)}")
+        if cue:
+            arguments.append(f"Cue:{bound('Cue', cue['start'], cue['end'])}")
+        trigger = bound("Attribution", *trigger_span)
+        counter["E"] += 1
+        event = " ".join([f"Attribution:{trigger}", f"Content:{content}", *arguments])
+        lines.append(f"E{counter['E']}\t{event}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def unmapped(document: Document, labels: AttributionLabels = POLNEAR) -> Counter:
+    """The span labels and event types of ``document`` that ``labels`` give no role,
+    with their counts (an event's trigger label counts as its event's)."""
+    known_spans = {*labels.content, *labels.source, *labels.cue, *labels.events}
+    found: Counter = Counter()
+    for span in document.spans.values():
+        if span.label not in known_spans:
+            found[f"label {span.label}"] += 1
+    for event in document.events:
+        if event.label not in labels.events:
+            found[f"event {event.label}"] += 1
+    return found
+
+
+def article_mapping(name: str, document: Document, labels: AttributionLabels = POLNEAR) -> dict:
+    """A brat document as an article mapping in newsannot's export shape (title: the file
+    name; one quote per contiguous piece of content, the first of two events on one
+    span kept), for ``records.record_from_mapping``."""
+    quotes, seen = [], set()
+    for quote in attributions(document, labels):
+        span = (quote["start"], quote["end"])
+        if span in seen:
+            continue
+        seen.add(span)
+        speaker = " ".join((quote["speaker"] or "").split())
+        quotes.append(
+            {
+                "start": quote["start"],
+                "end": quote["end"],
+                "text": quote["text"],
+                "kind": quote["kind"],
+                "speaker": {"name": speaker} if speaker else None,
+                "cue": {"start": quote["cue_start"], "end": quote["cue_end"]}
+                if quote["cue_start"] is not None
+                else None,
+                "annotator": None,
+                "origin": "human",
+            }
+        )
+    return {"title": name, "text": document.text, "quotes": quotes}

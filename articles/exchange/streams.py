@@ -21,7 +21,7 @@ from django.db import DatabaseError, connections, transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from articles.exchange import pg_jsonl, trailer
+from articles.exchange import interop, pg_jsonl, trailer
 from articles.exchange.export import (
     ARTICLE_FIELDS,
     article_record,
@@ -33,7 +33,10 @@ from articles.exchange.fast_paths import postgresql, psycopg_cursor
 from articles.models import Adjudication, Article, Assignment, Quote, SpeakerAlias, StanceLabel
 from articles.review.team import project_agreement
 
-FORMATS = ("jsonl", "csv")
+# newsannot's own formats end with a trailer (counts and SHA-256: ``trailer``); the other
+# tools' files cannot carry one that their readers would accept.
+OWN_FORMATS = ("jsonl", "csv")
+FORMATS = (*OWN_FORMATS, *interop.STREAMED)
 CHUNK = 500
 # What the JSONL export sends at a time: whole lines, about this many bytes.
 CHUNK_BYTES = 256 * 1024
@@ -242,6 +245,9 @@ def chunks(
     with snapshot():
         if format == "jsonl":
             yield from jsonl_chunks(project, selection, include_unannotated=include_unannotated)
+        elif format in interop.STREAMED:
+            found = records(project, selection, include_unannotated=include_unannotated)
+            yield from interop.chunks(format, found)
         else:
             for line in csv_lines(project, selection, include_unannotated=include_unannotated):
                 yield line.encode("utf-8")

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.files import File
 from django.utils import timezone
 
-from articles.exchange import streams, trailer
+from articles.exchange import interop, streams, trailer
 from articles.jobs import lifecycle
 from articles.jobs.models import ProjectJob
 from articles.jobs.progress import Cancelled, Progress
@@ -57,7 +57,7 @@ class ExportChoice:
 
     def file_name(self, project) -> str:
         stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
-        return f"{project.slug}-{stamp}.{self.format}"
+        return f"{project.slug}-{stamp}.{interop.EXTENSIONS.get(self.format, self.format)}"
 
 
 def is_small(articles: int) -> bool:

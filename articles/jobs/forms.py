@@ -19,6 +19,17 @@ class UploadForm(forms.Form):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[
+            ("auto", _("newsannot's own (JSONL, CSV, .txt, ZIP), by the file's name")),
+            ("doccano", _("doccano JSONL (spans and relations)")),
+            ("labelstudio", _("Label Studio JSON export")),
+        ],
+        initial="auto",
+        required=False,
+        help_text=_("Another tool's quotes become yours, as the uploader."),
+    )
     txt_title = forms.ChoiceField(
         label=_("Title of a .txt file"),
         choices=[
@@ -73,7 +84,13 @@ class FetchForm(forms.Form):
 
 class ExportForm(forms.Form):
     format = forms.ChoiceField(
-        choices=[("jsonl", "JSONL (one article a line)"), ("csv", "CSV (one quote a row)")]
+        choices=[
+            ("jsonl", "JSONL (one article a line)"),
+            ("csv", "CSV (one quote a row)"),
+            ("doccano", "doccano JSONL (spans and relations)"),
+            ("labelstudio", "Label Studio JSON (tasks)"),
+            ("conll", "CoNLL BIO tokens (for sequence taggers)"),
+        ]
     )
     annotations = forms.ChoiceField(label=_("Annotations"))
     include_unannotated = forms.BooleanField(

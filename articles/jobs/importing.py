@@ -4,15 +4,17 @@ and writing are ``articles.exchange``'s, as the ``import_articles`` command uses
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import timedelta
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from articles.exchange import interop
 from articles.exchange.fast_paths import existing_hashes
 from articles.exchange.importing import ImportProblem, import_articles
 from articles.exchange.records import ArticleRecord, RecordError, read_member, split_valid
@@ -35,6 +37,17 @@ def limits() -> Limits:
 def upload_records(job: ProjectJob) -> Iterator[ArticleRecord | RecordError]:
     """Each record (or error) of the job's uploaded file or ZIP archive, errors naming the
     file as uploaded. Raises ``UploadRefused`` for a file that breaks an upload rule."""
+    tool = job.options.get("format", "auto")
+    if tool in ("doccano", "labelstudio"):
+        # Another tool's export: one file, read as that tool writes it (quotes to the
+        # uploader, as the command's --annotator gives them).
+        with job.file.open("rb") as stream:
+            data = stream.read()
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / job.file_name
+            path.write_bytes(data)
+            yield from interop.read(tool, path)
+        return
     txt_title = job.options.get("txt_title", "auto")
     with job.file.open("rb") as stream:
         for member in open_upload(stream, name=job.file_name, limits=limits()):
@@ -58,7 +71,9 @@ def check_upload(*, job: ProjectJob) -> ProjectJob:
             near = _near_duplicates(job)
             if near is not None:
                 records = list(near.filter(records))
-            result = import_articles(project=job.project, records=records, dry_run=True)
+            result = import_articles(
+                project=job.project, records=records, dry_run=True, annotator=_annotator(job)
+            )
             report = {"records": len(records), "counts": result.counts()}
             report.update(_titles(job.project, records))
             if near is not None:
@@ -97,7 +112,12 @@ def run_import(job: ProjectJob) -> None:
         with transaction.atomic(), origin.during(job_id=str(job.pk)):
             if near is not None:
                 records = list(near.filter(records))
-            result = import_articles(project=job.project, records=records, actor=job.started_by)
+            result = import_articles(
+                project=job.project,
+                records=records,
+                actor=job.started_by,
+                annotator=_annotator(job),
+            )
             if near is not None:
                 near.fingerprint_imported()
             progress.check()  # a cancel while writing: nothing of it stays
@@ -120,6 +140,12 @@ def run_import(job: ProjectJob) -> None:
     finally:
         progress.close()
         lifecycle.discard_file(job)
+
+
+def _annotator(job: ProjectJob):
+    """Whose another tool's quotes become: the uploader's (newsannot's own files name
+    their annotators)."""
+    return job.started_by if job.options.get("format", "auto") != "auto" else None
 
 
 def _near_duplicates(job: ProjectJob) -> NearDuplicates | None:
@@ -160,7 +186,13 @@ def _summary(errors) -> str:
 
 
 def receive_upload(
-    *, project, user, upload, txt_title: str = "auto", near_duplicates: float | None = None
+    *,
+    project,
+    user,
+    upload,
+    txt_title: str = "auto",
+    near_duplicates: float | None = None,
+    format: str = "auto",
 ) -> ProjectJob:
     """Keep an uploaded file on a new import job and run its dry run (``check_upload``);
     ``txt_title``: how a .txt file's title is taken (``records.TITLE_RULES``);
@@ -173,7 +205,7 @@ def receive_upload(
         status=ProjectJob.Status.CHECKED,
         file=upload,
         file_name=name[:255],
-        options={"txt_title": txt_title, "near_duplicates": near_duplicates},
+        options={"txt_title": txt_title, "near_duplicates": near_duplicates, "format": format},
     )
     return check_upload(job=job)
 

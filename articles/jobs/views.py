@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from articles.exchange import interop
 from articles.exchange.downloads import attachment
 from articles.jobs import access, exporting, fetching, importing, lifecycle, suggesting
 from articles.jobs.forms import ExportForm, FetchForm, UploadForm
@@ -19,7 +20,11 @@ from articles.jobs.models import ProjectJob
 # Room for the form's other fields and the multipart framing around the file.
 UPLOAD_SLACK = 64 * 1024
 RECENT = 10
-CONTENT_TYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8"}
+CONTENT_TYPES = {
+    "jsonl": "application/x-ndjson",
+    "csv": "text/csv; charset=utf-8",
+    **interop.CONTENT_TYPES,
+}
 
 
 @login_required
@@ -41,6 +46,7 @@ def upload(request, slug):
                     user=request.user,
                     upload=form.cleaned_data["file"],
                     txt_title=form.cleaned_data["txt_title"] or "auto",
+                    format=form.cleaned_data["format"] or "auto",
                     near_duplicates=(
                         settings.NEAR_DUPLICATE_THRESHOLD
                         if form.cleaned_data["near_duplicates"]

@@ -15,7 +15,18 @@ PURE = [
     (
         [
             ARTICLES / "exchange" / name
-            for name in ("records.py", "export.py", "pg_jsonl.py", "uploads.py")
+            for name in (
+                "records.py",
+                "export.py",
+                "pg_jsonl.py",
+                "uploads.py",
+                "brat.py",
+                "spans.py",
+                "doccano.py",
+                "labelstudio.py",
+                "conll.py",
+                "interop.py",
+            )
         ],
         "articles.exchange",
     ),

@@ -5,18 +5,21 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.discussion import export as flag_export
 from articles.discussion.models import Flag
-from articles.exchange import streams
+from articles.exchange import interop, streams
 from articles.exchange.export import ExportError
 from articles.history import reads
 from articles.models import HistoryEvent, Project
 
 
 class Command(BaseCommand):
-    help = "Export a project's articles and quotes as JSONL (one article a line) or CSV."
+    help = (
+        "Export a project's articles and quotes as JSONL (one article a line), CSV, doccano "
+        "JSONL, Label Studio JSON, CoNLL BIO tokens, or brat standoff (a ZIP; --output)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("project", help="the project's slug")
-        parser.add_argument("--format", choices=streams.FORMATS, default="jsonl")
+        parser.add_argument("--format", choices=[*streams.FORMATS, "brat"], default="jsonl")
         parser.add_argument(
             "--annotations",
             default="all",
@@ -60,12 +63,23 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(f"--{error}") from None
         include = not only_annotated
+        if format == "brat" and output is None:
+            raise CommandError("--format brat writes a ZIP of .txt and .ann files: give --output")
         partial = output.with_name(output.name + ".partial") if output else None
         # The manifest describes the body: both are read from the same snapshot.
         with streams.snapshot():
-            chunks = streams.chunks(project, selection, format, include_unannotated=include)
+            chunks = (
+                streams.chunks(project, selection, format, include_unannotated=include)
+                if format != "brat"
+                else None
+            )
             try:
-                if partial:
+                if chunks is None:
+                    with partial.open("wb") as out:
+                        interop.write_brat_zip(
+                            streams.records(project, selection, include_unannotated=include), out
+                        )
+                elif partial:
                     with partial.open("wb") as out:
                         out.writelines(chunks)
                 else:

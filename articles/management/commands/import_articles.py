@@ -6,8 +6,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
+from articles.exchange import interop
 from articles.exchange.importing import ImportProblem, import_articles
 from articles.exchange.records import TITLE_RULES, RecordError, read_records
+from articles.exchange.spans import Roles
 from articles.exchange.uploads import UploadRefused
 from articles.ingest.duplicates import NearDuplicates
 from articles.models import Project
@@ -33,6 +35,21 @@ class Command(BaseCommand):
             "--skip-invalid", action="store_true", help="import the valid records, list the rest"
         )
         parser.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
+        parser.add_argument(
+            "--format",
+            choices=["auto", *interop.READABLE],
+            default="auto",
+            help="auto: newsannot's own (by the file's suffix); or another tool's export: "
+            "doccano JSONL, Label Studio JSON, a brat standoff folder",
+        )
+        parser.add_argument(
+            "--label-map",
+            action="append",
+            default=[],
+            metavar="LABEL=ROLE",
+            help="what another tool's label or relation type stands for (ROLE: direct, "
+            "indirect, mixed, quote, speaker, cue); repeat for several",
+        )
         parser.add_argument(
             "--title-from",
             choices=TITLE_RULES,
@@ -65,6 +82,8 @@ class Command(BaseCommand):
         annotator,
         title_from,
         near_duplicates,
+        format,
+        label_map,
         **options,
     ):
         try:
@@ -80,9 +99,17 @@ class Command(BaseCommand):
         near = None
         if near_duplicates is not None:
             near = NearDuplicates(project=project, threshold=_threshold(near_duplicates))
-        progress = tqdm(
-            read_records(path, txt_title=title_from), desc="reading", unit=" articles", disable=None
-        )
+        if format == "auto":
+            if label_map:
+                raise CommandError("--label-map: only for --format doccano, labelstudio or brat")
+            items = read_records(path, txt_title=title_from)
+        else:
+            try:
+                roles = Roles.with_map(label_map)
+            except ValueError as error:
+                raise CommandError(f"--label-map: {error}") from None
+            items = interop.read(format, path, roles)
+        progress = tqdm(items, desc="reading", unit=" articles", disable=None)
         errors: list[RecordError] = []
         titles: list[str] = []  # the first ones, for a dry run to show
 

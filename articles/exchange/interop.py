@@ -1,0 +1,104 @@
+"""The other tools' formats, read and written: which reader a file of each format goes
+to, and the export records (``streams.records``) written as each format's bytes. Pure
+Python: the database side is ``streams``'."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from articles.exchange import brat, conll, doccano, labelstudio
+from articles.exchange.records import InvalidRecord, RecordError, record_from_mapping
+from articles.exchange.spans import QUOTE_ROLES, ROLES, Roles, quote_spans
+
+# Streamed exports (one file) and what the command also writes (brat: a ZIP of files).
+STREAMED = ("doccano", "labelstudio", "conll")
+READABLE = ("doccano", "labelstudio", "brat")
+EXTENSIONS = {"doccano": "jsonl", "labelstudio": "json", "conll": "conll", "brat": "zip"}
+CONTENT_TYPES = {
+    "doccano": "application/x-ndjson",
+    "labelstudio": "application/json",
+    "conll": "text/plain; charset=utf-8",
+}
+
+
+def chunks(format: str, records: Iterable[dict]) -> Iterator[bytes]:
+    """The export records in ``format`` (one of ``STREAMED``), a record at a time."""
+    if format == "doccano":
+        for record in records:
+            yield (json.dumps(doccano.to_doccano(record), ensure_ascii=False) + "\n").encode()
+    elif format == "labelstudio":
+        yield b"["
+        for index, record in enumerate(records):
+            task = json.dumps(labelstudio.to_labelstudio(record), ensure_ascii=False)
+            yield (("," if index else "") + "\n" + task).encode()
+        yield b"\n]\n"
+    elif format == "conll":
+        for record in records:
+            yield conll.to_conll(record).encode()
+    else:
+        raise ValueError(f"unknown format {format!r}")
+
+
+def write_brat_zip(records: Iterable[dict], out: BinaryIO) -> int:
+    """A ZIP of ``ID.txt`` and ``ID.ann`` per article (brat standoff, PolNeAR's labels);
+    returns how many articles."""
+    count = 0
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for record in records:
+            name = f"{record.get('id') or count + 1}"
+            archive.writestr(f"{name}.txt", record["text"])
+            archive.writestr(f"{name}.ann", brat.to_brat(record, quote_spans(record)))
+            count += 1
+    return count
+
+
+def read(format: str, path: Path, roles: Roles | None = None):
+    """The records (or errors) of a file or folder in ``format`` (one of ``READABLE``)."""
+    if format == "doccano":
+        return doccano.read_doccano(path, roles)
+    if format == "labelstudio":
+        return labelstudio.read_labelstudio(path, roles)
+    if format == "brat":
+        return read_brat(path, roles)
+    raise ValueError(f"unknown format {format!r}")
+
+
+def read_brat(folder: Path, roles: Roles | None = None) -> Iterator:
+    """A record per ``.ann`` file of a brat folder (PolNeAR's layout or plain), then one
+    error listing the labels and event types that have no role, with counts. PolNeAR's
+    labels (Content, Source, Cue, Attribution events) need no map; ``roles`` adds others
+    (a label mapped to a quote's role is content, to speaker a source, to cue a cue)."""
+    labels = brat.POLNEAR
+    if roles is not None:
+        extra = {r: [n for n, role in roles.labels.items() if role == r] for r in ROLES}
+        labels = brat.AttributionLabels(
+            events=(*labels.events, *(n for n, r in roles.relations.items() if r in QUOTE_ROLES)),
+            content=(*labels.content, *(n for r in QUOTE_ROLES for n in extra[r])),
+            source=(*labels.source, *extra["speaker"]),
+            cue=(*labels.cue, *extra["cue"]),
+        )
+    if not folder.is_dir():
+        yield RecordError(str(folder), 0, "brat standoff is a folder of .txt and .ann files")
+        return
+    unknown = Counter()
+    try:
+        for name, document in brat.read_folder(folder):
+            unknown.update(brat.unmapped(document))
+            try:
+                mapping = brat.article_mapping(name, document)
+                yield record_from_mapping(
+                    mapping, path=f"{folder}/{name}.ann", line=0, exported=True
+                )
+            except InvalidRecord as error:
+                yield RecordError(f"{folder}/{name}.ann", 0, error.message, error.field)
+    except brat.BratError as error:
+        yield RecordError(error.source, error.line, error.message)
+        return
+    if unknown:
+        found = ", ".join(f"{name} ({count})" for name, count in sorted(unknown.items()))
+        yield RecordError(str(folder), 0, f"no role for {found}: PolNeAR's labels only")

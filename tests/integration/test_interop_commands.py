@@ -1,0 +1,152 @@
+"""The other tools' formats through the commands and the API (issue 19): a project
+exported as doccano, Label Studio, CoNLL and brat; doccano and Label Studio exports
+imported into another project with every quote, speaker and cue; a bad label map named."""
+
+import json
+import zipfile
+from io import StringIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from articles.jobs import importing
+from articles.jobs.models import ProjectJob
+from articles.models import Quote
+from tests.factories import ProjectFactory, UserFactory
+from tests.logins import force_verified_login
+from tests.scenes import quote, team_scene
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "– Kaia må stenges 🙅, sier havnesjef Zoe\u0301 Lie.\n\nOdd Berg mener at staten må betale."
+
+
+@pytest.fixture
+def scene():
+    made = team_scene(slug="havn", text=TEXT, speakers=("Zoe\u0301 Lie", "Odd Berg"))
+    article = made.project.articles.get()
+    ana = made.annotators[0]
+    quote(article, ana, "Kaia må stenges 🙅", speaker=made.speakers["Zoe\u0301 Lie"], cue="sier")
+    quote(article, ana, "staten må betale", kind="indirect", speaker=made.speakers["Odd Berg"])
+    return made
+
+
+def export(*args) -> str:
+    out = StringIO()
+    call_command("export_project", "havn", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("format", ["doccano", "labelstudio"])
+def test_an_export_imports_into_another_project_with_every_quote(tmp_path, scene, format):
+    path = tmp_path / f"havn.{format}"
+    export("--format", format, "--output", str(path), "--annotations", "annotator:ana")
+    other = ProjectFactory(slug="copy")
+    UserFactory(username="kim", role="annotator")
+    out = StringIO()
+    call_command(
+        "import_articles", str(path), "--project", "copy", "--format", format,
+        "--annotator", "kim", stdout=out,
+    )  # fmt: skip
+    assert "Imported 1 articles" in out.getvalue()
+    copied = Quote.objects.filter(article__project=other).order_by("start")
+    original = Quote.objects.filter(article__project=scene.project).order_by("start")
+    assert [(q.start, q.end, q.kind, q.speaker.name, q.cue_start) for q in copied] == [
+        (q.start, q.end, q.kind, q.speaker.name, q.cue_start) for q in original
+    ]
+
+
+def test_conll_and_brat_exports(tmp_path, scene):
+    lines = export("--format", "conll").splitlines()
+    emoji = TEXT.index("🙅")
+    assert f"🙅\t{emoji}\t{emoji + 1}\tI-QUOTE" in lines  # code points: the emoji is one
+    assert any(line.endswith("\tB-CUE") and line.startswith("sier\t") for line in lines)
+    path = tmp_path / "havn.zip"
+    export("--format", "brat", "--output", str(path))
+    with zipfile.ZipFile(path) as archive:
+        names = sorted(archive.namelist())
+        ann = archive.read(names[0]).decode()
+    assert [n.rsplit(".", 1)[1] for n in names] == ["ann", "txt"]
+    assert "\tContent " in ann
+    assert "\tCue " in ann
+    assert "\tAttribution:" in ann
+    with pytest.raises(CommandError, match="give --output"):
+        export("--format", "brat")
+
+
+def test_the_api_exports_another_tools_format(scene):
+    researcher = UserFactory(username="rita", role="researcher")
+    scene.project.members.add(researcher)
+    api = APIClient()
+    api.force_authenticate(researcher)
+    response = api.get(reverse("api:export", args=["havn"]), {"format": "labelstudio"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    tasks = json.loads(b"".join(response.streaming_content))
+    assert tasks[0]["data"]["text"] == TEXT
+    assert api.get(reverse("api:export", args=["havn"]), {"format": "xml"}).status_code == 400
+
+
+def test_a_bad_label_map_is_named(tmp_path, scene):
+    path = tmp_path / "x.jsonl"
+    path.write_text("{}\n")
+    with pytest.raises(CommandError, match="--label-map: 'Person': write LABEL=ROLE"):
+        call_command(
+            "import_articles", str(path), "--project", "havn", "--format", "doccano",
+            "--label-map", "Person",
+        )  # fmt: skip
+
+
+def test_unmapped_labels_import_nothing(tmp_path, scene):
+    path = tmp_path / "x.jsonl"
+    document = {
+        "text": "Siri Vold said the ferry must run.",
+        "entities": [{"id": 1, "label": "Person", "start_offset": 0, "end_offset": 9}],
+        "relations": [],
+    }
+    path.write_text(json.dumps(document) + "\n")
+    with pytest.raises(CommandError, match=r"no role for label Person \(1\)"):
+        call_command("import_articles", str(path), "--project", "havn", "--format", "doccano")
+    assert scene.project.articles.count() == 1
+
+
+@pytest.mark.parametrize(("format", "suffix"), [("doccano", "jsonl"), ("conll", "conll")])
+def test_the_export_page_offers_the_other_formats(client, scene, format, suffix):
+    researcher = UserFactory(username="rita", role="researcher")
+    scene.project.members.add(researcher)
+    client.force_login(researcher)
+    response = client.post(
+        reverse("articles:export", args=["havn"]),
+        {"format": format, "annotations": "all", "include_unannotated": "on", "what": "export"},
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith(f'.{suffix}"')
+    body = b"".join(response.streaming_content).decode()
+    assert "Kaia" in body
+
+
+def test_the_upload_page_takes_a_doccano_export(client, scene, tmp_path):
+    path = tmp_path / "havn.jsonl"
+    export("--format", "doccano", "--output", str(path), "--annotations", "annotator:ana")
+    ProjectFactory(slug="copy")
+    boss = UserFactory(username="boss", is_staff=True, is_superuser=True)
+    force_verified_login(client, boss)
+    response = client.post(
+        reverse("articles:upload", args=["copy"]),
+        {"file": SimpleUploadedFile("havn.jsonl", path.read_bytes()), "format": "doccano"},
+    )
+    assert response.status_code == 302
+    job = ProjectJob.objects.get(file_name="havn.jsonl")
+    assert job.errors == []
+    assert job.result["counts"]["quotes"] == 2
+    importing.run_import(job)
+    assert [
+        (q.annotator.username, q.speaker.name)
+        for q in Quote.objects.filter(article__project__slug="copy").order_by("start")
+    ] == [
+        ("boss", "Zoe\u0301 Lie"),
+        ("boss", "Odd Berg"),
+    ]
