@@ -187,9 +187,12 @@ def _marks_as_one(piece: str) -> str:
 
 def _pieces(span: TextBound, text: str) -> list[Span]:
     merged: list[list[int]] = []
-    for start, end in span.spans:
-        if merged and _JOINABLE_GAP.fullmatch(text[merged[-1][1] : start]):
-            merged[-1][1] = end
+    # Fragments in text order; overlapping ones (an annotator's slip) are one piece.
+    for start, end in sorted(span.spans):
+        if merged and (
+            start <= merged[-1][1] or _JOINABLE_GAP.fullmatch(text[merged[-1][1] : start])
+        ):
+            merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
     return [(start, end) for start, end in merged]
@@ -277,24 +280,33 @@ def to_brat(record: dict, quotes: list[tuple[dict, Span | None]]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def unmapped(document: Document, labels: AttributionLabels = POLNEAR) -> Counter:
-    """The span labels and event types of ``document`` that ``labels`` give no role,
-    with their counts (an event's trigger label counts as its event's)."""
-    known_spans = {*labels.content, *labels.source, *labels.cue, *labels.events}
+def unmapped(
+    document: Document, labels: AttributionLabels = POLNEAR, ignored: frozenset = frozenset()
+) -> Counter:
+    """The span labels and event types of ``document`` that ``labels`` give no role and
+    that are not ``ignored``, with their counts (an event's trigger label counts as its
+    event's)."""
+    known_spans = {*labels.content, *labels.source, *labels.cue, *labels.events, *ignored}
     found: Counter = Counter()
     for span in document.spans.values():
         if span.label not in known_spans:
             found[f"label {span.label}"] += 1
     for event in document.events:
-        if event.label not in labels.events:
+        if event.label not in labels.events and event.label not in ignored:
             found[f"event {event.label}"] += 1
     return found
 
 
-def article_mapping(name: str, document: Document, labels: AttributionLabels = POLNEAR) -> dict:
+def article_mapping(
+    name: str,
+    document: Document,
+    labels: AttributionLabels = POLNEAR,
+    *,
+    annotator: str | None = None,
+) -> dict:
     """A brat document as an article mapping in newsannot's export shape (title: the file
     name; one quote per contiguous piece of content, the first of two events on one
-    span kept), for ``records.record_from_mapping``."""
+    span kept; ``annotator``'s quotes), for ``records.record_from_mapping``."""
     quotes, seen = [], set()
     for quote in attributions(document, labels):
         span = (quote["start"], quote["end"])
@@ -302,6 +314,8 @@ def article_mapping(name: str, document: Document, labels: AttributionLabels = P
             continue
         seen.add(span)
         speaker = " ".join((quote["speaker"] or "").split())
+        if len(speaker) > 200 and ", " in speaker:  # records.SPEAKER_NAME_MAX
+            speaker = speaker.split(", ", 1)[0]  # the name, before its apposition
         quotes.append(
             {
                 "start": quote["start"],
@@ -312,7 +326,7 @@ def article_mapping(name: str, document: Document, labels: AttributionLabels = P
                 "cue": {"start": quote["cue_start"], "end": quote["cue_end"]}
                 if quote["cue_start"] is not None
                 else None,
-                "annotator": None,
+                "annotator": annotator,
                 "origin": "human",
             }
         )

@@ -32,11 +32,14 @@ def chunks(format: str, records: Iterable[dict]) -> Iterator[bytes]:
         for record in records:
             yield (json.dumps(doccano.to_doccano(record), ensure_ascii=False) + "\n").encode()
     elif format == "labelstudio":
-        yield b"["
-        for index, record in enumerate(records):
+        # The opening bracket goes with the first task: nothing is sent before the first
+        # read, which is what fixes SQLite's snapshot (streams.snapshot).
+        opening = "["
+        for record in records:
             task = json.dumps(labelstudio.to_labelstudio(record), ensure_ascii=False)
-            yield (("," if index else "") + "\n" + task).encode()
-        yield b"\n]\n"
+            yield (opening + "\n" + task).encode()
+            opening = ","
+        yield ("[\n]\n" if opening == "[" else "\n]\n").encode()
     elif format == "conll":
         for record in records:
             yield conll.to_conll(record).encode()
@@ -73,8 +76,9 @@ def read_brat(folder: Path, roles: Roles | None = None) -> Iterator:
     error listing the labels and event types that have no role, with counts. PolNeAR's
     labels (Content, Source, Cue, Attribution events) need no map; ``roles`` adds others
     (a label mapped to a quote's role is content, to speaker a source, to cue a cue)."""
-    labels = brat.POLNEAR
+    labels, ignored = brat.POLNEAR, frozenset()
     if roles is not None:
+        ignored = frozenset(roles.ignored())
         extra = {r: [n for n, role in roles.labels.items() if role == r] for r in ROLES}
         labels = brat.AttributionLabels(
             events=(*labels.events, *(n for n, r in roles.relations.items() if r in QUOTE_ROLES)),
@@ -87,10 +91,16 @@ def read_brat(folder: Path, roles: Roles | None = None) -> Iterator:
         return
     unknown = Counter()
     try:
+        # PolNeAR's layout names each .ann after its text and its annotator: several
+        # annotators of one text are several users' quotes on one article.
+        by_annotator = (folder / "attributions").is_dir()
         for name, document in brat.read_folder(folder):
-            unknown.update(brat.unmapped(document))
+            unknown.update(brat.unmapped(document, labels, ignored))
+            title, annotator = name, None
+            if by_annotator and "_" in name:
+                title, annotator = name.rsplit("_", 1)
             try:
-                mapping = brat.article_mapping(name, document)
+                mapping = brat.article_mapping(title, document, labels, annotator=annotator)
                 yield record_from_mapping(
                     mapping, path=f"{folder}/{name}.ann", line=0, exported=True
                 )
@@ -101,4 +111,9 @@ def read_brat(folder: Path, roles: Roles | None = None) -> Iterator:
         return
     if unknown:
         found = ", ".join(f"{name} ({count})" for name, count in sorted(unknown.items()))
-        yield RecordError(str(folder), 0, f"no role for {found}: PolNeAR's labels only")
+        yield RecordError(
+            str(folder),
+            0,
+            f"no role for {found}: map each with --label-map NAME=ROLE (ROLE one of "
+            f"{', '.join(ROLES)}; ignore leaves it out)",
+        )

@@ -55,6 +55,7 @@ _WORK_FIELDS = {
 }
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SPEAKER_NAME_MAX = 200  # Speaker.name's length
 # Where a .txt file's title comes from. "auto": its first line when a blank line follows
 # it (a heading), else its file name, so that a lead paragraph never becomes a title;
 # "first-line": always its first line; "file-name": always its file name.
@@ -349,6 +350,11 @@ def _quote(q, index: int, text: str, units) -> QuoteRecord:
         ):
             raise InvalidRecord("must be null or an object with a name", f"{where}.speaker")
         speaker = raw["name"].strip()
+        if len(speaker) > SPEAKER_NAME_MAX:
+            raise InvalidRecord(
+                f"is {len(speaker)} characters long; the limit is {SPEAKER_NAME_MAX}",
+                f"{where}.speaker.name",
+            )
         aliases = tuple(a for a in raw.get("aliases") or [] if isinstance(a, str) and a.strip())
     cue_start = cue_end = None
     if q.get("cue") is not None:

@@ -17,11 +17,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from articles.exchange.brat import kind_of
+from articles.exchange.records import SPEAKER_NAME_MAX
 
 # The roles a label may have: a quote of a kind, a quote whose kind its quotation marks
 # tell, the speaker's mention, the cue.
 QUOTE_ROLES = ("direct", "indirect", "mixed", "quote")
-ROLES = (*QUOTE_ROLES, "speaker", "cue")
+ROLES = (*QUOTE_ROLES, "speaker", "cue", "ignore")  # ignore: left out on purpose
 # Labels and relation types newsannot writes, read back without a map.
 LABELS = {
     "DIRECT": "direct",
@@ -68,13 +69,17 @@ class Roles:
         role = self.labels.get(name) or self.labels.get(name.upper())
         if role is None:
             self.unknown[f"label {name}"] += 1
-        return role
+        return None if role == "ignore" else role
 
     def relation(self, name: str) -> str | None:
         role = self.relations.get(name) or self.relations.get(name.upper())
         if role is None:
             self.unknown[f"relation {name}"] += 1
-        return role
+        return None if role == "ignore" else role
+
+    def ignored(self) -> set[str]:
+        """The labels and relation types mapped to ``ignore``."""
+        return {n for n, r in (*self.labels.items(), *self.relations.items()) if r == "ignore"}
 
     def refusal(self) -> str | None:
         """What was met without a role, with counts, or None."""
@@ -132,7 +137,7 @@ def quotes_from_spans(
                 "end": span.end,
                 "text": text[span.start : span.end],
                 "kind": kind,
-                "speaker": {"name": " ".join(text[speaker.start : speaker.end].split())}
+                "speaker": {"name": speaker_name(text[speaker.start : speaker.end])}
                 if speaker
                 else None,
                 "cue": {"start": cue.start, "end": cue.end} if cue else None,
@@ -141,6 +146,16 @@ def quotes_from_spans(
             }
         )
     return quotes
+
+
+def speaker_name(words: str) -> str:
+    """A speaker span's words as a catalog name: spaces made single, and a span longer
+    than a name may be ('The USC Dornsife/Los Angeles Times Daybreak tracking poll, which
+    tracks …') cut before its first comma, where its apposition starts."""
+    name = " ".join(words.split())
+    if len(name) > SPEAKER_NAME_MAX and ", " in name:
+        name = name.split(", ", 1)[0]
+    return name
 
 
 def check_span(text: str, start, end, where: str) -> tuple[int, int]:

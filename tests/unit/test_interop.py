@@ -144,8 +144,8 @@ def test_a_doccano_file_with_unmapped_labels_is_refused_with_counts(tmp_path):
     errors = [i for i in interop.read("doccano", path) if isinstance(i, RecordError)]
     assert [str(e) for e in errors] == [
         f"{path}: no role for label Person (1), relation said_by (1): map each with "
-        "--label-map NAME=ROLE (ROLE one of direct, indirect, mixed, quote, speaker, cue), "
-        "or remove it"
+        "--label-map NAME=ROLE (ROLE one of direct, indirect, mixed, quote, speaker, cue, "
+        "ignore), or remove it"
     ]
     mapped = list(
         interop.read("doccano", path, Roles.with_map(["Person=speaker", "said_by=speaker"]))
@@ -234,7 +234,7 @@ def test_a_polnear_style_folder_imports_with_its_attributions(tmp_path):
     (record,) = interop.read("brat", folder)
     (only,) = record.quotes
     assert (record.title, only.start, only.end, only.speaker, only.cue_start) == (
-        "ferry_ann1",
+        "ferry",
         15,
         40,
         "Siri Vold",
@@ -246,3 +246,45 @@ def test_a_polnear_style_folder_imports_with_its_attributions(tmp_path):
 def test_a_bad_label_map_is_refused(pair):
     with pytest.raises(ValueError, match="write LABEL=ROLE"):
         Roles.with_map([pair])
+
+
+def test_polnear_meta_labels_are_left_out_on_purpose_and_each_annotator_is_a_user(tmp_path):
+    folder = tmp_path / "brat"
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    (folder / "text" / "ferry.txt").write_text("Siri Vold says the ferry must keep going.\n")
+    text = "Siri Vold says the ferry must keep going.\n"
+    overlapping = f"T3\tContent 15 20;18 40\t{text[15:20]} {text[18:40]}"
+    ann = POLNEAR_STYLE_ANN.replace("T3\tContent 15 40\tthe ferry must keep going", overlapping)
+    (folder / "attributions" / "ferry_a1.ann").write_text(
+        POLNEAR_STYLE_ANN + "T5\tDiscuss 0 4\tSiri\n"
+    )
+    (folder / "attributions" / "ferry_b2.ann").write_text(ann)
+    refused = [i for i in interop.read("brat", folder) if isinstance(i, RecordError)]
+    assert "no role for label Discuss (1)" in str(refused[-1])
+    first, second = interop.read("brat", folder, Roles.with_map(["Discuss=ignore"]))
+    assert (first.title, first.quotes[0].annotator) == ("ferry", "a1")
+    # Overlapping fragments of one content span are one quote, not a reversed span.
+    assert (second.quotes[0].start, second.quotes[0].end, second.quotes[0].annotator) == (
+        15,
+        40,
+        "b2",
+    )
+
+
+def test_a_speaker_span_longer_than_a_name_keeps_its_head(tmp_path):
+    long_source = "The Daybreak poll, " + "which tracks support " * 12
+    text = f"{long_source}shows that the race is close."
+    cue = text.index("shows")
+    document = {
+        "text": text,
+        "entities": [
+            {"id": 1, "label": "SPEAKER", "start_offset": 0, "end_offset": len(long_source) - 1},
+            {"id": 2, "label": "INDIRECT", "start_offset": cue + 11, "end_offset": len(text) - 1},
+        ],
+        "relations": [{"id": 1, "from_id": 2, "to_id": 1, "type": "SPEAKER"}],
+    }
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps(document) + "\n", encoding="utf-8")
+    (record,) = interop.read("doccano", path)
+    assert record.quotes[0].speaker == "The Daybreak poll"
