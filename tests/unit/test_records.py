@@ -202,3 +202,16 @@ def test_an_adjudication_is_read_and_its_status_checked_against_its_times():
         with pytest.raises(InvalidRecord) as error:
             exported(adjudication=value)
         assert error.value.field == field, value
+
+
+def test_a_speaker_name_longer_than_the_catalog_takes_is_refused_naming_it():
+    text = "Ola said it."
+    quote = {"start": 0, "end": 3, "text": "Ola", "kind": "direct", "speaker": {"name": "x" * 201}}
+    with pytest.raises(InvalidRecord) as refused:
+        record_from_mapping(
+            {"title": "t", "text": text, "quotes": [quote]}, path="p", line=1, exported=True
+        )
+    assert (refused.value.field, refused.value.message) == (
+        "quotes[0].speaker.name",
+        "is 201 characters long; the limit is 200",
+    )
