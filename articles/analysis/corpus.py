@@ -7,7 +7,9 @@ Suggestions nobody accepted are never counted.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db import connection
+from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import TruncMonth
 
 from articles.analysis.figures import CorpusFigures, corpus_figures
@@ -84,3 +86,94 @@ def speaker_counts(project, speaker, source: Source = Source()) -> dict:
         ),
         "stances": by_target,
     }
+
+
+def target_quotes(project, target, source: Source = Source()):
+    """The corpus's quotes with a stance on ``target``, newest article first."""
+    return (
+        corpus_quotes(project, source)
+        .filter(stances__target=target)
+        .select_related("article", "speaker", "annotator")
+        .prefetch_related(Prefetch("stances", StanceLabel.objects.select_related("target")))
+        .order_by("-article__published_at", "-article_id", "start")
+    )
+
+
+def target_counts(project, target, source: Source = Source(), *, speakers: int = 20) -> dict:
+    """Stances on ``target``: by label, by month, by outlet and by speaker (the most
+    quoted ``speakers``), each ``{key: {label: count}}``; four queries."""
+    stances = StanceLabel.objects.filter(
+        target=target, quote__in=corpus_quotes(project, source).order_by()
+    ).order_by()
+
+    def by(field):
+        found: dict = {}
+        for key, label, n in stances.values_list(field, "label").annotate(n=Count("pk")):
+            found.setdefault(key, {})[label] = n
+        return found
+
+    per_speaker = by("quote__speaker_id")
+    top = sorted(per_speaker, key=lambda s: -sum(per_speaker[s].values()))[:speakers]
+    names = Speaker.objects.in_bulk([s for s in top if s is not None])
+    return {
+        "labels": dict(stances.values_list("label").annotate(n=Count("pk"))),
+        "months": by(TruncMonth("quote__article__published_at")),
+        "outlets": by("quote__article__outlet"),
+        "speakers": [(names.get(s), per_speaker[s]) for s in top],
+    }
+
+
+def search_quotes(project, query: dict, source: Source = Source()):
+    """The corpus's quotes matching a search form's data: words of the quote (PostgreSQL:
+    its full-text search, in the project's words as written; SQLite: a substring),
+    speaker (name or alias), kind, stance label, target, outlet, dates."""
+    quotes = corpus_quotes(project, source)
+    if words := query.get("q"):
+        if connection.vendor == "postgresql":
+            quotes = quotes.filter(
+                RawSQL(QUOTE_SEARCH_POSTGRESQL, [words], output_field=BooleanField())  # noqa: S611 - constant SQL
+            )
+        else:
+            quotes = quotes.filter(text__icontains=words)
+    if speaker := query.get("speaker"):
+        named = Speaker.objects.filter(project=project).matching(speaker).values("pk")
+        quotes = quotes.filter(speaker__in=named)
+    if kind := query.get("kind"):
+        quotes = quotes.filter(kind=kind)
+    stances = StanceLabel.objects.filter(quote=OuterRef("pk"))
+    if target := query.get("target"):
+        stances = stances.filter(target=target)
+    if label := query.get("stance"):
+        stances = stances.filter(label=label)
+    if query.get("target") or query.get("stance"):
+        quotes = quotes.filter(Exists(stances))
+    if outlet := query.get("outlet"):
+        quotes = quotes.filter(article__outlet__iexact=outlet)
+    if start := query.get("published_from"):
+        quotes = quotes.filter(article__published_at__date__gte=start)
+    if end := query.get("published_to"):
+        quotes = quotes.filter(article__published_at__date__lte=end)
+    return (
+        quotes.select_related("article", "speaker", "annotator")
+        .prefetch_related(Prefetch("stances", StanceLabel.objects.select_related("target")))
+        .order_by("-article__published_at", "-article_id", "start")
+    )
+
+
+# The quote's own words; no index (a GIN index over a million quotes is a migration of
+# its own): PostgreSQL reads every counted quote.
+QUOTE_SEARCH_POSTGRESQL = (
+    "to_tsvector('simple'::regconfig, articles_quote.text)"
+    " @@ websearch_to_tsquery('simple'::regconfig, %s)"
+)
+
+
+def in_its_sentence(text: str, start: int, end: int, reach: int = 160) -> tuple[str, str]:
+    """The words around a quote to its sentence's edges (at most ``reach`` characters
+    each side): ``(before, after)``."""
+    stops = (". ", "\n", "? ", "! ")
+    left = max(text.rfind(stop, max(0, start - reach), start) for stop in stops)
+    before = text[left + 1 if left >= 0 else max(0, start - reach) : start].lstrip()
+    rights = [found for stop in stops if (found := text.find(stop, end, end + reach)) >= 0]
+    after = text[end : min(rights) + 1 if rights else min(len(text), end + reach)]
+    return before, after

@@ -10,4 +10,10 @@ urlpatterns = [
         views.speaker_page,
         name="speaker-page",
     ),
+    path(
+        "projects/<slug:slug>/analysis/targets/<id:target_id>/",
+        views.target_page,
+        name="target-page",
+    ),
+    path("projects/<slug:slug>/analysis/quotes/", views.quote_search, name="quote-search"),
 ]

@@ -1,4 +1,5 @@
-"""The analysis pages: corpus figures, and a page per speaker. Reviewers, researchers
+"""The analysis pages: corpus figures, a page per speaker and per stance target, and the
+quote search. Reviewers, researchers
 and admins of the project only (annotators of a blind project must not see the team's
 work, so annotators see none)."""
 
@@ -12,11 +13,19 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from articles.analysis.charts import stance_months
-from articles.analysis.corpus import project_figures, speaker_counts, speaker_quotes
-from articles.analysis.forms import SourceForm
+from articles.analysis.corpus import (
+    in_its_sentence,
+    project_figures,
+    search_quotes,
+    speaker_counts,
+    speaker_quotes,
+    target_counts,
+    target_quotes,
+)
+from articles.analysis.forms import QuoteSearchForm, SourceForm
 from articles.exchange.downloads import attachment
 from articles.exchange.export import neutralise
-from articles.models import Project, Speaker
+from articles.models import Project, Speaker, StanceTarget
 from articles.querysets import sees_whole_team
 
 QUOTES_PER_PAGE = 50
@@ -93,6 +102,75 @@ def speaker_page(request, slug, speaker_id):
             "charts": charts,
             "query": query.urlencode(),
         },
+    )
+
+
+@login_required
+@require_GET
+def target_page(request, slug, target_id):
+    """Who is quoted about a stance target, with which stance, how often; the share of
+    each stance over time and by outlet."""
+    project, form = _project_and_source(request, slug)
+    target = get_object_or_404(StanceTarget, pk=target_id, project=project)
+    if not form.is_valid():
+        return _invalid(request, project, form)
+    source = form.source()
+    counts = target_counts(project, target, source)
+    labels = list(project.stance_labels)
+    page = Paginator(target_quotes(project, target, source), QUOTES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    chart = stance_months(counts["months"], labels=labels, title=target.name)
+    return render(
+        request,
+        "articles/target_page.html",
+        {
+            "project": project,
+            "target": target,
+            "form": form,
+            "labels": labels,
+            "by_label": [(label, counts["labels"].get(label, 0)) for label in labels],
+            "speakers": [
+                (speaker, [by.get(label, 0) for label in labels])
+                for speaker, by in counts["speakers"]
+            ],
+            "outlets": [
+                (outlet, [by.get(label, 0) for label in labels])
+                for outlet, by in sorted(
+                    counts["outlets"].items(), key=lambda item: -sum(item[1].values())
+                )
+            ],
+            "chart": mark_safe(chart),  # noqa: S308 - escaped
+            "page": page,
+            "query": query.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def quote_search(request, slug):
+    """Quotes across the corpus by their words, speaker, kind, stance, outlet and date,
+    each in its sentence."""
+    project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
+    if not sees_whole_team(request.user):
+        raise Http404("Only the project's reviewers, researchers and admins see this page.")
+    form = QuoteSearchForm(request.GET, project=project)
+    page = None
+    if form.is_valid():
+        found = search_quotes(project, form.cleaned_data, form.source())
+        page = Paginator(found, QUOTES_PER_PAGE).get_page(request.GET.get("page"))
+        for quote in page:
+            quote.before, quote.after = in_its_sentence(quote.article.text, quote.start, quote.end)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "articles/quote_search.html",
+        {"project": project, "form": form, "page": page, "query": query.urlencode()},
+        status=200 if page is not None else 400,
     )
 
 

@@ -5,9 +5,13 @@ from datetime import timedelta
 
 import django_filters
 from django import forms
+from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 
+from articles.analysis.corpus import QUOTE_SEARCH_POSTGRESQL
 from articles.models import Article, Assignment, Quote, Speaker, StanceTarget
 
 ALWAYS_ALLOWED = {"cursor", "page_size", "annotations", "count"}
@@ -107,10 +111,20 @@ class QuoteFilter(FilterSet):
     annotator = django_filters.CharFilter(field_name="annotator__username")
     target = django_filters.CharFilter(field_name="stances__target__name", distinct=True)
     stance = django_filters.CharFilter(field_name="stances__label", distinct=True)
+    search = django_filters.CharFilter(method="filter_search")
 
     class Meta:
         model = Quote
         fields = []
+
+    def filter_search(self, queryset, name, value):
+        """The quotes whose words match: PostgreSQL's full-text search (words as written),
+        elsewhere a substring (as the quote search page does)."""
+        if connection.vendor == "postgresql":
+            return queryset.filter(
+                RawSQL(QUOTE_SEARCH_POSTGRESQL, [value], output_field=BooleanField())  # noqa: S611 - constant SQL
+            )
+        return queryset.filter(text__icontains=value)
 
 
 class SpeakerFilter(FilterSet):

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from articles.models import Adjudication
 from tests.scenes import quote, team_scene
@@ -136,3 +137,84 @@ def test_the_pages_use_the_same_number_of_queries_whatever_the_size(
     for url in urls:
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200
+
+
+A4 = "– The plan is a waste, says Lund. Berg said the plan would help the harbour."
+
+
+@pytest.fixture
+def stances(corpus):
+    """Two more stances on Planen in March: Lund against, Berg for (ana's only)."""
+    ana = corpus.annotators[0]
+    four = corpus.add_article(text=A4, title="Waste")
+    four.outlet, four.published_at = "Fjordposten", datetime(2026, 3, 20, tzinfo=UTC)
+    four.save(update_fields=["outlet", "published_at"])
+    target = corpus.targets["Planen"]
+    quote(four, ana, "The plan is a waste", speaker=corpus.speakers["Lund"],
+          stances={target: "against"})  # fmt: skip
+    quote(four, ana, "the plan would help the harbour", kind="indirect",
+          speaker=corpus.speakers["Berg"], stances={target: "favor"})  # fmt: skip
+    return corpus
+
+
+def test_a_target_page_counts_stances_by_label_speaker_outlet_and_month(
+    client, stances, django_assert_max_num_queries
+):
+    target = stances.targets["Planen"]
+    client.force_login(stances.reviewer)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("articles:target-page", args=["tunnel", target.pk]))
+    assert response.status_code == 200
+    # Plan (not adjudicated): ana's and ben's favor; Waste: ana's against and favor.
+    assert dict(response.context["by_label"]) == {"favor": 3, "against": 1, "neutral": 0}
+    speakers = {s.name: numbers for s, numbers in response.context["speakers"]}
+    labels = response.context["labels"]
+    assert dict(zip(labels, speakers["Berg"], strict=True))["favor"] == 3
+    assert dict(zip(labels, speakers["Lund"], strict=True))["against"] == 1
+    assert dict(response.context["outlets"])["Fjordposten"] == [
+        {"favor": 1, "against": 1}.get(label, 0) for label in labels
+    ]
+    assert response.context["page"].paginator.count == 4
+    assert "<svg" in response.content.decode()
+
+
+def test_the_quote_search_finds_words_speaker_kind_and_stance(client, stances):
+    client.force_login(stances.reviewer)
+    url = reverse("articles:quote-search", args=["tunnel"])
+
+    def found(**query):
+        response = client.get(url, query)
+        assert response.status_code == 200, response.content.decode()[:400]
+        return sorted(q.text for q in response.context["page"])
+
+    assert found(q="waste") == ["The plan is a waste"]
+    assert found(speaker="berg", kind="indirect") == ["the plan would help the harbour"]
+    assert found(stance="against") == ["The plan is a waste"]
+    assert found(q="tunnel", labels="gold") == ["The tunnel must open this year"]
+    page = client.get(url, {"q": "waste"}).content.decode()
+    assert "<mark>The plan is a waste</mark>, says Lund." in page  # in its sentence
+
+
+def test_the_quote_search_refuses_a_bad_date_naming_it(client, stances):
+    client.force_login(stances.reviewer)
+    response = client.get(
+        reverse("articles:quote-search", args=["tunnel"]), {"published_from": "March"}
+    )
+    assert response.status_code == 400
+    assert "published_from" in response.content.decode()
+
+
+def test_annotators_see_neither_page(client, stances):
+    client.force_login(stances.annotators[0])
+    target = stances.targets["Planen"]
+    assert (
+        client.get(reverse("articles:target-page", args=["tunnel", target.pk])).status_code == 404
+    )
+    assert client.get(reverse("articles:quote-search", args=["tunnel"])).status_code == 404
+
+
+def test_the_api_searches_quotes_by_their_words(stances):
+    api = APIClient()
+    api.force_authenticate(stances.reviewer)
+    found = api.get(reverse("api:quote-list"), {"project": "tunnel", "search": "waste"}).json()
+    assert [q["text"] for q in found["results"]] == ["The plan is a waste"]

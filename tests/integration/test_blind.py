@@ -329,6 +329,8 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("articles:analysis-csv", [slug]),
         ("articles:speaker-page", [slug, w.kari.pk]),
         ("articles:speakers", [slug]),
+        ("articles:target-page", [slug, w.target.pk]),
+        ("articles:quote-search", [slug]),
         ("api:project-list", []),
         ("api:project-detail", [slug]),
         ("api:article-list", []),
