@@ -218,3 +218,9 @@ def test_the_api_searches_quotes_by_their_words(stances):
     api.force_authenticate(stances.reviewer)
     found = api.get(reverse("api:quote-list"), {"project": "tunnel", "search": "waste"}).json()
     assert [q["text"] for q in found["results"]] == ["The plan is a waste"]
+
+
+def test_a_search_that_finds_nothing_says_so(client, stances):
+    client.force_login(stances.reviewer)
+    page = client.get(reverse("articles:quote-search", args=["tunnel"]), {"q": "zebra"})
+    assert "No quote matches." in page.content.decode()

@@ -131,3 +131,9 @@ def test_the_page_reads_a_bounded_number_of_queries(client, scene, django_assert
     for query in ({}, {"q": "ferry", "has_quotes": "no", "speaker": "Siri Vold", "sort": "title"}):
         with django_assert_max_num_queries(12):
             assert client.get(url, query).status_code == 200
+
+
+def test_a_search_that_finds_nothing_says_so(client, scene):
+    client.force_login(scene.reviewer)
+    response = client.get(reverse("articles:articles", args=["havn"]), {"q": "zebra"})
+    assert "No article matches." in response.content.decode()

@@ -205,3 +205,7 @@ def test_queries_do_not_grow_with_the_speakers(client, scene, extra, django_asse
     with django_assert_max_num_queries(9):
         response = client.get(url("speakers"))
     assert response.status_code == 200
+
+
+def test_a_search_that_finds_nobody_says_so(client, scene):
+    assert "No speaker matches." in page(client, scene, q="zebra").content.decode()
