@@ -25,6 +25,8 @@ ENDPOINTS = {
     "agreement": ("api:agreement", {"slug": SLUG}),
     "history": ("api:history", {"slug": SLUG}),
     "flags": ("api:flags", {"slug": SLUG}),
+    "speaker-quotes": ("api:speaker-quotes", {"slug": SLUG, "speaker_id": ID}),
+    "target-stances": ("api:target-stances", {"slug": SLUG, "target_id": ID}),
     "pages": ("api:pages", {"slug": SLUG}),
     "articles": ("api:article-list", {}),
     "article": ("api:article-detail", {"pk": ID}),

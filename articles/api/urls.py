@@ -5,6 +5,7 @@ from articles import converters  # noqa: F401 - registers the "id" converter
 from articles.api import (
     adjudication,
     admin_writes,
+    analysis,
     assignments,
     flags,
     history,
@@ -59,6 +60,16 @@ urlpatterns = [
     path("projects/<slug:slug>/export/manifest/", views.ManifestView.as_view(), name="manifest"),
     path("projects/<slug:slug>/history/", history.HistoryView.as_view(), name="history"),
     path("projects/<slug:slug>/flags/", flags.FlagsView.as_view(), name="flags"),
+    path(
+        "projects/<slug:slug>/speakers/<id:speaker_id>/quotes/",
+        analysis.SpeakerQuotesView.as_view(),
+        name="speaker-quotes",
+    ),
+    path(
+        "projects/<slug:slug>/targets/<id:target_id>/stances/",
+        analysis.TargetStancesView.as_view(),
+        name="target-stances",
+    ),
     path("projects/<slug:slug>/pages/", pages.PagesView.as_view(), name="pages"),
     path("jobs/<id:job_id>/", pages.JobView.as_view(), name="job"),
     path("projects/<slug:slug>/members/", admin_writes.MembersView.as_view(), name="members"),

@@ -224,3 +224,28 @@ def test_a_search_that_finds_nothing_says_so(client, stances):
     client.force_login(stances.reviewer)
     page = client.get(reverse("articles:quote-search", args=["tunnel"]), {"q": "zebra"})
     assert "No quote matches." in page.content.decode()
+
+
+def test_the_api_reads_a_speakers_quotes_and_a_targets_stances(stances):
+    api = APIClient()
+    api.force_authenticate(stances.reviewer)
+    berg, target = stances.speakers["Berg"], stances.targets["Planen"]
+    quotes = api.get(
+        reverse("api:speaker-quotes", args=["tunnel", berg.pk]), {"count": "true"}
+    ).json()
+    assert quotes["count"] == 3  # ana's and ben's on Plan, ana's on Waste
+    assert {q["text"] for q in quotes["results"]} == {
+        "We favour the plan",
+        "the plan would help the harbour",
+    }
+    labels = api.get(reverse("api:target-stances", args=["tunnel", target.pk])).json()
+    assert sorted(s["label"] for s in labels["results"]) == ["against", "favor", "favor", "favor"]
+    one = api.get(
+        reverse("api:target-stances", args=["tunnel", target.pk]), {"annotator": "ben"}
+    ).json()
+    assert [s["label"] for s in one["results"]] == ["favor"]
+    bad = api.get(reverse("api:speaker-quotes", args=["tunnel", berg.pk]), {"labels": "x"})
+    assert bad.status_code == 400
+    assert "labels" in bad.json()
+    api.force_authenticate(stances.annotators[0])
+    assert api.get(reverse("api:speaker-quotes", args=["tunnel", berg.pk])).status_code == 404

@@ -348,6 +348,8 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("api:agreement", [slug]),
         ("api:history", [slug]),
         ("api:flags", [slug]),
+        ("api:speaker-quotes", [slug, w.kari.pk]),
+        ("api:target-stances", [slug, w.target.pk]),
         ("api:job", [w.job.pk]),
         ("api:article-status", [shared]),
         ("api:article-status", [secret]),
