@@ -108,6 +108,11 @@ def main() -> None:
         "analysis": reverse("articles:analysis", args=[project.slug]),
         "figures.csv": reverse("articles:analysis-csv", args=[project.slug]),
         "speaker page": reverse("articles:speaker-page", args=[project.slug, speaker.pk]),
+        "target page": reverse(
+            "articles:target-page", args=[project.slug, project.targets.order_by("pk")[0].pk]
+        ),
+        "quote search": reverse("articles:quote-search", args=[project.slug]) + "?q=bridge",
+        "API speaker": reverse("api:speaker-quotes", args=[project.slug, speaker.pk]),
     }
     for name, url in pages.items():
         median, slowest = timed(client, url, options.runs)
