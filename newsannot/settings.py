@@ -543,6 +543,10 @@ except ValueError as error:
     raise ImproperlyConfigured(f"FETCH_ALLOWED_NETWORKS: {error}") from None
 # Feeds polled by the worker respect each site's robots.txt unless this is false.
 FETCH_RESPECT_ROBOTS = env_bool("FETCH_RESPECT_ROBOTS", True)
+# Long lists (the articles page, the quote search) count their rows up to this many and
+# say "more than" beyond, so that a search matching most of a large project stays fast;
+# the exact count is a click away.
+LIST_COUNT_LIMIT = env_int("LIST_COUNT_LIMIT", 10_000, minimum=1)
 # Milliseconds between two requests to one host when the worker fetches a list of pages.
 FETCH_INTERVAL_MS = env_int("FETCH_INTERVAL_MS", 1000, minimum=0)
 # A fetched page at least this similar (estimated Jaccard of its five-word sequences)

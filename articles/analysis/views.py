@@ -26,6 +26,7 @@ from articles.analysis.forms import QuoteSearchForm, SourceForm
 from articles.exchange.downloads import attachment
 from articles.exchange.export import neutralise
 from articles.models import Project, Speaker, StanceTarget
+from articles.paging import BoundedPaginator, count_limit
 from articles.querysets import sees_whole_team
 
 QUOTES_PER_PAGE = 50
@@ -161,7 +162,8 @@ def quote_search(request, slug):
     page = None
     if form.is_valid():
         found = search_quotes(project, form.cleaned_data, form.source())
-        page = Paginator(found, QUOTES_PER_PAGE).get_page(request.GET.get("page"))
+        paginator = BoundedPaginator(found, QUOTES_PER_PAGE, limit=count_limit(request))
+        page = paginator.get_page(request.GET.get("page"))
         for quote in page:
             quote.before, quote.after = in_its_sentence(quote.article.text, quote.start, quote.end)
     query = request.GET.copy()

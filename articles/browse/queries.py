@@ -1,31 +1,24 @@
 """The articles page's read: filters as EXISTS subqueries (no join multiplies a row), a
 quote count only when sorting by it, one COUNT for the total (the paginator's)."""
 
-from datetime import timedelta
-
 from django.db import connection
 from django.db.models import (
     BooleanField,
-    DateTimeField,
     Exists,
-    ExpressionWrapper,
     F,
     OuterRef,
     Q,
-    Value,
 )
 from django.db.models.expressions import RawSQL
 
 from articles.models import Adjudication, Article, Assignment, Quote, StanceLabel
 
-# PostgreSQL finds the words of a search in title, outlet and text through one GIN index
-# (migration 0012: to_tsvector('simple', …), words as written, in any language); this
-# expression must stay the index's (the columns named with their table, for the joins of a
-# sort by quotes). SQLite looks for the search as a substring instead.
+# PostgreSQL finds the words of a search in title, outlet and text in a stored column with
+# its GIN index (migration 0015: to_tsvector('simple', …), words as written, in any
+# language; the column named with its table, for the joins of a sort by quotes). SQLite
+# looks for the search as a substring instead.
 SEARCH_POSTGRESQL = (
-    "to_tsvector('simple'::regconfig, articles_article.title || ' ' ||"
-    " articles_article.outlet || ' ' || articles_article.text)"
-    " @@ websearch_to_tsquery('simple'::regconfig, %s)"
+    "articles_article.search_vector @@ websearch_to_tsquery('simple'::regconfig, %s)"
 )
 
 
@@ -65,11 +58,6 @@ def browse(project, query: dict):
     sort = query.get("sort") or "-published_at"
     if sort in ("published_at", "-published_at"):
         date = F("published_at")
-        if text:
-            # The index finds a search's matches; they are sorted after. Given the date
-            # index, a LIMIT tempts the planner to walk it and test every article's
-            # words instead (seconds at 100,000): this date is not the index's.
-            date = ExpressionWrapper(date + Value(timedelta(0)), output_field=DateTimeField())
         first = date.desc(nulls_last=True) if sort.startswith("-") else date.asc(nulls_last=True)
         return articles.order_by(first, "-id")
     return articles.order_by(sort, "-id")

@@ -2,7 +2,6 @@
 open each in the workspace (read-only for them), or on the board."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -11,6 +10,7 @@ from django.views.decorators.vary import vary_on_headers
 from articles.browse.forms import BrowseForm
 from articles.browse.queries import browse
 from articles.models import Project
+from articles.paging import BoundedPaginator, count_limit
 from articles.querysets import sees_whole_team
 
 PER_PAGE = 50
@@ -32,7 +32,8 @@ def articles(request, slug):
             .select_related("adjudication")
             .only("id", "title", "outlet", "published_at", "adjudication__status")
         )
-        page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+        paginator = BoundedPaginator(found, PER_PAGE, limit=count_limit(request))
+        page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"project": project, "form": form, "page": page, "query": query.urlencode()}

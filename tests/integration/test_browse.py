@@ -137,3 +137,27 @@ def test_a_search_that_finds_nothing_says_so(client, scene):
     client.force_login(scene.reviewer)
     response = client.get(reverse("articles:articles", args=["havn"]), {"q": "zebra"})
     assert "No article matches." in response.content.decode()
+
+
+def test_past_the_count_limit_the_total_is_a_lower_bound_with_the_exact_count_on_request(
+    client, scene, settings
+):
+    settings.LIST_COUNT_LIMIT = 2
+    client.force_login(scene.reviewer)
+    url = reverse("articles:articles", args=["havn"])
+    html = client.get(url).content.decode()
+    assert "More than 2 articles" in html
+    assert "count=all" in html
+    assert titles(client, scene) == (["Ferry winter", "Bridge closed", "Tolls"], 3)
+    exact = client.get(url, {"count": "all"})
+    assert exact.context["page"].paginator.exact
+    assert "3 articles" in exact.content.decode()
+    # Under the limit the total is exact as before.
+    assert "1 article" in client.get(url, {"q": "ferry"}).content.decode()
+
+
+def test_a_search_finds_a_word_of_a_text_changed_after_import(client, scene):
+    # A new revision of an unquoted article: on PostgreSQL the stored words follow.
+    tolls = Article.objects.get(pk=scene.ids["tolls"])
+    Article.objects.filter(pk=tolls.pk).update(text=tolls.text + " Icebreakers stand ready.")
+    assert titles(client, scene, q="icebreakers")[0] == ["Tolls"]
