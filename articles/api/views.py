@@ -142,7 +142,8 @@ class TargetViewSet(viewsets.ReadOnlyModelViewSet):
 
 class ExportView(APIView):
     """A project's articles and quotes, streamed as JSONL (one article a line), CSV, or
-    another tool's format: doccano JSONL, Label Studio JSON, CoNLL BIO tokens."""
+    another tool's format: doccano JSONL, Label Studio JSON, CoNLL BIO tokens, Parquet (a
+    row per article, or per quote with ``parquet-quotes``)."""
 
     @extend_schema(
         parameters=[

@@ -11,18 +11,27 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from articles.exchange import brat, conll, doccano, labelstudio
+from articles.exchange import brat, conll, doccano, labelstudio, parquet
 from articles.exchange.records import InvalidRecord, RecordError, record_from_mapping
 from articles.exchange.spans import QUOTE_ROLES, ROLES, Roles, quote_spans
 
 # Streamed exports (one file) and what the command also writes (brat: a ZIP of files).
-STREAMED = ("doccano", "labelstudio", "conll")
+STREAMED = ("doccano", "labelstudio", "conll", *parquet.LAYOUTS)
 READABLE = ("doccano", "labelstudio", "brat")
-EXTENSIONS = {"doccano": "jsonl", "labelstudio": "json", "conll": "conll", "brat": "zip"}
+# Files that are no text: a command writes them to a file, never to its output.
+BINARY = tuple(parquet.LAYOUTS)
+EXTENSIONS = {
+    "doccano": "jsonl",
+    "labelstudio": "json",
+    "conll": "conll",
+    "brat": "zip",
+    **dict.fromkeys(parquet.LAYOUTS, "parquet"),
+}
 CONTENT_TYPES = {
     "doccano": "application/x-ndjson",
     "labelstudio": "application/json",
     "conll": "text/plain; charset=utf-8",
+    **dict.fromkeys(parquet.LAYOUTS, "application/vnd.apache.parquet"),
 }
 
 
@@ -43,6 +52,8 @@ def chunks(format: str, records: Iterable[dict]) -> Iterator[bytes]:
     elif format == "conll":
         for record in records:
             yield conll.to_conll(record).encode()
+    elif format in parquet.LAYOUTS:
+        yield from parquet.chunks(format, records)
     else:
         raise ValueError(f"unknown format {format!r}")
 

@@ -90,6 +90,8 @@ class ExportForm(forms.Form):
             ("doccano", "doccano JSONL (spans and relations)"),
             ("labelstudio", "Label Studio JSON (tasks)"),
             ("conll", "CoNLL BIO tokens (for sequence taggers)"),
+            ("parquet", "Parquet, one row per article (Hugging Face datasets)"),
+            ("parquet-quotes", "Parquet, one row per quote (pandas)"),
         ]
     )
     annotations = forms.ChoiceField(label=_("Annotations"))

@@ -2,10 +2,12 @@
 exported as doccano, Label Studio, CoNLL and brat; doccano and Label Studio exports
 imported into another project with every quote, speaker and cue; a bad label map named."""
 
+import io
 import json
 import zipfile
 from io import StringIO
 
+import pyarrow.parquet as pq
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -113,7 +115,9 @@ def test_unmapped_labels_import_nothing(tmp_path, scene):
     assert scene.project.articles.count() == 1
 
 
-@pytest.mark.parametrize(("format", "suffix"), [("doccano", "jsonl"), ("conll", "conll")])
+@pytest.mark.parametrize(
+    ("format", "suffix"), [("doccano", "jsonl"), ("conll", "conll"), ("parquet", "parquet")]
+)
 def test_the_export_page_offers_the_other_formats(client, scene, format, suffix):
     researcher = UserFactory(username="rita", role="researcher")
     scene.project.members.add(researcher)
@@ -124,8 +128,10 @@ def test_the_export_page_offers_the_other_formats(client, scene, format, suffix)
     )
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith(f'.{suffix}"')
-    body = b"".join(response.streaming_content).decode()
-    assert "Kaia" in body
+    body = b"".join(response.streaming_content)
+    if suffix == "parquet":
+        body = json.dumps(pq.read_table(io.BytesIO(body)).to_pylist(), default=str).encode()
+    assert b"Kaia" in body
 
 
 def test_the_upload_page_takes_a_doccano_export(client, scene, tmp_path):
@@ -150,3 +156,37 @@ def test_the_upload_page_takes_a_doccano_export(client, scene, tmp_path):
         ("boss", "Zoe\u0301 Lie"),
         ("boss", "Odd Berg"),
     ]
+
+
+def test_parquet_loads_with_hugging_face_datasets(tmp_path, scene, monkeypatch):
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    import datasets  # a second or so to import: only here
+
+    path = tmp_path / "havn.parquet"
+    export("--format", "parquet", "--output", str(path), "--annotations", "annotator:ana")
+    loaded = datasets.load_dataset(
+        "parquet", data_files=str(path), split="train", cache_dir=str(tmp_path / "cache")
+    )
+    (article,) = loaded
+    assert article["text"] == TEXT
+    assert [(q["text"], q["speaker"]["name"]) for q in article["quotes"]] == [
+        ("Kaia må stenges 🙅", "Zoe\u0301 Lie"),
+        ("staten må betale", "Odd Berg"),
+    ]
+    for q in article["quotes"]:
+        assert TEXT[q["start"] : q["end"]] == q["text"]  # code points
+    with pytest.raises(CommandError, match="give --output"):
+        export("--format", "parquet")
+
+
+def test_the_api_sends_a_parquet_row_per_quote(scene):
+    researcher = UserFactory(username="rita", role="researcher")
+    scene.project.members.add(researcher)
+    api = APIClient()
+    api.force_authenticate(researcher)
+    response = api.get(reverse("api:export", args=["havn"]), {"format": "parquet-quotes"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/vnd.apache.parquet"
+    assert response["Content-Disposition"].endswith('.parquet"')
+    rows = pq.read_table(io.BytesIO(b"".join(response.streaming_content))).to_pylist()
+    assert sorted(row["text"] for row in rows) == ["Kaia må stenges 🙅", "staten må betale"]

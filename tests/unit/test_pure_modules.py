@@ -25,6 +25,7 @@ PURE = [
                 "doccano.py",
                 "labelstudio.py",
                 "conll.py",
+                "parquet.py",
                 "interop.py",
             )
         ],

@@ -14,7 +14,8 @@ from articles.models import HistoryEvent, Project
 class Command(BaseCommand):
     help = (
         "Export a project's articles and quotes as JSONL (one article a line), CSV, doccano "
-        "JSONL, Label Studio JSON, CoNLL BIO tokens, or brat standoff (a ZIP; --output)."
+        "JSONL, Label Studio JSON, CoNLL BIO tokens, Parquet (a row per article, or per "
+        "quote with parquet-quotes; --output), or brat standoff (a ZIP; --output)."
     )
 
     def add_arguments(self, parser):
@@ -65,6 +66,8 @@ class Command(BaseCommand):
         include = not only_annotated
         if format == "brat" and output is None:
             raise CommandError("--format brat writes a ZIP of .txt and .ann files: give --output")
+        if format in interop.BINARY and output is None:
+            raise CommandError(f"--format {format} writes a binary file: give --output")
         partial = output.with_name(output.name + ".partial") if output else None
         # The manifest describes the body: both are read from the same snapshot.
         with streams.snapshot():

@@ -1,0 +1,164 @@
+"""The export as Parquet files, for Hugging Face ``datasets`` and pandas. Pure Python over
+pyarrow, no Django.
+
+Two layouts of the same export records (``streams.records``):
+
+- ``parquet``: one row per article, the JSONL record's fields with typed columns: ``id``,
+  ``external_id``, ``title``, ``url``, ``outlet``, ``author``, ``published_at`` (a UTC
+  timestamp), ``language``, ``text``, ``text_sha256``, ``offset_unit``; ``quotes``, a list
+  of structs (``id``, ``start``, ``end``, ``text``, ``kind``, ``speaker`` {``id``,
+  ``name``, ``aliases``}, ``cue`` {``start``, ``end``, ``text``}, ``stances`` [{``target``,
+  ``label``}], ``annotator``, ``origin``, ``created_at``, ``updated_at``, and the span in
+  UTF-16 units and UTF-8 bytes); ``assignments`` (a list) or ``adjudication`` (gold), as
+  in JSONL, the other one null.
+- ``parquet-quotes``: one row per quote, flat as the CSV (the article's fields but its
+  text, then the quote's), ``stances`` a list of {``target``, ``label``}. Articles
+  without quotes have no row.
+
+Offsets are code points into ``text``, as everywhere. A row group holds
+``ROWS_PER_GROUP`` articles, so an export streams in pieces of bounded size.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+ROWS_PER_GROUP = 500
+TIME = pa.timestamp("us", tz="UTC")
+SPEAKER = pa.struct([("id", pa.int64()), ("name", pa.string()), ("aliases", pa.list_(pa.string()))])
+CUE = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
+STANCES = pa.list_(pa.struct([("target", pa.string()), ("label", pa.string())]))
+OFFSETS = [(name, pa.int64()) for name in ("start_utf16", "end_utf16", "start_utf8", "end_utf8")]
+QUOTE_FIELDS = [
+    ("id", pa.int64()),
+    ("start", pa.int64()),
+    ("end", pa.int64()),
+    ("text", pa.string()),
+    ("kind", pa.string()),
+    ("speaker", SPEAKER),
+    ("cue", CUE),
+    ("stances", STANCES),
+    ("annotator", pa.string()),
+    ("origin", pa.string()),
+    ("created_at", TIME),
+    ("updated_at", TIME),
+    *OFFSETS,
+]
+ARTICLE_FIELDS = [
+    ("id", pa.int64()),
+    ("external_id", pa.string()),
+    ("title", pa.string()),
+    ("url", pa.string()),
+    ("outlet", pa.string()),
+    ("author", pa.string()),
+    ("published_at", TIME),
+    ("language", pa.string()),
+]
+WORK = [("status", pa.string()), ("started_at", TIME), ("finished_at", TIME)]
+ARTICLES = pa.schema(
+    [
+        *ARTICLE_FIELDS,
+        ("text", pa.string()),
+        ("text_sha256", pa.string()),
+        ("offset_unit", pa.string()),
+        ("quotes", pa.list_(pa.struct(QUOTE_FIELDS))),
+        ("assignments", pa.list_(pa.struct([("annotator", pa.string()), *WORK]))),
+        ("adjudication", pa.struct([("reviewer", pa.string()), *WORK])),
+    ]
+)
+QUOTES = pa.schema(
+    [
+        *[(f"article_{name}", kind) for name, kind in ARTICLE_FIELDS],
+        ("text_sha256", pa.string()),
+        *[(f"quote_{name}" if name == "id" else name, kind) for name, kind in QUOTE_FIELDS],
+    ]
+)
+LAYOUTS = {"parquet": ARTICLES, "parquet-quotes": QUOTES}
+
+
+def chunks(layout: str, records: Iterable[dict]) -> Iterator[bytes]:
+    """The export records as one Parquet file in ``layout`` (a key of ``LAYOUTS``), sent a
+    row group at a time."""
+    schema = LAYOUTS[layout]
+    sink = _Sink()
+    with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
+        rows: list[dict] = []
+        for count, record in enumerate(records, start=1):
+            rows.extend(_rows(layout, record))
+            if count % ROWS_PER_GROUP == 0 and rows:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                rows = []
+                yield sink.drain()
+        if rows:
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+    # Closing wrote the footer: a file without rows still has its schema.
+    yield sink.drain()
+
+
+def _rows(layout: str, record: dict) -> list[dict]:
+    if layout == "parquet":
+        row = {name: record.get(name) for name in ARTICLES.names}
+        row["published_at"] = _time(row["published_at"])
+        row["quotes"] = [_quote(quote) for quote in record["quotes"]]
+        for work in row["assignments"] or []:
+            work |= {
+                "started_at": _time(work["started_at"]),
+                "finished_at": _time(work["finished_at"]),
+            }
+        if row["adjudication"]:
+            adjudication = row["adjudication"]
+            adjudication |= {
+                "started_at": _time(adjudication["started_at"]),
+                "finished_at": _time(adjudication["finished_at"]),
+            }
+        return [row]
+    article = {f"article_{name}": record.get(name) for name, _ in ARTICLE_FIELDS}
+    article["article_published_at"] = _time(article["article_published_at"])
+    article["text_sha256"] = record["text_sha256"]
+    rows = []
+    for quote in record["quotes"]:
+        row = _quote(quote)
+        row["quote_id"] = row.pop("id")
+        rows.append(article | row)
+    return rows
+
+
+def _quote(quote: dict) -> dict:
+    return {
+        **{name: quote.get(name) for name, _ in QUOTE_FIELDS},
+        "created_at": _time(quote.get("created_at")),
+        "updated_at": _time(quote.get("updated_at")),
+    }
+
+
+def _time(value) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+class _Sink(io.RawIOBase):
+    """Where the writer puts its bytes, handed on by ``drain`` as they come."""
+
+    def __init__(self):
+        super().__init__()
+        self._parts: list[bytes] = []
+        self._position = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self._parts.append(bytes(data))
+        self._position += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self._position
+
+    def drain(self) -> bytes:
+        data, self._parts = b"".join(self._parts), []
+        return data
