@@ -11,26 +11,33 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from articles.exchange import brat, conll, doccano, labelstudio, parquet
+from articles.exchange import brat, cas, conll, doccano, labelstudio, parquet
+from articles.exchange.byte_sink import ByteSink
 from articles.exchange.records import InvalidRecord, RecordError, record_from_mapping
 from articles.exchange.spans import QUOTE_ROLES, ROLES, Roles, quote_spans
+from articles.exchange.uploads import LIMITS, Limits, open_upload
 
-# Streamed exports (one file) and what the command also writes (brat: a ZIP of files).
-STREAMED = ("doccano", "labelstudio", "conll", *parquet.LAYOUTS)
-READABLE = ("doccano", "labelstudio", "brat")
+# Exports, each one file sent as it is written (brat and CAS: a ZIP of files).
+STREAMED = ("doccano", "labelstudio", "conll", "brat", "cas", *parquet.LAYOUTS)
+READABLE = ("doccano", "labelstudio", "brat", "cas")
+# Read from a folder of files (an upload: the files of its ZIP).
+FOLDERS = ("brat", "cas")
 # Files that are no text: a command writes them to a file, never to its output.
-BINARY = tuple(parquet.LAYOUTS)
+BINARY = ("brat", "cas", *parquet.LAYOUTS)
 EXTENSIONS = {
     "doccano": "jsonl",
     "labelstudio": "json",
     "conll": "conll",
     "brat": "zip",
+    "cas": "zip",
     **dict.fromkeys(parquet.LAYOUTS, "parquet"),
 }
 CONTENT_TYPES = {
     "doccano": "application/x-ndjson",
     "labelstudio": "application/json",
     "conll": "text/plain; charset=utf-8",
+    "brat": "application/zip",
+    "cas": "application/zip",
     **dict.fromkeys(parquet.LAYOUTS, "application/vnd.apache.parquet"),
 }
 
@@ -54,21 +61,40 @@ def chunks(format: str, records: Iterable[dict]) -> Iterator[bytes]:
             yield conll.to_conll(record).encode()
     elif format in parquet.LAYOUTS:
         yield from parquet.chunks(format, records)
+    elif format == "brat":
+        yield from zip_chunks(brat_members(records))
+    elif format == "cas":
+        yield from zip_chunks(cas.members(records))
     else:
         raise ValueError(f"unknown format {format!r}")
 
 
-def write_brat_zip(records: Iterable[dict], out: BinaryIO) -> int:
-    """A ZIP of ``ID.txt`` and ``ID.ann`` per article (brat standoff, PolNeAR's labels);
-    returns how many articles."""
-    count = 0
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for record in records:
-            name = f"{record.get('id') or count + 1}"
-            archive.writestr(f"{name}.txt", record["text"])
-            archive.writestr(f"{name}.ann", brat.to_brat(record, quote_spans(record)))
-            count += 1
-    return count
+def brat_members(records: Iterable[dict]) -> Iterator[tuple[str, bytes]]:
+    """``ID.txt`` and ``ID.ann`` per export record (brat standoff, PolNeAR's labels)."""
+    for count, record in enumerate(records, start=1):
+        name = f"{record.get('id') or count}"
+        yield f"{name}.txt", record["text"].encode()
+        yield f"{name}.ann", brat.to_brat(record, quote_spans(record)).encode()
+
+
+def zip_chunks(members: Iterable[tuple[str, bytes]]) -> Iterator[bytes]:
+    """A ZIP archive of ``(name, bytes)`` members, sent a member at a time."""
+    sink = ByteSink()
+    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+            yield sink.drain()
+    yield sink.drain()  # the central directory
+
+
+def unpack(stream: BinaryIO, *, name: str, folder: Path, limits: Limits = LIMITS) -> None:
+    """Write the files of an upload (a ZIP's members, or the file alone) under ``folder``
+    for a reader of folders (``FOLDERS``), checked as any upload is, XML allowed.
+    Raises ``UploadRefused``."""
+    for member in open_upload(stream, name=name, limits=limits, xml=True):
+        target = folder / member.path  # a safe relative name: open_upload checked it
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(member.data)
 
 
 def read(format: str, path: Path, roles: Roles | None = None):
@@ -79,6 +105,8 @@ def read(format: str, path: Path, roles: Roles | None = None):
         return labelstudio.read_labelstudio(path, roles)
     if format == "brat":
         return read_brat(path, roles)
+    if format == "cas":
+        return cas.read_cas(path, roles)
     raise ValueError(f"unknown format {format!r}")
 
 

@@ -21,12 +21,13 @@ Offsets are code points into ``text``, as everywhere. A row group holds
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from articles.exchange.byte_sink import ByteSink
 
 ROWS_PER_GROUP = 500
 TIME = pa.timestamp("us", tz="UTC")
@@ -85,7 +86,7 @@ def chunks(layout: str, records: Iterable[dict]) -> Iterator[bytes]:
     """The export records as one Parquet file in ``layout`` (a key of ``LAYOUTS``), sent a
     row group at a time."""
     schema = LAYOUTS[layout]
-    sink = _Sink()
+    sink = ByteSink()
     with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
         rows: list[dict] = []
         for count, record in enumerate(records, start=1):
@@ -138,27 +139,3 @@ def _quote(quote: dict) -> dict:
 
 def _time(value) -> datetime | None:
     return datetime.fromisoformat(value) if isinstance(value, str) else value
-
-
-class _Sink(io.RawIOBase):
-    """Where the writer puts its bytes, handed on by ``drain`` as they come."""
-
-    def __init__(self):
-        super().__init__()
-        self._parts: list[bytes] = []
-        self._position = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data) -> int:
-        self._parts.append(bytes(data))
-        self._position += len(data)
-        return len(data)
-
-    def tell(self) -> int:
-        return self._position
-
-    def drain(self) -> bytes:
-        data, self._parts = b"".join(self._parts), []
-        return data

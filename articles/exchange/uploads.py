@@ -71,9 +71,12 @@ class Member:
     data: bytes
 
 
-def open_upload(stream: BinaryIO, *, name: str, limits: Limits = LIMITS) -> Iterator[Member]:
+def open_upload(
+    stream: BinaryIO, *, name: str, limits: Limits = LIMITS, xml: bool = False
+) -> Iterator[Member]:
     """Yield the text files an upload holds: its members if it is a ZIP archive (by
-    content), else itself. Raises ``UploadRefused`` at the first rule broken."""
+    content), else itself. ``xml``: XML documents (CAS XMI) are text too, though never
+    HTML or SVG. Raises ``UploadRefused`` at the first rule broken."""
     if stream.seekable():
         size = _size(stream, name, limits)
     else:
@@ -81,11 +84,11 @@ def open_upload(stream: BinaryIO, *, name: str, limits: Limits = LIMITS) -> Iter
         size = len(stream.getbuffer())
     if _is_zip(stream.read(4)):
         stream.seek(0)
-        yield from _unpack(stream, name=name, size=size, limits=limits)
+        yield from _unpack(stream, name=name, size=size, limits=limits, xml=xml)
         return
     stream.seek(0)
     data = read_capped(stream, limit=limits.max_bytes, name=name)
-    text_of(data, name=name)
+    text_of(data, name=name, xml=xml)
     yield Member(name, name, data)
 
 
@@ -127,9 +130,10 @@ def sniff(data: bytes) -> Kind:
     return _markup(data[: HEAD + 3]) or Kind.TEXT
 
 
-def text_of(data: bytes, *, name: str) -> str:
+def text_of(data: bytes, *, name: str, xml: bool = False) -> str:
     """``data`` as text, without a byte-order mark; refused, naming the line, unless it is
-    UTF-8 with no NUL; markup and archives are never plain text."""
+    UTF-8 with no NUL; markup and archives are never plain text (``xml``: an XML document
+    that is neither HTML nor SVG is)."""
     if _is_zip(data[:4]):
         raise UploadRefused(name, "is a ZIP archive; archives inside archives are not read")
     if (nul := data.find(b"\x00")) != -1:
@@ -138,9 +142,15 @@ def text_of(data: bytes, *, name: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise UploadRefused(f"{name}:{_line(data, error.start)}", "is not valid UTF-8") from None
-    if kind := _markup(data[: HEAD + 3]):
+    head = data[: HEAD + 3]
+    if (kind := _markup(head)) and not (xml and _is_plain_xml(head)):
         raise UploadRefused(name, f"is {kind} markup, not plain text")
     return text.removeprefix("\ufeff")
+
+
+def _is_plain_xml(head: bytes) -> bool:
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\n\f\r")
+    return head[:5].lower() == b"<?xml" and not _SVG.search(head) and b"<html" not in head.lower()
 
 
 def _size(stream: BinaryIO, name: str, limits: Limits) -> int:
@@ -186,7 +196,9 @@ def _is_metadata(name: str) -> bool:
     return path.parts[:1] == ("__MACOSX",) or path.name in (".DS_Store", "Thumbs.db")
 
 
-def _unpack(stream: BinaryIO, *, name: str, size: int, limits: Limits) -> Iterator[Member]:
+def _unpack(
+    stream: BinaryIO, *, name: str, size: int, limits: Limits, xml: bool = False
+) -> Iterator[Member]:
     entries = _declared_entries(stream, size)
     if entries is not None and entries > limits.max_members:
         # Refused before zipfile builds an object for every entry of the directory.
@@ -222,7 +234,7 @@ def _unpack(stream: BinaryIO, *, name: str, size: int, limits: Limits) -> Iterat
             where = f"{name}:{_shown(info.orig_filename)}"
             data = _read_member(archive, info, where, limits, limits.max_total_bytes - read)
             read += len(data)
-            text_of(data, name=where)
+            text_of(data, name=where, xml=xml)
             yield Member(where, info.orig_filename, data)
 
 

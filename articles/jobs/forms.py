@@ -8,7 +8,7 @@ from articles.exchange import streams
 from articles.jobs.exporting import ExportChoice
 from articles.jobs.fetching import URLsRefused, parse_urls
 
-ACCEPT = ".jsonl,.ndjson,.csv,.txt,.zip"
+ACCEPT = ".jsonl,.ndjson,.json,.csv,.txt,.zip"
 
 
 class UploadForm(forms.Form):
@@ -25,6 +25,8 @@ class UploadForm(forms.Form):
             ("auto", _("newsannot's own (JSONL, CSV, .txt, ZIP), by the file's name")),
             ("doccano", _("doccano JSONL (spans and relations)")),
             ("labelstudio", _("Label Studio JSON export")),
+            ("brat", _("brat standoff (a ZIP of .txt and .ann files)")),
+            ("cas", _("UIMA CAS XMI from INCEpTION or WebAnno (a ZIP with TypeSystem.xml)")),
         ],
         initial="auto",
         required=False,
@@ -92,6 +94,8 @@ class ExportForm(forms.Form):
             ("conll", "CoNLL BIO tokens (for sequence taggers)"),
             ("parquet", "Parquet, one row per article (Hugging Face datasets)"),
             ("parquet-quotes", "Parquet, one row per quote (pandas)"),
+            ("brat", "brat standoff (a ZIP of .txt and .ann files)"),
+            ("cas", "UIMA CAS XMI for INCEpTION (a ZIP with TypeSystem.xml)"),
         ]
     )
     annotations = forms.ChoiceField(label=_("Annotations"))

@@ -38,6 +38,12 @@ def upload_records(job: ProjectJob) -> Iterator[ArticleRecord | RecordError]:
     """Each record (or error) of the job's uploaded file or ZIP archive, errors naming the
     file as uploaded. Raises ``UploadRefused`` for a file that breaks an upload rule."""
     tool = job.options.get("format", "auto")
+    if tool in interop.FOLDERS:
+        # A ZIP of another tool's folder: its files unpacked as any upload's are.
+        with tempfile.TemporaryDirectory() as folder, job.file.open("rb") as stream:
+            interop.unpack(stream, name=job.file_name, folder=Path(folder), limits=limits())
+            yield from interop.read(tool, Path(folder))
+        return
     if tool in ("doccano", "labelstudio"):
         # Another tool's export: one file, read as that tool writes it (quotes to the
         # uploader, as the command's --annotator gives them).

@@ -190,3 +190,52 @@ def test_the_api_sends_a_parquet_row_per_quote(scene):
     assert response["Content-Disposition"].endswith('.parquet"')
     rows = pq.read_table(io.BytesIO(b"".join(response.streaming_content))).to_pylist()
     assert sorted(row["text"] for row in rows) == ["Kaia må stenges 🙅", "staten må betale"]
+
+
+@pytest.mark.parametrize("format", ["brat", "cas"])
+def test_a_zip_of_brat_or_cas_imports_into_another_project(tmp_path, scene, format):
+    path = tmp_path / "havn.zip"
+    export("--format", format, "--output", str(path), "--annotations", "annotator:ana")
+    other = ProjectFactory(slug="copy")
+    UserFactory(username="kim", role="annotator")
+    out = StringIO()
+    call_command(
+        "import_articles", str(path), "--project", "copy", "--format", format,
+        "--annotator", "kim", stdout=out,
+    )  # fmt: skip
+    assert "Imported 1 articles" in out.getvalue()
+    copied = Quote.objects.filter(article__project=other).order_by("start")
+    original = Quote.objects.filter(article__project=scene.project).order_by("start")
+    assert [(q.start, q.end, q.speaker.name, q.cue_start, q.cue_end) for q in copied] == [
+        (q.start, q.end, q.speaker.name, q.cue_start, q.cue_end) for q in original
+    ]
+    if format == "cas":  # CAS keeps the kinds; brat's quotation marks tell them again
+        assert [q.kind for q in copied] == [q.kind for q in original]
+
+
+def test_the_upload_page_takes_a_cas_zip_and_the_api_sends_one(client, scene, tmp_path):
+    researcher = UserFactory(username="rita", role="researcher")
+    scene.project.members.add(researcher)
+    api = APIClient()
+    api.force_authenticate(researcher)
+    response = api.get(reverse("api:export", args=["havn"]), {"format": "cas"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    data = b"".join(response.streaming_content)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.namelist()[0] == "TypeSystem.xml"
+    ProjectFactory(slug="copy")
+    boss = UserFactory(username="boss", is_staff=True, is_superuser=True)
+    force_verified_login(client, boss)
+    response = client.post(
+        reverse("articles:upload", args=["copy"]),
+        {"file": SimpleUploadedFile("havn.zip", data), "format": "cas"},
+    )
+    assert response.status_code == 302
+    job = ProjectJob.objects.get(file_name="havn.zip")
+    assert job.errors == []
+    assert job.result["counts"]["quotes"] == 2
+    importing.run_import(job)
+    assert sorted(
+        Quote.objects.filter(article__project__slug="copy").values_list("text", flat=True)
+    ) == ["Kaia må stenges 🙅", "staten må betale"]

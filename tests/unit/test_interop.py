@@ -99,9 +99,9 @@ def test_label_studio_round_trip_in_code_points(tmp_path):
 
 
 def test_brat_round_trip_through_the_zip(tmp_path):
-    out = io.BytesIO()
-    assert interop.write_brat_zip([RECORD], out) == 1
+    out = io.BytesIO(b"".join(interop.chunks("brat", [RECORD])))
     with zipfile.ZipFile(out) as archive:
+        assert archive.namelist() == ["7.txt", "7.ann"]
         archive.extractall(tmp_path / "brat")
     assert (tmp_path / "brat" / "7.txt").read_bytes() == TEXT.encode()
     got = read_back(interop.read("brat", tmp_path / "brat"))

@@ -26,6 +26,8 @@ PURE = [
                 "labelstudio.py",
                 "conll.py",
                 "parquet.py",
+                "cas.py",
+                "byte_sink.py",
                 "interop.py",
             )
         ],

@@ -14,13 +14,13 @@ from articles.models import HistoryEvent, Project
 class Command(BaseCommand):
     help = (
         "Export a project's articles and quotes as JSONL (one article a line), CSV, doccano "
-        "JSONL, Label Studio JSON, CoNLL BIO tokens, Parquet (a row per article, or per "
-        "quote with parquet-quotes; --output), or brat standoff (a ZIP; --output)."
+        "JSONL, Label Studio JSON, CoNLL BIO tokens, or (with --output) Parquet (a row per "
+        "article, or per quote with parquet-quotes), brat standoff or UIMA CAS XMI (ZIPs)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("project", help="the project's slug")
-        parser.add_argument("--format", choices=[*streams.FORMATS, "brat"], default="jsonl")
+        parser.add_argument("--format", choices=streams.FORMATS, default="jsonl")
         parser.add_argument(
             "--annotations",
             default="all",
@@ -64,25 +64,14 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(f"--{error}") from None
         include = not only_annotated
-        if format == "brat" and output is None:
-            raise CommandError("--format brat writes a ZIP of .txt and .ann files: give --output")
         if format in interop.BINARY and output is None:
             raise CommandError(f"--format {format} writes a binary file: give --output")
         partial = output.with_name(output.name + ".partial") if output else None
         # The manifest describes the body: both are read from the same snapshot.
         with streams.snapshot():
-            chunks = (
-                streams.chunks(project, selection, format, include_unannotated=include)
-                if format != "brat"
-                else None
-            )
+            chunks = streams.chunks(project, selection, format, include_unannotated=include)
             try:
-                if chunks is None:
-                    with partial.open("wb") as out:
-                        interop.write_brat_zip(
-                            streams.records(project, selection, include_unannotated=include), out
-                        )
-                elif partial:
+                if partial:
                     with partial.open("wb") as out:
                         out.writelines(chunks)
                 else:

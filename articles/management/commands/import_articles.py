@@ -1,3 +1,5 @@
+import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 
 from django.conf import settings
@@ -72,7 +74,12 @@ class Command(BaseCommand):
             "exports)",
         )
 
-    def handle(
+    def handle(self, *args, **options):
+        # A ZIP of a folder's files is unpacked into a folder that lasts as long as this.
+        with ExitStack() as self.scratch:
+            return self._import(*args, **options)
+
+    def _import(
         self,
         *args,
         path,
@@ -101,13 +108,24 @@ class Command(BaseCommand):
             near = NearDuplicates(project=project, threshold=_threshold(near_duplicates))
         if format == "auto":
             if label_map:
-                raise CommandError("--label-map: only for --format doccano, labelstudio or brat")
+                raise CommandError(
+                    "--label-map: only for --format doccano, labelstudio, brat or cas"
+                )
             items = read_records(path, txt_title=title_from)
         else:
             try:
                 roles = Roles.with_map(label_map)
             except ValueError as error:
                 raise CommandError(f"--label-map: {error}") from None
+            if format in interop.FOLDERS and path.is_file():
+                # A ZIP of the folder's files: unpacked, checked as an upload is.
+                folder = Path(self.scratch.enter_context(tempfile.TemporaryDirectory()))
+                try:
+                    with path.open("rb") as stream:
+                        interop.unpack(stream, name=path.name, folder=folder)
+                except UploadRefused as refusal:
+                    raise CommandError(f"{refusal}\nNothing was imported.") from None
+                path = folder
             items = interop.read(format, path, roles)
         progress = tqdm(items, desc="reading", unit=" articles", disable=None)
         errors: list[RecordError] = []
