@@ -27,6 +27,7 @@ metadata INCEpTION writes into every document.
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -155,8 +156,14 @@ def to_xmi(record: dict) -> str:
 def members(records: Iterable[dict]) -> Iterator[tuple[str, bytes]]:
     """``TypeSystem.xml``, then ``ID.xmi`` per export record: the files of a ZIP that
     INCEpTION imports."""
+    records = iter(records)
+    # The first record is read before anything is sent: that read fixes the snapshot an
+    # export is made from (``streams.snapshot``).
+    first = next(records, None)
     yield TYPE_SYSTEM_FILE, TYPE_SYSTEM_XML.encode()
-    for count, record in enumerate(records, start=1):
+    if first is None:
+        return
+    for count, record in enumerate(itertools.chain([first], records), start=1):
         yield f"{record.get('id') or count}.xmi", to_xmi(record).encode()
 
 

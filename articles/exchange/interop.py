@@ -22,6 +22,8 @@ STREAMED = ("doccano", "labelstudio", "conll", "brat", "cas", *parquet.LAYOUTS)
 READABLE = ("doccano", "labelstudio", "brat", "cas")
 # Read from a folder of files (an upload: the files of its ZIP).
 FOLDERS = ("brat", "cas")
+# ZIP's earliest time, for every member: an export is its data, not when it was made.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # Files that are no text: a command writes them to a file, never to its output.
 BINARY = ("brat", "cas", *parquet.LAYOUTS)
 EXTENSIONS = {
@@ -78,11 +80,14 @@ def brat_members(records: Iterable[dict]) -> Iterator[tuple[str, bytes]]:
 
 
 def zip_chunks(members: Iterable[tuple[str, bytes]]) -> Iterator[bytes]:
-    """A ZIP archive of ``(name, bytes)`` members, sent a member at a time."""
+    """A ZIP archive of ``(name, bytes)`` members, sent a member at a time. The same
+    members give the same bytes: no member carries the time it was written."""
     sink = ByteSink()
-    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(sink, "w") as archive:
         for name, data in members:
-            archive.writestr(name, data)
+            member = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(member, data)
             yield sink.drain()
     yield sink.drain()  # the central directory
 
