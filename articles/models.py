@@ -1,9 +1,11 @@
 """The annotation data model.
 
-Offsets (``start``, ``end``, ``cue_start``, ``cue_end``) are Unicode code points into
-``Article.text``. ``article.text[quote.start:quote.end] == quote.text`` always holds: the
-CheckConstraints below guard what one row can, and the triggers in migration 0002 guard
-the rest (the quote against its article's text, and the text against edits once quoted).
+Offsets (``start``, ``end``, ``cue_start``, ``cue_end``, ``speaker_start``,
+``speaker_end``) are Unicode code points into ``Article.text``.
+``article.text[quote.start:quote.end] == quote.text`` always holds: the CheckConstraints
+below guard what one row can, and the triggers (migration 0002, last changed in 0018)
+guard the rest (the quote against its article's text, the cue and the speaker's mention
+inside it, and the text against edits once quoted).
 """
 
 from django.conf import settings
@@ -306,7 +308,11 @@ class Spanning:
     @classmethod
     def spanning(cls, original, /, **fields):
         """An unsaved instance with ``original``'s span, text, kind and cue (a quote, a
-        suggestion, an engine's or a form's output); ``fields`` give the rest."""
+        suggestion, an engine's or a form's output), and the speaker's mention where both
+        have one; ``fields`` give the rest."""
+        if hasattr(cls, "speaker_start") and "speaker_start" not in fields:
+            fields["speaker_start"] = getattr(original, "speaker_start", None)
+            fields["speaker_end"] = getattr(original, "speaker_end", None)
         return cls(
             start=original.start,
             end=original.end,
@@ -335,6 +341,11 @@ class Quote(Spanning, models.Model):
     )
     cue_start = models.PositiveIntegerField(null=True, blank=True)
     cue_end = models.PositiveIntegerField(null=True, blank=True)
+    # Where the text names the speaker ("Hansen" in "…, says Hansen"), when it does and
+    # someone marked it (brat, doccano, Label Studio and INCEpTION files carry it); the
+    # speaker themself is ``speaker``, the catalog's entry.
+    speaker_start = models.PositiveIntegerField(null=True, blank=True)
+    speaker_end = models.PositiveIntegerField(null=True, blank=True)
     origin = models.CharField(max_length=16, choices=QuoteOrigin.choices, default=QuoteOrigin.HUMAN)
     # For a gold quote: the annotator's quote the reviewer took it from, if any.
     source = models.ForeignKey(
@@ -361,6 +372,15 @@ class Quote(Spanning, models.Model):
                 condition=Q(cue_start__isnull=True, cue_end__isnull=True)
                 | Q(cue_start__isnull=False, cue_end__isnull=False, cue_end__gt=F("cue_start")),
                 name="quote_cue_span_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(speaker_start__isnull=True, speaker_end__isnull=True)
+                | Q(
+                    speaker_start__isnull=False,
+                    speaker_end__isnull=False,
+                    speaker_end__gt=F("speaker_start"),
+                ),
+                name="quote_speaker_span_valid",
             ),
             models.CheckConstraint(condition=Q(kind__in=QuoteKind.values), name="quote_kind_valid"),
             models.CheckConstraint(
@@ -396,6 +416,13 @@ class Quote(Spanning, models.Model):
         if self.cue_start is None:
             return None
         return self.article.text[self.cue_start : self.cue_end]
+
+    @property
+    def speaker_mention(self) -> str | None:
+        """The words that name the speaker, where they were marked."""
+        if self.speaker_start is None:
+            return None
+        return self.article.text[self.speaker_start : self.speaker_end]
 
     @property
     def is_gold(self) -> bool:
@@ -484,6 +511,9 @@ class Suggestion(Spanning, models.Model):
     )
     cue_start = models.PositiveIntegerField(null=True, blank=True)
     cue_end = models.PositiveIntegerField(null=True, blank=True)
+    # Where the engine found the speaker named: the annotators' copies start with it.
+    speaker_start = models.PositiveIntegerField(null=True, blank=True)
+    speaker_end = models.PositiveIntegerField(null=True, blank=True)
     confidence = models.FloatField()
     source = models.CharField(
         max_length=100, default="newsannot-rules", help_text="The engine or model that made it."
@@ -506,6 +536,15 @@ class Suggestion(Spanning, models.Model):
             models.CheckConstraint(
                 condition=Q(confidence__gte=0, confidence__lte=1),
                 name="suggestion_confidence_between_0_and_1",
+            ),
+            models.CheckConstraint(
+                condition=Q(speaker_start__isnull=True, speaker_end__isnull=True)
+                | Q(
+                    speaker_start__isnull=False,
+                    speaker_end__isnull=False,
+                    speaker_end__gt=F("speaker_start"),
+                ),
+                name="suggestion_speaker_span_valid",
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=QuoteKind.values), name="suggestion_kind_valid"

@@ -40,7 +40,8 @@ def check_quote(article, targets: Sequence[StanceTarget], data: Mapping) -> Quot
 
     ``data`` holds what parsed: ``start``, ``end``, ``text``, ``kind`` (a missing one is
     skipped here and makes the quote invalid), and optionally ``speaker`` (an id),
-    ``speaker_name``, ``speaker_description``, ``cue_start``, ``cue_end`` and ``stances``
+    ``speaker_name``, ``speaker_description``, ``cue_start``, ``cue_end``,
+    ``speaker_start``, ``speaker_end`` (where the text names the speaker) and ``stances``
     (target id -> label; an empty label is no stance). Offsets are code points; the text
     must be the article's, never silently corrected. One query, for a speaker id.
     """
@@ -81,6 +82,14 @@ def check_quote(article, targets: Sequence[StanceTarget], data: Mapping) -> Quot
         error("cue_end", "give both ends of the cue, or neither.")
     elif cue_start is not None and (cue_end <= cue_start or cue_end > len(text)):
         error("cue_end", f"the cue {cue_start}–{cue_end} is not inside the text.")
+    speaker_start, speaker_end = data.get("speaker_start"), data.get("speaker_end")
+    if (speaker_start is None) != (speaker_end is None):
+        error("speaker_end", "give both ends of the speaker's mention, or neither.")
+    elif speaker_start is not None and (speaker_end <= speaker_start or speaker_end > len(text)):
+        error(
+            "speaker_end",
+            f"the speaker's mention {speaker_start}–{speaker_end} is not inside the text.",
+        )
 
     by_pk = {target.pk: target for target in targets}
     labels = article.project.stance_labels
@@ -112,6 +121,8 @@ def check_quote(article, targets: Sequence[StanceTarget], data: Mapping) -> Quot
         cue_start=cue_start,
         cue_end=cue_end,
         stances=stances,
+        speaker_start=speaker_start,
+        speaker_end=speaker_end,
     )
 
 

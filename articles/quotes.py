@@ -190,6 +190,8 @@ def update_quote(*, quote: Quote, version: int, data: QuoteInput, actor=None) ->
             "speaker": speaker,
             "cue_start": data.cue_start,
             "cue_end": data.cue_end,
+            "speaker_start": data.speaker_start,
+            "speaker_end": data.speaker_end,
             "updated_at": timezone.now(),
         }
         changed = Quote.objects.filter(pk=quote.pk, version=version).update(
@@ -364,6 +366,8 @@ def _same_state(quote: Quote, data: QuoteInput, speaker: Speaker | None) -> bool
         quote.speaker_id,
         quote.cue_start,
         quote.cue_end,
+        quote.speaker_start,
+        quote.speaker_end,
     ) == (
         data.start,
         data.end,
@@ -371,6 +375,8 @@ def _same_state(quote: Quote, data: QuoteInput, speaker: Speaker | None) -> bool
         speaker and speaker.pk,
         data.cue_start,
         data.cue_end,
+        data.speaker_start,
+        data.speaker_end,
     ) and stances == {target.pk: label for target, label in data.stances.items()}
 
 
@@ -385,6 +391,8 @@ def quote_snapshot(quote: Quote) -> dict:
         "speaker": quote.speaker_id,
         "cue_start": quote.cue_start,
         "cue_end": quote.cue_end,
+        "speaker_start": quote.speaker_start,
+        "speaker_end": quote.speaker_end,
         "origin": quote.origin,
         "created_at": quote.created_at.isoformat(),
         "stances": {str(s.target_id): s.label for s in quote.stances.all()},
@@ -407,6 +415,9 @@ def restore_quote(*, article, annotator, snapshot: dict) -> Quote:
         speaker=speaker,
         cue_start=snapshot["cue_start"],
         cue_end=snapshot["cue_end"],
+        # Undo tokens made before mentions were kept have none.
+        speaker_start=snapshot.get("speaker_start"),
+        speaker_end=snapshot.get("speaker_end"),
         stances={
             target: snapshot["stances"][str(pk)]
             for pk, target in targets.items()

@@ -25,6 +25,8 @@ class QuoteInput:
     cue_start: int | None = None
     cue_end: int | None = None
     stances: dict[StanceTarget, str] = field(default_factory=dict)
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 class QuoteConflict(Exception):

@@ -24,6 +24,9 @@ class QuoteForm(forms.Form):
     speaker_description = forms.CharField(required=False, max_length=300)
     cue_start = forms.IntegerField(required=False, min_value=0)
     cue_end = forms.IntegerField(required=False, min_value=1)
+    # Where the text names the speaker: kept as the quote had it unless changed.
+    speaker_start = forms.IntegerField(required=False, min_value=0)
+    speaker_end = forms.IntegerField(required=False, min_value=1)
     version = forms.IntegerField(required=False, min_value=1)
     request_id = forms.UUIDField(required=False)
 

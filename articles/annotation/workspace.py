@@ -47,6 +47,8 @@ class QuoteRow:
     speaker_name: str
     cue_start: int | None
     cue_end: int | None
+    speaker_start: int | None
+    speaker_end: int | None
     color: str = ""
     stances: list[tuple[int, str, str]] = field(default_factory=list)  # target, name, label
     annotator_id: int | None = None  # set where quotes of several people are shown
@@ -87,6 +89,8 @@ class QuoteRow:
             "cue_text": (
                 article_text[self.cue_start : self.cue_end] if self.cue_start is not None else ""
             ),
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
             "stances": {str(target): label for target, _, label in self.stances},
         }
 
@@ -239,7 +243,7 @@ GOLD_SET = _GoldSet()
 # annotator and source, and one stance (a row per stance, or one for a quote without any).
 _ROW_FIELDS = (
     "id", "version", "start", "end", "text", "kind", "origin", "speaker_id",
-    "speaker__name", "cue_start", "cue_end",
+    "speaker__name", "cue_start", "cue_end", "speaker_start", "speaker_end",
     "annotator_id", "source_id", "stances__target_id", "stances__label",
 )  # fmt: skip
 _TEXT_ORDER = ("start", "end", "id")
@@ -291,6 +295,8 @@ def quote_state(quote) -> dict:
         speaker_name=quote.speaker.name if quote.speaker else "",
         cue_start=quote.cue_start,
         cue_end=quote.cue_end,
+        speaker_start=quote.speaker_start,
+        speaker_end=quote.speaker_end,
         # The form keys stances by target id; the name would cost a query per stance.
         stances=[(s.target_id, "", s.label) for s in quote.stances.all()],
     )

@@ -76,20 +76,36 @@ def _moment(value, zone) -> str | None:
 
 class QuoteSerializer(serializers.ModelSerializer):
     speaker = serializers.SerializerMethodField()
+    speaker_mention = serializers.SerializerMethodField()
     annotator = serializers.SlugRelatedField(slug_field="username", read_only=True)
     stances = serializers.SerializerMethodField()
 
     class Meta:
         model = Quote
         fields = [
-            "id", "article", "start", "end", "text", "kind", "speaker", "cue_start", "cue_end",
-            "stances", "annotator", "origin", "version", "created_at", "updated_at",
+            "id", "article", "start", "end", "text", "kind", "speaker", "speaker_mention",
+            "cue_start", "cue_end", "stances", "annotator", "origin", "version", "created_at",
+            "updated_at",
         ]  # fmt: skip
 
     def get_speaker(self, quote) -> dict | None:
         if quote.speaker is None:
             return None
         return {"id": quote.speaker_id, "name": quote.speaker.name}
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "nullable": True,
+            "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}},
+            "description": "Where the article's text names the speaker (code points), if "
+            "marked; like the cue, without the words, which the article's text has.",
+        }
+    )
+    def get_speaker_mention(self, quote) -> dict | None:
+        if quote.speaker_start is None:
+            return None
+        return {"start": quote.speaker_start, "end": quote.speaker_end}
 
     def get_stances(self, quote) -> list[dict]:
         return [{"target": s.target.name, "label": s.label} for s in quote.stances.all()]
@@ -201,6 +217,13 @@ class CueSerializer(serializers.Serializer):
     end = WholeNumberField(min_value=1)
 
 
+class MentionSerializer(serializers.Serializer):
+    """Where the text names the quote's speaker ("Hansen"), in code points."""
+
+    start = WholeNumberField(min_value=0)
+    end = WholeNumberField(min_value=1)
+
+
 class StanceWriteSerializer(serializers.Serializer):
     target = StringField(help_text="A stance target of the project, by name.")
     label = StringField(
@@ -226,6 +249,7 @@ class QuoteWriteSerializer(serializers.Serializer):
         max_length=300, required=False, allow_blank=True, allow_null=True
     )
     cue = CueSerializer(required=False, allow_null=True)
+    speaker_mention = MentionSerializer(required=False, allow_null=True)
     stances = StanceWriteSerializer(many=True, required=False, allow_null=True)
 
     def validate(self, attrs):
@@ -241,6 +265,7 @@ class QuoteWriteSerializer(serializers.Serializer):
             stances[target.pk] = stance.get("label") or ""
         speaker = attrs.get("speaker")
         cue = attrs.get("cue") or {}
+        mention = attrs.get("speaker_mention") or {}
         data = {
             "start": attrs["start"],
             "end": attrs["end"],
@@ -253,6 +278,8 @@ class QuoteWriteSerializer(serializers.Serializer):
             ),
             "cue_start": cue.get("start"),
             "cue_end": cue.get("end"),
+            "speaker_start": mention.get("start"),
+            "speaker_end": mention.get("end"),
             "stances": stances,
         }
         try:

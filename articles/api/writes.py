@@ -211,6 +211,11 @@ class QuoteChanges:
                 if quote.cue_start is not None
                 else None
             ),
+            "speaker_mention": (
+                {"start": quote.speaker_start, "end": quote.speaker_end}
+                if quote.speaker_start is not None
+                else None
+            ),
             "stances": [
                 {"target": t.target.name, "label": t.label}
                 for t in quote.stances.select_related("target")

@@ -323,6 +323,9 @@ def article_mapping(
                 "text": quote["text"],
                 "kind": quote["kind"],
                 "speaker": {"name": speaker} if speaker else None,
+                "speaker_mention": {"start": quote["speaker_start"], "end": quote["speaker_end"]}
+                if quote["speaker_start"] is not None
+                else None,
                 "cue": {"start": quote["cue_start"], "end": quote["cue_end"]}
                 if quote["cue_start"] is not None
                 else None,

@@ -18,7 +18,7 @@ ARTICLE_FIELDS = (
 CSV_QUOTE_FIELDS = (
     "quote_id", "start", "end", "text", "kind", "speaker", "speaker_id", "cue", "cue_start",
     "cue_end", "annotator", "origin", "start_utf16", "end_utf16", "start_utf8", "end_utf8",
-    "created_at", "updated_at",
+    "created_at", "updated_at", "speaker_mention", "speaker_start", "speaker_end",
 )  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A code point beyond U+FFFF is two UTF-16 units; its UTF-8 starts with F0 to F4
@@ -70,7 +70,15 @@ def article_record(article: dict, quotes: list[dict], work: dict | None = None) 
     """The JSONL record of an article with its quotes (dicts as ``quote_record`` takes)
     and, last, ``work``: ``assignments`` or (gold) ``adjudication``, as made below."""
     text = article["text"]
-    offsets = unit_offsets(text, (o for q in quotes for o in (q["start"], q["end"])))
+    offsets = unit_offsets(
+        text,
+        (
+            offset
+            for q in quotes
+            for offset in (q["start"], q["end"], q.get("speaker_start"), q.get("speaker_end"))
+            if offset is not None
+        ),
+    )
     return {
         **{name: _plain(article.get(name)) for name in ARTICLE_FIELDS},
         "text": text,
@@ -110,11 +118,29 @@ def quote_record(text: str, quote: dict, offsets: dict[int, tuple[int, int]]) ->
         "kind": quote["kind"],
         "speaker": quote.get("speaker"),
         "cue": cue,
+        "speaker_mention": mention_record(
+            text, quote.get("speaker_start"), quote.get("speaker_end"), offsets
+        ),
         "stances": quote.get("stances", []),
         "annotator": quote.get("annotator"),
         "origin": quote["origin"],
         "created_at": _plain(quote.get("created_at")),
         "updated_at": _plain(quote.get("updated_at")),
+        "start_utf16": offsets[start][0],
+        "end_utf16": offsets[end][0],
+        "start_utf8": offsets[start][1],
+        "end_utf8": offsets[end][1],
+    }
+
+
+def mention_record(text: str, start, end, offsets: dict[int, tuple[int, int]]) -> dict | None:
+    """Where the text names a quote's speaker, in the three units, or None."""
+    if start is None:
+        return None
+    return {
+        "start": start,
+        "end": end,
+        "text": text[start:end],
         "start_utf16": offsets[start][0],
         "end_utf16": offsets[end][0],
         "start_utf8": offsets[start][1],
@@ -135,13 +161,15 @@ def csv_rows(record: dict, targets: list[str], include_unannotated: bool) -> Ite
     for quote in record["quotes"]:
         speaker = quote["speaker"] or {}
         cue = quote["cue"] or {}
+        mention = quote["speaker_mention"] or {}
         labels = {s["target"]: s["label"] for s in quote["stances"]}
         cells = [
             quote["id"], quote["start"], quote["end"], quote["text"], quote["kind"],
             speaker.get("name", ""), speaker.get("id", ""), cue.get("text", ""),
             cue.get("start", ""), cue.get("end", ""), quote["annotator"], quote["origin"],
             quote["start_utf16"], quote["end_utf16"], quote["start_utf8"], quote["end_utf8"],
-            quote["created_at"], quote["updated_at"],
+            quote["created_at"], quote["updated_at"], mention.get("text", ""),
+            mention.get("start", ""), mention.get("end", ""),
         ]  # fmt: skip
         yield [neutralise(c) for c in article + cells + [labels.get(t, "") for t in targets]]
 

@@ -177,7 +177,7 @@ class _Import:
 _IDS_LISTED = 10_000
 
 
-_QUOTE_FIELDS = ("kind", "speaker", "cue", "stances", "origin")
+_QUOTE_FIELDS = ("kind", "speaker", "cue", "speaker_mention", "stances", "origin")
 _ASSIGNMENT_FIELDS = ("status", "started_at", "finished_at")
 _ADJUDICATION_FIELDS = ("reviewer", "status", "finished_at", "started_at")
 
@@ -190,6 +190,7 @@ class _Version:
     kind: str
     speaker: tuple | None  # ("id", pk) of a catalog entry, or ("new", the folded name)
     cue: tuple[int, int] | None
+    speaker_mention: tuple[int, int] | None
     stances: frozenset[tuple[str, str]]  # (folded target, label)
     origin: str
     line: int | None = field(default=None, compare=False)
@@ -199,18 +200,22 @@ class _Version:
     def show(self, name: str) -> str:
         if name == "speaker":
             return repr(self.speaker_name) if self.speaker else "none"
-        if name == "cue":
-            return f"{self.cue[0]}–{self.cue[1]}" if self.cue else "none"
+        if name in ("cue", "speaker_mention"):
+            span = getattr(self, name)
+            return f"{span[0]}–{span[1]}" if span else "none"
         if name == "stances":
             return ", ".join(f"{t}: {label}" for t, label in sorted(self.stance_names)) or "none"
         return repr(getattr(self, name))
 
 
-def _version(*, kind, speaker, speaker_name, cue, stances, origin, line) -> _Version:
+def _version(
+    *, kind, speaker, speaker_name, cue, speaker_mention, stances, origin, line
+) -> _Version:
     return _Version(
         kind=kind,
         speaker=speaker,
         cue=cue if cue[0] is not None else None,
+        speaker_mention=speaker_mention if speaker_mention[0] is not None else None,
         stances=frozenset((target.casefold(), label) for target, label in stances),
         origin=origin,
         line=line,
@@ -318,6 +323,7 @@ def _plan_quotes(project, plan: _Plan, record: ArticleRecord, seen: dict, rename
             speaker=plan.speaker_key(project, quote.speaker),
             speaker_name=quote.speaker,
             cue=(quote.cue_start, quote.cue_end),
+            speaker_mention=(quote.speaker_start, quote.speaker_end),
             stances=quote.stances,
             origin=quote.origin,
             line=record.line,
@@ -436,7 +442,7 @@ def _present(
             stances.setdefault(quote_id, []).append((target, label))
         rows = Quote.objects.filter(article_id__in=chunk).values_list(
             "id", "article_id", "annotator__username", "start", "end", "kind", "speaker_id",
-            "speaker__name", "cue_start", "cue_end", "origin",
+            "speaker__name", "cue_start", "cue_end", "speaker_start", "speaker_end", "origin",
         )  # fmt: skip
         for (
             pk,
@@ -449,6 +455,8 @@ def _present(
             name,
             cue_start,
             cue_end,
+            speaker_start,
+            speaker_end,
             origin,
         ) in rows:
             gold = origin == Quote.Origin.GOLD
@@ -457,6 +465,7 @@ def _present(
                 speaker=None if speaker is None else ("id", speaker),
                 speaker_name=name,
                 cue=(cue_start, cue_end),
+                speaker_mention=(speaker_start, speaker_end),
                 stances=stances.get(pk, []),
                 origin=origin,
                 line=made.get(digests[article]),
@@ -501,6 +510,8 @@ def _import_quotes(project, plan: _Plan, ids: dict[str, int]) -> None:
             speaker=speaker,
             cue_start=q.cue_start,
             cue_end=q.cue_end,
+            speaker_start=q.speaker_start,
+            speaker_end=q.speaker_end,
             origin=q.origin,
         )
         quotes.append(quote)

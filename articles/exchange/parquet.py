@@ -91,6 +91,10 @@ def chunks(layout: str, records: Iterable[dict]) -> Iterator[bytes]:
         rows: list[dict] = []
         for count, record in enumerate(records, start=1):
             rows.extend(_rows(layout, record))
+            if count == 1:
+                # The file's first bytes go once the first read has fixed the export's
+                # snapshot (``streams.snapshot``): a client sees the download start.
+                yield sink.drain()
             if count % ROWS_PER_GROUP == 0 and rows:
                 writer.write_table(pa.Table.from_pylist(rows, schema=schema))
                 rows = []

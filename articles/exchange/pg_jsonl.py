@@ -12,7 +12,8 @@ A row is the article's columns, its quotes' text (below) and, in an export, the 
 what the record carries last (``"assignments": [...]`` or ``"adjudication": ...``, with
 its leading comma). The quotes' text, if the article has quotes, is the quotes in export
 order, separated by ``QUOTE_SEPARATOR``, each in five parts separated by
-``PART_SEPARATOR``: ``"id start end cue_start cue_end"``, the quote's text as JSON, its
+``PART_SEPARATOR``: ``"id start end cue_start cue_end speaker_start speaker_end"``, the
+quote's text as JSON, its
 fields from ``kind`` to just before ``cue``, one stance as JSON (or nothing), and its
 fields from ``annotator`` on. A quote with several stances comes once per stance, one
 after the other. JSON text never holds a raw control character, so the separators
@@ -23,7 +24,12 @@ from __future__ import annotations
 
 import orjson
 
-from articles.exchange.export import ExportError, astral_count, has_rare_astral
+from articles.exchange.export import (
+    ExportError,
+    astral_count,
+    has_rare_astral,
+    unit_offsets,
+)
 
 QUOTE_SEPARATOR = b"\x1f"
 PART_SEPARATOR = b"\x1e"
@@ -34,10 +40,15 @@ _ARTICLE = (
     b'"offset_unit": "codepoint", "quotes": ['
 )
 _QUOTE = (
-    b'{"id": %s, "start": %d, "end": %d, "text": %s%s, "cue": %s, "stances": [%s]%s, '
+    b'{"id": %s, "start": %d, "end": %d, "text": %s%s, "cue": %s, "speaker_mention": %s, '
+    b'"stances": [%s]%s, '
     b'"start_utf16": %d, "end_utf16": %d, "start_utf8": %d, "end_utf8": %d}'
 )
 _CUE = b'{"start": %d, "end": %d, "text": %s}'
+_MENTION = (
+    b'{"start": %d, "end": %d, "text": %s, "start_utf16": %d, "end_utf16": %d, '
+    b'"start_utf8": %d, "end_utf8": %d}'
+)
 
 
 def _iso(column: str) -> str:
@@ -101,7 +112,8 @@ def _quote_parts(speaker: str, annotator: str) -> str:
     # A quote with several stances comes once per stance (joining them costs far less
     # than grouping them per quote first); ``line`` puts them back together.
     return f"""string_agg(concat(
-      q.id, ' ', q.start, ' ', q."end", ' ', q.cue_start, ' ', q.cue_end,
+      q.id, ' ', q.start, ' ', q."end", ' ', q.cue_start, ' ', q.cue_end, ' ', q.speaker_start,
+      ' ', q.speaker_end,
       E'\\x1e', to_json(q.text),
       E'\\x1e, "kind": ', to_json(q.kind), ', "speaker": ', {speaker},
       E'\\x1e', CASE WHEN st.id IS NOT NULL THEN
@@ -211,10 +223,10 @@ def line_and_quotes(row: tuple) -> tuple[bytes, int]:
     for piece in quotes.encode().split(QUOTE_SEPARATOR):
         numbers, text_json, before_cue, stance, after = piece.split(PART_SEPARATOR)
         if numbers == previous:  # the same quote again, with its next stance
-            parts[-1][6].append(stance)
+            parts[-1][7].append(stance)
             continue
         previous = numbers
-        quote_id, start, end, cue_start, cue_end = numbers.split(b" ")
+        quote_id, start, end, cue_start, cue_end, speaker_start, speaker_end = numbers.split(b" ")
         start, end = int(start), int(end)
         span = text[start:end]
         if dumps(span) != text_json:
@@ -238,9 +250,25 @@ def line_and_quotes(row: tuple) -> tuple[bytes, int]:
             cue = _CUE % (cue_start, cue_end, dumps(text[cue_start:cue_end]))
         else:
             cue = b"null"
+        mention = b"null"
+        if speaker_start:
+            speaker_start, speaker_end = int(speaker_start), int(speaker_end)
+            # Anywhere in the text, not in start order: counted from the start.
+            units_at = unit_offsets(text, (speaker_start, speaker_end))
+            mention = _MENTION % (
+                speaker_start,
+                speaker_end,
+                dumps(text[speaker_start:speaker_end]),
+                units_at[speaker_start][0],
+                units_at[speaker_end][0],
+                units_at[speaker_start][1],
+                units_at[speaker_end][1],
+            )
         stances = [stance] if stance else []
         units = (start16, end16, start8, end8)
-        parts.append([quote_id, start, end, text_json, before_cue, cue, stances, after, units])
+        parts.append(
+            [quote_id, start, end, text_json, before_cue, cue, mention, stances, after, units]
+        )
     return (
         head
         + b", ".join(

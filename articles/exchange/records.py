@@ -76,6 +76,8 @@ class QuoteRecord:
     cue_end: int | None = None
     stances: tuple[tuple[str, str], ...] = ()
     annotator: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -356,20 +358,10 @@ def _quote(q, index: int, text: str, units) -> QuoteRecord:
                 f"{where}.speaker.name",
             )
         aliases = tuple(a for a in raw.get("aliases") or [] if isinstance(a, str) and a.strip())
-    cue_start = cue_end = None
-    if q.get("cue") is not None:
-        cue = q["cue"]
-        if not isinstance(cue, dict) or not (
-            isinstance(cue.get("start"), int)
-            and isinstance(cue.get("end"), int)
-            and 0 <= cue["start"] < cue["end"] <= len(text)
-        ):
-            raise InvalidRecord(
-                "must be null or {start, end, text} inside the text", f"{where}.cue"
-            )
-        if cue.get("text") is not None and cue["text"] != text[cue["start"] : cue["end"]]:
-            raise InvalidRecord("does not match the article text", f"{where}.cue.text")
-        cue_start, cue_end = cue["start"], cue["end"]
+    cue_start, cue_end = _span_in(text, q.get("cue"), f"{where}.cue")
+    speaker_start, speaker_end = _span_in(
+        text, q.get("speaker_mention"), f"{where}.speaker_mention"
+    )
     stances = []
     for j, stance in enumerate(q.get("stances") or []):
         if not isinstance(stance, dict) or not all(
@@ -391,7 +383,24 @@ def _quote(q, index: int, text: str, units) -> QuoteRecord:
         cue_end,
         tuple(stances),
         annotator,
+        speaker_start,
+        speaker_end,
     )
+
+
+def _span_in(text: str, span, where: str) -> tuple[int | None, int | None]:
+    """A ``{start, end, text}`` span of the text (the text optional, checked if given)."""
+    if span is None:
+        return None, None
+    if not isinstance(span, dict) or not (
+        isinstance(span.get("start"), int)
+        and isinstance(span.get("end"), int)
+        and 0 <= span["start"] < span["end"] <= len(text)
+    ):
+        raise InvalidRecord("must be null or {start, end, text} inside the text", where)
+    if span.get("text") is not None and span["text"] != text[span["start"] : span["end"]]:
+        raise InvalidRecord("does not match the article text", f"{where}.text")
+    return span["start"], span["end"]
 
 
 def _assignments(items) -> tuple[AssignmentRecord, ...]:

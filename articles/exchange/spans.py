@@ -4,9 +4,10 @@ turning spans and relations into newsannot's quotes (the export record's shape, 
 ``records.record_from_mapping`` then validates as for any import), and the quotes of an
 export record back into spans. Pure Python, no Django.
 
-newsannot keeps a quote's speaker, not where the text names them; an export gives the
-speaker a span where the text names them near the quote (``mention_near``), and none
-where it does not.
+newsannot keeps a quote's speaker (the catalog's entry) and, when it was marked, where
+the text names them (the speaker's mention); an export without a marked mention gives
+the speaker the span where the text names them nearest the quote (``mention_near``), and
+none where it does not.
 """
 
 from __future__ import annotations
@@ -140,6 +141,9 @@ def quotes_from_spans(
                 "speaker": {"name": speaker_name(text[speaker.start : speaker.end])}
                 if speaker
                 else None,
+                "speaker_mention": {"start": speaker.start, "end": speaker.end}
+                if speaker
+                else None,
                 "cue": {"start": cue.start, "end": cue.end} if cue else None,
                 "annotator": annotator,
                 "origin": "human",
@@ -184,12 +188,17 @@ def mention_near(text: str, names: Iterable[str], start: int, end: int) -> tuple
 
 
 def quote_spans(record: dict) -> list[tuple[dict, tuple[int, int] | None]]:
-    """Each quote of an export record with its speaker's mention (``mention_near``)."""
+    """Each quote of an export record with its speaker's mention: the one marked, else
+    where the text names the speaker nearest (``mention_near``)."""
     text = record["text"]
     found = []
     for quote in record["quotes"]:
+        marked = quote.get("speaker_mention")
         speaker = quote.get("speaker")
         names = [speaker["name"], *speaker.get("aliases", [])] if speaker else []
-        mention = mention_near(text, names, quote["start"], quote["end"]) if names else None
+        if marked:
+            mention = (marked["start"], marked["end"])
+        else:
+            mention = mention_near(text, names, quote["start"], quote["end"]) if names else None
         found.append((quote, mention))
     return found

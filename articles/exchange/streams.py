@@ -165,6 +165,8 @@ def quotes_by_article(quotes, article_ids: list[int]) -> dict[int, list[dict]]:
             "origin",
             "cue_start",
             "cue_end",
+            "speaker_start",
+            "speaker_end",
             "created_at",
             "updated_at",
             "speaker_id",

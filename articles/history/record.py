@@ -80,10 +80,17 @@ def quote_state(quote, *, stances: dict[int, str]) -> dict:
         "kind": quote.kind,
         "speaker": quote.speaker_id,
         "cue": [quote.cue_start, quote.cue_end] if quote.cue_start is not None else None,
+        "speaker_mention": _mention(quote),
         "origin": getattr(quote, "origin", None),
         # JSON keys are strings: the same object before and after a round trip.
         "stances": {str(target): label for target, label in sorted(stances.items())},
     }
+
+
+def _mention(quote) -> list[int] | None:
+    # A suggestion has no mention of its speaker.
+    start = getattr(quote, "speaker_start", None)
+    return None if start is None else [start, quote.speaker_end]
 
 
 def stances_of(stances) -> dict[int, str]:
@@ -108,7 +115,10 @@ def stored_quotes(quote_ids) -> dict[int, dict]:
     return {pk: quote_state(quote, stances=stances) for pk, (quote, stances) in found.items()}
 
 
-_STORED = ("pk", "start", "end", "text", "kind", "speaker_id", "cue_start", "cue_end", "origin")
+_STORED = (
+    "pk", "start", "end", "text", "kind", "speaker_id", "cue_start", "cue_end", "speaker_start",
+    "speaker_end", "origin",
+)  # fmt: skip
 
 
 def changes(before: dict, after: dict) -> dict[str, list]:

@@ -224,10 +224,11 @@ def _polled(feed: Feed, *, error: str) -> None:
 
 
 def revise(*, old: Article, new: Article, actor=None) -> ArticleRevision:
-    """Carry ``old``'s annotators' quotes (speaker, kind, stances; the cue where its
-    words survive too) and assignments onto ``new``, a later version of its text; list
-    the quotes whose words are gone. Gold quotes stay with the old version: adjudication
-    starts again on the new one. Call inside transaction.atomic()."""
+    """Carry ``old``'s annotators' quotes (speaker, kind, stances; the cue and the
+    speaker's mention where their words survive too) and assignments onto ``new``, a
+    later version of its text; list the quotes whose words are gone. Gold quotes stay
+    with the old version: adjudication starts again on the new one. Call inside
+    transaction.atomic()."""
     quotes = list(
         Quote.objects.annotations()
         .filter(article=old)
@@ -238,11 +239,14 @@ def revise(*, old: Article, new: Article, actor=None) -> ArticleRevision:
     )
     spans = [(q.start, q.end) for q in quotes]
     cues = [(q.cue_start, q.cue_end) for q in quotes if q.cue_start is not None]
-    placed = reanchor(old.text, new.text, spans + cues)
-    cue_places = iter(placed[len(spans) :])
+    mentions = [(q.speaker_start, q.speaker_end) for q in quotes if q.speaker_start is not None]
+    placed = reanchor(old.text, new.text, spans + cues + mentions)
+    cue_places = iter(placed[len(spans) : len(spans) + len(cues)])
+    mention_places = iter(placed[len(spans) + len(cues) :])
     carried, lost, stances = [], [], []
     for quote, place in zip(quotes, placed[: len(spans)], strict=True):
         cue = next(cue_places) if quote.cue_start is not None else None
+        mention = next(mention_places) if quote.speaker_start is not None else None
         if not isinstance(place, Anchored):
             lost.append(
                 {
@@ -254,6 +258,7 @@ def revise(*, old: Article, new: Article, actor=None) -> ArticleRevision:
             )
             continue
         cue_kept = isinstance(cue, Anchored)
+        mention_kept = isinstance(mention, Anchored)
         copy = Quote(
             article=new,
             annotator=quote.annotator,
@@ -264,6 +269,8 @@ def revise(*, old: Article, new: Article, actor=None) -> ArticleRevision:
             speaker_id=quote.speaker_id,
             cue_start=cue.start if cue_kept else None,
             cue_end=cue.end if cue_kept else None,
+            speaker_start=mention.start if mention_kept else None,
+            speaker_end=mention.end if mention_kept else None,
             origin=quote.origin,
         )
         carried.append(copy)

@@ -136,6 +136,7 @@ function openForm(data, { keepMessage = false } = {}) {
   f.elements.speaker_description.value = data.speaker_description || "";
   f.elements.speaker_description.hidden = !(data.speaker_name && !data.speaker);
   setCue(data.cue_start ?? null, data.cue_end ?? null);
+  setMention(data.speaker_start ?? null, data.speaker_end ?? null);
   for (const [target, label] of Object.entries(data.stances || {})) {
     const radio = f.querySelector(`input[name="stance-${target}"][value="${CSS.escape(label)}"]`);
     if (radio) radio.checked = true;
@@ -184,7 +185,16 @@ function setCue(start, end) {
   const f = form();
   f.elements.cue_start.value = start ?? "";
   f.elements.cue_end.value = end ?? "";
-  $("[data-field='cue-text']", f).textContent = start === null ? "none" : textOf(start, end);
+  $("[data-field='cue-text']", f).textContent = start === null ? gettext("none") : textOf(start, end);
+}
+
+/** Where the text names the speaker ("Hansen"): kept as the quote has it unless changed. */
+function setMention(start, end) {
+  const f = form();
+  f.elements.speaker_start.value = start ?? "";
+  f.elements.speaker_end.value = end ?? "";
+  $("[data-field='mention-text']", f).textContent =
+    start === null ? gettext("none") : textOf(start, end);
 }
 
 function activateStanceRow(row) {
@@ -294,7 +304,7 @@ function takeSelection(start, end, { by, continues = false }) {
     if (!continues) state.cueBefore = cueOf();
     setCue(start, end);
     say(`Cue: “${textOf(start, end)}”. To make these words the quote instead, press q ` +
-      "(or “Make the selected words the quote”).", false);
+      "(or “Make the selected words the quote”); if they name the speaker, press w.", false);
   }
   state.gesture = { role, start, end, by };
 }
@@ -419,6 +429,7 @@ document.addEventListener("click", (event) => {
   if (action === "delete") removeQuote();
   if (action === "accept") accept();
   if (action === "clear-cue") setCue(null, null);
+  if (action === "clear-mention") setMention(null, null);
   if (action === "quote-from-selection") quoteFromSelection();
 });
 
@@ -552,6 +563,18 @@ function onFormKey(event) {
       say(gettext("Select the cue words first (a second selection), then press c."), false);
     } else {
       setCue(cue[0], cue[1]);
+      say("");
+    }
+  } else if (key === "w") {
+    const named = currentSelection() || state.lastSelection;
+    if (!named || (state.span && named[0] === state.span[0] && named[1] === state.span[1])) {
+      say(gettext("Select the words that name the speaker first, then press w."), false);
+    } else {
+      const [cueStart, cueEnd] = cueOf();
+      // The selection set the cue as it was taken: it names the speaker instead.
+      if (state.cueBefore && cueStart === named[0] && cueEnd === named[1]) setCue(...state.cueBefore);
+      state.cueBefore = null;
+      setMention(named[0], named[1]);
       say("");
     }
   } else if (key === "q") quoteFromSelection();

@@ -300,3 +300,27 @@ def test_arbitrary_json_in_any_field_of_a_quote_is_never_a_server_error(world):
             Quote.objects.filter(pk=world["mine"].pk).update(version=1)
 
     check()
+
+
+def test_the_speakers_mention_is_written_read_kept_and_checked(world):
+    client = api(world["ann"])
+    url = reverse("api:article-quotes", args=[world["article"].pk])
+    mention = {"start": TEXT.index("Ola Vik"), "end": TEXT.index("Ola Vik") + 7}
+    body = {"quotes": [{**GOOD, "start": 2, "end": 13, "text": TEXT[2:13]}]}
+    body["quotes"][0]["speaker_mention"] = mention
+    response = client.post(url, body, format="json")
+    assert response.status_code == 201, response.content[:300]
+    created = Quote.objects.get(start=2, end=13)
+    assert created.speaker_mention == "Ola Vik"
+    detail = reverse("api:quote-detail", args=[created.pk])
+    assert client.get(detail).json()["speaker_mention"] == mention
+    # A change that does not name the mention keeps it.
+    response = client.patch(detail, {"version": 1, "kind": "indirect"}, format="json")
+    assert response.status_code == 200, response.content[:300]
+    assert response.json()["speaker_mention"] == mention
+    past = {"version": 2, "speaker_mention": {"start": 20, "end": len(TEXT) + 1}}
+    response = client.patch(detail, past, format="json")
+    assert response.status_code == 400
+    assert "quote.speaker_end" in response.json()
+    response = client.patch(detail, {"version": 2, "speaker_mention": None}, format="json")
+    assert response.json()["speaker_mention"] is None

@@ -279,7 +279,12 @@ def test_postgresql_builds_the_same_bytes_as_the_reference(project):
     for alias in ("Vik", "O. Vik", "Ævik"):
         speaker.aliases.create(name=alias)
     targets = [StanceTargetFactory(project=project, name=n) for n in ("Wind", "Ært", "Bridge")]
-    both = quote_on(article, annotator, odd, speaker=speaker, kind="indirect")
+    # A mention far before its quote: its units are counted apart from the quotes'.
+    mention = article.text.index("Ha\u0308kkinen 🙅")
+    both = quote_on(
+        article, annotator, odd, speaker=speaker, kind="indirect",
+        speaker_start=mention, speaker_end=mention + len("Ha\u0308kkinen"),
+    )  # fmt: skip
     for target, label in zip(targets, ("favor", 'a"g\\ainst', "neutral"), strict=True):
         StanceLabel.objects.create(quote=both, target=target, label=label)
     quote_on(article, other, odd)  # the same span, another annotator
@@ -316,6 +321,19 @@ def test_postgresql_builds_the_same_bytes_as_the_reference(project):
     everything = b"".join(streams.jsonl_chunks(project, streams.Selection()))
     assert everything.count(b"\n") == 4 + 1  # and the final line
     assert b'"stances": [{"target": "Bridge"' in everything
+    assert everything.count(b'"speaker_mention": {"start": ') == 1
+
+
+def test_a_marked_speaker_mention_leaves_in_three_units():
+    text = "🙅 Zoe\u0301 Lie sa at kaia må stenges."
+    quote = {"id": 1, "start": 17, "end": 32, "text": text[17:32], "kind": "indirect"}
+    quote |= {"origin": "human", "speaker_start": 2, "speaker_end": 10}
+    (exported,) = article_record({"text": text, "text_sha256": "x"}, [quote])["quotes"]
+    assert exported["speaker_mention"] == {
+        "start": 2, "end": 10, "text": "Zoe\u0301 Lie",
+        "start_utf16": 3, "end_utf16": 11, "start_utf8": 5, "end_utf8": 14,
+    }  # fmt: skip
+    assert exported["start_utf16"] == 18
 
 
 def test_orjson_escapes_text_as_json_dumps_does():

@@ -127,6 +127,7 @@ def test_creating_a_quote_records_it_whole_with_its_stances(w):
         "kind": "direct",
         "speaker": w.lie.pk,
         "cue": None,
+        "speaker_mention": None,
         "origin": "human",
         "stances": {str(w.road.pk): "favor"},
     }

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.models import Article
+from articles.models import Article, Quote
 from tests.factories import ProjectFactory
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
@@ -144,6 +144,8 @@ def test_a_revised_page_keeps_both_versions_and_carries_the_quotes(tmp_path, set
         kept = quote(old, ana, "We cannot run empty boats at a loss for another season",
                      speaker=scene.speakers["Marte Lindqvist"], cue="says",
                      stances={scene.targets["Ferry"]: "favor"})  # fmt: skip
+        named = old.text.index("Lindqvist", kept.end)
+        Quote.objects.filter(pk=kept.pk).update(speaker_start=named, speaker_end=named + 9)
         quote(old, ben, "the operator is exaggerating the problem")
         revised = page.replace(
             "<p>The regional", "<p>UPDATE: the county will meet on Friday.</p><p>The regional"
@@ -164,6 +166,8 @@ def test_a_revised_page_keeps_both_versions_and_carries_the_quotes(tmp_path, set
     assert carried.text == kept.text
     assert new.text[carried.start : carried.end] == kept.text
     assert new.text[carried.cue_start : carried.cue_end] == "says"
+    assert carried.speaker_mention == "Lindqvist"
+    assert carried.speaker_start > old.text.index("Lindqvist", kept.end)  # moved with the text
     assert carried.speaker == kept.speaker
     assert list(carried.stances.values_list("label", flat=True)) == ["favor"]
     assert new.assignments.get().status == "in_progress"

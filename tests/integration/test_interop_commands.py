@@ -59,6 +59,8 @@ def test_an_export_imports_into_another_project_with_every_quote(tmp_path, scene
     assert [(q.start, q.end, q.kind, q.speaker.name, q.cue_start) for q in copied] == [
         (q.start, q.end, q.kind, q.speaker.name, q.cue_start) for q in original
     ]
+    # The export named each speaker where the text does; the import keeps those spans.
+    assert [q.speaker_mention for q in copied] == ["Zoe\u0301 Lie", "Odd Berg"]
 
 
 def test_conll_and_brat_exports(tmp_path, scene):
@@ -239,3 +241,41 @@ def test_the_upload_page_takes_a_cas_zip_and_the_api_sends_one(client, scene, tm
     assert sorted(
         Quote.objects.filter(article__project__slug="copy").values_list("text", flat=True)
     ) == ["Kaia må stenges 🙅", "staten må betale"]
+
+
+def test_files_written_from_each_tools_docs_import_with_every_span(tmp_path):
+    """The doccano, Label Studio, brat (PolNeAR's layout) and CAS files of the unit tests,
+    imported through the command into the database: every quote, cue and speaker's
+    mention is stored where the file put it."""
+    from tests.unit import test_cas, test_interop
+
+    ProjectFactory(slug="docs")
+    UserFactory(username="kim", role="annotator")
+    doccano = tmp_path / "doccano.jsonl"
+    doccano.write_text(json.dumps(test_interop.DOCCANO_FROM_ITS_DOCS) + "\n", encoding="utf-8")
+    brat = tmp_path / "brat"
+    (brat / "text").mkdir(parents=True)
+    (brat / "attributions").mkdir()
+    (brat / "text" / "ferry.txt").write_text("Siri Vold says the ferry must keep going.\n")
+    (brat / "attributions" / "ferry_kim.ann").write_text(test_interop.POLNEAR_STYLE_ANN)
+    cas = test_cas.webanno_folder(tmp_path / "cas")
+    for path, format, maps in (
+        (doccano, "doccano", ["Person=speaker", "said_by=speaker"]),
+        (brat, "brat", []),
+        (cas, "cas", ["Quotation=quote", "Source=speaker", "Attribution=speaker"]),
+    ):
+        args = [str(path), "--project", "docs", "--format", format, "--annotator", "kim"]
+        for pair in maps:
+            args += ["--label-map", pair]
+        call_command("import_articles", *args, stdout=StringIO())
+    found = {
+        (q.article.text[q.start : q.end], q.speaker.name if q.speaker else None,
+         q.speaker_mention, q.cue_text)
+        for q in Quote.objects.filter(article__project__slug="docs").select_related("article")
+    }  # fmt: skip
+    assert found == {
+        ("The ferry must run", "Siri Vold", "Siri Vold", "said"),
+        ("it costs too much", None, None, None),
+        ("the ferry must keep going", "Siri Vold", "Siri Vold", "says"),
+        ("«Vi stenger kaia»", "Zoe\u0301 Lie", "Zoe\u0301 Lie", None),
+    }

@@ -214,6 +214,40 @@ def test_invalid_cue_spans_are_refused(tricky_article, cue_start, cue_end, refus
         quote_over(tricky_article, "velkommen", cue_start=cue_start, cue_end=cue_end)
 
 
+@pytest.mark.parametrize(
+    ("speaker_start", "speaker_end", "refusal"),
+    [
+        (3, None, guard("quote_speaker_span_valid")),
+        (8, 8, guard("quote_speaker_span_valid")),
+        (len(TRICKY), len(TRICKY) + 4, MISMATCH),  # a well-formed span past the text
+    ],
+    ids=["half-mention", "empty-mention", "mention-past-end"],
+)
+def test_invalid_speaker_mentions_are_refused(tricky_article, speaker_start, speaker_end, refusal):
+    with pytest.raises(IntegrityError, match=refusal), transaction.atomic():
+        quote_over(
+            tricky_article, "velkommen", speaker_start=speaker_start, speaker_end=speaker_end
+        )
+
+
+def test_an_update_moving_the_mention_past_the_text_is_refused(tricky_article):
+    quote = quote_over(tricky_article, "velkommen", speaker_start=0, speaker_end=3)
+    assert quote.speaker_mention == TRICKY[:3]
+    with pytest.raises(IntegrityError, match=MISMATCH), transaction.atomic():
+        Quote.objects.filter(pk=quote.pk).update(speaker_end=len(TRICKY) + 1)
+    # A batch goes through the statement-level check on PostgreSQL.
+    with pytest.raises(IntegrityError, match=MISMATCH), transaction.atomic():
+        Quote.objects.bulk_create(
+            [
+                Quote.spanning(quote, article=tricky_article, annotator=UserFactory()),
+                Quote(
+                    article=tricky_article, annotator=UserFactory(), start=quote.start,
+                    end=quote.end, text=quote.text, speaker_start=1, speaker_end=len(TRICKY) + 9,
+                ),
+            ]
+        )  # fmt: skip
+
+
 def test_cue_text_reads_the_article(tricky_article):
     cue = TRICKY.index("sier hun")
     quote = quote_over(tricky_article, "planen 🚢 er for dyr", cue_start=cue, cue_end=cue + 8)

@@ -63,6 +63,18 @@ def test_speakers_are_matched_to_the_catalog_or_proposed(article, annotators):
     assert proposed.description == "Fisherman"  # as the text introduces him
 
 
+def test_each_copy_starts_with_where_the_engine_found_the_speaker_named(article, annotators):
+    suggest_quotes(articles=[article])
+    stored = Suggestion.objects.get(text="We cannot run a boat with no passengers")
+    assert TEXT[stored.speaker_start : stored.speaker_end] == "Tove Lindquist"
+    for copy in Quote.objects.filter(text=stored.text):
+        assert copy.speaker_mention == "Tove Lindquist"
+    # Accepted, the annotator's quote keeps it.
+    quote = Quote.objects.filter(text=stored.text).first()
+    accepted = accept_suggestion(quote=quote, version=quote.version)
+    assert accepted.speaker_mention == "Tove Lindquist"
+
+
 def test_human_work_is_never_touched(article, annotators):
     human = annotators[0]
     start = TEXT.index("It breaks")

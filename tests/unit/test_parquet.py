@@ -87,7 +87,10 @@ def test_one_row_per_quote_carries_its_article_but_not_the_text():
 def test_a_large_export_streams_in_row_groups(monkeypatch):
     monkeypatch.setattr(parquet, "ROWS_PER_GROUP", 2)
     pieces = list(parquet.chunks("parquet", [record(id=n) for n in range(5)]))
-    assert len(pieces) == 3  # after articles 2 and 4, then the rest and the footer
+    # The head after the first article, row groups after articles 2 and 4, then the rest
+    # and the footer.
+    assert len(pieces) == 4
+    assert pieces[0] == b"PAR1"
     found = pq.ParquetFile(io.BytesIO(b"".join(pieces)))
     assert (found.metadata.num_row_groups, found.metadata.num_rows) == (3, 5)
 
