@@ -3,7 +3,11 @@ reviewers and admins as model suggestions), and one quote's change or removal un
 version. Validation is the workspace's and the importer's; every write is all or nothing.
 """
 
+import tempfile
+from pathlib import Path
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -17,6 +21,7 @@ from rest_framework.exceptions import (
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from articles.api import tool_imports
 from articles.api.parsers import JSONLinesParser, JSONParser
 from articles.api.scopes import may_annotate, may_suggest
 from articles.api.serializers import (
@@ -36,6 +41,7 @@ from articles.api.serializers import (
     SuggestionsJudgedSerializer,
     SuggestionsWaitingSerializer,
 )
+from articles.api.tool_imports import ZipParser
 from articles.assignments import set_assignment_status
 from articles.exchange.importing import ImportProblem, import_articles
 from articles.exchange.records import InvalidRecord, record_from_mapping
@@ -78,19 +84,33 @@ class Refused(APIException):
 
 
 class ArticleImportView(APIView):
-    """Admins add articles: a JSON array or JSONL, validated like ``import_articles``."""
+    """Admins add articles: a JSON array or JSONL, validated like ``import_articles``; or,
+    with ``?format=``, another tool's file (doccano JSONL, Label Studio JSON; brat or CAS
+    XMI files in a ZIP body), its labels mapped by ``label_map=NAME=ROLE`` and its quotes
+    given to ``annotator`` (by default the admin who sends them)."""
 
-    parser_classes = [JSONParser, JSONLinesParser]
+    parser_classes = [JSONParser, JSONLinesParser, ZipParser]
     # The body is read only after the staff check below (request.data), up to this cap.
     body_limit_setting = "ARTICLE_IMPORT_MAX_BYTES"
 
     @extend_schema(
-        request=ArticleRecordSerializer(many=True), responses={201: ArticlesImportedSerializer}
+        parameters=[
+            OpenApiParameter("format", str, enum=tool_imports.FORMATS),
+            OpenApiParameter("label_map", str, many=True, description="NAME=ROLE"),
+            OpenApiParameter("annotator", str, description="a username"),
+        ],
+        request=ArticleRecordSerializer(many=True),
+        responses={201: ArticlesImportedSerializer},
     )
     def post(self, request, slug):
         project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
         if not request.user.is_staff:
             raise PermissionDenied("Only admins add articles.")
+        format = request.query_params.get("format", "newsannot")
+        if format not in tool_imports.FORMATS:
+            raise ValidationError({"format": f"must be one of {', '.join(tool_imports.FORMATS)}"})
+        if format != "newsannot":
+            return self._import_from_tool(request, project, format)
         items = request.data
         if not isinstance(items, list):
             raise ValidationError({"body": "must be a JSON array or JSON lines of articles"})
@@ -105,8 +125,29 @@ class ArticleImportView(APIView):
                 errors[f"[{number - 1}].{error.field or 'record'}"] = [error.message]
         if errors:
             raise ValidationError(errors)
+        return self._import(request, project, records)
+
+    def _import_from_tool(self, request, project, format):
+        username = request.query_params.get("annotator")
+        annotator = request.user
+        if username is not None:
+            annotator = get_user_model().objects.filter(username=username).first()
+            if annotator is None:
+                raise ValidationError({"annotator": f"no user {username!r}"})
+        with tempfile.TemporaryDirectory() as folder:
+            records = tool_imports.tool_records(
+                format,
+                request.data,
+                label_map=request.query_params.getlist("label_map"),
+                folder=Path(folder),
+            )
+        return self._import(request, project, records, annotator=annotator)
+
+    def _import(self, request, project, records, annotator=None):
         try:
-            result = import_articles(project=project, records=records, actor=request.user)
+            result = import_articles(
+                project=project, records=records, actor=request.user, annotator=annotator
+            )
         except ImportProblem as problem:
             named: dict[str, list[str]] = {}
             for error in problem.errors:  # each record's line is its place in the body, from 1

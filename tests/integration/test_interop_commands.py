@@ -118,7 +118,8 @@ def test_unmapped_labels_import_nothing(tmp_path, scene):
 
 
 @pytest.mark.parametrize(
-    ("format", "suffix"), [("doccano", "jsonl"), ("conll", "conll"), ("parquet", "parquet")]
+    ("format", "suffix"),
+    [("doccano", "jsonl"), ("conll", "conll"), ("parquet", "parquet"), ("cas", "zip")],
 )
 def test_the_export_page_offers_the_other_formats(client, scene, format, suffix):
     researcher = UserFactory(username="rita", role="researcher")
@@ -133,6 +134,9 @@ def test_the_export_page_offers_the_other_formats(client, scene, format, suffix)
     body = b"".join(response.streaming_content)
     if suffix == "parquet":
         body = json.dumps(pq.read_table(io.BytesIO(body)).to_pylist(), default=str).encode()
+    if suffix == "zip":
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            body = b"".join(archive.read(name) for name in archive.namelist())
     assert b"Kaia" in body
 
 
@@ -278,4 +282,47 @@ def test_files_written_from_each_tools_docs_import_with_every_span(tmp_path):
         ("it costs too much", None, None, None),
         ("the ferry must keep going", "Siri Vold", "Siri Vold", "says"),
         ("«Vi stenger kaia»", "Zoe\u0301 Lie", "Zoe\u0301 Lie", None),
+    }
+
+
+def test_the_api_imports_each_tools_files(tmp_path, scene):
+    from tests.unit import test_cas, test_interop
+
+    boss = UserFactory(username="boss", is_staff=True, is_superuser=True)
+    api = APIClient()
+    api.force_authenticate(boss)
+    url = reverse("api:article-import", args=["havn"])
+    doccano = [test_interop.DOCCANO_FROM_ITS_DOCS]
+    response = api.post(f"{url}?format=doccano", doccano, format="json")
+    assert response.status_code == 400
+    assert "label Person (1)" in response.json()["label_map"][0]
+    assert "label_map=NAME=ROLE" in response.json()["label_map"][0]
+    mapped = f"{url}?format=doccano&label_map=Person=speaker&label_map=said_by=speaker"
+    response = api.post(mapped, doccano, format="json")
+    assert response.status_code == 201, response.content[:300]
+    ferry = Quote.objects.get(text="The ferry must run")
+    assert (ferry.annotator, ferry.speaker_mention, ferry.cue_text) == (boss, "Siri Vold", "said")
+
+    folder = test_cas.webanno_folder(tmp_path / "cas")
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as out:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                out.write(path, path.relative_to(folder).as_posix())
+    maps = "&label_map=Quotation=quote&label_map=Source=speaker&label_map=Attribution=speaker"
+    response = api.generic(
+        "POST", f"{url}?format=cas&annotator=ana{maps}", archive.getvalue(), "application/zip"
+    )
+    assert response.status_code == 201, response.content[:300]
+    quoted = Quote.objects.get(text="«Vi stenger kaia»")
+    assert (quoted.annotator.username, quoted.speaker_mention) == ("ana", "Zoe\u0301 Lie")
+
+    outside = {"id": 1, "label": "QUOTE", "start_offset": 5, "end_offset": 500}
+    bad = [{**test_interop.DOCCANO_FROM_ITS_DOCS, "entities": [outside], "relations": []}]
+    response = api.post(f"{url}?format=doccano", bad, format="json")
+    assert response.json() == {"[0].entities[0]": ["offsets 5–500 do not lie in the text"]}
+    response = api.post(f"{url}?format=brat", doccano, format="json")
+    assert "send the files as a ZIP" in response.json()["body"][0]
+    assert api.post(f"{url}?format=xmi", doccano, format="json").json() == {
+        "format": "must be one of newsannot, doccano, labelstudio, brat, cas"
     }
