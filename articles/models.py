@@ -302,6 +302,16 @@ class QuoteOrigin(models.TextChoices):
     GOLD = "gold", "Adjudicated gold"
 
 
+def optional_span(field: str, *, name: str) -> models.CheckConstraint:
+    """``{field}_start`` and ``{field}_end`` both or neither, and not an empty span."""
+    start, end = f"{field}_start", f"{field}_end"
+    return models.CheckConstraint(
+        condition=Q(**{f"{start}__isnull": True, f"{end}__isnull": True})
+        | Q(**{f"{start}__isnull": False, f"{end}__isnull": False, f"{end}__gt": F(start)}),
+        name=name,
+    )
+
+
 class Spanning:
     """For models with a quote's span, text, kind and cue: quotes and suggestions."""
 
@@ -368,20 +378,8 @@ class Quote(Spanning, models.Model):
                 condition=Exact(Length("text"), F("end") - F("start")),
                 name="quote_text_length_matches_span",
             ),
-            models.CheckConstraint(
-                condition=Q(cue_start__isnull=True, cue_end__isnull=True)
-                | Q(cue_start__isnull=False, cue_end__isnull=False, cue_end__gt=F("cue_start")),
-                name="quote_cue_span_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(speaker_start__isnull=True, speaker_end__isnull=True)
-                | Q(
-                    speaker_start__isnull=False,
-                    speaker_end__isnull=False,
-                    speaker_end__gt=F("speaker_start"),
-                ),
-                name="quote_speaker_span_valid",
-            ),
+            optional_span("cue", name="quote_cue_span_valid"),
+            optional_span("speaker", name="quote_speaker_span_valid"),
             models.CheckConstraint(condition=Q(kind__in=QuoteKind.values), name="quote_kind_valid"),
             models.CheckConstraint(
                 condition=Q(origin__in=QuoteOrigin.values), name="quote_origin_valid"
@@ -537,15 +535,7 @@ class Suggestion(Spanning, models.Model):
                 condition=Q(confidence__gte=0, confidence__lte=1),
                 name="suggestion_confidence_between_0_and_1",
             ),
-            models.CheckConstraint(
-                condition=Q(speaker_start__isnull=True, speaker_end__isnull=True)
-                | Q(
-                    speaker_start__isnull=False,
-                    speaker_end__isnull=False,
-                    speaker_end__gt=F("speaker_start"),
-                ),
-                name="suggestion_speaker_span_valid",
-            ),
+            optional_span("speaker", name="suggestion_speaker_span_valid"),
             models.CheckConstraint(
                 condition=Q(kind__in=QuoteKind.values), name="suggestion_kind_valid"
             ),

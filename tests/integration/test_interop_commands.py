@@ -36,6 +36,15 @@ def scene():
     return made
 
 
+def researcher_api(scene) -> APIClient:
+    """An API client for a researcher of the project."""
+    researcher = UserFactory(username="rita", role="researcher")
+    scene.project.members.add(researcher)
+    api = APIClient()
+    api.force_authenticate(researcher)
+    return api
+
+
 def export(*args) -> str:
     out = StringIO()
     call_command("export_project", "havn", *args, stdout=out)
@@ -82,10 +91,7 @@ def test_conll_and_brat_exports(tmp_path, scene):
 
 
 def test_the_api_exports_another_tools_format(scene):
-    researcher = UserFactory(username="rita", role="researcher")
-    scene.project.members.add(researcher)
-    api = APIClient()
-    api.force_authenticate(researcher)
+    api = researcher_api(scene)
     response = api.get(reverse("api:export", args=["havn"]), {"format": "labelstudio"})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
@@ -186,10 +192,7 @@ def test_parquet_loads_with_hugging_face_datasets(tmp_path, scene, monkeypatch):
 
 
 def test_the_api_sends_a_parquet_row_per_quote(scene):
-    researcher = UserFactory(username="rita", role="researcher")
-    scene.project.members.add(researcher)
-    api = APIClient()
-    api.force_authenticate(researcher)
+    api = researcher_api(scene)
     response = api.get(reverse("api:export", args=["havn"]), {"format": "parquet-quotes"})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/vnd.apache.parquet"
@@ -220,10 +223,7 @@ def test_a_zip_of_brat_or_cas_imports_into_another_project(tmp_path, scene, form
 
 
 def test_the_upload_page_takes_a_cas_zip_and_the_api_sends_one(client, scene, tmp_path):
-    researcher = UserFactory(username="rita", role="researcher")
-    scene.project.members.add(researcher)
-    api = APIClient()
-    api.force_authenticate(researcher)
+    api = researcher_api(scene)
     response = api.get(reverse("api:export", args=["havn"]), {"format": "cas"})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
