@@ -263,8 +263,11 @@ def test_files_written_from_each_tools_docs_import_with_every_span(tmp_path):
     (brat / "text" / "ferry.txt").write_text("Siri Vold says the ferry must keep going.\n")
     (brat / "attributions" / "ferry_kim.ann").write_text(test_interop.POLNEAR_STYLE_ANN)
     cas = test_cas.webanno_folder(tmp_path / "cas")
+    label_studio = tmp_path / "tasks.json"
+    label_studio.write_text(json.dumps([test_interop.LABEL_STUDIO_TASK]), encoding="utf-8")
     for path, format, maps in (
         (doccano, "doccano", ["Person=speaker", "said_by=speaker"]),
+        (label_studio, "labelstudio", []),
         (brat, "brat", []),
         (cas, "cas", ["Quotation=quote", "Source=speaker", "Attribution=speaker"]),
     ):
@@ -282,6 +285,7 @@ def test_files_written_from_each_tools_docs_import_with_every_span(tmp_path):
         ("it costs too much", None, None, None),
         ("the ferry must keep going", "Siri Vold", "Siri Vold", "says"),
         ("«Vi stenger kaia»", "Zoe\u0301 Lie", "Zoe\u0301 Lie", None),
+        ("The ferry must run", "Vold", "Vold", None),  # browser offsets, converted
     }
 
 

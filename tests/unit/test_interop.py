@@ -156,46 +156,49 @@ def test_a_doccano_file_with_unmapped_labels_is_refused_with_counts(tmp_path):
     assert (critics.kind, critics.speaker) == ("indirect", None)
 
 
+LABEL_STUDIO_TEXT = "🙂 Vold: “The ferry must run,” she said."
+# What a browser counts: the emoji is two UTF-16 units.
+START16 = len("🙂 Vold: “".encode("utf-16-le")) // 2
+LABEL_STUDIO_TASK = {
+    "id": 3,
+    "data": {"text": LABEL_STUDIO_TEXT},
+    "annotations": [
+        {
+            "result": [
+                {
+                    "id": "a",
+                    "from_name": "label",
+                    "to_name": "text",
+                    "type": "labels",
+                    "value": {
+                        "start": START16,
+                        "end": START16 + 18,
+                        "text": "The ferry must run",
+                        "labels": ["DIRECT"],
+                    },
+                },
+                {
+                    "id": "b",
+                    "from_name": "label",
+                    "to_name": "text",
+                    "type": "labels",
+                    "value": {"start": 3, "end": 7, "text": "Vold", "labels": ["SPEAKER"]},
+                },
+                {
+                    "from_id": "a",
+                    "to_id": "b",
+                    "type": "relation",
+                    "direction": "right",
+                    "labels": [],
+                },
+            ]
+        }
+    ],
+}
+
+
 def test_a_label_studio_export_with_browser_offsets_is_converted(tmp_path):
-    text = "🙂 Vold: “The ferry must run,” she said."
-    # What a browser counts: the emoji is two UTF-16 units.
-    start16 = len("🙂 Vold: “".encode("utf-16-le")) // 2
-    task = {
-        "id": 3,
-        "data": {"text": text},
-        "annotations": [
-            {
-                "result": [
-                    {
-                        "id": "a",
-                        "from_name": "label",
-                        "to_name": "text",
-                        "type": "labels",
-                        "value": {
-                            "start": start16,
-                            "end": start16 + 18,
-                            "text": "The ferry must run",
-                            "labels": ["DIRECT"],
-                        },
-                    },
-                    {
-                        "id": "b",
-                        "from_name": "label",
-                        "to_name": "text",
-                        "type": "labels",
-                        "value": {"start": 3, "end": 7, "text": "Vold", "labels": ["SPEAKER"]},
-                    },
-                    {
-                        "from_id": "a",
-                        "to_id": "b",
-                        "type": "relation",
-                        "direction": "right",
-                        "labels": [],
-                    },
-                ]
-            }
-        ],
-    }
+    text, task = LABEL_STUDIO_TEXT, LABEL_STUDIO_TASK
     path = tmp_path / "tasks.json"
     path.write_text(json.dumps([task]), encoding="utf-8")
     (record,) = interop.read("labelstudio", path)
