@@ -376,6 +376,21 @@ def test_prepare_as_a_file_makes_a_job_whatever_the_size(client, project, resear
     assert job.manifest["file"]["export"]["rows"] == len(exported_csv_rows(body)) - 1
 
 
+@pytest.mark.parametrize(("format", "suffix"), [("cas", ".zip"), ("parquet", ".parquet")])
+def test_a_binary_export_file_is_the_stream_with_its_digest(
+    client, project, researcher, annotated, format, suffix
+):
+    export(client, project, what="file", format=format)
+    job = ProjectJob.objects.get(kind="export")
+    assert job.status == "done", job.error
+    assert job.file_name.endswith(suffix)
+    download = client.get(reverse("articles:job-download", args=[job.pk]))
+    body = b"".join(download.streaming_content)
+    assert body == b"".join(streams.chunks(project, streams.Selection(), format))
+    assert job.manifest["file"]["sha256"] == hashlib.sha256(body).hexdigest()
+    assert job.manifest["file"]["export"] is None  # no final line in another tool's file
+
+
 def test_an_export_file_is_downloaded_only_by_whoever_may_export_the_project(
     client, project, researcher, annotated
 ):
