@@ -169,6 +169,8 @@ def _around(
             return None  # 'defended the plan', 'looking into whether': no clause said
         if not _clause_follows(sentence, last) and not _zero_that_clause(sentence, last):
             return None  # 'pointed to a report', 'asked her about it'
+        if _impersonal(sentence, first):
+            return None  # 'it is obvious that …': nobody says it
         speaker = _subject_before(registry, text, sentence, first)
         return _candidate(right, speaker, cue, probability)
     # The content comes first: '…, observers say.' or '…, said the ministry.'
@@ -311,6 +313,19 @@ def _zero_that_clause(sentence: list[Token], last: int) -> bool:
         if word in ";:":
             return False
     return False
+
+
+def _impersonal(sentence: list[Token], first: int) -> bool:
+    """'it is obvious that', 'there was little doubt that': an empty subject and a form of
+    'be' before the cue, where the cue is what is said of the clause, not who says it."""
+    end = _skip_auxiliaries(sentence, first)
+    if end == 0 or end == first:
+        return False
+    skipped = {w.lower() for _, _, w in sentence[end:first]}
+    return sentence[end - 1][2].lower() in ("it", "there") and bool(skipped & _FORMS_OF_BE)
+
+
+_FORMS_OF_BE = frozenset("is was are were be been being".split())
 
 
 def _subject_pronoun(word: str) -> bool:

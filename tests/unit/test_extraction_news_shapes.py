@@ -164,3 +164,14 @@ def test_a_transcript_turn_in_quotation_marks_is_its_labels_speaker():
     assert second.speaker == "Odd Berntsen"
     assert text[second.speaker_start : second.speaker_end] == "BERNTSEN"
     assert second.text.startswith("Well, look, nobody wants higher tolls")
+
+
+def test_an_empty_it_before_a_form_of_be_is_nobody_who_speaks():
+    text = (
+        "The Coastal Authority published its winter plan on Monday.\n\n"
+        "Harbour chief Tove Lind believes that it is obvious that the quay must close."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Tove Lind", "it is obvious that the quay must close")
+    ]
