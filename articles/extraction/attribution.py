@@ -109,7 +109,32 @@ def _subject_like(phrase: str) -> bool:
     """A phrase that may be a subject: it starts with a capital, a pronoun or a
     determiner, not with 'and', 'that' or 'but'."""
     first = phrase.split()[0].casefold() if phrase.split() else ""
-    return phrase[:1].isupper() or first in DETERMINERS or first in PRONOUNS or describes(phrase)
+    return (
+        phrase[:1].isupper()
+        or first in DETERMINERS
+        or first in PRONOUNS
+        or describes(phrase)
+        or _modified_name(phrase)
+    )
+
+
+def _modified_name(phrase: str) -> bool:
+    """'panel Chairman Jason Chaffetz', 'former President Obama': a word or two in lower
+    case, then a capitalised title or name of two words or more."""
+    words = phrase.split()
+    lower = next((i for i, word in enumerate(words) if not word[:1].islower()), len(words))
+    return (
+        1 <= lower <= 2
+        and words[0].casefold() not in _CLAUSE_WORDS
+        and len(words) - lower >= 2
+        and words[lower][:1].isupper()
+    )
+
+
+# Words that open a clause, not a subject: '…,” and Trump said', '…,” then she said'.
+_CLAUSE_WORDS = frozenset(
+    "and but or so that because then when while if as after before though although".split()
+)
 
 
 def before_quote(

@@ -175,3 +175,15 @@ def test_an_empty_it_before_a_form_of_be_is_nobody_who_speaks():
     assert [(q.speaker, q.text) for q in quotes] == [
         ("Tove Lind", "it is obvious that the quay must close")
     ]
+
+
+def test_a_speaker_after_the_quote_may_open_with_a_word_in_lower_case():
+    text = (
+        "The aide will invoke his Fifth Amendment rights.\n\n"
+        '"Summonses are not a suggestion," panel Chairman Rep. Odd Berntsen (R-Utah) said.\n\n'
+        '"We cannot run empty boats," former Mayor Tove Lind said on Monday.'
+    )
+    assert [(q.speaker, q.text) for q in extract_quotes(text)] == [
+        ("Odd Berntsen", "Summonses are not a suggestion"),
+        ("Tove Lind", "We cannot run empty boats"),
+    ]
