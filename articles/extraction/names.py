@@ -132,6 +132,8 @@ NOT_SPEAKERS = frozenset(
     then there here this that these those it its he she they we you i his her their our
     my your report reports hospital poll polls survey study statement twitter facebook
     democrats republicans democrat republican americans liberals conservatives
+    following according despite during after before amid since unlike given including
+    regarding asked responding speaking
     """.split()
 )
 # Organisations spoken of by one word, often as speakers.

@@ -38,12 +38,12 @@ SPEECH_VERBS = _listed(
     shouted, yelled, answered, asserted, asserts, remarked, quipped, joked, observed,
     responded, responds, testified, texted, emailed, posted, typed, reported, reports,
     recounted, countered, retorted, mused, boasted, bragged, vowed, charged, alleged,
-    reiterated, repeated, concluding, warning, insisting, arguing, arguing
+    reiterated, repeated, concluding, warning, insisting, arguing, calling, describing
     """
 )
 # Speech verbs that after a closing mark name the quote rather than attribute it
 # ('“Green”, called the ministry’s plan …').
-NAMING_VERBS = ("called", "calls", "described", "describes")
+NAMING_VERBS = ("called", "calls", "calling", "described", "describes", "describing")
 
 # Verbs that introduce reported speech: 'Hansen believes (that) the grid will fail'.
 REPORTING_VERBS = _listed(
@@ -152,7 +152,9 @@ AFTER_NAME = re.compile(
     r"last|this|earlier|later|yesterday|today|on)\b.*$|\s*\(.*$"
 )
 # 'Beatriz Olmos, who runs a bakery, described': the clause about the subject.
-RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|the|a|an|now|then)\b[^,]*,?")
+# An apposition ('X, the lawyer, said') is closed by its comma; one left open is the
+# sentence going on after an opening phrase ('After the vote, the board said').
+RELATIVE_CLAUSE = re.compile(r",\s+(?:(?:who|which|whose)\b[^,]*,?|(?:the|a|an|now|then)\b[^,]*,)")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 LEADING_ARTICLE_ANY_CASE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 

@@ -187,3 +187,14 @@ def test_a_speaker_after_the_quote_may_open_with_a_word_in_lower_case():
         ("Odd Berntsen", "Summonses are not a suggestion"),
         ("Tove Lind", "We cannot run empty boats"),
     ]
+
+
+def test_the_subject_after_an_opening_phrase_calls_the_quote_what_it_is():
+    for opening in ("After a long meeting", "Following a hastily called, late-evening meeting"):
+        text = (
+            f"{opening}, the Harbour Board issued a statement calling the closure "
+            '"a clear breach of the agreement."'
+        )
+        (quote,) = extract_quotes(text)
+        assert (quote.speaker, quote.kind) == ("Harbour Board", "mixed"), opening
+        assert text[quote.cue_start : quote.cue_end] == "calling"
