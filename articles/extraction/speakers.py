@@ -24,6 +24,7 @@ from articles.extraction.names import (
     can_speak,
     fold,
     is_org,
+    is_place,
     names_found,
 )
 from articles.extraction.paragraphs import SENTENCE_END
@@ -189,6 +190,10 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     if word in RELATIVES:
         entity = _antecedent(registry, text, start)
         span = (start, start + len(phrase)) if entity else None
+    elif _place_speaking(text, start, phrase):
+        entity = registry.resolve(phrase)
+        entity.org = True
+        span = (start, start + len(phrase))
     else:
         entity, span = analyse(registry, phrase)
         if entity is None:
@@ -199,6 +204,22 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     if entity is not None and span is not None:
         registry.attributed(entity, span)
     return Speaker(entity, span)
+
+
+def _place_speaking(text: str, start: int, phrase: str) -> bool:
+    """A country or city that is the whole subject of the speech verb right after it:
+    'North Korea said', 'Moscow has warned' speak for a government; 'support in Ukraine,
+    Hansen believes' and 'In Ohio, Trump said' do not."""
+    if len(phrase.split()) > 3 or not is_place(phrase):
+        return False
+    before = text[max(0, start - 30) : start].split()[-1:]
+    if before and before[0].casefold() in _PREPOSITIONS_BEFORE_PLACES:
+        return False
+    return _VERB_NEXT.match(text, start + len(phrase)) is not None
+
+
+_PREPOSITIONS_BEFORE_PLACES = frozenset("in on at to from of for with by into across".split())
+_VERB_NEXT = re.compile(rf"\s+(?:(?:has|had|have|also|then)\s+)?(?:{CUE})\b")
 
 
 def _role_before(text: str, start: int) -> str:

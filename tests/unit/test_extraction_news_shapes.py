@@ -198,3 +198,19 @@ def test_the_subject_after_an_opening_phrase_calls_the_quote_what_it_is():
         (quote,) = extract_quotes(text)
         assert (quote.speaker, quote.kind) == ("Harbour Board", "mixed"), opening
         assert text[quote.cue_start : quote.cue_end] == "calling"
+
+
+def test_a_country_right_before_its_verb_speaks_for_its_government():
+    text = (
+        "Norway said on Monday that the border would stay closed.\n\n"
+        "The latest test, Sweden said, was its largest so far.\n\n"
+        "In Ohio, Tove Lind said the quay would reopen.\n\n"
+        "Lind has studied Norway and Sweden for years. She believes the ferries will return."
+    )
+    assert [(q.speaker, q.text) for q in extract_quotes(text)] == [
+        ("Norway", "the border would stay closed"),
+        ("Sweden", "The latest test"),
+        ("Sweden", "was its largest so far"),
+        ("Tove Lind", "the quay would reopen"),
+        ("Tove Lind", "the ferries will return"),
+    ]
