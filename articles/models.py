@@ -318,11 +318,11 @@ class Spanning:
     @classmethod
     def spanning(cls, original, /, **fields):
         """An unsaved instance with ``original``'s span, text, kind and cue (a quote, a
-        suggestion, an engine's or a form's output), and the speaker's mention where both
-        have one; ``fields`` give the rest."""
-        if hasattr(cls, "speaker_start") and "speaker_start" not in fields:
-            fields["speaker_start"] = getattr(original, "speaker_start", None)
-            fields["speaker_end"] = getattr(original, "speaker_end", None)
+        suggestion, an engine's or a form's output) and the speaker's mention; ``fields``
+        give the rest."""
+        # An engine's or a form's output may have no mention.
+        fields.setdefault("speaker_start", getattr(original, "speaker_start", None))
+        fields.setdefault("speaker_end", getattr(original, "speaker_end", None))
         return cls(
             start=original.start,
             end=original.end,

@@ -1,5 +1,5 @@
 """The API's request bodies: JSON (read by orjson, which refuses nesting deeper than 1,024
-levels) and JSON lines, never longer than the view allows.
+levels), JSON lines and ZIP archives, never longer than the view allows.
 
 DRF reads a body for its own JSONParser (and subclasses) through ``request.body``, where
 Django checks DATA_UPLOAD_MAX_MEMORY_SIZE for every view alike and answers a bare 400.
@@ -85,3 +85,16 @@ class JSONLinesParser(parsers.BaseParser):
                 except orjson.JSONDecodeError as error:  # invalid UTF-8 included
                     raise ValidationError({f"line {number}": error.msg}) from None
         return items
+
+
+class ZipBody(bytes):
+    """A ZIP archive sent as the body (another tool's files, ``api.tool_imports``)."""
+
+
+class ZipParser(parsers.BaseParser):
+    """``application/zip``: the archive's bytes, within the view's body limit."""
+
+    media_type = "application/zip"
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        return ZipBody(read_body(stream, parser_context))

@@ -10,29 +10,15 @@ import io
 import json
 from pathlib import Path
 
-from rest_framework import parsers
 from rest_framework.exceptions import ValidationError
 
-from articles.api.parsers import read_body
+from articles.api.parsers import ZipBody
 from articles.exchange import interop
 from articles.exchange.records import ArticleRecord, RecordError
 from articles.exchange.spans import Roles
 from articles.exchange.uploads import UploadRefused
 
 FORMATS = ("newsannot", *interop.READABLE)
-
-
-class ZipBody(bytes):
-    """A ZIP archive sent as the body."""
-
-
-class ZipParser(parsers.BaseParser):
-    """``application/zip``: the archive's bytes, within the view's body limit."""
-
-    media_type = "application/zip"
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        return ZipBody(read_body(stream, parser_context))
 
 
 def tool_records(format: str, body, *, label_map: list[str], folder: Path) -> list[ArticleRecord]:

@@ -22,7 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles.api import tool_imports
-from articles.api.parsers import JSONLinesParser, JSONParser
+from articles.api.parsers import JSONLinesParser, JSONParser, ZipParser
 from articles.api.scopes import may_annotate, may_suggest
 from articles.api.serializers import (
     ArticleRecordSerializer,
@@ -41,7 +41,6 @@ from articles.api.serializers import (
     SuggestionsJudgedSerializer,
     SuggestionsWaitingSerializer,
 )
-from articles.api.tool_imports import ZipParser
 from articles.assignments import set_assignment_status
 from articles.exchange.importing import ImportProblem, import_articles
 from articles.exchange.records import InvalidRecord, record_from_mapping

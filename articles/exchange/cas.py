@@ -26,6 +26,7 @@ metadata INCEpTION writes into every document.
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import warnings
@@ -94,9 +95,15 @@ def _type_system() -> TypeSystem:
 TYPE_SYSTEM_XML = _type_system().to_xml()
 
 
+@functools.cache
+def _types() -> TypeSystem:
+    """The type system as a CAS reads it, parsed once for every document written."""
+    return load_typesystem(TYPE_SYSTEM_XML)
+
+
 def to_xmi(record: dict) -> str:
     """An export record as one document's CAS XMI (UTF-16 offsets, as UIMA has them)."""
-    types = load_typesystem(TYPE_SYSTEM_XML)
+    types = _types()
     cas = Cas(typesystem=types)
     text = record["text"]
     cas.sofa_string = text
@@ -182,10 +189,7 @@ def read_cas(folder: Path, roles: Roles | None = None) -> Iterator[ArticleRecord
         where = str(path)
         try:
             types = _type_system_for(path, folder, type_systems)
-            data = path.read_bytes()
-            if b"<!DOCTYPE" in data[:4096].upper():
-                # XMI has none; one could declare entities that read files or grow without end.
-                raise FormatError("declares a DOCTYPE, which XMI never does", "file")
+            data = _without_doctype(path.read_bytes(), "XMI")
             with warnings.catch_warnings():
                 # cassis only warns of an offset outside the text, and keeps it unmapped.
                 warnings.simplefilter("error")
@@ -208,9 +212,7 @@ def _type_system_for(path: Path, root: Path, cache: dict[Path, TypeSystem]) -> T
         candidate = place / TYPE_SYSTEM_FILE
         if candidate.is_file():
             if candidate not in cache:
-                data = candidate.read_bytes()
-                if b"<!DOCTYPE" in data[:4096].upper():
-                    raise FormatError("declares a DOCTYPE, which a type system never does", "file")
+                data = _without_doctype(candidate.read_bytes(), "a type system")
                 cache[candidate] = load_typesystem(io.BytesIO(data))
             return cache[candidate]
         if place == root:
@@ -218,11 +220,19 @@ def _type_system_for(path: Path, root: Path, cache: dict[Path, TypeSystem]) -> T
     raise FormatError(f"no {TYPE_SYSTEM_FILE} beside it or above it", "file")
 
 
+def _without_doctype(data: bytes, what: str) -> bytes:
+    """``data``, refused if it declares a DOCTYPE: XMI and type systems have none, and one
+    could declare entities that read files or grow without end."""
+    if b"<!DOCTYPE" in data[:4096].upper():
+        raise FormatError(f"declares a DOCTYPE, which {what} never does", "file")
+    return data
+
+
 def _mapping(cas: Cas, roles: Roles, fallback_title: str) -> dict:
     text = cas.sofa_string or ""
     spans: list[Span] = []
     links: list[tuple[str, str, str]] = []
-    by_quote: dict[str, list] = {}
+    own_quotes: dict[str, object] = {}  # newsannot's Quote annotations by id
     stances = []
     title = fallback_title
     for annotation in cas.select_all_annotations():
@@ -257,20 +267,21 @@ def _mapping(cas: Cas, roles: Roles, fallback_title: str) -> dict:
         start, end = check_span(text, annotation.begin, annotation.end, where)
         spans.append(Span(str(annotation.xmiID), role, start, end))
         if name == QUOTE:
-            by_quote[str(annotation.xmiID)] = [annotation]
+            own_quotes[str(annotation.xmiID)] = annotation
     quotes = quotes_from_spans(text, spans, links, annotator=None, where="relations")
-    _own_features(quotes, spans, by_quote, stances)
+    _own_features(quotes, spans, own_quotes, stances)
     return {"title": str(title), "text": text, "quotes": quotes}
 
 
-def _own_features(quotes: list[dict], spans: list[Span], by_quote: dict, stances: list) -> None:
+def _own_features(quotes: list[dict], spans: list[Span], own_quotes: dict, stances: list) -> None:
     """newsannot's own Quote layer carries more than a span: the catalog's name of the
-    speaker, the annotator, the origin and, on Stance spans, the stances."""
+    speaker, the annotator and, on Stance spans, the stances. ``quotes`` come in the
+    order ``quotes_from_spans`` gives them: their spans' (start, end)."""
     quote_spans_in_order = sorted(
         (s for s in spans if s.role in QUOTE_ROLES), key=lambda s: (s.start, s.end)
     )
     for quote, span in zip(quotes, quote_spans_in_order, strict=True):
-        (annotation,) = by_quote.get(span.id, [None])
+        annotation = own_quotes.get(span.id)
         if annotation is None:
             continue
         if annotation.get("speaker"):

@@ -110,17 +110,10 @@ def _rows(layout: str, record: dict) -> list[dict]:
         row = {name: record.get(name) for name in ARTICLES.names}
         row["published_at"] = _time(row["published_at"])
         row["quotes"] = [_quote(quote) for quote in record["quotes"]]
-        for work in row["assignments"] or []:
-            work |= {
-                "started_at": _time(work["started_at"]),
-                "finished_at": _time(work["finished_at"]),
-            }
+        if row["assignments"]:
+            row["assignments"] = [_timed(work) for work in row["assignments"]]
         if row["adjudication"]:
-            adjudication = row["adjudication"]
-            adjudication |= {
-                "started_at": _time(adjudication["started_at"]),
-                "finished_at": _time(adjudication["finished_at"]),
-            }
+            row["adjudication"] = _timed(row["adjudication"])
         return [row]
     article = {f"article_{name}": record.get(name) for name, _ in ARTICLE_FIELDS}
     article["article_published_at"] = _time(article["article_published_at"])
@@ -138,6 +131,14 @@ def _quote(quote: dict) -> dict:
         **{name: quote.get(name) for name, _ in QUOTE_FIELDS},
         "created_at": _time(quote.get("created_at")),
         "updated_at": _time(quote.get("updated_at")),
+    }
+
+
+def _timed(work: dict) -> dict:
+    """An assignment or adjudication with its times as datetimes (the record unchanged)."""
+    return work | {
+        "started_at": _time(work["started_at"]),
+        "finished_at": _time(work["finished_at"]),
     }
 
 

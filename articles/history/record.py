@@ -88,9 +88,7 @@ def quote_state(quote, *, stances: dict[int, str]) -> dict:
 
 
 def _mention(quote) -> list[int] | None:
-    # A suggestion has no mention of its speaker.
-    start = getattr(quote, "speaker_start", None)
-    return None if start is None else [start, quote.speaker_end]
+    return None if quote.speaker_start is None else [quote.speaker_start, quote.speaker_end]
 
 
 def stances_of(stances) -> dict[int, str]:
