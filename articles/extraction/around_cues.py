@@ -245,6 +245,8 @@ def _right_content(sentence: list[Token], last: int) -> tuple[int, int] | None:
     i = 0
     while i < len(rest) and rest[i][2] in ",:":
         i += 1
+    if i and rest[0][2] == "," and _participle(rest[i][2]):
+        return None  # 'Rendell recalled, suggesting …': the participle is the next cue's
     # 'told reporters on Monday that …': the clause starts after its 'that'.
     lead = [w.lower() for _, _, w in rest[i : i + 6]]
     if "that" in lead and not any(w in _FINITE for w in lead[: lead.index("that")]):
@@ -360,9 +362,18 @@ def _skip_auxiliaries(sentence: list[Token], i: int) -> int:
         word = sentence[i - 1][2].lower()
         if word in _AUXILIARIES or (word.endswith("ly") and word.islower() and len(word) > 4):
             i -= 1
+        elif i > 1 and word in _TIMES and sentence[i - 2][2].lower() in _TIME_LEADS:
+            i -= 2  # 'Harbour Bank this month announced', 'Nord on Monday said'
         else:
             break
     return i
+
+
+_TIME_LEADS = frozenset("this last next earlier on".split())
+_TIMES = frozenset(
+    """week month year morning afternoon evening night weekend monday tuesday wednesday
+    thursday friday saturday sunday""".split()
+)
 
 
 def _subject_before(registry: Registry, text: str, sentence: list[Token], first: int) -> Speaker:
@@ -373,6 +384,9 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         return Speaker(None)
     if end >= 3 and sentence[end - 1][2].lower() == "and":
         # 'Cruz urged voters to stay home and said he …': the sentence's subject.
+        return _sentence_subject(registry, text, sentence, end - 1)
+    if sentence[end - 1][2] == "," and _participle(sentence[first][2]) and end >= 3:
+        # 'The party filed a complaint, claiming that …': the sentence's subject claims.
         return _sentence_subject(registry, text, sentence, end - 1)
     if sentence[end - 1][2] == ")":
         # 'Rep. Alma Frost (D-Ore.) said': the party and state are no part of the subject.
@@ -389,6 +403,11 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
             return _phrase(registry, text, sentence, start, end - 1)
         return _phrase(registry, text, sentence, opening, end - 1)
     return _phrase(registry, text, sentence, _boundary(sentence, end), end)
+
+
+def _participle(word: str) -> bool:
+    """'claiming', 'adding': a present participle (not 'bring' or 'thing')."""
+    return len(word) > 5 and word.islower() and word.endswith("ing")
 
 
 def _sentence_subject(registry: Registry, text: str, sentence: list[Token], end: int) -> Speaker:

@@ -34,6 +34,12 @@ PHRASE_THEN_CUE = re.compile(
 CUE_THEN_PHRASE = re.compile(
     rf"\s*[,:]?\s*(?P<cue>{CUE})\s+(?P<who>[^;:!?“”\"]{{1,200}}?)\s*[.!?]?\s*$"
 )
+# A signature after a closing mark, a dash and a name alone to the sentence's end, as
+# vox-pop lists print them: '“We need more teachers.” ― Ann Lee', '…”— Ann Lee, 34.'
+SIGNATURE = re.compile(
+    r"\s*(?P<cue>[―—–])\s*(?P<who>[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ](?:[\w’'-]*|\.)){1,3})"
+    r"\s*(?:,[^;:!?“”\"]{0,60})?[.]?\s*$"
+)
 # A capitalised pronoun after a quote that ended its sentence starts the next one.
 _NEW_SENTENCE = re.compile(r"\s+(?:He|She|It|They|We)\b")
 # A stop after a title or an initial ends no sentence.
@@ -65,6 +71,11 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
     tail = text[position:limit]
     if text[position - 2 : position - 1] in (".", "!", "?") and _NEW_SENTENCE.match(tail):
         return None  # '… without interruption.” It said it had …': a new sentence
+    match = SIGNATURE.match(tail)
+    if match:
+        attribution = _attribution(registry, text, match, position)
+        if attribution is not None and attribution.entity.named:
+            return attribution
     match = CUE_THEN_SPEAKER.match(tail)
     if match and match.group("cue") not in NAMING_VERBS:
         attribution = _attribution(registry, text, match, position)
@@ -83,7 +94,17 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
     match = PHRASE_THEN_CUE.match(tail)
     if match and _subject_like(match.group("who")):
         return _attribution(registry, text, match, position)
+    # The quoted words run on in prose before the attribution closes the sentence:
+    # '“…face jail time” for criminal behavior, she said.'
+    match = TRAILING_SPEAKER_THEN_CUE.search(tail)
+    if match and len(tail[: match.start()].split()) <= _RUN_ON_WORDS:
+        return _attribution(registry, text, match, position)
     return None
+
+
+# How many words may follow a closing mark before a ', she said.' that still attributes
+# the quote (more, and the sentence has its own subject).
+_RUN_ON_WORDS = 8
 
 
 def _past_abbreviations(text: str, limit: int) -> int:

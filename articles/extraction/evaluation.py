@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from articles.extraction.gender import of_first_name
 from articles.extraction.names import fold
 
 GROUPS = {"direct": "direct", "mixed": "direct", "indirect": "indirect"}
@@ -82,11 +83,20 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
     """Equal names, or one the other's surname or longer form ("Lie" ~ "Tormod Lie")."""
     if not predicted or not gold:
         return not predicted and not gold
-    a, b = fold(predicted).split(), fold(gold).split()
+    a, b = _name_words(predicted), _name_words(gold)
     if a == b:
         return True
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
     return len(shorter) > 0 and longer[-len(shorter) :] == shorter
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's folded words, stops and middle initials left out: 'Donald J. Trump' and
+    'Donald Trump', 'G.K. Butterfield' and 'G.K Butterfield' are one person."""
+    words = [w.replace(".", "") for w in fold(name).split()]
+    words = [w for w in words if w]
+    named = [w for w in words[1:-1] if len(w) > 1]
+    return words[:1] + named + words[-1:] if len(words) > 2 else words
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -221,7 +231,8 @@ def resolve_gold_speakers(text: str, gold: list[dict]) -> list[str | None]:
             resolved[i] = _antecedent(fold(words[0]), recent, genders)
         else:
             name = _proper_name(words, text, gold[i].get("speaker_start"))
-            resolved[i] = _fullest(text, name) if name else None
+            at = gold[i].get("speaker_start") or gold[i]["start"]
+            resolved[i] = _fullest(text, name, at) if name else None
             if resolved[i]:
                 recent.append(resolved[i])
     return [resolved[i] for i in range(len(gold))]
@@ -234,7 +245,7 @@ def _antecedent(pronoun: str, recent: list[str], genders: dict[str, str]) -> str
     if pronoun in {"i", "we", "you"}:
         return None
     for name in reversed(recent):
-        known = genders.get(name.split()[-1])
+        known = genders.get(name.split()[-1]) or of_first_name(name.split()[0])
         if wanted is None or known is None or known == wanted:
             return name
     return None
@@ -260,6 +271,8 @@ def _proper_name(words: list[str], text: str, start: int | None) -> str | None:
         bare = re.sub(r"[’']s$", "", word).strip(".,;:()")
         if position == 0 and _starts_sentence(text, start) and _common_word(bare, text):
             runs.append([])
+        elif word.startswith("("):
+            break  # '(D-Mo.)': a party and state after the name, no part of it
         elif (bare[:1].isupper() and fold(bare) not in TITLES) or (runs[-1] and bare in JOINERS):
             runs[-1].append(bare)
         elif runs[-1]:
@@ -288,12 +301,15 @@ def _common_word(word: str, text: str) -> bool:
     )
 
 
-def _fullest(text: str, name: str) -> str:
-    """The longest "First Last" form of ``name`` in the text ("Trump" → "Donald Trump"),
-    within one sentence of the body (a headline, the first line, is left out)."""
+def _fullest(text: str, name: str, at: int | None = None) -> str:
+    """The fullest "First Last" form of ``name`` in the text ("Trump" → "Donald Trump"),
+    within one sentence of the body (a headline, the first line, is left out): of the
+    forms that agree with the words it has ("Bill Clinton" never becomes "Hillary
+    Clinton"), the last one named before ``at``, else the first one after it."""
     surname = name.split()[-1]
+    given = [fold(w.strip(".")) for w in name.split()[:-1]]
     body_start = text.find("\n") + 1 if "\n" in text else 0
-    best = name
+    before, after = None, None
     pattern = rf"(?<![.!?] )((?:(?:[A-Z]\.)+ |[A-Z][\w’'-]+ ){{1,2}}){re.escape(surname)}\b"
     for match in re.finditer(pattern, text[body_start:]):
         words = [
@@ -301,7 +317,12 @@ def _fullest(text: str, name: str) -> str:
             for w in match.group(1).split()
             if fold(w.strip(".")) not in TITLES and not _common_word(w, text)
         ]
+        if not words or (given and [fold(w.strip(".")) for w in words][-len(given) :] != given):
+            continue
         candidate = " ".join([*words, surname])
-        if len(candidate.split()) > len(best.split()):
-            best = candidate
-    return best
+        if at is None or body_start + match.start() < at:
+            before = candidate
+        elif after is None:
+            after = candidate
+    best = before or after or name
+    return best if len(best.split()) >= len(name.split()) else name

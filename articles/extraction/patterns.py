@@ -161,8 +161,10 @@ LEADING_ARTICLE_ANY_CASE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # -- around quotation marks ---------------------------------------------------------------
 
 # After a closing mark: '…,” said Dana Whitfield', '…,” she said'.
+# A name to the next comma or stop, a middle initial's stop kept: 'Charles B. Rangel'.
+INITIALLED = r"(?:[^.,;:!?“”\"]|(?<=\b[A-Z])\.(?=\s[A-Z]))+"
 CUE_THEN_SPEAKER = re.compile(
-    rf"\s*[,:]?\s*(?P<cue>{CUE})\s+(?P<who>{SUBJECT_PRONOUN}\b|{ORG_NOUN}|[^.,;:!?“”\"]+)"
+    rf"\s*[,:]?\s*(?P<cue>{CUE})\s+(?P<who>{SUBJECT_PRONOUN}\b|{ORG_NOUN}|{INITIALLED})"
 )
 # After a closing mark: '…,” Whitfield said'.
 SPEAKER_THEN_CUE = re.compile(rf"\s*[,:]?\s*(?P<who>{SUBJECT})\s+{ADVERB}(?P<cue>{CUE})\b")

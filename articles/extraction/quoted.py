@@ -38,8 +38,13 @@ def quote_in_marks(
         return None
     content = text[inner_start:inner_end]
     label = _TRANSCRIPT_LABEL.match(content)
-    if label:
-        speaker = registry.find(label.group("who").title())
+    if label and label.group("who") not in _NOT_SPEAKER_LABELS:
+        who = label.group("who").title()
+        speaker = registry.find(who)
+        if speaker is None and first and not text[p_start : segment.open].strip():
+            # A turn that opens its paragraph names its speaker even when the article
+            # never did in full ('"WALLACE: …' of a host it calls only Chris).
+            speaker = registry.resolve(who)
         if speaker is not None:
             # A transcript quoted whole: '“PENCE: Well, look, …”' is Pence's.
             registry.spoke(speaker)
@@ -93,6 +98,11 @@ def quote_in_marks(
     return quote
 
 
+# Capitals and a colon that head a news item, not a speaker's turn.
+_NOT_SPEAKER_LABELS = frozenset(
+    "BREAKING UPDATE UPDATED NOTE WATCH READ VIDEO PHOTOS PHOTO EXCLUSIVE ALERT CORRECTION "
+    "EDITOR'S EDITOR’S Q A".split()
+)
 # A speaker's label in capitals at the start of a transcript's turn: 'PENCE: ', 'MR. COOK: '.
 _TRANSCRIPT_LABEL = re.compile(r"(?P<who>(?:[A-Z][A-Z’'.-]+ ){0,2}[A-Z][A-Z’'-]+):\s+")
 

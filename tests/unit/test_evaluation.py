@@ -94,3 +94,32 @@ def test_a_pronoun_means_the_latest_person_of_its_gender_and_i_means_nobody():
         _gold(text, "nothing", "I"),
     ]
     assert resolve_gold_speakers(text, gold) == ["Berit Dahl", "Per Lund", "Berit Dahl", None]
+
+
+def test_a_surname_means_the_person_of_that_name_named_last_and_a_first_name_stays():
+    text = (
+        "Headline\n"
+        "Ola Moen spoke first, and his daughter Kari Moen next. Moen said it was late. "
+        "Ola Moen said it was not."
+    )
+    gold = [_gold(text, "it was late", "Moen"), _gold(text, "it was not", "Ola Moen")]
+    assert resolve_gold_speakers(text, gold) == ["Kari Moen", "Ola Moen"]
+
+
+def test_a_pronoun_takes_the_gender_of_a_known_first_name():
+    text = (
+        "Headline\nKari Moen met Per Lund. Kari Moen said it was late. Per Lund agreed. "
+        "She said so."
+    )
+    gold = [
+        _gold(text, "it was late", "Kari Moen"),
+        _gold(text, "agreed", "Per Lund"),
+        _gold(text, "so", "She"),
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Kari Moen", "Per Lund", "Kari Moen"]
+
+
+def test_a_party_and_state_in_parentheses_is_no_part_of_the_name():
+    text = "Headline\nSen. Kari Moen (D-Mo.) said it was late."
+    gold = [_gold(text, "it was late", "Sen. Kari Moen (D-Mo.)")]
+    assert resolve_gold_speakers(text, gold) == ["Kari Moen"]

@@ -261,3 +261,10 @@ def test_a_speaker_mention_belongs_to_its_own_attribution():
     # No association is named: an unnamed one, not a speaker called "Association".
     assert (quote.speaker, quote.speaker_description) == (None, "the association")
     assert text[quote.speaker_start : quote.speaker_end] == "the association"
+
+
+def test_same_speaker_ignores_stops_and_middle_initials():
+    assert same_speaker("Donald J. Trump", "Donald Trump")
+    assert same_speaker("G.K. Butterfield", "G.K Butterfield")
+    assert same_speaker("Leonard E Burman", "Leonard E. Burman")
+    assert not same_speaker("Ted Cruz", "Rafael Cruz")

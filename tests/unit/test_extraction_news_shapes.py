@@ -214,3 +214,84 @@ def test_a_country_right_before_its_verb_speaks_for_its_government():
         ("Tove Lind", "the quay would reopen"),
         ("Tove Lind", "the ferries will return"),
     ]
+
+
+def test_a_signature_after_a_quote_names_its_speaker_not_the_next_ones():
+    # Vox-pop lists sign each quote with a dash and a name; the name once went to the
+    # quote after it, as the nearest name before an unattributed quote.
+    text = (
+        "Ferry passengers on the new timetable.\n\n"
+        "“The morning boat leaves before the buses arrive.” ― Ann Lee\n"
+        "“Nobody asked the islanders about any of this.” ― Bob P. Marsh.\n\n"
+        "“We pay more and wait longer.”— Carl Ortiz, 41, Tromsø\n"
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, text[q.speaker_start : q.speaker_end]) for q in quotes] == [
+        ("Ann Lee", "Ann Lee"),
+        ("Bob P. Marsh", "Bob P. Marsh"),
+        ("Carl Ortiz", "Carl Ortiz"),
+    ]
+
+
+def test_a_transcript_turn_names_a_host_the_article_never_named_in_full():
+    text = (
+        "The minister spoke to the host on Sunday. Partial transcript:\n\n"
+        '"BERG: Will the ferry run on Monday?\n\n'
+        '"MOEN: Yes, the ferry will run on Monday, Kari.\n\n'
+        '"BREAKING: Storm warning for the coast.\n'
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.text) for q in quotes][:2] == [
+        ("Berg", "Will the ferry run on Monday?"),
+        ("Moen", "Yes, the ferry will run on Monday, Kari."),
+    ]
+    assert all(q.speaker != "Breaking" for q in quotes)
+
+
+def test_quoted_words_that_run_on_before_she_said_are_hers():
+    text = (
+        "Senator Kari Moen questioned the bank's chief on Tuesday.\n\n"
+        "“The only way banks will change is if bosses face jail time” for fraud, she said.\n"
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Kari Moen", "she")
+
+
+def test_a_participle_after_a_comma_takes_the_sentences_subject():
+    text = (
+        "The Coastal Party is filing a complaint with the board, claiming that the "
+        "harbour master had a conflict of interest."
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.text) == (
+        "Coastal Party",
+        "the harbour master had a conflict of interest",
+    )
+
+
+def test_a_participle_after_a_cue_is_no_content_of_that_cue():
+    # 'recalled, suggesting …' once gave two nested quotes, one opening with 'suggesting'.
+    text = "“He was at the top of his game,” Rendell recalled, suggesting the debate was won."
+    quotes = extract_quotes(text)
+    assert not any(q.text.startswith("suggesting") for q in quotes), quotes
+
+
+def test_a_time_between_subject_and_cue_is_skipped():
+    text = (
+        "Harbour Bank chief Ola Nord spoke on Monday.\n\n"
+        "Harbour Bank just this month announced it would end the bonuses.\n\n"
+        "Nord on Tuesday said that the bank would pay the fines."
+    )
+    assert [(q.speaker, q.text) for q in extract_quotes(text)] == [
+        ("Harbour Bank", "it would end the bonuses"),
+        ("Ola Nord", "the bank would pay the fines"),
+    ]
+
+
+def test_a_middle_initial_is_part_of_the_name():
+    text = (
+        '"It is very smart," said Representative Charles B. Rangel of New York.\n\n'
+        '"The law is clear," said Ronald R. Fieldstone, a lawyer in Bergen.'
+    )
+    speakers = [q.speaker for q in extract_quotes(text)]
+    assert speakers == ["Charles B. Rangel", "Ronald R. Fieldstone"]
