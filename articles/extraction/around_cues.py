@@ -77,9 +77,14 @@ def reported_around_cues(
 
 def _before_next_verb(sentence: list[Token], candidate: Candidate, groups) -> Candidate:
     """'Police announced an arrest and said a curfew would continue': a content that
-    runs into the subject's next cue ends at the 'and' before it."""
+    runs into the subject's next cue ends at the 'and' (or a participle's comma) before
+    it."""
     for first, _, _ in groups:
         at = _skip_auxiliaries(sentence, first)
+        if at > 0 and sentence[at - 1][2] == "," and _participle(sentence[first][2]):
+            if candidate.start < sentence[at - 1][0] < candidate.end:
+                # '…said he doubted it, arguing that …': the participle's clause is its own.
+                return replace(candidate, end=sentence[at - 1][0])
         if (
             at > 0
             and sentence[at - 1][2].lower() == "and"

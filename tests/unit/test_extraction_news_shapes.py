@@ -295,3 +295,14 @@ def test_a_middle_initial_is_part_of_the_name():
     )
     speakers = [q.speaker for q in extract_quotes(text)]
     assert speakers == ["Charles B. Rangel", "Ronald R. Fieldstone"]
+
+
+def test_a_content_ends_where_a_participles_clause_begins():
+    text = (
+        "Sen. Kari Moen (R-Ore.) said she did not believe the ads cost them the race, "
+        "arguing that it was the split in the party that hurt them."
+    )
+    assert [q.text for q in extract_quotes(text)] == [
+        "she did not believe the ads cost them the race",
+        "it was the split in the party that hurt them",
+    ]
