@@ -571,7 +571,8 @@ class RejectedSuggestion(models.Model):
 
 
 # Models of other rooms, here so that Django finds them in the articles app: the history
-# (articles.history) and the dashboard's stored figures of large projects
-# (articles.review.figures).
+# (articles.history), the dashboard's stored figures of large projects
+# (articles.review.figures) and the articles page's counts (articles.browse.counts).
+from articles.browse.counts import ArticleCounts  # noqa: E402, F401
 from articles.history.models import HistoryEvent  # noqa: E402, F401
 from articles.review.figures import TeamFigures  # noqa: E402, F401

@@ -240,8 +240,14 @@ def delete_quote(*, quote: Quote, version: int, actor=None) -> None:
         _hold_for(quote)
         # A queryset delete reads the ids, then deletes by id without the version: lock
         # the row at this version first, so a rival edit either committed before (no row:
-        # conflict) or waits for this delete (and then finds no row to update).
-        current = Quote.objects.select_for_update().filter(pk=quote.pk, version=version).first()
+        # conflict) or waits for this delete (and then finds no row to update). Only the
+        # quote's row: first() orders by the article, and a lock on the article's row
+        # would hold off every other annotator's writes to it.
+        current = (
+            Quote.objects.select_for_update(of=("self",))
+            .filter(pk=quote.pk, version=version)
+            .first()
+        )
         if current is None:
             raise QuoteConflict.reading(quote.pk)
         before = quote_state(current, stances=_delete_stances(current.pk))

@@ -58,7 +58,11 @@ def main() -> None:
         "search, every article": {"q": "harbour"},
         "status done": {"status": "done"},
         "unassigned": {"status": "unassigned"},
+        "status to do": {"status": "todo"},
+        "status in progress": {"status": "in_progress"},
+        "has quotes": {"has_quotes": "yes"},
         "has no quotes": {"has_quotes": "no"},
+        "adjudicated": {"adjudicated": "yes"},
         "title order, page 500": {"sort": "title", "page": "500"},
     }
     print(f"articles        {project.articles.count():,} in {project.slug}")

@@ -88,7 +88,21 @@ def fill(articles: int, annotators: int, quotes: int) -> tuple[Project, list]:
                    WHERE a.project_id = %s AND (g + a.id + u.n) %% 7 <> 0""",
                 [[p.pk for p in people], quotes, SLOT, project.pk],
             )
-        cursor.execute("ANALYZE articles_article, articles_assignment, articles_quote")
+            # The same goes for the articles' counts that the triggers keep (migration
+            # 0020): counted here, in one statement.
+            cursor.execute(
+                """UPDATE articles_articlecounts c SET quotes = q.n
+                   FROM (SELECT article_id, count(*) AS n FROM articles_quote
+                         WHERE article_id IN (SELECT id FROM articles_article
+                                              WHERE project_id = %s)
+                           AND origin <> 'suggested'
+                         GROUP BY article_id) q
+                   WHERE c.article_id = q.article_id""",
+                [project.pk],
+            )
+        cursor.execute(
+            "ANALYZE articles_article, articles_assignment, articles_quote, articles_articlecounts"
+        )
     print(
         f"filled          {time.perf_counter() - started:.1f} s "
         f"(articles and assignments {filled:.1f} s)"

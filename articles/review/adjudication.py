@@ -413,7 +413,9 @@ def reopen(*, article, reviewer) -> Adjudication:
     """Let the gold set change again: the adjudication is in progress once more, under
     ``reviewer`` (who then finishes it), and the gold set stays as it was."""
     with transaction.atomic():
-        adjudication = Adjudication.objects.select_for_update().filter(article=article).first()
+        adjudication = (
+            Adjudication.objects.select_for_update(of=("self",)).filter(article=article).first()
+        )
         if adjudication is None or adjudication.status != Adjudication.Status.DONE:
             raise AdjudicationError(
                 "status: this article is not adjudicated, so there is nothing to reopen."
@@ -434,7 +436,9 @@ def _open_adjudication(article, reviewer) -> Adjudication:
     from the versions the board shows. The assignments stay locked until the transaction
     ends, which is what keeps a concurrent Reopen from slipping in between.
     """
-    adjudication = Adjudication.objects.select_for_update().filter(article=article).first()
+    adjudication = (
+        Adjudication.objects.select_for_update(of=("self",)).filter(article=article).first()
+    )
     if adjudication is None:
         unfinished = [
             username

@@ -35,7 +35,12 @@ NO_REBUILD = (
     migrations.AlterModelOptions,
     migrations.AlterModelManagers,
 )
-MENTIONS_GUARDED_TABLE = re.compile(r"\barticles_(?:quote|article)\b", re.IGNORECASE)
+# A statement that writes to a guarded table, or changes it; one that only reads it (a
+# count of its rows into another table) does not.
+MENTIONS_GUARDED_TABLE = re.compile(
+    r"\b(?:UPDATE|INTO|TABLE(?:\s+ONLY)?|DELETE\s+FROM)\s+articles_(?:quote|article)\b",
+    re.IGNORECASE,
+)
 TRIGGER_STATEMENT = re.compile(
     r"\s*(?P<verb>CREATE|DROP)\s+(?:OR\s+REPLACE\s+)?(?P<kind>TRIGGER|FUNCTION)\s+"
     r"(?P<if_exists>IF\s+EXISTS\s+)?(?P<name>\w+)",
@@ -52,6 +57,13 @@ EXPECTED_TRIGGERS = {
         "articles_article_text_immutable_once_quoted": ("articles_article", "UPDATE"),
         "articles_historyevent_no_update": ("articles_historyevent", "UPDATE"),
         "articles_historyevent_no_delete": ("articles_historyevent", "DELETE"),
+        # Each article's counts for the articles page (0020).
+        **{
+            f"articles_{table}_counts_{event.lower()}": (f"articles_{table}", event)
+            for table in ("article", "quote", "assignment")
+            for event in ("INSERT", "UPDATE", "DELETE")
+            if (table, event) != ("article", "DELETE")
+        },
     },
     "postgresql": {
         "articles_quote_text_matches_article_insert": (
@@ -75,6 +87,19 @@ EXPECTED_TRIGGERS = {
         # The history is append-only (0010).
         "articles_historyevent_no_update": ("articles_historyevent", "UPDATE", "BEFORE", "ROW"),
         "articles_historyevent_no_delete": ("articles_historyevent", "DELETE", "BEFORE", "ROW"),
+        # Each article's counts (0020): inserts and deletes once per statement, updates
+        # row by row.
+        **{
+            f"articles_{table}_counts_{event.lower()}": (
+                f"articles_{table}",
+                event,
+                "AFTER",
+                "ROW" if event == "UPDATE" else "STATEMENT",
+            )
+            for table in ("article", "quote", "assignment")
+            for event in ("INSERT", "UPDATE", "DELETE")
+            if (table, event) != ("article", "DELETE")
+        },
     },
 }
 EXPECTED_FUNCTIONS = {
@@ -84,6 +109,11 @@ EXPECTED_FUNCTIONS = {
         "articles_inserted_quotes_match_article",
         "articles_article_text_immutable_once_quoted",
         "articles_historyevent_append_only",
+        *(
+            f"articles_{table}_counts{moved}"
+            for table in ("article", "quote", "assignment")
+            for moved in ("", "_moved")
+        ),
     },
 }
 
