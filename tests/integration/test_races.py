@@ -15,7 +15,7 @@ from articles.assignments import set_assignment_status
 from articles.models import Assignment, Quote, Speaker, StanceLabel
 from articles.review import adjudication
 from tests import scenes
-from tests.factories import UserFactory
+from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -283,3 +283,24 @@ def test_an_adjudication_that_meets_a_concurrent_reopen_is_refused(finished):
     assert response.status_code == 400
     assert "ann1 has not finished" in response.content.decode()
     assert not Quote.objects.gold().exists()
+
+
+def test_an_open_adjudication_holds_off_no_writes_to_its_article_or_project(scene):
+    """Starting an adjudication locks the adjudication's row alone: its query joins the
+    article and the project (to order them), and a plain FOR UPDATE locked theirs too."""
+    article, project = scene["article"], scene["project"]
+    Assignment.objects.filter(article=article).update(status="done")
+    reviewer = UserFactory(username="rev", role="reviewer")
+    project.members.add(reviewer)
+    adjudication.take_unanimous(article=article, reviewer=reviewer)  # the row exists
+
+    def elsewhere():
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '2s'")
+        quote = scenes.quote(article, scene["people"][0], SPAN)  # FOR SHARE of the article
+        return ArticleFactory(project=project, text="Another text.").pk, quote.pk
+
+    with transaction.atomic():
+        adjudication.take_unanimous(article=article, reviewer=reviewer)  # locks, holds
+        (result,) = run_together(elsewhere)
+    assert not isinstance(result, BaseException), result
