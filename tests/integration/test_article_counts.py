@@ -172,12 +172,11 @@ def test_the_filters_find_what_the_plain_queries_find(scene):
         assert found or query == {"status": "in_progress", "has_quotes": "yes"}
 
 
-@pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="concurrent writers need PostgreSQL's row locks (CI runs both databases)",
 )
-def test_two_annotators_writing_at_once_are_both_counted():
+def test_two_annotators_writing_at_once_are_both_counted(transactional_db):
     made = scenes.team_scene(text=TEXT, annotators=("ana", "ben"), status="in_progress")
     article, people = made.article, made.annotators
     rounds = 20
