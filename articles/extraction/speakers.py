@@ -472,6 +472,14 @@ def subject_speaker_before(
     """:func:`subject_before` with the span of the words that name the subject."""
     registry.read(text)
     lead = text[sentence_start:cue_start]
+    tail = _SUBJECT_AT_END.search(lead)
+    if tail and _noun_phrase(tail.group("subject")):
+        # 'After the talks with Eng, the White House announced', 'The senator said': the
+        # phrase right before the verb is its subject, not a name earlier in the lead.
+        at = sentence_start + tail.start("subject")
+        speaker = speaker_in(registry, text, at, sentence_start + tail.end("subject"))
+        if speaker.entity is not None:
+            return speaker
     # "Beatriz Olmos, who runs a bakery on Cedar Avenue, described": the subject, not
     # the names in the clause about her.
     lead = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), lead)
@@ -496,6 +504,24 @@ def subject_speaker_before(
     if org:
         return Speaker(registry.organisation(org.group("noun")))
     return Speaker(registry.last_speaker)
+
+
+# A described subject that ends a lead, after a clause boundary: 'the Vermont senator',
+# 'the farmers’ unions', 'his aides', perhaps before 'has' or 'also'.
+_SUBJECT_AT_END = re.compile(
+    r"(?:^\s*|[,;:—–]\s+|\b(?:and|but|while|as|when|after|though|although|because)\s+)"
+    r"(?P<subject>(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)"
+    r"(?:\s+(?:has|have|had|also|then|again|later|now|once|\w+ly))*\s*$"
+)
+
+
+def _noun_phrase(words: str) -> bool:
+    """No verb or relative among ``words``: 'the 34-year-old mother of three', not 'the
+    council issued a statement' or 'the study, which'."""
+    return not any(
+        w.casefold() in _VERBS or w.casefold() in RELATIVES or (w.islower() and w.endswith("ed"))
+        for w in words.split()
+    )
 
 
 def _may_speak(registry: Registry, name: str) -> bool:

@@ -306,3 +306,26 @@ def test_a_content_ends_where_a_participles_clause_begins():
         "she did not believe the ads cost them the race",
         "it was the split in the party that hurt them",
     ]
+
+
+def test_the_described_subject_right_before_the_cue_speaks_not_a_name_before_it():
+    # The last name in the sentence's lead once took the words of the unions after it.
+    text = (
+        "Farm minister Siri Dahl defended the reform in Bodø, and the farmers’ unions "
+        "called it “a betrayal of the whole north”."
+    )
+    quote = _only(text)
+    assert quote.speaker != "Siri Dahl"
+    assert "farmers’ unions" in quote.speaker_description
+    assert text[quote.speaker_start : quote.speaker_end] == "the farmers’ unions"
+
+
+def test_a_role_phrase_before_the_cue_of_a_mixed_quote_is_its_speaker():
+    text = (
+        "Senator Kari Voll toured the mill on Monday with its owner, Lars Eng.\n\n"
+        "“We need orders,” Eng said.\n\n"
+        "The senator said the tariffs were “a disaster for the valley”."
+    )
+    quote = extract_quotes(text)[-1]
+    assert quote.speaker == "Kari Voll"
+    assert text[quote.speaker_start : quote.speaker_end] == "The senator"
