@@ -122,6 +122,27 @@ TITLES = frozenset(
     rapper star legend icon gop dem dems d r sir dame lord lady mp mep sec pres
     """.split()
 )
+# A title's abbreviation and the role noun that refers back to it: 'Sen. Kari Voll' is
+# 'the senator'; a representative is 'the congressman'.
+_ROLE_WORDS = {
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "pres": "president",
+    "sec": "secretary",
+    "gen": "general",
+    "prof": "professor",
+}
+
+
+def _roles(description: str) -> set[str]:
+    """The role nouns a description holds, abbreviations written out: 'Sen.' a senator."""
+    words = fold(description).replace(".", "").split()
+    return {_ROLE_WORDS.get(word, word) for word in words}
+
+
 # Words a capitalised run may start with that make it no one's name on its own.
 NOT_SPEAKERS = frozenset(
     """
@@ -865,10 +886,8 @@ class Registry:
     def person_with_role(self, role: str) -> Entity | None:
         """Whom 'the president' or 'the Indiana governor' means: the most salient named
         person whose titles or description hold the role word."""
-        key = fold(role)
-        return self._most_salient(
-            lambda e: e.person and e.named and key in fold(e.description).replace(".", "").split()
-        )
+        key = _ROLE_WORDS.get(fold(role), fold(role))
+        return self._most_salient(lambda e: e.person and e.named and key in _roles(e.description))
 
     def person_for_pronoun(self, pronoun: str = "") -> Entity | None:
         """Whom 'he', 'she' or 'they' means: the most salient entity that fits, salience

@@ -329,3 +329,13 @@ def test_a_role_phrase_before_the_cue_of_a_mixed_quote_is_its_speaker():
     quote = extract_quotes(text)[-1]
     assert quote.speaker == "Kari Voll"
     assert text[quote.speaker_start : quote.speaker_end] == "The senator"
+
+
+def test_the_role_of_an_abbreviated_title_refers_back_to_its_holder():
+    # 'Sen.' once did not make its holder 'the senator', nor 'Rep.' 'the congressman'.
+    text = (
+        "Sen. Kari Voll and Rep. Nils Eng toured the mill on Monday.\n\n"
+        "The senator said the tariffs would ruin the valley.\n\n"
+        "The congressman said the mill would need new orders by spring."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Kari Voll", "Nils Eng"]
