@@ -81,10 +81,14 @@ def _before_next_verb(sentence: list[Token], candidate: Candidate, groups) -> Ca
     it."""
     for first, _, _ in groups:
         at = _skip_auxiliaries(sentence, first)
-        if at > 0 and sentence[at - 1][2] == "," and _participle(sentence[first][2]):
-            if candidate.start < sentence[at - 1][0] < candidate.end:
-                # '…said he doubted it, arguing that …': the participle's clause is its own.
-                return replace(candidate, end=sentence[at - 1][0])
+        if (
+            at > 0
+            and sentence[at - 1][2] == ","
+            and _participle(sentence[first][2])
+            and candidate.start < sentence[at - 1][0] < candidate.end
+        ):
+            # '…said he doubted it, arguing that …': the participle's clause is its own.
+            return replace(candidate, end=sentence[at - 1][0])
         if (
             at > 0
             and sentence[at - 1][2].lower() == "and"
