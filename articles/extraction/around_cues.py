@@ -19,7 +19,7 @@ from dataclasses import replace
 from articles.extraction import cues
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import Registry
-from articles.extraction.patterns import ATTRIBUTING_WORDS
+from articles.extraction.patterns import ATTRIBUTING_WORDS, WHEN_THEN_COMMA
 from articles.extraction.speakers import Speaker, speaker_in, subject_length
 
 Token = tuple[int, int, str]
@@ -172,7 +172,7 @@ def _around(
     attributing = any(w.lower() in ATTRIBUTING_WORDS for _, _, w in sentence[first : last + 1])
     if first == 0 or _negated_or_passive(sentence, first):
         return None  # 'Asked whether …, she laughed', 'did not say', 'is expected to'
-    right = _right_content(sentence, last)
+    right = _right_content(text, sentence, last)
     if right is not None:
         if not attributing and not _that_clause(sentence, last):
             return None  # 'defended the plan', 'looking into whether': no clause said
@@ -240,12 +240,14 @@ def _candidate(
     )
 
 
-def _right_content(sentence: list[Token], last: int) -> tuple[int, int] | None:
+def _right_content(text: str, sentence: list[Token], last: int) -> tuple[int, int] | None:
     """The content after the cue, to the sentence's end, when there is one: at least
     three words, not only when and to whom it was said."""
     rest = sentence[last + 1 :]
     while rest and rest[-1][2] in ".!?":
         rest = rest[:-1]
+    if rest and WHEN_THEN_COMMA.match(text, sentence[last][1]):
+        return None  # 'said Friday afternoon, as they …': when, then another clause
     words = [w for _, _, w in rest if w[:1].isalnum()]
     if len(words) < 3 and not (rest and rest[0][2] == ":"):
         return None

@@ -114,6 +114,13 @@ SAID_IN = _listed("statement, letter, interview, email, post, press release, wri
 # Verbs of a clause that ends in its attribution: 'The ferry will stop, the ministry said.'
 SAID_AFTER_CLAUSE = ("said", "says", "announced", "confirmed", "reported", "warned")
 SAID_BEFORE_SPEAKER = ("said", "says")  # 'The ferry will stop, said the ministry.'
+# After a cue, when or where it was said and then a comma: 'said Friday afternoon, as
+# they …', 'said in a June report, and …'; what follows that comma is not what was said.
+WHEN_THEN_COMMA = re.compile(
+    r"\s*(?:on|in|at|during|after|before|last|this|earlier|later|late|early|yesterday|"
+    r"today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"[^,.;:!?“”\"]{0,40},\s"
+)
 # What follows a reporting verb without being a reported clause ('thinks about it').
 NOT_A_CLAUSE = ("to ", "so ", "of ", "about ", "in ", "with ")
 

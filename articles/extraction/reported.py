@@ -14,6 +14,7 @@ from articles.extraction.patterns import (
     CLAUSE_THEN_SPEAKER,
     NOT_A_CLAUSE,
     SPEAKER_THEN_CLAUSE,
+    WHEN_THEN_COMMA,
 )
 from articles.extraction.speakers import Speaker, speaker_in, speaker_of
 
@@ -93,6 +94,8 @@ def _speaker_then_clause(
     clause = match.group("clause")
     if len(clause.split()) < 3 or clause.startswith(NOT_A_CLAUSE):
         return None
+    if WHEN_THEN_COMMA.match(text, offset + match.end("cue")):
+        return None  # 'said in a June report, and …': the clause came before the cue
     speaker = speaker_of(registry, text, match, offset)
     if speaker.entity is None:
         return None

@@ -339,3 +339,17 @@ def test_the_role_of_an_abbreviated_title_refers_back_to_its_holder():
         "The congressman said the mill would need new orders by spring."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Kari Voll", "Nils Eng"]
+
+
+def test_when_it_was_said_and_a_comma_end_the_attribution_after_a_clause():
+    # The words after the time's comma were once taken for what was said.
+    text = (
+        "The new toll is an insult to every fisherman on the coast, harbour leaders said "
+        "Friday afternoon, as they gathered outside the town hall in Vardø.\n\n"
+        "Cargo traffic fell by a fifth, the port authority said in its June report, and "
+        "the ferries carried fewer cars than in any year since 1990."
+    )
+    assert [q.text for q in extract_quotes(text)] == [
+        "The new toll is an insult to every fisherman on the coast",
+        "Cargo traffic fell by a fifth",
+    ]
