@@ -224,9 +224,16 @@ def _with_lead(sentence: list[Token], first: int, last: int, candidate: Candidat
     comma = _last_comma_before(sentence, first)
     if comma is None or first - comma > 6 or sentence[comma][2] != ",":
         return
-    words = [w for _, _, w in sentence[:comma] if w[:1].isalnum()]
-    if len(words) >= 3:
-        yield replace(candidate, start=sentence[0][0], end=sentence[comma][0])
+    # However short ('The museum, he said, …', 'Perhaps, she said, …'), after a leading
+    # 'And' or 'But', which join the sentence to the one before.
+    lead = 0
+    while lead < comma and sentence[lead][2].lower() in _CONNECTIVES:
+        lead += 1
+    if lead < comma and any(w[:1].isalnum() for _, _, w in sentence[lead:comma]):
+        yield replace(candidate, start=sentence[lead][0], end=sentence[comma][0])
+
+
+_CONNECTIVES = frozenset("and but so yet still however meanwhile instead indeed also".split())
 
 
 def _candidate(

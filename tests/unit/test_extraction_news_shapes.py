@@ -353,3 +353,17 @@ def test_when_it_was_said_and_a_comma_end_the_attribution_after_a_clause():
         "The new toll is an insult to every fisherman on the coast",
         "Cargo traffic fell by a fifth",
     ]
+
+
+def test_a_short_lead_broken_off_by_its_attribution_is_content_too():
+    # A lead of fewer than three words was once left out; a leading 'And' still is.
+    text = (
+        "The tunnel, Mayor Siv Lunde said, would open the valley to the coast.\n\n"
+        "And perhaps, she said, it would bring the young people back."
+    )
+    assert [q.text for q in extract_quotes(text)] == [
+        "The tunnel",
+        "would open the valley to the coast",
+        "perhaps",
+        "it would bring the young people back",
+    ]
