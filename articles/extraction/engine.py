@@ -250,9 +250,12 @@ class _Reader:
 _RUNNING_MENTION = 400
 
 
-# 'Trump said the vote was rigged and added that …': the 'and' before another cue of the
-# same subject, at the end of the text before that cue.
-_AND_BEFORE_CUE = re.compile(r",?\s+and\s+(?:(?:also|then|later|\w+ly)\s+)?$")
+# 'Trump said the vote was rigged and added that …', '… too early, but noted that …',
+# '… intense — and he noted that …': the 'and' or 'but' before another cue (and its
+# subject), at the end of the text before that cue.
+_AND_BEFORE_CUE = re.compile(
+    r"(?:,|;|\s+[—–-]+)?\s+(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?$"
+)
 
 
 def _before_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -263,7 +266,7 @@ def _before_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
         end = quote.end
         for other in found:
             if other.cue and quote.start < other.cue[0] < end:
-                match = _AND_BEFORE_CUE.search(text, quote.start, other.cue[0])
+                match = _AND_BEFORE_CUE.search(text, quote.start, _subject_start(other))
                 if match and match.start() - quote.start >= _MIN_CUT:
                     end = match.start()
         cut.append(replace(quote, end=end) if end != quote.end else quote)
@@ -271,6 +274,18 @@ def _before_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
 
 
 _MIN_CUT = 8  # characters a cut content keeps at least
+
+
+def _subject_start(quote: Candidate) -> int:
+    """Where the attribution of ``quote`` starts: its speaker's mention when that comes
+    right before the cue ('and human rights groups warned'), or else the cue."""
+    mention = quote.mention
+    if mention and mention[1] <= quote.cue[0] and quote.cue[0] - mention[1] <= _NEAR_CUE:
+        return mention[0]
+    return quote.cue[0]
+
+
+_NEAR_CUE = 16  # characters between a subject and its cue: ' has also '
 
 
 def _same_attribution(a: Candidate, b: Candidate) -> bool:

@@ -367,3 +367,19 @@ def test_a_short_lead_broken_off_by_its_attribution_is_content_too():
         "perhaps",
         "it would bring the young people back",
     ]
+
+
+def test_a_content_ends_before_another_subject_and_its_cue():
+    # A content once ran on over ', and <subject> warned …' and '— and he noted …'.
+    text = (
+        "Minister Siri Dahl insisted that the reform was working, and dairy farmers "
+        "warned that the north was losing its dairies.\n\n"
+        "Dahl said the budget talks would be harder this year — and she noted that any "
+        "cut would come after the election."
+    )
+    assert [q.text for q in extract_quotes(text)] == [
+        "the reform was working",
+        "the north was losing its dairies",
+        "the budget talks would be harder this year",
+        "any cut would come after the election",
+    ]
