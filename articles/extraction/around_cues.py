@@ -400,8 +400,9 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
     end = _skip_auxiliaries(sentence, first)
     if end == 0:
         return Speaker(None)
-    if end >= 3 and sentence[end - 1][2].lower() == "and":
-        # 'Cruz urged voters to stay home and said he …': the sentence's subject.
+    if end >= 3 and sentence[end - 1][2].lower() in ("and", "but"):
+        # 'Cruz urged voters to stay home and said he …', '… too early but noted that …':
+        # the sentence's subject.
         return _sentence_subject(registry, text, sentence, end - 1)
     if sentence[end - 1][2] == "," and _participle(sentence[first][2]) and end >= 3:
         # 'The party filed a complaint, claiming that …': the sentence's subject claims.

@@ -383,3 +383,13 @@ def test_a_content_ends_before_another_subject_and_its_cue():
         "the budget talks would be harder this year",
         "any cut would come after the election",
     ]
+
+
+def test_a_cue_after_but_has_the_sentences_subject():
+    text = (
+        "Her advisers say it is too early to talk about a run for governor but noted "
+        "that Lunde won two hard races in the valley."
+    )
+    quote = extract_quotes(text)[-1]
+    assert quote.text == "Lunde won two hard races in the valley"
+    assert quote.speaker_description == "Her advisers"
