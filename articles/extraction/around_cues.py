@@ -455,10 +455,24 @@ def _boundary(sentence: list[Token], end: int) -> int:
     i = end
     while i > 0 and end - i < 10:
         word = sentence[i - 1][2]
-        if word in _BOUNDARY_MARKS or word.lower() in _BOUNDARY_WORDS:
+        if (word in _BOUNDARY_MARKS and not _plural_possessive(sentence, i - 1)) or (
+            word.lower() in _BOUNDARY_WORDS
+        ):
             break
         i -= 1
     return i
+
+
+def _plural_possessive(sentence: list[Token], i: int) -> bool:
+    """The apostrophe of 'farmers’ unions': written onto a plural, a word after it."""
+    start, _, mark = sentence[i]
+    return (
+        mark in "’'"
+        and 0 < i < len(sentence) - 1
+        and sentence[i - 1][1] == start
+        and sentence[i - 1][2].endswith("s")
+        and sentence[i + 1][0] > start + 1
+    )
 
 
 def _phrase(registry: Registry, text: str, sentence: list[Token], start: int, end: int) -> Speaker:

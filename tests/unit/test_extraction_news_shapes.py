@@ -393,3 +393,13 @@ def test_a_cue_after_but_has_the_sentences_subject():
     quote = extract_quotes(text)[-1]
     assert quote.text == "Lunde won two hard races in the valley"
     assert quote.speaker_description == "Her advisers"
+
+
+def test_a_plural_possessive_is_part_of_the_subject():
+    # The apostrophe of 'farmers’' once cut the subject to 'unions'.
+    text = (
+        "Minister Siri Dahl insisted that the reform was working, and the farmers’ "
+        "unions warned that the north was losing its dairies."
+    )
+    quote = extract_quotes(text)[-1]
+    assert text[quote.speaker_start : quote.speaker_end] == "the farmers’ unions"
