@@ -6,6 +6,7 @@ sentence attribute something; these rules find what is attributed and who by.
     '…, said the ministry.'            content before, subject after the cue
     'According to X, …' / '…, according to X'
     'The senator, adding that …'       a participle: the subject is the sentence's
+    'X called for a review', 'X called on Y to …'   a demand: what is asked for
 
 The speaker mention found here is resolved by speakers.speaker_in: which entity a
 phrase names is that module's decision.
@@ -172,6 +173,11 @@ def _around(
     attributing = any(w.lower() in ATTRIBUTING_WORDS for _, _, w in sentence[first : last + 1])
     if first == 0 or _negated_or_passive(sentence, first):
         return None  # 'Asked whether …, she laughed', 'did not say', 'is expected to'
+    demand = _called_for(sentence, last)
+    if demand is not None:
+        speaker = _subject_before(registry, text, sentence, first)
+        cue = (cue[0], sentence[last + 1][1])  # 'called for', 'called on'
+        return _candidate(demand, speaker, cue, probability)
     right = _right_content(text, sentence, last)
     if right is not None:
         if not attributing and not _that_clause(sentence, last):
@@ -274,6 +280,27 @@ def _right_content(text: str, sentence: list[Token], last: int) -> tuple[int, in
     return rest[i][0], rest[-1][1]
 
 
+def _called_for(sentence: list[Token], last: int) -> tuple[int, int] | None:
+    """What a demand asks for: 'called for [a review of the tolls]', 'calls on [the
+    council to release the videos]' (an 'on' with a 'to' after it, not 'on Monday')."""
+    if sentence[last][2].lower() not in _CALL or last + 2 >= len(sentence):
+        return None
+    preposition = sentence[last + 1][2].lower()
+    end = len(sentence)
+    while end > last + 2 and sentence[end - 1][2] in ".!?":
+        end -= 1
+    if end <= last + 2:
+        return None
+    if preposition == "on" or preposition == "upon":
+        following = [w.lower() for _, _, w in sentence[last + 2 : last + 10]]
+        if "to" not in following or following[0] in _TIMES:
+            return None
+    elif preposition != "for":
+        return None
+    return sentence[last + 2][0], sentence[end - 1][1]
+
+
+_CALL = frozenset("call calls called calling".split())
 _BE = frozenset("is are was were be been being am ’s 's".split())
 _NEGATIONS = frozenset("not n't n’t never no".split())
 # Finite verbs that show a clause without 'that': 'said the span is unsafe'.

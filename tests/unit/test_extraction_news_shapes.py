@@ -403,3 +403,15 @@ def test_a_plural_possessive_is_part_of_the_subject():
     )
     quote = extract_quotes(text)[-1]
     assert text[quote.speaker_start : quote.speaker_end] == "the farmers’ unions"
+
+
+def test_a_call_for_something_is_what_its_subject_asks():
+    text = (
+        "Mayor Siv Lunde has called for a full review of the ferry tolls.\n\n"
+        "The fishermen’s union called on the county to keep the night ferry.\n\n"
+        "Lunde called on Monday to congratulate the crew."
+    )
+    assert [(q.speaker, q.text) for q in extract_quotes(text)] == [
+        ("Siv Lunde", "a full review of the ferry tolls"),
+        (None, "the county to keep the night ferry"),
+    ]
