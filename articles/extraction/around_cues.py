@@ -20,7 +20,7 @@ from dataclasses import replace
 from articles.extraction import cues
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import Registry
-from articles.extraction.patterns import ATTRIBUTING_WORDS, WHEN_THEN_COMMA
+from articles.extraction.patterns import ATTRIBUTING_WORDS, LY_NOUNS, WHEN_THEN_COMMA
 from articles.extraction.speakers import Speaker, speaker_in, subject_length
 
 Token = tuple[int, int, str]
@@ -405,13 +405,18 @@ def _skip_auxiliaries(sentence: list[Token], i: int) -> int:
     """Where the subject ends: before the auxiliaries and adverbs that precede the cue."""
     while i > 0:
         word = sentence[i - 1][2].lower()
-        if word in _AUXILIARIES or (word.endswith("ly") and word.islower() and len(word) > 4):
+        if word in _AUXILIARIES or (_adverb(word) and sentence[i - 1][2].islower()):
             i -= 1
         elif i > 1 and word in _TIMES and sentence[i - 2][2].lower() in _TIME_LEADS:
             i -= 2  # 'Harbour Bank this month announced', 'Nord on Monday said'
         else:
             break
     return i
+
+
+def _adverb(word: str) -> bool:
+    """'reportedly', 'flatly': a word in -ly that is no noun ('family', 'the weekly')."""
+    return word.endswith("ly") and len(word) > 4 and word not in LY_NOUNS
 
 
 _TIME_LEADS = frozenset("this last next earlier on".split())

@@ -36,6 +36,7 @@ from articles.extraction.paragraphs import (
     sentence_ends,
     strip,
 )
+from articles.extraction.patterns import LY_ADVERB
 from articles.extraction.quoted import quote_in_marks
 from articles.extraction.reported import reported_speech
 from articles.extraction.speakers import speaker_fields
@@ -254,7 +255,7 @@ _RUNNING_MENTION = 400
 # '… intense — and he noted that …': the 'and' or 'but' before another cue (and its
 # subject), at the end of the text before that cue.
 _AND_BEFORE_CUE = re.compile(
-    r"(?:,|;|\s+[—–-]+)?\s+(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?$"
+    rf"(?:,|;|\s+[—–-]+)?\s+(?:and|but)\s+(?:(?:also|then|later|{LY_ADVERB})\s+)?$"
 )
 
 

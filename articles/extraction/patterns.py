@@ -127,6 +127,12 @@ NOT_A_CLAUSE = ("to ", "so ", "of ", "about ", "in ", "with ")
 ADVERBS = _listed(
     "also, still, now, therefore, however, further, even, nevertheless, clearly, firmly"
 )
+# Nouns that end like an adverb: 'Her family said' is no 'Her, reportedly, said'.
+LY_NOUNS = frozenset(
+    """family assembly supply monopoly anomaly daily weekly monthly quarterly ally rally
+    belly bully folly italy july""".split()
+)
+LY_ADVERB = rf"(?!(?:{'|'.join(sorted(LY_NOUNS))})\b)\w+ly"
 # 'The ministry said': the nouns for which "the <noun>" is an organisation speaking.
 ORG_NOUNS = """
     ministry department company agency council authority association union police

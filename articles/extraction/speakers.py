@@ -28,7 +28,13 @@ from articles.extraction.names import (
     names_found,
 )
 from articles.extraction.paragraphs import SENTENCE_END
-from articles.extraction.patterns import CUE, ORG_AT_END, ORG_PHRASE, RELATIVE_CLAUSE
+from articles.extraction.patterns import (
+    CUE,
+    LY_ADVERB,
+    ORG_AT_END,
+    ORG_PHRASE,
+    RELATIVE_CLAUSE,
+)
 
 # A sentence that introduces the quote in the next paragraph: 'The Times reported:'.
 _LAST_CUE = re.compile(
@@ -511,7 +517,7 @@ def subject_speaker_before(
 _SUBJECT_AT_END = re.compile(
     r"(?:^\s*|[,;:—–]\s+|\b(?:and|but|while|as|when|after|though|although|because)\s+)"
     r"(?P<subject>(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)"
-    r"(?:\s+(?:has|have|had|also|then|again|later|now|once|\w+ly))*\s*$"
+    rf"(?:\s+(?:has|have|had|also|then|again|later|now|once|{LY_ADVERB}))*\s*$"
 )
 
 

@@ -415,3 +415,9 @@ def test_a_call_for_something_is_what_its_subject_asks():
         ("Siv Lunde", "a full review of the ferry tolls"),
         (None, "the county to keep the night ferry"),
     ]
+
+
+def test_a_noun_in_ly_is_no_adverb_before_the_cue():
+    # 'family' was once skipped as an adverb, leaving 'Her' as the subject.
+    quote = _only("Her family said the council must release the videos.")
+    assert quote.speaker_description == "Her family"
