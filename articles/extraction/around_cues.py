@@ -127,7 +127,8 @@ def learned_cue(text: str, start: int, end: int, *, near: bool = False) -> tuple
     """The last cue the model finds in ``text[start:end]`` (the lead of quoted words in a
     sentence: 'Trump tweeted that Machado was “a con”'), or None. A word that attributes
     only in PolNeAR's wider sense ('calling him “…”', 'labeling it “…”') counts when
-    ``near``: at most four words before the quotation mark at ``end``."""
+    ``near``: at most four words before the quotation mark at ``end``; or when an 'as'
+    labels its object with the quoted words ('criticized the act as a “…”')."""
     model = cues.load()
     if model is None:
         return None
@@ -137,9 +138,14 @@ def learned_cue(text: str, start: int, end: int, *, near: bool = False) -> tuple
         return None
     first, last, _ = groups[-1]
     attributing = any(w.lower() in ATTRIBUTING_WORDS for _, _, w in sentence[first : last + 1])
-    if not attributing and not (near and len(sentence) - last <= 5):
+    close = near and len(sentence) - last <= 5
+    if not attributing and not close and _AS_LABEL.search(text, start, end) is None:
         return None
     return sentence[first][0], sentence[last][1]
+
+
+# The end of a lead that labels an object with quoted words: '… the act as a “'.
+_AS_LABEL = re.compile(r"\bas\s+(?:(?:a|an|the|being|being\s+in\s+the)\s+)?[“\"‘']?\s*$")
 
 
 def _groups(hits: list[tuple[int, float]], sentence: list[Token]) -> list[tuple[int, int, float]]:

@@ -421,3 +421,13 @@ def test_a_noun_in_ly_is_no_adverb_before_the_cue():
     # 'family' was once skipped as an adverb, leaving 'Her' as the subject.
     quote = _only("Her family said the council must release the videos.")
     assert quote.speaker_description == "Her family"
+
+
+def test_quoted_words_that_label_an_object_after_as_are_the_subjects():
+    # A cue far from the marks once made these scare quotes.
+    text = (
+        "Former premier Ola Haugen criticized the new harbour toll as a “coastal tax” "
+        "at a rally in Vardø."
+    )
+    quote = _only(text)
+    assert (quote.text, quote.speaker, quote.kind) == ("coastal tax", "Ola Haugen", "mixed")
