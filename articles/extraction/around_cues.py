@@ -263,6 +263,11 @@ def _right_content(text: str, sentence: list[Token], last: int) -> tuple[int, in
     """The content after the cue, to the sentence's end, when there is one: at least
     three words, not only when and to whom it was said."""
     rest = sentence[last + 1 :]
+    # 'estimates that the plan would raise $1 trillion; the foundation puts it at …':
+    # a semicolon ends the reported clause.
+    semicolon = next((j for j, (_, _, w) in enumerate(rest) if w == ";"), None)
+    if semicolon is not None:
+        rest = rest[:semicolon]
     while rest and rest[-1][2] in ".!?":
         rest = rest[:-1]
     if rest and WHEN_THEN_COMMA.match(text, sentence[last][1]):

@@ -101,7 +101,11 @@ def _speaker_then_clause(
         return None
     cue = _span(match, "cue", offset)
     registry.spoke(speaker.entity)
-    return _clause(text, _span(match, "clause", offset), speaker.entity, cue, 0.65, speaker.mention)
+    start, end = _span(match, "clause", offset)
+    semicolon = text.find(";", start, end)  # '… would raise $1 trillion; the foundation …'
+    if semicolon > 0:
+        end = semicolon
+    return _clause(text, (start, end), speaker.entity, cue, 0.65, speaker.mention)
 
 
 def _clause(

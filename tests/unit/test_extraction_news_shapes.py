@@ -431,3 +431,15 @@ def test_quoted_words_that_label_an_object_after_as_are_the_subjects():
     )
     quote = _only(text)
     assert (quote.text, quote.speaker, quote.kind) == ("coastal tax", "Ola Haugen", "mixed")
+
+
+def test_a_semicolon_ends_a_reported_clause():
+    text = (
+        "The Nordic Budget Institute estimates that the toll would raise 40 million "
+        "kroner a year; the harbour board puts the figure far lower.\n\n"
+        "Analyst Eva Strand believes the ferry will close; the county has other plans."
+    )
+    assert [q.text for q in extract_quotes(text)] == [
+        "the toll would raise 40 million kroner a year",
+        "the ferry will close",
+    ]
