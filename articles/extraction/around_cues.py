@@ -179,11 +179,17 @@ def _around(
     attributing = any(w.lower() in ATTRIBUTING_WORDS for _, _, w in sentence[first : last + 1])
     if first == 0 or _negated_or_passive(sentence, first):
         return None  # 'Asked whether …, she laughed', 'did not say', 'is expected to'
-    demand = _called_for(sentence, last)
+    demand = _called_for(sentence, first)
     if demand is not None:
         speaker = _subject_before(registry, text, sentence, first)
-        cue = (cue[0], sentence[last + 1][1])  # 'called for', 'called on'
+        cue = (cue[0], sentence[first + 1][1])  # 'called for', 'called on'
         return _candidate(demand, speaker, cue, probability)
+    reason = _cited(sentence, first)  # the model may take the reason's first word too
+    if reason is not None:
+        cue = (cue[0], sentence[first][1])
+        return _candidate(
+            reason, _subject_before(registry, text, sentence, first), cue, probability
+        )
     right = _right_content(text, sentence, last)
     if right is not None:
         if not attributing and not _that_clause(sentence, last):
@@ -291,27 +297,47 @@ def _right_content(text: str, sentence: list[Token], last: int) -> tuple[int, in
     return rest[i][0], rest[-1][1]
 
 
-def _called_for(sentence: list[Token], last: int) -> tuple[int, int] | None:
+def _called_for(sentence: list[Token], at: int) -> tuple[int, int] | None:
     """What a demand asks for: 'called for [a review of the tolls]', 'calls on [the
     council to release the videos]' (an 'on' with a 'to' after it, not 'on Monday')."""
-    if sentence[last][2].lower() not in _CALL or last + 2 >= len(sentence):
+    if sentence[at][2].lower() not in _CALL or at + 2 >= len(sentence):
         return None
-    preposition = sentence[last + 1][2].lower()
+    preposition = sentence[at + 1][2].lower()
     end = len(sentence)
-    while end > last + 2 and sentence[end - 1][2] in ".!?":
+    while end > at + 2 and sentence[end - 1][2] in ".!?":
         end -= 1
-    if end <= last + 2:
+    if end <= at + 2:
         return None
     if preposition == "on" or preposition == "upon":
-        following = [w.lower() for _, _, w in sentence[last + 2 : last + 10]]
+        following = [w.lower() for _, _, w in sentence[at + 2 : at + 10]]
         if "to" not in following or following[0] in _TIMES:
             return None
     elif preposition != "for":
         return None
-    return sentence[last + 2][0], sentence[end - 1][1]
+    return sentence[at + 2][0], sentence[end - 1][1]
 
 
 _CALL = frozenset("call calls called calling".split())
+
+
+def _cited(sentence: list[Token], at: int) -> tuple[int, int] | None:
+    """What is given as a reason: 'citing [a threat to public health]', 'cited [his
+    endorsements]', up to a relative clause about it (', who took heat …')."""
+    if sentence[at][2] not in _CITE or at + 1 >= len(sentence):
+        return None
+    if sentence[at + 1][2].lower() in _PREPOSITIONS or not sentence[at + 1][2][:1].isalnum():
+        return None  # 'was cited by the minister', 'cited, too'
+    end = len(sentence)
+    for j in range(at + 2, len(sentence) - 1):
+        if sentence[j][2] == "," and sentence[j + 1][2].lower() in _CLAUSE_OPENERS:
+            end = j
+            break
+    while end > at + 1 and sentence[end - 1][2] in ".!?":
+        end -= 1
+    return sentence[at + 1][0], sentence[end - 1][1]
+
+
+_CITE = frozenset("cite cites cited citing".split())
 _BE = frozenset("is are was were be been being am ’s 's".split())
 _NEGATIONS = frozenset("not n't n’t never no".split())
 # Finite verbs that show a clause without 'that': 'said the span is unsafe'.

@@ -443,3 +443,15 @@ def test_a_semicolon_ends_a_reported_clause():
         "the toll would raise 40 million kroner a year",
         "the ferry will close",
     ]
+
+
+def test_what_is_cited_as_a_reason_is_the_subjects():
+    text = (
+        "The court in Vardø stopped the sale of the quay, citing a risk to the harbour "
+        "workers.\n\n"
+        "Mayor Siv Lunde cited complaints from the fishermen, who had waited a year."
+    )
+    assert [(q.text, q.speaker or q.speaker_description) for q in extract_quotes(text)] == [
+        ("a risk to the harbour workers", "The court"),
+        ("complaints from the fishermen", "Siv Lunde"),
+    ]
