@@ -32,6 +32,7 @@ from articles.extraction.patterns import (
     CUE,
     LY_ADVERB,
     ORG_AT_END,
+    ORG_NOUNS,
     ORG_PHRASE,
     RELATIVE_CLAUSE,
 )
@@ -168,6 +169,7 @@ def subject_length(words: list[str]) -> int:
             and has_head
             and fold(word) not in TITLES
             and lowered not in _PLURAL_ROLES
+            and lowered not in ORG_NOUNS  # 'the county court', 'the harbour board'
         ):
             return i
         if lowered not in DETERMINERS:

@@ -455,3 +455,10 @@ def test_what_is_cited_as_a_reason_is_the_subjects():
         ("a risk to the harbour workers", "The court"),
         ("complaints from the fishermen", "Siv Lunde"),
     ]
+
+
+def test_an_organisation_noun_after_its_qualifier_is_part_of_the_subject():
+    # 'The harbour board voted …, saying': the subject once stopped at 'The harbour'.
+    text = "The harbour board voted to raise the tolls, saying the quay needed repairs."
+    quote = _only(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "The harbour board"
