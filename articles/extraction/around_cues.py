@@ -484,6 +484,9 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         if opening:
             end = opening
     if sentence[end - 1][2] == ",":
+        # 'X, who served as chairman during the 2000 election, agreed': X, before the
+        # relative clause, however long it is.
+        end = _before_relative_clause(sentence, end - 1) + 1
         # 'X, a Y, said': the apposition and the phrase before it.
         opening = _boundary(sentence, end - 1)
         if opening > 0 and sentence[opening - 1][2] == ",":
@@ -491,6 +494,22 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
             return _phrase(registry, text, sentence, start, end - 1)
         return _phrase(registry, text, sentence, opening, end - 1)
     return _phrase(registry, text, sentence, _boundary(sentence, end), end)
+
+
+def _before_relative_clause(sentence: list[Token], comma: int) -> int:
+    """The comma that opens a relative clause ending at ``comma`` (', who … ,'), or
+    ``comma`` itself when none does."""
+    for i in range(comma - 1, max(0, comma - _RELATIVE_CLAUSE_TOKENS), -1):
+        word = sentence[i][2]
+        if word in ";:()" or word in cues.QUOTE_MARKS:
+            break
+        if word.lower() in _RELATIVES and sentence[i - 1][2] == ",":
+            return i - 1
+    return comma
+
+
+_RELATIVES = frozenset("who which whose".split())
+_RELATIVE_CLAUSE_TOKENS = 40
 
 
 def _participle(word: str) -> bool:

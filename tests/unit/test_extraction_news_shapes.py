@@ -462,3 +462,12 @@ def test_an_organisation_noun_after_its_qualifier_is_part_of_the_subject():
     text = "The harbour board voted to raise the tolls, saying the quay needed repairs."
     quote = _only(text)
     assert text[quote.speaker_start : quote.speaker_end] == "The harbour board"
+
+
+def test_a_long_relative_clause_between_subject_and_cue_is_skipped():
+    text = (
+        "Former mayor Ed Lunde, who led the harbour board during the 2010 election, agreed "
+        "that the toll rules should be changed.\n\n"
+        "Voll, 56, who has served on the council for a decade, said the plan was dead."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Ed Lunde", "Voll"]
