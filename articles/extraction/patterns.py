@@ -120,6 +120,8 @@ WHEN_THEN_COMMA = re.compile(
     r"\s*(?:on|in|at|during|after|before|last|this|earlier|later|late|early|yesterday|"
     r"today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"[^,.;:!?“”\"]{0,40},\s"
+    # … unless the clause follows: 'says at a stop in Toledo, Ohio, that it means …'.
+    r"(?!that\b)(?![^,.;:!?“”\"]{0,30},\s+that\b)"
 )
 # What follows a reporting verb without being a reported clause ('thinks about it').
 NOT_A_CLAUSE = ("to ", "so ", "of ", "about ", "in ", "with ")

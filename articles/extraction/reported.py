@@ -56,6 +56,9 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
     return None
 
 
+# The rest of a place or time phrase, its commas and the clause's 'that'.
+_WHERE_THEN_THAT = re.compile(r"[^,.;:!?“”\"]{0,40}(?:,[^,.;:!?“”\"]{0,30})?,\s+that\s+")
+
 _FINITE = frozenset(
     "is are was were will would can could should has have had may might must does did".split()
 )
@@ -102,6 +105,9 @@ def _speaker_then_clause(
     cue = _span(match, "cue", offset)
     registry.spoke(speaker.entity)
     start, end = _span(match, "clause", offset)
+    where = _WHERE_THEN_THAT.match(text, start, end)
+    if where:
+        start = where.end()  # 'says at a stop in Toledo, Ohio, that it means …'
     semicolon = text.find(";", start, end)  # '… would raise $1 trillion; the foundation …'
     if semicolon > 0:
         end = semicolon

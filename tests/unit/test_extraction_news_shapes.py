@@ -471,3 +471,11 @@ def test_a_long_relative_clause_between_subject_and_cue_is_skipped():
         "Voll, 56, who has served on the council for a decade, said the plan was dead."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Ed Lunde", "Voll"]
+
+
+def test_where_it_was_said_with_commas_then_that_opens_the_clause():
+    text = (
+        "Lunde says at a campaign stop in Tromsø, Norway, that the toll means the north "
+        "pays for the south."
+    )
+    assert _content_and_speaker(text) == ("the toll means the north pays for the south", "Lunde")
