@@ -72,8 +72,23 @@ def reported_around_cues(
         candidate = _around(registry, text, sentence, first, last, probability)
         if candidate is not None:
             candidate = _before_next_verb(sentence, candidate, groups)
+            candidate = _participle_of_attribution(sentence, first, candidate, found)
             found.extend(_with_lead(sentence, first, last, candidate))
     return found
+
+
+def _participle_of_attribution(
+    sentence: list[Token], first: int, candidate: Candidate, found: list[Candidate]
+) -> Candidate:
+    """'The ferry will stop, the ministry said on Monday, citing falling traffic': a
+    participle after an attribution that ends its sentence's clause is that speaker's."""
+    at = _skip_auxiliaries(sentence, first)
+    if not (at > 0 and sentence[at - 1][2] == "," and _participle(sentence[first][2])):
+        return candidate
+    for before in reversed(found):
+        if before.cue and before.end <= before.cue[0] and before.cue[1] <= sentence[at - 1][0]:
+            return replace(candidate, entity=before.entity, mention=before.mention)
+    return candidate
 
 
 def _before_next_verb(sentence: list[Token], candidate: Candidate, groups) -> Candidate:

@@ -479,3 +479,15 @@ def test_where_it_was_said_with_commas_then_that_opens_the_clause():
         "pays for the south."
     )
     assert _content_and_speaker(text) == ("the toll means the north pays for the south", "Lunde")
+
+
+def test_a_participle_after_a_closing_attribution_is_that_speakers():
+    # The participle once took the sentence's first words, 'The ferry', as its subject.
+    text = (
+        "The night ferry will stop in May, the county said on Monday, citing falling "
+        "traffic on the coast."
+    )
+    assert [(q.text, q.speaker_description) for q in extract_quotes(text)] == [
+        ("The night ferry will stop in May", "the county"),
+        ("falling traffic on the coast", "the county"),
+    ]
