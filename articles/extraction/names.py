@@ -539,6 +539,7 @@ class Registry:
         self.last_speaker: Entity | None = None
         self.last_mentioned: Entity | None = None
         self.last_person: Entity | None = None
+        self._writer: Entity | None = None
         self._known: dict[str, Entity] = {}  # every folded mention seen, to its entity
         self._by_surname: dict[str, list[Entity]] = {}  # folded last word -> persons
         # Each surname under itself with one or two letters deleted: two spellings within
@@ -836,6 +837,13 @@ class Registry:
                 return entity
         return None
 
+    def writer(self) -> Entity:
+        """The 'I' of the article's own sentences: its writer, unnamed, and no one a later
+        'he' or 'she' refers to."""
+        if self._writer is None:
+            self._writer = Entity("I", "I", named=False)
+        return self._writer
+
     def spoke(self, entity: Entity | None) -> None:
         """``entity`` was just quoted: a later unattributed quote may be theirs."""
         if entity is not None:
@@ -900,13 +908,22 @@ class Registry:
             if group is not None:
                 return group
         best = self._most_salient(
-            lambda e: e.person and (wanted is None or e.gender in (None, wanted)),
+            lambda e: (
+                e.person
+                and e is not self._writer
+                and (wanted is None or e.gender in (None, wanted))
+            ),
             wanted=wanted,
         )
         if best is not None:
             return best
         for candidate in (self.last_person, self.last_speaker):
-            if candidate is not None and candidate.person and candidate.gender in (None, wanted):
+            if (
+                candidate is not None
+                and candidate is not self._writer
+                and candidate.person
+                and candidate.gender in (None, wanted)
+            ):
                 return candidate
         return None
 

@@ -127,7 +127,7 @@ WHEN_THEN_COMMA = re.compile(
 NOT_A_CLAUSE = ("to ", "so ", "of ", "about ", "in ", "with ")
 
 ADVERBS = _listed(
-    "also, still, now, therefore, however, further, even, nevertheless, clearly, firmly"
+    "also, still, now, often, therefore, however, further, even, nevertheless, clearly, firmly"
 )
 # Nouns that end like an adverb: 'Her family said' is no 'Her, reportedly, said'.
 LY_NOUNS = frozenset(

@@ -48,7 +48,7 @@ RELATIVES = frozenset("who which that whom".split())
 # Words that open a phrase describing someone without naming them.
 DETERMINERS = frozenset(
     """a an the one two three four five several some many most few other others another
-    his her their its our this these those both all each every any""".split()
+    his her their its our my your this these those both all each every any""".split()
 )
 # Prepositions before a name that make it an affiliation, not the speaker
 # ('a spokeswoman for Britain's Treasury', 'an analyst at Capital Economics').
@@ -283,6 +283,8 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
     if not phrase:
         return None, None
     word = phrase.casefold()
+    if word == "i":
+        return registry.writer(), (0, 1)  # 'I think', outside quotation marks
     if word in PRONOUNS:
         return registry.person_for_pronoun(word), (0, len(phrase))
     parts = _parts(phrase)

@@ -491,3 +491,17 @@ def test_a_participle_after_a_closing_attribution_is_that_speakers():
         ("The night ferry will stop in May", "the county"),
         ("falling traffic on the coast", "the county"),
     ]
+
+
+def test_the_writers_i_and_my_family_are_speakers_of_their_own():
+    # A column's 'I' once became the last person named, and 'my father' no one.
+    text = (
+        "Lars Eng ran the mill in our valley for thirty years.\n\n"
+        "I think the mill will survive the winter.\n\n"
+        "“We live on borrowed time,” my father often said."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.speaker_description) for q in quotes] == [
+        (None, "I"),
+        (None, "my father"),
+    ]
