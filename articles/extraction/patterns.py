@@ -177,7 +177,8 @@ LEADING_ARTICLE_ANY_CASE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 # After a closing mark: '…,” said Dana Whitfield', '…,” she said'.
 # A name to the next comma or stop, a middle initial's stop kept: 'Charles B. Rangel'.
-INITIALLED = r"(?:[^.,;:!?“”\"]|(?<=\b[A-Z])\.(?=\s[A-Z]))+"
+_INITIAL_STOP = r"(?<=\b[A-Z])\.(?=\s[A-Z])"  # 'Jeffrey N. Trimble'
+INITIALLED = rf"(?:[^.,;:!?“”\"]|{_INITIAL_STOP})+"
 CUE_THEN_SPEAKER = re.compile(
     rf"\s*[,:]?\s*(?P<cue>{CUE})\s+(?P<who>{SUBJECT_PRONOUN}\b|{ORG_NOUN}|{INITIALLED})"
 )
@@ -225,7 +226,7 @@ ACCORDING_TO_LAST = re.compile(r"(?P<clause>.+?),\s+according to (?P<who>[^,.]+)
 CLAUSE_THEN_SPEAKER = re.compile(
     rf"(?P<clause>[A-Z].{{12,}}?),\s+(?:(?P<who>{SUBJECT})\s+"
     rf"(?P<cue>{'|'.join(SAID_AFTER_CLAUSE)})|(?P<cue2>{'|'.join(SAID_BEFORE_SPEAKER)})"
-    rf"\s+(?P<who2>[^.]+?))(?:\s+(?:on\s+)?\w+day)?"
+    rf"\s+(?P<who2>(?:[^.]|{_INITIAL_STOP})+?))(?:\s+(?:on\s+)?\w+day)?"
     rf"(?:\s+in\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SAID_IN)}|report))?[.!]?$"
 )
 # 'Energy researcher Ola Nygaard believes that the grid will fail.'

@@ -505,3 +505,8 @@ def test_the_writers_i_and_my_family_are_speakers_of_their_own():
         (None, "I"),
         (None, "my father"),
     ]
+
+
+def test_a_middle_initial_after_a_closing_said_is_part_of_the_name():
+    text = "The ferry ran at a loss for years, said Jens N. Tromsdal, a senior official."
+    assert _content_and_speaker(text) == ("The ferry ran at a loss for years", "Jens N. Tromsdal")
