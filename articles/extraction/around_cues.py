@@ -127,6 +127,8 @@ def _name_colon(registry: Registry, text: str, start: int, end: int) -> Candidat
     words = text[start:colon].split()
     if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return None
+    if any(w.lower() in ATTRIBUTING_WORDS for w in words):
+        return None  # 'Said Ellis: “…”': a cue, and the quotation's own rules read it
     if len(text[colon + 2 : end].split()) < 4:
         return None
     speaker = speaker_in(registry, text, start, colon)

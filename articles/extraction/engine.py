@@ -187,6 +187,11 @@ class _Reader:
         """In a sentence with quotation marks, the reported clauses that keep clear of
         them: 'Trump said he would win, and added: “…”' gives 'he would win'."""
         for quote in reported_around_cues(self.registry, self.text, start, end):
+            if self.text[quote.cue[0] : quote.cue[1]] == ":" and self.text[quote.start] not in '"“':
+                # 'Lunde: Toll Will ‘Ruin’ the Coast': a headline's speaker and colon
+                # attribute all after it, the quoted words too.
+                self._keep(quote)
+                continue
             # Clear of the quotations, and not the cue of one ('…,” said X').
             cue_start, cue_end = quote.cue[0] - 3, quote.cue[1] + 3
             if not any(

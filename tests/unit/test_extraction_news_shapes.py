@@ -510,3 +510,10 @@ def test_the_writers_i_and_my_family_are_speakers_of_their_own():
 def test_a_middle_initial_after_a_closing_said_is_part_of_the_name():
     text = "The ferry ran at a loss for years, said Jens N. Tromsdal, a senior official."
     assert _content_and_speaker(text) == ("The ferry ran at a loss for years", "Jens N. Tromsdal")
+
+
+def test_a_headlines_name_and_colon_attribute_quoted_words_too():
+    text = "Lunde: Harbour Toll Will ‘Ruin’ the Coast.\n\nMayor Siv Lunde spoke on Monday in Vardø."
+    assert [(q.text, q.kind) for q in extract_quotes(text)] == [
+        ("Harbour Toll Will ‘Ruin’ the Coast", "indirect")
+    ]
