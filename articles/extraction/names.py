@@ -58,6 +58,7 @@ NOT_NAMES = set(
     Instead Also Even Only Just Under Over During Until Unless Despite Without
     Within Among Between Against Through Across Around Outside Inside Near Behind
     Beyond According Asked Speaking Like Unlike Once Twice Next First Second Third
+    Said Says Added Adds Wrote Writes
     Miss Sir Dame Lord Lady Rev Father Sister Cllr Shipowner Economist Researcher
     Dean Rector Superintendent Inspector Coach Manager Owner Farmer Fisherman
     Teacher Nurse Doctor Student Resident Analyst Expert Adviser Advisor Activist

@@ -517,3 +517,10 @@ def test_a_headlines_name_and_colon_attribute_quoted_words_too():
     assert [(q.text, q.kind) for q in extract_quotes(text)] == [
         ("Harbour Toll Will ‘Ruin’ the Coast", "indirect")
     ]
+
+
+def test_a_speech_verb_before_a_name_is_no_part_of_it():
+    # 'Said Lunde: “…”' once made a person called 'Said Lunde'.
+    text = "Mayor Siv Lunde spoke on Monday in Vardø.\n\nSaid Lunde: “We will fight it.”"
+    quote = _only(text)
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Siv Lunde", "Lunde")
