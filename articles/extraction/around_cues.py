@@ -129,6 +129,8 @@ def _name_colon(registry: Registry, text: str, start: int, end: int) -> Candidat
         return None
     if any(w.lower() in ATTRIBUTING_WORDS for w in words):
         return None  # 'Said Ellis: “…”': a cue, and the quotation's own rules read it
+    if words[0].lower().rstrip("’'s") in _NEWS_LABELS:
+        return None  # 'Correction: An earlier version …': the paper's note, no one's words
     if len(text[colon + 2 : end].split()) < 4:
         return None
     speaker = speaker_in(registry, text, start, colon)
@@ -138,6 +140,13 @@ def _name_colon(registry: Registry, text: str, start: int, end: int) -> Candidat
     return Candidate(
         colon + 2, content_end, "indirect", speaker.entity, 0.6, (colon, colon + 1), speaker.mention
     )
+
+
+# Words that head a newspaper's own note or section, not a speaker: 'Correction: …'.
+_NEWS_LABELS = frozenset(
+    """correction corrections clarification update updated editor note related watch read
+    breaking exclusive photos photo video live analysis opinion""".split()
+)
 
 
 def learned_cue(text: str, start: int, end: int, *, near: bool = False) -> tuple[int, int] | None:

@@ -524,3 +524,8 @@ def test_a_speech_verb_before_a_name_is_no_part_of_it():
     text = "Mayor Siv Lunde spoke on Monday in Vardø.\n\nSaid Lunde: “We will fight it.”"
     quote = _only(text)
     assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Siv Lunde", "Lunde")
+
+
+def test_a_newspapers_note_before_a_colon_is_no_speaker():
+    text = "Correction: An earlier version of this article gave the wrong date for the vote."
+    assert extract_quotes(text) == []
