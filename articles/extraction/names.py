@@ -520,6 +520,14 @@ _PRONOUN = re.compile(r"\b([Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _STOP = re.compile(r"[.!?](?=\s)")
 
 
+def _decided(votes: Counter) -> str | None:
+    """The gender with at least twice the votes of the other, if any."""
+    if not votes:
+        return None
+    (best, count), *rest = votes.most_common()
+    return best if not rest or count >= 2 * rest[0][1] else None
+
+
 @lru_cache(maxsize=65536)
 def _deletions(word: str) -> frozenset[str]:
     """``word`` and every string made by deleting one letter of it, or two for words of
@@ -760,11 +768,13 @@ class Registry:
         words = name.split()
         if len(words) > 1 and genders.of_first_name(words[0]):
             return genders.of_first_name(words[0])
-        votes = self._clues(fold(words[-1]))
-        if not votes:
-            return None
-        (best, count), *rest = votes.most_common()
-        return best if not rest or count >= 2 * rest[0][1] else None
+        if len(words) > 1:
+            # 'Rakeyia Scott … her husband' in a story about Keith Scott: the pronouns
+            # after the first name, which a relative does not share, before the surname's.
+            by_first_name = _decided(self._clues(fold(words[0])))
+            if by_first_name is not None:
+                return by_first_name
+        return _decided(self._clues(fold(words[-1])))
 
     def _clues(self, key: str) -> Counter:
         """Gender votes for a capitalised word: a title before it ("Mrs. Clinton") and

@@ -529,3 +529,15 @@ def test_a_speech_verb_before_a_name_is_no_part_of_it():
 def test_a_newspapers_note_before_a_colon_is_no_speaker():
     text = "Correction: An earlier version of this article gave the wrong date for the vote."
     assert extract_quotes(text) == []
+
+
+def test_a_relatives_gender_comes_from_her_first_name_not_the_shared_surname():
+    # The pronouns after 'Haug' (mostly his) once made Torvei Haug a man, and 'she' no one.
+    text = (
+        "Police shot Arne Haug on Tuesday. Haug was sitting in his car when he was shot. "
+        "Haug had no gun, he was told. Haug was 43.\n\n"
+        "Torvei Haug can be heard yelling to the officers that her husband was unarmed.\n\n"
+        "“Do not shoot him,” she says."
+    )
+    quote = _only(text)
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Torvei Haug", "she")
