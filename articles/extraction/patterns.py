@@ -117,11 +117,14 @@ SAID_BEFORE_SPEAKER = ("said", "says")  # 'The ferry will stop, said the ministr
 # After a cue, when or where it was said and then a comma: 'said Friday afternoon, as
 # they …', 'said in a June report, and …'; what follows that comma is not what was said.
 WHEN_THEN_COMMA = re.compile(
-    r"\s*(?:on|in|at|during|after|before|last|this|earlier|later|late|early|yesterday|"
+    r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|yesterday|"
     r"today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"[^,.;:!?“”\"]{0,40},\s"
     # … unless the clause follows: 'says at a stop in Toledo, Ohio, that it means …'.
     r"(?!that\b)(?![^,.;:!?“”\"]{0,30},\s+that\b)"
+    # 'said Friday as he entered the talks': a day, then when it was said.
+    r"|(?:yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\s+(?:as|when|while|after|before)\s)"
 )
 # What follows a reporting verb without being a reported clause ('thinks about it').
 NOT_A_CLAUSE = ("to ", "so ", "of ", "about ", "in ", "with ")

@@ -541,3 +541,8 @@ def test_a_relatives_gender_comes_from_her_first_name_not_the_shared_surname():
     )
     quote = _only(text)
     assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Torvei Haug", "she")
+
+
+def test_a_day_and_when_after_the_cue_are_not_what_was_said():
+    text = "“We must act now,” Prime Minister Eva Dahl said Friday as she entered the talks."
+    assert [q.text for q in extract_quotes(text)] == ["We must act now"]
