@@ -232,9 +232,14 @@ CLAUSE_THEN_SPEAKER = re.compile(
     rf"\s+(?P<who2>(?:[^.]|{_INITIAL_STOP})+?))(?:\s+(?:on\s+)?\w+day)?"
     rf"(?:\s+in\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SAID_IN)}|report))?[.!]?$"
 )
-# 'Energy researcher Ola Nygaard believes that the grid will fail.'
+# 'Energy researcher Ola Nygaard believes that the grid will fail.', 'Dahl said Friday
+# the talks would fail.'
+DAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?!\s+(?:is|was|will|would|has|had|could|might)\b)"  # 'said Friday is the deadline'
+)
 SPEAKER_THEN_CLAUSE = re.compile(
     rf"(?:^|(?<=[\s,]))(?P<who>{SUBJECT})(?:,[^,]{{3,160}})?,?\s+{ADVERB}"
     rf"(?P<cue>{REPORTING})\s+(?:(?:on|in|at|last|this)\s+\w+\s+|in an? (?:{'|'.join(SAID_IN)})"
-    rf"\s+)*(?:that\s+)?(?P<clause>\S.+)$"
+    rf"\s+|{DAY}\s+)*(?:that\s+)?(?P<clause>\S.+)$"
 )

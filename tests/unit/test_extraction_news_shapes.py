@@ -546,3 +546,8 @@ def test_a_relatives_gender_comes_from_her_first_name_not_the_shared_surname():
 def test_a_day_and_when_after_the_cue_are_not_what_was_said():
     text = "“We must act now,” Prime Minister Eva Dahl said Friday as she entered the talks."
     assert [q.text for q in extract_quotes(text)] == ["We must act now"]
+
+
+def test_a_bare_day_after_the_cue_is_no_part_of_the_clause():
+    text = "Eva Dahl said Friday the talks would fail.\n\nLars Eng said Monday is too late."
+    assert [q.text for q in extract_quotes(text)] == ["the talks would fail", "Monday is too late"]
