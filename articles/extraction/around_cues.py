@@ -6,6 +6,7 @@ sentence attribute something; these rules find what is attributed and who by.
     '…, said the ministry.'            content before, subject after the cue
     'According to X, …' / '…, according to X'
     'The senator, adding that …'       a participle: the subject is the sentence's
+    'X called for a review', 'X called on Y to …'   a demand: what is asked for
 
 The speaker mention found here is resolved by speakers.speaker_in: which entity a
 phrase names is that module's decision.
@@ -19,7 +20,7 @@ from dataclasses import replace
 from articles.extraction import cues
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import Registry
-from articles.extraction.patterns import ATTRIBUTING_WORDS
+from articles.extraction.patterns import ATTRIBUTING_WORDS, LY_NOUNS, WHEN_THEN_COMMA
 from articles.extraction.speakers import Speaker, speaker_in, subject_length
 
 Token = tuple[int, int, str]
@@ -71,8 +72,23 @@ def reported_around_cues(
         candidate = _around(registry, text, sentence, first, last, probability)
         if candidate is not None:
             candidate = _before_next_verb(sentence, candidate, groups)
+            candidate = _participle_of_attribution(sentence, first, candidate, found)
             found.extend(_with_lead(sentence, first, last, candidate))
     return found
+
+
+def _participle_of_attribution(
+    sentence: list[Token], first: int, candidate: Candidate, found: list[Candidate]
+) -> Candidate:
+    """'The ferry will stop, the ministry said on Monday, citing falling traffic': a
+    participle after an attribution that ends its sentence's clause is that speaker's."""
+    at = _skip_auxiliaries(sentence, first)
+    if not (at > 0 and sentence[at - 1][2] == "," and _participle(sentence[first][2])):
+        return candidate
+    for before in reversed(found):
+        if before.cue and before.end <= before.cue[0] and before.cue[1] <= sentence[at - 1][0]:
+            return replace(candidate, entity=before.entity, mention=before.mention)
+    return candidate
 
 
 def _before_next_verb(sentence: list[Token], candidate: Candidate, groups) -> Candidate:
@@ -111,6 +127,10 @@ def _name_colon(registry: Registry, text: str, start: int, end: int) -> Candidat
     words = text[start:colon].split()
     if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return None
+    if any(w.lower() in ATTRIBUTING_WORDS for w in words):
+        return None  # 'Said Ellis: “…”': a cue, and the quotation's own rules read it
+    if words[0].lower().rstrip("’'s") in _NEWS_LABELS:
+        return None  # 'Correction: An earlier version …': the paper's note, no one's words
     if len(text[colon + 2 : end].split()) < 4:
         return None
     speaker = speaker_in(registry, text, start, colon)
@@ -122,11 +142,19 @@ def _name_colon(registry: Registry, text: str, start: int, end: int) -> Candidat
     )
 
 
+# Words that head a newspaper's own note or section, not a speaker: 'Correction: …'.
+_NEWS_LABELS = frozenset(
+    """correction corrections clarification update updated editor note related watch read
+    breaking exclusive photos photo video live analysis opinion""".split()
+)
+
+
 def learned_cue(text: str, start: int, end: int, *, near: bool = False) -> tuple[int, int] | None:
     """The last cue the model finds in ``text[start:end]`` (the lead of quoted words in a
     sentence: 'Trump tweeted that Machado was “a con”'), or None. A word that attributes
     only in PolNeAR's wider sense ('calling him “…”', 'labeling it “…”') counts when
-    ``near``: at most four words before the quotation mark at ``end``."""
+    ``near``: at most four words before the quotation mark at ``end``; or when an 'as'
+    labels its object with the quoted words ('criticized the act as a “…”')."""
     model = cues.load()
     if model is None:
         return None
@@ -136,9 +164,14 @@ def learned_cue(text: str, start: int, end: int, *, near: bool = False) -> tuple
         return None
     first, last, _ = groups[-1]
     attributing = any(w.lower() in ATTRIBUTING_WORDS for _, _, w in sentence[first : last + 1])
-    if not attributing and not (near and len(sentence) - last <= 5):
+    close = near and len(sentence) - last <= 5
+    if not attributing and not close and _AS_LABEL.search(text, start, end) is None:
         return None
     return sentence[first][0], sentence[last][1]
+
+
+# The end of a lead that labels an object with quoted words: '… the act as a “'.
+_AS_LABEL = re.compile(r"\bas\s+(?:(?:a|an|the|being|being\s+in\s+the)\s+)?[“\"‘']?\s*$")
 
 
 def _groups(hits: list[tuple[int, float]], sentence: list[Token]) -> list[tuple[int, int, float]]:
@@ -172,7 +205,18 @@ def _around(
     attributing = any(w.lower() in ATTRIBUTING_WORDS for _, _, w in sentence[first : last + 1])
     if first == 0 or _negated_or_passive(sentence, first):
         return None  # 'Asked whether …, she laughed', 'did not say', 'is expected to'
-    right = _right_content(sentence, last)
+    demand = _called_for(sentence, first)
+    if demand is not None:
+        speaker = _subject_before(registry, text, sentence, first)
+        cue = (cue[0], sentence[first + 1][1])  # 'called for', 'called on'
+        return _candidate(demand, speaker, cue, probability)
+    reason = _cited(sentence, first)  # the model may take the reason's first word too
+    if reason is not None:
+        cue = (cue[0], sentence[first][1])
+        return _candidate(
+            reason, _subject_before(registry, text, sentence, first), cue, probability
+        )
+    right = _right_content(text, sentence, last)
     if right is not None:
         if not attributing and not _that_clause(sentence, last):
             return None  # 'defended the plan', 'looking into whether': no clause said
@@ -224,9 +268,16 @@ def _with_lead(sentence: list[Token], first: int, last: int, candidate: Candidat
     comma = _last_comma_before(sentence, first)
     if comma is None or first - comma > 6 or sentence[comma][2] != ",":
         return
-    words = [w for _, _, w in sentence[:comma] if w[:1].isalnum()]
-    if len(words) >= 3:
-        yield replace(candidate, start=sentence[0][0], end=sentence[comma][0])
+    # However short ('The museum, he said, …', 'Perhaps, she said, …'), after a leading
+    # 'And' or 'But', which join the sentence to the one before.
+    lead = 0
+    while lead < comma and sentence[lead][2].lower() in _CONNECTIVES:
+        lead += 1
+    if lead < comma and any(w[:1].isalnum() for _, _, w in sentence[lead:comma]):
+        yield replace(candidate, start=sentence[lead][0], end=sentence[comma][0])
+
+
+_CONNECTIVES = frozenset("and but so yet still however meanwhile instead indeed also".split())
 
 
 def _candidate(
@@ -240,12 +291,19 @@ def _candidate(
     )
 
 
-def _right_content(sentence: list[Token], last: int) -> tuple[int, int] | None:
+def _right_content(text: str, sentence: list[Token], last: int) -> tuple[int, int] | None:
     """The content after the cue, to the sentence's end, when there is one: at least
     three words, not only when and to whom it was said."""
     rest = sentence[last + 1 :]
+    # 'estimates that the plan would raise $1 trillion; the foundation puts it at …':
+    # a semicolon ends the reported clause.
+    semicolon = next((j for j, (_, _, w) in enumerate(rest) if w == ";"), None)
+    if semicolon is not None:
+        rest = rest[:semicolon]
     while rest and rest[-1][2] in ".!?":
         rest = rest[:-1]
+    if rest and WHEN_THEN_COMMA.match(text, sentence[last][1]):
+        return None  # 'said Friday afternoon, as they …': when, then another clause
     words = [w for _, _, w in rest if w[:1].isalnum()]
     if len(words) < 3 and not (rest and rest[0][2] == ":"):
         return None
@@ -265,6 +323,47 @@ def _right_content(sentence: list[Token], last: int) -> tuple[int, int] | None:
     return rest[i][0], rest[-1][1]
 
 
+def _called_for(sentence: list[Token], at: int) -> tuple[int, int] | None:
+    """What a demand asks for: 'called for [a review of the tolls]', 'calls on [the
+    council to release the videos]' (an 'on' with a 'to' after it, not 'on Monday')."""
+    if sentence[at][2].lower() not in _CALL or at + 2 >= len(sentence):
+        return None
+    preposition = sentence[at + 1][2].lower()
+    end = len(sentence)
+    while end > at + 2 and sentence[end - 1][2] in ".!?":
+        end -= 1
+    if end <= at + 2:
+        return None
+    if preposition == "on" or preposition == "upon":
+        following = [w.lower() for _, _, w in sentence[at + 2 : at + 10]]
+        if "to" not in following or following[0] in _TIMES:
+            return None
+    elif preposition != "for":
+        return None
+    return sentence[at + 2][0], sentence[end - 1][1]
+
+
+_CALL = frozenset("call calls called calling".split())
+
+
+def _cited(sentence: list[Token], at: int) -> tuple[int, int] | None:
+    """What is given as a reason: 'citing [a threat to public health]', 'cited [his
+    endorsements]', up to a relative clause about it (', who took heat …')."""
+    if sentence[at][2] not in _CITE or at + 1 >= len(sentence):
+        return None
+    if sentence[at + 1][2].lower() in _PREPOSITIONS or not sentence[at + 1][2][:1].isalnum():
+        return None  # 'was cited by the minister', 'cited, too'
+    end = len(sentence)
+    for j in range(at + 2, len(sentence) - 1):
+        if sentence[j][2] == "," and sentence[j + 1][2].lower() in _CLAUSE_OPENERS:
+            end = j
+            break
+    while end > at + 1 and sentence[end - 1][2] in ".!?":
+        end -= 1
+    return sentence[at + 1][0], sentence[end - 1][1]
+
+
+_CITE = frozenset("cite cites cited citing".split())
 _BE = frozenset("is are was were be been being am ’s 's".split())
 _NEGATIONS = frozenset("not n't n’t never no".split())
 # Finite verbs that show a clause without 'that': 'said the span is unsafe'.
@@ -369,13 +468,18 @@ def _skip_auxiliaries(sentence: list[Token], i: int) -> int:
     """Where the subject ends: before the auxiliaries and adverbs that precede the cue."""
     while i > 0:
         word = sentence[i - 1][2].lower()
-        if word in _AUXILIARIES or (word.endswith("ly") and word.islower() and len(word) > 4):
+        if word in _AUXILIARIES or (_adverb(word) and sentence[i - 1][2].islower()):
             i -= 1
         elif i > 1 and word in _TIMES and sentence[i - 2][2].lower() in _TIME_LEADS:
             i -= 2  # 'Harbour Bank this month announced', 'Nord on Monday said'
         else:
             break
     return i
+
+
+def _adverb(word: str) -> bool:
+    """'reportedly', 'flatly': a word in -ly that is no noun ('family', 'the weekly')."""
+    return word.endswith("ly") and len(word) > 4 and word not in LY_NOUNS
 
 
 _TIME_LEADS = frozenset("this last next earlier on".split())
@@ -391,8 +495,9 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
     end = _skip_auxiliaries(sentence, first)
     if end == 0:
         return Speaker(None)
-    if end >= 3 and sentence[end - 1][2].lower() == "and":
-        # 'Cruz urged voters to stay home and said he …': the sentence's subject.
+    if end >= 3 and sentence[end - 1][2].lower() in ("and", "but"):
+        # 'Cruz urged voters to stay home and said he …', '… too early but noted that …':
+        # the sentence's subject.
         return _sentence_subject(registry, text, sentence, end - 1)
     if sentence[end - 1][2] == "," and _participle(sentence[first][2]) and end >= 3:
         # 'The party filed a complaint, claiming that …': the sentence's subject claims.
@@ -405,6 +510,9 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         if opening:
             end = opening
     if sentence[end - 1][2] == ",":
+        # 'X, who served as chairman during the 2000 election, agreed': X, before the
+        # relative clause, however long it is.
+        end = _before_relative_clause(sentence, end - 1) + 1
         # 'X, a Y, said': the apposition and the phrase before it.
         opening = _boundary(sentence, end - 1)
         if opening > 0 and sentence[opening - 1][2] == ",":
@@ -412,6 +520,22 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
             return _phrase(registry, text, sentence, start, end - 1)
         return _phrase(registry, text, sentence, opening, end - 1)
     return _phrase(registry, text, sentence, _boundary(sentence, end), end)
+
+
+def _before_relative_clause(sentence: list[Token], comma: int) -> int:
+    """The comma that opens a relative clause ending at ``comma`` (', who … ,'), or
+    ``comma`` itself when none does."""
+    for i in range(comma - 1, max(0, comma - _RELATIVE_CLAUSE_TOKENS), -1):
+        word = sentence[i][2]
+        if word in ";:()" or word in cues.QUOTE_MARKS:
+            break
+        if word.lower() in _RELATIVES and sentence[i - 1][2] == ",":
+            return i - 1
+    return comma
+
+
+_RELATIVES = frozenset("who which whose".split())
+_RELATIVE_CLAUSE_TOKENS = 40
 
 
 def _participle(word: str) -> bool:
@@ -445,10 +569,24 @@ def _boundary(sentence: list[Token], end: int) -> int:
     i = end
     while i > 0 and end - i < 10:
         word = sentence[i - 1][2]
-        if word in _BOUNDARY_MARKS or word.lower() in _BOUNDARY_WORDS:
+        if (word in _BOUNDARY_MARKS and not _plural_possessive(sentence, i - 1)) or (
+            word.lower() in _BOUNDARY_WORDS
+        ):
             break
         i -= 1
     return i
+
+
+def _plural_possessive(sentence: list[Token], i: int) -> bool:
+    """The apostrophe of 'farmers’ unions': written onto a plural, a word after it."""
+    start, _, mark = sentence[i]
+    return (
+        mark in "’'"
+        and 0 < i < len(sentence) - 1
+        and sentence[i - 1][1] == start
+        and sentence[i - 1][2].endswith("s")
+        and sentence[i + 1][0] > start + 1
+    )
 
 
 def _phrase(registry: Registry, text: str, sentence: list[Token], start: int, end: int) -> Speaker:

@@ -36,6 +36,7 @@ from articles.extraction.paragraphs import (
     sentence_ends,
     strip,
 )
+from articles.extraction.patterns import LY_ADVERB
 from articles.extraction.quoted import quote_in_marks
 from articles.extraction.reported import reported_speech
 from articles.extraction.speakers import speaker_fields
@@ -186,6 +187,11 @@ class _Reader:
         """In a sentence with quotation marks, the reported clauses that keep clear of
         them: 'Trump said he would win, and added: “…”' gives 'he would win'."""
         for quote in reported_around_cues(self.registry, self.text, start, end):
+            if self.text[quote.cue[0] : quote.cue[1]] == ":" and self.text[quote.start] not in '"“':
+                # 'Lunde: Toll Will ‘Ruin’ the Coast': a headline's speaker and colon
+                # attribute all after it, the quoted words too.
+                self._keep(quote)
+                continue
             # Clear of the quotations, and not the cue of one ('…,” said X').
             cue_start, cue_end = quote.cue[0] - 3, quote.cue[1] + 3
             if not any(
@@ -250,9 +256,12 @@ class _Reader:
 _RUNNING_MENTION = 400
 
 
-# 'Trump said the vote was rigged and added that …': the 'and' before another cue of the
-# same subject, at the end of the text before that cue.
-_AND_BEFORE_CUE = re.compile(r",?\s+and\s+(?:(?:also|then|later|\w+ly)\s+)?$")
+# 'Trump said the vote was rigged and added that …', '… too early, but noted that …',
+# '… intense — and he noted that …': the 'and' or 'but' before another cue (and its
+# subject), at the end of the text before that cue.
+_AND_BEFORE_CUE = re.compile(
+    rf"(?:,|;|\s+[—–-]+)?\s+(?:and|but)\s+(?:(?:also|then|later|{LY_ADVERB})\s+)?$"
+)
 
 
 def _before_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -263,7 +272,7 @@ def _before_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
         end = quote.end
         for other in found:
             if other.cue and quote.start < other.cue[0] < end:
-                match = _AND_BEFORE_CUE.search(text, quote.start, other.cue[0])
+                match = _AND_BEFORE_CUE.search(text, quote.start, _subject_start(other))
                 if match and match.start() - quote.start >= _MIN_CUT:
                     end = match.start()
         cut.append(replace(quote, end=end) if end != quote.end else quote)
@@ -271,6 +280,18 @@ def _before_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
 
 
 _MIN_CUT = 8  # characters a cut content keeps at least
+
+
+def _subject_start(quote: Candidate) -> int:
+    """Where the attribution of ``quote`` starts: its speaker's mention when that comes
+    right before the cue ('and human rights groups warned'), or else the cue."""
+    mention = quote.mention
+    if mention and mention[1] <= quote.cue[0] and quote.cue[0] - mention[1] <= _NEAR_CUE:
+        return mention[0]
+    return quote.cue[0]
+
+
+_NEAR_CUE = 16  # characters between a subject and its cue: ' has also '
 
 
 def _same_attribution(a: Candidate, b: Candidate) -> bool:

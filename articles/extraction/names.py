@@ -58,6 +58,7 @@ NOT_NAMES = set(
     Instead Also Even Only Just Under Over During Until Unless Despite Without
     Within Among Between Against Through Across Around Outside Inside Near Behind
     Beyond According Asked Speaking Like Unlike Once Twice Next First Second Third
+    Said Says Added Adds Wrote Writes
     Miss Sir Dame Lord Lady Rev Father Sister Cllr Shipowner Economist Researcher
     Dean Rector Superintendent Inspector Coach Manager Owner Farmer Fisherman
     Teacher Nurse Doctor Student Resident Analyst Expert Adviser Advisor Activist
@@ -122,6 +123,27 @@ TITLES = frozenset(
     rapper star legend icon gop dem dems d r sir dame lord lady mp mep sec pres
     """.split()
 )
+# A title's abbreviation and the role noun that refers back to it: 'Sen. Kari Voll' is
+# 'the senator'; a representative is 'the congressman'.
+_ROLE_WORDS = {
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "pres": "president",
+    "sec": "secretary",
+    "gen": "general",
+    "prof": "professor",
+}
+
+
+def _roles(description: str) -> set[str]:
+    """The role nouns a description holds, abbreviations written out: 'Sen.' a senator."""
+    words = fold(description).replace(".", "").split()
+    return {_ROLE_WORDS.get(word, word) for word in words}
+
+
 # Words a capitalised run may start with that make it no one's name on its own.
 NOT_SPEAKERS = frozenset(
     """
@@ -498,6 +520,14 @@ _PRONOUN = re.compile(r"\b([Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _STOP = re.compile(r"[.!?](?=\s)")
 
 
+def _decided(votes: Counter) -> str | None:
+    """The gender with at least twice the votes of the other, if any."""
+    if not votes:
+        return None
+    (best, count), *rest = votes.most_common()
+    return best if not rest or count >= 2 * rest[0][1] else None
+
+
 @lru_cache(maxsize=65536)
 def _deletions(word: str) -> frozenset[str]:
     """``word`` and every string made by deleting one letter of it, or two for words of
@@ -518,6 +548,7 @@ class Registry:
         self.last_speaker: Entity | None = None
         self.last_mentioned: Entity | None = None
         self.last_person: Entity | None = None
+        self._writer: Entity | None = None
         self._known: dict[str, Entity] = {}  # every folded mention seen, to its entity
         self._by_surname: dict[str, list[Entity]] = {}  # folded last word -> persons
         # Each surname under itself with one or two letters deleted: two spellings within
@@ -737,11 +768,13 @@ class Registry:
         words = name.split()
         if len(words) > 1 and genders.of_first_name(words[0]):
             return genders.of_first_name(words[0])
-        votes = self._clues(fold(words[-1]))
-        if not votes:
-            return None
-        (best, count), *rest = votes.most_common()
-        return best if not rest or count >= 2 * rest[0][1] else None
+        if len(words) > 1:
+            # 'Rakeyia Scott … her husband' in a story about Keith Scott: the pronouns
+            # after the first name, which a relative does not share, before the surname's.
+            by_first_name = _decided(self._clues(fold(words[0])))
+            if by_first_name is not None:
+                return by_first_name
+        return _decided(self._clues(fold(words[-1])))
 
     def _clues(self, key: str) -> Counter:
         """Gender votes for a capitalised word: a title before it ("Mrs. Clinton") and
@@ -815,6 +848,13 @@ class Registry:
                 return entity
         return None
 
+    def writer(self) -> Entity:
+        """The 'I' of the article's own sentences: its writer, unnamed, and no one a later
+        'he' or 'she' refers to."""
+        if self._writer is None:
+            self._writer = Entity("I", "I", named=False)
+        return self._writer
+
     def spoke(self, entity: Entity | None) -> None:
         """``entity`` was just quoted: a later unattributed quote may be theirs."""
         if entity is not None:
@@ -865,10 +905,8 @@ class Registry:
     def person_with_role(self, role: str) -> Entity | None:
         """Whom 'the president' or 'the Indiana governor' means: the most salient named
         person whose titles or description hold the role word."""
-        key = fold(role)
-        return self._most_salient(
-            lambda e: e.person and e.named and key in fold(e.description).replace(".", "").split()
-        )
+        key = _ROLE_WORDS.get(fold(role), fold(role))
+        return self._most_salient(lambda e: e.person and e.named and key in _roles(e.description))
 
     def person_for_pronoun(self, pronoun: str = "") -> Entity | None:
         """Whom 'he', 'she' or 'they' means: the most salient entity that fits, salience
@@ -881,13 +919,22 @@ class Registry:
             if group is not None:
                 return group
         best = self._most_salient(
-            lambda e: e.person and (wanted is None or e.gender in (None, wanted)),
+            lambda e: (
+                e.person
+                and e is not self._writer
+                and (wanted is None or e.gender in (None, wanted))
+            ),
             wanted=wanted,
         )
         if best is not None:
             return best
         for candidate in (self.last_person, self.last_speaker):
-            if candidate is not None and candidate.person and candidate.gender in (None, wanted):
+            if (
+                candidate is not None
+                and candidate is not self._writer
+                and candidate.person
+                and candidate.gender in (None, wanted)
+            ):
                 return candidate
         return None
 

@@ -114,12 +114,30 @@ SAID_IN = _listed("statement, letter, interview, email, post, press release, wri
 # Verbs of a clause that ends in its attribution: 'The ferry will stop, the ministry said.'
 SAID_AFTER_CLAUSE = ("said", "says", "announced", "confirmed", "reported", "warned")
 SAID_BEFORE_SPEAKER = ("said", "says")  # 'The ferry will stop, said the ministry.'
+# After a cue, when or where it was said and then a comma: 'said Friday afternoon, as
+# they …', 'said in a June report, and …'; what follows that comma is not what was said.
+WHEN_THEN_COMMA = re.compile(
+    r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|yesterday|"
+    r"today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"[^,.;:!?“”\"]{0,40},\s"
+    # … unless the clause follows: 'says at a stop in Toledo, Ohio, that it means …'.
+    r"(?!that\b)(?![^,.;:!?“”\"]{0,30},\s+that\b)"
+    # 'said Friday as he entered the talks': a day, then when it was said.
+    r"|(?:yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\s+(?:as|when|while|after|before)\s)"
+)
 # What follows a reporting verb without being a reported clause ('thinks about it').
 NOT_A_CLAUSE = ("to ", "so ", "of ", "about ", "in ", "with ")
 
 ADVERBS = _listed(
-    "also, still, now, therefore, however, further, even, nevertheless, clearly, firmly"
+    "also, still, now, often, therefore, however, further, even, nevertheless, clearly, firmly"
 )
+# Nouns that end like an adverb: 'Her family said' is no 'Her, reportedly, said'.
+LY_NOUNS = frozenset(
+    """family assembly supply monopoly anomaly daily weekly monthly quarterly ally rally
+    belly bully folly italy july""".split()
+)
+LY_ADVERB = rf"(?!(?:{'|'.join(sorted(LY_NOUNS))})\b)\w+ly"
 # 'The ministry said': the nouns for which "the <noun>" is an organisation speaking.
 ORG_NOUNS = """
     ministry department company agency council authority association union police
@@ -162,7 +180,8 @@ LEADING_ARTICLE_ANY_CASE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 # After a closing mark: '…,” said Dana Whitfield', '…,” she said'.
 # A name to the next comma or stop, a middle initial's stop kept: 'Charles B. Rangel'.
-INITIALLED = r"(?:[^.,;:!?“”\"]|(?<=\b[A-Z])\.(?=\s[A-Z]))+"
+_INITIAL_STOP = r"(?<=\b[A-Z])\.(?=\s[A-Z])"  # 'Jeffrey N. Trimble'
+INITIALLED = rf"(?:[^.,;:!?“”\"]|{_INITIAL_STOP})+"
 CUE_THEN_SPEAKER = re.compile(
     rf"\s*[,:]?\s*(?P<cue>{CUE})\s+(?P<who>{SUBJECT_PRONOUN}\b|{ORG_NOUN}|{INITIALLED})"
 )
@@ -210,12 +229,17 @@ ACCORDING_TO_LAST = re.compile(r"(?P<clause>.+?),\s+according to (?P<who>[^,.]+)
 CLAUSE_THEN_SPEAKER = re.compile(
     rf"(?P<clause>[A-Z].{{12,}}?),\s+(?:(?P<who>{SUBJECT})\s+"
     rf"(?P<cue>{'|'.join(SAID_AFTER_CLAUSE)})|(?P<cue2>{'|'.join(SAID_BEFORE_SPEAKER)})"
-    rf"\s+(?P<who2>[^.]+?))(?:\s+(?:on\s+)?\w+day)?"
+    rf"\s+(?P<who2>(?:[^.]|{_INITIAL_STOP})+?))(?:\s+(?:on\s+)?\w+day)?"
     rf"(?:\s+in\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SAID_IN)}|report))?[.!]?$"
 )
-# 'Energy researcher Ola Nygaard believes that the grid will fail.'
+# 'Energy researcher Ola Nygaard believes that the grid will fail.', 'Dahl said Friday
+# the talks would fail.'
+DAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?!\s+(?:is|was|will|would|has|had|could|might)\b)"  # 'said Friday is the deadline'
+)
 SPEAKER_THEN_CLAUSE = re.compile(
     rf"(?:^|(?<=[\s,]))(?P<who>{SUBJECT})(?:,[^,]{{3,160}})?,?\s+{ADVERB}"
     rf"(?P<cue>{REPORTING})\s+(?:(?:on|in|at|last|this)\s+\w+\s+|in an? (?:{'|'.join(SAID_IN)})"
-    rf"\s+)*(?:that\s+)?(?P<clause>\S.+)$"
+    rf"\s+|{DAY}\s+)*(?:that\s+)?(?P<clause>\S.+)$"
 )

@@ -14,6 +14,7 @@ from articles.extraction.patterns import (
     CLAUSE_THEN_SPEAKER,
     NOT_A_CLAUSE,
     SPEAKER_THEN_CLAUSE,
+    WHEN_THEN_COMMA,
 )
 from articles.extraction.speakers import Speaker, speaker_in, speaker_of
 
@@ -55,6 +56,9 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
     return None
 
 
+# The rest of a place or time phrase, its commas and the clause's 'that'.
+_WHERE_THEN_THAT = re.compile(r"[^,.;:!?“”\"]{0,40}(?:,[^,.;:!?“”\"]{0,30})?,\s+that\s+")
+
 _FINITE = frozenset(
     "is are was were will would can could should has have had may might must does did".split()
 )
@@ -93,12 +97,21 @@ def _speaker_then_clause(
     clause = match.group("clause")
     if len(clause.split()) < 3 or clause.startswith(NOT_A_CLAUSE):
         return None
+    if WHEN_THEN_COMMA.match(text, offset + match.end("cue")):
+        return None  # 'said in a June report, and …': the clause came before the cue
     speaker = speaker_of(registry, text, match, offset)
     if speaker.entity is None:
         return None
     cue = _span(match, "cue", offset)
     registry.spoke(speaker.entity)
-    return _clause(text, _span(match, "clause", offset), speaker.entity, cue, 0.65, speaker.mention)
+    start, end = _span(match, "clause", offset)
+    where = _WHERE_THEN_THAT.match(text, start, end)
+    if where:
+        start = where.end()  # 'says at a stop in Toledo, Ohio, that it means …'
+    semicolon = text.find(";", start, end)  # '… would raise $1 trillion; the foundation …'
+    if semicolon > 0:
+        end = semicolon
+    return _clause(text, (start, end), speaker.entity, cue, 0.65, speaker.mention)
 
 
 def _clause(

@@ -28,7 +28,14 @@ from articles.extraction.names import (
     names_found,
 )
 from articles.extraction.paragraphs import SENTENCE_END
-from articles.extraction.patterns import CUE, ORG_AT_END, ORG_PHRASE, RELATIVE_CLAUSE
+from articles.extraction.patterns import (
+    CUE,
+    LY_ADVERB,
+    ORG_AT_END,
+    ORG_NOUNS,
+    ORG_PHRASE,
+    RELATIVE_CLAUSE,
+)
 
 # A sentence that introduces the quote in the next paragraph: 'The Times reported:'.
 _LAST_CUE = re.compile(
@@ -41,7 +48,7 @@ RELATIVES = frozenset("who which that whom".split())
 # Words that open a phrase describing someone without naming them.
 DETERMINERS = frozenset(
     """a an the one two three four five several some many most few other others another
-    his her their its our this these those both all each every any""".split()
+    his her their its our my your this these those both all each every any""".split()
 )
 # Prepositions before a name that make it an affiliation, not the speaker
 # ('a spokeswoman for Britain's Treasury', 'an analyst at Capital Economics').
@@ -162,6 +169,7 @@ def subject_length(words: list[str]) -> int:
             and has_head
             and fold(word) not in TITLES
             and lowered not in _PLURAL_ROLES
+            and lowered not in ORG_NOUNS  # 'the county court', 'the harbour board'
         ):
             return i
         if lowered not in DETERMINERS:
@@ -275,6 +283,8 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
     if not phrase:
         return None, None
     word = phrase.casefold()
+    if word == "i":
+        return registry.writer(), (0, 1)  # 'I think', outside quotation marks
     if word in PRONOUNS:
         return registry.person_for_pronoun(word), (0, len(phrase))
     parts = _parts(phrase)
@@ -472,6 +482,14 @@ def subject_speaker_before(
     """:func:`subject_before` with the span of the words that name the subject."""
     registry.read(text)
     lead = text[sentence_start:cue_start]
+    tail = _SUBJECT_AT_END.search(lead)
+    if tail and _noun_phrase(tail.group("subject")):
+        # 'After the talks with Eng, the White House announced', 'The senator said': the
+        # phrase right before the verb is its subject, not a name earlier in the lead.
+        at = sentence_start + tail.start("subject")
+        speaker = speaker_in(registry, text, at, sentence_start + tail.end("subject"))
+        if speaker.entity is not None:
+            return speaker
     # "Beatriz Olmos, who runs a bakery on Cedar Avenue, described": the subject, not
     # the names in the clause about her.
     lead = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), lead)
@@ -496,6 +514,24 @@ def subject_speaker_before(
     if org:
         return Speaker(registry.organisation(org.group("noun")))
     return Speaker(registry.last_speaker)
+
+
+# A described subject that ends a lead, after a clause boundary: 'the Vermont senator',
+# 'the farmers’ unions', 'his aides', perhaps before 'has' or 'also'.
+_SUBJECT_AT_END = re.compile(
+    r"(?:^\s*|[,;:—–]\s+|\b(?:and|but|while|as|when|after|though|although|because)\s+)"
+    r"(?P<subject>(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)"
+    rf"(?:\s+(?:has|have|had|also|then|again|later|now|once|{LY_ADVERB}))*\s*$"
+)
+
+
+def _noun_phrase(words: str) -> bool:
+    """No verb or relative among ``words``: 'the 34-year-old mother of three', not 'the
+    council issued a statement' or 'the study, which'."""
+    return not any(
+        w.casefold() in _VERBS or w.casefold() in RELATIVES or (w.islower() and w.endswith("ed"))
+        for w in words.split()
+    )
 
 
 def _may_speak(registry: Registry, name: str) -> bool:
