@@ -571,8 +571,10 @@ class RejectedSuggestion(models.Model):
 
 
 # Models of other rooms, here so that Django finds them in the articles app: the history
-# (articles.history), the dashboard's stored figures of large projects
-# (articles.review.figures) and the articles page's counts (articles.browse.counts).
+# (articles.history), the dashboard's and the analysis page's stored figures of large
+# projects (articles.review.figures, articles.analysis.stored) and the articles page's
+# counts (articles.browse.counts).
+from articles.analysis.stored import StoredCorpusFigures  # noqa: E402, F401
 from articles.browse.counts import ArticleCounts  # noqa: E402, F401
 from articles.history.models import HistoryEvent  # noqa: E402, F401
 from articles.review.figures import TeamFigures  # noqa: E402, F401

@@ -21,13 +21,17 @@ def count_limit(request) -> int | None:
 class BoundedPaginator(Paginator):
     """A ``Paginator`` that counts at most ``limit`` rows (``None``: all of them)."""
 
-    def __init__(self, object_list, per_page, *, limit: int | None):
+    def __init__(self, object_list, per_page, *, limit: int | None, known: int | None = None):
         super().__init__(object_list, per_page)
         self.limit = limit
+        self.known = known
 
     @cached_property
     def count(self) -> int:
-        """The exact total, or ``limit + 1`` when there are more (``exact`` says which)."""
+        """The exact total, or ``limit + 1`` when there are more (``exact`` says which);
+        a total already ``known`` (stored figures, "as of") is taken as exact."""
+        if self.known is not None:
+            return self.known
         if self.limit is None:
             return super().count
         # COUNT(*) over a subquery with a LIMIT: the scan stops after limit + 1 rows.
@@ -35,7 +39,7 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def exact(self) -> bool:
-        return self.limit is None or self.count <= self.limit
+        return self.known is not None or self.limit is None or self.count <= self.limit
 
     def validate_number(self, number):
         if self.exact:

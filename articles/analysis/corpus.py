@@ -8,8 +8,18 @@ Suggestions nobody accepted are never counted.
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, Q
-from django.db.models.expressions import RawSQL
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+)
 from django.db.models.functions import TruncMonth
 
 from articles.analysis.figures import CorpusFigures, corpus_figures
@@ -41,18 +51,16 @@ def corpus_quotes(project, source: Source = Source()):
     )
 
 
-def project_figures(project, source: Source = Source()) -> tuple[CorpusFigures, dict]:
-    """The corpus figures and the top speakers by id; four queries whatever the size."""
+def project_figures(project, source: Source = Source()) -> CorpusFigures:
+    """The corpus figures (the top speakers by id); three queries whatever the size."""
     quotes = corpus_quotes(project, source).order_by()
     per_article = quotes.values("article_id").annotate(n=Count("pk")).values_list("n", flat=True)
     per_speaker = dict(quotes.values_list("speaker_id").annotate(n=Count("pk")))
-    figures = corpus_figures(
+    return corpus_figures(
         articles=project.articles.count(),
         quotes_per_article=list(per_article),
         quotes_per_speaker=per_speaker,
     )
-    speakers = Speaker.objects.in_bulk([share.speaker for share in figures.top_speakers])
-    return figures, speakers
 
 
 def speaker_quotes(project, speaker, source: Source = Source()):
@@ -101,8 +109,8 @@ def target_quotes(project, target, source: Source = Source()):
 
 def target_counts(project, target, source: Source = Source(), *, speakers: int = 20) -> dict:
     """Stances on ``target``: by label, by month, by outlet and by speaker (the most
-    quoted ``speakers``), each ``{key: {label: count}}``. Two reads of the stances (by
-    speaker; by outlet and month, the rest summed from it) and one of the names."""
+    quoted ``speakers``, by id: None is the unnamed), each ``{key: {label: count}}``. Two
+    reads of the stances: by speaker; by outlet and month, the rest summed from it."""
     stances = StanceLabel.objects.filter(
         target=target, quote__in=corpus_quotes(project, source).order_by()
     ).order_by()
@@ -123,12 +131,11 @@ def target_counts(project, target, source: Source = Source(), *, speakers: int =
     ):
         per_speaker.setdefault(speaker, {})[label] = n
     top = sorted(per_speaker, key=lambda s: -sum(per_speaker[s].values()))[:speakers]
-    names = Speaker.objects.in_bulk([s for s in top if s is not None])
     return {
         "labels": labels,
         "months": months,
         "outlets": outlets,
-        "speakers": [(names.get(s), per_speaker[s]) for s in top],
+        "speakers": [(s, per_speaker[s]) for s in top],
     }
 
 
@@ -139,9 +146,7 @@ def search_quotes(project, query: dict, source: Source = Source()):
     quotes = corpus_quotes(project, source)
     if words := query.get("q"):
         if connection.vendor == "postgresql":
-            quotes = quotes.filter(
-                RawSQL(QUOTE_SEARCH_POSTGRESQL, [words], output_field=BooleanField())  # noqa: S611 - constant SQL
-            )
+            quotes = quotes.filter(QuoteWordsMatch(words))
         else:
             quotes = quotes.filter(text__icontains=words)
     if speaker := query.get("speaker"):
@@ -169,12 +174,18 @@ def search_quotes(project, query: dict, source: Source = Source()):
     )
 
 
-# The quote's own words, found through one GIN index (migration 0014: this expression,
-# word for word, the column named with its table for the joins).
-QUOTE_SEARCH_POSTGRESQL = (
-    "to_tsvector('simple'::regconfig, articles_quote.text)"
-    " @@ websearch_to_tsquery('simple'::regconfig, %s)"
-)
+class QuoteWordsMatch(Func):
+    """PostgreSQL: the quote's own words match a web search's ``words``, through one GIN
+    index (migration 0014 indexes this expression, word for word). The column goes
+    through the compiler, so the condition holds in a subquery too, where Django renames
+    the table."""
+
+    arg_joiner = ") @@ websearch_to_tsquery('simple'::regconfig, "
+    template = "to_tsvector('simple'::regconfig, %(expressions)s)"
+    output_field = BooleanField()
+
+    def __init__(self, words: str):
+        super().__init__(F("text"), Value(words, output_field=CharField()))
 
 
 def in_its_sentence(text: str, start: int, end: int, reach: int = 160) -> tuple[str, str]:

@@ -16,4 +16,9 @@ urlpatterns = [
         name="target-page",
     ),
     path("projects/<slug:slug>/analysis/quotes/", views.quote_search, name="quote-search"),
+    path(
+        "projects/<slug:slug>/analysis/quotes/export/",
+        views.quote_search_export,
+        name="quote-search-export",
+    ),
 ]

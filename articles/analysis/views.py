@@ -6,30 +6,45 @@ work, so annotators see none)."""
 import csv
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from articles.analysis.charts import stance_months
 from articles.analysis.corpus import (
     in_its_sentence,
-    project_figures,
     search_quotes,
-    speaker_counts,
     speaker_quotes,
-    target_counts,
     target_quotes,
 )
+from articles.analysis.figures import CorpusFigures
 from articles.analysis.forms import QuoteSearchForm, SourceForm
+from articles.analysis.stored import months_of, read_counts
+from articles.exchange import interop, streams
 from articles.exchange.downloads import attachment
 from articles.exchange.export import neutralise
+from articles.jobs.views import CONTENT_TYPES
 from articles.models import Project, Speaker, StanceTarget
 from articles.paging import BoundedPaginator, count_limit
+from articles.permissions import can_adjudicate
 from articles.querysets import sees_whole_team
+from articles.review.figures import rebuilt
 
 QUOTES_PER_PAGE = 50
+# The quote search's download links: every export format, by its own name.
+EXPORT_LINKS = [
+    ("jsonl", "JSONL"),
+    ("csv", "CSV"),
+    ("doccano", "doccano"),
+    ("labelstudio", "Label Studio"),
+    ("conll", "CoNLL"),
+    ("parquet", "Parquet"),
+    ("parquet-quotes", "Parquet (quotes)"),
+    ("brat", "brat"),
+    ("cas", "CAS XMI"),
+]
 
 
 @login_required
@@ -39,13 +54,14 @@ def analysis(request, slug):
     project, form = _project_and_source(request, slug)
     if not form.is_valid():
         return _invalid(request, project, form)
-    figures, speakers = project_figures(project, form.source())
+    found = read_counts(project, "corpus", form.source())  # live, or stored "as of"
+    context = {"project": project, "form": form, **_freshness(found)}
+    if found is None:
+        return render(request, "articles/analysis.html", context)
+    figures = rebuilt(CorpusFigures, found.data)
+    speakers = Speaker.objects.in_bulk([share.speaker for share in figures.top_speakers])
     top = [(speakers.get(share.speaker), share) for share in figures.top_speakers]
-    return render(
-        request,
-        "articles/analysis.html",
-        {"project": project, "form": form, "figures": figures, "top": top},
-    )
+    return render(request, "articles/analysis.html", {**context, "figures": figures, "top": top})
 
 
 @login_required
@@ -55,7 +71,18 @@ def analysis_csv(request, slug):
     project, form = _project_and_source(request, slug)
     if not form.is_valid():
         return _invalid(request, project, form)
-    figures, speakers = project_figures(project, form.source())
+    found = read_counts(project, "corpus", form.source())
+    if found is None:
+        response = HttpResponse(
+            "This project's figures are being computed in the background; try again in a"
+            " minute or two.\n",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+        response["Retry-After"] = "60"
+        return response
+    figures = rebuilt(CorpusFigures, found.data)
+    speakers = Speaker.objects.in_bulk([share.speaker for share in figures.top_speakers])
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     writer = csv.writer(response)
     writer.writerow(["figure", "value", "n", "of"])
@@ -80,17 +107,15 @@ def speaker_page(request, slug, speaker_id):
     if not form.is_valid():
         return _invalid(request, project, form)
     source = form.source()
-    page = Paginator(speaker_quotes(project, speaker, source), QUOTES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    counts = speaker_counts(project, speaker, source)
+    found = read_counts(project, f"speaker {speaker.pk}", source)
+    counts = found.data if found is not None else {"kinds": [], "outlets": [], "stances": {}}
+    total = sum(n for _, n in counts["kinds"])
+    quotes = speaker_quotes(project, speaker, source)
     labels = list(project.stance_labels)
     charts = [
-        (target, mark_safe(stance_months(months, labels=labels, title=target)))  # noqa: S308 - escaped
+        (target, mark_safe(stance_months(months_of(months), labels=labels, title=target)))  # noqa: S308 - escaped
         for target, months in sorted(counts["stances"].items())
     ]
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "articles/speaker_page.html",
@@ -98,10 +123,12 @@ def speaker_page(request, slug, speaker_id):
             "project": project,
             "speaker": speaker,
             "form": form,
-            "page": page,
+            "total": total,
             "counts": counts,
             "charts": charts,
-            "query": query.urlencode(),
+            "curates": can_adjudicate(request.user, project),  # may open the catalog
+            **_freshness(found),
+            **_quotes_page(request, quotes, known_total(found, total)),
         },
     )
 
@@ -116,14 +143,17 @@ def target_page(request, slug, target_id):
     if not form.is_valid():
         return _invalid(request, project, form)
     source = form.source()
-    counts = target_counts(project, target, source)
-    labels = list(project.stance_labels)
-    page = Paginator(target_quotes(project, target, source), QUOTES_PER_PAGE).get_page(
-        request.GET.get("page")
+    found = read_counts(project, f"target {target.pk}", source)
+    counts = (
+        found.data
+        if found is not None
+        else {"labels": {}, "months": {}, "outlets": {}, "speakers": []}
     )
-    query = request.GET.copy()
-    query.pop("page", None)
-    chart = stance_months(counts["months"], labels=labels, title=target.name)
+    total = sum(counts["labels"].values())
+    quotes = target_quotes(project, target, source)
+    labels = list(project.stance_labels)
+    names = Speaker.objects.in_bulk([pk for pk, _ in counts["speakers"] if pk is not None])
+    chart = stance_months(months_of(counts["months"]), labels=labels, title=target.name)
     return render(
         request,
         "articles/target_page.html",
@@ -132,10 +162,11 @@ def target_page(request, slug, target_id):
             "target": target,
             "form": form,
             "labels": labels,
+            "total": total,
             "by_label": [(label, counts["labels"].get(label, 0)) for label in labels],
             "speakers": [
-                (speaker, [by.get(label, 0) for label in labels])
-                for speaker, by in counts["speakers"]
+                (names.get(pk), [by.get(label, 0) for label in labels])
+                for pk, by in counts["speakers"]
             ],
             "outlets": [
                 (outlet, [by.get(label, 0) for label in labels])
@@ -144,10 +175,57 @@ def target_page(request, slug, target_id):
                 )
             ],
             "chart": mark_safe(chart),  # noqa: S308 - escaped
-            "page": page,
-            "query": query.urlencode(),
+            **_freshness(found),
+            **_quotes_page(request, quotes, known_total(found, total)),
         },
     )
+
+
+@login_required
+@require_GET
+def quote_search_export(request, slug):
+    """The quotes a search finds, with their articles, in any export format (``format``:
+    JSONL and CSV end with their counts and SHA-256), streamed from one snapshot."""
+    project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
+    if not sees_whole_team(request.user):
+        raise Http404("Only the project's reviewers, researchers and admins see this page.")
+    form = QuoteSearchForm(request.GET, project=project)
+    format = request.GET.get("format", "jsonl")
+    if format not in streams.FORMATS:
+        message = f"format: {format!r} is not one of {', '.join(streams.FORMATS)}.\n"
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    if not form.is_valid():
+        problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())
+        return HttpResponseBadRequest(problems + "\n", content_type="text/plain; charset=utf-8")
+    selection = streams.Selection(found=search_quotes(project, form.cleaned_data, form.source()))
+    chunks = streams.chunks(project, selection, format, include_unannotated=False)
+    response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[format])
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+    extension = interop.EXTENSIONS.get(format, format)
+    return attachment(response, f"{project.slug}-quotes-{stamp}.{extension}")
+
+
+def known_total(found, total: int) -> int | None:
+    """The counts' total of a page's quotes, None while the counts are being computed."""
+    return None if found is None else total
+
+
+def _freshness(found) -> dict:
+    """What a page says of its counts: still being computed, or as of when."""
+    if found is None:
+        return {"pending": True}
+    return {"as_of": found.as_of, "refreshing": found.refreshing}
+
+
+def _quotes_page(request, quotes, total: int | None) -> dict:
+    """A page of ``quotes``, whose ``total`` the counts gave (a subject's quotes in a
+    large corpus number hundreds of thousands: never counted again; None while they are
+    being computed: counted up to the list's limit), and the query for the pager's
+    links."""
+    paginator = BoundedPaginator(quotes, QUOTES_PER_PAGE, limit=count_limit(request), known=total)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {"page": paginator.get_page(request.GET.get("page")), "query": query.urlencode()}
 
 
 @login_required
@@ -171,7 +249,13 @@ def quote_search(request, slug):
     return render(
         request,
         "articles/quote_search.html",
-        {"project": project, "form": form, "page": page, "query": query.urlencode()},
+        {
+            "project": project,
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "formats": EXPORT_LINKS,
+        },
         status=200 if page is not None else 400,
     )
 

@@ -6,12 +6,10 @@ from datetime import timedelta
 import django_filters
 from django import forms
 from django.db import connection
-from django.db.models import BooleanField
-from django.db.models.expressions import RawSQL
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 
-from articles.analysis.corpus import QUOTE_SEARCH_POSTGRESQL
+from articles.analysis.corpus import QuoteWordsMatch
 from articles.models import Article, Assignment, Quote, Speaker, StanceTarget
 
 ALWAYS_ALLOWED = {"cursor", "page_size", "annotations", "count"}
@@ -121,9 +119,7 @@ class QuoteFilter(FilterSet):
         """The quotes whose words match: PostgreSQL's full-text search (words as written),
         elsewhere a substring (as the quote search page does)."""
         if connection.vendor == "postgresql":
-            return queryset.filter(
-                RawSQL(QUOTE_SEARCH_POSTGRESQL, [value], output_field=BooleanField())  # noqa: S611 - constant SQL
-            )
+            return queryset.filter(QuoteWordsMatch(value))
         return queryset.filter(text__icontains=value)
 
 

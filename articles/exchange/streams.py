@@ -49,10 +49,12 @@ ARTICLE_VALUES = (*ARTICLE_FIELDS, "text", "text_sha256")
 @dataclass(frozen=True)
 class Selection:
     """Which annotations to export: every annotator's own, one annotator's, or the
-    adjudicated gold set."""
+    adjudicated gold set; or exactly the quotes ``found`` (a Quote queryset: a search's
+    results), with their articles."""
 
     annotator: str | None = None
     gold: bool = False
+    found: object = None
 
     @classmethod
     def parse(cls, value: str) -> Selection:
@@ -68,6 +70,8 @@ class Selection:
     @property
     def label(self) -> str:
         """The ``annotations`` value that means this selection."""
+        if self.found is not None:
+            return "search"
         if self.gold:
             return "gold"
         return "all" if self.annotator is None else f"annotator:{self.annotator}"
@@ -79,6 +83,9 @@ class Selection:
     def chosen(self, quotes):
         """Those of ``quotes`` (a Quote queryset) this selection takes: the one place that
         chooses them, for exports and the API's article reads alike."""
+        if self.found is not None:
+            # One query, not a subquery: a search's raw SQL names the quote table.
+            return quotes & self.found.order_by()
         if self.gold:
             return quotes.gold()
         quotes = quotes.annotations()
@@ -98,7 +105,7 @@ class Selection:
         """The articles this selection has annotated: for gold, the adjudicated ones
         (an adjudicated article may rightly have no quote)."""
         articles = Article.objects.filter(project=project)
-        if self.gold:
+        if self.gold and self.found is None:
             return articles.adjudicated()
         return articles.filter(pk__in=self.quotes(project).values("article_id"))
 

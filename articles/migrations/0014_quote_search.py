@@ -1,5 +1,5 @@
 """The quote search on PostgreSQL: one GIN index over each quote's words
-(``articles.analysis.corpus.QUOTE_SEARCH_POSTGRESQL`` uses this expression, word for
+(``articles.analysis.corpus.QuoteWordsMatch`` uses this expression, word for
 word). SQLite has none: it looks for a substring. The SQL is frozen here; never edit it."""
 
 from django.db import migrations

@@ -3,6 +3,7 @@ of labels, a speaker's page, the CSV, who may see them, and bounded queries."""
 
 import csv
 import io
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -11,6 +12,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from articles.models import Adjudication
+from tests.factories import UserFactory
 from tests.scenes import quote, team_scene
 
 pytestmark = pytest.mark.django_db
@@ -135,7 +137,9 @@ def test_the_pages_use_the_same_number_of_queries_whatever_the_size(
         quote(article, corpus.person("ana"), "We favour the plan", speaker=berg,
               stances={corpus.targets["Planen"]: "against"})  # fmt: skip
     for url in urls:
-        with django_assert_max_num_queries(12):
+        # Among them: the project's size (live counts or stored ones), the counts, and a
+        # page of quotes counted up to the list limit.
+        with django_assert_max_num_queries(14):
             assert client.get(url).status_code == 200
 
 
@@ -249,3 +253,127 @@ def test_the_api_reads_a_speakers_quotes_and_a_targets_stances(stances):
     assert "labels" in bad.json()
     api.force_authenticate(stances.annotators[0])
     assert api.get(reverse("api:speaker-quotes", args=["tunnel", berg.pk])).status_code == 404
+
+
+def test_a_large_projects_figures_are_stored_and_shown_as_of_when_counted(
+    client, corpus, settings, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    from articles.analysis import stored
+
+    settings.TEAM_FIGURES_LIVE_MAX_ARTICLES = 0  # every project is "large"
+    client.force_login(corpus.reviewer)
+    url = reverse("articles:analysis", args=["tunnel"])
+    csv_url = reverse("articles:analysis-csv", args=["tunnel"])
+    # Nothing stored yet: the page says so and queues the count; the CSV says to retry.
+    with django_capture_on_commit_callbacks() as queued:
+        page = client.get(url, {"annotator": "ana"}).content.decode()
+    assert 'id="figures-pending"' in page
+    assert len(queued) == 1
+    response = client.get(csv_url, {"annotator": "ana"})
+    assert (response.status_code, response["Retry-After"]) == (503, "60")
+    # What the task counts for that choice of labels is what the page would count live.
+    ana = corpus.person("ana")
+    kept = stored.refresh(corpus.project, subject="corpus", labels="gold", annotator_id=ana.pk)
+    assert kept.requested_at is None
+    with django_assert_max_num_queries(12), django_capture_on_commit_callbacks() as queued:
+        response = client.get(url, {"annotator": "ana"})
+    assert not queued
+    assert 'id="figures-as-of"' in response.content.decode()
+    assert response.context["figures"]["quotes"].value == 3  # as counted live above
+    rows = list(csv.reader(io.StringIO(client.get(csv_url, {"annotator": "ana"}).content.decode())))
+    assert ["quotes", "3", "3", "articles"] in rows
+    # Another choice of labels is stored apart: still pending.
+    assert 'id="figures-pending"' in client.get(url).content.decode()
+    # Old figures are shown, and one refresh is queued however often the page is read.
+    kept.computed_at -= stored.max_age() * 2
+    kept.save(update_fields=["computed_at"])
+    with django_capture_on_commit_callbacks() as queued:
+        for _ in range(3):
+            assert 'id="figures-as-of"' in client.get(url, {"annotator": "ana"}).content.decode()
+    assert len(queued) == 1
+    # The task itself, through the tasks framework, stores the counted figures.
+    stored.refresh_counts.call(corpus.project.pk, "corpus", "gold", None)
+    assert client.get(url).context["figures"]["quotes"].value == 4
+
+
+def test_a_large_projects_speaker_and_target_pages_show_the_stored_counts(
+    client, stances, settings
+):
+    """The same pages, counted live and then stored: the same counts, "as of"."""
+    from articles.analysis import stored
+
+    client.force_login(stances.reviewer)
+    berg, target = stances.speakers["Berg"], stances.targets["Planen"]
+    pages = [
+        reverse("articles:speaker-page", args=["tunnel", berg.pk]),
+        reverse("articles:target-page", args=["tunnel", target.pk]),
+    ]
+    keys = ("total", "counts", "charts", "by_label", "speakers", "outlets", "chart")
+
+    def shown(url):
+        context = client.get(url).context
+        return {key: context.get(key) for key in keys}
+
+    live = [shown(url) for url in pages]
+    assert [page["total"] for page in live] == [3, 4]
+    settings.TEAM_FIGURES_LIVE_MAX_ARTICLES = 0
+    assert all('id="figures-pending"' in client.get(url).content.decode() for url in pages)
+    for subject in (f"speaker {berg.pk}", f"target {target.pk}"):
+        stored.refresh(stances.project, subject=subject, labels="gold", annotator_id=None)
+    assert [shown(url) for url in pages] == live
+    assert all('id="figures-as-of"' in client.get(url).content.decode() for url in pages)
+
+
+def exported(client, **query):
+    url = reverse("articles:quote-search-export", args=["tunnel"])
+    response = client.get(url, query)
+    assert response.status_code == 200, response
+    assert response["Content-Disposition"].startswith("attachment")
+    return b"".join(response.streaming_content)
+
+
+def test_the_quote_search_exports_exactly_the_quotes_it_finds(client, stances):
+    client.force_login(stances.reviewer)
+    lines = [json.loads(line) for line in exported(client, q="plan").decode().splitlines()]
+    records, last = lines[:-1], lines[-1]
+    found = sorted((r["title"], q["text"], q["annotator"]) for r in records for q in r["quotes"])
+    assert found == [
+        ("Plan", "We favour the plan", "ana"),
+        ("Plan", "We favour the plan", "ben"),
+        ("Waste", "The plan is a waste", "ana"),
+        ("Waste", "the plan would help the harbour", "ana"),
+    ]
+    assert (last["_export"]["articles"], last["_export"]["quotes"]) == (2, 4)
+    # The corpus's labels: the gold set of an adjudicated article, nobody else's there.
+    (record,) = [json.loads(line) for line in exported(client, q="tunnel").splitlines()[:-1]]
+    assert [(q["text"], q["origin"]) for q in record["quotes"]] == [
+        ("The tunnel must open this year", "gold")
+    ]
+    rows = list(csv.reader(io.StringIO(exported(client, q="plan", format="csv").decode())))
+    assert len([row for row in rows[1:] if not row[0].startswith("#")]) == 4
+    assert exported(client, q="plan", format="brat")[:2] == b"PK"  # a ZIP
+
+
+def test_a_speaker_page_links_to_their_catalog_entry_for_those_who_curate_it(client, corpus):
+    url = reverse("articles:speaker-page", args=["tunnel", corpus.speakers["Berg"].pk])
+    client.force_login(corpus.reviewer)
+    page = client.get(url).content.decode()
+    assert 'id="catalog-entry" href="/projects/tunnel/catalog/?q=Berg"' in page
+    researcher = UserFactory(username="res", role="researcher")  # reads, never curates
+    corpus.project.members.add(researcher)
+    client.force_login(researcher)
+    page = client.get(url).content.decode()
+    assert 'id="catalog-entry"' not in page
+
+
+def test_the_quote_search_export_refuses_a_bad_format_or_field_naming_it(client, stances):
+    client.force_login(stances.reviewer)
+    url = reverse("articles:quote-search-export", args=["tunnel"])
+    response = client.get(url, {"q": "plan", "format": "xlsx"})
+    assert response.status_code == 400
+    assert response.content.decode().startswith("format: 'xlsx'")
+    response = client.get(url, {"published_from": "yesterday"})
+    assert response.status_code == 400
+    assert "published_from" in response.content.decode()
+    client.force_login(stances.annotators[0])
+    assert client.get(url, {"q": "plan"}).status_code == 404

@@ -331,6 +331,7 @@ def _walk(w) -> list[tuple[str, str, str, dict]]:
         ("articles:speakers", [slug]),
         ("articles:target-page", [slug, w.target.pk]),
         ("articles:quote-search", [slug]),
+        ("articles:quote-search-export", [slug]),
         ("api:project-list", []),
         ("api:project-detail", [slug]),
         ("api:article-list", []),
