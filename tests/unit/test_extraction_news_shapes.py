@@ -551,3 +551,15 @@ def test_a_day_and_when_after_the_cue_are_not_what_was_said():
 def test_a_bare_day_after_the_cue_is_no_part_of_the_clause():
     text = "Eva Dahl said Friday the talks would fail.\n\nLars Eng said Monday is too late."
     assert [q.text for q in extract_quotes(text)] == ["the talks would fail", "Monday is too late"]
+
+
+def test_a_pronoun_after_a_place_and_its_comma_is_the_subject_not_an_apposition():
+    # ', she' once read as an apposition of 'Finance Ministry', which then spoke.
+    text = (
+        "Kari Lunde agreed to an interview. When she is looking to fill a post at the "
+        "Finance Ministry, she said she makes sure women are among the candidates."
+    )
+    assert _content_and_speaker(text) == (
+        "she makes sure women are among the candidates",
+        "Kari Lunde",
+    )
