@@ -482,6 +482,13 @@ def subject_speaker_before(
     """:func:`subject_before` with the span of the words that name the subject."""
     registry.read(text)
     lead = text[sentence_start:cue_start]
+    earlier = _COORDINATED_CUE.search(lead)
+    if earlier:
+        # 'Though she called the bank’s conduct “shameful” and called for …': the first
+        # verb's subject, not its object.
+        return subject_speaker_before(
+            registry, text, sentence_start, sentence_start + earlier.start()
+        )
     tail = _SUBJECT_AT_END.search(lead)
     if tail and _noun_phrase(tail.group("subject")):
         # 'After the talks with Eng, the White House announced', 'The senator said': the
@@ -514,6 +521,10 @@ def subject_speaker_before(
     if org:
         return Speaker(registry.organisation(org.group("noun")))
     return Speaker(registry.last_speaker)
+
+
+# An earlier cue the one at the lead's end is coordinated with: 'she called it … and'.
+_COORDINATED_CUE = re.compile(rf"\b(?:{CUE})\b(?=[^,;:—–]*\s(?:and|but)\s*$)")
 
 
 # A described subject that ends a lead, after a clause boundary: 'the Vermont senator',

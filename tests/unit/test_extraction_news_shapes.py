@@ -563,3 +563,14 @@ def test_a_pronoun_after_a_place_and_its_comma_is_the_subject_not_an_apposition(
         "she makes sure women are among the candidates",
         "Kari Lunde",
     )
+
+
+def test_a_second_verb_after_and_has_the_first_ones_subject_not_its_object():
+    # The bank named between the two verbs once spoke the second quote.
+    text = (
+        "Astrid Holm was more careful than her colleagues. Though she called Nordbank’s "
+        "conduct “shameful” and called for bonuses to be “clawed back” for the managers, "
+        "Holm kept quiet about breaking up banks."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes][-1] == ("clawed back", "Astrid Holm")
