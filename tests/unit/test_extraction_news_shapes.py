@@ -574,3 +574,16 @@ def test_a_second_verb_after_and_has_the_first_ones_subject_not_its_object():
     )
     quotes = extract_quotes(text)
     assert [(q.text, q.speaker) for q in quotes][-1] == ("clawed back", "Astrid Holm")
+
+
+def test_a_closing_mark_typed_to_open_a_quote_opens_it():
+    # '”' where '“' belongs once left the quote unseen, with its dash or cue.
+    text = (
+        "Voters in Alta had their say.\n\n"
+        "”Fear. I am truly afraid that Lars Eng will win. He has spread hate.” ― Ana Ruiz\n\n"
+        "” … she spoke with a calm that Olav Moe himself might have admired,” Siri Dahl wrote."
+    )
+    assert [(q.text[:8], q.speaker) for q in extract_quotes(text)] == [
+        ("Fear. I ", "Ana Ruiz"),
+        ("… she sp", "Siri Dahl"),
+    ]
