@@ -465,7 +465,26 @@ def _antecedent(registry: Registry, text: str, start: int) -> Entity | None:
     found = [f for f in names_found(lead) if can_speak(f.name)]
     if found and found[-1].end >= len(lead) - 1:
         return registry.resolve(found[-1].name)
+    if text.startswith(("who", "which"), start):
+        # 'an architect who said', 'some economists who argue': the people described.
+        described = _described_before(lead)
+        if described:
+            return _described(registry, described)
     return None
+
+
+def _described_before(lead: str) -> str | None:
+    """The longest phrase of up to six words ending ``lead``, in its clause, that
+    describes someone: 'an architect' in 'refused to pay an architect'."""
+    words = _CLAUSE_MARKS.split(lead)[-1].split()[-6:]
+    for i in range(len(words)):
+        part = " ".join(words[i:])
+        if describes(part) and _noun_phrase(part):
+            return part
+    return None
+
+
+_CLAUSE_MARKS = re.compile(r"[,;:()—–“”\"]")
 
 
 def subject_before(

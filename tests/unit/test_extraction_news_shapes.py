@@ -587,3 +587,15 @@ def test_a_closing_mark_typed_to_open_a_quote_opens_it():
         ("Fear. I ", "Ana Ruiz"),
         ("… she sp", "Siri Dahl"),
     ]
+
+
+def test_who_after_a_described_person_is_that_person():
+    # A 'who' with no name before it once left the clause without speaker or mention.
+    text = (
+        "Eng refused to pay an architect who said he was cheated after he designed a "
+        "clubhouse at one of the hotels.\n\n"
+        "There are some economists who argue that corporate taxes should be very low."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker_description for q in quotes] == ["an architect", "some economists"]
+    assert {text[q.speaker_start : q.speaker_end] for q in quotes} == {"who"}
