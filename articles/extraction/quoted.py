@@ -62,7 +62,7 @@ def quote_in_marks(
     words = content.split()
     lead_start = sentence_start(text, p_start, segment.open)
     lead = text[lead_start : segment.open]
-    if _not_speech(lead, content, words):
+    if _not_speech(lead, content, words, after_quote=previous is not None):
         return None
     tail_end = sentence_end(text, close + 1, p_end)
     tail = text[close + 1 : tail_end]
@@ -160,23 +160,27 @@ def _unattributed_speaker(
     return nearby_speaker(registry, text, *lead), 0.55
 
 
-def _not_speech(lead: str, content: str, words: list[str]) -> bool:
-    """'The so-called “green” buses', 'the report “Roads to Nowhere”'."""
+def _not_speech(lead: str, content: str, words: list[str], *, after_quote: bool = False) -> bool:
+    """'The so-called “green” buses', 'the report “Roads to Nowhere”'. ``after_quote``: a
+    quote of the paragraph came before ('“…,” she said. “We’re Norway.”')."""
     if SCARE_BEFORE.search(lead):
         return True
     if content.startswith("(") and content.rstrip(".")[-1:] == ")":
         return True  # a transcript's stage direction: '“(CROSSTALK.)”'
     # American style puts the comma or stop inside the marks: '“Fox News Sunday,” Pence'.
-    return _is_title(words) and (content.rstrip()[-1:] not in ".?!," or _titled(lead, words))
+    return _is_title(words) and (
+        content.rstrip()[-1:] not in ".?!," or _titled(lead, words, after_quote)
+    )
 
 
-def _titled(lead: str, words: list[str]) -> bool:
+def _titled(lead: str, words: list[str], after_quote: bool) -> bool:
     """A title followed by its punctuation: two to six Title Case words after 'of', 'on',
-    'in' or an owner ('Fox News’s'), or opening a paragraph alone ('“All Bets Are Off.”')."""
+    'in' or an owner ('Fox News’s'), or alone in a sentence ('“All Bets Are Off.”') that
+    no quote of its paragraph comes before (there it is more of that speech)."""
     last = lead.rstrip().split()[-1:] or [""]
     after_owner = last[0].endswith(("’s", "'s"))  # 'on CNN’s “State of the Union.”'
     return 2 <= len(words) <= 6 and (
-        not lead.strip() or last[0].casefold() in _TITLE_AFTER or after_owner
+        (not lead.strip() and not after_quote) or last[0].casefold() in _TITLE_AFTER or after_owner
     )
 
 

@@ -599,3 +599,12 @@ def test_who_after_a_described_person_is_that_person():
     quotes = extract_quotes(text)
     assert [q.speaker_description for q in quotes] == ["an architect", "some economists"]
     assert {text[q.speaker_start : q.speaker_end] for q in quotes} == {"who"}
+
+
+def test_a_short_capitalised_sentence_quoted_after_a_quote_is_more_speech_not_a_title():
+    # Alone in its sentence, 'We’re Norway.' once read as a title, as at a paragraph's start.
+    text = "“We must remember our history,” Prime Minister Eva Dahl added. “We’re Norway.”"
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("We must remember our history", "Eva Dahl"),
+        ("We’re Norway.", "Eva Dahl"),
+    ]
