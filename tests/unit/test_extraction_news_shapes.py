@@ -2,7 +2,8 @@
 fails with the rules as they were before its fix (issue 14). The sentences are ours,
 written in the style of the wire copy the failures came from."""
 
-from articles.extraction import extract_quotes
+from articles.extraction import extract_quotes, marks
+from articles.extraction.names import names_in_prose
 
 _APPOSITION = (
     "But Ingrid Solberg, senior adviser for school planning at the Northern Institute "
@@ -608,3 +609,17 @@ def test_a_short_capitalised_sentence_quoted_after_a_quote_is_more_speech_not_a_
         ("We must remember our history", "Eva Dahl"),
         ("We’re Norway.", "Eva Dahl"),
     ]
+
+
+def test_two_names_either_side_of_a_quote_are_two_people():
+    # 'Holm' and 'Lunde' once ran together across the blanked quote into 'Holm Lunde'.
+    text = 'Kari Holm and Per Lunde met on Monday. Holm "got an immunity deal," Lunde said.'
+    assert _content_and_speaker(text) == ("got an immunity deal", "Per Lunde")
+
+
+def test_a_nickname_in_marks_stays_inside_the_name():
+    # Guards the fix above: a quoted nickname still joins the name around it.
+    text = 'Her niece, state Del. Marta "Tia" Berg, spoke first.'
+    segment = marks.segments(text, 0, len(text))[0]
+    found = names_in_prose(text, 0, len(text), [(segment.open, segment.close + 1)])
+    assert "Marta Berg" in [name for _, name in found]
