@@ -623,3 +623,15 @@ def test_a_nickname_in_marks_stays_inside_the_name():
     segment = marks.segments(text, 0, len(text))[0]
     found = names_in_prose(text, 0, len(text), [(segment.open, segment.close + 1)])
     assert "Marta Berg" in [name for _, name in found]
+
+
+def test_quoted_words_either_side_of_their_attribution_are_two_quotes():
+    # They once joined into one quote that held its own attribution.
+    text = (
+        'Kari Holm and Per Lunde met on Monday. Holm "got an immunity deal," Lunde said, '
+        'and still "got to sit in on the interview."'
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("got an immunity deal", "Per Lunde"),
+        ("got to sit in on the interview.", "Per Lunde"),
+    ]
