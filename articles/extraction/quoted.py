@@ -79,6 +79,8 @@ def quote_in_marks(
     end = _trim_comma(text, inner_start, inner_end)
     standalone = not lead_words or (lead_words.endswith((":", ",")) and before is not None)
     if not standalone:
+        if content.endswith(".") and text[close + 1 : close + 3].strip()[:1].isupper():
+            after = None  # 'accused him of “recklessness.” President Park said': a new sentence
         quote = _mixed(registry, text, (inner_start, end), (lead_start, segment.open), after)
     elif after is not None or before is not None:
         quote = _attributed((inner_start, end), after or before)

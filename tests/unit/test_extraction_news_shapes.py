@@ -635,3 +635,15 @@ def test_quoted_words_either_side_of_their_attribution_are_two_quotes():
         ("got an immunity deal", "Per Lunde"),
         ("got to sit in on the interview.", "Per Lunde"),
     ]
+
+
+def test_a_name_after_a_mixed_quote_ending_its_sentence_opens_the_next_one():
+    # The next sentence's subject once took the quoted words before it.
+    text = (
+        "Prime Minister Siri Dahl accused Eng of “fanatic recklessness.” President Kari "
+        "Holm said the test was a provocation."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("fanatic recklessness.", "Siri Dahl"),
+        ("the test was a provocation", "Kari Holm"),
+    ]
