@@ -61,6 +61,8 @@ def quote_in_marks(
             )
     words = content.split()
     lead_start = sentence_start(text, p_start, segment.open)
+    while lead_start < segment.open and text[lead_start] in _CLOSING:
+        lead_start += 1  # the marks closing the sentence before: 'on “Fox Live.” “I mean …'
     lead = text[lead_start : segment.open]
     if _not_speech(lead, content, words, after_quote=previous is not None):
         return None
@@ -100,6 +102,7 @@ def quote_in_marks(
     return quote
 
 
+_CLOSING = frozenset('”’"» ')
 # Capitals and a colon that head a news item, not a speaker's turn.
 _NOT_SPEAKER_LABELS = frozenset(
     "BREAKING UPDATE UPDATED NOTE WATCH READ VIDEO PHOTOS PHOTO EXCLUSIVE ALERT CORRECTION "

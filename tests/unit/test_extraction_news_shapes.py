@@ -647,3 +647,15 @@ def test_a_name_after_a_mixed_quote_ending_its_sentence_opens_the_next_one():
         ("fanatic recklessness.", "Siri Dahl"),
         ("the test was a provocation", "Kari Holm"),
     ]
+
+
+def test_a_quote_after_a_title_that_ends_the_sentence_before_it_is_that_speakers():
+    # The title's closing mark once made a lead of the next quote, which then needed a cue.
+    text = (
+        "“He is right,” Lunde, a close Eng ally, said Thursday on NRK’s “Good Morning "
+        "Norway.” “I mean, there is a lot of anger within the ranks.”"
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("He is right", "Lunde"),
+        ("I mean, there is a lot of anger within the ranks.", "Lunde"),
+    ]
