@@ -495,6 +495,9 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
     end = _skip_auxiliaries(sentence, first)
     if end == 0:
         return Speaker(None)
+    if end >= 2 and sentence[end - 1][2] in ("who", "which"):
+        # 'an architect who said', 'Kari Lunde who said': whom the relative stands for.
+        return _phrase(registry, text, sentence, end - 1, end)
     if end >= 3 and sentence[end - 1][2].lower() in ("and", "but"):
         # 'Cruz urged voters to stay home and said he …', '… too early but noted that …':
         # the sentence's subject.

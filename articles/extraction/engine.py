@@ -245,6 +245,8 @@ class _Reader:
         last, entity = self.kept[-1]
         if last.kind != "mixed" or (last.cue_start, last.cue_end) != quote.cue:
             return False
+        if last.cue_start > last.end:
+            return False  # '“…,” Jordan said, and still “…”': the cue between the two
         if SENTENCE_END.search(self.text, last.end, start):
             return False
         self.kept[-1] = (replace(last, end=end, text=self.text[last.start : end]), entity)

@@ -16,6 +16,7 @@ PAIRS = {
     "‘": "’",
     "‚": "‘’",
     "'": "'",
+    "”": '”"',  # a closing mark typed to open a quote: '”Fear. I am afraid,” ― Ana Ruiz'
 }
 DOUBLE = set('“„«»"')
 _MARK = re.compile("[“”„«»\"‘’‚']")
@@ -83,6 +84,9 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
             mark, position = stack.pop()
             if not stack:
                 found.append(Segment(position, i, mark))
+        elif ch == "”":
+            if not stack and _reversed_opening(text, i, end, before):
+                stack.append((ch, i))
         elif ch in PAIRS and _opens(ch, before, after, stack):
             stack.append((ch, i))
     if stack:
@@ -91,6 +95,15 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
         if mark in DOUBLE and not text[start:position].strip():
             found.append(Segment(position, None, mark))
     return found
+
+
+def _reversed_opening(text: str, i: int, end: int, before: str) -> bool:
+    """A closing mark outside any quote, where a quote would open: after a space, before
+    a word or an ellipsis ('” … he delivered a mix'), and closed later in the paragraph."""
+    if not (before.isspace() or before in "([—–-:"):
+        return False
+    after = text[i + 1 : i + 3].lstrip()[:1]
+    return (after.isalnum() or after == "…") and text.find("”", i + 1, end) > 0
 
 
 def _opens(ch: str, before: str, after: str, stack: list) -> bool:

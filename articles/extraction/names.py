@@ -338,7 +338,7 @@ def names_in_prose(
     for q_start, q_end in quoted:
         q_start, q_end = max(q_start, at), min(q_end, end)
         if q_end > q_start:
-            pieces += [text[at:q_start], " " * (q_end - q_start)]
+            pieces += [text[at:q_start], _blank(text[q_start:q_end])]
             at = q_end
     pieces.append(text[at:end])
     outside = "".join(pieces)
@@ -359,6 +359,17 @@ def names_in_prose(
         mention = Mention(found.name, subject, found.gender, found.titles.rstrip(" ,."))
         mentions.append((start + found.offset, mention))
     return mentions
+
+
+def _blank(quoted: str) -> str:
+    """Spaces for a quoted stretch, which a name runs across only when it is a nickname
+    ('Marcia “Cia” Price'): in 'Holm “got a deal,” Lunde said' Holm and Lunde are two."""
+    if _NICKNAME.fullmatch(quoted):
+        return " " * len(quoted)
+    return "\n" + " " * (len(quoted) - 1)
+
+
+_NICKNAME = re.compile(r"[\"“‘'][A-Z][\w’'-]*[\"”’']")
 
 
 def _headline(paragraph: str) -> bool:

@@ -239,7 +239,9 @@ DAY = (
     r"(?!\s+(?:is|was|will|would|has|had|could|might)\b)"  # 'said Friday is the deadline'
 )
 SPEAKER_THEN_CLAUSE = re.compile(
-    rf"(?:^|(?<=[\s,]))(?P<who>{SUBJECT})(?:,[^,]{{3,160}})?,?\s+{ADVERB}"
+    # An apposition is no bare pronoun: in 'At the ministry, she said' she speaks.
+    rf"(?:^|(?<=[\s,]))(?P<who>{SUBJECT})(?:,(?!\s*{SUBJECT_PRONOUN}\s)[^,]{{3,160}})?,?\s+"
+    rf"{ADVERB}"
     rf"(?P<cue>{REPORTING})\s+(?:(?:on|in|at|last|this)\s+\w+\s+|in an? (?:{'|'.join(SAID_IN)})"
     rf"\s+|{DAY}\s+)*(?:that\s+)?(?P<clause>\S.+)$"
 )

@@ -61,8 +61,10 @@ def quote_in_marks(
             )
     words = content.split()
     lead_start = sentence_start(text, p_start, segment.open)
+    while lead_start < segment.open and text[lead_start] in _CLOSING:
+        lead_start += 1  # the marks closing the sentence before: 'on “Fox Live.” “I mean …'
     lead = text[lead_start : segment.open]
-    if _not_speech(lead, content, words):
+    if _not_speech(lead, content, words, after_quote=previous is not None):
         return None
     tail_end = sentence_end(text, close + 1, p_end)
     tail = text[close + 1 : tail_end]
@@ -79,6 +81,8 @@ def quote_in_marks(
     end = _trim_comma(text, inner_start, inner_end)
     standalone = not lead_words or (lead_words.endswith((":", ",")) and before is not None)
     if not standalone:
+        if content.endswith(".") and text[close + 1 : close + 3].strip()[:1].isupper():
+            after = None  # 'accused him of “recklessness.” President Park said': a new sentence
         quote = _mixed(registry, text, (inner_start, end), (lead_start, segment.open), after)
     elif after is not None or before is not None:
         quote = _attributed((inner_start, end), after or before)
@@ -98,6 +102,7 @@ def quote_in_marks(
     return quote
 
 
+_CLOSING = frozenset('”’"» ')
 # Capitals and a colon that head a news item, not a speaker's turn.
 _NOT_SPEAKER_LABELS = frozenset(
     "BREAKING UPDATE UPDATED NOTE WATCH READ VIDEO PHOTOS PHOTO EXCLUSIVE ALERT CORRECTION "
@@ -160,23 +165,27 @@ def _unattributed_speaker(
     return nearby_speaker(registry, text, *lead), 0.55
 
 
-def _not_speech(lead: str, content: str, words: list[str]) -> bool:
-    """'The so-called “green” buses', 'the report “Roads to Nowhere”'."""
+def _not_speech(lead: str, content: str, words: list[str], *, after_quote: bool = False) -> bool:
+    """'The so-called “green” buses', 'the report “Roads to Nowhere”'. ``after_quote``: a
+    quote of the paragraph came before ('“…,” she said. “We’re Norway.”')."""
     if SCARE_BEFORE.search(lead):
         return True
     if content.startswith("(") and content.rstrip(".")[-1:] == ")":
         return True  # a transcript's stage direction: '“(CROSSTALK.)”'
     # American style puts the comma or stop inside the marks: '“Fox News Sunday,” Pence'.
-    return _is_title(words) and (content.rstrip()[-1:] not in ".?!," or _titled(lead, words))
+    return _is_title(words) and (
+        content.rstrip()[-1:] not in ".?!," or _titled(lead, words, after_quote)
+    )
 
 
-def _titled(lead: str, words: list[str]) -> bool:
+def _titled(lead: str, words: list[str], after_quote: bool) -> bool:
     """A title followed by its punctuation: two to six Title Case words after 'of', 'on',
-    'in' or an owner ('Fox News’s'), or opening a paragraph alone ('“All Bets Are Off.”')."""
+    'in' or an owner ('Fox News’s'), or alone in a sentence ('“All Bets Are Off.”') that
+    no quote of its paragraph comes before (there it is more of that speech)."""
     last = lead.rstrip().split()[-1:] or [""]
     after_owner = last[0].endswith(("’s", "'s"))  # 'on CNN’s “State of the Union.”'
     return 2 <= len(words) <= 6 and (
-        not lead.strip() or last[0].casefold() in _TITLE_AFTER or after_owner
+        (not lead.strip() and not after_quote) or last[0].casefold() in _TITLE_AFTER or after_owner
     )
 
 

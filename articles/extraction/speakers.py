@@ -465,7 +465,26 @@ def _antecedent(registry: Registry, text: str, start: int) -> Entity | None:
     found = [f for f in names_found(lead) if can_speak(f.name)]
     if found and found[-1].end >= len(lead) - 1:
         return registry.resolve(found[-1].name)
+    if text.startswith(("who", "which"), start):
+        # 'an architect who said', 'some economists who argue': the people described.
+        described = _described_before(lead)
+        if described:
+            return _described(registry, described)
     return None
+
+
+def _described_before(lead: str) -> str | None:
+    """The longest phrase of up to six words ending ``lead``, in its clause, that
+    describes someone: 'an architect' in 'refused to pay an architect'."""
+    words = _CLAUSE_MARKS.split(lead)[-1].split()[-6:]
+    for i in range(len(words)):
+        part = " ".join(words[i:])
+        if describes(part) and _noun_phrase(part):
+            return part
+    return None
+
+
+_CLAUSE_MARKS = re.compile(r"[,;:()—–“”\"]")
 
 
 def subject_before(
@@ -482,6 +501,13 @@ def subject_speaker_before(
     """:func:`subject_before` with the span of the words that name the subject."""
     registry.read(text)
     lead = text[sentence_start:cue_start]
+    earlier = _COORDINATED_CUE.search(lead)
+    if earlier:
+        # 'Though she called the bank’s conduct “shameful” and called for …': the first
+        # verb's subject, not its object.
+        return subject_speaker_before(
+            registry, text, sentence_start, sentence_start + earlier.start()
+        )
     tail = _SUBJECT_AT_END.search(lead)
     if tail and _noun_phrase(tail.group("subject")):
         # 'After the talks with Eng, the White House announced', 'The senator said': the
@@ -514,6 +540,10 @@ def subject_speaker_before(
     if org:
         return Speaker(registry.organisation(org.group("noun")))
     return Speaker(registry.last_speaker)
+
+
+# An earlier cue the one at the lead's end is coordinated with: 'she called it … and'.
+_COORDINATED_CUE = re.compile(rf"\b(?:{CUE})\b(?=[^,;:—–]*\s(?:and|but)\s*$)")
 
 
 # A described subject that ends a lead, after a clause boundary: 'the Vermont senator',

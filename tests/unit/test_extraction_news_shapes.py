@@ -2,7 +2,8 @@
 fails with the rules as they were before its fix (issue 14). The sentences are ours,
 written in the style of the wire copy the failures came from."""
 
-from articles.extraction import extract_quotes
+from articles.extraction import extract_quotes, marks
+from articles.extraction.names import names_in_prose
 
 _APPOSITION = (
     "But Ingrid Solberg, senior adviser for school planning at the Northern Institute "
@@ -551,3 +552,110 @@ def test_a_day_and_when_after_the_cue_are_not_what_was_said():
 def test_a_bare_day_after_the_cue_is_no_part_of_the_clause():
     text = "Eva Dahl said Friday the talks would fail.\n\nLars Eng said Monday is too late."
     assert [q.text for q in extract_quotes(text)] == ["the talks would fail", "Monday is too late"]
+
+
+def test_a_pronoun_after_a_place_and_its_comma_is_the_subject_not_an_apposition():
+    # ', she' once read as an apposition of 'Finance Ministry', which then spoke.
+    text = (
+        "Kari Lunde agreed to an interview. When she is looking to fill a post at the "
+        "Finance Ministry, she said she makes sure women are among the candidates."
+    )
+    assert _content_and_speaker(text) == (
+        "she makes sure women are among the candidates",
+        "Kari Lunde",
+    )
+
+
+def test_a_second_verb_after_and_has_the_first_ones_subject_not_its_object():
+    # The bank named between the two verbs once spoke the second quote.
+    text = (
+        "Astrid Holm was more careful than her colleagues. Though she called Nordbank’s "
+        "conduct “shameful” and called for bonuses to be “clawed back” for the managers, "
+        "Holm kept quiet about breaking up banks."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes][-1] == ("clawed back", "Astrid Holm")
+
+
+def test_a_closing_mark_typed_to_open_a_quote_opens_it():
+    # '”' where '“' belongs once left the quote unseen, with its dash or cue.
+    text = (
+        "Voters in Alta had their say.\n\n"
+        "”Fear. I am truly afraid that Lars Eng will win. He has spread hate.” ― Ana Ruiz\n\n"
+        "” … she spoke with a calm that Olav Moe himself might have admired,” Siri Dahl wrote."
+    )
+    assert [(q.text[:8], q.speaker) for q in extract_quotes(text)] == [
+        ("Fear. I ", "Ana Ruiz"),
+        ("… she sp", "Siri Dahl"),
+    ]
+
+
+def test_who_after_a_described_person_is_that_person():
+    # A 'who' with no name before it once left the clause without speaker or mention.
+    text = (
+        "Eng refused to pay an architect who said he was cheated after he designed a "
+        "clubhouse at one of the hotels.\n\n"
+        "There are some economists who argue that corporate taxes should be very low."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker_description for q in quotes] == ["an architect", "some economists"]
+    assert {text[q.speaker_start : q.speaker_end] for q in quotes} == {"who"}
+
+
+def test_a_short_capitalised_sentence_quoted_after_a_quote_is_more_speech_not_a_title():
+    # Alone in its sentence, 'We’re Norway.' once read as a title, as at a paragraph's start.
+    text = "“We must remember our history,” Prime Minister Eva Dahl added. “We’re Norway.”"
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("We must remember our history", "Eva Dahl"),
+        ("We’re Norway.", "Eva Dahl"),
+    ]
+
+
+def test_two_names_either_side_of_a_quote_are_two_people():
+    # 'Holm' and 'Lunde' once ran together across the blanked quote into 'Holm Lunde'.
+    text = 'Kari Holm and Per Lunde met on Monday. Holm "got an immunity deal," Lunde said.'
+    assert _content_and_speaker(text) == ("got an immunity deal", "Per Lunde")
+
+
+def test_a_nickname_in_marks_stays_inside_the_name():
+    # Guards the fix above: a quoted nickname still joins the name around it.
+    text = 'Her niece, state Del. Marta "Tia" Berg, spoke first.'
+    segment = marks.segments(text, 0, len(text))[0]
+    found = names_in_prose(text, 0, len(text), [(segment.open, segment.close + 1)])
+    assert "Marta Berg" in [name for _, name in found]
+
+
+def test_quoted_words_either_side_of_their_attribution_are_two_quotes():
+    # They once joined into one quote that held its own attribution.
+    text = (
+        'Kari Holm and Per Lunde met on Monday. Holm "got an immunity deal," Lunde said, '
+        'and still "got to sit in on the interview."'
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("got an immunity deal", "Per Lunde"),
+        ("got to sit in on the interview.", "Per Lunde"),
+    ]
+
+
+def test_a_name_after_a_mixed_quote_ending_its_sentence_opens_the_next_one():
+    # The next sentence's subject once took the quoted words before it.
+    text = (
+        "Prime Minister Siri Dahl accused Eng of “fanatic recklessness.” President Kari "
+        "Holm said the test was a provocation."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("fanatic recklessness.", "Siri Dahl"),
+        ("the test was a provocation", "Kari Holm"),
+    ]
+
+
+def test_a_quote_after_a_title_that_ends_the_sentence_before_it_is_that_speakers():
+    # The title's closing mark once made a lead of the next quote, which then needed a cue.
+    text = (
+        "“He is right,” Lunde, a close Eng ally, said Thursday on NRK’s “Good Morning "
+        "Norway.” “I mean, there is a lot of anger within the ranks.”"
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("He is right", "Lunde"),
+        ("I mean, there is a lot of anger within the ranks.", "Lunde"),
+    ]
