@@ -45,6 +45,14 @@ def validate_stance_labels(value) -> None:
         raise ValidationError(gettext("Stance labels must be distinct."))
 
 
+class SearchLanguage(models.TextChoices):
+    """PostgreSQL text search configurations a project's quote search may use."""
+
+    SIMPLE = "simple", "Words as written (any language)"
+    ENGLISH = "english", "English (by word stems)"
+    NORWEGIAN = "norwegian", "Norwegian (by word stems)"
+
+
 class Project(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
@@ -71,6 +79,15 @@ class Project(models.Model):
         help_text="Researchers may post model predictions as suggestions to the annotators "
         "(reviewers and admins always may).",
     )
+    # PostgreSQL's text search configuration for the quote search: each has its own index
+    # (migration 0022), so adding one is a migration.
+    search_language = models.CharField(
+        max_length=16,
+        choices=SearchLanguage.choices,
+        default=SearchLanguage.SIMPLE,
+        help_text="How the quote search reads words: as written, or by their stems in a "
+        "language (PostgreSQL).",
+    )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="projects", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -82,6 +99,10 @@ class Project(models.Model):
             models.CheckConstraint(
                 condition=Q(annotators_per_article__gte=1),
                 name="project_annotators_per_article_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(search_language__in=SearchLanguage.values),
+                name="project_search_language_valid",
             ),
         ]
 

@@ -29,6 +29,7 @@ SETTINGS = (
     "blind",
     "suggest_on_import",
     "researchers_suggest",
+    "search_language",
 )
 
 

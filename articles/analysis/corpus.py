@@ -23,7 +23,7 @@ from django.db.models import (
 from django.db.models.functions import TruncMonth
 
 from articles.analysis.figures import CorpusFigures, corpus_figures
-from articles.models import Adjudication, Quote, Speaker, StanceLabel
+from articles.models import Adjudication, Quote, SearchLanguage, Speaker, StanceLabel
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def search_quotes(project, query: dict, source: Source = Source()):
     quotes = corpus_quotes(project, source)
     if words := query.get("q"):
         if connection.vendor == "postgresql":
-            quotes = quotes.filter(QuoteWordsMatch(words))
+            quotes = quotes.filter(QuoteWordsMatch(words, project.search_language))
         else:
             quotes = quotes.filter(text__icontains=words)
     if speaker := query.get("speaker"):
@@ -175,16 +175,19 @@ def search_quotes(project, query: dict, source: Source = Source()):
 
 
 class QuoteWordsMatch(Func):
-    """PostgreSQL: the quote's own words match a web search's ``words``, through one GIN
-    index (migration 0014 indexes this expression, word for word). The column goes
-    through the compiler, so the condition holds in a subquery too, where Django renames
-    the table."""
+    """PostgreSQL: the quote's own words match a web search's ``words``, read as the
+    project's ``language`` says (a ``SearchLanguage``: as written, or by stems), through
+    that language's GIN index (migrations 0014 and 0022 index these expressions, word for
+    word). The column goes through the compiler, so the condition holds in a subquery too,
+    where Django renames the table."""
 
-    arg_joiner = ") @@ websearch_to_tsquery('simple'::regconfig, "
-    template = "to_tsvector('simple'::regconfig, %(expressions)s)"
     output_field = BooleanField()
 
-    def __init__(self, words: str):
+    def __init__(self, words: str, language: str = SearchLanguage.SIMPLE):
+        if language not in SearchLanguage.values:  # it becomes SQL: only the known ones
+            raise ValueError(f"no such search language: {language!r}")
+        self.arg_joiner = f") @@ websearch_to_tsquery('{language}'::regconfig, "
+        self.template = f"to_tsvector('{language}'::regconfig, %(expressions)s)"
         super().__init__(F("text"), Value(words, output_field=CharField()))
 
 

@@ -11,6 +11,7 @@ from articles.api.serializers import (
     StringField,
     WholeNumberField,
 )
+from articles.models import SearchLanguage
 
 MAX_USERS_AT_ONCE = 1000
 
@@ -28,7 +29,12 @@ class ProjectSettingsSerializer(ProjectSerializer):
     """A project as its admins read it: every setting, the targets and the counts."""
 
     class Meta(ProjectSerializer.Meta):
-        fields = [*ProjectSerializer.Meta.fields, "suggest_on_import", "researchers_suggest"]
+        fields = [
+            *ProjectSerializer.Meta.fields,
+            "suggest_on_import",
+            "researchers_suggest",
+            "search_language",
+        ]
 
 
 class ProjectChangeSerializer(serializers.Serializer):
@@ -50,6 +56,11 @@ class ProjectChangeSerializer(serializers.Serializer):
     blind = StrictBooleanField(required=False)
     suggest_on_import = StrictBooleanField(required=False)
     researchers_suggest = StrictBooleanField(required=False)
+    search_language = serializers.ChoiceField(
+        choices=SearchLanguage.choices,
+        required=False,
+        help_text="How the quote search reads words (PostgreSQL): as written, or by stems.",
+    )
 
     def to_internal_value(self, data):
         if isinstance(data, dict) and "slug" in data:

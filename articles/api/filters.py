@@ -10,7 +10,15 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 
 from articles.analysis.corpus import QuoteWordsMatch
-from articles.models import Article, Assignment, Quote, Speaker, StanceTarget
+from articles.models import (
+    Article,
+    Assignment,
+    Project,
+    Quote,
+    SearchLanguage,
+    Speaker,
+    StanceTarget,
+)
 
 ALWAYS_ALLOWED = {"cursor", "page_size", "annotations", "count"}
 
@@ -116,10 +124,14 @@ class QuoteFilter(FilterSet):
         fields = []
 
     def filter_search(self, queryset, name, value):
-        """The quotes whose words match: PostgreSQL's full-text search (words as written),
-        elsewhere a substring (as the quote search page does)."""
+        """The quotes whose words match: PostgreSQL's full-text search (as the ``project``
+        asked for reads words, else as written), elsewhere a substring (as the quote
+        search page does)."""
         if connection.vendor == "postgresql":
-            return queryset.filter(QuoteWordsMatch(value))
+            slug = self.data.get("project")
+            projects = Project.objects.filter(slug=slug) if slug else Project.objects.none()
+            language = projects.values_list("search_language", flat=True).first()
+            return queryset.filter(QuoteWordsMatch(value, language or SearchLanguage.SIMPLE))
         return queryset.filter(text__icontains=value)
 
 

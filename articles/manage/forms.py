@@ -48,6 +48,17 @@ class ProjectForm(forms.Form):
     researchers_suggest = forms.BooleanField(
         required=False, help_text=_("Researchers may post model predictions as suggestions.")
     )
+    search_language = forms.ChoiceField(
+        label=_("Quote search"),
+        choices=[
+            ("simple", _("Words as written (any language)")),
+            ("english", _("English (by word stems)")),
+            ("norwegian", _("Norwegian (by word stems)")),
+        ],
+        initial="simple",
+        required=False,
+        help_text=_("How the quote search reads words (on PostgreSQL)."),
+    )
     targets = forms.CharField(
         required=False,
         label=_("Stance targets"),
@@ -60,6 +71,9 @@ class ProjectForm(forms.Form):
         if not creating:  # the slug is fixed, targets have their own section
             del self.fields["slug"]
             del self.fields["targets"]
+
+    def clean_search_language(self):
+        return self.cleaned_data["search_language"] or "simple"
 
     def clean_stance_labels(self):
         return [label.strip() for label in self.cleaned_data["stance_labels"].split(",")]

@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -377,3 +378,34 @@ def test_the_quote_search_export_refuses_a_bad_format_or_field_naming_it(client,
     assert "published_from" in response.content.decode()
     client.force_login(stances.annotators[0])
     assert client.get(url, {"q": "plan"}).status_code == 404
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="PostgreSQL's text search (SQLite looks for a substring; CI runs both)",
+)
+def test_the_quote_search_reads_words_as_the_projects_language_says(client, stances):
+    client.force_login(stances.reviewer)
+    url = reverse("articles:quote-search", args=["tunnel"])
+    api = APIClient()
+    api.force_authenticate(stances.reviewer)
+
+    def found(words):
+        page = client.get(url, {"q": words}).context["page"]
+        listed = api.get("/api/v1/quotes/", {"project": "tunnel", "search": words}).json()
+        assert len(listed["results"]) == len(page.object_list)
+        return sorted(quote.text for quote in page)
+
+    assert found("favoured") == []  # as written: "favour" is another word
+    assert found("wastes") == []
+    stances.project.search_language = "english"
+    stances.project.save(update_fields=["search_language"])
+    assert found("favoured") == ["We favour the plan", "We favour the plan"]
+    assert found("wastes") == ["The plan is a waste"]
+
+
+def test_a_search_language_is_one_the_database_has_an_index_for():
+    from articles.analysis.corpus import QuoteWordsMatch
+
+    with pytest.raises(ValueError, match="klingon"):
+        QuoteWordsMatch("words", "klingon")
