@@ -22,7 +22,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
 
-from articles.review.figures import StoredFigures, is_large, max_age, plain, queue_refresh
+from articles.review.figures import StoredFigures, is_large, plain, stored_figures
 
 try:  # Django 6 has the framework built in; 5.2 has the django-tasks backport.
     from django.tasks import task
@@ -67,20 +67,13 @@ def read_counts(project, subject: str, source) -> Counted | None:
     if not is_large(project):
         return Counted(count(project, subject, source), as_of=None)
     labels, annotator_id = _labels(source)
-    key = _key(subject, labels, annotator_id)
-    stored = StoredCorpusFigures.objects.filter(project=project, key=key).first()
-    now = timezone.now()
-    refreshing = stored is not None and stored.requested_at is not None
-    if stored is None or stored.computed_at < now - max_age():
-        queued = queue_refresh(
-            StoredCorpusFigures,
-            project=project,
-            lookup={"key": key},
-            enqueue=lambda: refresh_counts.enqueue(project.pk, subject, labels, annotator_id),
-            now=now,
-        )
-        refreshing = queued or refreshing
-    if stored is None or not stored.figures:
+    stored, refreshing = stored_figures(
+        StoredCorpusFigures,
+        project=project,
+        lookup={"key": _key(subject, labels, annotator_id)},
+        enqueue=lambda: refresh_counts.enqueue(project.pk, subject, labels, annotator_id),
+    )
+    if stored is None:
         return None
     return Counted(stored.figures, as_of=stored.computed_at, refreshing=refreshing)
 

@@ -8,7 +8,6 @@ import csv
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
@@ -22,9 +21,10 @@ from articles.analysis.corpus import (
 from articles.analysis.figures import CorpusFigures
 from articles.analysis.forms import QuoteSearchForm, SourceForm
 from articles.analysis.stored import months_of, read_counts
-from articles.exchange import interop, streams
+from articles.exchange import streams
 from articles.exchange.downloads import attachment
 from articles.exchange.export import neutralise
+from articles.jobs.exporting import file_name
 from articles.jobs.views import CONTENT_TYPES
 from articles.models import Project, Speaker, StanceTarget
 from articles.paging import BoundedPaginator, count_limit
@@ -58,8 +58,7 @@ def analysis(request, slug):
     context = {"project": project, "form": form, **_freshness(found)}
     if found is None:
         return render(request, "articles/analysis.html", context)
-    figures = rebuilt(CorpusFigures, found.data)
-    speakers = Speaker.objects.in_bulk([share.speaker for share in figures.top_speakers])
+    figures, speakers = _corpus(found)
     top = [(speakers.get(share.speaker), share) for share in figures.top_speakers]
     return render(request, "articles/analysis.html", {**context, "figures": figures, "top": top})
 
@@ -81,8 +80,7 @@ def analysis_csv(request, slug):
         )
         response["Retry-After"] = "60"
         return response
-    figures = rebuilt(CorpusFigures, found.data)
-    speakers = Speaker.objects.in_bulk([share.speaker for share in figures.top_speakers])
+    figures, speakers = _corpus(found)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     writer = csv.writer(response)
     writer.writerow(["figure", "value", "n", "of"])
@@ -128,7 +126,7 @@ def speaker_page(request, slug, speaker_id):
             "charts": charts,
             "curates": can_adjudicate(request.user, project),  # may open the catalog
             **_freshness(found),
-            **_quotes_page(request, quotes, known_total(found, total)),
+            **_quotes_page(request, quotes, None if found is None else total),
         },
     )
 
@@ -176,7 +174,7 @@ def target_page(request, slug, target_id):
             ],
             "chart": mark_safe(chart),  # noqa: S308 - escaped
             **_freshness(found),
-            **_quotes_page(request, quotes, known_total(found, total)),
+            **_quotes_page(request, quotes, None if found is None else total),
         },
     )
 
@@ -186,9 +184,7 @@ def target_page(request, slug, target_id):
 def quote_search_export(request, slug):
     """The quotes a search finds, with their articles, in any export format (``format``:
     JSONL and CSV end with their counts and SHA-256), streamed from one snapshot."""
-    project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
-    if not sees_whole_team(request.user):
-        raise Http404("Only the project's reviewers, researchers and admins see this page.")
+    project = _project(request, slug)
     form = QuoteSearchForm(request.GET, project=project)
     format = request.GET.get("format", "jsonl")
     if format not in streams.FORMATS:
@@ -200,14 +196,13 @@ def quote_search_export(request, slug):
     selection = streams.Selection(found=search_quotes(project, form.cleaned_data, form.source()))
     chunks = streams.chunks(project, selection, format, include_unannotated=False)
     response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[format])
-    stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
-    extension = interop.EXTENSIONS.get(format, format)
-    return attachment(response, f"{project.slug}-quotes-{stamp}.{extension}")
+    return attachment(response, file_name(project, format, what="quotes"))
 
 
-def known_total(found, total: int) -> int | None:
-    """The counts' total of a page's quotes, None while the counts are being computed."""
-    return None if found is None else total
+def _corpus(found) -> tuple[CorpusFigures, dict]:
+    """The corpus figures of ``read_counts``' JSON, and their top speakers by id."""
+    figures = rebuilt(CorpusFigures, found.data)
+    return figures, Speaker.objects.in_bulk([share.speaker for share in figures.top_speakers])
 
 
 def _freshness(found) -> dict:
@@ -233,9 +228,7 @@ def _quotes_page(request, quotes, total: int | None) -> dict:
 def quote_search(request, slug):
     """Quotes across the corpus by their words, speaker, kind, stance, outlet and date,
     each in its sentence."""
-    project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
-    if not sees_whole_team(request.user):
-        raise Http404("Only the project's reviewers, researchers and admins see this page.")
+    project = _project(request, slug)
     form = QuoteSearchForm(request.GET, project=project)
     page = None
     if form.is_valid():
@@ -260,10 +253,15 @@ def quote_search(request, slug):
     )
 
 
-def _project_and_source(request, slug):
+def _project(request, slug):
     project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
     if not sees_whole_team(request.user):
         raise Http404("Only the project's reviewers, researchers and admins see this page.")
+    return project
+
+
+def _project_and_source(request, slug):
+    project = _project(request, slug)
     return project, SourceForm(request.GET, project=project)
 
 

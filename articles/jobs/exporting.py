@@ -56,8 +56,14 @@ class ExportChoice:
         )
 
     def file_name(self, project) -> str:
-        stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
-        return f"{project.slug}-{stamp}.{interop.EXTENSIONS.get(self.format, self.format)}"
+        return file_name(project, self.format)
+
+
+def file_name(project, format: str, *, what: str = "") -> str:
+    """An export's file name: the project, ``what`` it holds, when, the format's extension."""
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+    extension = interop.EXTENSIONS.get(format, format)
+    return f"{project.slug}{f'-{what}' if what else ''}-{stamp}.{extension}"
 
 
 def is_small(articles: int) -> bool:

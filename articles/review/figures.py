@@ -93,26 +93,28 @@ def dashboard_figures(project) -> Figures | None:
 
     if not is_large(project):
         return Figures(project_progress(project), project_agreement(project), as_of=None)
-    stored = TeamFigures.objects.filter(project=project).first()
-    now = timezone.now()
-    refreshing = stored is not None and stored.requested_at is not None
-    if stored is None or stored.computed_at < now - max_age():
-        refreshing = request_refresh(project, now=now) or refreshing
-    if stored is None or not stored.figures:
-        return None
-    return _figures(stored, refreshing)
-
-
-def request_refresh(project, *, now: datetime | None = None) -> bool:
-    """Queue a refresh of the project's stored figures unless one was queued in the last
-    ``max_age``; whether this call queued it."""
-    return queue_refresh(
+    stored, refreshing = stored_figures(
         TeamFigures,
         project=project,
         lookup={},
         enqueue=lambda: refresh_team_figures.enqueue(project.pk),
-        now=now,
     )
+    return None if stored is None else _figures(stored, refreshing)
+
+
+def stored_figures(model, *, project, lookup: dict, enqueue) -> tuple[StoredFigures | None, bool]:
+    """The row of ``model`` for ``project`` and ``lookup`` (None while it holds no
+    figures yet) and whether a refresh is under way, queueing one (``enqueue``) when the
+    row is missing or older than ``max_age``."""
+    stored = model.objects.filter(project=project, **lookup).first()
+    now = timezone.now()
+    refreshing = stored is not None and stored.requested_at is not None
+    if stored is None or stored.computed_at < now - max_age():
+        queued = queue_refresh(model, project=project, lookup=lookup, enqueue=enqueue, now=now)
+        refreshing = queued or refreshing
+    if stored is None or not stored.figures:
+        return None, refreshing
+    return stored, refreshing
 
 
 def queue_refresh(model, *, project, lookup: dict, enqueue, now: datetime | None = None) -> bool:

@@ -260,6 +260,7 @@ def test_a_large_projects_figures_are_stored_and_shown_as_of_when_counted(
     client, corpus, settings, django_capture_on_commit_callbacks, django_assert_max_num_queries
 ):
     from articles.analysis import stored
+    from articles.review import figures
 
     settings.TEAM_FIGURES_LIVE_MAX_ARTICLES = 0  # every project is "large"
     client.force_login(corpus.reviewer)
@@ -286,7 +287,7 @@ def test_a_large_projects_figures_are_stored_and_shown_as_of_when_counted(
     # Another choice of labels is stored apart: still pending.
     assert 'id="figures-pending"' in client.get(url).content.decode()
     # Old figures are shown, and one refresh is queued however often the page is read.
-    kept.computed_at -= stored.max_age() * 2
+    kept.computed_at -= figures.max_age() * 2
     kept.save(update_fields=["computed_at"])
     with django_capture_on_commit_callbacks() as queued:
         for _ in range(3):
