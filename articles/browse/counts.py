@@ -14,6 +14,7 @@ Imported by ``articles.models`` so that Django finds the model in the articles a
 """
 
 from django.db import models
+from django.db.models import Q
 
 
 class ArticleCounts(models.Model):
@@ -23,9 +24,14 @@ class ArticleCounts(models.Model):
     article = models.OneToOneField(
         "articles.Article", on_delete=models.CASCADE, primary_key=True, related_name="counts"
     )
-    # The article's project, copied by the triggers so that an index can start from it.
+    # The article's project, copied by the triggers so that an index can start from it
+    # (every index below does: no index of its own).
     project = models.ForeignKey(
-        "articles.Project", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+        "articles.Project",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
     )
     quotes = models.PositiveIntegerField(default=0)
     todo = models.PositiveIntegerField(default=0)
@@ -35,15 +41,30 @@ class ArticleCounts(models.Model):
     class Meta:
         app_label = "articles"
         verbose_name_plural = "article counts"
+        # A change of a count moves the row in every index (no HOT update), so each
+        # status filter has a partial index of its own: a row is written only to those
+        # whose filter it now matches (assigning an article: "to do"), not to all.
         indexes = [
             # "Has quotes": equal to 0, or more.
             models.Index(fields=["project", "quotes"], name="article_counts_quotes_idx"),
-            # "Not assigned" (0, 0, 0), "done by all" (0, 0, more), "to do" (more).
             models.Index(
-                fields=["project", "todo", "in_progress", "done"],
-                name="article_counts_status_idx",
+                fields=["project"],
+                condition=Q(todo=0, in_progress=0, done=0),
+                name="article_counts_unassigned_idx",
             ),
-            models.Index(fields=["project", "in_progress"], name="article_counts_progress_idx"),
+            models.Index(
+                fields=["project"], condition=Q(todo__gt=0), name="article_counts_todo_idx"
+            ),
+            models.Index(
+                fields=["project"],
+                condition=Q(in_progress__gt=0),
+                name="article_counts_in_progress_idx",
+            ),
+            models.Index(
+                fields=["project"],
+                condition=Q(todo=0, in_progress=0, done__gt=0),
+                name="article_counts_done_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -159,7 +159,11 @@ def insert_assignments(pairs: list[tuple[int, int]], *, project_id: int, actor) 
         return
     # Ten thousand model instances and their INSERT parameters cost a second; two
     # arrays cost nothing. The rows are what the plain path writes (a test compares).
-    articles, annotators = [list(column) for column in zip(*pairs, strict=True)]
+    # The arrays go as text literals: psycopg's adaptation of a list of ints looks at
+    # every item (12 ms for ten thousand), joining them takes 2.
+    articles, annotators = [
+        "{" + ",".join(map(str, map(int, column))) + "}" for column in zip(*pairs, strict=True)
+    ]
     now = timezone.now()
     where, person = origin.current(), by(actor)
     with connections[Assignment.objects.db].cursor() as cursor:

@@ -37,28 +37,33 @@ def plan_assignments(
     to the annotators it already has. Ties go to the earlier annotator in the list, so the
     plan is deterministic and pairs rotate (a-b, c-a, b-c, ...).
     """
-    wanted = (
-        per_article if isinstance(per_article, Mapping) else dict.fromkeys(articles, per_article)
-    )
-    if any(k < 1 for k in wanted.values()):
+    each = isinstance(per_article, Mapping)
+    if (min(per_article.values(), default=1) if each else per_article) < 1:
         raise DistributionError("per_article: must be at least 1.")
     if not annotators:
         raise DistributionError("annotators: choose at least one annotator.")
     load = {annotator: loads.get(annotator, 0) for annotator in annotators}
     order = {annotator: index for index, annotator in enumerate(annotators)}
+
+    def rank(annotator):
+        return load[annotator], order[annotator]
+
     plan = []
+    nobody = frozenset()
     for article in articles:
-        have = set(existing.get(article, ()))
-        need = wanted[article] - len(have)
+        wanted = per_article[article] if each else per_article
+        have = existing.get(article, nobody)
+        need = wanted - len(have)
         if need <= 0:
             continue
-        free = sorted((a for a in annotators if a not in have), key=lambda a: (load[a], order[a]))
+        free = [a for a in annotators if a not in have] if have else list(annotators)
         if len(free) < need:
             raise DistributionError(
-                f"per_article: {wanted[article]} annotators per article, but article {article} "
+                f"per_article: {wanted} annotators per article, but article {article} "
                 f"has {len(have)} and only {len(free)} more were chosen."
             )
-        for annotator in free[:need]:
+        # One person wanted (the usual case): the least loaded, without sorting them all.
+        for annotator in [min(free, key=rank)] if need == 1 else sorted(free, key=rank)[:need]:
             plan.append((article, annotator))
             load[annotator] += 1
     return plan
@@ -146,11 +151,18 @@ def _assign(
     ``every``: ``article_ids`` are all the project's (read without a list of ids).
     Returns what was made and each annotator's active assignments (by id) afterwards."""
     active = _active(project)
-    loads = dict(active.values_list("annotator_id").annotate(n=Count("id")).order_by())
     existing: dict[int, set[int]] = {}
-    rows = active if every else active.filter(article_id__in=article_ids)
-    for article_id, annotator_id in rows.values_list("article_id", "annotator_id"):
-        existing.setdefault(article_id, set()).add(annotator_id)
+    if every:
+        # The project's active assignments are each annotator's load: one read for both.
+        loads: dict[int, int] = {}
+        for article_id, annotator_id in active.values_list("article_id", "annotator_id"):
+            existing.setdefault(article_id, set()).add(annotator_id)
+            loads[annotator_id] = loads.get(annotator_id, 0) + 1
+    else:
+        loads = dict(active.values_list("annotator_id").annotate(n=Count("id")).order_by())
+        rows = active.filter(article_id__in=article_ids)
+        for article_id, annotator_id in rows.values_list("article_id", "annotator_id"):
+            existing.setdefault(article_id, set()).add(annotator_id)
     plan = plan_assignments(
         articles=article_ids,
         annotators=[a.pk for a in annotators],
