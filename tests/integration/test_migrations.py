@@ -203,7 +203,11 @@ def replay(migration, vendor, state, *, backwards=False):
             if key in state and not replace:
                 problems.append(f"{label}: creates {key}, which exists already")
             table = ON_TABLE.search(statement[match.end() :]) if key[0] == "trigger" else None
-            state[key] = (table and table[1], " ".join(statement.split()))
+            # What a statement makes, however it says so: a replaced function is created.
+            made = re.sub(
+                r"^CREATE OR REPLACE ", "CREATE ", " ".join(statement.split()), flags=re.I
+            )
+            state[key] = (table and table[1], made)
     return problems
 
 
