@@ -42,6 +42,35 @@ class RunSQLOn(migrations.RunSQL):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
+class ReplaceIndexes(migrations.operations.base.Operation):
+    """Remove some of a model's indexes and add others in the migration state, in one step:
+    each AddIndex or RemoveIndex renders the model again (20 ms apiece at every
+    ``migrate``); the schema is changed by the RunSQL beside it."""
+
+    reversible = True
+
+    def __init__(self, model_name, remove, add):
+        self.model_name, self.remove, self.add = model_name, remove, add
+
+    def deconstruct(self):
+        return self.__class__.__name__, [self.model_name, self.remove, self.add], {}
+
+    def state_forwards(self, app_label, state):
+        options = state.models[app_label, self.model_name].options
+        kept = [index for index in options["indexes"] if index.name not in self.remove]
+        options["indexes"] = kept + [index.clone() for index in self.add]
+        state.reload_model(app_label, self.model_name, delay=True)
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        pass
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        pass
+
+    def describe(self):
+        return f"Replace indexes {self.remove} of {self.model_name} with {len(self.add)} others"
+
+
 # The change of a quote's or an assignment's counts, from the statement's transition
 # tables: ``rows`` with a sign, grouped by article. ``KEYS`` limits the counts to the
 # statement's articles, found by primary key (without it the join scans all counts).
@@ -96,33 +125,104 @@ def count_functions(by_key: bool) -> list[str]:
     ]
 
 
+NEW_INDEXES = [
+    (
+        "articlecounts",
+        models.Index(
+            condition=models.Q(("done", 0), ("in_progress", 0), ("todo", 0)),
+            fields=["project"],
+            name="article_counts_unassigned_idx",
+        ),
+    ),
+    (
+        "articlecounts",
+        models.Index(
+            condition=models.Q(("todo__gt", 0)), fields=["project"], name="article_counts_todo_idx"
+        ),
+    ),
+    (
+        "articlecounts",
+        models.Index(
+            condition=models.Q(("in_progress__gt", 0)),
+            fields=["project"],
+            name="article_counts_in_progress_idx",
+        ),
+    ),
+    (
+        "articlecounts",
+        models.Index(
+            condition=models.Q(("done__gt", 0), ("in_progress", 0), ("todo", 0)),
+            fields=["project"],
+            name="article_counts_done_idx",
+        ),
+    ),
+    (
+        "historyevent",
+        models.Index(
+            condition=models.Q(("quote_id__isnull", False)),
+            fields=["quote_id"],
+            name="history_quote_partial_idx",
+        ),
+    ),
+    (
+        "historyevent",
+        models.Index(
+            condition=models.Q(("actor__isnull", False)),
+            fields=["actor", "id"],
+            name="history_actor_partial_idx",
+        ),
+    ),
+]
+INDEXES_FORWARD = [
+    'DROP INDEX IF EXISTS "article_counts_status_idx"',
+    'DROP INDEX IF EXISTS "article_counts_progress_idx"',
+    'DROP INDEX IF EXISTS "history_quote_idx"',
+    'DROP INDEX IF EXISTS "history_actor_id_idx"',
+    'DROP INDEX IF EXISTS "articles_articlecounts_project_id_6e6d8d40"',
+    'CREATE INDEX "article_counts_unassigned_idx" ON "articles_articlecounts" ("project_id")'
+    ' WHERE ("done" = 0 AND "in_progress" = 0 AND "todo" = 0)',
+    'CREATE INDEX "article_counts_todo_idx" ON "articles_articlecounts" ("project_id")'
+    ' WHERE "todo" > 0',
+    'CREATE INDEX "article_counts_in_progress_idx" ON "articles_articlecounts" ("project_id")'
+    ' WHERE "in_progress" > 0',
+    'CREATE INDEX "article_counts_done_idx" ON "articles_articlecounts" ("project_id")'
+    ' WHERE ("done" > 0 AND "in_progress" = 0 AND "todo" = 0)',
+    'CREATE INDEX "history_quote_partial_idx" ON "articles_historyevent" ("quote_id")'
+    ' WHERE "quote_id" IS NOT NULL',
+    'CREATE INDEX "history_actor_partial_idx" ON "articles_historyevent" ("actor_id", "id")'
+    ' WHERE "actor_id" IS NOT NULL',
+]
+INDEXES_BACKWARD = [
+    'DROP INDEX "article_counts_unassigned_idx"',
+    'DROP INDEX "article_counts_todo_idx"',
+    'DROP INDEX "article_counts_in_progress_idx"',
+    'DROP INDEX "article_counts_done_idx"',
+    'DROP INDEX "history_quote_partial_idx"',
+    'DROP INDEX "history_actor_partial_idx"',
+    'CREATE INDEX "articles_articlecounts_project_id_6e6d8d40"'
+    ' ON "articles_articlecounts" ("project_id")',
+    'CREATE INDEX "article_counts_status_idx"'
+    ' ON "articles_articlecounts" ("project_id", "todo", "in_progress", "done")',
+    'CREATE INDEX "article_counts_progress_idx"'
+    ' ON "articles_articlecounts" ("project_id", "in_progress")',
+    'CREATE INDEX "history_quote_idx" ON "articles_historyevent" ("quote_id")',
+    'CREATE INDEX "history_actor_id_idx" ON "articles_historyevent" ("actor_id", "id")',
+]
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0022_project_search_language"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
+    # The state in three steps, the schema in one RunSQL: the SQL is what AddIndex and
+    # RemoveIndex write, the same on both databases (a fresh database's schema is the same
+    # as with eleven AddIndex and RemoveIndex operations; they took 0.12 s of `migrate`).
     operations = [
-        migrations.RemoveIndex(
-            model_name="articlecounts",
-            name="article_counts_status_idx",
-        ),
-        migrations.RemoveIndex(
-            model_name="articlecounts",
-            name="article_counts_progress_idx",
-        ),
-        migrations.RemoveIndex(
-            model_name="historyevent",
-            name="history_quote_idx",
-        ),
-        migrations.RemoveIndex(
-            model_name="historyevent",
-            name="history_actor_id_idx",
-        ),
-        # The project's own index (every index below starts from the project). State and
-        # database apart: SQLite would otherwise rebuild the table for it.
         migrations.SeparateDatabaseAndState(
             state_operations=[
+                # The project's own index: every index below starts from the project.
                 migrations.AlterField(
                     model_name="articlecounts",
                     name="project",
@@ -134,62 +234,18 @@ class Migration(migrations.Migration):
                         to="articles.project",
                     ),
                 ),
-            ],
-            database_operations=[
-                migrations.RunSQL(
-                    'DROP INDEX IF EXISTS "articles_articlecounts_project_id_6e6d8d40"',
-                    'CREATE INDEX "articles_articlecounts_project_id_6e6d8d40"'
-                    ' ON "articles_articlecounts" ("project_id")',
+                ReplaceIndexes(
+                    "articlecounts",
+                    ["article_counts_status_idx", "article_counts_progress_idx"],
+                    [index for model, index in NEW_INDEXES if model == "articlecounts"],
+                ),
+                ReplaceIndexes(
+                    "historyevent",
+                    ["history_quote_idx", "history_actor_id_idx"],
+                    [index for model, index in NEW_INDEXES if model == "historyevent"],
                 ),
             ],
-        ),
-        migrations.AddIndex(
-            model_name="articlecounts",
-            index=models.Index(
-                condition=models.Q(("done", 0), ("in_progress", 0), ("todo", 0)),
-                fields=["project"],
-                name="article_counts_unassigned_idx",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="articlecounts",
-            index=models.Index(
-                condition=models.Q(("todo__gt", 0)),
-                fields=["project"],
-                name="article_counts_todo_idx",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="articlecounts",
-            index=models.Index(
-                condition=models.Q(("in_progress__gt", 0)),
-                fields=["project"],
-                name="article_counts_in_progress_idx",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="articlecounts",
-            index=models.Index(
-                condition=models.Q(("done__gt", 0), ("in_progress", 0), ("todo", 0)),
-                fields=["project"],
-                name="article_counts_done_idx",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="historyevent",
-            index=models.Index(
-                condition=models.Q(("quote_id__isnull", False)),
-                fields=["quote_id"],
-                name="history_quote_partial_idx",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="historyevent",
-            index=models.Index(
-                condition=models.Q(("actor__isnull", False)),
-                fields=["actor", "id"],
-                name="history_actor_partial_idx",
-            ),
+            database_operations=[migrations.RunSQL(INDEXES_FORWARD, INDEXES_BACKWARD)],
         ),
         RunSQLOn("postgresql", count_functions(by_key=True), count_functions(by_key=False)),
     ]
