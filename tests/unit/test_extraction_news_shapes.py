@@ -683,3 +683,26 @@ def test_a_gate_that_admits_the_passed_over_content_makes_it_a_quote(monkeypatch
 def test_a_gate_that_refuses_keeps_the_rules_result(monkeypatch):
     monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": -5.0}, 0.5))
     assert extract_quotes(_URGED) == []
+
+
+def test_a_clause_cut_at_but_before_another_cue_of_its_speaker_is_kept():
+    text = (
+        "Police Chief Tomas Ortiz met reporters on Friday.\n\nOrtiz later told NRK that the "
+        "photo was not taken from an angle that would show a knife, but he said neighbours "
+        "saw a knife."
+    )
+    assert [(q.text, q.speaker, text[q.cue_start : q.cue_end]) for q in extract_quotes(text)] == [
+        ("the photo was not taken from an angle that would show a knife", "Tomas Ortiz", "told"),
+        ("neighbours saw a knife", "Tomas Ortiz", "said"),
+    ]
+
+
+def test_agreed_that_then_but_he_said_gives_two_contents():
+    text = (
+        "Per Lund, who led the party during the 2009 election, agreed that the nomination "
+        "rules should be changed, but he said that debate should wait until after the vote."
+    )
+    assert [q.text for q in extract_quotes(text)] == [
+        "the nomination rules should be changed",
+        "debate should wait until after the vote",
+    ]
