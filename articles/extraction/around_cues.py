@@ -445,7 +445,12 @@ def _that_clause(sentence: list[Token], last: int) -> bool:
         return False
     if following[0][2] == ":":
         return True
+    if following[0][2].lower() in _QUESTION_WORDS:
+        return True  # 'questioned whether the county could pay': a reported question
     return following[0][2].lower() == "that" and _zero_that_clause(sentence, last + 1)
+
+
+_QUESTION_WORDS = frozenset("whether how why what who".split())
 
 
 def _zero_that_clause(sentence: list[Token], last: int) -> bool:
@@ -482,6 +487,8 @@ def _impersonal(sentence: list[Token], first: int) -> bool:
     """'it is obvious that', 'there was little doubt that': an empty subject and a form of
     'be' before the cue, where the cue is what is said of the clause, not who says it."""
     end = _skip_auxiliaries(sentence, first)
+    if end > 0 and sentence[end - 1][2].lower().replace("’", "'") in ("it's", "there's"):
+        return True  # 'It's unclear whether …': the 's is the form of 'be'
     if end == 0 or end == first:
         return False
     skipped = {w.lower() for _, _, w in sentence[end:first]}

@@ -706,3 +706,18 @@ def test_agreed_that_then_but_he_said_gives_two_contents():
         "the nomination rules should be changed",
         "debate should wait until after the vote",
     ]
+
+
+def test_a_reported_question_after_a_cue_is_its_content():
+    text = "Mayor Kari Lunde questioned whether the county could afford a second ferry."
+    quote = _only(text)
+    assert (quote.kind, quote.text, quote.speaker) == (
+        "indirect",
+        "whether the county could afford a second ferry",
+        "Kari Lunde",
+    )
+    assert text[quote.cue_start : quote.cue_end] == "questioned"
+
+
+def test_a_question_after_it_s_unclear_is_nobody_s():
+    assert extract_quotes("It's unclear whether the county can afford a second ferry.") == []
