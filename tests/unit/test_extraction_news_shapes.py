@@ -721,3 +721,16 @@ def test_a_reported_question_after_a_cue_is_its_content():
 
 def test_a_question_after_it_s_unclear_is_nobody_s():
     assert extract_quotes("It's unclear whether the county can afford a second ferry.") == []
+
+
+def test_a_participle_of_a_verb_of_saying_takes_a_clause_without_that():
+    text = (
+        "Harbour chief Per Dahl defended the tolls, explaining the port had lost money for "
+        "six years."
+    )
+    quote = _only(text)
+    assert (quote.text, quote.speaker, text[quote.cue_start : quote.cue_end]) == (
+        "the port had lost money for six years",
+        "Per Dahl",
+        "explaining",
+    )
