@@ -64,7 +64,7 @@ def reported_around_cues(
         return []
     sentence = cues.tokens(text, start, end)
     found = []
-    groups = _groups(model.cues(sentence), sentence)
+    groups = _groups(_cues_with_clauses(model, sentence), sentence)
     for first, last, probability in groups:
         cue_start, cue_end = sentence[first][0], sentence[last][1]
         if any(t_start < cue_end and cue_start < t_end for t_start, t_end in taken):
@@ -75,6 +75,34 @@ def reported_around_cues(
             candidate = _participle_of_attribution(sentence, first, candidate, found)
             found.extend(_with_lead(sentence, first, last, candidate))
     return found
+
+
+def _cues_with_clauses(model: cues.CueModel, sentence: list[Token]) -> list[tuple[int, float]]:
+    """The model's cues, and the attributing words it scores lower that 'that' or a
+    pronoun and a verb follow ('they felt that …', 'owners fear they will …')."""
+    found = []
+    for i, p in model.cues(sentence, _LOW_CUE):
+        if p >= model.threshold or (
+            sentence[i][2].lower() in ATTRIBUTING_WORDS
+            and (_that_clause(sentence, i) or _pronoun_clause(sentence, i))
+        ):
+            found.append((i, p))
+    return found
+
+
+_LOW_CUE = 0.15  # the lowest probability at which an attributing word before a clause counts
+
+
+def _pronoun_clause(sentence: list[Token], last: int) -> bool:
+    """'felt they were', 'say she’ll continue': a subject pronoun and a verb right after
+    the cue."""
+    words = [w.lower() for _, _, w in sentence[last + 1 : last + 3]]
+    return (
+        len(words) == 2
+        and _subject_pronoun(words[0])
+        and words[1][:1].isalpha()
+        and words[1] not in _PREPOSITIONS
+    )
 
 
 def _participle_of_attribution(

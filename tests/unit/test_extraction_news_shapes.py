@@ -734,3 +734,12 @@ def test_a_participle_of_a_verb_of_saying_takes_a_clause_without_that():
         "Per Dahl",
         "explaining",
     )
+
+
+def test_an_attributing_word_the_model_doubts_counts_before_a_pronoun_and_verb():
+    text = "Some of the shop owners fear they will have to close before the summer."
+    quote = _only(text)
+    assert (quote.text, text[quote.cue_start : quote.cue_end]) == (
+        "they will have to close before the summer",
+        "fear",
+    )
