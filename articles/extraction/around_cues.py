@@ -244,14 +244,20 @@ def _around(
         return _candidate(
             reason, _subject_before(registry, text, sentence, first), cue, probability
         )
+    that = _that_after_aside(sentence, last)
+    if that is not None and not _impersonal(sentence, first):
+        end = len(sentence)
+        while end > that + 1 and sentence[end - 1][2] in ".!?":
+            end -= 1
+        content = (sentence[that + 1][0], sentence[end - 1][1])
+        speaker = _subject_before(registry, text, sentence, first)
+        return _candidate(content, speaker, cue, probability)
     right = _right_content(text, sentence, last)
     if right is not None:
         if not attributing and not _that_clause(sentence, last):
             # 'defended the plan', 'looking into whether': no clause said, but perhaps
             # what is urged or questioned, which the gate weighs.
-            clause = _clause_follows(sentence, last) or _zero_that_clause(sentence, last)
-            shape = "word clause" if clause else "word"
-            return _passed_over(registry, text, sentence, first, last, right, shape, probability)
+            return _passed_over(registry, text, sentence, first, last, right, "word", probability)
         if not _clause_follows(sentence, last) and not _zero_that_clause(sentence, last):
             # 'pointed to a report', 'asked her about it', but 'denied the charges'.
             return _passed_over(registry, text, sentence, first, last, right, "object", probability)
@@ -332,6 +338,8 @@ def _passed_over(
     model = gate.load()
     if model is None or content[1] - content[0] < _MIN_CONTENT:
         return None
+    if shape == "word" and (_clause_follows(sentence, last) or _zero_that_clause(sentence, last)):
+        shape = "word clause"
     speaker = _subject_before(registry, text, sentence, first)
     length = sum(1 for start, _, _ in sentence if content[0] <= start < content[1])
     words = [w for _, _, w in sentence]
@@ -402,6 +410,23 @@ def _right_content(
     if i >= len(rest):
         return None
     return rest[i][0], rest[-1][1]
+
+
+def _that_after_aside(sentence: list[Token], last: int) -> int | None:
+    """The 'that' after an aside between commas right after the cue ('insisted, most
+    recently in an interview with NRK, that he …'), when a clause follows it; or None."""
+    if last + 2 >= len(sentence) or sentence[last + 1][2] != ",":
+        return None
+    for j in range(last + 2, min(len(sentence) - 1, last + _ASIDE_TOKENS)):
+        word = sentence[j][2]
+        if word == "," and sentence[j + 1][2].lower() == "that":
+            return j + 1 if _zero_that_clause(sentence, j + 1) else None
+        if word.lower() in _FINITE or not (word[:1].isalnum() or word in "-'’"):
+            return None  # a clause of its own, or a mark that ends the aside
+    return None
+
+
+_ASIDE_TOKENS = 16
 
 
 def _called_for(sentence: list[Token], at: int) -> tuple[int, int] | None:

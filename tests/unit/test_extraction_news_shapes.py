@@ -743,3 +743,14 @@ def test_an_attributing_word_the_model_doubts_counts_before_a_pronoun_and_verb()
         "they will have to close before the summer",
         "fear",
     )
+
+
+def test_an_aside_between_commas_before_that_is_no_part_of_the_content():
+    text = (
+        "Mayor Kari Lunde has continued to insist, most recently in an interview with NRK on "
+        "Monday, that the ferry would keep running."
+    )
+    quote = _only(text)
+    assert (quote.text, quote.speaker) == ("the ferry would keep running", "Kari Lunde")
+    text = "The ministry said, in a letter to the harbour board, that the tolls would double."
+    assert _only(text).text == "the tolls would double"
