@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from articles.extraction import cues, gate
+from articles.extraction import cues
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import Registry
 from articles.extraction.patterns import ATTRIBUTING_WORDS, LY_NOUNS, WHEN_THEN_COMMA
@@ -255,23 +255,16 @@ def _around(
     right = _right_content(text, sentence, last)
     if right is not None:
         if not attributing and not _that_clause(sentence, last):
-            # 'defended the plan', 'looking into whether': no clause said, but perhaps
-            # what is urged or questioned, which the gate weighs.
-            return _passed_over(registry, text, sentence, first, last, right, "word", probability)
+            return None  # 'defended the plan', 'looking into whether': no clause said
         if not _clause_follows(sentence, last) and not _zero_that_clause(sentence, last):
-            # 'pointed to a report', 'asked her about it', but 'denied the charges'.
-            return _passed_over(registry, text, sentence, first, last, right, "object", probability)
+            return None  # 'pointed to a report', 'asked her about it'
         if _impersonal(sentence, first):
             return None  # 'it is obvious that …': nobody says it
         speaker = _subject_before(registry, text, sentence, first)
         return _candidate(right, speaker, cue, probability)
     # The content comes first: '…, observers say.' or '…, said the ministry.'
     if not attributing:
-        # 'mocked the complaint': two words after a cue word the rules do not trust.
-        short = _right_content(text, sentence, last, min_words=2) if gate.load() else None
-        if short is None:
-            return None
-        return _passed_over(registry, text, sentence, first, last, short, "short", probability)
+        return None
     comma = _last_comma_before(sentence, first)
     if comma is None or comma < 2 or first - comma > 9:
         return None  # no clause before, or too far from the cue to be its own
@@ -323,50 +316,6 @@ def _with_lead(sentence: list[Token], first: int, last: int, candidate: Candidat
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead indeed also".split())
 
 
-def _passed_over(
-    registry: Registry,
-    text: str,
-    sentence: list[Token],
-    first: int,
-    last: int,
-    content: tuple[int, int],
-    shape: str,
-    probability: float,
-) -> Candidate | None:
-    """A content after a cue that the rules alone would not take ('urged voters to stay
-    home', 'questioned the count'), when the learned gate admits it."""
-    model = gate.load()
-    if model is None or content[1] - content[0] < _MIN_CONTENT:
-        return None
-    if shape == "word" and (_clause_follows(sentence, last) or _zero_that_clause(sentence, last)):
-        shape = "word clause"
-    speaker = _subject_before(registry, text, sentence, first)
-    length = sum(1 for start, _, _ in sentence if content[0] <= start < content[1])
-    words = [w for _, _, w in sentence]
-    features = gate.features(
-        words, first, last, length, shape, _subject_kind(text, speaker), probability
-    )
-    if not model.admits(features):
-        return None
-    cue = (sentence[first][0], sentence[last][1])
-    return _candidate(content, speaker, cue, probability)
-
-
-def _subject_kind(text: str, speaker: Speaker) -> str:
-    """Who the subject is, for the gate: a named person or organisation, a pronoun, a
-    description ('officials'), or none found."""
-    if speaker.entity is None:
-        return "none"
-    if speaker.mention and text[speaker.mention[0] : speaker.mention[1]].lower() in _PRONOUNS:
-        return "pronoun"
-    if not speaker.entity.named:
-        return "described"
-    return "org" if speaker.entity.org else "person"
-
-
-_PRONOUNS = frozenset("he she they we i it".split())
-
-
 def _candidate(
     content: tuple[int, int], speaker: Speaker, cue: tuple[int, int], probability: float
 ) -> Candidate | None:
@@ -378,11 +327,9 @@ def _candidate(
     )
 
 
-def _right_content(
-    text: str, sentence: list[Token], last: int, min_words: int = 3
-) -> tuple[int, int] | None:
+def _right_content(text: str, sentence: list[Token], last: int) -> tuple[int, int] | None:
     """The content after the cue, to the sentence's end, when there is one: at least
-    ``min_words`` words, not only when and to whom it was said."""
+    three words, not only when and to whom it was said."""
     rest = sentence[last + 1 :]
     # 'estimates that the plan would raise $1 trillion; the foundation puts it at …':
     # a semicolon ends the reported clause.
@@ -394,7 +341,7 @@ def _right_content(
     if rest and WHEN_THEN_COMMA.match(text, sentence[last][1]):
         return None  # 'said Friday afternoon, as they …': when, then another clause
     words = [w for _, _, w in rest if w[:1].isalnum()]
-    if len(words) < min_words and not (rest and rest[0][2] == ":"):
+    if len(words) < 3 and not (rest and rest[0][2] == ":"):
         return None
     if all(w.lower() in _NOT_CONTENT or w[:1].isupper() for w in words) and len(words) < 5:
         return None  # 'said on Monday', 'told CNN'
