@@ -64,7 +64,7 @@ def reported_around_cues(
         return []
     sentence = cues.tokens(text, start, end)
     found = []
-    groups = _groups(model.cues(sentence), sentence)
+    groups = _groups(_cues_with_clauses(model, sentence), sentence)
     for first, last, probability in groups:
         cue_start, cue_end = sentence[first][0], sentence[last][1]
         if any(t_start < cue_end and cue_start < t_end for t_start, t_end in taken):
@@ -75,6 +75,34 @@ def reported_around_cues(
             candidate = _participle_of_attribution(sentence, first, candidate, found)
             found.extend(_with_lead(sentence, first, last, candidate))
     return found
+
+
+def _cues_with_clauses(model: cues.CueModel, sentence: list[Token]) -> list[tuple[int, float]]:
+    """The model's cues, and the attributing words it scores lower that 'that' or a
+    pronoun and a verb follow ('they felt that …', 'owners fear they will …')."""
+    found = []
+    for i, p in model.cues(sentence, _LOW_CUE):
+        if p >= model.threshold or (
+            sentence[i][2].lower() in ATTRIBUTING_WORDS
+            and (_that_clause(sentence, i) or _pronoun_clause(sentence, i))
+        ):
+            found.append((i, p))
+    return found
+
+
+_LOW_CUE = 0.15  # the lowest probability at which an attributing word before a clause counts
+
+
+def _pronoun_clause(sentence: list[Token], last: int) -> bool:
+    """'felt they were', 'say she’ll continue': a subject pronoun and a verb right after
+    the cue."""
+    words = [w.lower() for _, _, w in sentence[last + 1 : last + 3]]
+    return (
+        len(words) == 2
+        and _subject_pronoun(words[0])
+        and words[1][:1].isalpha()
+        and words[1] not in _PREPOSITIONS
+    )
 
 
 def _participle_of_attribution(
@@ -216,6 +244,14 @@ def _around(
         return _candidate(
             reason, _subject_before(registry, text, sentence, first), cue, probability
         )
+    that = _that_after_aside(sentence, last)
+    if that is not None and not _impersonal(sentence, first):
+        end = len(sentence)
+        while end > that + 1 and sentence[end - 1][2] in ".!?":
+            end -= 1
+        content = (sentence[that + 1][0], sentence[end - 1][1])
+        speaker = _subject_before(registry, text, sentence, first)
+        return _candidate(content, speaker, cue, probability)
     right = _right_content(text, sentence, last)
     if right is not None:
         if not attributing and not _that_clause(sentence, last):
@@ -323,6 +359,23 @@ def _right_content(text: str, sentence: list[Token], last: int) -> tuple[int, in
     return rest[i][0], rest[-1][1]
 
 
+def _that_after_aside(sentence: list[Token], last: int) -> int | None:
+    """The 'that' after an aside between commas right after the cue ('insisted, most
+    recently in an interview with NRK, that he …'), when a clause follows it; or None."""
+    if last + 2 >= len(sentence) or sentence[last + 1][2] != ",":
+        return None
+    for j in range(last + 2, min(len(sentence) - 1, last + _ASIDE_TOKENS)):
+        word = sentence[j][2]
+        if word == "," and sentence[j + 1][2].lower() == "that":
+            return j + 1 if _zero_that_clause(sentence, j + 1) else None
+        if word.lower() in _FINITE or not (word[:1].isalnum() or word in "-'’"):
+            return None  # a clause of its own, or a mark that ends the aside
+    return None
+
+
+_ASIDE_TOKENS = 16
+
+
 def _called_for(sentence: list[Token], at: int) -> tuple[int, int] | None:
     """What a demand asks for: 'called for [a review of the tolls]', 'calls on [the
     council to release the videos]' (an 'on' with a 'to' after it, not 'on Monday')."""
@@ -392,7 +445,12 @@ def _that_clause(sentence: list[Token], last: int) -> bool:
         return False
     if following[0][2] == ":":
         return True
+    if following[0][2].lower() in _QUESTION_WORDS:
+        return True  # 'questioned whether the county could pay': a reported question
     return following[0][2].lower() == "that" and _zero_that_clause(sentence, last + 1)
+
+
+_QUESTION_WORDS = frozenset("whether how why what who".split())
 
 
 def _zero_that_clause(sentence: list[Token], last: int) -> bool:
@@ -429,6 +487,8 @@ def _impersonal(sentence: list[Token], first: int) -> bool:
     """'it is obvious that', 'there was little doubt that': an empty subject and a form of
     'be' before the cue, where the cue is what is said of the clause, not who says it."""
     end = _skip_auxiliaries(sentence, first)
+    if end > 0 and sentence[end - 1][2].lower().replace("’", "'") in ("it's", "there's"):
+        return True  # 'It's unclear whether …': the 's is the form of 'be'
     if end == 0 or end == first:
         return False
     skipped = {w.lower() for _, _, w in sentence[end:first]}

@@ -87,15 +87,19 @@ class CueModel:
             z += get(feature, 0.0)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def cues(self, sentence: list[tuple[int, int, str]]) -> list[tuple[int, float]]:
-        """The indices of the sentence's tokens that are cues, with their probability."""
+    def cues(
+        self, sentence: list[tuple[int, int, str]], threshold: float | None = None
+    ) -> list[tuple[int, float]]:
+        """The indices of the sentence's tokens that are cues, with their probability: at
+        least the model's threshold, or ``threshold`` when given."""
+        floor = self.threshold if threshold is None else threshold
         words = [w for _, _, w in sentence]
         lowered = [w.lower() for w in words]
         found = []
         for i, word in enumerate(lowered):
             if word in self.vocabulary:
                 p = self.probability(words, lowered, i)
-                if p >= self.threshold:
+                if p >= floor:
                     found.append((i, p))
         return found
 

@@ -178,7 +178,7 @@ class _Reader:
         found = [rule] if rule is not None else []
         taken = tuple(quote.cue for quote in found if quote.cue)
         for quote in reported_around_cues(self.registry, self.text, start, end, taken):
-            if not any(_same_attribution(quote, other) for other in found):
+            if not any(_same_attribution(self.text, quote, other) for other in found):
                 found.append(quote)
         for quote in sorted(_before_next_cue(self.text, found), key=lambda q: q.start):
             self._keep(quote)
@@ -296,14 +296,30 @@ def _subject_start(quote: Candidate) -> int:
 _NEAR_CUE = 16  # characters between a subject and its cue: ' has also '
 
 
-def _same_attribution(a: Candidate, b: Candidate) -> bool:
-    """Two readings of one attribution: overlapping contents, unless ``a``'s cue lies in
-    ``b``'s content ('X said Y believes that Z' holds two, one inside the other)."""
+def _same_attribution(text: str, a: Candidate, b: Candidate) -> bool:
+    """Two readings of one attribution: overlapping contents, unless one's cue lies in
+    the other's content ('X said Y believes that Z' holds two, one inside the other), or
+    ``b``'s cue is coordinated in ``a``'s ('X told CNN that Y, but he said Z': two, the
+    first cut at its 'but')."""
     if min(a.end, b.end) <= max(a.start, b.start):
         return False
     if a.cue and b.cue and min(a.cue[1], b.cue[1]) > max(a.cue[0], b.cue[0]):
         return True
-    return not (a.cue and b.start <= a.cue[0] and a.cue[1] <= b.end and a.start > b.start + 5)
+    if _cue_inside(a, b):
+        return False
+    return not (
+        _cue_inside(b, a) and _AND_BEFORE_CUE.search(text, a.start, _subject_start(b)) is not None
+    )
+
+
+def _cue_inside(inner: Candidate, outer: Candidate) -> bool:
+    """Whether ``inner``'s cue lies in ``outer``'s content, ``inner`` starting after it."""
+    return bool(
+        inner.cue
+        and outer.start <= inner.cue[0]
+        and inner.cue[1] <= outer.end
+        and inner.start > outer.start + 5
+    )
 
 
 def _quote_between(starts: list[int], start: int, end: int) -> bool:

@@ -96,7 +96,12 @@ ATTRIBUTING_WORDS = frozenset(
     insisted, blame, blamed, accuse, accused, accuses, charge, charged, reiterated,
     repeated, cited, citing, recounted, described, opined, countered, retorted, sees,
     predicting, announcing, warns, informed, assured, reminded, believe, view, views,
-    thinks, argument, claims, belief, sense, senses, sensed
+    thinks, argument, claims, belief, sense, senses, sensed, recalling, urging, remarking,
+    asking, declaring, responding, answering, reminding, advising, promising, pledging,
+    repeating, describing, wondering, vowing, confirming, admitting, threatening,
+    demanding, asserting, fearing, conceding, alleging, worrying, stressing, expecting,
+    proposing, stating, accusing, emphasizing, emphasising, explaining, acknowledging,
+    mentioning, blaming, commenting
     """
     )
 )

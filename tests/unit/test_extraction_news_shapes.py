@@ -659,3 +659,83 @@ def test_a_quote_after_a_title_that_ends_the_sentence_before_it_is_that_speakers
         ("He is right", "Lunde"),
         ("I mean, there is a lot of anger within the ranks.", "Lunde"),
     ]
+
+
+_URGED = "Mayor Kari Lunde urged residents to keep pressing the county council."
+
+
+def test_the_rules_take_no_content_after_a_cue_without_a_clause():
+    # Our guidelines' indirect quote is a reported clause; PolNeAR's wider sense (what is
+    # urged, questioned or defended) is no quote here.
+    assert extract_quotes(_URGED) == []
+
+
+def test_a_clause_cut_at_but_before_another_cue_of_its_speaker_is_kept():
+    text = (
+        "Police Chief Tomas Ortiz met reporters on Friday.\n\nOrtiz later told NRK that the "
+        "photo was not taken from an angle that would show a knife, but he said neighbours "
+        "saw a knife."
+    )
+    assert [(q.text, q.speaker, text[q.cue_start : q.cue_end]) for q in extract_quotes(text)] == [
+        ("the photo was not taken from an angle that would show a knife", "Tomas Ortiz", "told"),
+        ("neighbours saw a knife", "Tomas Ortiz", "said"),
+    ]
+
+
+def test_agreed_that_then_but_he_said_gives_two_contents():
+    text = (
+        "Per Lund, who led the party during the 2009 election, agreed that the nomination "
+        "rules should be changed, but he said that debate should wait until after the vote."
+    )
+    assert [q.text for q in extract_quotes(text)] == [
+        "the nomination rules should be changed",
+        "debate should wait until after the vote",
+    ]
+
+
+def test_a_reported_question_after_a_cue_is_its_content():
+    text = "Mayor Kari Lunde questioned whether the county could afford a second ferry."
+    quote = _only(text)
+    assert (quote.kind, quote.text, quote.speaker) == (
+        "indirect",
+        "whether the county could afford a second ferry",
+        "Kari Lunde",
+    )
+    assert text[quote.cue_start : quote.cue_end] == "questioned"
+
+
+def test_a_question_after_it_s_unclear_is_nobody_s():
+    assert extract_quotes("It's unclear whether the county can afford a second ferry.") == []
+
+
+def test_a_participle_of_a_verb_of_saying_takes_a_clause_without_that():
+    text = (
+        "Harbour chief Per Dahl defended the tolls, explaining the port had lost money for "
+        "six years."
+    )
+    quote = _only(text)
+    assert (quote.text, quote.speaker, text[quote.cue_start : quote.cue_end]) == (
+        "the port had lost money for six years",
+        "Per Dahl",
+        "explaining",
+    )
+
+
+def test_an_attributing_word_the_model_doubts_counts_before_a_pronoun_and_verb():
+    text = "Some of the shop owners fear they will have to close before the summer."
+    quote = _only(text)
+    assert (quote.text, text[quote.cue_start : quote.cue_end]) == (
+        "they will have to close before the summer",
+        "fear",
+    )
+
+
+def test_an_aside_between_commas_before_that_is_no_part_of_the_content():
+    text = (
+        "Mayor Kari Lunde has continued to insist, most recently in an interview with NRK on "
+        "Monday, that the ferry would keep running."
+    )
+    quote = _only(text)
+    assert (quote.text, quote.speaker) == ("the ferry would keep running", "Kari Lunde")
+    text = "The ministry said, in a letter to the harbour board, that the tolls would double."
+    assert _only(text).text == "the tolls would double"
