@@ -9,9 +9,10 @@ measured on the ``all`` matches.
 Two speaker figures. *Speaker*: the prediction names the gold speaker (same name or its
 surname), or its mention overlaps the gold mention (a gold "he" pointed at). *Resolved*:
 whoever the gold mention means, named in full: a surname or titled mention is resolved to
-the fullest form of that name in the text, a pronoun to the last gold speaker so resolved
-before it (corpora without coreference, such as PolNeAR, make this an approximation);
-generic mentions ("officials", "a source") are left out of this figure.
+the fullest form of that name in the text, "he" or "she" to the last gold speaker so
+resolved before it (corpora without coreference, such as PolNeAR, make this an
+approximation); generic mentions ("officials", "a source"), descriptions that a name only
+qualifies ("the Indiana governor", "Obama's aides") and "it" or "they" are left out.
 """
 
 from __future__ import annotations
@@ -239,14 +240,15 @@ def resolve_gold_speakers(text: str, gold: list[dict]) -> list[str | None]:
 
 
 def _antecedent(pronoun: str, recent: list[str], genders: dict[str, str]) -> str | None:
-    """The latest resolved person a third-person pronoun can mean: of its gender where the
-    text tells it ("Mr. Trump", "Mrs. Clinton"). First and second person mean nobody here."""
+    """The latest resolved person "he" or "she" can mean: of its gender where the text
+    tells it ("Mr. Trump", "Mrs. Clinton"). "It" and "they" mean an organisation or a
+    group, which a list of names cannot tell, and first and second person nobody here."""
     wanted = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun)
-    if pronoun in {"i", "we", "you"}:
+    if wanted is None:
         return None
     for name in reversed(recent):
         known = genders.get(name.split()[-1]) or of_first_name(name.split()[0])
-        if wanted is None or known is None or known == wanted:
+        if known is None or known == wanted:
             return name
     return None
 
@@ -260,29 +262,54 @@ def _genders(text: str) -> dict[str, str]:
 
 
 def _proper_name(words: list[str], text: str, start: int | None) -> str | None:
-    """The name in a mention, titles and descriptions left out: the last capitalised run
-    before any apposition ("White House press secretary Josh Earnest" → "Josh Earnest",
-    "Josh Earnest, the press secretary" → "Josh Earnest"), joining words kept inside it
-    ("Ministry of Energy"). A word capitalised only because the sentence starts with it
-    ("Officials said") is no name."""
-    head = " ".join(words).split(",")[0].split()
+    """The name a mention gives its speaker, titles and descriptions left out: the
+    capitalised run that ends the mention's head ("White House press secretary Josh
+    Earnest" → "Josh Earnest", "Josh Earnest, the press secretary" → "Josh Earnest"), or
+    else a name in apposition ("His partner at Lenox, Lawrence Cummings"). A name that
+    only qualifies the head ("The Indiana governor", "Obama's aides", "a spokeswoman for
+    Clinton") or is capitalised because the sentence starts with it names nobody."""
+    parts = " ".join(words).split(",")
+    name = _head_name(parts[0].split(), text, start)
+    if name is None and len(parts) > 1:
+        apposition = parts[1].split()
+        if 0 < len(apposition) <= 4 and all(w[:1].isupper() for w in apposition):
+            name = _head_name(apposition, text, None)
+    return name
+
+
+# Words that end a mention's head after a common noun: prepositions, relatives
+# ('advisers to Mr. Obama', 'a study that appeared in the British Medical Journal').
+_HEAD_ENDS = frozenset(
+    """of for to at in from by with on about among under within that who which whose
+    whom""".split()
+)
+
+
+def _head_name(head: list[str], text: str, start: int | None) -> str | None:
     runs: list[list[str]] = [[]]
     for position, word in enumerate(head):
         bare = re.sub(r"[’']s$", "", word).strip(".,;:()")
+        lower = word[:1].islower()
+        previous = head[position - 1] if position else ""
+        after_noun = previous[:1].islower() and previous.casefold() not in STARTERS
+        participle = word.endswith("ing") and "-" not in word
+        if lower and after_noun and (word in _HEAD_ENDS or participle):
+            break  # 'Several judges handling …': the head ends before the participle
         if position == 0 and _starts_sentence(text, start) and _common_word(bare, text):
             runs.append([])
         elif word.startswith("("):
             break  # '(D-Mo.)': a party and state after the name, no part of it
+        elif bare == "I":
+            runs.append([])
         elif (bare[:1].isupper() and fold(bare) not in TITLES) or (runs[-1] and bare in JOINERS):
             runs[-1].append(bare)
         elif runs[-1]:
             runs.append([])
-    for run in reversed(runs):
-        while run and run[-1] in JOINERS:
-            run.pop()
-        if run:
-            return " ".join(run)
-    return None
+        if runs[-1] and bare != word.strip(".,;:()") and position + 1 < len(head):
+            runs.append([])  # 'Obama's aides': a possessive qualifies what follows
+    while runs[-1] and runs[-1][-1] in JOINERS:
+        runs[-1].pop()
+    return " ".join(runs[-1]) or None
 
 
 def _starts_sentence(text: str, start: int | None) -> bool:

@@ -1,6 +1,6 @@
 """The extraction scorer's kind-blind matching and its resolved-speaker figure."""
 
-from articles.extraction.evaluation import evaluate, resolve_gold_speakers
+from articles.extraction.evaluation import evaluate, resolve_gold_speakers, same_speaker
 
 
 class _Found:
@@ -123,3 +123,41 @@ def test_a_party_and_state_in_parentheses_is_no_part_of_the_name():
     text = "Headline\nSen. Kari Moen (D-Mo.) said it was late."
     gold = [_gold(text, "it was late", "Sen. Kari Moen (D-Mo.)")]
     assert resolve_gold_speakers(text, gold) == ["Kari Moen"]
+
+
+def test_a_name_that_only_qualifies_the_head_names_nobody():
+    text = (
+        "Headline\nThe Ohio mayor said the bridge was late. A spokesman for Kari Moen said "
+        "it was not. Moen's lawyers said it would open. Fourteen percent said they were "
+        "unsure. A study that appeared in the Harbour Gazette found it was safe."
+    )
+    gold = [
+        _gold(text, "the bridge was late", "The Ohio mayor"),
+        _gold(text, "it was not", "A spokesman for Kari Moen"),
+        _gold(text, "it would open", "Moen's lawyers"),
+        _gold(text, "they were unsure", "Fourteen percent"),
+        _gold(text, "it was safe", "A study that appeared in the Harbour Gazette"),
+    ]
+    assert resolve_gold_speakers(text, gold) == [None] * 5
+
+
+def test_a_name_in_apposition_after_a_description_is_the_speaker():
+    text = "Headline\nHis partner at the firm, Per Lund, said the bridge was late."
+    gold = [_gold(text, "the bridge was late", "His partner at the firm, Per Lund,")]
+    assert resolve_gold_speakers(text, gold) == ["Per Lund"]
+
+
+def test_a_title_with_of_stays_before_the_name():
+    text = "Headline\nSecretary of State Per Lund said the bridge was late."
+    gold = [_gold(text, "the bridge was late", "Secretary of State Per Lund")]
+    assert same_speaker("Per Lund", resolve_gold_speakers(text, gold)[0])
+
+
+def test_it_and_they_are_left_out_of_the_resolved_figure():
+    text = "Headline\nPer Lund said the bridge was late. It said the ferry ran. They agreed."
+    gold = [
+        _gold(text, "the bridge was late", "Per Lund"),
+        _gold(text, "the ferry ran", "It"),
+        _gold(text, "agreed", "They"),
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Per Lund", None, None]
