@@ -350,13 +350,23 @@ def names_in_prose(
         if previous_word[0].lower() in PLACE_BEFORE:
             continue
         after = outside[found.end : found.end + 40].split(maxsplit=1)[:1] or [""]
+        opens = run_start <= 0 or not before or before[-1] in ".!?:;"
+        # 'Matthews said Pence’s performance …': a possessive inside a sentence qualifies
+        # a noun, and is no subject (one that opens it names the sentence's topic).
+        possessive = outside[found.end - 2 : found.end] in ("’s", "'s") and not opens
+        # 'Voss said Haskins had driven …': the subject of what someone said, not of the
+        # sentence.
+        reported = previous_word[0].casefold() in _REPORTING
         subject = (
-            run_start <= 0
-            or not before
-            or before[-1] in ".!?:;"
-            or (after[0][:1].islower() and after[0] not in _NOT_VERBS)
+            not possessive
+            and not reported
+            and (
+                opens
+                or (after[0][:1].islower() and after[0] not in _NOT_VERBS)
+                or _verb_after_apposition(outside, found.end)
+            )
         )
-        mention = Mention(found.name, subject, found.gender, found.titles.rstrip(" ,."))
+        mention = Mention(found.name, subject, found.gender, found.titles.rstrip(" ,."), opens)
         mentions.append((start + found.offset, mention))
     return mentions
 
@@ -390,16 +400,47 @@ _NOT_VERBS = frozenset(
 )
 
 
+# 'Hilde Aamot, sent', 'Jaylen Brooks, 17, the board's representative, cannot vote':
+# the verb a name in apposition (or with one) is the subject of.
+_APPOSITION_VERB = re.compile(r",(?:[^.!?;:,“”\"]{1,80},)?\s+([a-z][\w’'-]*)")
+_NOT_APPOSITION_VERBS = _NOT_VERBS | frozenset(
+    "the a an his her its their our my your this these those one two three".split()
+)
+
+
+def _verb_after_apposition(text: str, end: int) -> bool:
+    """Whether a verb follows the name ending at ``end`` past a comma and perhaps an
+    apposition."""
+    match = _APPOSITION_VERB.match(text, end, end + 120)
+    return match is not None and match.group(1) not in _NOT_APPOSITION_VERBS
+
+
+_REPORTING = frozenset(
+    """said says told tells added adds argued argues noted notes claimed claims insisted
+    insists warned warns believes believe thinks think that""".split()
+)
+
+
 class Mention(str):
-    """A name met in prose, with whether it opens its sentence and its title's gender."""
+    """A name met in prose, with whether it is its sentence's subject (``opens``: its
+    first words) and its title's gender."""
 
     subject: bool
     gender: str | None
     titles: str
+    opens: bool
 
-    def __new__(cls, name: str, subject: bool = False, gender: str | None = None, titles=""):
+    def __new__(
+        cls,
+        name: str,
+        subject: bool = False,
+        gender: str | None = None,
+        titles: str = "",
+        opens: bool = False,
+    ):
         mention = super().__new__(cls, name)
         mention.subject = subject
+        mention.opens = opens
         mention.gender = gender
         mention.titles = titles
         return mention
@@ -509,6 +550,9 @@ class Entity:
     spoke_at: int = -1
     subject_at: int = -1
     mentioned_at: int = -1
+    opened_at: int = -1  # when last named at the start of a sentence
+    spoke_count: int = 0
+    mention_count: int = 0
 
     def add_alias(self, alias: str) -> None:
         if fold(alias) != fold(self.name) and all(fold(alias) != fold(a) for a in self.aliases):
@@ -692,8 +736,11 @@ class Registry:
             words = words[1:]
         return " ".join(words)
 
-    def resolve(self, mention: str, description: str = "", gender: str | None = None) -> Entity:
-        """The entity a name mention means, registering it if new."""
+    def resolve(
+        self, mention: str, description: str = "", gender: str | None = None, subject: bool = True
+    ) -> Entity:
+        """The entity a name mention means, registering it if new; ``subject``: whether
+        the mention is its sentence's subject (an attribution's always is)."""
         mention = self.clean(mention)
         found = self.find(mention, gender)
         if found is None:
@@ -707,7 +754,7 @@ class Registry:
             found.description = description
         if gender and found.gender is None and not found.org:
             found.gender = gender
-        self._mentioned(found)
+        self._mentioned(found, subject=subject)
         return found
 
     def describe(
@@ -822,11 +869,14 @@ class Registry:
         if len(self._recent) > _RECENT:
             del self._recent[0]
 
-    def _mentioned(self, entity: Entity, *, subject: bool = True) -> None:
+    def _mentioned(self, entity: Entity, *, subject: bool = True, opens: bool = False) -> None:
         tick = self._event()
         if subject:
             entity.subject_at = tick
+        if opens:
+            entity.opened_at = tick
         entity.mentioned_at = tick
+        entity.mention_count += 1
         self._touch(entity)
         self.last_mentioned = entity
         if entity.person:
@@ -871,6 +921,7 @@ class Registry:
         if entity is not None:
             self.last_speaker = entity
             entity.spoke_at = self._event()
+            entity.spoke_count += 1
             self._touch(entity)
 
     def mention(self, name: str) -> None:
@@ -880,7 +931,12 @@ class Registry:
             return
         cleaned = self.clean(name)
         if cleaned != name:
-            name = Mention(cleaned, getattr(name, "subject", False), getattr(name, "gender", None))
+            name = Mention(
+                cleaned,
+                getattr(name, "subject", False),
+                getattr(name, "gender", None),
+                opens=getattr(name, "opens", False),
+            )
         gender = getattr(name, "gender", None)
         found = self.find(name, gender)
         titles = getattr(name, "titles", "")
@@ -889,13 +945,17 @@ class Registry:
             or gender
             or (genders.of_first_name(name) and not self.common_word(name))
         ):
-            found = self.resolve(name, gender=gender)  # "Ellen Marsh", "Mrs. Okonjo", "Melanie"
+            # "Ellen Marsh", "Mrs. Okonjo", "Melanie": a subject only if the sentence says so
+            # ('loyalists to Bernie Sanders' makes no one salient).
+            found = self.resolve(name, gender=gender, subject=getattr(name, "subject", False))
         elif found is not None and found.gender is None and gender and not found.org:
             found.gender = gender
         if found is not None and titles and not found.description and not found.org:
             found.description = titles
         if found is not None:
-            self._mentioned(found, subject=getattr(name, "subject", False))
+            self._mentioned(
+                found, subject=getattr(name, "subject", False), opens=getattr(name, "opens", False)
+            )
 
     def organisation(self, noun: str) -> Entity | None:
         """The organisation that "the ministry" or "the company" refers to: one whose name

@@ -659,3 +659,49 @@ def test_a_quote_after_a_title_that_ends_the_sentence_before_it_is_that_speakers
         ("He is right", "Lunde"),
         ("I mean, there is a lot of anger within the ranks.", "Lunde"),
     ]
+
+
+def _speaker_of(text, words):
+    quote = next(q for q in extract_quotes(text) if words in q.text)
+    return quote.speaker
+
+
+def test_a_name_met_after_a_preposition_does_not_take_the_pronoun():
+    # A person first named in passing ('backers of Per Lunde') once became the sentence's
+    # subject, and the 'he' of the next attribution.
+    text = (
+        "Dag Holmvik, a former party secretary, wants a plan ready. A new contest would be "
+        "bitter and could bring lobbying by backers of Ola Brenne and Per Lunde. That is "
+        "why, he argued, the party must prepare now."
+    )
+    assert _speaker_of(text, "must prepare") == "Dag Holmvik"
+
+
+def test_a_name_in_apposition_before_its_verb_is_the_subject_a_pronoun_means():
+    # Guards the fix above: 'The owner of the bakery, Tor Vik, is' makes Tor Vik salient.
+    text = (
+        "Mayor Ola Brenne said the road would open in May.\n\n"
+        "The owner of the corner bakery, Tor Vik, is less patient.\n\n"
+        "“We lose customers every single week,” he said."
+    )
+    assert _speaker_of(text, "customers") == "Tor Vik"
+
+
+def test_a_possessive_inside_a_sentence_does_not_take_the_pronoun():
+    # 'Lind praised Holm’s speech' once made Holm the subject, and the 'he' after it his.
+    text = (
+        "Commentator Erik Lind watched Per Holm speak from the studio. Lind then praised "
+        "Holm’s speech at length.\n\n"
+        "“I thought he was very good tonight,” he said."
+    )
+    assert _speaker_of(text, "very good") == "Erik Lind"
+
+
+def test_the_subject_of_what_someone_said_does_not_take_the_pronoun():
+    # 'Dahl said Berg had driven …': Berg is the subject of Dahl's words, not the sentence.
+    text = (
+        "Tore Dahl played for Arne Berg for four seasons. Dahl said Berg had driven "
+        "through the night to see his mother in hospital.\n\n"
+        "“He was tough on us,” he said."
+    )
+    assert _speaker_of(text, "tough on us") == "Tore Dahl"
