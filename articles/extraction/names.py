@@ -14,7 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from articles.extraction import antecedents
 from articles.extraction import gender as genders
+from articles.extraction.antecedents import MENTION_PENALTY, UNKNOWN_GENDER_PENALTY
 from articles.extraction.places import is_known_place
 
 # Capitalised words with diacritics, inner hyphens, apostrophes and dots (Odd-Arne,
@@ -563,10 +565,6 @@ class Entity:
         return not self.org and not self.plural
 
 
-# How many events ago a mere mention (not as a subject) counts as recent as a subject's.
-MENTION_PENALTY = 6
-# How many events ago a person of unknown gender counts as recent as one of the right one.
-UNKNOWN_GENDER_PENALTY = 3
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
 _LOWER_WORD = re.compile(r"\b[a-zß-öø-ÿ][\w’'-]*")
@@ -982,21 +980,28 @@ class Registry:
     def person_for_pronoun(self, pronoun: str = "") -> Entity | None:
         """Whom 'he', 'she' or 'they' means: the most salient entity that fits, salience
         being how recently it spoke or was a sentence's subject (a mere mention counts
-        less), and fitting its gender (from titles, first names) or number."""
+        less), and fitting its gender (from titles, first names) or number; for 'he' and
+        'she' the learned ranker (antecedents.py) chooses when it is there."""
         word = pronoun.casefold().strip()
         wanted = genders.PRONOUN_GENDER.get(word)
         if word in ("they", "them", "their", "it", "its", "we"):
             group = self._most_salient(lambda e: e.org or e.plural)
             if group is not None:
                 return group
-        best = self._most_salient(
-            lambda e: (
-                e.person
-                and e is not self._writer
-                and (wanted is None or e.gender in (None, wanted))
-            ),
-            wanted=wanted,
-        )
+        model = antecedents.load() if wanted is not None else None
+        if model is not None:
+            best = model.best(word, self.pronoun_candidates(wanted), self._tick, self.last_speaker)
+            if best is not None and best.gender is None:
+                best.gender = wanted  # "she" said it: she is a woman from now on
+        else:
+            best = self._most_salient(
+                lambda e: (
+                    e.person
+                    and e is not self._writer
+                    and (wanted is None or e.gender in (None, wanted))
+                ),
+                wanted=wanted,
+            )
         if best is not None:
             return best
         for candidate in (self.last_person, self.last_speaker):
@@ -1008,6 +1013,17 @@ class Registry:
             ):
                 return candidate
         return None
+
+    def pronoun_candidates(self, wanted: str) -> list[Entity]:
+        """The people 'he' or 'she' (of gender ``wanted``) may mean, the latest first."""
+        return [
+            e
+            for e in reversed(self._recent)
+            if e.person
+            and e is not self._writer
+            and e.gender in (None, wanted)
+            and not e.name.isupper()  # 'PORTAGE BEND': a dateline, no one's name
+        ]
 
     def _most_salient(self, fits, wanted: str | None = None) -> Entity | None:
         best, best_score = None, None
