@@ -412,7 +412,25 @@ def describes(part: str) -> bool:
     head = _head_noun(words)
     if head is not None and head.casefold() in _CAPITALISED_GROUPS | _PLURAL_ROLES:
         return True  # 'Republicans said', a sentence's 'Authorities said'
+    if head is not None and (_number(head) or head.casefold() in _SHARES):
+        # 'Twelve percent said', 'Nearly eight of 10 voters say': a share of people.
+        numbered = any(_number(w) for w in words)
+        return numbered and (words[-1].casefold() in _SHARES or _is_plural(words[-1]))
     return head is not None and head[:1].islower() and _is_plural(head)
+
+
+_SHARES = frozenset("percent %".split())
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty
+    fifty sixty seventy eighty ninety hundred""".split()
+)
+
+
+def _number(word: str) -> bool:
+    """'63', '12%', 'Twelve': a number in figures or words."""
+    word = word.casefold().rstrip("%")
+    return word.replace(".", "").replace(",", "").isdigit() or word in _NUMBER_WORDS
 
 
 def _head_noun(words: list[str]) -> str | None:

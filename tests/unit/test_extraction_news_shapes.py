@@ -705,3 +705,19 @@ def test_the_subject_of_what_someone_said_does_not_take_the_pronoun():
         "“He was tough on us,” he said."
     )
     assert _speaker_of(text, "tough on us") == "Tore Dahl"
+
+
+def test_a_share_of_people_is_an_unnamed_speaker():
+    # 'Fourteen percent said …' once had no speaker at all.
+    quote = _only("Fourteen percent said they had not yet decided how to vote.")
+    assert quote.text == "they had not yet decided how to vote"
+    assert quote.speaker is None
+    assert quote.speaker_description == "Fourteen percent"
+
+
+def test_a_subject_joined_by_and_is_read_whole():
+    # 'Experts on shipping and harbour law said': the 'and' once cut the subject to
+    # 'harbour law', which names no one.
+    quote = _only("Experts on shipping and harbour law said the new toll could break the treaty.")
+    assert quote.text == "the new toll could break the treaty"
+    assert quote.speaker_description.startswith("Experts")
