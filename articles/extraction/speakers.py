@@ -547,6 +547,7 @@ def subject_speaker_before(
         for f in names_found(lead)
         if _may_speak(registry, f.name)
         and (lead[: f.start].split()[-1:] or [""])[0].casefold() not in AFFILIATION
+        and not _possessive_of_other_words(lead, f.end)
     ]
     if names:
         found = names[-1]
@@ -558,6 +559,12 @@ def subject_speaker_before(
     if org:
         return Speaker(registry.organisation(org.group("noun")))
     return Speaker(registry.last_speaker)
+
+
+def _possessive_of_other_words(lead: str, end: int) -> bool:
+    """'Clinton says Trump’s flurry of tweets was …': a possessive name owns a noun
+    phrase of its own, not the cue; 'Trump’s claim that …' is his."""
+    return lead[end - 2 : end] in ("’s", "'s") and len(lead[end:].split()) > 1
 
 
 # An earlier cue the one at the lead's end is coordinated with: 'she called it … and'.

@@ -721,3 +721,13 @@ def test_a_subject_joined_by_and_is_read_whole():
     quote = _only("Experts on shipping and harbour law said the new toll could break the treaty.")
     assert quote.text == "the new toll could break the treaty"
     assert quote.speaker_description.startswith("Experts")
+
+
+def test_a_possessive_that_owns_a_longer_phrase_is_not_the_speaker():
+    # 'Holm said Lunde’s flurry of tweets was “…”': the quoted words once went to Lunde.
+    text = (
+        "Harbour director Kari Holm said Per Lunde’s flurry of late-night tweets attacking "
+        "the board was “unhinged, even for him.”"
+    )
+    quote = next(q for q in extract_quotes(text) if "unhinged" in q.text)
+    assert quote.speaker == "Kari Holm"
