@@ -525,7 +525,7 @@ def can_speak(name: str) -> bool:
     "Russia and Ukraine"), a sentence adverb ("Though") or a role with a place
     ("Democrat of Missouri")."""
     words = name.split()
-    if not words or is_place(name):
+    if not words or is_place(name) or _PARTY_AND_STATE.match(name):
         return False
     first = _folded_word(words[0])
     if first in NOT_SPEAKERS and (len(words) == 1 or first not in ("democrat", "republican")):
@@ -533,6 +533,10 @@ def can_speak(name: str) -> bool:
     if first in TITLES and len(words) >= 2 and words[1] in ("of", "for", "from"):
         return False  # "Democrat of Missouri", "Republican from Ohio"
     return not (len(words) == 1 and first in TITLES)
+
+
+# 'R-Utah', 'D-N.Y.': a lawmaker's party and state, written after the name.
+_PARTY_AND_STATE = re.compile(r"[RDI]-[A-Z][\w.]*$")
 
 
 @dataclass(eq=False)

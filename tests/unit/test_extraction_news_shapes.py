@@ -731,3 +731,13 @@ def test_a_possessive_that_owns_a_longer_phrase_is_not_the_speaker():
     )
     quote = next(q for q in extract_quotes(text) if "unhinged" in q.text)
     assert quote.speaker == "Kari Holm"
+
+
+def test_a_party_and_state_label_is_never_the_speaker():
+    # '(R-Wis.)' after a name once became the speaker of the quoted words after it.
+    text = (
+        "On Sunday, Harbour Speaker Jon D. Dahl (R-Wis.) said the closures demand that all "
+        'residents engage in "more listening" and "more learning."'
+    )
+    quote = next(q for q in extract_quotes(text) if "more listening" in q.text)
+    assert quote.speaker == "Jon D. Dahl"
