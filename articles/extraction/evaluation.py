@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from articles.extraction.gender import of_first_name
-from articles.extraction.names import fold
+from articles.extraction.names import fold, is_org
 
 GROUPS = {"direct": "direct", "mixed": "direct", "indirect": "indirect"}
 
@@ -94,7 +94,7 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
 def _name_words(name: str) -> list[str]:
     """A name's folded words, stops and middle initials left out: 'Donald J. Trump' and
     'Donald Trump', 'G.K. Butterfield' and 'G.K Butterfield' are one person."""
-    words = [w.replace(".", "") for w in fold(name).split()]
+    words = [w.replace(".", "") for w in fold(name).replace("’", "'").split()]
     words = [w for w in words if w]
     named = [w for w in words[1:-1] if len(w) > 1]
     return words[:1] + named + words[-1:] if len(words) > 2 else words
@@ -212,7 +212,8 @@ JOINERS = frozenset({"of", "for", "and", "de", "van", "von", "al"})
 # Capitalised only because a sentence starts with them: never part of a name.
 STARTERS = frozenset(
     """a an and as at but by during for from if in it on or since so that the then this
-    though when where while with after before because meanwhile also""".split()
+    though when where while with after before because meanwhile also although however
+    despite unlike like under asked according yet still even now instead once""".split()
 )
 
 
@@ -337,7 +338,10 @@ def _fullest(text: str, name: str, at: int | None = None) -> str:
     given = [fold(w.strip(".")) for w in name.split()[:-1]]
     body_start = text.find("\n") + 1 if "\n" in text else 0
     before, after = None, None
-    pattern = rf"(?<![.!?] )((?:(?:[A-Z]\.)+ |[A-Z][\w’'-]+ ){{1,2}}){re.escape(surname)}\b"
+    # Not inside a word ('World War II. Trump' has no initial 'I.').
+    pattern = (
+        rf"(?<![.!?] )(?<![\w.’'-])((?:(?:[A-Z]\.)+ |[A-Z][\w’'-]+ ){{1,2}}){re.escape(surname)}\b"
+    )
     for match in re.finditer(pattern, text[body_start:]):
         words = [
             w
@@ -346,6 +350,11 @@ def _fullest(text: str, name: str, at: int | None = None) -> str:
         ]
         if not words or (given and [fold(w.strip(".")) for w in words][-len(given) :] != given):
             continue
+        if is_org(" ".join(words)):
+            # 'the board of the Washington Post Trump said'; 'House Newt Gingrich': Newt.
+            words = words[-1:]
+            if is_org(words[0]):
+                continue
         candidate = " ".join([*words, surname])
         if at is None or body_start + match.start() < at:
             before = candidate

@@ -161,3 +161,21 @@ def test_it_and_they_are_left_out_of_the_resolved_figure():
         _gold(text, "agreed", "They"),
     ]
     assert resolve_gold_speakers(text, gold) == ["Per Lund", None, None]
+
+
+def test_the_fullest_form_takes_no_sentence_opener_initial_or_paper_before_the_name():
+    text = (
+        "Headline\nPer Lund runs the port. It was the same after World War II. Lund said "
+        "the ferry was late. Although Lund said it was early, it was not. The board of the "
+        "Harbour Post Lund said nothing."
+    )
+    gold = [
+        _gold(text, "the ferry was late", "Lund"),
+        _gold(text, "it was early", "Lund"),
+        _gold(text, "nothing", "Lund"),
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Per Lund"] * 3
+
+
+def test_curly_and_straight_apostrophes_spell_one_name():
+    assert same_speaker("James O'Neill", "James O’Neill")
