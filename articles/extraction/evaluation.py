@@ -7,7 +7,8 @@ shorter span; ``all`` matches by overlap whatever the kinds. Speaker and cue acc
 measured on the ``all`` matches.
 
 Two speaker figures. *Speaker*: the prediction names the gold speaker (same name or its
-surname), or its mention overlaps the gold mention (a gold "he" pointed at). *Resolved*:
+surname), or its mention overlaps the gold mention (a gold "he" pointed at), or it names
+whom a gold "who" or "which" stands for ("Stevie Wonder, who joked"). *Resolved*:
 whoever the gold mention means, named in full: a surname or titled mention is resolved to
 the fullest form of that name in the text, "he" or "she" to the last gold speaker so
 resolved before it (corpora without coreference, such as PolNeAR, make this an
@@ -162,7 +163,9 @@ def _score_all(report: Report, article: str, text: str, gold, found) -> None:
     for gi, pi in pairs:
         q, p = gold[gi], found[pi]
         report.speaker_total += 1
-        if _speaker_right(q, p):
+        named = relative_antecedent(text, q)
+        if _speaker_right(q, p) or (named is not None and same_speaker(p.speaker, named)):
+            # 'Stevie Wonder, who joked': naming the one 'who' stands for is right.
             report.speaker_right += 1
         else:
             report.wrong_speakers.append((article, q, p))
@@ -238,6 +241,29 @@ def resolve_gold_speakers(text: str, gold: list[dict]) -> list[str | None]:
             if resolved[i]:
                 recent.append(resolved[i])
     return [resolved[i] for i in range(len(gold))]
+
+
+RELATIVES = frozenset({"who", "which"})
+# A name right before a relative pronoun: 'Stevie Wonder, who joked …'.
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),?\s*$")
+
+
+def relative_antecedent(text: str, gold: dict) -> str | None:
+    """Whom a gold 'who' or 'which' stands for: the name right before it ('Stevie Wonder,
+    who joked'), in full; None for other mentions, or for a name after a preposition with
+    no comma ('a staffer at the State Department who told' is the staffer)."""
+    at = gold.get("speaker_start")
+    if at is None or fold((gold.get("speaker") or "").strip()) not in RELATIVES:
+        return None
+    match = _NAME_BEFORE.search(text, max(0, at - 80), at)
+    if match is None:
+        return None
+    before = text[max(0, match.start() - 20) : match.start()].split()[-1:]
+    restrictive = "," not in match.group(0)
+    if restrictive and before and (before[0] in _HEAD_ENDS or before[0].casefold() in STARTERS):
+        return None
+    name = _head_name(match.group(1).split(), text, match.start(1))
+    return _fullest(text, name, at) if name else None
 
 
 def _antecedent(pronoun: str, recent: list[str], genders: dict[str, str]) -> str | None:

@@ -179,3 +179,23 @@ def test_the_fullest_form_takes_no_sentence_opener_initial_or_paper_before_the_n
 
 def test_curly_and_straight_apostrophes_spell_one_name():
     assert same_speaker("James O'Neill", "James O’Neill")
+
+
+def test_naming_whom_a_gold_who_stands_for_is_the_right_speaker():
+    text = "Headline\nGuests included Kari Moen, who joked that the ferry was late."
+    gold = [_gold(text, "the ferry was late", "who", mention="who")]
+    report = evaluate(
+        [{"id": "a", "text": text, "quotes": gold}],
+        lambda t: [_Found(gold[0]["start"], gold[0]["end"], "indirect", "Kari Moen")],
+    )
+    assert report.speaker_accuracy == 1.0
+
+
+def test_a_who_after_a_preposition_without_a_comma_is_not_the_name_before_it():
+    text = "Headline\nA clerk at the Harbour Office who saw it said the ferry was late."
+    gold = [_gold(text, "the ferry was late", "who", mention="who")]
+    report = evaluate(
+        [{"id": "a", "text": text, "quotes": gold}],
+        lambda t: [_Found(gold[0]["start"], gold[0]["end"], "indirect", "Harbour Office")],
+    )
+    assert report.speaker_accuracy == 0.0
