@@ -12,7 +12,7 @@ whom a gold "who" or "which" stands for ("Stevie Wonder, who joked"). *Resolved*
 whoever the gold mention means, named in full: a surname or titled mention is resolved to
 the fullest form of that name in the text, "he" or "she" to the last gold speaker so
 resolved before it (corpora without coreference, such as PolNeAR, make this an
-approximation); generic mentions ("officials", "a source"), descriptions that a name only
+approximation); generic mentions ("officials", "Republicans"), descriptions that a name only
 qualifies ("the Indiana governor", "Obama's aides") and "it" or "they" are left out.
 """
 
@@ -211,6 +211,11 @@ GENERIC = frozenset(
     police prosecutors investigators witnesses spokesman spokeswoman spokesperson
     others many some""".split()
 )
+# Groups written with a capital, as generic as 'officials' ('Republicans said').
+GROUPS_BY_NAME = frozenset(
+    """republicans democrats conservatives liberals progressives independents
+    libertarians evangelicals americans europeans britons tories""".split()
+)
 JOINERS = frozenset({"of", "for", "and", "de", "van", "von", "al"})
 # Capitalised only because a sentence starts with them: never part of a name.
 STARTERS = frozenset(
@@ -336,6 +341,8 @@ def _head_name(head: list[str], text: str, start: int | None) -> str | None:
             runs.append([])  # 'Obama's aides': a possessive qualifies what follows
     while runs[-1] and runs[-1][-1] in JOINERS:
         runs[-1].pop()
+    if runs[-1] and fold(runs[-1][-1]) in GROUPS_BY_NAME:
+        return None  # 'Republicans', 'Virginia Democrats': a group, no one person
     return " ".join(runs[-1]) or None
 
 

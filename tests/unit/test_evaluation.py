@@ -199,3 +199,12 @@ def test_a_who_after_a_preposition_without_a_comma_is_not_the_name_before_it():
         lambda t: [_Found(gold[0]["start"], gold[0]["end"], "indirect", "Harbour Office")],
     )
     assert report.speaker_accuracy == 0.0
+
+
+def test_a_party_group_is_as_generic_as_officials():
+    text = "Headline\nRepublicans said the bridge was late. Harbour Democrats said it was not."
+    gold = [
+        _gold(text, "the bridge was late", "Republicans"),
+        _gold(text, "it was not", "Harbour Democrats"),
+    ]
+    assert resolve_gold_speakers(text, gold) == [None, None]
