@@ -741,3 +741,14 @@ def test_a_party_and_state_label_is_never_the_speaker():
     )
     quote = next(q for q in extract_quotes(text) if "more listening" in q.text)
     assert quote.speaker == "Jon D. Dahl"
+
+
+def test_a_speech_word_used_as_a_noun_is_not_the_cue_of_a_mixed_quote():
+    # 'tweets' after 'Lunde’s early-morning' is a noun: the quote is hers, cued by 'says'.
+    text = (
+        "Mayor Kari Holm spoke to reporters on Friday. She says Per Lunde’s early-morning "
+        "tweets accusing the council of fraud are “lies and conspiracy theories.”"
+    )
+    quote = next(q for q in extract_quotes(text) if "conspiracy" in q.text)
+    assert quote.speaker == "Kari Holm"
+    assert text[quote.cue_start : quote.cue_end] == "says"
