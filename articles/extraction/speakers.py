@@ -410,8 +410,8 @@ def describes(part: str) -> bool:
     if first in DETERMINERS or first.endswith(("’s", "'s")):
         return True
     head = _head_noun(words)
-    if head is not None and head.casefold() in _CAPITALISED_GROUPS | _PLURAL_ROLES:
-        return True  # 'Republicans said', a sentence's 'Authorities said'
+    if head is not None and head.casefold() in _CAPITALISED_GROUPS | _PLURAL_ROLES | _FINDINGS:
+        return True  # 'Republicans said', a sentence's 'Authorities said', 'Polls show'
     if head is not None and (_number(head) or head.casefold() in _SHARES):
         # 'Twelve percent said', 'Nearly eight of 10 voters say': a share of people.
         numbered = any(_number(w) for w in words)
@@ -420,6 +420,8 @@ def describes(part: str) -> bool:
 
 
 _SHARES = frozenset("percent %".split())
+# What reports a finding when a sentence opens with it: 'Polls show that …'.
+_FINDINGS = frozenset("polls surveys".split())
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty

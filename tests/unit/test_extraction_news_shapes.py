@@ -752,3 +752,11 @@ def test_a_speech_word_used_as_a_noun_is_not_the_cue_of_a_mixed_quote():
     quote = next(q for q in extract_quotes(text) if "conspiracy" in q.text)
     assert quote.speaker == "Kari Holm"
     assert text[quote.cue_start : quote.cue_end] == "says"
+
+
+def test_polls_that_open_a_sentence_are_an_unnamed_speaker():
+    # 'Polls show that …' once had no speaker: the capital hid the plural noun.
+    quote = _only("Polls show that few voters see the harbour as a priority.")
+    assert quote.text == "few voters see the harbour as a priority"
+    assert quote.speaker is None
+    assert quote.speaker_description == "Polls"
