@@ -7,8 +7,9 @@ shorter span; ``all`` matches by overlap whatever the kinds. Speaker and cue acc
 measured on the ``all`` matches.
 
 Two speaker figures. *Speaker*: the prediction names the gold speaker (same name or its
-surname), or its mention overlaps the gold mention (a gold "he" pointed at), or it names
-whom a gold "who" or "which" stands for ("Stevie Wonder, who joked"). *Resolved*:
+surname, titles and appositions aside: "Sen. Claire McCaskill (D-Mo.)" is Claire
+McCaskill), or its mention overlaps the gold mention (a gold "he" pointed at), or it
+names whom a gold "who" or "which" stands for ("Stevie Wonder, who joked"). *Resolved*:
 whoever the gold mention means, named in full: a surname or titled mention is resolved to
 the fullest form of that name in the text, "he" or "she" to the last gold speaker so
 resolved before it (corpora without coreference, such as PolNeAR, make this an
@@ -163,9 +164,10 @@ def _score_all(report: Report, article: str, text: str, gold, found) -> None:
     for gi, pi in pairs:
         q, p = gold[gi], found[pi]
         report.speaker_total += 1
-        named = relative_antecedent(text, q)
+        named = relative_antecedent(text, q) or _named_referent(q, referents[gi])
         if _speaker_right(q, p) or (named is not None and same_speaker(p.speaker, named)):
-            # 'Stevie Wonder, who joked': naming the one 'who' stands for is right.
+            # 'Stevie Wonder, who joked', 'Michael Mulgrew, president of the union,':
+            # naming whom the mention stands for is right.
             report.speaker_right += 1
         else:
             report.wrong_speakers.append((article, q, p))
@@ -186,6 +188,15 @@ def _score_all(report: Report, article: str, text: str, gold, found) -> None:
     report.false_alarms.extend(
         (article, p) for pi, p in enumerate(found) if pi not in matched_found
     )
+
+
+def _named_referent(gold: dict, referent: str | None) -> str | None:
+    """The name a gold mention gives in full ('Claire McCaskill' for 'Sen. Claire
+    McCaskill (D-Mo.)'), or None for a pronoun, whose referent is only approximated."""
+    words = (gold.get("speaker") or "").split()
+    if len(words) == 1 and fold(words[0]) in PRONOUNS:
+        return None
+    return referent
 
 
 def _speaker_right(gold: dict, predicted) -> bool:

@@ -208,3 +208,13 @@ def test_a_party_group_is_as_generic_as_officials():
         _gold(text, "it was not", "Harbour Democrats"),
     ]
     assert resolve_gold_speakers(text, gold) == [None, None]
+
+
+def test_a_name_with_a_title_and_an_apposition_is_the_named_speaker():
+    text = "Headline\nSen. Kari Moen (D-Mo.), head of the panel, said the ferry was late."
+    gold = [_gold(text, "the ferry was late", "Sen. Kari Moen (D-Mo.), head of the panel,")]
+    report = evaluate(
+        [{"id": "a", "text": text, "quotes": gold}],
+        lambda t: [_Found(gold[0]["start"], gold[0]["end"], "indirect", "Kari Moen")],
+    )
+    assert report.speaker_accuracy == 1.0
