@@ -290,6 +290,8 @@ def _antecedent(pronoun: str, recent: list[str], genders: dict[str, str]) -> str
     if wanted is None:
         return None
     for name in reversed(recent):
+        if " and " in name or (is_org(name) and not any(of_first_name(w) for w in name.split())):
+            continue  # 'The New York Times', 'India and Pakistan': no 'he' or 'she'
         known = genders.get(name.split()[-1]) or of_first_name(name.split()[0])
         if known is None or known == wanted:
             return name
@@ -344,6 +346,8 @@ def _head_name(head: list[str], text: str, start: int | None) -> str | None:
             break  # '(D-Mo.)': a party and state after the name, no part of it
         elif bare == "I":
             runs.append([])
+        elif previous == "of" and position >= 2 and fold(head[position - 2]) in TITLES:
+            runs.append([])  # 'Secretary of State John Kerry': the office's own word
         elif (bare[:1].isupper() and fold(bare) not in TITLES) or (runs[-1] and bare in JOINERS):
             runs[-1].append(bare)
         elif runs[-1]:
