@@ -826,7 +826,8 @@ class Registry:
         """A person's gender as the text tells it: their first name, or else the titles
         before their surname and the first pronoun after each time they are named."""
         words = name.split()
-        if len(words) > 1 and genders.of_first_name(words[0]):
+        if genders.of_first_name(words[0]) and (len(words) > 1 or not self.common_word(name)):
+            # 'Ola Berg', or 'Kevin' alone: a first name tells, whatever pronouns follow.
             return genders.of_first_name(words[0])
         if len(words) > 1:
             # 'Rakeyia Scott … her husband' in a story about Keith Scott: the pronouns

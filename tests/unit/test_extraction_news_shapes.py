@@ -760,3 +760,13 @@ def test_polls_that_open_a_sentence_are_an_unnamed_speaker():
     assert quote.text == "few voters see the harbour as a priority"
     assert quote.speaker is None
     assert quote.speaker_description == "Polls"
+
+
+def test_a_lone_first_name_keeps_its_gender_whatever_pronoun_follows():
+    # '…,” she said, but Tom was asleep' once made Tom a woman, and the next quote his.
+    text = (
+        "Kari Holm watched the debate at home with her husband.\n\n"
+        "“Here he comes,” she said, but Tom was asleep again.\n\n"
+        "“You winning?” she said."
+    )
+    assert _speaker_of(text, "You winning") == "Kari Holm"
