@@ -286,7 +286,12 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
     if word == "i":
         return registry.writer(), (0, 1)  # 'I think', outside quotation marks
     if word in PRONOUNS:
-        return registry.person_for_pronoun(word), (0, len(phrase))
+        found = registry.person_for_pronoun(word)
+        if found is None and word in genders.PRONOUN_GENDER:
+            # '…,” she said' with no woman named yet: hers still, an unnamed speaker,
+            # rather than the quote going to whoever is named nearby.
+            found = registry.describe(phrase, genders.PRONOUN_GENDER[word])
+        return found, (0, len(phrase))
     parts = _parts(phrase)
     last_start, last = parts[-1]
     if len(parts) > 1 and last.casefold() in PRONOUNS:

@@ -770,3 +770,14 @@ def test_a_lone_first_name_keeps_its_gender_whatever_pronoun_follows():
         "“You winning?” she said."
     )
     assert _speaker_of(text, "You winning") == "Kari Holm"
+
+
+def test_a_she_with_no_woman_named_is_an_unnamed_speaker_at_her_pronoun():
+    # '…,” she said' with only a man named before once lost its speaker and mention.
+    text = (
+        "The harbour plan was drawn up in the office of Mayor Per Lund.\n\n"
+        "“We will not close the pier this winter,” she said."
+    )
+    quote = _only(text)
+    assert quote.speaker is None
+    assert text[quote.speaker_start : quote.speaker_end] == "she"
