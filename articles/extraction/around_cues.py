@@ -582,7 +582,14 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
             start = _boundary(sentence, opening - 1)
             return _phrase(registry, text, sentence, start, end - 1)
         return _phrase(registry, text, sentence, opening, end - 1)
-    return _phrase(registry, text, sentence, _boundary(sentence, end), end)
+    start = _boundary(sentence, end)
+    speaker = _phrase(registry, text, sentence, start, end)
+    if speaker.entity is None and start >= 2 and sentence[start - 1][2].lower() in ("and", "or"):
+        # 'Experts on Korea and nuclear arms said': the 'and' joins the subject's words.
+        wider = _boundary(sentence, start - 1)
+        if wider < start - 1:
+            return _phrase(registry, text, sentence, wider, end)
+    return speaker
 
 
 def _before_relative_clause(sentence: list[Token], comma: int) -> int:

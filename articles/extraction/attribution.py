@@ -193,11 +193,28 @@ def closing_dash_quote(
 
 
 def cue_in(text: str, start: int, end: int) -> Span | None:
-    """The last cue in ``text[start:end]``: 'said', 'warns', 'according to'."""
-    match = _last(CUE_WORD.finditer(text[start:end]))
-    if match is None:
+    """The last cue in ``text[start:end]``: 'said', 'warns', 'according to'; one used
+    as a noun ('says Lunde’s early-morning tweets are') gives way to a verb before it."""
+    lead = text[start:end]
+    matches = list(CUE_WORD.finditer(lead))
+    if not matches:
         return None
-    return start + match.start(), start + match.end()
+    chosen = matches[-1]
+    if _used_as_noun(lead, chosen.start()):
+        chosen = next((m for m in reversed(matches) if not _used_as_noun(lead, m.start())), chosen)
+    return start + chosen.start(), start + chosen.end()
+
+
+# Words before a noun: 'the statement', 'his tweets', 'Lunde’s early-morning tweets'.
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|this|these|those)|\w[’']s)"
+    r"(?:\s+[a-z][\w-]*-[\w-]+)?\s+$"
+)
+
+
+def _used_as_noun(lead: str, at: int) -> bool:
+    """Whether the cue word at ``at`` follows a determiner or a possessive."""
+    return _NOUN_BEFORE.search(lead, max(0, at - 60), at) is not None
 
 
 def _attribution(registry: Registry, text: str, match: re.Match, offset: int) -> Attribution | None:

@@ -7,11 +7,14 @@ shorter span; ``all`` matches by overlap whatever the kinds. Speaker and cue acc
 measured on the ``all`` matches.
 
 Two speaker figures. *Speaker*: the prediction names the gold speaker (same name or its
-surname), or its mention overlaps the gold mention (a gold "he" pointed at). *Resolved*:
+surname, titles and appositions aside: "Sen. Claire McCaskill (D-Mo.)" is Claire
+McCaskill), or its mention overlaps the gold mention (a gold "he" pointed at), or it
+names whom a gold "who" or "which" stands for ("Stevie Wonder, who joked"). *Resolved*:
 whoever the gold mention means, named in full: a surname or titled mention is resolved to
-the fullest form of that name in the text, a pronoun to the last gold speaker so resolved
-before it (corpora without coreference, such as PolNeAR, make this an approximation);
-generic mentions ("officials", "a source") are left out of this figure.
+the fullest form of that name in the text, "he" or "she" to the last gold speaker so
+resolved before it (corpora without coreference, such as PolNeAR, make this an
+approximation); generic mentions ("officials", "Republicans"), descriptions that a name only
+qualifies ("the Indiana governor", "Obama's aides") and "it" or "they" are left out.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from articles.extraction.gender import of_first_name
-from articles.extraction.names import fold
+from articles.extraction.names import fold, is_org
 
 GROUPS = {"direct": "direct", "mixed": "direct", "indirect": "indirect"}
 
@@ -93,7 +96,7 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
 def _name_words(name: str) -> list[str]:
     """A name's folded words, stops and middle initials left out: 'Donald J. Trump' and
     'Donald Trump', 'G.K. Butterfield' and 'G.K Butterfield' are one person."""
-    words = [w.replace(".", "") for w in fold(name).split()]
+    words = [w.replace(".", "") for w in fold(name).replace("’", "'").split()]
     words = [w for w in words if w]
     named = [w for w in words[1:-1] if len(w) > 1]
     return words[:1] + named + words[-1:] if len(words) > 2 else words
@@ -161,7 +164,10 @@ def _score_all(report: Report, article: str, text: str, gold, found) -> None:
     for gi, pi in pairs:
         q, p = gold[gi], found[pi]
         report.speaker_total += 1
-        if _speaker_right(q, p):
+        named = relative_antecedent(text, q) or _named_referent(q, referents[gi])
+        if _speaker_right(q, p) or (named is not None and same_speaker(p.speaker, named)):
+            # 'Stevie Wonder, who joked', 'Michael Mulgrew, president of the union,':
+            # naming whom the mention stands for is right.
             report.speaker_right += 1
         else:
             report.wrong_speakers.append((article, q, p))
@@ -182,6 +188,15 @@ def _score_all(report: Report, article: str, text: str, gold, found) -> None:
     report.false_alarms.extend(
         (article, p) for pi, p in enumerate(found) if pi not in matched_found
     )
+
+
+def _named_referent(gold: dict, referent: str | None) -> str | None:
+    """The name a gold mention gives in full ('Claire McCaskill' for 'Sen. Claire
+    McCaskill (D-Mo.)'), or None for a pronoun, whose referent is only approximated."""
+    words = (gold.get("speaker") or "").split()
+    if len(words) == 1 and fold(words[0]) in PRONOUNS:
+        return None
+    return referent
 
 
 def _speaker_right(gold: dict, predicted) -> bool:
@@ -207,11 +222,17 @@ GENERIC = frozenset(
     police prosecutors investigators witnesses spokesman spokeswoman spokesperson
     others many some""".split()
 )
+# Groups written with a capital, as generic as 'officials' ('Republicans said').
+GROUPS_BY_NAME = frozenset(
+    """republicans democrats conservatives liberals progressives independents
+    libertarians evangelicals americans europeans britons tories""".split()
+)
 JOINERS = frozenset({"of", "for", "and", "de", "van", "von", "al"})
 # Capitalised only because a sentence starts with them: never part of a name.
 STARTERS = frozenset(
     """a an and as at but by during for from if in it on or since so that the then this
-    though when where while with after before because meanwhile also""".split()
+    though when where while with after before because meanwhile also although however
+    despite unlike like under asked according yet still even now instead once""".split()
 )
 
 
@@ -238,15 +259,41 @@ def resolve_gold_speakers(text: str, gold: list[dict]) -> list[str | None]:
     return [resolved[i] for i in range(len(gold))]
 
 
+RELATIVES = frozenset({"who", "which"})
+# A name right before a relative pronoun: 'Stevie Wonder, who joked …'.
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),?\s*$")
+
+
+def relative_antecedent(text: str, gold: dict) -> str | None:
+    """Whom a gold 'who' or 'which' stands for: the name right before it ('Stevie Wonder,
+    who joked'), in full; None for other mentions, or for a name after a preposition with
+    no comma ('a staffer at the State Department who told' is the staffer)."""
+    at = gold.get("speaker_start")
+    if at is None or fold((gold.get("speaker") or "").strip()) not in RELATIVES:
+        return None
+    match = _NAME_BEFORE.search(text, max(0, at - 80), at)
+    if match is None:
+        return None
+    before = text[max(0, match.start() - 20) : match.start()].split()[-1:]
+    restrictive = "," not in match.group(0)
+    if restrictive and before and (before[0] in _HEAD_ENDS or before[0].casefold() in STARTERS):
+        return None
+    name = _head_name(match.group(1).split(), text, match.start(1))
+    return _fullest(text, name, at) if name else None
+
+
 def _antecedent(pronoun: str, recent: list[str], genders: dict[str, str]) -> str | None:
-    """The latest resolved person a third-person pronoun can mean: of its gender where the
-    text tells it ("Mr. Trump", "Mrs. Clinton"). First and second person mean nobody here."""
+    """The latest resolved person "he" or "she" can mean: of its gender where the text
+    tells it ("Mr. Trump", "Mrs. Clinton"). "It" and "they" mean an organisation or a
+    group, which a list of names cannot tell, and first and second person nobody here."""
     wanted = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun)
-    if pronoun in {"i", "we", "you"}:
+    if wanted is None:
         return None
     for name in reversed(recent):
+        if " and " in name or (is_org(name) and not any(of_first_name(w) for w in name.split())):
+            continue  # 'The New York Times', 'India and Pakistan': no 'he' or 'she'
         known = genders.get(name.split()[-1]) or of_first_name(name.split()[0])
-        if wanted is None or known is None or known == wanted:
+        if known is None or known == wanted:
             return name
     return None
 
@@ -260,29 +307,58 @@ def _genders(text: str) -> dict[str, str]:
 
 
 def _proper_name(words: list[str], text: str, start: int | None) -> str | None:
-    """The name in a mention, titles and descriptions left out: the last capitalised run
-    before any apposition ("White House press secretary Josh Earnest" → "Josh Earnest",
-    "Josh Earnest, the press secretary" → "Josh Earnest"), joining words kept inside it
-    ("Ministry of Energy"). A word capitalised only because the sentence starts with it
-    ("Officials said") is no name."""
-    head = " ".join(words).split(",")[0].split()
+    """The name a mention gives its speaker, titles and descriptions left out: the
+    capitalised run that ends the mention's head ("White House press secretary Josh
+    Earnest" → "Josh Earnest", "Josh Earnest, the press secretary" → "Josh Earnest"), or
+    else a name in apposition ("His partner at Lenox, Lawrence Cummings"). A name that
+    only qualifies the head ("The Indiana governor", "Obama's aides", "a spokeswoman for
+    Clinton") or is capitalised because the sentence starts with it names nobody."""
+    parts = " ".join(words).split(",")
+    name = _head_name(parts[0].split(), text, start)
+    if name is None and len(parts) > 1:
+        apposition = parts[1].split()
+        if 0 < len(apposition) <= 4 and all(w[:1].isupper() for w in apposition):
+            name = _head_name(apposition, text, None)
+    return name
+
+
+# Words that end a mention's head after a common noun: prepositions, relatives
+# ('advisers to Mr. Obama', 'a study that appeared in the British Medical Journal').
+_HEAD_ENDS = frozenset(
+    """of for to at in from by with on about among under within that who which whose
+    whom""".split()
+)
+
+
+def _head_name(head: list[str], text: str, start: int | None) -> str | None:
     runs: list[list[str]] = [[]]
     for position, word in enumerate(head):
         bare = re.sub(r"[’']s$", "", word).strip(".,;:()")
+        lower = word[:1].islower()
+        previous = head[position - 1] if position else ""
+        after_noun = previous[:1].islower() and previous.casefold() not in STARTERS
+        participle = word.endswith("ing") and "-" not in word
+        if lower and after_noun and (word in _HEAD_ENDS or participle):
+            break  # 'Several judges handling …': the head ends before the participle
         if position == 0 and _starts_sentence(text, start) and _common_word(bare, text):
             runs.append([])
         elif word.startswith("("):
             break  # '(D-Mo.)': a party and state after the name, no part of it
+        elif bare == "I":
+            runs.append([])
+        elif previous == "of" and position >= 2 and fold(head[position - 2]) in TITLES:
+            runs.append([])  # 'Secretary of State John Kerry': the office's own word
         elif (bare[:1].isupper() and fold(bare) not in TITLES) or (runs[-1] and bare in JOINERS):
             runs[-1].append(bare)
         elif runs[-1]:
             runs.append([])
-    for run in reversed(runs):
-        while run and run[-1] in JOINERS:
-            run.pop()
-        if run:
-            return " ".join(run)
-    return None
+        if runs[-1] and bare != word.strip(".,;:()") and position + 1 < len(head):
+            runs.append([])  # 'Obama's aides': a possessive qualifies what follows
+    while runs[-1] and runs[-1][-1] in JOINERS:
+        runs[-1].pop()
+    if runs[-1] and fold(runs[-1][-1]) in GROUPS_BY_NAME:
+        return None  # 'Republicans', 'Virginia Democrats': a group, no one person
+    return " ".join(runs[-1]) or None
 
 
 def _starts_sentence(text: str, start: int | None) -> bool:
@@ -310,7 +386,10 @@ def _fullest(text: str, name: str, at: int | None = None) -> str:
     given = [fold(w.strip(".")) for w in name.split()[:-1]]
     body_start = text.find("\n") + 1 if "\n" in text else 0
     before, after = None, None
-    pattern = rf"(?<![.!?] )((?:(?:[A-Z]\.)+ |[A-Z][\w’'-]+ ){{1,2}}){re.escape(surname)}\b"
+    # Not inside a word ('World War II. Trump' has no initial 'I.').
+    pattern = (
+        rf"(?<![.!?] )(?<![\w.’'-])((?:(?:[A-Z]\.)+ |[A-Z][\w’'-]+ ){{1,2}}){re.escape(surname)}\b"
+    )
     for match in re.finditer(pattern, text[body_start:]):
         words = [
             w
@@ -319,6 +398,11 @@ def _fullest(text: str, name: str, at: int | None = None) -> str:
         ]
         if not words or (given and [fold(w.strip(".")) for w in words][-len(given) :] != given):
             continue
+        if is_org(" ".join(words)):
+            # 'the board of the Washington Post Trump said'; 'House Newt Gingrich': Newt.
+            words = words[-1:]
+            if is_org(words[0]):
+                continue
         candidate = " ".join([*words, surname])
         if at is None or body_start + match.start() < at:
             before = candidate

@@ -14,7 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from articles.extraction import antecedents
 from articles.extraction import gender as genders
+from articles.extraction.antecedents import MENTION_PENALTY, UNKNOWN_GENDER_PENALTY
 from articles.extraction.places import is_known_place
 
 # Capitalised words with diacritics, inner hyphens, apostrophes and dots (Odd-Arne,
@@ -350,13 +352,23 @@ def names_in_prose(
         if previous_word[0].lower() in PLACE_BEFORE:
             continue
         after = outside[found.end : found.end + 40].split(maxsplit=1)[:1] or [""]
+        opens = run_start <= 0 or not before or before[-1] in ".!?:;"
+        # 'Matthews said Pence’s performance …': a possessive inside a sentence qualifies
+        # a noun, and is no subject (one that opens it names the sentence's topic).
+        possessive = outside[found.end - 2 : found.end] in ("’s", "'s") and not opens
+        # 'Voss said Haskins had driven …': the subject of what someone said, not of the
+        # sentence.
+        reported = previous_word[0].casefold() in _REPORTING
         subject = (
-            run_start <= 0
-            or not before
-            or before[-1] in ".!?:;"
-            or (after[0][:1].islower() and after[0] not in _NOT_VERBS)
+            not possessive
+            and not reported
+            and (
+                opens
+                or (after[0][:1].islower() and after[0] not in _NOT_VERBS)
+                or _verb_after_apposition(outside, found.end)
+            )
         )
-        mention = Mention(found.name, subject, found.gender, found.titles.rstrip(" ,."))
+        mention = Mention(found.name, subject, found.gender, found.titles.rstrip(" ,."), opens)
         mentions.append((start + found.offset, mention))
     return mentions
 
@@ -390,16 +402,47 @@ _NOT_VERBS = frozenset(
 )
 
 
+# 'Hilde Aamot, sent', 'Jaylen Brooks, 17, the board's representative, cannot vote':
+# the verb a name in apposition (or with one) is the subject of.
+_APPOSITION_VERB = re.compile(r",(?:[^.!?;:,“”\"]{1,80},)?\s+([a-z][\w’'-]*)")
+_NOT_APPOSITION_VERBS = _NOT_VERBS | frozenset(
+    "the a an his her its their our my your this these those one two three".split()
+)
+
+
+def _verb_after_apposition(text: str, end: int) -> bool:
+    """Whether a verb follows the name ending at ``end`` past a comma and perhaps an
+    apposition."""
+    match = _APPOSITION_VERB.match(text, end, end + 120)
+    return match is not None and match.group(1) not in _NOT_APPOSITION_VERBS
+
+
+_REPORTING = frozenset(
+    """said says told tells added adds argued argues noted notes claimed claims insisted
+    insists warned warns believes believe thinks think that""".split()
+)
+
+
 class Mention(str):
-    """A name met in prose, with whether it opens its sentence and its title's gender."""
+    """A name met in prose, with whether it is its sentence's subject (``opens``: its
+    first words) and its title's gender."""
 
     subject: bool
     gender: str | None
     titles: str
+    opens: bool
 
-    def __new__(cls, name: str, subject: bool = False, gender: str | None = None, titles=""):
+    def __new__(
+        cls,
+        name: str,
+        subject: bool = False,
+        gender: str | None = None,
+        titles: str = "",
+        opens: bool = False,
+    ):
         mention = super().__new__(cls, name)
         mention.subject = subject
+        mention.opens = opens
         mention.gender = gender
         mention.titles = titles
         return mention
@@ -482,7 +525,7 @@ def can_speak(name: str) -> bool:
     "Russia and Ukraine"), a sentence adverb ("Though") or a role with a place
     ("Democrat of Missouri")."""
     words = name.split()
-    if not words or is_place(name):
+    if not words or is_place(name) or _PARTY_AND_STATE.match(name):
         return False
     first = _folded_word(words[0])
     if first in NOT_SPEAKERS and (len(words) == 1 or first not in ("democrat", "republican")):
@@ -490,6 +533,10 @@ def can_speak(name: str) -> bool:
     if first in TITLES and len(words) >= 2 and words[1] in ("of", "for", "from"):
         return False  # "Democrat of Missouri", "Republican from Ohio"
     return not (len(words) == 1 and first in TITLES)
+
+
+# 'R-Utah', 'D-N.Y.': a lawmaker's party and state, written after the name.
+_PARTY_AND_STATE = re.compile(r"[RDI]-[A-Z][\w.]*$")
 
 
 @dataclass(eq=False)
@@ -509,6 +556,9 @@ class Entity:
     spoke_at: int = -1
     subject_at: int = -1
     mentioned_at: int = -1
+    opened_at: int = -1  # when last named at the start of a sentence
+    spoke_count: int = 0
+    mention_count: int = 0
 
     def add_alias(self, alias: str) -> None:
         if fold(alias) != fold(self.name) and all(fold(alias) != fold(a) for a in self.aliases):
@@ -519,10 +569,6 @@ class Entity:
         return not self.org and not self.plural
 
 
-# How many events ago a mere mention (not as a subject) counts as recent as a subject's.
-MENTION_PENALTY = 6
-# How many events ago a person of unknown gender counts as recent as one of the right one.
-UNKNOWN_GENDER_PENALTY = 3
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
 _LOWER_WORD = re.compile(r"\b[a-zß-öø-ÿ][\w’'-]*")
@@ -692,8 +738,11 @@ class Registry:
             words = words[1:]
         return " ".join(words)
 
-    def resolve(self, mention: str, description: str = "", gender: str | None = None) -> Entity:
-        """The entity a name mention means, registering it if new."""
+    def resolve(
+        self, mention: str, description: str = "", gender: str | None = None, subject: bool = True
+    ) -> Entity:
+        """The entity a name mention means, registering it if new; ``subject``: whether
+        the mention is its sentence's subject (an attribution's always is)."""
         mention = self.clean(mention)
         found = self.find(mention, gender)
         if found is None:
@@ -707,7 +756,7 @@ class Registry:
             found.description = description
         if gender and found.gender is None and not found.org:
             found.gender = gender
-        self._mentioned(found)
+        self._mentioned(found, subject=subject)
         return found
 
     def describe(
@@ -777,7 +826,8 @@ class Registry:
         """A person's gender as the text tells it: their first name, or else the titles
         before their surname and the first pronoun after each time they are named."""
         words = name.split()
-        if len(words) > 1 and genders.of_first_name(words[0]):
+        if genders.of_first_name(words[0]) and (len(words) > 1 or not self.common_word(name)):
+            # 'Ola Berg', or 'Kevin' alone: a first name tells, whatever pronouns follow.
             return genders.of_first_name(words[0])
         if len(words) > 1:
             # 'Rakeyia Scott … her husband' in a story about Keith Scott: the pronouns
@@ -822,11 +872,14 @@ class Registry:
         if len(self._recent) > _RECENT:
             del self._recent[0]
 
-    def _mentioned(self, entity: Entity, *, subject: bool = True) -> None:
+    def _mentioned(self, entity: Entity, *, subject: bool = True, opens: bool = False) -> None:
         tick = self._event()
         if subject:
             entity.subject_at = tick
+        if opens:
+            entity.opened_at = tick
         entity.mentioned_at = tick
+        entity.mention_count += 1
         self._touch(entity)
         self.last_mentioned = entity
         if entity.person:
@@ -871,6 +924,7 @@ class Registry:
         if entity is not None:
             self.last_speaker = entity
             entity.spoke_at = self._event()
+            entity.spoke_count += 1
             self._touch(entity)
 
     def mention(self, name: str) -> None:
@@ -880,7 +934,12 @@ class Registry:
             return
         cleaned = self.clean(name)
         if cleaned != name:
-            name = Mention(cleaned, getattr(name, "subject", False), getattr(name, "gender", None))
+            name = Mention(
+                cleaned,
+                getattr(name, "subject", False),
+                getattr(name, "gender", None),
+                opens=getattr(name, "opens", False),
+            )
         gender = getattr(name, "gender", None)
         found = self.find(name, gender)
         titles = getattr(name, "titles", "")
@@ -889,13 +948,17 @@ class Registry:
             or gender
             or (genders.of_first_name(name) and not self.common_word(name))
         ):
-            found = self.resolve(name, gender=gender)  # "Ellen Marsh", "Mrs. Okonjo", "Melanie"
+            # "Ellen Marsh", "Mrs. Okonjo", "Melanie": a subject only if the sentence says so
+            # ('loyalists to Bernie Sanders' makes no one salient).
+            found = self.resolve(name, gender=gender, subject=getattr(name, "subject", False))
         elif found is not None and found.gender is None and gender and not found.org:
             found.gender = gender
         if found is not None and titles and not found.description and not found.org:
             found.description = titles
         if found is not None:
-            self._mentioned(found, subject=getattr(name, "subject", False))
+            self._mentioned(
+                found, subject=getattr(name, "subject", False), opens=getattr(name, "opens", False)
+            )
 
     def organisation(self, noun: str) -> Entity | None:
         """The organisation that "the ministry" or "the company" refers to: one whose name
@@ -922,21 +985,28 @@ class Registry:
     def person_for_pronoun(self, pronoun: str = "") -> Entity | None:
         """Whom 'he', 'she' or 'they' means: the most salient entity that fits, salience
         being how recently it spoke or was a sentence's subject (a mere mention counts
-        less), and fitting its gender (from titles, first names) or number."""
+        less), and fitting its gender (from titles, first names) or number; for 'he' and
+        'she' the learned ranker (antecedents.py) chooses when it is there."""
         word = pronoun.casefold().strip()
         wanted = genders.PRONOUN_GENDER.get(word)
         if word in ("they", "them", "their", "it", "its", "we"):
             group = self._most_salient(lambda e: e.org or e.plural)
             if group is not None:
                 return group
-        best = self._most_salient(
-            lambda e: (
-                e.person
-                and e is not self._writer
-                and (wanted is None or e.gender in (None, wanted))
-            ),
-            wanted=wanted,
-        )
+        model = antecedents.load() if wanted is not None else None
+        if model is not None:
+            best = model.best(word, self.pronoun_candidates(wanted), self._tick, self.last_speaker)
+            if best is not None and best.gender is None:
+                best.gender = wanted  # "she" said it: she is a woman from now on
+        else:
+            best = self._most_salient(
+                lambda e: (
+                    e.person
+                    and e is not self._writer
+                    and (wanted is None or e.gender in (None, wanted))
+                ),
+                wanted=wanted,
+            )
         if best is not None:
             return best
         for candidate in (self.last_person, self.last_speaker):
@@ -948,6 +1018,17 @@ class Registry:
             ):
                 return candidate
         return None
+
+    def pronoun_candidates(self, wanted: str) -> list[Entity]:
+        """The people 'he' or 'she' (of gender ``wanted``) may mean, the latest first."""
+        return [
+            e
+            for e in reversed(self._recent)
+            if e.person
+            and e is not self._writer
+            and e.gender in (None, wanted)
+            and not e.name.isupper()  # 'PORTAGE BEND': a dateline, no one's name
+        ]
 
     def _most_salient(self, fits, wanted: str | None = None) -> Entity | None:
         best, best_score = None, None

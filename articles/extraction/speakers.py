@@ -286,7 +286,12 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
     if word == "i":
         return registry.writer(), (0, 1)  # 'I think', outside quotation marks
     if word in PRONOUNS:
-        return registry.person_for_pronoun(word), (0, len(phrase))
+        found = registry.person_for_pronoun(word)
+        if found is None and word in genders.PRONOUN_GENDER:
+            # '…,” she said' with no woman named yet: hers still, an unnamed speaker,
+            # rather than the quote going to whoever is named nearby.
+            found = registry.describe(phrase, genders.PRONOUN_GENDER[word])
+        return found, (0, len(phrase))
     parts = _parts(phrase)
     last_start, last = parts[-1]
     if len(parts) > 1 and last.casefold() in PRONOUNS:
@@ -410,9 +415,29 @@ def describes(part: str) -> bool:
     if first in DETERMINERS or first.endswith(("’s", "'s")):
         return True
     head = _head_noun(words)
-    if head is not None and head.casefold() in _CAPITALISED_GROUPS | _PLURAL_ROLES:
-        return True  # 'Republicans said', a sentence's 'Authorities said'
+    if head is not None and head.casefold() in _CAPITALISED_GROUPS | _PLURAL_ROLES | _FINDINGS:
+        return True  # 'Republicans said', a sentence's 'Authorities said', 'Polls show'
+    if head is not None and (_number(head) or head.casefold() in _SHARES):
+        # 'Twelve percent said', 'Nearly eight of 10 voters say': a share of people.
+        numbered = any(_number(w) for w in words)
+        return numbered and (words[-1].casefold() in _SHARES or _is_plural(words[-1]))
     return head is not None and head[:1].islower() and _is_plural(head)
+
+
+_SHARES = frozenset("percent %".split())
+# What reports a finding when a sentence opens with it: 'Polls show that …'.
+_FINDINGS = frozenset("polls surveys".split())
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty
+    fifty sixty seventy eighty ninety hundred""".split()
+)
+
+
+def _number(word: str) -> bool:
+    """'63', '12%', 'Twelve': a number in figures or words."""
+    word = word.casefold().rstrip("%")
+    return word.replace(".", "").replace(",", "").isdigit() or word in _NUMBER_WORDS
 
 
 def _head_noun(words: list[str]) -> str | None:
@@ -529,6 +554,7 @@ def subject_speaker_before(
         for f in names_found(lead)
         if _may_speak(registry, f.name)
         and (lead[: f.start].split()[-1:] or [""])[0].casefold() not in AFFILIATION
+        and not _possessive_of_other_words(lead, f.end)
     ]
     if names:
         found = names[-1]
@@ -540,6 +566,12 @@ def subject_speaker_before(
     if org:
         return Speaker(registry.organisation(org.group("noun")))
     return Speaker(registry.last_speaker)
+
+
+def _possessive_of_other_words(lead: str, end: int) -> bool:
+    """'Clinton says Trump’s flurry of tweets was …': a possessive name owns a noun
+    phrase of its own, not the cue; 'Trump’s claim that …' is his."""
+    return lead[end - 2 : end] in ("’s", "'s") and len(lead[end:].split()) > 1
 
 
 # An earlier cue the one at the lead's end is coordinated with: 'she called it … and'.

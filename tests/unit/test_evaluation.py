@@ -1,6 +1,6 @@
 """The extraction scorer's kind-blind matching and its resolved-speaker figure."""
 
-from articles.extraction.evaluation import evaluate, resolve_gold_speakers
+from articles.extraction.evaluation import evaluate, resolve_gold_speakers, same_speaker
 
 
 class _Found:
@@ -123,3 +123,112 @@ def test_a_party_and_state_in_parentheses_is_no_part_of_the_name():
     text = "Headline\nSen. Kari Moen (D-Mo.) said it was late."
     gold = [_gold(text, "it was late", "Sen. Kari Moen (D-Mo.)")]
     assert resolve_gold_speakers(text, gold) == ["Kari Moen"]
+
+
+def test_a_name_that_only_qualifies_the_head_names_nobody():
+    text = (
+        "Headline\nThe Ohio mayor said the bridge was late. A spokesman for Kari Moen said "
+        "it was not. Moen's lawyers said it would open. Fourteen percent said they were "
+        "unsure. A study that appeared in the Harbour Gazette found it was safe."
+    )
+    gold = [
+        _gold(text, "the bridge was late", "The Ohio mayor"),
+        _gold(text, "it was not", "A spokesman for Kari Moen"),
+        _gold(text, "it would open", "Moen's lawyers"),
+        _gold(text, "they were unsure", "Fourteen percent"),
+        _gold(text, "it was safe", "A study that appeared in the Harbour Gazette"),
+    ]
+    assert resolve_gold_speakers(text, gold) == [None] * 5
+
+
+def test_a_name_in_apposition_after_a_description_is_the_speaker():
+    text = "Headline\nHis partner at the firm, Per Lund, said the bridge was late."
+    gold = [_gold(text, "the bridge was late", "His partner at the firm, Per Lund,")]
+    assert resolve_gold_speakers(text, gold) == ["Per Lund"]
+
+
+def test_a_title_with_of_stays_before_the_name():
+    text = "Headline\nSecretary of State Per Lund said the bridge was late."
+    gold = [_gold(text, "the bridge was late", "Secretary of State Per Lund")]
+    assert resolve_gold_speakers(text, gold) == ["Per Lund"]
+
+
+def test_it_and_they_are_left_out_of_the_resolved_figure():
+    text = "Headline\nPer Lund said the bridge was late. It said the ferry ran. They agreed."
+    gold = [
+        _gold(text, "the bridge was late", "Per Lund"),
+        _gold(text, "the ferry ran", "It"),
+        _gold(text, "agreed", "They"),
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Per Lund", None, None]
+
+
+def test_the_fullest_form_takes_no_sentence_opener_initial_or_paper_before_the_name():
+    text = (
+        "Headline\nPer Lund runs the port. It was the same after World War II. Lund said "
+        "the ferry was late. Although Lund said it was early, it was not. The board of the "
+        "Harbour Post Lund said nothing."
+    )
+    gold = [
+        _gold(text, "the ferry was late", "Lund"),
+        _gold(text, "it was early", "Lund"),
+        _gold(text, "nothing", "Lund"),
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Per Lund"] * 3
+
+
+def test_curly_and_straight_apostrophes_spell_one_name():
+    assert same_speaker("James O'Neill", "James O’Neill")
+
+
+def test_naming_whom_a_gold_who_stands_for_is_the_right_speaker():
+    text = "Headline\nGuests included Kari Moen, who joked that the ferry was late."
+    gold = [_gold(text, "the ferry was late", "who", mention="who")]
+    report = evaluate(
+        [{"id": "a", "text": text, "quotes": gold}],
+        lambda t: [_Found(gold[0]["start"], gold[0]["end"], "indirect", "Kari Moen")],
+    )
+    assert report.speaker_accuracy == 1.0
+
+
+def test_a_who_after_a_preposition_without_a_comma_is_not_the_name_before_it():
+    text = "Headline\nA clerk at the Harbour Office who saw it said the ferry was late."
+    gold = [_gold(text, "the ferry was late", "who", mention="who")]
+    report = evaluate(
+        [{"id": "a", "text": text, "quotes": gold}],
+        lambda t: [_Found(gold[0]["start"], gold[0]["end"], "indirect", "Harbour Office")],
+    )
+    assert report.speaker_accuracy == 0.0
+
+
+def test_a_party_group_is_as_generic_as_officials():
+    text = "Headline\nRepublicans said the bridge was late. Harbour Democrats said it was not."
+    gold = [
+        _gold(text, "the bridge was late", "Republicans"),
+        _gold(text, "it was not", "Harbour Democrats"),
+    ]
+    assert resolve_gold_speakers(text, gold) == [None, None]
+
+
+def test_a_name_with_a_title_and_an_apposition_is_the_named_speaker():
+    text = "Headline\nSen. Kari Moen (D-Mo.), head of the panel, said the ferry was late."
+    gold = [_gold(text, "the ferry was late", "Sen. Kari Moen (D-Mo.), head of the panel,")]
+    report = evaluate(
+        [{"id": "a", "text": text, "quotes": gold}],
+        lambda t: [_Found(gold[0]["start"], gold[0]["end"], "indirect", "Kari Moen")],
+    )
+    assert report.speaker_accuracy == 1.0
+
+
+def test_he_or_she_means_no_newspaper_and_no_pair_of_countries():
+    text = (
+        "Headline\nPer Lund said the bridge was late. The Harbour Times said it was not. "
+        "Norway and Sweden said nothing. He added that it was."
+    )
+    gold = [
+        _gold(text, "the bridge was late", "Per Lund"),
+        _gold(text, "it was not", "The Harbour Times"),
+        _gold(text, "nothing", "Norway and Sweden"),
+        _gold(text, "that it was", "He"),
+    ]
+    assert resolve_gold_speakers(text, gold)[3] == "Per Lund"

@@ -255,9 +255,11 @@ def test_a_speaker_mention_belongs_to_its_own_attribution():
         "According to the association, the average family boat earns less than in 2015."
     )
     warned, quote = extract_quotes(text)
-    # "He warned that …" is reported speech by someone the text has not named yet.
+    # "He warned that …" is reported speech by someone the text has not named yet: an
+    # unnamed speaker at its own "He".
     assert warned.text.endswith("200 boats could be laid up")
-    assert (warned.speaker, warned.speaker_start) == (None, None)
+    assert warned.speaker is None
+    assert text[warned.speaker_start : warned.speaker_end] == "He"
     # No association is named: an unnamed one, not a speaker called "Association".
     assert (quote.speaker, quote.speaker_description) == (None, "the association")
     assert text[quote.speaker_start : quote.speaker_end] == "the association"
