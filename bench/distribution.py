@@ -60,7 +60,7 @@ def clear(project) -> None:
             [project.pk],
         )
     if connection.vendor == "postgresql":
-        # Each run leaves ten thousands of dead rows that autovacuum would clear in a
+        # Each run leaves tens of thousands of dead rows that autovacuum would clear in a
         # while: without this the runs measure the bench's own churn.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE articles_assignment, articles_articlecounts")

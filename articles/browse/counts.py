@@ -41,9 +41,10 @@ class ArticleCounts(models.Model):
     class Meta:
         app_label = "articles"
         verbose_name_plural = "article counts"
-        # A change of a count moves the row in every index (no HOT update), so each
-        # status filter has a partial index of its own: a row is written only to those
-        # whose filter it now matches (assigning an article: "to do"), not to all.
+        # A change of a count is never a HOT update (the counts are indexed), so each
+        # changed row enters the primary key and every index whose condition it matches:
+        # with a partial index per status filter, assigning an article writes three
+        # entries (key, quotes, "to do") where one index over all statuses made five.
         indexes = [
             # "Has quotes": equal to 0, or more.
             models.Index(fields=["project", "quotes"], name="article_counts_quotes_idx"),

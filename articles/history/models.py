@@ -76,8 +76,9 @@ class HistoryEvent(models.Model):
         indexes = [
             models.Index(fields=["project", "id"], name="history_project_id_idx"),
             models.Index(fields=["article", "id"], name="history_article_id_idx"),
-            # Most events concern no quote, and a command's none has an actor: entries
-            # no lookup reads (``= id`` never matches null), written with every event.
+            # Most events concern no quote, and none of a command's events has an actor:
+            # entries no lookup reads (``= id`` never matches null), written with every
+            # event.
             models.Index(
                 fields=["quote_id"],
                 condition=Q(quote_id__isnull=False),

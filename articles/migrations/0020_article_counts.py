@@ -1,7 +1,8 @@
 """Each article's counts of quotes and assignments (articles.browse.counts), kept by
 triggers on articles, quotes and assignments, and filled for the articles that exist. The
 SQL is frozen here; never edit it. A later migration that alters ``articles_quote`` or
-``articles_article`` copies the SQL of their triggers below.
+``articles_article`` copies the SQL of their triggers below (0023 replaces the two
+statement-level functions on PostgreSQL: copy those from there).
 
 PostgreSQL counts inserts and deletes once per statement, from its transition tables (a
 bulk insert or a COPY of ten thousand rows is one UPDATE), and updates row by row, only

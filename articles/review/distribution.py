@@ -52,7 +52,7 @@ def plan_assignments(
     nobody = frozenset()
     for article in articles:
         wanted = per_article[article] if each else per_article
-        have = existing.get(article, nobody)
+        have = set(existing[article]) if article in existing else nobody
         need = wanted - len(have)
         if need <= 0:
             continue

@@ -70,6 +70,19 @@ def test_the_plan_refuses_what_cannot_be_met(annotators, per_article, message):
         )
 
 
+def test_no_annotators_per_article_is_refused_even_for_a_project_without_articles():
+    # It used to pass with nothing to assign, and the command then stored k = 0.
+    with pytest.raises(DistributionError, match="per_article: must be at least 1"):
+        plan_assignments(articles=[], annotators=["a"], per_article=0, loads={}, existing={})
+
+
+def test_the_plan_counts_each_annotator_an_article_has_once():
+    plan = plan_assignments(
+        articles=[1], annotators=["a", "b"], per_article=2, loads={}, existing={1: ["a", "a"]}
+    )
+    assert plan == [(1, "b")]
+
+
 # distribute
 
 
