@@ -45,6 +45,23 @@ SPEECH_VERBS = _listed(
 # ('“Green”, called the ministry’s plan …').
 NAMING_VERBS = ("called", "calls", "calling", "described", "describes", "describing")
 
+# Verbs that put quoted words in a speaker's mouth without a clause: 'branded the
+# group an “…”', 'exhorted voters to “…”', 'pounding him as a “…”'; a cue for a mixed quote
+# close after them, however short the quote.
+LABELLING_VERBS = _listed(
+    """
+    brand, brands, branding, branded, label, labels,
+    labeling, labelling, labeled, labelled, liken, likens, likening, likened, hail, hails,
+    hailing, hailed, exhort, exhorts, exhorting, exhorted, blast, blasts, blasting,
+    blasted, pound, pounds, pounding, pounded, decry, decries, decrying, decried,
+    denounce, denounces, denouncing, denounced, slam, slams, slamming, slammed, chant,
+    chants, chanting, chanted, blame, blames, blaming, blamed, proclaim, proclaims,
+    proclaiming, proclaimed, characterize, characterizes, characterizing, characterized,
+    characterise, characterises, characterising, characterised, lambaste, lambastes,
+    lambasting, lambasted, deride, derides, deriding, derided, mock, mocks, mocking,
+    mocked, went after, goes after, gone after, going after
+    """
+)
 # Verbs that introduce reported speech: 'Hansen believes (that) the grid will fail'.
 REPORTING_VERBS = _listed(
     """
@@ -195,6 +212,10 @@ SPEAKER_THEN_CUE = re.compile(rf"\s*[,:]?\s*(?P<who>{SUBJECT})\s+{ADVERB}(?P<cue
 # Before an opening mark, at the end of the sentence's lead: 'Whitfield said: “'.
 SPEAKER_CUE_COLON = re.compile(
     rf"(?P<who>{SUBJECT})(?:,[^,]*,)?\s+{ADVERB}(?P<cue>{CUE})\b[^:,]*?[:,]\s*$"
+)
+# A labelling verb at most five words before the quotation mark that ends the lead.
+LABELLING_LEAD = re.compile(
+    rf"\b(?P<cue>{'|'.join(LABELLING_VERBS)})\b(?:\s+[^\s,;:.!?“”\"]+){{0,5}}\s*$"
 )
 # A cue anywhere in the lead of a mixed quote: 'Hansen said the plan was “a disaster”'.
 CUE_WORD = re.compile(rf"\b(?:{CUE}|according to)\b")

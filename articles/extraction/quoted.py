@@ -12,7 +12,7 @@ from articles.extraction.marks import Segment
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import SMALL_WORDS, Entity, Registry
 from articles.extraction.paragraphs import sentence_end, sentence_start, strip
-from articles.extraction.patterns import SCARE_BEFORE
+from articles.extraction.patterns import LABELLING_LEAD, SCARE_BEFORE
 from articles.extraction.speakers import nearby_speaker, speaker_in, subject_speaker_before
 
 
@@ -135,13 +135,19 @@ def _mixed(
     # A word that attributes only loosely ('critical of the “…”', 'call it “the Nest”')
     # makes a quote of three words or more, not a name or a scare-quoted word.
     near = len(text[span[0] : span[1]].split()) >= 3
-    cue = cue_in(text, *lead) or learned_cue(text, *lead, near=near)
+    cue = cue_in(text, *lead) or learned_cue(text, *lead, near=near) or _labelling(text, *lead)
     if cue is None and after is None:
         return None  # a scare quote
     subject = subject_speaker_before(registry, text, lead[0], cue[0]) if cue else None
     if after is not None:
         return Candidate(*span, "mixed", after.entity, 0.7, after.cue, after.mention)
     return Candidate(*span, "mixed", subject.entity, 0.7, cue, subject.mention)
+
+
+def _labelling(text: str, start: int, end: int) -> Span | None:
+    """The labelling verb just before the quoted words ('branded the group an “'), if any."""
+    match = LABELLING_LEAD.search(text, start, end)
+    return (match.start("cue"), match.end("cue")) if match else None
 
 
 def _attributed(span: Span, attribution: Attribution) -> Candidate:
