@@ -135,7 +135,12 @@ def _mixed(
     # A word that attributes only loosely ('critical of the “…”', 'call it “the Nest”')
     # makes a quote of three words or more, not a name or a scare-quoted word.
     near = len(text[span[0] : span[1]].split()) >= 3
-    cue = cue_in(text, *lead) or learned_cue(text, *lead, near=near) or _labelling(text, *lead)
+    cue = cue_in(text, *lead) or learned_cue(text, *lead, near=near)
+    labelling = _labelling(text, *lead)
+    if labelling is not None and (cue is None or labelling[0] > cue[0]):
+        # The verb nearest the quote is its cue: 'described her as a “…” and blamed the
+        # rise on “…”' gives the second quote its own cue, so the two stay apart.
+        cue = labelling
     if cue is None and after is None:
         return None  # a scare quote
     subject = subject_speaker_before(registry, text, lead[0], cue[0]) if cue else None

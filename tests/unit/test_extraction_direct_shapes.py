@@ -49,3 +49,13 @@ def test_quoted_words_after_a_labelling_verb_are_mixed_speech(text, quoted, spea
 def test_a_name_after_call_it_stays_a_name():
     # Guards the fix above: 'call it “…”' names a place, it reports no speech.
     assert _mixed_quotes("Fishermen on the quay call it “the Crow’s Nest” these days.") == []
+
+
+def test_a_later_labelling_verb_gives_its_quote_a_cue_of_its_own():
+    # The second quote took 'described' for its cue too, and the two were joined into one
+    # mixed quote running across the clause between them.
+    text = (
+        "Senator Ana Ruiz described the bill as a “giveaway” after the mayor defended it "
+        "and blamed the deficit on “careless spending” at city hall."
+    )
+    assert [quote.text for quote in extract_quotes(text)] == ["giveaway", "careless spending"]
