@@ -217,6 +217,15 @@ SPEAKER_CUE_COLON = re.compile(
 LABELLING_LEAD = re.compile(
     rf"\b(?P<cue>{'|'.join(LABELLING_VERBS)})\b(?:\s+[^\s,;:.!?“”\"]+){{0,5}}\s*$"
 )
+# A verb that calls someone names just before the quotation mark: what follows in Title
+# Case is a name put on someone ('called her “Miss Piggy”'), no title. 'Call' counts
+# only with its object next ('a plan called “…”' and 'calls to his “…”' name a title),
+# and not when that is a thing ('call it “the Crow’s Nest”' names a place).
+NAME_CALLING_LEAD = re.compile(
+    rf"(?:\b(?:{'|'.join(LABELLING_VERBS)})\b(?:\s+[^\s,;:.!?“”\"]+){{0,5}}"
+    r"|\b(?:call|calls|called|calling)\s+(?!(?:it|this|that)\b)"
+    r"(?:(?!(?:to|from|into|on|in|for|at|with)\b)[^\s,;:.!?“”\"]+\s*){1,4})\s*$"
+)
 # A cue anywhere in the lead of a mixed quote: 'Hansen said the plan was “a disaster”'.
 CUE_WORD = re.compile(rf"\b(?:{CUE}|according to)\b")
 

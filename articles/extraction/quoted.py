@@ -12,7 +12,7 @@ from articles.extraction.marks import Segment
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import SMALL_WORDS, Entity, Registry
 from articles.extraction.paragraphs import sentence_end, sentence_start, strip
-from articles.extraction.patterns import LABELLING_LEAD, SCARE_BEFORE
+from articles.extraction.patterns import LABELLING_LEAD, NAME_CALLING_LEAD, SCARE_BEFORE
 from articles.extraction.speakers import nearby_speaker, speaker_in, subject_speaker_before
 
 
@@ -183,6 +183,8 @@ def _not_speech(lead: str, content: str, words: list[str], *, after_quote: bool 
         return True
     if content.startswith("(") and content.rstrip(".")[-1:] == ")":
         return True  # a transcript's stage direction: '“(CROSSTALK.)”'
+    if NAME_CALLING_LEAD.search(lead):
+        return False  # 'hailed him as “The Comeback Kid”': a name put on someone
     # American style puts the comma or stop inside the marks: '“Fox News Sunday,” Pence'.
     return _is_title(words) and (
         content.rstrip()[-1:] not in ".?!," or _titled(lead, words, after_quote)

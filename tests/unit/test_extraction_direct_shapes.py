@@ -59,3 +59,27 @@ def test_a_later_labelling_verb_gives_its_quote_a_cue_of_its_own():
         "and blamed the deficit on “careless spending” at city hall."
     )
     assert [quote.text for quote in extract_quotes(text)] == ["giveaway", "careless spending"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "Rival candidates mocked Governor Hal Brandt as “Captain Gridlock” on Tuesday.",
+            "Captain Gridlock",
+        ),
+        (
+            "For years opponents have called the mayor “Mister Pothole” at every rally.",
+            "Mister Pothole",
+        ),
+    ],
+)
+def test_a_name_put_on_someone_in_title_case_is_mixed_speech(text, quoted):
+    # Title Case quoted words were taken for the title of a work and dropped.
+    assert [q.text for q in extract_quotes(text) if q.kind == "mixed"] == [quoted]
+
+
+def test_a_work_called_by_its_title_stays_a_title():
+    # Guards the fix above: 'a plan called “…”' names the plan.
+    text = "The council adopted a plan called “Green Harbour Vision” last spring."
+    assert extract_quotes(text) == []
