@@ -80,13 +80,17 @@ def quote_in_marks(
         return None  # a stray scare quote at the start of a sentence
     end = _trim_comma(text, inner_start, inner_end)
     standalone = not lead_words or (lead_words.endswith((":", ",")) and before is not None)
+    quote = None
     if not standalone:
         if content.endswith(".") and text[close + 1 : close + 3].strip()[:1].isupper():
             after = None  # 'accused him of “recklessness.” President Park said': a new sentence
         quote = _mixed(registry, text, (inner_start, end), (lead_start, segment.open), after)
-    elif after is not None or before is not None:
+        # A sentence quoted whole after a colon and no cue ('ran it as its headline: “…”')
+        # is speech all the same, whose as a quote with no attribution is.
+        standalone = quote is None and lead_words.endswith(":") and _sentence(content)
+    if standalone and (after is not None or before is not None):
         quote = _attributed((inner_start, end), after or before)
-    else:
+    elif standalone:
         continuing = segment.close is None or (first and not lead_words)
         entity, confidence = _unattributed_speaker(
             registry,
@@ -212,6 +216,11 @@ def _is_title(words: list[str]) -> bool:
         return False
     capitalised = [w for w in letters if w[0].isupper() or w.lower() in SMALL_WORDS]
     return len(capitalised) == len(letters) and sum(w[0].isupper() for w in letters) >= 2
+
+
+def _sentence(content: str) -> bool:
+    """Quoted words that make a sentence of their own: a capital, then a stop."""
+    return content[:1].isupper() and content.rstrip()[-1:] in ".?!" and len(content.split()) >= 3
 
 
 def _trim_comma(text: str, start: int, end: int) -> int:

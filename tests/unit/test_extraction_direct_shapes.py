@@ -83,3 +83,15 @@ def test_a_work_called_by_its_title_stays_a_title():
     # Guards the fix above: 'a plan called “…”' names the plan.
     text = "The council adopted a plan called “Green Harbour Vision” last spring."
     assert extract_quotes(text) == []
+
+
+def test_a_sentence_quoted_whole_after_a_colon_is_direct_speech():
+    # With no cue before the colon the quote went to the mixed rules, which found no cue
+    # and dropped it as a scare quote.
+    text = (
+        "The weekly printed one reader’s letter under a blunt banner: “Nobody asked us "
+        "about the bridge.” The council has not replied."
+    )
+    assert [(q.text, q.kind) for q in extract_quotes(text)] == [
+        ("Nobody asked us about the bridge.", "direct")
+    ]
