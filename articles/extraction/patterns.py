@@ -38,7 +38,8 @@ SPEECH_VERBS = _listed(
     shouted, yelled, answered, asserted, asserts, remarked, quipped, joked, observed,
     responded, responds, testified, texted, emailed, posted, typed, reported, reports,
     recounted, countered, retorted, mused, boasted, bragged, vowed, charged, alleged,
-    reiterated, repeated, concluding, warning, insisting, arguing, calling, describing
+    reiterated, repeated, concluding, warning, insisting, arguing, calling, describing,
+    put it
     """
 )
 # Speech verbs that after a closing mark name the quote rather than attribute it

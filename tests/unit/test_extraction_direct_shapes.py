@@ -95,3 +95,18 @@ def test_a_sentence_quoted_whole_after_a_colon_is_direct_speech():
     assert [(q.text, q.kind) for q in extract_quotes(text)] == [
         ("Nobody asked us about the bridge.", "direct")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As Mayor Lena Holt put it in a speech to the chamber in May, the harbour is “the "
+        "town’s front door.”",
+        "As Mayor Lena Holt put it, “the harbour is the town’s front door.”",
+    ],
+)
+def test_as_someone_put_it_attributes_the_quote(text):
+    # 'put it' was no cue, so the quoted words had no attribution and were dropped.
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Lena Holt"]
+    assert quotes[0].text.endswith("front door.")
