@@ -230,12 +230,18 @@ NAME_CALLING_LEAD = re.compile(
 # A cue anywhere in the lead of a mixed quote: 'Hansen said the plan was “a disaster”'.
 CUE_WORD = re.compile(rf"\b(?:{CUE}|according to)\b")
 
+# The kinds of work whose title may follow them in quotation marks: 'the report “…”'.
+_WORK_KINDS = (
+    r"(?:report|book|film|novel|song|album|play|series|show|documentary|campaign|project|"
+    r"programme|program|plan|strategy|slogan|law|bill|act|article|column|study|exhibition|"
+    r"festival|podcast)"
+)
+# The end of a lead that names a work: 'the campaign “'.
+WORK_BEFORE = re.compile(rf"the {_WORK_KINDS}\s*$", re.IGNORECASE)
 # Not speech: the words before a scare quote or a title.
 SCARE_BEFORE = re.compile(
     r"(?:so-called|so called|dubbed|nicknamed|the (?:title|name|headline|motto|banner)|"
-    r"the (?:report|book|film|novel|song|album|"
-    r"play|series|show|documentary|campaign|project|programme|program|plan|strategy|"
-    r"slogan|law|bill|act|article|column|study|exhibition|festival|podcast)|titled|"
+    rf"the {_WORK_KINDS}|titled|"
     # A work's name after its kind: 'in his 2002 book, “…”', 'the civil rights anthem “…”'.
     r"(?:the|his|her|their|its|a|an)\s+(?:[\w-]+\s+){0,3}?(?:book|film|novel|song|album|"
     r"documentary|podcast|anthem|memoir|poem|essay),?|"

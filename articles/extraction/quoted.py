@@ -12,7 +12,12 @@ from articles.extraction.marks import Segment
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import SMALL_WORDS, Entity, Registry
 from articles.extraction.paragraphs import sentence_end, sentence_start, strip
-from articles.extraction.patterns import LABELLING_LEAD, NAME_CALLING_LEAD, SCARE_BEFORE
+from articles.extraction.patterns import (
+    LABELLING_LEAD,
+    NAME_CALLING_LEAD,
+    SCARE_BEFORE,
+    WORK_BEFORE,
+)
 from articles.extraction.speakers import nearby_speaker, speaker_in, subject_speaker_before
 
 
@@ -184,7 +189,8 @@ def _not_speech(lead: str, content: str, words: list[str], *, after_quote: bool 
     """'The so-called “green” buses', 'the report “Roads to Nowhere”'. ``after_quote``: a
     quote of the paragraph came before ('“…,” she said. “We’re Norway.”')."""
     if SCARE_BEFORE.search(lead):
-        return True
+        # A work's title is capitalised: 'expects the campaign “to go on …”' is speech.
+        return not (content[:1].islower() and WORK_BEFORE.search(lead))
     if content.startswith("(") and content.rstrip(".")[-1:] == ")":
         return True  # a transcript's stage direction: '“(CROSSTALK.)”'
     if NAME_CALLING_LEAD.search(lead):

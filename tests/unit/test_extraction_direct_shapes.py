@@ -110,3 +110,20 @@ def test_as_someone_put_it_attributes_the_quote(text):
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == ["Lena Holt"]
     assert quotes[0].text.endswith("front door.")
+
+
+def test_lowercase_words_quoted_after_the_campaign_are_speech_not_its_title():
+    # 'the campaign “…”' was always taken for a campaign's title, even when the quoted
+    # words go on a sentence in lower case.
+    text = (
+        "Spokeswoman Dana Brill said she expects the campaign “to keep knocking on doors "
+        "until the polls close.”"
+    )
+    assert [(q.text, q.kind) for q in extract_quotes(text)] == [
+        ("to keep knocking on doors until the polls close.", "mixed")
+    ]
+
+
+def test_a_campaign_s_title_stays_a_title():
+    # Guards the fix above.
+    assert extract_quotes("Volunteers launched the campaign “Clean Harbour Now” on Friday.") == []
