@@ -73,6 +73,8 @@ def quote_in_marks(
         return None
     tail_end = sentence_end(text, close + 1, p_end)
     tail = text[close + 1 : tail_end]
+    if _nickname(lead, words, tail):
+        return None
     # Ends with a stop or a comma, or a comma (or the paragraph's end) follows it.
     ends_clause = content[-1:] in ",.?!…" or (tail[:1] in ",")
     # Both sides are read, even when one will do: each registers the names it meets.
@@ -198,6 +200,25 @@ def _not_speech(lead: str, content: str, words: list[str], *, after_quote: bool 
     # American style puts the comma or stop inside the marks: '“Fox News Sunday,” Pence'.
     return _is_title(words) and (
         content.rstrip()[-1:] not in ".?!," or _titled(lead, words, after_quote)
+    )
+
+
+def _nickname(lead: str, words: list[str], tail: str) -> bool:
+    """A nickname between a first name and a surname: 'Marta “Teddy” Ruiz', in a sentence
+    rather than a headline in Title Case ('General Reveals ‘Demoralizing’ Experience')."""
+    lead_words = lead.split()
+    first = lead_words[-1:] or [""]
+    last = tail.split()[:1] or [""]
+    headline = len(lead_words) > 1 and not any(w[:1].islower() for w in lead_words)
+    return (
+        not headline
+        and len(words) <= 2
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and lead.endswith(" ")
+        and first[0].isalpha()
+        and first[0][:1].isupper()
+        and tail[:1] == " "
+        and last[0][:1].isupper()
     )
 
 

@@ -127,3 +127,16 @@ def test_lowercase_words_quoted_after_the_campaign_are_speech_not_its_title():
 def test_a_campaign_s_title_stays_a_title():
     # Guards the fix above.
     assert extract_quotes("Volunteers launched the campaign “Clean Harbour Now” on Friday.") == []
+
+
+def test_a_nickname_between_first_name_and_surname_is_no_quote():
+    # The nickname in marks went to the mixed rules, which took the 'said' after it for
+    # its cue.
+    text = "The crowd cheered as councillor Teresa “Tess” Olund said the library would open."
+    assert [q.kind for q in extract_quotes(text)] == ["indirect"]
+
+
+def test_a_quoted_word_in_a_title_case_headline_is_no_nickname():
+    # Guards the fix above: in a headline every word is capitalised.
+    text = "Former Mayor Reveals ‘Humiliating’ Years Of Budget Fights."
+    assert [q.text for q in extract_quotes(text)] == ["Humiliating"]
