@@ -60,7 +60,9 @@ LABELLING_VERBS = _listed(
     proclaiming, proclaimed, characterize, characterizes, characterizing, characterized,
     characterise, characterises, characterising, characterised, lambaste, lambastes,
     lambasting, lambasted, deride, derides, deriding, derided, mock, mocks, mocking,
-    mocked, went after, goes after, gone after, going after
+    mocked, bemoan, bemoans, bemoaning, bemoaned, lament, laments, lamenting, lamented,
+    reference, references, referencing, referenced, refer to, refers to, referring to,
+    referred to, went after, goes after, gone after, going after
     """
 )
 # Verbs that introduce reported speech: 'Hansen believes (that) the grid will fail'.

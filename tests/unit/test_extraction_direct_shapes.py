@@ -140,3 +140,15 @@ def test_a_quoted_word_in_a_title_case_headline_is_no_nickname():
     # Guards the fix above: in a headline every word is capitalised.
     text = "Former Mayor Reveals ‘Humiliating’ Years Of Budget Fights."
     assert [q.text for q in extract_quotes(text)] == ["Humiliating"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Coach Rita Olsen lamented the team’s “sloppy” defence after the loss.", "sloppy"),
+        ("In its review the board referenced “deep problems” at the agency.", "deep problems"),
+    ],
+)
+def test_quoted_words_after_lamenting_or_referencing_are_mixed_speech(text, quoted):
+    # 'lamented' and 'referenced' were no cues, so their short quotes passed for scare quotes.
+    assert [q.text for q in extract_quotes(text) if q.kind == "mixed"] == [quoted]
