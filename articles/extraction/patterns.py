@@ -216,9 +216,11 @@ SPEAKER_THEN_CUE = re.compile(rf"\s*[,:]?\s*(?P<who>{SUBJECT})\s+{ADVERB}(?P<cue
 SPEAKER_CUE_COLON = re.compile(
     rf"(?P<who>{SUBJECT})(?:,[^,]*,)?\s+{ADVERB}(?P<cue>{CUE})\b[^:,]*?[:,]\s*$"
 )
-# A labelling verb at most five words before the quotation mark that ends the lead.
+# A labelling verb at most five words before the quotation mark that ends the lead; it
+# may open the sentence ('Bemoaning the “…”').
 LABELLING_LEAD = re.compile(
-    rf"\b(?P<cue>{'|'.join(LABELLING_VERBS)})\b(?:\s+[^\s,;:.!?“”\"]+){{0,5}}\s*$"
+    rf"\b(?P<cue>{'|'.join(LABELLING_VERBS)})\b(?:\s+[^\s,;:.!?“”\"]+){{0,5}}\s*$",
+    re.IGNORECASE,
 )
 # A verb that calls someone names just before the quotation mark: what follows in Title
 # Case is a name put on someone ('called her “Miss Piggy”'), no title. 'Call' counts

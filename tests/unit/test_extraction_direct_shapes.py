@@ -152,3 +152,9 @@ def test_a_quoted_word_in_a_title_case_headline_is_no_nickname():
 def test_quoted_words_after_lamenting_or_referencing_are_mixed_speech(text, quoted):
     # 'lamented' and 'referenced' were no cues, so their short quotes passed for scare quotes.
     assert [q.text for q in extract_quotes(text) if q.kind == "mixed"] == [quoted]
+
+
+def test_a_labelling_verb_that_opens_the_sentence_is_a_cue():
+    # The verbs were matched in lower case only, so a sentence-initial 'Bemoaning' was none.
+    text = "Bemoaning the “rigged” permit rules, the builders marched to city hall on Monday."
+    assert [(q.text, q.kind) for q in extract_quotes(text)][:1] == [("rigged", "mixed")]
