@@ -228,7 +228,7 @@ LABELLING_LEAD = re.compile(
 # and not when that is a thing ('call it “the Crow’s Nest”' names a place).
 NAME_CALLING_LEAD = re.compile(
     rf"(?:\b(?:{'|'.join(LABELLING_VERBS)})\b(?:\s+[^\s,;:.!?“”\"]+){{0,5}}"
-    r"|\b(?:call|calls|called|calling)\s+(?!(?:it|this|that)\b)"
+    r"|\b(?P<call>call|calls|called|calling)\s+(?!(?:it|this|that)\b)"
     r"(?:(?!(?:to|from|into|on|in|for|at|with)\b)[^\s,;:.!?“”\"]+\s*){1,4})\s*$"
 )
 # A cue anywhere in the lead of a mixed quote: 'Hansen said the plan was “a disaster”'.

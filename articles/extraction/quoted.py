@@ -161,9 +161,13 @@ def _mixed(
 
 
 def _labelling(text: str, start: int, end: int) -> Span | None:
-    """The labelling verb just before the quoted words ('branded the group an “'), if any."""
+    """The labelling verb just before the quoted words ('branded the group an “', 'call
+    them “'), if any."""
     match = LABELLING_LEAD.search(text, start, end)
-    return (match.start("cue"), match.end("cue")) if match else None
+    if match:
+        return match.start("cue"), match.end("cue")
+    match = NAME_CALLING_LEAD.search(text, start, end)
+    return (match.start("call"), match.end("call")) if match and match.group("call") else None
 
 
 def _attributed(span: Span, attribution: Attribution) -> Candidate:

@@ -158,3 +158,9 @@ def test_a_labelling_verb_that_opens_the_sentence_is_a_cue():
     # The verbs were matched in lower case only, so a sentence-initial 'Bemoaning' was none.
     text = "Bemoaning the “rigged” permit rules, the builders marched to city hall on Monday."
     assert [(q.text, q.kind) for q in extract_quotes(text)][:1] == [("rigged", "mixed")]
+
+
+def test_call_with_a_person_next_is_a_cue_for_short_quoted_words():
+    # 'call' (not 'called') was no cue, so 'call them “…”' passed for a scare quote.
+    text = "Neighbours call them “summer ghosts” because the owners rarely visit."
+    assert [(q.text, q.kind) for q in extract_quotes(text)] == [("summer ghosts", "mixed")]
