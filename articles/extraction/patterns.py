@@ -62,7 +62,11 @@ LABELLING_VERBS = _listed(
     lambasting, lambasted, deride, derides, deriding, derided, mock, mocks, mocking,
     mocked, bemoan, bemoans, bemoaning, bemoaned, lament, laments, lamenting, lamented,
     reference, references, referencing, referenced, refer to, refers to, referring to,
-    referred to, went after, goes after, gone after, going after
+    referred to, criticize, criticizes, criticizing, criticized, criticise, criticises,
+    criticising, criticised, dismiss, dismisses, dismissing, dismissed, condemn, condemns,
+    condemning, condemned, ridicule, ridicules, ridiculing, ridiculed, tout, touts, touting,
+    touted, praise, praises, praising, praised, encourage, encourages, encouraging,
+    encouraged, went after, goes after, gone after, going after
     """
 )
 # Verbs that introduce reported speech: 'Hansen believes (that) the grid will fail'.

@@ -164,3 +164,15 @@ def test_call_with_a_person_next_is_a_cue_for_short_quoted_words():
     # 'call' (not 'called') was no cue, so 'call them “…”' passed for a scare quote.
     text = "Neighbours call them “summer ghosts” because the owners rarely visit."
     assert [(q.text, q.kind) for q in extract_quotes(text)] == [("summer ghosts", "mixed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Mayor Jon Vik criticized the utility’s “sluggish” response to the outage.", "sluggish"),
+        ("The union encouraged members to “stay calm” during the talks.", "stay calm"),
+    ],
+)
+def test_quoted_words_after_criticizing_or_encouraging_are_mixed_speech(text, quoted):
+    # 'criticized' and 'encouraged' were no cues, so short quotes after them were dropped.
+    assert [q.text for q in extract_quotes(text) if q.kind == "mixed"] == [quoted]
