@@ -38,13 +38,37 @@ SPEECH_VERBS = _listed(
     shouted, yelled, answered, asserted, asserts, remarked, quipped, joked, observed,
     responded, responds, testified, texted, emailed, posted, typed, reported, reports,
     recounted, countered, retorted, mused, boasted, bragged, vowed, charged, alleged,
-    reiterated, repeated, concluding, warning, insisting, arguing, calling, describing
+    reiterated, repeated, concluding, warning, insisting, arguing, calling, describing,
+    put it
     """
 )
 # Speech verbs that after a closing mark name the quote rather than attribute it
 # ('“Green”, called the ministry’s plan …').
 NAMING_VERBS = ("called", "calls", "calling", "described", "describes", "describing")
 
+# Verbs that put quoted words in a speaker's mouth without a clause: 'branded the
+# group an “…”', 'exhorted voters to “…”', 'pounding him as a “…”'; a cue for a mixed quote
+# close after them, however short the quote.
+LABELLING_VERBS = _listed(
+    """
+    brand, brands, branding, branded, label, labels,
+    labeling, labelling, labeled, labelled, liken, likens, likening, likened, hail, hails,
+    hailing, hailed, exhort, exhorts, exhorting, exhorted, blast, blasts, blasting,
+    blasted, pound, pounds, pounding, pounded, decry, decries, decrying, decried,
+    denounce, denounces, denouncing, denounced, slam, slams, slamming, slammed, chant,
+    chants, chanting, chanted, blame, blames, blaming, blamed, proclaim, proclaims,
+    proclaiming, proclaimed, characterize, characterizes, characterizing, characterized,
+    characterise, characterises, characterising, characterised, lambaste, lambastes,
+    lambasting, lambasted, deride, derides, deriding, derided, mock, mocks, mocking,
+    mocked, bemoan, bemoans, bemoaning, bemoaned, lament, laments, lamenting, lamented,
+    reference, references, referencing, referenced, refer to, refers to, referring to,
+    referred to, criticize, criticizes, criticizing, criticized, criticise, criticises,
+    criticising, criticised, dismiss, dismisses, dismissing, dismissed, condemn, condemns,
+    condemning, condemned, ridicule, ridicules, ridiculing, ridiculed, tout, touts, touting,
+    touted, praise, praises, praising, praised, encourage, encourages, encouraging,
+    encouraged, went after, goes after, gone after, going after
+    """
+)
 # Verbs that introduce reported speech: 'Hansen believes (that) the grid will fail'.
 REPORTING_VERBS = _listed(
     """
@@ -196,15 +220,36 @@ SPEAKER_THEN_CUE = re.compile(rf"\s*[,:]?\s*(?P<who>{SUBJECT})\s+{ADVERB}(?P<cue
 SPEAKER_CUE_COLON = re.compile(
     rf"(?P<who>{SUBJECT})(?:,[^,]*,)?\s+{ADVERB}(?P<cue>{CUE})\b[^:,]*?[:,]\s*$"
 )
+# A labelling verb at most five words before the quotation mark that ends the lead; it
+# may open the sentence ('Bemoaning the “…”').
+LABELLING_LEAD = re.compile(
+    rf"\b(?P<cue>{'|'.join(LABELLING_VERBS)})\b(?:\s+[^\s,;:.!?“”\"]+){{0,5}}\s*$",
+    re.IGNORECASE,
+)
+# A verb that calls someone names just before the quotation mark: what follows in Title
+# Case is a name put on someone ('called her “Miss Piggy”'), no title. 'Call' counts
+# only with its object next ('a plan called “…”' and 'calls to his “…”' name a title),
+# and not when that is a thing ('call it “the Crow’s Nest”' names a place).
+NAME_CALLING_LEAD = re.compile(
+    rf"(?:\b(?:{'|'.join(LABELLING_VERBS)})\b(?:\s+[^\s,;:.!?“”\"]+){{0,5}}"
+    r"|\b(?P<call>call|calls|called|calling)\s+(?!(?:it|this|that)\b)"
+    r"(?:(?!(?:to|from|into|on|in|for|at|with)\b)[^\s,;:.!?“”\"]+\s*){1,4})\s*$"
+)
 # A cue anywhere in the lead of a mixed quote: 'Hansen said the plan was “a disaster”'.
 CUE_WORD = re.compile(rf"\b(?:{CUE}|according to)\b")
 
+# The kinds of work whose title may follow them in quotation marks: 'the report “…”'.
+_WORK_KINDS = (
+    r"(?:report|book|film|novel|song|album|play|series|show|documentary|campaign|project|"
+    r"programme|program|plan|strategy|slogan|law|bill|act|article|column|study|exhibition|"
+    r"festival|podcast)"
+)
+# The end of a lead that names a work: 'the campaign “'.
+WORK_BEFORE = re.compile(rf"the {_WORK_KINDS}\s*$", re.IGNORECASE)
 # Not speech: the words before a scare quote or a title.
 SCARE_BEFORE = re.compile(
     r"(?:so-called|so called|dubbed|nicknamed|the (?:title|name|headline|motto|banner)|"
-    r"the (?:report|book|film|novel|song|album|"
-    r"play|series|show|documentary|campaign|project|programme|program|plan|strategy|"
-    r"slogan|law|bill|act|article|column|study|exhibition|festival|podcast)|titled|"
+    rf"the {_WORK_KINDS}|titled|"
     # A work's name after its kind: 'in his 2002 book, “…”', 'the civil rights anthem “…”'.
     r"(?:the|his|her|their|its|a|an)\s+(?:[\w-]+\s+){0,3}?(?:book|film|novel|song|album|"
     r"documentary|podcast|anthem|memoir|poem|essay),?|"

@@ -12,7 +12,12 @@ from articles.extraction.marks import Segment
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import SMALL_WORDS, Entity, Registry
 from articles.extraction.paragraphs import sentence_end, sentence_start, strip
-from articles.extraction.patterns import SCARE_BEFORE
+from articles.extraction.patterns import (
+    LABELLING_LEAD,
+    NAME_CALLING_LEAD,
+    SCARE_BEFORE,
+    WORK_BEFORE,
+)
 from articles.extraction.speakers import nearby_speaker, speaker_in, subject_speaker_before
 
 
@@ -68,6 +73,8 @@ def quote_in_marks(
         return None
     tail_end = sentence_end(text, close + 1, p_end)
     tail = text[close + 1 : tail_end]
+    if _nickname(lead, words, tail):
+        return None
     # Ends with a stop or a comma, or a comma (or the paragraph's end) follows it.
     ends_clause = content[-1:] in ",.?!…" or (tail[:1] in ",")
     # Both sides are read, even when one will do: each registers the names it meets.
@@ -80,13 +87,17 @@ def quote_in_marks(
         return None  # a stray scare quote at the start of a sentence
     end = _trim_comma(text, inner_start, inner_end)
     standalone = not lead_words or (lead_words.endswith((":", ",")) and before is not None)
+    quote = None
     if not standalone:
         if content.endswith(".") and text[close + 1 : close + 3].strip()[:1].isupper():
             after = None  # 'accused him of “recklessness.” President Park said': a new sentence
         quote = _mixed(registry, text, (inner_start, end), (lead_start, segment.open), after)
-    elif after is not None or before is not None:
+        # A sentence quoted whole after a colon and no cue ('ran it as its headline: “…”')
+        # is speech all the same, whose as a quote with no attribution is.
+        standalone = quote is None and lead_words.endswith(":") and _sentence(content)
+    if standalone and (after is not None or before is not None):
         quote = _attributed((inner_start, end), after or before)
-    else:
+    elif standalone:
         continuing = segment.close is None or (first and not lead_words)
         entity, confidence = _unattributed_speaker(
             registry,
@@ -136,12 +147,27 @@ def _mixed(
     # makes a quote of three words or more, not a name or a scare-quoted word.
     near = len(text[span[0] : span[1]].split()) >= 3
     cue = cue_in(text, *lead) or learned_cue(text, *lead, near=near)
+    labelling = _labelling(text, *lead)
+    if labelling is not None and (cue is None or labelling[0] > cue[0]):
+        # The verb nearest the quote is its cue: 'described her as a “…” and blamed the
+        # rise on “…”' gives the second quote its own cue, so the two stay apart.
+        cue = labelling
     if cue is None and after is None:
         return None  # a scare quote
     subject = subject_speaker_before(registry, text, lead[0], cue[0]) if cue else None
     if after is not None:
         return Candidate(*span, "mixed", after.entity, 0.7, after.cue, after.mention)
     return Candidate(*span, "mixed", subject.entity, 0.7, cue, subject.mention)
+
+
+def _labelling(text: str, start: int, end: int) -> Span | None:
+    """The labelling verb just before the quoted words ('branded the group an “', 'call
+    them “'), if any."""
+    match = LABELLING_LEAD.search(text, start, end)
+    if match:
+        return match.start("cue"), match.end("cue")
+    match = NAME_CALLING_LEAD.search(text, start, end)
+    return (match.start("call"), match.end("call")) if match and match.group("call") else None
 
 
 def _attributed(span: Span, attribution: Attribution) -> Candidate:
@@ -169,12 +195,34 @@ def _not_speech(lead: str, content: str, words: list[str], *, after_quote: bool 
     """'The so-called “green” buses', 'the report “Roads to Nowhere”'. ``after_quote``: a
     quote of the paragraph came before ('“…,” she said. “We’re Norway.”')."""
     if SCARE_BEFORE.search(lead):
-        return True
+        # A work's title is capitalised: 'expects the campaign “to go on …”' is speech.
+        return not (content[:1].islower() and WORK_BEFORE.search(lead))
     if content.startswith("(") and content.rstrip(".")[-1:] == ")":
         return True  # a transcript's stage direction: '“(CROSSTALK.)”'
+    if NAME_CALLING_LEAD.search(lead):
+        return False  # 'hailed him as “The Comeback Kid”': a name put on someone
     # American style puts the comma or stop inside the marks: '“Fox News Sunday,” Pence'.
     return _is_title(words) and (
         content.rstrip()[-1:] not in ".?!," or _titled(lead, words, after_quote)
+    )
+
+
+def _nickname(lead: str, words: list[str], tail: str) -> bool:
+    """A nickname between a first name and a surname: 'Marta “Teddy” Ruiz', in a sentence
+    rather than a headline in Title Case ('General Reveals ‘Demoralizing’ Experience')."""
+    lead_words = lead.split()
+    first = lead_words[-1:] or [""]
+    last = tail.split()[:1] or [""]
+    headline = len(lead_words) > 1 and not any(w[:1].islower() for w in lead_words)
+    return (
+        not headline
+        and len(words) <= 2
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and lead.endswith(" ")
+        and first[0].isalpha()
+        and first[0][:1].isupper()
+        and tail[:1] == " "
+        and last[0][:1].isupper()
     )
 
 
@@ -199,6 +247,11 @@ def _is_title(words: list[str]) -> bool:
         return False
     capitalised = [w for w in letters if w[0].isupper() or w.lower() in SMALL_WORDS]
     return len(capitalised) == len(letters) and sum(w[0].isupper() for w in letters) >= 2
+
+
+def _sentence(content: str) -> bool:
+    """Quoted words that make a sentence of their own: a capital, then a stop."""
+    return content[:1].isupper() and content.rstrip()[-1:] in ".?!" and len(content.split()) >= 3
 
 
 def _trim_comma(text: str, start: int, end: int) -> int:

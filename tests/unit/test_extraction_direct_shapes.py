@@ -1,0 +1,178 @@
+"""Shapes of direct and mixed quotes that real news uses and the engine once missed or
+got wrong: each test fails with the rules as they were before its fix (issue 14). The
+sentences are ours, written in the style of wire copy."""
+
+import pytest
+
+from articles.extraction import extract_quotes
+
+
+def _mixed_quotes(text):
+    return [
+        (q.text, q.speaker or q.speaker_description)
+        for q in extract_quotes(text)
+        if q.kind == "mixed"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        (
+            "The ministry branded the protest group an “enemy of public order.”",
+            "enemy of public order.",
+            "The ministry",
+        ),
+        (
+            "Mayor Ines Varga exhorted residents to “stay home” on Sunday.",
+            "stay home",
+            "Ines Varga",
+        ),
+        (
+            "Governor Tomas Reyes has been pounding his rival as a “career lobbyist” all week.",
+            "career lobbyist",
+            "Tomas Reyes",
+        ),
+        (
+            "On Tuesday Senator Paula Kerr blasted the agency for being “asleep.”",
+            "asleep.",
+            "Paula Kerr",
+        ),
+    ],
+)
+def test_quoted_words_after_a_labelling_verb_are_mixed_speech(text, quoted, speaker):
+    # A verb that puts words in a speaker's mouth without a clause ('branded', 'exhorted',
+    # 'pounding … as') was no cue, so its short quoted words passed for scare quotes.
+    assert _mixed_quotes(text) == [(quoted, speaker)]
+
+
+def test_a_name_after_call_it_stays_a_name():
+    # Guards the fix above: 'call it “…”' names a place, it reports no speech.
+    assert _mixed_quotes("Fishermen on the quay call it “the Crow’s Nest” these days.") == []
+
+
+def test_a_later_labelling_verb_gives_its_quote_a_cue_of_its_own():
+    # The second quote took 'described' for its cue too, and the two were joined into one
+    # mixed quote running across the clause between them.
+    text = (
+        "Senator Ana Ruiz described the bill as a “giveaway” after the mayor defended it "
+        "and blamed the deficit on “careless spending” at city hall."
+    )
+    assert [quote.text for quote in extract_quotes(text)] == ["giveaway", "careless spending"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "Rival candidates mocked Governor Hal Brandt as “Captain Gridlock” on Tuesday.",
+            "Captain Gridlock",
+        ),
+        (
+            "For years opponents have called the mayor “Mister Pothole” at every rally.",
+            "Mister Pothole",
+        ),
+    ],
+)
+def test_a_name_put_on_someone_in_title_case_is_mixed_speech(text, quoted):
+    # Title Case quoted words were taken for the title of a work and dropped.
+    assert [q.text for q in extract_quotes(text) if q.kind == "mixed"] == [quoted]
+
+
+def test_a_work_called_by_its_title_stays_a_title():
+    # Guards the fix above: 'a plan called “…”' names the plan.
+    text = "The council adopted a plan called “Green Harbour Vision” last spring."
+    assert extract_quotes(text) == []
+
+
+def test_a_sentence_quoted_whole_after_a_colon_is_direct_speech():
+    # With no cue before the colon the quote went to the mixed rules, which found no cue
+    # and dropped it as a scare quote.
+    text = (
+        "The weekly printed one reader’s letter under a blunt banner: “Nobody asked us "
+        "about the bridge.” The council has not replied."
+    )
+    assert [(q.text, q.kind) for q in extract_quotes(text)] == [
+        ("Nobody asked us about the bridge.", "direct")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As Mayor Lena Holt put it in a speech to the chamber in May, the harbour is “the "
+        "town’s front door.”",
+        "As Mayor Lena Holt put it, “the harbour is the town’s front door.”",
+    ],
+)
+def test_as_someone_put_it_attributes_the_quote(text):
+    # 'put it' was no cue, so the quoted words had no attribution and were dropped.
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Lena Holt"]
+    assert quotes[0].text.endswith("front door.")
+
+
+def test_lowercase_words_quoted_after_the_campaign_are_speech_not_its_title():
+    # 'the campaign “…”' was always taken for a campaign's title, even when the quoted
+    # words go on a sentence in lower case.
+    text = (
+        "Spokeswoman Dana Brill said she expects the campaign “to keep knocking on doors "
+        "until the polls close.”"
+    )
+    assert [(q.text, q.kind) for q in extract_quotes(text)] == [
+        ("to keep knocking on doors until the polls close.", "mixed")
+    ]
+
+
+def test_a_campaign_s_title_stays_a_title():
+    # Guards the fix above.
+    assert extract_quotes("Volunteers launched the campaign “Clean Harbour Now” on Friday.") == []
+
+
+def test_a_nickname_between_first_name_and_surname_is_no_quote():
+    # The nickname in marks went to the mixed rules, which took the 'said' after it for
+    # its cue.
+    text = "The crowd cheered as councillor Teresa “Tess” Olund said the library would open."
+    assert [q.kind for q in extract_quotes(text)] == ["indirect"]
+
+
+def test_a_quoted_word_in_a_title_case_headline_is_no_nickname():
+    # Guards the fix above: in a headline every word is capitalised.
+    text = "Former Mayor Reveals ‘Humiliating’ Years Of Budget Fights."
+    assert [q.text for q in extract_quotes(text)] == ["Humiliating"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Coach Rita Olsen lamented the team’s “sloppy” defence after the loss.", "sloppy"),
+        ("In its review the board referenced “deep problems” at the agency.", "deep problems"),
+    ],
+)
+def test_quoted_words_after_lamenting_or_referencing_are_mixed_speech(text, quoted):
+    # 'lamented' and 'referenced' were no cues, so their short quotes passed for scare quotes.
+    assert [q.text for q in extract_quotes(text) if q.kind == "mixed"] == [quoted]
+
+
+def test_a_labelling_verb_that_opens_the_sentence_is_a_cue():
+    # The verbs were matched in lower case only, so a sentence-initial 'Bemoaning' was none.
+    text = "Bemoaning the “rigged” permit rules, the builders marched to city hall on Monday."
+    assert [(q.text, q.kind) for q in extract_quotes(text)][:1] == [("rigged", "mixed")]
+
+
+def test_call_with_a_person_next_is_a_cue_for_short_quoted_words():
+    # 'call' (not 'called') was no cue, so 'call them “…”' passed for a scare quote.
+    text = "Neighbours call them “summer ghosts” because the owners rarely visit."
+    assert [(q.text, q.kind) for q in extract_quotes(text)] == [("summer ghosts", "mixed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Mayor Jon Vik criticized the utility’s “sluggish” response to the outage.", "sluggish"),
+        ("The union encouraged members to “stay calm” during the talks.", "stay calm"),
+    ],
+)
+def test_quoted_words_after_criticizing_or_encouraging_are_mixed_speech(text, quoted):
+    # 'criticized' and 'encouraged' were no cues, so short quotes after them were dropped.
+    assert [q.text for q in extract_quotes(text) if q.kind == "mixed"] == [quoted]
