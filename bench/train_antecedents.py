@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from logistic_weights import fit_weights  # noqa: E402 (bench/, this script's folder)
+
 from articles.exchange.brat import attributions, read_folder  # noqa: E402
 from articles.extraction import antecedents, extract_quotes  # noqa: E402
 from articles.extraction.evaluation import resolve_gold_speakers, same_speaker  # noqa: E402
@@ -139,25 +141,11 @@ def _digest(docs) -> str:
 
 
 def train(folder: Path) -> dict:
-    from sklearn.feature_extraction.text import CountVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     docs = documents(folder)
     data = rankings(docs)
     rows = [row for ranking, _ in data for row in ranking]
     ys = [label for _, labels in data for label in labels]
-    vectorizer = CountVectorizer(analyzer=lambda row: row, min_df=2, binary=True)
-    matrix = vectorizer.fit_transform(rows)
-    model = LogisticRegression(
-        C=PARAMETERS["C"], max_iter=2000, random_state=PARAMETERS["seed"], solver="liblinear"
-    )
-    model.fit(matrix, ys)
-    weights = {
-        feature: round(float(model.coef_[0][index]), 4)
-        for feature, index in vectorizer.vocabulary_.items()
-        if abs(model.coef_[0][index]) >= PARAMETERS["min_weight"]
-    }
-    weights["b"] = round(weights.get("b", 0.0) + float(model.intercept_[0]), 4)
+    weights = fit_weights(rows, ys, PARAMETERS)
     return {
         "version": 1,
         "trained_on": {
@@ -168,7 +156,7 @@ def train(folder: Path) -> dict:
             "candidates": len(ys),
         },
         "parameters": PARAMETERS,
-        "weights": dict(sorted(weights.items())),
+        "weights": weights,
     }
 
 

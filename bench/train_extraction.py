@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from logistic_weights import fit_weights  # noqa: E402 (bench/, this script's folder)
+
 from articles.exchange.brat import read_folder  # noqa: E402
 from articles.extraction import cues, marks  # noqa: E402
 from articles.extraction.paragraphs import paragraphs, sentence_ends  # noqa: E402
@@ -112,10 +114,6 @@ def examples(data, vocab: set[str]):
 
 
 def train(folder: Path) -> dict:
-    from sklearn.feature_extraction import FeatureHasher  # noqa: F401 (checks install)
-    from sklearn.feature_extraction.text import CountVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     docs = documents(folder)
     digest = hashlib.sha256()
     for name, text, spans in docs:
@@ -125,18 +123,7 @@ def train(folder: Path) -> dict:
     data = list(labelled(docs))
     vocab = vocabulary(data)
     rows, ys = examples(data, set(vocab))
-    vectorizer = CountVectorizer(analyzer=lambda row: row, min_df=2, binary=True)
-    matrix = vectorizer.fit_transform(rows)
-    model = LogisticRegression(
-        C=PARAMETERS["C"], max_iter=2000, random_state=PARAMETERS["seed"], solver="liblinear"
-    )
-    model.fit(matrix, ys)
-    weights = {
-        feature: round(float(model.coef_[0][index]), 4)
-        for feature, index in vectorizer.vocabulary_.items()
-        if abs(model.coef_[0][index]) >= PARAMETERS["min_weight"]
-    }
-    weights["b"] = round(weights.get("b", 0.0) + float(model.intercept_[0]), 4)
+    weights = fit_weights(rows, ys, PARAMETERS)
     return {
         "version": 1,
         "trained_on": {
@@ -149,7 +136,7 @@ def train(folder: Path) -> dict:
         "parameters": PARAMETERS,
         "threshold": PARAMETERS["threshold"],
         "vocabulary": vocab,
-        "weights": dict(sorted(weights.items())),
+        "weights": weights,
     }
 
 
