@@ -66,9 +66,16 @@ class Handler(BaseHTTPRequestHandler):
         self._send(200, b"late")
 
 
+class Server(ThreadingHTTPServer):
+    # Request threads are joined when the server closes: the slow page's handler, still
+    # writing to a client that gave up, ran on into other modules' tests (and CPython
+    # 3.11's ast.parse there failed with "AST constructor recursion depth mismatch").
+    daemon_threads = False
+
+
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = Server(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}"
