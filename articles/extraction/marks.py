@@ -64,6 +64,7 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
     """The outermost quoted stretches of ``text[start:end]``, in order."""
     found: list[Segment] = []
     stack: list[tuple[str, int]] = []
+    curly_inside_straight = False
     for match in _MARK.finditer(text, start, end):
         i = match.start()
         ch = text[i]
@@ -74,6 +75,8 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
         nested = len(stack) > 1
         if stack and ch in PAIRS[stack[-1][0]] and _closes(ch, before, after, stack[-1][0], nested):
             mark, position = stack.pop()
+            if mark == "“" and len(stack) == 1 and stack[0][0] == '"':
+                curly_inside_straight = True
             if not stack:
                 found.append(Segment(position, i, mark))
         elif ch in '”»"' and any(ch in PAIRS[m] for m, _ in stack[:-1]) and not before.isspace():
@@ -93,8 +96,20 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
         mark, position = stack[0]
         # Only a double mark left open at a paragraph's start runs on to the next one.
         if mark in DOUBLE and not text[start:position].strip():
+            if (
+                mark == '"'
+                and curly_inside_straight
+                and not _SPEAKER_LABEL.match(text, position + 1)
+            ):
+                # A straight mark opening a paragraph of curly quotes is a stray left by
+                # a paste, not a quote around them: those would nest in single marks. A
+                # transcript's turn ('"SMITH: …') is speech whatever marks it holds.
+                return segments(text, position + 1, end)
             found.append(Segment(position, None, mark))
     return found
+
+
+_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.' -]*[A-Z]:")
 
 
 def _reversed_opening(text: str, i: int, end: int, before: str) -> bool:

@@ -176,3 +176,22 @@ def test_call_with_a_person_next_is_a_cue_for_short_quoted_words():
 def test_quoted_words_after_criticizing_or_encouraging_are_mixed_speech(text, quoted):
     # 'criticized' and 'encouraged' were no cues, so short quotes after them were dropped.
     assert [q.text for q in extract_quotes(text) if q.kind == "mixed"] == [quoted]
+
+
+def test_a_stray_straight_mark_opening_a_paragraph_hides_no_curly_quotes():
+    # The straight mark, left open, was taken for a quote running over the paragraph, so
+    # the curly quotes inside it were nested in it and never offered.
+    text = (
+        '"The vote came late on Thursday.  “We will not sign this,” the mayor said. '
+        "“Not this year, not ever.”"
+    )
+    assert [q.text for q in extract_quotes(text)] == [
+        "We will not sign this",
+        "Not this year, not ever.",
+    ]
+
+
+def test_a_transcript_turn_in_straight_marks_stays_one_quote():
+    # Guards the fix above: a transcript's turn is speech even with curly quotes in it.
+    text = '"REYES: Well, look, my rival thinks this is an episode of “Survivor.” It is not.'
+    assert [q.text for q in extract_quotes(text)] == [text[len('"REYES: ') :]]
