@@ -39,6 +39,7 @@ SPEECH_VERBS = _listed(
     responded, responds, testified, texted, emailed, posted, typed, reported, reports,
     recounted, countered, retorted, mused, boasted, bragged, vowed, charged, alleged,
     reiterated, repeated, concluding, warning, insisting, arguing, calling, describing,
+    interjected, interjects, interjecting,
     put it
     """
 )

@@ -195,3 +195,9 @@ def test_a_transcript_turn_in_straight_marks_stays_one_quote():
     # Guards the fix above: a transcript's turn is speech even with curly quotes in it.
     text = '"REYES: Well, look, my rival thinks this is an episode of “Survivor.” It is not.'
     assert [q.text for q in extract_quotes(text)] == [text[len('"REYES: ') :]]
+
+
+def test_interjecting_is_a_speech_verb():
+    # 'interjecting' was no cue, so the short quote it introduces passed for scare quotes.
+    text = "The senator shrugged it off by interjecting, “Only on Tuesdays.” The host pressed on."
+    assert [q.text for q in extract_quotes(text)] == ["Only on Tuesdays."]
