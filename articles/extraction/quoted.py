@@ -95,6 +95,14 @@ def quote_in_marks(
         # A sentence quoted whole after a colon and no cue ('ran it as its headline: “…”')
         # is speech all the same, whose as a quote with no attribution is.
         standalone = quote is None and lead_words.endswith(":") and _sentence(content)
+        # So is a clause set off between dashes: 'took it as praise -- “That …” -- and'.
+        standalone = standalone or (
+            quote is None
+            and lead_words.endswith(_DASHES)
+            and tail.lstrip()[:1] in _DASHES
+            and content[:1].isupper()
+            and len(words) >= 3
+        )
     if standalone and (after is not None or before is not None):
         quote = _attributed((inner_start, end), after or before)
     elif standalone:
@@ -114,6 +122,7 @@ def quote_in_marks(
 
 
 _CLOSING = frozenset('”’"» ')
+_DASHES = ("-", "—", "–")
 # Capitals and a colon that head a news item, not a speaker's turn.
 _NOT_SPEAKER_LABELS = frozenset(
     "BREAKING UPDATE UPDATED NOTE WATCH READ VIDEO PHOTOS PHOTO EXCLUSIVE ALERT CORRECTION "

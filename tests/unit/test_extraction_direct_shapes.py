@@ -201,3 +201,22 @@ def test_interjecting_is_a_speech_verb():
     # 'interjecting' was no cue, so the short quote it introduces passed for scare quotes.
     text = "The senator shrugged it off by interjecting, “Only on Tuesdays.” The host pressed on."
     assert [q.text for q in extract_quotes(text)] == ["Only on Tuesdays."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor took the remark first as a compliment -- ''That shows I am careful'' -- "
+        "and later denied it.",
+        "The mayor took the remark first as a compliment — “That shows I am careful” — "
+        "and later denied it.",
+    ],
+)
+def test_a_clause_quoted_between_dashes_is_speech(text):
+    # With no cue the quote went to the mixed rules and was dropped as a scare quote.
+    assert [q.text for q in extract_quotes(text)] == ["That shows I am careful"]
+
+
+def test_a_title_between_dashes_stays_a_title():
+    # Guards the fix above: a work's name set off by dashes is no speech.
+    assert extract_quotes("The show -- “The Last Word on Sunday” -- ran for years.") == []
