@@ -94,17 +94,19 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
             stack.append((ch, i))
     if stack:
         mark, position = stack[0]
-        # Only a double mark left open at a paragraph's start runs on to the next one.
-        if mark in DOUBLE and not text[start:position].strip():
-            if (
-                mark == '"'
-                and curly_inside_straight
-                and not _SPEAKER_LABEL.match(text, position + 1)
-            ):
-                # A straight mark opening a paragraph of curly quotes is a stray left by
-                # a paste, not a quote around them: those would nest in single marks. A
-                # transcript's turn ('"SMITH: …') is speech whatever marks it holds.
-                return segments(text, position + 1, end)
+        # A double mark left open runs on to the next paragraph: American style closes no
+        # paragraph of a quote that goes on, wherever in the paragraph the quote opened.
+        if (
+            mark == '"'
+            and curly_inside_straight
+            and not text[start:position].strip()
+            and not _SPEAKER_LABEL.match(text, position + 1)
+        ):
+            # A straight mark opening a paragraph of curly quotes is a stray left by a
+            # paste, not a quote around them: those would nest in single marks. A
+            # transcript's turn ('"SMITH: …') is speech whatever marks it holds.
+            return segments(text, position + 1, end)
+        if mark in DOUBLE:
             found.append(Segment(position, None, mark))
     return found
 

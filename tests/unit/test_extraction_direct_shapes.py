@@ -220,3 +220,18 @@ def test_a_clause_quoted_between_dashes_is_speech(text):
 def test_a_title_between_dashes_stays_a_title():
     # Guards the fix above: a work's name set off by dashes is no speech.
     assert extract_quotes("The show -- “The Last Word on Sunday” -- ran for years.") == []
+
+
+def test_a_quote_left_open_mid_paragraph_runs_on_to_the_next():
+    # Only a quote opening its paragraph ran on; one opened after an attributed quote in
+    # the same paragraph, and left open for the next paragraph, was lost.
+    text = (
+        "The port reopened on Monday. “We lost a week,” harbour master Ana Ruiz said. "
+        "“The ferries are full again, and the crews are tired.\n\n"
+        "“But we are open,” she added."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("We lost a week", "Ana Ruiz"),
+        ("The ferries are full again, and the crews are tired.", "Ana Ruiz"),
+        ("But we are open", "Ana Ruiz"),
+    ]
