@@ -14,6 +14,7 @@ from articles.extraction.names import SMALL_WORDS, Entity, Registry
 from articles.extraction.paragraphs import sentence_end, sentence_start, strip
 from articles.extraction.patterns import (
     LABELLING_LEAD,
+    LABELLING_WORD,
     NAME_CALLING_LEAD,
     SCARE_BEFORE,
     WORK_BEFORE,
@@ -161,6 +162,11 @@ def _mixed(
         # The verb nearest the quote is its cue: 'described her as a “…” and blamed the
         # rise on “…”' gives the second quote its own cue, so the two stay apart.
         cue = labelling
+    if cue is None and near:
+        # Three words or more are speech after a labelling verb however far back in the
+        # sentence: 'blasted the panel for saying in its report the deal was “…”'.
+        farther = list(LABELLING_WORD.finditer(text, *lead))
+        cue = farther[-1].span("cue") if farther else None
     if cue is None and after is None:
         return None  # a scare quote
     subject = subject_speaker_before(registry, text, lead[0], cue[0]) if cue else None

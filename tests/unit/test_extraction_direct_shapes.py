@@ -235,3 +235,19 @@ def test_a_quote_left_open_mid_paragraph_runs_on_to_the_next():
         ("The ferries are full again, and the crews are tired.", "Ana Ruiz"),
         ("But we are open", "Ana Ruiz"),
     ]
+
+
+def test_a_labelling_verb_far_back_is_the_cue_of_a_long_quote():
+    # A labelling verb counted only within five words of the mark, so a quote of several
+    # words at the end of a long sentence passed for scare quotes.
+    text = (
+        "Senator Ana Ruiz blasted the panel on Friday for a budget that would leave the "
+        "harbour “without a single working crane.”"
+    )
+    assert _mixed_quotes(text) == [("without a single working crane.", "Ana Ruiz")]
+
+
+def test_a_labelling_verb_far_back_leaves_a_scare_quoted_word_alone():
+    # Guards the fix above: one or two words so far from the verb are no speech.
+    text = "Senator Ana Ruiz blasted the panel on Friday for a budget full of “creative” sums."
+    assert _mixed_quotes(text) == []
