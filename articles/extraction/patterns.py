@@ -252,12 +252,15 @@ _WORK_KINDS = (
 WORK_BEFORE = re.compile(rf"the {_WORK_KINDS}\s*$", re.IGNORECASE)
 # Not speech: the words before a scare quote or a title.
 SCARE_BEFORE = re.compile(
-    r"(?:so-called|so called|dubbed|nicknamed|the (?:title|name|headline|motto|banner)|"
+    # A name given with its article: 'what became known as the “…”', 'dubbed a “…”'.
+    r"(?:so-called|so called|(?:dubbed|nicknamed|known as)(?:\s+(?:the|a|an))?|"
+    r"the (?:title|name|headline|motto|banner)|"
     rf"the {_WORK_KINDS}|titled|"
-    # A work's name after its kind: 'in his 2002 book, “…”', 'the civil rights anthem “…”'.
-    r"(?:the|his|her|their|its|a|an)\s+(?:[\w-]+\s+){0,3}?(?:book|film|novel|song|album|"
-    r"documentary|podcast|anthem|memoir|poem|essay),?|"
-    r"entitled|named|known as|the word|the term|the phrase|the label)\s*$",
+    # A work's name after its kind: 'in his 2002 book, “…”', 'the civil rights anthem “…”',
+    # 'on Ms. Lund's show, “…”'.
+    r"(?:the|his|her|their|its|a|an|[A-Z][\w.]*['’]s)\s+(?:[\w-]+\s+){0,3}?(?:book|film|"
+    r"novel|song|album|documentary|podcast|anthem|memoir|poem|essay|show|series),?|"
+    r"entitled|named|the word|the term|the phrase|the label)\s*$",
     re.IGNORECASE,
 )
 

@@ -251,3 +251,16 @@ def test_a_labelling_verb_far_back_leaves_a_scare_quoted_word_alone():
     # Guards the fix above: one or two words so far from the verb are no speech.
     text = "Senator Ana Ruiz blasted the panel on Friday for a budget full of “creative” sums."
     assert _mixed_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is a version of what has become known as the “Ortiz rule” after Lena Ortiz.",
+        "He appeared this month on Ms. Lund's show, “Crossfire.” Critics seized on it.",
+    ],
+)
+def test_a_name_after_known_as_the_or_a_show_is_no_speech(text):
+    # 'known as' counted only right before the mark, and a work's kind missed 'show' and
+    # a possessive name, so the cue model took 'known' or 'show' for a speech verb.
+    assert extract_quotes(text) == []
