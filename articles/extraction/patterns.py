@@ -230,6 +230,8 @@ LABELLING_LEAD = re.compile(
 # A labelling verb anywhere in the lead: the cue of a quote long enough to be speech
 # ('blasted the panel for saying the deal was “only partial and late”').
 LABELLING_WORD = re.compile(rf"\b(?P<cue>{'|'.join(LABELLING_VERBS)})\b", re.IGNORECASE)
+# Whose view the quoted words give, just before the mark: 'because to her, “…”'.
+VIEWPOINT_LEAD = re.compile(r"\b(?P<cue>[Tt]o)\s+(?P<who>him|her|them|[A-Z][\w’'-]*),\s*$")
 # A verb that calls someone names just before the quotation mark: what follows in Title
 # Case is a name put on someone ('called her “Miss Piggy”'), no title. 'Call' counts
 # only with its object next ('a plan called “…”' and 'calls to his “…”' name a title),

@@ -17,6 +17,7 @@ from articles.extraction.patterns import (
     LABELLING_WORD,
     NAME_CALLING_LEAD,
     SCARE_BEFORE,
+    VIEWPOINT_LEAD,
     WORK_BEFORE,
 )
 from articles.extraction.speakers import nearby_speaker, speaker_in, subject_speaker_before
@@ -167,6 +168,13 @@ def _mixed(
         # sentence: 'blasted the panel for saying in its report the deal was “…”'.
         farther = list(LABELLING_WORD.finditer(text, *lead))
         cue = farther[-1].span("cue") if farther else None
+    viewpoint = VIEWPOINT_LEAD.search(text, *lead) if cue is None and near else None
+    if viewpoint is not None and after is None:
+        # 'because to her, “…”': her view in her words; a pronoun falls back on the name
+        # nearest before.
+        holder = speaker_in(registry, text, *viewpoint.span("who"))
+        entity = holder.entity or nearby_speaker(registry, text, *lead)
+        return Candidate(*span, "mixed", entity, 0.7, viewpoint.span("cue"), holder.mention)
     if cue is None and after is None:
         return None  # a scare quote
     subject = subject_speaker_before(registry, text, lead[0], cue[0]) if cue else None

@@ -264,3 +264,16 @@ def test_a_name_after_known_as_the_or_a_show_is_no_speech(text):
     # 'known as' counted only right before the mark, and a work's kind missed 'show' and
     # a possessive name, so the cue model took 'known' or 'show' for a speech verb.
     assert extract_quotes(text) == []
+
+
+def test_to_someone_before_a_long_quote_gives_their_view_in_their_words():
+    # 'to her, “…”' was no cue, so the quote passed for scare quotes.
+    text = (
+        "Lena Ortiz wrote the book in a year. She kept going because to her, “nothing "
+        "matters more than getting the story right and telling it well.”"
+    )
+    assert [q.text for q in extract_quotes(text) if q.kind == "mixed"] == [
+        "nothing matters more than getting the story right and telling it well."
+    ]
+    text = "Ana Ruiz runs the port. To Ruiz, “the harbour is the whole town and always was.”"
+    assert _mixed_quotes(text) == [("the harbour is the whole town and always was.", "Ana Ruiz")]
