@@ -77,6 +77,8 @@ def quote_in_marks(
     tail = text[close + 1 : tail_end]
     if _nickname(lead, words, tail):
         return None
+    if _FOLLOW.match(content):
+        return None  # 'Follow Tom Beck on Twitter @tombeck': a byline's boilerplate
     # Ends with a stop or a comma, or a comma (or the paragraph's end) follows it.
     ends_clause = content[-1:] in ",.?!…" or (tail[:1] in ",")
     # Both sides are read, even when one will do: each registers the names it meets.
@@ -124,6 +126,7 @@ def quote_in_marks(
 
 
 _CLOSING = frozenset('”’"» ')
+_FOLLOW = re.compile(r"Follow .+ on (?:Twitter|Facebook|Instagram)\b")
 _DASHES = ("-", "—", "–")
 # Capitals and a colon that head a news item, not a speaker's turn.
 _NOT_SPEAKER_LABELS = frozenset(

@@ -277,3 +277,10 @@ def test_to_someone_before_a_long_quote_gives_their_view_in_their_words():
     ]
     text = "Ana Ruiz runs the port. To Ruiz, “the harbour is the whole town and always was.”"
     assert _mixed_quotes(text) == [("the harbour is the whole town and always was.", "Ana Ruiz")]
+
+
+def test_a_follow_us_line_in_quotation_marks_is_no_quote():
+    # A transcript quoted paragraph by paragraph carries the site's closing line in its
+    # marks too: 'Follow … on Twitter' is boilerplate, not speech.
+    text = '"We will reopen the harbour on Monday.\n\n"Follow Tom Beck on Twitter @tombeck.'
+    assert [q.text for q in extract_quotes(text)] == ["We will reopen the harbour on Monday."]
