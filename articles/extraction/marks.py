@@ -98,13 +98,15 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
         # paragraph of a quote that goes on, wherever in the paragraph the quote opened.
         if (
             mark == '"'
-            and curly_inside_straight
+            and (curly_inside_straight or text[end : end + 3].lstrip()[:1] == "“")
             and not text[start:position].strip()
             and not _SPEAKER_LABEL.match(text, position + 1)
         ):
-            # A straight mark opening a paragraph of curly quotes is a stray left by a
-            # paste, not a quote around them: those would nest in single marks. A
-            # transcript's turn ('"SMITH: …') is speech whatever marks it holds.
+            # A straight mark opening a paragraph of curly quotes, or one before a
+            # paragraph that opens with a curly mark, is a stray left by a paste, not a
+            # quote: curly quotes would nest in single marks, and a quote running on
+            # opens each paragraph with the same mark. A transcript's turn ('"SMITH: …')
+            # is speech whatever marks it holds.
             return segments(text, position + 1, end)
         if mark in DOUBLE:
             found.append(Segment(position, None, mark))

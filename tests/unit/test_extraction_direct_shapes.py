@@ -284,3 +284,10 @@ def test_a_follow_us_line_in_quotation_marks_is_no_quote():
     # marks too: 'Follow … on Twitter' is boilerplate, not speech.
     text = '"We will reopen the harbour on Monday.\n\n"Follow Tom Beck on Twitter @tombeck.'
     assert [q.text for q in extract_quotes(text)] == ["We will reopen the harbour on Monday."]
+
+
+def test_a_straight_mark_the_next_paragraph_does_not_go_on_from_is_a_stray():
+    # A quote running on opens its next paragraph with the same mark; a curly one there
+    # shows the straight mark before was a stray, not a quote over the first paragraph.
+    text = '"The ferry left an hour late.\n\n“We waited on the quay,” a passenger said.'
+    assert [q.text for q in extract_quotes(text)] == ["We waited on the quay"]
