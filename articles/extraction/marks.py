@@ -64,6 +64,7 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
     """The outermost quoted stretches of ``text[start:end]``, in order."""
     found: list[Segment] = []
     stack: list[tuple[str, int]] = []
+    curly_inside_straight = False
     for match in _MARK.finditer(text, start, end):
         i = match.start()
         ch = text[i]
@@ -74,6 +75,8 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
         nested = len(stack) > 1
         if stack and ch in PAIRS[stack[-1][0]] and _closes(ch, before, after, stack[-1][0], nested):
             mark, position = stack.pop()
+            if mark == "“" and len(stack) == 1 and stack[0][0] == '"':
+                curly_inside_straight = True
             if not stack:
                 found.append(Segment(position, i, mark))
         elif ch in '”»"' and any(ch in PAIRS[m] for m, _ in stack[:-1]) and not before.isspace():
@@ -91,10 +94,26 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
             stack.append((ch, i))
     if stack:
         mark, position = stack[0]
-        # Only a double mark left open at a paragraph's start runs on to the next one.
-        if mark in DOUBLE and not text[start:position].strip():
+        # A double mark left open runs on to the next paragraph: American style closes no
+        # paragraph of a quote that goes on, wherever in the paragraph the quote opened.
+        if (
+            mark == '"'
+            and (curly_inside_straight or text[end : end + 3].lstrip()[:1] == "“")
+            and not text[start:position].strip()
+            and not _SPEAKER_LABEL.match(text, position + 1)
+        ):
+            # A straight mark opening a paragraph of curly quotes, or one before a
+            # paragraph that opens with a curly mark, is a stray left by a paste, not a
+            # quote: curly quotes would nest in single marks, and a quote running on
+            # opens each paragraph with the same mark. A transcript's turn ('"SMITH: …')
+            # is speech whatever marks it holds.
+            return segments(text, position + 1, end)
+        if mark in DOUBLE:
             found.append(Segment(position, None, mark))
     return found
+
+
+_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.' -]*[A-Z]:")
 
 
 def _reversed_opening(text: str, i: int, end: int, before: str) -> bool:

@@ -39,6 +39,7 @@ SPEECH_VERBS = _listed(
     responded, responds, testified, texted, emailed, posted, typed, reported, reports,
     recounted, countered, retorted, mused, boasted, bragged, vowed, charged, alleged,
     reiterated, repeated, concluding, warning, insisting, arguing, calling, describing,
+    interjected, interjects, interjecting,
     put it
     """
 )
@@ -226,6 +227,11 @@ LABELLING_LEAD = re.compile(
     rf"\b(?P<cue>{'|'.join(LABELLING_VERBS)})\b(?:\s+[^\s,;:.!?“”\"]+){{0,5}}\s*$",
     re.IGNORECASE,
 )
+# A labelling verb anywhere in the lead: the cue of a quote long enough to be speech
+# ('blasted the panel for saying the deal was “only partial and late”').
+LABELLING_WORD = re.compile(rf"\b(?P<cue>{'|'.join(LABELLING_VERBS)})\b", re.IGNORECASE)
+# Whose view the quoted words give, just before the mark: 'because to her, “…”'.
+VIEWPOINT_LEAD = re.compile(r"\b(?P<cue>[Tt]o)\s+(?P<who>him|her|them|[A-Z][\w’'-]*),\s*$")
 # A verb that calls someone names just before the quotation mark: what follows in Title
 # Case is a name put on someone ('called her “Miss Piggy”'), no title. 'Call' counts
 # only with its object next ('a plan called “…”' and 'calls to his “…”' name a title),
@@ -248,12 +254,15 @@ _WORK_KINDS = (
 WORK_BEFORE = re.compile(rf"the {_WORK_KINDS}\s*$", re.IGNORECASE)
 # Not speech: the words before a scare quote or a title.
 SCARE_BEFORE = re.compile(
-    r"(?:so-called|so called|dubbed|nicknamed|the (?:title|name|headline|motto|banner)|"
+    # A name given with its article: 'what became known as the “…”', 'dubbed a “…”'.
+    r"(?:so-called|so called|(?:dubbed|nicknamed|known as)(?:\s+(?:the|a|an))?|"
+    r"the (?:title|name|headline|motto|banner)|"
     rf"the {_WORK_KINDS}|titled|"
-    # A work's name after its kind: 'in his 2002 book, “…”', 'the civil rights anthem “…”'.
-    r"(?:the|his|her|their|its|a|an)\s+(?:[\w-]+\s+){0,3}?(?:book|film|novel|song|album|"
-    r"documentary|podcast|anthem|memoir|poem|essay),?|"
-    r"entitled|named|known as|the word|the term|the phrase|the label)\s*$",
+    # A work's name after its kind: 'in his 2002 book, “…”', 'the civil rights anthem “…”',
+    # 'on Ms. Lund's show, “…”'.
+    r"(?:the|his|her|their|its|a|an|[A-Z][\w.]*['’]s)\s+(?:[\w-]+\s+){0,3}?(?:book|film|"
+    r"novel|song|album|documentary|podcast|anthem|memoir|poem|essay|show|series),?|"
+    r"entitled|named|the word|the term|the phrase|the label)\s*$",
     re.IGNORECASE,
 )
 

@@ -14,8 +14,10 @@ from articles.extraction.names import SMALL_WORDS, Entity, Registry
 from articles.extraction.paragraphs import sentence_end, sentence_start, strip
 from articles.extraction.patterns import (
     LABELLING_LEAD,
+    LABELLING_WORD,
     NAME_CALLING_LEAD,
     SCARE_BEFORE,
+    VIEWPOINT_LEAD,
     WORK_BEFORE,
 )
 from articles.extraction.speakers import nearby_speaker, speaker_in, subject_speaker_before
@@ -75,6 +77,8 @@ def quote_in_marks(
     tail = text[close + 1 : tail_end]
     if _nickname(lead, words, tail):
         return None
+    if _FOLLOW.match(content):
+        return None  # 'Follow Tom Beck on Twitter @tombeck': a byline's boilerplate
     # Ends with a stop or a comma, or a comma (or the paragraph's end) follows it.
     ends_clause = content[-1:] in ",.?!…" or (tail[:1] in ",")
     # Both sides are read, even when one will do: each registers the names it meets.
@@ -95,6 +99,14 @@ def quote_in_marks(
         # A sentence quoted whole after a colon and no cue ('ran it as its headline: “…”')
         # is speech all the same, whose as a quote with no attribution is.
         standalone = quote is None and lead_words.endswith(":") and _sentence(content)
+        # So is a clause set off between dashes: 'took it as praise -- “That …” -- and'.
+        standalone = standalone or (
+            quote is None
+            and lead_words.endswith(_DASHES)
+            and tail.lstrip()[:1] in _DASHES
+            and content[:1].isupper()
+            and len(words) >= 3
+        )
     if standalone and (after is not None or before is not None):
         quote = _attributed((inner_start, end), after or before)
     elif standalone:
@@ -114,6 +126,8 @@ def quote_in_marks(
 
 
 _CLOSING = frozenset('”’"» ')
+_FOLLOW = re.compile(r"Follow .+ on (?:Twitter|Facebook|Instagram)\b")
+_DASHES = ("-", "—", "–")
 # Capitals and a colon that head a news item, not a speaker's turn.
 _NOT_SPEAKER_LABELS = frozenset(
     "BREAKING UPDATE UPDATED NOTE WATCH READ VIDEO PHOTOS PHOTO EXCLUSIVE ALERT CORRECTION "
@@ -152,6 +166,18 @@ def _mixed(
         # The verb nearest the quote is its cue: 'described her as a “…” and blamed the
         # rise on “…”' gives the second quote its own cue, so the two stay apart.
         cue = labelling
+    if cue is None and near:
+        # Three words or more are speech after a labelling verb however far back in the
+        # sentence: 'blasted the panel for saying in its report the deal was “…”'.
+        farther = list(LABELLING_WORD.finditer(text, *lead))
+        cue = farther[-1].span("cue") if farther else None
+    viewpoint = VIEWPOINT_LEAD.search(text, *lead) if cue is None and near else None
+    if viewpoint is not None and after is None:
+        # 'because to her, “…”': her view in her words; a pronoun falls back on the name
+        # nearest before.
+        holder = speaker_in(registry, text, *viewpoint.span("who"))
+        entity = holder.entity or nearby_speaker(registry, text, *lead)
+        return Candidate(*span, "mixed", entity, 0.7, viewpoint.span("cue"), holder.mention)
     if cue is None and after is None:
         return None  # a scare quote
     subject = subject_speaker_before(registry, text, lead[0], cue[0]) if cue else None

@@ -176,3 +176,118 @@ def test_call_with_a_person_next_is_a_cue_for_short_quoted_words():
 def test_quoted_words_after_criticizing_or_encouraging_are_mixed_speech(text, quoted):
     # 'criticized' and 'encouraged' were no cues, so short quotes after them were dropped.
     assert [q.text for q in extract_quotes(text) if q.kind == "mixed"] == [quoted]
+
+
+def test_a_stray_straight_mark_opening_a_paragraph_hides_no_curly_quotes():
+    # The straight mark, left open, was taken for a quote running over the paragraph, so
+    # the curly quotes inside it were nested in it and never offered.
+    text = (
+        '"The vote came late on Thursday.  “We will not sign this,” the mayor said. '
+        "“Not this year, not ever.”"
+    )
+    assert [q.text for q in extract_quotes(text)] == [
+        "We will not sign this",
+        "Not this year, not ever.",
+    ]
+
+
+def test_a_transcript_turn_in_straight_marks_stays_one_quote():
+    # Guards the fix above: a transcript's turn is speech even with curly quotes in it.
+    text = '"REYES: Well, look, my rival thinks this is an episode of “Survivor.” It is not.'
+    assert [q.text for q in extract_quotes(text)] == [text[len('"REYES: ') :]]
+
+
+def test_interjecting_is_a_speech_verb():
+    # 'interjecting' was no cue, so the short quote it introduces passed for scare quotes.
+    text = "The senator shrugged it off by interjecting, “Only on Tuesdays.” The host pressed on."
+    assert [q.text for q in extract_quotes(text)] == ["Only on Tuesdays."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor took the remark first as a compliment -- ''That shows I am careful'' -- "
+        "and later denied it.",
+        "The mayor took the remark first as a compliment — “That shows I am careful” — "
+        "and later denied it.",
+    ],
+)
+def test_a_clause_quoted_between_dashes_is_speech(text):
+    # With no cue the quote went to the mixed rules and was dropped as a scare quote.
+    assert [q.text for q in extract_quotes(text)] == ["That shows I am careful"]
+
+
+def test_a_title_between_dashes_stays_a_title():
+    # Guards the fix above: a work's name set off by dashes is no speech.
+    assert extract_quotes("The show -- “The Last Word on Sunday” -- ran for years.") == []
+
+
+def test_a_quote_left_open_mid_paragraph_runs_on_to_the_next():
+    # Only a quote opening its paragraph ran on; one opened after an attributed quote in
+    # the same paragraph, and left open for the next paragraph, was lost.
+    text = (
+        "The port reopened on Monday. “We lost a week,” harbour master Ana Ruiz said. "
+        "“The ferries are full again, and the crews are tired.\n\n"
+        "“But we are open,” she added."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("We lost a week", "Ana Ruiz"),
+        ("The ferries are full again, and the crews are tired.", "Ana Ruiz"),
+        ("But we are open", "Ana Ruiz"),
+    ]
+
+
+def test_a_labelling_verb_far_back_is_the_cue_of_a_long_quote():
+    # A labelling verb counted only within five words of the mark, so a quote of several
+    # words at the end of a long sentence passed for scare quotes.
+    text = (
+        "Senator Ana Ruiz blasted the panel on Friday for a budget that would leave the "
+        "harbour “without a single working crane.”"
+    )
+    assert _mixed_quotes(text) == [("without a single working crane.", "Ana Ruiz")]
+
+
+def test_a_labelling_verb_far_back_leaves_a_scare_quoted_word_alone():
+    # Guards the fix above: one or two words so far from the verb are no speech.
+    text = "Senator Ana Ruiz blasted the panel on Friday for a budget full of “creative” sums."
+    assert _mixed_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is a version of what has become known as the “Ortiz rule” after Lena Ortiz.",
+        "He appeared this month on Ms. Lund's show, “Crossfire.” Critics seized on it.",
+    ],
+)
+def test_a_name_after_known_as_the_or_a_show_is_no_speech(text):
+    # 'known as' counted only right before the mark, and a work's kind missed 'show' and
+    # a possessive name, so the cue model took 'known' or 'show' for a speech verb.
+    assert extract_quotes(text) == []
+
+
+def test_to_someone_before_a_long_quote_gives_their_view_in_their_words():
+    # 'to her, “…”' was no cue, so the quote passed for scare quotes.
+    text = (
+        "Lena Ortiz wrote the book in a year. She kept going because to her, “nothing "
+        "matters more than getting the story right and telling it well.”"
+    )
+    assert [q.text for q in extract_quotes(text) if q.kind == "mixed"] == [
+        "nothing matters more than getting the story right and telling it well."
+    ]
+    text = "Ana Ruiz runs the port. To Ruiz, “the harbour is the whole town and always was.”"
+    assert _mixed_quotes(text) == [("the harbour is the whole town and always was.", "Ana Ruiz")]
+
+
+def test_a_follow_us_line_in_quotation_marks_is_no_quote():
+    # A transcript quoted paragraph by paragraph carries the site's closing line in its
+    # marks too: 'Follow … on Twitter' is boilerplate, not speech.
+    text = '"We will reopen the harbour on Monday.\n\n"Follow Tom Beck on Twitter @tombeck.'
+    assert [q.text for q in extract_quotes(text)] == ["We will reopen the harbour on Monday."]
+
+
+def test_a_straight_mark_the_next_paragraph_does_not_go_on_from_is_a_stray():
+    # A quote running on opens its next paragraph with the same mark; a curly one there
+    # shows the straight mark before was a stray, not a quote over the first paragraph.
+    text = '"The ferry left an hour late.\n\n“We waited on the quay,” a passenger said.'
+    assert [q.text for q in extract_quotes(text)] == ["We waited on the quay"]
