@@ -1,0 +1,30 @@
+"""Speakers that real news names in shapes the engine once read wrong: each test fails
+with the rules as they were before its fix (issue 14). The sentences are ours, written
+in the style of wire copy."""
+
+from articles.extraction import extract_quotes
+
+
+def _only(text):
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def _speaker_words(text):
+    quote = _only(text)
+    assert quote.speaker_start is not None, quote
+    return quote.speaker or quote.speaker_description, text[quote.speaker_start : quote.speaker_end]
+
+
+def test_a_relative_clause_without_commas_leaves_the_described_subject():
+    # The relative 'that' was taken for the subject's boundary, leaving 'ran in a
+    # regional paper' as the subject and no speaker at all.
+    text = "A 2021 audit that ran in a regional paper found that most of the grants went unspent."
+    assert _speaker_words(text)[1] == "A 2021 audit"
+
+
+def test_a_relative_clause_inside_the_content_does_not_replace_the_speaker():
+    # Guards the fix above: only a relative clause in the subject lends it its noun.
+    text = "Brenner argued that the levy that the council passed showed little foresight."
+    assert _speaker_words(text) == ("Brenner", "Brenner")
