@@ -361,11 +361,18 @@ def _head_name(registry: Registry, part: str) -> Found | None:
     words = head.name.split()
     if (
         len(words) == 1
-        and (registry.common_word(words[0]) or words[0].casefold() in _PLURAL_ROLES)
+        and (
+            registry.common_word(words[0])
+            or words[0].casefold() in _PLURAL_ROLES
+            or _number(words[0])
+            or _fraction(words[0])
+        )
         and registry.find(head.name) is None
         and not is_org(head.name)
     ):
-        return None  # "Finally", "Report", "Prosecutors": a word at a sentence's start
+        # "Finally", "Report", "Prosecutors", "Nine in 10", "Two-thirds of": a word at a
+        # sentence's start
+        return None
     return head
 
 
@@ -414,17 +421,31 @@ def describes(part: str) -> bool:
     first = words[0].casefold().strip("’'")
     if first in DETERMINERS or first.endswith(("’s", "'s")):
         return True
+    qualifier = _SHARE_QUALIFIER.match(part.strip())
+    skip = len(qualifier.group().split()) if qualifier else 0
+    if skip and (_number(words[skip]) or _fraction(words[skip])):
+        words = words[skip:]  # 'About half of them', 'At least 40 percent': the share
     head = _head_noun(words)
     if head is not None and head.casefold() in _CAPITALISED_GROUPS | _PLURAL_ROLES | _FINDINGS:
         return True  # 'Republicans said', a sentence's 'Authorities said', 'Polls show'
+    if head is not None and _fraction(head):
+        return True  # 'About half of the delegates said', 'Two-thirds of officials believe'
     if head is not None and (_number(head) or head.casefold() in _SHARES):
-        # 'Twelve percent said', 'Nearly eight of 10 voters say': a share of people.
+        # 'Twelve percent said', 'Nearly eight of 10 voters say', 'More than six in 10
+        # say': a share of people.
         numbered = any(_number(w) for w in words)
-        return numbered and (words[-1].casefold() in _SHARES or _is_plural(words[-1]))
+        out_of = len(words) > 1 and words[-2].casefold() in ("in", "of") and _number(words[-1])
+        return numbered and (words[-1].casefold() in _SHARES or _is_plural(words[-1]) or out_of)
     return head is not None and head[:1].islower() and _is_plural(head)
 
 
 _SHARES = frozenset("percent %".split())
+# Words that qualify a share: 'About half', 'At least 40 percent', 'More than six in 10'.
+_SHARE_QUALIFIER = re.compile(
+    r"(?:(?:about|almost|nearly|roughly|around|just|over|under|only|at\s+least|at\s+most|"
+    r"more\s+than|fewer\s+than|less\s+than)\s+)+(?=\S)",
+    re.IGNORECASE,
+)
 # What reports a finding when a sentence opens with it: 'Polls show that …'.
 _FINDINGS = frozenset("polls surveys".split())
 _NUMBER_WORDS = frozenset(
@@ -438,6 +459,15 @@ def _number(word: str) -> bool:
     """'63', '12%', 'Twelve': a number in figures or words."""
     word = word.casefold().rstrip("%")
     return word.replace(".", "").replace(",", "").isdigit() or word in _NUMBER_WORDS
+
+
+_FRACTIONS = frozenset("half third thirds quarter quarters fifth fifths".split())
+
+
+def _fraction(word: str) -> bool:
+    """'half', 'Two-thirds', 'three-quarters': a share written as a fraction."""
+    parts = word.casefold().split("-")
+    return parts[-1] in _FRACTIONS and all(_number(p) for p in parts[:-1])
 
 
 def _head_noun(words: list[str]) -> str | None:

@@ -28,3 +28,24 @@ def test_a_relative_clause_inside_the_content_does_not_replace_the_speaker():
     # Guards the fix above: only a relative clause in the subject lends it its noun.
     text = "Brenner argued that the levy that the council passed showed little foresight."
     assert _speaker_words(text) == ("Brenner", "Brenner")
+
+
+def test_a_share_written_as_a_fraction_speaks_for_those_it_counts():
+    # 'half' is no number and 'About' hid the share: the quote had no speaker.
+    text = "About half of the ferry's regular passengers say the new timetable is worse."
+    assert _speaker_words(text)[1] == "About half of the ferry's regular passengers"
+
+
+def test_a_share_out_of_ten_with_a_qualifier_speaks():
+    text = "Harbour workers voted on Monday. Nearly seven in 10 said the offer was too low."
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1
+    assert text[quotes[0].speaker_start : quotes[0].speaker_end].startswith("Nearly seven")
+
+
+def test_a_fraction_opening_the_sentence_is_no_name():
+    # A hyphenated fraction at a sentence's start had been read as someone's name.
+    text = "Two-thirds of the county's farmers said the drought would last another year."
+    quote = _only(text)
+    assert quote.speaker is None
+    assert quote.speaker_description.startswith("Two-thirds")
