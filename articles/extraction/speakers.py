@@ -363,15 +363,15 @@ def _head_name(registry: Registry, part: str) -> Found | None:
         len(words) == 1
         and (
             registry.common_word(words[0])
-            or words[0].casefold() in _PLURAL_ROLES
+            or words[0].casefold() in _PLURAL_ROLES | _FINDINGS
             or _number(words[0])
             or _fraction(words[0])
         )
         and registry.find(head.name) is None
         and not is_org(head.name)
     ):
-        # "Finally", "Report", "Prosecutors", "Nine in 10", "Two-thirds of": a word at a
-        # sentence's start
+        # "Finally", "Report", "Prosecutors", "Data from", "Nine in 10", "Two-thirds of":
+        # a word at a sentence's start
         return None
     return head
 
@@ -446,8 +446,9 @@ _SHARE_QUALIFIER = re.compile(
     r"more\s+than|fewer\s+than|less\s+than)\s+)+(?=\S)",
     re.IGNORECASE,
 )
-# What reports a finding when a sentence opens with it: 'Polls show that …'.
-_FINDINGS = frozenset("polls surveys".split())
+# What reports a finding when a sentence opens with it: 'Polls show that …', 'Exit
+# polling showed', 'New research suggests'.
+_FINDINGS = frozenset("polls surveys polling data research analysis".split())
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty

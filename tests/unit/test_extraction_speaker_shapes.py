@@ -49,3 +49,15 @@ def test_a_fraction_opening_the_sentence_is_no_name():
     quote = _only(text)
     assert quote.speaker is None
     assert quote.speaker_description.startswith("Two-thirds")
+
+
+def test_polling_research_and_data_report_findings():
+    # A mass noun has no plural 's', so 'Exit polling showed' had no speaker and 'Data
+    # from …' became a named speaker 'Data'.
+    for text, source in (
+        ("Exit polling showed that the mayor won every district but one.", "Exit polling"),
+        ("New research suggests that the ferries lose money every winter.", "New research"),
+        ("Data from the county clerk show that turnout fell by a third.", "Data"),
+    ):
+        quote = _only(text)
+        assert (quote.speaker, quote.speaker_description) == (None, source), text
