@@ -572,6 +572,16 @@ def subject_speaker_before(
         speaker = speaker_in(registry, text, at, sentence_start + tail.end("subject"))
         if speaker.entity is not None:
             return speaker
+    place = _PLACE_AT_END.search(lead)
+    if place and len(place.group("place").split()) <= 3 and is_place(place.group("place")):
+        # 'Norway branded the decision “…”', 'Sweden insisted that …': a country that is
+        # the whole subject of the verb speaks for its government, whichever verb it is.
+        at = sentence_start + place.start("place")
+        entity = registry.resolve(place.group("place"))
+        entity.org = True
+        span = (at, at + len(place.group("place")))
+        registry.attributed(entity, span)
+        return Speaker(entity, span)
     # "Beatriz Olmos, who runs a bakery on Cedar Avenue, described": the subject, not
     # the names in the clause about her.
     lead = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), lead)
@@ -614,6 +624,14 @@ _COORDINATED_CUE = re.compile(rf"\b(?:{CUE})\b(?=[^,;:—–]*\s(?:and|but)\s*$)
 _SUBJECT_AT_END = re.compile(
     r"(?:^\s*|[,;:—–]\s+|\b(?:and|but|while|as|when|after|though|although|because)\s+)"
     r"(?P<subject>(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)"
+    rf"(?:\s+(?:has|have|had|also|then|again|later|now|once|{LY_ADVERB}))*\s*$"
+)
+
+
+# A place name that is the whole lead of a clause: 'Norway ', '…; South Korea '.
+_PLACE_AT_END = re.compile(
+    r"(?:^\s*|[;:—–]\s+|\b(?:and|but|while|as|when|though|although)\s+)"
+    r"(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)"
     rf"(?:\s+(?:has|have|had|also|then|again|later|now|once|{LY_ADVERB}))*\s*$"
 )
 

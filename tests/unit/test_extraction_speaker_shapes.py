@@ -61,3 +61,21 @@ def test_polling_research_and_data_report_findings():
     ):
         quote = _only(text)
         assert (quote.speaker, quote.speaker_description) == (None, source), text
+
+
+def test_a_country_before_a_labelling_verb_speaks_for_its_government():
+    # A place was only a speaker before a listed speech verb; before 'branded' or
+    # 'accused' the quoted words went to whoever spoke last.
+    text = (
+        'The fisheries minister said the quota was "fair to both sides." Norway branded '
+        'the decision "a betrayal of the coast." Denmark accused the ministry of "gross '
+        'negligence."'
+    )
+    speakers = [q.speaker or q.speaker_description for q in extract_quotes(text)]
+    assert speakers[1:] == ["Norway", "Denmark"]
+
+
+def test_a_place_opening_phrase_keeps_the_pronoun_subject():
+    # Guards the fix above: 'In Denmark, she called …' is hers, not Denmark's.
+    text = 'Ida Lund toured the port. In Denmark, she called the levy "a disgrace."'
+    assert [q.speaker for q in extract_quotes(text)] == ["Ida Lund"]
