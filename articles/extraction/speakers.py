@@ -587,9 +587,26 @@ def subject_speaker_before(
     lead = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), lead)
     stripped = lead.rstrip()
     last_word = stripped.split()[-1:] or [""]
-    if last_word[0].casefold() in PRONOUNS:
+    pronoun = re.sub(r"[’']s$", "", last_word[0])
+    if pronoun.casefold() in PRONOUNS:
+        # 'he said', and 'He’s claiming': the pronoun, not a possessive.
         at = sentence_start + len(stripped) - len(last_word[0])
-        return speaker_in(registry, text, at, at + len(last_word[0]))
+        return speaker_in(registry, text, at, at + len(pronoun))
+    clause = _CLAUSE_MARKS.split(lead)[-1]
+    phrase = clause.strip()
+    if (
+        phrase
+        and describes(phrase)
+        and _noun_phrase(phrase)
+        and _head_name(registry, phrase) is None
+    ):
+        # 'Only 52 percent of registered voters agreed that …', 'Residents questioned
+        # whether …': a described subject with no article, not whoever spoke last nor a
+        # capitalised first word taken for a name.
+        at = sentence_start + len(lead) - len(clause) + clause.index(phrase)
+        speaker = speaker_in(registry, text, at, at + len(phrase))
+        if speaker.entity is not None:
+            return speaker
     names = [
         f
         for f in names_found(lead)

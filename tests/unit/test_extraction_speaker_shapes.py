@@ -79,3 +79,25 @@ def test_a_place_opening_phrase_keeps_the_pronoun_subject():
     # Guards the fix above: 'In Denmark, she called …' is hers, not Denmark's.
     text = 'Ida Lund toured the port. In Denmark, she called the levy "a disgrace."'
     assert [q.speaker for q in extract_quotes(text)] == ["Ida Lund"]
+
+
+def test_a_described_subject_with_no_article_speaks_the_mixed_quote():
+    # With no 'the' or 'his' to open it, the subject was passed over and the quoted
+    # words went to whoever spoke last.
+    text = (
+        "Mayor Ana Ruiz opened the meeting. Residents questioned whether the quota was "
+        '"set by people who never left the office."'
+    )
+    quote = extract_quotes(text)[-1]
+    assert (quote.speaker, quote.speaker_description) == (None, "Residents")
+
+
+def test_a_pronoun_with_a_contraction_is_the_subject():
+    # 'He’s' ends like a possessive; it is the pronoun that speaks (the quote had no
+    # speaker mention at all).
+    text = (
+        "Tomas Berg, the harbour master, spoke on Monday. He’s warning that the pier "
+        'is "one storm away from collapse."'
+    )
+    quote = extract_quotes(text)[-1]
+    assert text[quote.speaker_start : quote.speaker_end] == "He"
