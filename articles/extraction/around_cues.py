@@ -584,6 +584,14 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         return _phrase(registry, text, sentence, opening, end - 1)
     start = _boundary(sentence, end)
     speaker = _phrase(registry, text, sentence, start, end)
+    if speaker.entity is None and start >= 2 and sentence[start - 1][2] in _BARE_RELATIVES:
+        # 'A 2019 study that ran in the journal found': the relative clause, with no
+        # comma, qualifies the noun phrase that opens the sentence, which is the subject.
+        outer = _boundary(sentence, start - 1)
+        if outer == 0 or sentence[outer - 1][2] == ",":
+            subject = _phrase(registry, text, sentence, outer, start - 1)
+            if subject.entity is not None:
+                return subject
     if speaker.entity is None and start >= 2 and sentence[start - 1][2].lower() in ("and", "or"):
         # 'Experts on Korea and nuclear arms said': the 'and' joins the subject's words.
         wider = _boundary(sentence, start - 1)
@@ -605,6 +613,7 @@ def _before_relative_clause(sentence: list[Token], comma: int) -> int:
 
 
 _RELATIVES = frozenset("who which whose".split())
+_BARE_RELATIVES = frozenset("that who which".split())
 _RELATIVE_CLAUSE_TOKENS = 40
 
 

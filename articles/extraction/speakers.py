@@ -361,11 +361,18 @@ def _head_name(registry: Registry, part: str) -> Found | None:
     words = head.name.split()
     if (
         len(words) == 1
-        and (registry.common_word(words[0]) or words[0].casefold() in _PLURAL_ROLES)
+        and (
+            registry.common_word(words[0])
+            or words[0].casefold() in _PLURAL_ROLES | _FINDINGS
+            or _number(words[0])
+            or _fraction(words[0])
+        )
         and registry.find(head.name) is None
         and not is_org(head.name)
     ):
-        return None  # "Finally", "Report", "Prosecutors": a word at a sentence's start
+        # "Finally", "Report", "Prosecutors", "Data from", "Nine in 10", "Two-thirds of":
+        # a word at a sentence's start
+        return None
     return head
 
 
@@ -414,19 +421,34 @@ def describes(part: str) -> bool:
     first = words[0].casefold().strip("’'")
     if first in DETERMINERS or first.endswith(("’s", "'s")):
         return True
+    qualifier = _SHARE_QUALIFIER.match(part.strip())
+    skip = len(qualifier.group().split()) if qualifier else 0
+    if skip and (_number(words[skip]) or _fraction(words[skip])):
+        words = words[skip:]  # 'About half of them', 'At least 40 percent': the share
     head = _head_noun(words)
     if head is not None and head.casefold() in _CAPITALISED_GROUPS | _PLURAL_ROLES | _FINDINGS:
         return True  # 'Republicans said', a sentence's 'Authorities said', 'Polls show'
+    if head is not None and _fraction(head):
+        return True  # 'About half of the delegates said', 'Two-thirds of officials believe'
     if head is not None and (_number(head) or head.casefold() in _SHARES):
-        # 'Twelve percent said', 'Nearly eight of 10 voters say': a share of people.
+        # 'Twelve percent said', 'Nearly eight of 10 voters say', 'More than six in 10
+        # say': a share of people.
         numbered = any(_number(w) for w in words)
-        return numbered and (words[-1].casefold() in _SHARES or _is_plural(words[-1]))
+        out_of = len(words) > 1 and words[-2].casefold() in ("in", "of") and _number(words[-1])
+        return numbered and (words[-1].casefold() in _SHARES or _is_plural(words[-1]) or out_of)
     return head is not None and head[:1].islower() and _is_plural(head)
 
 
 _SHARES = frozenset("percent %".split())
-# What reports a finding when a sentence opens with it: 'Polls show that …'.
-_FINDINGS = frozenset("polls surveys".split())
+# Words that qualify a share: 'About half', 'At least 40 percent', 'More than six in 10'.
+_SHARE_QUALIFIER = re.compile(
+    r"(?:(?:about|almost|nearly|roughly|around|just|over|under|only|at\s+least|at\s+most|"
+    r"more\s+than|fewer\s+than|less\s+than)\s+)+(?=\S)",
+    re.IGNORECASE,
+)
+# What reports a finding when a sentence opens with it: 'Polls show that …', 'Exit
+# polling showed', 'New research suggests'.
+_FINDINGS = frozenset("polls surveys polling data research analysis".split())
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty
@@ -438,6 +460,15 @@ def _number(word: str) -> bool:
     """'63', '12%', 'Twelve': a number in figures or words."""
     word = word.casefold().rstrip("%")
     return word.replace(".", "").replace(",", "").isdigit() or word in _NUMBER_WORDS
+
+
+_FRACTIONS = frozenset("half third thirds quarter quarters fifth fifths".split())
+
+
+def _fraction(word: str) -> bool:
+    """'half', 'Two-thirds', 'three-quarters': a share written as a fraction."""
+    parts = word.casefold().split("-")
+    return parts[-1] in _FRACTIONS and all(_number(p) for p in parts[:-1])
 
 
 def _head_noun(words: list[str]) -> str | None:
@@ -541,14 +572,41 @@ def subject_speaker_before(
         speaker = speaker_in(registry, text, at, sentence_start + tail.end("subject"))
         if speaker.entity is not None:
             return speaker
+    place = _PLACE_AT_END.search(lead)
+    if place and len(place.group("place").split()) <= 3 and is_place(place.group("place")):
+        # 'Norway branded the decision “…”', 'Sweden insisted that …': a country that is
+        # the whole subject of the verb speaks for its government, whichever verb it is.
+        at = sentence_start + place.start("place")
+        entity = registry.resolve(place.group("place"))
+        entity.org = True
+        span = (at, at + len(place.group("place")))
+        registry.attributed(entity, span)
+        return Speaker(entity, span)
     # "Beatriz Olmos, who runs a bakery on Cedar Avenue, described": the subject, not
     # the names in the clause about her.
     lead = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), lead)
     stripped = lead.rstrip()
     last_word = stripped.split()[-1:] or [""]
-    if last_word[0].casefold() in PRONOUNS:
+    pronoun = re.sub(r"[’']s$", "", last_word[0])
+    if pronoun.casefold() in PRONOUNS:
+        # 'he said', and 'He’s claiming': the pronoun, not a possessive.
         at = sentence_start + len(stripped) - len(last_word[0])
-        return speaker_in(registry, text, at, at + len(last_word[0]))
+        return speaker_in(registry, text, at, at + len(pronoun))
+    clause = _CLAUSE_MARKS.split(lead)[-1]
+    phrase = clause.strip()
+    if (
+        phrase
+        and describes(phrase)
+        and _noun_phrase(phrase)
+        and _head_name(registry, phrase) is None
+    ):
+        # 'Only 52 percent of registered voters agreed that …', 'Residents questioned
+        # whether …': a described subject with no article, not whoever spoke last nor a
+        # capitalised first word taken for a name.
+        at = sentence_start + len(lead) - len(clause) + clause.index(phrase)
+        speaker = speaker_in(registry, text, at, at + len(phrase))
+        if speaker.entity is not None:
+            return speaker
     names = [
         f
         for f in names_found(lead)
@@ -583,6 +641,14 @@ _COORDINATED_CUE = re.compile(rf"\b(?:{CUE})\b(?=[^,;:—–]*\s(?:and|but)\s*$)
 _SUBJECT_AT_END = re.compile(
     r"(?:^\s*|[,;:—–]\s+|\b(?:and|but|while|as|when|after|though|although|because)\s+)"
     r"(?P<subject>(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)"
+    rf"(?:\s+(?:has|have|had|also|then|again|later|now|once|{LY_ADVERB}))*\s*$"
+)
+
+
+# A place name that is the whole lead of a clause: 'Norway ', '…; South Korea '.
+_PLACE_AT_END = re.compile(
+    r"(?:^\s*|[;:—–]\s+|\b(?:and|but|while|as|when|though|although)\s+)"
+    r"(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)"
     rf"(?:\s+(?:has|have|had|also|then|again|later|now|once|{LY_ADVERB}))*\s*$"
 )
 
