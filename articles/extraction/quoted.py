@@ -189,11 +189,27 @@ def _mixed(
 def _labelling(text: str, start: int, end: int) -> Span | None:
     """The labelling verb just before the quoted words ('branded the group an “', 'call
     them “'), if any."""
+    start = _last_words(text, start, end)
     match = LABELLING_LEAD.search(text, start, end)
     if match:
         return match.start("cue"), match.end("cue")
     match = NAME_CALLING_LEAD.search(text, start, end)
     return (match.start("call"), match.end("call")) if match and match.group("call") else None
+
+
+# The labelling verbs' patterns end at the quotation mark, a verb and at most five words
+# before it: tried from every position of a long lead, their hundreds of alternatives
+# cost more than all else the quote's lead is read for.
+_VERB_REACH = 200  # characters
+
+
+def _last_words(text: str, start: int, end: int) -> int:
+    """Where the lead ``text[start:end]``'s last ``_VERB_REACH`` characters begin, at a
+    word's start (a cut word could read as another)."""
+    if end - start <= _VERB_REACH:
+        return start
+    space = text.find(" ", end - _VERB_REACH, end)
+    return end if space == -1 else space + 1
 
 
 def _attributed(span: Span, attribution: Attribution) -> Candidate:
@@ -225,7 +241,7 @@ def _not_speech(lead: str, content: str, words: list[str], *, after_quote: bool 
         return not (content[:1].islower() and WORK_BEFORE.search(lead))
     if content.startswith("(") and content.rstrip(".")[-1:] == ")":
         return True  # a transcript's stage direction: '“(CROSSTALK.)”'
-    if NAME_CALLING_LEAD.search(lead):
+    if NAME_CALLING_LEAD.search(lead, _last_words(lead, 0, len(lead))):
         return False  # 'hailed him as “The Comeback Kid”': a name put on someone
     # American style puts the comma or stop inside the marks: '“Fox News Sunday,” Pence'.
     return _is_title(words) and (

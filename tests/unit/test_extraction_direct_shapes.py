@@ -5,6 +5,7 @@ sentences are ours, written in the style of wire copy."""
 import pytest
 
 from articles.extraction import extract_quotes
+from articles.extraction.quoted import _last_words
 
 
 def _mixed_quotes(text):
@@ -291,3 +292,15 @@ def test_a_straight_mark_the_next_paragraph_does_not_go_on_from_is_a_stray():
     # shows the straight mark before was a stray, not a quote over the first paragraph.
     text = '"The ferry left an hour late.\n\n“We waited on the quay,” a passenger said.'
     assert [q.text for q in extract_quotes(text)] == ["We waited on the quay"]
+
+
+def test_the_labelling_verbs_are_looked_for_in_a_long_lead_s_last_words_only():
+    # For speed (their patterns were tried from every position of a long lead), and
+    # from a word's start: a cut word could read as another ('unbranded' as 'branded').
+    assert _last_words("short lead ", 0, 11) == 0
+    lead = "the county " * 30 + "unbranded the plan an "
+    start = _last_words(lead, 0, len(lead))
+    assert len(lead) - 200 <= start < len(lead) - 150
+    assert lead[start - 1] == " "
+    assert lead[start:].startswith(("the ", "county "))
+    assert _last_words("y" * 300, 0, 300) == 300  # one word longer than the reach
