@@ -16,7 +16,6 @@ from functools import lru_cache
 
 from articles.extraction import antecedents
 from articles.extraction import gender as genders
-from articles.extraction.antecedents import MENTION_PENALTY, UNKNOWN_GENDER_PENALTY
 from articles.extraction.places import is_known_place
 
 # Capitalised words with diacritics, inner hyphens, apostrophes and dots (Odd-Arne,
@@ -996,8 +995,6 @@ class Registry:
         model = antecedents.load() if wanted is not None else None
         if model is not None:
             best = model.best(word, self.pronoun_candidates(wanted), self._tick, self.last_speaker)
-            if best is not None and best.gender is None:
-                best.gender = wanted  # "she" said it: she is a woman from now on
         else:
             best = self._most_salient(
                 lambda e: (
@@ -1007,6 +1004,8 @@ class Registry:
                 ),
                 wanted=wanted,
             )
+        if best is not None and wanted is not None and best.gender is None:
+            best.gender = wanted  # "she" said it: she is a woman from now on
         if best is not None:
             return best
         for candidate in (self.last_person, self.last_speaker):
@@ -1035,15 +1034,7 @@ class Registry:
         for entity in reversed(self._recent):
             if not fits(entity):
                 continue
-            score = max(
-                entity.spoke_at,
-                entity.subject_at,
-                entity.mentioned_at - MENTION_PENALTY,
-            )
-            if wanted is not None and entity.gender is None:
-                score -= UNKNOWN_GENDER_PENALTY
+            score = antecedents.rule_score(entity, wanted)
             if best_score is None or score > best_score:
                 best, best_score = entity, score
-        if best is not None and wanted is not None and best.gender is None:
-            best.gender = wanted  # "she" said it: she is a woman from now on
         return best

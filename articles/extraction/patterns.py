@@ -221,15 +221,15 @@ SPEAKER_THEN_CUE = re.compile(rf"\s*[,:]?\s*(?P<who>{SUBJECT})\s+{ADVERB}(?P<cue
 SPEAKER_CUE_COLON = re.compile(
     rf"(?P<who>{SUBJECT})(?:,[^,]*,)?\s+{ADVERB}(?P<cue>{CUE})\b[^:,]*?[:,]\s*$"
 )
+_LABELLING = "|".join(LABELLING_VERBS)
+# Up to five words from a labelling verb to the quotation mark that ends the lead.
+_LABELLING_TO_MARK = r"(?:\s+[^\s,;:.!?“”\"]+){0,5}"
 # A labelling verb at most five words before the quotation mark that ends the lead; it
 # may open the sentence ('Bemoaning the “…”').
-LABELLING_LEAD = re.compile(
-    rf"\b(?P<cue>{'|'.join(LABELLING_VERBS)})\b(?:\s+[^\s,;:.!?“”\"]+){{0,5}}\s*$",
-    re.IGNORECASE,
-)
+LABELLING_LEAD = re.compile(rf"\b(?P<cue>{_LABELLING})\b{_LABELLING_TO_MARK}\s*$", re.IGNORECASE)
 # A labelling verb anywhere in the lead: the cue of a quote long enough to be speech
 # ('blasted the panel for saying the deal was “only partial and late”').
-LABELLING_WORD = re.compile(rf"\b(?P<cue>{'|'.join(LABELLING_VERBS)})\b", re.IGNORECASE)
+LABELLING_WORD = re.compile(rf"\b(?P<cue>{_LABELLING})\b", re.IGNORECASE)
 # Whose view the quoted words give, just before the mark: 'because to her, “…”'.
 VIEWPOINT_LEAD = re.compile(r"\b(?P<cue>[Tt]o)\s+(?P<who>him|her|them|[A-Z][\w’'-]*),\s*$")
 # A verb that calls someone names just before the quotation mark: what follows in Title
@@ -237,7 +237,7 @@ VIEWPOINT_LEAD = re.compile(r"\b(?P<cue>[Tt]o)\s+(?P<who>him|her|them|[A-Z][\w�
 # only with its object next ('a plan called “…”' and 'calls to his “…”' name a title),
 # and not when that is a thing ('call it “the Crow’s Nest”' names a place).
 NAME_CALLING_LEAD = re.compile(
-    rf"(?:\b(?:{'|'.join(LABELLING_VERBS)})\b(?:\s+[^\s,;:.!?“”\"]+){{0,5}}"
+    rf"(?:\b(?:{_LABELLING})\b{_LABELLING_TO_MARK}"
     r"|\b(?P<call>call|calls|called|calling)\s+(?!(?:it|this|that)\b)"
     r"(?:(?!(?:to|from|into|on|in|for|at|with)\b)[^\s,;:.!?“”\"]+\s*){1,4})\s*$"
 )

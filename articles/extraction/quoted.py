@@ -252,20 +252,18 @@ def _not_speech(lead: str, content: str, words: list[str], *, after_quote: bool 
 def _nickname(lead: str, words: list[str], tail: str) -> bool:
     """A nickname between a first name and a surname: 'Marta “Teddy” Ruiz', in a sentence
     rather than a headline in Title Case ('General Reveals ‘Demoralizing’ Experience')."""
-    lead_words = lead.split()
-    first = lead_words[-1:] or [""]
-    last = tail.split()[:1] or [""]
-    headline = len(lead_words) > 1 and not any(w[:1].islower() for w in lead_words)
-    return (
-        not headline
-        and len(words) <= 2
+    if not (
+        len(words) <= 2
         and all(w[:1].isupper() and w.isalpha() for w in words)
         and lead.endswith(" ")
-        and first[0].isalpha()
-        and first[0][:1].isupper()
         and tail[:1] == " "
-        and last[0][:1].isupper()
-    )
+        and tail.lstrip()[:1].isupper()
+    ):
+        return False  # most quotes: no need to read the whole lead's words
+    lead_words = lead.split()
+    first = lead_words[-1] if lead_words else ""
+    headline = len(lead_words) > 1 and not any(w[:1].islower() for w in lead_words)
+    return not headline and first.isalpha() and first[:1].isupper()
 
 
 def _titled(lead: str, words: list[str], after_quote: bool) -> bool:
