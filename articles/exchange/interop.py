@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from articles.exchange import brat, cas, conll, doccano, labelstudio, parquet
+from articles.exchange import brat, conll, doccano, labelstudio, parquet
 from articles.exchange.byte_sink import ByteSink
 from articles.exchange.records import InvalidRecord, RecordError, record_from_mapping
 from articles.exchange.spans import QUOTE_ROLES, ROLES, Roles, quote_spans
@@ -66,9 +66,16 @@ def chunks(format: str, records: Iterable[dict]) -> Iterator[bytes]:
     elif format == "brat":
         yield from zip_chunks(brat_members(records))
     elif format == "cas":
-        yield from zip_chunks(cas.members(records))
+        yield from zip_chunks(_cas().members(records))
     else:
         raise ValueError(f"unknown format {format!r}")
+
+
+def _cas():
+    # dkpro-cassis is imported by the first CAS file, not at every process's start.
+    from articles.exchange import cas
+
+    return cas
 
 
 def brat_members(records: Iterable[dict]) -> Iterator[tuple[str, bytes]]:
@@ -111,7 +118,7 @@ def read(format: str, path: Path, roles: Roles | None = None):
     if format == "brat":
         return read_brat(path, roles)
     if format == "cas":
-        return cas.read_cas(path, roles)
+        return _cas().read_cas(path, roles)
     raise ValueError(f"unknown format {format!r}")
 
 

@@ -21,73 +21,103 @@ Offsets are code points into ``text``, as everywhere. A row group holds
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from articles.exchange.byte_sink import ByteSink
 
 ROWS_PER_GROUP = 500
-TIME = pa.timestamp("us", tz="UTC")
-SPEAKER = pa.struct([("id", pa.int64()), ("name", pa.string()), ("aliases", pa.list_(pa.string()))])
-CUE = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
-STANCES = pa.list_(pa.struct([("target", pa.string()), ("label", pa.string())]))
-OFFSETS = [(name, pa.int64()) for name in ("start_utf16", "end_utf16", "start_utf8", "end_utf8")]
-QUOTE_FIELDS = [
-    ("id", pa.int64()),
-    ("start", pa.int64()),
-    ("end", pa.int64()),
-    ("text", pa.string()),
-    ("kind", pa.string()),
-    ("speaker", SPEAKER),
-    ("cue", CUE),
-    ("stances", STANCES),
-    ("annotator", pa.string()),
-    ("origin", pa.string()),
-    ("created_at", TIME),
-    ("updated_at", TIME),
-    *OFFSETS,
-]
-ARTICLE_FIELDS = [
-    ("id", pa.int64()),
-    ("external_id", pa.string()),
-    ("title", pa.string()),
-    ("url", pa.string()),
-    ("outlet", pa.string()),
-    ("author", pa.string()),
-    ("published_at", TIME),
-    ("language", pa.string()),
-]
-WORK = [("status", pa.string()), ("started_at", TIME), ("finished_at", TIME)]
-ARTICLES = pa.schema(
-    [
-        *ARTICLE_FIELDS,
-        ("text", pa.string()),
-        ("text_sha256", pa.string()),
-        ("offset_unit", pa.string()),
-        ("quotes", pa.list_(pa.struct(QUOTE_FIELDS))),
-        ("assignments", pa.list_(pa.struct([("annotator", pa.string()), *WORK]))),
-        ("adjudication", pa.struct([("reviewer", pa.string()), *WORK])),
-    ]
+LAYOUTS = ("parquet", "parquet-quotes")
+ARTICLE_COLUMNS = (
+    "id",
+    "external_id",
+    "title",
+    "url",
+    "outlet",
+    "author",
+    "published_at",
+    "language",
 )
-QUOTES = pa.schema(
-    [
-        *[(f"article_{name}", kind) for name, kind in ARTICLE_FIELDS],
-        ("text_sha256", pa.string()),
-        *[(f"quote_{name}" if name == "id" else name, kind) for name, kind in QUOTE_FIELDS],
-    ]
+QUOTE_COLUMNS = (
+    "id",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "speaker",
+    "cue",
+    "stances",
+    "annotator",
+    "origin",
+    "created_at",
+    "updated_at",
+    "start_utf16",
+    "end_utf16",
+    "start_utf8",
+    "end_utf8",
 )
-LAYOUTS = {"parquet": ARTICLES, "parquet-quotes": QUOTES}
+
+
+@functools.cache
+def schema(layout: str):
+    """The pyarrow schema of ``layout`` (one of ``LAYOUTS``)."""
+    # pyarrow is imported by the first Parquet export, not at every process's start: it
+    # costs about 90 ms and tens of MB that most web workers never use.
+    import pyarrow as pa
+
+    time = pa.timestamp("us", tz="UTC")
+    speaker = pa.struct(
+        [("id", pa.int64()), ("name", pa.string()), ("aliases", pa.list_(pa.string()))]
+    )
+    cue = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
+    stances = pa.list_(pa.struct([("target", pa.string()), ("label", pa.string())]))
+    quote_types = {
+        "id": pa.int64(),
+        "text": pa.string(),
+        "kind": pa.string(),
+        "speaker": speaker,
+        "cue": cue,
+        "stances": stances,
+        "annotator": pa.string(),
+        "origin": pa.string(),
+        "created_at": time,
+        "updated_at": time,
+    }
+    quote_fields = [(name, quote_types.get(name, pa.int64())) for name in QUOTE_COLUMNS]
+    article_types = {"id": pa.int64(), "published_at": time}
+    article_fields = [(name, article_types.get(name, pa.string())) for name in ARTICLE_COLUMNS]
+    if layout == "parquet":
+        work = [("status", pa.string()), ("started_at", time), ("finished_at", time)]
+        return pa.schema(
+            [
+                *article_fields,
+                ("text", pa.string()),
+                ("text_sha256", pa.string()),
+                ("offset_unit", pa.string()),
+                ("quotes", pa.list_(pa.struct(quote_fields))),
+                ("assignments", pa.list_(pa.struct([("annotator", pa.string()), *work]))),
+                ("adjudication", pa.struct([("reviewer", pa.string()), *work])),
+            ]
+        )
+    return pa.schema(
+        [
+            *[(f"article_{name}", kind) for name, kind in article_fields],
+            ("text_sha256", pa.string()),
+            *[(f"quote_{name}" if name == "id" else name, kind) for name, kind in quote_fields],
+        ]
+    )
 
 
 def chunks(layout: str, records: Iterable[dict]) -> Iterator[bytes]:
-    """The export records as one Parquet file in ``layout`` (a key of ``LAYOUTS``), sent a
+    """The export records as one Parquet file in ``layout`` (one of ``LAYOUTS``), sent a
     row group at a time."""
-    schema = LAYOUTS[layout]
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = schema(layout)
     sink = ByteSink()
-    with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
+    with pq.ParquetWriter(sink, columns, compression="zstd") as writer:
         rows: list[dict] = []
         for count, record in enumerate(records, start=1):
             rows.extend(_rows(layout, record))
@@ -96,18 +126,18 @@ def chunks(layout: str, records: Iterable[dict]) -> Iterator[bytes]:
                 # snapshot (``streams.snapshot``): a client sees the download start.
                 yield sink.drain()
             if count % ROWS_PER_GROUP == 0 and rows:
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                writer.write_table(pa.Table.from_pylist(rows, schema=columns))
                 rows = []
                 yield sink.drain()
         if rows:
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+            writer.write_table(pa.Table.from_pylist(rows, schema=columns))
     # Closing wrote the footer: a file without rows still has its schema.
     yield sink.drain()
 
 
 def _rows(layout: str, record: dict) -> list[dict]:
     if layout == "parquet":
-        row = {name: record.get(name) for name in ARTICLES.names}
+        row = {name: record.get(name) for name in schema(layout).names}
         row["published_at"] = _time(row["published_at"])
         row["quotes"] = [_quote(quote) for quote in record["quotes"]]
         if row["assignments"]:
@@ -115,7 +145,7 @@ def _rows(layout: str, record: dict) -> list[dict]:
         if row["adjudication"]:
             row["adjudication"] = _timed(row["adjudication"])
         return [row]
-    article = {f"article_{name}": record.get(name) for name, _ in ARTICLE_FIELDS}
+    article = {f"article_{name}": record.get(name) for name in ARTICLE_COLUMNS}
     article["article_published_at"] = _time(article["article_published_at"])
     article["text_sha256"] = record["text_sha256"]
     rows = []
@@ -128,7 +158,7 @@ def _rows(layout: str, record: dict) -> list[dict]:
 
 def _quote(quote: dict) -> dict:
     return {
-        **{name: quote.get(name) for name, _ in QUOTE_FIELDS},
+        **{name: quote.get(name) for name in QUOTE_COLUMNS},
         "created_at": _time(quote.get("created_at")),
         "updated_at": _time(quote.get("updated_at")),
     }

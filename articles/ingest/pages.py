@@ -10,12 +10,11 @@ audited against the page it came from.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
-
-import trafilatura
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 # Below this, what was found is a menu or a teaser, not an article (shortest wire briefs
@@ -50,16 +49,24 @@ class Page:
             "author": self.author,
             "published_at": self.published_at or None,
             "language": self.language,
-            "metadata": {"source": {"html_sha256": self.html_sha256, "extractor": _EXTRACTOR}},
+            "metadata": {"source": {"html_sha256": self.html_sha256, "extractor": _extractor()}},
         }
 
 
-_EXTRACTOR = f"trafilatura {trafilatura.__version__}"
+@functools.cache
+def _extractor() -> str:
+    import trafilatura
+
+    return f"trafilatura {trafilatura.__version__}"
 
 
 def read_page(html: bytes | str, *, url: str = "", min_chars: int = MIN_TEXT_CHARS) -> Page:
     """The article in ``html`` (fetched from ``url``; a saved page names its own with a
     canonical link); raise ``PageError`` when it has no main text of ``min_chars``."""
+    # trafilatura is imported by the first page read, not at every process's start (about
+    # 60 ms, with lxml and its date and URL helpers).
+    import trafilatura
+
     raw = html.encode("utf-8") if isinstance(html, str) else html
     document = trafilatura.bare_extraction(
         raw,
@@ -89,12 +96,11 @@ def read_page(html: bytes | str, *, url: str = "", min_chars: int = MIN_TEXT_CHA
         outlet=(document.sitename or urlsplit(url or document.url or "").hostname or "")[:200],
         author=(document.author or "").strip()[:200],
         published_at=document.date or "",
-        language=_language(raw),
+        language=_language(trafilatura.load_html(raw)),
         html_sha256=hashlib.sha256(raw).hexdigest(),
     )
 
 
-def _language(raw: bytes) -> str:
-    tree = trafilatura.load_html(raw)
+def _language(tree) -> str:
     value = (tree.get("lang") or "").strip() if tree is not None else ""
     return value if _LANGUAGE.match(value) else ""

@@ -5,7 +5,6 @@ feed polled so that each of its items is imported once."""
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import feedparser
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -177,6 +176,8 @@ def poll_feed(*, feed: Feed, policy: FetchPolicy, pacing: HostPacing | None = No
     except FetchError as error:
         _polled(feed, error=error.message)
         raise PageRefused(error.message) from None
+    import feedparser  # imported by the first poll, not at every process's start
+
     parsed = feedparser.parse(body)
     if parsed.bozo and not parsed.entries:
         _polled(feed, error=f"not a readable RSS or Atom feed ({parsed.bozo_exception})")

@@ -51,6 +51,6 @@ DROP = [
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0001_squashed_0011_team_figures")]
+    dependencies = [("articles", "0011_team_figures")]
 
     operations = [RunSQLOn("postgresql", CREATE, DROP)]

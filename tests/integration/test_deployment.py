@@ -189,6 +189,27 @@ def test_without_the_production_extras_every_module_imports(tmp_path):
     assert int(result.stdout.split()[-1]) > 50  # the walk found the modules
 
 
+def test_a_worker_starts_without_the_libraries_of_rare_paths(tmp_path):
+    # A worker's cold start (and bootstrap's) loads the settings, the models and the
+    # URLconf; Parquet, CAS and feed and page reading load their libraries when first used.
+    code = (
+        "import sys, django\n"
+        "django.setup()\n"
+        "from django.urls import get_resolver\n"
+        "get_resolver().url_patterns\n"
+        "import newsannot.wsgi\n"
+        "print(sorted({'pyarrow', 'cassis', 'trafilatura', 'feedparser'} & set(sys.modules)))\n"
+    )
+    env = minimal_env(
+        DJANGO_SETTINGS_MODULE="newsannot.settings",
+        DEBUG="true",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'plain.sqlite3'}",
+    )
+    result = run([sys.executable, "-c", code], env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.split("\n")[-2] == "[]"
+
+
 def test_the_dockerfile_and_compose_serve_with_the_same_gunicorn_config():
     dockerfile = (ROOT / "Dockerfile").read_text()
     cmd = re.search(r"^CMD (\[.*\])$", dockerfile, re.MULTILINE).group(1)

@@ -99,4 +99,4 @@ def test_a_large_export_streams_in_row_groups(monkeypatch):
 def test_an_empty_export_is_a_file_with_its_schema(layout):
     found = table(layout, [])
     assert found.num_rows == 0
-    assert found.schema.equals(parquet.LAYOUTS[layout])
+    assert found.schema.equals(parquet.schema(layout))

@@ -36,6 +36,15 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['id'],
+                'indexes': [
+                    models.Index(fields=['project', 'status', 'id'], name='flag_project_status_idx'),
+                    models.Index(fields=['article', 'id'], name='flag_article_idx'),
+                ],
+                'constraints': [
+                    models.CheckConstraint(condition=models.Q(django.db.models.lookups.GreaterThanOrEqual(django.db.models.functions.text.Length('note'), 1), django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('note'), 2000)), name='flag_note_length'),
+                    models.CheckConstraint(condition=models.Q(('reason__in', ['unsure', 'guidelines', 'text'])), name='flag_reason_known'),
+                    models.CheckConstraint(condition=models.Q(models.Q(('resolved_at__isnull', True), ('status', 'open')), models.Q(('resolved_at__isnull', False), ('status', 'resolved')), _connector='OR'), name='flag_resolved_when_resolved'),
+                ],
             },
         ),
         migrations.CreateModel(
@@ -50,30 +59,9 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name_plural': 'flag replies',
                 'ordering': ['id'],
+                'constraints': [
+                    models.CheckConstraint(condition=models.Q(django.db.models.lookups.GreaterThanOrEqual(django.db.models.functions.text.Length('note'), 1), django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('note'), 2000)), name='flag_reply_note_length'),
+                ],
             },
-        ),
-        migrations.AddIndex(
-            model_name='flag',
-            index=models.Index(fields=['project', 'status', 'id'], name='flag_project_status_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='flag',
-            index=models.Index(fields=['article', 'id'], name='flag_article_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='flag',
-            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.GreaterThanOrEqual(django.db.models.functions.text.Length('note'), 1), django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('note'), 2000)), name='flag_note_length'),
-        ),
-        migrations.AddConstraint(
-            model_name='flag',
-            constraint=models.CheckConstraint(condition=models.Q(('reason__in', ['unsure', 'guidelines', 'text'])), name='flag_reason_known'),
-        ),
-        migrations.AddConstraint(
-            model_name='flag',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('resolved_at__isnull', True), ('status', 'open')), models.Q(('resolved_at__isnull', False), ('status', 'resolved')), _connector='OR'), name='flag_resolved_when_resolved'),
-        ),
-        migrations.AddConstraint(
-            model_name='flagreply',
-            constraint=models.CheckConstraint(condition=models.Q(django.db.models.lookups.GreaterThanOrEqual(django.db.models.functions.text.Length('note'), 1), django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('note'), 2000)), name='flag_reply_note_length'),
         ),
     ]

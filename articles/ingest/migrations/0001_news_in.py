@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('articles', '0001_squashed_0011_team_figures'),
+        ('articles', '0011_team_figures'),
     ]
 
     operations = [
@@ -43,6 +43,10 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['project', 'url'],
+                'constraints': [
+                    models.UniqueConstraint(fields=('project', 'url'), name='feed_unique_url_per_project'),
+                    models.CheckConstraint(condition=models.Q(('interval_minutes__gte', 5)), name='feed_interval_at_least_5_minutes'),
+                ],
             },
         ),
         migrations.CreateModel(
@@ -59,6 +63,10 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name_plural': 'feed entries',
                 'ordering': ['feed', '-seen_at'],
+                'constraints': [
+                    models.UniqueConstraint(fields=('feed', 'url'), name='feed_entry_unique_url'),
+                    models.CheckConstraint(condition=models.Q(('status__in', ['imported', 'duplicate', 'near_duplicate', 'failed'])), name='feed_entry_status_valid'),
+                ],
             },
         ),
         migrations.CreateModel(
@@ -74,6 +82,11 @@ class Migration(migrations.Migration):
                 ('fetched_at', models.DateTimeField(auto_now_add=True)),
                 ('article', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='page_source', to='articles.article')),
             ],
+            options={
+                'constraints': [
+                    models.CheckConstraint(condition=models.Q(('html_bytes__lte', 5242880)), name='page_source_size_capped'),
+                ],
+            },
         ),
         migrations.CreateModel(
             name='TextFingerprint',
@@ -92,29 +105,10 @@ class Migration(migrations.Migration):
                 ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='articles.project')),
                 ('fingerprint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bands', to='ingest.textfingerprint')),
             ],
-        ),
-        migrations.AddConstraint(
-            model_name='feed',
-            constraint=models.UniqueConstraint(fields=('project', 'url'), name='feed_unique_url_per_project'),
-        ),
-        migrations.AddConstraint(
-            model_name='feed',
-            constraint=models.CheckConstraint(condition=models.Q(('interval_minutes__gte', 5)), name='feed_interval_at_least_5_minutes'),
-        ),
-        migrations.AddConstraint(
-            model_name='feedentry',
-            constraint=models.UniqueConstraint(fields=('feed', 'url'), name='feed_entry_unique_url'),
-        ),
-        migrations.AddConstraint(
-            model_name='feedentry',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['imported', 'duplicate', 'near_duplicate', 'failed'])), name='feed_entry_status_valid'),
-        ),
-        migrations.AddConstraint(
-            model_name='pagesource',
-            constraint=models.CheckConstraint(condition=models.Q(('html_bytes__lte', 5242880)), name='page_source_size_capped'),
-        ),
-        migrations.AddIndex(
-            model_name='textband',
-            index=models.Index(fields=['project', 'value'], name='text_band_lookup'),
+            options={
+                'indexes': [
+                    models.Index(fields=['project', 'value'], name='text_band_lookup'),
+                ],
+            },
         ),
     ]
