@@ -24,8 +24,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from articles.exchange.byte_sink import ByteSink
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 ROWS_PER_GROUP = 500
 LAYOUTS = ("parquet", "parquet-quotes")
@@ -60,7 +64,7 @@ QUOTE_COLUMNS = (
 
 
 @functools.cache
-def schema(layout: str):
+def schema(layout: str) -> pa.Schema:
     """The pyarrow schema of ``layout`` (one of ``LAYOUTS``)."""
     # pyarrow is imported by the first Parquet export, not at every process's start: it
     # costs about 90 ms and tens of MB that most web workers never use.
