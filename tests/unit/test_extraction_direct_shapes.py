@@ -4,6 +4,7 @@ sentences are ours, written in the style of wire copy."""
 
 import pytest
 
+from articles.exchange.brat import kind_of
 from articles.extraction import extract_quotes
 from articles.extraction.quoted import _last_words
 
@@ -304,3 +305,39 @@ def test_the_labelling_verbs_are_looked_for_in_a_long_lead_s_last_words_only():
     assert lead[start - 1] == " "
     assert lead[start:].startswith(("the ", "county "))
     assert _last_words("y" * 300, 0, 300) == 300  # one word longer than the reach
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        # A mark that closes the paragraph before, or a quotation already closed, left
+        # the gold span after it 'direct' though no marks enclose it.
+        (
+            "The mayor said: “We will rebuild.”\n\nThe harbour plan, she said, is costly.",
+            "The harbour plan",
+            "indirect",
+        ),
+        ("He called the levy “unfair,” which the council denies.", "which", "indirect"),
+        # A span that keeps the closing mark but not the opening one is inside it.
+        (
+            "Lena Holt told the paper, “The ferry will run all winter.”",
+            "The ferry will run all winter.”",
+            "direct",
+        ),
+        # A transcript quoted whole: the mark opens before the speaker's label.
+        ('"HOLT: The ferry will run all winter.', "The ferry will run all winter.", "direct"),
+        # Offsets that cut a two-apostrophe mark in half.
+        ("The mayor said. ''The ferry will run.''", "'The ferry will run.''", "direct"),
+        # An embedded post's words are its author's.
+        (
+            '<tweet author="@holt">The ferry will run all winter</tweet>',
+            "The ferry will run all winter",
+            "direct",
+        ),
+    ],
+)
+def test_a_gold_span_s_kind_follows_the_marks_around_it(text, span, kind):
+    # The importer gives PolNeAR's spans their kind; it looked for any mark in the three
+    # characters before a span, opening or closing.
+    start = text.index(span)
+    assert kind_of(text, start, start + len(span)) == kind
