@@ -341,3 +341,21 @@ def test_a_gold_span_s_kind_follows_the_marks_around_it(text, span, kind):
     # characters before a span, opening or closing.
     start = text.index(span)
     assert kind_of(text, start, start + len(span)) == kind
+
+
+def test_a_paragraph_opening_with_by_and_a_time_is_no_byline():
+    # Any paragraph opening 'By' and a capital was skipped as a byline, quotes and all.
+    text = (
+        "By Friday evening, the harbour board had published three competing plans. "
+        "“Nobody will build anything before spring,” said engineer Tove Lindqvist."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Tove Lindqvist"]
+
+
+@pytest.mark.parametrize(
+    "byline", ["By Tove Lindqvist", "By TOVE LINDQVIST and ARNE BAKKE, Harbour Times"]
+)
+def test_a_byline_is_still_skipped(byline):
+    # Guards the fix above.
+    text = f"{byline}\n“Nobody will build anything before spring,” a reader wrote."
+    assert [q.start for q in extract_quotes(text)] == [text.index("Nobody")]
