@@ -359,3 +359,29 @@ def test_a_byline_is_still_skipped(byline):
     # Guards the fix above.
     text = f"{byline}\n“Nobody will build anything before spring,” a reader wrote."
     assert [q.start for q in extract_quotes(text)] == [text.index("Nobody")]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "– Harbour fees rise –.",
+        "- Tove Lindqvist.",
+        "- Lindqvist.",
+        "— Harbour Times Correspondent Arne Bakke.",
+    ],
+)
+def test_a_subheading_or_credit_line_after_a_dash_is_no_quote(item):
+    # A paragraph opened by a dash was a dash quote unless it was short and had no stop;
+    # a subheading between dashes and a name under an item (the writer or the source) are
+    # no speech.
+    text = (
+        "“The ferry will not run in March,” harbour master Tove Lindqvist said.\n\n"
+        f"{item}\n\nThe board meets again in April."
+    )
+    assert [q.text for q in extract_quotes(text)] == ["The ferry will not run in March"]
+
+
+def test_a_one_word_dash_quote_stays_speech():
+    # Guards the fix above: one capitalised word is a name only when someone bears it.
+    text = "– Will the ferry run in March? asks Arne Bakke.\n\n– Never.\n\nThe board met."
+    assert [q.text for q in extract_quotes(text)][-1] == "Never."
