@@ -385,3 +385,20 @@ def test_a_one_word_dash_quote_stays_speech():
     # Guards the fix above: one capitalised word is a name only when someone bears it.
     text = "– Will the ferry run in March? asks Arne Bakke.\n\n– Never.\n\nThe board met."
     assert [q.text for q in extract_quotes(text)][-1] == "Never."
+
+
+def test_a_single_marked_subheading_in_an_article_quoting_in_double_marks_is_no_quote():
+    # Such a subheading quotes words from the section below it; it was taken for a quote
+    # of whoever spoke last.
+    text = (
+        "“The ferry will not run in March,” harbour master Tove Lindqvist said.\n\n"
+        "‘A long winter.’\n\n"
+        "The board meets again in April."
+    )
+    assert [q.text for q in extract_quotes(text)] == ["The ferry will not run in March"]
+
+
+def test_a_short_quote_alone_in_single_marks_stays_speech_in_british_style():
+    # Guards the fix above: where single marks are the quotes, it runs on.
+    text = "‘The ferry will not run in March,’ said Tove Lindqvist.\n\n‘It is a long winter.’"
+    assert [q.text for q in extract_quotes(text)][-1] == "It is a long winter."
