@@ -402,3 +402,17 @@ def test_a_short_quote_alone_in_single_marks_stays_speech_in_british_style():
     # Guards the fix above: where single marks are the quotes, it runs on.
     text = "‘The ferry will not run in March,’ said Tove Lindqvist.\n\n‘It is a long winter.’"
     assert [q.text for q in extract_quotes(text)][-1] == "It is a long winter."
+
+
+@pytest.mark.parametrize("year", ["‘08", "'08", "‘90s"])
+def test_a_year_cut_to_two_digits_opens_no_quote(year):
+    # An opening single mark before '08' was a quote opening, which swallowed the rest of
+    # the paragraph, its quotes and all.
+    text = (
+        f"Mayor Ana Ruiz said in {year} that the harbour had turned a corner. "
+        "“We are not there yet,” she said. “But the ferry runs again.”"
+    )
+    assert [q.text for q in extract_quotes(text) if q.kind == "direct"] == [
+        "We are not there yet",
+        "But the ferry runs again.",
+    ]
