@@ -416,3 +416,16 @@ def test_a_year_cut_to_two_digits_opens_no_quote(year):
         "We are not there yet",
         "But the ferry runs again.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("“Why is the ferry late again?” Mayor Ana Vitter demanded.", "demanded"),
+        ("“We will keep the ferry running all winter,” the harbour board’s letter reads.", "reads"),
+    ],
+)
+def test_more_verbs_attribute_a_quote(text, cue):
+    # 'demanded' and 'reads' were no cues beside quotation marks: the quote had no cue.
+    (quote,) = extract_quotes(text)
+    assert text[quote.cue_start : quote.cue_end] == cue
