@@ -163,22 +163,44 @@ def attributions(document: Document, labels: AttributionLabels = POLNEAR) -> lis
 def kind_of(text: str, start: int, end: int) -> str:
     """ "direct" when quotation marks enclose most of the span, "mixed" when they enclose
     part of it, "indirect" when there are none. Two apostrophes ('' or ``, as some
-    newspapers' text has them) count as one mark."""
+    newspapers' text has them) count as one mark; an embedded post's words
+    ('<tweet …>…</tweet>') are its author's, as if quoted."""
+    # Offsets that cut a two-apostrophe mark in half take the whole mark.
+    if text[start : start + 1] in ("'", "`") and text[start - 1 : start] == text[start]:
+        start -= 1
+    if text[end - 1 : end] == "'" and text[end : end + 1] == "'":
+        end += 1
+    paragraph = text.rfind("\n", 0, start) + 1
+    if _EMBED_OPEN.search(text, paragraph, start):
+        return "direct"
     span = _marks_as_one(text[start:end])
-    inside = quoted = words = 0
+    inside = _starts_inside(text, paragraph, start) and span.lstrip()[:1] not in QUOTE_MARKS
+    quoted = words = 0
     for char in span:
         if char in QUOTE_MARKS:
             inside ^= 1
         elif not char.isspace():
             words += 1
             quoted += inside
-    # An opening mark just before the span: the span starts inside a quotation.
-    before = _marks_as_one(text[max(0, start - 3) : start])
-    if any(c in QUOTE_MARKS for c in before) and not any(c in QUOTE_MARKS for c in span):
-        return "direct"
     if not words or not quoted:
         return "indirect"
     return "direct" if quoted * 5 >= words * 4 else "mixed"
+
+
+# The opening tag of an embedded post, right before the span.
+_EMBED_OPEN = re.compile(r"<(?:tweet|blockquote)\b[^<>]*>\s*$")
+
+
+def _starts_inside(text: str, paragraph: int, start: int) -> bool:
+    """Whether ``start`` lies inside a quotation: right after an opening mark ('“[[we'),
+    or with a mark left open before it in its paragraph ('"PENCE: [[Well, …' of a
+    transcript quoted whole). A mark that closes the paragraph before ('…”⏎[[The') or a
+    quotation closed before the span leaves it outside."""
+    before = _marks_as_one(text[paragraph:start])
+    if before and before[-1] in QUOTE_MARKS:
+        # An opening mark follows a space, a line's start or an opening bracket or dash.
+        return before[-1] in "“„«‹" or before[-2:-1] in ("", " ", "(", "[", "—", "–", "-")
+    return sum(c in QUOTE_MARKS for c in before) % 2 == 1
 
 
 def _marks_as_one(piece: str) -> str:

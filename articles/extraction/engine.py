@@ -120,6 +120,10 @@ class _Reader:
         words = self.text[content_start:end].split()
         if len(words) <= 6 and not SENTENCE_END.search(self.text[end - 1 : end]):
             return  # a subheading such as "– Price shock"
+        if _CLOSING_DASH.search(self.text, content_start, end):
+            return  # a subheading set between dashes: '– Old hands –.'
+        if self._credit(words):
+            return  # a credit line under an item: '- Amber Phillips.', '- Reuters.'
         closing = closing_dash_quote(self.registry, self.text, content_start, end)
         if closing is not None:
             quote_end, attribution = closing
@@ -139,6 +143,15 @@ class _Reader:
             self._prose(content_start, end)  # quotation marks in it are ordinary prose quotes
         else:
             self._keep(Candidate(content_start, end, "direct", self.registry.last_speaker, 0.75))
+
+    def _credit(self, words: list[str]) -> bool:
+        """A dash and a name alone, capitalised words and a stop: the writer or the source
+        of the item above it, no speech; one word only when it is someone named before."""
+        if not 1 <= len(words) <= 5 or not words[-1].endswith("."):
+            return False
+        if not all(w[:1].isupper() for w in words):
+            return False
+        return len(words) > 1 or self.registry.find(words[0].rstrip(".")) is not None
 
     def _prose(self, start: int, end: int) -> None:
         """Names, quotes in marks and reported speech, in text order."""
@@ -252,6 +265,10 @@ class _Reader:
         self.kept[-1] = (replace(last, end=end, text=self.text[last.start : end]), entity)
         self.kept_spans.add((last.start, end))
         return True
+
+
+# A dash closing a paragraph that a dash opened, a stop after it or not.
+_CLOSING_DASH = re.compile(r"\s[–—-]+\.?$")
 
 
 # How far back (in characters) the attribution of a quote that runs on may be.

@@ -15,7 +15,10 @@ DASH = re.compile(r"^[–—-]\s+")  # '– We have no choice, says Haldorsen.'
 # A caption carries a credit ('Photo: …'); an all-caps label alone ('UPDATE: Trump
 # said …', 'PIER: …') starts ordinary prose as often as a caption.
 CAPTION = re.compile(r"\b(?:Photo|Foto|Illustration)s?:\s")
-BYLINE = re.compile(r"^By [A-Z]")
+# A byline names its writers and ends there or at a comma ('By Dana Whitfield and Luis
+# Carrasco, Associated Press'); 'By Sunday morning, the sites had …' opens a story's sentence.
+BYLINE = re.compile(r"^By [A-Z][\w.’'-]*(?: (?:and |& )?[A-Z][\w.’'-]*)*(?:,|\s*[|—–]|$)")
+_BYLINE_WORDS = 12
 QA = re.compile(r"^(Q|A)\s*[:.]\s+")
 # A stop after a title, an initial or a state ('Mr.', 'Leonard E.', 'U.S.', '(D-Mass.)')
 # ends no sentence. The
@@ -43,7 +46,7 @@ def paragraphs(text: str) -> list[Span]:
 
 def is_furniture(body: str) -> bool:
     """A caption or a byline: no quotes in it."""
-    return bool(CAPTION.search(body) or BYLINE.match(body))
+    return bool(CAPTION.search(body) or (BYLINE.match(body) and len(body.split()) <= _BYLINE_WORDS))
 
 
 def interview_answers(text: str, spans: list[Span]) -> set[int]:

@@ -39,7 +39,8 @@ SPEECH_VERBS = _listed(
     responded, responds, testified, texted, emailed, posted, typed, reported, reports,
     recounted, countered, retorted, mused, boasted, bragged, vowed, charged, alleged,
     reiterated, repeated, concluding, warning, insisting, arguing, calling, describing,
-    interjected, interjects, interjecting,
+    interjected, interjects, interjecting, demands, demanded, scoffed, barked, shot back,
+    confessed, reads, read,
     put it
     """
 )

@@ -79,6 +79,8 @@ def quote_in_marks(
         return None
     if _FOLLOW.match(content):
         return None  # 'Follow Tom Beck on Twitter @tombeck': a byline's boilerplate
+    if _single_marked_subheading(text, paragraph, segment, words):
+        return None
     # Ends with a stop or a comma, or a comma (or the paragraph's end) follows it.
     ends_clause = content[-1:] in ",.?!…" or (tail[:1] in ",")
     # Both sides are read, even when one will do: each registers the names it meets.
@@ -135,6 +137,22 @@ _NOT_SPEAKER_LABELS = frozenset(
 )
 # A speaker's label in capitals at the start of a transcript's turn: 'PENCE: ', 'MR. COOK: '.
 _TRANSCRIPT_LABEL = re.compile(r"(?P<who>(?:[A-Z][A-Z’'.-]+ ){0,2}[A-Z][A-Z’'-]+):\s+")
+
+
+def _single_marked_subheading(
+    text: str, paragraph: Span, segment: Segment, words: list[str]
+) -> bool:
+    """'‘A change warrior.’' alone in its paragraph, in an article that quotes in double
+    marks: a section's subheading quoting words from below it, no speech of its own (in
+    British style, single marks are the quotes)."""
+    if segment.mark not in "‘'" or len(words) > _SUBHEADING_WORDS:
+        return False
+    if segment.open != paragraph[0] or segment.close != paragraph[1] - 1:
+        return False
+    return any(mark in text for mark in '“"')
+
+
+_SUBHEADING_WORDS = 8
 
 
 def _speaker_colon(registry: Registry, text: str, start: int, end: int) -> Attribution | None:

@@ -4,6 +4,7 @@ sentences are ours, written in the style of wire copy."""
 
 import pytest
 
+from articles.exchange.brat import kind_of
 from articles.extraction import extract_quotes
 from articles.extraction.quoted import _last_words
 
@@ -304,3 +305,127 @@ def test_the_labelling_verbs_are_looked_for_in_a_long_lead_s_last_words_only():
     assert lead[start - 1] == " "
     assert lead[start:].startswith(("the ", "county "))
     assert _last_words("y" * 300, 0, 300) == 300  # one word longer than the reach
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        # A mark that closes the paragraph before, or a quotation already closed, left
+        # the gold span after it 'direct' though no marks enclose it.
+        (
+            "The mayor said: “We will rebuild.”\n\nThe harbour plan, she said, is costly.",
+            "The harbour plan",
+            "indirect",
+        ),
+        ("He called the levy “unfair,” which the council denies.", "which", "indirect"),
+        # A span that keeps the closing mark but not the opening one is inside it.
+        (
+            "Lena Holt told the paper, “The ferry will run all winter.”",
+            "The ferry will run all winter.”",
+            "direct",
+        ),
+        # A transcript quoted whole: the mark opens before the speaker's label.
+        ('"HOLT: The ferry will run all winter.', "The ferry will run all winter.", "direct"),
+        # Offsets that cut a two-apostrophe mark in half.
+        ("The mayor said. ''The ferry will run.''", "'The ferry will run.''", "direct"),
+        # An embedded post's words are its author's.
+        (
+            '<tweet author="@holt">The ferry will run all winter</tweet>',
+            "The ferry will run all winter",
+            "direct",
+        ),
+    ],
+)
+def test_a_gold_span_s_kind_follows_the_marks_around_it(text, span, kind):
+    # The importer gives PolNeAR's spans their kind; it looked for any mark in the three
+    # characters before a span, opening or closing.
+    start = text.index(span)
+    assert kind_of(text, start, start + len(span)) == kind
+
+
+def test_a_paragraph_opening_with_by_and_a_time_is_no_byline():
+    # Any paragraph opening 'By' and a capital was skipped as a byline, quotes and all.
+    text = (
+        "By Friday evening, the harbour board had published three competing plans. "
+        "“Nobody will build anything before spring,” said engineer Tove Lindqvist."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Tove Lindqvist"]
+
+
+@pytest.mark.parametrize(
+    "byline", ["By Tove Lindqvist", "By TOVE LINDQVIST and ARNE BAKKE, Harbour Times"]
+)
+def test_a_byline_is_still_skipped(byline):
+    # Guards the fix above.
+    text = f"{byline}\n“Nobody will build anything before spring,” a reader wrote."
+    assert [q.start for q in extract_quotes(text)] == [text.index("Nobody")]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "– Harbour fees rise –.",
+        "- Tove Lindqvist.",
+        "- Lindqvist.",
+        "— Harbour Times Correspondent Arne Bakke.",
+    ],
+)
+def test_a_subheading_or_credit_line_after_a_dash_is_no_quote(item):
+    # A paragraph opened by a dash was a dash quote unless it was short and had no stop;
+    # a subheading between dashes and a name under an item (the writer or the source) are
+    # no speech.
+    text = (
+        "“The ferry will not run in March,” harbour master Tove Lindqvist said.\n\n"
+        f"{item}\n\nThe board meets again in April."
+    )
+    assert [q.text for q in extract_quotes(text)] == ["The ferry will not run in March"]
+
+
+def test_a_one_word_dash_quote_stays_speech():
+    # Guards the fix above: one capitalised word is a name only when someone bears it.
+    text = "– Will the ferry run in March? asks Arne Bakke.\n\n– Never.\n\nThe board met."
+    assert [q.text for q in extract_quotes(text)][-1] == "Never."
+
+
+def test_a_single_marked_subheading_in_an_article_quoting_in_double_marks_is_no_quote():
+    # Such a subheading quotes words from the section below it; it was taken for a quote
+    # of whoever spoke last.
+    text = (
+        "“The ferry will not run in March,” harbour master Tove Lindqvist said.\n\n"
+        "‘A long winter.’\n\n"
+        "The board meets again in April."
+    )
+    assert [q.text for q in extract_quotes(text)] == ["The ferry will not run in March"]
+
+
+def test_a_short_quote_alone_in_single_marks_stays_speech_in_british_style():
+    # Guards the fix above: where single marks are the quotes, it runs on.
+    text = "‘The ferry will not run in March,’ said Tove Lindqvist.\n\n‘It is a long winter.’"
+    assert [q.text for q in extract_quotes(text)][-1] == "It is a long winter."
+
+
+@pytest.mark.parametrize("year", ["‘08", "'08", "‘90s"])
+def test_a_year_cut_to_two_digits_opens_no_quote(year):
+    # An opening single mark before '08' was a quote opening, which swallowed the rest of
+    # the paragraph, its quotes and all.
+    text = (
+        f"Mayor Ana Ruiz said in {year} that the harbour had turned a corner. "
+        "“We are not there yet,” she said. “But the ferry runs again.”"
+    )
+    assert [q.text for q in extract_quotes(text) if q.kind == "direct"] == [
+        "We are not there yet",
+        "But the ferry runs again.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("“Why is the ferry late again?” Mayor Ana Vitter demanded.", "demanded"),
+        ("“We will keep the ferry running all winter,” the harbour board’s letter reads.", "reads"),
+    ],
+)
+def test_more_verbs_attribute_a_quote(text, cue):
+    # 'demanded' and 'reads' were no cues beside quotation marks: the quote had no cue.
+    (quote,) = extract_quotes(text)
+    assert text[quote.cue_start : quote.cue_end] == cue
