@@ -101,3 +101,36 @@ def test_a_pronoun_with_a_contraction_is_the_subject():
     )
     quote = extract_quotes(text)[-1]
     assert text[quote.speaker_start : quote.speaker_end] == "He"
+
+
+def test_a_participle_after_the_object_is_the_subjects_speech():
+    # 'attacked Whitfield, saying …': the last name before the participle was taken for
+    # the speaker of the quoted words.
+    text = (
+        "Mayor Dana Whitfield spoke at the pier on Monday. Councilwoman Rita Ocampo "
+        "attacked Whitfield, saying the budget would “ruin the harbour for a decade.”"
+    )
+    quote = next(q for q in extract_quotes(text) if q.kind == "mixed")
+    assert quote.speaker == "Rita Ocampo"
+
+
+def test_a_participle_keeps_the_subject_past_opening_phrases_and_appositions():
+    for text, speaker in (
+        (
+            "At a rally in Portsmouth, N.H., on Tuesday, Senator Rita Ocampo of Maine endorsed "
+            "Dana Whitfield, saying he would “make a fine mayor.”",
+            "Rita Ocampo",
+        ),
+        (
+            "Tracy Morrow, Ana Whitfield's father, issued a statement, saying the fund "
+            "would help “families like ours.”",
+            "Tracy Morrow",
+        ),
+        (
+            "Rita Ocampo’s chief of staff Lena Moss spoke on Friday, arguing that Dana "
+            "Whitfield “ignored the harbour.”",
+            "Lena Moss",
+        ),
+    ):
+        quote = next(q for q in extract_quotes(text) if q.kind == "mixed")
+        assert quote.speaker == speaker, text
