@@ -307,6 +307,10 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
     if role and fold(role.group("role")) in TITLES - _NOT_ROLES:
         # "The senator said": the person of that role named before, if there is one.
         entity = registry.person_with_role(role.group("role"))
+        if entity is None and not named:
+            # News names someone before calling them by a role: 'Trump … The Republican
+            # nominee said'; a name in apposition ('The chairman, Kelly Voss,') is new.
+            entity = registry.person_called(_gender_of(role.group(0)))
         if entity is not None:
             return entity, (first_start, first_start + len(role.group(0)))
     org = ORG_PHRASE.fullmatch(_without_adjuncts(first))

@@ -134,3 +134,31 @@ def test_a_participle_keeps_the_subject_past_opening_phrases_and_appositions():
     ):
         quote = next(q for q in extract_quotes(text) if q.kind == "mixed")
         assert quote.speaker == speaker, text
+
+
+def test_a_role_the_text_gave_no_one_means_the_person_named_before():
+    # 'the Republican nominee' matched no one's description, so it and the 'He' after it
+    # stayed an unnamed speaker instead of the mayor the story is about.
+    text = (
+        "Mayor Tom Whitfield toured the harbour on Monday. “We will rebuild the pier,” the "
+        "Republican nominee said. He said the work would start in spring."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Tom Whitfield", "Tom Whitfield"]
+
+
+def test_a_feminine_role_means_the_woman_named_before():
+    text = (
+        "Anna Berg toured the harbour. Tom Whitfield was not there. “We will rebuild the "
+        "pier,” the actress said."
+    )
+    assert _only(text).speaker == "Anna Berg"
+
+
+def test_a_role_with_a_name_in_apposition_is_that_person():
+    # Guards the rule above: 'The chairman, Kelly Voss,' is a new speaker, not the mayor.
+    text = (
+        "Mayor Tom Whitfield toured the harbour on Monday. “We will rebuild the pier,” the "
+        "chairman, Kelly Voss, said."
+    )
+    assert _only(text).speaker == "Kelly Voss"
