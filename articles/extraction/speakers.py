@@ -192,7 +192,7 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     registry.read(text)
     raw = text[start:end]
     lead = len(raw) - len(raw.lstrip())
-    phrase = raw.strip()
+    phrase = _CONTRACTED.sub(r"\1", raw.strip())
     start += lead
     word = phrase.casefold()
     if word in RELATIVES:
@@ -212,6 +212,10 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     if entity is not None and span is not None:
         registry.attributed(entity, span)
     return Speaker(entity, span)
+
+
+# A subject pronoun with its verb's contraction: 'He’s claiming', 'who’d told'.
+_CONTRACTED = re.compile(r"(?i)^(he|she|it|we|they|who)[’'](?:s|d|ll|re|ve)$")
 
 
 def _place_speaking(text: str, start: int, phrase: str) -> bool:
@@ -519,7 +523,7 @@ def _without_adjuncts(part: str) -> str:
 
 def _antecedent(registry: Registry, text: str, start: int) -> Entity | None:
     """Whom 'who' stands for: the name just before it ('Barkley, who said …')."""
-    lead = text[max(0, start - 200) : start].rstrip(" ,")
+    lead = text[max(0, start - 200) : start].rstrip(" ,—–")  # "Clinton — who’s called"
     stop = max(lead.rfind(". "), lead.rfind("\n"))
     lead = lead[stop + 1 :]
     found = [f for f in names_found(lead) if can_speak(f.name)]

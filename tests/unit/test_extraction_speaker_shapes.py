@@ -162,3 +162,22 @@ def test_a_role_with_a_name_in_apposition_is_that_person():
         "chairman, Kelly Voss, said."
     )
     assert _only(text).speaker == "Kelly Voss"
+
+
+def test_a_contracted_pronoun_is_the_pronoun():
+    # 'He’s' was read as someone described by a possessive, an unnamed speaker that the
+    # next 'He' then meant too.
+    text = (
+        "Mayor Tom Whitfield spoke on Monday. He’s claiming that the pier is “a big, big "
+        "problem.” He said he would fix it."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Whitfield", "Tom Whitfield"]
+
+
+def test_who_after_a_dash_stands_for_the_name_before_it():
+    text = (
+        "Tax lawyer Lily Batchelder spoke first. It is a big issue, with Anna Berg — who’s "
+        "called for big tax hikes — lambasting the plan. “The plan would be a disaster,” "
+        "she said in the debate."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Anna Berg", "Anna Berg"]
