@@ -181,3 +181,16 @@ def test_who_after_a_dash_stands_for_the_name_before_it():
         "she said in the debate."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Anna Berg", "Anna Berg"]
+
+
+def test_a_titles_stop_after_the_quote_does_not_cut_the_speaker_short():
+    # 'said the Rev.' ended the speaker at the title's stop: a nameless 'the Rev'.
+    for text, speaker in (
+        (
+            "“The city will never go back to normal,” said the Rev. Peter Wherry, of Mayfield "
+            "Baptist Church.",
+            "Peter Wherry",
+        ),
+        ("“We were ready,” said Army Capt. Ana Ruiz.", "Ana Ruiz"),
+    ):
+        assert _only(text).speaker == speaker, text
