@@ -122,6 +122,7 @@ TITLE_GENDER = {
     "councilwoman": FEMALE,
     "businessman": MALE,
     "businesswoman": FEMALE,
+    "actress": FEMALE,
     "father": MALE,
     "sister": FEMALE,
     "brother": MALE,

@@ -981,6 +981,20 @@ class Registry:
         key = _ROLE_WORDS.get(fold(role), fold(role))
         return self._most_salient(lambda e: e.person and e.named and key in _roles(e.description))
 
+    def person_called(self, wanted: str | None) -> Entity | None:
+        """Whom a role the text gave no one before means ('the Republican nominee', 'the
+        actress'): the salient named person of gender ``wanted`` who spoke or led a clause."""
+        return self._most_salient(
+            lambda e: (
+                e.person
+                and e.named
+                and e is not self._writer
+                and max(e.spoke_at, e.subject_at) >= 0
+                and (wanted is None or e.gender in (None, wanted))
+            ),
+            wanted=wanted,
+        )
+
     def person_for_pronoun(self, pronoun: str = "") -> Entity | None:
         """Whom 'he', 'she' or 'they' means: the most salient entity that fits, salience
         being how recently it spoke or was a sentence's subject (a mere mention counts

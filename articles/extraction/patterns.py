@@ -210,8 +210,12 @@ LEADING_ARTICLE_ANY_CASE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # -- around quotation marks ---------------------------------------------------------------
 
 # After a closing mark: '…,” said Dana Whitfield', '…,” she said'.
-# A name to the next comma or stop, a middle initial's stop kept: 'Charles B. Rangel'.
-_INITIAL_STOP = r"(?<=\b[A-Z])\.(?=\s[A-Z])"  # 'Jeffrey N. Trimble'
+# A name to the next comma or stop, an initial's or a title's stop kept: 'Charles B.
+# Rangel', 'the Rev. Peter Wherry', 'Army Capt. Ana Ruiz'.
+_INITIAL_STOP = (
+    r"(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|Lt|St))|(?<=\b(?:Rev|Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Adm))"
+    r"|(?<=\b(?:Capt|Prof|Msgr)))\.(?=\s[A-Z])"
+)
 INITIALLED = rf"(?:[^.,;:!?“”\"]|{_INITIAL_STOP})+"
 CUE_THEN_SPEAKER = re.compile(
     rf"\s*[,:]?\s*(?P<cue>{CUE})\s+(?P<who>{SUBJECT_PRONOUN}\b|{ORG_NOUN}|{INITIALLED})"

@@ -192,7 +192,7 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     registry.read(text)
     raw = text[start:end]
     lead = len(raw) - len(raw.lstrip())
-    phrase = raw.strip()
+    phrase = _CONTRACTED.sub(r"\1", raw.strip())
     start += lead
     word = phrase.casefold()
     if word in RELATIVES:
@@ -212,6 +212,10 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     if entity is not None and span is not None:
         registry.attributed(entity, span)
     return Speaker(entity, span)
+
+
+# A subject pronoun with its verb's contraction: 'He’s claiming', 'who’d told'.
+_CONTRACTED = re.compile(r"(?i)^(he|she|it|we|they|who)[’'](?:s|d|ll|re|ve)$")
 
 
 def _place_speaking(text: str, start: int, phrase: str) -> bool:
@@ -307,6 +311,10 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
     if role and fold(role.group("role")) in TITLES - _NOT_ROLES:
         # "The senator said": the person of that role named before, if there is one.
         entity = registry.person_with_role(role.group("role"))
+        if entity is None and not named:
+            # News names someone before calling them by a role: 'Trump … The Republican
+            # nominee said'; a name in apposition ('The chairman, Kelly Voss,') is new.
+            entity = registry.person_called(_gender_of(role.group(0)))
         if entity is not None:
             return entity, (first_start, first_start + len(role.group(0)))
     org = ORG_PHRASE.fullmatch(_without_adjuncts(first))
@@ -515,7 +523,7 @@ def _without_adjuncts(part: str) -> str:
 
 def _antecedent(registry: Registry, text: str, start: int) -> Entity | None:
     """Whom 'who' stands for: the name just before it ('Barkley, who said …')."""
-    lead = text[max(0, start - 200) : start].rstrip(" ,")
+    lead = text[max(0, start - 200) : start].rstrip(" ,—–")  # "Clinton — who’s called"
     stop = max(lead.rfind(". "), lead.rfind("\n"))
     lead = lead[stop + 1 :]
     found = [f for f in names_found(lead) if can_speak(f.name)]
@@ -557,6 +565,16 @@ def subject_speaker_before(
     """:func:`subject_before` with the span of the words that name the subject."""
     registry.read(text)
     lead = text[sentence_start:cue_start]
+    if (
+        lead.rstrip().endswith(",")
+        and _PARTICIPLE.match(text, cue_start)
+        and not _CUE_BEFORE_COMMA.search(lead)  # '“…,” she said, adding': hers already
+    ):
+        # 'Ocampo attacked Whitfield, saying the budget would “…”': the sentence's
+        # subject says it, not the object before the comma.
+        opening = _opening_subject(registry, text, sentence_start, lead)
+        if opening.entity is not None:
+            return opening
     earlier = _COORDINATED_CUE.search(lead)
     if earlier:
         # 'Though she called the bank’s conduct “shameful” and called for …': the first
@@ -624,6 +642,70 @@ def subject_speaker_before(
     if org:
         return Speaker(registry.organisation(org.group("noun")))
     return Speaker(registry.last_speaker)
+
+
+# A present participle for a cue: 'saying', 'calling', not 'bring' or 'thing'.
+_PARTICIPLE = re.compile(r"[a-z]{3,}ing\b")
+
+
+def _opening_subject(registry: Registry, text: str, sentence_start: int, lead: str) -> Speaker:
+    """The subject opening ``lead`` past opening phrases ('On Monday, '): the name heading
+    it before the main verb, or its words; no one when quoted words may start the lead."""
+    if any(mark in lead for mark in '"“”'):
+        return Speaker(None)
+    # 'Ocampo, who ran against Whitfield, endorsed': the clause about her names others.
+    lead = _RELATIVE.sub(lambda m: " " * len(m.group()), lead)
+    verb = _MAIN_VERB.search(lead)
+    parts = _parts(lead[: verb.start() if verb else len(lead)])
+    i = 0
+    while i < len(parts) - 1 and _opens_sentence(parts[i][1], i > 0):
+        i += 1
+    at, part = parts[i]
+    names = [
+        f
+        for f in names_found(part)
+        if _may_speak(registry, f.name)
+        and (part[: f.start].split()[-1:] or [""])[0].casefold() not in AFFILIATION
+        and not _possessive_of_other_words(part, f.end)
+    ]
+    start = sentence_start + at
+    if names:
+        # 'Party leader Rita Ocampo', 'Ocampo’s aide Lena Moss': the last name is the head.
+        found = names[-1]
+        entity = registry.resolve(found.name, "", found.gender)
+        span = (start + found.offset, start + found.end)
+        registry.attributed(entity, span)
+        return Speaker(entity, span)
+    words = part.split()
+    length = subject_length(words)
+    if length == 0 or all(w.casefold() in DETERMINERS for w in words[:length]):
+        return Speaker(None)
+    return speaker_in(registry, text, start, start + len(" ".join(words[:length])))
+
+
+def _opens_sentence(part: str, after_opening: bool) -> bool:
+    """A phrase before a sentence's subject: 'On Monday', 'Early in the race', 'Facing
+    pressure', and a place that goes on one ('In Portland, Ore.,')."""
+    words = part.split()
+    first = words[0].casefold()
+    if first in _OPENING_WORDS or first in AFFILIATION or words[0][:1].islower():
+        return True
+    participle = first.endswith(("ing", "ed")) and len(words) > 1 and words[1][:1].islower()
+    # 'In Portsmouth, N.H., on Tuesday,': a place and its state go on the opening phrase.
+    place = is_place(part) or (len(words) <= 2 and part.endswith("."))
+    return participle or (after_opening and place)
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,?")
+# A speech verb that ends a clause before a participle: '…, Nefzi said, adding'.
+_CUE_BEFORE_COMMA = re.compile(rf"\b(?:{CUE})\s*,\s*$")
+# Words that open a phrase before a sentence's subject: 'Early in the race, …'.
+_OPENING_WORDS = frozenset(
+    """after before during early earlier later last yesterday today since following
+    despite amid""".split()
+)
+# The first word that reads as a clause's verb: 'attacked', 'sought', 'is', 'said'.
+_MAIN_VERB = re.compile(rf"(?<=\s)(?:[a-z]+ed|{CUE}|" + "|".join(sorted(_VERBS)) + r")\b")
 
 
 def _possessive_of_other_words(lead: str, end: int) -> bool:

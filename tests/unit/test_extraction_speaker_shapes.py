@@ -101,3 +101,96 @@ def test_a_pronoun_with_a_contraction_is_the_subject():
     )
     quote = extract_quotes(text)[-1]
     assert text[quote.speaker_start : quote.speaker_end] == "He"
+
+
+def test_a_participle_after_the_object_is_the_subjects_speech():
+    # 'attacked Whitfield, saying …': the last name before the participle was taken for
+    # the speaker of the quoted words.
+    text = (
+        "Mayor Dana Whitfield spoke at the pier on Monday. Councilwoman Rita Ocampo "
+        "attacked Whitfield, saying the budget would “ruin the harbour for a decade.”"
+    )
+    quote = next(q for q in extract_quotes(text) if q.kind == "mixed")
+    assert quote.speaker == "Rita Ocampo"
+
+
+def test_a_participle_keeps_the_subject_past_opening_phrases_and_appositions():
+    for text, speaker in (
+        (
+            "At a rally in Portsmouth, N.H., on Tuesday, Senator Rita Ocampo of Maine endorsed "
+            "Dana Whitfield, saying he would “make a fine mayor.”",
+            "Rita Ocampo",
+        ),
+        (
+            "Tracy Morrow, Ana Whitfield's father, issued a statement, saying the fund "
+            "would help “families like ours.”",
+            "Tracy Morrow",
+        ),
+        (
+            "Rita Ocampo’s chief of staff Lena Moss spoke on Friday, arguing that Dana "
+            "Whitfield “ignored the harbour.”",
+            "Lena Moss",
+        ),
+    ):
+        quote = next(q for q in extract_quotes(text) if q.kind == "mixed")
+        assert quote.speaker == speaker, text
+
+
+def test_a_role_the_text_gave_no_one_means_the_person_named_before():
+    # 'the Republican nominee' matched no one's description, so it and the 'He' after it
+    # stayed an unnamed speaker instead of the mayor the story is about.
+    text = (
+        "Mayor Tom Whitfield toured the harbour on Monday. “We will rebuild the pier,” the "
+        "Republican nominee said. He said the work would start in spring."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Tom Whitfield", "Tom Whitfield"]
+
+
+def test_a_feminine_role_means_the_woman_named_before():
+    text = (
+        "Anna Berg toured the harbour. Tom Whitfield was not there. “We will rebuild the "
+        "pier,” the actress said."
+    )
+    assert _only(text).speaker == "Anna Berg"
+
+
+def test_a_role_with_a_name_in_apposition_is_that_person():
+    # Guards the rule above: 'The chairman, Kelly Voss,' is a new speaker, not the mayor.
+    text = (
+        "Mayor Tom Whitfield toured the harbour on Monday. “We will rebuild the pier,” the "
+        "chairman, Kelly Voss, said."
+    )
+    assert _only(text).speaker == "Kelly Voss"
+
+
+def test_a_contracted_pronoun_is_the_pronoun():
+    # 'He’s' was read as someone described by a possessive, an unnamed speaker that the
+    # next 'He' then meant too.
+    text = (
+        "Mayor Tom Whitfield spoke on Monday. He’s claiming that the pier is “a big, big "
+        "problem.” He said he would fix it."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Whitfield", "Tom Whitfield"]
+
+
+def test_who_after_a_dash_stands_for_the_name_before_it():
+    text = (
+        "Tax lawyer Lily Batchelder spoke first. It is a big issue, with Anna Berg — who’s "
+        "called for big tax hikes — lambasting the plan. “The plan would be a disaster,” "
+        "she said in the debate."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Anna Berg", "Anna Berg"]
+
+
+def test_a_titles_stop_after_the_quote_does_not_cut_the_speaker_short():
+    # 'said the Rev.' ended the speaker at the title's stop: a nameless 'the Rev'.
+    for text, speaker in (
+        (
+            "“The city will never go back to normal,” said the Rev. Peter Wherry, of Mayfield "
+            "Baptist Church.",
+            "Peter Wherry",
+        ),
+        ("“We were ready,” said Army Capt. Ana Ruiz.", "Ana Ruiz"),
+    ):
+        assert _only(text).speaker == speaker, text
