@@ -70,6 +70,9 @@ def schema(layout: str) -> pa.Schema:
     # costs about 90 ms and tens of MB that most web workers never use.
     import pyarrow as pa
 
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown Parquet layout {layout!r}: one of {', '.join(LAYOUTS)}")
+
     time = pa.timestamp("us", tz="UTC")
     speaker = pa.struct(
         [("id", pa.int64()), ("name", pa.string()), ("aliases", pa.list_(pa.string()))]

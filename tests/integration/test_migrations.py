@@ -11,7 +11,7 @@ The rule, checked on each database's SQL by replaying every migration's ``RunSQL
 order: while an operation alters ``articles_quote`` or ``articles_article``, no trigger is
 on either table; a migration that alters them leaves the triggers and their functions
 exactly as it found them (changing a trigger is a migration of its own, as 0008 is), except
-the one that creates them (the squash of 0001-0023 creates the triggers last); and every
+the one that creates them (the squash of 0001-0021 creates the triggers last); and every
 migration's reverse SQL restores what it found.
 """
 
@@ -223,7 +223,7 @@ def check_migrations(plan, vendor):
             alters_guarded_table(operation, migration.app_label, vendor, False)
             for operation in operations
         )
-        # The migration that creates the tables (the squash of 0001-0023) creates the
+        # The migration that creates the tables (the squash of 0001-0021) creates the
         # triggers too, last; every later one must leave them as it found them.
         creates = migration.app_label == "articles" and any(
             isinstance(operation, migrations.CreateModel) and operation.name_lower in GUARDED_MODELS

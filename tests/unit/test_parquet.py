@@ -100,3 +100,8 @@ def test_an_empty_export_is_a_file_with_its_schema(layout):
     found = table(layout, [])
     assert found.num_rows == 0
     assert found.schema.equals(parquet.schema(layout))
+
+
+def test_an_unknown_layout_is_refused_by_name():
+    with pytest.raises(ValueError, match="unknown Parquet layout 'bogus'"):
+        list(parquet.chunks("bogus", []))
