@@ -617,8 +617,9 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         # 'Cruz urged voters to stay home and said he …', '… too early but noted that …':
         # the sentence's subject.
         return _sentence_subject(registry, text, sentence, end - 1)
-    if sentence[end - 1][2] == "," and _participle(sentence[first][2]) and end >= 3:
-        # 'The party filed a complaint, claiming that …': the sentence's subject claims.
+    if _participle(sentence[first][2]) and end >= 3 and _after_comma(sentence, end):
+        # 'The party filed a complaint, claiming that …', 'called it “…,” adding that …':
+        # the sentence's subject claims.
         return _sentence_subject(registry, text, sentence, end - 1)
     if sentence[end - 1][2] == ")":
         # 'Rep. Alma Frost (D-Ore.) said': the party and state are no part of the subject.
@@ -653,6 +654,13 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         if wider < start - 1:
             return _phrase(registry, text, sentence, wider, end)
     return speaker
+
+
+def _after_comma(sentence: list[Token], end: int) -> bool:
+    """A comma before token ``end``, or a comma and the closing mark after it ('…,”')."""
+    if sentence[end - 1][2] == ",":
+        return True
+    return sentence[end - 1][2] in cues.QUOTE_MARKS and sentence[end - 2][2] == ","
 
 
 def _before_relative_clause(sentence: list[Token], comma: int) -> int:

@@ -68,3 +68,13 @@ def test_a_clause_after_its_cue_ends_before_a_second_attribution():
     contents = [content for content, _ in _indirect(text)]
     assert "the bridge tolls would be reviewed before the summer" in contents
     assert not any(content.endswith("officials said") for content in contents)
+
+
+def test_a_participle_right_after_a_closing_mark_reports_a_clause_of_its_own():
+    # The cue of a quotation ('…,” said X') sits next to its mark; a participle there
+    # opens a new clause, said by the sentence's subject.
+    text = (
+        "The harbour board said the quay was “beyond repair,” insisting that a new one "
+        "would be built by 2027."
+    )
+    assert ("a new one would be built by 2027", "Harbour board") in _indirect(text)
