@@ -502,10 +502,18 @@ def _that_clause(sentence: list[Token], last: int) -> bool:
         return True
     if following[0][2].lower() in _QUESTION_WORDS:
         return True  # 'questioned whether the county could pay': a reported question
-    return following[0][2].lower() == "that" and _zero_that_clause(sentence, last + 1)
+    if following[0][2].lower() != "that":
+        return False
+    # 'that his plan works': a determiner after 'that' makes it the clause's opener, not
+    # a demonstrative ('that plan'), however the clause's verb is spelt.
+    after = sentence[last + 2 : last + 3]
+    return bool(after and after[0][2].lower() in _CLAUSE_DETERMINERS) or _zero_that_clause(
+        sentence, last + 1
+    )
 
 
 _QUESTION_WORDS = frozenset("whether how why what who".split())
+_CLAUSE_DETERMINERS = frozenset("the a an his her its their our my your some many most".split())
 
 
 def _zero_that_clause(sentence: list[Token], last: int) -> bool:

@@ -78,3 +78,11 @@ def test_a_participle_right_after_a_closing_mark_reports_a_clause_of_its_own():
         "would be built by 2027."
     )
     assert ("a new one would be built by 2027", "Harbour board") in _indirect(text)
+
+
+def test_that_and_a_determiner_open_a_clause_whatever_its_verb():
+    # 'provides' is no auxiliary and no past tense, yet 'that the' can only open a clause.
+    text = "Harbour master Eli Strand contended that the new pier provides enough shelter."
+    assert _indirect(text) == [("the new pier provides enough shelter", "Eli Strand")]
+    # Guards it: a demonstrative 'that' before a noun opens no clause.
+    assert _indirect("The ministry rejected that plan outright.") == []
