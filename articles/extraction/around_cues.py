@@ -291,9 +291,14 @@ def _around(
         if not attributing and not _that_clause(sentence, last):
             return None  # 'defended the plan', 'looking into whether': no clause said
         if not _clause_follows(sentence, last) and not _zero_that_clause(sentence, last):
-            if not _only_circumstance(sentence, first, last):
+            if not (
+                _only_circumstance(sentence, first, last)
+                or (sentence[last + 1][2] == "," and _attribution_aside(sentence, last))
+            ):
                 return None  # 'pointed to a report', 'asked her about it'
-            right = None  # '…, she said in an interview': the content came before
+            # '…, she said in an interview', 'If the tolls rise, he warned, families plan
+            # to leave': the content came before.
+            right = None
     if right is not None:
         if _impersonal(sentence, first):
             return None  # 'it is obvious that …': nobody says it

@@ -86,3 +86,10 @@ def test_that_and_a_determiner_open_a_clause_whatever_its_verb():
     assert _indirect(text) == [("the new pier provides enough shelter", "Eli Strand")]
     # Guards it: a demonstrative 'that' before a noun opens no clause.
     assert _indirect("The ministry rejected that plan outright.") == []
+
+
+def test_the_clause_before_an_attribution_aside_when_no_clause_is_seen_after_it():
+    # 'plan' is not recognised as a verb, so the words after the aside are no clause
+    # the rules can see; the clause before the aside still is.
+    text = "If the tolls rise again, Kari Holm warned, young families plan to leave."
+    assert ("If the tolls rise again", "Kari Holm") in _indirect(text)
