@@ -87,21 +87,25 @@ def _cues_with_clauses(model: cues.CueModel, sentence: list[Token]) -> list[tupl
     """The model's cues; the attributing words it scores lower, or never learned, that
     'that' or a pronoun and a verb follow ('they felt that …', 'asserts that …'); and
     verbs of saying set between commas after the clause they attribute."""
-    scored = dict(model.cues(sentence, 0.0))
-    found = []
-    for i, (_, _, word) in enumerate(sentence):
-        p = scored.get(i)
-        if p is not None and p >= model.threshold:
-            found.append((i, p))
-        elif (
-            word.lower() in ATTRIBUTING_WORDS
-            and (i == 0 or sentence[i - 1][2].lower() not in _DETERMINERS)
-            and i + 1 < len(sentence)
-            and sentence[i + 1][2] != ":"
-            and (_that_clause(sentence, i) or _pronoun_clause(sentence, i))
-        ) or _attribution_aside(sentence, i):
-            found.append((i, max(p or 0.0, _LOW_CUE)))
-    return found
+    scored = model.cues(sentence, 0.0)
+    probability = dict(scored)
+    found = {i: p for i, p in scored if p >= model.threshold}
+    for i in [i for i, token in enumerate(sentence) if token[2] in _ATTRIBUTING_FORMS]:
+        if i not in found and (
+            (
+                (i == 0 or sentence[i - 1][2].lower() not in _DETERMINERS)
+                and i + 1 < len(sentence)
+                and sentence[i + 1][2] != ":"
+                and (_that_clause(sentence, i) or _pronoun_clause(sentence, i))
+            )
+            or _attribution_aside(sentence, i)
+        ):
+            found[i] = max(probability.get(i, 0.0), _LOW_CUE)
+    return sorted(found.items())
+
+
+# The attributing words as written in a sentence, in lower case or capitalised.
+_ATTRIBUTING_FORMS = ATTRIBUTING_WORDS | {word.capitalize() for word in ATTRIBUTING_WORDS}
 
 
 def _attribution_aside(sentence: list[Token], i: int) -> bool:
