@@ -20,7 +20,13 @@ from dataclasses import replace
 from articles.extraction import cues
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import Registry
-from articles.extraction.patterns import ATTRIBUTING_WORDS, LY_NOUNS, WHEN_THEN_COMMA
+from articles.extraction.patterns import (
+    ATTRIBUTING_WORDS,
+    LY_NOUNS,
+    SAYING_VERBS,
+    WHEN_THEN_COMMA,
+    before_trailing_attribution,
+)
 from articles.extraction.speakers import Speaker, speaker_in, subject_length
 
 Token = tuple[int, int, str]
@@ -78,16 +84,48 @@ def reported_around_cues(
 
 
 def _cues_with_clauses(model: cues.CueModel, sentence: list[Token]) -> list[tuple[int, float]]:
-    """The model's cues, and the attributing words it scores lower that 'that' or a
-    pronoun and a verb follow ('they felt that …', 'owners fear they will …')."""
-    found = []
-    for i, p in model.cues(sentence, _LOW_CUE):
-        if p >= model.threshold or (
-            sentence[i][2].lower() in ATTRIBUTING_WORDS
-            and (_that_clause(sentence, i) or _pronoun_clause(sentence, i))
+    """The model's cues; the attributing words it scores lower, or never learned, that
+    'that' or a pronoun and a verb follow ('they felt that …', 'asserts that …'); and
+    verbs of saying set between commas after the clause they attribute."""
+    scored = model.cues(sentence, 0.0)
+    probability = dict(scored)
+    found = {i: p for i, p in scored if p >= model.threshold}
+    for i in [i for i, token in enumerate(sentence) if token[2] in _ATTRIBUTING_FORMS]:
+        if i not in found and (
+            (
+                (i == 0 or sentence[i - 1][2].lower() not in _DETERMINERS)
+                and i + 1 < len(sentence)
+                and sentence[i + 1][2] != ":"
+                and (_that_clause(sentence, i) or _pronoun_clause(sentence, i))
+            )
+            or _attribution_aside(sentence, i)
         ):
-            found.append((i, p))
-    return found
+            found[i] = max(probability.get(i, 0.0), _LOW_CUE)
+    return sorted(found.items())
+
+
+# The attributing words as written in a sentence, in lower case or capitalised.
+_ATTRIBUTING_FORMS = ATTRIBUTING_WORDS | {word.capitalize() for word in ATTRIBUTING_WORDS}
+
+
+def _attribution_aside(sentence: list[Token], i: int) -> bool:
+    """'The plan, the mayor argues, will fail', '…, other studies have shown.': a verb of
+    saying between a comma and a comma or the sentence's end, its subject after the
+    first comma."""
+    if sentence[i][2].lower() not in SAYING_VERBS or sentence[i - 1][2].lower() in _DETERMINERS:
+        return False  # 'rejects the claims': a noun
+    following = sentence[i + 1][2] if i + 1 < len(sentence) else "."
+    if following not in ",.!?;":
+        return False
+    comma = _last_comma_before(sentence, i)
+    if comma is None or comma < 2 or not 1 <= i - comma <= _ASIDE_SUBJECT:
+        return False
+    # Before the comma a clause, not the subject and its apposition ('The operator,
+    # Fjellvind AS, says.'); a clause broken by the aside goes on after it.
+    return following == "," or any(
+        w.lower() in _FINITE or (j > 0 and w.endswith("ed"))
+        for j, (_, _, w) in enumerate(sentence[:comma])
+    )
 
 
 _LOW_CUE = 0.15  # the lowest probability at which an attributing word before a clause counts
@@ -257,7 +295,15 @@ def _around(
         if not attributing and not _that_clause(sentence, last):
             return None  # 'defended the plan', 'looking into whether': no clause said
         if not _clause_follows(sentence, last) and not _zero_that_clause(sentence, last):
-            return None  # 'pointed to a report', 'asked her about it'
+            if not (
+                _only_circumstance(sentence, first, last)
+                or (sentence[last + 1][2] == "," and _attribution_aside(sentence, last))
+            ):
+                return None  # 'pointed to a report', 'asked her about it'
+            # '…, she said in an interview', 'If the tolls rise, he warned, families plan
+            # to leave': the content came before.
+            right = None
+    if right is not None:
         if _impersonal(sentence, first):
             return None  # 'it is obvious that …': nobody says it
         speaker = _subject_before(registry, text, sentence, first)
@@ -281,6 +327,24 @@ def _around(
 
 
 _DETERMINERS = frozenset("a an the his her its their this that our".split())
+
+
+def _only_circumstance(sentence: list[Token], first: int, last: int) -> bool:
+    """Nothing said after the cue, only where or when it was ('said in an interview on
+    Monday'), and a clause before it: '…, she said in an interview.'"""
+    rest = [w.lower() for _, _, w in sentence[last + 1 :] if w[:1].isalnum()]
+    if not rest or rest[0] not in _PREPOSITIONS or len(rest) > _CIRCUMSTANCE_WORDS:
+        return False
+    if sentence[last][2].lower() not in SAYING_VERBS or any(
+        w in _FINITE or w == "that" for w in rest
+    ):
+        return False
+    comma = _last_comma_before(sentence, first)
+    return comma is not None and any(w.lower() in _FINITE for _, _, w in sentence[:comma])
+
+
+_CIRCUMSTANCE_WORDS = 8
+_ASIDE_SUBJECT = 6  # tokens from the comma to the cue: ', the party's chairman argues,'
 
 
 def _adjunct(sentence: list[Token], first: int) -> bool:
@@ -356,7 +420,7 @@ def _right_content(text: str, sentence: list[Token], last: int) -> tuple[int, in
         i += lead.index("that") + 1
     if i >= len(rest):
         return None
-    return rest[i][0], rest[-1][1]
+    return before_trailing_attribution(text, rest[i][0], rest[-1][1])
 
 
 def _that_after_aside(sentence: list[Token], last: int) -> int | None:
@@ -447,10 +511,18 @@ def _that_clause(sentence: list[Token], last: int) -> bool:
         return True
     if following[0][2].lower() in _QUESTION_WORDS:
         return True  # 'questioned whether the county could pay': a reported question
-    return following[0][2].lower() == "that" and _zero_that_clause(sentence, last + 1)
+    if following[0][2].lower() != "that":
+        return False
+    # 'that his plan works': a determiner after 'that' makes it the clause's opener, not
+    # a demonstrative ('that plan'), however the clause's verb is spelt.
+    after = sentence[last + 2 : last + 3]
+    return bool(after and after[0][2].lower() in _CLAUSE_DETERMINERS) or _zero_that_clause(
+        sentence, last + 1
+    )
 
 
 _QUESTION_WORDS = frozenset("whether how why what who".split())
+_CLAUSE_DETERMINERS = frozenset("the a an his her its their our my your some many most".split())
 
 
 def _zero_that_clause(sentence: list[Token], last: int) -> bool:
@@ -562,8 +634,9 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         # 'Cruz urged voters to stay home and said he …', '… too early but noted that …':
         # the sentence's subject.
         return _sentence_subject(registry, text, sentence, end - 1)
-    if sentence[end - 1][2] == "," and _participle(sentence[first][2]) and end >= 3:
-        # 'The party filed a complaint, claiming that …': the sentence's subject claims.
+    if _participle(sentence[first][2]) and end >= 3 and _after_comma(sentence, end):
+        # 'The party filed a complaint, claiming that …', 'called it “…,” adding that …':
+        # the sentence's subject claims.
         return _sentence_subject(registry, text, sentence, end - 1)
     if sentence[end - 1][2] == ")":
         # 'Rep. Alma Frost (D-Ore.) said': the party and state are no part of the subject.
@@ -598,6 +671,13 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         if wider < start - 1:
             return _phrase(registry, text, sentence, wider, end)
     return speaker
+
+
+def _after_comma(sentence: list[Token], end: int) -> bool:
+    """A comma before token ``end``, or a comma and the closing mark after it ('…,”')."""
+    if sentence[end - 1][2] == ",":
+        return True
+    return sentence[end - 1][2] in cues.QUOTE_MARKS and sentence[end - 2][2] == ","
 
 
 def _before_relative_clause(sentence: list[Token], comma: int) -> int:

@@ -205,8 +205,11 @@ class _Reader:
                 # attribute all after it, the quoted words too.
                 self._keep(quote)
                 continue
-            # Clear of the quotations, and not the cue of one ('…,” said X').
+            # Clear of the quotations, and not the cue of one ('…,” said X'); a participle
+            # after a closing mark goes on with a clause of its own ('…,” adding that …').
             cue_start, cue_end = quote.cue[0] - 3, quote.cue[1] + 3
+            if _participle_after(self.text, quote):
+                cue_start = quote.cue[0]
             if not any(
                 (q_start < quote.end and quote.start < q_end)
                 or (q_start < cue_end and cue_start < q_end)
@@ -269,6 +272,12 @@ class _Reader:
 
 # A dash closing a paragraph that a dash opened, a stop after it or not.
 _CLOSING_DASH = re.compile(r"\s[–—-]+\.?$")
+
+
+def _participle_after(text: str, quote: Candidate) -> bool:
+    """'…,” claiming that he …': a participle cue whose clause follows it."""
+    word = text[quote.cue[0] : quote.cue[1]]
+    return word.endswith("ing") and word.islower() and quote.start > quote.cue[1]
 
 
 # How far back (in characters) the attribution of a quote that runs on may be.

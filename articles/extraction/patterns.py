@@ -157,6 +157,35 @@ WHEN_THEN_COMMA = re.compile(
     r"|(?:yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"\s+(?:as|when|while|after|before)\s)"
 )
+# Verbs of saying that may follow the clause they attribute: '…, she said in an interview',
+# 'The plan, he argues, will fail', '…, two surveys have shown'.
+SAYING_VERBS = frozenset(
+    _listed(
+        """
+    said, says, told, tells, added, adds, argued, argues, wrote, writes, noted, notes,
+    explained, explains, recalled, recalls, insisted, insists, contended, contends,
+    maintained, maintains, claimed, claims, warned, warns, acknowledged, acknowledges,
+    conceded, concedes, testified, shown
+    """
+    )
+)
+# The end of a clause that another attribution closes: '…, sources said', ', the
+# company's lawyer added on Monday', ', officials said in a statement'.
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?!(?:and|but|or|which|who|that|as|while)\b)[^,.;:!?“”\"]{1,60}?\s"
+    rf"(?:{'|'.join(sorted(SAYING_VERBS))})"
+    r"(?:\s+(?:on\s+)?\w+day|\s+(?:in|at|on|during)\s+[^,.;:!?“”\"]{1,40})?[.!?]?\s*$"
+)
+_TRAILING_REACH = 120  # characters: the attribution is read at the content's end only
+
+
+def before_trailing_attribution(text: str, start: int, end: int) -> tuple[int, int]:
+    """The content ``text[start:end]`` without an attribution that closes it ('… at the
+    border, sources said' ends at 'border')."""
+    match = _TRAILING_ATTRIBUTION.search(text, max(start, end - _TRAILING_REACH), end)
+    return (start, match.start()) if match and match.start() > start else (start, end)
+
+
 # What follows a reporting verb without being a reported clause ('thinks about it').
 NOT_A_CLAUSE = ("to ", "so ", "of ", "about ", "in ", "with ")
 
@@ -294,7 +323,8 @@ CLAUSE_THEN_SPEAKER = re.compile(
     rf"(?P<clause>[A-Z].{{12,}}?),\s+(?:(?P<who>{SUBJECT})\s+"
     rf"(?P<cue>{'|'.join(SAID_AFTER_CLAUSE)})|(?P<cue2>{'|'.join(SAID_BEFORE_SPEAKER)})"
     rf"\s+(?P<who2>(?:[^.]|{_INITIAL_STOP})+?))(?:\s+(?:on\s+)?\w+day)?"
-    rf"(?:\s+in\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SAID_IN)}|report))?[.!]?$"
+    rf"(?:\s+in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+)?(?:{'|'.join(SAID_IN)}|report))?"
+    r"(?:\s+(?:on\s+)?\w+day)?[.!]?$"
 )
 # 'Energy researcher Ola Nygaard believes that the grid will fail.', 'Dahl said Friday
 # the talks would fail.'

@@ -15,6 +15,7 @@ from articles.extraction.patterns import (
     NOT_A_CLAUSE,
     SPEAKER_THEN_CLAUSE,
     WHEN_THEN_COMMA,
+    before_trailing_attribution,
 )
 from articles.extraction.speakers import Speaker, speaker_in, speaker_of
 
@@ -111,6 +112,7 @@ def _speaker_then_clause(
     semicolon = text.find(";", start, end)  # '… would raise $1 trillion; the foundation …'
     if semicolon > 0:
         end = semicolon
+    start, end = before_trailing_attribution(text, start, end)
     return _clause(text, (start, end), speaker.entity, cue, 0.65, speaker.mention)
 
 
