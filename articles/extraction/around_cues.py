@@ -14,6 +14,8 @@ phrase names is that module's decision.
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from dataclasses import replace
 
@@ -88,24 +90,34 @@ def _cues_with_clauses(model: cues.CueModel, sentence: list[Token]) -> list[tupl
     'that' or a pronoun and a verb follow ('they felt that …', 'asserts that …'); and
     verbs of saying set between commas after the clause they attribute."""
     scored = model.cues(sentence, 0.0)
-    probability = dict(scored)
     found = {i: p for i, p in scored if p >= model.threshold}
-    for i in [i for i, token in enumerate(sentence) if token[2] in _ATTRIBUTING_FORMS]:
-        if i not in found and (
-            (
-                (i == 0 or sentence[i - 1][2].lower() not in _DETERMINERS)
-                and i + 1 < len(sentence)
-                and sentence[i + 1][2] != ":"
-                and (_that_clause(sentence, i) or _pronoun_clause(sentence, i))
-            )
-            or _attribution_aside(sentence, i)
-        ):
-            found[i] = max(probability.get(i, 0.0), _LOW_CUE)
+    low = [
+        (i, p) for i, p in scored if p < model.threshold and sentence[i][2] in _ATTRIBUTING_FORMS
+    ]
+    unlearned = _unlearned(model.vocabulary)
+    # Most sentences hold no word the model never learned: a set test, in C, says so.
+    if not unlearned.isdisjoint(map(_WORD, sentence)):
+        low += [(i, 0.0) for i, (_, _, word) in enumerate(sentence) if word in unlearned]
+    for i, p in low:
+        if (
+            (i == 0 or sentence[i - 1][2].lower() not in _DETERMINERS)
+            and i + 1 < len(sentence)
+            and sentence[i + 1][2] != ":"
+            and (_that_clause(sentence, i) or _pronoun_clause(sentence, i))
+        ) or _attribution_aside(sentence, i):
+            found[i] = max(p, _LOW_CUE)
     return sorted(found.items())
 
 
 # The attributing words as written in a sentence, in lower case or capitalised.
 _ATTRIBUTING_FORMS = ATTRIBUTING_WORDS | {word.capitalize() for word in ATTRIBUTING_WORDS}
+_WORD = operator.itemgetter(2)
+
+
+@functools.cache
+def _unlearned(vocabulary: frozenset[str]) -> frozenset[str]:
+    """The attributing words' forms the cue model has no weights for."""
+    return frozenset(form for form in _ATTRIBUTING_FORMS if form.lower() not in vocabulary)
 
 
 def _attribution_aside(sentence: list[Token], i: int) -> bool:

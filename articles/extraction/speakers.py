@@ -192,7 +192,9 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     registry.read(text)
     raw = text[start:end]
     lead = len(raw) - len(raw.lstrip())
-    phrase = _CONTRACTED.sub(r"\1", raw.strip())
+    phrase = raw.strip()
+    if "’" in phrase or "'" in phrase:
+        phrase = _CONTRACTED.sub(r"\1", phrase)
     start += lead
     word = phrase.casefold()
     if word in RELATIVES:
