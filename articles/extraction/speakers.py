@@ -627,23 +627,32 @@ def subject_speaker_before(
         speaker = speaker_in(registry, text, at, at + len(phrase))
         if speaker.entity is not None:
             return speaker
-    names = [
-        f
-        for f in names_found(lead)
-        if _may_speak(registry, f.name)
-        and (lead[: f.start].split()[-1:] or [""])[0].casefold() not in AFFILIATION
-        and not _possessive_of_other_words(lead, f.end)
-    ]
-    if names:
-        found = names[-1]
-        entity = registry.resolve(found.name, "", found.gender)
-        span = (sentence_start + found.offset, sentence_start + found.end)
-        registry.attributed(entity, span)
-        return Speaker(entity, span)
+    named = _last_name_speaking(registry, lead, sentence_start)
+    if named is not None:
+        return named
     org = ORG_AT_END.search(lead)
     if org:
         return Speaker(registry.organisation(org.group("noun")))
     return Speaker(registry.last_speaker)
+
+
+def _last_name_speaking(registry: Registry, words: str, start: int) -> Speaker | None:
+    """The last name in ``words`` (at ``start`` in the text) that may speak, neither an
+    affiliation's ('of Ohio') nor a possessive owning other words, recorded as speaking."""
+    names = [
+        f
+        for f in names_found(words)
+        if _may_speak(registry, f.name)
+        and (words[: f.start].split()[-1:] or [""])[0].casefold() not in AFFILIATION
+        and not _possessive_of_other_words(words, f.end)
+    ]
+    if not names:
+        return None
+    found = names[-1]
+    entity = registry.resolve(found.name, "", found.gender)
+    span = (start + found.offset, start + found.end)
+    registry.attributed(entity, span)
+    return Speaker(entity, span)
 
 
 # A present participle for a cue: 'saying', 'calling', not 'bring' or 'thing'.
@@ -663,21 +672,11 @@ def _opening_subject(registry: Registry, text: str, sentence_start: int, lead: s
     while i < len(parts) - 1 and _opens_sentence(parts[i][1], i > 0):
         i += 1
     at, part = parts[i]
-    names = [
-        f
-        for f in names_found(part)
-        if _may_speak(registry, f.name)
-        and (part[: f.start].split()[-1:] or [""])[0].casefold() not in AFFILIATION
-        and not _possessive_of_other_words(part, f.end)
-    ]
     start = sentence_start + at
-    if names:
-        # 'Party leader Rita Ocampo', 'Ocampo’s aide Lena Moss': the last name is the head.
-        found = names[-1]
-        entity = registry.resolve(found.name, "", found.gender)
-        span = (start + found.offset, start + found.end)
-        registry.attributed(entity, span)
-        return Speaker(entity, span)
+    # 'Party leader Rita Ocampo', 'Ocampo’s aide Lena Moss': the last name is the head.
+    named = _last_name_speaking(registry, part, start)
+    if named is not None:
+        return named
     words = part.split()
     length = subject_length(words)
     if length == 0 or all(w.casefold() in DETERMINERS for w in words[:length]):

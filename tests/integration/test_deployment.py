@@ -27,6 +27,15 @@ def minimal_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def plain_sqlite_env(tmp_path) -> dict[str, str]:
+    """Debug settings on a new SQLite file: what a module import needs, nothing more."""
+    return minimal_env(
+        DJANGO_SETTINGS_MODULE="newsannot.settings",
+        DEBUG="true",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'plain.sqlite3'}",
+    )
+
+
 def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run(
         args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
@@ -179,12 +188,7 @@ def test_without_the_production_extras_every_module_imports(tmp_path):
         "        count += 1\n"
         "print(count)\n"
     )
-    env = minimal_env(
-        DJANGO_SETTINGS_MODULE="newsannot.settings",
-        DEBUG="true",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'plain.sqlite3'}",
-    )
-    result = run([sys.executable, "-c", code], env)
+    result = run([sys.executable, "-c", code], plain_sqlite_env(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert int(result.stdout.split()[-1]) > 50  # the walk found the modules
 
@@ -200,12 +204,7 @@ def test_a_worker_starts_without_the_libraries_of_rare_paths(tmp_path):
         "import newsannot.wsgi\n"
         "print(sorted({'pyarrow', 'cassis', 'trafilatura', 'feedparser'} & set(sys.modules)))\n"
     )
-    env = minimal_env(
-        DJANGO_SETTINGS_MODULE="newsannot.settings",
-        DEBUG="true",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'plain.sqlite3'}",
-    )
-    result = run([sys.executable, "-c", code], env)
+    result = run([sys.executable, "-c", code], plain_sqlite_env(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.split("\n")[-2] == "[]"
 
