@@ -12,7 +12,11 @@ def fit_weights(rows: list[list[str]], labels: list[int], parameters: dict) -> d
     vectorizer = CountVectorizer(analyzer=lambda row: row, min_df=2, binary=True)
     matrix = vectorizer.fit_transform(rows)
     model = LogisticRegression(
-        C=parameters["C"], max_iter=2000, random_state=parameters["seed"], solver="liblinear"
+        C=parameters["C"],
+        max_iter=2000,
+        random_state=parameters["seed"],
+        solver="liblinear",
+        tol=parameters.get("tol", 1e-4),
     )
     model.fit(matrix, labels)
     weights = {

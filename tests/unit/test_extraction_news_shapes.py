@@ -2,6 +2,8 @@
 fails with the rules as they were before its fix (issue 14). The sentences are ours,
 written in the style of the wire copy the failures came from."""
 
+import pytest
+
 from articles.extraction import extract_quotes, marks
 from articles.extraction.names import names_in_prose
 
@@ -679,6 +681,23 @@ def test_a_clause_cut_at_but_before_another_cue_of_its_speaker_is_kept():
     assert [(q.text, q.speaker, text[q.cue_start : q.cue_end]) for q in extract_quotes(text)] == [
         ("the photo was not taken from an angle that would show a knife", "Tomas Ortiz", "told"),
         ("neighbours saw a knife", "Tomas Ortiz", "said"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Lunde repeatedly said that the ferry would run all winter.", "said"),
+        ("Lunde later wrote that the ferry would run all winter.", "wrote"),
+        ("Lunde publicly insisted that the ferry would run all winter.", "insisted"),
+        ("Lunde has often said that the ferry would run all winter.", "said"),
+        ("Lunde recently told the council that the ferry would run all winter.", "told"),
+    ],
+)
+def test_an_adverb_before_the_cue_is_not_part_of_it(sentence, cue):
+    text = "Mayor Kari Lunde opened the new quay on Monday.\n\n" + sentence
+    assert [(q.text, q.speaker, text[q.cue_start : q.cue_end]) for q in extract_quotes(text)] == [
+        ("the ferry would run all winter", "Kari Lunde", cue)
     ]
 
 
