@@ -39,8 +39,8 @@ _AUXILIARIES = frozenset(
     may can must did does do not never also still already reportedly repeatedly
     previously later then now once again recently publicly privately ever even often
     first further only openly explicitly flatly falsely strongly really actually
-    personally clearly just quickly immediately later initially yet n’t n't ’s 's 've ’ve
-    ’d 'd ’ll 'll""".split()
+    personally clearly just quickly immediately later initially yet perhaps maybe n’t n't
+    ’s 's 've ’ve ’d 'd ’ll 'll""".split()
 )
 # Where a subject phrase starts, looking back from its cue.
 _BOUNDARY_WORDS = frozenset(
@@ -749,7 +749,7 @@ def _sentence_subject(registry: Registry, text: str, sentence: list[Token], end:
     """The subject that opens the sentence (after a short opening phrase and its comma):
     its words up to the first one in lower case or a comma, before token ``end``."""
     start = 0
-    comma = next((i for i, (_, _, w) in enumerate(sentence[:7]) if w == ","), None)
+    comma = next((i for i, (_, _, w) in enumerate(sentence[:10]) if w == ","), None)
     if comma is not None and comma + 1 < end and sentence[0][2].lower() in _OPENING_WORDS:
         start = comma + 1  # 'On Monday, Cruz …', 'In Ohio, the governor …'
     words = [w for _, _, w in sentence[start : min(end, start + 8)]]

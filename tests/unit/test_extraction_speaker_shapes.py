@@ -291,3 +291,13 @@ def test_a_place_and_its_state_in_an_aside_are_not_the_speaker():
         "and would block the harbor plan."
     )
     assert _speaker_words(text) == ("Voss", "Voss")
+
+
+def test_a_participle_after_perhaps_has_the_sentences_subject():
+    # 'perhaps' was taken for the subject of 'recognizing', and an opening phrase of seven
+    # words hid the sentence's subject.
+    text = (
+        "In the spin room after the debate, Voss's aides were also complimentary, perhaps "
+        "recognizing that imitation is the best form of flattery."
+    )
+    assert _speaker_words(text)[1] == "Voss's aides"
