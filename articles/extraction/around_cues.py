@@ -39,8 +39,8 @@ _AUXILIARIES = frozenset(
     may can must did does do not never also still already reportedly repeatedly
     previously later then now once again recently publicly privately ever even often
     first further only openly explicitly flatly falsely strongly really actually
-    personally clearly just quickly immediately later initially yet n’t n't ’s 's 've ’ve
-    ’d 'd ’ll 'll""".split()
+    personally clearly just quickly immediately later initially yet perhaps maybe n’t n't
+    ’s 's 've ’ve ’d 'd ’ll 'll""".split()
 )
 # Where a subject phrase starts, looking back from its cue.
 _BOUNDARY_WORDS = frozenset(
@@ -616,6 +616,8 @@ def _skip_auxiliaries(sentence: list[Token], i: int) -> int:
             i -= 1
         elif i > 1 and word in _TIMES and sentence[i - 2][2].lower() in _TIME_LEADS:
             i -= 2  # 'Harbour Bank this month announced', 'Nord on Monday said'
+        elif i > 1 and word == "to" and sentence[i - 2][2].lower() in _VERBS_BEFORE_TO:
+            i -= 2  # 'Democrats wanted to know', 'the mayor declined to say'
         else:
             break
     return i
@@ -627,6 +629,14 @@ def _adverb(word: str) -> bool:
 
 
 _TIME_LEADS = frozenset("this last next earlier on".split())
+# Verbs whose subject is also the subject of the cue after 'to': 'wanted to know'.
+_VERBS_BEFORE_TO = frozenset(
+    """want wants wanted decline declines declined refuse refuses refused try tries tried
+    continue continues continued seem seems seemed appear appears appeared seek seeks
+    sought hope hopes hoped plan plans planned promise promises promised vow vows vowed
+    threaten threatens threatened decide decides decided begin begins began need needs
+    needed""".split()
+)
 _TIMES = frozenset(
     """week month year morning afternoon evening night weekend monday tuesday wednesday
     thursday friday saturday sunday""".split()
@@ -647,8 +657,13 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         # the sentence's subject.
         return _sentence_subject(registry, text, sentence, end - 1)
     if _participle(sentence[first][2]) and end >= 3 and _after_comma(sentence, end):
-        # 'The party filed a complaint, claiming that …', 'called it “…,” adding that …':
-        # the sentence's subject claims.
+        # '“…,” Lund said, adding that …': the subject of the saying verb before the comma;
+        # 'The party filed a complaint, claiming that …': the sentence's subject claims.
+        said = end - 2 if sentence[end - 1][2] == "," else end - 3
+        if sentence[said][2].lower() in SAYING_VERBS and said >= 1:
+            speaker = _subject_before(registry, text, sentence, said)
+            if speaker.entity is not None:
+                return speaker
         return _sentence_subject(registry, text, sentence, end - 1)
     if sentence[end - 1][2] == ")":
         # 'Rep. Alma Frost (D-Ore.) said': the party and state are no part of the subject.
@@ -662,7 +677,7 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         # relative clause, however long it is.
         end = _before_relative_clause(sentence, end - 1) + 1
         # 'X, a Y, said': the apposition and the phrase before it.
-        opening = _boundary(sentence, end - 1)
+        opening = _aside_opening(sentence, end - 1)
         if opening > 0 and sentence[opening - 1][2] == ",":
             start = _boundary(sentence, opening - 1)
             return _phrase(registry, text, sentence, start, end - 1)
@@ -683,6 +698,22 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         if wider < start - 1:
             return _phrase(registry, text, sentence, wider, end)
     return speaker
+
+
+def _aside_opening(sentence: list[Token], comma: int) -> int:
+    """Where the aside closed at ``comma`` opens: at its clause boundary, or at the comma
+    before a participle's phrase ('Voss, appearing after Marsh at the forum, cited …':
+    'after' opens no clause there; 'Voss, speaking in Dayton, Ohio, warned …')."""
+    opening = _boundary(sentence, comma)
+    if opening == 0:
+        return opening
+    for i in range(comma - 1, max(0, comma - 16), -1):
+        word = sentence[i][2]
+        if word in _BOUNDARY_MARKS and word != ",":
+            break
+        if word == "," and _participle(sentence[i + 1][2]):
+            return i + 1
+    return opening
 
 
 def _after_comma(sentence: list[Token], end: int) -> bool:
@@ -718,7 +749,7 @@ def _sentence_subject(registry: Registry, text: str, sentence: list[Token], end:
     """The subject that opens the sentence (after a short opening phrase and its comma):
     its words up to the first one in lower case or a comma, before token ``end``."""
     start = 0
-    comma = next((i for i, (_, _, w) in enumerate(sentence[:7]) if w == ","), None)
+    comma = next((i for i, (_, _, w) in enumerate(sentence[:10]) if w == ","), None)
     if comma is not None and comma + 1 < end and sentence[0][2].lower() in _OPENING_WORDS:
         start = comma + 1  # 'On Monday, Cruz …', 'In Ohio, the governor …'
     words = [w for _, _, w in sentence[start : min(end, start + 8)]]

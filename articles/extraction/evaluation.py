@@ -387,13 +387,17 @@ def _fullest(text: str, name: str, at: int | None = None) -> str:
     body_start = text.find("\n") + 1 if "\n" in text else 0
     before, after = None, None
     # Not inside a word ('World War II. Trump' has no initial 'I.').
-    pattern = (
-        rf"(?<![.!?] )(?<![\w.’'-])((?:(?:[A-Z]\.)+ |[A-Z][\w’'-]+ ){{1,2}}){re.escape(surname)}\b"
-    )
+    pattern = rf"(?<![\w.’'-])((?:(?:[A-Z]\.)+ |[A-Z][\w’'-]+ ){{1,2}}){re.escape(surname)}\b"
     for match in re.finditer(pattern, text[body_start:]):
+        given_words = match.group(1)
+        if _after_sentence_end(text, body_start + match.start()):
+            # 'But Hillary Clinton': a sentence's first word is capitalised as such.
+            given_words = given_words.split(maxsplit=1)[1] if " " in given_words.strip() else ""
+        # "NBC's Lester Holt": the words after a possessive; "Mr. King's Russia": none.
+        given_words = re.split(r"[’']s ", given_words)[-1]
         words = [
             w
-            for w in match.group(1).split()
+            for w in given_words.split()
             if fold(w.strip(".")) not in TITLES and not _common_word(w, text)
         ]
         if not words or (given and [fold(w.strip(".")) for w in words][-len(given) :] != given):
@@ -410,3 +414,17 @@ def _fullest(text: str, name: str, at: int | None = None) -> str:
             after = candidate
     best = before or after or name
     return best if len(best.split()) >= len(name.split()) else name
+
+
+def _after_sentence_end(text: str, at: int) -> bool:
+    """Whether ``text[at:]`` follows a sentence's stop; an abbreviated title's ('Sen. Ted
+    Cruz', 'Gov. Terry McAuliffe') is none."""
+    before = text[max(0, at - 12) : at]
+    if len(before) < 2 or before[-1] != " " or before[-2] not in ".!?":
+        return False
+    word = (before[:-2].split()[-1:] or [""])[0]
+    return before[-2] != "." or fold(word) not in _ABBREVIATED_TITLES
+
+
+# Offices, not courtesy titles: after 'Mr.' come surnames ('Mr. Guajardo Villarreal').
+_ABBREVIATED_TITLES = frozenset("dr sen rep gov gen lt col sgt capt rev prof pres".split())

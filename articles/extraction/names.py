@@ -40,7 +40,7 @@ ORG_WORDS = set(
     review audit league church academy college museum library theatre festival times
     post news daily herald courier gazette tribune radio tv sjømat fiskeri kraft
     state campaign arena restaurant gmbh ag sa nv bv oy kg spa srl strategies partners
-    associates communications consulting research analytics
+    associates communications consulting research analytics conference caucus
     """.split()
 )
 # Capitalised words that start sentences or name roles, never a person by themselves.
@@ -154,7 +154,7 @@ NOT_SPEAKERS = frozenset(
     recently currently previously later earlier today tonight yesterday tomorrow now
     then there here this that these those it its he she they we you i his her their our
     my your report reports hospital poll polls survey study statement twitter facebook
-    democrats republicans democrat republican americans liberals conservatives
+    democrats republicans democrat republican democratic americans liberals conservatives
     following according despite during after before amid since unlike given including
     regarding asked responding speaking
     """.split()
@@ -529,11 +529,20 @@ def can_speak(name: str) -> bool:
     first = _folded_word(words[0])
     if first in NOT_SPEAKERS and (len(words) == 1 or first not in ("democrat", "republican")):
         return False
+    if len(words) == 1 and _MODIFIER.fullmatch(words[0]) and not genders.of_first_name(words[0]):
+        return False  # 'Reluctantly, Voss said', 'the Mexican border': no one by that name
     if first in TITLES and len(words) >= 2 and words[1] in ("of", "for", "from"):
         return False  # "Democrat of Missouri", "Republican from Ohio"
     return not (len(words) == 1 and first in TITLES)
 
 
+# A capitalised adverb or adjective standing alone ('Reluctantly', 'Subsequently',
+# 'American', 'Southern'): an adjective's ending, after a stem long enough and in lower
+# case, so that names ('McNally', 'Sally') do not match.
+_MODIFIER = re.compile(
+    r"[A-Z][a-z]{2,}(?:al|ous|ate|ful|ive|ent|ant|ed|ic|ing|ab|ar)ly"
+    r"|[A-Z][a-z]{2,}ican|(?:South|North|East|West)(?:ern|ward)"
+)
 # 'R-Utah', 'D-N.Y.': a lawmaker's party and state, written after the name.
 _PARTY_AND_STATE = re.compile(r"[RDI]-[A-Z][\w.]*$")
 
@@ -558,6 +567,7 @@ class Entity:
     opened_at: int = -1  # when last named at the start of a sentence
     spoke_count: int = 0
     mention_count: int = 0
+    thing: bool = False  # described as a thing ('the book', 'those'): no 'he' or 'she'
 
     def add_alias(self, alias: str) -> None:
         if fold(alias) != fold(self.name) and all(fold(alias) != fold(a) for a in self.aliases):
@@ -565,7 +575,7 @@ class Entity:
 
     @property
     def person(self) -> bool:
-        return not self.org and not self.plural
+        return not self.org and not self.plural and not self.thing
 
 
 _RECENT = 60  # entities remembered for pronouns
@@ -759,13 +769,19 @@ class Registry:
         return found
 
     def describe(
-        self, description: str, gender: str | None = None, plural: bool = False, org: bool = False
+        self,
+        description: str,
+        gender: str | None = None,
+        plural: bool = False,
+        org: bool = False,
+        thing: bool = False,
     ) -> Entity:
         """Someone the text describes without naming ('a spokeswoman for the Treasury',
         'the hospital'): a new unnamed entity each time; only a pronoun can refer back."""
         entity = Entity(
             description, description, named=False, gender=gender, plural=plural, org=org
         )
+        entity.thing = thing
         self._mentioned(entity)
         return entity
 

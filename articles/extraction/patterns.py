@@ -240,10 +240,11 @@ LEADING_ARTICLE_ANY_CASE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 # After a closing mark: '…,” said Dana Whitfield', '…,” she said'.
 # A name to the next comma or stop, an initial's or a title's stop kept: 'Charles B.
-# Rangel', 'the Rev. Peter Wherry', 'Army Capt. Ana Ruiz'.
+# Rangel', 'the Rev. Peter Wherry', 'Army Capt. Ana Ruiz', and initials written together,
+# 'T.J. Holloway'.
 _INITIAL_STOP = (
-    r"(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|Lt|St))|(?<=\b(?:Rev|Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Adm))"
-    r"|(?<=\b(?:Capt|Prof|Msgr)))\.(?=\s[A-Z])"
+    r"(?:(?<=\b[A-Z])\.(?=[A-Z]\.)|(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|Lt|St))"
+    r"|(?<=\b(?:Rev|Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Adm))|(?<=\b(?:Capt|Prof|Msgr)))\.(?=\s[A-Z]))"
 )
 INITIALLED = rf"(?:[^.,;:!?“”\"]|{_INITIAL_STOP})+"
 CUE_THEN_SPEAKER = re.compile(

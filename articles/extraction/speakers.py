@@ -75,6 +75,16 @@ DESCRIPTION_END = re.compile(
 )
 # Nouns for papers, not bodies: "the report said" names no organisation.
 _PAPERS = frozenset("report study survey audit poll statement letter".split())
+# Things that may 'say' something but are nobody 'he' or 'she' refers back to: papers,
+# media, shares of a group.
+_THINGS = _PAPERS | frozenset(
+    """book books article story memo email e-mail ad advertisement video clip footage film
+    movie documentary show episode post tweet message transcript record records data
+    investigation affidavit agreement document filing complaint lawsuit ruling decision
+    analysis review editorial column piece page website site paper release network
+    majority minority percent chorus ability plan bill law policy proposal
+    it""".split()
+)
 # Words that make a phrase a clause, not someone's description.
 _VERBS = frozenset(
     """is are was were be been being has have had will would can could should shall may
@@ -153,11 +163,18 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
     return speaker
 
 
+_PLURAL_DETERMINERS = frozenset(
+    "two three four five six seven eight nine ten several some many few both these those".split()
+)
+_PLURAL_NOUN = re.compile(r"[a-z-]{2,}[^su’']s")
+
+
 def subject_length(words: list[str]) -> int:
     """How many of ``words`` (a clause's start) its subject takes: up to its first verb,
     which is the first word in lower case that is no determiner and, once the phrase has
     a word of its own, no role ('the Indiana governor', 'Cruz urged')."""
     has_head = False
+    plural = bool(words) and words[0].casefold() in _PLURAL_DETERMINERS
     for i, word in enumerate(words):
         lowered = word.casefold()
         verb = word[:1].islower() and (lowered in _VERBS or (lowered.endswith("ed") and i > 0))
@@ -170,7 +187,10 @@ def subject_length(words: list[str]) -> int:
             and fold(word) not in TITLES
             and lowered not in _PLURAL_ROLES
             and lowered not in ORG_NOUNS  # 'the county court', 'the harbour board'
+            and not (plural and _PLURAL_NOUN.fullmatch(lowered))
         ):
+            # After 'two' or 'several' a word in -s is the plural noun, not a verb in
+            # -s: 'Two council members', 'several Democratic speechwriters'.
             return i
         if lowered not in DETERMINERS:
             has_head = True
@@ -183,7 +203,53 @@ def _phrase_start(text: str, start: int) -> int:
     whole phrase."""
     lead = text[max(0, start - 100) : start]
     clause = _AFFILIATED_LEAD.search(lead) or _NAMED_AFFILIATED_LEAD.search(lead)
-    return start - len(lead) + clause.start("head") if clause else start
+    if clause:
+        start = start - len(lead) + clause.start("head")
+    return _name_before_apposition(text, start)
+
+
+# 'Ruth Okafor, 27, a nurse from ': a name opening the sentence, then commas before the
+# phrase at ``start`` (an age, a description); or a name, then an aside whose
+# preposition governs that phrase ('Voss, speaking at a rally in ' before 'Dayton').
+_NAME_THEN_COMMAS = re.compile(
+    r"(?:^|[.;:!?“”\"]\s+|\n)(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)"
+    r"(?:,\s+[^,.;:!?“”\"\n]{1,60}){0,2},\s+$"
+)
+_NAME_THEN_ASIDE = re.compile(
+    r"(?:^|[.;:!?“”\"]\s+|\n)(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)"
+    rf",\s+[a-z][^,.;:!?“”\"\n]{{0,60}}\s(?:{'|'.join(sorted(AFFILIATION))})\s+(?:the\s+)?$"
+)
+
+
+def _name_before_apposition(text: str, start: int) -> int:
+    """Where the name that a description at ``start`` stands in apposition to starts:
+    a pattern that allows one apposition takes 'a nurse from Tacoma' from 'Marta Lind,
+    34, a nurse from Tacoma, said', or 'Dayton' from 'Voss, speaking in Dayton, Ohio,'."""
+    lead = text[max(0, start - 160) : start]
+    # Cheap tests first, as most subjects have neither shape.
+    if text[start : start + 1].islower():
+        match = _NAME_THEN_COMMAS.search(lead) if lead.endswith(", ") else None
+    elif "," in lead and _ends_in_preposition(lead):
+        match = _NAME_THEN_ASIDE.search(lead)
+    else:
+        match = None
+    if match is None:
+        return start
+    name = match.group("name")
+    found = names_found(name)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(name):
+        return start  # 'In Ohio, a nurse said': the words before are no name
+    if not can_speak(found[0].name) or is_place(found[0].name):
+        return start
+    return start - len(lead) + match.start("name")
+
+
+def _ends_in_preposition(lead: str) -> bool:
+    """'… a rally in ', '… a spokesman for the ': a preposition last, or before 'the'."""
+    words = lead[-16:].split()[-2:]
+    return bool(words) and (
+        words[-1] in AFFILIATION or (words[-1] == "the" and words[0] in AFFILIATION)
+    )
 
 
 def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
@@ -511,7 +577,29 @@ def _gender_of(description: str) -> str | None:
 def _described(registry: Registry, description: str) -> Entity:
     words = description.split()
     head = _head_noun(words) or words[-1]
-    return registry.describe(description, _gender_of(description), plural=_is_plural(head))
+    gender = _gender_of(description)
+    return registry.describe(
+        description, gender, plural=_is_plural(head), thing=gender is None and _thing(words, head)
+    )
+
+
+def _thing(words: list[str], head: str) -> bool:
+    """A description of no person, whom a later 'he' or 'she' cannot mean: a document or
+    a piece of media ('the book', 'A video of the episode'), a share or a crowd ('a
+    majority of Americans'), a body ('the Obama administration'), or words with no noun
+    to head them ('those', 'many of whom')."""
+    noun = head.casefold().strip(".,;:’'")
+    if noun in _THINGS or noun in ORG_NOUNS or noun in DETERMINERS or noun in PRONOUNS:
+        return True
+    # A verb before any relative clause makes a clause ('It's easy'); 'a staffer who was
+    # there' is someone described.
+    for word in words[1:]:
+        lowered = word.casefold()
+        if lowered in RELATIVES:
+            return False
+        if lowered in _VERBS:
+            return True
+    return False
 
 
 def _without_adjuncts(part: str) -> str:

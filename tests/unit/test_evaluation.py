@@ -69,6 +69,18 @@ def test_a_surname_is_resolved_to_the_full_name_given_elsewhere():
     assert (report.resolved_right, report.resolved_total) == (0, 1)
 
 
+def test_a_full_name_after_an_abbreviated_title_counts_and_a_sentence_opener_does_not():
+    # 'Sen. Ted Voss' was passed over as if 'Sen.' ended a sentence, so a bare 'Voss'
+    # meant the father named after it, 'Rafael Voss'; 'But Nora Lind' is Nora Lind.
+    text = (
+        "Headline\n"
+        "Sen. Ted Voss endorsed the plan. Voss said the vote was close. His father, Rafael "
+        "Voss, was not there. It was late. But Nora Lind spoke. Lind said so."
+    )
+    gold = [_gold(text, "the vote was close", "Voss"), _gold(text, "so", "Lind")]
+    assert resolve_gold_speakers(text, gold) == ["Ted Voss", "Nora Lind"]
+
+
 def test_the_name_is_the_last_capitalised_run_before_any_apposition():
     text = (
         "Headline About Earnest\n"

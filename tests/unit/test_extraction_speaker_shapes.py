@@ -194,3 +194,110 @@ def test_a_titles_stop_after_the_quote_does_not_cut_the_speaker_short():
         ("“We were ready,” said Army Capt. Ana Ruiz.", "Ana Ruiz"),
     ):
         assert _only(text).speaker == speaker, text
+
+
+def test_a_name_before_an_age_and_a_description_is_the_speaker():
+    # The pattern allowed one apposition: 'a nurse from Tacoma' was taken as the subject.
+    text = "Marta Lindqvist, 34, a nurse from Tacoma, said the clinic had closed its doors."
+    assert _speaker_words(text) == ("Marta Lindqvist", "Marta Lindqvist")
+
+
+def test_a_name_before_a_description_with_a_place_and_its_state():
+    text = "Ruth Okafor, a delegate from Boise, Idaho, said the count had been rigged."
+    assert _speaker_words(text) == ("Ruth Okafor", "Ruth Okafor")
+
+
+def test_a_name_before_a_description_and_a_relative_clause():
+    text = (
+        "Dmitri Vale, a former director of the Ohio Farm Bureau, whose roots are in dairy, "
+        "said the prices were falling."
+    )
+    assert _speaker_words(text) == ("Dmitri Vale", "Dmitri Vale")
+
+
+def test_a_description_after_a_place_opening_the_sentence_keeps_no_name():
+    # Guards the fix above: 'In Fresno' is where, not whose the description is.
+    text = "In Fresno, a spokesman for the Harbor Coalition said the grants were cut."
+    quote = _only(text)
+    assert text[quote.speaker_start : quote.speaker_end] != "In Fresno"
+
+
+def test_a_sentence_adverb_is_nobodys_name():
+    # 'Reluctantly' opened the sentence and became the speaker.
+    text = "Reluctantly, Brenner said he had come to the conclusion that the deal was dead."
+    assert _speaker_words(text) == ("Brenner", "Brenner")
+
+
+def test_an_adverb_before_a_titled_name_is_nobodys_name():
+    text = "Subsequently, Attorney General Mara Quist announced that the office would rest."
+    assert _speaker_words(text)[0] == "Mara Quist"
+
+
+def test_a_plural_subject_is_not_cut_before_its_noun():
+    # 'Two council members' became 'Two council' as the subject of 'arguing'.
+    text = "Two council members said the budget was a disaster, arguing that the city had no money."
+    quotes = extract_quotes(text)
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["Two council members"] * 2
+
+
+def test_a_participles_phrase_with_a_name_between_commas_leaves_the_subject():
+    # 'after' in the aside was taken for a clause boundary: 'Marsh' cited the problems.
+    text = (
+        "Tom Voss, appearing after Marsh at the forum, cited problems in the harbor that he "
+        "blamed on the policies of Marsh."
+    )
+    assert _speaker_words(text) == ("Tom Voss", "Tom Voss")
+
+
+def test_a_participle_after_a_saying_verb_has_that_verbs_subject():
+    # '…,” Lindqvist said, emphasizing …': the sentence opens with the quote, so the
+    # participle had no subject.
+    text = (
+        "“You can’t fix the harbor if you don’t know what broke it,” Lindqvist said, "
+        "emphasizing why the history of the port matters to its future."
+    )
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes] == ["direct", "indirect"]
+    assert quotes[1].speaker == "Lindqvist"
+
+
+def test_a_subject_wanting_to_know_is_the_speaker():
+    # 'Democrats wanted to know': the words between subject and cue hid the subject.
+    text = "Democrats wanted to know who else had received legal protection from the office."
+    assert _speaker_words(text)[1] == "Democrats"
+
+
+def test_initials_written_together_keep_the_name_whole():
+    # 'T.J.' was cut at its first stop, and the speaker was 'T'.
+    text = "“This is a sad day,” said Rep. T.J. Holloway (D-Ore.), head of the caucus."
+    assert _speaker_words(text) == ("T.J. Holloway", "T.J. Holloway")
+
+
+def test_a_thing_described_before_is_no_she():
+    # 'The book' was the latest candidate for 'she'; a document is no one.
+    text = (
+        "Nora Halvorsen spoke at the library on Monday. The book says the town was founded "
+        "in 1820. “It was a hard winter,” she said."
+    )
+    quotes = extract_quotes(text)
+    assert quotes[-1].speaker == "Nora Halvorsen"
+
+
+def test_a_place_and_its_state_in_an_aside_are_not_the_speaker():
+    # 'Dayton, Ohio' after 'speaking at a rally in' was read as the subject with its
+    # apposition.
+    text = (
+        "Voss, speaking at a rally in Dayton, Ohio, warned that Marsh opposes the tunnel "
+        "and would block the harbor plan."
+    )
+    assert _speaker_words(text) == ("Voss", "Voss")
+
+
+def test_a_participle_after_perhaps_has_the_sentences_subject():
+    # 'perhaps' was taken for the subject of 'recognizing', and an opening phrase of seven
+    # words hid the sentence's subject.
+    text = (
+        "In the spin room after the debate, Voss's aides were also complimentary, perhaps "
+        "recognizing that imitation is the best form of flattery."
+    )
+    assert _speaker_words(text)[1] == "Voss's aides"
