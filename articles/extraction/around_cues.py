@@ -170,7 +170,7 @@ def _low_cue(
     admitted = _admits(
         gate, text, sentence, first, last, content, speaker, "low", candidate.confidence
     )
-    return candidate if admitted else None
+    return replace(candidate, gated=True) if admitted else None
 
 
 # The attributing words as written in a sentence, in lower case or capitalised.
@@ -501,7 +501,8 @@ def _passed_over(
     if not _admits(gate, text, sentence, first, last, content, speaker, shape, probability):
         return None
     cue = (sentence[first][0], sentence[last][1])
-    return _candidate(content, speaker, cue, probability)
+    candidate = _candidate(content, speaker, cue, probability)
+    return replace(candidate, gated=True) if candidate is not None else None
 
 
 def _admits(

@@ -90,6 +90,7 @@ class _Reader:
         self.text = marks.with_double_marks(text)
         self.registry = Registry(text)
         self.kept: list[tuple[QuoteSuggestion, Entity | None]] = []
+        self.gated: list[tuple[QuoteSuggestion, Entity | None]] = []
         self.kept_spans: set[Span] = set()
         self.interviewee: Entity | None = None
         self.running: Entity | None = None
@@ -104,6 +105,10 @@ class _Reader:
             if body != previous_body and not is_furniture(body):
                 self._paragraph(start, end, is_answer=start in answers)
             previous_body = body
+        for quote, entity in self.gated:
+            if (quote.start, quote.end) not in self.kept_spans:
+                self.kept_spans.add((quote.start, quote.end))
+                self.kept.append((quote, entity))
         quotes = [
             replace(quote, text=self.original[quote.start : quote.end], **speaker_fields(entity))
             for quote, entity in self.kept
@@ -247,6 +252,12 @@ class _Reader:
         start, end = strip(self.text, quote.start, quote.end)
         if end <= start or (start, end) in self.kept_spans:
             return
+        if quote.gated:
+            # A content only the wide scope takes is kept apart: who spoke last, the
+            # interviewee and mixed quotes read on as in the clauses scope.
+            mention = quote.mention if quote.entity is not None else None
+            self.gated.append((self._suggestion(quote, start, end, mention), quote.entity))
+            return
         if self._joins_mixed(quote, start, end):
             return
         self.kept_spans.add((start, end))
@@ -256,7 +267,12 @@ class _Reader:
             # A quote that runs on from an attribution before it ('"…," she said. "…"'):
             # the speaker's words are that attribution's, if it is close.
             mention = self.registry.mention_of(quote.entity, since=start - _RUNNING_MENTION)
-        suggestion = QuoteSuggestion(
+        self.kept.append((self._suggestion(quote, start, end, mention), quote.entity))
+
+    def _suggestion(
+        self, quote: Candidate, start: int, end: int, mention: Span | None
+    ) -> QuoteSuggestion:
+        return QuoteSuggestion(
             start=start,
             end=end,
             text=self.text[start:end],
@@ -267,7 +283,6 @@ class _Reader:
             cue_end=quote.cue[1] if quote.cue else None,
             confidence=quote.confidence,
         )
-        self.kept.append((suggestion, quote.entity))
 
     def _joins_mixed(self, quote: Candidate, start: int, end: int) -> bool:
         """'Cruz called Trump a “liar” who is “amoral”': quoted words that share their cue

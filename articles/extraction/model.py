@@ -63,3 +63,4 @@ class Candidate:
     confidence: float
     cue: Span | None = None
     mention: Span | None = None
+    gated: bool = False  # admitted by the wide scope's gate, beyond the clauses scope
