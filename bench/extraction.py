@@ -1,7 +1,7 @@
 """Extraction speed: articles of about 5,000 characters per second, on one core; and
 the time for one 400,000-character text and for one 83,000-character paragraph.
 
-Usage: python bench/extraction.py [--articles 2000]
+Usage: python bench/extraction.py [--articles 2000] [--scope wide]
 Builds articles from the gold set's texts (joined until each is ~5,000 characters),
 runs extract_quotes over all of them once to warm up, then times a second pass. The two
 long texts are made of invented people quoted in the gold set's styles, thousands of
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from articles.extraction import extract_quotes  # noqa: E402
+from articles.extraction import Scope, extract_quotes  # noqa: E402
 
 
 def articles(count: int, size: int = 5000) -> list[str]:
@@ -64,21 +64,23 @@ def many_names(size: int, separator: str) -> str:
     return separator.join(parts)[:size]
 
 
-def timed(text: str) -> float:
+def timed(text: str, scope: Scope) -> float:
     started = time.perf_counter()
-    extract_quotes(text)
+    extract_quotes(text, scope=scope)
     return time.perf_counter() - started
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--scope", type=Scope, choices=list(Scope), default=Scope.CLAUSES)
     options = parser.parse_args()
+    scope = options.scope
     corpus = articles(options.articles)
     for text in corpus[:200]:
-        extract_quotes(text)
+        extract_quotes(text, scope=scope)
     started = time.perf_counter()
-    found = sum(len(extract_quotes(text)) for text in corpus)
+    found = sum(len(extract_quotes(text, scope=scope)) for text in corpus)
     elapsed = time.perf_counter() - started
     chars = sum(len(t) for t in corpus) / len(corpus)
     print(
@@ -89,7 +91,7 @@ def main() -> None:
         ("one text", many_names(400_000, "\n\n")),
         ("one paragraph", many_names(83_000, " ")),
     ):
-        print(f"{label} of {len(text):,} characters: {timed(text):.2f} s")
+        print(f"{label} of {len(text):,} characters: {timed(text, scope):.2f} s")
 
 
 if __name__ == "__main__":

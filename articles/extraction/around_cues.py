@@ -10,6 +10,10 @@ sentence attribute something; these rules find what is attributed and who by.
 
 The speaker mention found here is resolved by speakers.speaker_in: which entity a
 phrase names is that module's decision.
+
+In the wide scope (Scope.WIDE, a gate given) the contents these rules pass over for want of
+a clause, a negated or passive cue and a cue the model doubts go to the gate (gate.py),
+which admits what PARC counts: 'urged residents to stay indoors', 'is expected to win'.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import re
 from dataclasses import replace
 
 from articles.extraction import cues
+from articles.extraction.gate import Gate, features
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import Registry
 from articles.extraction.patterns import (
@@ -59,11 +64,18 @@ _MIN_CONTENT = 8  # characters
 
 
 def reported_around_cues(
-    registry: Registry, text: str, start: int, end: int, taken: tuple[Span, ...] = ()
+    registry: Registry,
+    text: str,
+    start: int,
+    end: int,
+    taken: tuple[Span, ...] = (),
+    *,
+    gate: Gate | None = None,
 ) -> list[Candidate]:
     """The reported clauses of the sentence ``text[start:end]`` that the cue model finds
     cues for, in order; empty without a model. Cues in ``taken`` (the rules' own) are
-    passed over before their speakers are looked up."""
+    passed over before their speakers are looked up; ``gate`` (the wide scope's) weighs
+    the contents without a clause."""
     headline = _name_colon(registry, text, start, end)
     if headline is not None:
         return [headline]
@@ -72,12 +84,24 @@ def reported_around_cues(
         return []
     sentence = cues.tokens(text, start, end)
     found = []
-    groups = _groups(_cues_with_clauses(model, sentence), sentence)
+    scored = model.cues(sentence, 0.0)
+    hits = _cues_with_clauses(model, sentence, scored)
+    low: frozenset[int] = frozenset()
+    if gate is not None:
+        hits, low = _with_low_cues(model, scored, hits)
+    groups = _groups(hits, sentence)
     for first, last, probability in groups:
         cue_start, cue_end = sentence[first][0], sentence[last][1]
         if any(t_start < cue_end and cue_start < t_end for t_start, t_end in taken):
             continue
-        candidate = _around(registry, text, sentence, first, last, probability)
+        if low and low.issuperset(range(first, last + 1)):
+            # A word the cue model doubts ('wants', 'supports'): whatever the rules make
+            # of it, the gate decides.
+            candidate = _around(registry, text, sentence, first, last, probability, _ASK_LATER)
+            if candidate is not None:
+                candidate = _low_cue(gate, text, sentence, first, last, candidate)
+        else:
+            candidate = _around(registry, text, sentence, first, last, probability, gate)
         if candidate is not None:
             candidate = _before_next_verb(sentence, candidate, groups)
             candidate = _participle_of_attribution(sentence, first, candidate, found)
@@ -85,11 +109,13 @@ def reported_around_cues(
     return found
 
 
-def _cues_with_clauses(model: cues.CueModel, sentence: list[Token]) -> list[tuple[int, float]]:
+def _cues_with_clauses(
+    model: cues.CueModel, sentence: list[Token], scored: list[tuple[int, float]]
+) -> list[tuple[int, float]]:
     """The model's cues; the attributing words it scores lower, or never learned, that
     'that' or a pronoun and a verb follow ('they felt that …', 'asserts that …'); and
-    verbs of saying set between commas after the clause they attribute."""
-    scored = model.cues(sentence, 0.0)
+    verbs of saying set between commas after the clause they attribute; ``scored``: the
+    model's probability for each word it knows."""
     found = {i: p for i, p in scored if p >= model.threshold}
     low = [
         (i, p) for i, p in scored if p < model.threshold and sentence[i][2] in _ATTRIBUTING_FORMS
@@ -107,6 +133,44 @@ def _cues_with_clauses(model: cues.CueModel, sentence: list[Token]) -> list[tupl
         ) or _attribution_aside(sentence, i):
             found[i] = max(p, _LOW_CUE)
     return sorted(found.items())
+
+
+def _with_low_cues(
+    model: cues.CueModel, scored: list[tuple[int, float]], hits: list[tuple[int, float]]
+) -> tuple[list[tuple[int, float]], frozenset[int]]:
+    """The wide scope's cues: also the words the cue model scores under its threshold
+    but at least _LOW_FLOOR, and those words' indices."""
+    taken = {i for i, _ in hits}
+    low = {i: p for i, p in scored if _LOW_FLOOR <= p < model.threshold and i not in taken}
+    if not low:
+        return hits, frozenset()
+    return sorted([*hits, *low.items()]), frozenset(low)
+
+
+_LOW_FLOOR = 0.15
+
+
+class _AskLater:
+    """A gate that admits every passed-over content, for a low cue whose candidate the
+    real gate weighs once built."""
+
+    def admits(self, features: list[str]) -> bool:
+        return True
+
+
+_ASK_LATER = _AskLater()
+
+
+def _low_cue(
+    gate: Gate, text: str, sentence: list[Token], first: int, last: int, candidate: Candidate
+) -> Candidate | None:
+    """``candidate`` when the gate admits it as a low cue's content."""
+    speaker = Speaker(candidate.entity, candidate.mention)
+    content = (candidate.start, candidate.end)
+    admitted = _admits(
+        gate, text, sentence, first, last, content, speaker, "low", candidate.confidence
+    )
+    return replace(candidate, gated=True) if admitted else None
 
 
 # The attributing words as written in a sentence, in lower case or capitalised.
@@ -274,6 +338,7 @@ def _around(
     first: int,
     last: int,
     probability: float,
+    gate: Gate | None = None,
 ) -> Candidate | None:
     cue = (sentence[first][0], sentence[last][1])
     if _adjunct(sentence, first):
@@ -282,7 +347,13 @@ def _around(
         return _according_to(registry, text, sentence, first, last, cue, probability)
     attributing = any(w.lower() in ATTRIBUTING_WORDS for _, _, w in sentence[first : last + 1])
     if first == 0 or _negated_or_passive(sentence, first):
-        return None  # 'Asked whether …, she laughed', 'did not say', 'is expected to'
+        # 'Asked whether …, she laughed', 'did not say', 'is expected to'; PARC counts
+        # the last two, which the wide scope's gate weighs.
+        right = _right_content(text, sentence, last) if gate and first else None
+        if right is None:
+            return None
+        shape = "negated" if _negated(sentence, first) else "passive"
+        return _passed_over(gate, registry, text, sentence, first, last, right, shape, probability)
     demand = _called_for(sentence, first)
     if demand is not None:
         speaker = _subject_before(registry, text, sentence, first)
@@ -305,13 +376,26 @@ def _around(
     right = _right_content(text, sentence, last)
     if right is not None:
         if not attributing and not _that_clause(sentence, last):
-            return None  # 'defended the plan', 'looking into whether': no clause said
+            # 'defended the plan', 'looking into whether': no clause said; in the wide
+            # scope, perhaps what is urged or questioned, which the gate weighs.
+            if gate is None:
+                return None
+            clause = _clause_follows(sentence, last) or _zero_that_clause(sentence, last)
+            shape = "word clause" if clause else "word"
+            return _passed_over(
+                gate, registry, text, sentence, first, last, right, shape, probability
+            )
         if not _clause_follows(sentence, last) and not _zero_that_clause(sentence, last):
             if not (
                 _only_circumstance(sentence, first, last)
                 or (sentence[last + 1][2] == "," and _attribution_aside(sentence, last))
             ):
-                return None  # 'pointed to a report', 'asked her about it'
+                # 'pointed to a report', 'asked her about it', but 'denied the charges'.
+                if gate is None:
+                    return None
+                return _passed_over(
+                    gate, registry, text, sentence, first, last, right, "object", probability
+                )
             # '…, she said in an interview', 'If the tolls rise, he warned, families plan
             # to leave': the content came before.
             right = None
@@ -322,7 +406,13 @@ def _around(
         return _candidate(right, speaker, cue, probability)
     # The content comes first: '…, observers say.' or '…, said the ministry.'
     if not attributing:
-        return None
+        # 'mocked the complaint': two words after a cue word the rules do not trust.
+        short = _right_content(text, sentence, last, min_words=2) if gate else None
+        if short is None:
+            return None
+        return _passed_over(
+            gate, registry, text, sentence, first, last, short, "short", probability
+        )
     comma = _last_comma_before(sentence, first)
     if comma is None or comma < 2 or first - comma > 9:
         return None  # no clause before, or too far from the cue to be its own
@@ -392,6 +482,63 @@ def _with_lead(sentence: list[Token], first: int, last: int, candidate: Candidat
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead indeed also".split())
 
 
+def _passed_over(
+    gate: Gate,
+    registry: Registry,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    content: tuple[int, int],
+    shape: str,
+    probability: float,
+) -> Candidate | None:
+    """A content after a cue that the clauses scope does not take ('urged voters to stay
+    home', 'questioned the count'), when the wide scope's gate admits it."""
+    if content[1] - content[0] < _MIN_CONTENT:
+        return None
+    speaker = _subject_before(registry, text, sentence, first)
+    if not _admits(gate, text, sentence, first, last, content, speaker, shape, probability):
+        return None
+    cue = (sentence[first][0], sentence[last][1])
+    candidate = _candidate(content, speaker, cue, probability)
+    return replace(candidate, gated=True) if candidate is not None else None
+
+
+def _admits(
+    gate: Gate,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    content: tuple[int, int],
+    speaker: Speaker,
+    shape: str,
+    probability: float,
+) -> bool:
+    """Whether the gate admits ``content`` as what the cue ``sentence[first:last + 1]``
+    attributes, ``shape`` saying why the rules alone would not."""
+    length = sum(1 for start, _, _ in sentence if content[0] <= start < content[1])
+    words = [w for _, _, w in sentence]
+    found = features(words, first, last, length, shape, _subject_kind(text, speaker), probability)
+    return gate.admits(found)
+
+
+def _subject_kind(text: str, speaker: Speaker) -> str:
+    """Who the subject is, for the gate: a named person or organisation, a pronoun, a
+    description ('officials'), or none found."""
+    if speaker.entity is None:
+        return "none"
+    if speaker.mention and text[speaker.mention[0] : speaker.mention[1]].lower() in _PRONOUNS:
+        return "pronoun"
+    if not speaker.entity.named:
+        return "described"
+    return "org" if speaker.entity.org else "person"
+
+
+_PRONOUNS = frozenset("he she they we i it".split())
+
+
 def _candidate(
     content: tuple[int, int], speaker: Speaker, cue: tuple[int, int], probability: float
 ) -> Candidate | None:
@@ -403,9 +550,11 @@ def _candidate(
     )
 
 
-def _right_content(text: str, sentence: list[Token], last: int) -> tuple[int, int] | None:
+def _right_content(
+    text: str, sentence: list[Token], last: int, min_words: int = 3
+) -> tuple[int, int] | None:
     """The content after the cue, to the sentence's end, when there is one: at least
-    three words, not only when and to whom it was said."""
+    ``min_words`` words, not only when and to whom it was said."""
     rest = sentence[last + 1 :]
     # 'estimates that the plan would raise $1 trillion; the foundation puts it at …':
     # a semicolon ends the reported clause.
@@ -417,7 +566,7 @@ def _right_content(text: str, sentence: list[Token], last: int) -> tuple[int, in
     if rest and WHEN_THEN_COMMA.match(text, sentence[last][1]):
         return None  # 'said Friday afternoon, as they …': when, then another clause
     words = [w for _, _, w in rest if w[:1].isalnum()]
-    if len(words) < 3 and not (rest and rest[0][2] == ":"):
+    if len(words) < min_words and not (rest and rest[0][2] == ":"):
         return None
     if all(w.lower() in _NOT_CONTENT or w[:1].isupper() for w in words) and len(words) < 5:
         return None  # 'said on Monday', 'told CNN'
@@ -510,6 +659,16 @@ def _negated_or_passive(sentence: list[Token], first: int) -> bool:
         i -= 1
         word = sentence[i][2].lower()
         if word in _NEGATIONS or (word in _BE and not _clause_follows(sentence, first)):
+            return True
+    return False
+
+
+def _negated(sentence: list[Token], first: int) -> bool:
+    """'did not say', 'has never denied': a negation among the words before the cue."""
+    i = first
+    while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES | _NEGATIONS:
+        i -= 1
+        if sentence[i][2].lower() in _NEGATIONS:
             return True
     return False
 

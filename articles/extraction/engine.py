@@ -21,10 +21,11 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from articles.extraction import gate as gates
 from articles.extraction import marks
 from articles.extraction.around_cues import reported_around_cues
 from articles.extraction.attribution import closing_dash_quote
-from articles.extraction.model import Candidate, QuoteSuggestion, Span, SpeakerEntry
+from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, SpeakerEntry
 from articles.extraction.names import Entity, Registry, names_in_prose
 from articles.extraction.paragraphs import (
     DASH,
@@ -42,9 +43,12 @@ from articles.extraction.reported import reported_speech
 from articles.extraction.speakers import speaker_fields
 
 
-def extract(text: str) -> tuple[list[QuoteSuggestion], list[SpeakerEntry]]:
-    """The quotes in ``text`` and the speakers they are attributed to, in one pass."""
-    reader = _Reader(text)
+def extract(
+    text: str, *, scope: Scope = Scope.CLAUSES
+) -> tuple[list[QuoteSuggestion], list[SpeakerEntry]]:
+    """The quotes in ``text`` within ``scope`` and the speakers they are attributed to, in
+    one pass."""
+    reader = _Reader(text, _gate(scope))
     quotes = reader.run()
     quoted = {q.speaker for q in quotes if q.speaker}
     speakers = [
@@ -55,9 +59,18 @@ def extract(text: str) -> tuple[list[QuoteSuggestion], list[SpeakerEntry]]:
     return quotes, speakers
 
 
-def extract_quotes(text: str) -> list[QuoteSuggestion]:
-    """Every quote the rules find in ``text``, in text order."""
-    return _Reader(text).run()
+def extract_quotes(text: str, *, scope: Scope = Scope.CLAUSES) -> list[QuoteSuggestion]:
+    """Every quote the rules find in ``text`` within ``scope``, in text order."""
+    return _Reader(text, _gate(scope)).run()
+
+
+def _gate(scope: Scope) -> gates.Gate | None:
+    """The gate over the contents the clauses scope passes over: none for CLAUSES."""
+    if scope == Scope.CLAUSES:
+        return None
+    if scope != Scope.WIDE:
+        raise ValueError(f"{scope!r} is not a Scope")
+    return gates.load()
 
 
 def extract_speakers(text: str) -> list[SpeakerEntry]:
@@ -71,11 +84,13 @@ class _Reader:
     the interviewee (whose the answers of an interview are) and the speaker of a quote
     that runs on past its paragraph."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, gate: gates.Gate | None = None) -> None:
+        self.gate = gate
         self.original = text
         self.text = marks.with_double_marks(text)
         self.registry = Registry(text)
         self.kept: list[tuple[QuoteSuggestion, Entity | None]] = []
+        self.gated: list[tuple[QuoteSuggestion, Entity | None]] = []
         self.kept_spans: set[Span] = set()
         self.interviewee: Entity | None = None
         self.running: Entity | None = None
@@ -90,6 +105,10 @@ class _Reader:
             if body != previous_body and not is_furniture(body):
                 self._paragraph(start, end, is_answer=start in answers)
             previous_body = body
+        for quote, entity in self.gated:
+            if (quote.start, quote.end) not in self.kept_spans:
+                self.kept_spans.add((quote.start, quote.end))
+                self.kept.append((quote, entity))
         quotes = [
             replace(quote, text=self.original[quote.start : quote.end], **speaker_fields(entity))
             for quote, entity in self.kept
@@ -190,7 +209,9 @@ class _Reader:
         rule = reported_speech(self.registry, self.text, start, end)
         found = [rule] if rule is not None else []
         taken = tuple(quote.cue for quote in found if quote.cue)
-        for quote in reported_around_cues(self.registry, self.text, start, end, taken):
+        for quote in reported_around_cues(
+            self.registry, self.text, start, end, taken, gate=self.gate
+        ):
             if not any(_same_attribution(self.text, quote, other) for other in found):
                 found.append(quote)
         for quote in sorted(_before_next_cue(self.text, found), key=lambda q: q.start):
@@ -199,7 +220,7 @@ class _Reader:
     def _reported_beside_quotes(self, start: int, end: int, quoted: list[Span]) -> None:
         """In a sentence with quotation marks, the reported clauses that keep clear of
         them: 'Trump said he would win, and added: “…”' gives 'he would win'."""
-        for quote in reported_around_cues(self.registry, self.text, start, end):
+        for quote in reported_around_cues(self.registry, self.text, start, end, gate=self.gate):
             if self.text[quote.cue[0] : quote.cue[1]] == ":" and self.text[quote.start] not in '"“':
                 # 'Lunde: Toll Will ‘Ruin’ the Coast': a headline's speaker and colon
                 # attribute all after it, the quoted words too.
@@ -231,6 +252,12 @@ class _Reader:
         start, end = strip(self.text, quote.start, quote.end)
         if end <= start or (start, end) in self.kept_spans:
             return
+        if quote.gated:
+            # A content only the wide scope takes is kept apart: who spoke last, the
+            # interviewee and mixed quotes read on as in the clauses scope.
+            mention = quote.mention if quote.entity is not None else None
+            self.gated.append((self._suggestion(quote, start, end, mention), quote.entity))
+            return
         if self._joins_mixed(quote, start, end):
             return
         self.kept_spans.add((start, end))
@@ -240,7 +267,12 @@ class _Reader:
             # A quote that runs on from an attribution before it ('"…," she said. "…"'):
             # the speaker's words are that attribution's, if it is close.
             mention = self.registry.mention_of(quote.entity, since=start - _RUNNING_MENTION)
-        suggestion = QuoteSuggestion(
+        self.kept.append((self._suggestion(quote, start, end, mention), quote.entity))
+
+    def _suggestion(
+        self, quote: Candidate, start: int, end: int, mention: Span | None
+    ) -> QuoteSuggestion:
+        return QuoteSuggestion(
             start=start,
             end=end,
             text=self.text[start:end],
@@ -251,7 +283,6 @@ class _Reader:
             cue_end=quote.cue[1] if quote.cue else None,
             confidence=quote.confidence,
         )
-        self.kept.append((suggestion, quote.entity))
 
     def _joins_mixed(self, quote: Candidate, start: int, end: int) -> bool:
         """'Cruz called Trump a “liar” who is “amoral”': quoted words that share their cue

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from articles.extraction.names import Entity
 
 Span = tuple[int, int]  # code-point offsets, end excluded
+
+
+class Scope(StrEnum):
+    """What counts as an attribution, chosen per project: reported speech with a clause
+    (newsannot's guideline), or also what PARC counts ('urged voters to stay home')."""
+
+    CLAUSES = "clauses"
+    WIDE = "wide"
 
 
 @dataclass(frozen=True)
@@ -54,3 +63,4 @@ class Candidate:
     confidence: float
     cue: Span | None = None
     mention: Span | None = None
+    gated: bool = False  # admitted by the wide scope's gate, beyond the clauses scope

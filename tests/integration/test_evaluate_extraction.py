@@ -1,6 +1,7 @@
 """``manage.py evaluate_extraction`` on a brat standoff folder (PolNeAR's layout)."""
 
 import io
+import json
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -37,3 +38,29 @@ def test_a_bad_ann_line_is_named(tmp_path):
     _corpus(tmp_path, "T1\tContent 0 22\tThe harbour will open\n")
     with pytest.raises(CommandError, match=r"harbour_ab12\.ann:1: span text"):
         call_command("evaluate_extraction", str(tmp_path))
+
+
+def test_the_scope_is_passed_to_the_engine(tmp_path):
+    # 'urged' with an object and no clause: an attribution in the wide scope only.
+    text = "The mayor urged residents to stay indoors.\n"
+    (tmp_path / "wide.jsonl").write_text(
+        json.dumps(
+            {
+                "text": text,
+                "quotes": [
+                    {"start": 16, "end": 41, "kind": "indirect", "speaker": "The mayor"},
+                ],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    found = {}
+    for scope in ("clauses", "wide"):
+        out = io.StringIO()
+        call_command(
+            "evaluate_extraction", str(tmp_path / "wide.jsonl"), "--scope", scope, stdout=out
+        )
+        found[scope] = out.getvalue().splitlines()[1]
+    assert "(0 of 1 gold, 0 predicted" in found["clauses"]
+    assert "(1 of 1 gold, 1 predicted" in found["wide"]

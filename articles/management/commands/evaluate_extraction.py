@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.exchange.brat import BratError, attributions, read_folder
-from articles.extraction import extract_quotes
+from articles.extraction import Scope, extract_quotes
 from articles.extraction.evaluation import evaluate
 
 
@@ -19,10 +19,17 @@ class Command(BaseCommand):
             "gold", type=Path, help="JSONL (one {text, quotes} record a line) or a brat folder"
         )
         parser.add_argument("--verbose", action="store_true", help="list misses in context")
+        parser.add_argument(
+            "--scope",
+            type=Scope,
+            choices=list(Scope),
+            default=Scope.CLAUSES,
+            help="what counts as an attribution: reported clauses, or also what PARC counts",
+        )
 
-    def handle(self, *args, gold, verbose, **options):
+    def handle(self, *args, gold, verbose, scope=Scope.CLAUSES, **options):
         records = _brat_records(gold) if gold.is_dir() else _jsonl_records(gold)
-        report = evaluate(records, extract_quotes)
+        report = evaluate(records, lambda text: extract_quotes(text, scope=scope))
         out = self.stdout.write
         out(f"{report.articles} articles")
         s = report.all

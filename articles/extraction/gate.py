@@ -1,0 +1,132 @@
+"""The wide scope's gate (Scope.WIDE): which of the contents the clauses scope passes
+over PARC would count, by a logistic regression trained by bench/train_gate.py.
+
+It weighs a cue's object or to-infinitive ('urged voters to stay home', 'questioned the
+count'), a negated or passive cue ('did not rule out running', 'is expected to win') and
+the contents of words the cue model scores under its threshold ('wants to cut taxes').
+Without gate_model.json beside this module it is absent and the wide scope finds what
+the clauses scope finds.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).with_name("gate_model.json")
+
+# Words that open what follows a cue, by class: 'to' (an infinitive or an addressee),
+# prepositions ('about', 'of', 'for'), determiners (a noun phrase), pronouns.
+_PREPOSITIONS = frozenset(
+    """on about into for of with at in by from over against after before during as
+    amid under through without within since until upon""".split()
+)
+_DETERMINERS = frozenset("a an the his her its their this that these those our my".split())
+_PRONOUNS = frozenset("he she they we i it him them us me you".split())
+_CLAUSE_WORDS = frozenset("whether if how why what who when where which".split())
+
+
+def word_class(word: str) -> str:
+    """What a word after the cue opens: 'to', a preposition, a noun phrase, a clause …"""
+    lowered = word.lower()
+    if lowered == "to":
+        return "to"
+    if lowered == "that":
+        return "that"
+    if lowered in _PREPOSITIONS:
+        return "prep"
+    if lowered in _DETERMINERS:
+        return "det"
+    if lowered in _PRONOUNS:
+        return "pron"
+    if lowered in _CLAUSE_WORDS:
+        return "wh"
+    if word[:1].isdigit():
+        return "num"
+    if word[:1].isupper():
+        return "cap"
+    if not word[:1].isalnum():
+        return "mark"
+    return "word"
+
+
+def features(
+    words: list[str],
+    first: int,
+    last: int,
+    length: int,
+    shape: str,
+    subject: str,
+    probability: float,
+) -> list[str]:
+    """A passed-over content's features: its cue ``words[first:last + 1]`` and context, its
+    length in tokens, why the rules passed it over (``shape``), its subject's kind."""
+    lowered = [w.lower() for w in words]
+    cue = " ".join(lowered[first : last + 1])
+    head = lowered[last]
+    n = len(words)
+    n1 = words[last + 1] if last + 1 < n else "</s>"
+    n2 = lowered[last + 2] if last + 2 < n else "</s>"
+    p1 = lowered[first - 1] if first > 0 else "<s>"
+    n1_class = word_class(n1) if last + 1 < n else "end"
+    suffix = next((s for s in ("ing", "ed", "s") if head.endswith(s)), "")
+    quoted = any(w in '"“”‘’«»' for w in words)
+    return [
+        "b",
+        f"shape={shape}",
+        f"w={cue}",
+        f"w|shape={cue}|{shape}",
+        f"n1={n1.lower()}",
+        f"n1c={n1_class}",
+        f"w|n1c={cue}|{n1_class}",
+        f"w|n1={cue}|{n1.lower()}",
+        f"n1c|n2={n1_class}|{n2}",
+        f"p1={p1}",
+        f"suffix={suffix}",
+        f"suffix|n1c={suffix}|{n1_class}",
+        f"subject={subject}",
+        f"subject|shape={subject}|{shape}",
+        f"length={_bucket(length, (2, 4, 8, 16, 32))}",
+        f"p={min(9, int(probability * 10))}",
+        f"quoted={quoted}",
+        f"at={_bucket(first, (1, 3, 6, 12))}",
+        f"upper={words[first][:1].isupper()}",
+    ]
+
+
+def _bucket(value: int, bounds: tuple[int, ...]) -> str:
+    """The first bound ``value`` stays under, as a label ('<4'), or the last exceeded."""
+    for bound in bounds:
+        if value < bound:
+            return f"<{bound}"
+    return f">={bounds[-1]}"
+
+
+class Gate:
+    """Logistic regression over a candidate's features, and the probability it needs."""
+
+    def __init__(self, weights: dict[str, float], threshold: float):
+        self.weights = weights
+        self.threshold = threshold
+
+    def probability(self, features: list[str]) -> float:
+        get = self.weights.get
+        z = 0.0
+        for feature in features:
+            z += get(feature, 0.0)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def admits(self, features: list[str]) -> bool:
+        return self.probability(features) >= self.threshold
+
+
+@cache
+def load(path: Path = MODEL_PATH) -> Gate | None:
+    """The gate stored beside this module, or None when there is none."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return Gate(data["weights"], data["threshold"])

@@ -1,0 +1,101 @@
+"""The attribution scope: the clauses scope's reported speech, and the wide scope's gate
+over the contents it passes over (its features, inference, loading and shipped model)."""
+
+import json
+
+import pytest
+
+from articles.extraction import Scope, extract, extract_quotes, gate
+
+_URGED = "The mayor urged residents to stay indoors."
+_DEFENDED = "Councillor Ines Moreau defended the new parking fees at the meeting."
+
+
+def test_the_clauses_scope_is_the_default_and_takes_no_content_without_a_clause():
+    assert extract_quotes(_URGED) == []
+    assert extract_quotes(_URGED, scope=Scope.CLAUSES) == []
+
+
+def test_the_wide_scope_takes_what_a_cue_urges():
+    (quote,) = extract_quotes(_URGED, scope=Scope.WIDE)
+    assert (quote.kind, quote.text) == ("indirect", "residents to stay indoors")
+    assert _URGED[quote.cue_start : quote.cue_end] == "urged"
+    assert quote.speaker_description == "The mayor"
+
+
+def test_extract_takes_the_scope_too():
+    quotes, _ = extract(_URGED, scope=Scope.WIDE)
+    assert [q.text for q in quotes] == ["residents to stay indoors"]
+    assert extract(_URGED)[0] == []
+
+
+def test_a_scope_may_be_given_by_its_name():
+    assert extract_quotes(_URGED, scope="wide") == extract_quotes(_URGED, scope=Scope.WIDE)
+    with pytest.raises(ValueError, match="everything"):
+        extract_quotes(_URGED, scope="everything")
+
+
+def test_reported_clauses_are_the_same_in_both_scopes():
+    text = "The mayor said that the ferry would stop in May. Residents fear the worst, she added."
+    assert extract_quotes(text, scope=Scope.WIDE) == extract_quotes(text)
+
+
+def test_without_the_model_file_the_wide_scope_finds_what_the_clauses_scope_finds(monkeypatch):
+    monkeypatch.setattr(gate, "load", lambda: None)
+    assert extract_quotes(_URGED, scope=Scope.WIDE) == []
+    assert extract_quotes(_DEFENDED, scope=Scope.WIDE) == extract_quotes(_DEFENDED)
+
+
+def test_a_gate_that_refuses_keeps_the_clauses_result(monkeypatch):
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": -5.0}, 0.5))
+    assert extract_quotes(_URGED, scope=Scope.WIDE) == []
+
+
+def test_a_gate_that_admits_all_takes_a_defended_object(monkeypatch):
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    texts = [q.text for q in extract_quotes(_DEFENDED, scope=Scope.WIDE)]
+    assert "the new parking fees at the meeting" in texts
+
+
+def test_features_say_what_follows_the_cue_and_who_the_subject_is():
+    words = "Lunde urged residents to keep pressing the council .".split()
+    features = gate.features(words, 1, 1, 7, "word", "person", 0.62)
+    assert "w=urged" in features
+    assert "n1c=word" in features
+    assert "n1c|n2=word|to" in features
+    assert "subject=person" in features
+    assert "length=<8" in features
+    assert "p=6" in features
+
+
+def test_word_classes():
+    assert [gate.word_class(w) for w in ("to", "about", "the", "they", "whether", "Oslo")] == [
+        "to",
+        "prep",
+        "det",
+        "pron",
+        "wh",
+        "cap",
+    ]
+
+
+def test_probability_is_the_logistic_of_the_summed_weights():
+    model = gate.Gate({"b": -1.0, "w=urged": 3.0}, 0.5)
+    assert round(model.probability(["b", "w=urged", "unknown"]), 4) == 0.8808
+    assert model.admits(["b", "w=urged"])
+    assert not model.admits(["b", "w=opened"])
+
+
+def test_load_reads_weights_and_threshold_and_gives_none_without_a_file(tmp_path):
+    path = tmp_path / "gate.json"
+    path.write_text(json.dumps({"version": 1, "threshold": 0.7, "weights": {"b": 1.0}}))
+    model = gate.load(path)
+    assert model.threshold == 0.7
+    assert model.weights == {"b": 1.0}
+    assert gate.load(tmp_path / "missing.json") is None
+
+
+def test_the_shipped_model_is_there():
+    model = gate.load()
+    assert model is not None
+    assert 0 < model.threshold < 1
