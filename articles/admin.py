@@ -78,7 +78,9 @@ class ProjectAdmin(admin.ModelAdmin):
                     "annotators_per_article",
                     "blind",
                     "suggest_on_import",
+                    "attribution_scope",
                     "researchers_suggest",
+                    "search_language",
                 ]
             },
         ),

@@ -53,6 +53,14 @@ class SearchLanguage(models.TextChoices):
     NORWEGIAN = "norwegian", "Norwegian (by word stems)"
 
 
+class AttributionScope(models.TextChoices):
+    """What the suggestion engine counts as attributed (``articles.extraction.Scope``):
+    guidelines differ, and a project's suggestions follow its own."""
+
+    CLAUSES = "clauses", "Quotes and reported speech with a clause (“said that …”)"
+    WIDE = "wide", "Also what a verb attributes without a clause (“urged voters to …”), as PARC"
+
+
 class Project(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
@@ -88,6 +96,14 @@ class Project(models.Model):
         help_text="How the quote search reads words: as written, or by their stems in a "
         "language (PostgreSQL).",
     )
+    attribution_scope = models.CharField(
+        max_length=16,
+        choices=AttributionScope.choices,
+        default=AttributionScope.CLAUSES,
+        help_text="What the quote suggestions count as attributed: quotes and reported "
+        "speech with a clause (newsannot's guideline), or also what a verb attributes "
+        "without one ('urged voters to …', 'defended the plan'), as PARC and PolNeAR do.",
+    )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="projects", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -103,6 +119,10 @@ class Project(models.Model):
             models.CheckConstraint(
                 condition=Q(search_language__in=SearchLanguage.values),
                 name="project_search_language_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(attribution_scope__in=AttributionScope.values),
+                name="project_attribution_scope_valid",
             ),
         ]
 

@@ -30,6 +30,7 @@ SETTINGS = (
     "suggest_on_import",
     "researchers_suggest",
     "search_language",
+    "attribution_scope",
 )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from articles.extraction import extract
+from articles.extraction import Scope, extract
 from articles.extraction.names import fold, similar
 from articles.history.record import record
 from articles.models import (
@@ -40,10 +40,11 @@ class SuggestResult:
         )
 
 
-def suggest_quotes(*, articles: Iterable, extractor=extract) -> SuggestResult:
-    """Run the engine on each article (one transaction each), store new suggestions,
-    match their speakers to the catalog (proposing new entries), and copy them to the
-    article's annotators. Running it again adds only what is new."""
+def suggest_quotes(*, articles: Iterable) -> SuggestResult:
+    """Run the engine on each article (one transaction each) in its project's attribution
+    scope, store new suggestions, match their speakers to the catalog (proposing new
+    entries), and copy them to the article's annotators. Running it again adds only what
+    is new: after a change of scope, what the new scope finds besides."""
     counted = suggestions = copies = new_speakers = 0
     catalogs: dict[int, _Catalog] = {}
     for article in articles:
@@ -51,7 +52,7 @@ def suggest_quotes(*, articles: Iterable, extractor=extract) -> SuggestResult:
         catalog = catalogs.get(article.project_id)
         if catalog is None:
             catalog = catalogs[article.project_id] = _Catalog(article.project)
-        quotes, speakers = extractor(article.text)
+        quotes, speakers = extract(article.text, scope=Scope(catalog.project.attribution_scope))
         with transaction.atomic():
             known = set(article.suggestions.values_list("start", "end"))
             described = {entry.name: entry for entry in speakers}

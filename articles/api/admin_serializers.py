@@ -11,7 +11,7 @@ from articles.api.serializers import (
     StringField,
     WholeNumberField,
 )
-from articles.models import SearchLanguage
+from articles.models import AttributionScope, SearchLanguage
 
 MAX_USERS_AT_ONCE = 1000
 
@@ -34,6 +34,7 @@ class ProjectSettingsSerializer(ProjectSerializer):
             "suggest_on_import",
             "researchers_suggest",
             "search_language",
+            "attribution_scope",
         ]
 
 
@@ -60,6 +61,12 @@ class ProjectChangeSerializer(serializers.Serializer):
         choices=SearchLanguage.choices,
         required=False,
         help_text="How the quote search reads words (PostgreSQL): as written, or by stems.",
+    )
+    attribution_scope = serializers.ChoiceField(
+        choices=AttributionScope.choices,
+        required=False,
+        help_text="What the quote suggestions count as attributed: 'clauses' (reported "
+        "speech with a clause) or 'wide' (also what a verb attributes without one, as PARC).",
     )
 
     def to_internal_value(self, data):

@@ -402,6 +402,8 @@ def _manifest(project, selection: Selection, include_unannotated: bool) -> dict:
             "text": project.guidelines,
             "sha256": hashlib.sha256(project.guidelines.encode("utf-8")).hexdigest(),
         },
+        # What the engine's suggestions (origin 'suggested') took as attributed, now.
+        "suggestions": {"attribution_scope": project.attribution_scope},
         "adjudicated_articles": project.articles.adjudicated().count(),
         # Per-article figures are at /api/v1/projects/<slug>/agreement/.
         "agreement": {

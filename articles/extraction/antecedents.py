@@ -10,11 +10,12 @@ pure Python. Without the JSON file the registry's salience rule chooses alone.
 from __future__ import annotations
 
 import json
-import math
 from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 from typing import Protocol
+
+from articles.extraction import logistic
 
 MODEL_PATH = Path(__file__).with_name("antecedent_model.json")
 
@@ -130,11 +131,7 @@ class AntecedentModel:
         self.weights = weights
 
     def score(self, row: list[str]) -> float:
-        get = self.weights.get
-        z = 0.0
-        for feature in row:
-            z += get(feature, 0.0)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic.probability(self.weights, row)
 
     def best(
         self, pronoun: str, candidates: list[Candidate], now: int, last_speaker: object

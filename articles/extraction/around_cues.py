@@ -96,8 +96,10 @@ def reported_around_cues(
             continue
         if low and low.issuperset(range(first, last + 1)):
             # A word the cue model doubts ('wants', 'supports'): whatever the rules make
-            # of it, the gate decides.
+            # of it, the gate decides, and it makes nobody salient.
+            before = registry.checkpoint()
             candidate = _around(registry, text, sentence, first, last, probability, _ASK_LATER)
+            registry.restore(before)
             if candidate is not None:
                 candidate = _low_cue(gate, text, sentence, first, last, candidate)
         else:
@@ -497,7 +499,12 @@ def _passed_over(
     home', 'questioned the count'), when the wide scope's gate admits it."""
     if content[1] - content[0] < _MIN_CONTENT:
         return None
+    # Looking up the subject makes it salient; a content only this scope takes must not,
+    # or the speakers of the quotes both scopes find would change ('Regulars call it …'
+    # becoming a later 'she').
+    before = registry.checkpoint()
     speaker = _subject_before(registry, text, sentence, first)
+    registry.restore(before)
     if not _admits(gate, text, sentence, first, last, content, speaker, shape, probability):
         return None
     cue = (sentence[first][0], sentence[last][1])

@@ -11,11 +11,11 @@ alone.
 from __future__ import annotations
 
 import json
-import math
 import re
 from functools import cache
 from pathlib import Path
 
+from articles.extraction import logistic
 from articles.extraction.model import Span
 
 MODEL_PATH = Path(__file__).with_name("cue_model.json")
@@ -81,11 +81,7 @@ class CueModel:
         self.threshold = threshold
 
     def probability(self, words: list[str], lowered: list[str], i: int) -> float:
-        get = self.weights.get
-        z = 0.0
-        for feature in features(words, lowered, i):
-            z += get(feature, 0.0)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic.probability(self.weights, features(words, lowered, i))
 
     def cues(
         self, sentence: list[tuple[int, int, str]], threshold: float | None = None

@@ -11,9 +11,10 @@ the clauses scope finds.
 from __future__ import annotations
 
 import json
-import math
 from functools import cache
 from pathlib import Path
+
+from articles.extraction import logistic
 
 MODEL_PATH = Path(__file__).with_name("gate_model.json")
 
@@ -112,11 +113,7 @@ class Gate:
         self.threshold = threshold
 
     def probability(self, features: list[str]) -> float:
-        get = self.weights.get
-        z = 0.0
-        for feature in features:
-            z += get(feature, 0.0)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic.probability(self.weights, features)
 
     def admits(self, features: list[str]) -> bool:
         return self.probability(features) >= self.threshold

@@ -578,6 +578,17 @@ class Entity:
         return not self.org and not self.plural and not self.thing
 
 
+@dataclass(frozen=True)
+class Checkpoint:
+    """A registry's salience and its salient entities' counters (``Registry.checkpoint``)."""
+
+    state: dict
+    entities: list
+
+
+_SALIENCE = ("last_speaker", "last_mentioned", "last_person", "_tick")
+_COUNTERS = ("spoke_at", "subject_at", "mentioned_at", "opened_at", "spoke_count", "mention_count")
+
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
 _LOWER_WORD = re.compile(r"\b[a-zß-öø-ÿ][\w’'-]*")
@@ -875,6 +886,22 @@ class Registry:
         return votes
 
     # -- salience -----------------------------------------------------------------------
+
+    def checkpoint(self) -> Checkpoint:
+        """Who is salient now (the recent entities, the last speaker and person, and their
+        counters), to go back to when a look-up is to leave no trace: the wide scope's
+        gate weighing a content. Bounded: the names learned meanwhile stay known."""
+        watched = [*self._recent, self.last_speaker, self.last_mentioned, self.last_person]
+        entities = {id(e): e for e in watched if e is not None}.values()
+        state = {key: getattr(self, key) for key in _SALIENCE}
+        state["_recent"] = list(self._recent)
+        return Checkpoint(state, [(e, {f: getattr(e, f) for f in _COUNTERS}) for e in entities])
+
+    def restore(self, checkpoint: Checkpoint) -> None:
+        """Make the salience what it was at ``checkpoint``."""
+        vars(self).update(checkpoint.state)
+        for entity, counters in checkpoint.entities:
+            vars(entity).update(counters)
 
     def _event(self) -> int:
         self._tick += 1

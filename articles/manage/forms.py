@@ -59,6 +59,22 @@ class ProjectForm(forms.Form):
         required=False,
         help_text=_("How the quote search reads words (on PostgreSQL)."),
     )
+    attribution_scope = forms.ChoiceField(
+        label=_("Attribution scope"),
+        choices=[
+            ("clauses", _("Quotes and reported speech with a clause (“said that …”)")),
+            (
+                "wide",
+                _("Also what a verb attributes without a clause (“urged voters to …”), as PARC"),
+            ),
+        ],
+        initial="clauses",
+        required=False,
+        help_text=_(
+            "What the quote suggestions take as attributed. A change applies to the next "
+            "run of suggestions, not to those stored."
+        ),
+    )
     targets = forms.CharField(
         required=False,
         label=_("Stance targets"),
@@ -74,6 +90,9 @@ class ProjectForm(forms.Form):
 
     def clean_search_language(self):
         return self.cleaned_data["search_language"] or "simple"
+
+    def clean_attribution_scope(self):
+        return self.cleaned_data["attribution_scope"] or "clauses"
 
     def clean_stance_labels(self):
         return [label.strip() for label in self.cleaned_data["stance_labels"].split(",")]

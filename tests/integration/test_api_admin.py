@@ -52,11 +52,12 @@ def test_an_admin_makes_and_changes_a_project(api, boss):
     assert body["article_count"] == 0
     changed = api.patch(
         reverse("api:project-detail", args=["kyst"]),
-        {"blind": False, "researchers_suggest": True},
+        {"blind": False, "researchers_suggest": True, "attribution_scope": "wide"},
         format="json",
     )
     assert changed.status_code == 200
     assert (changed.json()["blind"], changed.json()["researchers_suggest"]) == (False, True)
+    assert changed.json()["attribution_scope"] == "wide"
     kinds = list(HistoryEvent.objects.values_list("kind", flat=True))
     assert kinds == ["project.created", "project.edited"]
 
@@ -72,6 +73,7 @@ def test_an_admin_makes_and_changes_a_project(api, boss):
         ({"slug": "new", "name": "X", "annotators_per_article": "2"}, "annotators_per_article"),
         ({"slug": "taken", "name": "X"}, "slug"),
         ({"slug": "new", "name": "X", "targets": ["Tolls", "tolls"]}, "targets"),
+        ({"slug": "new", "name": "X", "attribution_scope": "parc"}, "attribution_scope"),
     ],
 )
 def test_a_bad_project_is_a_400_naming_the_field(api, body, field):

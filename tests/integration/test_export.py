@@ -192,6 +192,7 @@ def test_manifest_describes_the_export(project, tmp_path):
     assert manifest["guidelines"]["text"] == "# Mark quotes"
     assert len(manifest["guidelines"]["sha256"]) == 64
     assert manifest["label_scheme"]["stance_labels"] == ["favor", "against", "neutral"]
+    assert manifest["suggestions"] == {"attribution_scope": "clauses"}
     assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 2 + 1  # its end
     assert not (tmp_path / "out.jsonl.partial").exists()
 

@@ -2,10 +2,12 @@
 ``articles.manage`` (create and edit with the guidelines' preview, targets, members)."""
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from articles.extraction import Scope
 from articles.history.models import HistoryEvent
-from articles.models import Assignment, Project, Quote, StanceLabel, StanceTarget
+from articles.models import Assignment, AttributionScope, Project, Quote, StanceLabel, StanceTarget
 from articles.projects import (
     ProjectInvalid,
     add_members,
@@ -63,10 +65,11 @@ def test_create_project_names_each_field_at_fault_and_writes_nothing(boss):
             name="",
             stance_labels=["only"],
             annotators_per_article=0,
+            attribution_scope="parc",
             targets=["Tolls", "tolls"],
         )
     errors = caught.value.errors
-    assert {"slug", "name", "stance_labels", "targets"} <= set(errors)
+    assert {"slug", "name", "stance_labels", "targets", "attribution_scope"} <= set(errors)
     assert Project.objects.count() == 1
     assert not HistoryEvent.objects.exists()
 
@@ -78,6 +81,16 @@ def test_edit_project_records_each_change_before_and_after(boss):
     assert project.name == "Kyst 2"
     [event] = HistoryEvent.objects.filter(project=project, kind="project.edited")
     assert event.payload["changes"] == {"name": ["Kyst", "Kyst 2"], "guidelines": ["", "Be kind."]}
+
+
+def test_the_database_refuses_an_attribution_scope_the_engine_does_not_know(boss):
+    project = ProjectFactory(slug="kyst")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Project.objects.filter(pk=project.pk).update(attribution_scope="parc")
+
+
+def test_the_project_scopes_are_the_engines():
+    assert AttributionScope.values == [scope.value for scope in Scope]
 
 
 def test_edit_project_without_a_change_records_nothing(boss):
@@ -215,11 +228,17 @@ def test_an_admin_edits_settings_and_targets(admin_client):
     assert 'id="targets"' in page.content.decode()
     response = admin_client.post(
         url,
-        {"name": "Kysten", "stance_labels": "favor, against", "annotators_per_article": 3},
+        {
+            "name": "Kysten",
+            "stance_labels": "favor, against",
+            "annotators_per_article": 3,
+            "attribution_scope": "wide",
+        },
     )
     assert response.status_code == 302
     project.refresh_from_db()
     assert (project.name, project.annotators_per_article, project.blind) == ("Kysten", 3, False)
+    assert project.attribution_scope == "wide"
     added = admin_client.post(
         reverse("articles:target-add", args=["kyst"]),
         {"name": "Tolls"},

@@ -106,6 +106,29 @@ def test_a_rejected_suggestion_is_remembered_and_not_offered_again(article, anno
     assert outcomes == {"waiting": 7, "accepted": 0, "corrected": 0, "rejected": 1}
 
 
+WIDE = (
+    "The ferry to Holmøy will stop in May.\n\n"
+    "Harbour master Tove Lindquist urged the county to keep the boat running until autumn.\n\n"
+    "– We cannot leave the island without a boat, says Lindquist."
+)
+
+
+def test_a_project_in_the_wide_scope_is_also_suggested_what_a_verb_attributes(annotators):
+    article = ArticleFactory(project=ProjectFactory(slug="wide"), text=WIDE)
+    assign_articles(articles=[article], annotators=annotators)
+    suggest_quotes(articles=[article])
+    clauses = set(Suggestion.objects.filter(article=article).values_list("text", flat=True))
+    assert clauses == {"We cannot leave the island without a boat"}
+    article.project.attribution_scope = "wide"
+    article.project.save(update_fields=["attribution_scope"])
+    again = suggest_quotes(articles=[article])  # the stored set grows; nothing is redone
+    assert again.suggestions == 1
+    [added] = Suggestion.objects.filter(article=article).exclude(text__in=clauses)
+    assert added.text.startswith("the county to keep the boat running")
+    assert (added.kind, added.speaker.name) == ("indirect", "Tove Lindquist")
+    assert Quote.objects.filter(article=article, text=added.text).count() == 2
+
+
 def test_new_assignments_receive_existing_suggestions(article, annotators):
     suggest_quotes(articles=[article])
     latecomer = UserFactory(role="annotator")

@@ -40,6 +40,24 @@ def test_reported_clauses_are_the_same_in_both_scopes():
     assert extract_quotes(text, scope=Scope.WIDE) == extract_quotes(text)
 
 
+_BAKERY = (
+    "Marta Lind opened the bakery on Dock Street in 1991 with a loan from her uncle and a "
+    "recipe book written by her mother.\n\n"
+    "“I said I would stop when the oven did,” she said on Tuesday. “The oven is still going.”\n\n"
+    "The bakery, a low room with eight tables, has seen two floods and a fire. Neighbours call "
+    "it “the Oven,” and the so-called “Early Loaf” has cost $2 since 2010.\n\n"
+    "“Every Monday I baked the rye first,” she recalled. “Thirty years of it.”"
+)
+
+
+def test_what_only_the_wide_scope_looks_at_changes_no_speaker_of_the_quotes_both_find():
+    # Looking up 'Neighbours' as the subject of 'call' made them the salient 'she'.
+    clauses = {(q.start, q.end): q.speaker for q in extract_quotes(_BAKERY)}
+    wide = {(q.start, q.end): q.speaker for q in extract_quotes(_BAKERY, scope=Scope.WIDE)}
+    assert set(clauses.values()) == {"Marta Lind"}
+    assert {span: wide[span] for span in clauses} == clauses
+
+
 def test_without_the_model_file_the_wide_scope_finds_what_the_clauses_scope_finds(monkeypatch):
     monkeypatch.setattr(gate, "load", lambda: None)
     assert extract_quotes(_URGED, scope=Scope.WIDE) == []

@@ -1,0 +1,15 @@
+"""The learned models' one formula: a logistic regression's probability for a row of
+features, from the weights their training commands store as JSON (bench/)."""
+
+import math
+from collections.abc import Iterable
+
+
+def probability(weights: dict[str, float], features: Iterable[str]) -> float:
+    """The logistic of the features' summed weights (a feature not learned weighs 0)."""
+    get = weights.get
+    z = 0.0
+    for feature in features:
+        z += get(feature, 0.0)
+    # Clamped: exp overflows past about 709.
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
