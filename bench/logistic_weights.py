@@ -2,6 +2,14 @@
 learned models store them (rounded, small ones dropped, the bias as feature "b"); shared
 by the training commands. scikit-learn is a development dependency only."""
 
+import json
+from pathlib import Path
+
+
+def write_model(path: Path, model: dict) -> None:
+    """Write a trained model as the engine reads it: the same model, the same bytes."""
+    path.write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+
 
 def fit_weights(rows: list[list[str]], labels: list[int], parameters: dict) -> dict[str, float]:
     """Fit on ``rows`` (each a list of feature names) and ``labels`` (0 or 1); return the

@@ -16,14 +16,13 @@ hash and the parameters: the same data gives the same file.
 
 import argparse
 import hashlib
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from logistic_weights import fit_weights  # noqa: E402 (bench/, this script's folder)
+from logistic_weights import fit_weights, write_model  # noqa: E402 (bench/, this script's folder)
 
 from articles.exchange.brat import attributions, read_folder  # noqa: E402
 from articles.extraction import antecedents, extract_quotes  # noqa: E402
@@ -183,9 +182,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=antecedents.MODEL_PATH)
     options = parser.parse_args()
     result = train(options.train)
-    options.out.write_text(
-        json.dumps(result, indent=0, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    write_model(options.out, result)
     print(
         f"{options.out}: {len(result['weights'])} weights, "
         f"{result['trained_on']['rankings']} pronouns, "

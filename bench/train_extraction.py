@@ -13,7 +13,6 @@ gives the same file.
 
 import argparse
 import hashlib
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -21,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from logistic_weights import fit_weights  # noqa: E402 (bench/, this script's folder)
+from logistic_weights import fit_weights, write_model  # noqa: E402 (bench/, this script's folder)
 
 from articles.exchange.brat import read_folder  # noqa: E402
 from articles.extraction import cues, marks  # noqa: E402
@@ -192,9 +191,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=cues.MODEL_PATH)
     options = parser.parse_args()
     result = train(options.train)
-    options.out.write_text(
-        json.dumps(result, indent=0, sort_keys=False, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    write_model(options.out, result)
     print(
         f"{options.out}: {len(result['weights'])} weights, {len(result['vocabulary'])} words, "
         f"{result['trained_on']['positives']}/{result['trained_on']['examples']} positive"

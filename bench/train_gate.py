@@ -15,14 +15,13 @@ rounded and sorted, with the training data's hash: the same data gives the same 
 import argparse
 import contextlib
 import hashlib
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from logistic_weights import fit_weights  # noqa: E402 (bench/, this script's folder)
+from logistic_weights import fit_weights, write_model  # noqa: E402 (bench/, this script's folder)
 
 from articles.exchange.brat import attributions, read_folder  # noqa: E402
 from articles.extraction import Scope, around_cues, evaluation, extract_quotes, gate  # noqa: E402
@@ -183,9 +182,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=gate.MODEL_PATH)
     options = parser.parse_args()
     result = train(options.train)
-    options.out.write_text(
-        json.dumps(result, indent=0, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    write_model(options.out, result)
     print(
         f"{options.out}: {len(result['weights'])} weights, threshold {result['threshold']}, "
         f"{result['trained_on']['positives']}/{result['trained_on']['examples']} positive"

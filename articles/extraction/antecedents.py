@@ -9,7 +9,6 @@ pure Python. Without the JSON file the registry's salience rule chooses alone.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from functools import cache
 from pathlib import Path
@@ -152,8 +151,7 @@ class AntecedentModel:
 @cache
 def load(path: Path = MODEL_PATH) -> AntecedentModel | None:
     """The antecedent model stored beside this module, or None when there is none."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    data = logistic.read(path)
+    if data is None:
         return None
     return AntecedentModel(data["weights"])

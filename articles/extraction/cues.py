@@ -10,7 +10,6 @@ alone.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 from pathlib import Path
@@ -103,9 +102,8 @@ class CueModel:
 @cache
 def load(path: Path = MODEL_PATH) -> CueModel | None:
     """The cue model stored beside this module, or None when there is none."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    data = logistic.read(path)
+    if data is None:
         return None
     return CueModel(data["weights"], frozenset(data["vocabulary"]), data["threshold"])
 

@@ -10,7 +10,6 @@ the clauses scope finds.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
@@ -122,8 +121,7 @@ class Gate:
 @cache
 def load(path: Path = MODEL_PATH) -> Gate | None:
     """The gate stored beside this module, or None when there is none."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    data = logistic.read(path)
+    if data is None:
         return None
     return Gate(data["weights"], data["threshold"])

@@ -1,8 +1,19 @@
 """The learned models' one formula: a logistic regression's probability for a row of
 features, from the weights their training commands store as JSON (bench/)."""
 
+import json
 import math
 from collections.abc import Iterable
+from pathlib import Path
+
+
+def read(path: Path) -> dict | None:
+    """A model file's contents, or None when there is none (the engine then falls back
+    on its rules)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def probability(weights: dict[str, float], features: Iterable[str]) -> float:
