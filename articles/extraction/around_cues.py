@@ -849,6 +849,10 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
             return _phrase(registry, text, sentence, start, end - 1)
         return _phrase(registry, text, sentence, opening, end - 1)
     start = _boundary(sentence, end)
+    if end - start >= 2 and sentence[start][2].lower() in _BEFORE_SUBJECT:
+        # '…, with some polls showing that …', 'Even the organiser said': the word opens
+        # the phrase, the subject follows it.
+        start += 1
     speaker = _phrase(registry, text, sentence, start, end)
     if speaker.entity is None and start >= 2 and sentence[start - 1][2] in _BARE_RELATIVES:
         # 'A 2019 study that ran in the journal found': the relative clause, with no
@@ -864,6 +868,9 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         if wider < start - 1:
             return _phrase(registry, text, sentence, wider, end)
     return speaker
+
+
+_BEFORE_SUBJECT = frozenset("with even".split())
 
 
 def _aside_opening(sentence: list[Token], comma: int) -> int:

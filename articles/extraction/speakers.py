@@ -121,9 +121,12 @@ _NOT_ROLES = frozenset(
 
 # 'a spokeswoman for ', 'one analyst at the ': a described person's head before the
 # organisation a pattern took as the subject.
+# A group opens it too: 'People with knowledge of the ', 'Officials at the '.
 _AFFILIATED_LEAD = re.compile(
-    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]ome|[Ss]everal)"
-    r"\s+(?:[\w’'-]+\s+){0,4}?(?:for|of|at|with|from|in)\s+(?:the\s+)?)$"
+    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]ome|[Ss]everal)"
+    r"\s+(?:[\w’'-]+\s+){0,4}?|(?i:"
+    + "|".join(sorted(_PLURAL_ROLES | {"people", "friends", "allies"}))
+    + r")\s+(?:[\w’'-]+\s+){0,4}?)(?:for|of|at|with|from|in)\s+(?:the\s+)?)$"
 )
 
 
@@ -439,7 +442,7 @@ def _head_name(registry: Registry, part: str) -> Found | None:
         len(words) == 1
         and (
             registry.common_word(words[0])
-            or words[0].casefold() in _PLURAL_ROLES | _FINDINGS
+            or words[0].casefold() in _GROUP_HEADS
             or _number(words[0])
             or _fraction(words[0])
         )
@@ -497,12 +500,14 @@ def describes(part: str) -> bool:
     first = words[0].casefold().strip("’'")
     if first in DETERMINERS or first.endswith(("’s", "'s")):
         return True
+    if _owned(words):
+        return True
     qualifier = _SHARE_QUALIFIER.match(part.strip())
     skip = len(qualifier.group().split()) if qualifier else 0
     if skip and (_number(words[skip]) or _fraction(words[skip])):
         words = words[skip:]  # 'About half of them', 'At least 40 percent': the share
     head = _head_noun(words)
-    if head is not None and head.casefold() in _CAPITALISED_GROUPS | _PLURAL_ROLES | _FINDINGS:
+    if head is not None and head.casefold() in _GROUP_HEADS:
         return True  # 'Republicans said', a sentence's 'Authorities said', 'Polls show'
     if head is not None and _fraction(head):
         return True  # 'About half of the delegates said', 'Two-thirds of officials believe'
@@ -516,6 +521,22 @@ def describes(part: str) -> bool:
 
 
 _SHARES = frozenset("percent %".split())
+
+
+def _owned(words: list[str]) -> bool:
+    """'Hillary Clinton's campaign', 'Kantar Media's ad tracker': a named owner's body or
+    paper, a capitalised name and then words in lower case after its possessive."""
+    for i, word in enumerate(words[1:4], start=1):
+        if word.endswith(("’s", "'s", "s’", "s'")):
+            rest = words[i + 1 :]
+            return (
+                0 < len(rest) <= 3
+                and all(w[:1].isupper() for w in words[:i])
+                and all(w[:1].islower() for w in rest)
+            )
+    return False
+
+
 # Words that qualify a share: 'About half', 'At least 40 percent', 'More than six in 10'.
 _SHARE_QUALIFIER = re.compile(
     r"(?:(?:about|almost|nearly|roughly|around|just|over|under|only|at\s+least|at\s+most|"
@@ -525,6 +546,7 @@ _SHARE_QUALIFIER = re.compile(
 # What reports a finding when a sentence opens with it: 'Polls show that …', 'Exit
 # polling showed', 'New research suggests'.
 _FINDINGS = frozenset("polls surveys polling data research analysis".split())
+_GROUP_HEADS = _CAPITALISED_GROUPS | _PLURAL_ROLES | _FINDINGS | {"people"}
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty
@@ -551,7 +573,19 @@ def _head_noun(words: list[str]) -> str | None:
     for i, word in enumerate(words):
         if word.casefold() in AFFILIATION or word.casefold() in RELATIVES:
             return words[i - 1] if i else None
+        if i and _postmodifier(word) and _is_plural(words[i - 1]):
+            # 'officials familiar with the talks', 'People briefed on the plan', 'Exit
+            # polls taken in Ohio': the plural before what qualifies it is the head.
+            return words[i - 1]
     return words[-1]
+
+
+_POSTMODIFIERS = frozenset("familiar close taken given known involved".split())
+
+
+def _postmodifier(word: str) -> bool:
+    """A participle or adjective that qualifies the noun before it: 'briefed', 'familiar'."""
+    return word in _POSTMODIFIERS or (len(word) > 4 and word.islower() and word.endswith("ed"))
 
 
 def _is_plural(noun: str) -> bool:

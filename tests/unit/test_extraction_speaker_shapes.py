@@ -301,3 +301,41 @@ def test_a_participle_after_perhaps_has_the_sentences_subject():
         "recognizing that imitation is the best form of flattery."
     )
     assert _speaker_words(text)[1] == "Voss's aides"
+
+
+def test_a_named_owners_campaign_or_office_is_described_not_lost():
+    # A name with a possessive opened no person or group the rules knew, so the quote
+    # had no speaker at all.
+    for text, words in (
+        ("Rival Dana Whitcombe's campaign says it raised $4 million in May.", "Whitcombe"),
+        ("Mayor Ruth Okafor’s office announced that the pool will reopen.", "office"),
+        ("The levy will pass, according to Harbour Media's vote tracker.", "vote tracker"),
+    ):
+        described, mention = _speaker_words(text)
+        assert described == mention, text
+        assert words in mention, text
+
+
+def test_a_group_qualified_after_its_noun_is_the_speaker():
+    # 'familiar', 'briefed' and 'taken' qualify the plural before them; the phrase was
+    # not read as a description, and 'People with knowledge of the board' gave 'the
+    # board' as the speaker.
+    for text, words in (
+        ("The talks stalled, according to officials familiar with the plans.", "officials"),
+        ("People briefed on the merger said the deal would close in June.", "People"),
+        ("Exit polls taken in Dorset found that most voters backed the levy.", "Exit polls"),
+        ("People with knowledge of the board said the chair would resign.", "People"),
+    ):
+        quote = _only(text)
+        assert quote.speaker is None, text
+        assert quote.speaker_start is not None, text
+        assert text[quote.speaker_start : quote.speaker_end].startswith(words), text
+
+
+def test_the_subject_after_an_absolute_with_speaks():
+    # '…, with some polls showing that …': 'with' opened the subject phrase, which
+    # then described no one.
+    text = "The race is tight in Dorset, with some polls showing that Okafor leads."
+    assert _speaker_words(text) == ("some polls", "some polls")
+    text = "Even the organiser of the march said the route was too short."
+    assert _speaker_words(text)[1] == "the organiser of the march"
