@@ -339,3 +339,26 @@ def test_the_subject_after_an_absolute_with_speaks():
     assert _speaker_words(text) == ("some polls", "some polls")
     text = "Even the organiser of the march said the route was too short."
     assert _speaker_words(text)[1] == "the organiser of the march"
+
+
+def test_a_name_before_long_asides_speaks():
+    # The phrase back to a boundary stopped inside the asides (an age, a state's
+    # abbreviation, a description with 'and'), which named no one: no speaker.
+    for text, name in (
+        ("Ana Ruiz, 39, a nurse from Dorset, said the ward was short of staff.", "Ana Ruiz"),
+        ("Sen. Al Roe, R-S.C., a long-shot candidate, said the levy was unfair.", "Al Roe"),
+        (
+            "Tove Brandt, a donor and chair of the harbour trust, asked whether the levy "
+            "would pass.",
+            "Tove Brandt",
+        ),
+    ):
+        assert _speaker_words(text) == (name, name), text
+
+
+def test_a_cue_in_an_opening_participle_phrase_is_the_main_subjects():
+    # 'Continuing' and 'Arriving' were taken for names and made the speakers.
+    text = "Continuing to explain his view, Brandt rejected the idea that the vote was lost."
+    assert _speaker_words(text) == ("Brandt", "Brandt")
+    text = "Arriving at the pier, the wardens began a search, believing that two boats sank."
+    assert _speaker_words(text)[1] == "the wardens"
