@@ -943,10 +943,14 @@ def _sentence_subject(registry: Registry, text: str, sentence: list[Token], end:
     if (
         comma is not None
         and comma + 1 < end
-        and (opening or sentence[0][2].lower() in _OPENING_WORDS)
+        and (
+            opening
+            or sentence[0][2].lower() in _OPENING_WORDS
+            or sentence[comma - 1][2].lower() in ("later", "earlier", "ago")
+        )
     ):
         # 'On Monday, Cruz …', 'In Ohio, the governor …', 'Reflecting on his career, the
-        # senator …'
+        # senator …', 'Hours later, Trump …'
         start = comma + 1
     words = [w for _, _, w in sentence[start : min(end, start + 8)]]
     stop = start + subject_length(words)

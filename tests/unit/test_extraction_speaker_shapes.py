@@ -362,3 +362,11 @@ def test_a_cue_in_an_opening_participle_phrase_is_the_main_subjects():
     assert _speaker_words(text) == ("Brandt", "Brandt")
     text = "Arriving at the pier, the wardens began a search, believing that two boats sank."
     assert _speaker_words(text)[1] == "the wardens"
+
+
+def test_a_sentence_adverb_or_time_before_a_comma_is_no_speaker():
+    # 'Rather' and 'Hours' opening a sentence were read as names and made the speakers.
+    text = "Rather, sources close to the mayor say she stands behind the levy."
+    assert _speaker_words(text)[1].startswith("sources close")
+    text = "Hours later, Okafor returned the favour, telling reporters that the levy was fair."
+    assert _speaker_words(text) == ("Okafor", "Okafor")
