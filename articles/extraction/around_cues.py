@@ -880,7 +880,19 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         wider = _boundary(sentence, start - 1)
         if wider < start - 1:
             return _phrase(registry, text, sentence, wider, end)
+    if speaker.entity is None and not any(
+        w.lower() in _BOUNDARY_WORDS or w in cues.QUOTE_MARKS or w in ";:()"
+        for _, _, w in sentence[:end]
+    ):
+        # 'He went out of his way to say', 'She urged the board to act, proposed that':
+        # one long predicate of the pronoun that opens the sentence.
+        subject = _sentence_subject(registry, text, sentence, end)
+        if subject.mention and text[slice(*subject.mention)].lower() in _SUBJECT_PRONOUNS:
+            return subject
     return speaker
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they we".split())
 
 
 _BEFORE_SUBJECT = frozenset("with even".split())

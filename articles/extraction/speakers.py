@@ -180,6 +180,8 @@ def subject_length(words: list[str]) -> int:
     plural = bool(words) and words[0].casefold() in _PLURAL_DETERMINERS
     for i, word in enumerate(words):
         lowered = word.casefold()
+        if i == 0 and lowered in PRONOUNS:
+            return 1  # 'In Ohio, he said': the pronoun is the whole subject
         verb = word[:1].islower() and (lowered in _VERBS or (lowered.endswith("ed") and i > 0))
         if word in (",", ";") or verb:
             return i  # a capital makes 'May' a name, not a verb

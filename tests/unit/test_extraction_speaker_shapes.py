@@ -370,3 +370,15 @@ def test_a_sentence_adverb_or_time_before_a_comma_is_no_speaker():
     assert _speaker_words(text)[1].startswith("sources close")
     text = "Hours later, Okafor returned the favour, telling reporters that the levy was fair."
     assert _speaker_words(text) == ("Okafor", "Okafor")
+
+
+def test_a_pronoun_subject_speaks_across_a_long_predicate():
+    # A pronoun after an opening phrase counted as a verb, so 'In a speech, he' had no
+    # subject; and 'went out of his way to say' left no phrase naming anyone.
+    text = "Okafor spoke on Monday. He went out of his way to say that the port had hit bottom."
+    assert _speaker_words(text)[1] == "He"
+    text = (
+        "Okafor spoke on Monday. In a speech, she praised the wardens and suggested the "
+        "council should hire more."
+    )
+    assert _speaker_words(text)[1] == "she"
