@@ -34,7 +34,7 @@ from articles.extraction.patterns import (
     WHEN_THEN_COMMA,
     before_trailing_attribution,
 )
-from articles.extraction.speakers import Speaker, speaker_in, subject_length
+from articles.extraction.speakers import Speaker, source_in, speaker_in, subject_length
 
 Token = tuple[int, int, str]
 
@@ -1032,7 +1032,11 @@ def _according_to(
     """'According to X, …' and '…, according to X'."""
     comma = next((i for i in range(last + 1, len(sentence)) if sentence[i][2] == ","), None)
     who_end = comma if comma is not None else len(sentence)
-    speaker = _phrase(registry, text, sentence, last + 1, who_end)
+    speaker = (
+        source_in(registry, text, sentence[last + 1][0], sentence[who_end - 1][1])
+        if last + 1 < who_end
+        else Speaker(None)
+    )
     before = [w for _, _, w in sentence[:first] if w[:1].isalnum()]
     if len(before) >= 3:
         end = first - 1 if sentence[first - 1][2] == "," else first

@@ -287,6 +287,27 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     return Speaker(entity, span)
 
 
+def source_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
+    """The source 'according to' gives in ``text[start:end]``: whom :func:`speaker_in`
+    finds, or else the phrase itself as a thing nobody refers back to ('early results of
+    exit polls conducted for the network', 'state law')."""
+    speaker = speaker_in(registry, text, start, end)
+    if speaker.entity is not None:
+        return speaker
+    raw = text[start:end]
+    phrase = raw.strip().rstrip(".,;:!?")
+    words = phrase.split()
+    if not words or len(words) > _SOURCE_WORDS or fold(words[0]) in PRONOUNS | RELATIVES:
+        return speaker
+    at = start + raw.index(phrase)
+    entity = registry.describe(phrase, thing=True)
+    registry.attributed(entity, (at, at + len(phrase)))
+    return Speaker(entity, (at, at + len(phrase)))
+
+
+_SOURCE_WORDS = 20
+
+
 # A subject pronoun with its verb's contraction: 'He’s claiming', 'who’d told'.
 _CONTRACTED = re.compile(r"(?i)^(he|she|it|we|they|who)[’'](?:s|d|ll|re|ve)$")
 
