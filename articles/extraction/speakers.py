@@ -137,6 +137,15 @@ _NAMED_AFFILIATED_LEAD = re.compile(
 )
 
 
+# 'Two officials who spoke to the ', 'A source speaking with ': the speaker, and the
+# paper or channel they spoke to, which a pattern took as the subject.
+_INTERVIEWED_LEAD = re.compile(
+    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:[\w’'-]+\s+){1,6}?"
+    r"(?:who\s+(?:spoke|talked)|speaking|talking)\s+(?:to|with)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Speaker:
     """Whom an attribution names (None: no one the registry can tell), and the span of
@@ -152,7 +161,10 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
     registry.read(text)
     start = offset + match.start("who")
     speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
-    if speaker.entity is None and "cue" in match.re.groupindex:
+    opened = _OPENING_PARTICIPLE.search(text, max(0, start - 40), start)
+    if (speaker.entity is None or opened) and "cue" in match.re.groupindex:
+        # 'Speaking to Dorset Radio, Okafor said': what the opening participle governs
+        # is no subject either.
         # "However, Fjellheim doubts that": a pattern that took the sentence adverb as
         # the subject leaves the real one between it and the verb.
         between = text[offset + match.end("who") : offset + match.start("cue")]
@@ -164,6 +176,12 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
             at = offset + match.end("who") + between.index(words)
             return speaker_in(registry, text, at, at + len(words))
     return speaker
+
+
+# A participle and its preposition opening a sentence, right before a pattern's subject.
+_OPENING_PARTICIPLE = re.compile(
+    r"(?:^|[.!?]\s+|\n)[A-Z][a-z]+ing\s+(?:to|with|in|on|at|for|about|from)\s+(?:the\s+)?\Z"
+)
 
 
 _PLURAL_DETERMINERS = frozenset(
@@ -207,7 +225,11 @@ def _phrase_start(text: str, start: int) -> int:
     only 'Britain's Treasury' from 'a spokeswoman for Britain's Treasury said' gets the
     whole phrase."""
     lead = text[max(0, start - 100) : start]
-    clause = _AFFILIATED_LEAD.search(lead) or _NAMED_AFFILIATED_LEAD.search(lead)
+    clause = (
+        _AFFILIATED_LEAD.search(lead)
+        or _NAMED_AFFILIATED_LEAD.search(lead)
+        or _INTERVIEWED_LEAD.search(lead)
+    )
     if clause:
         start = start - len(lead) + clause.start("head")
     return _name_before_apposition(text, start)

@@ -399,3 +399,13 @@ def test_according_to_a_source_no_rule_describes_still_gives_it():
         described, mention = _speaker_words(text)
         assert described == mention, text
         assert mention == (source or "data released by the council"), text
+
+
+def test_the_paper_someone_spoke_to_is_not_the_speaker():
+    # The pattern took the paper or channel for the subject: 'Dorset Post' spoke.
+    text = "Two wardens who spoke with The Dorset Post said the pier had been closed for weeks."
+    assert _speaker_words(text)[1].startswith("Two wardens")
+    text = "A source speaking to Harbour Radio said the agents were looking into the levy."
+    assert _speaker_words(text)[1].startswith("A source")
+    text = "Speaking to Harbour Radio, Okafor said the pier would reopen in May."
+    assert _speaker_words(text) == ("Okafor", "Okafor")
