@@ -161,12 +161,12 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
     registry.read(text)
     start = offset + match.start("who")
     speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
-    opened = _OPENING_PARTICIPLE.search(text, max(0, start - 40), start)
-    if (speaker.entity is None or opened) and "cue" in match.re.groupindex:
-        # 'Speaking to Dorset Radio, Okafor said': what the opening participle governs
-        # is no subject either.
+    governed = _PARTICIPLE_BEFORE.search(text, max(0, start - 40), start)
+    if (speaker.entity is None or governed) and "cue" in match.re.groupindex:
         # "However, Fjellheim doubts that": a pattern that took the sentence adverb as
-        # the subject leaves the real one between it and the verb.
+        # the subject leaves the real one between it and the verb. What a participle
+        # governs is no subject either: 'Speaking to Dorset Radio, Okafor said', 'One
+        # pastor backing Mr. Roe, Ann Lind of Hope Church, said'.
         between = text[offset + match.end("who") : offset + match.start("cue")]
         words = between.strip(" ,")
         if words.split()[-1:] in (["and"], ["but"]):
@@ -174,13 +174,16 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
             words = " ".join(words.split()[: subject_length(words.split()[:-1])])
         if words and len(words.split()) <= 8:
             at = offset + match.end("who") + between.index(words)
-            return speaker_in(registry, text, at, at + len(words))
+            subject = speaker_in(registry, text, at, at + len(words))
+            if subject.entity is not None or speaker.entity is None:
+                return subject
     return speaker
 
 
-# A participle and its preposition opening a sentence, right before a pattern's subject.
-_OPENING_PARTICIPLE = re.compile(
-    r"(?:^|[.!?]\s+|\n)[A-Z][a-z]+ing\s+(?:to|with|in|on|at|for|about|from)\s+(?:the\s+)?\Z"
+# A participle, perhaps with its preposition, right before a pattern's subject: its object.
+_PARTICIPLE_BEFORE = re.compile(
+    r"(?:^|\W)[A-Za-z][a-z]+ing\s+(?:(?:to|with|in|on|at|for|about|from)\s+)?(?:the\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?\Z"
 )
 
 

@@ -409,3 +409,10 @@ def test_the_paper_someone_spoke_to_is_not_the_speaker():
     assert _speaker_words(text)[1].startswith("A source")
     text = "Speaking to Harbour Radio, Okafor said the pier would reopen in May."
     assert _speaker_words(text) == ("Okafor", "Okafor")
+
+
+def test_whom_a_participle_governs_is_not_the_speaker():
+    # 'Roe' after 'backing Mr.' was the pattern's subject; the name in apposition speaks.
+    text = "One pastor backing Mr. Roe, Ann Lind of Hope Church, said she made 150 calls."
+    assert _speaker_words(text) == ("Ann Lind", "Ann Lind")
+
