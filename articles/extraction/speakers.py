@@ -161,6 +161,12 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
     registry.read(text)
     start = offset + match.start("who")
     speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
+    if "cue" in match.re.groupindex:
+        inner = _inner_subject(
+            registry, text, offset + match.end("who"), offset + match.start("cue")
+        )
+        if inner is not None:
+            return inner
     governed = _PARTICIPLE_BEFORE.search(text, max(0, start - 40), start)
     if (speaker.entity is None or governed) and "cue" in match.re.groupindex:
         # "However, Fjellheim doubts that": a pattern that took the sentence adverb as
@@ -178,6 +184,29 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
             if subject.entity is not None or speaker.entity is None:
                 return subject
     return speaker
+
+
+def _inner_subject(registry: Registry, text: str, start: int, end: int) -> Speaker | None:
+    """The subject of a clause inside a relative clause that runs up to the cue: 'aides'
+    in 'Okafor, who got less credit than aides say …'; None when there is none."""
+    aside = text[start:end]
+    if not _RELATIVE_ASIDE.match(aside) or aside.rstrip().endswith(","):
+        return None  # 'Okafor, who ran when Roe quit, said': the aside closed, Okafor said
+    clauses = list(_INNER_CLAUSE.finditer(aside))
+    if not clauses:
+        return None
+    inner = clauses[-1]
+    words = aside[inner.end() :].split()
+    if not words or len(words) > 6 or subject_length(words) != len(words):
+        return None
+    phrase = " ".join(words)
+    at = start + aside.rindex(phrase)
+    speaker = speaker_in(registry, text, at, at + len(phrase))
+    return speaker if speaker.entity is not None else None
+
+
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|which)\s")
+_INNER_CLAUSE = re.compile(r"\s(?:than|that|because|while|when|if|as)\s+")
 
 
 # A participle, perhaps with its preposition, right before a pattern's subject: its object.

@@ -416,3 +416,10 @@ def test_whom_a_participle_governs_is_not_the_speaker():
     text = "One pastor backing Mr. Roe, Ann Lind of Hope Church, said she made 150 calls."
     assert _speaker_words(text) == ("Ann Lind", "Ann Lind")
 
+
+def test_a_clause_inside_a_relative_clause_has_its_own_subject():
+    # The pattern took 'Okafor, who …' as the subject and its aside up to 'say'.
+    text = "The row irked Okafor, who got less credit than aides say she deserves for the pier."
+    assert _speaker_words(text) == ("aides", "aides")
+    text = "Okafor, who ran when the mayor quit, said the pier would reopen."
+    assert _speaker_words(text) == ("Okafor", "Okafor")
