@@ -34,7 +34,7 @@ from articles.extraction.patterns import (
     WHEN_THEN_COMMA,
     before_trailing_attribution,
 )
-from articles.extraction.speakers import Speaker, speaker_in, subject_length
+from articles.extraction.speakers import Speaker, source_in, speaker_in, subject_length
 
 Token = tuple[int, int, str]
 
@@ -815,6 +815,10 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
     end = _skip_auxiliaries(sentence, first)
     if end == 0:
         return Speaker(None)
+    if _opening_participle(sentence) and "," not in (w for _, _, w in sentence[:first]):
+        # 'Continuing to explain his view, Carson rejected …': whoever the main clause
+        # names does what the opening participle says.
+        return _sentence_subject(registry, text, sentence, len(sentence))
     if end >= 2 and sentence[end - 1][2] in ("who", "which"):
         # 'an architect who said', 'Kari Lunde who said': whom the relative stands for.
         return _phrase(registry, text, sentence, end - 1, end)
@@ -846,9 +850,22 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         opening = _aside_opening(sentence, end - 1)
         if opening > 0 and sentence[opening - 1][2] == ",":
             start = _boundary(sentence, opening - 1)
-            return _phrase(registry, text, sentence, start, end - 1)
-        return _phrase(registry, text, sentence, opening, end - 1)
+            speaker = _phrase(registry, text, sentence, start, end - 1)
+        else:
+            speaker = _phrase(registry, text, sentence, opening, end - 1)
+        if speaker.entity is None and end - 1 <= _APPOSITIONS_TOKENS:
+            # 'Ana Ruiz, 39, a nurse, said', 'Sen. Al Roe, R-S.C., a candidate, said', 'Al
+            # Roe, a donor and chair of the board, asked': longer asides than the phrase
+            # back to a boundary, after the name that opens the sentence.
+            whole = _phrase(registry, text, sentence, 0, end - 1)
+            if whole.entity is not None and whole.entity.named:
+                return whole
+        return speaker
     start = _boundary(sentence, end)
+    if end - start >= 2 and sentence[start][2].lower() in _BEFORE_SUBJECT:
+        # '…, with some polls showing that …', 'Even the organiser said': the word opens
+        # the phrase, the subject follows it.
+        start += 1
     speaker = _phrase(registry, text, sentence, start, end)
     if speaker.entity is None and start >= 2 and sentence[start - 1][2] in _BARE_RELATIVES:
         # 'A 2019 study that ran in the journal found': the relative clause, with no
@@ -863,7 +880,23 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         wider = _boundary(sentence, start - 1)
         if wider < start - 1:
             return _phrase(registry, text, sentence, wider, end)
+    if speaker.entity is None and not any(
+        w.lower() in _BOUNDARY_WORDS or w in cues.QUOTE_MARKS or w in ";:()"
+        for _, _, w in sentence[:end]
+    ):
+        # 'He went out of his way to say', 'She urged the board to act, proposed that':
+        # one long predicate of the pronoun that opens the sentence.
+        subject = _sentence_subject(registry, text, sentence, end)
+        if subject.mention and text[slice(*subject.mention)].lower() in _SUBJECT_PRONOUNS:
+            return subject
     return speaker
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they we".split())
+
+
+_BEFORE_SUBJECT = frozenset("with even".split())
+_APPOSITIONS_TOKENS = 40
 
 
 def _aside_opening(sentence: list[Token], comma: int) -> int:
@@ -915,14 +948,36 @@ def _sentence_subject(registry: Registry, text: str, sentence: list[Token], end:
     """The subject that opens the sentence (after a short opening phrase and its comma):
     its words up to the first one in lower case or a comma, before token ``end``."""
     start = 0
-    comma = next((i for i, (_, _, w) in enumerate(sentence[:10]) if w == ","), None)
-    if comma is not None and comma + 1 < end and sentence[0][2].lower() in _OPENING_WORDS:
-        start = comma + 1  # 'On Monday, Cruz …', 'In Ohio, the governor …'
+    opening = _opening_participle(sentence)
+    comma = next(
+        (i for i, (_, _, w) in enumerate(sentence[: 16 if opening else 10]) if w == ","), None
+    )
+    if (
+        comma is not None
+        and comma + 1 < end
+        and (
+            opening
+            or sentence[0][2].lower() in _OPENING_WORDS
+            or sentence[comma - 1][2].lower() in ("later", "earlier", "ago")
+        )
+    ):
+        # 'On Monday, Cruz …', 'In Ohio, the governor …', 'Reflecting on his career, the
+        # senator …', 'Hours later, Trump …'
+        start = comma + 1
     words = [w for _, _, w in sentence[start : min(end, start + 8)]]
     stop = start + subject_length(words)
     if stop == start or all(w.lower() in _DETERMINERS for _, _, w in sentence[start:stop]):
         return Speaker(None)
     return _phrase(registry, text, sentence, start, stop)
+
+
+def _opening_participle(sentence: list[Token]) -> bool:
+    """A sentence that opens with a participle's phrase: 'Arriving at the scene, …',
+    'Preceded by the mayor, …'."""
+    word = sentence[0][2] if sentence else ""
+    return (
+        len(word) > 5 and word[:1].isupper() and word[1:].islower() and word.endswith(("ing", "ed"))
+    )
 
 
 # Words that open a phrase before a sentence's subject: 'On Monday, …', 'After the vote, …'.
@@ -977,7 +1032,11 @@ def _according_to(
     """'According to X, …' and '…, according to X'."""
     comma = next((i for i in range(last + 1, len(sentence)) if sentence[i][2] == ","), None)
     who_end = comma if comma is not None else len(sentence)
-    speaker = _phrase(registry, text, sentence, last + 1, who_end)
+    speaker = (
+        source_in(registry, text, sentence[last + 1][0], sentence[who_end - 1][1])
+        if last + 1 < who_end
+        else Speaker(None)
+    )
     before = [w for _, _, w in sentence[:first] if w[:1].isalnum()]
     if len(before) >= 3:
         end = first - 1 if sentence[first - 1][2] == "," else first

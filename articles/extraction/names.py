@@ -157,6 +157,9 @@ NOT_SPEAKERS = frozenset(
     democrats republicans democrat republican democratic americans liberals conservatives
     following according despite during after before amid since unlike given including
     regarding asked responding speaking
+    rather similarly likewise separately specifically additionally notably importantly
+    interestingly ironically unfortunately fortunately clearly apparently obviously
+    seconds minutes hours days weeks months years moments
     """.split()
 )
 # Organisations spoken of by one word, often as speakers.

@@ -17,7 +17,7 @@ from articles.extraction.patterns import (
     WHEN_THEN_COMMA,
     before_trailing_attribution,
 )
-from articles.extraction.speakers import Speaker, speaker_in, speaker_of
+from articles.extraction.speakers import Speaker, source_in, speaker_in, speaker_of
 
 ACCORDING_TO = "according to"
 
@@ -72,9 +72,9 @@ def _is_clause(words: str) -> bool:
 
 def _according_to(registry: Registry, text: str, offset: int, match: re.Match) -> Candidate | None:
     """'According to the ministry, …' or '…, according to the ministry'."""
-    speaker = speaker_in(registry, text, *_span(match, "who", offset))
+    speaker = source_in(registry, text, *_span(match, "who", offset))
     if speaker.entity is None:
-        return None  # "according to recent events": no one named or described
+        return None
     cue_at = match.string.lower().find(ACCORDING_TO)
     cue = (offset + cue_at, offset + cue_at + len(ACCORDING_TO))
     clause = _span(match, "clause", offset)

@@ -121,9 +121,12 @@ _NOT_ROLES = frozenset(
 
 # 'a spokeswoman for ', 'one analyst at the ': a described person's head before the
 # organisation a pattern took as the subject.
+# A group opens it too: 'People with knowledge of the ', 'Officials at the '.
 _AFFILIATED_LEAD = re.compile(
-    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]ome|[Ss]everal)"
-    r"\s+(?:[\w’'-]+\s+){0,4}?(?:for|of|at|with|from|in)\s+(?:the\s+)?)$"
+    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]ome|[Ss]everal)"
+    r"\s+(?:[\w’'-]+\s+){0,4}?|(?i:"
+    + "|".join(sorted(_PLURAL_ROLES | {"people", "friends", "allies"}))
+    + r")\s+(?:[\w’'-]+\s+){0,4}?)(?:for|of|at|with|from|in)\s+(?:the\s+)?)$"
 )
 
 
@@ -131,6 +134,15 @@ _AFFILIATED_LEAD = re.compile(
 _NAMED_AFFILIATED_LEAD = re.compile(
     r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:[\w’'.-]+\s+){0,3}?[A-Z][\w’'.-]*\s+"
     r"(?:at|of|for|from|with)\s+(?:the\s+)?)$"
+)
+
+
+# 'Two officials who spoke to the ', 'A source speaking with ': the speaker, and the
+# paper or channel they spoke to, which a pattern took as the subject.
+_INTERVIEWED_LEAD = re.compile(
+    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:[\w’'-]+\s+){1,6}?"
+    r"(?:who\s+(?:spoke|talked)|speaking|talking)\s+(?:to|with)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
 )
 
 
@@ -149,9 +161,18 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
     registry.read(text)
     start = offset + match.start("who")
     speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
-    if speaker.entity is None and "cue" in match.re.groupindex:
+    if "cue" in match.re.groupindex:
+        inner = _inner_subject(
+            registry, text, offset + match.end("who"), offset + match.start("cue")
+        )
+        if inner is not None:
+            return inner
+    governed = _PARTICIPLE_BEFORE.search(text, max(0, start - 40), start)
+    if (speaker.entity is None or governed) and "cue" in match.re.groupindex:
         # "However, Fjellheim doubts that": a pattern that took the sentence adverb as
-        # the subject leaves the real one between it and the verb.
+        # the subject leaves the real one between it and the verb. What a participle
+        # governs is no subject either: 'Speaking to Dorset Radio, Okafor said', 'One
+        # pastor backing Mr. Roe, Ann Lind of Hope Church, said'.
         between = text[offset + match.end("who") : offset + match.start("cue")]
         words = between.strip(" ,")
         if words.split()[-1:] in (["and"], ["but"]):
@@ -159,8 +180,40 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
             words = " ".join(words.split()[: subject_length(words.split()[:-1])])
         if words and len(words.split()) <= 8:
             at = offset + match.end("who") + between.index(words)
-            return speaker_in(registry, text, at, at + len(words))
+            subject = speaker_in(registry, text, at, at + len(words))
+            if subject.entity is not None or speaker.entity is None:
+                return subject
     return speaker
+
+
+def _inner_subject(registry: Registry, text: str, start: int, end: int) -> Speaker | None:
+    """The subject of a clause inside a relative clause that runs up to the cue: 'aides'
+    in 'Okafor, who got less credit than aides say …'; None when there is none."""
+    aside = text[start:end]
+    if not _RELATIVE_ASIDE.match(aside) or aside.rstrip().endswith(","):
+        return None  # 'Okafor, who ran when Roe quit, said': the aside closed, Okafor said
+    clauses = list(_INNER_CLAUSE.finditer(aside))
+    if not clauses:
+        return None
+    inner = clauses[-1]
+    words = aside[inner.end() :].split()
+    if not words or len(words) > 6 or subject_length(words) != len(words):
+        return None
+    phrase = " ".join(words)
+    at = start + aside.rindex(phrase)
+    speaker = speaker_in(registry, text, at, at + len(phrase))
+    return speaker if speaker.entity is not None else None
+
+
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|which)\s")
+_INNER_CLAUSE = re.compile(r"\s(?:than|that|because|while|when|if|as)\s+")
+
+
+# A participle, perhaps with its preposition, right before a pattern's subject: its object.
+_PARTICIPLE_BEFORE = re.compile(
+    r"(?:^|\W)[A-Za-z][a-z]+ing\s+(?:(?:to|with|in|on|at|for|about|from)\s+)?(?:the\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?\Z"
+)
 
 
 _PLURAL_DETERMINERS = frozenset(
@@ -177,6 +230,8 @@ def subject_length(words: list[str]) -> int:
     plural = bool(words) and words[0].casefold() in _PLURAL_DETERMINERS
     for i, word in enumerate(words):
         lowered = word.casefold()
+        if i == 0 and lowered in PRONOUNS:
+            return 1  # 'In Ohio, he said': the pronoun is the whole subject
         verb = word[:1].islower() and (lowered in _VERBS or (lowered.endswith("ed") and i > 0))
         if word in (",", ";") or verb:
             return i  # a capital makes 'May' a name, not a verb
@@ -202,7 +257,11 @@ def _phrase_start(text: str, start: int) -> int:
     only 'Britain's Treasury' from 'a spokeswoman for Britain's Treasury said' gets the
     whole phrase."""
     lead = text[max(0, start - 100) : start]
-    clause = _AFFILIATED_LEAD.search(lead) or _NAMED_AFFILIATED_LEAD.search(lead)
+    clause = (
+        _AFFILIATED_LEAD.search(lead)
+        or _NAMED_AFFILIATED_LEAD.search(lead)
+        or _INTERVIEWED_LEAD.search(lead)
+    )
     if clause:
         start = start - len(lead) + clause.start("head")
     return _name_before_apposition(text, start)
@@ -280,6 +339,27 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     if entity is not None and span is not None:
         registry.attributed(entity, span)
     return Speaker(entity, span)
+
+
+def source_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
+    """The source 'according to' gives in ``text[start:end]``: whom :func:`speaker_in`
+    finds, or else the phrase itself as a thing nobody refers back to ('early results of
+    exit polls conducted for the network', 'state law')."""
+    speaker = speaker_in(registry, text, start, end)
+    if speaker.entity is not None:
+        return speaker
+    raw = text[start:end]
+    phrase = raw.strip().rstrip(".,;:!?")
+    words = phrase.split()
+    if not words or len(words) > _SOURCE_WORDS or fold(words[0]) in PRONOUNS | RELATIVES:
+        return speaker
+    at = start + raw.index(phrase)
+    entity = registry.describe(phrase, thing=True)
+    registry.attributed(entity, (at, at + len(phrase)))
+    return Speaker(entity, (at, at + len(phrase)))
+
+
+_SOURCE_WORDS = 20
 
 
 # A subject pronoun with its verb's contraction: 'He’s claiming', 'who’d told'.
@@ -439,7 +519,7 @@ def _head_name(registry: Registry, part: str) -> Found | None:
         len(words) == 1
         and (
             registry.common_word(words[0])
-            or words[0].casefold() in _PLURAL_ROLES | _FINDINGS
+            or words[0].casefold() in _GROUP_HEADS
             or _number(words[0])
             or _fraction(words[0])
         )
@@ -497,12 +577,14 @@ def describes(part: str) -> bool:
     first = words[0].casefold().strip("’'")
     if first in DETERMINERS or first.endswith(("’s", "'s")):
         return True
+    if _owned(words):
+        return True
     qualifier = _SHARE_QUALIFIER.match(part.strip())
     skip = len(qualifier.group().split()) if qualifier else 0
     if skip and (_number(words[skip]) or _fraction(words[skip])):
         words = words[skip:]  # 'About half of them', 'At least 40 percent': the share
     head = _head_noun(words)
-    if head is not None and head.casefold() in _CAPITALISED_GROUPS | _PLURAL_ROLES | _FINDINGS:
+    if head is not None and head.casefold() in _GROUP_HEADS:
         return True  # 'Republicans said', a sentence's 'Authorities said', 'Polls show'
     if head is not None and _fraction(head):
         return True  # 'About half of the delegates said', 'Two-thirds of officials believe'
@@ -516,6 +598,22 @@ def describes(part: str) -> bool:
 
 
 _SHARES = frozenset("percent %".split())
+
+
+def _owned(words: list[str]) -> bool:
+    """'Hillary Clinton's campaign', 'Kantar Media's ad tracker': a named owner's body or
+    paper, a capitalised name and then words in lower case after its possessive."""
+    for i, word in enumerate(words[1:4], start=1):
+        if word.endswith(("’s", "'s", "s’", "s'")):
+            rest = words[i + 1 :]
+            return (
+                0 < len(rest) <= 3
+                and all(w[:1].isupper() for w in words[:i])
+                and all(w[:1].islower() for w in rest)
+            )
+    return False
+
+
 # Words that qualify a share: 'About half', 'At least 40 percent', 'More than six in 10'.
 _SHARE_QUALIFIER = re.compile(
     r"(?:(?:about|almost|nearly|roughly|around|just|over|under|only|at\s+least|at\s+most|"
@@ -525,6 +623,7 @@ _SHARE_QUALIFIER = re.compile(
 # What reports a finding when a sentence opens with it: 'Polls show that …', 'Exit
 # polling showed', 'New research suggests'.
 _FINDINGS = frozenset("polls surveys polling data research analysis".split())
+_GROUP_HEADS = _CAPITALISED_GROUPS | _PLURAL_ROLES | _FINDINGS | {"people"}
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty
@@ -551,7 +650,19 @@ def _head_noun(words: list[str]) -> str | None:
     for i, word in enumerate(words):
         if word.casefold() in AFFILIATION or word.casefold() in RELATIVES:
             return words[i - 1] if i else None
+        if i and _postmodifier(word) and _is_plural(words[i - 1]):
+            # 'officials familiar with the talks', 'People briefed on the plan', 'Exit
+            # polls taken in Ohio': the plural before what qualifies it is the head.
+            return words[i - 1]
     return words[-1]
+
+
+_POSTMODIFIERS = frozenset("familiar close taken given known involved".split())
+
+
+def _postmodifier(word: str) -> bool:
+    """A participle or adjective that qualifies the noun before it: 'briefed', 'familiar'."""
+    return word in _POSTMODIFIERS or (len(word) > 4 and word.islower() and word.endswith("ed"))
 
 
 def _is_plural(noun: str) -> bool:

@@ -301,3 +301,125 @@ def test_a_participle_after_perhaps_has_the_sentences_subject():
         "recognizing that imitation is the best form of flattery."
     )
     assert _speaker_words(text)[1] == "Voss's aides"
+
+
+def test_a_named_owners_campaign_or_office_is_described_not_lost():
+    # A name with a possessive opened no person or group the rules knew, so the quote
+    # had no speaker at all.
+    for text, words in (
+        ("Rival Dana Whitcombe's campaign says it raised $4 million in May.", "Whitcombe"),
+        ("Mayor Ruth Okafor’s office announced that the pool will reopen.", "office"),
+        ("The levy will pass, according to Harbour Media's vote tracker.", "vote tracker"),
+    ):
+        described, mention = _speaker_words(text)
+        assert described == mention, text
+        assert words in mention, text
+
+
+def test_a_group_qualified_after_its_noun_is_the_speaker():
+    # 'familiar', 'briefed' and 'taken' qualify the plural before them; the phrase was
+    # not read as a description, and 'People with knowledge of the board' gave 'the
+    # board' as the speaker.
+    for text, words in (
+        ("The talks stalled, according to officials familiar with the plans.", "officials"),
+        ("People briefed on the merger said the deal would close in June.", "People"),
+        ("Exit polls taken in Dorset found that most voters backed the levy.", "Exit polls"),
+        ("People with knowledge of the board said the chair would resign.", "People"),
+    ):
+        quote = _only(text)
+        assert quote.speaker is None, text
+        assert quote.speaker_start is not None, text
+        assert text[quote.speaker_start : quote.speaker_end].startswith(words), text
+
+
+def test_the_subject_after_an_absolute_with_speaks():
+    # '…, with some polls showing that …': 'with' opened the subject phrase, which
+    # then described no one.
+    text = "The race is tight in Dorset, with some polls showing that Okafor leads."
+    assert _speaker_words(text) == ("some polls", "some polls")
+    text = "Even the organiser of the march said the route was too short."
+    assert _speaker_words(text)[1] == "the organiser of the march"
+
+
+def test_a_name_before_long_asides_speaks():
+    # The phrase back to a boundary stopped inside the asides (an age, a state's
+    # abbreviation, a description with 'and'), which named no one: no speaker.
+    for text, name in (
+        ("Ana Ruiz, 39, a nurse from Dorset, said the ward was short of staff.", "Ana Ruiz"),
+        ("Sen. Al Roe, R-S.C., a long-shot candidate, said the levy was unfair.", "Al Roe"),
+        (
+            "Tove Brandt, a donor and chair of the harbour trust, asked whether the levy "
+            "would pass.",
+            "Tove Brandt",
+        ),
+    ):
+        assert _speaker_words(text) == (name, name), text
+
+
+def test_a_cue_in_an_opening_participle_phrase_is_the_main_subjects():
+    # 'Continuing' and 'Arriving' were taken for names and made the speakers.
+    text = "Continuing to explain his view, Brandt rejected the idea that the vote was lost."
+    assert _speaker_words(text) == ("Brandt", "Brandt")
+    text = "Arriving at the pier, the wardens began a search, believing that two boats sank."
+    assert _speaker_words(text)[1] == "the wardens"
+
+
+def test_a_sentence_adverb_or_time_before_a_comma_is_no_speaker():
+    # 'Rather' and 'Hours' opening a sentence were read as names and made the speakers.
+    text = "Rather, sources close to the mayor say she stands behind the levy."
+    assert _speaker_words(text)[1].startswith("sources close")
+    text = "Hours later, Okafor returned the favour, telling reporters that the levy was fair."
+    assert _speaker_words(text) == ("Okafor", "Okafor")
+
+
+def test_a_pronoun_subject_speaks_across_a_long_predicate():
+    # A pronoun after an opening phrase counted as a verb, so 'In a speech, he' had no
+    # subject; and 'went out of his way to say' left no phrase naming anyone.
+    text = "Okafor spoke on Monday. He went out of his way to say that the port had hit bottom."
+    assert _speaker_words(text)[1] == "He"
+    text = (
+        "Okafor spoke on Monday. In a speech, she praised the wardens and suggested the "
+        "council should hire more."
+    )
+    assert _speaker_words(text)[1] == "she"
+
+
+def test_according_to_a_source_no_rule_describes_still_gives_it():
+    # Whatever follows 'according to' is the source, but a phrase that named or
+    # described no person ('state law', 'early results of …') left the quote without one.
+    for text, source in (
+        (
+            "According to early returns of a poll run for the Dorset Post by Harbour "
+            "Research, most voters backed the levy.",
+            "early returns of a poll run for the Dorset Post by Harbour Research",
+        ),
+        ("According to county law, no one may fish from the pier at night.", "county law"),
+        ("The wardens were paid twice, according to data released by the council.", None),
+    ):
+        described, mention = _speaker_words(text)
+        assert described == mention, text
+        assert mention == (source or "data released by the council"), text
+
+
+def test_the_paper_someone_spoke_to_is_not_the_speaker():
+    # The pattern took the paper or channel for the subject: 'Dorset Post' spoke.
+    text = "Two wardens who spoke with The Dorset Post said the pier had been closed for weeks."
+    assert _speaker_words(text)[1].startswith("Two wardens")
+    text = "A source speaking to Harbour Radio said the agents were looking into the levy."
+    assert _speaker_words(text)[1].startswith("A source")
+    text = "Speaking to Harbour Radio, Okafor said the pier would reopen in May."
+    assert _speaker_words(text) == ("Okafor", "Okafor")
+
+
+def test_whom_a_participle_governs_is_not_the_speaker():
+    # 'Roe' after 'backing Mr.' was the pattern's subject; the name in apposition speaks.
+    text = "One pastor backing Mr. Roe, Ann Lind of Hope Church, said she made 150 calls."
+    assert _speaker_words(text) == ("Ann Lind", "Ann Lind")
+
+
+def test_a_clause_inside_a_relative_clause_has_its_own_subject():
+    # The pattern took 'Okafor, who …' as the subject and its aside up to 'say'.
+    text = "The row irked Okafor, who got less credit than aides say she deserves for the pier."
+    assert _speaker_words(text) == ("aides", "aides")
+    text = "Okafor, who ran when the mayor quit, said the pier would reopen."
+    assert _speaker_words(text) == ("Okafor", "Okafor")
