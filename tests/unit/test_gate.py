@@ -117,3 +117,19 @@ def test_the_shipped_model_is_there():
     model = gate.load()
     assert model is not None
     assert 0 < model.threshold < 1
+
+
+_HOPED = (
+    "Harbour master Olav Brekke said the ferry would resume its crossings next week and "
+    "hoped to add a night service by June."
+)
+
+
+def test_a_cue_only_the_gate_admits_does_not_cut_a_clause_both_scopes_read(monkeypatch):
+    # 'hoped' is a word the cue model doubts: the wide scope may add its content, but the
+    # clause 'said' reports runs on past it, as in the clauses scope.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    (said,) = extract_quotes(_HOPED)
+    assert said.text.endswith("a night service by June")
+    wide = extract_quotes(_HOPED, scope=Scope.WIDE)
+    assert (said.start, said.end) in {(q.start, q.end) for q in wide}
