@@ -107,8 +107,49 @@ def reported_around_cues(
         if candidate is not None:
             candidate = _before_next_verb(sentence, candidate, groups)
             candidate = _participle_of_attribution(sentence, first, candidate, found)
-            found.extend(_with_lead(sentence, first, last, candidate))
+            if _raising(sentence, last, candidate):
+                found.extend(_with_subject(sentence, first, candidate))
+            else:
+                found.extend(_with_lead(sentence, first, last, candidate))
     return found
+
+
+def _raising(sentence: list[Token], last: int, candidate: Candidate) -> bool:
+    """A content the wide scope takes after 'seems', 'appeared', 'is expected'."""
+    return (
+        candidate.gated
+        and sentence[last][2].lower() in _RAISING
+        and candidate.start >= sentence[last][1]
+    )
+
+
+def _with_subject(sentence: list[Token], first: int, candidate: Candidate):
+    """'The ferry seems to be late', 'The vote is expected to slip': PARC reads what seems
+    as the subject and the infinitive together, and nobody in the sentence says it; so the
+    content loses its speaker and gains the subject as a piece of its own."""
+    candidate = replace(candidate, entity=None, mention=None)
+    yield candidate
+    end = _skip_auxiliaries(sentence, first)
+    start = end
+    while (
+        start > 0
+        and end - start < _RAISED_WORDS
+        and sentence[start - 1][2][:1].isalnum()
+        and sentence[start - 1][2].lower() not in _SUBJECT_BOUNDS
+    ):
+        start -= 1
+    if start < end and (start == 0 or end - start < _RAISED_WORDS):
+        yield replace(candidate, start=sentence[start][0], end=sentence[end - 1][1])
+
+
+# Verbs whose subject PARC counts as part of what is attributed, as PolNeAR annotates.
+_RAISING = frozenset("seem seems seemed appear appears appeared expected".split())
+_RAISED_WORDS = 8
+# Words before a subject that end it: a conjunction or the relative that opens its clause.
+_SUBJECT_BOUNDS = frozenset(
+    """that which who whom whose while because if when but and or as though although since
+    where whether however so yet than despite""".split()
+)
 
 
 def _cues_with_clauses(

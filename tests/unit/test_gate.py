@@ -133,3 +133,17 @@ def test_a_cue_only_the_gate_admits_does_not_cut_a_clause_both_scopes_read(monke
     assert said.text.endswith("a night service by June")
     wide = extract_quotes(_HOPED, scope=Scope.WIDE)
     assert (said.start, said.end) in {(q.start, q.end) for q in wide}
+
+
+def test_what_seems_is_the_subject_and_the_infinitive_and_nobody_says_it(monkeypatch):
+    # PARC's reading of 'seems', 'appears' and 'is expected': the content is the subject
+    # and what follows the cue, in two pieces, and the sentence names no source.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "The new ferry terminal at Vossby appears to be running two months late."
+    quotes = extract_quotes(text, scope=Scope.WIDE)
+    assert [q.text for q in quotes] == [
+        "The new ferry terminal at Vossby",
+        "to be running two months late",
+    ]
+    assert {(q.speaker, q.speaker_description) for q in quotes} == {(None, "")}
+    assert {text[q.cue_start : q.cue_end] for q in quotes} == {"appears"}
