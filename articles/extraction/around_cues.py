@@ -389,6 +389,10 @@ def _around(
     if sentence[first][2].lower() == "according":
         return _according_to(registry, text, sentence, first, last, cue, probability)
     attributing = any(w.lower() in ATTRIBUTING_WORDS for _, _, w in sentence[first : last + 1])
+    question = _asked(sentence, first, last) if gate else None
+    if question is not None:
+        # 'Asked whether the ferry would run, she laughed': PARC counts the question.
+        return _passed_over(gate, registry, text, sentence, first, last, question, "asked", 0.0)
     if first == 0 or _negated_or_passive(sentence, first):
         # 'Asked whether …, she laughed', 'did not say', 'is expected to'; PARC counts
         # the last two, which the wide scope's gate weighs.
@@ -472,6 +476,36 @@ def _around(
 
 
 _DETERMINERS = frozenset("a an the his her its their this that our".split())
+
+
+def _asked(sentence: list[Token], first: int, last: int) -> tuple[int, int] | None:
+    """What 'Asked' opening a sentence asked, to its comma: 'Asked by a reporter whether
+    …,', 'When asked about …,'."""
+    if sentence[last][2].lower() != "asked" or first > 1:
+        return None
+    if first == 1 and sentence[0][2].lower() not in ("when", "once", "after"):
+        return None
+    at = last + 1
+    if at < len(sentence) and sentence[at][2].lower() in ("by", "on", "in", "during", "at"):
+        # Past who asked, or where: the question opens with its own word.
+        at = next(
+            (
+                j
+                for j in range(at + 1, min(len(sentence), at + 12))
+                if _opens_question(sentence[j][2])
+            ),
+            len(sentence),
+        )
+    if at >= len(sentence) or not _opens_question(sentence[at][2]):
+        return None
+    comma = next((j for j in range(at + 1, len(sentence)) if sentence[j][2] == ","), None)
+    if comma is None:
+        return None  # 'Asked why …' running to the end asks nothing of a speaker
+    return sentence[at][0], sentence[comma - 1][1]
+
+
+def _opens_question(word: str) -> bool:
+    return word.lower() in _QUESTION_WORDS or word.lower() in ("if", "about", "to", "when", "where")
 
 
 def _only_circumstance(sentence: list[Token], first: int, last: int) -> bool:

@@ -147,3 +147,13 @@ def test_what_seems_is_the_subject_and_the_infinitive_and_nobody_says_it(monkeyp
     ]
     assert {(q.speaker, q.speaker_description) for q in quotes} == {(None, "")}
     assert {text[q.cue_start : q.cue_end] for q in quotes} == {"appears"}
+
+
+def test_the_wide_scope_takes_what_a_sentence_opening_with_asked_asks(monkeypatch):
+    # PARC counts the question ('Asked whether …,'); the clauses scope takes no question.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "Asked whether the ferry would run on Sunday, Harbour master Olav Brekke laughed."
+    assert extract_quotes(text) == []
+    (quote,) = extract_quotes(text, scope=Scope.WIDE)
+    assert quote.text == "whether the ferry would run on Sunday"
+    assert text[quote.cue_start : quote.cue_end] == "Asked"
