@@ -107,8 +107,49 @@ def reported_around_cues(
         if candidate is not None:
             candidate = _before_next_verb(sentence, candidate, groups)
             candidate = _participle_of_attribution(sentence, first, candidate, found)
-            found.extend(_with_lead(sentence, first, last, candidate))
+            if _raising(sentence, last, candidate):
+                found.extend(_with_subject(sentence, first, candidate))
+            else:
+                found.extend(_with_lead(sentence, first, last, candidate))
     return found
+
+
+def _raising(sentence: list[Token], last: int, candidate: Candidate) -> bool:
+    """A content the wide scope takes after 'seems', 'appeared', 'is expected'."""
+    return (
+        candidate.gated
+        and sentence[last][2].lower() in _RAISING
+        and candidate.start >= sentence[last][1]
+    )
+
+
+def _with_subject(sentence: list[Token], first: int, candidate: Candidate):
+    """'The ferry seems to be late', 'The vote is expected to slip': PARC reads what seems
+    as the subject and the infinitive together, and nobody in the sentence says it; so the
+    content loses its speaker and gains the subject as a piece of its own."""
+    candidate = replace(candidate, entity=None, mention=None)
+    yield candidate
+    end = _skip_auxiliaries(sentence, first)
+    start = end
+    while (
+        start > 0
+        and end - start < _RAISED_WORDS
+        and sentence[start - 1][2][:1].isalnum()
+        and sentence[start - 1][2].lower() not in _SUBJECT_BOUNDS
+    ):
+        start -= 1
+    if start < end and (start == 0 or end - start < _RAISED_WORDS):
+        yield replace(candidate, start=sentence[start][0], end=sentence[end - 1][1])
+
+
+# Verbs whose subject PARC counts as part of what is attributed, as PolNeAR annotates.
+_RAISING = frozenset("seem seems seemed appear appears appeared expected".split())
+_RAISED_WORDS = 8
+# Words before a subject that end it: a conjunction or the relative that opens its clause.
+_SUBJECT_BOUNDS = frozenset(
+    """that which who whom whose while because if when but and or as though although since
+    where whether however so yet than despite""".split()
+)
 
 
 def _cues_with_clauses(
@@ -348,6 +389,10 @@ def _around(
     if sentence[first][2].lower() == "according":
         return _according_to(registry, text, sentence, first, last, cue, probability)
     attributing = any(w.lower() in ATTRIBUTING_WORDS for _, _, w in sentence[first : last + 1])
+    question = _asked(sentence, first, last) if gate else None
+    if question is not None:
+        # 'Asked whether the ferry would run, she laughed': PARC counts the question.
+        return _passed_over(gate, registry, text, sentence, first, last, question, "asked", 0.0)
     if first == 0 or _negated_or_passive(sentence, first):
         # 'Asked whether …, she laughed', 'did not say', 'is expected to'; PARC counts
         # the last two, which the wide scope's gate weighs.
@@ -431,6 +476,36 @@ def _around(
 
 
 _DETERMINERS = frozenset("a an the his her its their this that our".split())
+
+
+def _asked(sentence: list[Token], first: int, last: int) -> tuple[int, int] | None:
+    """What 'Asked' opening a sentence asked, to its comma: 'Asked by a reporter whether
+    …,', 'When asked about …,'."""
+    if sentence[last][2].lower() != "asked" or first > 1:
+        return None
+    if first == 1 and sentence[0][2].lower() not in ("when", "once", "after"):
+        return None
+    at = last + 1
+    if at < len(sentence) and sentence[at][2].lower() in ("by", "on", "in", "during", "at"):
+        # Past who asked, or where: the question opens with its own word.
+        at = next(
+            (
+                j
+                for j in range(at + 1, min(len(sentence), at + 12))
+                if _opens_question(sentence[j][2])
+            ),
+            len(sentence),
+        )
+    if at >= len(sentence) or not _opens_question(sentence[at][2]):
+        return None
+    comma = next((j for j in range(at + 1, len(sentence)) if sentence[j][2] == ","), None)
+    if comma is None:
+        return None  # 'Asked why …' running to the end asks nothing of a speaker
+    return sentence[at][0], sentence[comma - 1][1]
+
+
+def _opens_question(word: str) -> bool:
+    return word.lower() in _QUESTION_WORDS or word.lower() in ("if", "about", "to", "when", "where")
 
 
 def _only_circumstance(sentence: list[Token], first: int, last: int) -> bool:

@@ -325,12 +325,13 @@ _AND_BEFORE_CUE = re.compile(
 
 def _before_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
     """Each content cut before a coordinated cue of its subject inside it ('… rigged and
-    added that he …' ends at 'rigged'), so that two attributions do not nest."""
+    added that he …' ends at 'rigged'), so that two attributions do not nest. A cue only
+    the wide scope's gate admits cuts nothing: that scope only adds to the clauses'."""
     cut = []
     for quote in found:
         end = quote.end
         for other in found:
-            if other.cue and quote.start < other.cue[0] < end:
+            if other.cue and not other.gated and quote.start < other.cue[0] < end:
                 match = _AND_BEFORE_CUE.search(text, quote.start, _subject_start(other))
                 if match and match.start() - quote.start >= _MIN_CUT:
                     end = match.start()

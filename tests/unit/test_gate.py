@@ -117,3 +117,43 @@ def test_the_shipped_model_is_there():
     model = gate.load()
     assert model is not None
     assert 0 < model.threshold < 1
+
+
+_HOPED = (
+    "Harbour master Olav Brekke said the ferry would resume its crossings next week and "
+    "hoped to add a night service by June."
+)
+
+
+def test_a_cue_only_the_gate_admits_does_not_cut_a_clause_both_scopes_read(monkeypatch):
+    # 'hoped' is a word the cue model doubts: the wide scope may add its content, but the
+    # clause 'said' reports runs on past it, as in the clauses scope.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    (said,) = extract_quotes(_HOPED)
+    assert said.text.endswith("a night service by June")
+    wide = extract_quotes(_HOPED, scope=Scope.WIDE)
+    assert (said.start, said.end) in {(q.start, q.end) for q in wide}
+
+
+def test_what_seems_is_the_subject_and_the_infinitive_and_nobody_says_it(monkeypatch):
+    # PARC's reading of 'seems', 'appears' and 'is expected': the content is the subject
+    # and what follows the cue, in two pieces, and the sentence names no source.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "The new ferry terminal at Vossby appears to be running two months late."
+    quotes = extract_quotes(text, scope=Scope.WIDE)
+    assert [q.text for q in quotes] == [
+        "The new ferry terminal at Vossby",
+        "to be running two months late",
+    ]
+    assert {(q.speaker, q.speaker_description) for q in quotes} == {(None, "")}
+    assert {text[q.cue_start : q.cue_end] for q in quotes} == {"appears"}
+
+
+def test_the_wide_scope_takes_what_a_sentence_opening_with_asked_asks(monkeypatch):
+    # PARC counts the question ('Asked whether …,'); the clauses scope takes no question.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "Asked whether the ferry would run on Sunday, Harbour master Olav Brekke laughed."
+    assert extract_quotes(text) == []
+    (quote,) = extract_quotes(text, scope=Scope.WIDE)
+    assert quote.text == "whether the ferry would run on Sunday"
+    assert text[quote.cue_start : quote.cue_end] == "Asked"
