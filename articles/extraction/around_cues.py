@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from articles.extraction import cues
@@ -178,6 +179,7 @@ def _low_cue(
 # The attributing words as written in a sentence, in lower case or capitalised.
 _ATTRIBUTING_FORMS = ATTRIBUTING_WORDS | {word.capitalize() for word in ATTRIBUTING_WORDS}
 _WORD = operator.itemgetter(2)
+_START = operator.itemgetter(0)
 
 
 @functools.cache
@@ -525,8 +527,13 @@ def _admits(
 ) -> bool:
     """Whether the gate admits ``content`` as what the cue ``sentence[first:last + 1]``
     attributes, ``shape`` saying why the rules alone would not."""
-    length = sum(1 for start, _, _ in sentence if content[0] <= start < content[1])
-    words = [w for _, _, w in sentence]
+    if gate is _ASK_LATER:
+        return True  # the real gate weighs the low cue's candidate once it is built
+    # The tokens run in text order: the content's are those from bisecting its ends.
+    length = bisect_left(sentence, content[1], key=_START) - bisect_left(
+        sentence, content[0], key=_START
+    )
+    words = list(map(_WORD, sentence))
     found = features(words, first, last, length, shape, _subject_kind(text, speaker), probability)
     return gate.admits(found)
 

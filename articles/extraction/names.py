@@ -7,6 +7,7 @@ whom a mention means costs about the same whatever the length of the article."""
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from bisect import bisect_left
@@ -580,14 +581,17 @@ class Entity:
 
 @dataclass(frozen=True)
 class Checkpoint:
-    """A registry's salience and its salient entities' counters (``Registry.checkpoint``)."""
+    """A registry's salience (``Registry.checkpoint``) and how long its journal of
+    counters was then."""
 
-    state: dict
-    entities: list
+    last: tuple  # the last speaker, the last mentioned, the last person
+    tick: int
+    recent: list
+    journal_at: int
 
 
-_SALIENCE = ("last_speaker", "last_mentioned", "last_person", "_tick")
 _COUNTERS = ("spoke_at", "subject_at", "mentioned_at", "opened_at", "spoke_count", "mention_count")
+_counters = operator.attrgetter(*_COUNTERS)
 
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
@@ -637,6 +641,10 @@ class Registry:
         self._mentions: dict[int, tuple[int, int]] = {}  # id(entity) -> last attribution span
         self._introductions: dict[int, tuple[int, int]] = {}  # paragraph -> 'He said:' span
         self._tick = 0
+        # While a checkpoint is out: each entity's counters before a change, in order, so
+        # that a restore undoes only what changed rather than a checkpoint copying all.
+        self._journal: list[tuple[Entity, tuple]] | None = None
+        self._checkpoints = 0
         self._text: str | None = None
         self._lower: frozenset[str] = frozenset()
         self._places: dict[str, list[int]] = {}
@@ -891,17 +899,28 @@ class Registry:
         """Who is salient now (the recent entities, the last speaker and person, and their
         counters), to go back to when a look-up is to leave no trace: the wide scope's
         gate weighing a content. Bounded: the names learned meanwhile stay known."""
-        watched = [*self._recent, self.last_speaker, self.last_mentioned, self.last_person]
-        entities = {id(e): e for e in watched if e is not None}.values()
-        state = {key: getattr(self, key) for key in _SALIENCE}
-        state["_recent"] = list(self._recent)
-        return Checkpoint(state, [(e, {f: getattr(e, f) for f in _COUNTERS}) for e in entities])
+        if self._journal is None:
+            self._journal = []
+        self._checkpoints += 1
+        last = (self.last_speaker, self.last_mentioned, self.last_person)
+        return Checkpoint(last, self._tick, list(self._recent), len(self._journal))
 
     def restore(self, checkpoint: Checkpoint) -> None:
         """Make the salience what it was at ``checkpoint``."""
-        vars(self).update(checkpoint.state)
-        for entity, counters in checkpoint.entities:
-            vars(entity).update(counters)
+        self.last_speaker, self.last_mentioned, self.last_person = checkpoint.last
+        self._tick = checkpoint.tick
+        self._recent = checkpoint.recent
+        # Backwards, so that an entity changed twice gets its earliest counters; only the
+        # entities salient at the checkpoint, as it promises.
+        for entity, counters in reversed(self._journal[checkpoint.journal_at :]):
+            if entity in checkpoint.recent or entity in checkpoint.last:
+                for name, value in zip(_COUNTERS, counters, strict=True):
+                    setattr(entity, name, value)
+        # A checkpoint taken inside another (a low cue's look-up weighing a content) keeps
+        # the journal: the outer one may watch entities the inner one does not.
+        self._checkpoints -= 1
+        if not self._checkpoints:
+            self._journal = None
 
     def _event(self) -> int:
         self._tick += 1
@@ -915,6 +934,8 @@ class Registry:
             del self._recent[0]
 
     def _mentioned(self, entity: Entity, *, subject: bool = True, opens: bool = False) -> None:
+        if self._journal is not None:
+            self._journal.append((entity, _counters(entity)))
         tick = self._event()
         if subject:
             entity.subject_at = tick
@@ -965,6 +986,8 @@ class Registry:
         """``entity`` was just quoted: a later unattributed quote may be theirs."""
         if entity is not None:
             self.last_speaker = entity
+            if self._journal is not None:
+                self._journal.append((entity, _counters(entity)))
             entity.spoke_at = self._event()
             entity.spoke_count += 1
             self._touch(entity)
