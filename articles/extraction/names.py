@@ -387,8 +387,10 @@ _NICKNAME = re.compile(r"[\"“‘'][A-Z][\w’'-]*[\"”’']")
 def _headline(paragraph: str) -> bool:
     """A title in Title Case ('Clinton Camp Slams Trump Over Remarks'): its capitals
     are no names."""
+    if ". " in paragraph.rstrip(". "):
+        return False  # a sentence ends inside it: prose, told before its words are split
     words = [w for w in paragraph.split() if w[:1].isalpha() and w.lower() not in SMALL_WORDS]
-    if len(words) < 5 or len(words) > 25 or ". " in paragraph.rstrip(". "):
+    if len(words) < 5 or len(words) > 25:
         return False
     return sum(w[0].isupper() for w in words) >= 0.95 * len(words)
 
