@@ -510,8 +510,7 @@ def _passed_over(
     if not _admits(gate, text, sentence, first, last, content, speaker, shape, probability):
         return None
     cue = (sentence[first][0], sentence[last][1])
-    candidate = _candidate(content, speaker, cue, probability)
-    return replace(candidate, gated=True) if candidate is not None else None
+    return _candidate(content, speaker, cue, probability, gated=True)
 
 
 def _admits(
@@ -554,13 +553,19 @@ _PRONOUNS = frozenset("he she they we i it".split())
 
 
 def _candidate(
-    content: tuple[int, int], speaker: Speaker, cue: tuple[int, int], probability: float
+    content: tuple[int, int],
+    speaker: Speaker,
+    cue: tuple[int, int],
+    probability: float,
+    *,
+    gated: bool = False,
 ) -> Candidate | None:
     start, end = content
     if end - start < _MIN_CONTENT:
         return None
+    confidence = round(probability, 2)
     return Candidate(
-        start, end, "indirect", speaker.entity, round(probability, 2), cue, speaker.mention
+        start, end, "indirect", speaker.entity, confidence, cue, speaker.mention, gated
     )
 
 

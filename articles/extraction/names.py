@@ -661,7 +661,7 @@ class Registry:
         if not text or self._text is text:
             return
         self._text = text
-        self._lower = frozenset(w.casefold() for w in _LOWER_WORD.findall(text))
+        self._lower = frozenset(map(str.casefold, _LOWER_WORD.findall(text)))
         # Where each capitalised word stands, to count spellings now and to read the
         # gender clues around a surname when a person is first met.
         places: dict[str, list[int]] = {}
