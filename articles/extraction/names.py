@@ -640,7 +640,10 @@ class Registry:
         self._similar: dict[str, set[str]] = {}  # known surname -> known ones like it
         self._similar_cache: dict[str, tuple[int, set[str]]] = {}
         self._recent: list[Entity] = []
-        self._mentions: dict[int, tuple[int, int]] = {}  # id(entity) -> last attribution span
+        # Entity -> its last attribution's span. Keyed by the entity itself, not its id():
+        # an unnamed entity a look-up made can be freed and its id reused by a new one,
+        # which then had the old one's span (the output varied from run to run).
+        self._mentions: dict[Entity, tuple[int, int]] = {}
         self._introductions: dict[int, tuple[int, int]] = {}  # paragraph -> 'He said:' span
         self._tick = 0
         # While a checkpoint is out: each entity's counters before a change, in order, so
@@ -952,18 +955,18 @@ class Registry:
 
     def attributed(self, entity: Entity, span: tuple[int, int]) -> None:
         """An attribution named ``entity`` at ``span`` of the text."""
-        self._mentions[id(entity)] = span
+        self._mentions[entity] = span
 
     def introduced(self, entity: Entity, span: tuple[int, int], paragraph: int) -> None:
         """The paragraph at ``paragraph`` quotes ``entity``, named at ``span`` in the
         colon sentence before it ('He said:')."""
-        self._mentions[id(entity)] = span
+        self._mentions[entity] = span
         self._introductions[paragraph] = span
 
     def mention_of(self, entity: Entity | None, since: int) -> tuple[int, int] | None:
         """Where the last attribution named ``entity``, if at ``since`` or after, or in
         the sentence introducing the paragraph at ``since``."""
-        span = self._mentions.get(id(entity)) if entity is not None else None
+        span = self._mentions.get(entity) if entity is not None else None
         if span is not None and (span[0] >= since or self._introductions.get(since) == span):
             return span
         return None
