@@ -244,6 +244,24 @@ def _runs(run: str, offset: int) -> list[tuple[str, int]]:
 
 
 def _name_in_run(run: str, offset: int) -> Found | None:
+    """The name in a capitalised ``run`` found at ``offset`` of its phrase, if any."""
+    found = _name_in_run_at_start(run)
+    if found is None or not offset:
+        return found
+    return Found(
+        found.name,
+        found.offset + offset,
+        found.titles,
+        found.gender,
+        found.end + offset,
+        found.start + offset,
+    )
+
+
+# News repeats its capitalised runs ('President Trump', 'The'), within an article and
+# across articles, and reading one takes a dozen word tests: read once, then shifted.
+@lru_cache(maxsize=65536)
+def _name_in_run_at_start(run: str) -> Found | None:
     words = run.split()
     positions = []
     at = 0
@@ -313,12 +331,7 @@ def _name_in_run(run: str, offset: int) -> Found | None:
     gender = next((g for g in (genders.of_title(w) for w in reversed(words[:cut])) if g), None)
     last = end - 1
     return Found(
-        name,
-        offset + positions[cut],
-        titles,
-        gender,
-        offset + positions[last] + len(words[last]),
-        offset + positions[0],
+        name, positions[cut], titles, gender, positions[last] + len(words[last]), positions[0]
     )
 
 
