@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from articles.extraction import cues
@@ -219,6 +220,7 @@ def _low_cue(
 # The attributing words as written in a sentence, in lower case or capitalised.
 _ATTRIBUTING_FORMS = ATTRIBUTING_WORDS | {word.capitalize() for word in ATTRIBUTING_WORDS}
 _WORD = operator.itemgetter(2)
+_START = operator.itemgetter(0)
 
 
 @functools.cache
@@ -583,8 +585,7 @@ def _passed_over(
     if not _admits(gate, text, sentence, first, last, content, speaker, shape, probability):
         return None
     cue = (sentence[first][0], sentence[last][1])
-    candidate = _candidate(content, speaker, cue, probability)
-    return replace(candidate, gated=True) if candidate is not None else None
+    return _candidate(content, speaker, cue, probability, gated=True)
 
 
 def _admits(
@@ -600,8 +601,13 @@ def _admits(
 ) -> bool:
     """Whether the gate admits ``content`` as what the cue ``sentence[first:last + 1]``
     attributes, ``shape`` saying why the rules alone would not."""
-    length = sum(1 for start, _, _ in sentence if content[0] <= start < content[1])
-    words = [w for _, _, w in sentence]
+    if gate is _ASK_LATER:
+        return True  # the real gate weighs the low cue's candidate once it is built
+    # The tokens run in text order: the content's are those from bisecting its ends.
+    length = bisect_left(sentence, content[1], key=_START) - bisect_left(
+        sentence, content[0], key=_START
+    )
+    words = list(map(_WORD, sentence))
     found = features(words, first, last, length, shape, _subject_kind(text, speaker), probability)
     return gate.admits(found)
 
@@ -622,13 +628,19 @@ _PRONOUNS = frozenset("he she they we i it".split())
 
 
 def _candidate(
-    content: tuple[int, int], speaker: Speaker, cue: tuple[int, int], probability: float
+    content: tuple[int, int],
+    speaker: Speaker,
+    cue: tuple[int, int],
+    probability: float,
+    *,
+    gated: bool = False,
 ) -> Candidate | None:
     start, end = content
     if end - start < _MIN_CONTENT:
         return None
+    confidence = round(probability, 2)
     return Candidate(
-        start, end, "indirect", speaker.entity, round(probability, 2), cue, speaker.mention
+        start, end, "indirect", speaker.entity, confidence, cue, speaker.mention, gated
     )
 
 

@@ -26,6 +26,7 @@ _PREPOSITIONS = frozenset(
 _DETERMINERS = frozenset("a an the his her its their this that these those our my".split())
 _PRONOUNS = frozenset("he she they we i it him them us me you".split())
 _CLAUSE_WORDS = frozenset("whether if how why what who when where which".split())
+_QUOTE_MARKS = frozenset('"“”‘’«»')
 
 
 def word_class(word: str) -> str:
@@ -63,25 +64,27 @@ def features(
 ) -> list[str]:
     """A passed-over content's features: its cue ``words[first:last + 1]`` and context, its
     length in tokens, why the rules passed it over (``shape``), its subject's kind."""
-    lowered = [w.lower() for w in words]
-    cue = " ".join(lowered[first : last + 1])
-    head = lowered[last]
+    # Only the few words around the cue are lowered: a sentence can run to hundreds.
     n = len(words)
+    cue = " ".join([w.lower() for w in words[first : last + 1]])
+    head = words[last].lower()
     n1 = words[last + 1] if last + 1 < n else "</s>"
-    n2 = lowered[last + 2] if last + 2 < n else "</s>"
-    p1 = lowered[first - 1] if first > 0 else "<s>"
+    n1_lower = n1.lower()
+    n2 = words[last + 2].lower() if last + 2 < n else "</s>"
+    p1 = words[first - 1].lower() if first > 0 else "<s>"
     n1_class = word_class(n1) if last + 1 < n else "end"
     suffix = next((s for s in ("ing", "ed", "s") if head.endswith(s)), "")
-    quoted = any(w in '"“”‘’«»' for w in words)
+    # A token is one mark at most, so a set test says what a substring test would.
+    quoted = not _QUOTE_MARKS.isdisjoint(words)
     return [
         "b",
         f"shape={shape}",
         f"w={cue}",
         f"w|shape={cue}|{shape}",
-        f"n1={n1.lower()}",
+        f"n1={n1_lower}",
         f"n1c={n1_class}",
         f"w|n1c={cue}|{n1_class}",
-        f"w|n1={cue}|{n1.lower()}",
+        f"w|n1={cue}|{n1_lower}",
         f"n1c|n2={n1_class}|{n2}",
         f"p1={p1}",
         f"suffix={suffix}",

@@ -7,6 +7,7 @@ whom a mention means costs about the same whatever the length of the article."""
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from bisect import bisect_left
@@ -246,6 +247,24 @@ def _runs(run: str, offset: int) -> list[tuple[str, int]]:
 
 
 def _name_in_run(run: str, offset: int) -> Found | None:
+    """The name in a capitalised ``run`` found at ``offset`` of its phrase, if any."""
+    found = _name_in_run_at_start(run)
+    if found is None or not offset:
+        return found
+    return Found(
+        found.name,
+        found.offset + offset,
+        found.titles,
+        found.gender,
+        found.end + offset,
+        found.start + offset,
+    )
+
+
+# News repeats its capitalised runs ('President Trump', 'The'), within an article and
+# across articles, and reading one takes a dozen word tests: read once, then shifted.
+@lru_cache(maxsize=65536)
+def _name_in_run_at_start(run: str) -> Found | None:
     words = run.split()
     positions = []
     at = 0
@@ -315,12 +334,7 @@ def _name_in_run(run: str, offset: int) -> Found | None:
     gender = next((g for g in (genders.of_title(w) for w in reversed(words[:cut])) if g), None)
     last = end - 1
     return Found(
-        name,
-        offset + positions[cut],
-        titles,
-        gender,
-        offset + positions[last] + len(words[last]),
-        offset + positions[0],
+        name, positions[cut], titles, gender, positions[last] + len(words[last]), positions[0]
     )
 
 
@@ -389,8 +403,10 @@ _NICKNAME = re.compile(r"[\"“‘'][A-Z][\w’'-]*[\"”’']")
 def _headline(paragraph: str) -> bool:
     """A title in Title Case ('Clinton Camp Slams Trump Over Remarks'): its capitals
     are no names."""
+    if ". " in paragraph.rstrip(". "):
+        return False  # a sentence ends inside it: prose, told before its words are split
     words = [w for w in paragraph.split() if w[:1].isalpha() and w.lower() not in SMALL_WORDS]
-    if len(words) < 5 or len(words) > 25 or ". " in paragraph.rstrip(". "):
+    if len(words) < 5 or len(words) > 25:
         return False
     return sum(w[0].isupper() for w in words) >= 0.95 * len(words)
 
@@ -583,14 +599,17 @@ class Entity:
 
 @dataclass(frozen=True)
 class Checkpoint:
-    """A registry's salience and its salient entities' counters (``Registry.checkpoint``)."""
+    """A registry's salience (``Registry.checkpoint``) and how long its journal of
+    counters was then."""
 
-    state: dict
-    entities: list
+    last: tuple  # the last speaker, the last mentioned, the last person
+    tick: int
+    recent: list
+    journal_at: int
 
 
-_SALIENCE = ("last_speaker", "last_mentioned", "last_person", "_tick")
 _COUNTERS = ("spoke_at", "subject_at", "mentioned_at", "opened_at", "spoke_count", "mention_count")
+_counters = operator.attrgetter(*_COUNTERS)
 
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
@@ -637,9 +656,16 @@ class Registry:
         self._similar: dict[str, set[str]] = {}  # known surname -> known ones like it
         self._similar_cache: dict[str, tuple[int, set[str]]] = {}
         self._recent: list[Entity] = []
-        self._mentions: dict[int, tuple[int, int]] = {}  # id(entity) -> last attribution span
+        # Entity -> its last attribution's span. Keyed by the entity itself, not its id():
+        # an unnamed entity a look-up made can be freed and its id reused by a new one,
+        # which then had the old one's span (the output varied from run to run).
+        self._mentions: dict[Entity, tuple[int, int]] = {}
         self._introductions: dict[int, tuple[int, int]] = {}  # paragraph -> 'He said:' span
         self._tick = 0
+        # While a checkpoint is out: each entity's counters before a change, in order, so
+        # that a restore undoes only what changed rather than a checkpoint copying all.
+        self._journal: list[tuple[Entity, tuple]] | None = None
+        self._checkpoints = 0
         self._text: str | None = None
         self._lower: frozenset[str] = frozenset()
         self._places: dict[str, list[int]] = {}
@@ -654,7 +680,7 @@ class Registry:
         if not text or self._text is text:
             return
         self._text = text
-        self._lower = frozenset(w.casefold() for w in _LOWER_WORD.findall(text))
+        self._lower = frozenset(map(str.casefold, _LOWER_WORD.findall(text)))
         # Where each capitalised word stands, to count spellings now and to read the
         # gender clues around a surname when a person is first met.
         places: dict[str, list[int]] = {}
@@ -894,17 +920,28 @@ class Registry:
         """Who is salient now (the recent entities, the last speaker and person, and their
         counters), to go back to when a look-up is to leave no trace: the wide scope's
         gate weighing a content. Bounded: the names learned meanwhile stay known."""
-        watched = [*self._recent, self.last_speaker, self.last_mentioned, self.last_person]
-        entities = {id(e): e for e in watched if e is not None}.values()
-        state = {key: getattr(self, key) for key in _SALIENCE}
-        state["_recent"] = list(self._recent)
-        return Checkpoint(state, [(e, {f: getattr(e, f) for f in _COUNTERS}) for e in entities])
+        if self._journal is None:
+            self._journal = []
+        self._checkpoints += 1
+        last = (self.last_speaker, self.last_mentioned, self.last_person)
+        return Checkpoint(last, self._tick, list(self._recent), len(self._journal))
 
     def restore(self, checkpoint: Checkpoint) -> None:
         """Make the salience what it was at ``checkpoint``."""
-        vars(self).update(checkpoint.state)
-        for entity, counters in checkpoint.entities:
-            vars(entity).update(counters)
+        self.last_speaker, self.last_mentioned, self.last_person = checkpoint.last
+        self._tick = checkpoint.tick
+        self._recent = checkpoint.recent
+        # Backwards, so that an entity changed twice gets its earliest counters; only the
+        # entities salient at the checkpoint, as it promises.
+        for entity, counters in reversed(self._journal[checkpoint.journal_at :]):
+            if entity in checkpoint.recent or entity in checkpoint.last:
+                for name, value in zip(_COUNTERS, counters, strict=True):
+                    setattr(entity, name, value)
+        # A checkpoint taken inside another (a low cue's look-up weighing a content) keeps
+        # the journal: the outer one may watch entities the inner one does not.
+        self._checkpoints -= 1
+        if not self._checkpoints:
+            self._journal = None
 
     def _event(self) -> int:
         self._tick += 1
@@ -918,6 +955,8 @@ class Registry:
             del self._recent[0]
 
     def _mentioned(self, entity: Entity, *, subject: bool = True, opens: bool = False) -> None:
+        if self._journal is not None:
+            self._journal.append((entity, _counters(entity)))
         tick = self._event()
         if subject:
             entity.subject_at = tick
@@ -932,18 +971,18 @@ class Registry:
 
     def attributed(self, entity: Entity, span: tuple[int, int]) -> None:
         """An attribution named ``entity`` at ``span`` of the text."""
-        self._mentions[id(entity)] = span
+        self._mentions[entity] = span
 
     def introduced(self, entity: Entity, span: tuple[int, int], paragraph: int) -> None:
         """The paragraph at ``paragraph`` quotes ``entity``, named at ``span`` in the
         colon sentence before it ('He said:')."""
-        self._mentions[id(entity)] = span
+        self._mentions[entity] = span
         self._introductions[paragraph] = span
 
     def mention_of(self, entity: Entity | None, since: int) -> tuple[int, int] | None:
         """Where the last attribution named ``entity``, if at ``since`` or after, or in
         the sentence introducing the paragraph at ``since``."""
-        span = self._mentions.get(id(entity)) if entity is not None else None
+        span = self._mentions.get(entity) if entity is not None else None
         if span is not None and (span[0] >= since or self._introductions.get(since) == span):
             return span
         return None
@@ -968,6 +1007,8 @@ class Registry:
         """``entity`` was just quoted: a later unattributed quote may be theirs."""
         if entity is not None:
             self.last_speaker = entity
+            if self._journal is not None:
+                self._journal.append((entity, _counters(entity)))
             entity.spoke_at = self._event()
             entity.spoke_count += 1
             self._touch(entity)

@@ -166,3 +166,21 @@ def test_work_grows_about_linearly_with_one_long_paragraph(monkeypatch):
     assert small > 0
     # Quadratic work would be 16 times as much for 4 times the text.
     assert large < 8 * small
+
+
+def test_a_restored_checkpoint_undoes_salience_inner_and_outer():
+    registry = Registry()
+    marsh = registry.resolve("Ellen Marsh")
+    registry.spoke(marsh)
+    before = (registry.last_speaker, registry.last_mentioned, marsh.spoke_at, marsh.mention_count)
+    outer = registry.checkpoint()
+    inner = registry.checkpoint()
+    registry.spoke(registry.resolve("Ellen Marsh"))
+    registry.restore(inner)
+    voss = registry.resolve("Kelly Voss")
+    registry.spoke(marsh)
+    registry.restore(outer)
+    assert (registry.last_speaker, registry.last_mentioned) == before[:2]
+    assert (marsh.spoke_at, marsh.mention_count) == before[2:]
+    assert voss in registry.entities  # a name learned meanwhile stays known
+    assert registry.find("Voss") is voss
