@@ -624,7 +624,11 @@ def _subject_kind(text: str, speaker: Speaker) -> str:
     return "org" if speaker.entity.org else "person"
 
 
-_PRONOUNS = frozenset("he she they we i it".split())
+# Pronouns that can carry one long predicate to a cue ('He went out of his way to say');
+# 'it' and 'I' open too many sentences that attribute nothing.
+_SUBJECT_PRONOUNS = frozenset("he she they we".split())
+# A speaker named by a pronoun, for the gate: any subject pronoun.
+_PRONOUNS = _SUBJECT_PRONOUNS | {"i", "it"}
 
 
 def _candidate(
@@ -979,10 +983,10 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
     return speaker
 
 
-_SUBJECT_PRONOUNS = frozenset("he she they we".split())
-
-
+# Words that open a subject's phrase without being part of it: '…, with some polls
+# showing', 'Even the organiser said'.
 _BEFORE_SUBJECT = frozenset("with even".split())
+# How far back a name opening the sentence may stand before its asides end at the cue.
 _APPOSITIONS_TOKENS = 40
 
 
