@@ -7,6 +7,10 @@ Fills a throwaway project in bulk (a COPY on PostgreSQL), then times each call, 
 median of ``--runs`` runs (assignments deleted between runs, in SQL, and the tables
 vacuumed). The target is 0.3 s for 10,000 articles. Use a throwaway database: the
 projects stay (their history is append-only).
+
+Besides the time, the CPU the call took: this process's and, when PostgreSQL runs on
+this (Linux) machine, its server process's (``/proc/<pid>/schedstat``). On a busy machine
+the time is mostly waiting for a core; the CPU is what the code costs.
 """
 
 import argparse
@@ -66,6 +70,20 @@ def clear(project) -> None:
             cursor.execute("VACUUM ANALYZE articles_assignment, articles_articlecounts")
 
 
+def server_cpu() -> float | None:
+    """Seconds of CPU the connection's PostgreSQL process has used, or None (another
+    database, another machine)."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10_000)
@@ -80,12 +98,16 @@ def main() -> None:
     project, users = fill(options.articles)
     actor = users[0] if options.by_person else None
     times: dict[int, list[float]] = {1: [], 3: []}
+    cpu: dict[int, list[tuple[float, float | None]]] = {1: [], 3: []}
     for _ in range(options.runs):
         clear(project)
         for k in (1, 3):
-            started = time.perf_counter()
+            server = server_cpu()
+            mine, started = time.process_time(), time.perf_counter()
             result = distribute(project=project, annotators=users, per_article=k, actor=actor)
             times[k].append(time.perf_counter() - started)
+            mine, after = time.process_time() - mine, server_cpu()
+            cpu[k].append((mine, None if None in (server, after) else after - server))
             assert sum(result.loads.values()) == k * options.articles
     print(f"database        {connection.vendor}")
     print(f"articles        {options.articles:,}, 3 annotators, median of {options.runs} runs")
@@ -95,6 +117,11 @@ def main() -> None:
         f"k = 1 -> 3      {statistics.median(times[3]):.3f} s "
         f"({2 * options.articles:,} more assignments)"
     )
+    for k, label in [(1, "k = 1      "), (3, "k = 1 -> 3 ")]:
+        mine = statistics.median(c[0] for c in cpu[k])
+        servers = [c[1] for c in cpu[k] if c[1] is not None]
+        server = f", PostgreSQL {statistics.median(servers):.3f} s" if servers else ""
+        print(f"{label}CPU  Python {mine:.3f} s{server}")
 
 
 if __name__ == "__main__":
