@@ -294,9 +294,11 @@ class QuoteChanges:
 
     def _own(self, request, quote_id) -> Quote | None:
         """The user's quote, or None: deleted by a rival request, or never theirs (one
-        answer for both, a 409, so it tells nobody whether another's quote exists)."""
+        answer for both, a 409, so it tells nobody whether another's quote exists). A
+        gold quote is the adjudication's, not the reviewer's own: the board changes it."""
         quote = (
-            Quote.objects.filter(pk=quote_id, annotator=request.user)
+            Quote.objects.annotations()
+            .filter(pk=quote_id, annotator=request.user)
             .select_related("article__project", "speaker")
             .first()
         )

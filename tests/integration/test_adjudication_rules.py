@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
+from rest_framework.test import APIClient
 
 from articles.models import Adjudication, Quote
 from articles.review import adjudication
@@ -337,3 +338,20 @@ def test_the_dashboards_disputed_list_takes_the_same_queries_for_more_articles(
     with django_assert_max_num_queries(len(captured)):
         page = client.get(url)
     assert len(page.context["disputed"]) == 10
+
+
+def test_the_api_does_not_change_a_finished_gold_set_as_one_of_your_quotes(moscow):
+    """PATCH/DELETE quotes/{id}/ are for your own set: a reviewer's gold quote is the
+    adjudication's, which refuses changes once finished (reopen it first)."""
+    article = finished(moscow)
+    gold = Quote.objects.gold().get()
+    api = APIClient()
+    api.force_authenticate(moscow.rev)
+    url = reverse("api:quote-detail", args=[gold.pk])
+    changed = api.patch(url, {"version": gold.version, "kind": "mixed"}, format="json")
+    assert (changed.status_code, changed.json()["current"]) == (409, None)
+    removed = api.delete(f"{url}?version={gold.version}")
+    assert (removed.status_code, removed.json()["current"]) == (409, None)
+    assert list(Quote.objects.gold().filter(article=article).values_list("pk", "kind")) == [
+        (gold.pk, gold.kind)
+    ]
