@@ -311,7 +311,12 @@ def _plan_quotes(project, plan: _Plan, record: ArticleRecord, seen: dict, rename
                 f"{where}.annotator",
                 f"no user {quote.annotator!r} here (use --annotator to give the quotes to someone)",
             )
-        for target, label in quote.stances:
+        named = set()
+        for j, (target, label) in enumerate(quote.stances):
+            # Targets are matched ignoring case (``_import_quotes``): one stance a target.
+            if target.casefold() in named:
+                problem(f"{where}.stances[{j}]", f"the target {target!r} has a stance already")
+            named.add(target.casefold())
             if label not in project.stance_labels:
                 problem(
                     f"{where}.stances",

@@ -669,3 +669,24 @@ def test_a_bad_similarity_is_refused(tmp_path, project):
     path = jsonl(tmp_path, {"title": "Tolls", "text": WIRE})
     with pytest.raises(CommandError, match=r"--near-duplicates: '1\.5' is not a similarity"):
         run(path, "--near-duplicates", "1.5")
+
+
+def test_a_quote_with_two_stances_on_one_target_is_refused_by_line_and_field(tmp_path, project):
+    """A target named twice (in any case) would break the one-stance-a-target rule: the
+    import names the line and field instead of failing on the database's constraint."""
+    from tests.factories import UserFactory
+
+    UserFactory(username="ana")
+    stances = [{"target": "Harbour", "label": "favor"}, {"target": "harbour", "label": "against"}]
+    path = jsonl(
+        tmp_path,
+        {"title": "B", "text": TEXT_B},
+        {"title": "H", "text": TEXT_A, "quotes": [quote_item(ASKED, stances=stances)]},
+    )
+    with pytest.raises(CommandError) as error:
+        run(path)
+    assert f"{path}:2: quotes[0].stances[1]: the target 'harbour' has a stance already" in str(
+        error.value
+    )
+    assert "nothing was imported" in str(error.value)
+    assert not Article.objects.exists()
