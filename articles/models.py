@@ -179,11 +179,21 @@ class Article(models.Model):
         return self.title
 
     def set_text(self, text: str) -> None:
-        """Set the text and its hash; refuse a change once any quote points into the text."""
-        if self.pk is not None and text != self._stored_text() and self.quotes.exists():
-            raise ValidationError(
-                {"text": "The text cannot change: quotes point into it. Delete them first."}
-            )
+        """Set the text and its hash; refuse a change once any quote, or any of the
+        engine's suggestions (copied into the quotes of annotators assigned later), points
+        into the text."""
+        if self.pk is not None and text != self._stored_text():
+            if self.quotes.exists():
+                raise ValidationError(
+                    {"text": "The text cannot change: quotes point into it. Delete them first."}
+                )
+            if self.suggestions.exists():
+                raise ValidationError(
+                    {
+                        "text": "The text cannot change: suggestions point into it. "
+                        "Delete them first."
+                    }
+                )
         self.text = text
         self.text_sha256 = text_sha256(text)
 

@@ -3,6 +3,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from accounts.models import User
+from articles.assignments import assign_articles
 from articles.models import Article, Assignment, Speaker, StanceLabel
 from tests.factories import (
     ArticleFactory,
@@ -119,6 +120,39 @@ def test_article_text_edit_is_refused_in_admin_once_quoted(client, admin_user, a
     assert response.status_code == 200
     assert "quotes point into it" in response.content.decode()
     assert Article.objects.get(pk=article.pk).text == article.text
+
+
+def test_article_text_edit_is_refused_in_admin_while_suggestions_point_into_it(client, admin_user):
+    """The engine's suggestions (made on import, before anyone is assigned) point into the
+    text too: a changed text would leave them on the wrong words, and the annotators
+    assigned later would get copies that do not match it."""
+    article = ArticleFactory(text="Vik says: “The harbour stays open.” That is all.")
+    start = article.text.index("The harbour")
+    end = article.text.index("”")
+    article.suggestions.create(
+        start=start, end=end, text=article.text[start:end], kind="direct", confidence=0.9
+    )
+    force_verified_login(client, admin_user)
+    response = client.post(
+        reverse("admin:articles_article_change", args=[article.pk]),
+        {
+            "project": article.project_id,
+            "title": article.title,
+            "text": "Edited: " + article.text,
+            "metadata": "{}",
+            "assignments-TOTAL_FORMS": 0,
+            "assignments-INITIAL_FORMS": 0,
+            "quotes-TOTAL_FORMS": 0,
+            "quotes-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 200
+    assert "suggestions point into it" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).text == article.text
+    annotator = UserFactory(role="annotator")
+    assign_articles(articles=[article], annotators=[annotator])
+    (copy,) = article.quotes.filter(annotator=annotator)
+    assert article.text[copy.start : copy.end] == copy.text == "The harbour stays open."
 
 
 def test_admin_adds_an_article_and_sets_its_hash(client, admin_user):
