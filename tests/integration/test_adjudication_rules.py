@@ -2,6 +2,8 @@
 board, what the board shows of each version, reopening a finished board, and a dashboard
 whose counts are the boards' counts."""
 
+import html
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -355,3 +357,35 @@ def test_the_api_does_not_change_a_finished_gold_set_as_one_of_your_quotes(mosco
     assert list(Quote.objects.gold().filter(article=article).values_list("pk", "kind")) == [
         (gold.pk, gold.kind)
     ]
+
+
+def test_editing_a_gold_quote_on_the_board_keeps_where_the_text_names_its_speaker(client, moscow):
+    """The board's gold form posts what it holds: a change of kind must not wipe the
+    speaker's mention the gold quote took from the annotator's version."""
+    article = moscow.article
+    outer = quote(article, moscow.ana, HANSEN, speaker=moscow.hansen, cue="said")
+    mention = TEXT.index("Hansen said")
+    Quote.objects.filter(pk=outer.pk).update(speaker_start=mention, speaker_end=mention + 6)
+    gold = adjudication.take_version(article=article, reviewer=moscow.rev, quote_id=outer.pk)
+    assert (gold.speaker_start, gold.speaker_end) == (mention, mention + 6)
+    client.force_login(moscow.rev)
+    page = client.get(reverse("articles:adjudicate", args=[article.pk])).content.decode()
+    at = page.index(f'id="gold-form-{gold.pk}"')
+    form = page[at : page.index("</form>", at)]
+    posted = {
+        name: html.unescape(value)
+        for name, value in re.findall(
+            r'<input type="(?:hidden|text)" name="([^"]+)" value="([^"]*)"', form
+        )
+    }
+    posted["kind"] = "mixed"
+    url = reverse("articles:gold-edit", args=[article.pk, gold.pk])
+    assert client.post(url, posted).status_code == 200
+    gold.refresh_from_db()
+    assert (gold.kind, gold.version, gold.speaker, gold.cue_end) == (
+        "mixed",
+        2,
+        moscow.hansen,
+        outer.cue_end,
+    )
+    assert (gold.speaker_start, gold.speaker_end) == (mention, mention + 6)
