@@ -162,9 +162,13 @@ class SpeakerQuerySet(models.QuerySet):
         """The speaker whose name or an alias is ``name`` when both are case-folded in
         Python, or None: SQLite's iexact folds only ASCII ("HÄKKINEN" misses "Häkkinen")."""
         folded = name.casefold()
-        for speaker in self.prefetch_related("aliases"):
-            names = [speaker.name, *(alias.name for alias in speaker.aliases.all())]
-            if any(candidate.casefold() == folded for candidate in names):
+        speakers = list(self.prefetch_related("aliases"))
+        # The speaker so named first: another may have the name as an alias.
+        for speaker in speakers:
+            if speaker.name.casefold() == folded:
+                return speaker
+        for speaker in speakers:
+            if any(alias.name.casefold() == folded for alias in speaker.aliases.all()):
                 return speaker
         return None
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Case, When
 from django.utils.translation import gettext
 
 from articles.history.record import record
@@ -40,8 +41,16 @@ def speaker_for(project, data: QuoteInput) -> Speaker | None:
 
 def find_speaker(project, name: str) -> Speaker | None:
     """The project's speaker that ``name`` (or an alias) means, ignoring case in every
-    script, or None."""
-    found = Speaker.objects.filter(project_id=project.pk).matching(name).order_by("pk").first()
+    script, or None. The speaker so named comes first: names are unique in a project, but
+    another speaker may have the name as an alias."""
+    by_name = Case(When(name__iexact=name, then=0), default=1)
+    found = (
+        Speaker.objects.filter(project_id=project.pk)
+        .matching(name)
+        .annotate(by_name=by_name)
+        .order_by("by_name", "pk")
+        .first()
+    )
     if found is None:
         found = Speaker.objects.filter(project=project).casefold_match(name)
     return found

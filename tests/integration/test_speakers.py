@@ -62,6 +62,19 @@ def test_find_speaker_by_name_or_alias_in_any_case_and_script():
     assert find_speaker(project, "Olav Berg") is None
 
 
+@pytest.mark.parametrize("name", ["Berg", "Støre"])
+def test_find_speaker_prefers_the_speaker_so_named_to_one_with_the_name_as_an_alias(name):
+    """A name is one speaker's (names are unique in a project); an alias may be another's
+    too. The board's gold form names the speaker by name: an edit must keep the speaker."""
+    project = ProjectFactory()
+    full = SpeakerFactory(project=project, name=f"Ola {name}")
+    full.aliases.create(name=name)
+    named = SpeakerFactory(project=project, name=name)
+    assert find_speaker(project, name) == named
+    assert find_speaker(project, name.upper()) == named
+    assert find_speaker(project, f"ola {name}") == full
+
+
 def test_merge_does_not_duplicate_an_alias_the_target_already_has():
     project = ProjectFactory()
     source = SpeakerFactory(project=project, name="Hansen")
