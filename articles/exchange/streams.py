@@ -369,8 +369,12 @@ def manifest(project, selection: Selection, *, include_unannotated: bool = True)
 
 
 def _manifest(project, selection: Selection, include_unannotated: bool) -> dict:
-    quotes = selection.quotes(project)
     articles = exported_articles(project, selection, include_unannotated=include_unannotated)
+    quotes = selection.quotes(project)
+    if not include_unannotated:
+        # The quotes of the exported articles only: a gold set still being adjudicated
+        # is not in an export of the adjudicated articles.
+        quotes = quotes.filter(article__in=articles)
     assignments = selection.assignments(project).filter(article__in=articles)
     try:
         software = version("newsannot")

@@ -555,6 +555,24 @@ def test_the_manifest_api_counts_what_the_export_with_the_same_parameters_holds(
     assert refused.json() == {"include_unannotated": "must be true or false"}
 
 
+@pytest.mark.parametrize("include", ["true", "false"])
+def test_the_gold_manifest_counts_the_quotes_its_export_holds(team, include):
+    """Article two's adjudication is in progress: its gold quote is in an export of every
+    article, not in one of the adjudicated articles only, and the manifest says so."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    force_verified_login(client, UserFactory(username="boss", is_staff=True))
+    params = {"annotations": "gold", "include_unannotated": include}
+    counts = client.get("/api/v1/projects/team/export/manifest/", params).json()["counts"]
+    body = client.get("/api/v1/projects/team/export/", params)
+    records = exported_records(b"".join(body.streaming_content))
+    quotes = [quote for record in records for quote in record["quotes"]]
+    assert (counts["articles"], counts["quotes"]) == (len(records), len(quotes))
+    assert counts["annotated_articles"] == sum(1 for record in records if record["quotes"])
+    assert counts["by_origin"] == ({"gold": len(quotes)} if quotes else {})
+
+
 def test_every_export_ends_with_its_counts_and_the_sha256_of_what_precedes(project):
     for format in streams.OWN_FORMATS:
         data = b"".join(streams.chunks(project, streams.Selection(), format))
