@@ -21,6 +21,7 @@ from rest_framework.exceptions import (
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.roles import Role
 from articles.api import tool_imports
 from articles.api.parsers import JSONLinesParser, JSONParser, ZipParser
 from articles.api.scopes import may_annotate, may_suggest
@@ -295,7 +296,10 @@ class QuoteChanges:
     def _own(self, request, quote_id) -> Quote | None:
         """The user's quote, or None: deleted by a rival request, or never theirs (one
         answer for both, a 409, so it tells nobody whether another's quote exists). A
-        gold quote is the adjudication's, not the reviewer's own: the board changes it."""
+        gold quote is the adjudication's, not the reviewer's own: the board changes it.
+        Researchers read only (``article_access``), whatever quotes they made before."""
+        if request.user.role == Role.RESEARCHER and not request.user.is_staff:
+            raise PermissionDenied("Researchers read only: quotes are changed by their annotators.")
         quote = (
             Quote.objects.annotations()
             .filter(pk=quote_id, annotator=request.user)

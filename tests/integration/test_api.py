@@ -397,6 +397,22 @@ def test_patch_and_delete_honour_the_version(world):
     assert Quote.objects.filter(pk=world["theirs"].pk).exists()
 
 
+def test_a_researcher_changes_no_quote_through_the_api(world):
+    """Researchers read only: one who annotated before their role changed keeps their
+    quotes, and may no longer change them (the workspace refuses as well)."""
+    from accounts.roles import set_role
+
+    annotator = world["users"]["annotator"]
+    set_role(user=annotator, role="researcher")
+    client = APIClient()
+    client.force_authenticate(UserFactory._meta.model.objects.get(pk=annotator.pk))
+    url = reverse("api:quote-detail", args=[world["mine"].pk])
+    assert client.patch(url, {"version": 1, "kind": "mixed"}, format="json").status_code == 403
+    assert client.delete(url + "?version=1").status_code == 403
+    quote = Quote.objects.get(pk=world["mine"].pk)
+    assert (quote.kind, quote.version) == ("direct", 1)
+
+
 def test_admins_import_articles_through_the_api(world):
     url = reverse("api:article-import", args=["kyst"])
     admin = client_for(world["users"]["admin"])
