@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,6 +25,7 @@ from articles.models import (
     StanceTarget,
     Suggestion,
 )
+from articles.projects import labels_kept
 from articles.review.forms import AssignAnnotatorsForm, MergeSpeakersForm
 from articles.speakers import merge_speakers, rename_speaker
 from articles.suggestions import suggest_quotes
@@ -49,8 +51,20 @@ class StanceTargetInline(admin.TabularInline):
     extra = 0
 
 
+class ProjectAdminForm(forms.ModelForm):
+    def clean_stance_labels(self):
+        """A label that stances use stays, as on the settings page (``edit_project``)."""
+        labels = self.cleaned_data["stance_labels"]
+        if self.instance.pk is not None and isinstance(labels, list):
+            refusal = labels_kept(self.instance, self.instance.stance_labels, labels)
+            if refusal:
+                raise ValidationError(refusal)
+        return labels
+
+
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
+    form = ProjectAdminForm
     list_display = [
         "name",
         "slug",

@@ -85,14 +85,9 @@ def edit_project(*, project: Project, actor, **settings) -> Project:
             setattr(locked, name, value)
         errors = _model_errors(locked)
         if "stance_labels" not in errors:
-            removed = set(before["stance_labels"]) - set(locked.stance_labels)
-            used = _labels_in_use(locked, removed)
-            if used:
-                errors["stance_labels"] = [
-                    "Stances use "
-                    + ", ".join(f"“{label}” ({n})" for label, n in sorted(used.items()))
-                    + ": keep these labels, or change those stances first."
-                ]
+            refusal = labels_kept(locked, before["stance_labels"], locked.stance_labels)
+            if refusal:
+                errors["stance_labels"] = [refusal]
         if errors:
             raise ProjectInvalid(errors)
         after = {name: getattr(locked, name) for name in SETTINGS}
@@ -202,6 +197,19 @@ def _model_errors(instance, exclude=None) -> dict[str, list[str]]:
             for name, messages in invalid.message_dict.items()
         }
     return {}
+
+
+def labels_kept(project: Project, before, after) -> str | None:
+    """Why the project's stance labels cannot go from ``before`` to ``after`` (stances
+    use one taken away), or None."""
+    used = _labels_in_use(project, set(before) - set(after))
+    if not used:
+        return None
+    return (
+        "Stances use "
+        + ", ".join(f"“{label}” ({n})" for label, n in sorted(used.items()))
+        + ": keep these labels, or change those stances first."
+    )
 
 
 def _labels_in_use(project: Project, labels: set[str]) -> dict[str, int]:

@@ -155,6 +155,43 @@ def test_article_text_edit_is_refused_in_admin_while_suggestions_point_into_it(c
     assert article.text[copy.start : copy.end] == copy.text == "The harbour stays open."
 
 
+def test_admin_keeps_a_stance_label_that_stances_use(client, admin_user, annotated):
+    """As the project settings page and the API do: a stance that names a label the
+    project lacks would be dropped by the next edit of its quote, and refused on import."""
+    project = annotated.article.project
+    force_verified_login(client, admin_user)
+    url = reverse("admin:articles_project_change", args=[project.pk])
+    page = client.get(url)
+    data = {}
+    for field in page.context["adminform"].form:
+        value = field.value()
+        if isinstance(value, bool):
+            if value:
+                data[field.html_name] = "on"
+        elif value is not None:
+            data[field.html_name] = value
+    for inline in page.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for name, value in formset.management_form.initial.items():
+            data[f"{formset.prefix}-{name}"] = value
+        for form in formset.initial_forms:
+            for field in form:
+                if field.value() is not None:
+                    data[field.html_name] = field.value()
+    data["members"] = list(project.members.values_list("pk", flat=True))
+    data["stance_labels"] = '["against", "neutral"]'  # "favor" taken away
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Stances use “favor” (1)" in response.content.decode()
+    project.refresh_from_db()
+    assert project.stance_labels == ["favor", "against", "neutral"]
+    data["stance_labels"] = '["favor", "against"]'  # "neutral" is used by no stance
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    project.refresh_from_db()
+    assert project.stance_labels == ["favor", "against"]
+
+
 def test_admin_adds_an_article_and_sets_its_hash(client, admin_user):
     project = ProjectFactory()
     force_verified_login(client, admin_user)
