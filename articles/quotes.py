@@ -233,8 +233,9 @@ def _as_written(quote: Quote, **fields) -> Quote:
 
 
 def delete_quote(*, quote: Quote, version: int, actor=None) -> None:
-    """Delete the quote if nobody changed it since ``version``. Deleting a suggestion is
-    rejecting it: it is remembered, and not offered to the annotator again. The history
+    """Delete the quote if nobody changed it since ``version``. Deleting a suggestion, even
+    one accepted or corrected before, is rejecting it: it is remembered, and not offered to
+    the annotator again. The history
     names ``actor`` (by default the quote's annotator) and what the quote was."""
     with transaction.atomic():
         _hold_for(quote)
@@ -260,12 +261,14 @@ def delete_quote(*, quote: Quote, version: int, actor=None) -> None:
             quote_id=quote.pk,
             payload={"version": version, "quote": before},
         )
-        if quote.origin == Quote.Origin.SUGGESTED:
+        # Deleted after accepting it, the span is the annotator's last word too: were it
+        # not remembered, the engine's next run would offer the suggestion again.
+        if quote.origin in _FROM_SUGGESTIONS:
             RejectedSuggestion.objects.get_or_create(
-                article_id=quote.article_id,
-                annotator_id=quote.annotator_id,
-                start=quote.start,
-                end=quote.end,
+                article_id=current.article_id,
+                annotator_id=current.annotator_id,
+                start=current.start,
+                end=current.end,
             )
 
 
@@ -448,6 +451,7 @@ def restore_quote(*, article, annotator, snapshot: dict) -> Quote:
 # The history's name for a change, by the quote's origin before it.
 _EDITED = {Quote.Origin.GOLD: "gold.edited", Quote.Origin.SUGGESTED: "suggestion.corrected"}
 _DELETED = {Quote.Origin.GOLD: "gold.removed", Quote.Origin.SUGGESTED: "suggestion.rejected"}
+_FROM_SUGGESTIONS = {Quote.Origin.SUGGESTED, Quote.Origin.ACCEPTED, Quote.Origin.CORRECTED}
 
 
 def _quote_event(quote: Quote, kind: str, data: QuoteInput, *, actor_id: int) -> dict:

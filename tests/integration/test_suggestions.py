@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from articles.assignments import assign_articles
 from articles.models import Quote, RejectedSuggestion, Speaker, Suggestion
-from articles.quotes import accept_suggestion, delete_quote
+from articles.quotes import accept_suggestion, delete_quote, update_quote
 from articles.suggestions import suggest_quotes
+from articles.types import QuoteInput
 from tests.factories import ArticleFactory, ProjectFactory, SpeakerFactory, UserFactory
 from tests.logins import force_verified_login
 
@@ -102,6 +103,28 @@ def test_a_rejected_suggestion_is_remembered_and_not_offered_again(article, anno
     assert RejectedSuggestion.objects.filter(annotator=annotator, start=quote.start).exists()
     suggest_quotes(articles=[article])
     assert not Quote.objects.filter(annotator=annotator, start=quote.start).exists()
+    outcomes = Quote.objects.suggestion_outcomes(article.project)
+    assert outcomes == {"waiting": 7, "accepted": 0, "corrected": 0, "rejected": 1}
+
+
+@pytest.mark.parametrize("changed", ["accepted", "corrected"])
+def test_a_suggestion_accepted_then_deleted_is_rejected_and_not_offered_again(
+    article, annotators, changed
+):
+    # Deleting the quote is the annotator's last word on the span; a new run of the engine
+    # must not bring it back as waiting (it would hold off Done until rejected again).
+    suggest_quotes(articles=[article])
+    annotator = annotators[0]
+    quote = Quote.objects.filter(annotator=annotator, text__startswith="It breaks").get()
+    if changed == "accepted":
+        quote = accept_suggestion(quote=quote, version=quote.version)
+    else:
+        data = QuoteInput(start=quote.start, end=quote.end, text=quote.text, kind="mixed")
+        quote = update_quote(quote=quote, version=quote.version, data=data)
+    assert quote.origin == changed
+    delete_quote(quote=quote, version=quote.version)
+    suggest_quotes(articles=[article])
+    assert not Quote.objects.filter(annotator=annotator, text__startswith="It breaks").exists()
     outcomes = Quote.objects.suggestion_outcomes(article.project)
     assert outcomes == {"waiting": 7, "accepted": 0, "corrected": 0, "rejected": 1}
 
