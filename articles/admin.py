@@ -10,7 +10,7 @@ from django.urls import path
 from django.utils.html import format_html_join
 from django.views.decorators.http import require_POST
 
-from articles.assignments import assign_articles
+from articles.assignments import adjudication_started, assign_articles, suggestions_waiting
 from articles.history import admin_edits
 from articles.models import (
     Adjudication,
@@ -140,8 +140,53 @@ class ProjectAdmin(admin.ModelAdmin):
         return project.guidelines_html()
 
 
+class AssignmentAdminForm(forms.ModelForm):
+    """An admin may set any status, but not past the rules Done and Reopen keep: done
+    means a person judged every suggestion, and a gold set in the making keeps its
+    sources."""
+
+    class Meta:
+        model = Assignment
+        fields = ["article", "annotator", "status", "started_at", "finished_at"]
+
+    def clean(self):
+        cleaned = super().clean()
+        after = cleaned.get("status")
+        before = Assignment.objects.filter(pk=self.instance.pk).values_list("status", flat=True)
+        before = before.first() if self.instance.pk is not None else None
+        if after is None or after == before:
+            return cleaned
+        changed = Assignment(
+            article=cleaned.get("article") or self.instance.article,
+            annotator=cleaned.get("annotator") or self.instance.annotator,
+        )
+        if after == Assignment.Status.DONE:
+            # A new assignment gets the article's suggestions as it is saved.
+            waiting = (
+                suggestions_waiting(changed)
+                if before is not None
+                else changed.article.suggestions.count()
+            )
+            if waiting:
+                raise ValidationError(
+                    {
+                        "status": f"{waiting} engine suggestion(s) wait for the annotator's "
+                        "decision: done is theirs to mark once they have judged them."
+                    }
+                )
+        if before == Assignment.Status.DONE and adjudication_started(changed):
+            raise ValidationError(
+                {
+                    "status": "A reviewer has started adjudicating this article: the "
+                    "assignment stays done while the adjudication exists."
+                }
+            )
+        return cleaned
+
+
 class AssignmentInline(admin.TabularInline):
     model = Assignment
+    form = AssignmentAdminForm
     extra = 0
     fields = ["annotator", "status", "created_at", "started_at", "finished_at"]
     readonly_fields = ["created_at", "started_at", "finished_at"]
@@ -406,6 +451,8 @@ class StanceTargetAdmin(admin.ModelAdmin):
 @admin.register(Assignment)
 class AssignmentAdmin(admin.ModelAdmin):
     """Assignments an admin makes, changes or deletes here are in the history."""
+
+    form = AssignmentAdminForm
 
     list_display = ["article", "annotator", "status", "created_at", "started_at", "finished_at"]
     list_filter = ["status", "article__project", "annotator"]

@@ -91,17 +91,13 @@ def set_assignment_status(*, assignment: Assignment, status: str, actor=None) ->
             return current
         now = timezone.now()
         if status == Assignment.Status.DONE:
-            waiting = Quote.objects.filter(
-                article_id=current.article_id,
-                annotator_id=current.annotator_id,
-                origin=Quote.Origin.SUGGESTED,
-            ).count()
+            waiting = suggestions_waiting(current)
             if waiting:
                 raise SuggestionsWaiting(waiting)
             current.finished_at = now
             current.started_at = current.started_at or now
         else:
-            if Adjudication.objects.filter(article_id=current.article_id).exists():
+            if adjudication_started(current):
                 raise ReopenRefused
             current.finished_at = None
         before, current.status = current.status, status
@@ -115,6 +111,21 @@ def set_assignment_status(*, assignment: Assignment, status: str, actor=None) ->
             actor_id=actor.pk if actor is not None else None,
         )
     return current
+
+
+def suggestions_waiting(assignment: Assignment) -> int:
+    """How many engine suggestions in the annotator's set wait for a decision: while any
+    do, the assignment cannot be done."""
+    return Quote.objects.filter(
+        article_id=assignment.article_id,
+        annotator_id=assignment.annotator_id,
+        origin=Quote.Origin.SUGGESTED,
+    ).count()
+
+
+def adjudication_started(assignment: Assignment) -> bool:
+    """Whether a reviewer has started on the article: then a done assignment stays done."""
+    return Adjudication.objects.filter(article_id=assignment.article_id).exists()
 
 
 def _record_status(project_id, article_id, annotator_id, before, after, *, actor_id=None) -> None:

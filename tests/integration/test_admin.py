@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from articles.assignments import assign_articles
-from articles.models import Article, Assignment, Speaker, StanceLabel
+from articles.models import Adjudication, Article, Assignment, Speaker, StanceLabel
 from tests.factories import (
     ArticleFactory,
     ProjectFactory,
@@ -298,3 +298,83 @@ def test_admin_pages_link_the_sites_icon_so_the_browser_asks_for_no_favicon_ico(
     ):
         html = client.get(url).content.decode()
         assert html.count(icon) == 1, url
+
+
+def _change_assignment(client, admin_user, assignment, status):
+    force_verified_login(client, admin_user)
+    return client.post(
+        reverse("admin:articles_assignment_change", args=[assignment.pk]),
+        {
+            "article": assignment.article_id,
+            "annotator": assignment.annotator_id,
+            "status": status,
+            "started_at_0": "",
+            "started_at_1": "",
+            "finished_at_0": "",
+            "finished_at_1": "",
+        },
+    )
+
+
+def test_admin_cannot_mark_done_an_assignment_whose_suggestions_wait(client, admin_user):
+    """Done means a person judged every suggestion in the set: the admin's status field
+    keeps the rule the annotator's Done button keeps."""
+    article = ArticleFactory(text="Vik says: “The harbour stays open.” That is all.")
+    start, end = article.text.index("The harbour"), article.text.index("”")
+    article.suggestions.create(
+        start=start, end=end, text=article.text[start:end], kind="direct", confidence=0.9
+    )
+    annotator = UserFactory(role="annotator")
+    assign_articles(articles=[article], annotators=[annotator])
+    assignment = Assignment.objects.get(article=article, annotator=annotator)
+    response = _change_assignment(client, admin_user, assignment, "done")
+    assert response.status_code == 200
+    assert "1 engine suggestion(s) wait for the annotator" in response.content.decode()
+    assert Assignment.objects.get(pk=assignment.pk).status == "todo"
+    article.quotes.filter(annotator=annotator).update(origin="accepted")
+    response = _change_assignment(client, admin_user, assignment, "done")
+    assert response.status_code == 302
+    assert Assignment.objects.get(pk=assignment.pk).status == "done"
+
+
+def test_admin_cannot_reopen_an_assignment_once_its_article_is_adjudicated(client, admin_user):
+    article = ArticleFactory()
+    annotator = UserFactory(role="annotator")
+    assignment = Assignment.objects.create(article=article, annotator=annotator, status="done")
+    Adjudication.objects.create(article=article, reviewer=UserFactory(role="reviewer"))
+    response = _change_assignment(client, admin_user, assignment, "in_progress")
+    assert response.status_code == 200
+    assert "started adjudicating this article" in response.content.decode()
+    assert Assignment.objects.get(pk=assignment.pk).status == "done"
+
+
+def test_the_article_pages_assignment_rows_keep_the_done_rule_too(client, admin_user):
+    article = ArticleFactory(text="Vik says: “The harbour stays open.” That is all.")
+    start, end = article.text.index("The harbour"), article.text.index("”")
+    article.suggestions.create(
+        start=start, end=end, text=article.text[start:end], kind="direct", confidence=0.9
+    )
+    annotator = UserFactory(role="annotator")
+    assign_articles(articles=[article], annotators=[annotator])
+    assignment = Assignment.objects.get(article=article, annotator=annotator)
+    force_verified_login(client, admin_user)
+    response = client.post(
+        reverse("admin:articles_article_change", args=[article.pk]),
+        {
+            "project": article.project_id,
+            "title": article.title,
+            "text": article.text,
+            "metadata": "{}",
+            "assignments-TOTAL_FORMS": 1,
+            "assignments-INITIAL_FORMS": 1,
+            "assignments-0-id": assignment.pk,
+            "assignments-0-article": article.pk,
+            "assignments-0-annotator": annotator.pk,
+            "assignments-0-status": "done",
+            "quotes-TOTAL_FORMS": 0,
+            "quotes-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 200
+    assert "wait for the annotator" in response.content.decode()
+    assert Assignment.objects.get(pk=assignment.pk).status == "todo"
