@@ -873,6 +873,8 @@ def _skip_auxiliaries(sentence: list[Token], i: int) -> int:
             i -= 1
         elif i > 1 and word in _TIMES and sentence[i - 2][2].lower() in _TIME_LEADS:
             i -= 2  # 'Harbour Bank this month announced', 'Nord on Monday said'
+        elif i > 1 and word == "it" and sentence[i - 2][2].lower() in _MAKE:
+            i -= 2  # 'Hale made it clear that'
         elif i > 1 and word == "to" and sentence[i - 2][2].lower() in _VERBS_BEFORE_TO:
             i -= 2  # 'Democrats wanted to know', 'the mayor declined to say'
         else:
@@ -886,6 +888,8 @@ def _adverb(word: str) -> bool:
 
 
 _TIME_LEADS = frozenset("this last next earlier on".split())
+# 'made it clear': the cue is the adjective; 'made it' stands between it and the subject.
+_MAKE = frozenset("make makes made making".split())
 # Verbs whose subject is also the subject of the cue after 'to': 'wanted to know'.
 _VERBS_BEFORE_TO = frozenset(
     """want wants wanted decline declines declined refuse refuses refused try tries tried
@@ -975,12 +979,26 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         w.lower() in _BOUNDARY_WORDS or w in cues.QUOTE_MARKS or w in ";:()"
         for _, _, w in sentence[:end]
     ):
-        # 'He went out of his way to say', 'She urged the board to act, proposed that':
-        # one long predicate of the pronoun that opens the sentence.
+        # 'He went out of his way to say', 'She urged the board to act, proposed that',
+        # 'Okafor drove to the plant on Sunday to explain': one long predicate of the
+        # pronoun or the name that opens the sentence.
         subject = _sentence_subject(registry, text, sentence, end)
-        if subject.mention and text[slice(*subject.mention)].lower() in _SUBJECT_PRONOUNS:
+        if _names_someone(registry, text, subject):
             return subject
     return speaker
+
+
+def _names_someone(registry: Registry, text: str, subject: Speaker) -> bool:
+    """Whether a sentence's subject is a pronoun for someone ('he', not 'it') or a name;
+    not a common word the sentence capitalises ('Nearly half …', 'Concerns rose …'),
+    which the registry takes for a name but the text also writes in lower case."""
+    if subject.mention is None:
+        return False
+    opener = text[slice(*subject.mention)]
+    if opener.lower() in _PRONOUNS:
+        return opener.lower() in _SUBJECT_PRONOUNS
+    named = subject.entity is not None and subject.entity.named
+    return named and not registry.common_word(opener.split()[0])
 
 
 # Words that open a subject's phrase without being part of it: '…, with some polls

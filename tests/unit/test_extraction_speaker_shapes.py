@@ -423,3 +423,30 @@ def test_a_clause_inside_a_relative_clause_has_its_own_subject():
     assert _speaker_words(text) == ("aides", "aides")
     text = "Okafor, who ran when the mayor quit, said the pier would reopen."
     assert _speaker_words(text) == ("Okafor", "Okafor")
+
+
+def test_a_name_with_a_long_predicate_before_the_infinitive_cue_speaks():
+    # Only a pronoun opening the sentence was taken as the subject of 'to explain' after a
+    # long predicate; a name left the quote without a speaker.
+    text = (
+        "The ferry port is closing. Nadia Okafor drove to the pier on Sunday to explain "
+        "that the boats would stop in May."
+    )
+    assert _speaker_words(text) == ("Nadia Okafor", "Nadia Okafor")
+
+
+def test_a_capitalised_common_word_opening_the_sentence_is_no_subject_of_a_long_predicate():
+    # Guards the fix above: 'Worries' is a word the text also writes in lower case, so no
+    # name, and the quote keeps no speaker rather than a speaker called 'Worries'.
+    text = (
+        "The council met at noon. Worries grew on Monday over the budget, after the clerk "
+        "had time to explain that the worries were misplaced."
+    )
+    for quote in extract_quotes(text):
+        assert quote.speaker != "Worries", quote
+
+
+def test_made_it_clear_leaves_the_subject_before_it():
+    # 'made it' between the subject and the cue 'clear' hid the subject: no speaker.
+    text = "Gov. Lena Haugen made it clear that the shipyard would stay open through winter."
+    assert _speaker_words(text) == ("Lena Haugen", "Lena Haugen")
