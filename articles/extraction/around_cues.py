@@ -1057,21 +1057,30 @@ def _sentence_subject(registry: Registry, text: str, sentence: list[Token], end:
     """The subject that opens the sentence (after a short opening phrase and its comma):
     its words up to the first one in lower case or a comma, before token ``end``."""
     start = 0
-    opening = _opening_participle(sentence)
+    first = sentence[0][2] if sentence else ""
+    # A phrase its first word marks as one ('In a speech at the county fair on Tuesday
+    # night, …', 'Despite his low standing in the polls, …') may run longer than one
+    # that only its last word shows to be ('Hours later, …').
+    opening = (
+        _opening_participle(sentence)
+        or first.lower() in _OPENING_WORDS
+        or (_adverb(first.lower()) and first[:1].isupper())
+    )
     comma = next(
-        (i for i, (_, _, w) in enumerate(sentence[: 16 if opening else 10]) if w == ","), None
+        (
+            i
+            for i, (_, _, w) in enumerate(sentence[: _OPENING_TOKENS if opening else 10])
+            if w == ","
+        ),
+        None,
     )
     if (
         comma is not None
         and comma + 1 < end
-        and (
-            opening
-            or sentence[0][2].lower() in _OPENING_WORDS
-            or sentence[comma - 1][2].lower() in ("later", "earlier", "ago")
-        )
+        and (opening or sentence[comma - 1][2].lower() in ("later", "earlier", "ago"))
     ):
         # 'On Monday, Cruz …', 'In Ohio, the governor …', 'Reflecting on his career, the
-        # senator …', 'Hours later, Trump …'
+        # senator …', 'Hours later, Trump …', 'Recently, Tom Berg …'
         start = comma + 1
     words = [w for _, _, w in sentence[start : min(end, start + 8)]]
     stop = start + subject_length(words)
@@ -1089,10 +1098,14 @@ def _opening_participle(sentence: list[Token]) -> bool:
     )
 
 
-# Words that open a phrase before a sentence's subject: 'On Monday, …', 'After the vote, …'.
+# Words that open a phrase before a sentence's subject: 'On Monday, …', 'After the vote, …',
+# 'If he wins, …', 'Inside the hall, …'.
 _OPENING_WORDS = frozenset(
-    "on in at after before during earlier later last yesterday today since following".split()
+    """on in at after before during earlier later last yesterday today since following
+    if as while although though despite when because unless until once inside outside
+    for amid like unlike throughout under over by with without upon""".split()
 )
+_OPENING_TOKENS = 16
 
 
 def _boundary(sentence: list[Token], end: int) -> int:

@@ -450,3 +450,30 @@ def test_made_it_clear_leaves_the_subject_before_it():
     # 'made it' between the subject and the cue 'clear' hid the subject: no speaker.
     text = "Gov. Lena Haugen made it clear that the shipyard would stay open through winter."
     assert _speaker_words(text) == ("Lena Haugen", "Lena Haugen")
+
+
+def test_a_long_opening_phrase_leaves_the_subject_of_a_participle_after_a_comma():
+    # Only an opening phrase of up to ten tokens was passed over to reach the subject that
+    # the participle ('saying') shares; a longer one left the quote without a speaker.
+    text = (
+        "In a long speech at the county fair in Salem on Tuesday night, Mr. Lund struck a "
+        "calm tone, saying he understood the anger."
+    )
+    assert _speaker_words(text) == ("Lund", "Lund")
+
+
+def test_an_opening_clause_or_adverb_is_passed_over_to_reach_the_subject():
+    # 'Despite' and 'Recently' were no words known to open a phrase before the subject.
+    for text, name in (
+        (
+            "Despite her low standing in the polls, Nadia Okafor had a reply ready, quickly "
+            "reminding voters that the port was hers.",
+            "Nadia Okafor",
+        ),
+        (
+            "Recently, Tom Berg of Salem, Ore., stood at a rally here to say he was leaning "
+            "toward the mayor.",
+            "Tom Berg",
+        ),
+    ):
+        assert _speaker_words(text) == (name, name), text
