@@ -929,7 +929,12 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
             speaker = _subject_before(registry, text, sentence, said)
             if speaker.entity is not None:
                 return speaker
-        return _sentence_subject(registry, text, sentence, end - 1)
+        subject = _sentence_subject(registry, text, sentence, end - 1)
+        if subject.entity is None:
+            # '“…,” said Tom Berg, a former aide, recalling …', '“…,” Lund told the
+            # hosts of the show, adding …': whoever the quotation's attribution names.
+            return _quotation_speaker(registry, text, sentence, end - 1) or subject
+        return subject
     if sentence[end - 1][2] == ")":
         # 'Rep. Alma Frost (D-Ore.) said': the party and state are no part of the subject.
         opening = next(
@@ -1022,6 +1027,38 @@ def _aside_opening(sentence: list[Token], comma: int) -> int:
         if word == "," and _participle(sentence[i + 1][2]):
             return i + 1
     return opening
+
+
+def _quotation_speaker(
+    registry: Registry, text: str, sentence: list[Token], comma: int
+) -> Speaker | None:
+    """Who the attribution after a quotation names, when it runs up to the ``comma``
+    ('“…,” said Tom Berg, a former aide,' or '“…,” Lund told the hosts,'); None when no
+    quotation closes before it with its own comma."""
+    closing = next(
+        (
+            i
+            for i in range(comma - 1, max(1, comma - _ATTRIBUTION_TOKENS), -1)
+            if sentence[i][2] in cues.QUOTE_MARKS and sentence[i - 1][2] in ",?!"
+        ),
+        None,
+    )
+    if closing is None or closing + 2 > comma:
+        return None
+    if sentence[closing + 1][2].lower() in SAYING_VERBS:
+        speaker = _phrase(registry, text, sentence, closing + 2, comma)
+    else:
+        said = next(
+            (i for i in range(closing + 2, comma) if sentence[i][2].lower() in SAYING_VERBS), None
+        )
+        if said is None:
+            return None
+        speaker = _phrase(registry, text, sentence, closing + 1, said)
+    return speaker if speaker.entity is not None else None
+
+
+# How far back from a participle's comma the quotation before its attribution may close.
+_ATTRIBUTION_TOKENS = 24
 
 
 def _after_comma(sentence: list[Token], end: int) -> bool:

@@ -477,3 +477,23 @@ def test_an_opening_clause_or_adverb_is_passed_over_to_reach_the_subject():
         ),
     ):
         assert _speaker_words(text) == (name, name), text
+
+
+def test_a_participle_after_a_quotation_belongs_to_whom_its_attribution_names():
+    # The participle's subject was looked for only at the sentence's start, which is the
+    # quotation here: the reported clause had no speaker.
+    for text, name in (
+        (
+            '"It came up on the radio first," said Tom Berg, a former aide to the mayor, '
+            "recalling that the report was false.",
+            "Tom Berg",
+        ),
+        (
+            '"He is a fair man," Mr. Lund told the hosts of the morning show, adding that '
+            "his son would run for the board.",
+            "Lund",
+        ),
+    ):
+        reported = [q for q in extract_quotes(text) if q.kind == "indirect"]
+        assert reported, text
+        assert reported[-1].speaker == name, (text, reported)
