@@ -942,6 +942,14 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         )
         if opening:
             end = opening
+    if sentence[end - 1][2] in _DASHES:
+        # 'Byrne — a former guard at the port — said', 'The judges -- Lund, Berg and Amar
+        # -- agreed': the subject before the aside between dashes.
+        opening = _dash_aside_opening(sentence, end - 1)
+        if opening is not None:
+            subject = _phrase(registry, text, sentence, _boundary(sentence, opening), opening)
+            if subject.entity is not None:
+                return subject
     if sentence[end - 1][2] == ",":
         # 'X, who served as chairman during the 2000 election, agreed': X, before the
         # relative clause, however long it is.
@@ -1059,6 +1067,27 @@ def _quotation_speaker(
 
 # How far back from a participle's comma the quotation before its attribution may close.
 _ATTRIBUTION_TOKENS = 24
+
+
+def _dash_aside_opening(sentence: list[Token], closing: int) -> int | None:
+    """The first dash of the pair that opens the aside the dash at ``closing`` ends (two
+    hyphens, '--', are one dash), or None when no dash opens one within the sentence's
+    clause."""
+    while closing > 0 and sentence[closing - 1][2] in _DASHES:
+        closing -= 1
+    for i in range(closing - 2, max(0, closing - _DASH_ASIDE_TOKENS), -1):
+        word = sentence[i][2]
+        if word in ";:()" or word in cues.QUOTE_MARKS:
+            return None
+        if word in _DASHES:
+            while i > 0 and sentence[i - 1][2] in _DASHES:
+                i -= 1
+            return i if i > 0 else None
+    return None
+
+
+_DASHES = frozenset("-–—")
+_DASH_ASIDE_TOKENS = 30
 
 
 def _after_comma(sentence: list[Token], end: int) -> bool:

@@ -497,3 +497,23 @@ def test_a_participle_after_a_quotation_belongs_to_whom_its_attribution_names():
         reported = [q for q in extract_quotes(text) if q.kind == "indirect"]
         assert reported, text
         assert reported[-1].speaker == name, (text, reported)
+
+
+def test_an_aside_between_dashes_leaves_the_subject_before_it():
+    # A dash before the cue was taken for the subject's boundary, so nothing stood
+    # between it and the cue: the quote had no speaker.
+    for text, expected in (
+        (
+            "Lena Byrne — a guard at the shipyard for nine years — said the night shift "
+            "was a punishment.",
+            ("Lena Byrne", "Lena Byrne"),
+        ),
+        (
+            "The three county judges -- Mr. Lund, Ms. Berg and Mr. Amar -- agreed there "
+            "were grounds for an appeal.",
+            (None, "The three county judges"),
+        ),
+    ):
+        quote = _only(text)
+        assert quote.speaker_start is not None, text
+        assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == expected
