@@ -193,3 +193,16 @@ def test_an_attribution_span_stays_with_its_entity_when_the_entity_is_dropped():
     for _ in range(50):
         registry.attributed(Entity("a spokesman", named=False), (10, 21))
         assert registry.mention_of(Entity("a spokeswoman", named=False), 0) is None
+
+
+def test_a_quoted_phrase_is_attributed_by_a_said_and_name_that_close_its_sentence():
+    # Only ', she said.' closed a sentence for the words quoted before it; with the cue
+    # first, ', said Nadia Okafor, …', the quoted phrase was no quote at all.
+    text = (
+        "The port has used “velvet gloves” in its dealings with the city, said Nadia "
+        "Okafor, an expert at the university."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [
+        ("mixed", "velvet gloves", "Nadia Okafor")
+    ]
