@@ -206,3 +206,16 @@ def test_a_quoted_phrase_is_attributed_by_a_said_and_name_that_close_its_sentenc
     assert [(q.kind, q.text, q.speaker) for q in quotes] == [
         ("mixed", "velvet gloves", "Nadia Okafor")
     ]
+
+
+def test_according_to_before_quoted_words_names_their_source():
+    # The source was looked for before 'According to', where there is none, so the
+    # quoted words went to whoever spoke last in the article.
+    text = (
+        "“The port will reopen,” Mayor Tom Berg said on Monday.\n\n"
+        "According to the harbour's own engineers, the new quay is “years from ready” "
+        "and will need more money."
+    )
+    mixed = [q for q in extract_quotes(text) if q.kind == "mixed"]
+    assert len(mixed) == 1, mixed
+    assert text[mixed[0].speaker_start : mixed[0].speaker_end] == "the harbour's own engineers"
