@@ -873,6 +873,8 @@ def _skip_auxiliaries(sentence: list[Token], i: int) -> int:
             i -= 1
         elif i > 1 and word in _TIMES and sentence[i - 2][2].lower() in _TIME_LEADS:
             i -= 2  # 'Harbour Bank this month announced', 'Nord on Monday said'
+        elif i > 1 and word == "it" and sentence[i - 2][2].lower() in _MAKE:
+            i -= 2  # 'Hale made it clear that'
         elif i > 1 and word == "to" and sentence[i - 2][2].lower() in _VERBS_BEFORE_TO:
             i -= 2  # 'Democrats wanted to know', 'the mayor declined to say'
         else:
@@ -886,6 +888,8 @@ def _adverb(word: str) -> bool:
 
 
 _TIME_LEADS = frozenset("this last next earlier on".split())
+# 'made it clear': the cue is the adjective; 'made it' stands between it and the subject.
+_MAKE = frozenset("make makes made making".split())
 # Verbs whose subject is also the subject of the cue after 'to': 'wanted to know'.
 _VERBS_BEFORE_TO = frozenset(
     """want wants wanted decline declines declined refuse refuses refused try tries tried
@@ -925,7 +929,12 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
             speaker = _subject_before(registry, text, sentence, said)
             if speaker.entity is not None:
                 return speaker
-        return _sentence_subject(registry, text, sentence, end - 1)
+        subject = _sentence_subject(registry, text, sentence, end - 1)
+        if subject.entity is None:
+            # '“…,” said Tom Berg, a former aide, recalling …', '“…,” Lund told the
+            # hosts of the show, adding …': whoever the quotation's attribution names.
+            return _quotation_speaker(registry, text, sentence, end - 1) or subject
+        return subject
     if sentence[end - 1][2] == ")":
         # 'Rep. Alma Frost (D-Ore.) said': the party and state are no part of the subject.
         opening = next(
@@ -933,6 +942,14 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         )
         if opening:
             end = opening
+    if sentence[end - 1][2] in _DASHES:
+        # 'Byrne — a former guard at the port — said', 'The judges -- Lund, Berg and Amar
+        # -- agreed': the subject before the aside between dashes.
+        opening = _dash_aside_opening(sentence, end - 1)
+        if opening is not None:
+            subject = _phrase(registry, text, sentence, _boundary(sentence, opening), opening)
+            if subject.entity is not None:
+                return subject
     if sentence[end - 1][2] == ",":
         # 'X, who served as chairman during the 2000 election, agreed': X, before the
         # relative clause, however long it is.
@@ -975,12 +992,26 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         w.lower() in _BOUNDARY_WORDS or w in cues.QUOTE_MARKS or w in ";:()"
         for _, _, w in sentence[:end]
     ):
-        # 'He went out of his way to say', 'She urged the board to act, proposed that':
-        # one long predicate of the pronoun that opens the sentence.
+        # 'He went out of his way to say', 'She urged the board to act, proposed that',
+        # 'Okafor drove to the plant on Sunday to explain': one long predicate of the
+        # pronoun or the name that opens the sentence.
         subject = _sentence_subject(registry, text, sentence, end)
-        if subject.mention and text[slice(*subject.mention)].lower() in _SUBJECT_PRONOUNS:
+        if _names_someone(registry, text, subject):
             return subject
     return speaker
+
+
+def _names_someone(registry: Registry, text: str, subject: Speaker) -> bool:
+    """Whether a sentence's subject is a pronoun for someone ('he', not 'it') or a name;
+    not a common word the sentence capitalises ('Nearly half …', 'Concerns rose …'),
+    which the registry takes for a name but the text also writes in lower case."""
+    if subject.mention is None:
+        return False
+    opener = text[slice(*subject.mention)]
+    if opener.lower() in _PRONOUNS:
+        return opener.lower() in _SUBJECT_PRONOUNS
+    named = subject.entity is not None and subject.entity.named
+    return named and not registry.common_word(opener.split()[0])
 
 
 # Words that open a subject's phrase without being part of it: '…, with some polls
@@ -1004,6 +1035,59 @@ def _aside_opening(sentence: list[Token], comma: int) -> int:
         if word == "," and _participle(sentence[i + 1][2]):
             return i + 1
     return opening
+
+
+def _quotation_speaker(
+    registry: Registry, text: str, sentence: list[Token], comma: int
+) -> Speaker | None:
+    """Who the attribution after a quotation names, when it runs up to the ``comma``
+    ('“…,” said Tom Berg, a former aide,' or '“…,” Lund told the hosts,'); None when no
+    quotation closes before it with its own comma."""
+    closing = next(
+        (
+            i
+            for i in range(comma - 1, max(1, comma - _ATTRIBUTION_TOKENS), -1)
+            if sentence[i][2] in cues.QUOTE_MARKS and sentence[i - 1][2] in ",?!"
+        ),
+        None,
+    )
+    if closing is None or closing + 2 > comma:
+        return None
+    if sentence[closing + 1][2].lower() in SAYING_VERBS:
+        speaker = _phrase(registry, text, sentence, closing + 2, comma)
+    else:
+        said = next(
+            (i for i in range(closing + 2, comma) if sentence[i][2].lower() in SAYING_VERBS), None
+        )
+        if said is None:
+            return None
+        speaker = _phrase(registry, text, sentence, closing + 1, said)
+    return speaker if speaker.entity is not None else None
+
+
+# How far back from a participle's comma the quotation before its attribution may close.
+_ATTRIBUTION_TOKENS = 24
+
+
+def _dash_aside_opening(sentence: list[Token], closing: int) -> int | None:
+    """The first dash of the pair that opens the aside the dash at ``closing`` ends (two
+    hyphens, '--', are one dash), or None when no dash opens one within the sentence's
+    clause."""
+    while closing > 0 and sentence[closing - 1][2] in _DASHES:
+        closing -= 1
+    for i in range(closing - 2, max(0, closing - _DASH_ASIDE_TOKENS), -1):
+        word = sentence[i][2]
+        if word in ";:()" or word in cues.QUOTE_MARKS:
+            return None
+        if word in _DASHES:
+            while i > 0 and sentence[i - 1][2] in _DASHES:
+                i -= 1
+            return i if i > 0 else None
+    return None
+
+
+_DASHES = frozenset("-–—")
+_DASH_ASIDE_TOKENS = 30
 
 
 def _after_comma(sentence: list[Token], end: int) -> bool:
@@ -1039,21 +1123,30 @@ def _sentence_subject(registry: Registry, text: str, sentence: list[Token], end:
     """The subject that opens the sentence (after a short opening phrase and its comma):
     its words up to the first one in lower case or a comma, before token ``end``."""
     start = 0
-    opening = _opening_participle(sentence)
+    first = sentence[0][2] if sentence else ""
+    # A phrase its first word marks as one ('In a speech at the county fair on Tuesday
+    # night, …', 'Despite his low standing in the polls, …') may run longer than one
+    # that only its last word shows to be ('Hours later, …').
+    opening = (
+        _opening_participle(sentence)
+        or first.lower() in _OPENING_WORDS
+        or (_adverb(first.lower()) and first[:1].isupper())
+    )
     comma = next(
-        (i for i, (_, _, w) in enumerate(sentence[: 16 if opening else 10]) if w == ","), None
+        (
+            i
+            for i, (_, _, w) in enumerate(sentence[: _OPENING_TOKENS if opening else 10])
+            if w == ","
+        ),
+        None,
     )
     if (
         comma is not None
         and comma + 1 < end
-        and (
-            opening
-            or sentence[0][2].lower() in _OPENING_WORDS
-            or sentence[comma - 1][2].lower() in ("later", "earlier", "ago")
-        )
+        and (opening or sentence[comma - 1][2].lower() in ("later", "earlier", "ago"))
     ):
         # 'On Monday, Cruz …', 'In Ohio, the governor …', 'Reflecting on his career, the
-        # senator …', 'Hours later, Trump …'
+        # senator …', 'Hours later, Trump …', 'Recently, Tom Berg …'
         start = comma + 1
     words = [w for _, _, w in sentence[start : min(end, start + 8)]]
     stop = start + subject_length(words)
@@ -1071,10 +1164,14 @@ def _opening_participle(sentence: list[Token]) -> bool:
     )
 
 
-# Words that open a phrase before a sentence's subject: 'On Monday, …', 'After the vote, …'.
+# Words that open a phrase before a sentence's subject: 'On Monday, …', 'After the vote, …',
+# 'If he wins, …', 'Inside the hall, …'.
 _OPENING_WORDS = frozenset(
-    "on in at after before during earlier later last yesterday today since following".split()
+    """on in at after before during earlier later last yesterday today since following
+    if as while although though despite when because unless until once inside outside
+    for amid like unlike throughout under over by with without upon""".split()
 )
+_OPENING_TOKENS = 16
 
 
 def _boundary(sentence: list[Token], end: int) -> int:

@@ -99,6 +99,15 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
     match = TRAILING_SPEAKER_THEN_CUE.search(tail)
     if match and len(tail[: match.start()].split()) <= _RUN_ON_WORDS:
         return _attribution(registry, text, match, position)
+    # Or with the cue first: '…“the beginning of the end” for the union, said Tom Berg,
+    # founder of the party.'
+    match = TRAILING_CUE_THEN_SPEAKER.search(tail)
+    if (
+        match
+        and match.group("cue") not in NAMING_VERBS
+        and len(tail[: match.start()].split()) <= _RUN_ON_WORDS
+    ):
+        return _attribution(registry, text, match, position)
     return None
 
 

@@ -20,7 +20,12 @@ from articles.extraction.patterns import (
     VIEWPOINT_LEAD,
     WORK_BEFORE,
 )
-from articles.extraction.speakers import nearby_speaker, speaker_in, subject_speaker_before
+from articles.extraction.speakers import (
+    nearby_speaker,
+    source_in,
+    speaker_in,
+    subject_speaker_before,
+)
 
 
 def quote_in_marks(
@@ -128,6 +133,7 @@ def quote_in_marks(
 
 
 _CLOSING = frozenset('”’"» ')
+_ACCORDING_TO = re.compile(r"[Aa]ccording\s+to")
 _FOLLOW = re.compile(r"Follow .+ on (?:Twitter|Facebook|Instagram)\b")
 _DASHES = ("-", "—", "–")
 # Capitals and a colon that head a news item, not a speaker's turn.
@@ -201,6 +207,20 @@ def _mixed(
     subject = subject_speaker_before(registry, text, lead[0], cue[0]) if cue else None
     if after is not None:
         return Candidate(*span, "mixed", after.entity, 0.7, after.cue, after.mention)
+    comma = text.find(",", cue[1], lead[1])
+    source_end = comma if comma >= 0 else lead[1]
+    before_cue = text[lead[0] : cue[0]].rstrip()
+    if (
+        _ACCORDING_TO.fullmatch(text, *cue)
+        and (not before_cue or before_cue.endswith(","))
+        and any(c.isalnum() for c in text[cue[1] : source_end])
+    ):
+        # 'According to her physician, the mayor had “…”', 'For Lund, according to his
+        # aides, the vote is “…”': the source follows the cue, and governs the sentence
+        # (not after 'said that', whose subject's it is).
+        source = source_in(registry, text, cue[1], source_end)
+        if source.entity is not None:
+            return Candidate(*span, "mixed", source.entity, 0.7, cue, source.mention)
     return Candidate(*span, "mixed", subject.entity, 0.7, cue, subject.mention)
 
 

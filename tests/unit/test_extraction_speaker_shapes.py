@@ -423,3 +423,97 @@ def test_a_clause_inside_a_relative_clause_has_its_own_subject():
     assert _speaker_words(text) == ("aides", "aides")
     text = "Okafor, who ran when the mayor quit, said the pier would reopen."
     assert _speaker_words(text) == ("Okafor", "Okafor")
+
+
+def test_a_name_with_a_long_predicate_before_the_infinitive_cue_speaks():
+    # Only a pronoun opening the sentence was taken as the subject of 'to explain' after a
+    # long predicate; a name left the quote without a speaker.
+    text = (
+        "The ferry port is closing. Nadia Okafor drove to the pier on Sunday to explain "
+        "that the boats would stop in May."
+    )
+    assert _speaker_words(text) == ("Nadia Okafor", "Nadia Okafor")
+
+
+def test_a_capitalised_common_word_opening_the_sentence_is_no_subject_of_a_long_predicate():
+    # Guards the fix above: 'Worries' is a word the text also writes in lower case, so no
+    # name, and the quote keeps no speaker rather than a speaker called 'Worries'.
+    text = (
+        "The council met at noon. Worries grew on Monday over the budget, after the clerk "
+        "had time to explain that the worries were misplaced."
+    )
+    for quote in extract_quotes(text):
+        assert quote.speaker != "Worries", quote
+
+
+def test_made_it_clear_leaves_the_subject_before_it():
+    # 'made it' between the subject and the cue 'clear' hid the subject: no speaker.
+    text = "Gov. Lena Haugen made it clear that the shipyard would stay open through winter."
+    assert _speaker_words(text) == ("Lena Haugen", "Lena Haugen")
+
+
+def test_a_long_opening_phrase_leaves_the_subject_of_a_participle_after_a_comma():
+    # Only an opening phrase of up to ten tokens was passed over to reach the subject that
+    # the participle ('saying') shares; a longer one left the quote without a speaker.
+    text = (
+        "In a long speech at the county fair in Salem on Tuesday night, Mr. Lund struck a "
+        "calm tone, saying he understood the anger."
+    )
+    assert _speaker_words(text) == ("Lund", "Lund")
+
+
+def test_an_opening_clause_or_adverb_is_passed_over_to_reach_the_subject():
+    # 'Despite' and 'Recently' were no words known to open a phrase before the subject.
+    for text, name in (
+        (
+            "Despite her low standing in the polls, Nadia Okafor had a reply ready, quickly "
+            "reminding voters that the port was hers.",
+            "Nadia Okafor",
+        ),
+        (
+            "Recently, Tom Berg of Salem, Ore., stood at a rally here to say he was leaning "
+            "toward the mayor.",
+            "Tom Berg",
+        ),
+    ):
+        assert _speaker_words(text) == (name, name), text
+
+
+def test_a_participle_after_a_quotation_belongs_to_whom_its_attribution_names():
+    # The participle's subject was looked for only at the sentence's start, which is the
+    # quotation here: the reported clause had no speaker.
+    for text, name in (
+        (
+            '"It came up on the radio first," said Tom Berg, a former aide to the mayor, '
+            "recalling that the report was false.",
+            "Tom Berg",
+        ),
+        (
+            '"He is a fair man," Mr. Lund told the hosts of the morning show, adding that '
+            "his son would run for the board.",
+            "Lund",
+        ),
+    ):
+        reported = [q for q in extract_quotes(text) if q.kind == "indirect"]
+        assert reported, text
+        assert reported[-1].speaker == name, (text, reported)
+
+
+def test_an_aside_between_dashes_leaves_the_subject_before_it():
+    # A dash before the cue was taken for the subject's boundary, so nothing stood
+    # between it and the cue: the quote had no speaker.
+    for text, expected in (
+        (
+            "Lena Byrne — a guard at the shipyard for nine years — said the night shift "
+            "was a punishment.",
+            ("Lena Byrne", "Lena Byrne"),
+        ),
+        (
+            "The three county judges -- Mr. Lund, Ms. Berg and Mr. Amar -- agreed there "
+            "were grounds for an appeal.",
+            (None, "The three county judges"),
+        ),
+    ):
+        quote = _only(text)
+        assert quote.speaker_start is not None, text
+        assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == expected

@@ -193,3 +193,29 @@ def test_an_attribution_span_stays_with_its_entity_when_the_entity_is_dropped():
     for _ in range(50):
         registry.attributed(Entity("a spokesman", named=False), (10, 21))
         assert registry.mention_of(Entity("a spokeswoman", named=False), 0) is None
+
+
+def test_a_quoted_phrase_is_attributed_by_a_said_and_name_that_close_its_sentence():
+    # Only ', she said.' closed a sentence for the words quoted before it; with the cue
+    # first, ', said Nadia Okafor, …', the quoted phrase was no quote at all.
+    text = (
+        "The port has used “velvet gloves” in its dealings with the city, said Nadia "
+        "Okafor, an expert at the university."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [
+        ("mixed", "velvet gloves", "Nadia Okafor")
+    ]
+
+
+def test_according_to_before_quoted_words_names_their_source():
+    # The source was looked for before 'According to', where there is none, so the
+    # quoted words went to whoever spoke last in the article.
+    text = (
+        "“The port will reopen,” Mayor Tom Berg said on Monday.\n\n"
+        "According to the harbour's own engineers, the new quay is “years from ready” "
+        "and will need more money."
+    )
+    mixed = [q for q in extract_quotes(text) if q.kind == "mixed"]
+    assert len(mixed) == 1, mixed
+    assert text[mixed[0].speaker_start : mixed[0].speaker_end] == "the harbour's own engineers"
