@@ -224,6 +224,8 @@ _SPLIT = re.compile(
 def _runs(run: str, offset: int) -> list[tuple[str, int]]:
     """A capitalised run cut where a sentence ends inside it ('Bush. But Lewandowski')
     and, unless it names an organisation, at 'and' ('Sanders and Clinton')."""
+    if " " not in run and "\t" not in run:
+        return [(run, offset)]  # one word: every separator takes a space or a tab
     pieces, start = [], 0
     for match in _SPLIT.finditer(run):
         separator = match.group().strip()
@@ -614,8 +616,12 @@ _counters = operator.attrgetter(*_COUNTERS)
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
 _LOWER_WORD = re.compile(r"\b[a-zß-öø-ÿ][\w’'-]*")
-_CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'.-]*")
-_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+# Both scan whole articles, so each opens with its first letter, which lets the regex
+# engine skip to the letters it can start at; the look-behind after it is the word
+# boundary before it ('\b[A-Z]…'), as no word character may come right before.
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<!\w\w)[\w’'.-]*")
+# 'he', 'she', 'his', 'her', 'him' as words, capitalised or not.
+_PRONOUN = re.compile(r"([HhSs](?<!\w\w)(?:(?<=[Hh])(?:e|is|er|im)|(?<=[Ss])he))\b")
 _STOP = re.compile(r"[.!?](?=\s)")
 
 

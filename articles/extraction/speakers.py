@@ -257,7 +257,7 @@ def _phrase_start(text: str, start: int) -> int:
     only 'Britain's Treasury' from 'a spokeswoman for Britain's Treasury said' gets the
     whole phrase."""
     lead = text[max(0, start - 100) : start]
-    clause = (
+    clause = _preposition_last(lead) and (
         _AFFILIATED_LEAD.search(lead)
         or _NAMED_AFFILIATED_LEAD.search(lead)
         or _INTERVIEWED_LEAD.search(lead)
@@ -265,6 +265,21 @@ def _phrase_start(text: str, start: int) -> int:
     if clause:
         start = start - len(lead) + clause.start("head")
     return _name_before_apposition(text, start)
+
+
+def _preposition_last(lead: str) -> bool:
+    """Whether ``lead`` ends as the three leads above all do, in a preposition and a
+    space, or a preposition, 'the' and a space: a cheap test that most subjects fail,
+    as each search for a pattern anchored at the end tries every position of the lead."""
+    if not lead[-1:].isspace():
+        return False
+    words = lead.rsplit(None, 2)[-2:]
+    if words and words[-1].lower() == "the":
+        words.pop()
+    return bool(words) and words[-1].lower() in _LEAD_PREPOSITIONS
+
+
+_LEAD_PREPOSITIONS = frozenset("for of at with from in to".split())
 
 
 # 'Ruth Okafor, 27, a nurse from ': a name opening the sentence, then commas before the
