@@ -686,14 +686,18 @@ class Registry:
         if not text or self._text is text:
             return
         self._text = text
-        self._lower = frozenset(map(str.casefold, _LOWER_WORD.findall(text)))
+        # Each word once: an article repeats most of its words.
+        self._lower = frozenset(map(str.casefold, set(_LOWER_WORD.findall(text))))
         # Where each capitalised word stands, to count spellings now and to read the
         # gender clues around a surname when a person is first met.
         places: dict[str, list[int]] = {}
+        keys: dict[str, str] = {}  # a word as written -> its key, worked out once
         for match in _CAPITALISED_WORD.finditer(text):
-            places.setdefault(fold(_POSSESSIVE.sub("", match.group().rstrip("."))), []).append(
-                match.start()
-            )
+            word = match.group()
+            key = keys.get(word)
+            if key is None:
+                key = keys[word] = fold(_POSSESSIVE.sub("", word.rstrip(".")))
+            places.setdefault(key, []).append(match.start())
         self._places = places
         self._spellings = Counter({key: len(at) for key, at in places.items()})
         self._pronouns: list[tuple[int, str]] | None = None
