@@ -521,6 +521,8 @@ def similar(a: str, b: str) -> bool:
     return edit_distance(a, b, 2) <= (1 if min(len(a), len(b)) < 7 else 2)
 
 
+# The same names are tested again and again, sentence after sentence: each once.
+@lru_cache(maxsize=65536)
 def is_org(name: str) -> bool:
     words = name.split()
     if len(words) == 1 and _acronym(words[0]) and not is_known_place(fold(words[0])):
@@ -535,11 +537,13 @@ def _acronym(word: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
+@lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
     folded = fold(name)
     return is_known_place(folded) or _folded_word(name.split()[-1]) in PLACE_WORDS
 
 
+@lru_cache(maxsize=65536)
 def can_speak(name: str) -> bool:
     """Whether a name found in an attribution may be a speaker's: not a place ("Ohio",
     "Russia and Ukraine"), a sentence adverb ("Though") or a role with a place
