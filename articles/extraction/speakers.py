@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from articles.extraction import gender as genders
 from articles.extraction.model import Span
@@ -502,7 +503,7 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
 
 def _parts(phrase: str) -> list[tuple[int, str]]:
     """The comma-separated parts of a phrase with their offsets, parentheses blanked."""
-    blanked = _PARENTHESIS.sub(lambda m: " " * len(m.group()), phrase)
+    blanked = _PARENTHESIS.sub(lambda m: " " * len(m.group()), phrase) if "(" in phrase else phrase
     parts, at = [], 0
     for piece in blanked.split(","):
         stripped = piece.strip()
@@ -728,6 +729,8 @@ def _thing(words: list[str], head: str) -> bool:
     return False
 
 
+# Speaker look-ups strip the same few phrases over and over: each once.
+@lru_cache(maxsize=65536)
 def _without_adjuncts(part: str) -> str:
     """``part`` without what follows its noun phrase: 'to TV 2', 'on Monday'."""
     words = part.split()
