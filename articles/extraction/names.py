@@ -407,10 +407,18 @@ def _headline(paragraph: str) -> bool:
     are no names."""
     if ". " in paragraph.rstrip(". "):
         return False  # a sentence ends inside it: prose, told before its words are split
-    words = [w for w in paragraph.split() if w[:1].isalpha() and w.lower() not in SMALL_WORDS]
-    if len(words) < 5 or len(words) > 25:
+    words = lower = 0  # words that are not small words, and those not capitalised
+    for word in paragraph.split():
+        if word[:1].isalpha() and word.lower() not in SMALL_WORDS:
+            words += 1
+            if not word[0].isupper():
+                lower += 1
+                if lower > 1:
+                    # Prose, told early: of at most 25 words, 95% leave room for one.
+                    return False
+    if words < 5 or words > 25:
         return False
-    return sum(w[0].isupper() for w in words) >= 0.95 * len(words)
+    return words - lower >= 0.95 * words
 
 
 # Lower-case words after a name that do not make it a verb's subject ('on Lukashenko
