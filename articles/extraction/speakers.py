@@ -277,7 +277,8 @@ def _preposition_last(lead: str) -> bool:
     words = lead.rsplit(None, 2)[-2:]
     if words and words[-1].lower() == "the":
         words.pop()
-    return bool(words) and words[-1].lower() in _LEAD_PREPOSITIONS
+    # Ignoring case, 'ı' and 'İ' match 'i' ('with'): a word not in ASCII is the search's.
+    return bool(words) and (not words[-1].isascii() or words[-1].lower() in _LEAD_PREPOSITIONS)
 
 
 _LEAD_PREPOSITIONS = frozenset("for of at with from in to".split())
