@@ -224,6 +224,8 @@ _SPLIT = re.compile(
 def _runs(run: str, offset: int) -> list[tuple[str, int]]:
     """A capitalised run cut where a sentence ends inside it ('Bush. But Lewandowski')
     and, unless it names an organisation, at 'and' ('Sanders and Clinton')."""
+    if " " not in run and "\t" not in run:
+        return [(run, offset)]  # one word: every separator takes a space or a tab
     pieces, start = [], 0
     for match in _SPLIT.finditer(run):
         separator = match.group().strip()
@@ -405,10 +407,18 @@ def _headline(paragraph: str) -> bool:
     are no names."""
     if ". " in paragraph.rstrip(". "):
         return False  # a sentence ends inside it: prose, told before its words are split
-    words = [w for w in paragraph.split() if w[:1].isalpha() and w.lower() not in SMALL_WORDS]
-    if len(words) < 5 or len(words) > 25:
+    words = lower = 0  # words that are not small words, and those not capitalised
+    for word in paragraph.split():
+        if word[:1].isalpha() and word.lower() not in SMALL_WORDS:
+            words += 1
+            if not word[0].isupper():
+                lower += 1
+                if lower > 1:
+                    # Prose, told early: of at most 25 words, 95% leave room for one.
+                    return False
+    if words < 5 or words > 25:
         return False
-    return sum(w[0].isupper() for w in words) >= 0.95 * len(words)
+    return words - lower >= 0.95 * words
 
 
 # Lower-case words after a name that do not make it a verb's subject ('on Lukashenko
@@ -519,6 +529,8 @@ def similar(a: str, b: str) -> bool:
     return edit_distance(a, b, 2) <= (1 if min(len(a), len(b)) < 7 else 2)
 
 
+# The same names are tested again and again, sentence after sentence: each once.
+@lru_cache(maxsize=65536)
 def is_org(name: str) -> bool:
     words = name.split()
     if len(words) == 1 and _acronym(words[0]) and not is_known_place(fold(words[0])):
@@ -533,11 +545,13 @@ def _acronym(word: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
+@lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
     folded = fold(name)
     return is_known_place(folded) or _folded_word(name.split()[-1]) in PLACE_WORDS
 
 
+@lru_cache(maxsize=65536)
 def can_speak(name: str) -> bool:
     """Whether a name found in an attribution may be a speaker's: not a place ("Ohio",
     "Russia and Ukraine"), a sentence adverb ("Though") or a role with a place
@@ -614,8 +628,12 @@ _counters = operator.attrgetter(*_COUNTERS)
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
 _LOWER_WORD = re.compile(r"\b[a-zß-öø-ÿ][\w’'-]*")
-_CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'.-]*")
-_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+# Both scan whole articles, so each opens with its first letter, which lets the regex
+# engine skip to the letters it can start at; the look-behind after it is the word
+# boundary before it ('\b[A-Z]…'), as no word character may come right before.
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<!\w\w)[\w’'.-]*")
+# 'he', 'she', 'his', 'her', 'him' as words, capitalised or not.
+_PRONOUN = re.compile(r"([HhSs](?<!\w\w)(?:(?<=[Hh])(?:e|is|er|im)|(?<=[Ss])he))\b")
 _STOP = re.compile(r"[.!?](?=\s)")
 
 
@@ -680,14 +698,18 @@ class Registry:
         if not text or self._text is text:
             return
         self._text = text
-        self._lower = frozenset(map(str.casefold, _LOWER_WORD.findall(text)))
+        # Each word once: an article repeats most of its words.
+        self._lower = frozenset(map(str.casefold, set(_LOWER_WORD.findall(text))))
         # Where each capitalised word stands, to count spellings now and to read the
         # gender clues around a surname when a person is first met.
         places: dict[str, list[int]] = {}
+        keys: dict[str, str] = {}  # a word as written -> its key, worked out once
         for match in _CAPITALISED_WORD.finditer(text):
-            places.setdefault(fold(_POSSESSIVE.sub("", match.group().rstrip("."))), []).append(
-                match.start()
-            )
+            word = match.group()
+            key = keys.get(word)
+            if key is None:
+                key = keys[word] = fold(_POSSESSIVE.sub("", word.rstrip(".")))
+            places.setdefault(key, []).append(match.start())
         self._places = places
         self._spellings = Counter({key: len(at) for key, at in places.items()})
         self._pronouns: list[tuple[int, str]] | None = None

@@ -46,7 +46,9 @@ def paragraphs(text: str) -> list[Span]:
 
 def is_furniture(body: str) -> bool:
     """A caption or a byline: no quotes in it."""
-    return bool(CAPTION.search(body) or (BYLINE.match(body) and len(body.split()) <= _BYLINE_WORDS))
+    # A caption's credit has a colon: most paragraphs are spared the search.
+    caption = ":" in body and CAPTION.search(body)
+    return bool(caption or (BYLINE.match(body) and len(body.split()) <= _BYLINE_WORDS))
 
 
 def interview_answers(text: str, spans: list[Span]) -> set[int]:

@@ -340,3 +340,9 @@ SPEAKER_THEN_CLAUSE = re.compile(
     rf"(?P<cue>{REPORTING})\s+(?:(?:on|in|at|last|this)\s+\w+\s+|in an? (?:{'|'.join(SAID_IN)})"
     rf"\s+|{DAY}\s+)*(?:that\s+)?(?P<clause>\S.+)$"
 )
+# SPEAKER_THEN_CLAUSE's verb stands between spaces, so a sentence with none of these
+# first words as a word of its own has no match: a test far cheaper than the search,
+# which tries a subject at every position of the sentence.
+REPORTING_FIRST_WORDS = frozenset(
+    verb.split(" ", 1)[0] for verb in (*REPORTING_VERBS, *REPORTING_TO)
+)

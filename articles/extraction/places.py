@@ -6,6 +6,8 @@ are left out; a known person's surname is matched before this list is read."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _PLACES = """
     afghanistan albania algeria angola argentina armenia australia austria azerbaijan
     bahrain bangladesh belarus belgium bolivia bosnia brazil britain bulgaria burma
@@ -58,6 +60,8 @@ PLACES = frozenset(_PLACES.split()) | frozenset(
 )
 
 
+# Asked of the same few names again and again (is_org, is_place, runs with 'and').
+@lru_cache(maxsize=65536)
 def is_known_place(folded: str) -> bool:
     """A folded name (lower case, no diacritics) that is a place: 'ohio', 'u.s',
     'new hampshire', or several joined by 'and' ('russia and ukraine')."""

@@ -13,6 +13,7 @@ from articles.extraction.patterns import (
     ACCORDING_TO_LAST,
     CLAUSE_THEN_SPEAKER,
     NOT_A_CLAUSE,
+    REPORTING_FIRST_WORDS,
     SPEAKER_THEN_CLAUSE,
     WHEN_THEN_COMMA,
     before_trailing_attribution,
@@ -31,7 +32,11 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
     if according:
         return _according_to(registry, text, start, according)
     clause_first = CLAUSE_THEN_SPEAKER.match(sentence)
-    speaker_first = SPEAKER_THEN_CLAUSE.search(sentence)
+    speaker_first = (
+        SPEAKER_THEN_CLAUSE.search(sentence)
+        if not REPORTING_FIRST_WORDS.isdisjoint(sentence.split())
+        else None
+    )
     if (
         clause_first
         and clause_first.group("who2")

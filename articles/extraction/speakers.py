@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from articles.extraction import gender as genders
 from articles.extraction.model import Span
@@ -257,7 +258,7 @@ def _phrase_start(text: str, start: int) -> int:
     only 'Britain's Treasury' from 'a spokeswoman for Britain's Treasury said' gets the
     whole phrase."""
     lead = text[max(0, start - 100) : start]
-    clause = (
+    clause = _preposition_last(lead) and (
         _AFFILIATED_LEAD.search(lead)
         or _NAMED_AFFILIATED_LEAD.search(lead)
         or _INTERVIEWED_LEAD.search(lead)
@@ -265,6 +266,22 @@ def _phrase_start(text: str, start: int) -> int:
     if clause:
         start = start - len(lead) + clause.start("head")
     return _name_before_apposition(text, start)
+
+
+def _preposition_last(lead: str) -> bool:
+    """Whether ``lead`` ends as the three leads above all do, in a preposition and a
+    space, or a preposition, 'the' and a space: a cheap test that most subjects fail,
+    as each search for a pattern anchored at the end tries every position of the lead."""
+    if not lead[-1:].isspace():
+        return False
+    words = lead.rsplit(None, 2)[-2:]
+    if words and words[-1].lower() == "the":
+        words.pop()
+    # Ignoring case, 'ı' and 'İ' match 'i' ('with'): a word not in ASCII is the search's.
+    return bool(words) and (not words[-1].isascii() or words[-1].lower() in _LEAD_PREPOSITIONS)
+
+
+_LEAD_PREPOSITIONS = frozenset("for of at with from in to".split())
 
 
 # 'Ruth Okafor, 27, a nurse from ': a name opening the sentence, then commas before the
@@ -487,7 +504,7 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
 
 def _parts(phrase: str) -> list[tuple[int, str]]:
     """The comma-separated parts of a phrase with their offsets, parentheses blanked."""
-    blanked = _PARENTHESIS.sub(lambda m: " " * len(m.group()), phrase)
+    blanked = _PARENTHESIS.sub(lambda m: " " * len(m.group()), phrase) if "(" in phrase else phrase
     parts, at = [], 0
     for piece in blanked.split(","):
         stripped = piece.strip()
@@ -713,6 +730,8 @@ def _thing(words: list[str], head: str) -> bool:
     return False
 
 
+# Speaker look-ups strip the same few phrases over and over: each once.
+@lru_cache(maxsize=65536)
 def _without_adjuncts(part: str) -> str:
     """``part`` without what follows its noun phrase: 'to TV 2', 'on Monday'."""
     words = part.split()
