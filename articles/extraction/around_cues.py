@@ -98,6 +98,8 @@ def reported_around_cues(
         if low and low.issuperset(range(first, last + 1)):
             # A word the cue model doubts ('wants', 'supports'): whatever the rules make
             # of it, the gate decides, and it makes nobody salient.
+            if not _low_cue_may_pass(gate, sentence, first, last, probability):
+                continue  # most of them: the gate refuses whatever content they have
             before = registry.checkpoint()
             candidate = _around(registry, text, sentence, first, last, probability, _ASK_LATER)
             registry.restore(before)
@@ -203,6 +205,22 @@ class _AskLater:
 
 
 _ASK_LATER = _AskLater()
+
+
+def _low_cue_may_pass(
+    gate: Gate, sentence: list[Token], first: int, last: int, probability: float
+) -> bool:
+    """Whether the gate might admit a content of the low cue ``sentence[first:last + 1]``,
+    of any length and subject; False only when _low_cue would refuse whatever _around
+    builds for it. Its candidate's confidence is the cue's probability rounded, or 0.0
+    for what 'Asked' asks."""
+    if not isinstance(gate, Gate):
+        return True  # bench/train_gate.py's recorder, which must see every candidate
+    confidences = (round(probability, 2),)
+    if _asked(sentence, first, last) is not None:
+        confidences += (0.0,)
+    words = list(map(_WORD, sentence))
+    return gate.might_admit(words, first, last, "low", probabilities=confidences)
 
 
 def _low_cue(
@@ -576,6 +594,15 @@ def _passed_over(
     home', 'questioned the count'), when the wide scope's gate admits it."""
     if content[1] - content[0] < _MIN_CONTENT:
         return None
+    if isinstance(gate, Gate) and not gate.might_admit(
+        list(map(_WORD, sentence)),
+        first,
+        last,
+        shape,
+        lengths=(_content_length(sentence, content),),
+        probabilities=(probability,),
+    ):
+        return None  # refused whoever the subject is: no need to look it up
     # Looking up the subject makes it salient; a content only this scope takes must not,
     # or the speakers of the quotes both scopes find would change ('Regulars call it …'
     # becoming a later 'she').
@@ -603,13 +630,18 @@ def _admits(
     attributes, ``shape`` saying why the rules alone would not."""
     if gate is _ASK_LATER:
         return True  # the real gate weighs the low cue's candidate once it is built
-    # The tokens run in text order: the content's are those from bisecting its ends.
-    length = bisect_left(sentence, content[1], key=_START) - bisect_left(
-        sentence, content[0], key=_START
-    )
+    length = _content_length(sentence, content)
     words = list(map(_WORD, sentence))
     found = features(words, first, last, length, shape, _subject_kind(text, speaker), probability)
     return gate.admits(found)
+
+
+def _content_length(sentence: list[Token], content: tuple[int, int]) -> int:
+    """How many of the sentence's tokens start in ``content``."""
+    # The tokens run in text order: the content's are those from bisecting its ends.
+    return bisect_left(sentence, content[1], key=_START) - bisect_left(
+        sentence, content[0], key=_START
+    )
 
 
 def _subject_kind(text: str, speaker: Speaker) -> str:

@@ -10,6 +10,7 @@ the clauses scope finds.
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from pathlib import Path
 
@@ -64,6 +65,23 @@ def features(
 ) -> list[str]:
     """A passed-over content's features: its cue ``words[first:last + 1]`` and context, its
     length in tokens, why the rules passed it over (``shape``), its subject's kind."""
+    before, after = _cue_features(words, first, last, shape)
+    # In the order the weights were always summed: another order could change the last
+    # bit of the score, and so a content right at the threshold.
+    return [
+        *before,
+        *_subject_features(subject, shape),
+        _length_feature(length),
+        _probability_feature(probability),
+        *after,
+    ]
+
+
+def _cue_features(
+    words: list[str], first: int, last: int, shape: str
+) -> tuple[list[str], list[str]]:
+    """The features that the cue and its sentence decide, whatever the content and its
+    subject: those before the subject's and those after the probability's."""
     # Only the few words around the cue are lowered: a sentence can run to hundreds.
     n = len(words)
     cue = " ".join([w.lower() for w in words[first : last + 1]])
@@ -76,7 +94,7 @@ def features(
     suffix = next((s for s in ("ing", "ed", "s") if head.endswith(s)), "")
     # A token is one mark at most, so a set test says what a substring test would.
     quoted = not _QUOTE_MARKS.isdisjoint(words)
-    return [
+    before = [
         "b",
         f"shape={shape}",
         f"w={cue}",
@@ -89,14 +107,32 @@ def features(
         f"p1={p1}",
         f"suffix={suffix}",
         f"suffix|n1c={suffix}|{n1_class}",
-        f"subject={subject}",
-        f"subject|shape={subject}|{shape}",
-        f"length={_bucket(length, (2, 4, 8, 16, 32))}",
-        f"p={min(9, int(probability * 10))}",
+    ]
+    after = [
         f"quoted={quoted}",
         f"at={_bucket(first, (1, 3, 6, 12))}",
         f"upper={words[first][:1].isupper()}",
     ]
+    return before, after
+
+
+def _subject_features(subject: str, shape: str) -> list[str]:
+    return [f"subject={subject}", f"subject|shape={subject}|{shape}"]
+
+
+def _length_feature(length: int) -> str:
+    return f"length={_bucket(length, _LENGTHS)}"
+
+
+def _probability_feature(probability: float) -> str:
+    return f"p={min(9, int(probability * 10))}"
+
+
+_LENGTHS = (2, 4, 8, 16, 32)
+# One length in each of the buckets above: a content of any length.
+ANY_LENGTH = (0, *_LENGTHS)
+# The kinds of subject a content can have (around_cues._subject_kind).
+SUBJECTS = ("none", "pronoun", "described", "org", "person")
 
 
 def _bucket(value: int, bounds: tuple[int, ...]) -> str:
@@ -113,12 +149,56 @@ class Gate:
     def __init__(self, weights: dict[str, float], threshold: float):
         self.weights = weights
         self.threshold = threshold
+        # The least summed weight whose probability reaches the threshold (logistic
+        # clamps the sum to ±30, which no threshold here comes near).
+        if threshold <= _NEVER_BELOW:
+            self._least_score = -math.inf
+        elif threshold >= 1.0:
+            self._least_score = math.inf
+        else:
+            self._least_score = math.log(threshold / (1.0 - threshold))
 
     def probability(self, features: list[str]) -> float:
         return logistic.probability(self.weights, features)
 
     def admits(self, features: list[str]) -> bool:
         return self.probability(features) >= self.threshold
+
+    def might_admit(
+        self,
+        words: list[str],
+        first: int,
+        last: int,
+        shape: str,
+        *,
+        lengths: tuple[int, ...] = ANY_LENGTH,
+        subjects: tuple[str, ...] = SUBJECTS,
+        probabilities: tuple[float, ...],
+    ) -> bool:
+        """False only when ``admits`` would refuse every content of the cue
+        ``words[first:last + 1]`` and ``shape``, whatever its length in ``lengths``, its
+        subject's kind in ``subjects`` and its probability in ``probabilities``: so that
+        the caller need not look up a subject, or build a content, the gate will refuse.
+
+        The bound is the cue's own weights and the largest of each alternative's; a
+        margin far above the rounding of either sum keeps it on the safe side."""
+        get = self.weights.get
+        before, after = _cue_features(words, first, last, shape)
+        score = sum([get(feature, 0.0) for feature in before])
+        score += sum([get(feature, 0.0) for feature in after])
+        score += max(
+            get(subject_kind, 0.0) + get(subject_shape, 0.0)
+            for subject_kind, subject_shape in (_subject_features(s, shape) for s in subjects)
+        )
+        score += max(get(_length_feature(length), 0.0) for length in lengths)
+        score += max(get(_probability_feature(p), 0.0) for p in probabilities)
+        return score >= self._least_score - _MARGIN
+
+
+# A score's rounding errors are some 1e-14; this margin only makes the bound looser.
+_MARGIN = 1e-9
+# Under this threshold even the clamped least probability (about 9e-14) is admitted.
+_NEVER_BELOW = 1e-12
 
 
 @cache
