@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from articles.models import Speaker, StanceTarget
+from articles.models import Project, Speaker, StanceTarget
 from articles.types import QuoteInput
 
 # Set only when the value parsed: without them no quote can be made.
@@ -26,6 +26,29 @@ class QuoteInvalid(ValueError):
     def __init__(self, errors: dict[str | None, list[str]]):
         super().__init__("; ".join(f"{name}: {' '.join(m)}" for name, m in errors.items()))
         self.errors = errors
+
+
+# How the database refuses a stance whose label its project lacks (migration 0025): the
+# writers check labels first, but an admin may take one away before the stance commits.
+STANCE_LABEL_REFUSED = "stance label is not one of the project's stance labels"
+
+
+def stance_label_refused(error: Exception) -> bool:
+    """Whether ``error`` (an IntegrityError) is that refusal, on either database."""
+    return STANCE_LABEL_REFUSED in str(error)
+
+
+def stance_label_gone(project_id: int) -> QuoteInvalid:
+    """The refusal as ``QuoteInvalid``, naming the project's labels as they are now."""
+    labels = Project.objects.filter(pk=project_id).values_list("stance_labels", flat=True).first()
+    return QuoteInvalid(
+        {
+            "stances": [
+                "A stance's label is no longer one of the project's labels (they changed "
+                f"meanwhile): choose one of {', '.join(labels or [])}."
+            ]
+        }
+    )
 
 
 def stance_targets(project) -> list[StanceTarget]:

@@ -35,6 +35,7 @@ from articles.models import (
     StanceTarget,
     Suggestion,
 )
+from articles.quote_checks import stance_label_gone, stance_label_refused
 from articles.speakers import speaker_for
 from articles.suggestions import store_suggestions
 from articles.types import DuplicateSpan, QuoteConflict, QuoteInput
@@ -51,7 +52,8 @@ def create_quote(
 ) -> tuple[Quote, bool]:
     """Create the annotator's quote (or, with origin gold, the reviewer's gold quote);
     return ``(quote, created)``. Raises ``AssignmentClosed`` unless the annotator's
-    assignment is open.
+    assignment is open, ``QuoteInvalid`` (``stances``) if the database refuses a stance's
+    label (the project's labels changed since ``data`` was checked).
 
     A repeated ``request_id`` returns the quote that request made, unchanged: the unique
     constraint finds the repeat, so a first request costs no extra query. The history
@@ -73,7 +75,9 @@ def create_quote(
             _write_stances(quote, data.stances, replace=False)
             kind = "gold.added" if origin == Quote.Origin.GOLD else "quote.created"
             record(**_quote_event(quote, recorded_as or kind, data, actor_id=annotator.pk))
-    except IntegrityError:
+    except IntegrityError as error:
+        if stance_label_refused(error):
+            raise stance_label_gone(article.project_id) from None
         # A concurrent twin of this request, or the same span twice: tell them apart.
         if request_id is not None:
             earlier = Quote.objects.filter(annotator=annotator, request_id=request_id).first()
@@ -95,7 +99,8 @@ def create_quotes(*, article, annotator, items: list[QuoteInput]) -> list[Quote]
 
     Raises ``DuplicateSpan`` (nothing written) if a span repeats in the batch or exists:
     the unique constraint finds one that exists, so a batch costs no query to check.
-    Raises ``AssignmentClosed`` unless the annotator's assignment is open.
+    Raises ``AssignmentClosed`` unless the annotator's assignment is open, ``QuoteInvalid``
+    as ``create_quote`` does.
     """
     spans = Counter((data.start, data.end) for data in items)
     repeated = next((span for span, count in spans.items() if count > 1), None)
@@ -121,7 +126,9 @@ def create_quotes(*, article, annotator, items: list[QuoteInput]) -> list[Quote]
                     for quote, data in zip(quotes, items, strict=True)
                 ]
             )
-    except IntegrityError:
+    except IntegrityError as error:
+        if stance_label_refused(error):
+            raise stance_label_gone(article.project_id) from None
         existing = (
             Quote.objects.annotations()
             .filter(article=article, annotator=annotator, start__in={s for s, _ in spans})
@@ -169,11 +176,21 @@ def _speakers(project, items: list[QuoteInput]) -> list[Speaker | None]:
 def update_quote(*, quote: Quote, version: int, data: QuoteInput, actor=None) -> Quote:
     """Replace the quote's fields and stances if nobody changed it since ``version``;
     return it as written (stances not loaded). Raises ``QuoteConflict`` if it changed,
-    ``AssignmentClosed`` if it is an annotator's and their assignment is not open.
+    ``AssignmentClosed`` if it is an annotator's and their assignment is not open,
+    ``QuoteInvalid`` as ``create_quote`` does.
 
     A suggestion that a person changes and saves counts as corrected. The history names
     ``actor`` (by default the quote's annotator) and each field before and after.
     """
+    try:
+        return _update_quote(quote=quote, version=version, data=data, actor=actor)
+    except IntegrityError as error:
+        if stance_label_refused(error):
+            raise stance_label_gone(quote.article.project_id) from None
+        raise
+
+
+def _update_quote(*, quote: Quote, version: int, data: QuoteInput, actor) -> Quote:
     origin = Quote.Origin.CORRECTED if quote.origin == Quote.Origin.SUGGESTED else quote.origin
     with transaction.atomic():
         _hold_for(quote)
@@ -411,7 +428,8 @@ def quote_snapshot(quote: Quote) -> dict:
 def restore_quote(*, article, annotator, snapshot: dict) -> Quote:
     """Recreate a deleted quote from ``quote_snapshot``, origin and creation time included.
 
-    Speakers or targets deleted meanwhile are left out rather than failing the undo.
+    Speakers, targets or stance labels deleted meanwhile are left out rather than failing
+    the undo.
     """
     project = article.project
     speaker = Speaker.objects.filter(project=project, pk=snapshot["speaker"]).first()
@@ -431,6 +449,7 @@ def restore_quote(*, article, annotator, snapshot: dict) -> Quote:
             target: snapshot["stances"][str(pk)]
             for pk, target in targets.items()
             if target.project_id == project.pk
+            and snapshot["stances"][str(pk)] in project.stance_labels
         },
     )
     with transaction.atomic():

@@ -22,6 +22,7 @@ from articles.discussion.reads import flag_panel
 from articles.models import Assignment, Project, Quote
 from articles.permissions import viewable_article
 from articles.querysets import counts_only_own, sees_whole_team
+from articles.quote_checks import QuoteInvalid
 from articles.quotes import (
     accept_suggestion,
     create_quote,
@@ -129,6 +130,9 @@ def _writes_own_set(view):
         except QuoteConflict as conflict:
             article, access = _article_for(request, article_id)
             return _conflict(request, article, access, conflict)
+        except QuoteInvalid as invalid:  # a stance's label taken away meanwhile
+            article, access = _article_for(request, article_id)
+            return _panel(request, article, access, status=400, message=str(invalid))
 
     return checked
 
@@ -148,6 +152,8 @@ def quote_create(request, article_id):
             data=form.quote_input(),
             request_id=form.cleaned_data.get("request_id"),
         )
+    except QuoteInvalid as invalid:  # a stance's label taken away meanwhile
+        return _panel(request, article, access, form=form, status=400, message=str(invalid))
     except DuplicateSpan as duplicate:
         return _panel(
             request,
@@ -186,7 +192,12 @@ def quote_update(request, article_id, quote_id):
             quote_id=quote.pk,
             message="version: is required to change a quote.",
         )
-    quote = update_quote(quote=quote, version=form.cleaned_data["version"], data=form.quote_input())
+    try:
+        quote = update_quote(
+            quote=quote, version=form.cleaned_data["version"], data=form.quote_input()
+        )
+    except QuoteInvalid as invalid:  # a stance's label taken away meanwhile
+        return _panel(request, article, access, form=form, quote_id=quote.pk, message=str(invalid))
     return _partials(
         request,
         article,

@@ -47,7 +47,7 @@ from articles.exchange.importing import ImportProblem, import_articles
 from articles.exchange.records import InvalidRecord, record_from_mapping
 from articles.models import Article, Assignment, Project, Quote
 from articles.permissions import article_access, assignment_of
-from articles.quote_checks import stance_targets
+from articles.quote_checks import QuoteInvalid, stance_targets
 from articles.quotes import (
     add_suggestions,
     create_quotes,
@@ -212,6 +212,8 @@ class ArticleQuotesView(APIView):
             made = create_quotes(article=article, annotator=request.user, items=inputs)
         except AssignmentClosed as closed:
             raise Refused(str(closed)) from None
+        except QuoteInvalid as invalid:  # a stance's label taken away meanwhile
+            raise ValidationError(invalid.errors) from None
         except DuplicateSpan as duplicate:
             raise ValidationError(
                 {
@@ -270,6 +272,8 @@ class QuoteChanges:
             return _conflict(conflict)
         except AssignmentClosed as closed:
             raise Refused(str(closed)) from None
+        except QuoteInvalid as invalid:  # a stance's label taken away meanwhile
+            raise ValidationError(invalid.errors) from None
         prefetch_related_objects([updated], "stances__target")
         return Response(QuoteSerializer(updated).data)
 

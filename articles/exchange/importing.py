@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.exchange.fast_paths import HASHES_A_QUERY, existing_hashes, insert_articles
@@ -31,6 +31,7 @@ from articles.models import (
     StanceLabel,
     StanceTarget,
 )
+from articles.quote_checks import stance_label_refused
 from articles.speakers import find_speaker
 from articles.suggestions import suggest_quotes
 
@@ -528,10 +529,38 @@ def _import_quotes(project, plan: _Plan, ids: dict[str, int]) -> None:
                 )
             stances.append((quote, target, label))
     Quote.objects.bulk_create(quotes, batch_size=500)
-    StanceLabel.objects.bulk_create(
-        (StanceLabel(quote=quote, target=target, label=label) for quote, target, label in stances),
-        batch_size=1000,
-    )
+    try:
+        with transaction.atomic():  # a savepoint a batch: the refusal is told, not raised
+            StanceLabel.objects.bulk_create(
+                (
+                    StanceLabel(quote=quote, target=target, label=label)
+                    for quote, target, label in stances
+                ),
+                batch_size=1000,
+            )
+    except IntegrityError as error:
+        gone = stance_label_refused(error) and _labels_gone(project, plan)
+        if not gone:
+            raise
+        raise ImportProblem(gone) from None
+
+
+def _labels_gone(project, plan: _Plan) -> list[RecordError]:
+    """The database refused a stance's label: the project's labels changed since the import
+    checked them. Each planned stance whose label it no longer has, by file and line."""
+    labels = Project.objects.values_list("stance_labels", flat=True).get(pk=project.pk)
+    return [
+        RecordError(
+            record.path,
+            record.line,
+            f"{label!r} for {target!r} is no longer one of the project's labels "
+            f"({', '.join(labels)}): they changed during the import",
+            f"quotes[{record.quotes.index(q)}].stances",
+        )
+        for record, q, _ in plan.quotes
+        for target, label in q.stances
+        if label not in labels
+    ]
 
 
 def _import_work(project, plan: _Plan, ids: dict[str, int]) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.exchange.importing import ImportProblem, import_articles
@@ -31,6 +31,7 @@ from articles.ingest.models import (
 from articles.ingest.pages import Page, PageError, read_page
 from articles.ingest.revisions import Anchored, reanchor
 from articles.models import Article, Assignment, Quote, StanceLabel
+from articles.quote_checks import stance_label_refused
 
 MAX_ITEMS_PER_POLL = 100  # a feed's newest; a first poll of a long archive waits its turn
 
@@ -277,11 +278,21 @@ def revise(*, old: Article, new: Article, actor=None) -> ArticleRevision:
         carried.append(copy)
         stances.append(list(quote.stances.all()))
     Quote.objects.bulk_create(carried)
-    StanceLabel.objects.bulk_create(
-        StanceLabel(quote=copy, target_id=stance.target_id, label=stance.label)
-        for copy, labels in zip(carried, stances, strict=True)
-        for stance in labels
-    )
+    try:
+        StanceLabel.objects.bulk_create(
+            StanceLabel(quote=copy, target_id=stance.target_id, label=stance.label)
+            for copy, labels in zip(carried, stances, strict=True)
+            for stance in labels
+        )
+    except IntegrityError as error:
+        # Stances made before the database checked labels (migration 0025) may name one
+        # the project has since lost: their copies are refused.
+        if not stance_label_refused(error):
+            raise
+        raise PageRefused(
+            "stances: a quote of the earlier version has a stance whose label the project "
+            "no longer has; change it first"
+        ) from None
     Assignment.objects.bulk_create(
         Assignment(article=new, annotator_id=a.annotator_id, status=a.status)
         for a in old.assignments.all()

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -28,7 +29,12 @@ from articles.annotation.workspace import QuoteRow, quote_rows
 from articles.history.record import quote_state, record
 from articles.ingest.cleanup import marked_paragraphs
 from articles.models import Adjudication, Article, Assignment, Quote, StanceLabel
-from articles.quote_checks import stance_targets
+from articles.quote_checks import (
+    QuoteInvalid,
+    stance_label_gone,
+    stance_label_refused,
+    stance_targets,
+)
 from articles.quotes import create_quote, delete_quote, update_quote
 from articles.review.team import counted_statuses, project_annotations
 from articles.types import QuoteInput
@@ -308,7 +314,7 @@ def _same_content(a: QuoteRow, b: QuoteRow) -> bool:
 def take_version(*, article, reviewer, quote_id: int) -> Quote:
     """Make the annotator quote ``quote_id`` the gold version of its group, replacing
     whatever the group had."""
-    with transaction.atomic():
+    with _labels_refused(article), transaction.atomic():
         adjudication = _open_adjudication(article, reviewer)
         return _take(article, reviewer, adjudication, _group_of(article, quote_id), quote_id)
 
@@ -335,7 +341,7 @@ def reset_group(*, article, reviewer, quote_id: int) -> None:
 def take_unanimous(*, article, reviewer) -> int:
     """Take every undecided group on which all annotators agree in every field; return
     how many were taken."""
-    with transaction.atomic():
+    with _labels_refused(article), transaction.atomic():
         adjudication = _open_adjudication(article, reviewer)
         board = build_board(article)
         chosen = [
@@ -350,7 +356,7 @@ def take_unanimous(*, article, reviewer) -> int:
 
 def add_gold(*, article, reviewer, data: QuoteInput) -> Quote:
     """Add a quote that no annotator marked to the gold set."""
-    with transaction.atomic():
+    with _labels_refused(article), transaction.atomic():
         _open_adjudication(article, reviewer)
         _refuse_gold_clash(article, data)
         quote, _ = create_quote(
@@ -362,7 +368,7 @@ def add_gold(*, article, reviewer, data: QuoteInput) -> Quote:
 def edit_gold(*, article, reviewer, quote: Quote, version: int, data: QuoteInput) -> Quote:
     """Change a gold quote's span, speaker, kind, cue or stances, under its version."""
     _check_gold(article, quote)
-    with transaction.atomic():
+    with _labels_refused(article), transaction.atomic():
         _open_adjudication(article, reviewer)
         _refuse_gold_clash(article, data, editing=quote)
         return update_quote(quote=quote, version=version, data=data, actor=reviewer)
@@ -426,6 +432,20 @@ def reopen(*, article, reviewer) -> Adjudication:
         adjudication.save(update_fields=["status", "finished_at", "reviewer"])
         _record(article, reviewer, "adjudication.reopened")
     return adjudication
+
+
+@contextmanager
+def _labels_refused(article):
+    """The database's refusal of a stance's label (taken away from the project since the
+    board or the form read it) as an ``AdjudicationError``. Outside the transaction."""
+    try:
+        yield
+    except QuoteInvalid as invalid:
+        raise AdjudicationError(str(invalid)) from None
+    except IntegrityError as error:
+        if stance_label_refused(error):
+            raise AdjudicationError(str(stance_label_gone(article.project_id))) from None
+        raise
 
 
 def _open_adjudication(article, reviewer) -> Adjudication:

@@ -280,6 +280,9 @@ def test_postgresql_builds_the_same_bytes_as_the_reference(project):
     for alias in ("Vik", "O. Vik", "Ævik"):
         speaker.aliases.create(name=alias)
     targets = [StanceTargetFactory(project=project, name=n) for n in ("Wind", "Ært", "Bridge")]
+    # A label with a quote and a backslash in it is the project's own (the database checks).
+    project.stance_labels = ["favor", 'a"g\\ainst', "neutral"]
+    project.save(update_fields=["stance_labels"])
     # A mention far before its quote: its units are counted apart from the quotes'.
     mention = article.text.index("Ha\u0308kkinen 🙅")
     both = quote_on(

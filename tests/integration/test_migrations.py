@@ -12,7 +12,9 @@ order: while an operation alters ``articles_quote`` or ``articles_article``, no 
 on either table; a migration that alters them leaves the triggers and their functions
 exactly as it found them (changing a trigger is a migration of its own, as 0008 is), except
 the one that creates them (the squash of 0001-0021 creates the triggers last); and every
-migration's reverse SQL restores what it found.
+migration's reverse SQL restores what it found. The same rule holds for the stance-label
+triggers (0025) and the tables they name: ``articles_stancelabel``,
+``articles_stancetarget`` and ``articles_project``.
 """
 
 import ast
@@ -21,12 +23,17 @@ from pathlib import Path
 
 import pytest
 import sqlparse
-from django.db import connection, migrations
+from django.db import connection, migrations, models
 from django.db.migrations.loader import MigrationLoader
 
 VENDORS = ("sqlite", "postgresql")
 GUARDED_TABLES = ("articles_quote", "articles_article")
 GUARDED_MODELS = ("quote", "article")  # of the articles app
+# The stance-label triggers (0025) are on articles_stancelabel and read the target's and
+# the project's tables: SQLite loses them when it rebuilds the stance table, and refuses
+# to rebuild the other two while they name them. Their rule is the same, for these tables.
+STANCE_TABLES = ("articles_stancelabel", "articles_stancetarget", "articles_project")
+STANCE_MODELS = ("stancelabel", "stancetarget", "project")
 # Operations on Quote or Article that never rebuild the table, or change only Django's state.
 NO_REBUILD = (
     migrations.AddIndex,
@@ -40,6 +47,16 @@ NO_REBUILD = (
 MENTIONS_GUARDED_TABLE = re.compile(
     r"\b(?:UPDATE|INTO|TABLE(?:\s+ONLY)?|DELETE\s+FROM)\s+articles_(?:quote|article)\b",
     re.IGNORECASE,
+)
+# A statement that changes a stance table itself (the triggers check the data written).
+ALTERS_STANCE_TABLE = re.compile(
+    r"\bTABLE(?:\s+ONLY)?\s+articles_(?:stancelabel|stancetarget|project)\b", re.IGNORECASE
+)
+# Each guarded group: its tables (a trigger on one of them is in the way), its models,
+# and the statements that alter them.
+GROUPS = (
+    (GUARDED_TABLES, GUARDED_MODELS, MENTIONS_GUARDED_TABLE),
+    (STANCE_TABLES, STANCE_MODELS, ALTERS_STANCE_TABLE),
 )
 TRIGGER_STATEMENT = re.compile(
     r"\s*(?P<verb>CREATE|DROP)\s+(?:OR\s+REPLACE\s+)?(?P<kind>TRIGGER|FUNCTION)\s+"
@@ -57,6 +74,9 @@ EXPECTED_TRIGGERS = {
         "articles_article_text_immutable_once_quoted": ("articles_article", "UPDATE"),
         "articles_historyevent_no_update": ("articles_historyevent", "UPDATE"),
         "articles_historyevent_no_delete": ("articles_historyevent", "DELETE"),
+        # A stance's label is one of its project's (0025).
+        "articles_stancelabel_label_in_project_insert": ("articles_stancelabel", "INSERT"),
+        "articles_stancelabel_label_in_project_update": ("articles_stancelabel", "UPDATE"),
         # Each article's counts for the articles page (0020).
         **{
             f"articles_{table}_counts_{event.lower()}": (f"articles_{table}", event)
@@ -87,6 +107,20 @@ EXPECTED_TRIGGERS = {
         # The history is append-only (0010).
         "articles_historyevent_no_update": ("articles_historyevent", "UPDATE", "BEFORE", "ROW"),
         "articles_historyevent_no_delete": ("articles_historyevent", "DELETE", "BEFORE", "ROW"),
+        # A stance's label is one of its project's (0025): inserts once per statement (an
+        # import's thousands of stances), updates row by row.
+        "articles_stancelabel_label_in_project_insert": (
+            "articles_stancelabel",
+            "INSERT",
+            "AFTER",
+            "STATEMENT",
+        ),
+        "articles_stancelabel_label_in_project_update": (
+            "articles_stancelabel",
+            "UPDATE",
+            "BEFORE",
+            "ROW",
+        ),
         # Each article's counts (0020): inserts and deletes once per statement, updates
         # row by row.
         **{
@@ -109,6 +143,8 @@ EXPECTED_FUNCTIONS = {
         "articles_inserted_quotes_match_article",
         "articles_article_text_immutable_once_quoted",
         "articles_historyevent_append_only",
+        "articles_stance_label_in_project",
+        "articles_inserted_stances_in_project",
         *(
             f"articles_{table}_counts{moved}"
             for table in ("article", "quote", "assignment")
@@ -154,19 +190,28 @@ def sql_statements(operation, vendor, backwards):
 INDEX_STATEMENT = re.compile(r"\s*(?:CREATE\s+(?:UNIQUE\s+)?|DROP\s+)INDEX\b", re.IGNORECASE)
 
 
-def alters_guarded_table(operation, app_label, vendor, backwards):
+def altered_groups(operation, app_label, vendor, backwards):
+    """The tables of each group (``GROUPS``) the operation alters."""
     if isinstance(operation, migrations.RunSQL):
-        return any(
-            not TRIGGER_STATEMENT.match(statement)
-            and not INDEX_STATEMENT.match(statement)
-            and MENTIONS_GUARDED_TABLE.search(statement)
+        statements = [
+            statement
             for statement in sql_statements(operation, vendor, backwards)
-        )
+            if not TRIGGER_STATEMENT.match(statement) and not INDEX_STATEMENT.match(statement)
+        ]
+        return [
+            tables
+            for tables, _, mentions in GROUPS
+            if any(mentions.search(statement) for statement in statements)
+        ]
     if app_label != "articles" or isinstance(operation, NO_REBUILD):
-        return False
+        return []
     # A field or constraint operation names its model in model_name, a model operation in name.
     model = getattr(operation, "model_name_lower", None) or getattr(operation, "name_lower", None)
-    return model in GUARDED_MODELS
+    return [tables for tables, models, _ in GROUPS if model in models]
+
+
+def alters_guarded_table(operation, app_label, vendor, backwards):
+    return bool(altered_groups(operation, app_label, vendor, backwards))
 
 
 def replay(migration, vendor, state, *, backwards=False):
@@ -176,11 +221,11 @@ def replay(migration, vendor, state, *, backwards=False):
     problems = []
     operations = list(database_operations(migration.operations))
     for operation in reversed(operations) if backwards else operations:
-        if alters_guarded_table(operation, migration.app_label, vendor, backwards):
+        for tables in altered_groups(operation, migration.app_label, vendor, backwards):
             present = sorted(
                 name
                 for (kind, name), (table, _) in state.items()
-                if kind == "trigger" and table in GUARDED_TABLES
+                if kind == "trigger" and table in tables
             )
             if present:
                 problems.append(
@@ -226,7 +271,8 @@ def check_migrations(plan, vendor):
         # The migration that creates the tables (the squash of 0001-0021) creates the
         # triggers too, last; every later one must leave them as it found them.
         creates = migration.app_label == "articles" and any(
-            isinstance(operation, migrations.CreateModel) and operation.name_lower in GUARDED_MODELS
+            isinstance(operation, migrations.CreateModel)
+            and operation.name_lower in GUARDED_MODELS + STANCE_MODELS
             for operation in operations
         )
         if alters and not creates and state != found:
@@ -236,7 +282,7 @@ def check_migrations(plan, vendor):
                 key[1] for key in found.keys() & state.keys() if found[key] != state[key]
             )
             problems.append(
-                f"{label} alters {' or '.join(GUARDED_TABLES)} but leaves the triggers changed"
+                f"{label} alters a table that triggers name but leaves the triggers changed"
                 f" (missing {missing}, different {different}, added {added}): create them"
                 " again last, copying their SQL from the latest migration that created them"
             )
@@ -296,8 +342,19 @@ def drop_and_create(state, vendor):
         migrations.RenameField(model_name="article", old_name="outlet", new_name="source"),
         migrations.RemoveConstraint(model_name="quote", name="quote_kind_valid"),
         migrations.RunSQL("UPDATE articles_article SET title = upper(title)", "SELECT 1"),
+        migrations.AddField("project", "flag", models.BooleanField(default=False)),
+        migrations.AlterField("stancelabel", "label", models.CharField(max_length=60)),
+        migrations.RemoveConstraint(model_name="stancelabel", name="stance_label_not_empty"),
     ],
-    ids=["remove-field", "rename-field", "remove-constraint", "run-sql"],
+    ids=[
+        "remove-field",
+        "rename-field",
+        "remove-constraint",
+        "run-sql",
+        "add-project-field",
+        "alter-stance-field",
+        "remove-stance-constraint",
+    ],
 )
 def test_the_rule_catches_a_migration_that_forgets_the_triggers(plan, vendor, alteration):
     _, state = check_migrations(plan, vendor)

@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 from accounts.models import ApiToken
 from articles.assignments import set_assignment_status
 from articles.models import Assignment, Quote, Speaker, StanceLabel
+from articles.projects import ProjectInvalid, edit_project
 from articles.review import adjudication
 from tests import scenes
 from tests.factories import ArticleFactory, UserFactory
@@ -304,3 +305,59 @@ def test_an_open_adjudication_holds_off_no_writes_to_its_article_or_project(scen
         adjudication.take_unanimous(article=article, reviewer=reviewer)  # locks, holds
         (result,) = run_together(elsewhere)
     assert not isinstance(result, BaseException), result
+
+
+def labels_used_and_kept(project):
+    """The labels the project's stances use, and the project's labels as stored."""
+    project.refresh_from_db()
+    used = set(StanceLabel.objects.filter(target__project=project).values_list("label", flat=True))
+    return used, set(project.stance_labels)
+
+
+def test_a_label_taken_away_while_a_stance_with_it_is_being_saved_is_kept(scene):
+    """The stance is written (not committed) before the admin's edit reads the stances:
+    the edit waits for it, then refuses to take its label away."""
+    project = scene["project"]
+    admin = UserFactory(username="boss", is_staff=True, is_superuser=True)
+
+    def take_neutral_away():
+        try:
+            return edit_project(project=project, actor=admin, stance_labels=["favor", "against"])
+        except ProjectInvalid as invalid:
+            return invalid
+
+    refusal = while_held(
+        lambda: scenes.quote(
+            scene["article"], scene["people"][0], SPAN, stances={scene["target"]: "neutral"}
+        ),
+        take_neutral_away,
+    )
+    used, kept = labels_used_and_kept(project)
+    assert used <= kept, f"stances use {used - kept}, which the project no longer has"
+    assert isinstance(refusal, ProjectInvalid)
+    assert "neutral" in refusal.errors["stance_labels"][0]
+
+
+def test_a_stance_saved_while_its_label_is_being_taken_away_is_refused(scene):
+    """The admin's edit holds the project (not committed) when the stance is written: the
+    write waits for it, then finds the label gone and answers 400 naming the stances."""
+    project = scene["project"]
+    admin = UserFactory(username="boss", is_staff=True, is_superuser=True)
+    client = api(scene["people"][0])
+    start = TEXT.index(SPAN)
+    body = {
+        "quotes": [
+            {"start": start, "end": start + len(SPAN), "text": SPAN, "kind": "direct",
+             "stances": [{"target": "Bussen", "label": "neutral"}]}
+        ]
+    }  # fmt: skip
+    article = scene["article"]
+    response = while_held(
+        lambda: edit_project(project=project, actor=admin, stance_labels=["favor", "against"]),
+        lambda: client.post(f"/api/v1/articles/{article.pk}/quotes/", body, format="json"),
+    )
+    used, kept = labels_used_and_kept(project)
+    assert used <= kept, f"stances use {used - kept}, which the project no longer has"
+    assert response.status_code == 400, response.content
+    assert "stances" in response.json()
+    assert not Quote.objects.exists()
