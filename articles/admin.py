@@ -56,7 +56,11 @@ class ProjectAdminForm(forms.ModelForm):
         """A label that stances use stays, as on the settings page (``edit_project``)."""
         labels = self.cleaned_data["stance_labels"]
         if self.instance.pk is not None and isinstance(labels, list):
-            refusal = labels_kept(self.instance, self.instance.stance_labels, labels)
+            # The admin's change view is one transaction: the lock holds until the save
+            # commits, so a stance being written with a label taken away either commits
+            # first (and this check sees it) or waits and is refused by the database.
+            locked = Project.objects.select_for_update().get(pk=self.instance.pk)
+            refusal = labels_kept(locked, locked.stance_labels, labels)
             if refusal:
                 raise ValidationError(refusal)
         return labels

@@ -5,6 +5,7 @@ from django.urls import reverse
 from accounts.models import User
 from articles.assignments import assign_articles
 from articles.models import Adjudication, Article, Assignment, Speaker, StanceLabel
+from tests.admin_forms import change_form_data
 from tests.factories import (
     ArticleFactory,
     ProjectFactory,
@@ -161,23 +162,7 @@ def test_admin_keeps_a_stance_label_that_stances_use(client, admin_user, annotat
     project = annotated.article.project
     force_verified_login(client, admin_user)
     url = reverse("admin:articles_project_change", args=[project.pk])
-    page = client.get(url)
-    data = {}
-    for field in page.context["adminform"].form:
-        value = field.value()
-        if isinstance(value, bool):
-            if value:
-                data[field.html_name] = "on"
-        elif value is not None:
-            data[field.html_name] = value
-    for inline in page.context["inline_admin_formsets"]:
-        formset = inline.formset
-        for name, value in formset.management_form.initial.items():
-            data[f"{formset.prefix}-{name}"] = value
-        for form in formset.initial_forms:
-            for field in form:
-                if field.value() is not None:
-                    data[field.html_name] = field.value()
+    data = change_form_data(client, url)
     data["members"] = list(project.members.values_list("pk", flat=True))
     data["stance_labels"] = '["against", "neutral"]'  # "favor" taken away
     response = client.post(url, data)

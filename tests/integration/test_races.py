@@ -16,7 +16,9 @@ from articles.models import Assignment, Quote, Speaker, StanceLabel
 from articles.projects import ProjectInvalid, edit_project
 from articles.review import adjudication
 from tests import scenes
+from tests.admin_forms import change_form_data
 from tests.factories import ArticleFactory, UserFactory
+from tests.logins import force_verified_login
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -361,3 +363,26 @@ def test_a_stance_saved_while_its_label_is_being_taken_away_is_refused(scene):
     assert response.status_code == 400, response.content
     assert "stances" in response.json()
     assert not Quote.objects.exists()
+
+
+def test_a_label_taken_away_in_the_admin_while_a_stance_with_it_is_saved_is_kept(scene):
+    """The admin's change form too: its check of the stances must see the stance being
+    written, or its save would take the label away once that stance commits."""
+    project = scene["project"]
+    admin = UserFactory(username="boss", is_staff=True, is_superuser=True)
+    client = Client()
+    force_verified_login(client, admin)
+    url = reverse("admin:articles_project_change", args=[project.pk])
+    data = change_form_data(client, url)
+    data["members"] = list(project.members.values_list("pk", flat=True))
+    data["stance_labels"] = '["favor", "against"]'  # "neutral" taken away
+    response = while_held(
+        lambda: scenes.quote(
+            scene["article"], scene["people"][0], SPAN, stances={scene["target"]: "neutral"}
+        ),
+        lambda: client.post(url, data),
+    )
+    used, kept = labels_used_and_kept(project)
+    assert used <= kept, f"stances use {used - kept}, which the project no longer has"
+    assert response.status_code == 200
+    assert "Stances use “neutral” (1)" in response.content.decode()
