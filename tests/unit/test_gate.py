@@ -157,3 +157,22 @@ def test_the_wide_scope_takes_what_a_sentence_opening_with_asked_asks(monkeypatc
     (quote,) = extract_quotes(text, scope=Scope.WIDE)
     assert quote.text == "whether the ferry would run on Sunday"
     assert text[quote.cue_start : quote.cue_end] == "Asked"
+
+
+def test_what_a_passive_cue_says_of_its_subject_is_the_subject_and_the_rest(monkeypatch):
+    # PARC reads 'is widely seen as' like 'seems': the subject and what follows the cue
+    # are the content, in two pieces.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "The new ferry terminal at Vossby is widely seen as a test for the harbour board."
+    assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == [
+        "The new ferry terminal at Vossby",
+        "as a test for the harbour board",
+    ]
+
+
+def test_a_passive_state_of_mind_gives_no_subject_piece(monkeypatch):
+    # Guards the fix above: 'was worried' says how the board felt, not what is said of it.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "The harbour board was worried about the cost of the new pier at Vossby."
+    texts = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert "The harbour board" not in texts
