@@ -39,7 +39,7 @@ from articles.extraction.paragraphs import (
 )
 from articles.extraction.patterns import LY_ADVERB
 from articles.extraction.quoted import quote_in_marks
-from articles.extraction.reported import reported_speech
+from articles.extraction.reported import relative_piece, reported_speech
 from articles.extraction.speakers import speaker_fields
 
 
@@ -257,6 +257,7 @@ class _Reader:
             # interviewee and mixed quotes read on as in the clauses scope.
             mention = quote.mention if quote.entity is not None else None
             self.gated.append((self._suggestion(quote, start, end, mention), quote.entity))
+            self._keep_relative_piece(quote)
             return
         if self._joins_mixed(quote, start, end):
             return
@@ -268,6 +269,13 @@ class _Reader:
             # the speaker's words are that attribution's, if it is close.
             mention = self.registry.mention_of(quote.entity, since=start - _RUNNING_MENTION)
         self.kept.append((self._suggestion(quote, start, end, mention), quote.entity))
+        self._keep_relative_piece(quote)
+
+    def _keep_relative_piece(self, quote: Candidate) -> None:
+        """In the wide scope, the relative word that PARC counts as a piece of the
+        content of ``quote`` ('a levy which the mayor said was unfair')."""
+        if self.gate is not None:
+            self._keep(relative_piece(self.text, quote))
 
     def _suggestion(
         self, quote: Candidate, start: int, end: int, mention: Span | None

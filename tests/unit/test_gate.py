@@ -176,3 +176,28 @@ def test_a_passive_state_of_mind_gives_no_subject_piece(monkeypatch):
     text = "The harbour board was worried about the cost of the new pier at Vossby."
     texts = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
     assert "The harbour board" not in texts
+
+
+def test_the_relative_word_of_a_clause_an_attribution_interrupts_is_a_piece():
+    # PARC: in 'a levy which the mayor said was unfair', the mayor says 'which … was
+    # unfair', the relative standing for the levy; the clauses scope keeps to the clause.
+    text = "The harbour levy, which Mayor Lena Holt said was unfair to renters, passed."
+    wide = [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide[0] == ("which", "Lena Holt")
+    assert wide[1][0].startswith("was unfair to renters")
+    assert "which" not in [q.text for q in extract_quotes(text)]
+
+
+def test_what_a_titled_speaker_called_something_takes_its_what(monkeypatch):
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "The council cut funding for what Mayor Lena Holt called a reckless expansion."
+    assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == [
+        "what",
+        "a reckless expansion",
+    ]
+
+
+def test_a_that_after_a_finding_is_no_piece_of_the_attribution_after_it():
+    # Guards the relative piece: 'found that officials said …' opens a complement.
+    text = "The audit found that officials said the bridge was unsafe."
+    assert "that" not in [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
