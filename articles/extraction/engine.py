@@ -18,7 +18,8 @@ The rules return what they find; the reader keeps it. Where the rules live:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 from articles.extraction import gate as gates
@@ -105,8 +106,9 @@ class _Reader:
             if body != previous_body and not is_furniture(body):
                 self._paragraph(start, end, is_answer=start in answers)
             previous_body = body
+        inside = _inside_kept([quote for quote, _ in self.kept])
         for quote, entity in self.gated:
-            if (quote.start, quote.end) not in self.kept_spans:
+            if (quote.start, quote.end) not in self.kept_spans and not inside(quote):
                 self.kept_spans.add((quote.start, quote.end))
                 self.kept.append((quote, entity))
         quotes = [
@@ -307,6 +309,24 @@ class _Reader:
         self.kept[-1] = (replace(last, end=end, text=self.text[last.start : end]), entity)
         self.kept_spans.add((last.start, end))
         return True
+
+
+def _inside_kept(kept: list[QuoteSuggestion]) -> Callable[[QuoteSuggestion], bool]:
+    """A test of whether a content lies inside one of ``kept``. A content only the wide
+    scope takes, nested in one both scopes take ('said he refused [to follow orders]'),
+    is seldom a second attribution PolNeAR counts and mostly a second match for one."""
+    spans = sorted((q.start, q.end) for q in kept)
+    starts = [start for start, _ in spans]
+    # The farthest end among the contents that start at or before each one.
+    reach: list[int] = []
+    for _, end in spans:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def inside(quote: QuoteSuggestion) -> bool:
+        i = bisect_right(starts, quote.start) - 1
+        return i >= 0 and reach[i] >= quote.end
+
+    return inside
 
 
 # A dash closing a paragraph that a dash opened, a stop after it or not.

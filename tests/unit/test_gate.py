@@ -201,3 +201,12 @@ def test_a_that_after_a_finding_is_no_piece_of_the_attribution_after_it():
     # Guards the relative piece: 'found that officials said …' opens a complement.
     text = "The audit found that officials said the bridge was unsafe."
     assert "that" not in [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+
+
+def test_a_content_only_the_wide_scope_takes_is_dropped_inside_one_both_take(monkeypatch):
+    # 'refused to follow' inside what Brekke said: PolNeAR seldom counts the nested
+    # attribution, and its content would only match the outer one's a second time.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "Harbour master Olav Brekke said the crew refused to follow the new rules."
+    assert extract_quotes(text, scope=Scope.WIDE) == extract_quotes(text)
+    assert [q.text for q in extract_quotes(text)] == ["the crew refused to follow the new rules"]
