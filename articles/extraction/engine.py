@@ -18,8 +18,7 @@ The rules return what they find; the reader keeps it. Where the rules live:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from bisect import bisect_left
 from dataclasses import replace
 
 from articles.extraction import gate as gates
@@ -106,9 +105,10 @@ class _Reader:
             if body != previous_body and not is_furniture(body):
                 self._paragraph(start, end, is_answer=start in answers)
             previous_body = body
-        inside = _inside_kept([quote for quote, _ in self.kept])
+        nested = _nested([(quote.start, quote.end) for quote, _ in self.kept + self.gated])
         for quote, entity in self.gated:
-            if (quote.start, quote.end) not in self.kept_spans and not inside(quote):
+            span = (quote.start, quote.end)
+            if span not in self.kept_spans and span not in nested:
                 self.kept_spans.add((quote.start, quote.end))
                 self.kept.append((quote, entity))
         quotes = [
@@ -311,22 +311,18 @@ class _Reader:
         return True
 
 
-def _inside_kept(kept: list[QuoteSuggestion]) -> Callable[[QuoteSuggestion], bool]:
-    """A test of whether a content lies inside one of ``kept``. A content only the wide
-    scope takes, nested in one both scopes take ('said he refused [to follow orders]'),
-    is seldom a second attribution PolNeAR counts and mostly a second match for one."""
-    spans = sorted((q.start, q.end) for q in kept)
-    starts = [start for start, _ in spans]
-    # The farthest end among the contents that start at or before each one.
-    reach: list[int] = []
-    for _, end in spans:
-        reach.append(max(end, reach[-1]) if reach else end)
-
-    def inside(quote: QuoteSuggestion) -> bool:
-        i = bisect_right(starts, quote.start) - 1
-        return i >= 0 and reach[i] >= quote.end
-
-    return inside
+def _nested(spans: list[Span]) -> set[Span]:
+    """The spans that lie inside another one. A content only the wide scope takes, nested
+    in another content ('said the crew refused [to follow orders]'), is seldom a second
+    attribution PolNeAR counts and mostly a second match for the outer one's."""
+    nested = set()
+    reach = -1  # the farthest end of the spans before, which start no later
+    # By start, and the longer first where two start together.
+    for start, end in sorted(set(spans), key=lambda span: (span[0], -span[1])):
+        if end <= reach:
+            nested.add((start, end))
+        reach = max(reach, end)
+    return nested
 
 
 # A dash closing a paragraph that a dash opened, a stop after it or not.

@@ -210,3 +210,13 @@ def test_a_content_only_the_wide_scope_takes_is_dropped_inside_one_both_take(mon
     text = "Harbour master Olav Brekke said the crew refused to follow the new rules."
     assert extract_quotes(text, scope=Scope.WIDE) == extract_quotes(text)
     assert [q.text for q in extract_quotes(text)] == ["the crew refused to follow the new rules"]
+
+
+def test_a_content_only_the_wide_scope_takes_is_dropped_inside_another_such(monkeypatch):
+    # 'urged residents to refuse [to pay …]': the inner content mostly matches the outer
+    # one's attribution a second time, as inside a clause both scopes take.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "The mayor urged residents to refuse to pay the new harbour fee."
+    assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == [
+        "residents to refuse to pay the new harbour fee"
+    ]
