@@ -172,7 +172,8 @@ def relative_piece(text: str, quote: Candidate) -> Candidate | None:
         return None
     if relative.group(1).lower() != "what" and not _OPENS_WITH_VERB.match(text, quote.start):
         return None
-    return replace(quote, start=relative.start(1), end=relative.end(1), gated=True)
+    # Outside the quotation marks when the content is quoted ('what she calls “…”').
+    return replace(quote, start=relative.start(1), end=relative.end(1), kind="indirect", gated=True)
 
 
 def _span(match: re.Match, group: str, offset: int) -> Span:

@@ -220,3 +220,9 @@ def test_a_content_only_the_wide_scope_takes_is_dropped_inside_another_such(monk
     assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == [
         "residents to refuse to pay the new harbour fee"
     ]
+
+
+def test_the_relative_word_before_quoted_words_is_reported_speech():
+    text = "Mayor Lena Holt spoke at the quay. She is hungry for what she calls “real change.”"
+    pieces = [(q.text, q.kind) for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert ("what", "indirect") in pieces
