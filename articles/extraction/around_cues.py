@@ -110,20 +110,44 @@ def reported_around_cues(
         if candidate is not None:
             candidate = _before_next_verb(sentence, candidate, groups)
             candidate = _participle_of_attribution(sentence, first, candidate, found)
-            if _raising(sentence, last, candidate):
+            if _raising(sentence, first, last, candidate):
                 found.extend(_with_subject(sentence, first, candidate))
             else:
                 found.extend(_with_lead(sentence, first, last, candidate))
     return found
 
 
-def _raising(sentence: list[Token], last: int, candidate: Candidate) -> bool:
-    """A content the wide scope takes after 'seems', 'appeared', 'is expected'."""
+def _raising(sentence: list[Token], first: int, last: int, candidate: Candidate) -> bool:
+    """A content the wide scope takes after 'seems', 'appeared', 'is expected', or after
+    a passive cue ('is considered', 'was seen as')."""
     return (
         candidate.gated
-        and sentence[last][2].lower() in _RAISING
+        and (sentence[last][2].lower() in _RAISING or _passive(sentence, first, last))
         and candidate.start >= sentence[last][1]
     )
+
+
+def _passive(sentence: list[Token], first: int, last: int) -> bool:
+    """'is widely seen as', 'was named': a past participle for a cue, a form of 'be'
+    among the words before it; not a state of mind ('was worried', 'is eager')."""
+    head = sentence[last][2].lower()
+    if head in _STATES_OF_MIND or not (head.endswith("ed") or head in _IRREGULAR_PARTICIPLES):
+        return False
+    i = first
+    while i > 0 and (sentence[i - 1][2].lower() in _AUXILIARIES or _adverb(sentence[i - 1][2])):
+        i -= 1
+        if sentence[i][2].lower() in _BE:
+            return True
+    return False
+
+
+_IRREGULAR_PARTICIPLES = frozenset("seen known thought said told shown held".split())
+# Participles that say how someone is, not what is said of the subject: 'was asked' too,
+# whose subject is who answers.
+_STATES_OF_MIND = frozenset(
+    """asked assured concerned outraged inclined convinced worried interested determined
+    prepared pleased disappointed surprised committed focused""".split()
+)
 
 
 def _with_subject(sentence: list[Token], first: int, candidate: Candidate):

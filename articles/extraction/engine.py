@@ -39,7 +39,7 @@ from articles.extraction.paragraphs import (
 )
 from articles.extraction.patterns import LY_ADVERB
 from articles.extraction.quoted import quote_in_marks
-from articles.extraction.reported import reported_speech
+from articles.extraction.reported import relative_piece, reported_speech
 from articles.extraction.speakers import speaker_fields
 
 
@@ -105,8 +105,10 @@ class _Reader:
             if body != previous_body and not is_furniture(body):
                 self._paragraph(start, end, is_answer=start in answers)
             previous_body = body
+        nested = _nested([(quote.start, quote.end) for quote, _ in self.kept + self.gated])
         for quote, entity in self.gated:
-            if (quote.start, quote.end) not in self.kept_spans:
+            span = (quote.start, quote.end)
+            if span not in self.kept_spans and span not in nested:
                 self.kept_spans.add((quote.start, quote.end))
                 self.kept.append((quote, entity))
         quotes = [
@@ -257,6 +259,7 @@ class _Reader:
             # interviewee and mixed quotes read on as in the clauses scope.
             mention = quote.mention if quote.entity is not None else None
             self.gated.append((self._suggestion(quote, start, end, mention), quote.entity))
+            self._keep_relative_piece(quote)
             return
         if self._joins_mixed(quote, start, end):
             return
@@ -268,6 +271,13 @@ class _Reader:
             # the speaker's words are that attribution's, if it is close.
             mention = self.registry.mention_of(quote.entity, since=start - _RUNNING_MENTION)
         self.kept.append((self._suggestion(quote, start, end, mention), quote.entity))
+        self._keep_relative_piece(quote)
+
+    def _keep_relative_piece(self, quote: Candidate) -> None:
+        """In the wide scope, the relative word that PARC counts as a piece of the
+        content of ``quote`` ('a levy which the mayor said was unfair')."""
+        if self.gate is not None:
+            self._keep(relative_piece(self.text, quote))
 
     def _suggestion(
         self, quote: Candidate, start: int, end: int, mention: Span | None
@@ -299,6 +309,20 @@ class _Reader:
         self.kept[-1] = (replace(last, end=end, text=self.text[last.start : end]), entity)
         self.kept_spans.add((last.start, end))
         return True
+
+
+def _nested(spans: list[Span]) -> set[Span]:
+    """The spans that lie inside another one. A content only the wide scope takes, nested
+    in another content ('said the crew refused [to follow orders]'), is seldom a second
+    attribution PolNeAR counts and mostly a second match for the outer one's."""
+    nested = set()
+    reach = -1  # the farthest end of the spans before, which start no later
+    # By start, and the longer first where two start together.
+    for start, end in sorted(set(spans), key=lambda span: (span[0], -span[1])):
+        if end <= reach:
+            nested.add((start, end))
+        reach = max(reach, end)
+    return nested
 
 
 # A dash closing a paragraph that a dash opened, a stop after it or not.

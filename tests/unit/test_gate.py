@@ -157,3 +157,72 @@ def test_the_wide_scope_takes_what_a_sentence_opening_with_asked_asks(monkeypatc
     (quote,) = extract_quotes(text, scope=Scope.WIDE)
     assert quote.text == "whether the ferry would run on Sunday"
     assert text[quote.cue_start : quote.cue_end] == "Asked"
+
+
+def test_what_a_passive_cue_says_of_its_subject_is_the_subject_and_the_rest(monkeypatch):
+    # PARC reads 'is widely seen as' like 'seems': the subject and what follows the cue
+    # are the content, in two pieces.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "The new ferry terminal at Vossby is widely seen as a test for the harbour board."
+    assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == [
+        "The new ferry terminal at Vossby",
+        "as a test for the harbour board",
+    ]
+
+
+def test_a_passive_state_of_mind_gives_no_subject_piece(monkeypatch):
+    # Guards the fix above: 'was worried' says how the board felt, not what is said of it.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "The harbour board was worried about the cost of the new pier at Vossby."
+    texts = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert "The harbour board" not in texts
+
+
+def test_the_relative_word_of_a_clause_an_attribution_interrupts_is_a_piece():
+    # PARC: in 'a levy which the mayor said was unfair', the mayor says 'which … was
+    # unfair', the relative standing for the levy; the clauses scope keeps to the clause.
+    text = "The harbour levy, which Mayor Lena Holt said was unfair to renters, passed."
+    wide = [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide[0] == ("which", "Lena Holt")
+    assert wide[1][0].startswith("was unfair to renters")
+    assert "which" not in [q.text for q in extract_quotes(text)]
+
+
+def test_what_a_titled_speaker_called_something_takes_its_what(monkeypatch):
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "The council cut funding for what Mayor Lena Holt called a reckless expansion."
+    assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == [
+        "what",
+        "a reckless expansion",
+    ]
+
+
+def test_a_that_after_a_finding_is_no_piece_of_the_attribution_after_it():
+    # Guards the relative piece: 'found that officials said …' opens a complement.
+    text = "The audit found that officials said the bridge was unsafe."
+    assert "that" not in [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+
+
+def test_a_content_only_the_wide_scope_takes_is_dropped_inside_one_both_take(monkeypatch):
+    # 'refused to follow' inside what Brekke said: PolNeAR seldom counts the nested
+    # attribution, and its content would only match the outer one's a second time.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "Harbour master Olav Brekke said the crew refused to follow the new rules."
+    assert extract_quotes(text, scope=Scope.WIDE) == extract_quotes(text)
+    assert [q.text for q in extract_quotes(text)] == ["the crew refused to follow the new rules"]
+
+
+def test_a_content_only_the_wide_scope_takes_is_dropped_inside_another_such(monkeypatch):
+    # 'urged residents to refuse [to pay …]': the inner content mostly matches the outer
+    # one's attribution a second time, as inside a clause both scopes take.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "The mayor urged residents to refuse to pay the new harbour fee."
+    assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == [
+        "residents to refuse to pay the new harbour fee"
+    ]
+
+
+def test_the_relative_word_before_quoted_words_is_reported_speech():
+    text = "Mayor Lena Holt spoke at the quay. She is hungry for what she calls “real change.”"
+    pieces = [(q.text, q.kind) for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert ("what", "indirect") in pieces
