@@ -27,7 +27,7 @@ from articles.exchange.brat import attributions, read_folder  # noqa: E402
 from articles.extraction import Scope, around_cues, evaluation, extract_quotes, gate  # noqa: E402
 
 PARAMETERS = {"C": 0.3, "min_weight": 0.02, "folds": 5, "seed": 14}
-THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(15)]  # 0.2 to 0.9
+THRESHOLDS = [round(0.1 + 0.05 * i, 2) for i in range(17)]  # 0.1 to 0.9
 
 
 def records(folder: Path) -> list[dict]:
