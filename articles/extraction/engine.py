@@ -51,9 +51,17 @@ def extract(
     reader = _Reader(text, _gate(scope))
     quotes = reader.run()
     quoted = {q.speaker for q in quotes if q.speaker}
+    entities = list(reader.registry.entities)
+    # A content only the wide scope takes may be someone's the registry forgot again (its
+    # look-up left no trace): they speak too, under a name no one else has.
+    names = {e.name for e in entities}
+    for _, entity in reader.gated:
+        if entity is not None and entity.name not in names:
+            names.add(entity.name)
+            entities.append(entity)
     speakers = [
         SpeakerEntry(name=e.name, aliases=tuple(e.aliases), description=e.description)
-        for e in reader.registry.entities
+        for e in entities
         if e.name in quoted
     ]
     return quotes, speakers

@@ -613,17 +613,33 @@ class Entity:
 
 @dataclass(frozen=True)
 class Checkpoint:
-    """A registry's salience (``Registry.checkpoint``) and how long its journal of
-    counters was then."""
+    """A registry as ``Registry.checkpoint`` found it: its salience, how many entities
+    it knew, and how long its journal of changes was then."""
 
     last: tuple  # the last speaker, the last mentioned, the last person
     tick: int
     recent: list
     journal_at: int
+    entities: int  # how many entities were known
+    writer: Entity | None
 
 
-_COUNTERS = ("spoke_at", "subject_at", "mentioned_at", "opened_at", "spoke_count", "mention_count")
-_counters = operator.attrgetter(*_COUNTERS)
+# What a journal entry undoes, told by its first item (an Entity: that entity's fields).
+_PUT = 0  # a mapping's key, set or added: put back its old value, or remove it
+_APPEND = 1  # items appended to a list: cut it back to its old length
+_SURNAME = 2  # a surname first met: take it out of the surname indexes
+_READ = 3  # a text read: put back what was read before
+_READ_FIELDS = (
+    "_text",
+    "_lower",
+    "_places",
+    "_spellings",
+    "_pronouns",
+    "_pronoun_starts",
+    "_stops",
+)
+_read_fields = operator.attrgetter(*_READ_FIELDS)
+_MISSING = object()  # a mapping's old value when it had none
 
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
@@ -680,9 +696,11 @@ class Registry:
         self._mentions: dict[Entity, tuple[int, int]] = {}
         self._introductions: dict[int, tuple[int, int]] = {}  # paragraph -> 'He said:' span
         self._tick = 0
-        # While a checkpoint is out: each entity's counters before a change, in order, so
-        # that a restore undoes only what changed rather than a checkpoint copying all.
-        self._journal: list[tuple[Entity, tuple]] | None = None
+        # While a checkpoint is out: what each change replaced, in order (an entity's
+        # fields, a mapping's old value, a list's old length, a new surname, the text read
+        # before), so that a restore undoes only what changed rather than a checkpoint
+        # copying everything.
+        self._journal: list[tuple] | None = None
         self._checkpoints = 0
         self._text: str | None = None
         self._lower: frozenset[str] = frozenset()
@@ -691,12 +709,24 @@ class Registry:
         self._pronoun_starts: list[int] = []
         self._stops: list[int] = []
         self._spellings: Counter = Counter()
+        # Each text read (the article, then as the engine marked it up) and what was read.
+        self._texts_read: list[tuple[str, tuple]] = []
         self.read(text)
 
     def read(self, text: str) -> None:
         """Learn the article's vocabulary (once): lower-case words and name spellings."""
         if not text or self._text is text:
             return
+        if self._journal is not None:
+            # A look-up may be first to read the text the engine marked up ('' made "):
+            # a restore goes back to the vocabulary read before.
+            self._journal.append((_READ, _read_fields(self)))
+        for read, fields in self._texts_read:
+            if read is text:
+                # Read again after a restore: what was read of it then, not a new scan.
+                for name, value in zip(_READ_FIELDS, fields, strict=True):
+                    setattr(self, name, value)
+                return
         self._text = text
         # Each word once: an article repeats most of its words.
         self._lower = frozenset(map(str.casefold, set(_LOWER_WORD.findall(text))))
@@ -713,6 +743,7 @@ class Registry:
         self._places = places
         self._spellings = Counter({key: len(at) for key, at in places.items()})
         self._pronouns: list[tuple[int, str]] | None = None
+        self._texts_read.append((text, _read_fields(self)))
 
     def common_word(self, word: str) -> bool:
         """Whether the text also writes ``word`` in lower case (a word, not a name)."""
@@ -732,6 +763,8 @@ class Registry:
             return known
         found = self._find(mention, gender)
         if found is not None and len(mention.split()) > 1:
+            if self._journal is not None:
+                self._old_value(self._known, key)
             self._known[key] = found
         return found
 
@@ -756,17 +789,38 @@ class Registry:
             for variant in _deletions(key):
                 others.update(self._surnames_by_deletion.get(variant, ()))
             others = {other for other in others if other != key and similar(other, key)}
+        # Journaled: a look-up's surnames, once a restore forgot them, must not come back
+        # through what was read while they were known (the count alone would match again).
+        if self._journal is not None:
+            self._old_value(self._similar_cache, key)
         self._similar_cache[key] = (len(self._by_surname), others)
         return others
 
     def _new_surname(self, key: str) -> None:
         others = self._similar_surnames(key)
+        if self._journal is not None:
+            # One entry for the dozens of indexes a surname goes under: a restore takes it
+            # out of them all (``_forget_surname``).
+            self._journal.append((_SURNAME, key, others))
         self._similar[key] = set(others)
         for other in others:
             self._similar.setdefault(other, set()).add(key)
         if len(key) >= 5:
             for variant in _deletions(key):
                 self._surnames_by_deletion.setdefault(variant, set()).add(key)
+
+    def _forget_surname(self, key: str, others: set[str]) -> None:
+        """Undo ``_new_surname(key)``, which found the known surnames ``others`` like it."""
+        del self._similar[key]
+        for other in others:
+            self._similar[other].discard(key)  # every known surname has its set
+        if len(key) >= 5:
+            for variant in _deletions(key):
+                keys = self._surnames_by_deletion[variant]
+                keys.discard(key)
+                if not keys:
+                    # Sets here are never empty: this one was made for the surname.
+                    del self._surnames_by_deletion[variant]
 
     def _find(self, mention: str, gender: str | None = None) -> Entity | None:
         words = mention.split()
@@ -818,10 +872,16 @@ class Registry:
         found = self.find(mention, gender)
         if found is None:
             found = Entity(mention, org=is_org(mention))
-            self.entities.append(found)
-            self._known[fold(mention)] = found
+            self.entities.append(found)  # a checkpoint knows how many there were
+            key = fold(mention)
+            if self._journal is not None:
+                self._old_value(self._known, key)
+            self._known[key] = found
             if not found.org:
                 found.gender = gender or self._gender_in_text(mention)
+        else:
+            if self._journal is not None:
+                self._changing(found)
         self._seen_as(found, mention)
         if description and not found.description:
             found.description = description
@@ -858,10 +918,16 @@ class Registry:
             return  # enough spellings to choose a name from
         entity.forms[mention] += 1
         surname = fold(mention.split()[-1])
-        if surname not in self._by_surname:
+        bucket = self._by_surname.get(surname)
+        if bucket is None:
             self._new_surname(surname)
-        bucket = self._by_surname.setdefault(surname, [])
+            bucket = []
+            if self._journal is not None:
+                self._old_value(self._by_surname, surname)
+            self._by_surname[surname] = bucket
         if entity not in bucket:
+            if self._journal is not None:
+                self._journal.append((_APPEND, bucket, len(bucket)))
             bucket.append(entity)
         if entity.gender is None:
             words = mention.split()
@@ -939,31 +1005,72 @@ class Registry:
     # -- salience -----------------------------------------------------------------------
 
     def checkpoint(self) -> Checkpoint:
-        """Who is salient now (the recent entities, the last speaker and person, and their
-        counters), to go back to when a look-up is to leave no trace: the wide scope's
-        gate weighing a content. Bounded: the names learned meanwhile stay known."""
+        """The registry as it is now, to go back to when a look-up is to leave no trace
+        (the wide scope's gate weighing a content): who is salient, and everything a
+        look-up may change, which the registry journals until the checkpoint is restored.
+        Cheap: it copies only the recent entities; a look-up pays for what it changes."""
         if self._journal is None:
             self._journal = []
         self._checkpoints += 1
         last = (self.last_speaker, self.last_mentioned, self.last_person)
-        return Checkpoint(last, self._tick, list(self._recent), len(self._journal))
+        return Checkpoint(
+            last,
+            self._tick,
+            list(self._recent),
+            len(self._journal),
+            len(self.entities),
+            self._writer,
+        )
 
     def restore(self, checkpoint: Checkpoint) -> None:
-        """Make the salience what it was at ``checkpoint``."""
+        """Make the registry what it was at ``checkpoint``: the same entities, names,
+        spellings, attributions and salience, so that what the look-up met since is
+        unknown again."""
         self.last_speaker, self.last_mentioned, self.last_person = checkpoint.last
         self._tick = checkpoint.tick
         self._recent = checkpoint.recent
-        # Backwards, so that an entity changed twice gets its earliest counters; only the
-        # entities salient at the checkpoint, as it promises.
-        for entity, counters in reversed(self._journal[checkpoint.journal_at :]):
-            if entity in checkpoint.recent or entity in checkpoint.last:
-                for name, value in zip(_COUNTERS, counters, strict=True):
-                    setattr(entity, name, value)
-        # A checkpoint taken inside another (a low cue's look-up weighing a content) keeps
-        # the journal: the outer one may watch entities the inner one does not.
+        del self.entities[checkpoint.entities :]
+        self._writer = checkpoint.writer
+        journal = self._journal
+        # Backwards, so that what changed twice gets its value from before the first change.
+        for entry in reversed(journal[checkpoint.journal_at :]):
+            kind = entry[0]
+            if kind.__class__ is Entity:
+                kind.__dict__.update(entry[1])
+            elif kind == _PUT:
+                _, mapping, key, old = entry
+                if old is _MISSING:
+                    del mapping[key]
+                else:
+                    mapping[key] = old
+            elif kind == _APPEND:
+                del entry[1][entry[2] :]
+            elif kind == _SURNAME:
+                self._forget_surname(entry[1], entry[2])
+            else:
+                for name, value in zip(_READ_FIELDS, entry[1], strict=True):
+                    setattr(self, name, value)
+        # What a checkpoint taken inside this one journaled is undone now: the registry is
+        # as it was, and an outer checkpoint needs only the entries before this one's.
+        del journal[checkpoint.journal_at :]
         self._checkpoints -= 1
         if not self._checkpoints:
             self._journal = None
+
+    # Both journal, while a checkpoint is out; their callers ask whether one is, as most
+    # calls come when none is and a call costs more than the test.
+
+    def _changing(self, entity: Entity) -> None:
+        """``entity`` may change (here, or by whoever the registry hands it to): journal
+        its fields."""
+        fields = entity.__dict__.copy()
+        fields["aliases"] = list(entity.aliases)
+        fields["forms"] = entity.forms.copy()
+        self._journal.append((entity, fields))
+
+    def _old_value(self, mapping: dict, key) -> None:
+        """``mapping[key]`` is about to be set: journal its value, or that it had none."""
+        self._journal.append((_PUT, mapping, key, mapping.get(key, _MISSING)))
 
     def _event(self) -> int:
         self._tick += 1
@@ -978,7 +1085,7 @@ class Registry:
 
     def _mentioned(self, entity: Entity, *, subject: bool = True, opens: bool = False) -> None:
         if self._journal is not None:
-            self._journal.append((entity, _counters(entity)))
+            self._changing(entity)
         tick = self._event()
         if subject:
             entity.subject_at = tick
@@ -993,11 +1100,16 @@ class Registry:
 
     def attributed(self, entity: Entity, span: tuple[int, int]) -> None:
         """An attribution named ``entity`` at ``span`` of the text."""
+        if self._journal is not None:
+            self._old_value(self._mentions, entity)
         self._mentions[entity] = span
 
     def introduced(self, entity: Entity, span: tuple[int, int], paragraph: int) -> None:
         """The paragraph at ``paragraph`` quotes ``entity``, named at ``span`` in the
         colon sentence before it ('He said:')."""
+        if self._journal is not None:
+            self._old_value(self._mentions, entity)
+            self._old_value(self._introductions, paragraph)
         self._mentions[entity] = span
         self._introductions[paragraph] = span
 
@@ -1030,7 +1142,7 @@ class Registry:
         if entity is not None:
             self.last_speaker = entity
             if self._journal is not None:
-                self._journal.append((entity, _counters(entity)))
+                self._changing(entity)
             entity.spoke_at = self._event()
             entity.spoke_count += 1
             self._touch(entity)
@@ -1050,6 +1162,8 @@ class Registry:
             )
         gender = getattr(name, "gender", None)
         found = self.find(name, gender)
+        if found is not None and self._journal is not None:
+            self._changing(found)  # its gender or description may be learned below
         titles = getattr(name, "titles", "")
         if found is None and (
             len(name.split()) >= 2
@@ -1071,7 +1185,12 @@ class Registry:
     def organisation(self, noun: str) -> Entity | None:
         """The organisation that "the ministry" or "the company" refers to: one whose name
         has that word, or for a generic noun the organisation named last."""
-        key = fold(noun)
+        found = self._organisation(fold(noun))
+        if found is not None and self._journal is not None:
+            self._changing(found)  # whoever it is handed to may learn more of it
+        return found
+
+    def _organisation(self, key: str) -> Entity | None:
         for entity in reversed(self._recent):
             if entity.org and key in fold(entity.name):
                 return entity
@@ -1127,9 +1246,11 @@ class Registry:
                 ),
                 wanted=wanted,
             )
-        if best is not None and wanted is not None and best.gender is None:
-            best.gender = wanted  # "she" said it: she is a woman from now on
         if best is not None:
+            if self._journal is not None:
+                self._changing(best)  # its gender, here, or its description, by the caller
+            if wanted is not None and best.gender is None:
+                best.gender = wanted  # "she" said it: she is a woman from now on
             return best
         for candidate in (self.last_person, self.last_speaker):
             if (
@@ -1138,6 +1259,8 @@ class Registry:
                 and candidate.person
                 and candidate.gender in (None, wanted)
             ):
+                if self._journal is not None:
+                    self._changing(candidate)
                 return candidate
         return None
 
@@ -1160,4 +1283,6 @@ class Registry:
             score = antecedents.rule_score(entity, wanted)
             if best_score is None or score > best_score:
                 best, best_score = entity, score
+        if best is not None and self._journal is not None:
+            self._changing(best)  # the caller may learn its description
         return best

@@ -2,6 +2,7 @@
 over the contents it passes over (its features, inference, loading and shipped model)."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -56,6 +57,48 @@ def test_what_only_the_wide_scope_looks_at_changes_no_speaker_of_the_quotes_both
     wide = {(q.start, q.end): q.speaker for q in extract_quotes(_BAKERY, scope=Scope.WIDE)}
     assert set(clauses.values()) == {"Marta Lind"}
     assert {span: wide[span] for span in clauses} == clauses
+
+
+# A wide-only look-up of 'The NFU' taught the registry an organisation that 'the group'
+# then meant; one of 'who' (of a content the gate weighs) moved where Eklund was last named.
+_LEARNED_BY_A_LOOK_UP = [
+    "The NFU urged farmers to sell their grain early this year.\n\n"
+    "Prices fell for a third month in a row, and storage costs rose.\n\n"
+    "“We have never seen a harvest like this,” the group said in a statement.",
+    "BRENNDAL — The town’s only public pool will stay shut this summer.\n\n"
+    "“We cannot keep the pool open on this budget,” said Parks Director Tomas Eklund, who "
+    "proposed the closure in March. “Nobody on the council wanted this.”",
+]
+
+
+def _speakers(text: str, scope: Scope) -> dict:
+    return {
+        (q.start, q.end): (q.speaker, q.speaker_start, q.speaker_end)
+        for q in extract_quotes(text, scope=scope)
+    }
+
+
+@pytest.mark.parametrize("text", _LEARNED_BY_A_LOOK_UP)
+def test_what_a_wide_only_look_up_learns_is_forgotten(text):
+    clauses, wide = _speakers(text, Scope.CLAUSES), _speakers(text, Scope.WIDE)
+    assert len(wide) > len(clauses)  # the wide scope looked something up
+    assert {span: wide[span] for span in clauses} == clauses
+
+
+def test_the_speaker_of_a_content_only_the_wide_scope_takes_is_in_the_speaker_list():
+    # The registry forgot 'The NFU' after looking it up; its quote still names it.
+    quotes, speakers = extract(_LEARNED_BY_A_LOOK_UP[0], scope=Scope.WIDE)
+    assert "NFU" in {q.speaker for q in quotes}
+    assert {q.speaker for q in quotes if q.speaker} <= {s.name for s in speakers}
+
+
+def test_on_the_gold_set_the_quotes_both_scopes_find_have_the_same_speakers():
+    gold = Path(__file__).parents[1] / "data" / "gold.jsonl"
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        clauses, wide = _speakers(text, Scope.CLAUSES), _speakers(text, Scope.WIDE)
+        both = clauses.keys() & wide.keys()
+        assert {span: wide[span] for span in both} == {span: clauses[span] for span in both}
 
 
 def test_without_the_model_file_the_wide_scope_finds_what_the_clauses_scope_finds(monkeypatch):
