@@ -45,6 +45,16 @@ def annotated():
     return quote
 
 
+def suggested_article():
+    """An article with one suggestion of the engine's and nobody assigned yet."""
+    article = ArticleFactory(text="Vik says: “The harbour stays open.” That is all.")
+    start, end = article.text.index("The harbour"), article.text.index("”")
+    article.suggestions.create(
+        start=start, end=end, text=article.text[start:end], kind="direct", confidence=0.9
+    )
+    return article
+
+
 @pytest.mark.parametrize("model", MODELS)
 def test_admin_pages_answer_for_an_admin(client, admin_user, annotated, model):
     force_verified_login(client, admin_user)
@@ -127,12 +137,7 @@ def test_article_text_edit_is_refused_in_admin_while_suggestions_point_into_it(c
     """The engine's suggestions (made on import, before anyone is assigned) point into the
     text too: a changed text would leave them on the wrong words, and the annotators
     assigned later would get copies that do not match it."""
-    article = ArticleFactory(text="Vik says: “The harbour stays open.” That is all.")
-    start = article.text.index("The harbour")
-    end = article.text.index("”")
-    article.suggestions.create(
-        start=start, end=end, text=article.text[start:end], kind="direct", confidence=0.9
-    )
+    article = suggested_article()
     force_verified_login(client, admin_user)
     response = client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
@@ -304,11 +309,7 @@ def _change_assignment(client, admin_user, assignment, status):
 def test_admin_cannot_mark_done_an_assignment_whose_suggestions_wait(client, admin_user):
     """Done means a person judged every suggestion in the set: the admin's status field
     keeps the rule the annotator's Done button keeps."""
-    article = ArticleFactory(text="Vik says: “The harbour stays open.” That is all.")
-    start, end = article.text.index("The harbour"), article.text.index("”")
-    article.suggestions.create(
-        start=start, end=end, text=article.text[start:end], kind="direct", confidence=0.9
-    )
+    article = suggested_article()
     annotator = UserFactory(role="annotator")
     assign_articles(articles=[article], annotators=[annotator])
     assignment = Assignment.objects.get(article=article, annotator=annotator)
@@ -334,11 +335,7 @@ def test_admin_cannot_reopen_an_assignment_once_its_article_is_adjudicated(clien
 
 
 def test_the_article_pages_assignment_rows_keep_the_done_rule_too(client, admin_user):
-    article = ArticleFactory(text="Vik says: “The harbour stays open.” That is all.")
-    start, end = article.text.index("The harbour"), article.text.index("”")
-    article.suggestions.create(
-        start=start, end=end, text=article.text[start:end], kind="direct", confidence=0.9
-    )
+    article = suggested_article()
     annotator = UserFactory(role="annotator")
     assign_articles(articles=[article], annotators=[annotator])
     assignment = Assignment.objects.get(article=article, annotator=annotator)
