@@ -4,9 +4,13 @@ every insert and on every update of the label or the target.
 The writers check the label against the project they read earlier; an admin taking the
 label away meanwhile (``articles.projects.edit_project``, which refuses to take away a
 label that stances use) did not see the stance, not yet committed, and both committed.
-On PostgreSQL the triggers read the project's row FOR SHARE: ``edit_project``'s FOR UPDATE
-waits for the stance writers in flight, then sees their stances; a stance writer waits for
-an edit in flight, then reads the labels it left. SQLite runs one writer at a time. The
+On PostgreSQL the triggers read the project's row FOR KEY SHARE: ``edit_project``'s FOR
+UPDATE waits for the stance writers in flight, then sees their stances; a stance writer
+waits for an edit in flight, then reads the labels it left. KEY SHARE, the weakest lock,
+because it conflicts with FOR UPDATE alone: the project locks that change no labels (a
+distribution's, FOR NO KEY UPDATE) must not hold a stance up, or a save holding its
+article's counts and a distribution waiting for them would deadlock. SQLite runs one
+writer at a time. The
 message is the one ``articles.quote_checks.stance_label_refused`` recognises.
 
 The SQL is frozen here; never edit it. A later migration that alters
@@ -78,12 +82,12 @@ POSTGRESQL_CREATE = [
     DECLARE
       labels jsonb;
     BEGIN
-      -- FOR SHARE: an edit of the labels in flight is waited for, and one that starts
-      -- now waits for this stance to commit (then sees it).
+      -- FOR KEY SHARE: an edit of the labels in flight (FOR UPDATE) is waited for, and
+      -- one that starts now waits for this stance to commit (then sees it).
       SELECT p.stance_labels INTO labels FROM articles_project p
         WHERE p.id = (SELECT t.project_id FROM articles_stancetarget t
                       WHERE t.id = NEW.target_id)
-        FOR SHARE;
+        FOR KEY SHARE;
       -- No such target leaves labels NULL, which has no label.
       IF NOT EXISTS (
         SELECT FROM jsonb_array_elements_text(labels) l WHERE l = NEW.label
@@ -99,13 +103,13 @@ POSTGRESQL_CREATE = [
     CREATE FUNCTION articles_inserted_stances_in_project() RETURNS trigger AS $$
     BEGIN
       -- Once per statement (an import inserts thousands of stances at once): lock the
-      -- statement's projects FOR SHARE, in id order; the check below, a statement of its
+      -- statement's projects FOR KEY SHARE, in id order; the check below, a statement of its
       -- own, reads the labels as they are once the locks are held.
       PERFORM FROM articles_project p
         WHERE p.id IN (SELECT t.project_id FROM inserted i
                        JOIN articles_stancetarget t ON t.id = i.target_id)
         ORDER BY p.id
-        FOR SHARE;
+        FOR KEY SHARE;
       IF EXISTS (
         SELECT FROM inserted i
         WHERE NOT EXISTS (

@@ -83,7 +83,9 @@ def distribute(
     ``annotators``, balancing loads; record ``per_article`` as the project's k. The
     history names ``actor`` (None: a command)."""
     with transaction.atomic():
-        Project.objects.select_for_update().filter(pk=project.pk).first()
+        # One distribution of the project at a time; NO KEY, so that annotators' saves
+        # (whose stances read the project's labels) go on meanwhile.
+        Project.objects.select_for_update(no_key=True).filter(pk=project.pk).first()
         article_ids = list(project.articles.order_by("id").values_list("id", flat=True))
         made, loads = _assign(project, article_ids, annotators, per_article, actor, every=True)
         if project.annotators_per_article != per_article:
@@ -102,7 +104,9 @@ def reassign_open_work(
     """
     annotators = [a for a in annotators if a.pk != leaving.pk]
     with transaction.atomic():
-        Project.objects.select_for_update().filter(pk=project.pk).first()
+        # One distribution of the project at a time; NO KEY, so that annotators' saves
+        # (whose stances read the project's labels) go on meanwhile.
+        Project.objects.select_for_update(no_key=True).filter(pk=project.pk).first()
         open_work = Assignment.objects.filter(
             article__project=project,
             annotator=leaving,

@@ -11,10 +11,11 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from accounts.models import ApiToken
-from articles.assignments import set_assignment_status
+from articles.assignments import hold_open_assignment, set_assignment_status
 from articles.models import Assignment, Quote, Speaker, StanceLabel
 from articles.projects import ProjectInvalid, edit_project
 from articles.review import adjudication
+from articles.review.distribution import distribute
 from tests import scenes
 from tests.admin_forms import change_form_data
 from tests.factories import ArticleFactory, UserFactory
@@ -386,3 +387,53 @@ def test_a_label_taken_away_in_the_admin_while_a_stance_with_it_is_saved_is_kept
     assert used <= kept, f"stances use {used - kept}, which the project no longer has"
     assert response.status_code == 200
     assert "Stances use “neutral” (1)" in response.content.decode()
+
+
+def test_spreading_work_while_an_annotator_saves_a_stance_deadlocks_neither(scene):
+    """Distribute locks the project, then the articles' counts; a save holds its
+    article's counts, then its stance reads the project's labels. The project lock of
+    a distribution must not stand in the stance's way, or the two wait for each other
+    and PostgreSQL aborts one: a lost save, or a failed distribution."""
+    project, article = scene["project"], scene["article"]
+    first, second = scene["people"]
+    third = UserFactory(username="ann3", role="annotator")
+    project.members.add(third)
+    counts_held, distribution_waits, outcome = threading.Event(), threading.Event(), {}
+
+    def save():
+        try:
+            with transaction.atomic():
+                hold_open_assignment(article_id=article.pk, annotator_id=first.pk)
+                made = scenes.quote(article, first, SPAN)  # the article's counts: held
+                counts_held.set()
+                distribution_waits.wait(15)
+                StanceLabel.objects.create(quote=made, target=scene["target"], label="favor")
+            outcome["save"] = "stored"
+        except Exception as error:  # whichever it is, the test reads it
+            outcome["save"] = error
+        finally:
+            connections.close_all()
+
+    def spread():
+        counts_held.wait(15)
+        try:
+            outcome["spread"] = distribute(
+                project=project, annotators=[first, second, third], per_article=3
+            )
+        except Exception as error:
+            outcome["spread"] = error
+        finally:
+            connections.close_all()
+
+    saver, spreader = threading.Thread(target=save), threading.Thread(target=spread)
+    saver.start()
+    spreader.start()
+    counts_held.wait(15)
+    wait_until_blocked(threading.Event())
+    distribution_waits.set()
+    saver.join(20)
+    spreader.join(20)
+    assert outcome["save"] == "stored", outcome["save"]
+    assert not isinstance(outcome["spread"], Exception), outcome["spread"]
+    assert StanceLabel.objects.filter(quote__annotator=first, label="favor").count() == 1
+    assert Assignment.objects.filter(article=article).count() == 3
