@@ -6,7 +6,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from articles.extraction import names, patterns, speakers
+from articles.extraction import cues, names, patterns, speakers
 
 # Words and marks the shortcuts turn on, with the letters a case-insensitive search
 # takes for ASCII ones ('ı', 'İ').
@@ -16,6 +16,7 @@ _WORDS = [
     "speaking", "talking", "a", "An", "two", "officials", "people", "Tomasz", "Lund",
     "said", "says", "believes", "told", "tells", "points", "out", "reporters", "that",
     "Photo", "Photos", "Illustration", "Ørsted", "Ähm", "O'Neil", "Lund’s", "U.S.", "Mr.",
+    "U.S", "A.B.C", "9/11", "don't", "x-", "-y", "A.", "a.b.",
 ]  # fmt: skip
 _MARKS = [" ", "  ", "\t", "\n", ",", ".", ": ", "“", "”", "'", "’", "-", "—", "(", ")", "é"]
 _pieces = st.lists(st.sampled_from(_WORDS + _MARKS), max_size=30).map("".join)
@@ -77,3 +78,12 @@ def test_a_headline_is_told_as_before(paragraph):
 def test_a_name_run_of_one_word_is_never_split(run):
     if run and " " not in run and "\t" not in run:
         assert names._SPLIT.search(run) is None
+
+
+@settings(max_examples=400)
+@given(_pieces, st.integers(0, 5), st.integers(0, 5))
+@example("U.S.-led talks, don't  stop 9/11’s\t“A.B.C” ", 0, 0)
+def test_the_tokens_are_those_of_the_token_search(text, cut_start, cut_end):
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    expected = [(m.start(), m.end(), m.group()) for m in cues.TOKEN.finditer(text, start, end)]
+    assert cues.tokens(text, start, end) == expected
