@@ -18,7 +18,29 @@ _WORDS = [
     "Photo", "Photos", "Illustration", "Ørsted", "Ähm", "O'Neil", "Lund’s", "U.S.", "Mr.",
     "U.S", "A.B.C", "9/11", "don't", "x-", "-y", "A.", "a.b.",
 ]  # fmt: skip
-_MARKS = [" ", "  ", "\t", "\n", ",", ".", ": ", "“", "”", "'", "’", "-", "—", "(", ")", "é"]
+_MARKS = [
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    ",",
+    ".",
+    ": ",
+    "“",
+    "”",
+    "'",
+    "’",
+    "-",
+    "—",
+    "(",
+    ")",
+    "é",
+    "ß",
+    "ÿ",
+    "÷",
+    "_",
+    "1",
+]
 _pieces = st.lists(st.sampled_from(_WORDS + _MARKS), max_size=30).map("".join)
 
 
@@ -31,6 +53,9 @@ def test_the_article_scans_find_what_the_word_boundary_forms_find(text):
     assert spans == [(m.span(), m.group()) for m in capitalised.finditer(text)]
     found = [(m.start(), m.group(1)) for m in names._PRONOUN.finditer(text)]
     assert found == [(m.start(), m.group(1)) for m in pronoun.finditer(text)]
+    lower = re.compile(r"\b[a-zß-öø-ÿ][\w’'-]*")
+    words = [(m.span(), m.group()) for m in names._LOWER_WORD.finditer(text)]
+    assert words == [(m.span(), m.group()) for m in lower.finditer(text)]
 
 
 @settings(max_examples=400)
