@@ -16,7 +16,8 @@ _WORDS = [
     "speaking", "talking", "a", "An", "two", "officials", "people", "Tomasz", "Lund",
     "said", "says", "believes", "told", "tells", "points", "out", "reporters", "that",
     "Photo", "Photos", "Illustration", "Ørsted", "Ähm", "O'Neil", "Lund’s", "U.S.", "Mr.",
-    "U.S", "A.B.C", "9/11", "don't", "x-", "-y", "A.", "a.b.",
+    "U.S", "A.B.C", "9/11", "don't", "x-", "-y", "A.", "a.b.", "according to", "According to",
+    "ministry", "on Monday",
 ]  # fmt: skip
 _MARKS = [
     " ",
@@ -112,3 +113,36 @@ def test_the_tokens_are_those_of_the_token_search(text, cut_start, cut_end):
     start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
     expected = [(m.start(), m.end(), m.group()) for m in cues.TOKEN.finditer(text, start, end)]
     assert cues.tokens(text, start, end) == expected
+
+
+_LEAD_WORDS = [
+    "so-called", "so called", "dubbed", "nicknamed", "known as", "the", "a", "an", "AN",
+    "title", "the book", "his", "Lund’s", "O'Neil's", "new", "civil-rights", "film", "FILM",
+    "ſeries", "ſhow", "Kelvin", "the phrase", "entitled", "renamed", "named", "retitled",
+    "plan", "bills", "said", "was", "campaign", "podcasts", "documentary", "x", "boo\u212a",
+    "fılm", "tİtle", "a\u0307",
+]  # fmt: skip
+_LEAD_MARKS = [" ", "  ", "\t", "\n", ",", ", ", ".", "’", "\u00a0", "\u2028"]
+_leads = st.lists(st.sampled_from(_LEAD_WORDS + _LEAD_MARKS), max_size=12).map("".join)
+
+
+@settings(max_examples=600)
+@given(_leads)
+@example("what became known as the ")
+@example("in his 2002 book, ")
+@example("the civil rights anthem ")
+@example("on Ms. Lund's ſhow,\n")
+def test_a_scare_lead_ends_on_one_of_the_scare_words(lead):
+    assert patterns.scare_before(lead) == (patterns.SCARE_BEFORE.search(lead) is not None)
+
+
+@settings(max_examples=400)
+@given(_pieces)
+@example("Prices will fall, according to the ministry.")
+@example("According to the ministry, prices will fall.")
+@example("The ferry will stop in May, the ministry said on Monday.")
+def test_the_reported_speech_patterns_need_their_words_and_comma(sentence):
+    if patterns.ACCORDING_TO_FIRST.match(sentence) or patterns.ACCORDING_TO_LAST.match(sentence):
+        assert "ccording to " in sentence
+    if patterns.CLAUSE_THEN_SPEAKER.match(sentence):
+        assert "," in sentence
