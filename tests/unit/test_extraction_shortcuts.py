@@ -6,7 +6,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from articles.extraction import cues, names, patterns, speakers
+from articles.extraction import attribution, cues, names, patterns, speakers
 
 # Words and marks the shortcuts turn on, with the letters a case-insensitive search
 # takes for ASCII ones ('ı', 'İ').
@@ -146,3 +146,13 @@ def test_the_reported_speech_patterns_need_their_words_and_comma(sentence):
         assert "ccording to " in sentence
     if patterns.CLAUSE_THEN_SPEAKER.match(sentence):
         assert "," in sentence
+
+
+@settings(max_examples=400)
+@given(_pieces)
+@example("Whitfield said: ")
+@example("She told the council,\n")
+@example("The senator’s spokeswoman said:")
+def test_a_lead_before_a_quote_ends_on_a_colon_or_comma_to_attribute_it(lead):
+    if attribution.PHRASE_CUE_COLON.search(lead) or patterns.SPEAKER_CUE_COLON.search(lead):
+        assert lead.rstrip()[-1:] in (":", ",")
