@@ -173,6 +173,8 @@ def before_quote(
     """From the sentence's start to the opening mark at ``position``: 'Whitfield said: “',
     'She told the council, “'."""
     lead = text[sentence_start:position]
+    if lead.rstrip()[-1:] not in (":", ","):
+        return None  # both patterns end on a colon or a comma: no need to search the lead
     match = SPEAKER_CUE_COLON.search(lead)
     if match:
         attribution = _attribution(registry, text, match, sentence_start)

@@ -22,11 +22,15 @@ MODEL_PATH = Path(__file__).with_name("cue_model.json")
 # Words, numbers with their inner marks (U.S., don't, 9/11), or a single mark.
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-/]\w+)*|[^\w\s]")
 QUOTE_MARKS = frozenset('"“”„«»‘’')
+# TOKEN with the white space before it: every other character opens a token, so one
+# match per token finds the same tokens as TOKEN's search, which would fail once at each
+# space. Possessive: taking back a letter never lets a longer token match.
+_SPACES_THEN_TOKEN = re.compile(r"\s*+((?:[A-Z]\.){2,}|\w++(?:[’'\-/]\w++)*+|[^\w\s])")
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The tokens of ``text[start:end]`` as ``(start, end, word)``."""
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    """The tokens of ``text[start:end]`` as ``(start, end, word)``: those of TOKEN."""
+    return [(m.start(1), m.end(1), m[1]) for m in _SPACES_THEN_TOKEN.finditer(text, start, end)]
 
 
 def _shape(word: str) -> str:
@@ -91,8 +95,9 @@ class CueModel:
         words = [w for _, _, w in sentence]
         lowered = [w.lower() for w in words]
         found = []
+        vocabulary = self.vocabulary
         for i, word in enumerate(lowered):
-            if word in self.vocabulary:
+            if word in vocabulary:
                 p = self.probability(words, lowered, i)
                 if p >= floor:
                     found.append((i, p))

@@ -157,6 +157,11 @@ class Gate:
             self._least_score = math.inf
         else:
             self._least_score = math.log(threshold / (1.0 - threshold))
+        # The largest weights of the alternatives might_admit has met, which depend on
+        # the shape and the alternatives but not on the cue, and recur: by subjects and
+        # shape, and by lengths (the weights never change once loaded).
+        self._best_subject: dict[tuple[str, tuple[str, ...]], float] = {}
+        self._best_length: dict[tuple[int, ...], float] = {}
 
     def probability(self, features: list[str]) -> float:
         return logistic.probability(self.weights, features)
@@ -186,11 +191,19 @@ class Gate:
         before, after = _cue_features(words, first, last, shape)
         score = sum([get(feature, 0.0) for feature in before])
         score += sum([get(feature, 0.0) for feature in after])
-        score += max(
-            get(subject_kind, 0.0) + get(subject_shape, 0.0)
-            for subject_kind, subject_shape in (_subject_features(s, shape) for s in subjects)
-        )
-        score += max(get(_length_feature(length), 0.0) for length in lengths)
+        best_subject = self._best_subject.get((shape, subjects))
+        if best_subject is None:
+            best_subject = self._best_subject[shape, subjects] = max(
+                get(subject_kind, 0.0) + get(subject_shape, 0.0)
+                for subject_kind, subject_shape in (_subject_features(s, shape) for s in subjects)
+            )
+        score += best_subject
+        best_length = self._best_length.get(lengths)
+        if best_length is None:
+            best_length = self._best_length[lengths] = max(
+                get(_length_feature(length), 0.0) for length in lengths
+            )
+        score += best_length
         score += max(get(_probability_feature(p), 0.0) for p in probabilities)
         return score >= self._least_score - _MARGIN
 

@@ -643,10 +643,10 @@ _MISSING = object()  # a mapping's old value when it had none
 
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
-_LOWER_WORD = re.compile(r"\b[a-zß-öø-ÿ][\w’'-]*")
-# Both scan whole articles, so each opens with its first letter, which lets the regex
+# These scan whole articles, so each opens with its first letter, which lets the regex
 # engine skip to the letters it can start at; the look-behind after it is the word
 # boundary before it ('\b[A-Z]…'), as no word character may come right before.
+_LOWER_WORD = re.compile(r"[a-zß-öø-ÿ](?<!\w\w)[\w’'-]*")
 _CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<!\w\w)[\w’'.-]*")
 # 'he', 'she', 'his', 'her', 'him' as words, capitalised or not.
 _PRONOUN = re.compile(r"([HhSs](?<!\w\w)(?:(?<=[Hh])(?:e|is|er|im)|(?<=[Ss])he))\b")

@@ -300,6 +300,24 @@ SCARE_BEFORE = re.compile(
     r"entitled|named|the word|the term|the phrase|the label)\s*$",
     re.IGNORECASE,
 )
+# The words SCARE_BEFORE can end on, before its comma and white space: most leads end on
+# none of them, and then SCARE_BEFORE need not be tried from each of their positions.
+_SCARE_LAST = re.compile(
+    rf"(?:called|dubbed|nicknamed|as|the|a|an|title|name|headline|motto|banner|{_WORK_KINDS}|"
+    r"titled|book|film|novel|song|album|documentary|podcast|anthem|memoir|poem|essay|show|"
+    r"series|named|word|term|phrase|label)\Z",
+    re.IGNORECASE,
+)
+_SCARE_LAST_REACH = 16  # characters: more than its longest word's
+
+
+def scare_before(lead: str) -> bool:
+    """Whether SCARE_BEFORE finds the words before a scare quote or a title in ``lead``."""
+    tail = lead.rstrip().removesuffix(",")
+    if _SCARE_LAST.search(tail, max(0, len(tail) - _SCARE_LAST_REACH)) is None:
+        return False
+    return SCARE_BEFORE.search(lead) is not None
+
 
 # -- at the end of a dash paragraph -------------------------------------------------------
 

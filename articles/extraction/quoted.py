@@ -16,9 +16,9 @@ from articles.extraction.patterns import (
     LABELLING_LEAD,
     LABELLING_WORD,
     NAME_CALLING_LEAD,
-    SCARE_BEFORE,
     VIEWPOINT_LEAD,
     WORK_BEFORE,
+    scare_before,
 )
 from articles.extraction.speakers import (
     nearby_speaker,
@@ -274,7 +274,7 @@ def _unattributed_speaker(
 def _not_speech(lead: str, content: str, words: list[str], *, after_quote: bool = False) -> bool:
     """'The so-called “green” buses', 'the report “Roads to Nowhere”'. ``after_quote``: a
     quote of the paragraph came before ('“…,” she said. “We’re Norway.”')."""
-    if SCARE_BEFORE.search(lead):
+    if scare_before(lead):
         # A work's title is capitalised: 'expects the campaign “to go on …”' is speech.
         return not (content[:1].islower() and WORK_BEFORE.search(lead))
     if content.startswith("(") and content.rstrip(".")[-1:] == ")":

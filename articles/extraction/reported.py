@@ -29,10 +29,14 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
     speaker named by a verb ('the ministry said') becomes the registry's last speaker,
     even when the clause is too short to keep."""
     sentence = text[start:end]
-    according = ACCORDING_TO_FIRST.match(sentence) or ACCORDING_TO_LAST.match(sentence)
+    # Each pattern reads the whole sentence before it fails, and most sentences lack the
+    # words ('ccording to ') or the comma it needs.
+    according = "ccording to " in sentence and (
+        ACCORDING_TO_FIRST.match(sentence) or ACCORDING_TO_LAST.match(sentence)
+    )
     if according:
         return _according_to(registry, text, start, according)
-    clause_first = CLAUSE_THEN_SPEAKER.match(sentence)
+    clause_first = CLAUSE_THEN_SPEAKER.match(sentence) if "," in sentence else None
     speaker_first = (
         SPEAKER_THEN_CLAUSE.search(sentence)
         if not REPORTING_FIRST_WORDS.isdisjoint(sentence.split())

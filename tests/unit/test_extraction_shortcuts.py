@@ -6,7 +6,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from articles.extraction import names, patterns, speakers
+from articles.extraction import attribution, cues, names, patterns, speakers
 
 # Words and marks the shortcuts turn on, with the letters a case-insensitive search
 # takes for ASCII ones ('ı', 'İ').
@@ -16,8 +16,32 @@ _WORDS = [
     "speaking", "talking", "a", "An", "two", "officials", "people", "Tomasz", "Lund",
     "said", "says", "believes", "told", "tells", "points", "out", "reporters", "that",
     "Photo", "Photos", "Illustration", "Ørsted", "Ähm", "O'Neil", "Lund’s", "U.S.", "Mr.",
+    "U.S", "A.B.C", "9/11", "don't", "x-", "-y", "A.", "a.b.", "according to", "According to",
+    "ministry", "on Monday",
 ]  # fmt: skip
-_MARKS = [" ", "  ", "\t", "\n", ",", ".", ": ", "“", "”", "'", "’", "-", "—", "(", ")", "é"]
+_MARKS = [
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    ",",
+    ".",
+    ": ",
+    "“",
+    "”",
+    "'",
+    "’",
+    "-",
+    "—",
+    "(",
+    ")",
+    "é",
+    "ß",
+    "ÿ",
+    "÷",
+    "_",
+    "1",
+]
 _pieces = st.lists(st.sampled_from(_WORDS + _MARKS), max_size=30).map("".join)
 
 
@@ -30,6 +54,9 @@ def test_the_article_scans_find_what_the_word_boundary_forms_find(text):
     assert spans == [(m.span(), m.group()) for m in capitalised.finditer(text)]
     found = [(m.start(), m.group(1)) for m in names._PRONOUN.finditer(text)]
     assert found == [(m.start(), m.group(1)) for m in pronoun.finditer(text)]
+    lower = re.compile(r"\b[a-zß-öø-ÿ][\w’'-]*")
+    words = [(m.span(), m.group()) for m in names._LOWER_WORD.finditer(text)]
+    assert words == [(m.span(), m.group()) for m in lower.finditer(text)]
 
 
 @settings(max_examples=400)
@@ -77,3 +104,55 @@ def test_a_headline_is_told_as_before(paragraph):
 def test_a_name_run_of_one_word_is_never_split(run):
     if run and " " not in run and "\t" not in run:
         assert names._SPLIT.search(run) is None
+
+
+@settings(max_examples=400)
+@given(_pieces, st.integers(0, 5), st.integers(0, 5))
+@example("U.S.-led talks, don't  stop 9/11’s\t“A.B.C” ", 0, 0)
+def test_the_tokens_are_those_of_the_token_search(text, cut_start, cut_end):
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    expected = [(m.start(), m.end(), m.group()) for m in cues.TOKEN.finditer(text, start, end)]
+    assert cues.tokens(text, start, end) == expected
+
+
+_LEAD_WORDS = [
+    "so-called", "so called", "dubbed", "nicknamed", "known as", "the", "a", "an", "AN",
+    "title", "the book", "his", "Lund’s", "O'Neil's", "new", "civil-rights", "film", "FILM",
+    "ſeries", "ſhow", "Kelvin", "the phrase", "entitled", "renamed", "named", "retitled",
+    "plan", "bills", "said", "was", "campaign", "podcasts", "documentary", "x", "boo\u212a",
+    "fılm", "tİtle", "a\u0307",
+]  # fmt: skip
+_LEAD_MARKS = [" ", "  ", "\t", "\n", ",", ", ", ".", "’", "\u00a0", "\u2028"]
+_leads = st.lists(st.sampled_from(_LEAD_WORDS + _LEAD_MARKS), max_size=12).map("".join)
+
+
+@settings(max_examples=600)
+@given(_leads)
+@example("what became known as the ")
+@example("in his 2002 book, ")
+@example("the civil rights anthem ")
+@example("on Ms. Lund's ſhow,\n")
+def test_a_scare_lead_ends_on_one_of_the_scare_words(lead):
+    assert patterns.scare_before(lead) == (patterns.SCARE_BEFORE.search(lead) is not None)
+
+
+@settings(max_examples=400)
+@given(_pieces)
+@example("Prices will fall, according to the ministry.")
+@example("According to the ministry, prices will fall.")
+@example("The ferry will stop in May, the ministry said on Monday.")
+def test_the_reported_speech_patterns_need_their_words_and_comma(sentence):
+    if patterns.ACCORDING_TO_FIRST.match(sentence) or patterns.ACCORDING_TO_LAST.match(sentence):
+        assert "ccording to " in sentence
+    if patterns.CLAUSE_THEN_SPEAKER.match(sentence):
+        assert "," in sentence
+
+
+@settings(max_examples=400)
+@given(_pieces)
+@example("Whitfield said: ")
+@example("She told the council,\n")
+@example("The senator’s spokeswoman said:")
+def test_a_lead_before_a_quote_ends_on_a_colon_or_comma_to_attribute_it(lead):
+    if attribution.PHRASE_CUE_COLON.search(lead) or patterns.SPEAKER_CUE_COLON.search(lead):
+        assert lead.rstrip()[-1:] in (":", ",")
