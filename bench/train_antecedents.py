@@ -28,7 +28,7 @@ from articles.exchange.brat import attributions, read_folder  # noqa: E402
 from articles.extraction import antecedents, extract_quotes  # noqa: E402
 from articles.extraction.evaluation import resolve_gold_speakers, same_speaker  # noqa: E402
 from articles.extraction.gender import PRONOUN_GENDER  # noqa: E402
-from articles.extraction.names import Registry  # noqa: E402
+from articles.extraction.registry import Registry  # noqa: E402
 
 PARAMETERS = {"C": 0.1, "min_weight": 0.01, "seed": 14}
 

@@ -27,7 +27,6 @@ from dataclasses import replace
 from articles.extraction import cues
 from articles.extraction.gate import Gate, features
 from articles.extraction.model import Candidate, Span
-from articles.extraction.names import Registry
 from articles.extraction.patterns import (
     ATTRIBUTING_WORDS,
     LY_NOUNS,
@@ -35,6 +34,7 @@ from articles.extraction.patterns import (
     WHEN_THEN_COMMA,
     before_trailing_attribution,
 )
+from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, source_in, speaker_in, subject_length
 
 Token = tuple[int, int, str]

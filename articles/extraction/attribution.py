@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from articles.extraction.model import Span
-from articles.extraction.names import Entity, Registry
 from articles.extraction.paragraphs import SENTENCE_END
 from articles.extraction.patterns import (
     ADVERB,
@@ -21,6 +20,7 @@ from articles.extraction.patterns import (
     TRAILING_CUE_THEN_SPEAKER,
     TRAILING_SPEAKER_THEN_CUE,
 )
+from articles.extraction.registry import Entity, Registry
 from articles.extraction.speakers import DETERMINERS, PRONOUNS, describes, speaker_of
 
 # Any subject phrase between a closing mark and its cue, appositions included: '…,” one

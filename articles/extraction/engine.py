@@ -26,7 +26,7 @@ from articles.extraction import marks
 from articles.extraction.around_cues import reported_around_cues
 from articles.extraction.attribution import closing_dash_quote
 from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, SpeakerEntry
-from articles.extraction.names import Entity, Registry, names_in_prose
+from articles.extraction.names import names_in_prose
 from articles.extraction.paragraphs import (
     DASH,
     QA,
@@ -39,6 +39,7 @@ from articles.extraction.paragraphs import (
 )
 from articles.extraction.patterns import LY_ADVERB
 from articles.extraction.quoted import quote_in_marks
+from articles.extraction.registry import Entity, Registry
 from articles.extraction.reported import relative_piece, reported_speech
 from articles.extraction.speakers import speaker_fields
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from articles.extraction.names import Entity
+    from articles.extraction.registry import Entity
 
 Span = tuple[int, int]  # code-point offsets, end excluded
 

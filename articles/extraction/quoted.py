@@ -10,7 +10,7 @@ from articles.extraction.around_cues import learned_cue
 from articles.extraction.attribution import Attribution, after_quote, before_quote, cue_in
 from articles.extraction.marks import Segment
 from articles.extraction.model import Candidate, Span
-from articles.extraction.names import SMALL_WORDS, Entity, Registry
+from articles.extraction.names import SMALL_WORDS
 from articles.extraction.paragraphs import sentence_end, sentence_start, strip
 from articles.extraction.patterns import (
     LABELLING_LEAD,
@@ -20,6 +20,7 @@ from articles.extraction.patterns import (
     WORK_BEFORE,
     scare_before,
 )
+from articles.extraction.registry import Entity, Registry
 from articles.extraction.speakers import (
     nearby_speaker,
     source_in,

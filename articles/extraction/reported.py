@@ -8,7 +8,6 @@ import re
 from dataclasses import replace
 
 from articles.extraction.model import Candidate, Span
-from articles.extraction.names import Entity, Registry
 from articles.extraction.patterns import (
     ACCORDING_TO_FIRST,
     ACCORDING_TO_LAST,
@@ -19,6 +18,7 @@ from articles.extraction.patterns import (
     WHEN_THEN_COMMA,
     before_trailing_attribution,
 )
+from articles.extraction.registry import Entity, Registry
 from articles.extraction.speakers import Speaker, source_in, speaker_in, speaker_of
 
 ACCORDING_TO = "according to"

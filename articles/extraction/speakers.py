@@ -19,9 +19,7 @@ from articles.extraction import gender as genders
 from articles.extraction.model import Span
 from articles.extraction.names import (
     TITLES,
-    Entity,
     Found,
-    Registry,
     can_speak,
     fold,
     is_org,
@@ -37,6 +35,7 @@ from articles.extraction.patterns import (
     ORG_PHRASE,
     RELATIVE_CLAUSE,
 )
+from articles.extraction.registry import Entity, Registry
 
 # A sentence that introduces the quote in the next paragraph: 'The Times reported:'.
 _LAST_CUE = re.compile(

@@ -8,7 +8,8 @@ import pytest
 from articles.extraction import extract_quotes, extract_speakers
 from articles.extraction.attribution import closing_dash_quote
 from articles.extraction.evaluation import evaluate, same_speaker
-from articles.extraction.names import Registry, find_names
+from articles.extraction.names import find_names
+from articles.extraction.registry import Registry
 from articles.extraction.reported import reported_speech
 
 ROOT = Path(__file__).resolve().parents[2]

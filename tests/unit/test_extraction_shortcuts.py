@@ -6,7 +6,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from articles.extraction import attribution, cues, names, patterns, speakers
+from articles.extraction import attribution, cues, names, patterns, registry, speakers
 
 # Words and marks the shortcuts turn on, with the letters a case-insensitive search
 # takes for ASCII ones ('ı', 'İ').
@@ -50,12 +50,12 @@ _pieces = st.lists(st.sampled_from(_WORDS + _MARKS), max_size=30).map("".join)
 def test_the_article_scans_find_what_the_word_boundary_forms_find(text):
     capitalised = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'.-]*")
     pronoun = re.compile(r"\b([Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
-    spans = [(m.span(), m.group()) for m in names._CAPITALISED_WORD.finditer(text)]
+    spans = [(m.span(), m.group()) for m in registry._CAPITALISED_WORD.finditer(text)]
     assert spans == [(m.span(), m.group()) for m in capitalised.finditer(text)]
-    found = [(m.start(), m.group(1)) for m in names._PRONOUN.finditer(text)]
+    found = [(m.start(), m.group(1)) for m in registry._PRONOUN.finditer(text)]
     assert found == [(m.start(), m.group(1)) for m in pronoun.finditer(text)]
     lower = re.compile(r"\b[a-zß-öø-ÿ][\w’'-]*")
-    words = [(m.span(), m.group()) for m in names._LOWER_WORD.finditer(text)]
+    words = [(m.span(), m.group()) for m in registry._LOWER_WORD.finditer(text)]
     assert words == [(m.span(), m.group()) for m in lower.finditer(text)]
 
 

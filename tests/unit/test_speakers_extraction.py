@@ -4,7 +4,8 @@ invented sentences in the style of Norwegian and US news."""
 from pathlib import Path
 
 from articles.extraction import extract, extract_quotes, names
-from articles.extraction.names import Entity, Registry, can_speak, names_found
+from articles.extraction.names import can_speak, names_found
+from articles.extraction.registry import Entity, Registry
 from articles.extraction.speakers import named_by
 
 # An invented article in the style of the seed example: dash-led quotes, unattributed
