@@ -62,8 +62,14 @@ def article_access(user, article, *, assignment: Assignment | None) -> ArticleAc
         can_view=can_view,
         can_see_others=can_view and (overseer or not article.project.blind),
         assignment=assignment,
-        read_only_role=user.role == Role.RESEARCHER and not user.is_staff,
+        read_only_role=reads_only(user),
     )
+
+
+def reads_only(user) -> bool:
+    """Researchers read and export; they change no quote, not even one they made in an
+    earlier role. Staff may do anything."""
+    return user.role == Role.RESEARCHER and not user.is_staff
 
 
 def can_adjudicate(user, project) -> bool:

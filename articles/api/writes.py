@@ -21,7 +21,6 @@ from rest_framework.exceptions import (
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.roles import Role
 from articles.api import tool_imports
 from articles.api.parsers import JSONLinesParser, JSONParser, ZipParser
 from articles.api.scopes import may_annotate, may_suggest
@@ -46,7 +45,7 @@ from articles.assignments import set_assignment_status
 from articles.exchange.importing import ImportProblem, import_articles
 from articles.exchange.records import InvalidRecord, record_from_mapping
 from articles.models import Article, Assignment, Project, Quote
-from articles.permissions import article_access, assignment_of
+from articles.permissions import article_access, assignment_of, reads_only
 from articles.quote_checks import QuoteInvalid, stance_targets
 from articles.quotes import (
     add_suggestions,
@@ -302,7 +301,7 @@ class QuoteChanges:
         answer for both, a 409, so it tells nobody whether another's quote exists). A
         gold quote is the adjudication's, not the reviewer's own: the board changes it.
         Researchers read only (``article_access``), whatever quotes they made before."""
-        if request.user.role == Role.RESEARCHER and not request.user.is_staff:
+        if reads_only(request.user):
             raise PermissionDenied("Researchers read only: quotes are changed by their annotators.")
         quote = (
             Quote.objects.annotations()
