@@ -45,6 +45,22 @@ def annotated():
     return quote
 
 
+def article_form(article, *, text=None, **inlines):
+    """What the admin's article page posts: the article's fields (``text`` changed, if
+    given) and no inline rows unless ``inlines`` gives them."""
+    return {
+        "project": article.project_id,
+        "title": article.title,
+        "text": article.text if text is None else text,
+        "metadata": "{}",
+        "assignments-TOTAL_FORMS": 0,
+        "assignments-INITIAL_FORMS": 0,
+        "quotes-TOTAL_FORMS": 0,
+        "quotes-INITIAL_FORMS": 0,
+        **inlines,
+    }
+
+
 def suggested_article():
     """An article with one suggestion of the engine's and nobody assigned yet."""
     article = ArticleFactory(text="Vik says: “The harbour stays open.” That is all.")
@@ -117,16 +133,7 @@ def test_article_text_edit_is_refused_in_admin_once_quoted(client, admin_user, a
     url = reverse("admin:articles_article_change", args=[article.pk])
     response = client.post(
         url,
-        {
-            "project": article.project_id,
-            "title": article.title,
-            "text": article.text + " more",
-            "metadata": "{}",
-            "assignments-TOTAL_FORMS": 0,
-            "assignments-INITIAL_FORMS": 0,
-            "quotes-TOTAL_FORMS": 0,
-            "quotes-INITIAL_FORMS": 0,
-        },
+        article_form(article, text=article.text + " more"),
     )
     assert response.status_code == 200
     assert "quotes point into it" in response.content.decode()
@@ -141,16 +148,7 @@ def test_article_text_edit_is_refused_in_admin_while_suggestions_point_into_it(c
     force_verified_login(client, admin_user)
     response = client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
-        {
-            "project": article.project_id,
-            "title": article.title,
-            "text": "Edited: " + article.text,
-            "metadata": "{}",
-            "assignments-TOTAL_FORMS": 0,
-            "assignments-INITIAL_FORMS": 0,
-            "quotes-TOTAL_FORMS": 0,
-            "quotes-INITIAL_FORMS": 0,
-        },
+        article_form(article, text="Edited: " + article.text),
     )
     assert response.status_code == 200
     assert "suggestions point into it" in response.content.decode()
@@ -342,20 +340,17 @@ def test_the_article_pages_assignment_rows_keep_the_done_rule_too(client, admin_
     force_verified_login(client, admin_user)
     response = client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
-        {
-            "project": article.project_id,
-            "title": article.title,
-            "text": article.text,
-            "metadata": "{}",
-            "assignments-TOTAL_FORMS": 1,
-            "assignments-INITIAL_FORMS": 1,
-            "assignments-0-id": assignment.pk,
-            "assignments-0-article": article.pk,
-            "assignments-0-annotator": annotator.pk,
-            "assignments-0-status": "done",
-            "quotes-TOTAL_FORMS": 0,
-            "quotes-INITIAL_FORMS": 0,
-        },
+        article_form(
+            article,
+            **{
+                "assignments-TOTAL_FORMS": 1,
+                "assignments-INITIAL_FORMS": 1,
+                "assignments-0-id": assignment.pk,
+                "assignments-0-article": article.pk,
+                "assignments-0-annotator": annotator.pk,
+                "assignments-0-status": "done",
+            },
+        ),
     )
     assert response.status_code == 200
     assert "wait for the annotator" in response.content.decode()
