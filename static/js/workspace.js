@@ -37,12 +37,28 @@ const form = () => $("#quote-form");
 const quoteData = () => JSON.parse($("#quote-panel")?.dataset.quotes || "[]");
 let speakers = []; // the project's catalog, fetched after the page loads
 const catalog = () => speakers;
+// The fetch in flight (or done): a name typed before the catalog arrives waits for it,
+// or "berg" + Enter would offer only "Create new speaker" and make a duplicate.
+let catalogLoading = Promise.resolve();
+let catalogReady = true;
 
-async function loadCatalog() {
+function loadCatalog() {
+  catalogReady = false;
+  catalogLoading = fetchCatalog().finally(() => {
+    catalogReady = true;
+  });
+  return catalogLoading;
+}
+
+async function fetchCatalog() {
   const url = workspace()?.dataset.catalogUrl;
   if (!url) return;
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
-  if (response.ok) speakers = await response.json();
+  try {
+    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    if (response.ok) speakers = await response.json();
+  } catch {
+    // Offline: the type-ahead offers what it has; the save says what failed.
+  }
 }
 const editable = () => workspace()?.dataset.editable === "true";
 const quoteUrl = (id, action = "") =>
@@ -228,7 +244,10 @@ function submit(url, values) {
 function save() {
   const f = form();
   if (!f || f.hidden) return;
-  submit(state.quote ? quoteUrl(state.quote.id) : workspace().dataset.createUrl);
+  const send = () => submit(state.quote ? quoteUrl(state.quote.id) : workspace().dataset.createUrl);
+  // A speaker typed before the catalog arrived is chosen once it has: send after that.
+  if (catalogReady) send();
+  else catalogLoading.then(send);
 }
 
 function removeQuote() {
@@ -708,6 +727,18 @@ function renderOptions(input) {
   input.setAttribute("aria-expanded", String(!list.hidden));
 }
 
+function chooseTyped(input) {
+  // Enter in the speaker field: the active option; with nothing typed, no speaker.
+  const list = $("#speaker-options");
+  const active = list.querySelector("li.active");
+  if (!list.hidden && active) pickOption(active);
+  else if (!input.value.trim()) {
+    form().elements.speaker.value = "";
+    input.blur();
+    articleEl().focus({ preventScroll: true });
+  }
+}
+
 function pickOption(li) {
   const f = form();
   if (li.dataset.create) {
@@ -729,6 +760,7 @@ document.addEventListener("input", (event) => {
   if (event.target.id !== "speaker-name") return;
   form().elements.speaker.value = ""; // typed text no longer names the chosen speaker
   renderOptions(event.target);
+  if (!catalogReady) catalogLoading.then(() => renderOptions(event.target));
 });
 
 document.addEventListener("keydown", (event) => {
@@ -743,11 +775,17 @@ document.addEventListener("keydown", (event) => {
       event.preventDefault();
     } else if (event.key === "Enter") {
       event.preventDefault();
-      if (!list.hidden && items[active]) pickOption(items[active]);
-      else if (!input.value.trim()) {
-        form().elements.speaker.value = "";
+      if (catalogReady) {
+        chooseTyped(input);
+      } else {
+        // Typed before the catalog arrived: leave the field now (the next keys are the
+        // form's), and choose among the names once they are here.
         input.blur();
         articleEl().focus({ preventScroll: true });
+        catalogLoading.then(() => {
+          renderOptions(input);
+          chooseTyped(input);
+        });
       }
     } else if (event.key === "Escape") {
       hideOptions();
