@@ -156,8 +156,8 @@ class AssignmentAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         after = cleaned.get("status")
-        before = Assignment.objects.filter(pk=self.instance.pk).values_list("status", flat=True)
-        before = before.first() if self.instance.pk is not None else None
+        # The form has not written to the instance yet: it holds the stored status.
+        before = self.instance.status if self.instance.pk is not None else None
         if after is None or after == before:
             return cleaned
         changed = Assignment(
