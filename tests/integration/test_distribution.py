@@ -44,6 +44,17 @@ def test_the_plan_rotates_pairs_and_breaks_ties_by_list_order():
     assert plan == [(1, "a"), (1, "b"), (2, "c"), (2, "a"), (3, "b"), (3, "c")]
 
 
+def test_the_plan_breaks_ties_by_list_order_whatever_the_names():
+    plan = plan_assignments(
+        articles=[1, 2, 3, 4],
+        annotators=["c", "a", "b"],
+        per_article=1,
+        loads={"a": 1},
+        existing={},
+    )
+    assert plan == [(1, "c"), (2, "b"), (3, "c"), (4, "a")]
+
+
 def test_the_plan_tops_up_what_articles_have_and_favours_the_least_loaded():
     plan = plan_assignments(
         articles=[1, 2],
@@ -61,6 +72,8 @@ def test_the_plan_tops_up_what_articles_have_and_favours_the_least_loaded():
         (["a"], 0, "per_article: must be at least 1"),
         ([], 1, "annotators: choose at least one"),
         (["a", "b"], 3, "per_article: 3 annotators per article"),
+        # Named twice, one person: the plan gave the article to "a" twice.
+        (["a", "a"], 2, "per_article: 2 annotators per article, but article 1 has 0 and only 1"),
     ],
 )
 def test_the_plan_refuses_what_cannot_be_met(annotators, per_article, message):
