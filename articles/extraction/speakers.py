@@ -168,7 +168,9 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
         if inner is not None:
             return inner
     governed = _PARTICIPLE_BEFORE.search(text, max(0, start - 40), start)
-    if (speaker.entity is None or governed) and "cue" in match.re.groupindex:
+    if "cue" in match.re.groupindex and (
+        speaker.entity is None or governed or _unclosed_aside(text, match, offset)
+    ):
         # "However, Fjellheim doubts that": a pattern that took the sentence adverb as
         # the subject leaves the real one between it and the verb. What a participle
         # governs is no subject either: 'Speaking to Dorset Radio, Okafor said', 'One
@@ -184,6 +186,17 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
             if subject.entity is not None or speaker.entity is None:
                 return subject
     return speaker
+
+
+def _unclosed_aside(text: str, match: re.Match, offset: int) -> bool:
+    """Whether what a pattern took for an apposition after its subject has no comma to
+    close it before the cue: in 'After a rally in Erie, Voss said' the words after the
+    comma are the subject, and 'Erie' ends an opening phrase."""
+    between = text[offset + match.end("who") : offset + match.start("cue")]
+    if not between.startswith(","):
+        return False
+    words = between.strip(" ,").split()
+    return bool(words) and not between.rstrip().endswith(",") and fold(words[0]) not in RELATIVES
 
 
 def _inner_subject(registry: Registry, text: str, start: int, end: int) -> Speaker | None:

@@ -517,3 +517,26 @@ def test_an_aside_between_dashes_leaves_the_subject_before_it():
         quote = _only(text)
         assert quote.speaker_start is not None, text
         assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == expected
+
+
+def test_a_name_after_an_opening_phrase_is_the_subject_not_its_apposition():
+    # With no comma after it, the name before the cue had been read as an apposition of
+    # the name that ends the opening phrase, which then got the quote.
+    for text, expected in (
+        (
+            "During his tour of Harbor Point, Okafor said the new cranes were too slow.",
+            "Okafor",
+        ),
+        (
+            "While Voss promised to court both unions in Tacoma, Berg insisted that the "
+            "strike would go on.",
+            "Berg",
+        ),
+    ):
+        assert _only(text).speaker == expected, text
+
+
+def test_an_apposition_closed_by_a_comma_still_leaves_the_name_before_it():
+    # Guards the fix above: 'X, a Y, said' is X speaking.
+    text = "Kari Lunde, the chair of the ferry board, said the timetable would change."
+    assert _only(text).speaker == "Kari Lunde"
