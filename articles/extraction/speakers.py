@@ -797,11 +797,20 @@ def subject_speaker_before(
     """:func:`subject_before` with the span of the words that name the subject."""
     registry.read(text)
     lead = text[sentence_start:cue_start]
-    if (
-        lead.rstrip().endswith(",")
-        and _PARTICIPLE.match(text, cue_start)
-        and not _CUE_BEFORE_COMMA.search(lead)  # '“…,” she said, adding': hers already
-    ):
+    said = (
+        _CUE_BEFORE_COMMA.search(lead)
+        if lead.rstrip().endswith(",") and _PARTICIPLE.match(text, cue_start)
+        else None
+    )
+    if said:
+        # '“…,” she said, adding, “…”': whoever said it adds, not a name in the
+        # quotation before.
+        speaker = subject_speaker_before(
+            registry, text, sentence_start, sentence_start + said.start()
+        )
+        if speaker.entity is not None and speaker.mention is not None:
+            return speaker
+    elif lead.rstrip().endswith(",") and _PARTICIPLE.match(text, cue_start):
         # 'Ocampo attacked Whitfield, saying the budget would “…”': the sentence's
         # subject says it, not the object before the comma.
         opening = _opening_subject(registry, text, sentence_start, lead)
@@ -903,6 +912,7 @@ def _opening_subject(registry: Registry, text: str, sentence_start: int, lead: s
         i += 1
     at, part = parts[i]
     start = sentence_start + at
+    part = _before_verb(part)
     # 'Party leader Rita Ocampo', 'Ocampo’s aide Lena Moss': the last name is the head.
     named = _last_name_speaking(registry, part, start)
     if named is not None:
@@ -912,6 +922,31 @@ def _opening_subject(registry: Registry, text: str, sentence_start: int, lead: s
     if length == 0 or all(w.casefold() in DETERMINERS for w in words[:length]):
         return Speaker(None)
     return speaker_in(registry, text, start, start + len(" ".join(words[:length])))
+
+
+def _before_verb(part: str) -> str:
+    """``part`` up to the verb after its subject, which a word it governs shows: 'Trump'
+    of 'Trump went after Bush', whose object is no subject; 'Energy economist Tomasz
+    Berg' and 'Ocampo’s aide Lena Moss' have no verb."""
+    spans = [m.span() for m in re.finditer(r"\S+", part)]
+    words = [part[a:b] for a, b in spans]
+    length = subject_length(words)
+    if not 0 < length < len(words) - 1 or words[length - 1].endswith(("’s", "'s")):
+        return part
+    verb, governed = words[length], words[length + 1].casefold()
+    if not verb.endswith("ed") and governed not in _GOVERNED_WORDS:
+        return part
+    return part[: spans[length - 1][1]]
+
+
+# Words a verb governs right after it: 'went after', 'hit back at', 'took the'.
+_GOVERNED_WORDS = (
+    AFFILIATION
+    | DETERMINERS
+    | frozenset(
+        "back up out off down over into after against him her them it his their its".split()
+    )
+)
 
 
 def _opens_sentence(part: str, after_opening: bool) -> bool:
@@ -933,7 +968,7 @@ _CUE_BEFORE_COMMA = re.compile(rf"\b(?:{CUE})\s*,\s*$")
 # Words that open a phrase before a sentence's subject: 'Early in the race, …'.
 _OPENING_WORDS = frozenset(
     """after before during early earlier later last yesterday today since following
-    despite amid""".split()
+    despite amid like unlike""".split()
 )
 # The first word that reads as a clause's verb: 'attacked', 'sought', 'is', 'said'.
 _MAIN_VERB = re.compile(rf"(?<=\s)(?:[a-z]+ed|{CUE}|" + "|".join(sorted(_VERBS)) + r")\b")

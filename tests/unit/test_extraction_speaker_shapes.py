@@ -540,3 +540,26 @@ def test_an_apposition_closed_by_a_comma_still_leaves_the_name_before_it():
     # Guards the fix above: 'X, a Y, said' is X speaking.
     text = "Kari Lunde, the chair of the ferry board, said the timetable would change."
     assert _only(text).speaker == "Kari Lunde"
+
+
+def test_a_participle_after_said_adds_to_the_same_speaker():
+    # The subject of 'said' was skipped, and the last name in the quotation before it
+    # (a place) got the added words.
+    text = (
+        "Mayor Ruth Okafor spoke at the pier. “We have a city in the State of Maine "
+        "without clean water,” she said, adding, “I will not let that stand.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Ruth Okafor", "Ruth Okafor"], quotes
+
+
+def test_a_participle_belongs_to_the_subject_not_the_object_of_the_verb_before():
+    # 'went after Voss' left 'Voss' the last name before the participle's comma.
+    for text, expected in (
+        ("Okafor went after Voss, calling him “a tired old hand.”", "Okafor"),
+        ("Like Berg, Okafor also rejected the offer, arguing that it came too late.", "Okafor"),
+    ):
+        assert _only(text).speaker == expected, text
+    # An aide named after a possessive has no verb between them: the aide speaks.
+    text = "Okafor’s aide Lena Moss hit back at Voss, calling him “a fraud.”"
+    assert _only(text).speaker == "Lena Moss"
