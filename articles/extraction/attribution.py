@@ -11,12 +11,14 @@ from articles.extraction.model import Span
 from articles.extraction.paragraphs import SENTENCE_END
 from articles.extraction.patterns import (
     ADVERB,
+    CAPITALISED,
     CUE,
     CUE_THEN_SPEAKER,
     CUE_WORD,
     NAMING_VERBS,
     SPEAKER_CUE_COLON,
     SPEAKER_THEN_CUE,
+    SUBJECT_PRONOUN,
     TRAILING_CUE_THEN_SPEAKER,
     TRAILING_SPEAKER_THEN_CUE,
 )
@@ -108,7 +110,22 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
         and len(tail[: match.start()].split()) <= _RUN_ON_WORDS
     ):
         return _attribution(registry, text, match, position)
+    if text[position - 2 : position - 1] in (",", "?", "!"):
+        # A verb no cue list holds, closing the sentence: '…,” he surmised.'
+        match = UNLISTED_CUE_AFTER.match(tail)
+        if match:
+            return _attribution(registry, text, match, position)
     return None
+
+
+# After a quotation that a comma or a question ends, a subject and a verb that no cue list
+# holds, and nothing but a time or a place to the sentence's end: '…,” he surmised.',
+# '…,” Toomey fumed on Tuesday.', '…,” the president will say.'
+UNLISTED_CUE_AFTER = re.compile(
+    rf"\s*(?P<who>{SUBJECT_PRONOUN}|{CAPITALISED}|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){{0,4}}?"
+    rf"[\w’'-]+)\s+(?P<cue>(?:will|would)\s+(?:{CUE})|[a-z]{{3,}}ed)"
+    r"(?:\s+(?:on|in|at|during|later|again|back)\b[^.!?“”\"]{0,40})?\s*[.!?]?\s*$"
+)
 
 
 # How many words may follow a closing mark before a ', she said.' that still attributes
