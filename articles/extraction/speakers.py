@@ -797,6 +797,14 @@ def subject_speaker_before(
     """:func:`subject_before` with the span of the words that name the subject."""
     registry.read(text)
     lead = text[sentence_start:cue_start]
+    relative = _RELATIVE_SUBJECT.search(lead) if lead.endswith(" ") else None
+    if relative:
+        # 'President Obama, who called the nominee “…”': whom the relative stands for,
+        # not a name the clause it opens leaves last before the cue.
+        at = sentence_start + relative.start("who")
+        speaker = speaker_in(registry, text, at, at + len(relative.group("who")))
+        if speaker.entity is not None:
+            return speaker
     said = (
         _CUE_BEFORE_COMMA.search(lead)
         if lead.rstrip().endswith(",") and _PARTICIPLE.match(text, cue_start)
@@ -978,6 +986,13 @@ def _possessive_of_other_words(lead: str, end: int) -> bool:
     """'Clinton says Trump’s flurry of tweets was …': a possessive name owns a noun
     phrase of its own, not the cue; 'Trump’s claim that …' is his."""
     return lead[end - 2 : end] in ("’s", "'s") and len(lead[end:].split()) > 1
+
+
+# A relative pronoun that is the subject of the cue after it: ', who has also '.
+_RELATIVE_SUBJECT = re.compile(
+    r"(?:^|[\s,—–])(?P<who>who|which)\s+"
+    rf"(?:(?:has|have|had|is|was|also|then|again|later|now|once|{LY_ADVERB})\s+)*$"
+)
 
 
 # An earlier cue the one at the lead's end is coordinated with: 'she called it … and'.

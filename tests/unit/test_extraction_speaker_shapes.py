@@ -563,3 +563,23 @@ def test_a_participle_belongs_to_the_subject_not_the_object_of_the_verb_before()
     # An aide named after a possessive has no verb between them: the aide speaks.
     text = "Okafor’s aide Lena Moss hit back at Voss, calling him “a fraud.”"
     assert _only(text).speaker == "Lena Moss"
+
+
+def test_a_relative_pronoun_before_the_cue_of_quoted_words_stands_for_the_name_before_it():
+    # The relative clause was blanked out as an aside, which left the last name before
+    # it (the object of the main clause's preposition) to say the quoted words.
+    for text, expected in (
+        (
+            "The row drew a sharp reply from Mayor Ruth Okafor, who called the plan "
+            "“a gift to developers.”",
+            "Ruth Okafor",
+        ),
+        (
+            "Voss contrasted that with Okafor who is looking to bring “people together "
+            "on the harbor board.”",
+            "Okafor",
+        ),
+    ):
+        quote = _only(text)
+        assert quote.speaker == expected, text
+        assert text[quote.speaker_start : quote.speaker_end] == "who"
