@@ -28,6 +28,7 @@ from articles.extraction.names import (
 )
 from articles.extraction.paragraphs import SENTENCE_END
 from articles.extraction.patterns import (
+    ADVERB,
     CUE,
     LY_ADVERB,
     ORG_AT_END,
@@ -160,6 +161,10 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
     text from ``offset``. A ``noun`` group marks 'the ministry'."""
     registry.read(text)
     start = offset + match.start("who")
+    if "cue" in match.re.groupindex:
+        relative = _pronoun_after_relative(registry, text, offset + match.start("cue"))
+        if relative is not None:
+            return relative
     speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
     if "cue" in match.re.groupindex:
         inner = _inner_subject(
@@ -197,6 +202,24 @@ def _unclosed_aside(text: str, match: re.Match, offset: int) -> bool:
         return False
     words = between.strip(" ,").split()
     return bool(words) and not between.rstrip().endswith(",") and fold(words[0]) not in RELATIVES
+
+
+def _pronoun_after_relative(registry: Registry, text: str, cue_start: int) -> Speaker | None:
+    """The pronoun between a relative and the cue, which is the cue's subject: 'he' in
+    'the department, which he said was unfair', 'an interview in which she said'; None
+    when the cue has no such pronoun before it."""
+    if text[cue_start - 1 : cue_start] != " ":
+        return None
+    found = _PRONOUN_AFTER_RELATIVE.search(text, max(0, cue_start - 30), cue_start)
+    if found is None:
+        return None
+    speaker = speaker_in(registry, text, *found.span("pronoun"))
+    return speaker if speaker.entity is not None else None
+
+
+_PRONOUN_AFTER_RELATIVE = re.compile(
+    rf"\b(?:which|whom|who|what|that)\s+(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|it|we|I)\s+{ADVERB}$"
+)
 
 
 def _inner_subject(registry: Registry, text: str, start: int, end: int) -> Speaker | None:
@@ -797,6 +820,9 @@ def subject_speaker_before(
     """:func:`subject_before` with the span of the words that name the subject."""
     registry.read(text)
     lead = text[sentence_start:cue_start]
+    pronoun = _pronoun_after_relative(registry, text, cue_start)
+    if pronoun is not None:
+        return pronoun
     relative = _RELATIVE_SUBJECT.search(lead) if lead.endswith(" ") else None
     if relative:
         # 'President Obama, who called the nominee “…”': whom the relative stands for,

@@ -583,3 +583,22 @@ def test_a_relative_pronoun_before_the_cue_of_quoted_words_stands_for_the_name_b
         quote = _only(text)
         assert quote.speaker == expected, text
         assert text[quote.speaker_start : quote.speaker_end] == "who"
+
+
+def test_a_pronoun_after_a_relative_is_the_subject_of_the_cue_not_the_relative_s_noun():
+    # '…, which he believes' had been read as the noun before 'which' with an aside.
+    for text, expected in (
+        (
+            "Tom Berg runs the harbor board. He called out the mayor for ignoring the "
+            "ferry crews, which he believes will cost the city its contract.",
+            "Tom Berg",
+        ),
+        (
+            "Ruth Okafor spoke on Monday. She handed the files to the Port Authority, "
+            "which she said held all of her work records.",
+            "Ruth Okafor",
+        ),
+    ):
+        quote = _only(text)
+        assert quote.speaker == expected, text
+        assert text[quote.speaker_start : quote.speaker_end] in ("he", "she")
