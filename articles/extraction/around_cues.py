@@ -977,6 +977,12 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         # 'Cruz urged voters to stay home and said he …', '… too early but noted that …':
         # the sentence's subject.
         return _sentence_subject(registry, text, sentence, end - 1)
+    if _participle(sentence[first][2]) and sentence[end - 1][2].lower() in _BEFORE_PARTICIPLE:
+        # 'Okafor praised the crews before explaining why …', 'After saying he was
+        # nervous, the man …': the participle's subject is the sentence's.
+        subject = _sentence_subject(registry, text, sentence, end - 1 or len(sentence))
+        if subject.entity is not None:
+            return subject
     if _participle(sentence[first][2]) and end >= 3 and _after_comma(sentence, end):
         # '“…,” Lund said, adding that …': the subject of the saying verb before the comma;
         # 'The party filed a complaint, claiming that …': the sentence's subject claims.
@@ -1070,6 +1076,8 @@ def _names_someone(registry: Registry, text: str, subject: Speaker) -> bool:
     return named and not registry.common_word(opener.split()[0])
 
 
+# Prepositions that make a participle after them an adjunct of the sentence's verb.
+_BEFORE_PARTICIPLE = frozenset("before after while by in since without when upon".split())
 # Words that open a subject's phrase without being part of it: '…, with some polls
 # showing', 'Even the organiser said'.
 _BEFORE_SUBJECT = frozenset("with even".split())

@@ -602,3 +602,22 @@ def test_a_pronoun_after_a_relative_is_the_subject_of_the_cue_not_the_relative_s
         quote = _only(text)
         assert quote.speaker == expected, text
         assert text[quote.speaker_start : quote.speaker_end] in ("he", "she")
+
+
+def test_a_participle_after_before_or_by_is_the_sentence_subject_s():
+    # 'before explaining' left the participle with no subject at all.
+    for text, expected in (
+        (
+            "Okafor thanked the ferry crews for their patience before explaining why "
+            "she backs the new timetable.",
+            "Okafor",
+        ),
+        (
+            "Voss tried to make peace with the union by telling its members they had "
+            "been tough opponents.",
+            "Voss",
+        ),
+    ):
+        assert _only(text).speaker == expected, text
+    text = "After saying he was nervous, the pilot ended up leading the meeting."
+    assert _speaker_words(text)[1] == "the pilot"
