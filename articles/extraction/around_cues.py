@@ -1212,6 +1212,8 @@ def _sentence_subject(registry: Registry, text: str, sentence: list[Token], end:
         # 'On Monday, Cruz …', 'In Ohio, the governor …', 'Reflecting on his career, the
         # senator …', 'Hours later, Trump …', 'Recently, Tom Berg …'
         start = comma + 1
+    if start + 1 < end and sentence[start][2].lower() in _OPENING_CONJUNCTIONS:
+        start += 1  # 'But the former president …': the conjunction opens no subject
     words = [w for _, _, w in sentence[start : min(end, start + 8)]]
     stop = start + subject_length(words)
     if stop == start or all(w.lower() in _DETERMINERS for _, _, w in sentence[start:stop]):
@@ -1236,6 +1238,8 @@ _OPENING_WORDS = frozenset(
     for amid like unlike throughout under over by with without upon""".split()
 )
 _OPENING_TOKENS = 16
+# Conjunctions and adverbs that open a sentence before its subject, with no comma.
+_OPENING_CONJUNCTIONS = frozenset("but and so yet still then now also even or nor".split())
 
 
 def _boundary(sentence: list[Token], end: int) -> int:

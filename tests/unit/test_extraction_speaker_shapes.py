@@ -621,3 +621,13 @@ def test_a_participle_after_before_or_by_is_the_sentence_subject_s():
         assert _only(text).speaker == expected, text
     text = "After saying he was nervous, the pilot ended up leading the meeting."
     assert _speaker_words(text)[1] == "the pilot"
+
+
+def test_a_conjunction_opening_the_sentence_is_no_part_of_its_subject():
+    # 'But the' had been read as the subject of a cue coordinated after 'and'.
+    text = (
+        "But the former mayor kept calm on Monday and described the outburst as the "
+        "work of a tired crew."
+    )
+    quote = next(q for q in extract_quotes(text) if "outburst" in q.text)
+    assert text[quote.speaker_start : quote.speaker_end] == "the former mayor"
