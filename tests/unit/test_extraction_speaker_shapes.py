@@ -631,3 +631,19 @@ def test_a_conjunction_opening_the_sentence_is_no_part_of_its_subject():
     )
     quote = next(q for q in extract_quotes(text) if "outburst" in q.text)
     assert text[quote.speaker_start : quote.speaker_end] == "the former mayor"
+
+
+def test_adverbs_such_as_since_and_long_stand_between_the_subject_and_its_cue():
+    # 'has since said' and 'has long maintained' cut the subject off at the adverb.
+    for text, expected in (
+        (
+            "Ruth Okafor spoke on Monday. Ms. Okafor has since said she would back a smaller levy.",
+            "Ruth Okafor",
+        ),
+        (
+            "Tom Voss spoke on Monday. Mr. Voss has long maintained that the ferry loses "
+            "money every winter.",
+            "Tom Voss",
+        ),
+    ):
+        assert _only(text).speaker == expected, text
