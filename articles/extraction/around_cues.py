@@ -1040,6 +1040,16 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         # the phrase, the subject follows it.
         start += 1
     speaker = _phrase(registry, text, sentence, start, end)
+    if speaker.entity is None:
+        # 'Supporters who have heard from the campaign say': the noun phrase before the
+        # relative clause, which no comma sets off.
+        relative = next(
+            (i for i in range(start + 1, end) if sentence[i][2] in _BARE_RELATIVES), None
+        )
+        if relative is not None:
+            subject = _phrase(registry, text, sentence, start, relative)
+            if subject.entity is not None:
+                return subject
     if speaker.entity is None and start >= 2 and sentence[start - 1][2] in _BARE_RELATIVES:
         # 'A 2019 study that ran in the journal found': the relative clause, with no
         # comma, qualifies the noun phrase that opens the sentence, which is the subject.

@@ -647,3 +647,9 @@ def test_adverbs_such_as_since_and_long_stand_between_the_subject_and_its_cue():
         ),
     ):
         assert _only(text).speaker == expected, text
+
+
+def test_a_described_subject_before_a_relative_clause_without_commas_speaks():
+    # 'who' was read into the subject, which then held a verb and named no one.
+    text = "Dock workers who have worked the night shift say the new hours are too long."
+    assert _speaker_words(text)[1] == "Dock workers"
