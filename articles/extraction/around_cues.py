@@ -46,7 +46,7 @@ _AUXILIARIES = frozenset(
     previously later then now once again recently publicly privately ever even often
     first further only openly explicitly flatly falsely strongly really actually
     personally clearly just quickly immediately later initially yet perhaps maybe n’t n't
-    ’s 's 've ’ve ’d 'd ’ll 'll long always both all each too sometimes usually""".split()
+    ’s 's 've ’ve ’d 'd ’ll 'll long always too sometimes usually""".split()
 )
 # Where a subject phrase starts, looking back from its cue.
 _BOUNDARY_WORDS = frozenset(
@@ -929,6 +929,8 @@ def _skip_auxiliaries(sentence: list[Token], i: int) -> int:
             i -= 1
         elif word == "since" and i > 1 and sentence[i - 2][2].lower() in _PERFECT:
             i -= 1  # 'has since said'; 'Since announcing …' opens a phrase
+        elif word in _QUANTIFIERS and i > 1 and sentence[i - 2][2].lower() not in _BOUNDARY_WORDS:
+            i -= 1  # 'Lund and Berg both stressed'; 'Both want' is the subject itself
         elif i > 1 and word in _TIMES and sentence[i - 2][2].lower() in _TIME_LEADS:
             i -= 2  # 'Harbour Bank this month announced', 'Nord on Monday said'
         elif i > 1 and word == "it" and sentence[i - 2][2].lower() in _MAKE:
@@ -946,6 +948,7 @@ def _adverb(word: str) -> bool:
 
 
 _PERFECT = frozenset("has have had".split())
+_QUANTIFIERS = frozenset("both all each".split())
 _TIME_LEADS = frozenset("this last next earlier on".split())
 # 'made it clear': the cue is the adjective; 'made it' stands between it and the subject.
 _MAKE = frozenset("make makes made making".split())

@@ -2,7 +2,7 @@
 with the rules as they were before its fix (issue 14). The sentences are ours, written
 in the style of wire copy."""
 
-from articles.extraction import extract_quotes
+from articles.extraction import Scope, extract_quotes
 
 
 def _only(text):
@@ -653,3 +653,13 @@ def test_a_described_subject_before_a_relative_clause_without_commas_speaks():
     # 'who' was read into the subject, which then held a verb and named no one.
     text = "Dock workers who have worked the night shift say the new hours are too long."
     assert _speaker_words(text)[1] == "Dock workers"
+
+
+def test_both_opening_the_sentence_is_its_subject_not_an_adverb_before_the_cue():
+    # Guards the adverbs between a subject and its cue: 'Both' alone is the subject.
+    text = (
+        "Voss and Berg are harbor veterans. Both want the county playing a larger role "
+        "in running the ferries."
+    )
+    quote = extract_quotes(text, scope=Scope.WIDE)[0]
+    assert text[quote.speaker_start : quote.speaker_end] == "Both"
