@@ -979,6 +979,12 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
     if end >= 2 and sentence[end - 1][2] in ("who", "which"):
         # 'an architect who said', 'Kari Lunde who said': whom the relative stands for.
         return _phrase(registry, text, sentence, end - 1, end)
+    if _pronoun_subject(sentence, end - 1):
+        # 'Instead he appointed', 'the plan, which she said': the pronoun right before
+        # the cue is its subject, whatever opens the phrase it ends.
+        pronoun = _phrase(registry, text, sentence, end - 1, end)
+        if pronoun.entity is not None:
+            return pronoun
     if end >= 3 and sentence[end - 1][2].lower() in ("and", "but"):
         # 'Cruz urged voters to stay home and said he …', '… too early but noted that …':
         # the sentence's subject.
@@ -1077,6 +1083,17 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         if _names_someone(registry, text, subject):
             return subject
     return speaker
+
+
+def _pronoun_subject(sentence: list[Token], i: int) -> bool:
+    """Whether token ``i`` is a subject pronoun; 'it' only where a clause starts, as
+    after a verb it is the object ('made it clear')."""
+    word = sentence[i][2].lower()
+    if word in _SUBJECT_PRONOUNS or word == "i":
+        return True
+    return word == "it" and (
+        i == 0 or sentence[i - 1][2] in _BOUNDARY_MARKS or sentence[i - 1][2] in _BOUNDARY_WORDS
+    )
 
 
 def _names_someone(registry: Registry, text: str, subject: Speaker) -> bool:

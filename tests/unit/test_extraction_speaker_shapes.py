@@ -663,3 +663,13 @@ def test_both_opening_the_sentence_is_its_subject_not_an_adverb_before_the_cue()
     )
     quote = extract_quotes(text, scope=Scope.WIDE)[0]
     assert text[quote.speaker_start : quote.speaker_end] == "Both"
+
+
+def test_a_pronoun_right_before_the_cue_is_its_subject_after_an_opening_adverb():
+    # 'Instead he' had been read as one phrase, which named no one.
+    text = (
+        "Tom Berg spoke on Monday. Instead he appointed Lena Moss, the harbor's "
+        "former chief, to run the board."
+    )
+    quote = extract_quotes(text, scope=Scope.WIDE)[0]
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Tom Berg", "he")
