@@ -111,7 +111,8 @@ def reported_around_cues(
             candidate = _before_next_verb(sentence, candidate, groups)
             candidate = _participle_of_attribution(sentence, first, candidate, found)
             if _raising(sentence, first, last, candidate):
-                found.extend(_with_subject(sentence, first, candidate))
+                agent = _passive_agent(registry, text, sentence, first, last)
+                found.extend(_with_subject(sentence, first, candidate, agent))
             else:
                 found.extend(_with_lead(sentence, first, last, candidate))
     return found
@@ -150,11 +151,15 @@ _STATES_OF_MIND = frozenset(
 )
 
 
-def _with_subject(sentence: list[Token], first: int, candidate: Candidate):
+def _with_subject(
+    sentence: list[Token], first: int, candidate: Candidate, agent: Speaker | None = None
+):
     """'The ferry seems to be late', 'The vote is expected to slip': PARC reads what seems
-    as the subject and the infinitive together, and nobody in the sentence says it; so the
-    content loses its speaker and gains the subject as a piece of its own."""
-    candidate = replace(candidate, entity=None, mention=None)
+    as the subject and the infinitive together, and nobody in the sentence says it but a
+    passive's agent ('was seen by some as'); so the content loses its speaker to the agent
+    or to no one, and gains the subject as a piece of its own."""
+    agent = agent or Speaker(None)
+    candidate = replace(candidate, entity=agent.entity, mention=agent.mention)
     yield candidate
     end = _skip_auxiliaries(sentence, first)
     start = end
@@ -167,6 +172,39 @@ def _with_subject(sentence: list[Token], first: int, candidate: Candidate):
         start -= 1
     if start < end and (start == 0 or end - start < _RAISED_WORDS):
         yield replace(candidate, start=sentence[start][0], end=sentence[end - 1][1])
+
+
+def _passive_agent(
+    registry: Registry, text: str, sentence: list[Token], first: int, last: int
+) -> Speaker | None:
+    """Who a passive cue's 'by' names right after it: 'some' in 'was seen by some as a
+    demotion', 'many investors' in 'has been criticized by many investors for'."""
+    if not _passive(sentence, first, last):
+        return None
+    at = last + 1
+    while at < len(sentence) and _adverb(sentence[at][2]):
+        at += 1
+    if at + 1 >= len(sentence) or sentence[at][2].lower() != "by":
+        return None
+    end = at + 1
+    while (
+        end < len(sentence)
+        and end - at <= _AGENT_WORDS
+        and sentence[end][2][:1].isalnum()
+        and sentence[end][2].lower() not in _AGENT_ENDS
+    ):
+        end += 1
+    if end == at + 1:
+        return None
+    before = registry.checkpoint()
+    agent = _phrase(registry, text, sentence, at + 1, end)
+    registry.restore(before)
+    return agent if agent.entity is not None else None
+
+
+_AGENT_WORDS = 8
+# Words after a passive's agent that end it: 'seen by some as', 'criticized by X for'.
+_AGENT_ENDS = frozenset("as for to that in on at after when because who which over".split())
 
 
 # Verbs whose subject PARC counts as part of what is attributed, as PolNeAR annotates.

@@ -673,3 +673,12 @@ def test_a_pronoun_right_before_the_cue_is_its_subject_after_an_opening_adverb()
     )
     quote = extract_quotes(text, scope=Scope.WIDE)[0]
     assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Tom Berg", "he")
+
+
+def test_a_passive_cue_s_agent_after_by_is_the_speaker_of_what_it_attributes():
+    # The wide scope's passive contents lost their speaker even when 'by' named one.
+    text = "The new timetable was seen by many commuters as a step backwards for the port."
+    quotes = extract_quotes(text, scope=Scope.WIDE)
+    assert quotes
+    for quote in quotes:
+        assert text[quote.speaker_start : quote.speaker_end] == "many commuters", quote
