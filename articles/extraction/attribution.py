@@ -15,6 +15,7 @@ from articles.extraction.patterns import (
     CUE,
     CUE_THEN_SPEAKER,
     CUE_WORD,
+    LY_ADVERB,
     NAMING_VERBS,
     SPEAKER_CUE_COLON,
     SPEAKER_THEN_CUE,
@@ -95,7 +96,9 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
             return attribution
     match = PHRASE_THEN_CUE.match(tail)
     if match and _subject_like(match.group("who")):
-        return _attribution(registry, text, match, position)
+        attribution = _attribution(registry, text, match, position)
+        if attribution is not None:
+            return attribution
     # The quoted words run on in prose before the attribution closes the sentence:
     # '“…face jail time” for criminal behavior, she said.'
     match = TRAILING_SPEAKER_THEN_CUE.search(tail)
@@ -111,19 +114,22 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
     ):
         return _attribution(registry, text, match, position)
     if text[position - 2 : position - 1] in (",", "?", "!"):
-        # A verb no cue list holds, closing the sentence: '…,” he surmised.'
+        # A verb no cue list holds, or one after an auxiliary or an adverb, closing the
+        # sentence: '…,” he surmised.', '…,” she has said.'
         match = UNLISTED_CUE_AFTER.match(tail)
         if match:
             return _attribution(registry, text, match, position)
     return None
 
 
-# After a quotation that a comma or a question ends, a subject and a verb that no cue list
-# holds, and nothing but a time or a place to the sentence's end: '…,” he surmised.',
-# '…,” Toomey fumed on Tuesday.', '…,” the president will say.'
+# After a quotation that a comma or a question ends, a subject, perhaps an auxiliary or an
+# adverb, and a verb, listed or not, then nothing but a time or a place to the sentence's
+# end: '…,” he surmised.', '…,” Toomey fumed on Tuesday.', '…,” she has said.', '…,” he
+# later said.', '…,” it recommended.', '…,” the president will say.'
 UNLISTED_CUE_AFTER = re.compile(
-    rf"\s*(?P<who>{SUBJECT_PRONOUN}|{CAPITALISED}|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){{0,4}}?"
-    rf"[\w’'-]+)\s+(?P<cue>(?:will|would)\s+(?:{CUE})|[a-z]{{3,}}ed)"
+    rf"\s*(?P<who>{SUBJECT_PRONOUN}|it|I|we|{CAPITALISED}|(?:[Tt]he|[Aa]n?)\s+"
+    rf"(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+(?:(?:has|have|had|will|would|later|also|then|"
+    rf"once|again|just|{LY_ADVERB})\s+)*(?P<cue>{CUE}|[a-z]{{3,}}ed)"
     r"(?:\s+(?:on|in|at|during|later|again|back)\b[^.!?“”\"]{0,40})?\s*[.!?]?\s*$"
 )
 

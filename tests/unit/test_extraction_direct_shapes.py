@@ -456,3 +456,23 @@ def test_a_sentence_after_a_quote_that_ends_with_a_stop_is_its_own():
     # Guards the fix above: '“….” Okafor resigned.' attributes nothing.
     text = "Voss spoke first. “We will fund the ferry.” Okafor resigned on Tuesday."
     assert extract_quotes(text)[0].cue_start is None
+
+
+def test_an_auxiliary_or_an_adverb_between_the_pronoun_and_the_cue_after_a_quote():
+    # '…,” she has said.' matched a pattern whose subject was 'she has', which named no
+    # one; the quote went to whoever spoke last instead of its own attribution.
+    for text, cue in (
+        (
+            "Ruth Okafor spoke first. Tom Berg followed her. “We will not raise the "
+            "fares,” she has said.",
+            "said",
+        ),
+        (
+            "Ruth Okafor spoke first. Tom Berg followed her. “The port will reopen in "
+            "May,” she will say.",
+            "say",
+        ),
+    ):
+        quote = extract_quotes(text)[0]
+        assert quote.cue_start is not None, text
+        assert (quote.speaker, text[quote.cue_start : quote.cue_end]) == ("Ruth Okafor", cue)
