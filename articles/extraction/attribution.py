@@ -116,7 +116,7 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
     if text[position - 2 : position - 1] in (",", "?", "!"):
         # A verb no cue list holds, or one after an auxiliary or an adverb, closing the
         # sentence: '…,” he surmised.', '…,” she has said.'
-        match = UNLISTED_CUE_AFTER.match(tail)
+        match = UNLISTED_CUE_AFTER.match(tail) or UNLISTED_CUE_BEFORE_NAME.match(tail)
         if match:
             return _attribution(registry, text, match, position)
     return None
@@ -131,6 +131,14 @@ UNLISTED_CUE_AFTER = re.compile(
     rf"(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+(?:(?:has|have|had|will|would|later|also|then|"
     rf"once|again|just|{LY_ADVERB})\s+)*(?P<cue>{CUE}|[a-z]{{3,}}ed)"
     r"(?:\s+(?:on|in|at|during|later|again|back)\b[^.!?“”\"]{0,40})?\s*[.!?]?\s*$"
+)
+
+
+# The same verb before a name, which an aside may follow: '…!” beamed Dana Hartley of
+# Madison, Alabama, who had come with her son.'
+UNLISTED_CUE_BEFORE_NAME = re.compile(
+    rf"\s*(?P<cue>[a-z]{{3,}}ed)\s+(?P<who>{CAPITALISED})(?:\s+of\s+{CAPITALISED})?"
+    rf"(?:,[^;:!?“”\"]{{0,160}})?\s*[.!?]?\s*$"
 )
 
 

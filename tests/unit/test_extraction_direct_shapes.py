@@ -476,3 +476,15 @@ def test_an_auxiliary_or_an_adverb_between_the_pronoun_and_the_cue_after_a_quote
         quote = extract_quotes(text)[0]
         assert quote.cue_start is not None, text
         assert (quote.speaker, text[quote.cue_start : quote.cue_end]) == ("Ruth Okafor", cue)
+
+
+def test_an_unlisted_verb_before_the_name_after_a_quote_attributes_it():
+    # '…,” beamed Dana Hartley of Madison, …' had no cue, and the quote went to whoever
+    # was named last.
+    text = (
+        "Tom Berg ran. “This is a great day for the port,” beamed Dana Hartley of "
+        "Madison, who had come with her son."
+    )
+    quote = extract_quotes(text)[0]
+    assert quote.cue_start is not None
+    assert (quote.speaker, text[quote.cue_start : quote.cue_end]) == ("Dana Hartley", "beamed")
