@@ -205,12 +205,14 @@ def _unclosed_aside(text: str, match: re.Match, offset: int) -> bool:
 
 
 def _pronoun_after_relative(registry: Registry, text: str, cue_start: int) -> Speaker | None:
-    """The pronoun between a relative and the cue, which is the cue's subject: 'he' in
-    'the department, which he said was unfair', 'an interview in which she said'; None
-    when the cue has no such pronoun before it."""
+    """The pronoun right before the cue, after a relative or one only a subject takes,
+    which is the cue's subject: 'he' in 'the department, which he said was unfair', 'she'
+    in 'Roe v. Wade … she has never said'; None when the cue has no such pronoun before it."""
     if text[cue_start - 1 : cue_start] != " ":
         return None
-    found = _PRONOUN_AFTER_RELATIVE.search(text, max(0, cue_start - 30), cue_start)
+    found = _PRONOUN_AFTER_RELATIVE.search(
+        text, max(0, cue_start - 30), cue_start
+    ) or _PRONOUN_BEFORE_CUE.search(text, max(0, cue_start - 50), cue_start)
     if found is None:
         return None
     speaker = speaker_in(registry, text, *found.span("pronoun"))
@@ -219,6 +221,13 @@ def _pronoun_after_relative(registry: Registry, text: str, cue_start: int) -> Sp
 
 _PRONOUN_AFTER_RELATIVE = re.compile(
     rf"\b(?:which|whom|who|what|that)\s+(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|it|we|I)\s+{ADVERB}$"
+)
+# A pronoun only a subject takes, then auxiliaries and adverbs, before the cue: 'she has
+# never said', 'He has also called', 'indeed, he had publicly stated'.
+_PRONOUN_BEFORE_CUE = re.compile(
+    r"(?<![\w’'-])(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+"
+    r"(?:(?:has|have|had|also|never|not|did|does|do|would|will|could|then|later|once|again|"
+    rf"still|just|since|{LY_ADVERB})\s+)*$"
 )
 
 

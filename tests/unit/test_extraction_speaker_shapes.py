@@ -682,3 +682,18 @@ def test_a_passive_cue_s_agent_after_by_is_the_speaker_of_what_it_attributes():
     assert quotes
     for quote in quotes:
         assert text[quote.speaker_start : quote.speaker_end] == "many commuters", quote
+
+
+def test_a_subject_pronoun_before_the_cue_wins_over_a_name_that_opens_an_aside():
+    # 'Harbor Act, which … -- she has never said' had been read as the Harbor Act with a
+    # long aside, because 'has never' kept the pronoun from the pattern's subject.
+    text = (
+        "Ruth Okafor spoke on Monday. While Okafor backs the Harbor Act, which funds the "
+        "ferries until 2030 -- about six more winters -- she has never said she would "
+        "raise the fares."
+    )
+    quote = _only(text)
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == (
+        "Ruth Okafor",
+        "she",
+    )
