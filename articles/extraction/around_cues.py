@@ -46,7 +46,7 @@ _AUXILIARIES = frozenset(
     previously later then now once again recently publicly privately ever even often
     first further only openly explicitly flatly falsely strongly really actually
     personally clearly just quickly immediately later initially yet perhaps maybe n’t n't
-    ’s 's 've ’ve ’d 'd ’ll 'll""".split()
+    ’s 's 've ’ve ’d 'd ’ll 'll long always too sometimes usually""".split()
 )
 # Where a subject phrase starts, looking back from its cue.
 _BOUNDARY_WORDS = frozenset(
@@ -111,7 +111,8 @@ def reported_around_cues(
             candidate = _before_next_verb(sentence, candidate, groups)
             candidate = _participle_of_attribution(sentence, first, candidate, found)
             if _raising(sentence, first, last, candidate):
-                found.extend(_with_subject(sentence, first, candidate))
+                agent = _passive_agent(registry, text, sentence, first, last)
+                found.extend(_with_subject(sentence, first, candidate, agent))
             else:
                 found.extend(_with_lead(sentence, first, last, candidate))
     return found
@@ -150,11 +151,15 @@ _STATES_OF_MIND = frozenset(
 )
 
 
-def _with_subject(sentence: list[Token], first: int, candidate: Candidate):
+def _with_subject(
+    sentence: list[Token], first: int, candidate: Candidate, agent: Speaker | None = None
+):
     """'The ferry seems to be late', 'The vote is expected to slip': PARC reads what seems
-    as the subject and the infinitive together, and nobody in the sentence says it; so the
-    content loses its speaker and gains the subject as a piece of its own."""
-    candidate = replace(candidate, entity=None, mention=None)
+    as the subject and the infinitive together, and nobody in the sentence says it but a
+    passive's agent ('was seen by some as'); so the content loses its speaker to the agent
+    or to no one, and gains the subject as a piece of its own."""
+    agent = agent or Speaker(None)
+    candidate = replace(candidate, entity=agent.entity, mention=agent.mention)
     yield candidate
     end = _skip_auxiliaries(sentence, first)
     start = end
@@ -167,6 +172,39 @@ def _with_subject(sentence: list[Token], first: int, candidate: Candidate):
         start -= 1
     if start < end and (start == 0 or end - start < _RAISED_WORDS):
         yield replace(candidate, start=sentence[start][0], end=sentence[end - 1][1])
+
+
+def _passive_agent(
+    registry: Registry, text: str, sentence: list[Token], first: int, last: int
+) -> Speaker | None:
+    """Who a passive cue's 'by' names right after it: 'some' in 'was seen by some as a
+    demotion', 'many investors' in 'has been criticized by many investors for'."""
+    if not _passive(sentence, first, last):
+        return None
+    at = last + 1
+    while at < len(sentence) and _adverb(sentence[at][2]):
+        at += 1
+    if at + 1 >= len(sentence) or sentence[at][2].lower() != "by":
+        return None
+    end = at + 1
+    while (
+        end < len(sentence)
+        and end - at <= _AGENT_WORDS
+        and sentence[end][2][:1].isalnum()
+        and sentence[end][2].lower() not in _AGENT_ENDS
+    ):
+        end += 1
+    if end == at + 1:
+        return None
+    before = registry.checkpoint()
+    agent = _phrase(registry, text, sentence, at + 1, end)
+    registry.restore(before)
+    return agent if agent.entity is not None else None
+
+
+_AGENT_WORDS = 8
+# Words after a passive's agent that end it: 'seen by some as', 'criticized by X for'.
+_AGENT_ENDS = frozenset("as for to that in on at after when because who which over".split())
 
 
 # Verbs whose subject PARC counts as part of what is attributed, as PolNeAR annotates.
@@ -927,6 +965,10 @@ def _skip_auxiliaries(sentence: list[Token], i: int) -> int:
         word = sentence[i - 1][2].lower()
         if word in _AUXILIARIES or (_adverb(word) and sentence[i - 1][2].islower()):
             i -= 1
+        elif word == "since" and i > 1 and sentence[i - 2][2].lower() in _PERFECT:
+            i -= 1  # 'has since said'; 'Since announcing …' opens a phrase
+        elif word in _QUANTIFIERS and i > 1 and sentence[i - 2][2].lower() not in _BOUNDARY_WORDS:
+            i -= 1  # 'Lund and Berg both stressed'; 'Both want' is the subject itself
         elif i > 1 and word in _TIMES and sentence[i - 2][2].lower() in _TIME_LEADS:
             i -= 2  # 'Harbour Bank this month announced', 'Nord on Monday said'
         elif i > 1 and word == "it" and sentence[i - 2][2].lower() in _MAKE:
@@ -943,6 +985,8 @@ def _adverb(word: str) -> bool:
     return word.endswith("ly") and len(word) > 4 and word not in LY_NOUNS
 
 
+_PERFECT = frozenset("has have had".split())
+_QUANTIFIERS = frozenset("both all each".split())
 _TIME_LEADS = frozenset("this last next earlier on".split())
 # 'made it clear': the cue is the adjective; 'made it' stands between it and the subject.
 _MAKE = frozenset("make makes made making".split())
@@ -973,10 +1017,22 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
     if end >= 2 and sentence[end - 1][2] in ("who", "which"):
         # 'an architect who said', 'Kari Lunde who said': whom the relative stands for.
         return _phrase(registry, text, sentence, end - 1, end)
+    if _pronoun_subject(sentence, end - 1):
+        # 'Instead he appointed', 'the plan, which she said': the pronoun right before
+        # the cue is its subject, whatever opens the phrase it ends.
+        pronoun = _phrase(registry, text, sentence, end - 1, end)
+        if pronoun.entity is not None:
+            return pronoun
     if end >= 3 and sentence[end - 1][2].lower() in ("and", "but"):
         # 'Cruz urged voters to stay home and said he …', '… too early but noted that …':
         # the sentence's subject.
         return _sentence_subject(registry, text, sentence, end - 1)
+    if _participle(sentence[first][2]) and sentence[end - 1][2].lower() in _BEFORE_PARTICIPLE:
+        # 'Okafor praised the crews before explaining why …', 'After saying he was
+        # nervous, the man …': the participle's subject is the sentence's.
+        subject = _sentence_subject(registry, text, sentence, end - 1 or len(sentence))
+        if subject.entity is not None:
+            return subject
     if _participle(sentence[first][2]) and end >= 3 and _after_comma(sentence, end):
         # '“…,” Lund said, adding that …': the subject of the saying verb before the comma;
         # 'The party filed a complaint, claiming that …': the sentence's subject claims.
@@ -1031,6 +1087,16 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
         # the phrase, the subject follows it.
         start += 1
     speaker = _phrase(registry, text, sentence, start, end)
+    if speaker.entity is None:
+        # 'Supporters who have heard from the campaign say': the noun phrase before the
+        # relative clause, which no comma sets off.
+        relative = next(
+            (i for i in range(start + 1, end) if sentence[i][2] in _BARE_RELATIVES), None
+        )
+        if relative is not None:
+            subject = _phrase(registry, text, sentence, start, relative)
+            if subject.entity is not None:
+                return subject
     if speaker.entity is None and start >= 2 and sentence[start - 1][2] in _BARE_RELATIVES:
         # 'A 2019 study that ran in the journal found': the relative clause, with no
         # comma, qualifies the noun phrase that opens the sentence, which is the subject.
@@ -1057,6 +1123,17 @@ def _subject_before(registry: Registry, text: str, sentence: list[Token], first:
     return speaker
 
 
+def _pronoun_subject(sentence: list[Token], i: int) -> bool:
+    """Whether token ``i`` is a subject pronoun; 'it' only where a clause starts, as
+    after a verb it is the object ('made it clear')."""
+    word = sentence[i][2].lower()
+    if word in _SUBJECT_PRONOUNS or word == "i":
+        return True
+    return word == "it" and (
+        i == 0 or sentence[i - 1][2] in _BOUNDARY_MARKS or sentence[i - 1][2] in _BOUNDARY_WORDS
+    )
+
+
 def _names_someone(registry: Registry, text: str, subject: Speaker) -> bool:
     """Whether a sentence's subject is a pronoun for someone ('he', not 'it') or a name;
     not a common word the sentence capitalises ('Nearly half …', 'Concerns rose …'),
@@ -1070,6 +1147,8 @@ def _names_someone(registry: Registry, text: str, subject: Speaker) -> bool:
     return named and not registry.common_word(opener.split()[0])
 
 
+# Prepositions that make a participle after them an adjunct of the sentence's verb.
+_BEFORE_PARTICIPLE = frozenset("before after while by in since without when upon".split())
 # Words that open a subject's phrase without being part of it: '…, with some polls
 # showing', 'Even the organiser said'.
 _BEFORE_SUBJECT = frozenset("with even".split())
@@ -1204,6 +1283,8 @@ def _sentence_subject(registry: Registry, text: str, sentence: list[Token], end:
         # 'On Monday, Cruz …', 'In Ohio, the governor …', 'Reflecting on his career, the
         # senator …', 'Hours later, Trump …', 'Recently, Tom Berg …'
         start = comma + 1
+    if start + 1 < end and sentence[start][2].lower() in _OPENING_CONJUNCTIONS:
+        start += 1  # 'But the former president …': the conjunction opens no subject
     words = [w for _, _, w in sentence[start : min(end, start + 8)]]
     stop = start + subject_length(words)
     if stop == start or all(w.lower() in _DETERMINERS for _, _, w in sentence[start:stop]):
@@ -1228,6 +1309,8 @@ _OPENING_WORDS = frozenset(
     for amid like unlike throughout under over by with without upon""".split()
 )
 _OPENING_TOKENS = 16
+# Conjunctions and adverbs that open a sentence before its subject, with no comma.
+_OPENING_CONJUNCTIONS = frozenset("but and so yet still then now also even or nor".split())
 
 
 def _boundary(sentence: list[Token], end: int) -> int:

@@ -11,12 +11,15 @@ from articles.extraction.model import Span
 from articles.extraction.paragraphs import SENTENCE_END
 from articles.extraction.patterns import (
     ADVERB,
+    CAPITALISED,
     CUE,
     CUE_THEN_SPEAKER,
     CUE_WORD,
+    LY_ADVERB,
     NAMING_VERBS,
     SPEAKER_CUE_COLON,
     SPEAKER_THEN_CUE,
+    SUBJECT_PRONOUN,
     TRAILING_CUE_THEN_SPEAKER,
     TRAILING_SPEAKER_THEN_CUE,
 )
@@ -93,7 +96,9 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
             return attribution
     match = PHRASE_THEN_CUE.match(tail)
     if match and _subject_like(match.group("who")):
-        return _attribution(registry, text, match, position)
+        attribution = _attribution(registry, text, match, position)
+        if attribution is not None:
+            return attribution
     # The quoted words run on in prose before the attribution closes the sentence:
     # '“…face jail time” for criminal behavior, she said.'
     match = TRAILING_SPEAKER_THEN_CUE.search(tail)
@@ -108,7 +113,33 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
         and len(tail[: match.start()].split()) <= _RUN_ON_WORDS
     ):
         return _attribution(registry, text, match, position)
+    if text[position - 2 : position - 1] in (",", "?", "!"):
+        # A verb no cue list holds, or one after an auxiliary or an adverb, closing the
+        # sentence: '…,” he surmised.', '…,” she has said.'
+        match = UNLISTED_CUE_AFTER.match(tail) or UNLISTED_CUE_BEFORE_NAME.match(tail)
+        if match:
+            return _attribution(registry, text, match, position)
     return None
+
+
+# After a quotation that a comma or a question ends, a subject, perhaps an auxiliary or an
+# adverb, and a verb, listed or not, then nothing but a time or a place to the sentence's
+# end: '…,” he surmised.', '…,” Toomey fumed on Tuesday.', '…,” she has said.', '…,” he
+# later said.', '…,” it recommended.', '…,” the president will say.'
+UNLISTED_CUE_AFTER = re.compile(
+    rf"\s*(?P<who>{SUBJECT_PRONOUN}|it|I|we|{CAPITALISED}|(?:[Tt]he|[Aa]n?)\s+"
+    rf"(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+(?:(?:has|have|had|will|would|later|also|then|"
+    rf"once|again|just|{LY_ADVERB})\s+)*(?P<cue>{CUE}|[a-z]{{3,}}ed)"
+    r"(?:\s+(?:on|in|at|during|later|again|back)\b[^.!?“”\"]{0,40})?\s*[.!?]?\s*$"
+)
+
+
+# The same verb before a name, which an aside may follow: '…!” beamed Dana Hartley of
+# Madison, Alabama, who had come with her son.'
+UNLISTED_CUE_BEFORE_NAME = re.compile(
+    rf"\s*(?P<cue>[a-z]{{3,}}ed)\s+(?P<who>{CAPITALISED})(?:\s+of\s+{CAPITALISED})?"
+    rf"(?:,[^;:!?“”\"]{{0,160}})?\s*[.!?]?\s*$"
+)
 
 
 # How many words may follow a closing mark before a ', she said.' that still attributes

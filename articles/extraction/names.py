@@ -293,6 +293,8 @@ def _name_in_run_at_start(run: str) -> Found | None:
     for i in range(end - 2, cut - 1, -1):
         if i > cut and len(_folded_word(words[i])) == 1:
             continue  # a middle initial ('Ronald R. Fieldstone'), not 'R' for Republican
+        if i > 0 and _before_surname(words[i - 1]):
+            continue  # 'Peter T. King', 'Mr. King': a surname that is also a title's word
         if _folded_word(words[i]) in TITLES:
             rest = [w for w in words[i + 1 : end] if w.lower() not in SMALL_WORDS]
             if rest and not is_org(" ".join(rest)):
@@ -307,10 +309,12 @@ def _name_in_run_at_start(run: str) -> Found | None:
             if not is_org(" ".join(words[i:end])) and _folded_word(words[cut]) not in KNOWN_ORGS:
                 cut = i
             break
-    # "Jeffrey Lewis of the James Martin Center": the person, not the place of work.
-    for i in range(cut + 2, end - 1):
+    # "Jeffrey Lewis of the James Martin Center": the person, not the place of work; after
+    # a courtesy title one word is the surname ('Mr. Burman of the Tax Policy Center').
+    titled = cut > 0 and _folded_word(words[cut - 1]) in _HONORIFICS
+    for i in range(cut + 1 if titled else cut + 2, end - 1):
         if words[i] in ("of", "for") and not is_org(" ".join(words[cut:i])):
-            if genders.of_first_name(words[cut]) or is_org(" ".join(words[i + 1 : end])):
+            if titled or genders.of_first_name(words[cut]) or is_org(" ".join(words[i + 1 : end])):
                 end = i
             break
     if (
@@ -337,6 +341,18 @@ def _name_in_run_at_start(run: str) -> Found | None:
     return Found(
         name, positions[cut], titles, gender, positions[last] + len(words[last]), positions[0]
     )
+
+
+def _before_surname(word: str) -> bool:
+    """Whether a surname follows ``word``: a courtesy title, an initial or a first name."""
+    return (
+        _folded_word(word) in _HONORIFICS
+        or _INITIAL.fullmatch(word) is not None
+        or genders.of_first_name(word) is not None
+    )
+
+
+_HONORIFICS = frozenset("mr mrs ms miss dr".split())
 
 
 def _folded_word(word: str) -> str:

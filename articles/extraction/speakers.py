@@ -28,6 +28,7 @@ from articles.extraction.names import (
 )
 from articles.extraction.paragraphs import SENTENCE_END
 from articles.extraction.patterns import (
+    ADVERB,
     CUE,
     LY_ADVERB,
     ORG_AT_END,
@@ -160,6 +161,10 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
     text from ``offset``. A ``noun`` group marks 'the ministry'."""
     registry.read(text)
     start = offset + match.start("who")
+    if "cue" in match.re.groupindex:
+        relative = _pronoun_after_relative(registry, text, offset + match.start("cue"))
+        if relative is not None:
+            return relative
     speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
     if "cue" in match.re.groupindex:
         inner = _inner_subject(
@@ -168,7 +173,9 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
         if inner is not None:
             return inner
     governed = _PARTICIPLE_BEFORE.search(text, max(0, start - 40), start)
-    if (speaker.entity is None or governed) and "cue" in match.re.groupindex:
+    if "cue" in match.re.groupindex and (
+        speaker.entity is None or governed or _unclosed_aside(text, match, offset)
+    ):
         # "However, Fjellheim doubts that": a pattern that took the sentence adverb as
         # the subject leaves the real one between it and the verb. What a participle
         # governs is no subject either: 'Speaking to Dorset Radio, Okafor said', 'One
@@ -184,6 +191,44 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
             if subject.entity is not None or speaker.entity is None:
                 return subject
     return speaker
+
+
+def _unclosed_aside(text: str, match: re.Match, offset: int) -> bool:
+    """Whether what a pattern took for an apposition after its subject has no comma to
+    close it before the cue: in 'After a rally in Erie, Voss said' the words after the
+    comma are the subject, and 'Erie' ends an opening phrase."""
+    between = text[offset + match.end("who") : offset + match.start("cue")]
+    if not between.startswith(","):
+        return False
+    words = between.strip(" ,").split()
+    return bool(words) and not between.rstrip().endswith(",") and fold(words[0]) not in RELATIVES
+
+
+def _pronoun_after_relative(registry: Registry, text: str, cue_start: int) -> Speaker | None:
+    """The pronoun right before the cue, after a relative or one only a subject takes,
+    which is the cue's subject: 'he' in 'the department, which he said was unfair', 'she'
+    in 'Roe v. Wade … she has never said'; None when the cue has no such pronoun before it."""
+    if text[cue_start - 1 : cue_start] != " ":
+        return None
+    found = _PRONOUN_AFTER_RELATIVE.search(
+        text, max(0, cue_start - 30), cue_start
+    ) or _PRONOUN_BEFORE_CUE.search(text, max(0, cue_start - 50), cue_start)
+    if found is None:
+        return None
+    speaker = speaker_in(registry, text, *found.span("pronoun"))
+    return speaker if speaker.entity is not None else None
+
+
+_PRONOUN_AFTER_RELATIVE = re.compile(
+    rf"\b(?:which|whom|who|what|that)\s+(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|it|we|I)\s+{ADVERB}$"
+)
+# A pronoun only a subject takes, then auxiliaries and adverbs, before the cue: 'she has
+# never said', 'He has also called', 'indeed, he had publicly stated'.
+_PRONOUN_BEFORE_CUE = re.compile(
+    r"(?<![\w’'-])(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+"
+    r"(?:(?:has|have|had|also|never|not|did|does|do|would|will|could|then|later|once|again|"
+    rf"still|just|since|{LY_ADVERB})\s+)*$"
+)
 
 
 def _inner_subject(registry: Registry, text: str, start: int, end: int) -> Speaker | None:
@@ -784,11 +829,31 @@ def subject_speaker_before(
     """:func:`subject_before` with the span of the words that name the subject."""
     registry.read(text)
     lead = text[sentence_start:cue_start]
-    if (
-        lead.rstrip().endswith(",")
-        and _PARTICIPLE.match(text, cue_start)
-        and not _CUE_BEFORE_COMMA.search(lead)  # '“…,” she said, adding': hers already
-    ):
+    pronoun = _pronoun_after_relative(registry, text, cue_start)
+    if pronoun is not None:
+        return pronoun
+    relative = _RELATIVE_SUBJECT.search(lead) if lead.endswith(" ") else None
+    if relative:
+        # 'President Obama, who called the nominee “…”': whom the relative stands for,
+        # not a name the clause it opens leaves last before the cue.
+        at = sentence_start + relative.start("who")
+        speaker = speaker_in(registry, text, at, at + len(relative.group("who")))
+        if speaker.entity is not None:
+            return speaker
+    said = (
+        _CUE_BEFORE_COMMA.search(lead)
+        if lead.rstrip().endswith(",") and _PARTICIPLE.match(text, cue_start)
+        else None
+    )
+    if said:
+        # '“…,” she said, adding, “…”': whoever said it adds, not a name in the
+        # quotation before.
+        speaker = subject_speaker_before(
+            registry, text, sentence_start, sentence_start + said.start()
+        )
+        if speaker.entity is not None and speaker.mention is not None:
+            return speaker
+    elif lead.rstrip().endswith(",") and _PARTICIPLE.match(text, cue_start):
         # 'Ocampo attacked Whitfield, saying the budget would “…”': the sentence's
         # subject says it, not the object before the comma.
         opening = _opening_subject(registry, text, sentence_start, lead)
@@ -890,6 +955,7 @@ def _opening_subject(registry: Registry, text: str, sentence_start: int, lead: s
         i += 1
     at, part = parts[i]
     start = sentence_start + at
+    part = _before_verb(part)
     # 'Party leader Rita Ocampo', 'Ocampo’s aide Lena Moss': the last name is the head.
     named = _last_name_speaking(registry, part, start)
     if named is not None:
@@ -899,6 +965,31 @@ def _opening_subject(registry: Registry, text: str, sentence_start: int, lead: s
     if length == 0 or all(w.casefold() in DETERMINERS for w in words[:length]):
         return Speaker(None)
     return speaker_in(registry, text, start, start + len(" ".join(words[:length])))
+
+
+def _before_verb(part: str) -> str:
+    """``part`` up to the verb after its subject, which a word it governs shows: 'Trump'
+    of 'Trump went after Bush', whose object is no subject; 'Energy economist Tomasz
+    Berg' and 'Ocampo’s aide Lena Moss' have no verb."""
+    spans = [m.span() for m in re.finditer(r"\S+", part)]
+    words = [part[a:b] for a, b in spans]
+    length = subject_length(words)
+    if not 0 < length < len(words) - 1 or words[length - 1].endswith(("’s", "'s")):
+        return part
+    verb, governed = words[length], words[length + 1].casefold()
+    if not verb.endswith("ed") and governed not in _GOVERNED_WORDS:
+        return part
+    return part[: spans[length - 1][1]]
+
+
+# Words a verb governs right after it: 'went after', 'hit back at', 'took the'.
+_GOVERNED_WORDS = (
+    AFFILIATION
+    | DETERMINERS
+    | frozenset(
+        "back up out off down over into after against him her them it his their its".split()
+    )
+)
 
 
 def _opens_sentence(part: str, after_opening: bool) -> bool:
@@ -920,7 +1011,7 @@ _CUE_BEFORE_COMMA = re.compile(rf"\b(?:{CUE})\s*,\s*$")
 # Words that open a phrase before a sentence's subject: 'Early in the race, …'.
 _OPENING_WORDS = frozenset(
     """after before during early earlier later last yesterday today since following
-    despite amid""".split()
+    despite amid like unlike""".split()
 )
 # The first word that reads as a clause's verb: 'attacked', 'sought', 'is', 'said'.
 _MAIN_VERB = re.compile(rf"(?<=\s)(?:[a-z]+ed|{CUE}|" + "|".join(sorted(_VERBS)) + r")\b")
@@ -930,6 +1021,13 @@ def _possessive_of_other_words(lead: str, end: int) -> bool:
     """'Clinton says Trump’s flurry of tweets was …': a possessive name owns a noun
     phrase of its own, not the cue; 'Trump’s claim that …' is his."""
     return lead[end - 2 : end] in ("’s", "'s") and len(lead[end:].split()) > 1
+
+
+# A relative pronoun that is the subject of the cue after it: ', who has also '.
+_RELATIVE_SUBJECT = re.compile(
+    r"(?:^|[\s,—–])(?P<who>who|which)\s+"
+    rf"(?:(?:has|have|had|is|was|also|then|again|later|now|once|{LY_ADVERB})\s+)*$"
+)
 
 
 # An earlier cue the one at the lead's end is coordinated with: 'she called it … and'.

@@ -429,3 +429,62 @@ def test_more_verbs_attribute_a_quote(text, cue):
     # 'demanded' and 'reads' were no cues beside quotation marks: the quote had no cue.
     (quote,) = extract_quotes(text)
     assert text[quote.cue_start : quote.cue_end] == cue
+
+
+def test_a_verb_no_cue_list_holds_still_attributes_the_quote_it_follows():
+    # '…,” he surmised.' had no cue, and the quote went to whoever was named last.
+    for text, speaker, cue in (
+        (
+            "Ruth Okafor ran the yard. Tom Berg ran the port. “People are tired of "
+            "waiting,” she surmised.",
+            "Ruth Okafor",
+            "surmised",
+        ),
+        (
+            "Voss spoke first. “If they were serious, they would have funded the ferry,” "
+            "Okafor fumed on Tuesday.",
+            "Okafor",
+            "fumed",
+        ),
+    ):
+        quote = extract_quotes(text)[0]
+        assert quote.cue_start is not None, text
+        assert (quote.speaker, text[quote.cue_start : quote.cue_end]) == (speaker, cue)
+
+
+def test_a_sentence_after_a_quote_that_ends_with_a_stop_is_its_own():
+    # Guards the fix above: '“….” Okafor resigned.' attributes nothing.
+    text = "Voss spoke first. “We will fund the ferry.” Okafor resigned on Tuesday."
+    assert extract_quotes(text)[0].cue_start is None
+
+
+def test_an_auxiliary_or_an_adverb_between_the_pronoun_and_the_cue_after_a_quote():
+    # '…,” she has said.' matched a pattern whose subject was 'she has', which named no
+    # one; the quote went to whoever spoke last instead of its own attribution.
+    for text, cue in (
+        (
+            "Ruth Okafor spoke first. Tom Berg followed her. “We will not raise the "
+            "fares,” she has said.",
+            "said",
+        ),
+        (
+            "Ruth Okafor spoke first. Tom Berg followed her. “The port will reopen in "
+            "May,” she will say.",
+            "say",
+        ),
+    ):
+        quote = extract_quotes(text)[0]
+        assert quote.cue_start is not None, text
+        assert (quote.speaker, text[quote.cue_start : quote.cue_end]) == ("Ruth Okafor", cue)
+
+
+def test_an_unlisted_verb_before_the_name_after_a_quote_attributes_it():
+    # '…,” beamed Dana Hartley of Madison, …' had no cue, and the quote went to whoever
+    # was named last.
+    text = (
+        "Tom Berg ran. “This is a great day for the port,” beamed Dana Hartley of "
+        "Madison, who had come with her son."
+    )
+    quote = extract_quotes(text)[0]
+    assert quote.cue_start is not None
+    assert (quote.speaker, text[quote.cue_start : quote.cue_end]) == ("Dana Hartley", "beamed")

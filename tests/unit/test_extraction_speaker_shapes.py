@@ -2,7 +2,7 @@
 with the rules as they were before its fix (issue 14). The sentences are ours, written
 in the style of wire copy."""
 
-from articles.extraction import extract_quotes
+from articles.extraction import Scope, extract_quotes
 
 
 def _only(text):
@@ -517,3 +517,183 @@ def test_an_aside_between_dashes_leaves_the_subject_before_it():
         quote = _only(text)
         assert quote.speaker_start is not None, text
         assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == expected
+
+
+def test_a_name_after_an_opening_phrase_is_the_subject_not_its_apposition():
+    # With no comma after it, the name before the cue had been read as an apposition of
+    # the name that ends the opening phrase, which then got the quote.
+    for text, expected in (
+        (
+            "During his tour of Harbor Point, Okafor said the new cranes were too slow.",
+            "Okafor",
+        ),
+        (
+            "While Voss promised to court both unions in Tacoma, Berg insisted that the "
+            "strike would go on.",
+            "Berg",
+        ),
+    ):
+        assert _only(text).speaker == expected, text
+
+
+def test_an_apposition_closed_by_a_comma_still_leaves_the_name_before_it():
+    # Guards the fix above: 'X, a Y, said' is X speaking.
+    text = "Kari Lunde, the chair of the ferry board, said the timetable would change."
+    assert _only(text).speaker == "Kari Lunde"
+
+
+def test_a_participle_after_said_adds_to_the_same_speaker():
+    # The subject of 'said' was skipped, and the last name in the quotation before it
+    # (a place) got the added words.
+    text = (
+        "Mayor Ruth Okafor spoke at the pier. “We have a city in the State of Maine "
+        "without clean water,” she said, adding, “I will not let that stand.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Ruth Okafor", "Ruth Okafor"], quotes
+
+
+def test_a_participle_belongs_to_the_subject_not_the_object_of_the_verb_before():
+    # 'went after Voss' left 'Voss' the last name before the participle's comma.
+    for text, expected in (
+        ("Okafor went after Voss, calling him “a tired old hand.”", "Okafor"),
+        ("Like Berg, Okafor also rejected the offer, arguing that it came too late.", "Okafor"),
+    ):
+        assert _only(text).speaker == expected, text
+    # An aide named after a possessive has no verb between them: the aide speaks.
+    text = "Okafor’s aide Lena Moss hit back at Voss, calling him “a fraud.”"
+    assert _only(text).speaker == "Lena Moss"
+
+
+def test_a_relative_pronoun_before_the_cue_of_quoted_words_stands_for_the_name_before_it():
+    # The relative clause was blanked out as an aside, which left the last name before
+    # it (the object of the main clause's preposition) to say the quoted words.
+    for text, expected in (
+        (
+            "The row drew a sharp reply from Mayor Ruth Okafor, who called the plan "
+            "“a gift to developers.”",
+            "Ruth Okafor",
+        ),
+        (
+            "Voss contrasted that with Okafor who is looking to bring “people together "
+            "on the harbor board.”",
+            "Okafor",
+        ),
+    ):
+        quote = _only(text)
+        assert quote.speaker == expected, text
+        assert text[quote.speaker_start : quote.speaker_end] == "who"
+
+
+def test_a_pronoun_after_a_relative_is_the_subject_of_the_cue_not_the_relative_s_noun():
+    # '…, which he believes' had been read as the noun before 'which' with an aside.
+    for text, expected in (
+        (
+            "Tom Berg runs the harbor board. He called out the mayor for ignoring the "
+            "ferry crews, which he believes will cost the city its contract.",
+            "Tom Berg",
+        ),
+        (
+            "Ruth Okafor spoke on Monday. She handed the files to the Port Authority, "
+            "which she said held all of her work records.",
+            "Ruth Okafor",
+        ),
+    ):
+        quote = _only(text)
+        assert quote.speaker == expected, text
+        assert text[quote.speaker_start : quote.speaker_end] in ("he", "she")
+
+
+def test_a_participle_after_before_or_by_is_the_sentence_subject_s():
+    # 'before explaining' left the participle with no subject at all.
+    for text, expected in (
+        (
+            "Okafor thanked the ferry crews for their patience before explaining why "
+            "she backs the new timetable.",
+            "Okafor",
+        ),
+        (
+            "Voss tried to make peace with the union by telling its members they had "
+            "been tough opponents.",
+            "Voss",
+        ),
+    ):
+        assert _only(text).speaker == expected, text
+    text = "After saying he was nervous, the pilot ended up leading the meeting."
+    assert _speaker_words(text)[1] == "the pilot"
+
+
+def test_a_conjunction_opening_the_sentence_is_no_part_of_its_subject():
+    # 'But the' had been read as the subject of a cue coordinated after 'and'.
+    text = (
+        "But the former mayor kept calm on Monday and described the outburst as the "
+        "work of a tired crew."
+    )
+    quote = next(q for q in extract_quotes(text) if "outburst" in q.text)
+    assert text[quote.speaker_start : quote.speaker_end] == "the former mayor"
+
+
+def test_adverbs_such_as_since_and_long_stand_between_the_subject_and_its_cue():
+    # 'has since said' and 'has long maintained' cut the subject off at the adverb.
+    for text, expected in (
+        (
+            "Ruth Okafor spoke on Monday. Ms. Okafor has since said she would back a smaller levy.",
+            "Ruth Okafor",
+        ),
+        (
+            "Tom Voss spoke on Monday. Mr. Voss has long maintained that the ferry loses "
+            "money every winter.",
+            "Tom Voss",
+        ),
+    ):
+        assert _only(text).speaker == expected, text
+
+
+def test_a_described_subject_before_a_relative_clause_without_commas_speaks():
+    # 'who' was read into the subject, which then held a verb and named no one.
+    text = "Dock workers who have worked the night shift say the new hours are too long."
+    assert _speaker_words(text)[1] == "Dock workers"
+
+
+def test_both_opening_the_sentence_is_its_subject_not_an_adverb_before_the_cue():
+    # Guards the adverbs between a subject and its cue: 'Both' alone is the subject.
+    text = (
+        "Voss and Berg are harbor veterans. Both want the county playing a larger role "
+        "in running the ferries."
+    )
+    quote = extract_quotes(text, scope=Scope.WIDE)[0]
+    assert text[quote.speaker_start : quote.speaker_end] == "Both"
+
+
+def test_a_pronoun_right_before_the_cue_is_its_subject_after_an_opening_adverb():
+    # 'Instead he' had been read as one phrase, which named no one.
+    text = (
+        "Tom Berg spoke on Monday. Instead he appointed Lena Moss, the harbor's "
+        "former chief, to run the board."
+    )
+    quote = extract_quotes(text, scope=Scope.WIDE)[0]
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Tom Berg", "he")
+
+
+def test_a_passive_cue_s_agent_after_by_is_the_speaker_of_what_it_attributes():
+    # The wide scope's passive contents lost their speaker even when 'by' named one.
+    text = "The new timetable was seen by many commuters as a step backwards for the port."
+    quotes = extract_quotes(text, scope=Scope.WIDE)
+    assert quotes
+    for quote in quotes:
+        assert text[quote.speaker_start : quote.speaker_end] == "many commuters", quote
+
+
+def test_a_subject_pronoun_before_the_cue_wins_over_a_name_that_opens_an_aside():
+    # 'Harbor Act, which … -- she has never said' had been read as the Harbor Act with a
+    # long aside, because 'has never' kept the pronoun from the pattern's subject.
+    text = (
+        "Ruth Okafor spoke on Monday. While Okafor backs the Harbor Act, which funds the "
+        "ferries until 2030 -- about six more winters -- she has never said she would "
+        "raise the fares."
+    )
+    quote = _only(text)
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == (
+        "Ruth Okafor",
+        "she",
+    )

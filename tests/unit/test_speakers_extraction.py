@@ -274,3 +274,27 @@ def test_according_to_before_quoted_words_names_their_source():
     mixed = [q for q in extract_quotes(text) if q.kind == "mixed"]
     assert len(mixed) == 1, mixed
     assert text[mixed[0].speaker_start : mixed[0].speaker_end] == "the harbour's own engineers"
+
+
+def test_a_titled_surname_before_of_is_the_person_not_the_place_of_work():
+    # After 'Mr.' one word is the surname, and a surname that is also a title's word
+    # ('King') after a first name or an initial stays a surname: the quotes had gone to
+    # whoever spoke before.
+    found = {
+        phrase: [f.name for f in names_found(phrase)]
+        for phrase in (
+            "Mr. Lund of the Harbor Policy Institute",
+            "Representative Ada T. King of Vermont",
+            "Ms. King of Vermont",
+        )
+    }
+    assert found == {
+        "Mr. Lund of the Harbor Policy Institute": ["Lund"],
+        "Representative Ada T. King of Vermont": ["Ada T. King"],
+        "Ms. King of Vermont": ["King"],
+    }
+    text = (
+        "Tom Voss opened the hearing. “There is no way to keep the ferries running,” "
+        "said Mr. Lund of the Harbor Policy Institute."
+    )
+    assert extract_quotes(text)[0].speaker == "Lund"
