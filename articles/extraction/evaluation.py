@@ -340,6 +340,9 @@ def _head_name(head: list[str], text: str, start: int | None) -> str | None:
         participle = word.endswith("ing") and "-" not in word
         if lower and after_noun and (word in _HEAD_ENDS or participle):
             break  # 'Several judges handling …': the head ends before the participle
+        first = position - len(runs[-1])
+        if word in ("of", "for") and _person(runs[-1], head[first - 1] if first else ""):
+            break  # 'Mr. Burman of the Tax Policy Center': the person, not the workplace
         if position == 0 and _starts_sentence(text, start) and _common_word(bare, text):
             runs.append([])
         elif word.startswith("("):
@@ -359,6 +362,17 @@ def _head_name(head: list[str], text: str, start: int | None) -> str | None:
     if runs[-1] and fold(runs[-1][-1]) in GROUPS_BY_NAME:
         return None  # 'Republicans', 'Virginia Democrats': a group, no one person
     return " ".join(runs[-1]) or None
+
+
+def _person(run: list[str], before: str) -> bool:
+    """Whether a capitalised run names a person: after a courtesy title, or from a known
+    first name ('Bank of America' and 'University of Oslo' do not)."""
+    return bool(run) and (
+        fold(before).strip(".") in _HONORIFICS or of_first_name(run[0]) is not None
+    )
+
+
+_HONORIFICS = frozenset("mr mrs ms miss dr".split())
 
 
 def _starts_sentence(text: str, start: int | None) -> bool:

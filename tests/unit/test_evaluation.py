@@ -165,6 +165,20 @@ def test_a_title_with_of_stays_before_the_name():
     assert resolve_gold_speakers(text, gold) == ["Per Lund"]
 
 
+def test_a_person_of_an_organisation_is_the_person_and_the_organisation_stays_whole():
+    text = (
+        "Headline\nMr. Strand of the Harbour Policy Institute said the bridge was late. "
+        "Kari Moen of the port authority said the ferry ran. "
+        "The Bank of Tromsø said rates would rise."
+    )
+    gold = [
+        _gold(text, "the bridge was late", "Mr. Strand of the Harbour Policy Institute"),
+        _gold(text, "the ferry ran", "Kari Moen of the port authority"),
+        _gold(text, "rates would rise", "The Bank of Tromsø"),
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Strand", "Kari Moen", "Bank of Tromsø"]
+
+
 def test_it_and_they_are_left_out_of_the_resolved_figure():
     text = "Headline\nPer Lund said the bridge was late. It said the ferry ran. They agreed."
     gold = [
