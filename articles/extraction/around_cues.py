@@ -109,6 +109,8 @@ def reported_around_cues(
             candidate = _around(registry, text, sentence, first, last, probability, gate)
         if candidate is not None:
             candidate = _before_next_verb(sentence, candidate, groups)
+            if gate is not None:
+                candidate = _before_main_clause(sentence, first, candidate, groups)
             candidate = _participle_of_attribution(sentence, first, candidate, found)
             if _raising(sentence, first, last, candidate):
                 found.extend(_with_subject(sentence, first, candidate))
@@ -345,6 +347,65 @@ def _before_next_verb(sentence: list[Token], candidate: Candidate, groups) -> Ca
             if sentence[before][1] > candidate.start:
                 return replace(candidate, end=sentence[before][1])
     return candidate
+
+
+def _before_main_clause(
+    sentence: list[Token], first: int, candidate: Candidate, groups
+) -> Candidate:
+    """'While he allowed that his members lean left, he estimated …', 'Okafor, who
+    estimated that a third were members, said …': a cue in a clause that opens the
+    sentence, or in a relative clause between commas, attributes only up to the comma
+    after which the main clause's subject and cue come. Otherwise its content would hold
+    the main clause's cue and be taken for the same attribution, and dropped."""
+    if not _in_subordinate_clause(sentence, first):
+        return candidate
+    for other, _, _ in groups:
+        if other <= first:
+            continue
+        comma = _comma_before_subject(sentence, other)
+        if comma is not None and candidate.start < sentence[comma][0] < candidate.end:
+            return replace(candidate, end=sentence[comma][0])
+    return candidate
+
+
+def _in_subordinate_clause(sentence: list[Token], first: int) -> bool:
+    """Whether the cue at ``first`` is the verb of a relative clause set off by a comma
+    (', who estimated') or of a clause a subordinating word opens the sentence with
+    ('While he allowed', 'When the mayor suggested')."""
+    at = _skip_auxiliaries(sentence, first)
+    if at >= 2 and sentence[at - 1][2].lower() in _RELATIVES and sentence[at - 2][2] == ",":
+        return True
+    return (
+        first > 1
+        and sentence[0][2].lower() in _SUBORDINATORS
+        and all(w != "," for _, _, w in sentence[1:first])
+    )
+
+
+# Words that open a sentence with a clause that is not its main one.
+_SUBORDINATORS = frozenset(
+    "while when as if although though after before because since once whereas unless".split()
+)
+
+
+def _comma_before_subject(sentence: list[Token], cue: int) -> int | None:
+    """The comma before the subject of the cue at ``cue`` (', he estimated', ', the
+    board ruled'), or before the cue itself (', said Okafor'); None when none is near."""
+    at = _skip_auxiliaries(sentence, cue)
+    start = at
+    while (
+        start > 0
+        and at - start < _MAIN_SUBJECT_WORDS
+        and sentence[start - 1][2][:1].isalnum()
+        and sentence[start - 1][2].lower() not in _BOUNDARY_WORDS
+    ):
+        start -= 1
+    if start > 0 and sentence[start - 1][2] == ",":
+        return start - 1
+    return None
+
+
+_MAIN_SUBJECT_WORDS = 6
 
 
 def _name_colon(registry: Registry, text: str, start: int, end: int) -> Candidate | None:

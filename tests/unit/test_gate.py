@@ -269,3 +269,17 @@ def test_the_relative_word_before_quoted_words_is_reported_speech():
     text = "Mayor Lena Holt spoke at the quay. She is hungry for what she calls “real change.”"
     pieces = [(q.text, q.kind) for q in extract_quotes(text, scope=Scope.WIDE)]
     assert ("what", "indirect") in pieces
+
+
+def test_a_cue_in_a_clause_before_the_main_one_attributes_up_to_its_comma():
+    # The clause opened by 'While' or by ', who' ends at the comma before the main
+    # clause's subject and cue; running on, it held that cue and was dropped as the same
+    # attribution. The clauses scope is left as it was.
+    opening = "While the captain allowed that his crew leans left, he estimated that most voted."
+    relative = "Mira Dahl, who estimated that a third of the crew were members, said she left."
+    for text, content in (
+        (opening, "his crew leans left"),
+        (relative, "a third of the crew were members"),
+    ):
+        assert content in [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+        assert content not in [q.text for q in extract_quotes(text)]
