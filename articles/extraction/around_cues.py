@@ -677,6 +677,8 @@ def _passed_over(
 ) -> Candidate | None:
     """A content after a cue that the clauses scope does not take ('urged voters to stay
     home', 'questioned the count'), when the wide scope's gate admits it."""
+    if shape in _PHRASE_SHAPES and not _clause_follows(sentence, last):
+        content = _to_comma(sentence, content)
     if content[1] - content[0] < _MIN_CONTENT:
         return None
     if isinstance(gate, Gate) and not gate.might_admit(
@@ -698,6 +700,26 @@ def _passed_over(
         return None
     cue = (sentence[first][0], sentence[last][1])
     return _candidate(content, speaker, cue, probability, gated=True)
+
+
+# The shapes whose content, with no clause after the cue, is a phrase: a verb of saying's
+# object ('denied the report'), a negated or a passive cue's. Not a word the rules do not
+# trust ('urged voters to stay home, where …'): cut there, it lost more than it gained.
+_PHRASE_SHAPES = frozenset({"object", "passive", "negated"})
+
+
+def _to_comma(sentence: list[Token], content: tuple[int, int]) -> tuple[int, int]:
+    """A phrase's content up to the first comma in it: 'did not discuss [the timetable],
+    the third this year, …', 'was announced [by the board], two weeks after …'; what
+    follows the comma is an aside or another clause, not the phrase."""
+    start, end = content
+    i = bisect_left(sentence, start, key=_START)
+    for token_start, _, word in sentence[i:]:
+        if token_start >= end:
+            break
+        if word == "," and token_start > start:
+            return start, token_start
+    return content
 
 
 def _admits(

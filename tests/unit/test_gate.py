@@ -283,3 +283,12 @@ def test_a_cue_in_a_clause_before_the_main_one_attributes_up_to_its_comma():
     ):
         assert content in [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
         assert content not in [q.text for q in extract_quotes(text)]
+
+
+def test_an_object_taken_for_want_of_a_clause_ends_at_its_comma():
+    # With no clause after a negated or passive cue, or an object after a verb of
+    # saying, what it attributes is a phrase: what follows its comma is an aside or
+    # another clause, which PolNeAR leaves out.
+    text = "Mayor Lena Holt did not discuss the new ferry timetable, the third this year, today."
+    texts = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert texts == ["the new ferry timetable"]
