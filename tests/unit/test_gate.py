@@ -292,3 +292,11 @@ def test_an_object_taken_for_want_of_a_clause_ends_at_its_comma():
     text = "Mayor Lena Holt did not discuss the new ferry timetable, the third this year, today."
     texts = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
     assert texts == ["the new ferry timetable"]
+
+
+def test_the_relative_word_a_cue_labels_with_as_is_a_piece():
+    # 'whom Holt described as “volatile”': the relative is the object the label is
+    # given to, and PolNeAR takes it as a piece of what Holt said, as it does 'what'.
+    text = "He met Ivar Dahl, whom Mayor Lena Holt described as “volatile,” on Monday."
+    pieces = [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert ("whom", "Lena Holt") in pieces
