@@ -116,7 +116,29 @@ def reported_around_cues(
                 found.extend(_with_subject(sentence, first, candidate))
             else:
                 found.extend(_with_lead(sentence, first, last, candidate))
+            if gate is not None:
+                found.extend(_lead_before_according(sentence, first, candidate))
     return found
+
+
+def _lead_before_according(
+    sentence: list[Token], first: int, candidate: Candidate
+) -> list[Candidate]:
+    """'The message, according to the union, is that …', 'Now, according to the poll,
+    …': PARC reads an 'according to' set between commas as the attribution of the clause
+    it breaks, and the short lead before it as a piece of that clause, which the rules
+    leave out when they take the rest. (A longer lead the rules take as the content, and
+    what follows that one's source is more often a clause of the writer's.)"""
+    if sentence[first][2].lower() != "according" or first < 2 or sentence[first - 1][2] != ",":
+        return []
+    if candidate.start < sentence[first][0]:
+        return []  # the rules took the lead
+    lead = 0
+    while lead < first - 1 and sentence[lead][2].lower() in _CONNECTIVES:
+        lead += 1
+    if not any(w[:1].isalnum() for _, _, w in sentence[lead : first - 1]):
+        return []
+    return [replace(candidate, start=sentence[lead][0], end=sentence[first - 2][1], gated=True)]
 
 
 def _raising(sentence: list[Token], first: int, last: int, candidate: Candidate) -> bool:

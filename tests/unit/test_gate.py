@@ -300,3 +300,12 @@ def test_the_relative_word_a_cue_labels_with_as_is_a_piece():
     text = "He met Ivar Dahl, whom Mayor Lena Holt described as “volatile,” on Monday."
     pieces = [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
     assert ("whom", "Lena Holt") in pieces
+
+
+def test_the_short_lead_before_an_according_to_aside_is_a_piece():
+    # PARC reads 'according to the union' between commas as the attribution of the whole
+    # clause it breaks; the rules take what follows, and the lead is its other piece.
+    text = "The message, according to the ferry union, is that the board broke its promise."
+    wide = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide[0] == "The message"
+    assert "The message" not in [q.text for q in extract_quotes(text)]
