@@ -118,7 +118,47 @@ def reported_around_cues(
                 found.extend(_with_lead(sentence, first, last, candidate))
             if gate is not None:
                 found.extend(_lead_before_according(sentence, first, candidate))
+    if gate is not None and _POLL_WORDS.search(text, start, end):
+        poll = _in_a_poll(registry, text, sentence)
+        if poll is not None and not any(
+            other.start < poll.end and poll.start < other.end for other in found
+        ):
+            found.append(poll)
     return found
+
+
+def _in_a_poll(registry: Registry, text: str, sentence: list[Token]) -> Candidate | None:
+    """'Holt leads Berg by six points in a new county poll': PARC takes the poll the
+    finding is 'in' as its source and the clause before as what it attributes."""
+    match = _IN_A_POLL.search(text, sentence[0][0], sentence[-1][1])
+    if match is None:
+        return None
+    cue = (match.start("in"), match.end("in"))
+    lead = 0
+    while lead < len(sentence) and sentence[lead][2].lower() in _CONNECTIVES:
+        lead += 1
+    if lead >= len(sentence):
+        return None
+    content_end = match.start()
+    words = text[sentence[lead][0] : content_end].split()
+    if len(words) < _POLL_CONTENT_WORDS or sentence[lead][0] >= content_end:
+        return None
+    before = registry.checkpoint()
+    speaker = source_in(registry, text, match.start("poll"), match.end("poll"))
+    registry.restore(before)
+    return _candidate((sentence[lead][0], content_end), speaker, cue, _POLL_CONFIDENCE, gated=True)
+
+
+# Most sentences name no poll: a plain search says so before _IN_A_POLL's.
+_POLL_WORDS = re.compile("poll|survey")
+# 'in' and the poll's noun phrase, at the end of the sentence or before a comma or a
+# few words about it ('in a poll released Monday by …').
+_IN_A_POLL = re.compile(
+    r",?\s+(?P<in>in)\s+(?P<poll>(?:[\w’'.\-]+\s+){0,6}?(?:poll|survey)s?)\b"
+    r"(?=[^.;:\n]{0,80}[.;\n]|[^.;:\n]{0,80}$)"
+)
+_POLL_CONTENT_WORDS = 3
+_POLL_CONFIDENCE = 0.5
 
 
 def _lead_before_according(

@@ -309,3 +309,13 @@ def test_the_short_lead_before_an_according_to_aside_is_a_piece():
     wide = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
     assert wide[0] == "The message"
     assert "The message" not in [q.text for q in extract_quotes(text)]
+
+
+def test_a_finding_in_a_poll_is_the_polls():
+    # 'in a new county poll': PARC takes the poll as the source of the finding before it.
+    text = "Mayor Lena Holt leads Ivar Berg by six points in a new county poll."
+    wide = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide == ["Mayor Lena Holt leads Ivar Berg by six points"]
+    assert extract_quotes(text) == []
+    # Guards it: a place to vote is no poll that finds anything.
+    assert extract_quotes("Turnout was high in most polling stations.", scope=Scope.WIDE) == []
