@@ -78,6 +78,8 @@ def reported_around_cues(
     passed over before their speakers are looked up; ``gate`` (the wide scope's) weighs
     the contents without a clause."""
     headline = _name_colon(registry, text, start, end)
+    if headline is None and gate is not None:
+        headline = _source_colon(text, start, end)
     if headline is not None:
         return [headline]
     model = cues.load()
@@ -492,6 +494,26 @@ def _name_colon(registry: Registry, text: str, start: int, end: int) -> Candidat
     return Candidate(
         colon + 2, content_end, "indirect", speaker.entity, 0.6, (colon, colon + 1), speaker.mention
     )
+
+
+def _source_colon(text: str, start: int, end: int) -> Candidate | None:
+    """'Poll: Holt leads Berg in the county', 'Report: The ferry ran at a loss': a
+    headline whose source is a poll or a report, which PARC counts like a named
+    speaker's; no one the registry knows."""
+    colon = text.find(": ", start, min(end, start + _SOURCE_LABEL_CHARACTERS))
+    if colon < 0:
+        return None
+    words = text[start:colon].split()
+    if not 1 <= len(words) <= 3 or words[-1] not in _SOURCE_LABELS:
+        return None
+    if len(text[colon + 2 : end].split()) < 3:
+        return None
+    content_end = end - 1 if text[end - 1] in ".!?" else end
+    return Candidate(colon + 2, content_end, "indirect", None, 0.5, (colon, colon + 1), None, True)
+
+
+_SOURCE_LABELS = frozenset("Poll Polls Survey Report Study".split())
+_SOURCE_LABEL_CHARACTERS = 30
 
 
 # Words that head a newspaper's own note or section, not a speaker: 'Correction: …'.

@@ -319,3 +319,10 @@ def test_a_finding_in_a_poll_is_the_polls():
     assert extract_quotes(text) == []
     # Guards it: a place to vote is no poll that finds anything.
     assert extract_quotes("Turnout was high in most polling stations.", scope=Scope.WIDE) == []
+
+
+def test_a_headline_a_poll_or_a_report_opens_with_a_colon():
+    text = "Poll: Holt leads Berg by six points on the island.\n\nThe vote is in May."
+    wide = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide == ["Holt leads Berg by six points on the island"]
+    assert extract_quotes(text) == []
