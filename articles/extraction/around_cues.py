@@ -120,6 +120,8 @@ def reported_around_cues(
                 found.extend(_with_lead(sentence, first, last, candidate))
             if gate is not None:
                 found.extend(_lead_before_according(sentence, first, candidate))
+        if gate is not None and _attribution_aside(sentence, last):
+            found.extend(_pieces_around_aside(registry, text, sentence, first, last, found))
     if gate is not None and _POLL_WORDS.search(text, start, end):
         poll = _in_a_poll(registry, text, sentence)
         if poll is not None and not any(
@@ -161,6 +163,55 @@ _IN_A_POLL = re.compile(
 )
 _POLL_CONTENT_WORDS = 3
 _POLL_CONFIDENCE = 0.5
+
+
+def _pieces_around_aside(
+    registry: Registry,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    found: list[Candidate],
+) -> list[Candidate]:
+    """'It was, he said, one of his bitterest failures', 'Any attempt to fix it, he said,
+    becomes hopeless': PARC reads a clause an attribution breaks as two pieces of what
+    was said, however short the lead and whatever the verb after; the rules take a piece
+    only where they see a clause, and a lead only of some length. The pieces none of
+    ``found`` covers."""
+    if last + 2 >= len(sentence) or sentence[last + 1][2] != ",":
+        return []
+    comma = _last_comma_before(sentence, first)
+    if comma is None or sentence[comma][2] != "," or comma < 1:
+        return []
+    end = len(sentence)
+    while end > last + 2 and sentence[end - 1][2] in ".!?":
+        end -= 1
+    rest = sentence[last + 2 : end]
+    if (
+        len([w for _, _, w in rest if w[:1].isalnum()]) < _ASIDE_REST_WORDS
+        or rest[0][2] in cues.QUOTE_MARKS
+        or _participle(rest[0][2])
+    ):
+        return []
+    lead = 0
+    while lead < comma and sentence[lead][2].lower() in _CONNECTIVES:
+        lead += 1
+    if lead >= comma or any(w in cues.QUOTE_MARKS for _, _, w in sentence[lead:comma]):
+        return []
+    before = registry.checkpoint()
+    speaker = _phrase(registry, text, sentence, comma + 1, _skip_auxiliaries(sentence, first))
+    registry.restore(before)
+    cue = (sentence[first][0], sentence[last][1])
+    pieces = []
+    for start, end_ in ((sentence[lead][0], sentence[comma - 1][1]), (rest[0][0], rest[-1][1])):
+        if not any(other.start < end_ and start < other.end for other in found):
+            pieces.append(
+                Candidate(start, end_, "indirect", speaker.entity, 0.5, cue, speaker.mention, True)
+            )
+    return pieces
+
+
+_ASIDE_REST_WORDS = 2
 
 
 def _lead_before_according(

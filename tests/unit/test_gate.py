@@ -326,3 +326,18 @@ def test_a_headline_a_poll_or_a_report_opens_with_a_colon():
     wide = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
     assert wide == ["Holt leads Berg by six points on the island"]
     assert extract_quotes(text) == []
+
+
+def test_both_pieces_of_a_clause_an_attribution_breaks_however_they_look():
+    # A lead too short for the rules and a rest whose verb they do not know as finite:
+    # PARC takes both as pieces of what was said.
+    short = "It was, she said, one of the worst winters the island had seen."
+    unknown_verb = "Any attempt to fix the old quay, she said, becomes hopeless."
+    assert [q.text for q in extract_quotes(short, scope=Scope.WIDE)] == [
+        "It was",
+        "one of the worst winters the island had seen",
+    ]
+    assert [q.text for q in extract_quotes(unknown_verb, scope=Scope.WIDE)] == [
+        "Any attempt to fix the old quay",
+        "becomes hopeless",
+    ]
