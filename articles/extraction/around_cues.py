@@ -633,6 +633,10 @@ def _around(
     if question is not None:
         # 'Asked whether the ferry would run, she laughed': PARC counts the question.
         return _passed_over(gate, registry, text, sentence, first, last, question, "asked", 0.0)
+    if gate is not None and first == 0 and last == 0 and _opening_participle(sentence):
+        # 'Noting that the ferry was late, Holt said …': the opening participle's clause,
+        # to its comma, is what the main clause's subject notes.
+        return _opening_participle_content(registry, text, sentence, cue, probability)
     if first == 0 or _negated_or_passive(sentence, first):
         # 'Asked whether …, she laughed', 'did not say', 'is expected to'; PARC counts
         # the last two, which the wide scope's gate weighs.
@@ -713,6 +717,25 @@ def _around(
     else:
         speaker = _phrase(registry, text, sentence, comma + 1, _skip_auxiliaries(sentence, first))
     return _candidate(content, speaker, cue, probability)
+
+
+def _opening_participle_content(
+    registry: Registry, text: str, sentence: list[Token], cue: Span, probability: float
+) -> Candidate | None:
+    """What an opening participle attributes, up to the comma before the main clause,
+    whose subject is its speaker; a piece only the wide scope takes."""
+    if not sentence[0][2].endswith("ing"):
+        return None  # 'Preceded by the mayor, …': a passive participle
+    comma = next((i for i, (_, _, w) in enumerate(sentence) if w == ","), None)
+    if comma is None or comma < 3 or comma + 1 >= len(sentence):
+        return None
+    if any(w in cues.QUOTE_MARKS for _, _, w in sentence[1:comma]):
+        return None
+    before = registry.checkpoint()
+    speaker = _sentence_subject(registry, text, sentence, len(sentence))
+    registry.restore(before)
+    content = (sentence[1][0], sentence[comma - 1][1])
+    return _candidate(content, speaker, cue, probability, gated=True)
 
 
 _DETERMINERS = frozenset("a an the his her its their this that our".split())

@@ -341,3 +341,12 @@ def test_both_pieces_of_a_clause_an_attribution_breaks_however_they_look():
         "Any attempt to fix the old quay",
         "becomes hopeless",
     ]
+
+
+def test_an_opening_participle_attributes_its_clause_to_the_main_subject():
+    text = "Noting that she grew up on the island, Lena Holt said the ferry must stay."
+    wide = [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert ("that she grew up on the island", "Lena Holt") in wide
+    assert "that she grew up on the island" not in [q.text for q in extract_quotes(text)]
+    # Guards it: a participle of doing attributes nothing.
+    assert extract_quotes("Arriving at the quay, Holt waved to the crowd.", scope=Scope.WIDE) == []
