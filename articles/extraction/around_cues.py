@@ -78,6 +78,8 @@ def reported_around_cues(
     passed over before their speakers are looked up; ``gate`` (the wide scope's) weighs
     the contents without a clause."""
     headline = _name_colon(registry, text, start, end)
+    if headline is None and gate is not None:
+        headline = _source_colon(text, start, end)
     if headline is not None:
         return [headline]
     model = cues.load()
@@ -109,13 +111,128 @@ def reported_around_cues(
             candidate = _around(registry, text, sentence, first, last, probability, gate)
         if candidate is not None:
             candidate = _before_next_verb(sentence, candidate, groups)
+            if gate is not None:
+                candidate = _before_main_clause(sentence, first, candidate, groups)
             candidate = _participle_of_attribution(sentence, first, candidate, found)
             if _raising(sentence, first, last, candidate):
                 agent = _passive_agent(registry, text, sentence, first, last)
                 found.extend(_with_subject(sentence, first, candidate, agent))
             else:
                 found.extend(_with_lead(sentence, first, last, candidate))
+            if gate is not None:
+                found.extend(_lead_before_according(sentence, first, candidate))
+        if gate is not None and _attribution_aside(sentence, last):
+            found.extend(_pieces_around_aside(registry, text, sentence, first, last, found))
+    if gate is not None and _POLL_WORDS.search(text, start, end):
+        poll = _in_a_poll(registry, text, sentence)
+        if poll is not None and not any(
+            other.start < poll.end and poll.start < other.end for other in found
+        ):
+            found.append(poll)
     return found
+
+
+def _in_a_poll(registry: Registry, text: str, sentence: list[Token]) -> Candidate | None:
+    """'Holt leads Berg by six points in a new county poll': PARC takes the poll the
+    finding is 'in' as its source and the clause before as what it attributes."""
+    match = _IN_A_POLL.search(text, sentence[0][0], sentence[-1][1])
+    if match is None:
+        return None
+    cue = (match.start("in"), match.end("in"))
+    lead = 0
+    while lead < len(sentence) and sentence[lead][2].lower() in _CONNECTIVES:
+        lead += 1
+    if lead >= len(sentence):
+        return None
+    content_end = match.start()
+    words = text[sentence[lead][0] : content_end].split()
+    if len(words) < _POLL_CONTENT_WORDS or sentence[lead][0] >= content_end:
+        return None
+    before = registry.checkpoint()
+    speaker = source_in(registry, text, match.start("poll"), match.end("poll"))
+    registry.restore(before)
+    return _candidate((sentence[lead][0], content_end), speaker, cue, _POLL_CONFIDENCE, gated=True)
+
+
+# Most sentences name no poll: a plain search says so before _IN_A_POLL's.
+_POLL_WORDS = re.compile("poll|survey")
+# 'in' and the poll's noun phrase, at the end of the sentence or before a comma or a
+# few words about it ('in a poll released Monday by …').
+_IN_A_POLL = re.compile(
+    r",?\s+(?P<in>in)\s+(?P<poll>(?:[\w’'.\-]+\s+){0,6}?(?:poll|survey)s?)\b"
+    r"(?=[^.;:\n]{0,80}[.;\n]|[^.;:\n]{0,80}$)"
+)
+_POLL_CONTENT_WORDS = 3
+_POLL_CONFIDENCE = 0.5
+
+
+def _pieces_around_aside(
+    registry: Registry,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    found: list[Candidate],
+) -> list[Candidate]:
+    """'It was, he said, one of his bitterest failures', 'Any attempt to fix it, he said,
+    becomes hopeless': PARC reads a clause an attribution breaks as two pieces of what
+    was said, however short the lead and whatever the verb after; the rules take a piece
+    only where they see a clause, and a lead only of some length. The pieces none of
+    ``found`` covers."""
+    if last + 2 >= len(sentence) or sentence[last + 1][2] != ",":
+        return []
+    comma = _last_comma_before(sentence, first)
+    if comma is None or sentence[comma][2] != "," or comma < 1:
+        return []
+    end = len(sentence)
+    while end > last + 2 and sentence[end - 1][2] in ".!?":
+        end -= 1
+    rest = sentence[last + 2 : end]
+    if (
+        len([w for _, _, w in rest if w[:1].isalnum()]) < _ASIDE_REST_WORDS
+        or rest[0][2] in cues.QUOTE_MARKS
+        or _participle(rest[0][2])
+    ):
+        return []
+    lead = 0
+    while lead < comma and sentence[lead][2].lower() in _CONNECTIVES:
+        lead += 1
+    if lead >= comma or any(w in cues.QUOTE_MARKS for _, _, w in sentence[lead:comma]):
+        return []
+    before = registry.checkpoint()
+    speaker = _phrase(registry, text, sentence, comma + 1, _skip_auxiliaries(sentence, first))
+    registry.restore(before)
+    cue = (sentence[first][0], sentence[last][1])
+    pieces = []
+    for start, end_ in ((sentence[lead][0], sentence[comma - 1][1]), (rest[0][0], rest[-1][1])):
+        if not any(other.start < end_ and start < other.end for other in found):
+            pieces.append(
+                Candidate(start, end_, "indirect", speaker.entity, 0.5, cue, speaker.mention, True)
+            )
+    return pieces
+
+
+_ASIDE_REST_WORDS = 2
+
+
+def _lead_before_according(
+    sentence: list[Token], first: int, candidate: Candidate
+) -> list[Candidate]:
+    """'The message, according to the union, is that …', 'Now, according to the poll,
+    …': PARC reads an 'according to' set between commas as the attribution of the clause
+    it breaks, and the short lead before it as a piece of that clause, which the rules
+    leave out when they take the rest. (A longer lead the rules take as the content, and
+    what follows that one's source is more often a clause of the writer's.)"""
+    if sentence[first][2].lower() != "according" or first < 2 or sentence[first - 1][2] != ",":
+        return []
+    if candidate.start < sentence[first][0]:
+        return []  # the rules took the lead
+    lead = 0
+    while lead < first - 1 and sentence[lead][2].lower() in _CONNECTIVES:
+        lead += 1
+    if not any(w[:1].isalnum() for _, _, w in sentence[lead : first - 1]):
+        return []
+    return [replace(candidate, start=sentence[lead][0], end=sentence[first - 2][1], gated=True)]
 
 
 def _raising(sentence: list[Token], first: int, last: int, candidate: Candidate) -> bool:
@@ -385,6 +502,65 @@ def _before_next_verb(sentence: list[Token], candidate: Candidate, groups) -> Ca
     return candidate
 
 
+def _before_main_clause(
+    sentence: list[Token], first: int, candidate: Candidate, groups
+) -> Candidate:
+    """'While he allowed that his members lean left, he estimated …', 'Okafor, who
+    estimated that a third were members, said …': a cue in a clause that opens the
+    sentence, or in a relative clause between commas, attributes only up to the comma
+    after which the main clause's subject and cue come. Otherwise its content would hold
+    the main clause's cue and be taken for the same attribution, and dropped."""
+    if not _in_subordinate_clause(sentence, first):
+        return candidate
+    for other, _, _ in groups:
+        if other <= first:
+            continue
+        comma = _comma_before_subject(sentence, other)
+        if comma is not None and candidate.start < sentence[comma][0] < candidate.end:
+            return replace(candidate, end=sentence[comma][0])
+    return candidate
+
+
+def _in_subordinate_clause(sentence: list[Token], first: int) -> bool:
+    """Whether the cue at ``first`` is the verb of a relative clause set off by a comma
+    (', who estimated') or of a clause a subordinating word opens the sentence with
+    ('While he allowed', 'When the mayor suggested')."""
+    at = _skip_auxiliaries(sentence, first)
+    if at >= 2 and sentence[at - 1][2].lower() in _RELATIVES and sentence[at - 2][2] == ",":
+        return True
+    return (
+        first > 1
+        and sentence[0][2].lower() in _SUBORDINATORS
+        and all(w != "," for _, _, w in sentence[1:first])
+    )
+
+
+# Words that open a sentence with a clause that is not its main one.
+_SUBORDINATORS = frozenset(
+    "while when as if although though after before because since once whereas unless".split()
+)
+
+
+def _comma_before_subject(sentence: list[Token], cue: int) -> int | None:
+    """The comma before the subject of the cue at ``cue`` (', he estimated', ', the
+    board ruled'), or before the cue itself (', said Okafor'); None when none is near."""
+    at = _skip_auxiliaries(sentence, cue)
+    start = at
+    while (
+        start > 0
+        and at - start < _MAIN_SUBJECT_WORDS
+        and sentence[start - 1][2][:1].isalnum()
+        and sentence[start - 1][2].lower() not in _BOUNDARY_WORDS
+    ):
+        start -= 1
+    if start > 0 and sentence[start - 1][2] == ",":
+        return start - 1
+    return None
+
+
+_MAIN_SUBJECT_WORDS = 6
+
+
 def _name_colon(registry: Registry, text: str, start: int, end: int) -> Candidate | None:
     """'Sanders: Clinton needs to get away from personality': a headline's named speaker,
     a colon, and what they said."""
@@ -407,6 +583,26 @@ def _name_colon(registry: Registry, text: str, start: int, end: int) -> Candidat
     return Candidate(
         colon + 2, content_end, "indirect", speaker.entity, 0.6, (colon, colon + 1), speaker.mention
     )
+
+
+def _source_colon(text: str, start: int, end: int) -> Candidate | None:
+    """'Poll: Holt leads Berg in the county', 'Report: The ferry ran at a loss': a
+    headline whose source is a poll or a report, which PARC counts like a named
+    speaker's; no one the registry knows."""
+    colon = text.find(": ", start, min(end, start + _SOURCE_LABEL_CHARACTERS))
+    if colon < 0:
+        return None
+    words = text[start:colon].split()
+    if not 1 <= len(words) <= 3 or words[-1] not in _SOURCE_LABELS:
+        return None
+    if len(text[colon + 2 : end].split()) < 3:
+        return None
+    content_end = end - 1 if text[end - 1] in ".!?" else end
+    return Candidate(colon + 2, content_end, "indirect", None, 0.5, (colon, colon + 1), None, True)
+
+
+_SOURCE_LABELS = frozenset("Poll Polls Survey Report Study".split())
+_SOURCE_LABEL_CHARACTERS = 30
 
 
 # Words that head a newspaper's own note or section, not a speaker: 'Correction: …'.
@@ -475,6 +671,10 @@ def _around(
     if question is not None:
         # 'Asked whether the ferry would run, she laughed': PARC counts the question.
         return _passed_over(gate, registry, text, sentence, first, last, question, "asked", 0.0)
+    if gate is not None and first == 0 and last == 0 and _opening_participle(sentence):
+        # 'Noting that the ferry was late, Holt said …': the opening participle's clause,
+        # to its comma, is what the main clause's subject notes.
+        return _opening_participle_content(registry, text, sentence, cue, probability)
     if first == 0 or _negated_or_passive(sentence, first):
         # 'Asked whether …, she laughed', 'did not say', 'is expected to'; PARC counts
         # the last two, which the wide scope's gate weighs.
@@ -555,6 +755,25 @@ def _around(
     else:
         speaker = _phrase(registry, text, sentence, comma + 1, _skip_auxiliaries(sentence, first))
     return _candidate(content, speaker, cue, probability)
+
+
+def _opening_participle_content(
+    registry: Registry, text: str, sentence: list[Token], cue: Span, probability: float
+) -> Candidate | None:
+    """What an opening participle attributes, up to the comma before the main clause,
+    whose subject is its speaker; a piece only the wide scope takes."""
+    if not sentence[0][2].endswith("ing"):
+        return None  # 'Preceded by the mayor, …': a passive participle
+    comma = next((i for i, (_, _, w) in enumerate(sentence) if w == ","), None)
+    if comma is None or comma < 3 or comma + 1 >= len(sentence):
+        return None
+    if any(w in cues.QUOTE_MARKS for _, _, w in sentence[1:comma]):
+        return None
+    before = registry.checkpoint()
+    speaker = _sentence_subject(registry, text, sentence, len(sentence))
+    registry.restore(before)
+    content = (sentence[1][0], sentence[comma - 1][1])
+    return _candidate(content, speaker, cue, probability, gated=True)
 
 
 _DETERMINERS = frozenset("a an the his her its their this that our".split())
@@ -654,6 +873,8 @@ def _passed_over(
 ) -> Candidate | None:
     """A content after a cue that the clauses scope does not take ('urged voters to stay
     home', 'questioned the count'), when the wide scope's gate admits it."""
+    if shape in _PHRASE_SHAPES and not _clause_follows(sentence, last):
+        content = _to_comma(sentence, content)
     if content[1] - content[0] < _MIN_CONTENT:
         return None
     if isinstance(gate, Gate) and not gate.might_admit(
@@ -675,6 +896,26 @@ def _passed_over(
         return None
     cue = (sentence[first][0], sentence[last][1])
     return _candidate(content, speaker, cue, probability, gated=True)
+
+
+# The shapes whose content, with no clause after the cue, is a phrase: a verb of saying's
+# object ('denied the report'), a negated or a passive cue's. Not a word the rules do not
+# trust ('urged voters to stay home, where …'): cut there, it lost more than it gained.
+_PHRASE_SHAPES = frozenset({"object", "passive", "negated"})
+
+
+def _to_comma(sentence: list[Token], content: tuple[int, int]) -> tuple[int, int]:
+    """A phrase's content up to the first comma in it: 'did not discuss [the timetable],
+    the third this year, …', 'was announced [by the board], two weeks after …'; what
+    follows the comma is an aside or another clause, not the phrase."""
+    start, end = content
+    i = bisect_left(sentence, start, key=_START)
+    for token_start, _, word in sentence[i:]:
+        if token_start >= end:
+            break
+        if word == "," and token_start > start:
+            return start, token_start
+    return content
 
 
 def _admits(

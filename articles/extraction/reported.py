@@ -154,6 +154,9 @@ def _clause(
 _RELATIVE_BEFORE = re.compile(
     r"(?<!\bin )(?<!\bto )(?<!\bat )\b((?i:which|what|who|whom))\s+(?:[A-Z][\w.’']*\s+){0,2}$"
 )
+# Between a cue and the label it gives its object, the relative: 'whom she described as
+# “volatile”', 'which he views as [a test]'.
+_AS_LABEL = re.compile(r"\s+as\s+[“\"‘']?\s*")
 # Characters back from the subject's mention: ' in which ', and a title the mention
 # leaves out ('what Mayor [Lena Holt] called').
 _RELATIVE_REACH = 40
@@ -172,14 +175,23 @@ def relative_piece(text: str, quote: Candidate) -> Candidate | None:
     if quote.cue is None or quote.mention is None:
         return None
     (mention_start, mention_end), (cue_start, cue_end) = quote.mention, quote.cue
-    if not (mention_end <= cue_start and cue_end <= quote.start <= cue_end + 3):
+    labelled = _AS_LABEL.fullmatch(text, cue_end, quote.start) is not None or text.startswith(
+        "as ", quote.start
+    )
+    if not (mention_end <= cue_start and cue_end <= quote.start <= cue_end + 3) and not (
+        mention_end <= cue_start and labelled
+    ):
         return None  # the subject, then the cue, then the content
     if not _SUBJECT_TO_CUE.fullmatch(text, mention_end, cue_start):
         return None
     relative = _RELATIVE_BEFORE.search(text, max(0, mention_start - _RELATIVE_REACH), mention_start)
     if relative is None:
         return None
-    if relative.group(1).lower() != "what" and not _OPENS_WITH_VERB.match(text, quote.start):
+    if (
+        relative.group(1).lower() != "what"
+        and not labelled
+        and not _OPENS_WITH_VERB.match(text, quote.start)
+    ):
         return None
     # Outside the quotation marks when the content is quoted ('what she calls “…”').
     return replace(quote, start=relative.start(1), end=relative.end(1), kind="indirect", gated=True)

@@ -269,3 +269,84 @@ def test_the_relative_word_before_quoted_words_is_reported_speech():
     text = "Mayor Lena Holt spoke at the quay. She is hungry for what she calls “real change.”"
     pieces = [(q.text, q.kind) for q in extract_quotes(text, scope=Scope.WIDE)]
     assert ("what", "indirect") in pieces
+
+
+def test_a_cue_in_a_clause_before_the_main_one_attributes_up_to_its_comma():
+    # The clause opened by 'While' or by ', who' ends at the comma before the main
+    # clause's subject and cue; running on, it held that cue and was dropped as the same
+    # attribution. The clauses scope is left as it was.
+    opening = "While the captain allowed that his crew leans left, he estimated that most voted."
+    relative = "Mira Dahl, who estimated that a third of the crew were members, said she left."
+    for text, content in (
+        (opening, "his crew leans left"),
+        (relative, "a third of the crew were members"),
+    ):
+        assert content in [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+        assert content not in [q.text for q in extract_quotes(text)]
+
+
+def test_an_object_taken_for_want_of_a_clause_ends_at_its_comma():
+    # With no clause after a negated or passive cue, or an object after a verb of
+    # saying, what it attributes is a phrase: what follows its comma is an aside or
+    # another clause, which PolNeAR leaves out.
+    text = "Mayor Lena Holt did not discuss the new ferry timetable, the third this year, today."
+    texts = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert texts == ["the new ferry timetable"]
+
+
+def test_the_relative_word_a_cue_labels_with_as_is_a_piece():
+    # 'whom Holt described as “volatile”': the relative is the object the label is
+    # given to, and PolNeAR takes it as a piece of what Holt said, as it does 'what'.
+    text = "He met Ivar Dahl, whom Mayor Lena Holt described as “volatile,” on Monday."
+    pieces = [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert ("whom", "Lena Holt") in pieces
+
+
+def test_the_short_lead_before_an_according_to_aside_is_a_piece():
+    # PARC reads 'according to the union' between commas as the attribution of the whole
+    # clause it breaks; the rules take what follows, and the lead is its other piece.
+    text = "The message, according to the ferry union, is that the board broke its promise."
+    wide = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide[0] == "The message"
+    assert "The message" not in [q.text for q in extract_quotes(text)]
+
+
+def test_a_finding_in_a_poll_is_the_polls():
+    # 'in a new county poll': PARC takes the poll as the source of the finding before it.
+    text = "Mayor Lena Holt leads Ivar Berg by six points in a new county poll."
+    wide = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide == ["Mayor Lena Holt leads Ivar Berg by six points"]
+    assert extract_quotes(text) == []
+    # Guards it: a place to vote is no poll that finds anything.
+    assert extract_quotes("Turnout was high in most polling stations.", scope=Scope.WIDE) == []
+
+
+def test_a_headline_a_poll_or_a_report_opens_with_a_colon():
+    text = "Poll: Holt leads Berg by six points on the island.\n\nThe vote is in May."
+    wide = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide == ["Holt leads Berg by six points on the island"]
+    assert extract_quotes(text) == []
+
+
+def test_both_pieces_of_a_clause_an_attribution_breaks_however_they_look():
+    # A lead too short for the rules and a rest whose verb they do not know as finite:
+    # PARC takes both as pieces of what was said.
+    short = "It was, she said, one of the worst winters the island had seen."
+    unknown_verb = "Any attempt to fix the old quay, she said, becomes hopeless."
+    assert [q.text for q in extract_quotes(short, scope=Scope.WIDE)] == [
+        "It was",
+        "one of the worst winters the island had seen",
+    ]
+    assert [q.text for q in extract_quotes(unknown_verb, scope=Scope.WIDE)] == [
+        "Any attempt to fix the old quay",
+        "becomes hopeless",
+    ]
+
+
+def test_an_opening_participle_attributes_its_clause_to_the_main_subject():
+    text = "Noting that she grew up on the island, Lena Holt said the ferry must stay."
+    wide = [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert ("that she grew up on the island", "Lena Holt") in wide
+    assert "that she grew up on the island" not in [q.text for q in extract_quotes(text)]
+    # Guards it: a participle of doing attributes nothing.
+    assert extract_quotes("Arriving at the quay, Holt waved to the crowd.", scope=Scope.WIDE) == []
