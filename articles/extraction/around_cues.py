@@ -25,7 +25,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from articles.extraction import cues
-from articles.extraction.gate import Gate, features
+from articles.extraction.gate import CueFeatures, Gate, cue_features, features
 from articles.extraction.model import Candidate, Span
 from articles.extraction.patterns import (
     ATTRIBUTING_WORDS,
@@ -98,13 +98,14 @@ def reported_around_cues(
         if low and low.issuperset(range(first, last + 1)):
             # A word the cue model doubts ('wants', 'supports'): whatever the rules make
             # of it, the gate decides, and it makes nobody salient.
-            if not _low_cue_may_pass(gate, sentence, first, last, probability):
+            cue = _low_cue_features(gate, sentence, first, last)
+            if not _low_cue_may_pass(gate, cue, sentence, first, last, probability):
                 continue  # most of them: the gate refuses whatever content they have
             before = registry.checkpoint()
             candidate = _around(registry, text, sentence, first, last, probability, _ASK_LATER)
             registry.restore(before)
             if candidate is not None:
-                candidate = _low_cue(gate, text, sentence, first, last, candidate)
+                candidate = _low_cue(gate, text, sentence, first, last, candidate, cue)
         else:
             candidate = _around(registry, text, sentence, first, last, probability, gate)
         if candidate is not None:
@@ -231,8 +232,23 @@ class _AskLater:
 _ASK_LATER = _AskLater()
 
 
+def _low_cue_features(
+    gate: Gate, sentence: list[Token], first: int, last: int
+) -> CueFeatures | None:
+    """What the gate makes of the low cue ``sentence[first:last + 1]``, which it weighs
+    twice (``_low_cue_may_pass``, then ``_low_cue``); None for another gate than Gate."""
+    if not isinstance(gate, Gate):
+        return None
+    return cue_features(list(map(_WORD, sentence)), first, last, "low")
+
+
 def _low_cue_may_pass(
-    gate: Gate, sentence: list[Token], first: int, last: int, probability: float
+    gate: Gate,
+    cue: CueFeatures | None,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    probability: float,
 ) -> bool:
     """Whether the gate might admit a content of the low cue ``sentence[first:last + 1]``,
     of any length and subject; False only when _low_cue would refuse whatever _around
@@ -243,18 +259,24 @@ def _low_cue_may_pass(
     confidences = (round(probability, 2),)
     if _asked(sentence, first, last) is not None:
         confidences += (0.0,)
-    words = list(map(_WORD, sentence))
-    return gate.might_admit(words, first, last, "low", probabilities=confidences)
+    return gate.might_admit(cue, "low", probabilities=confidences)
 
 
 def _low_cue(
-    gate: Gate, text: str, sentence: list[Token], first: int, last: int, candidate: Candidate
+    gate: Gate,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    candidate: Candidate,
+    cue: CueFeatures | None,
 ) -> Candidate | None:
-    """``candidate`` when the gate admits it as a low cue's content."""
+    """``candidate`` when the gate admits it as a low cue's content; ``cue``: what
+    ``_low_cue_features`` made of the cue."""
     speaker = Speaker(candidate.entity, candidate.mention)
     content = (candidate.start, candidate.end)
     admitted = _admits(
-        gate, text, sentence, first, last, content, speaker, "low", candidate.confidence
+        gate, text, sentence, first, last, content, speaker, "low", candidate.confidence, cue
     )
     return replace(candidate, gated=True) if admitted else None
 
@@ -618,22 +640,24 @@ def _passed_over(
     home', 'questioned the count'), when the wide scope's gate admits it."""
     if content[1] - content[0] < _MIN_CONTENT:
         return None
-    if isinstance(gate, Gate) and not gate.might_admit(
-        list(map(_WORD, sentence)),
-        first,
-        last,
-        shape,
-        lengths=(_content_length(sentence, content),),
-        probabilities=(probability,),
-    ):
-        return None  # refused whoever the subject is: no need to look it up
+    cue = None
+    if isinstance(gate, Gate):
+        # Weighed twice, here and in _admits: the cue's features are built once.
+        cue = cue_features(list(map(_WORD, sentence)), first, last, shape)
+        if not gate.might_admit(
+            cue,
+            shape,
+            lengths=(_content_length(sentence, content),),
+            probabilities=(probability,),
+        ):
+            return None  # refused whoever the subject is: no need to look it up
     # Looking up the subject makes it salient; a content only this scope takes must not,
     # or the speakers of the quotes both scopes find would change ('Regulars call it …'
     # becoming a later 'she').
     before = registry.checkpoint()
     speaker = _subject_before(registry, text, sentence, first)
     registry.restore(before)
-    if not _admits(gate, text, sentence, first, last, content, speaker, shape, probability):
+    if not _admits(gate, text, sentence, first, last, content, speaker, shape, probability, cue):
         return None
     cue = (sentence[first][0], sentence[last][1])
     return _candidate(content, speaker, cue, probability, gated=True)
@@ -649,15 +673,17 @@ def _admits(
     speaker: Speaker,
     shape: str,
     probability: float,
+    cue: CueFeatures | None = None,
 ) -> bool:
     """Whether the gate admits ``content`` as what the cue ``sentence[first:last + 1]``
-    attributes, ``shape`` saying why the rules alone would not."""
+    attributes, ``shape`` saying why the rules alone would not; ``cue``: the cue's
+    features (gate.cue_features), when the caller has built them already."""
     if gate is _ASK_LATER:
         return True  # the real gate weighs the low cue's candidate once it is built
     length = _content_length(sentence, content)
-    words = list(map(_WORD, sentence))
-    found = features(words, first, last, length, shape, _subject_kind(text, speaker), probability)
-    return gate.admits(found)
+    words = list(map(_WORD, sentence)) if cue is None else []
+    subject = _subject_kind(text, speaker)
+    return gate.admits(features(words, first, last, length, shape, subject, probability, cue))
 
 
 def _content_length(sentence: list[Token], content: tuple[int, int]) -> int:
