@@ -239,8 +239,11 @@ class Registry:
             return cached[1]
         others = set()
         if len(key) >= 5:
-            for variant in _deletions(key):
-                others.update(self._surnames_by_deletion.get(variant, ()))
+            by_deletion = self._surnames_by_deletion
+            # Of the key's dozens of variants, few are any known surname's: the set
+            # intersection finds those in C, rather than a look-up for each.
+            for variant in by_deletion.keys() & _deletions(key):
+                others.update(by_deletion[variant])
             others = {other for other in others if other != key and similar(other, key)}
         # Journaled: a look-up's surnames, once a restore forgot them, must not come back
         # through what was read while they were known (the count alone would match again).
