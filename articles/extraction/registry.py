@@ -400,14 +400,14 @@ class Registry:
         )
         words = fullest.split()
         for position in (0, -1) if len(words) > 1 else (-1,):
-            variants = Counter()
+            variants: dict[str, int] = {}  # a plain dict: a Counter costs more to make
             for form in entity.forms:
                 own = form.split()
                 if position == 0 and len(own) < 2:
                     continue
                 word = own[position]
                 if similar(word, words[position]):
-                    variants[word] += entity.forms[form]
+                    variants[word] = variants.get(word, 0) + entity.forms[form]
             if len(variants) > 1:
                 words[position] = max(
                     variants,
