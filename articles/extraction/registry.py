@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from articles.extraction import antecedents
 from articles.extraction import gender as genders
@@ -64,10 +65,10 @@ class Entity:
         return not self.org and not self.plural and not self.thing
 
 
-@dataclass(frozen=True)
-class Checkpoint:
+class Checkpoint(NamedTuple):
     """A registry as ``Registry.checkpoint`` found it: its salience, how many entities
-    it knew, and how long its journal of changes was then."""
+    it knew, and how long its journal of changes was then. A named tuple, as the wide
+    scope takes one for each subject it looks up."""
 
     last: tuple  # the last speaker, the last mentioned, the last person
     tick: int

@@ -12,8 +12,8 @@ resolving a name registers it (and "she" then means the salient woman)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from articles.extraction import gender as genders
 from articles.extraction.model import Span
@@ -146,10 +146,10 @@ _INTERVIEWED_LEAD = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Speaker:
+class Speaker(NamedTuple):
     """Whom an attribution names (None: no one the registry can tell), and the span of
-    the words that name them."""
+    the words that name them. A named tuple, as Found is: each subject looked up makes
+    one."""
 
     entity: Entity | None
     mention: Span | None = None
