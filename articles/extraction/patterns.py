@@ -258,7 +258,11 @@ SPEAKER_CUE_COLON = re.compile(
 )
 _LABELLING = "|".join(LABELLING_VERBS)
 # Up to five words from a labelling verb to the quotation mark that ends the lead.
-_LABELLING_TO_MARK = r"(?:\s+[^\s,;:.!?“”\"]+){0,5}"
+_WORDS_TO_MARK = 5
+_LABELLING_TO_MARK = rf"(?:\s+[^\s,;:.!?“”\"]+){{0,{_WORDS_TO_MARK}}}"
+# How many words (runs between white space) of the lead's end LABELLING_LEAD and
+# NAME_CALLING_LEAD can span: the longest verb's and five more.
+LABELLING_LEAD_WORDS = max(len(verb.split()) for verb in LABELLING_VERBS) + _WORDS_TO_MARK
 # A labelling verb at most five words before the quotation mark that ends the lead; it
 # may open the sentence ('Bemoaning the “…”').
 LABELLING_LEAD = re.compile(rf"\b(?P<cue>{_LABELLING})\b{_LABELLING_TO_MARK}\s*$", re.IGNORECASE)

@@ -14,6 +14,7 @@ from articles.extraction.names import SMALL_WORDS
 from articles.extraction.paragraphs import sentence_end, sentence_start, strip
 from articles.extraction.patterns import (
     LABELLING_LEAD,
+    LABELLING_LEAD_WORDS,
     LABELLING_WORD,
     NAME_CALLING_LEAD,
     VIEWPOINT_LEAD,
@@ -229,6 +230,11 @@ def _labelling(text: str, start: int, end: int) -> Span | None:
     """The labelling verb just before the quoted words ('branded the group an “', 'call
     them “'), if any."""
     start = _last_words(text, start, end)
+    # Both patterns span the lead's last LABELLING_LEAD_WORDS words at most: searched from
+    # where those begin, they are not tried (and failed) from every position before.
+    words = text[start:end].rsplit(maxsplit=LABELLING_LEAD_WORDS)
+    if len(words) > LABELLING_LEAD_WORDS:
+        start += len(words[0])
     match = LABELLING_LEAD.search(text, start, end)
     if match:
         return match.start("cue"), match.end("cue")
