@@ -738,9 +738,9 @@ def _right_content(
     rest = sentence[last + 1 :]
     # 'estimates that the plan would raise $1 trillion; the foundation puts it at …':
     # a semicolon ends the reported clause.
-    semicolon = next((j for j, (_, _, w) in enumerate(rest) if w == ";"), None)
-    if semicolon is not None:
-        rest = rest[:semicolon]
+    rest_words = list(map(_WORD, rest))
+    if ";" in rest_words:
+        rest = rest[: rest_words.index(";")]
     while rest and rest[-1][2] in ".!?":
         rest = rest[:-1]
     if rest and WHEN_THEN_COMMA.match(text, sentence[last][1]):
