@@ -478,7 +478,10 @@ class Mention(str):
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A name without case and diacritics, for comparing spellings."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    folded = name.casefold()
+    if folded.isascii():
+        return folded  # most are: no diacritics to take off, and no 'ø'
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ø", "o")
 
 
