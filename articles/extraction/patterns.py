@@ -304,6 +304,9 @@ SCARE_BEFORE = re.compile(
     r"entitled|named|the word|the term|the phrase|the label)\s*$",
     re.IGNORECASE,
 )
+# How many words (runs between white space) at the lead's end SCARE_BEFORE can span: a
+# work's name after its kind, 'his [2002 civil rights] book,', the longest of its forms.
+_SCARE_BEFORE_WORDS = 5
 # The words SCARE_BEFORE can end on, before its comma and white space: most leads end on
 # none of them, and then SCARE_BEFORE need not be tried from each of their positions.
 _SCARE_LAST = re.compile(
@@ -320,7 +323,10 @@ def scare_before(lead: str) -> bool:
     tail = lead.rstrip().removesuffix(",")
     if _SCARE_LAST.search(tail, max(0, len(tail) - _SCARE_LAST_REACH)) is None:
         return False
-    return SCARE_BEFORE.search(lead) is not None
+    # Searched from where the lead's last words begin, not tried from each position before.
+    words = lead.rsplit(maxsplit=_SCARE_BEFORE_WORDS)
+    start = len(words[0]) if len(words) > _SCARE_BEFORE_WORDS else 0
+    return SCARE_BEFORE.search(lead, start) is not None
 
 
 # -- at the end of a dash paragraph -------------------------------------------------------
