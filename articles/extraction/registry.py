@@ -119,10 +119,13 @@ def _decided(votes: Counter) -> str | None:
 def _deletions(word: str) -> frozenset[str]:
     """``word`` and every string made by deleting one letter of it, or two for words of
     seven letters or more (as ``similar`` allows two edits there)."""
-    once = {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
-    if len(word) < 7:
+    n = len(word)
+    once = {word} | {word[:i] + word[i + 1 :] for i in range(n)}
+    if n < 7:
         return frozenset(once)
-    return frozenset(once | {w[:i] + w[i + 1 :] for w in once for i in range(len(w))})
+    # Each pair of letters once, the first before the second, rather than in both orders.
+    twice = {word[:i] + word[i + 1 : j] + word[j + 1 :] for i in range(n) for j in range(i + 1, n)}
+    return frozenset(once | twice)
 
 
 class Registry:
