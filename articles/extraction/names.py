@@ -291,9 +291,10 @@ def _name_in_run_at_start(run: str) -> Found | None:
     # The last title in the run ends the description ("Former Florida Gov. Jeb Bush"),
     # unless what follows it is an organisation ("Republican National Committee").
     for i in range(end - 2, cut - 1, -1):
-        if i > cut and len(_folded_word(words[i])) == 1:
+        folded = _folded_word(words[i])
+        if i > cut and len(folded) == 1:
             continue  # a middle initial ('Ronald R. Fieldstone'), not 'R' for Republican
-        if _folded_word(words[i]) in TITLES:
+        if folded in TITLES:
             rest = [w for w in words[i + 1 : end] if w.lower() not in SMALL_WORDS]
             if rest and not is_org(" ".join(rest)):
                 cut = i + 1
@@ -365,7 +366,7 @@ def names_in_prose(
     for found in names_found(outside):
         run_start = found.start
         before = outside[max(0, run_start - 80) : max(0, run_start)].rstrip()
-        previous_word = before.split()[-1:] or [""]
+        previous_word = before.rsplit(maxsplit=1)[-1:] or [""]
         if previous_word[0].lower() in PLACE_BEFORE:
             continue
         after = outside[found.end : found.end + 40].split(maxsplit=1)[:1] or [""]
@@ -537,9 +538,7 @@ def is_org(name: str) -> bool:
     words = name.split()
     if len(words) == 1 and _acronym(words[0]) and not is_known_place(fold(words[0])):
         return True
-    return any(
-        _folded_word(word) in ORG_WORDS or _folded_word(word) in KNOWN_ORGS for word in words
-    )
+    return any(word in ORG_WORDS or word in KNOWN_ORGS for word in map(_folded_word, words))
 
 
 def _acronym(word: str) -> bool:
