@@ -190,13 +190,15 @@ class Registry:
         # Where each capitalised word stands, to count spellings now and to read the
         # gender clues around a surname when a person is first met.
         places: dict[str, list[int]] = {}
-        keys: dict[str, str] = {}  # a word as written -> its key, worked out once
+        # A word as written -> its key's list of places, worked out once per word.
+        words: dict[str, list[int]] = {}
         for match in _CAPITALISED_WORD.finditer(text):
             word = match.group()
-            key = keys.get(word)
-            if key is None:
-                key = keys[word] = fold(POSSESSIVE.sub("", word.rstrip(".")))
-            places.setdefault(key, []).append(match.start())
+            at = words.get(word)
+            if at is None:
+                key = fold(POSSESSIVE.sub("", word.rstrip(".")))
+                at = words[word] = places.setdefault(key, [])
+            at.append(match.start())
         self._places = places
         self._spellings = Counter({key: len(at) for key, at in places.items()})
         self._pronouns: list[tuple[int, str]] | None = None
