@@ -824,6 +824,9 @@ def _cited(sentence: list[Token], at: int) -> tuple[int, int] | None:
 _CITE = frozenset("cite cites cited citing".split())
 _BE = frozenset("is are was were be been being am ’s 's".split())
 _NEGATIONS = frozenset("not n't n’t never no".split())
+# The words between a subject and its cue that may hide a negation: made once, not for
+# each word looked back at.
+_AUXILIARIES_OR_NEGATIONS = _AUXILIARIES | _NEGATIONS
 # Finite verbs that show a clause without 'that': 'said the span is unsafe'.
 _FINITE = frozenset(
     """is are was were will would can could should has have had may might must does did
@@ -835,7 +838,7 @@ _SUBJECT_WORDS = frozenset("he she it they we i this there".split())
 def _negated_or_passive(sentence: list[Token], first: int) -> bool:
     """'did not say', 'have been told to wait', 'is expected on 28 April'."""
     i = first
-    while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES | _NEGATIONS:
+    while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES_OR_NEGATIONS:
         i -= 1
         word = sentence[i][2].lower()
         if word in _NEGATIONS or (word in _BE and not _clause_follows(sentence, first)):
@@ -846,7 +849,7 @@ def _negated_or_passive(sentence: list[Token], first: int) -> bool:
 def _negated(sentence: list[Token], first: int) -> bool:
     """'did not say', 'has never denied': a negation among the words before the cue."""
     i = first
-    while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES | _NEGATIONS:
+    while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES_OR_NEGATIONS:
         i -= 1
         if sentence[i][2].lower() in _NEGATIONS:
             return True
