@@ -117,6 +117,8 @@ _NOT_ROLES = frozenset(
     democrats republican republicans independent gop dem dems d r presumptive mr mrs ms
     miss mx dr sir dame lord lady""".split()
 )
+# The titles that name a role ('the senator'): made once, not for each phrase read.
+_ROLES = TITLES - _NOT_ROLES
 
 
 # 'a spokeswoman for ', 'one analyst at the ': a described person's head before the
@@ -367,7 +369,7 @@ def source_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     raw = text[start:end]
     phrase = raw.strip().rstrip(".,;:!?")
     words = phrase.split()
-    if not words or len(words) > _SOURCE_WORDS or fold(words[0]) in PRONOUNS | RELATIVES:
+    if not words or len(words) > _SOURCE_WORDS or fold(words[0]) in _PRONOUNS_OR_RELATIVES:
         return speaker
     at = start + raw.index(phrase)
     entity = registry.describe(phrase, thing=True)
@@ -376,6 +378,7 @@ def source_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
 
 
 _SOURCE_WORDS = 20
+_PRONOUNS_OR_RELATIVES = PRONOUNS | RELATIVES
 
 
 # A subject pronoun with its verb's contraction: 'He’s claiming', 'who’d told'.
@@ -472,7 +475,7 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
         description = _description(part, found, parts[1:])
         return _named(registry, found, description, at)
     role = _ROLE_PHRASE.fullmatch(_without_adjuncts(first))
-    if role and fold(role.group("role")) in TITLES - _NOT_ROLES:
+    if role and fold(role.group("role")) in _ROLES:
         # "The senator said": the person of that role named before, if there is one.
         entity = registry.person_with_role(role.group("role"))
         if entity is None and not named:
