@@ -926,10 +926,11 @@ _FORMS_OF_BE = frozenset("is was are were be been being".split())
 
 def _subject_pronoun(word: str) -> bool:
     """'they', 'she’ll', 'we're': a pronoun that can only be a clause's subject."""
-    return re.split(r"[’']", word, maxsplit=1)[0] in _CLAUSE_SUBJECTS
+    return _APOSTROPHE.split(word, maxsplit=1)[0] in _CLAUSE_SUBJECTS
 
 
 _CLAUSE_SUBJECTS = frozenset("he she they we i".split())
+_APOSTROPHE = re.compile(r"[’']")  # compiled once: re.split looks a pattern up per call
 _PREPOSITIONS = frozenset(
     """to on about into for of with at in by from over against outside inside after before
     during near following while when as amid among under behind through via without

@@ -378,6 +378,7 @@ def source_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
 
 
 _SOURCE_WORDS = 20
+_APOSTROPHE_S = re.compile(r"[’']s$")  # 'He’s claiming': the pronoun before it
 _PRONOUNS_OR_RELATIVES = PRONOUNS | RELATIVES
 
 
@@ -827,7 +828,7 @@ def subject_speaker_before(
     lead = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), lead)
     stripped = lead.rstrip()
     last_word = stripped.split()[-1:] or [""]
-    pronoun = re.sub(r"[’']s$", "", last_word[0])
+    pronoun = _APOSTROPHE_S.sub("", last_word[0])
     if pronoun.casefold() in PRONOUNS:
         # 'he said', and 'He’s claiming': the pronoun, not a possessive.
         at = sentence_start + len(stripped) - len(last_word[0])
