@@ -291,10 +291,9 @@ def _name_in_run_at_start(run: str) -> Found | None:
     # The last title in the run ends the description ("Former Florida Gov. Jeb Bush"),
     # unless what follows it is an organisation ("Republican National Committee").
     for i in range(end - 2, cut - 1, -1):
-        folded = _folded_word(words[i])
-        if i > cut and len(folded) == 1:
+        if i > cut and len(_folded_word(words[i])) == 1:
             continue  # a middle initial ('Ronald R. Fieldstone'), not 'R' for Republican
-        if folded in TITLES:
+        if _folded_word(words[i]) in TITLES:
             rest = [w for w in words[i + 1 : end] if w.lower() not in SMALL_WORDS]
             if rest and not is_org(" ".join(rest)):
                 cut = i + 1
