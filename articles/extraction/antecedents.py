@@ -72,52 +72,87 @@ def features(
     pronoun: str, candidates: list[Candidate], now: int, last_speaker: object
 ) -> list[list[str]]:
     """The features of each candidate for ``pronoun`` ("he" or "she") at event ``now``."""
+    return [_row(signals) for signals in _signals(pronoun, candidates, now, last_speaker)]
+
+
+# What a candidate's features are made of: a label or a small number or truth each.
+Signals = tuple
+
+
+def _signals(
+    pronoun: str, candidates: list[Candidate], now: int, last_speaker: object
+) -> list[Signals]:
+    """For each candidate, the values its features are made of. They are few labels, so
+    the same ones recur from pronoun to pronoun: the model scores each once."""
     wanted = "f" if pronoun in _FEMININE else "m"
     spoke = sorted(-c.spoke_at for c in candidates)
     subject = sorted(-c.subject_at for c in candidates)
     mentioned = sorted(-c.mentioned_at for c in candidates)
     rules = [rule_score(c, wanted) for c in candidates]
     ranked_rules = sorted(-rule for rule in rules)
-    rows = []
-    for c, rule in zip(candidates, rules, strict=True):
-        gender = "fit" if c.gender == wanted else "unknown"
-        rule_rank = str(min(bisect_left(ranked_rules, -rule), 3))
-        row = [
-            "b",
-            f"g={gender}",
-            f"rr={rule_rank}",
-            f"rr={rule_rank}|g={gender}",
-            f"sr={_rank(c.spoke_at, spoke)}",
-            f"jr={_rank(c.subject_at, subject)}",
-            f"mr={_rank(c.mentioned_at, mentioned)}",
-            f"sa={_ago(now, c.spoke_at)}",
-            f"ja={_ago(now, c.subject_at)}",
-            f"ma={_ago(now, c.mentioned_at)}",
-            f"sc={_count(c.spoke_count)}",
-            f"mc={_count(c.mention_count)}",
-            f"words={min(len(c.name.split()), 3)}",
-            f"titled={bool(c.description)}",
-            f"last={c is last_speaker}",
-            f"{pronoun}|g={gender}",
-            f"oa={_ago(now, c.opened_at)}",
-            f"new={c.mention_count == 1}",
-        ]
-        # The signals weigh differently together: a recent subject that never spoke, a
-        # last speaker whose gender the text has not told.
-        row += [
-            f"{row[7]}|{row[8]}",
-            f"{row[7]}|{row[1]}",
-            f"{row[8]}|{row[1]}",
-            f"{row[14]}|{row[1]}",
-            f"{row[14]}|{row[8]}",
-            f"{row[4]}|{row[5]}",
-            f"{row[10]}|{row[11]}",
-            f"{row[16]}|{row[1]}",
-            f"{row[16]}|{row[17]}",
-            f"{row[16]}|{row[14]}",
-        ]
-        rows.append(row)
-    return rows
+    return [
+        (
+            "fit" if c.gender == wanted else "unknown",
+            str(min(bisect_left(ranked_rules, -rule), 3)),
+            _rank(c.spoke_at, spoke),
+            _rank(c.subject_at, subject),
+            _rank(c.mentioned_at, mentioned),
+            _ago(now, c.spoke_at),
+            _ago(now, c.subject_at),
+            _ago(now, c.mentioned_at),
+            _count(c.spoke_count),
+            _count(c.mention_count),
+            min(len(c.name.split()), 3),
+            bool(c.description),
+            c is last_speaker,
+            pronoun,
+            _ago(now, c.opened_at),
+            c.mention_count == 1,
+        )
+        for c, rule in zip(candidates, rules, strict=True)
+    ]
+
+
+def _row(signals: Signals) -> list[str]:
+    """The features a candidate's ``signals`` make."""
+    (gender, rule_rank, sr, jr, mr, sa, ja, ma, sc, mc, words, titled, last, pronoun, oa, new) = (
+        signals
+    )
+    row = [
+        "b",
+        f"g={gender}",
+        f"rr={rule_rank}",
+        f"rr={rule_rank}|g={gender}",
+        f"sr={sr}",
+        f"jr={jr}",
+        f"mr={mr}",
+        f"sa={sa}",
+        f"ja={ja}",
+        f"ma={ma}",
+        f"sc={sc}",
+        f"mc={mc}",
+        f"words={words}",
+        f"titled={titled}",
+        f"last={last}",
+        f"{pronoun}|g={gender}",
+        f"oa={oa}",
+        f"new={new}",
+    ]
+    # The signals weigh differently together: a recent subject that never spoke, a
+    # last speaker whose gender the text has not told.
+    row += [
+        f"{row[7]}|{row[8]}",
+        f"{row[7]}|{row[1]}",
+        f"{row[8]}|{row[1]}",
+        f"{row[14]}|{row[1]}",
+        f"{row[14]}|{row[8]}",
+        f"{row[4]}|{row[5]}",
+        f"{row[10]}|{row[11]}",
+        f"{row[16]}|{row[1]}",
+        f"{row[16]}|{row[17]}",
+        f"{row[16]}|{row[14]}",
+    ]
+    return row
 
 
 _FEMININE = frozenset("she her hers herself".split())
@@ -128,6 +163,10 @@ class AntecedentModel:
 
     def __init__(self, weights: dict[str, float]):
         self.weights = weights
+        # Each candidate's score by its signals, which decide its features: three in four
+        # candidates repeat one met before, and the weights never change once loaded.
+        # The signals are a few buckets each, so this stays a few thousand entries.
+        self._scores: dict[Signals, float] = {}
 
     def score(self, row: list[str]) -> float:
         return logistic.probability(self.weights, row)
@@ -139,10 +178,13 @@ class AntecedentModel:
         if len(candidates) < 2:
             return candidates[0] if candidates else None
         best, best_score = None, -1.0
-        for candidate, row in zip(
-            candidates, features(pronoun, candidates, now, last_speaker), strict=True
+        scores = self._scores
+        for candidate, signals in zip(
+            candidates, _signals(pronoun, candidates, now, last_speaker), strict=True
         ):
-            score = self.score(row)
+            score = scores.get(signals)
+            if score is None:
+                score = scores[signals] = self.score(_row(signals))
             if score > best_score:
                 best, best_score = candidate, score
         return best

@@ -25,7 +25,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from articles.extraction import cues
-from articles.extraction.gate import Gate, features
+from articles.extraction.gate import CueFeatures, Gate, cue_features, features
 from articles.extraction.model import Candidate, Span
 from articles.extraction.patterns import (
     ATTRIBUTING_WORDS,
@@ -100,13 +100,14 @@ def reported_around_cues(
         if low and low.issuperset(range(first, last + 1)):
             # A word the cue model doubts ('wants', 'supports'): whatever the rules make
             # of it, the gate decides, and it makes nobody salient.
-            if not _low_cue_may_pass(gate, sentence, first, last, probability):
+            cue = _low_cue_features(gate, sentence, first, last)
+            if not _low_cue_may_pass(gate, cue, sentence, first, last, probability):
                 continue  # most of them: the gate refuses whatever content they have
             before = registry.checkpoint()
             candidate = _around(registry, text, sentence, first, last, probability, _ASK_LATER)
             registry.restore(before)
             if candidate is not None:
-                candidate = _low_cue(gate, text, sentence, first, last, candidate)
+                candidate = _low_cue(gate, text, sentence, first, last, candidate, cue)
         else:
             candidate = _around(registry, text, sentence, first, last, probability, gate)
         if candidate is not None:
@@ -386,8 +387,23 @@ class _AskLater:
 _ASK_LATER = _AskLater()
 
 
+def _low_cue_features(
+    gate: Gate, sentence: list[Token], first: int, last: int
+) -> CueFeatures | None:
+    """What the gate makes of the low cue ``sentence[first:last + 1]``, which it weighs
+    twice (``_low_cue_may_pass``, then ``_low_cue``); None for another gate than Gate."""
+    if not isinstance(gate, Gate):
+        return None
+    return cue_features(list(map(_WORD, sentence)), first, last, "low")
+
+
 def _low_cue_may_pass(
-    gate: Gate, sentence: list[Token], first: int, last: int, probability: float
+    gate: Gate,
+    cue: CueFeatures | None,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    probability: float,
 ) -> bool:
     """Whether the gate might admit a content of the low cue ``sentence[first:last + 1]``,
     of any length and subject; False only when _low_cue would refuse whatever _around
@@ -398,18 +414,24 @@ def _low_cue_may_pass(
     confidences = (round(probability, 2),)
     if _asked(sentence, first, last) is not None:
         confidences += (0.0,)
-    words = list(map(_WORD, sentence))
-    return gate.might_admit(words, first, last, "low", probabilities=confidences)
+    return gate.might_admit(cue, "low", probabilities=confidences)
 
 
 def _low_cue(
-    gate: Gate, text: str, sentence: list[Token], first: int, last: int, candidate: Candidate
+    gate: Gate,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    candidate: Candidate,
+    cue: CueFeatures | None,
 ) -> Candidate | None:
-    """``candidate`` when the gate admits it as a low cue's content."""
+    """``candidate`` when the gate admits it as a low cue's content; ``cue``: what
+    ``_low_cue_features`` made of the cue."""
     speaker = Speaker(candidate.entity, candidate.mention)
     content = (candidate.start, candidate.end)
     admitted = _admits(
-        gate, text, sentence, first, last, content, speaker, "low", candidate.confidence
+        gate, text, sentence, first, last, content, speaker, "low", candidate.confidence, cue
     )
     return replace(candidate, gated=True) if admitted else None
 
@@ -877,22 +899,24 @@ def _passed_over(
         content = _to_comma(sentence, content)
     if content[1] - content[0] < _MIN_CONTENT:
         return None
-    if isinstance(gate, Gate) and not gate.might_admit(
-        list(map(_WORD, sentence)),
-        first,
-        last,
-        shape,
-        lengths=(_content_length(sentence, content),),
-        probabilities=(probability,),
-    ):
-        return None  # refused whoever the subject is: no need to look it up
+    cue = None
+    if isinstance(gate, Gate):
+        # Weighed twice, here and in _admits: the cue's features are built once.
+        cue = cue_features(list(map(_WORD, sentence)), first, last, shape)
+        if not gate.might_admit(
+            cue,
+            shape,
+            lengths=(_content_length(sentence, content),),
+            probabilities=(probability,),
+        ):
+            return None  # refused whoever the subject is: no need to look it up
     # Looking up the subject makes it salient; a content only this scope takes must not,
     # or the speakers of the quotes both scopes find would change ('Regulars call it …'
     # becoming a later 'she').
     before = registry.checkpoint()
     speaker = _subject_before(registry, text, sentence, first)
     registry.restore(before)
-    if not _admits(gate, text, sentence, first, last, content, speaker, shape, probability):
+    if not _admits(gate, text, sentence, first, last, content, speaker, shape, probability, cue):
         return None
     cue = (sentence[first][0], sentence[last][1])
     return _candidate(content, speaker, cue, probability, gated=True)
@@ -928,15 +952,17 @@ def _admits(
     speaker: Speaker,
     shape: str,
     probability: float,
+    cue: CueFeatures | None = None,
 ) -> bool:
     """Whether the gate admits ``content`` as what the cue ``sentence[first:last + 1]``
-    attributes, ``shape`` saying why the rules alone would not."""
+    attributes, ``shape`` saying why the rules alone would not; ``cue``: the cue's
+    features (gate.cue_features), when the caller has built them already."""
     if gate is _ASK_LATER:
         return True  # the real gate weighs the low cue's candidate once it is built
     length = _content_length(sentence, content)
-    words = list(map(_WORD, sentence))
-    found = features(words, first, last, length, shape, _subject_kind(text, speaker), probability)
-    return gate.admits(found)
+    words = list(map(_WORD, sentence)) if cue is None else []
+    subject = _subject_kind(text, speaker)
+    return gate.admits(features(words, first, last, length, shape, subject, probability, cue))
 
 
 def _content_length(sentence: list[Token], content: tuple[int, int]) -> int:
@@ -991,9 +1017,9 @@ def _right_content(
     rest = sentence[last + 1 :]
     # 'estimates that the plan would raise $1 trillion; the foundation puts it at …':
     # a semicolon ends the reported clause.
-    semicolon = next((j for j, (_, _, w) in enumerate(rest) if w == ";"), None)
-    if semicolon is not None:
-        rest = rest[:semicolon]
+    rest_words = list(map(_WORD, rest))
+    if ";" in rest_words:
+        rest = rest[: rest_words.index(";")]
     while rest and rest[-1][2] in ".!?":
         rest = rest[:-1]
     if rest and WHEN_THEN_COMMA.match(text, sentence[last][1]):
@@ -1077,6 +1103,9 @@ def _cited(sentence: list[Token], at: int) -> tuple[int, int] | None:
 _CITE = frozenset("cite cites cited citing".split())
 _BE = frozenset("is are was were be been being am ’s 's".split())
 _NEGATIONS = frozenset("not n't n’t never no".split())
+# The words between a subject and its cue that may hide a negation: made once, not for
+# each word looked back at.
+_AUXILIARIES_OR_NEGATIONS = _AUXILIARIES | _NEGATIONS
 # Finite verbs that show a clause without 'that': 'said the span is unsafe'.
 _FINITE = frozenset(
     """is are was were will would can could should has have had may might must does did
@@ -1088,7 +1117,7 @@ _SUBJECT_WORDS = frozenset("he she it they we i this there".split())
 def _negated_or_passive(sentence: list[Token], first: int) -> bool:
     """'did not say', 'have been told to wait', 'is expected on 28 April'."""
     i = first
-    while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES | _NEGATIONS:
+    while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES_OR_NEGATIONS:
         i -= 1
         word = sentence[i][2].lower()
         if word in _NEGATIONS or (word in _BE and not _clause_follows(sentence, first)):
@@ -1099,7 +1128,7 @@ def _negated_or_passive(sentence: list[Token], first: int) -> bool:
 def _negated(sentence: list[Token], first: int) -> bool:
     """'did not say', 'has never denied': a negation among the words before the cue."""
     i = first
-    while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES | _NEGATIONS:
+    while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES_OR_NEGATIONS:
         i -= 1
         if sentence[i][2].lower() in _NEGATIONS:
             return True
@@ -1176,10 +1205,11 @@ _FORMS_OF_BE = frozenset("is was are were be been being".split())
 
 def _subject_pronoun(word: str) -> bool:
     """'they', 'she’ll', 'we're': a pronoun that can only be a clause's subject."""
-    return re.split(r"[’']", word, maxsplit=1)[0] in _CLAUSE_SUBJECTS
+    return _APOSTROPHE.split(word, maxsplit=1)[0] in _CLAUSE_SUBJECTS
 
 
 _CLAUSE_SUBJECTS = frozenset("he she they we i".split())
+_APOSTROPHE = re.compile(r"[’']")  # compiled once: re.split looks a pattern up per call
 _PREPOSITIONS = frozenset(
     """to on about into for of with at in by from over against outside inside after before
     during near following while when as amid among under behind through via without

@@ -10,6 +10,7 @@ alone.
 
 from __future__ import annotations
 
+import operator
 import re
 from functools import cache
 from pathlib import Path
@@ -22,6 +23,7 @@ MODEL_PATH = Path(__file__).with_name("cue_model.json")
 # Words, numbers with their inner marks (U.S., don't, 9/11), or a single mark.
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-/]\w+)*|[^\w\s]")
 QUOTE_MARKS = frozenset('"“”„«»‘’')
+_WORD = operator.itemgetter(2)  # a token's word
 # TOKEN with the white space before it: every other character opens a token, so one
 # match per token finds the same tokens as TOKEN's search, which would fail once at each
 # space. Possessive: taking back a letter never lets a longer token match.
@@ -92,15 +94,16 @@ class CueModel:
         """The indices of the sentence's tokens that are cues, with their probability: at
         least the model's threshold, or ``threshold`` when given."""
         floor = self.threshold if threshold is None else threshold
-        words = [w for _, _, w in sentence]
-        lowered = [w.lower() for w in words]
-        found = []
+        # Every word of every sentence passes here: each step is a builtin's, in C.
+        words = list(map(_WORD, sentence))
+        lowered = list(map(str.lower, words))
         vocabulary = self.vocabulary
-        for i, word in enumerate(lowered):
-            if word in vocabulary:
-                p = self.probability(words, lowered, i)
-                if p >= floor:
-                    found.append((i, p))
+        known = [i for i, word in enumerate(lowered) if word in vocabulary]
+        found = []
+        for i in known:
+            p = self.probability(words, lowered, i)
+            if p >= floor:
+                found.append((i, p))
         return found
 
 

@@ -54,6 +54,10 @@ def word_class(word: str) -> str:
     return "word"
 
 
+# The features a cue decides: those before the subject's, and those after the probability's.
+CueFeatures = tuple[list[str], list[str]]
+
+
 def features(
     words: list[str],
     first: int,
@@ -62,10 +66,12 @@ def features(
     shape: str,
     subject: str,
     probability: float,
+    cue: CueFeatures | None = None,
 ) -> list[str]:
     """A passed-over content's features: its cue ``words[first:last + 1]`` and context, its
-    length in tokens, why the rules passed it over (``shape``), its subject's kind."""
-    before, after = _cue_features(words, first, last, shape)
+    length in tokens, why the rules passed it over (``shape``), its subject's kind.
+    ``cue``: what ``cue_features`` made of the cue, when the caller has it already."""
+    before, after = cue if cue is not None else cue_features(words, first, last, shape)
     # In the order the weights were always summed: another order could change the last
     # bit of the score, and so a content right at the threshold.
     return [
@@ -77,11 +83,10 @@ def features(
     ]
 
 
-def _cue_features(
-    words: list[str], first: int, last: int, shape: str
-) -> tuple[list[str], list[str]]:
-    """The features that the cue and its sentence decide, whatever the content and its
-    subject: those before the subject's and those after the probability's."""
+def cue_features(words: list[str], first: int, last: int, shape: str) -> CueFeatures:
+    """The features that the cue ``words[first:last + 1]``, its sentence and ``shape``
+    decide, whatever the content and its subject: a caller that weighs a cue twice
+    (``Gate.might_admit``, then ``features``) builds them once."""
     # Only the few words around the cue are lowered: a sentence can run to hundreds.
     n = len(words)
     cue = " ".join([w.lower() for w in words[first : last + 1]])
@@ -171,24 +176,22 @@ class Gate:
 
     def might_admit(
         self,
-        words: list[str],
-        first: int,
-        last: int,
+        cue: CueFeatures,
         shape: str,
         *,
         lengths: tuple[int, ...] = ANY_LENGTH,
         subjects: tuple[str, ...] = SUBJECTS,
         probabilities: tuple[float, ...],
     ) -> bool:
-        """False only when ``admits`` would refuse every content of the cue
-        ``words[first:last + 1]`` and ``shape``, whatever its length in ``lengths``, its
+        """False only when ``admits`` would refuse every content of the cue whose features
+        are ``cue`` (``cue_features``) and ``shape``, whatever its length in ``lengths``, its
         subject's kind in ``subjects`` and its probability in ``probabilities``: so that
         the caller need not look up a subject, or build a content, the gate will refuse.
 
         The bound is the cue's own weights and the largest of each alternative's; a
         margin far above the rounding of either sum keeps it on the safe side."""
         get = self.weights.get
-        before, after = _cue_features(words, first, last, shape)
+        before, after = cue
         score = sum([get(feature, 0.0) for feature in before])
         score += sum([get(feature, 0.0) for feature in after])
         best_subject = self._best_subject.get((shape, subjects))

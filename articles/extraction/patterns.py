@@ -258,7 +258,11 @@ SPEAKER_CUE_COLON = re.compile(
 )
 _LABELLING = "|".join(LABELLING_VERBS)
 # Up to five words from a labelling verb to the quotation mark that ends the lead.
-_LABELLING_TO_MARK = r"(?:\s+[^\s,;:.!?“”\"]+){0,5}"
+_WORDS_TO_MARK = 5
+_LABELLING_TO_MARK = rf"(?:\s+[^\s,;:.!?“”\"]+){{0,{_WORDS_TO_MARK}}}"
+# How many words (runs between white space) of the lead's end LABELLING_LEAD and
+# NAME_CALLING_LEAD can span: the longest verb's and five more.
+LABELLING_LEAD_WORDS = max(len(verb.split()) for verb in LABELLING_VERBS) + _WORDS_TO_MARK
 # A labelling verb at most five words before the quotation mark that ends the lead; it
 # may open the sentence ('Bemoaning the “…”').
 LABELLING_LEAD = re.compile(rf"\b(?P<cue>{_LABELLING})\b{_LABELLING_TO_MARK}\s*$", re.IGNORECASE)
@@ -300,6 +304,9 @@ SCARE_BEFORE = re.compile(
     r"entitled|named|the word|the term|the phrase|the label)\s*$",
     re.IGNORECASE,
 )
+# How many words (runs between white space) at the lead's end SCARE_BEFORE can span: a
+# work's name after its kind, 'his [2002 civil rights] book,', the longest of its forms.
+_SCARE_BEFORE_WORDS = 5
 # The words SCARE_BEFORE can end on, before its comma and white space: most leads end on
 # none of them, and then SCARE_BEFORE need not be tried from each of their positions.
 _SCARE_LAST = re.compile(
@@ -316,7 +323,10 @@ def scare_before(lead: str) -> bool:
     tail = lead.rstrip().removesuffix(",")
     if _SCARE_LAST.search(tail, max(0, len(tail) - _SCARE_LAST_REACH)) is None:
         return False
-    return SCARE_BEFORE.search(lead) is not None
+    # Searched from where the lead's last words begin, not tried from each position before.
+    words = lead.rsplit(maxsplit=_SCARE_BEFORE_WORDS)
+    start = len(words[0]) if len(words) > _SCARE_BEFORE_WORDS else 0
+    return SCARE_BEFORE.search(lead, start) is not None
 
 
 # -- at the end of a dash paragraph -------------------------------------------------------

@@ -14,6 +14,7 @@ from articles.extraction.names import SMALL_WORDS
 from articles.extraction.paragraphs import sentence_end, sentence_start, strip
 from articles.extraction.patterns import (
     LABELLING_LEAD,
+    LABELLING_LEAD_WORDS,
     LABELLING_WORD,
     NAME_CALLING_LEAD,
     VIEWPOINT_LEAD,
@@ -228,7 +229,7 @@ def _mixed(
 def _labelling(text: str, start: int, end: int) -> Span | None:
     """The labelling verb just before the quoted words ('branded the group an “', 'call
     them “'), if any."""
-    start = _last_words(text, start, end)
+    start = _labelling_reach(text, start, end)
     match = LABELLING_LEAD.search(text, start, end)
     if match:
         return match.start("cue"), match.end("cue")
@@ -240,6 +241,18 @@ def _labelling(text: str, start: int, end: int) -> Span | None:
 # before it: tried from every position of a long lead, their hundreds of alternatives
 # cost more than all else the quote's lead is read for.
 _VERB_REACH = 200  # characters
+
+
+def _labelling_reach(text: str, start: int, end: int) -> int:
+    """Where a labelling pattern (LABELLING_LEAD, NAME_CALLING_LEAD) is searched from in
+    the lead ``text[start:end]``: within its last ``_VERB_REACH`` characters, and there
+    from where its last LABELLING_LEAD_WORDS words begin, the most a match spans; so it is
+    not tried (and failed) from every position before."""
+    start = _last_words(text, start, end)
+    words = text[start:end].rsplit(maxsplit=LABELLING_LEAD_WORDS)
+    if len(words) > LABELLING_LEAD_WORDS:
+        return start + len(words[0])
+    return start
 
 
 def _last_words(text: str, start: int, end: int) -> int:
@@ -280,7 +293,7 @@ def _not_speech(lead: str, content: str, words: list[str], *, after_quote: bool 
         return not (content[:1].islower() and WORK_BEFORE.search(lead))
     if content.startswith("(") and content.rstrip(".")[-1:] == ")":
         return True  # a transcript's stage direction: '“(CROSSTALK.)”'
-    if NAME_CALLING_LEAD.search(lead, _last_words(lead, 0, len(lead))):
+    if NAME_CALLING_LEAD.search(lead, _labelling_reach(lead, 0, len(lead))):
         return False  # 'hailed him as “The Comeback Kid”': a name put on someone
     # American style puts the comma or stop inside the marks: '“Fox News Sunday,” Pence'.
     return _is_title(words) and (

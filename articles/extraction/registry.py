@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from articles.extraction import antecedents
 from articles.extraction import gender as genders
@@ -64,10 +65,10 @@ class Entity:
         return not self.org and not self.plural and not self.thing
 
 
-@dataclass(frozen=True)
-class Checkpoint:
+class Checkpoint(NamedTuple):
     """A registry as ``Registry.checkpoint`` found it: its salience, how many entities
-    it knew, and how long its journal of changes was then."""
+    it knew, and how long its journal of changes was then. A named tuple, as the wide
+    scope takes one for each subject it looks up."""
 
     last: tuple  # the last speaker, the last mentioned, the last person
     tick: int
@@ -118,10 +119,13 @@ def _decided(votes: Counter) -> str | None:
 def _deletions(word: str) -> frozenset[str]:
     """``word`` and every string made by deleting one letter of it, or two for words of
     seven letters or more (as ``similar`` allows two edits there)."""
-    once = {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
-    if len(word) < 7:
+    n = len(word)
+    once = {word} | {word[:i] + word[i + 1 :] for i in range(n)}
+    if n < 7:
         return frozenset(once)
-    return frozenset(once | {w[:i] + w[i + 1 :] for w in once for i in range(len(w))})
+    # Each pair of letters once, the first before the second, rather than in both orders.
+    twice = {word[:i] + word[i + 1 : j] + word[j + 1 :] for i in range(n) for j in range(i + 1, n)}
+    return frozenset(once | twice)
 
 
 class Registry:
@@ -186,13 +190,15 @@ class Registry:
         # Where each capitalised word stands, to count spellings now and to read the
         # gender clues around a surname when a person is first met.
         places: dict[str, list[int]] = {}
-        keys: dict[str, str] = {}  # a word as written -> its key, worked out once
+        # A word as written -> its key's list of places, worked out once per word.
+        words: dict[str, list[int]] = {}
         for match in _CAPITALISED_WORD.finditer(text):
             word = match.group()
-            key = keys.get(word)
-            if key is None:
-                key = keys[word] = fold(POSSESSIVE.sub("", word.rstrip(".")))
-            places.setdefault(key, []).append(match.start())
+            at = words.get(word)
+            if at is None:
+                key = fold(POSSESSIVE.sub("", word.rstrip(".")))
+                at = words[word] = places.setdefault(key, [])
+            at.append(match.start())
         self._places = places
         self._spellings = Counter({key: len(at) for key, at in places.items()})
         self._pronouns: list[tuple[int, str]] | None = None
@@ -239,8 +245,11 @@ class Registry:
             return cached[1]
         others = set()
         if len(key) >= 5:
-            for variant in _deletions(key):
-                others.update(self._surnames_by_deletion.get(variant, ()))
+            by_deletion = self._surnames_by_deletion
+            # Of the key's dozens of variants, few are any known surname's: the set
+            # intersection finds those in C, rather than a look-up for each.
+            for variant in by_deletion.keys() & _deletions(key):
+                others.update(by_deletion[variant])
             others = {other for other in others if other != key and similar(other, key)}
         # Journaled: a look-up's surnames, once a restore forgot them, must not come back
         # through what was read while they were known (the count alone would match again).
@@ -397,14 +406,14 @@ class Registry:
         )
         words = fullest.split()
         for position in (0, -1) if len(words) > 1 else (-1,):
-            variants = Counter()
+            variants: dict[str, int] = {}  # a plain dict: a Counter costs more to make
             for form in entity.forms:
                 own = form.split()
                 if position == 0 and len(own) < 2:
                     continue
                 word = own[position]
                 if similar(word, words[position]):
-                    variants[word] += entity.forms[form]
+                    variants[word] = variants.get(word, 0) + entity.forms[form]
             if len(variants) > 1:
                 words[position] = max(
                     variants,

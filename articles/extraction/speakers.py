@@ -12,8 +12,8 @@ resolving a name registers it (and "she" then means the salient woman)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from articles.extraction import gender as genders
 from articles.extraction.model import Span
@@ -118,6 +118,8 @@ _NOT_ROLES = frozenset(
     democrats republican republicans independent gop dem dems d r presumptive mr mrs ms
     miss mx dr sir dame lord lady""".split()
 )
+# The titles that name a role ('the senator'): made once, not for each phrase read.
+_ROLES = TITLES - _NOT_ROLES
 
 
 # 'a spokeswoman for ', 'one analyst at the ': a described person's head before the
@@ -147,10 +149,10 @@ _INTERVIEWED_LEAD = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Speaker:
+class Speaker(NamedTuple):
     """Whom an attribution names (None: no one the registry can tell), and the span of
-    the words that name them."""
+    the words that name them. A named tuple, as Found is: each subject looked up makes
+    one."""
 
     entity: Entity | None
     mention: Span | None = None
@@ -412,7 +414,7 @@ def source_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     raw = text[start:end]
     phrase = raw.strip().rstrip(".,;:!?")
     words = phrase.split()
-    if not words or len(words) > _SOURCE_WORDS or fold(words[0]) in PRONOUNS | RELATIVES:
+    if not words or len(words) > _SOURCE_WORDS or fold(words[0]) in _PRONOUNS_OR_RELATIVES:
         return speaker
     at = start + raw.index(phrase)
     entity = registry.describe(phrase, thing=True)
@@ -421,6 +423,8 @@ def source_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
 
 
 _SOURCE_WORDS = 20
+_APOSTROPHE_S = re.compile(r"[’']s$")  # 'He’s claiming': the pronoun before it
+_PRONOUNS_OR_RELATIVES = PRONOUNS | RELATIVES
 
 
 # A subject pronoun with its verb's contraction: 'He’s claiming', 'who’d told'.
@@ -517,7 +521,7 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
         description = _description(part, found, parts[1:])
         return _named(registry, found, description, at)
     role = _ROLE_PHRASE.fullmatch(_without_adjuncts(first))
-    if role and fold(role.group("role")) in TITLES - _NOT_ROLES:
+    if role and fold(role.group("role")) in _ROLES:
         # "The senator said": the person of that role named before, if there is one.
         entity = registry.person_with_role(role.group("role"))
         if entity is None and not named:
@@ -889,7 +893,7 @@ def subject_speaker_before(
     lead = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), lead)
     stripped = lead.rstrip()
     last_word = stripped.split()[-1:] or [""]
-    pronoun = re.sub(r"[’']s$", "", last_word[0])
+    pronoun = _APOSTROPHE_S.sub("", last_word[0])
     if pronoun.casefold() in PRONOUNS:
         # 'he said', and 'He’s claiming': the pronoun, not a possessive.
         at = sentence_start + len(stripped) - len(last_word[0])
