@@ -35,7 +35,13 @@ from articles.extraction.patterns import (
     before_trailing_attribution,
 )
 from articles.extraction.registry import Registry
-from articles.extraction.speakers import Speaker, source_in, speaker_in, subject_length
+from articles.extraction.speakers import (
+    Speaker,
+    phrase_source,
+    source_in,
+    speaker_in,
+    subject_length,
+)
 
 Token = tuple[int, int, str]
 
@@ -108,6 +114,10 @@ def reported_around_cues(
             registry.restore(before)
             if candidate is not None:
                 candidate = _low_cue(gate, text, sentence, first, last, candidate, cue)
+            if candidate is not None and candidate.entity is None:
+                # Weighed with no subject, as the gate learnt; its source's words after.
+                source = _subject_source(text, sentence, first)
+                candidate = replace(candidate, entity=source.entity, mention=source.mention)
         else:
             candidate = _around(registry, text, sentence, first, last, probability, gate)
         if candidate is not None:
@@ -918,8 +928,23 @@ def _passed_over(
     registry.restore(before)
     if not _admits(gate, text, sentence, first, last, content, speaker, shape, probability, cue):
         return None
+    if speaker.entity is None and gate is not _ASK_LATER:
+        speaker = _subject_source(text, sentence, first)
     cue = (sentence[first][0], sentence[last][1])
     return _candidate(content, speaker, cue, probability, gated=True)
+
+
+def _subject_source(text: str, sentence: list[Token], first: int) -> Speaker:
+    """The subject phrase before a gated content's cue when it names nobody the registry
+    knows ('A new county poll found', 'Minority voters appeared more likely to'): the
+    phrase itself, as a thing described, so the content keeps its source's words."""
+    end = _skip_auxiliaries(sentence, first)
+    start = _boundary(sentence, end)
+    if end - start >= 2 and sentence[start][2].lower() in _BEFORE_SUBJECT:
+        start += 1
+    if start >= end:
+        return Speaker(None)
+    return phrase_source(text, sentence[start][0], sentence[end - 1][1])
 
 
 # The shapes whose content, with no clause after the cue, is a phrase: a verb of saying's

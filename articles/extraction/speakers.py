@@ -423,6 +423,23 @@ def source_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
 
 
 _SOURCE_WORDS = 20
+
+
+def phrase_source(text: str, start: int, end: int) -> Speaker:
+    """The phrase ``text[start:end]`` as a source described, not looked up: an entity
+    no registry knows, so that naming it changes nothing of who is salient ('A county
+    poll' before 'found'); no source for a pronoun, a relative or a long phrase."""
+    raw = text[start:end]
+    phrase = raw.strip().rstrip(".,;:!?")
+    words = phrase.split()
+    if not words or len(words) > _SOURCE_WORDS or fold(words[0]) in _PRONOUNS_OR_RELATIVES:
+        return Speaker(None)
+    at = start + raw.index(phrase)
+    entity = Entity(phrase, phrase, named=False)
+    entity.thing = True
+    return Speaker(entity, (at, at + len(phrase)))
+
+
 _APOSTROPHE_S = re.compile(r"[’']s$")  # 'He’s claiming': the pronoun before it
 _PRONOUNS_OR_RELATIVES = PRONOUNS | RELATIVES
 

@@ -350,3 +350,12 @@ def test_an_opening_participle_attributes_its_clause_to_the_main_subject():
     assert "that she grew up on the island" not in [q.text for q in extract_quotes(text)]
     # Guards it: a participle of doing attributes nothing.
     assert extract_quotes("Arriving at the quay, Holt waved to the crowd.", scope=Scope.WIDE) == []
+
+
+def test_a_subject_that_names_nobody_is_still_where_a_gated_content_comes_from(monkeypatch):
+    # 'Norway' is nobody the registry resolves here; its words are still the source.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "Norway must also acknowledge the long history of its old harbour quarter."
+    (quote,) = [q for q in extract_quotes(text, scope=Scope.WIDE) if "harbour" in q.text]
+    assert quote.speaker is None
+    assert text[quote.speaker_start : quote.speaker_end] == "Norway"
