@@ -814,6 +814,14 @@ def _antecedent(registry: Registry, text: str, start: int) -> Entity | None:
     found = [f for f in names_found(lead) if can_speak(f.name)]
     if found and found[-1].end >= len(lead) - 1:
         return registry.resolve(found[-1].name)
+    comma = lead.rfind(",")
+    if comma > 0 and len(lead[comma + 1 :].split()) <= _APPOSITION_WORDS:
+        # 'Ana Lund, Republican of Maine, who', 'Al Roe, a developer, who': the name
+        # before the apposition.
+        named = lead[:comma].rstrip()
+        found = [f for f in found if f.end <= len(named)]
+        if found and found[-1].end >= len(named) - 1:
+            return registry.resolve(found[-1].name)
     if text.startswith(("who", "which"), start):
         # 'an architect who said', 'some economists who argue': the people described.
         described = _described_before(lead)
@@ -833,6 +841,7 @@ def _described_before(lead: str) -> str | None:
     return None
 
 
+_APPOSITION_WORDS = 6
 _CLAUSE_MARKS = re.compile(r"[,;:()—–“”\"]")
 
 
