@@ -630,7 +630,18 @@ def _source_colon(text: str, start: int, end: int) -> Candidate | None:
     if len(text[colon + 2 : end].split()) < 3:
         return None
     content_end = end - 1 if text[end - 1] in ".!?" else end
-    return Candidate(colon + 2, content_end, "indirect", None, 0.5, (colon, colon + 1), None, True)
+    # Its source is the label's words ('Poll', 'New Survey'), described, not looked up.
+    source = phrase_source(text, start, colon)
+    return Candidate(
+        colon + 2,
+        content_end,
+        "indirect",
+        source.entity,
+        0.5,
+        (colon, colon + 1),
+        source.mention,
+        True,
+    )
 
 
 _SOURCE_LABELS = frozenset("Poll Polls Survey Report Study".split())

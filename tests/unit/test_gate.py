@@ -359,3 +359,10 @@ def test_a_subject_that_names_nobody_is_still_where_a_gated_content_comes_from(m
     (quote,) = [q for q in extract_quotes(text, scope=Scope.WIDE) if "harbour" in q.text]
     assert quote.speaker is None
     assert text[quote.speaker_start : quote.speaker_end] == "Norway"
+
+
+def test_a_poll_headline_s_label_is_where_its_finding_comes_from():
+    text = "Poll: Harbour Tolls Lose Favour Among Ferry Riders"
+    (quote,) = extract_quotes(text, scope=Scope.WIDE)
+    assert quote.text.startswith("Harbour Tolls")
+    assert text[quote.speaker_start : quote.speaker_end] == "Poll"
