@@ -127,7 +127,16 @@ def reported_around_cues(
             candidate = _participle_of_attribution(sentence, first, candidate, found)
             if _raising(sentence, first, last, candidate):
                 agent = _passive_agent(registry, text, sentence, first, last)
-                found.extend(_with_subject(sentence, first, candidate, agent))
+                if agent is None and _cue_after_to(sentence, last, groups):
+                    # 'Lund seemed to urge …': the subject urges what follows, whatever
+                    # it seems; the subject's own piece stays nobody's.
+                    content, *subject = _with_subject(sentence, first, candidate)
+                    found.append(
+                        replace(content, entity=candidate.entity, mention=candidate.mention)
+                    )
+                    found.extend(subject)
+                else:
+                    found.extend(_with_subject(sentence, first, candidate, agent))
             else:
                 found.extend(_with_lead(sentence, first, last, candidate))
             if gate is not None:
@@ -253,6 +262,20 @@ def _raising(sentence: list[Token], first: int, last: int, candidate: Candidate)
         candidate.gated
         and (sentence[last][2].lower() in _RAISING or _passive(sentence, first, last))
         and candidate.start >= sentence[last][1]
+    )
+
+
+def _cue_after_to(sentence: list[Token], last: int, groups) -> bool:
+    """Whether a cue follows the raising cue at ``last`` and its 'to': 'seemed to urge',
+    'is expected to endorse', an attributing word or one the model found."""
+    at = last + 2
+    return (
+        at < len(sentence)
+        and sentence[last + 1][2].lower() == "to"
+        and (
+            sentence[at][2].lower() in ATTRIBUTING_WORDS
+            or any(first == at for first, _, _ in groups)
+        )
     )
 
 

@@ -366,3 +366,13 @@ def test_a_poll_headline_s_label_is_where_its_finding_comes_from():
     (quote,) = extract_quotes(text, scope=Scope.WIDE)
     assert quote.text.startswith("Harbour Tolls")
     assert text[quote.speaker_start : quote.speaker_end] == "Poll"
+
+
+def test_who_seems_to_urge_something_is_its_speaker(monkeypatch):
+    # 'seemed' alone says nobody's view ('appears to be running late'); 'seemed to urge'
+    # is the subject urging.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "In late May, Ola Lund seemed to urge the opposite approach to the harbour."
+    speakers = {q.text: q.speaker for q in extract_quotes(text, scope=Scope.WIDE)}
+    assert speakers["to urge the opposite approach to the harbour"] == "Ola Lund"
+    assert speakers["Ola Lund"] is None
