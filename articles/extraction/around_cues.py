@@ -35,7 +35,13 @@ from articles.extraction.patterns import (
     before_trailing_attribution,
 )
 from articles.extraction.registry import Registry
-from articles.extraction.speakers import Speaker, source_in, speaker_in, subject_length
+from articles.extraction.speakers import (
+    Speaker,
+    phrase_source,
+    source_in,
+    speaker_in,
+    subject_length,
+)
 
 Token = tuple[int, int, str]
 
@@ -108,6 +114,10 @@ def reported_around_cues(
             registry.restore(before)
             if candidate is not None:
                 candidate = _low_cue(gate, text, sentence, first, last, candidate, cue)
+            if candidate is not None and candidate.entity is None:
+                # Weighed with no subject, as the gate learnt; its source's words after.
+                source = _subject_source(text, sentence, first)
+                candidate = replace(candidate, entity=source.entity, mention=source.mention)
         else:
             candidate = _around(registry, text, sentence, first, last, probability, gate)
         if candidate is not None:
@@ -117,7 +127,16 @@ def reported_around_cues(
             candidate = _participle_of_attribution(sentence, first, candidate, found)
             if _raising(sentence, first, last, candidate):
                 agent = _passive_agent(registry, text, sentence, first, last)
-                found.extend(_with_subject(sentence, first, candidate, agent))
+                if agent is None and _cue_after_to(sentence, last, groups):
+                    # 'Lund seemed to urge …': the subject urges what follows, whatever
+                    # it seems; the subject's own piece stays nobody's.
+                    content, *subject = _with_subject(sentence, first, candidate)
+                    found.append(
+                        replace(content, entity=candidate.entity, mention=candidate.mention)
+                    )
+                    found.extend(subject)
+                else:
+                    found.extend(_with_subject(sentence, first, candidate, agent))
             else:
                 found.extend(_with_lead(sentence, first, last, candidate))
             if gate is not None:
@@ -243,6 +262,20 @@ def _raising(sentence: list[Token], first: int, last: int, candidate: Candidate)
         candidate.gated
         and (sentence[last][2].lower() in _RAISING or _passive(sentence, first, last))
         and candidate.start >= sentence[last][1]
+    )
+
+
+def _cue_after_to(sentence: list[Token], last: int, groups) -> bool:
+    """Whether a cue follows the raising cue at ``last`` and its 'to': 'seemed to urge',
+    'is expected to endorse', an attributing word or one the model found."""
+    at = last + 2
+    return (
+        at < len(sentence)
+        and sentence[last + 1][2].lower() == "to"
+        and (
+            sentence[at][2].lower() in ATTRIBUTING_WORDS
+            or any(first == at for first, _, _ in groups)
+        )
     )
 
 
@@ -620,7 +653,18 @@ def _source_colon(text: str, start: int, end: int) -> Candidate | None:
     if len(text[colon + 2 : end].split()) < 3:
         return None
     content_end = end - 1 if text[end - 1] in ".!?" else end
-    return Candidate(colon + 2, content_end, "indirect", None, 0.5, (colon, colon + 1), None, True)
+    # Its source is the label's words ('Poll', 'New Survey'), described, not looked up.
+    source = phrase_source(text, start, colon)
+    return Candidate(
+        colon + 2,
+        content_end,
+        "indirect",
+        source.entity,
+        0.5,
+        (colon, colon + 1),
+        source.mention,
+        True,
+    )
 
 
 _SOURCE_LABELS = frozenset("Poll Polls Survey Report Study".split())
@@ -918,8 +962,23 @@ def _passed_over(
     registry.restore(before)
     if not _admits(gate, text, sentence, first, last, content, speaker, shape, probability, cue):
         return None
+    if speaker.entity is None and gate is not _ASK_LATER:
+        speaker = _subject_source(text, sentence, first)
     cue = (sentence[first][0], sentence[last][1])
     return _candidate(content, speaker, cue, probability, gated=True)
+
+
+def _subject_source(text: str, sentence: list[Token], first: int) -> Speaker:
+    """The subject phrase before a gated content's cue when it names nobody the registry
+    knows ('A new county poll found', 'Minority voters appeared more likely to'): the
+    phrase itself, as a thing described, so the content keeps its source's words."""
+    end = _skip_auxiliaries(sentence, first)
+    start = _boundary(sentence, end)
+    if end - start >= 2 and sentence[start][2].lower() in _BEFORE_SUBJECT:
+        start += 1
+    if start >= end:
+        return Speaker(None)
+    return phrase_source(text, sentence[start][0], sentence[end - 1][1])
 
 
 # The shapes whose content, with no clause after the cue, is a phrase: a verb of saying's

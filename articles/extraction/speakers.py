@@ -423,6 +423,23 @@ def source_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
 
 
 _SOURCE_WORDS = 20
+
+
+def phrase_source(text: str, start: int, end: int) -> Speaker:
+    """The phrase ``text[start:end]`` as a source described, not looked up: an entity
+    no registry knows, so that naming it changes nothing of who is salient ('A county
+    poll' before 'found'); no source for a pronoun, a relative or a long phrase."""
+    raw = text[start:end]
+    phrase = raw.strip().rstrip(".,;:!?")
+    words = phrase.split()
+    if not words or len(words) > _SOURCE_WORDS or fold(words[0]) in _PRONOUNS_OR_RELATIVES:
+        return Speaker(None)
+    at = start + raw.index(phrase)
+    entity = Entity(phrase, phrase, named=False)
+    entity.thing = True
+    return Speaker(entity, (at, at + len(phrase)))
+
+
 _APOSTROPHE_S = re.compile(r"[’']s$")  # 'He’s claiming': the pronoun before it
 _PRONOUNS_OR_RELATIVES = PRONOUNS | RELATIVES
 
@@ -797,6 +814,14 @@ def _antecedent(registry: Registry, text: str, start: int) -> Entity | None:
     found = [f for f in names_found(lead) if can_speak(f.name)]
     if found and found[-1].end >= len(lead) - 1:
         return registry.resolve(found[-1].name)
+    comma = lead.rfind(",")
+    if comma > 0 and len(lead[comma + 1 :].split()) <= _APPOSITION_WORDS:
+        # 'Ana Lund, Republican of Maine, who', 'Al Roe, a developer, who': the name
+        # before the apposition.
+        named = lead[:comma].rstrip()
+        found = [f for f in found if f.end <= len(named)]
+        if found and found[-1].end >= len(named) - 1:
+            return registry.resolve(found[-1].name)
     if text.startswith(("who", "which"), start):
         # 'an architect who said', 'some economists who argue': the people described.
         described = _described_before(lead)
@@ -816,6 +841,7 @@ def _described_before(lead: str) -> str | None:
     return None
 
 
+_APPOSITION_WORDS = 6
 _CLAUSE_MARKS = re.compile(r"[,;:()—–“”\"]")
 
 

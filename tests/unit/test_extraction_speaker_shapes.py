@@ -697,3 +697,9 @@ def test_a_subject_pronoun_before_the_cue_wins_over_a_name_that_opens_an_aside()
         "Ruth Okafor",
         "she",
     )
+
+
+def test_who_after_an_apposition_stands_for_the_name_before_it():
+    # 'who' found no name right before it, only the apposition, and so no speaker.
+    text = "The toll was opposed by Senator Jeff Lund, Republican of Maine, who said it was unfair."
+    assert _only(text).speaker == "Jeff Lund"

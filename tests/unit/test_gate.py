@@ -350,3 +350,29 @@ def test_an_opening_participle_attributes_its_clause_to_the_main_subject():
     assert "that she grew up on the island" not in [q.text for q in extract_quotes(text)]
     # Guards it: a participle of doing attributes nothing.
     assert extract_quotes("Arriving at the quay, Holt waved to the crowd.", scope=Scope.WIDE) == []
+
+
+def test_a_subject_that_names_nobody_is_still_where_a_gated_content_comes_from(monkeypatch):
+    # 'Norway' is nobody the registry resolves here; its words are still the source.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "Norway must also acknowledge the long history of its old harbour quarter."
+    (quote,) = [q for q in extract_quotes(text, scope=Scope.WIDE) if "harbour" in q.text]
+    assert quote.speaker is None
+    assert text[quote.speaker_start : quote.speaker_end] == "Norway"
+
+
+def test_a_poll_headline_s_label_is_where_its_finding_comes_from():
+    text = "Poll: Harbour Tolls Lose Favour Among Ferry Riders"
+    (quote,) = extract_quotes(text, scope=Scope.WIDE)
+    assert quote.text.startswith("Harbour Tolls")
+    assert text[quote.speaker_start : quote.speaker_end] == "Poll"
+
+
+def test_who_seems_to_urge_something_is_its_speaker(monkeypatch):
+    # 'seemed' alone says nobody's view ('appears to be running late'); 'seemed to urge'
+    # is the subject urging.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "In late May, Ola Lund seemed to urge the opposite approach to the harbour."
+    speakers = {q.text: q.speaker for q in extract_quotes(text, scope=Scope.WIDE)}
+    assert speakers["to urge the opposite approach to the harbour"] == "Ola Lund"
+    assert speakers["Ola Lund"] is None
