@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from articles.extraction import cues
 from articles.extraction.gate import CueFeatures, Gate, cue_features, features
+from articles.extraction.hearsay import HEARSAY, with_hearsay
 from articles.extraction.model import Candidate, Span
 from articles.extraction.patterns import (
     ATTRIBUTING_WORDS,
@@ -124,6 +125,8 @@ def reported_around_cues(
                 found.extend(_lead_before_according(sentence, first, candidate))
         if gate is not None and _attribution_aside(sentence, last):
             found.extend(_pieces_around_aside(registry, text, sentence, first, last, found))
+    if gate is not None and text.find(HEARSAY, start, end) >= 0:
+        found = with_hearsay(sentence, found)
     if gate is not None and _POLL_WORDS.search(text, start, end):
         poll = _in_a_poll(registry, text, sentence)
         if poll is not None and not any(

@@ -350,3 +350,21 @@ def test_an_opening_participle_attributes_its_clause_to_the_main_subject():
     assert "that she grew up on the island" not in [q.text for q in extract_quotes(text)]
     # Guards it: a participle of doing attributes nothing.
     assert extract_quotes("Arriving at the quay, Holt waved to the crowd.", scope=Scope.WIDE) == []
+
+
+def test_a_clause_reportedly_breaks_is_two_pieces_nobody_said():
+    # PARC reads 'reportedly' as the attribution of the clause it breaks, to a source
+    # nobody names: the subject with its auxiliary, and the rest.
+    text = "The ferry board has reportedly approved a second crossing to the island."
+    wide = [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide == [
+        ("The ferry board has", None),
+        ("approved a second crossing to the island", None),
+    ]
+    assert extract_quotes(text) == []
+    # An absolute phrase ends at its comma; 'reportedly said' is the verb's to attribute.
+    text = "With the harbour master reportedly weighing a run for mayor, the council met."
+    wide = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide == ["the harbour master", "weighing a run for mayor"]
+    text = "Mayor Lena Holt reportedly said the tolls would rise."
+    assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == ["the tolls would rise"]
