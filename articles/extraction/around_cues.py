@@ -28,6 +28,8 @@ from articles.extraction import cues
 from articles.extraction.gate import CueFeatures, Gate, cue_features, features
 from articles.extraction.hearsay import HEARSAY, with_hearsay
 from articles.extraction.model import Candidate, Span
+from articles.extraction.noun_cues import NOUN_CUE, noun_cues
+from articles.extraction.noun_cues import SHAPE as NOUN_SHAPE
 from articles.extraction.patterns import (
     ATTRIBUTING_WORDS,
     LY_NOUNS,
@@ -125,6 +127,8 @@ def reported_around_cues(
                 found.extend(_lead_before_according(sentence, first, candidate))
         if gate is not None and _attribution_aside(sentence, last):
             found.extend(_pieces_around_aside(registry, text, sentence, first, last, found))
+    if gate is not None and NOUN_CUE.search(text, start, end):
+        found.extend(_noun_contents(gate, registry, text, sentence, start, end, taken, found))
     if gate is not None and text.find(HEARSAY, start, end) >= 0:
         found = with_hearsay(sentence, found)
     if gate is not None and _POLL_WORDS.search(text, start, end):
@@ -134,6 +138,36 @@ def reported_around_cues(
         ):
             found.append(poll)
     return found
+
+
+def _noun_contents(
+    gate: Gate,
+    registry: Registry,
+    text: str,
+    sentence: list[Token],
+    start: int,
+    end: int,
+    taken: tuple[Span, ...],
+    found: list[Candidate],
+) -> list[Candidate]:
+    """What the attributing nouns of the sentence attribute ('calls for a recount') and
+    the gate admits, where no other candidate is."""
+    if isinstance(gate, Gate) and f"shape={NOUN_SHAPE}" not in gate.weights:
+        return []  # a gate trained before these candidates existed knows nothing of them
+    contents = []
+    for first, last, content in noun_cues(text, sentence, start, end):
+        cue_start, cue_end = sentence[first][0], sentence[last][1]
+        spans = (*taken, *((c.start, c.end) for c in found), *((c.start, c.end) for c in contents))
+        if any(
+            (s < content[1] and content[0] < e) or (s < cue_end and cue_start < e) for s, e in spans
+        ):
+            continue
+        candidate = _passed_over(
+            gate, registry, text, sentence, first, last, content, NOUN_SHAPE, 0.0
+        )
+        if candidate is not None:
+            contents.append(candidate)
+    return contents
 
 
 def _in_a_poll(registry: Registry, text: str, sentence: list[Token]) -> Candidate | None:

@@ -368,3 +368,17 @@ def test_a_clause_reportedly_breaks_is_two_pieces_nobody_said():
     assert wide == ["the harbour master", "weighing a run for mayor"]
     text = "Mayor Lena Holt reportedly said the tolls would rise."
     assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == ["the tolls would rise"]
+
+
+def test_what_an_attributing_noun_attributes_is_the_gates_to_weigh(monkeypatch):
+    # PARC counts what 'attacks on' or 'criticism of' attribute with no verb of saying;
+    # the phrase runs to its comma, and the noun's owner is the subject before it.
+    text = "Holt renewed his attacks on the ferry board, which runs the crossing."
+    admit_nouns = gate.Gate({"b": -5.0, "shape=noun": 10.0}, 0.5)
+    monkeypatch.setattr(gate, "load", lambda: admit_nouns)
+    wide = [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide == [("the ferry board", "Holt")]
+    # A gate trained before noun cues existed has no weight for them and takes none.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    wide = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert "the ferry board" not in wide
