@@ -127,6 +127,11 @@ def reported_around_cues(
                 found.extend(_lead_before_according(sentence, first, candidate))
         if gate is not None and _attribution_aside(sentence, last):
             found.extend(_pieces_around_aside(registry, text, sentence, first, last, found))
+        elif gate is not None and (addressee := _told_aside(sentence, first, last)):
+            # The rules read the addressee as the start of what was told: the wide scope
+            # takes the clause the aside breaks instead.
+            found = [c for c in found if c.start != sentence[last + 1][0]]
+            found.extend(_pieces_around_aside(registry, text, sentence, first, addressee, found))
     if gate is not None and NOUN_CUE.search(text, start, end):
         found.extend(_noun_contents(gate, registry, text, sentence, start, end, taken, found))
     if gate is not None and text.find(HEARSAY, start, end) >= 0:
@@ -251,6 +256,26 @@ def _pieces_around_aside(
 
 
 _ASIDE_REST_WORDS = 2
+
+
+def _told_aside(sentence: list[Token], first: int, last: int) -> int | None:
+    """The last word of the addressee in an aside 'The plan, Holt told reporters, will
+    fail': a 'told' with up to three words after it, then a comma; None otherwise."""
+    if sentence[last][2] != "told" or first < 2:
+        return None
+    for end in range(last + 1, min(last + 1 + _ADDRESSEE_WORDS, len(sentence) - 2)):
+        word = sentence[end][2]
+        if not word[:1].isalnum():
+            return None
+        if sentence[end + 1][2] == ",":
+            comma = _last_comma_before(sentence, first)
+            if comma is None or sentence[comma][2] != "," or first - comma > _ASIDE_SUBJECT:
+                return None
+            return end
+    return None
+
+
+_ADDRESSEE_WORDS = 3  # 'told reporters', 'told The Washington Post'
 
 
 def _lead_before_according(

@@ -382,3 +382,11 @@ def test_what_an_attributing_noun_attributes_is_the_gates_to_weigh(monkeypatch):
     monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
     wide = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
     assert "the ferry board" not in wide
+
+
+def test_a_clause_a_told_aside_breaks_is_two_pieces_without_the_addressee():
+    # ', Holt told reporters,' is an aside like ', Holt said,': PARC reads the clause it
+    # breaks as two pieces; the addressee is no part of what was told.
+    text = "The new timetable, Holt told reporters, will cut the crossing to an hour."
+    wide = [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide == [("The new timetable", "Holt"), ("will cut the crossing to an hour", "Holt")]
