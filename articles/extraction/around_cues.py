@@ -28,7 +28,7 @@ from articles.extraction import cues
 from articles.extraction.gate import CueFeatures, Gate, cue_features, features
 from articles.extraction.hearsay import HEARSAY, with_hearsay
 from articles.extraction.model import Candidate, Span
-from articles.extraction.noun_cues import NOUN_CUE, noun_cues
+from articles.extraction.noun_cues import NOUNS, noun_cues
 from articles.extraction.noun_cues import SHAPE as NOUN_SHAPE
 from articles.extraction.patterns import (
     ATTRIBUTING_WORDS,
@@ -132,7 +132,8 @@ def reported_around_cues(
             # takes the clause the aside breaks instead.
             found = [c for c in found if c.start != sentence[last + 1][0]]
             found.extend(_pieces_around_aside(registry, text, sentence, first, addressee, found))
-    if gate is not None and NOUN_CUE.search(text, start, end):
+    # A set test on the tokens: searching each sentence for the pattern cost 2% more.
+    if gate is not None and not NOUNS.isdisjoint(map(_WORD, sentence)):
         found.extend(_noun_contents(gate, registry, text, sentence, start, end, taken, found))
     if gate is not None and text.find(HEARSAY, start, end) >= 0:
         found = with_hearsay(sentence, found)
