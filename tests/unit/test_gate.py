@@ -376,3 +376,43 @@ def test_who_seems_to_urge_something_is_its_speaker(monkeypatch):
     speakers = {q.text: q.speaker for q in extract_quotes(text, scope=Scope.WIDE)}
     assert speakers["to urge the opposite approach to the harbour"] == "Ola Lund"
     assert speakers["Ola Lund"] is None
+
+
+def test_a_clause_reportedly_breaks_is_two_pieces_nobody_said():
+    # PARC reads 'reportedly' as the attribution of the clause it breaks, to a source
+    # nobody names: the subject with its auxiliary, and the rest.
+    text = "The ferry board has reportedly approved a second crossing to the island."
+    wide = [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide == [
+        ("The ferry board has", None),
+        ("approved a second crossing to the island", None),
+    ]
+    assert extract_quotes(text) == []
+    # An absolute phrase ends at its comma; 'reportedly said' is the verb's to attribute.
+    text = "With the harbour master reportedly weighing a run for mayor, the council met."
+    wide = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide == ["the harbour master", "weighing a run for mayor"]
+    text = "Mayor Lena Holt reportedly said the tolls would rise."
+    assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == ["the tolls would rise"]
+
+
+def test_what_an_attributing_noun_attributes_is_the_gates_to_weigh(monkeypatch):
+    # PARC counts what 'attacks on' or 'criticism of' attribute with no verb of saying;
+    # the phrase runs to its comma, and the noun's owner is the subject before it.
+    text = "Holt renewed his attacks on the ferry board, which runs the crossing."
+    admit_nouns = gate.Gate({"b": -5.0, "shape=noun": 10.0}, 0.5)
+    monkeypatch.setattr(gate, "load", lambda: admit_nouns)
+    wide = [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide == [("the ferry board", "Holt")]
+    # A gate trained before noun cues existed has no weight for them and takes none.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    wide = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert "the ferry board" not in wide
+
+
+def test_a_clause_a_told_aside_breaks_is_two_pieces_without_the_addressee():
+    # ', Holt told reporters,' is an aside like ', Holt said,': PARC reads the clause it
+    # breaks as two pieces; the addressee is no part of what was told.
+    text = "The new timetable, Holt told reporters, will cut the crossing to an hour."
+    wide = [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert wide == [("The new timetable", "Holt"), ("will cut the crossing to an hour", "Holt")]
