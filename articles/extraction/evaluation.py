@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from articles.extraction.gender import of_first_name
-from articles.extraction.names import fold, is_org
+from articles.extraction.names import HONORIFICS, fold, is_org
 
 GROUPS = {"direct": "direct", "mixed": "direct", "indirect": "indirect"}
 
@@ -368,11 +368,8 @@ def _person(run: list[str], before: str) -> bool:
     """Whether a capitalised run names a person: after a courtesy title, or from a known
     first name ('Bank of America' and 'University of Oslo' do not)."""
     return bool(run) and (
-        fold(before).strip(".") in _HONORIFICS or of_first_name(run[0]) is not None
+        fold(before).strip(".") in HONORIFICS or of_first_name(run[0]) is not None
     )
-
-
-_HONORIFICS = frozenset("mr mrs ms miss dr".split())
 
 
 def _starts_sentence(text: str, start: int | None) -> bool:

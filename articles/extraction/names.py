@@ -311,7 +311,7 @@ def _name_in_run_at_start(run: str) -> Found | None:
             break
     # "Jeffrey Lewis of the James Martin Center": the person, not the place of work; after
     # a courtesy title one word is the surname ('Mr. Burman of the Tax Policy Center').
-    titled = cut > 0 and _folded_word(words[cut - 1]) in _HONORIFICS
+    titled = cut > 0 and _folded_word(words[cut - 1]) in HONORIFICS
     for i in range(cut + 1 if titled else cut + 2, end - 1):
         if words[i] in ("of", "for") and not is_org(" ".join(words[cut:i])):
             if titled or genders.of_first_name(words[cut]) or is_org(" ".join(words[i + 1 : end])):
@@ -346,13 +346,14 @@ def _name_in_run_at_start(run: str) -> Found | None:
 def _before_surname(word: str) -> bool:
     """Whether a surname follows ``word``: a courtesy title, an initial or a first name."""
     return (
-        _folded_word(word) in _HONORIFICS
+        _folded_word(word) in HONORIFICS
         or _INITIAL.fullmatch(word) is not None
         or genders.of_first_name(word) is not None
     )
 
 
-_HONORIFICS = frozenset("mr mrs ms miss dr".split())
+# Courtesy titles: the word after one is a surname, even a title's word ('Mr. King').
+HONORIFICS = frozenset("mr mrs ms miss dr".split())
 
 
 def _folded_word(word: str) -> str:

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from articles.extraction import gender as genders
 from articles.extraction.model import Span
 from articles.extraction.names import (
+    HONORIFICS,
     TITLES,
     Found,
     can_speak,
@@ -614,13 +615,9 @@ def _head_name(registry: Registry, part: str) -> Found | None:
     return head
 
 
-# Honorifics that make the next word a surname, even a title word ('Mr. King').
-_HONORIFICS = frozenset("mr mrs ms miss dr".split())
-
-
 def _honorific_surname(found: Found) -> bool:
     words = found.titles.casefold().replace(".", "").split()
-    return len(found.name.split()) == 1 and bool(words) and words[-1] in _HONORIFICS
+    return len(found.name.split()) == 1 and bool(words) and words[-1] in HONORIFICS
 
 
 def _named(registry: Registry, found: Found, description: str, at: int) -> tuple[Entity, Span]:
