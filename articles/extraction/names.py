@@ -507,6 +507,18 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     the cells within ``limit`` of the diagonal are computed."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    # The letters both spellings open and end with cost nothing: leave them out, as
+    # the misspellings compared ('Godzimirksi', 'Godzimirski') mostly differ in one
+    # place, so that only the few letters around it go through the table below.
+    start, shorter = 0, min(len(a), len(b))
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    cut = 0
+    while cut < shorter - start and a[-1 - cut] == b[-1 - cut]:
+        cut += 1
+    a, b = a[start : len(a) - cut], b[start : len(b) - cut]
+    if not a or not b:
+        return len(a) + len(b)  # letters to insert, no more than ``limit`` (above)
     far = limit + 1
     previous2: list[int] = []
     previous = [j if j <= limit else far for j in range(len(b) + 1)]
