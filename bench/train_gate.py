@@ -68,7 +68,7 @@ def candidates(text: str) -> list[tuple[list[str], object]]:
     """``(features, candidate)`` for each content the clauses scope passes over in
     ``text``; the recording keeps none of them, so the engine reads on as in that scope."""
     recorder, found = _Recorder(), []
-    originals = around_cues._passed_over, around_cues._low_cue
+    originals = around_cues.passed_over, around_cues.low_cue
 
     def recording(original):
         def record(*args):
@@ -82,12 +82,12 @@ def candidates(text: str) -> list[tuple[list[str], object]]:
 
         return record
 
-    around_cues._passed_over, around_cues._low_cue = map(recording, originals)
+    around_cues.passed_over, around_cues.low_cue = map(recording, originals)
     try:
         with gate_in_place(recorder):
             extract_quotes(text, scope=Scope.WIDE)
     finally:
-        around_cues._passed_over, around_cues._low_cue = originals
+        around_cues.passed_over, around_cues.low_cue = originals
     return found
 
 

@@ -136,7 +136,7 @@ def _probability_feature(probability: float) -> str:
 _LENGTHS = (2, 4, 8, 16, 32)
 # One length in each of the buckets above: a content of any length.
 ANY_LENGTH = (0, *_LENGTHS)
-# The kinds of subject a content can have (around_cues._subject_kind).
+# The kinds of subject a content can have (handoff._subject_kind).
 SUBJECTS = ("none", "pronoun", "described", "org", "person")
 
 

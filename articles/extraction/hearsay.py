@@ -19,7 +19,7 @@ HEARSAY = "reportedly"
 # a clause ('…, which has reportedly …', 'With the mayor reportedly …').
 _CLAUSE_OPENERS = frozenset("who which that and but with while as after since".split())
 _OPENING_MARKS = frozenset(",;:()[]—–")
-_MIN_PIECE = 8  # characters, as around_cues' shortest content
+_MIN_PIECE = 8  # characters, as the shortest content around a cue (handoff._MIN_CONTENT)
 _CONFIDENCE = 0.5
 
 

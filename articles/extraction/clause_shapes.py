@@ -1,0 +1,239 @@
+"""The shape of a sentence around a cue, token by token: whether a clause follows it
+('said that …', 'said the span is unsafe'), whether it is negated or passive, where the
+auxiliaries before it start, what 'Asked whether …' asks.
+
+Tests on the tokens alone, with no registry and no model: the subject, hand-off and cue
+rules (cue_subjects.py, handoff.py, around_cues.py) all read a sentence's shape here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articles.extraction.patterns import LY_NOUNS
+
+Token = tuple[int, int, str]
+
+# Between a subject and its cue: 'Trump has also repeatedly denied'.
+AUXILIARIES = frozenset(
+    """has have had having is was were are am be been being would will could should might
+    may can must did does do not never also still already reportedly repeatedly
+    previously later then now once again recently publicly privately ever even often
+    first further only openly explicitly flatly falsely strongly really actually
+    personally clearly just quickly immediately later initially yet perhaps maybe n’t n't
+    ’s 's 've ’ve ’d 'd ’ll 'll long always too sometimes usually""".split()
+)
+# Where a subject phrase starts, looking back from its cue.
+BOUNDARY_WORDS = frozenset(
+    """that but while because although though as when if whether since so and or than
+    which where after before until unless whereas yet""".split()
+)
+
+
+def asked(sentence: list[Token], first: int, last: int) -> tuple[int, int] | None:
+    """What 'Asked' opening a sentence asked, to its comma: 'Asked by a reporter whether
+    …,', 'When asked about …,'."""
+    if sentence[last][2].lower() != "asked" or first > 1:
+        return None
+    if first == 1 and sentence[0][2].lower() not in ("when", "once", "after"):
+        return None
+    at = last + 1
+    if at < len(sentence) and sentence[at][2].lower() in ("by", "on", "in", "during", "at"):
+        # Past who asked, or where: the question opens with its own word.
+        at = next(
+            (
+                j
+                for j in range(at + 1, min(len(sentence), at + 12))
+                if _opens_question(sentence[j][2])
+            ),
+            len(sentence),
+        )
+    if at >= len(sentence) or not _opens_question(sentence[at][2]):
+        return None
+    comma = next((j for j in range(at + 1, len(sentence)) if sentence[j][2] == ","), None)
+    if comma is None:
+        return None  # 'Asked why …' running to the end asks nothing of a speaker
+    return sentence[at][0], sentence[comma - 1][1]
+
+
+def _opens_question(word: str) -> bool:
+    return word.lower() in _QUESTION_WORDS or word.lower() in ("if", "about", "to", "when", "where")
+
+
+BE = frozenset("is are was were be been being am ’s 's".split())
+_NEGATIONS = frozenset("not n't n’t never no".split())
+# The words between a subject and its cue that may hide a negation: made once, not for
+# each word looked back at.
+_AUXILIARIES_OR_NEGATIONS = AUXILIARIES | _NEGATIONS
+# Finite verbs that show a clause without 'that': 'said the span is unsafe'.
+FINITE = frozenset(
+    """is are was were will would can could should has have had may might must does did
+    do wo ca""".split()
+)
+_SUBJECT_WORDS = frozenset("he she it they we i this there".split())
+
+
+def negated_or_passive(sentence: list[Token], first: int) -> bool:
+    """'did not say', 'have been told to wait', 'is expected on 28 April'."""
+    i = first
+    while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES_OR_NEGATIONS:
+        i -= 1
+        word = sentence[i][2].lower()
+        if word in _NEGATIONS or (word in BE and not clause_follows(sentence, first)):
+            return True
+    return False
+
+
+def negated(sentence: list[Token], first: int) -> bool:
+    """'did not say', 'has never denied': a negation among the words before the cue."""
+    i = first
+    while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES_OR_NEGATIONS:
+        i -= 1
+        if sentence[i][2].lower() in _NEGATIONS:
+            return True
+    return False
+
+
+def that_clause(sentence: list[Token], last: int) -> bool:
+    """'that' and a clause right after the cue, not 'that amount' or 'that spilled'."""
+    following = sentence[last + 1 : last + 2]
+    if not following:
+        return False
+    if following[0][2] == ":":
+        return True
+    if following[0][2].lower() in _QUESTION_WORDS:
+        return True  # 'questioned whether the county could pay': a reported question
+    if following[0][2].lower() != "that":
+        return False
+    # 'that his plan works': a determiner after 'that' makes it the clause's opener, not
+    # a demonstrative ('that plan'), however the clause's verb is spelt.
+    after = sentence[last + 2 : last + 3]
+    return bool(after and after[0][2].lower() in _CLAUSE_DETERMINERS) or zero_that_clause(
+        sentence, last + 1
+    )
+
+
+_QUESTION_WORDS = frozenset("whether how why what who".split())
+_CLAUSE_DETERMINERS = frozenset("the a an his her its their our my your some many most".split())
+
+
+def zero_that_clause(sentence: list[Token], last: int) -> bool:
+    """A clause right after the cue, with no 'that': a finite verb in its first words."""
+    original = [w for _, _, w in sentence[last + 1 : last + 14]]
+    words = [w.lower() for w in original]
+    if not words:
+        return False
+    if subject_pronoun(words[0]) and len(words) > 1 and words[1][:1].isalpha():
+        return words[1] not in PREPOSITIONS  # 'say they plan', 'says she’ll continue'
+    if words[0] in PREPOSITIONS and not (
+        words[0] == "about" and words[1:2] and words[1][:1].isdigit()
+    ):
+        return False  # 'said after the meeting', but 'said about 60 families were …'
+    for j, word in enumerate(words[1:], start=1):
+        if word in FINITE or word.endswith("ed"):
+            return True
+        if word.endswith("s") and words[j - 1] in _SUBJECT_WORDS:
+            return True
+        if (
+            j <= 2
+            and word.endswith("s")
+            and word.isalpha()
+            and all(w[:1].isupper() for w in original[:j])
+        ):
+            return True  # 'say Scott deserves', 'said Mary Poppins sings'
+
+        if word in ";:":
+            return False
+    return False
+
+
+def impersonal(sentence: list[Token], first: int) -> bool:
+    """'it is obvious that', 'there was little doubt that': an empty subject and a form of
+    'be' before the cue, where the cue is what is said of the clause, not who says it."""
+    end = skip_auxiliaries(sentence, first)
+    if end > 0 and sentence[end - 1][2].lower().replace("’", "'") in ("it's", "there's"):
+        return True  # 'It's unclear whether …': the 's is the form of 'be'
+    if end == 0 or end == first:
+        return False
+    skipped = {w.lower() for _, _, w in sentence[end:first]}
+    return sentence[end - 1][2].lower() in ("it", "there") and bool(skipped & _FORMS_OF_BE)
+
+
+_FORMS_OF_BE = frozenset("is was are were be been being".split())
+
+
+def subject_pronoun(word: str) -> bool:
+    """'they', 'she’ll', 'we're': a pronoun that can only be a clause's subject."""
+    return _APOSTROPHE.split(word, maxsplit=1)[0] in _CLAUSE_SUBJECTS
+
+
+_CLAUSE_SUBJECTS = frozenset("he she they we i".split())
+_APOSTROPHE = re.compile(r"[’']")  # compiled once: re.split looks a pattern up per call
+PREPOSITIONS = frozenset(
+    """to on about into for of with at in by from over against outside inside after before
+    during near following while when as amid among under behind through via without
+    within since until upon""".split()
+)
+CLAUSE_OPENERS = frozenset("that whether if how why what who when where which :".split())
+
+
+def clause_follows(sentence: list[Token], last: int) -> bool:
+    """A clause after the cue, perhaps after whom it was told: 'warned (voters) that'."""
+    return any(w.lower() in CLAUSE_OPENERS for _, _, w in sentence[last + 1 : last + 4])
+
+
+def last_comma_before(sentence: list[Token], first: int) -> int | None:
+    for i in range(first - 1, -1, -1):
+        if sentence[i][2] in ",;:—–":
+            return i
+    return None
+
+
+def skip_auxiliaries(sentence: list[Token], i: int) -> int:
+    """Where the subject ends: before the auxiliaries and adverbs that precede the cue."""
+    while i > 0:
+        word = sentence[i - 1][2].lower()
+        if word in AUXILIARIES or (adverb(word) and sentence[i - 1][2].islower()):
+            i -= 1
+        elif word == "since" and i > 1 and sentence[i - 2][2].lower() in _PERFECT:
+            i -= 1  # 'has since said'; 'Since announcing …' opens a phrase
+        elif word in _QUANTIFIERS and i > 1 and sentence[i - 2][2].lower() not in BOUNDARY_WORDS:
+            i -= 1  # 'Lund and Berg both stressed'; 'Both want' is the subject itself
+        elif i > 1 and word in TIMES and sentence[i - 2][2].lower() in _TIME_LEADS:
+            i -= 2  # 'Harbour Bank this month announced', 'Nord on Monday said'
+        elif i > 1 and word == "it" and sentence[i - 2][2].lower() in _MAKE:
+            i -= 2  # 'Hale made it clear that'
+        elif i > 1 and word == "to" and sentence[i - 2][2].lower() in _VERBS_BEFORE_TO:
+            i -= 2  # 'Democrats wanted to know', 'the mayor declined to say'
+        else:
+            break
+    return i
+
+
+def adverb(word: str) -> bool:
+    """'reportedly', 'flatly': a word in -ly that is no noun ('family', 'the weekly')."""
+    return word.endswith("ly") and len(word) > 4 and word not in LY_NOUNS
+
+
+_PERFECT = frozenset("has have had".split())
+_QUANTIFIERS = frozenset("both all each".split())
+_TIME_LEADS = frozenset("this last next earlier on".split())
+# 'made it clear': the cue is the adjective; 'made it' stands between it and the subject.
+_MAKE = frozenset("make makes made making".split())
+# Verbs whose subject is also the subject of the cue after 'to': 'wanted to know'.
+_VERBS_BEFORE_TO = frozenset(
+    """want wants wanted decline declines declined refuse refuses refused try tries tried
+    continue continues continued seem seems seemed appear appears appeared seek seeks
+    sought hope hopes hoped plan plans planned promise promises promised vow vows vowed
+    threaten threatens threatened decide decides decided begin begins began need needs
+    needed""".split()
+)
+TIMES = frozenset(
+    """week month year morning afternoon evening night weekend monday tuesday wednesday
+    thursday friday saturday sunday""".split()
+)
+
+
+def participle(word: str) -> bool:
+    """'claiming', 'adding': a present participle (not 'bring' or 'thing')."""
+    return len(word) > 5 and word.islower() and word.endswith("ing")

@@ -1,0 +1,372 @@
+"""Who is the subject before a cue: the phrase back to its clause boundary ('Trump has
+also repeatedly denied'), past asides, relative clauses and an opening participle, or the
+speaker of a quotation before it.
+
+One question, read from the tokens and the registry; around_cues.py and the wide scope's
+hand-off (handoff.py) ask it for each cue.
+"""
+
+from __future__ import annotations
+
+from articles.extraction import cues
+from articles.extraction.clause_shapes import (
+    BOUNDARY_WORDS,
+    Token,
+    adverb,
+    participle,
+    skip_auxiliaries,
+)
+from articles.extraction.patterns import SAYING_VERBS
+from articles.extraction.registry import Registry
+from articles.extraction.speakers import Speaker, speaker_in, subject_length
+
+# The marks that end a subject phrase, as clause_shapes.BOUNDARY_WORDS do.
+_BOUNDARY_MARKS = frozenset(',;:()[]—–-"“”‘’')
+
+
+DETERMINERS = frozenset("a an the his her its their this that our".split())
+
+
+# Pronouns that can carry one long predicate to a cue ('He went out of his way to say');
+# 'it' and 'I' open too many sentences that attribute nothing.
+_SUBJECT_PRONOUNS = frozenset("he she they we".split())
+# A speaker named by a pronoun, for the gate: any subject pronoun.
+PRONOUNS = _SUBJECT_PRONOUNS | {"i", "it"}
+
+
+def subject_before(registry: Registry, text: str, sentence: list[Token], first: int) -> Speaker:
+    """The subject of the cue at ``first``: the phrase back to a clause boundary, with an
+    apposition between commas kept ('Brafman, the lawyer, said')."""
+    end = skip_auxiliaries(sentence, first)
+    if end == 0:
+        return Speaker(None)
+    if opening_participle(sentence) and "," not in (w for _, _, w in sentence[:first]):
+        # 'Continuing to explain his view, Carson rejected …': whoever the main clause
+        # names does what the opening participle says.
+        return sentence_subject(registry, text, sentence, len(sentence))
+    if end >= 2 and sentence[end - 1][2] in ("who", "which"):
+        # 'an architect who said', 'Kari Lunde who said': whom the relative stands for.
+        return phrase(registry, text, sentence, end - 1, end)
+    if _pronoun_subject(sentence, end - 1):
+        # 'Instead he appointed', 'the plan, which she said': the pronoun right before
+        # the cue is its subject, whatever opens the phrase it ends.
+        pronoun = phrase(registry, text, sentence, end - 1, end)
+        if pronoun.entity is not None:
+            return pronoun
+    if end >= 3 and sentence[end - 1][2].lower() in ("and", "but"):
+        # 'Cruz urged voters to stay home and said he …', '… too early but noted that …':
+        # the sentence's subject.
+        return sentence_subject(registry, text, sentence, end - 1)
+    if participle(sentence[first][2]) and sentence[end - 1][2].lower() in _BEFORE_PARTICIPLE:
+        # 'Okafor praised the crews before explaining why …', 'After saying he was
+        # nervous, the man …': the participle's subject is the sentence's.
+        subject = sentence_subject(registry, text, sentence, end - 1 or len(sentence))
+        if subject.entity is not None:
+            return subject
+    if participle(sentence[first][2]) and end >= 3 and _after_comma(sentence, end):
+        # '“…,” Lund said, adding that …': the subject of the saying verb before the comma;
+        # 'The party filed a complaint, claiming that …': the sentence's subject claims.
+        said = end - 2 if sentence[end - 1][2] == "," else end - 3
+        if sentence[said][2].lower() in SAYING_VERBS and said >= 1:
+            speaker = subject_before(registry, text, sentence, said)
+            if speaker.entity is not None:
+                return speaker
+        subject = sentence_subject(registry, text, sentence, end - 1)
+        if subject.entity is None:
+            # '“…,” said Tom Berg, a former aide, recalling …', '“…,” Lund told the
+            # hosts of the show, adding …': whoever the quotation's attribution names.
+            return _quotation_speaker(registry, text, sentence, end - 1) or subject
+        return subject
+    if sentence[end - 1][2] == ")":
+        # 'Rep. Alma Frost (D-Ore.) said': the party and state are no part of the subject.
+        opening = next(
+            (i for i in range(end - 2, max(-1, end - 12), -1) if sentence[i][2] == "("), None
+        )
+        if opening:
+            end = opening
+    if sentence[end - 1][2] in _DASHES:
+        # 'Byrne — a former guard at the port — said', 'The judges -- Lund, Berg and Amar
+        # -- agreed': the subject before the aside between dashes.
+        opening = _dash_aside_opening(sentence, end - 1)
+        if opening is not None:
+            subject = phrase(registry, text, sentence, boundary(sentence, opening), opening)
+            if subject.entity is not None:
+                return subject
+    if sentence[end - 1][2] == ",":
+        # 'X, who served as chairman during the 2000 election, agreed': X, before the
+        # relative clause, however long it is.
+        end = _before_relative_clause(sentence, end - 1) + 1
+        # 'X, a Y, said': the apposition and the phrase before it.
+        opening = _aside_opening(sentence, end - 1)
+        if opening > 0 and sentence[opening - 1][2] == ",":
+            start = boundary(sentence, opening - 1)
+            speaker = phrase(registry, text, sentence, start, end - 1)
+        else:
+            speaker = phrase(registry, text, sentence, opening, end - 1)
+        if speaker.entity is None and end - 1 <= _APPOSITIONS_TOKENS:
+            # 'Ana Ruiz, 39, a nurse, said', 'Sen. Al Roe, R-S.C., a candidate, said', 'Al
+            # Roe, a donor and chair of the board, asked': longer asides than the phrase
+            # back to a boundary, after the name that opens the sentence.
+            whole = phrase(registry, text, sentence, 0, end - 1)
+            if whole.entity is not None and whole.entity.named:
+                return whole
+        return speaker
+    start = boundary(sentence, end)
+    if end - start >= 2 and sentence[start][2].lower() in BEFORE_SUBJECT:
+        # '…, with some polls showing that …', 'Even the organiser said': the word opens
+        # the phrase, the subject follows it.
+        start += 1
+    speaker = phrase(registry, text, sentence, start, end)
+    if speaker.entity is None:
+        # 'Supporters who have heard from the campaign say': the noun phrase before the
+        # relative clause, which no comma sets off.
+        relative = next(
+            (i for i in range(start + 1, end) if sentence[i][2] in _BARE_RELATIVES), None
+        )
+        if relative is not None:
+            subject = phrase(registry, text, sentence, start, relative)
+            if subject.entity is not None:
+                return subject
+    if speaker.entity is None and start >= 2 and sentence[start - 1][2] in _BARE_RELATIVES:
+        # 'A 2019 study that ran in the journal found': the relative clause, with no
+        # comma, qualifies the noun phrase that opens the sentence, which is the subject.
+        outer = boundary(sentence, start - 1)
+        if outer == 0 or sentence[outer - 1][2] == ",":
+            subject = phrase(registry, text, sentence, outer, start - 1)
+            if subject.entity is not None:
+                return subject
+    if speaker.entity is None and start >= 2 and sentence[start - 1][2].lower() in ("and", "or"):
+        # 'Experts on Korea and nuclear arms said': the 'and' joins the subject's words.
+        wider = boundary(sentence, start - 1)
+        if wider < start - 1:
+            return phrase(registry, text, sentence, wider, end)
+    if speaker.entity is None and not any(
+        w.lower() in BOUNDARY_WORDS or w in cues.QUOTE_MARKS or w in ";:()"
+        for _, _, w in sentence[:end]
+    ):
+        # 'He went out of his way to say', 'She urged the board to act, proposed that',
+        # 'Okafor drove to the plant on Sunday to explain': one long predicate of the
+        # pronoun or the name that opens the sentence.
+        subject = sentence_subject(registry, text, sentence, end)
+        if _names_someone(registry, text, subject):
+            return subject
+    return speaker
+
+
+def _pronoun_subject(sentence: list[Token], i: int) -> bool:
+    """Whether token ``i`` is a subject pronoun; 'it' only where a clause starts, as
+    after a verb it is the object ('made it clear')."""
+    word = sentence[i][2].lower()
+    if word in _SUBJECT_PRONOUNS or word == "i":
+        return True
+    return word == "it" and (
+        i == 0 or sentence[i - 1][2] in _BOUNDARY_MARKS or sentence[i - 1][2] in BOUNDARY_WORDS
+    )
+
+
+def _names_someone(registry: Registry, text: str, subject: Speaker) -> bool:
+    """Whether a sentence's subject is a pronoun for someone ('he', not 'it') or a name;
+    not a common word the sentence capitalises ('Nearly half …', 'Concerns rose …'),
+    which the registry takes for a name but the text also writes in lower case."""
+    if subject.mention is None:
+        return False
+    opener = text[slice(*subject.mention)]
+    if opener.lower() in PRONOUNS:
+        return opener.lower() in _SUBJECT_PRONOUNS
+    named = subject.entity is not None and subject.entity.named
+    return named and not registry.common_word(opener.split()[0])
+
+
+# Prepositions that make a participle after them an adjunct of the sentence's verb.
+_BEFORE_PARTICIPLE = frozenset("before after while by in since without when upon".split())
+# Words that open a subject's phrase without being part of it: '…, with some polls
+# showing', 'Even the organiser said'.
+BEFORE_SUBJECT = frozenset("with even".split())
+# How far back a name opening the sentence may stand before its asides end at the cue.
+_APPOSITIONS_TOKENS = 40
+
+
+def _aside_opening(sentence: list[Token], comma: int) -> int:
+    """Where the aside closed at ``comma`` opens: at its clause boundary, or at the comma
+    before a participle's phrase ('Voss, appearing after Marsh at the forum, cited …':
+    'after' opens no clause there; 'Voss, speaking in Dayton, Ohio, warned …')."""
+    opening = boundary(sentence, comma)
+    if opening == 0:
+        return opening
+    for i in range(comma - 1, max(0, comma - 16), -1):
+        word = sentence[i][2]
+        if word in _BOUNDARY_MARKS and word != ",":
+            break
+        if word == "," and participle(sentence[i + 1][2]):
+            return i + 1
+    return opening
+
+
+def _quotation_speaker(
+    registry: Registry, text: str, sentence: list[Token], comma: int
+) -> Speaker | None:
+    """Who the attribution after a quotation names, when it runs up to the ``comma``
+    ('“…,” said Tom Berg, a former aide,' or '“…,” Lund told the hosts,'); None when no
+    quotation closes before it with its own comma."""
+    closing = next(
+        (
+            i
+            for i in range(comma - 1, max(1, comma - _ATTRIBUTION_TOKENS), -1)
+            if sentence[i][2] in cues.QUOTE_MARKS and sentence[i - 1][2] in ",?!"
+        ),
+        None,
+    )
+    if closing is None or closing + 2 > comma:
+        return None
+    if sentence[closing + 1][2].lower() in SAYING_VERBS:
+        speaker = phrase(registry, text, sentence, closing + 2, comma)
+    else:
+        said = next(
+            (i for i in range(closing + 2, comma) if sentence[i][2].lower() in SAYING_VERBS), None
+        )
+        if said is None:
+            return None
+        speaker = phrase(registry, text, sentence, closing + 1, said)
+    return speaker if speaker.entity is not None else None
+
+
+# How far back from a participle's comma the quotation before its attribution may close.
+_ATTRIBUTION_TOKENS = 24
+
+
+def _dash_aside_opening(sentence: list[Token], closing: int) -> int | None:
+    """The first dash of the pair that opens the aside the dash at ``closing`` ends (two
+    hyphens, '--', are one dash), or None when no dash opens one within the sentence's
+    clause."""
+    while closing > 0 and sentence[closing - 1][2] in _DASHES:
+        closing -= 1
+    for i in range(closing - 2, max(0, closing - _DASH_ASIDE_TOKENS), -1):
+        word = sentence[i][2]
+        if word in ";:()" or word in cues.QUOTE_MARKS:
+            return None
+        if word in _DASHES:
+            while i > 0 and sentence[i - 1][2] in _DASHES:
+                i -= 1
+            return i if i > 0 else None
+    return None
+
+
+_DASHES = frozenset("-–—")
+_DASH_ASIDE_TOKENS = 30
+
+
+def _after_comma(sentence: list[Token], end: int) -> bool:
+    """A comma before token ``end``, or a comma and the closing mark after it ('…,”')."""
+    if sentence[end - 1][2] == ",":
+        return True
+    return sentence[end - 1][2] in cues.QUOTE_MARKS and sentence[end - 2][2] == ","
+
+
+def _before_relative_clause(sentence: list[Token], comma: int) -> int:
+    """The comma that opens a relative clause ending at ``comma`` (', who … ,'), or
+    ``comma`` itself when none does."""
+    for i in range(comma - 1, max(0, comma - _RELATIVE_CLAUSE_TOKENS), -1):
+        word = sentence[i][2]
+        if word in ";:()" or word in cues.QUOTE_MARKS:
+            break
+        if word.lower() in RELATIVES and sentence[i - 1][2] == ",":
+            return i - 1
+    return comma
+
+
+RELATIVES = frozenset("who which whose".split())
+_BARE_RELATIVES = frozenset("that who which".split())
+_RELATIVE_CLAUSE_TOKENS = 40
+
+
+def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: int) -> Speaker:
+    """The subject that opens the sentence (after a short opening phrase and its comma):
+    its words up to the first one in lower case or a comma, before token ``end``."""
+    start = 0
+    first = sentence[0][2] if sentence else ""
+    # A phrase its first word marks as one ('In a speech at the county fair on Tuesday
+    # night, …', 'Despite his low standing in the polls, …') may run longer than one
+    # that only its last word shows to be ('Hours later, …').
+    opening = (
+        opening_participle(sentence)
+        or first.lower() in _OPENING_WORDS
+        or (adverb(first.lower()) and first[:1].isupper())
+    )
+    comma = next(
+        (
+            i
+            for i, (_, _, w) in enumerate(sentence[: _OPENING_TOKENS if opening else 10])
+            if w == ","
+        ),
+        None,
+    )
+    if (
+        comma is not None
+        and comma + 1 < end
+        and (opening or sentence[comma - 1][2].lower() in ("later", "earlier", "ago"))
+    ):
+        # 'On Monday, Cruz …', 'In Ohio, the governor …', 'Reflecting on his career, the
+        # senator …', 'Hours later, Trump …', 'Recently, Tom Berg …'
+        start = comma + 1
+    if start + 1 < end and sentence[start][2].lower() in _OPENING_CONJUNCTIONS:
+        start += 1  # 'But the former president …': the conjunction opens no subject
+    words = [w for _, _, w in sentence[start : min(end, start + 8)]]
+    stop = start + subject_length(words)
+    if stop == start or all(w.lower() in DETERMINERS for _, _, w in sentence[start:stop]):
+        return Speaker(None)
+    return phrase(registry, text, sentence, start, stop)
+
+
+def opening_participle(sentence: list[Token]) -> bool:
+    """A sentence that opens with a participle's phrase: 'Arriving at the scene, …',
+    'Preceded by the mayor, …'."""
+    word = sentence[0][2] if sentence else ""
+    return (
+        len(word) > 5 and word[:1].isupper() and word[1:].islower() and word.endswith(("ing", "ed"))
+    )
+
+
+# Words that open a phrase before a sentence's subject: 'On Monday, …', 'After the vote, …',
+# 'If he wins, …', 'Inside the hall, …'.
+_OPENING_WORDS = frozenset(
+    """on in at after before during earlier later last yesterday today since following
+    if as while although though despite when because unless until once inside outside
+    for amid like unlike throughout under over by with without upon""".split()
+)
+_OPENING_TOKENS = 16
+# Conjunctions and adverbs that open a sentence before its subject, with no comma.
+_OPENING_CONJUNCTIONS = frozenset("but and so yet still then now also even or nor".split())
+
+
+def boundary(sentence: list[Token], end: int) -> int:
+    """Where the phrase ending at token ``end`` starts: after the nearest clause boundary,
+    at most ten tokens back."""
+    i = end
+    while i > 0 and end - i < 10:
+        word = sentence[i - 1][2]
+        if (word in _BOUNDARY_MARKS and not _plural_possessive(sentence, i - 1)) or (
+            word.lower() in BOUNDARY_WORDS
+        ):
+            break
+        i -= 1
+    return i
+
+
+def _plural_possessive(sentence: list[Token], i: int) -> bool:
+    """The apostrophe of 'farmers’ unions': written onto a plural, a word after it."""
+    start, _, mark = sentence[i]
+    return (
+        mark in "’'"
+        and 0 < i < len(sentence) - 1
+        and sentence[i - 1][1] == start
+        and sentence[i - 1][2].endswith("s")
+        and sentence[i + 1][0] > start + 1
+    )
+
+
+def phrase(registry: Registry, text: str, sentence: list[Token], start: int, end: int) -> Speaker:
+    while end > start and sentence[end - 1][2] in ".!?,;:":
+        end -= 1
+    if end <= start:
+        return Speaker(None)
+    return speaker_in(registry, text, sentence[start][0], sentence[end - 1][1])

@@ -1,0 +1,239 @@
+"""The wide scope's hand-off to the gate (gate.py): the contents the rules around a cue
+pass over for want of a clause, a negated or passive cue's, and a cue the model scores
+under its threshold ('urged residents to stay indoors', 'is expected to win') are weighed
+by the gate, which admits what PARC counts.
+
+Kept apart from the rules that find contents (around_cues.py) so that what the gate sees
+of a candidate (its subject, length and shape) is read in one place; bench/train_gate.py
+records these candidates through around_cues' names for passed_over and low_cue.
+"""
+
+from __future__ import annotations
+
+import operator
+from bisect import bisect_left
+from dataclasses import replace
+
+from articles.extraction import cues
+from articles.extraction.clause_shapes import Token, asked, clause_follows, skip_auxiliaries
+from articles.extraction.cue_subjects import BEFORE_SUBJECT, PRONOUNS, boundary, subject_before
+from articles.extraction.gate import CueFeatures, Gate, cue_features, features
+from articles.extraction.model import Candidate
+from articles.extraction.registry import Registry
+from articles.extraction.speakers import Speaker, phrase_source
+
+_MIN_CONTENT = 8  # characters
+
+
+def with_low_cues(
+    model: cues.CueModel, scored: list[tuple[int, float]], hits: list[tuple[int, float]]
+) -> tuple[list[tuple[int, float]], frozenset[int]]:
+    """The wide scope's cues: also the words the cue model scores under its threshold
+    but at least _LOW_FLOOR, and those words' indices."""
+    taken = {i for i, _ in hits}
+    low = {i: p for i, p in scored if _LOW_FLOOR <= p < model.threshold and i not in taken}
+    if not low:
+        return hits, frozenset()
+    return sorted([*hits, *low.items()]), frozenset(low)
+
+
+_LOW_FLOOR = 0.15
+
+
+class _AskLater:
+    """A gate that admits every passed-over content, for a low cue whose candidate the
+    real gate weighs once built."""
+
+    def admits(self, features: list[str]) -> bool:
+        return True
+
+
+ASK_LATER = _AskLater()
+
+
+def low_cue_features(
+    gate: Gate, sentence: list[Token], first: int, last: int
+) -> CueFeatures | None:
+    """What the gate makes of the low cue ``sentence[first:last + 1]``, which it weighs
+    twice (``low_cue_may_pass``, then ``low_cue``); None for another gate than Gate."""
+    if not isinstance(gate, Gate):
+        return None
+    return cue_features(list(map(WORD, sentence)), first, last, "low")
+
+
+def low_cue_may_pass(
+    gate: Gate,
+    cue: CueFeatures | None,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    probability: float,
+) -> bool:
+    """Whether the gate might admit a content of the low cue ``sentence[first:last + 1]``,
+    of any length and subject; False only when low_cue would refuse whatever
+    around_cues._around builds for it. Its candidate's confidence is the cue's probability
+    rounded, or 0.0 for what 'Asked' asks."""
+    if not isinstance(gate, Gate):
+        return True  # bench/train_gate.py's recorder, which must see every candidate
+    confidences = (round(probability, 2),)
+    if asked(sentence, first, last) is not None:
+        confidences += (0.0,)
+    return gate.might_admit(cue, "low", probabilities=confidences)
+
+
+def low_cue(
+    gate: Gate,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    candidate: Candidate,
+    cue: CueFeatures | None,
+) -> Candidate | None:
+    """``candidate`` when the gate admits it as a low cue's content; ``cue``: what
+    ``low_cue_features`` made of the cue."""
+    speaker = Speaker(candidate.entity, candidate.mention)
+    content = (candidate.start, candidate.end)
+    admitted = _admits(
+        gate, text, sentence, first, last, content, speaker, "low", candidate.confidence, cue
+    )
+    return replace(candidate, gated=True) if admitted else None
+
+
+WORD = operator.itemgetter(2)
+_START = operator.itemgetter(0)
+
+
+def passed_over(
+    gate: Gate,
+    registry: Registry,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    content: tuple[int, int],
+    shape: str,
+    probability: float,
+) -> Candidate | None:
+    """A content after a cue that the clauses scope does not take ('urged voters to stay
+    home', 'questioned the count'), when the wide scope's gate admits it."""
+    if shape in _PHRASE_SHAPES and not clause_follows(sentence, last):
+        content = _to_comma(sentence, content)
+    if content[1] - content[0] < _MIN_CONTENT:
+        return None
+    cue = None
+    if isinstance(gate, Gate):
+        # Weighed twice, here and in _admits: the cue's features are built once.
+        cue = cue_features(list(map(WORD, sentence)), first, last, shape)
+        if not gate.might_admit(
+            cue,
+            shape,
+            lengths=(_content_length(sentence, content),),
+            probabilities=(probability,),
+        ):
+            return None  # refused whoever the subject is: no need to look it up
+    # Looking up the subject makes it salient; a content only this scope takes must not,
+    # or the speakers of the quotes both scopes find would change ('Regulars call it …'
+    # becoming a later 'she').
+    before = registry.checkpoint()
+    speaker = subject_before(registry, text, sentence, first)
+    registry.restore(before)
+    if not _admits(gate, text, sentence, first, last, content, speaker, shape, probability, cue):
+        return None
+    if speaker.entity is None and gate is not ASK_LATER:
+        speaker = subject_source(text, sentence, first)
+    cue = (sentence[first][0], sentence[last][1])
+    return indirect_candidate(content, speaker, cue, probability, gated=True)
+
+
+def subject_source(text: str, sentence: list[Token], first: int) -> Speaker:
+    """The subject phrase before a gated content's cue when it names nobody the registry
+    knows ('A new county poll found', 'Minority voters appeared more likely to'): the
+    phrase itself, as a thing described, so the content keeps its source's words."""
+    end = skip_auxiliaries(sentence, first)
+    start = boundary(sentence, end)
+    if end - start >= 2 and sentence[start][2].lower() in BEFORE_SUBJECT:
+        start += 1
+    if start >= end:
+        return Speaker(None)
+    return phrase_source(text, sentence[start][0], sentence[end - 1][1])
+
+
+# The shapes whose content, with no clause after the cue, is a phrase: a verb of saying's
+# object ('denied the report'), a negated or a passive cue's. Not a word the rules do not
+# trust ('urged voters to stay home, where …'): cut there, it lost more than it gained.
+_PHRASE_SHAPES = frozenset({"object", "passive", "negated"})
+
+
+def _to_comma(sentence: list[Token], content: tuple[int, int]) -> tuple[int, int]:
+    """A phrase's content up to the first comma in it: 'did not discuss [the timetable],
+    the third this year, …', 'was announced [by the board], two weeks after …'; what
+    follows the comma is an aside or another clause, not the phrase."""
+    start, end = content
+    i = bisect_left(sentence, start, key=_START)
+    for token_start, _, word in sentence[i:]:
+        if token_start >= end:
+            break
+        if word == "," and token_start > start:
+            return start, token_start
+    return content
+
+
+def _admits(
+    gate: Gate,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    content: tuple[int, int],
+    speaker: Speaker,
+    shape: str,
+    probability: float,
+    cue: CueFeatures | None = None,
+) -> bool:
+    """Whether the gate admits ``content`` as what the cue ``sentence[first:last + 1]``
+    attributes, ``shape`` saying why the rules alone would not; ``cue``: the cue's
+    features (gate.cue_features), when the caller has built them already."""
+    if gate is ASK_LATER:
+        return True  # the real gate weighs the low cue's candidate once it is built
+    length = _content_length(sentence, content)
+    words = list(map(WORD, sentence)) if cue is None else []
+    subject = _subject_kind(text, speaker)
+    return gate.admits(features(words, first, last, length, shape, subject, probability, cue))
+
+
+def _content_length(sentence: list[Token], content: tuple[int, int]) -> int:
+    """How many of the sentence's tokens start in ``content``."""
+    # The tokens run in text order: the content's are those from bisecting its ends.
+    return bisect_left(sentence, content[1], key=_START) - bisect_left(
+        sentence, content[0], key=_START
+    )
+
+
+def _subject_kind(text: str, speaker: Speaker) -> str:
+    """Who the subject is, for the gate: a named person or organisation, a pronoun, a
+    description ('officials'), or none found."""
+    if speaker.entity is None:
+        return "none"
+    if speaker.mention and text[speaker.mention[0] : speaker.mention[1]].lower() in PRONOUNS:
+        return "pronoun"
+    if not speaker.entity.named:
+        return "described"
+    return "org" if speaker.entity.org else "person"
+
+
+def indirect_candidate(
+    content: tuple[int, int],
+    speaker: Speaker,
+    cue: tuple[int, int],
+    probability: float,
+    *,
+    gated: bool = False,
+) -> Candidate | None:
+    start, end = content
+    if end - start < _MIN_CONTENT:
+        return None
+    confidence = round(probability, 2)
+    return Candidate(
+        start, end, "indirect", speaker.entity, confidence, cue, speaker.mention, gated
+    )
