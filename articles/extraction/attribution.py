@@ -124,7 +124,7 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
 
 # After a quotation that a comma or a question ends, a subject, perhaps an auxiliary or an
 # adverb, and a verb, listed or not, then nothing but a time or a place to the sentence's
-# end: '…,” he surmised.', '…,” Toomey fumed on Tuesday.', '…,” she has said.', '…,” he
+# end: '…,” he surmised.', '…,” Lund fumed on Tuesday.', '…,” she has said.', '…,” he
 # later said.', '…,” it recommended.', '…,” the president will say.'
 UNLISTED_CUE_AFTER = re.compile(
     rf"\s*(?P<who>{SUBJECT_PRONOUN}|it|I|we|{CAPITALISED}|(?:[Tt]he|[Aa]n?)\s+"

@@ -342,7 +342,7 @@ def _head_name(head: list[str], text: str, start: int | None) -> str | None:
             break  # 'Several judges handling …': the head ends before the participle
         first = position - len(runs[-1])
         if word in ("of", "for") and _person(runs[-1], head[first - 1] if first else ""):
-            break  # 'Mr. Burman of the Tax Policy Center': the person, not the workplace
+            break  # 'Mr. Strand of the Harbour Policy Institute': the person, not the workplace
         if position == 0 and _starts_sentence(text, start) and _common_word(bare, text):
             runs.append([])
         elif word.startswith("("):

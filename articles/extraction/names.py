@@ -294,7 +294,7 @@ def _name_in_run_at_start(run: str) -> Found | None:
         if i > cut and len(_folded_word(words[i])) == 1:
             continue  # a middle initial ('Ronald R. Fieldstone'), not 'R' for Republican
         if i > 0 and _before_surname(words[i - 1]):
-            continue  # 'Peter T. King', 'Mr. King': a surname that is also a title's word
+            continue  # 'Ola T. King', 'Mr. King': a surname that is also a title's word
         if _folded_word(words[i]) in TITLES:
             rest = [w for w in words[i + 1 : end] if w.lower() not in SMALL_WORDS]
             if rest and not is_org(" ".join(rest)):
@@ -310,7 +310,7 @@ def _name_in_run_at_start(run: str) -> Found | None:
                 cut = i
             break
     # "Jeffrey Lewis of the James Martin Center": the person, not the place of work; after
-    # a courtesy title one word is the surname ('Mr. Burman of the Tax Policy Center').
+    # a courtesy title one word is the surname ('Mr. Strand of the Harbour Policy Institute').
     titled = cut > 0 and _folded_word(words[cut - 1]) in HONORIFICS
     for i in range(cut + 1 if titled else cut + 2, end - 1):
         if words[i] in ("of", "for") and not is_org(" ".join(words[cut:i])):
