@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
+from articles.extraction.cues import Token
 from articles.extraction.patterns import LY_NOUNS
-
-Token = tuple[int, int, str]
 
 # Between a subject and its cue: 'Trump has also repeatedly denied'.
 AUXILIARIES = frozenset(

@@ -20,6 +20,9 @@ from articles.extraction.model import Span
 
 MODEL_PATH = Path(__file__).with_name("cue_model.json")
 
+# A token of a sentence: its start, its end and its word.
+Token = tuple[int, int, str]
+
 # Words, numbers with their inner marks (U.S., don't, 9/11), or a single mark.
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-/]\w+)*|[^\w\s]")
 QUOTE_MARKS = frozenset('"“”„«»‘’')
@@ -30,7 +33,7 @@ _WORD = operator.itemgetter(2)  # a token's word
 _SPACES_THEN_TOKEN = re.compile(r"\s*+((?:[A-Z]\.){2,}|\w++(?:[’'\-/]\w++)*+|[^\w\s])")
 
 
-def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def tokens(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]`` as ``(start, end, word)``: those of TOKEN."""
     return [(m.start(1), m.end(1), m[1]) for m in _SPACES_THEN_TOKEN.finditer(text, start, end)]
 
@@ -89,7 +92,7 @@ class CueModel:
         return logistic.probability(self.weights, features(words, lowered, i))
 
     def cues(
-        self, sentence: list[tuple[int, int, str]], threshold: float | None = None
+        self, sentence: list[Token], threshold: float | None = None
     ) -> list[tuple[int, float]]:
         """The indices of the sentence's tokens that are cues, with their probability: at
         least the model's threshold, or ``threshold`` when given."""
@@ -116,7 +119,7 @@ def load(path: Path = MODEL_PATH) -> CueModel | None:
     return CueModel(data["weights"], frozenset(data["vocabulary"]), data["threshold"])
 
 
-def cue_span(sentence: list[tuple[int, int, str]], i: int) -> Span:
+def cue_span(sentence: list[Token], i: int) -> Span:
     """The cue's span in the text: the word, or 'according to' as one cue."""
     start, end, word = sentence[i]
     if word.lower() == "according" and i + 1 < len(sentence):

@@ -6,10 +6,9 @@ adverb breaks as two pieces of what is reported: 'The board has' and 'hired a co
 from __future__ import annotations
 
 from articles.extraction import cues
+from articles.extraction.cues import Token
 from articles.extraction.model import Candidate
 from articles.extraction.patterns import ATTRIBUTING_WORDS
-
-Token = tuple[int, int, str]
 
 # Only 'reportedly': on PolNeAR train 'allegedly', 'apparently' and 'seemingly' mark a
 # claim the annotators rarely take as reported.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-Token = tuple[int, int, str]
+from articles.extraction.cues import Token
 
 # The nouns and the word that opens what they attribute; which pairs PARC counts, and
 # after what, is the gate's to learn. Left out: nouns whose contents the gate admitted
@@ -24,7 +24,7 @@ NOUN_CUE = re.compile(
     r"\s+(?:for|of|on|to|that|about|against)\b"
 )
 SHAPE = "noun"
-# The fewest tokens a phrase has: 'attacks on Rubio'.
+# The fewest tokens a phrase has: 'attacks on Holt'.
 _MIN_WORDS = 1
 
 
