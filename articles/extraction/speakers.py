@@ -861,7 +861,7 @@ def subject_speaker_before(
         return pronoun
     relative = _RELATIVE_SUBJECT.search(lead) if lead.endswith(" ") else None
     if relative:
-        # 'President Obama, who called the nominee “…”': whom the relative stands for,
+        # 'Mayor Holt, who called the plan “…”': whom the relative stands for,
         # not a name the clause it opens leaves last before the cue.
         at = sentence_start + relative.start("who")
         speaker = speaker_in(registry, text, at, at + len(relative.group("who")))
@@ -996,7 +996,7 @@ def _opening_subject(registry: Registry, text: str, sentence_start: int, lead: s
 
 def _before_verb(part: str) -> str:
     """``part`` up to the verb after its subject, which a word it governs shows: 'Trump'
-    of 'Trump went after Bush', whose object is no subject; 'Energy economist Tomasz
+    of 'Holt went after Berg', whose object is no subject; 'Energy economist Tomasz
     Berg' and 'Ocampo’s aide Lena Moss' have no verb."""
     spans = [m.span() for m in re.finditer(r"\S+", part)]
     words = [part[a:b] for a, b in spans]
