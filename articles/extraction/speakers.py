@@ -995,7 +995,7 @@ def _opening_subject(registry: Registry, text: str, sentence_start: int, lead: s
 
 
 def _before_verb(part: str) -> str:
-    """``part`` up to the verb after its subject, which a word it governs shows: 'Trump'
+    """``part`` up to the verb after its subject, which a word it governs shows: 'Holt'
     of 'Holt went after Berg', whose object is no subject; 'Energy economist Tomasz
     Berg' and 'Ocampo’s aide Lena Moss' have no verb."""
     spans = [m.span() for m in re.finditer(r"\S+", part)]
