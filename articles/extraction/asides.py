@@ -1,0 +1,253 @@
+"""Attribution set apart from the clause it attributes: not a subject and a cue around
+their content but a label or an aside.
+
+    'Sanders: Clinton needs to …', 'Poll: Holt leads Berg'    a headline's label
+    'Holt leads Berg by six points in a new county poll'      the poll a finding is 'in'
+    'It was, he said, one of his bitterest failures'          an aside breaking a clause
+    'The plan, Holt told reporters, will fail'                a 'told' aside
+    'The message, according to the union, is that …'          an 'according to' aside
+
+around_cues.py reads the sentence around each cue and asks these rules whether a cue is
+such an aside; the headline labels it asks before any cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from articles.extraction import cues
+from articles.extraction.clause_shapes import (
+    FINITE,
+    Token,
+    last_comma_before,
+    participle,
+    skip_auxiliaries,
+)
+from articles.extraction.cue_subjects import DETERMINERS, phrase
+from articles.extraction.handoff import indirect_candidate
+from articles.extraction.model import Candidate
+from articles.extraction.patterns import ATTRIBUTING_WORDS, SAYING_VERBS
+from articles.extraction.registry import Registry
+from articles.extraction.speakers import phrase_source, source_in, speaker_in
+
+
+def in_a_poll(registry: Registry, text: str, sentence: list[Token]) -> Candidate | None:
+    """'Holt leads Berg by six points in a new county poll': PARC takes the poll the
+    finding is 'in' as its source and the clause before as what it attributes."""
+    match = _IN_A_POLL.search(text, sentence[0][0], sentence[-1][1])
+    if match is None:
+        return None
+    cue = (match.start("in"), match.end("in"))
+    lead = 0
+    while lead < len(sentence) and sentence[lead][2].lower() in CONNECTIVES:
+        lead += 1
+    if lead >= len(sentence):
+        return None
+    content_end = match.start()
+    words = text[sentence[lead][0] : content_end].split()
+    if len(words) < _POLL_CONTENT_WORDS or sentence[lead][0] >= content_end:
+        return None
+    before = registry.checkpoint()
+    speaker = source_in(registry, text, match.start("poll"), match.end("poll"))
+    registry.restore(before)
+    return indirect_candidate(
+        (sentence[lead][0], content_end), speaker, cue, _POLL_CONFIDENCE, gated=True
+    )
+
+
+# Most sentences name no poll: a plain search says so before _IN_A_POLL's.
+POLL_WORDS = re.compile("poll|survey")
+
+
+# 'in' and the poll's noun phrase, at the end of the sentence or before a comma or a
+# few words about it ('in a poll released Monday by …').
+_IN_A_POLL = re.compile(
+    r",?\s+(?P<in>in)\s+(?P<poll>(?:[\w’'.\-]+\s+){0,6}?(?:poll|survey)s?)\b"
+    r"(?=[^.;:\n]{0,80}[.;\n]|[^.;:\n]{0,80}$)"
+)
+
+
+_POLL_CONTENT_WORDS = 3
+
+
+_POLL_CONFIDENCE = 0.5
+
+
+def pieces_around_aside(
+    registry: Registry,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    found: list[Candidate],
+) -> list[Candidate]:
+    """'It was, he said, one of his bitterest failures', 'Any attempt to fix it, he said,
+    becomes hopeless': PARC reads a clause an attribution breaks as two pieces of what
+    was said, however short the lead and whatever the verb after; the rules take a piece
+    only where they see a clause, and a lead only of some length. The pieces none of
+    ``found`` covers."""
+    if last + 2 >= len(sentence) or sentence[last + 1][2] != ",":
+        return []
+    comma = last_comma_before(sentence, first)
+    if comma is None or sentence[comma][2] != "," or comma < 1:
+        return []
+    end = len(sentence)
+    while end > last + 2 and sentence[end - 1][2] in ".!?":
+        end -= 1
+    rest = sentence[last + 2 : end]
+    if (
+        len([w for _, _, w in rest if w[:1].isalnum()]) < _ASIDE_REST_WORDS
+        or rest[0][2] in cues.QUOTE_MARKS
+        or participle(rest[0][2])
+    ):
+        return []
+    lead = 0
+    while lead < comma and sentence[lead][2].lower() in CONNECTIVES:
+        lead += 1
+    if lead >= comma or any(w in cues.QUOTE_MARKS for _, _, w in sentence[lead:comma]):
+        return []
+    before = registry.checkpoint()
+    speaker = phrase(registry, text, sentence, comma + 1, skip_auxiliaries(sentence, first))
+    registry.restore(before)
+    cue = (sentence[first][0], sentence[last][1])
+    pieces = []
+    for start, end_ in ((sentence[lead][0], sentence[comma - 1][1]), (rest[0][0], rest[-1][1])):
+        if not any(other.start < end_ and start < other.end for other in found):
+            pieces.append(
+                Candidate(start, end_, "indirect", speaker.entity, 0.5, cue, speaker.mention, True)
+            )
+    return pieces
+
+
+_ASIDE_REST_WORDS = 2
+
+
+def told_aside(sentence: list[Token], first: int, last: int) -> int | None:
+    """The last word of the addressee in an aside 'The plan, Holt told reporters, will
+    fail': a 'told' with up to three words after it, then a comma; None otherwise."""
+    if sentence[last][2] != "told" or first < 2:
+        return None
+    for end in range(last + 1, min(last + 1 + _ADDRESSEE_WORDS, len(sentence) - 2)):
+        word = sentence[end][2]
+        if not word[:1].isalnum():
+            return None
+        if sentence[end + 1][2] == ",":
+            comma = last_comma_before(sentence, first)
+            if comma is None or sentence[comma][2] != "," or first - comma > _ASIDE_SUBJECT:
+                return None
+            return end
+    return None
+
+
+_ADDRESSEE_WORDS = 3  # 'told reporters', 'told The Washington Post'
+
+
+def lead_before_according(
+    sentence: list[Token], first: int, candidate: Candidate
+) -> list[Candidate]:
+    """'The message, according to the union, is that …', 'Now, according to the poll,
+    …': PARC reads an 'according to' set between commas as the attribution of the clause
+    it breaks, and the short lead before it as a piece of that clause, which the rules
+    leave out when they take the rest. (A longer lead the rules take as the content, and
+    what follows that one's source is more often a clause of the writer's.)"""
+    if sentence[first][2].lower() != "according" or first < 2 or sentence[first - 1][2] != ",":
+        return []
+    if candidate.start < sentence[first][0]:
+        return []  # the rules took the lead
+    lead = 0
+    while lead < first - 1 and sentence[lead][2].lower() in CONNECTIVES:
+        lead += 1
+    if not any(w[:1].isalnum() for _, _, w in sentence[lead : first - 1]):
+        return []
+    return [replace(candidate, start=sentence[lead][0], end=sentence[first - 2][1], gated=True)]
+
+
+def attribution_aside(sentence: list[Token], i: int) -> bool:
+    """'The plan, the mayor argues, will fail', '…, other studies have shown.': a verb of
+    saying between a comma and a comma or the sentence's end, its subject after the
+    first comma."""
+    if sentence[i][2].lower() not in SAYING_VERBS or sentence[i - 1][2].lower() in DETERMINERS:
+        return False  # 'rejects the claims': a noun
+    following = sentence[i + 1][2] if i + 1 < len(sentence) else "."
+    if following not in ",.!?;":
+        return False
+    comma = last_comma_before(sentence, i)
+    if comma is None or comma < 2 or not 1 <= i - comma <= _ASIDE_SUBJECT:
+        return False
+    # Before the comma a clause, not the subject and its apposition ('The operator,
+    # Fjellvind AS, says.'); a clause broken by the aside goes on after it.
+    return following == "," or any(
+        w.lower() in FINITE or (j > 0 and w.endswith("ed"))
+        for j, (_, _, w) in enumerate(sentence[:comma])
+    )
+
+
+def name_colon(registry: Registry, text: str, start: int, end: int) -> Candidate | None:
+    """'Sanders: Clinton needs to get away from personality': a headline's named speaker,
+    a colon, and what they said."""
+    colon = text.find(": ", start, min(end, start + 40))
+    if colon < 0:
+        return None
+    words = text[start:colon].split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    if any(w.lower() in ATTRIBUTING_WORDS for w in words):
+        return None  # 'Said Ellis: “…”': a cue, and the quotation's own rules read it
+    if words[0].lower().rstrip("’'s") in _NEWS_LABELS:
+        return None  # 'Correction: An earlier version …': the paper's note, no one's words
+    if len(text[colon + 2 : end].split()) < 4:
+        return None
+    speaker = speaker_in(registry, text, start, colon)
+    if speaker.entity is None or not speaker.entity.named or speaker.mention is None:
+        return None
+    content_end = end - 1 if text[end - 1] in ".!?" else end
+    return Candidate(
+        colon + 2, content_end, "indirect", speaker.entity, 0.6, (colon, colon + 1), speaker.mention
+    )
+
+
+def source_colon(text: str, start: int, end: int) -> Candidate | None:
+    """'Poll: Holt leads Berg in the county', 'Report: The ferry ran at a loss': a
+    headline whose source is a poll or a report, which PARC counts like a named
+    speaker's; no one the registry knows."""
+    colon = text.find(": ", start, min(end, start + _SOURCE_LABEL_CHARACTERS))
+    if colon < 0:
+        return None
+    words = text[start:colon].split()
+    if not 1 <= len(words) <= 3 or words[-1] not in _SOURCE_LABELS:
+        return None
+    if len(text[colon + 2 : end].split()) < 3:
+        return None
+    content_end = end - 1 if text[end - 1] in ".!?" else end
+    # Its source is the label's words ('Poll', 'New Survey'), described, not looked up.
+    source = phrase_source(text, start, colon)
+    return Candidate(
+        colon + 2,
+        content_end,
+        "indirect",
+        source.entity,
+        0.5,
+        (colon, colon + 1),
+        source.mention,
+        True,
+    )
+
+
+_SOURCE_LABELS = frozenset("Poll Polls Survey Report Study".split())
+
+
+_SOURCE_LABEL_CHARACTERS = 30
+
+
+# Words that head a newspaper's own note or section, not a speaker: 'Correction: …'.
+_NEWS_LABELS = frozenset(
+    """correction corrections clarification update updated editor note related watch read
+    breaking exclusive photos photo video live analysis opinion""".split()
+)
+
+
+_ASIDE_SUBJECT = 6  # tokens from the comma to the cue: ', the party's chairman argues,'
+
+
+CONNECTIVES = frozenset("and but so yet still however meanwhile instead indeed also".split())
