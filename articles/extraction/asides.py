@@ -1,7 +1,7 @@
 """Attribution set apart from the clause it attributes: not a subject and a cue around
 their content but a label or an aside.
 
-    'Sanders: Clinton needs to …', 'Poll: Holt leads Berg'    a headline's label
+    'Okafor: Holt needs to …', 'Poll: Holt leads Berg'       a headline's label
     'Holt leads Berg by six points in a new county poll'      the poll a finding is 'in'
     'It was, he said, one of his bitterest failures'          an aside breaking a clause
     'The plan, Holt told reporters, will fail'                a 'told' aside
