@@ -59,6 +59,7 @@ from articles.extraction.clause_shapes import (
     skip_auxiliaries,
     subject_pronoun,
     that_clause,
+    words_back,
     zero_that_clause,
 )
 from articles.extraction.cue_subjects import (
@@ -283,14 +284,7 @@ def _with_subject(
     candidate = replace(candidate, entity=agent.entity, mention=agent.mention)
     yield candidate
     end = skip_auxiliaries(sentence, first)
-    start = end
-    while (
-        start > 0
-        and end - start < _RAISED_WORDS
-        and sentence[start - 1][2][:1].isalnum()
-        and sentence[start - 1][2].lower() not in _SUBJECT_BOUNDS
-    ):
-        start -= 1
+    start = words_back(sentence, end, _RAISED_WORDS, _SUBJECT_BOUNDS)
     if start < end and (start == 0 or end - start < _RAISED_WORDS):
         yield replace(candidate, start=sentence[start][0], end=sentence[end - 1][1])
 
@@ -473,14 +467,7 @@ def _comma_before_subject(sentence: list[Token], cue: int) -> int | None:
     """The comma before the subject of the cue at ``cue`` (', he estimated', ', the
     board ruled'), or before the cue itself (', said Okafor'); None when none is near."""
     at = skip_auxiliaries(sentence, cue)
-    start = at
-    while (
-        start > 0
-        and at - start < _MAIN_SUBJECT_WORDS
-        and sentence[start - 1][2][:1].isalnum()
-        and sentence[start - 1][2].lower() not in BOUNDARY_WORDS
-    ):
-        start -= 1
+    start = words_back(sentence, at, _MAIN_SUBJECT_WORDS, BOUNDARY_WORDS)
     if start > 0 and sentence[start - 1][2] == ",":
         return start - 1
     return None

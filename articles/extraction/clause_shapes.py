@@ -188,6 +188,20 @@ def last_comma_before(sentence: list[Token], first: int) -> int | None:
     return None
 
 
+def words_back(sentence: list[Token], end: int, most: int, bounds: frozenset[str]) -> int:
+    """Where a run of up to ``most`` words before ``end`` starts: it stops at a mark or at
+    one of ``bounds`` (a subject's words back from its verb)."""
+    start = end
+    while (
+        start > 0
+        and end - start < most
+        and sentence[start - 1][2][:1].isalnum()
+        and sentence[start - 1][2].lower() not in bounds
+    ):
+        start -= 1
+    return start
+
+
 def skip_auxiliaries(sentence: list[Token], i: int) -> int:
     """Where the subject ends: before the auxiliaries and adverbs that precede the cue."""
     while i > 0:
