@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from articles.extraction.model import Span
 from articles.extraction.paragraphs import SENTENCE_END
+from articles.extraction.pattern_speakers import speaker_of
 from articles.extraction.patterns import (
     ADVERB,
     CAPITALISED,
@@ -23,8 +24,8 @@ from articles.extraction.patterns import (
     TRAILING_CUE_THEN_SPEAKER,
     TRAILING_SPEAKER_THEN_CUE,
 )
+from articles.extraction.phrases import DETERMINERS, PRONOUNS, describes
 from articles.extraction.registry import Entity, Registry
-from articles.extraction.speakers import DETERMINERS, PRONOUNS, describes, speaker_of
 
 # Any subject phrase between a closing mark and its cue, appositions included: '…,” one
 # senior Democrat said', '…,” Graham, a former candidate, told CBS'. The speaker module

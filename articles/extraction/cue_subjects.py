@@ -17,8 +17,9 @@ from articles.extraction.clause_shapes import (
     skip_auxiliaries,
 )
 from articles.extraction.patterns import SAYING_VERBS
+from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
-from articles.extraction.speakers import Speaker, speaker_in, subject_length
+from articles.extraction.speakers import Speaker, speaker_in
 
 # The marks that end a subject phrase, as clause_shapes.BOUNDARY_WORDS do.
 _BOUNDARY_MARKS = frozenset(',;:()[]—–-"“”‘’')

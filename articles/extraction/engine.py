@@ -11,7 +11,11 @@ The rules return what they find; the reader keeps it. Where the rules live:
     attribution.py  a quote's cue and speaker: after its marks, before them, after a dash
     quoted.py       quotes in quotation marks: speech or not, direct or mixed, and whose
     reported.py     reported speech: 'X believes that …', '…, X said', 'according to X'
-    speakers.py     speaker resolution: who a phrase names, against the registry
+    phrases.py      what an attribution phrase alone names, describes or refers to
+    speakers.py     speaker resolution: who a phrase in the text names, against the registry
+    pattern_speakers.py  the speaker a pattern's match names, its subject phrase widened
+    lead_subjects.py     the subject of a verb, read from its sentence's text before it
+    unattributed.py      whose a quote with no cue is: a name nearby, a colon's subject
     names.py        names, and the registry: who has been named and who spoke last
 """
 

@@ -8,6 +8,7 @@ import re
 
 from articles.extraction.around_cues import learned_cue
 from articles.extraction.attribution import Attribution, after_quote, before_quote, cue_in
+from articles.extraction.lead_subjects import subject_speaker_before
 from articles.extraction.marks import Segment
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import SMALL_WORDS
@@ -22,12 +23,8 @@ from articles.extraction.patterns import (
     scare_before,
 )
 from articles.extraction.registry import Entity, Registry
-from articles.extraction.speakers import (
-    nearby_speaker,
-    source_in,
-    speaker_in,
-    subject_speaker_before,
-)
+from articles.extraction.speakers import source_in, speaker_in
+from articles.extraction.unattributed import nearby_speaker
 
 
 def quote_in_marks(

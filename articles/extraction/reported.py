@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from articles.extraction.model import Candidate, Span
+from articles.extraction.pattern_speakers import speaker_of
 from articles.extraction.patterns import (
     ACCORDING_TO_FIRST,
     ACCORDING_TO_LAST,
@@ -19,7 +20,7 @@ from articles.extraction.patterns import (
     before_trailing_attribution,
 )
 from articles.extraction.registry import Entity, Registry
-from articles.extraction.speakers import Speaker, source_in, speaker_in, speaker_of
+from articles.extraction.speakers import Speaker, source_in, speaker_in
 
 ACCORDING_TO = "according to"
 

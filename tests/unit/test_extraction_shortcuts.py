@@ -6,7 +6,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from articles.extraction import attribution, cues, names, patterns, registry, speakers
+from articles.extraction import attribution, cues, names, pattern_speakers, patterns, registry
 
 # Words and marks the shortcuts turn on, with the letters a case-insensitive search
 # takes for ASCII ones ('ı', 'İ').
@@ -65,9 +65,13 @@ def test_the_article_scans_find_what_the_word_boundary_forms_find(text):
 @example("Two officials who spoke wıth the ")
 @example("Energy economist Tomasz Wierzbicki at the  ")
 def test_an_affiliated_lead_always_ends_in_a_preposition(lead):
-    leads = (speakers._AFFILIATED_LEAD, speakers._NAMED_AFFILIATED_LEAD, speakers._INTERVIEWED_LEAD)
+    leads = (
+        pattern_speakers._AFFILIATED_LEAD,
+        pattern_speakers._NAMED_AFFILIATED_LEAD,
+        pattern_speakers._INTERVIEWED_LEAD,
+    )
     if any(pattern.search(lead) for pattern in leads):
-        assert speakers._preposition_last(lead)
+        assert pattern_speakers._preposition_last(lead)
 
 
 @settings(max_examples=400)

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from articles.extraction import extract, extract_quotes, names
 from articles.extraction.names import can_speak, names_found
+from articles.extraction.phrases import named_by
 from articles.extraction.registry import Entity, Registry
-from articles.extraction.speakers import named_by
 
 # An invented article in the style of the seed example: dash-led quotes, unattributed
 # dash paragraphs, captions printed twice, a title before a name, a misspelling after

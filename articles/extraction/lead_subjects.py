@@ -1,0 +1,307 @@
+"""The subject of a verb, read from the characters of its sentence before it: 'Holt said
+the plan was “a disaster”', '“…,” she said, adding', 'Berg attacked Lund, saying'; with
+none in the sentence, the last speaker.
+
+cue_subjects.py asks the same question of a sentence's tokens for the cues found around
+quotes; this reading serves quotes in marks and the sentences that introduce a quote."""
+
+from __future__ import annotations
+
+import re
+
+from articles.extraction.names import (
+    can_speak,
+    is_place,
+    names_found,
+)
+from articles.extraction.patterns import (
+    ADVERB,
+    CUE,
+    LY_ADVERB,
+    ORG_AT_END,
+    RELATIVE_CLAUSE,
+)
+from articles.extraction.phrases import (
+    AFFILIATION,
+    DETERMINERS,
+    PRONOUNS,
+    VERBS,
+    comma_parts,
+    describes,
+    head_name,
+    noun_phrase,
+    subject_length,
+)
+from articles.extraction.registry import Entity, Registry
+from articles.extraction.speakers import CLAUSE_MARKS, Speaker, speaker_in
+
+
+def pronoun_after_relative(registry: Registry, text: str, cue_start: int) -> Speaker | None:
+    """The pronoun right before the cue, after a relative or one only a subject takes,
+    which is the cue's subject: 'he' in 'the department, which he said was unfair', 'she'
+    in 'Roe v. Wade … she has never said'; None when the cue has no such pronoun before it."""
+    if text[cue_start - 1 : cue_start] != " ":
+        return None
+    found = _PRONOUN_AFTER_RELATIVE.search(
+        text, max(0, cue_start - 30), cue_start
+    ) or _PRONOUN_BEFORE_CUE.search(text, max(0, cue_start - 50), cue_start)
+    if found is None:
+        return None
+    speaker = speaker_in(registry, text, *found.span("pronoun"))
+    return speaker if speaker.entity is not None else None
+
+
+_PRONOUN_AFTER_RELATIVE = re.compile(
+    rf"\b(?:which|whom|who|what|that)\s+(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|it|we|I)\s+{ADVERB}$"
+)
+# A pronoun only a subject takes, then auxiliaries and adverbs, before the cue: 'she has
+# never said', 'He has also called', 'indeed, he had publicly stated'.
+_PRONOUN_BEFORE_CUE = re.compile(
+    r"(?<![\w’'-])(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+"
+    r"(?:(?:has|have|had|also|never|not|did|does|do|would|will|could|then|later|once|again|"
+    rf"still|just|since|{LY_ADVERB})\s+)*$"
+)
+
+
+_APOSTROPHE_S = re.compile(r"[’']s$")  # 'He’s claiming': the pronoun before it
+
+
+def subject_before(
+    registry: Registry, text: str, sentence_start: int, cue_start: int
+) -> Entity | None:
+    """The subject of the verb at ``cue_start``: 'Hansen said the plan was “a disaster”'.
+    With none in the sentence, the last speaker."""
+    return subject_speaker_before(registry, text, sentence_start, cue_start).entity
+
+
+def subject_speaker_before(
+    registry: Registry, text: str, sentence_start: int, cue_start: int
+) -> Speaker:
+    """:func:`subject_before` with the span of the words that name the subject."""
+    registry.read(text)
+    lead = text[sentence_start:cue_start]
+    pronoun = pronoun_after_relative(registry, text, cue_start)
+    if pronoun is not None:
+        return pronoun
+    relative = _RELATIVE_SUBJECT.search(lead) if lead.endswith(" ") else None
+    if relative:
+        # 'Mayor Holt, who called the plan “…”': whom the relative stands for,
+        # not a name the clause it opens leaves last before the cue.
+        at = sentence_start + relative.start("who")
+        speaker = speaker_in(registry, text, at, at + len(relative.group("who")))
+        if speaker.entity is not None:
+            return speaker
+    said = (
+        _CUE_BEFORE_COMMA.search(lead)
+        if lead.rstrip().endswith(",") and _PARTICIPLE.match(text, cue_start)
+        else None
+    )
+    if said:
+        # '“…,” she said, adding, “…”': whoever said it adds, not a name in the
+        # quotation before.
+        speaker = subject_speaker_before(
+            registry, text, sentence_start, sentence_start + said.start()
+        )
+        if speaker.entity is not None and speaker.mention is not None:
+            return speaker
+    elif lead.rstrip().endswith(",") and _PARTICIPLE.match(text, cue_start):
+        # 'Ocampo attacked Whitfield, saying the budget would “…”': the sentence's
+        # subject says it, not the object before the comma.
+        opening = _opening_subject(registry, text, sentence_start, lead)
+        if opening.entity is not None:
+            return opening
+    earlier = _COORDINATED_CUE.search(lead)
+    if earlier:
+        # 'Though she called the bank’s conduct “shameful” and called for …': the first
+        # verb's subject, not its object.
+        return subject_speaker_before(
+            registry, text, sentence_start, sentence_start + earlier.start()
+        )
+    tail = _SUBJECT_AT_END.search(lead)
+    if tail and noun_phrase(tail.group("subject")):
+        # 'After the talks with Eng, the White House announced', 'The senator said': the
+        # phrase right before the verb is its subject, not a name earlier in the lead.
+        at = sentence_start + tail.start("subject")
+        speaker = speaker_in(registry, text, at, sentence_start + tail.end("subject"))
+        if speaker.entity is not None:
+            return speaker
+    place = _PLACE_AT_END.search(lead)
+    if place and len(place.group("place").split()) <= 3 and is_place(place.group("place")):
+        # 'Norway branded the decision “…”', 'Sweden insisted that …': a country that is
+        # the whole subject of the verb speaks for its government, whichever verb it is.
+        at = sentence_start + place.start("place")
+        entity = registry.resolve(place.group("place"))
+        entity.org = True
+        span = (at, at + len(place.group("place")))
+        registry.attributed(entity, span)
+        return Speaker(entity, span)
+    # "Beatriz Olmos, who runs a bakery on Cedar Avenue, described": the subject, not
+    # the names in the clause about her.
+    lead = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), lead)
+    stripped = lead.rstrip()
+    last_word = stripped.split()[-1:] or [""]
+    pronoun = _APOSTROPHE_S.sub("", last_word[0])
+    if pronoun.casefold() in PRONOUNS:
+        # 'he said', and 'He’s claiming': the pronoun, not a possessive.
+        at = sentence_start + len(stripped) - len(last_word[0])
+        return speaker_in(registry, text, at, at + len(pronoun))
+    clause = CLAUSE_MARKS.split(lead)[-1]
+    phrase = clause.strip()
+    if phrase and describes(phrase) and noun_phrase(phrase) and head_name(registry, phrase) is None:
+        # 'Only 52 percent of registered voters agreed that …', 'Residents questioned
+        # whether …': a described subject with no article, not whoever spoke last nor a
+        # capitalised first word taken for a name.
+        at = sentence_start + len(lead) - len(clause) + clause.index(phrase)
+        speaker = speaker_in(registry, text, at, at + len(phrase))
+        if speaker.entity is not None:
+            return speaker
+    named = _last_name_speaking(registry, lead, sentence_start)
+    if named is not None:
+        return named
+    org = ORG_AT_END.search(lead)
+    if org:
+        return Speaker(registry.organisation(org.group("noun")))
+    return Speaker(registry.last_speaker)
+
+
+def _last_name_speaking(registry: Registry, words: str, start: int) -> Speaker | None:
+    """The last name in ``words`` (at ``start`` in the text) that may speak, neither an
+    affiliation's ('of Ohio') nor a possessive owning other words, recorded as speaking."""
+    names = [
+        f
+        for f in names_found(words)
+        if may_speak(registry, f.name)
+        and (words[: f.start].split()[-1:] or [""])[0].casefold() not in AFFILIATION
+        and not _possessive_of_other_words(words, f.end)
+    ]
+    if not names:
+        return None
+    found = names[-1]
+    entity = registry.resolve(found.name, "", found.gender)
+    span = (start + found.offset, start + found.end)
+    registry.attributed(entity, span)
+    return Speaker(entity, span)
+
+
+# A present participle for a cue: 'saying', 'calling', not 'bring' or 'thing'.
+_PARTICIPLE = re.compile(r"[a-z]{3,}ing\b")
+
+
+def _opening_subject(registry: Registry, text: str, sentence_start: int, lead: str) -> Speaker:
+    """The subject opening ``lead`` past opening phrases ('On Monday, '): the name heading
+    it before the main verb, or its words; no one when quoted words may start the lead."""
+    if any(mark in lead for mark in '"“”'):
+        return Speaker(None)
+    # 'Ocampo, who ran against Whitfield, endorsed': the clause about her names others.
+    lead = _RELATIVE.sub(lambda m: " " * len(m.group()), lead)
+    verb = _MAIN_VERB.search(lead)
+    parts = comma_parts(lead[: verb.start() if verb else len(lead)])
+    i = 0
+    while i < len(parts) - 1 and _opens_sentence(parts[i][1], i > 0):
+        i += 1
+    at, part = parts[i]
+    start = sentence_start + at
+    part = _before_verb(part)
+    # 'Party leader Rita Ocampo', 'Ocampo’s aide Lena Moss': the last name is the head.
+    named = _last_name_speaking(registry, part, start)
+    if named is not None:
+        return named
+    words = part.split()
+    length = subject_length(words)
+    if length == 0 or all(w.casefold() in DETERMINERS for w in words[:length]):
+        return Speaker(None)
+    return speaker_in(registry, text, start, start + len(" ".join(words[:length])))
+
+
+def _before_verb(part: str) -> str:
+    """``part`` up to the verb after its subject, which a word it governs shows: 'Holt'
+    of 'Holt went after Berg', whose object is no subject; 'Energy economist Tomasz
+    Berg' and 'Ocampo’s aide Lena Moss' have no verb."""
+    spans = [m.span() for m in re.finditer(r"\S+", part)]
+    words = [part[a:b] for a, b in spans]
+    length = subject_length(words)
+    if not 0 < length < len(words) - 1 or words[length - 1].endswith(("’s", "'s")):
+        return part
+    verb, governed = words[length], words[length + 1].casefold()
+    if not verb.endswith("ed") and governed not in _GOVERNED_WORDS:
+        return part
+    return part[: spans[length - 1][1]]
+
+
+# Words a verb governs right after it: 'went after', 'hit back at', 'took the'.
+_GOVERNED_WORDS = (
+    AFFILIATION
+    | DETERMINERS
+    | frozenset(
+        "back up out off down over into after against him her them it his their its".split()
+    )
+)
+
+
+def _opens_sentence(part: str, after_opening: bool) -> bool:
+    """A phrase before a sentence's subject: 'On Monday', 'Early in the race', 'Facing
+    pressure', and a place that goes on one ('In Portland, Ore.,')."""
+    words = part.split()
+    first = words[0].casefold()
+    if first in _OPENING_WORDS or first in AFFILIATION or words[0][:1].islower():
+        return True
+    participle = first.endswith(("ing", "ed")) and len(words) > 1 and words[1][:1].islower()
+    # 'In Portsmouth, N.H., on Tuesday,': a place and its state go on the opening phrase.
+    place = is_place(part) or (len(words) <= 2 and part.endswith("."))
+    return participle or (after_opening and place)
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,?")
+# A speech verb that ends a clause before a participle: '…, Nefzi said, adding'.
+_CUE_BEFORE_COMMA = re.compile(rf"\b(?:{CUE})\s*,\s*$")
+# Words that open a phrase before a sentence's subject: 'Early in the race, …'.
+_OPENING_WORDS = frozenset(
+    """after before during early earlier later last yesterday today since following
+    despite amid like unlike""".split()
+)
+# The first word that reads as a clause's verb: 'attacked', 'sought', 'is', 'said'.
+_MAIN_VERB = re.compile(rf"(?<=\s)(?:[a-z]+ed|{CUE}|" + "|".join(sorted(VERBS)) + r")\b")
+
+
+def _possessive_of_other_words(lead: str, end: int) -> bool:
+    """'Clinton says Trump’s flurry of tweets was …': a possessive name owns a noun
+    phrase of its own, not the cue; 'Trump’s claim that …' is his."""
+    return lead[end - 2 : end] in ("’s", "'s") and len(lead[end:].split()) > 1
+
+
+# A relative pronoun that is the subject of the cue after it: ', who has also '.
+_RELATIVE_SUBJECT = re.compile(
+    r"(?:^|[\s,—–])(?P<who>who|which)\s+"
+    rf"(?:(?:has|have|had|is|was|also|then|again|later|now|once|{LY_ADVERB})\s+)*$"
+)
+
+
+# An earlier cue the one at the lead's end is coordinated with: 'she called it … and'.
+_COORDINATED_CUE = re.compile(rf"\b(?:{CUE})\b(?=[^,;:—–]*\s(?:and|but)\s*$)")
+
+
+# A described subject that ends a lead, after a clause boundary: 'the Vermont senator',
+# 'the farmers’ unions', 'his aides', perhaps before 'has' or 'also'.
+_SUBJECT_AT_END = re.compile(
+    r"(?:^\s*|[,;:—–]\s+|\b(?:and|but|while|as|when|after|though|although|because)\s+)"
+    r"(?P<subject>(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)"
+    rf"(?:\s+(?:has|have|had|also|then|again|later|now|once|{LY_ADVERB}))*\s*$"
+)
+
+
+# A place name that is the whole lead of a clause: 'Norway ', '…; South Korea '.
+_PLACE_AT_END = re.compile(
+    r"(?:^\s*|[;:—–]\s+|\b(?:and|but|while|as|when|though|although)\s+)"
+    r"(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)"
+    rf"(?:\s+(?:has|have|had|also|then|again|later|now|once|{LY_ADVERB}))*\s*$"
+)
+
+
+def may_speak(registry: Registry, name: str) -> bool:
+    """A name that may be a speaker's: no place, and no common word that opens a
+    sentence ('Hopefully', 'Following') unless someone already bears it."""
+    if not can_speak(name):
+        return False
+    return (
+        len(name.split()) > 1 or not registry.common_word(name) or registry.find(name) is not None
+    )

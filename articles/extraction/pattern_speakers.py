@@ -1,0 +1,198 @@
+"""The speaker an attribution pattern's match names. A pattern's ``who`` group is often
+too short ('the Treasury' of 'a spokeswoman for the Treasury said') or wrong (a sentence
+adverb, a participle's object, a relative clause's subject): the match is widened to the
+whole subject phrase, or the subject found between it and the cue."""
+
+from __future__ import annotations
+
+import re
+
+from articles.extraction.lead_subjects import pronoun_after_relative
+from articles.extraction.names import (
+    can_speak,
+    fold,
+    is_place,
+    names_found,
+)
+from articles.extraction.phrases import AFFILIATION, PLURAL_ROLES, RELATIVES, subject_length
+from articles.extraction.registry import Registry
+from articles.extraction.speakers import Speaker, speaker_in
+
+# 'a spokeswoman for ', 'one analyst at the ': a described person's head before the
+# organisation a pattern took as the subject.
+# A group opens it too: 'People with knowledge of the ', 'Officials at the '.
+_AFFILIATED_LEAD = re.compile(
+    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]ome|[Ss]everal)"
+    r"\s+(?:[\w’'-]+\s+){0,4}?|(?i:"
+    + "|".join(sorted(PLURAL_ROLES | {"people", "friends", "allies"}))
+    + r")\s+(?:[\w’'-]+\s+){0,4}?)(?:for|of|at|with|from|in)\s+(?:the\s+)?)$"
+)
+
+
+# 'Energy economist Tomasz Wierzbicki at the ': a name, then where they work.
+_NAMED_AFFILIATED_LEAD = re.compile(
+    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:[\w’'.-]+\s+){0,3}?[A-Z][\w’'.-]*\s+"
+    r"(?:at|of|for|from|with)\s+(?:the\s+)?)$"
+)
+
+
+# 'Two officials who spoke to the ', 'A source speaking with ': the speaker, and the
+# paper or channel they spoke to, which a pattern took as the subject.
+_INTERVIEWED_LEAD = re.compile(
+    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:[\w’'-]+\s+){1,6}?"
+    r"(?:who\s+(?:spoke|talked)|speaking|talking)\s+(?:to|with)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> Speaker:
+    """The speaker an attribution pattern's ``who`` group names; ``match`` was run on the
+    text from ``offset``. A ``noun`` group marks 'the ministry'."""
+    registry.read(text)
+    start = offset + match.start("who")
+    if "cue" in match.re.groupindex:
+        relative = pronoun_after_relative(registry, text, offset + match.start("cue"))
+        if relative is not None:
+            return relative
+    speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
+    if "cue" in match.re.groupindex:
+        inner = _inner_subject(
+            registry, text, offset + match.end("who"), offset + match.start("cue")
+        )
+        if inner is not None:
+            return inner
+    governed = _PARTICIPLE_BEFORE.search(text, max(0, start - 40), start)
+    if "cue" in match.re.groupindex and (
+        speaker.entity is None or governed or _unclosed_aside(text, match, offset)
+    ):
+        # "However, Fjellheim doubts that": a pattern that took the sentence adverb as
+        # the subject leaves the real one between it and the verb. What a participle
+        # governs is no subject either: 'Speaking to Dorset Radio, Okafor said', 'One
+        # pastor backing Mr. Roe, Ann Lind of Hope Church, said'.
+        between = text[offset + match.end("who") : offset + match.start("cue")]
+        words = between.strip(" ,")
+        if words.split()[-1:] in (["and"], ["but"]):
+            # "On Monday, the governor visited the plant and said": the subject only.
+            words = " ".join(words.split()[: subject_length(words.split()[:-1])])
+        if words and len(words.split()) <= 8:
+            at = offset + match.end("who") + between.index(words)
+            subject = speaker_in(registry, text, at, at + len(words))
+            if subject.entity is not None or speaker.entity is None:
+                return subject
+    return speaker
+
+
+def _unclosed_aside(text: str, match: re.Match, offset: int) -> bool:
+    """Whether what a pattern took for an apposition after its subject has no comma to
+    close it before the cue: in 'After a rally in Erie, Voss said' the words after the
+    comma are the subject, and 'Erie' ends an opening phrase."""
+    between = text[offset + match.end("who") : offset + match.start("cue")]
+    if not between.startswith(","):
+        return False
+    words = between.strip(" ,").split()
+    return bool(words) and not between.rstrip().endswith(",") and fold(words[0]) not in RELATIVES
+
+
+def _inner_subject(registry: Registry, text: str, start: int, end: int) -> Speaker | None:
+    """The subject of a clause inside a relative clause that runs up to the cue: 'aides'
+    in 'Okafor, who got less credit than aides say …'; None when there is none."""
+    aside = text[start:end]
+    if not _RELATIVE_ASIDE.match(aside) or aside.rstrip().endswith(","):
+        return None  # 'Okafor, who ran when Roe quit, said': the aside closed, Okafor said
+    clauses = list(_INNER_CLAUSE.finditer(aside))
+    if not clauses:
+        return None
+    inner = clauses[-1]
+    words = aside[inner.end() :].split()
+    if not words or len(words) > 6 or subject_length(words) != len(words):
+        return None
+    phrase = " ".join(words)
+    at = start + aside.rindex(phrase)
+    speaker = speaker_in(registry, text, at, at + len(phrase))
+    return speaker if speaker.entity is not None else None
+
+
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|which)\s")
+_INNER_CLAUSE = re.compile(r"\s(?:than|that|because|while|when|if|as)\s+")
+
+
+# A participle, perhaps with its preposition, right before a pattern's subject: its object.
+_PARTICIPLE_BEFORE = re.compile(
+    r"(?:^|\W)[A-Za-z][a-z]+ing\s+(?:(?:to|with|in|on|at|for|about|from)\s+)?(?:the\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?\Z"
+)
+
+
+def _phrase_start(text: str, start: int) -> int:
+    """Where the subject phrase holding ``text[start:]`` starts: a pattern that took
+    only 'Britain's Treasury' from 'a spokeswoman for Britain's Treasury said' gets the
+    whole phrase."""
+    lead = text[max(0, start - 100) : start]
+    clause = _preposition_last(lead) and (
+        _AFFILIATED_LEAD.search(lead)
+        or _NAMED_AFFILIATED_LEAD.search(lead)
+        or _INTERVIEWED_LEAD.search(lead)
+    )
+    if clause:
+        start = start - len(lead) + clause.start("head")
+    return _name_before_apposition(text, start)
+
+
+def _preposition_last(lead: str) -> bool:
+    """Whether ``lead`` ends as the three leads above all do, in a preposition and a
+    space, or a preposition, 'the' and a space: a cheap test that most subjects fail,
+    as each search for a pattern anchored at the end tries every position of the lead."""
+    if not lead[-1:].isspace():
+        return False
+    words = lead.rsplit(None, 2)[-2:]
+    if words and words[-1].lower() == "the":
+        words.pop()
+    # Ignoring case, 'ı' and 'İ' match 'i' ('with'): a word not in ASCII is the search's.
+    return bool(words) and (not words[-1].isascii() or words[-1].lower() in _LEAD_PREPOSITIONS)
+
+
+_LEAD_PREPOSITIONS = frozenset("for of at with from in to".split())
+
+
+# 'Ruth Okafor, 27, a nurse from ': a name opening the sentence, then commas before the
+# phrase at ``start`` (an age, a description); or a name, then an aside whose
+# preposition governs that phrase ('Voss, speaking at a rally in ' before 'Dayton').
+_NAME_THEN_COMMAS = re.compile(
+    r"(?:^|[.;:!?“”\"]\s+|\n)(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)"
+    r"(?:,\s+[^,.;:!?“”\"\n]{1,60}){0,2},\s+$"
+)
+_NAME_THEN_ASIDE = re.compile(
+    r"(?:^|[.;:!?“”\"]\s+|\n)(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)"
+    rf",\s+[a-z][^,.;:!?“”\"\n]{{0,60}}\s(?:{'|'.join(sorted(AFFILIATION))})\s+(?:the\s+)?$"
+)
+
+
+def _name_before_apposition(text: str, start: int) -> int:
+    """Where the name that a description at ``start`` stands in apposition to starts:
+    a pattern that allows one apposition takes 'a nurse from Tacoma' from 'Marta Lind,
+    34, a nurse from Tacoma, said', or 'Dayton' from 'Voss, speaking in Dayton, Ohio,'."""
+    lead = text[max(0, start - 160) : start]
+    # Cheap tests first, as most subjects have neither shape.
+    if text[start : start + 1].islower():
+        match = _NAME_THEN_COMMAS.search(lead) if lead.endswith(", ") else None
+    elif "," in lead and _ends_in_preposition(lead):
+        match = _NAME_THEN_ASIDE.search(lead)
+    else:
+        match = None
+    if match is None:
+        return start
+    name = match.group("name")
+    found = names_found(name)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(name):
+        return start  # 'In Ohio, a nurse said': the words before are no name
+    if not can_speak(found[0].name) or is_place(found[0].name):
+        return start
+    return start - len(lead) + match.start("name")
+
+
+def _ends_in_preposition(lead: str) -> bool:
+    """'… a rally in ', '… a spokesman for the ': a preposition last, or before 'the'."""
+    words = lead[-16:].split()[-2:]
+    return bool(words) and (
+        words[-1] in AFFILIATION or (words[-1] == "the" and words[0] in AFFILIATION)
+    )

@@ -1,0 +1,466 @@
+"""What an attribution phrase, taken alone, names, describes or refers to: a name
+heading it ('Energy economist Ruth Okafor to TV 2'), a pronoun, a role named before ('the
+senator'), an organisation ('the ministry') or a description ('a spokeswoman for the
+Treasury', 'About half of the delegates').
+
+Only the phrase's words are read, never the text around them (speakers.py does that); the
+word lists here are shared by every module that reads a subject's words."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from articles.extraction import gender as genders
+from articles.extraction.model import Span
+from articles.extraction.names import (
+    HONORIFICS,
+    TITLES,
+    Found,
+    can_speak,
+    fold,
+    is_org,
+    names_found,
+)
+from articles.extraction.patterns import (
+    ORG_NOUNS,
+    ORG_PHRASE,
+)
+from articles.extraction.registry import Entity, Registry
+
+PRONOUNS = frozenset("he she they it we i".split())
+RELATIVES = frozenset("who which that whom".split())
+# Words that open a phrase describing someone without naming them.
+DETERMINERS = frozenset(
+    """a an the one two three four five several some many most few other others another
+    his her their its our my your this these those both all each every any""".split()
+)
+# Prepositions before a name that make it an affiliation, not the speaker
+# ('a spokeswoman for Britain's Treasury', 'an analyst at Capital Economics').
+AFFILIATION = frozenset(
+    "for of at with from inside in on by to within about near among behind under".split()
+)
+# What may follow a name in an attribution phrase without being part of it: 'Arve
+# Hansen to TV 2', 'Trump on Monday', 'Hansen (45)'.
+ADJUNCT = re.compile(
+    r"\s+(?:to|in|at|on|during|after|before|when|while|from|via|for|with|as|about|last|"
+    r"this|earlier|later|yesterday|today|tonight|recently|also|again|once|then|now|"
+    r"repeatedly|previously|has|had|have|would|will|could|might|may|can|did|does|do|"
+    r"was|is|were|are)\b.*$|\s*[(\[].*$",
+    re.DOTALL,
+)
+# Time and place at the end of a description: 'a spokeswoman on Monday'.
+DESCRIPTION_END = re.compile(
+    r"\s+(?:on|in|at|during|last|this|earlier|later|yesterday|today|tonight|recently|also|"
+    r"to|has|had|have|would|will|could|was|is|were|are)\s+"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|"
+    r"morning|afternoon|evening|a\s+statement|an\s+interview|an\s+email|a\s+letter|"
+    r"a\s+tweet|twitter|the\s+(?:statement|interview|email|letter|call))\b.*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
+# Nouns for papers, not bodies: "the report said" names no organisation.
+_PAPERS = frozenset("report study survey audit poll statement letter".split())
+# Things that may 'say' something but are nobody 'he' or 'she' refers back to: papers,
+# media, shares of a group.
+_THINGS = _PAPERS | frozenset(
+    """book books article story memo email e-mail ad advertisement video clip footage film
+    movie documentary show episode post tweet message transcript record records data
+    investigation affidavit agreement document filing complaint lawsuit ruling decision
+    analysis review editorial column piece page website site paper release network
+    majority minority percent chorus ability plan bill law policy proposal
+    it""".split()
+)
+# Words that make a phrase a clause, not someone's description.
+VERBS = frozenset(
+    """is are was were be been being has have had will would can could should shall may
+    might must do does did said says say told tells not no it he she they we i""".split()
+)
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+# Plural role nouns that open a sentence: 'Prosecutors said', 'Critics argue'.
+PLURAL_ROLES = frozenset(
+    """prosecutors officials critics analysts experts supporters investigators observers
+    residents authorities officers lawmakers voters witnesses organizers organisers
+    protesters activists economists scientists researchers doctors lawyers sources aides
+    advisers advisors opponents defenders historians strategists pollsters legislators
+    senators politicians leaders police parents students teachers workers""".split()
+)
+_PLURAL_NOUNS = frozenset("people police staff media public crowd audience".split())
+# Groups written with a capital that speak as a group: 'Republicans said', 'Many Americans
+# believe'.
+_CAPITALISED_GROUPS = frozenset(
+    """republicans democrats conservatives liberals progressives independents libertarians
+    evangelicals americans europeans britons tories""".split()
+)
+
+
+# 'The senator', 'the Indiana governor', 'the Republican nominee': a role that may stand
+# for a person named before.
+_ROLE_PHRASE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<role>[A-Za-z]+)")
+# Words of names.TITLES that qualify a role rather than name one.
+_NOT_ROLES = frozenset(
+    """former ex acting interim assistant associate senior top vice first press democrat
+    democrats republican republicans independent gop dem dems d r presumptive mr mrs ms
+    miss mx dr sir dame lord lady""".split()
+)
+# The titles that name a role ('the senator'): made once, not for each phrase read.
+_ROLES = TITLES - _NOT_ROLES
+
+
+_PLURAL_DETERMINERS = frozenset(
+    "two three four five six seven eight nine ten several some many few both these those".split()
+)
+_PLURAL_NOUN = re.compile(r"[a-z-]{2,}[^su’']s")
+
+
+def subject_length(words: list[str]) -> int:
+    """How many of ``words`` (a clause's start) its subject takes: up to its first verb,
+    which is the first word in lower case that is no determiner and, once the phrase has
+    a word of its own, no role ('the Indiana governor', 'Cruz urged')."""
+    has_head = False
+    plural = bool(words) and words[0].casefold() in _PLURAL_DETERMINERS
+    for i, word in enumerate(words):
+        lowered = word.casefold()
+        if i == 0 and lowered in PRONOUNS:
+            return 1  # 'In Ohio, he said': the pronoun is the whole subject
+        verb = word[:1].islower() and (lowered in VERBS or (lowered.endswith("ed") and i > 0))
+        if word in (",", ";") or verb:
+            return i  # a capital makes 'May' a name, not a verb
+        if (
+            word[:1].islower()
+            and lowered not in DETERMINERS
+            and has_head
+            and fold(word) not in TITLES
+            and lowered not in PLURAL_ROLES
+            and lowered not in ORG_NOUNS  # 'the county court', 'the harbour board'
+            and not (plural and _PLURAL_NOUN.fullmatch(lowered))
+        ):
+            # After 'two' or 'several' a word in -s is the plural noun, not a verb in
+            # -s: 'Two council members', 'several Democratic speechwriters'.
+            return i
+        if lowered not in DETERMINERS:
+            has_head = True
+    return len(words)
+
+
+def named_by(registry: Registry, phrase: str) -> Entity | None:
+    """The entity an attribution phrase names: 'Belarus expert Arve Hansen to TV 2'."""
+    return analyse(registry, phrase)[0]
+
+
+def org_or_named_by(registry: Registry, phrase: str) -> Entity | None:
+    """'The ministry' as the organisation it refers to, or else the entity ``phrase`` names."""
+    org = ORG_PHRASE.fullmatch(phrase.strip())
+    if org:
+        found = registry.organisation(org.group("noun"))
+        if found is not None:
+            return found
+    return named_by(registry, phrase)
+
+
+def analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | None]:
+    """The entity ``phrase`` names, describes or refers to, and the span (in ``phrase``)
+    of the words that do it: the name, the pronoun or the description."""
+    stripped = phrase.strip()
+    shift = len(phrase) - len(phrase.lstrip())
+    entity, span = _analyse(registry, stripped)
+    if span is not None:
+        span = (span[0] + shift, span[1] + shift)
+    return entity, span
+
+
+def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | None]:
+    if not phrase:
+        return None, None
+    word = phrase.casefold()
+    if word == "i":
+        return registry.writer(), (0, 1)  # 'I think', outside quotation marks
+    if word in PRONOUNS:
+        found = registry.person_for_pronoun(word)
+        if found is None and word in genders.PRONOUN_GENDER:
+            # '…,” she said' with no woman named yet: hers still, an unnamed speaker,
+            # rather than the quote going to whoever is named nearby.
+            found = registry.describe(phrase, genders.PRONOUN_GENDER[word])
+        return found, (0, len(phrase))
+    parts = comma_parts(phrase)
+    last_start, last = parts[-1]
+    if len(parts) > 1 and last.casefold() in PRONOUNS:
+        # "… to people” that the border is safe, he said": the pronoun is the subject.
+        return registry.person_for_pronoun(last.casefold()), (last_start, last_start + len(last))
+    first_start, first = parts[0]
+    named = [(at, part, found) for at, part in parts if (found := head_name(registry, part))]
+    if named and named[0][0] == first_start:
+        at, part, found = named[0]
+        description = _description(part, found, parts[1:])
+        return _named(registry, found, description, at)
+    role = _ROLE_PHRASE.fullmatch(_without_adjuncts(first))
+    if role and fold(role.group("role")) in _ROLES:
+        # "The senator said": the person of that role named before, if there is one.
+        entity = registry.person_with_role(role.group("role"))
+        if entity is None and not named:
+            # News names someone before calling them by a role: 'Trump … The Republican
+            # nominee said'; a name in apposition ('The chairman, Kelly Voss,') is new.
+            entity = registry.person_called(_gender_of(role.group(0)))
+        if entity is not None:
+            return entity, (first_start, first_start + len(role.group(0)))
+    org = ORG_PHRASE.fullmatch(_without_adjuncts(first))
+    if org:
+        # "The hospital said": the organisation of that kind named before, or else an
+        # unnamed one, never a speaker called "Hospital".
+        entity = registry.organisation(org.group("noun"))
+        if entity is None and len(org.group(0).split()) > 2 and org.group("noun") not in _PAPERS:
+            entity = registry.resolve(org.group(0)[4:].strip().capitalize())  # "Port authority"
+        if entity is None:
+            entity = registry.describe(org.group(0), org=True)
+        return entity, (first_start, first_start + len(org.group(0)))
+    if not describes(first):
+        return None, None
+    if named and len(parts) > 1:
+        # "Carter's press secretary, Peter Cook": the name in apposition.
+        at, part, found = named[0]
+        return _named(registry, found, _without_adjuncts(first), at)
+    description = _without_adjuncts(first)
+    return entity_described(registry, description), (first_start, first_start + len(description))
+
+
+def comma_parts(phrase: str) -> list[tuple[int, str]]:
+    """The comma-separated parts of a phrase with their offsets, parentheses blanked."""
+    blanked = _PARENTHESIS.sub(lambda m: " " * len(m.group()), phrase) if "(" in phrase else phrase
+    parts, at = [], 0
+    for piece in blanked.split(","):
+        stripped = piece.strip()
+        if stripped:
+            parts.append((at + piece.index(stripped), stripped))
+        at += len(piece) + 1
+    return parts or [(0, phrase)]
+
+
+def head_name(registry: Registry, part: str) -> Found | None:
+    """The name that is the head of ``part`` ('Belarus expert Arve Hansen to TV 2'), not
+    one it mentions in passing ('a spokeswoman for Britain's Treasury')."""
+    core = _without_adjuncts(part)
+    head = None
+    for found in names_found(core):
+        before = [w.casefold() for w in core[: found.start].split()]
+        while before and before[-1] in ("the", "a", "an"):
+            before.pop()
+        if before and before[-1] in AFFILIATION:
+            continue
+        after = core[found.end :].split()
+        if after and after[0].casefold() not in AFFILIATION:
+            continue  # "White House officials": the name qualifies the head noun
+        head = found
+    if head is None or not (can_speak(head.name) or _honorific_surname(head)):
+        return None
+    words = head.name.split()
+    if (
+        len(words) == 1
+        and (
+            registry.common_word(words[0])
+            or words[0].casefold() in _GROUP_HEADS
+            or _number(words[0])
+            or _fraction(words[0])
+        )
+        and registry.find(head.name) is None
+        and not is_org(head.name)
+    ):
+        # "Finally", "Report", "Prosecutors", "Data from", "Nine in 10", "Two-thirds of":
+        # a word at a sentence's start
+        return None
+    return head
+
+
+def _honorific_surname(found: Found) -> bool:
+    words = found.titles.casefold().replace(".", "").split()
+    return len(found.name.split()) == 1 and bool(words) and words[-1] in HONORIFICS
+
+
+def _named(registry: Registry, found: Found, description: str, at: int) -> tuple[Entity, Span]:
+    gender = found.gender or _gender_of(description)
+    entity = registry.resolve(found.name, description, gender)
+    head = description.split()[-1:] if description else []
+    if head and is_org(head[0]) and not entity.org and entity.spoke_at < 0:
+        entity.org, entity.gender = True, None  # "the trawler company Polarfangst"
+    return entity, (at + found.offset, at + found.end)
+
+
+def _description(part: str, found: Found, rest: list[tuple[int, str]]) -> str:
+    """An apposition ('a Clinton backer') or else the words before the name ('Belarus
+    expert', 'Belarusian President')."""
+    for _, other in rest:
+        if other.split()[0].casefold() in RELATIVES:
+            continue
+        if describes(other):
+            return strip_article(_without_adjuncts(other))
+    return strip_article(part[: found.offset].strip(" ,.:"))
+
+
+def strip_article(words: str) -> str:
+    parts = words.split(maxsplit=1)
+    if len(parts) == 2 and parts[0].casefold() in ("the", "a", "an"):
+        return parts[1]
+    return words
+
+
+def describes(part: str) -> bool:
+    """Whether ``part`` reads as a noun phrase for a person or group: 'a spokeswoman for
+    the Treasury', 'observers', 'Brexit backers', 'the board's chair'."""
+    words = part.split()
+    if not words or len(words) > 12 or any(w.casefold() in VERBS for w in words):
+        return False
+    first = words[0].casefold().strip("’'")
+    if first in DETERMINERS or first.endswith(("’s", "'s")):
+        return True
+    if _owned(words):
+        return True
+    qualifier = _SHARE_QUALIFIER.match(part.strip())
+    skip = len(qualifier.group().split()) if qualifier else 0
+    if skip and (_number(words[skip]) or _fraction(words[skip])):
+        words = words[skip:]  # 'About half of them', 'At least 40 percent': the share
+    head = _head_noun(words)
+    if head is not None and head.casefold() in _GROUP_HEADS:
+        return True  # 'Republicans said', a sentence's 'Authorities said', 'Polls show'
+    if head is not None and _fraction(head):
+        return True  # 'About half of the delegates said', 'Two-thirds of officials believe'
+    if head is not None and (_number(head) or head.casefold() in _SHARES):
+        # 'Twelve percent said', 'Nearly eight of 10 voters say', 'More than six in 10
+        # say': a share of people.
+        numbered = any(_number(w) for w in words)
+        out_of = len(words) > 1 and words[-2].casefold() in ("in", "of") and _number(words[-1])
+        return numbered and (words[-1].casefold() in _SHARES or _is_plural(words[-1]) or out_of)
+    return head is not None and head[:1].islower() and _is_plural(head)
+
+
+_SHARES = frozenset("percent %".split())
+
+
+def _owned(words: list[str]) -> bool:
+    """'Hillary Clinton's campaign', 'Kantar Media's ad tracker': a named owner's body or
+    paper, a capitalised name and then words in lower case after its possessive."""
+    for i, word in enumerate(words[1:4], start=1):
+        if word.endswith(("’s", "'s", "s’", "s'")):
+            rest = words[i + 1 :]
+            return (
+                0 < len(rest) <= 3
+                and all(w[:1].isupper() for w in words[:i])
+                and all(w[:1].islower() for w in rest)
+            )
+    return False
+
+
+# Words that qualify a share: 'About half', 'At least 40 percent', 'More than six in 10'.
+_SHARE_QUALIFIER = re.compile(
+    r"(?:(?:about|almost|nearly|roughly|around|just|over|under|only|at\s+least|at\s+most|"
+    r"more\s+than|fewer\s+than|less\s+than)\s+)+(?=\S)",
+    re.IGNORECASE,
+)
+# What reports a finding when a sentence opens with it: 'Polls show that …', 'Exit
+# polling showed', 'New research suggests'.
+_FINDINGS = frozenset("polls surveys polling data research analysis".split())
+_GROUP_HEADS = _CAPITALISED_GROUPS | PLURAL_ROLES | _FINDINGS | {"people"}
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty
+    fifty sixty seventy eighty ninety hundred""".split()
+)
+
+
+def _number(word: str) -> bool:
+    """'63', '12%', 'Twelve': a number in figures or words."""
+    word = word.casefold().rstrip("%")
+    return word.replace(".", "").replace(",", "").isdigit() or word in _NUMBER_WORDS
+
+
+_FRACTIONS = frozenset("half third thirds quarter quarters fifth fifths".split())
+
+
+def _fraction(word: str) -> bool:
+    """'half', 'Two-thirds', 'three-quarters': a share written as a fraction."""
+    parts = word.casefold().split("-")
+    return parts[-1] in _FRACTIONS and all(_number(p) for p in parts[:-1])
+
+
+def _head_noun(words: list[str]) -> str | None:
+    for i, word in enumerate(words):
+        if word.casefold() in AFFILIATION or word.casefold() in RELATIVES:
+            return words[i - 1] if i else None
+        if i and _postmodifier(word) and _is_plural(words[i - 1]):
+            # 'officials familiar with the talks', 'People briefed on the plan', 'Exit
+            # polls taken in Ohio': the plural before what qualifies it is the head.
+            return words[i - 1]
+    return words[-1]
+
+
+_POSTMODIFIERS = frozenset("familiar close taken given known involved".split())
+
+
+def _postmodifier(word: str) -> bool:
+    """A participle or adjective that qualifies the noun before it: 'briefed', 'familiar'."""
+    return word in _POSTMODIFIERS or (len(word) > 4 and word.islower() and word.endswith("ed"))
+
+
+def _is_plural(noun: str) -> bool:
+    noun = noun.casefold()
+    return noun in _PLURAL_NOUNS or (
+        noun.endswith("s") and not noun.endswith(("ss", "us", "’s", "'s", "is"))
+    )
+
+
+def _gender_of(description: str) -> str | None:
+    for word in description.split():
+        found = genders.of_title(word)
+        if found:
+            return found
+    lowered = f" {description.casefold()} "
+    if any(w in lowered for w in (" woman ", " mother ", " wife ", " daughter ", " girl ")):
+        return genders.FEMALE
+    if any(w in lowered for w in (" man ", " father ", " husband ", " son ", " boy ")):
+        return genders.MALE
+    return None
+
+
+def entity_described(registry: Registry, description: str) -> Entity:
+    words = description.split()
+    head = _head_noun(words) or words[-1]
+    gender = _gender_of(description)
+    return registry.describe(
+        description, gender, plural=_is_plural(head), thing=gender is None and _thing(words, head)
+    )
+
+
+def _thing(words: list[str], head: str) -> bool:
+    """A description of no person, whom a later 'he' or 'she' cannot mean: a document or
+    a piece of media ('the book', 'A video of the episode'), a share or a crowd ('a
+    majority of Americans'), a body ('the Obama administration'), or words with no noun
+    to head them ('those', 'many of whom')."""
+    noun = head.casefold().strip(".,;:’'")
+    if noun in _THINGS or noun in ORG_NOUNS or noun in DETERMINERS or noun in PRONOUNS:
+        return True
+    # A verb before any relative clause makes a clause ('It's easy'); 'a staffer who was
+    # there' is someone described.
+    for word in words[1:]:
+        lowered = word.casefold()
+        if lowered in RELATIVES:
+            return False
+        if lowered in VERBS:
+            return True
+    return False
+
+
+# Speaker look-ups strip the same few phrases over and over: each once.
+@lru_cache(maxsize=65536)
+def _without_adjuncts(part: str) -> str:
+    """``part`` without what follows its noun phrase: 'to TV 2', 'on Monday'."""
+    words = part.split()
+    if words and words[0].casefold() not in DETERMINERS:
+        core = ADJUNCT.sub("", part).strip()
+        return core or part
+    return DESCRIPTION_END.sub("", part).strip() or part
+
+
+def noun_phrase(words: str) -> bool:
+    """No verb or relative among ``words``: 'the 34-year-old mother of three', not 'the
+    council issued a statement' or 'the study, which'."""
+    return not any(
+        w.casefold() in VERBS or w.casefold() in RELATIVES or (w.islower() and w.endswith("ed"))
+        for w in words.split()
+    )
