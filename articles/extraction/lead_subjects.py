@@ -252,7 +252,7 @@ def _opens_sentence(part: str, after_opening: bool) -> bool:
 
 
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,?")
-# A speech verb that ends a clause before a participle: '…, Nefzi said, adding'.
+# A speech verb that ends a clause before a participle: '…, Okafor said, adding'.
 _CUE_BEFORE_COMMA = re.compile(rf"\b(?:{CUE})\s*,\s*$")
 # Words that open a phrase before a sentence's subject: 'Early in the race, …'.
 _OPENING_WORDS = frozenset(
@@ -264,8 +264,8 @@ _MAIN_VERB = re.compile(rf"(?<=\s)(?:[a-z]+ed|{CUE}|" + "|".join(sorted(VERBS)) 
 
 
 def _possessive_of_other_words(lead: str, end: int) -> bool:
-    """'Clinton says Trump’s flurry of tweets was …': a possessive name owns a noun
-    phrase of its own, not the cue; 'Trump’s claim that …' is his."""
+    """'Castel says Holt’s flurry of posts was …': a possessive name owns a noun
+    phrase of its own, not the cue; 'Holt’s claim that …' is his."""
     return lead[end - 2 : end] in ("’s", "'s") and len(lead[end:].split()) > 1
 
 

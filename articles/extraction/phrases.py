@@ -40,8 +40,8 @@ DETERMINERS = frozenset(
 AFFILIATION = frozenset(
     "for of at with from inside in on by to within about near among behind under".split()
 )
-# What may follow a name in an attribution phrase without being part of it: 'Arve
-# Hansen to TV 2', 'Trump on Monday', 'Hansen (45)'.
+# What may follow a name in an attribution phrase without being part of it: 'Ruth
+# Okafor to TV 2', 'Holt on Monday', 'Okafor (45)'.
 ADJUNCT = re.compile(
     r"\s+(?:to|in|at|on|during|after|before|when|while|from|via|for|with|as|about|last|"
     r"this|earlier|later|yesterday|today|tonight|recently|also|again|once|then|now|"
@@ -115,7 +115,7 @@ _PLURAL_NOUN = re.compile(r"[a-z-]{2,}[^su’']s")
 def subject_length(words: list[str]) -> int:
     """How many of ``words`` (a clause's start) its subject takes: up to its first verb,
     which is the first word in lower case that is no determiner and, once the phrase has
-    a word of its own, no role ('the Indiana governor', 'Cruz urged')."""
+    a word of its own, no role ('the Indiana governor', 'Holt urged')."""
     has_head = False
     plural = bool(words) and words[0].casefold() in _PLURAL_DETERMINERS
     for i, word in enumerate(words):
@@ -143,7 +143,7 @@ def subject_length(words: list[str]) -> int:
 
 
 def named_by(registry: Registry, phrase: str) -> Entity | None:
-    """The entity an attribution phrase names: 'Belarus expert Arve Hansen to TV 2'."""
+    """The entity an attribution phrase names: 'Energy expert Ruth Okafor to TV 2'."""
     return analyse(registry, phrase)[0]
 
 
@@ -197,7 +197,7 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
         # "The senator said": the person of that role named before, if there is one.
         entity = registry.person_with_role(role.group("role"))
         if entity is None and not named:
-            # News names someone before calling them by a role: 'Trump … The Republican
+            # News names someone before calling them by a role: 'Holt … The Republican
             # nominee said'; a name in apposition ('The chairman, Kelly Voss,') is new.
             entity = registry.person_called(_gender_of(role.group(0)))
         if entity is not None:
@@ -215,7 +215,7 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
     if not describes(first):
         return None, None
     if named and len(parts) > 1:
-        # "Carter's press secretary, Peter Cook": the name in apposition.
+        # "Holt's press secretary, Lena Moss": the name in apposition.
         at, part, found = named[0]
         return _named(registry, found, _without_adjuncts(first), at)
     description = _without_adjuncts(first)
@@ -235,7 +235,7 @@ def comma_parts(phrase: str) -> list[tuple[int, str]]:
 
 
 def head_name(registry: Registry, part: str) -> Found | None:
-    """The name that is the head of ``part`` ('Belarus expert Arve Hansen to TV 2'), not
+    """The name that is the head of ``part`` ('Energy expert Ruth Okafor to TV 2'), not
     one it mentions in passing ('a spokeswoman for Britain's Treasury')."""
     core = _without_adjuncts(part)
     head = None
@@ -284,7 +284,7 @@ def _named(registry: Registry, found: Found, description: str, at: int) -> tuple
 
 
 def _description(part: str, found: Found, rest: list[tuple[int, str]]) -> str:
-    """An apposition ('a Clinton backer') or else the words before the name ('Belarus
+    """An apposition ('a Holt backer') or else the words before the name ('Energy
     expert', 'Belarusian President')."""
     for _, other in rest:
         if other.split()[0].casefold() in RELATIVES:
@@ -334,7 +334,7 @@ _SHARES = frozenset("percent %".split())
 
 
 def _owned(words: list[str]) -> bool:
-    """'Hillary Clinton's campaign', 'Kantar Media's ad tracker': a named owner's body or
+    """'Mireille Castel's campaign', 'Fjord Media's ad tracker': a named owner's body or
     paper, a capitalised name and then words in lower case after its possessive."""
     for i, word in enumerate(words[1:4], start=1):
         if word.endswith(("’s", "'s", "s’", "s'")):
@@ -430,7 +430,7 @@ def entity_described(registry: Registry, description: str) -> Entity:
 def _thing(words: list[str], head: str) -> bool:
     """A description of no person, whom a later 'he' or 'she' cannot mean: a document or
     a piece of media ('the book', 'A video of the episode'), a share or a crowd ('a
-    majority of Americans'), a body ('the Obama administration'), or words with no noun
+    majority of Americans'), a body ('the Lund administration'), or words with no noun
     to head them ('those', 'many of whom')."""
     noun = head.casefold().strip(".,;:’'")
     if noun in _THINGS or noun in ORG_NOUNS or noun in DETERMINERS or noun in PRONOUNS:

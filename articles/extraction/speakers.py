@@ -47,7 +47,7 @@ class Speaker(NamedTuple):
 
 def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     """The speaker the subject phrase ``text[start:end]`` names, with its span in
-    ``text``: 'Trump', 'observers', 'a spokeswoman for Britain's Treasury', 'he', 'who'."""
+    ``text``: 'Holt', 'observers', 'a spokeswoman for Britain's Treasury', 'he', 'who'."""
     registry.read(text)
     raw = text[start:end]
     lead = len(raw) - len(raw.lstrip())
@@ -121,7 +121,7 @@ _CONTRACTED = re.compile(r"(?i)^(he|she|it|we|they|who)[’'](?:s|d|ll|re|ve)$")
 def _place_speaking(text: str, start: int, phrase: str) -> bool:
     """A country or city that is the whole subject of the speech verb right after it:
     'North Korea said', 'Moscow has warned' speak for a government; 'support in Ukraine,
-    Hansen believes' and 'In Ohio, Trump said' do not."""
+    Hansen believes' and 'In Ohio, Holt said' do not."""
     if len(phrase.split()) > 3 or not is_place(phrase):
         return False
     before = text[max(0, start - 30) : start].split()[-1:]
@@ -135,8 +135,8 @@ _VERB_NEXT = re.compile(rf"\s+(?:(?:has|had|have|also|then)\s+)?(?:{CUE})\b")
 
 
 def _role_before(text: str, start: int) -> str:
-    """The role words just before a subject, in its clause: 'NUPI researcher and Russia
-    expert' before 'Jakub Godzimirski believes'."""
+    """The role words just before a subject, in its clause: 'Institute researcher and Russia
+    expert' before 'Lena Moss believes'."""
     lead = text[max(0, start - 120) : start]
     cut = max(lead.rfind(ch) for ch in '.,;:!?\n“”"–')
     lead = lead[cut + 1 :].strip()
@@ -158,8 +158,8 @@ _CLAUSE_WORDS = frozenset(
 
 
 def _antecedent(registry: Registry, text: str, start: int) -> Entity | None:
-    """Whom 'who' stands for: the name just before it ('Barkley, who said …')."""
-    lead = text[max(0, start - 200) : start].rstrip(" ,—–")  # "Clinton — who’s called"
+    """Whom 'who' stands for: the name just before it ('Berg, who said …')."""
+    lead = text[max(0, start - 200) : start].rstrip(" ,—–")  # "Castel — who’s called"
     stop = max(lead.rfind(". "), lead.rfind("\n"))
     lead = lead[stop + 1 :]
     found = [f for f in names_found(lead) if can_speak(f.name)]
