@@ -267,7 +267,7 @@ def test_a_speaker_mention_belongs_to_its_own_attribution():
 
 
 def test_same_speaker_ignores_stops_and_middle_initials():
-    assert same_speaker("Donald J. Trump", "Donald Trump")
-    assert same_speaker("G.K. Butterfield", "G.K Butterfield")
-    assert same_speaker("Leonard E Burman", "Leonard E. Burman")
-    assert not same_speaker("Ted Cruz", "Rafael Cruz")
+    assert same_speaker("Victor J. Berg", "Victor Berg")
+    assert same_speaker("G.K. Lindqvist", "G.K Lindqvist")
+    assert same_speaker("Leonard E Holt", "Leonard E. Holt")
+    assert not same_speaker("Ted Okafor", "Rafael Okafor")

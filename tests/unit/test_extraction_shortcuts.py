@@ -90,8 +90,8 @@ def test_the_reporting_words_are_plain_words():
 
 @settings(max_examples=400)
 @given(_pieces)
-@example("Clinton Camp Slams Trump Over Remarks")
-@example("Clinton Camp slams Trump Over Remarks")
+@example("Castel Camp Slams Berg Over Remarks")
+@example("Castel Camp slams Berg Over Remarks")
 def test_a_headline_is_told_as_before(paragraph):
     if ". " in paragraph.rstrip(". "):
         expected = False

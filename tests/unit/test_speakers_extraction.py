@@ -64,10 +64,10 @@ def test_a_described_speaker_is_unnamed_and_stays_out_of_the_speaker_list():
 
 
 def test_generic_subjects_are_descriptions_not_names():
-    text = "The vote was close.\n\n“It is a fix,” observers said.\n\n“We won,” Trump said."
+    text = "The vote was close.\n\n“It is a fix,” observers said.\n\n“We won,” Holt said."
     first, second = extract_quotes(text)
     assert (first.speaker, first.speaker_description) == (None, "observers")
-    assert second.speaker == "Trump"
+    assert second.speaker == "Holt"
 
 
 def test_a_name_and_its_apposition_are_not_swapped():
@@ -75,8 +75,8 @@ def test_a_name_and_its_apposition_are_not_swapped():
     entity = named_by(registry, "Moyra Baxter, the board's chair")
     assert entity.name == "Moyra Baxter"
     assert entity.description == "board's chair"
-    entity = named_by(registry, "Carter's press secretary, Peter Cook")
-    assert entity.name == "Peter Cook"
+    entity = named_by(registry, "Lund's press secretary, Peter Okafor")
+    assert entity.name == "Peter Okafor"
 
 
 def test_places_roles_and_sentence_adverbs_are_not_speakers():
@@ -85,8 +85,8 @@ def test_places_roles_and_sentence_adverbs_are_not_speakers():
     registry = Registry("Though the plan failed, the report said the hospital was fine.")
     assert named_by(registry, "Though") is None
     assert named_by(registry, "Democrat of Missouri") is None
-    assert named_by(registry, "Sen. Claire McCaskill, Democrat of Missouri").name == (
-        "Claire McCaskill"
+    assert named_by(registry, "Sen. Clara Haugen, Democrat of Missouri").name == (
+        "Clara Haugen"
     )
 
 
@@ -103,9 +103,9 @@ def test_titles_go_to_the_description_not_the_name():
 
 def test_a_pronoun_means_the_salient_person_of_its_gender():
     text = (
-        "Senator Ellen Marsh met Donald Trump on Monday.\n\n"
+        "Senator Ellen Marsh met Victor Berg on Monday.\n\n"
         "“The bill is dead,” Marsh said.\n\n"
-        "Trump arrived late to the meeting and left early.\n\n"
+        "Berg arrived late to the meeting and left early.\n\n"
         "“We will try again next year,” she said."
     )
     quotes = extract_quotes(text)
