@@ -175,6 +175,12 @@ def reported_around_cues(
                 found.extend(_with_lead(sentence, first, last, candidate))
             if gate is not None:
                 found.extend(lead_before_according(sentence, first, candidate))
+        if gate is not None and _passive(sentence, first, last):
+            subject = _passive_subject(
+                gate, registry, text, sentence, first, last, probability, found
+            )
+            if subject is not None:
+                found.append(subject)
         if gate is not None and attribution_aside(sentence, last):
             found.extend(pieces_around_aside(registry, text, sentence, first, last, found))
         elif gate is not None and (addressee := told_aside(sentence, first, last)):
@@ -287,6 +293,56 @@ def _with_subject(
     start = words_back(sentence, end, _RAISED_WORDS, _SUBJECT_BOUNDS)
     if start < end and (start == 0 or end - start < _RAISED_WORDS):
         yield replace(candidate, start=sentence[start][0], end=sentence[end - 1][1])
+
+
+PASSIVE_SUBJECT = "passive subject"
+
+
+def _passive_subject(
+    gate: Gate,
+    registry: Registry,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    probability: float,
+    found: list[Candidate],
+) -> Candidate | None:
+    """'The levy was announced on Monday', 'a pier which is seen as a test': PARC counts
+    the subject of a passive cue as what is said of it, even with nothing after the cue.
+    A content the gate weighs, where no other candidate holds the subject; said by the
+    passive's agent, if it names one, or by nobody."""
+    if isinstance(gate, Gate) and f"shape={PASSIVE_SUBJECT}" not in gate.weights:
+        return None  # a gate trained before these candidates existed knows nothing of them
+    span = _raised_subject(sentence, first)
+    if span is None:
+        return None
+    content = (sentence[span[0]][0], sentence[span[1] - 1][1])
+    if any(other.start < content[1] and content[0] < other.end for other in found):
+        return None
+    candidate = passed_over(
+        gate, registry, text, sentence, first, last, content, PASSIVE_SUBJECT, probability
+    )
+    if candidate is None:
+        return None
+    agent = _passive_agent(registry, text, sentence, first, last) or Speaker(None)
+    return replace(candidate, entity=agent.entity, mention=agent.mention)
+
+
+def _raised_subject(sentence: list[Token], first: int) -> tuple[int, int] | None:
+    """The token indices ``(start, end)`` of the subject before the auxiliaries of the
+    cue at ``first``: a relative word alone ('which is seen as'), or up to
+    _RAISED_WORDS words back to a mark or a conjunction; None when none is found."""
+    end = skip_auxiliaries(sentence, first)
+    if end > 0 and sentence[end - 1][2].lower() in _RELATIVE_SUBJECTS:
+        return end - 1, end
+    start = words_back(sentence, end, _RAISED_WORDS, _SUBJECT_BOUNDS)
+    if start < end and (start == 0 or end - start < _RAISED_WORDS):
+        return start, end
+    return None
+
+
+_RELATIVE_SUBJECTS = frozenset("who which that".split())
 
 
 def _passive_agent(
