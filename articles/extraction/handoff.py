@@ -23,9 +23,10 @@ from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, phrase_source
 
 _MIN_CONTENT = 8  # characters
-# Shapes whose content may be a single short word: the subject of a passive cue ('it was
-# never mentioned', 'which is seen as'), which PARC counts however short.
-_SHORT_SHAPES = frozenset({"passive subject"})
+# Shapes whose content may be a single short word, which PARC counts however short: the
+# subject of a passive cue ('it was never mentioned', 'which is seen as'), and a cue's
+# object of a word or two ('attacked Holt', 'said no').
+_SHORT_SHAPES = frozenset({"passive subject", "short object"})
 
 
 def with_low_cues(

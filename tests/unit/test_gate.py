@@ -435,3 +435,21 @@ def test_the_subject_of_a_passive_cue_is_what_is_said_of_it(monkeypatch):
     monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
     text = "The new pier at Vossby was announced on Monday."
     assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == []
+
+
+def test_a_word_or_two_after_a_cue_is_what_it_attributes(monkeypatch):
+    # PARC counts a short object ('attacked Berg', 'said no', 'railed against it') however
+    # short; when and to whom it was said is none.
+    admit_all = gate.Gate({"b": 5.0, "shape=short object": 0.0}, 0.5)
+    monkeypatch.setattr(gate, "load", lambda: admit_all)
+    for text, content in [
+        ("Mayor Lena Holt attacked Berg.", "Berg"),
+        ("Everyone on the harbour board but Holt said no.", "no"),
+        ("The harbour board railed against it.", "it"),
+    ]:
+        assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == [content]
+    for text in ["The harbour board said on Monday.", "Holt told reporters."]:
+        assert extract_quotes(text, scope=Scope.WIDE) == []
+    # A gate trained before these candidates existed has no weight for them: none.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    assert extract_quotes("Mayor Lena Holt attacked Berg.", scope=Scope.WIDE) == []
