@@ -453,3 +453,13 @@ def test_a_word_or_two_after_a_cue_is_what_it_attributes(monkeypatch):
     # A gate trained before these candidates existed has no weight for them: none.
     monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
     assert extract_quotes("Mayor Lena Holt attacked Berg.", scope=Scope.WIDE) == []
+
+
+def test_a_defense_or_a_rejection_of_something_attributes_it(monkeypatch):
+    # More nouns PARC counts with no verb of saying: 'his defense of', 'her rejection of'.
+    admit_nouns = gate.Gate({"b": -5.0, "shape=noun": 10.0}, 0.5)
+    monkeypatch.setattr(gate, "load", lambda: admit_nouns)
+    text = "Holt repeated his defense of the new harbour levy on Friday."
+    assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == [
+        "the new harbour levy on Friday"
+    ]
