@@ -289,10 +289,9 @@ def _with_subject(
     agent = agent or Speaker(None)
     candidate = replace(candidate, entity=agent.entity, mention=agent.mention)
     yield candidate
-    end = skip_auxiliaries(sentence, first)
-    start = words_back(sentence, end, _RAISED_WORDS, _SUBJECT_BOUNDS)
-    if start < end and (start == 0 or end - start < _RAISED_WORDS):
-        yield replace(candidate, start=sentence[start][0], end=sentence[end - 1][1])
+    span = _raised_subject(sentence, first)
+    if span is not None:
+        yield replace(candidate, start=sentence[span[0]][0], end=sentence[span[1] - 1][1])
 
 
 PASSIVE_SUBJECT = "passive subject"
@@ -331,8 +330,8 @@ def _passive_subject(
 
 def _raised_subject(sentence: list[Token], first: int) -> tuple[int, int] | None:
     """The token indices ``(start, end)`` of the subject before the auxiliaries of the
-    cue at ``first``: a relative word alone ('which is seen as'), or up to
-    _RAISED_WORDS words back to a mark or a conjunction; None when none is found."""
+    cue at ``first``: a relative word alone ('which is seen as', 'who seems to'), or up
+    to _RAISED_WORDS words back to a mark or a conjunction; None when none is found."""
     end = skip_auxiliaries(sentence, first)
     if end > 0 and sentence[end - 1][2].lower() in _RELATIVE_SUBJECTS:
         return end - 1, end

@@ -463,3 +463,11 @@ def test_a_defense_or_a_rejection_of_something_attributes_it(monkeypatch):
     assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == [
         "the new harbour levy on Friday"
     ]
+
+
+def test_the_relative_word_before_seems_is_its_subject_piece(monkeypatch):
+    # 'who seems to' as 'which is seen as': the relative stands for the subject.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "The vote went to Berg, who seems to be running the harbour board alone now."
+    texts = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert "who" in texts
