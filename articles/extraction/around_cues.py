@@ -175,6 +175,12 @@ def reported_around_cues(
                 found.extend(_with_lead(sentence, first, last, candidate))
             if gate is not None:
                 found.extend(lead_before_according(sentence, first, candidate))
+        if gate is not None and _passive(sentence, first, last):
+            subject = _passive_subject(
+                gate, registry, text, sentence, first, last, probability, found
+            )
+            if subject is not None:
+                found.append(subject)
         if gate is not None and attribution_aside(sentence, last):
             found.extend(pieces_around_aside(registry, text, sentence, first, last, found))
         elif gate is not None and (addressee := told_aside(sentence, first, last)):
@@ -283,10 +289,59 @@ def _with_subject(
     agent = agent or Speaker(None)
     candidate = replace(candidate, entity=agent.entity, mention=agent.mention)
     yield candidate
+    span = _raised_subject(sentence, first)
+    if span is not None:
+        yield replace(candidate, start=sentence[span[0]][0], end=sentence[span[1] - 1][1])
+
+
+PASSIVE_SUBJECT = "passive subject"
+
+
+def _passive_subject(
+    gate: Gate,
+    registry: Registry,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    probability: float,
+    found: list[Candidate],
+) -> Candidate | None:
+    """'The levy was announced on Monday', 'a pier which is seen as a test': PARC counts
+    the subject of a passive cue as what is said of it, even with nothing after the cue.
+    A content the gate weighs, where no other candidate holds the subject; said by the
+    passive's agent, if it names one, or by nobody."""
+    if isinstance(gate, Gate) and f"shape={PASSIVE_SUBJECT}" not in gate.weights:
+        return None  # a gate trained before these candidates existed knows nothing of them
+    span = _raised_subject(sentence, first)
+    if span is None:
+        return None
+    content = (sentence[span[0]][0], sentence[span[1] - 1][1])
+    if any(other.start < content[1] and content[0] < other.end for other in found):
+        return None
+    candidate = passed_over(
+        gate, registry, text, sentence, first, last, content, PASSIVE_SUBJECT, probability
+    )
+    if candidate is None:
+        return None
+    agent = _passive_agent(registry, text, sentence, first, last) or Speaker(None)
+    return replace(candidate, entity=agent.entity, mention=agent.mention)
+
+
+def _raised_subject(sentence: list[Token], first: int) -> tuple[int, int] | None:
+    """The token indices ``(start, end)`` of the subject before the auxiliaries of the
+    cue at ``first``: a relative word alone ('which is seen as', 'who seems to'), or up
+    to _RAISED_WORDS words back to a mark or a conjunction; None when none is found."""
     end = skip_auxiliaries(sentence, first)
+    if end > 0 and sentence[end - 1][2].lower() in _RELATIVE_SUBJECTS:
+        return end - 1, end
     start = words_back(sentence, end, _RAISED_WORDS, _SUBJECT_BOUNDS)
     if start < end and (start == 0 or end - start < _RAISED_WORDS):
-        yield replace(candidate, start=sentence[start][0], end=sentence[end - 1][1])
+        return start, end
+    return None
+
+
+_RELATIVE_SUBJECTS = frozenset("who which that".split())
 
 
 def _passive_agent(
@@ -602,11 +657,12 @@ def _around(
         # 'mocked the complaint': two words after a cue word the rules do not trust.
         short = _right_content(text, sentence, last, min_words=2) if gate else None
         if short is None:
-            return None
+            return _short_object(gate, registry, text, sentence, first, last, probability)
         return passed_over(gate, registry, text, sentence, first, last, short, "short", probability)
     comma = last_comma_before(sentence, first)
     if comma is None or comma < 2 or first - comma > 9:
-        return None  # no clause before, or too far from the cue to be its own
+        # No clause before, or too far from the cue to be its own; perhaps 'said no'.
+        return _short_object(gate, registry, text, sentence, first, last, probability)
     if any(w in cues.QUOTE_MARKS for _, _, w in sentence[comma:first]):
         return None
     if not sentence[0][2][:1].isalnum() and sentence[0][2] not in cues.QUOTE_MARKS:
@@ -617,6 +673,54 @@ def _around(
     else:
         speaker = phrase(registry, text, sentence, comma + 1, skip_auxiliaries(sentence, first))
     return indirect_candidate(content, speaker, cue, probability)
+
+
+SHORT_OBJECT = "short object"
+
+
+def _short_object(
+    gate: Gate | None,
+    registry: Registry,
+    text: str,
+    sentence: list[Token],
+    first: int,
+    last: int,
+    probability: float,
+) -> Candidate | None:
+    """'attacked Holt', 'said no', 'railed against it': a word or two after the cue, all
+    it attributes, which PARC counts however short; a content the gate weighs. Not for a
+    low cue, whose contents the gate weighs as such."""
+    if gate is None or gate is ASK_LATER:
+        return None
+    if isinstance(gate, Gate) and f"shape={SHORT_OBJECT}" not in gate.weights:
+        return None  # a gate trained before these candidates existed knows nothing of them
+    n = len(sentence)
+    start = last + 1
+    if start < n and sentence[start][2].lower() in _OBJECT_PREPOSITIONS:
+        start += 1
+    end = start
+    while end < n and end - start < 2 and _object_word(sentence[end][2]):
+        end += 1
+    if end == start or (end < n and _object_word(sentence[end][2])):
+        return None  # nothing after the cue, or more than two words
+    words = [w.lower() for _, _, w in sentence[start:end]]
+    if all(w in _NOT_CONTENT or w in TIMES for w in words):
+        return None  # 'said on Monday', 'told reporters'
+    content = (sentence[start][0], sentence[end - 1][1])
+    return passed_over(
+        gate, registry, text, sentence, first, last, content, SHORT_OBJECT, probability
+    )
+
+
+def _object_word(word: str) -> bool:
+    """A word of a short object: not a mark, nor a word that opens what comes after it."""
+    return word[:1].isalnum() and word.lower() not in _AFTER_OBJECT
+
+
+# The prepositions between a cue and its object: 'railed against it', 'worried about it'.
+_OBJECT_PREPOSITIONS = frozenset("against about of for with over on at into toward".split())
+# Words after a short object that end it: 'attacked Holt by …', 'said no when …'.
+_AFTER_OBJECT = BOUNDARY_WORDS | PREPOSITIONS - {"to"}
 
 
 def _opening_participle_content(

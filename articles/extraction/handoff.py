@@ -23,6 +23,10 @@ from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, phrase_source
 
 _MIN_CONTENT = 8  # characters
+# Shapes whose content may be a single short word, which PARC counts however short: the
+# subject of a passive cue ('it was never mentioned', 'which is seen as'), and a cue's
+# object of a word or two ('attacked Holt', 'said no').
+_SHORT_SHAPES = frozenset({"passive subject", "short object"})
 
 
 def with_low_cues(
@@ -119,7 +123,8 @@ def passed_over(
     home', 'questioned the count'), when the wide scope's gate admits it."""
     if shape in _PHRASE_SHAPES and not clause_follows(sentence, last):
         content = _to_comma(sentence, content)
-    if content[1] - content[0] < _MIN_CONTENT:
+    shortest = 1 if shape in _SHORT_SHAPES else _MIN_CONTENT
+    if content[1] - content[0] < shortest:
         return None
     cue = None
     if isinstance(gate, Gate):
@@ -143,7 +148,7 @@ def passed_over(
     if speaker.entity is None and gate is not ASK_LATER:
         speaker = subject_source(text, sentence, first)
     cue = (sentence[first][0], sentence[last][1])
-    return indirect_candidate(content, speaker, cue, probability, gated=True)
+    return indirect_candidate(content, speaker, cue, probability, gated=True, shortest=shortest)
 
 
 def subject_source(text: str, sentence: list[Token], first: int) -> Speaker:
@@ -229,9 +234,10 @@ def indirect_candidate(
     probability: float,
     *,
     gated: bool = False,
+    shortest: int = _MIN_CONTENT,
 ) -> Candidate | None:
     start, end = content
-    if end - start < _MIN_CONTENT:
+    if end - start < shortest:
         return None
     confidence = round(probability, 2)
     return Candidate(

@@ -17,7 +17,7 @@ from articles.extraction.cues import Token
 NOUNS = frozenset(
     """support criticism criticisms attacks endorsement call calls concern concerns warning
     warnings promise promises pledge pledges doubt doubts praise condemnation complaint
-    complaints""".split()
+    complaints views positions announcement rejection denunciation defense""".split()
 )
 NOUN_CUE = re.compile(
     rf"\b(?:{'|'.join(sorted(NOUNS, key=len, reverse=True))})"

@@ -416,3 +416,58 @@ def test_a_clause_a_told_aside_breaks_is_two_pieces_without_the_addressee():
     text = "The new timetable, Holt told reporters, will cut the crossing to an hour."
     wide = [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
     assert wide == [("The new timetable", "Holt"), ("will cut the crossing to an hour", "Holt")]
+
+
+def test_the_subject_of_a_passive_cue_is_what_is_said_of_it(monkeypatch):
+    # PARC counts the subject of 'was announced', 'is seen as' as what is said, even with
+    # nothing after the cue; a relative word is the subject it stands for, however short.
+    # The passive's agent, if any, says it.
+    admit_all = gate.Gate({"b": 5.0, "shape=passive subject": 0.0}, 0.5)
+    monkeypatch.setattr(gate, "load", lambda: admit_all)
+    text = "The new pier at Vossby was criticized by Holt."
+    assert [(q.text, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)] == [
+        ("The new pier at Vossby", "Holt")
+    ]
+    text = "The harbour board, which is seen as close to the mayor, met on Friday."
+    texts = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert texts == ["which", "as close to the mayor"]
+    # A gate trained before these candidates existed has no weight for them: none.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "The new pier at Vossby was announced on Monday."
+    assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == []
+
+
+def test_a_word_or_two_after_a_cue_is_what_it_attributes(monkeypatch):
+    # PARC counts a short object ('attacked Berg', 'said no', 'railed against it') however
+    # short; when and to whom it was said is none.
+    admit_all = gate.Gate({"b": 5.0, "shape=short object": 0.0}, 0.5)
+    monkeypatch.setattr(gate, "load", lambda: admit_all)
+    for text, content in [
+        ("Mayor Lena Holt attacked Berg.", "Berg"),
+        ("Everyone on the harbour board but Holt said no.", "no"),
+        ("The harbour board railed against it.", "it"),
+    ]:
+        assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == [content]
+    for text in ["The harbour board said on Monday.", "Holt told reporters."]:
+        assert extract_quotes(text, scope=Scope.WIDE) == []
+    # A gate trained before these candidates existed has no weight for them: none.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    assert extract_quotes("Mayor Lena Holt attacked Berg.", scope=Scope.WIDE) == []
+
+
+def test_a_defense_or_a_rejection_of_something_attributes_it(monkeypatch):
+    # More nouns PARC counts with no verb of saying: 'his defense of', 'her rejection of'.
+    admit_nouns = gate.Gate({"b": -5.0, "shape=noun": 10.0}, 0.5)
+    monkeypatch.setattr(gate, "load", lambda: admit_nouns)
+    text = "Holt repeated his defense of the new harbour levy on Friday."
+    assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == [
+        "the new harbour levy on Friday"
+    ]
+
+
+def test_the_relative_word_before_seems_is_its_subject_piece(monkeypatch):
+    # 'who seems to' as 'which is seen as': the relative stands for the subject.
+    monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
+    text = "The vote went to Berg, who seems to be running the harbour board alone now."
+    texts = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
+    assert "who" in texts
