@@ -100,17 +100,21 @@ def _indexed(
     pairs: dict[str, dict[str, dict[str, float]]] = {}
     for feature, weight in weights.items():
         name, _, value = feature.partition("=")
-        if name in single:
-            single[name][value] = weight
+        table = single.get(name)
+        if table is not None:
+            table[value] = weight
             continue
         if name not in _NO_PAIRS:
             continue  # a template ``features`` no longer makes
-        for at, mark in enumerate(value):
-            if mark == "|":
-                first, second = value[:at], value[at + 1 :]
-                word, other = (second, first) if name in _WORD_SECOND else (first, second)
-                by_name = pairs.setdefault(word, {name: {} for name in _NO_PAIRS})
-                by_name[name][other] = weight
+        at = value.find("|")
+        while at >= 0:
+            first, second = value[:at], value[at + 1 :]
+            word, other = (second, first) if name in _WORD_SECOND else (first, second)
+            by_name = pairs.get(word)
+            if by_name is None:
+                by_name = pairs[word] = {name: {} for name in _NO_PAIRS}
+            by_name[name][other] = weight
+            at = value.find("|", at + 1)
     return single, pairs
 
 
