@@ -22,5 +22,10 @@ def probability(weights: dict[str, float], features: Iterable[str]) -> float:
     z = 0.0
     for feature in features:
         z += get(feature, 0.0)
+    return of_score(z)
+
+
+def of_score(z: float) -> float:
+    """The logistic of a summed weight."""
     # Clamped: exp overflows past about 709.
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

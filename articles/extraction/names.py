@@ -557,7 +557,10 @@ def similar(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 5:
         return False
-    return edit_distance(a, b, 2) <= (1 if min(len(a), len(b)) < 7 else 2)
+    # The band of the table no wider than the distance allowed: one edit for a short
+    # word, where a band of two computed cells that could not change the answer.
+    limit = 1 if min(len(a), len(b)) < 7 else 2
+    return edit_distance(a, b, limit) <= limit
 
 
 # The same names are tested again and again, sentence after sentence: each once.

@@ -116,16 +116,18 @@ def _decided(votes: Counter) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def _deletions(word: str) -> frozenset[str]:
+def _deletions(word: str) -> tuple[str, ...]:
     """``word`` and every string made by deleting one letter of it, or two for words of
-    seven letters or more (as ``similar`` allows two edits there)."""
+    seven letters or more (as ``similar`` allows two edits there), each once."""
     n = len(word)
     once = {word} | {word[:i] + word[i + 1 :] for i in range(n)}
     if n < 7:
-        return frozenset(once)
+        return tuple(once)
     # Each pair of letters once, the first before the second, rather than in both orders.
     twice = {word[:i] + word[i + 1 : j] + word[j + 1 :] for i in range(n) for j in range(i + 1, n)}
-    return frozenset(once | twice)
+    # A tuple, not a set: the garbage collector stops visiting a tuple of strings, and
+    # the cache keeps thousands of these.
+    return tuple(once | twice)
 
 
 class Registry:
@@ -143,7 +145,9 @@ class Registry:
         self._by_surname: dict[str, list[Entity]] = {}  # folded last word -> persons
         # Each surname under itself with one or two letters deleted: two spellings within
         # the edit distance ``similar`` allows share one of these (symmetric deletion).
-        self._surnames_by_deletion: dict[str, set[str]] = {}
+        # Tuples, mostly of one surname: a long text has hundreds of thousands of these
+        # variants, and a set for each was most of what the garbage collector visited.
+        self._surnames_by_deletion: dict[str, tuple[str, ...]] = {}
         self._similar: dict[str, set[str]] = {}  # known surname -> known ones like it
         self._similar_cache: dict[str, tuple[int, set[str]]] = {}
         self._recent: list[Entity] = []
@@ -268,8 +272,10 @@ class Registry:
         for other in others:
             self._similar.setdefault(other, set()).add(key)
         if len(key) >= 5:
+            by_deletion = self._surnames_by_deletion
             for variant in _deletions(key):
-                self._surnames_by_deletion.setdefault(variant, set()).add(key)
+                keys = by_deletion.get(variant)
+                by_deletion[variant] = (key,) if keys is None else (*keys, key)
 
     def _forget_surname(self, key: str, others: set[str]) -> None:
         """Undo ``_new_surname(key)``, which found the known surnames ``others`` like it."""
@@ -277,12 +283,14 @@ class Registry:
         for other in others:
             self._similar[other].discard(key)  # every known surname has its set
         if len(key) >= 5:
+            by_deletion = self._surnames_by_deletion
             for variant in _deletions(key):
-                keys = self._surnames_by_deletion[variant]
-                keys.discard(key)
-                if not keys:
-                    # Sets here are never empty: this one was made for the surname.
-                    del self._surnames_by_deletion[variant]
+                keys = tuple(other for other in by_deletion[variant] if other != key)
+                if keys:
+                    by_deletion[variant] = keys
+                else:
+                    # Tuples here are never empty: this one was made for the surname.
+                    del by_deletion[variant]
 
     def _find(self, mention: str, gender: str | None = None) -> Entity | None:
         words = mention.split()
@@ -399,13 +407,20 @@ class Registry:
 
     def _name(self, entity: Entity) -> None:
         """The fullest form seen, each word spelled as the whole text spells it most."""
-        order = {form: i for i, form in enumerate(entity.forms)}
-        fullest = max(
-            entity.forms,
-            key=lambda f: (len(f.split()), entity.forms[f], -order[f]),
-        )
-        words = fullest.split()
-        for position in (0, -1) if len(words) > 1 else (-1,):
+        if len(entity.forms) == 1:
+            # Seen one way only (most people of a long text): that form is the fullest,
+            # and each of its words the only spelling of itself.
+            words = next(iter(entity.forms)).split()
+            positions = ()
+        else:
+            order = {form: i for i, form in enumerate(entity.forms)}
+            fullest = max(
+                entity.forms,
+                key=lambda f: (len(f.split()), entity.forms[f], -order[f]),
+            )
+            words = fullest.split()
+            positions = (0, -1) if len(words) > 1 else (-1,)
+        for position in positions:
             variants: dict[str, int] = {}  # a plain dict: a Counter costs more to make
             for form in entity.forms:
                 own = form.split()
