@@ -39,6 +39,7 @@ from articles.extraction.asides import (
     source_colon,
     told_aside,
 )
+from articles.extraction.asked import asker
 from articles.extraction.clause_shapes import (
     AUXILIARIES,
     BE,
@@ -154,6 +155,10 @@ def reported_around_cues(
                 candidate = replace(candidate, entity=source.entity, mention=source.mention)
         else:
             candidate = _around(registry, text, sentence, first, last, probability, gate)
+        if candidate is not None and candidate.gated:
+            asked_by = asker(registry, text, sentence, first, last)
+            if asked_by is not None:
+                candidate = replace(candidate, entity=asked_by.entity, mention=asked_by.mention)
         if candidate is not None:
             candidate = _before_next_verb(sentence, candidate, groups)
             if gate is not None:

@@ -703,3 +703,25 @@ def test_who_after_an_apposition_stands_for_the_name_before_it():
     # 'who' found no name right before it, only the apposition, and so no speaker.
     text = "The toll was opposed by Senator Jeff Lund, Republican of Maine, who said it was unfair."
     assert _only(text).speaker == "Jeff Lund"
+
+
+def _asked(text):
+    return [
+        q
+        for q in extract_quotes(text, scope=Scope.WIDE)
+        if q.cue_start is not None and text[q.cue_start : q.cue_end].lower() == "asked"
+    ]
+
+
+def test_a_question_asked_of_the_subject_is_not_the_subjects():
+    # The wide scope gave what Holt was asked to Holt, who only answers it.
+    (quote,) = _asked("Holt has been asked to release the letters about the harbour deal.")
+    assert quote.speaker is None
+    assert quote.speaker_start is None
+
+
+def test_a_question_asked_by_someone_is_the_askers():
+    (quote,) = _asked("Asked by Berg to explain the levy, Holt said it was needed for the harbour.")
+    assert quote.speaker == "Berg"
+    (quote,) = _asked("Mireille Castel was asked by a reporter whether the levy would pass.")
+    assert quote.speaker_description == "a reporter"
