@@ -128,9 +128,11 @@ def evaluate(records: Iterable[dict], predict: Callable[[str], list]) -> Report:
 
 def _pairs(gold, found) -> list[tuple[int, int]]:
     """Gold and predicted quotes paired one to one, largest overlaps first."""
+    # Where two golds share a prediction equally (an outer attribution's content holds an
+    # inner one's whole), the gold of the prediction's own cue takes it.
     candidates = sorted(
         (
-            (min(q["end"], p.end) - max(q["start"], p.start), gi, pi)
+            (min(q["end"], p.end) - max(q["start"], p.start), _same_cue(q, p), gi, pi)
             for gi, q in enumerate(gold)
             for pi, p in enumerate(found)
             if overlaps(q["start"], q["end"], p.start, p.end)
@@ -138,12 +140,21 @@ def _pairs(gold, found) -> list[tuple[int, int]]:
         reverse=True,
     )
     used_gold, used_found, pairs = set(), set(), []
-    for _, gi, pi in candidates:
+    for _, _, gi, pi in candidates:
         if gi not in used_gold and pi not in used_found:
             used_gold.add(gi)
             used_found.add(pi)
             pairs.append((gi, pi))
     return pairs
+
+
+def _same_cue(gold: dict, predicted) -> bool:
+    gold_cue, predicted_cue = gold.get("cue_start"), getattr(predicted, "cue_start", None)
+    return (
+        gold_cue is not None
+        and predicted_cue is not None
+        and overlaps(gold_cue, gold["cue_end"], predicted_cue, predicted.cue_end)
+    )
 
 
 def _score_group(report: Report, group: str, gold, found) -> None:

@@ -258,3 +258,17 @@ def test_he_or_she_means_no_newspaper_and_no_pair_of_countries():
         _gold(text, "that it was", "He"),
     ]
     assert resolve_gold_speakers(text, gold)[3] == "Per Lund"
+
+
+def test_a_prediction_held_whole_by_two_golds_goes_to_the_gold_of_its_own_cue():
+    text = "Holt said Berg believes the bridge is safe."
+    inner = _gold(text, "the bridge is safe", "Berg", mention="Berg")
+    inner |= {"cue_start": text.index("believes"), "cue_end": text.index("believes") + 8}
+    outer = _gold(text, "Berg believes the bridge is safe", "Holt", mention="Holt")
+    outer |= {"cue_start": text.index("said"), "cue_end": text.index("said") + 4}
+    found = _Found(inner["start"], inner["end"], "indirect", "Berg")
+    found.cue_start, found.cue_end = inner["cue_start"], inner["cue_end"]
+    for gold in ([inner, outer], [outer, inner]):
+        report = evaluate([{"id": "a", "text": text, "quotes": gold}], lambda text: [found])
+        assert report.speaker_accuracy == 1.0
+        assert report.misses == [("a", outer)]
