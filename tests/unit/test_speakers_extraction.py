@@ -85,9 +85,7 @@ def test_places_roles_and_sentence_adverbs_are_not_speakers():
     registry = Registry("Though the plan failed, the report said the hospital was fine.")
     assert named_by(registry, "Though") is None
     assert named_by(registry, "Democrat of Missouri") is None
-    assert named_by(registry, "Sen. Clara Haugen, Democrat of Missouri").name == (
-        "Clara Haugen"
-    )
+    assert named_by(registry, "Sen. Clara Haugen, Democrat of Missouri").name == ("Clara Haugen")
 
 
 def test_titles_go_to_the_description_not_the_name():
