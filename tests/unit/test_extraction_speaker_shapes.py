@@ -703,3 +703,10 @@ def test_who_after_an_apposition_stands_for_the_name_before_it():
     # 'who' found no name right before it, only the apposition, and so no speaker.
     text = "The toll was opposed by Senator Jeff Lund, Republican of Maine, who said it was unfair."
     assert _only(text).speaker == "Jeff Lund"
+
+
+def test_a_share_written_with_a_percent_sign_speaks_for_those_it_counts():
+    # '%' glued to the figure was no share word: '41% say' had no speaker.
+    text = "The ferry poll came out on Monday. On fares, 41% say the new timetable is worse."
+    assert _speaker_words(text)[1] == "41%"
+
