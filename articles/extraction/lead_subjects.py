@@ -117,6 +117,12 @@ def subject_speaker_before(
         return subject_speaker_before(
             registry, text, sentence_start, sentence_start + earlier.start()
         )
+    if _AND_AT_END.search(lead) and _VERB_PHRASE.search(lead) and _one_clause(lead):
+        # 'Holt took the stage at the Grand Hotel and called …': the verbs share the
+        # sentence's subject, not the last name in the first one's object.
+        opening = _opening_subject(registry, text, sentence_start, lead)
+        if opening.entity is not None and opening.mention is not None:
+            return opening
     tail = _SUBJECT_AT_END.search(lead)
     if tail and noun_phrase(tail.group("subject")):
         # 'After the talks with Eng, the White House announced', 'The senator said': the
@@ -278,6 +284,24 @@ _RELATIVE_SUBJECT = re.compile(
 
 # An earlier cue the one at the lead's end is coordinated with: 'she called it … and'.
 _COORDINATED_CUE = re.compile(rf"\b(?:{CUE})\b(?=[^,;:—–]*\s(?:and|but)\s*$)")
+
+
+# A lead ending in 'and' after a word, a verb coordinated with one before it.
+_AND_AT_END = re.compile(r"[\w.’'”\"]\s+and\s+$")
+
+
+def _one_clause(lead: str) -> bool:
+    """No clause mark in ``lead`` before its final 'and': its opening is the subject,
+    not a phrase such as 'Eight years ago,' or 'Outside the arena in Oslo,'."""
+    body = _THOUSANDS.sub("", lead.rstrip()[:-3])  # '2,000 supporters' is one phrase
+    return not CLAUSE_MARKS.search(body) and "―" not in body
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d)")
+
+
+# A word in lower case that may be a verb, so that 'Holt and ' is a subject, not a clause.
+_VERB_PHRASE = re.compile(r"\s(?!(?:and|the|of|for|de|van|von)\b)[a-z]{3,}\s")
 
 
 # A described subject that ends a lead, after a clause boundary: 'the Vermont senator',

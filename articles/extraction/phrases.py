@@ -326,7 +326,8 @@ def describes(part: str) -> bool:
         # say': a share of people.
         numbered = any(_number(w) for w in words)
         out_of = len(words) > 1 and words[-2].casefold() in ("in", "of") and _number(words[-1])
-        return numbered and (words[-1].casefold() in _SHARES or _is_plural(words[-1]) or out_of)
+        share = words[-1].casefold() in _SHARES or words[-1].endswith("%")  # '47% say'
+        return numbered and (share or _is_plural(words[-1]) or out_of)
     return head is not None and head[:1].islower() and _is_plural(head)
 
 

@@ -725,3 +725,24 @@ def test_a_question_asked_by_someone_is_the_askers():
     assert quote.speaker == "Berg"
     (quote,) = _asked("Mireille Castel was asked by a reporter whether the levy would pass.")
     assert quote.speaker_description == "a reporter"
+
+
+def test_a_share_written_with_a_percent_sign_speaks_for_those_it_counts():
+    # '%' glued to the figure was no share word: '41% say' had no speaker.
+    text = "The ferry poll came out on Monday. On fares, 41% say the new timetable is worse."
+    assert _speaker_words(text)[1] == "41%"
+
+
+def test_a_second_verb_after_and_shares_the_sentence_s_subject():
+    # The last name before 'and called' was taken, the hotel in the first verb's object.
+    text = (
+        "The rally was loud. Holt took the stage on Tuesday at the Grand Harbour Hotel in "
+        "Bergen and called the port authority “rotten to the core.”"
+    )
+    assert _only(text).speaker == "Holt"
+
+
+def test_a_second_verb_after_and_keeps_a_subject_named_after_an_opening_phrase():
+    # Guards the fix above: with a comma in the lead, its opening is no subject.
+    text = "Eight years ago, Berg backed Lund over Haugen and said the ferry would never pay."
+    assert _only(text).speaker == "Berg"
