@@ -9,6 +9,7 @@ hand-off (handoff.py) ask it for each cue.
 from __future__ import annotations
 
 from articles.extraction import cues
+from articles.extraction.aside_subjects import subject_before_aside
 from articles.extraction.clause_shapes import (
     BOUNDARY_WORDS,
     Token,
@@ -93,6 +94,11 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
             subject = phrase(registry, text, sentence, boundary(sentence, opening), opening)
             if subject.entity is not None:
                 return subject
+    if sentence[end - 1][2] == "," and end >= 2:
+        # 'Berg (R-Ore.), facing a challenge from Lund, noted': the name before the aside.
+        aside = subject_before_aside(registry, text, sentence[end - 2][0], sentence[first][0])
+        if aside is not None:
+            return aside
     if sentence[end - 1][2] == ",":
         # 'X, who served as chairman during the 2000 election, agreed': X, before the
         # relative clause, however long it is.

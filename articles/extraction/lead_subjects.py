@@ -42,9 +42,11 @@ def pronoun_after_relative(registry: Registry, text: str, cue_start: int) -> Spe
     in 'Roe v. Wade … she has never said'; None when the cue has no such pronoun before it."""
     if text[cue_start - 1 : cue_start] != " ":
         return None
-    found = _PRONOUN_AFTER_RELATIVE.search(
-        text, max(0, cue_start - 30), cue_start
-    ) or _PRONOUN_BEFORE_CUE.search(text, max(0, cue_start - 50), cue_start)
+    found = (
+        _PRONOUN_AFTER_RELATIVE.search(text, max(0, cue_start - 30), cue_start)
+        or _PRONOUN_BEFORE_CUE.search(text, max(0, cue_start - 50), cue_start)
+        or _NAME_AFTER_RELATIVE.search(text, max(0, cue_start - 50), cue_start)
+    )
     if found is None:
         return None
     speaker = speaker_in(registry, text, *found.span("pronoun"))
@@ -53,6 +55,12 @@ def pronoun_after_relative(registry: Registry, text: str, cue_start: int) -> Spe
 
 _PRONOUN_AFTER_RELATIVE = re.compile(
     rf"\b(?:which|whom|who|what|that)\s+(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|it|we|I)\s+{ADVERB}$"
+)
+# A name in the same place: 'Mr. Holt' in 'the fee, which Mr. Holt called "a scandal"' is
+# the cue's subject, not the noun the relative stands for.
+_NAME_AFTER_RELATIVE = re.compile(
+    r"\b(?:which|whom|what)\s+(?P<pronoun>(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?"
+    rf"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){{0,2}})\s+{ADVERB}$"
 )
 # A pronoun only a subject takes, then auxiliaries and adverbs, before the cue: 'she has
 # never said', 'He has also called', 'indeed, he had publicly stated'.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from articles.extraction.aside_subjects import subject_before_aside
 from articles.extraction.lead_subjects import pronoun_after_relative
 from articles.extraction.names import (
     can_speak,
@@ -55,6 +56,13 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
         if relative is not None:
             return relative
     speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
+    if (
+        "cue" in match.re.groupindex
+        and "," in text[offset + match.end("who") : offset + match.start("cue")]
+    ):
+        opening = subject_before_aside(registry, text, start, offset + match.start("cue"))
+        if opening is not None:
+            return opening
     if "cue" in match.re.groupindex:
         inner = _inner_subject(
             registry, text, offset + match.end("who"), offset + match.start("cue")

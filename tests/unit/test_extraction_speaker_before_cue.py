@@ -1,0 +1,50 @@
+"""Speakers named right before their cue in shapes the engine once read wrong: each test
+fails with the rules as they were before its fix (issue 14). The sentences are ours."""
+
+from articles.extraction import extract_quotes
+
+
+def _speakers(text):
+    return [(q.speaker, text[q.cue_start : q.cue_end]) for q in extract_quotes(text)]
+
+
+def test_a_name_after_which_is_the_subject_of_the_cue_not_the_noun_before():
+    # 'Haugen Media', the noun 'which' stands for, was taken as the speaker.
+    text = 'Haugen Media valued the firm at $2 billion, which Mr. Holt called "a disgrace."'
+    assert _speakers(text) == [("Holt", "called")]
+
+
+def test_a_name_after_which_speaks_a_reported_clause():
+    # No speaker at all: the relative's noun, a place, names no one.
+    text = "It was the speech in Bergen, which Lund claims affirmed the power of the council."
+    assert _speakers(text) == [("Lund", "claims")]
+
+
+def test_a_name_inside_a_participle_aside_does_not_take_the_cue():
+    # 'Tomas Lund', the challenger the aside names, was taken for the one who noted.
+    text = (
+        "Sen. Ola Berg (R-Ore.), facing a stiff challenge from Harbour Secretary of State "
+        "Tomas Lund, noted that the vote was close."
+    )
+    assert _speakers(text) == [("Ola Berg", "noted")]
+
+
+def test_a_name_in_a_whose_aside_does_not_take_the_cue():
+    text = "Mr. Okafor, whose latest start-up, Nordata, sells data to shops, said Lund was right."
+    assert _speakers(text) == [("Okafor", "said")]
+
+
+def test_the_subject_before_an_apposition_and_a_participle_aside_speaks():
+    text = (
+        "Anna Berg, a Lund supporter from Tromso, Norway, attending the Harbour Coalition "
+        "Convention, said she was pleased."
+    )
+    assert _speakers(text) == [("Anna Berg", "said")]
+
+
+def test_an_opening_phrase_before_a_participle_aside_is_no_subject():
+    # Guards the fixes above: 'At the Harbour Forum' opens the sentence, Lund is its subject.
+    text = (
+        "At the Harbour Forum, speaking to reporters, Lund, the mayor, said the port would close."
+    )
+    assert _speakers(text) == [("Lund", "said")]
