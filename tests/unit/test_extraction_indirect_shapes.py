@@ -111,3 +111,10 @@ def test_a_belief_reported_after_said_is_the_outer_speakers_clause():
         "but waited until after the holidays to tell his players",
         "Lund",
     )
+    # Nor does a cue further back, whose clause the subject only opens by a relative
+    # 'that' ('backed that Holt argues'): Holt argues what follows.
+    text = (
+        "The flyer cites her record. It also lists policies she backed that Holt argues "
+        "allowed the deficit to grow."
+    )
+    assert ("allowed the deficit to grow", "Holt") in _indirect(text)
