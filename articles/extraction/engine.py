@@ -243,6 +243,8 @@ class _Reader:
         ):
             if not any(_same_attribution(self.text, quote, other) for other in found):
                 found.append(quote)
+            elif rule in found and _reads_inner(self.text, quote, rule):
+                found[found.index(rule)] = quote  # once: a second outer reading is the same
         for quote in sorted(_before_next_cue(self.text, found), key=lambda q: q.start):
             self._keep(quote)
 
@@ -418,6 +420,22 @@ def _same_attribution(text: str, a: Candidate, b: Candidate) -> bool:
         return False
     return not (
         _cue_inside(b, a) and _AND_BEFORE_CUE.search(text, a.start, _subject_start(b)) is not None
+    )
+
+
+def _reads_inner(text: str, outer: Candidate, rule: Candidate) -> bool:
+    """Whether the rules read the attribution inside ``outer``'s content where ``outer``
+    is the sentence's: 'Holt (R-Ohio) said he expects Berg to …', the subject right after
+    the outer cue taken for the speaker, as it is when the rules read 'Holt said' itself.
+    A cue further back ('backed policies that Holt argues …', 'backed that Holt …') is not."""
+    mention = rule.mention
+    return bool(
+        mention
+        and rule.cue
+        and outer.cue
+        and outer.cue[1] <= outer.start <= mention[0]
+        and not text[outer.cue[1] : mention[0]].strip()
+        and _cue_inside(rule, outer)
     )
 
 

@@ -93,3 +93,28 @@ def test_the_clause_before_an_attribution_aside_when_no_clause_is_seen_after_it(
     # the rules can see; the clause before the aside still is.
     text = "If the tolls rise again, Kari Holm warned, young families plan to leave."
     assert ("If the tolls rise again", "Kari Holm") in _indirect(text)
+
+
+def test_a_belief_reported_after_said_is_the_outer_speakers_clause():
+    # The rules read 'he expects' (its pronoun after an aside they do not cross) where the
+    # cue model reads 'said': what was said opens with the pronoun, as with no aside.
+    text = "Committee chair Tom Holt (R-Ohio) said he expects Berg to play a major role this fall."
+    assert _indirect(text) == [("he expects Berg to play a major role this fall", "Tom Holt")]
+    # Guards it: a later cue whose clause comes before it ('… to tell his players')
+    # leaves the rules' reading.
+    text = (
+        "Lund said he had made up his mind in May, on the ferry ride home from a loss at "
+        "Berg Point, but waited until after the holidays to tell his players."
+    )
+    assert _indirect(text)[0] == (
+        "he had made up his mind in May, on the ferry ride home from a loss at Berg Point, "
+        "but waited until after the holidays to tell his players",
+        "Lund",
+    )
+    # Nor does a cue further back, whose clause the subject only opens by a relative
+    # 'that' ('backed that Holt argues'): Holt argues what follows.
+    text = (
+        "The flyer cites her record. It also lists policies she backed that Holt argues "
+        "allowed the deficit to grow."
+    )
+    assert ("allowed the deficit to grow", "Holt") in _indirect(text)
