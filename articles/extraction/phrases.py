@@ -187,16 +187,17 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
         # "… to people” that the border is safe, he said": the pronoun is the subject.
         return registry.person_for_pronoun(last.casefold()), (last_start, last_start + len(last))
     first_start, first = parts[0]
-    named = [(at, part, found) for at, part in parts if (found := head_name(registry, part))]
-    if named and named[0][0] == first_start:
-        at, part, found = named[0]
-        description = _description(part, found, parts[1:])
-        return _named(registry, found, description, at)
+    found = head_name(registry, first)
+    if found is not None:
+        description = _description(first, found, parts[1:])
+        return _named(registry, found, description, first_start)
+    # Only the first later part that names someone counts; looked for when it matters.
+    named = _first_named(registry, parts[1:]) if len(parts) > 1 else None
     role = _ROLE_PHRASE.fullmatch(_without_adjuncts(first))
     if role and fold(role.group("role")) in _ROLES:
         # "The senator said": the person of that role named before, if there is one.
         entity = registry.person_with_role(role.group("role"))
-        if entity is None and not named:
+        if entity is None and named is None:
             # News names someone before calling them by a role: 'Holt … The Republican
             # nominee said'; a name in apposition ('The chairman, Kelly Voss,') is new.
             entity = registry.person_called(_gender_of(role.group(0)))
@@ -214,12 +215,20 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
         return entity, (first_start, first_start + len(org.group(0)))
     if not describes(first):
         return None, None
-    if named and len(parts) > 1:
+    if named is not None:
         # "Holt's press secretary, Lena Moss": the name in apposition.
-        at, part, found = named[0]
+        at, found = named
         return _named(registry, found, _without_adjuncts(first), at)
     description = _without_adjuncts(first)
     return entity_described(registry, description), (first_start, first_start + len(description))
+
+
+def _first_named(registry: Registry, parts: list[tuple[int, str]]) -> tuple[int, Found] | None:
+    """Where the first of ``parts`` that has a head name starts, and that name."""
+    for at, part in parts:
+        if (found := head_name(registry, part)) is not None:
+            return at, found
+    return None
 
 
 def comma_parts(phrase: str) -> list[tuple[int, str]]:
