@@ -703,3 +703,25 @@ def test_who_after_an_apposition_stands_for_the_name_before_it():
     # 'who' found no name right before it, only the apposition, and so no speaker.
     text = "The toll was opposed by Senator Jeff Lund, Republican of Maine, who said it was unfair."
     assert _only(text).speaker == "Jeff Lund"
+
+
+def test_a_phrase_opening_with_a_preposition_or_verb_is_no_subject_in_the_wide_scope():
+    # 'In' and 'is perhaps the harbor's most' had been read as the speakers' mentions.
+    cases = (
+        (
+            "Lena Moss is a fixture of the port. In response to the complaints of the dock "
+            "workers, Lena Moss expressed her support for a shorter shift.",
+            "Lena Moss",
+        ),
+        (
+            "Mireille Castel, who chaired the port board for a decade before that, is perhaps "
+            "the harbor's most outspoken defender of the night ferries.",
+            "Mireille Castel",
+        ),
+    )
+    for text, expected in cases:
+        quote = extract_quotes(text, scope=Scope.WIDE)[-1]
+        assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == (
+            expected,
+            expected,
+        ), text
