@@ -123,6 +123,11 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         # '…, with some polls showing that …', 'Even the organiser said': the word opens
         # the phrase, the subject follows it.
         start += 1
+    if end > start and sentence[start][2].lower() in _NO_SUBJECT_OPENERS:
+        # 'Ackman bought shares in 2014, in a bid to persuade …', 'she focused on him,
+        # trying to use …': a phrase that opens with a preposition or a verb is no
+        # subject; the sentence's subject is the content's.
+        return sentence_subject(registry, text, sentence, start or len(sentence))
     speaker = phrase(registry, text, sentence, start, end)
     if speaker.entity is None:
         # 'Supporters who have heard from the campaign say': the noun phrase before the
@@ -189,6 +194,10 @@ _BEFORE_PARTICIPLE = frozenset("before after while by in since without when upon
 # Words that open a subject's phrase without being part of it: '…, with some polls
 # showing', 'Even the organiser said'.
 BEFORE_SUBJECT = frozenset("with even".split())
+# Words that open a predicate or an adjunct, never the subject phrase of a cue.
+_NO_SUBJECT_OPENERS = frozenset(
+    "to in by for of from on at into is was were are be been has have had trying".split()
+)
 # How far back a name opening the sentence may stand before its asides end at the cue.
 _APPOSITIONS_TOKENS = 40
 

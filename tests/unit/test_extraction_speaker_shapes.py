@@ -746,3 +746,25 @@ def test_a_second_verb_after_and_keeps_a_subject_named_after_an_opening_phrase()
     # Guards the fix above: with a comma in the lead, its opening is no subject.
     text = "Eight years ago, Berg backed Lund over Haugen and said the ferry would never pay."
     assert _only(text).speaker == "Berg"
+
+
+def test_a_phrase_opening_with_a_preposition_or_verb_is_no_subject_in_the_wide_scope():
+    # 'In' and 'is perhaps the harbor's most' had been read as the speakers' mentions.
+    cases = (
+        (
+            "Lena Moss is a fixture of the port. In response to the complaints of the dock "
+            "workers, Lena Moss expressed her support for a shorter shift.",
+            "Lena Moss",
+        ),
+        (
+            "Mireille Castel, who chaired the port board for a decade before that, is perhaps "
+            "the harbor's most outspoken defender of the night ferries.",
+            "Mireille Castel",
+        ),
+    )
+    for text, expected in cases:
+        quote = extract_quotes(text, scope=Scope.WIDE)[-1]
+        assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == (
+            expected,
+            expected,
+        ), text
