@@ -50,6 +50,7 @@ from articles.extraction.clause_shapes import (
     TIMES,
     Token,
     adverb,
+    agent_end,
     asked,
     clause_follows,
     impersonal,
@@ -361,14 +362,7 @@ def _passive_agent(
         at += 1
     if at + 1 >= len(sentence) or sentence[at][2].lower() != "by":
         return None
-    end = at + 1
-    while (
-        end < len(sentence)
-        and end - at <= _AGENT_WORDS
-        and sentence[end][2][:1].isalnum()
-        and sentence[end][2].lower() not in _AGENT_ENDS
-    ):
-        end += 1
+    end = agent_end(sentence, at, _AGENT_ENDS)
     if end == at + 1:
         return None
     before = registry.checkpoint()
@@ -377,7 +371,6 @@ def _passive_agent(
     return agent if agent.entity is not None else None
 
 
-_AGENT_WORDS = 8
 # Words after a passive's agent that end it: 'seen by some as', 'criticized by X for'.
 _AGENT_ENDS = frozenset("as for to that in on at after when because who which over".split())
 

@@ -4,7 +4,7 @@ is the asker's, the 'by' phrase's or, without one, nobody's the sentence names."
 
 from __future__ import annotations
 
-from articles.extraction.clause_shapes import BE, adverb
+from articles.extraction.clause_shapes import BE, adverb, agent_end
 from articles.extraction.cue_subjects import phrase
 from articles.extraction.cues import Token
 from articles.extraction.registry import Registry
@@ -23,14 +23,7 @@ def asker(
     at = last + 1
     if at + 1 >= len(sentence) or sentence[at][2].lower() != "by":
         return Speaker(None)
-    end = at + 1
-    while (
-        end < len(sentence)
-        and end - at <= _AGENT_WORDS
-        and sentence[end][2][:1].isalnum()
-        and sentence[end][2].lower() not in _AGENT_ENDS
-    ):
-        end += 1
+    end = agent_end(sentence, at, _AGENT_ENDS)
     if end == at + 1:
         return Speaker(None)
     before = registry.checkpoint()
@@ -53,7 +46,6 @@ def _passive(sentence: list[Token], at: int) -> bool:
     return word in BE or word in _BEFORE_PARTICIPLE
 
 
-_AGENT_WORDS = 8
 _BEFORE_PARTICIPLE = frozenset("when if once after being been".split())
 # Words after an asker that end it: 'asked by Berg to', '… about', '… whether'.
 _AGENT_ENDS = frozenset(

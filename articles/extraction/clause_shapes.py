@@ -250,3 +250,22 @@ TIMES = frozenset(
 def participle(word: str) -> bool:
     """'claiming', 'adding': a present participle (not 'bring' or 'thing')."""
     return len(word) > 5 and word.islower() and word.endswith("ing")
+
+
+# An agent longer than this is a clause, not a name or a description: 'by some', 'by many
+# investors in the region'.
+_AGENT_WORDS = 8
+
+
+def agent_end(sentence: list[Token], by: int, ends: frozenset[str]) -> int:
+    """Where the agent after the 'by' at ``sentence[by]`` ends (exclusive): at the first
+    word of ``ends``, a mark, or eight words on; ``by + 1`` when it has none."""
+    end = by + 1
+    while (
+        end < len(sentence)
+        and end - by <= _AGENT_WORDS
+        and sentence[end][2][:1].isalnum()
+        and sentence[end][2].lower() not in ends
+    ):
+        end += 1
+    return end
