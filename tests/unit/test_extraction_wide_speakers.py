@@ -1,0 +1,23 @@
+"""Who speaks the contents only the wide scope (Scope.WIDE) takes."""
+
+from articles.extraction import Scope, extract_quotes
+
+
+def _by_cue(text, cue):
+    return next(
+        q
+        for q in extract_quotes(text, scope=Scope.WIDE)
+        if q.cue_start is not None and text[q.cue_start : q.cue_end].startswith(cue)
+    )
+
+
+def test_a_sentence_s_subject_after_an_opening_adverb_and_its_comma_speaks_for_its_verbs():
+    # 'Instead,' had been read as the sentence's subject, which named no one: what the
+    # second of two joined participles attributes had no speaker.
+    text = (
+        "Mayor Anna Holt spoke to reporters in Oslo on Monday. Instead, she was back to "
+        "boasting about winning and pledging to make the city great again."
+    )
+    quote = _by_cue(text, "pledging")
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Anna Holt", "she")
+
