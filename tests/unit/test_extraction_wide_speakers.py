@@ -21,3 +21,11 @@ def test_a_sentence_s_subject_after_an_opening_adverb_and_its_comma_speaks_for_i
     quote = _by_cue(text, "pledging")
     assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Anna Holt", "she")
 
+
+def test_a_predicate_before_a_cue_is_no_source_its_subject_is():
+    # 'also had strong' had been kept as the source described, the phrase back to the
+    # parenthesis; the subject of 'had' is the speaker.
+    text = "Councillor Ruth Okafor (Labour) also had strong views on the harbour levy."
+    quote = _by_cue(text, "views")
+    assert quote.speaker == "Ruth Okafor"
+    assert text[quote.speaker_start : quote.speaker_end] == "Ruth Okafor"
