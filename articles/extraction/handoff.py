@@ -166,6 +166,8 @@ def subject_source(registry: Registry, text: str, sentence: list[Token], first: 
     phrase itself, as a thing described, so the content keeps its source's words; when
     the phrase is a predicate ('led a group of lawmakers in introducing'), its subject."""
     end = skip_auxiliaries(sentence, first)
+    if end >= 2 and sentence[end - 1][2] in _RELATIVES:  # not a headline's 'Who'
+        return _relative_source(text, sentence, end - 1)
     start = boundary(sentence, end)
     if end - start >= 2 and sentence[start][2].lower() in BEFORE_SUBJECT:
         start += 1
@@ -179,6 +181,28 @@ def subject_source(registry: Registry, text: str, sentence: list[Token], first: 
         if subject.entity is not None and subject.entity.named:
             return subject
     return phrase_source(text, sentence[start][0], sentence[end - 1][1])
+
+
+def _relative_source(text: str, sentence: list[Token], relative: int) -> Speaker:
+    """'a new poll that shows', 'activists who promote': the noun phrase the relative
+    stands for, described, with the relative for its mention, as the clauses scope reads
+    'who' (cue_subjects.subject_before)."""
+    start = boundary(sentence, relative)
+    # The noun phrase right before the relative, not the predicate it ends: 'comes in
+    # the wake of polls by [Lund University] that showed'.
+    for i in range(relative - 1, start, -1):
+        if _opens_predicate(sentence[i - 1][2]):
+            start = i
+            break
+    if start >= relative:
+        return Speaker(None)
+    source = phrase_source(text, sentence[start][0], sentence[relative - 1][1])
+    if source.entity is None:
+        return source
+    return Speaker(source.entity, (sentence[relative][0], sentence[relative][1]))
+
+
+_RELATIVES = frozenset("that who which".split())
 
 
 def _opens_predicate(word: str) -> bool:

@@ -29,3 +29,14 @@ def test_a_predicate_before_a_cue_is_no_source_its_subject_is():
     quote = _by_cue(text, "views")
     assert quote.speaker == "Ruth Okafor"
     assert text[quote.speaker_start : quote.speaker_end] == "Ruth Okafor"
+
+
+def test_a_relative_before_a_gated_cue_stands_for_the_noun_phrase_before_it():
+    # The phrase back to the clause boundary ended at 'that', which opens it: no source.
+    text = (
+        "The survey comes in the wake of polls by Lund University that showed Berg making "
+        "a strong showing in three counties."
+    )
+    quote = _by_cue(text, "showed")
+    assert text[quote.speaker_start : quote.speaker_end] == "that"
+    assert quote.speaker_description == "Lund University"
