@@ -24,10 +24,16 @@ from articles.extraction.clause_shapes import (
     participle,
     skip_auxiliaries,
 )
-from articles.extraction.cue_subjects import BEFORE_SUBJECT, PRONOUNS, boundary, subject_before
+from articles.extraction.cue_subjects import (
+    BEFORE_SUBJECT,
+    PRONOUNS,
+    boundary,
+    phrase,
+    subject_before,
+)
 from articles.extraction.gate import CueFeatures, Gate, cue_features, features
 from articles.extraction.model import Candidate
-from articles.extraction.phrases import VERBS
+from articles.extraction.phrases import VERBS, subject_length
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, phrase_source
 
@@ -180,6 +186,16 @@ def subject_source(registry: Registry, text: str, sentence: list[Token], first: 
         registry.restore(before)
         if subject.entity is not None and subject.entity.named:
             return subject
+    stop = start + subject_length([w for _, _, w in sentence[start:end]])
+    pronoun = sentence[start][2].lower() in _SUBJECT_PRONOUNS
+    if start < stop < end and (pronoun or _opens_predicate(sentence[stop][2])):
+        # 'He went on to endorse', 'Okafor notably made no mention': the phrase is a
+        # clause, whose subject, when it names someone, is the source.
+        before = registry.checkpoint()
+        subject = phrase(registry, text, sentence, start, stop)
+        registry.restore(before)
+        if subject.entity is not None and (pronoun or subject.entity.named):
+            return subject
     return phrase_source(text, sentence[start][0], sentence[end - 1][1])
 
 
@@ -203,6 +219,8 @@ def _relative_source(text: str, sentence: list[Token], relative: int) -> Speaker
 
 
 _RELATIVES = frozenset("that who which".split())
+# A pronoun that opens a clause as its subject; not 'it' ('It is no surprise to …').
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 
 
 def _opens_predicate(word: str) -> bool:

@@ -40,3 +40,20 @@ def test_a_relative_before_a_gated_cue_stands_for_the_noun_phrase_before_it():
     quote = _by_cue(text, "showed")
     assert text[quote.speaker_start : quote.speaker_end] == "that"
     assert quote.speaker_description == "Lund University"
+
+
+def test_a_clause_before_a_gated_cue_gives_its_subject_as_the_source():
+    # 'Okafor notably had strong' had been kept whole as the source described, and 'he
+    # still had strong' was no source at all (a pronoun opens it).
+    text = (
+        "Ruth Okafor spoke on Monday. It was clear that Okafor notably had strong views on "
+        "the harbour levy."
+    )
+    quote = _by_cue(text, "views")
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == (
+        "Ruth Okafor",
+        "Okafor",
+    )
+    text = "Tom Berg spoke on Monday. It was clear that he still had strong views on the levy."
+    quote = _by_cue(text, "views")
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Tom Berg", "he")
