@@ -152,7 +152,7 @@ def reported_around_cues(
                 candidate = low_cue(gate, text, sentence, first, last, candidate, cue)
             if candidate is not None and candidate.entity is None:
                 # Weighed with no subject, as the gate learnt; its source's words after.
-                source = subject_source(text, sentence, first)
+                source = subject_source(registry, text, sentence, first)
                 candidate = replace(candidate, entity=source.entity, mention=source.mention)
         else:
             candidate = _around(registry, text, sentence, first, last, probability, gate)

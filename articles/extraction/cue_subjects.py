@@ -319,7 +319,11 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
     if (
         comma is not None
         and comma + 1 < end
-        and (opening or sentence[comma - 1][2].lower() in ("later", "earlier", "ago"))
+        and (
+            opening
+            or sentence[comma - 1][2].lower() in ("later", "earlier", "ago")
+            or (comma == 1 and first.lower() in _OPENING_ADVERBS)
+        )
     ):
         # 'On Monday, Cruz …', 'In Ohio, the governor …', 'Reflecting on his career, the
         # senator …', 'Hours later, Trump …', 'Recently, Tom Berg …'
@@ -350,6 +354,12 @@ _OPENING_WORDS = frozenset(
     for amid like unlike throughout under over by with without upon""".split()
 )
 _OPENING_TOKENS = 16
+# Adverbs that open a sentence on their own, set off by a comma: 'Instead, he …'.
+_OPENING_ADVERBS = frozenset(
+    """instead however still meanwhile moreover indeed nevertheless nonetheless
+    furthermore besides separately similarly likewise again overall now then yet thus
+    today yesterday tonight""".split()
+)
 # Conjunctions and adverbs that open a sentence before its subject, with no comma.
 _OPENING_CONJUNCTIONS = frozenset("but and so yet still then now also even or nor".split())
 

@@ -15,10 +15,25 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from articles.extraction import cues
-from articles.extraction.clause_shapes import Token, asked, clause_follows, skip_auxiliaries
-from articles.extraction.cue_subjects import BEFORE_SUBJECT, PRONOUNS, boundary, subject_before
+from articles.extraction.clause_shapes import (
+    PREPOSITIONS,
+    Token,
+    adverb,
+    asked,
+    clause_follows,
+    participle,
+    skip_auxiliaries,
+)
+from articles.extraction.cue_subjects import (
+    BEFORE_SUBJECT,
+    PRONOUNS,
+    boundary,
+    phrase,
+    subject_before,
+)
 from articles.extraction.gate import CueFeatures, Gate, cue_features, features
 from articles.extraction.model import Candidate
+from articles.extraction.phrases import VERBS, subject_length
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, phrase_source
 
@@ -146,22 +161,80 @@ def passed_over(
     if not _admits(gate, text, sentence, first, last, content, speaker, shape, probability, cue):
         return None
     if speaker.entity is None and gate is not ASK_LATER:
-        speaker = subject_source(text, sentence, first)
+        speaker = subject_source(registry, text, sentence, first)
     cue = (sentence[first][0], sentence[last][1])
     return indirect_candidate(content, speaker, cue, probability, gated=True, shortest=shortest)
 
 
-def subject_source(text: str, sentence: list[Token], first: int) -> Speaker:
+def subject_source(registry: Registry, text: str, sentence: list[Token], first: int) -> Speaker:
     """The subject phrase before a gated content's cue when it names nobody the registry
     knows ('A new county poll found', 'Minority voters appeared more likely to'): the
-    phrase itself, as a thing described, so the content keeps its source's words."""
+    phrase itself, as a thing described, so the content keeps its source's words; when
+    the phrase is a predicate ('led a group of lawmakers in introducing'), its subject."""
     end = skip_auxiliaries(sentence, first)
+    if end >= 2 and sentence[end - 1][2] in _RELATIVES:  # not a headline's 'Who'
+        return _relative_source(text, sentence, end - 1)
     start = boundary(sentence, end)
     if end - start >= 2 and sentence[start][2].lower() in BEFORE_SUBJECT:
         start += 1
     if start >= end:
         return Speaker(None)
+    if _opens_predicate(sentence[start][2]):
+        # Looked up as passed_over looks up the cue's subject: making no one salient.
+        before = registry.checkpoint()
+        subject = subject_before(registry, text, sentence, start)
+        registry.restore(before)
+        if subject.entity is not None and subject.entity.named:
+            return subject
+    stop = start + subject_length([w for _, _, w in sentence[start:end]])
+    pronoun = sentence[start][2].lower() in _SUBJECT_PRONOUNS
+    if start < stop < end and (pronoun or _opens_predicate(sentence[stop][2])):
+        # 'He went on to endorse', 'Okafor notably made no mention': the phrase is a
+        # clause, whose subject, when it names someone, is the source.
+        before = registry.checkpoint()
+        subject = phrase(registry, text, sentence, start, stop)
+        registry.restore(before)
+        if subject.entity is not None and (pronoun or subject.entity.named):
+            return subject
     return phrase_source(text, sentence[start][0], sentence[end - 1][1])
+
+
+def _relative_source(text: str, sentence: list[Token], relative: int) -> Speaker:
+    """'a new poll that shows', 'activists who promote': the noun phrase the relative
+    stands for, described, with the relative for its mention, as the clauses scope reads
+    'who' (cue_subjects.subject_before)."""
+    start = boundary(sentence, relative)
+    # The noun phrase right before the relative, not the predicate it ends: 'comes in
+    # the wake of polls by [Lund University] that showed'.
+    for i in range(relative - 1, start, -1):
+        if _opens_predicate(sentence[i - 1][2]):
+            start = i
+            break
+    if start >= relative:
+        return Speaker(None)
+    source = phrase_source(text, sentence[start][0], sentence[relative - 1][1])
+    if source.entity is None:
+        return source
+    return Speaker(source.entity, (sentence[relative][0], sentence[relative][1]))
+
+
+_RELATIVES = frozenset("that who which".split())
+# A pronoun that opens a clause as its subject; not 'it' ('It is no surprise to …').
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+
+
+def _opens_predicate(word: str) -> bool:
+    """A word that opens a verb's phrase, not a noun's: a participle ('keeping'), a past
+    form in -ed ('begged'), an auxiliary or 'said', a preposition or an adverb."""
+    lowered = word.lower()
+    return word[:1].islower() and (
+        participle(word)
+        or (lowered.endswith("ed") and len(word) > 4)
+        or (lowered in VERBS and lowered not in PRONOUNS)
+        or lowered in PREPOSITIONS
+        or adverb(lowered)
+        or lowered in ("also", "not")
+    )
 
 
 # The shapes whose content, with no clause after the cue, is a phrase: a verb of saying's

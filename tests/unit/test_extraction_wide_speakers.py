@@ -1,0 +1,59 @@
+"""Who speaks the contents only the wide scope (Scope.WIDE) takes."""
+
+from articles.extraction import Scope, extract_quotes
+
+
+def _by_cue(text, cue):
+    return next(
+        q
+        for q in extract_quotes(text, scope=Scope.WIDE)
+        if q.cue_start is not None and text[q.cue_start : q.cue_end].startswith(cue)
+    )
+
+
+def test_a_sentence_s_subject_after_an_opening_adverb_and_its_comma_speaks_for_its_verbs():
+    # 'Instead,' had been read as the sentence's subject, which named no one: what the
+    # second of two joined participles attributes had no speaker.
+    text = (
+        "Mayor Anna Holt spoke to reporters in Oslo on Monday. Instead, she was back to "
+        "boasting about winning and pledging to make the city great again."
+    )
+    quote = _by_cue(text, "pledging")
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Anna Holt", "she")
+
+
+def test_a_predicate_before_a_cue_is_no_source_its_subject_is():
+    # 'also had strong' had been kept as the source described, the phrase back to the
+    # parenthesis; the subject of 'had' is the speaker.
+    text = "Councillor Ruth Okafor (Labour) also had strong views on the harbour levy."
+    quote = _by_cue(text, "views")
+    assert quote.speaker == "Ruth Okafor"
+    assert text[quote.speaker_start : quote.speaker_end] == "Ruth Okafor"
+
+
+def test_a_relative_before_a_gated_cue_stands_for_the_noun_phrase_before_it():
+    # The phrase back to the clause boundary ended at 'that', which opens it: no source.
+    text = (
+        "The survey comes in the wake of polls by Lund University that showed Berg making "
+        "a strong showing in three counties."
+    )
+    quote = _by_cue(text, "showed")
+    assert text[quote.speaker_start : quote.speaker_end] == "that"
+    assert quote.speaker_description == "Lund University"
+
+
+def test_a_clause_before_a_gated_cue_gives_its_subject_as_the_source():
+    # 'Okafor notably had strong' had been kept whole as the source described, and 'he
+    # still had strong' was no source at all (a pronoun opens it).
+    text = (
+        "Ruth Okafor spoke on Monday. It was clear that Okafor notably had strong views on "
+        "the harbour levy."
+    )
+    quote = _by_cue(text, "views")
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == (
+        "Ruth Okafor",
+        "Okafor",
+    )
+    text = "Tom Berg spoke on Monday. It was clear that he still had strong views on the levy."
+    quote = _by_cue(text, "views")
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Tom Berg", "he")
