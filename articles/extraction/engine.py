@@ -31,6 +31,7 @@ from articles.extraction.around_cues import reported_around_cues
 from articles.extraction.attribution import closing_dash_quote
 from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, SpeakerEntry
 from articles.extraction.names import names_in_prose
+from articles.extraction.outer_attribution import outer_reading
 from articles.extraction.paragraphs import (
     DASH,
     QA,
@@ -223,6 +224,7 @@ class _Reader:
                 )
                 if quote is None:
                     continue
+                quote = outer_reading(self.registry, self.text, (start, end), quote)
                 self._keep(quote)
                 previous = quote.entity
                 if quote.kind == "direct":
