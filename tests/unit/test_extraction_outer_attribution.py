@@ -29,3 +29,22 @@ def test_two_coordinated_attributions_keep_their_own_speakers():
     # The second verb's subject opens no clause of the first verb: two attributions.
     text = "Lund said he would make the bay “glow at night,” and Haugen vowed to “fight on.”"
     assert [speaker for speaker, _, _ in _readings(text)] == ["Lund", "Haugen"]
+
+
+def test_a_speech_verb_and_that_over_another_speakers_clause_keep_the_outer_speaker():
+    # The rules read the inner 'said' and took Okafor for the speaker.
+    text = "The Harbour Ledger reported that Okafor said he was gathering material for a book."
+    assert _readings(text) == [
+        ("Harbour Ledger", "reported", "Okafor said he was gathering material for a book")
+    ]
+
+
+def test_a_hearer_between_the_speech_verb_and_that_keeps_the_outer_speaker():
+    # After an aside the rules read the inner 'believes' and took Holt for the speaker.
+    text = (
+        "Lund's press secretary, Per Berg, told the Ledger that Holt believes the new levy "
+        "was a costly mistake."
+    )
+    assert _readings(text) == [
+        ("Per Berg", "told", "Holt believes the new levy was a costly mistake")
+    ]
