@@ -32,6 +32,8 @@ def outer_reading(
     if quote.cue is None or quote.mention is None or quote.entity is None:
         return quote
     mention_start, cue_end = quote.mention[0], quote.cue[1]
+    if quote.end <= quote.cue[0]:
+        return _trailing_source(registry, text, paragraph, quote)
     if not mention_start < cue_end <= quote.start:
         return quote  # only an attribution before its quote: 'Berg said “…”'
     p_start, p_end = paragraph
@@ -52,6 +54,28 @@ def outer_reading(
     ):
         # The outer clause opens with the inner attribution's subject; one that opens
         # further back ('X said A, and B called …') coordinates two attributions.
+        return quote
+    return replace(quote, entity=outer.entity, cue=outer.cue, mention=outer.mention)
+
+
+def _trailing_source(
+    registry: Registry, text: str, paragraph: tuple[int, int], quote: Candidate
+) -> Candidate:
+    """'“…,” Berg said, according to the Ledger': the source after the attribution
+    that follows its quote."""
+    p_start, p_end = paragraph
+    end = sentence_end(text, quote.cue[1], p_end)
+    if _ACCORDING not in text[quote.cue[1] : end]:
+        return quote
+    start = sentence_start(text, p_start, quote.start)
+    outer = reported_speech(registry, text, start, end)
+    if (
+        outer is None
+        or outer.entity is None
+        or outer.cue is None
+        or outer.cue[0] < quote.cue[1]
+        or outer.start > quote.start
+    ):
         return quote
     return replace(quote, entity=outer.entity, cue=outer.cue, mention=outer.mention)
 

@@ -48,3 +48,16 @@ def test_a_hearer_between_the_speech_verb_and_that_keeps_the_outer_speaker():
     assert _readings(text) == [
         ("Per Berg", "told", "Holt believes the new levy was a costly mistake")
     ]
+
+
+def test_according_to_after_a_quotes_attribution_gives_the_source():
+    # Berg, whose 'said' follows the quote, was the speaker; the source is the Ledger's.
+    text = "“We will not stage a protest on the floor,” Berg said, according to the Harbour Ledger."
+    assert _readings(text) == [
+        ("Harbour Ledger", "according to", "We will not stage a protest on the floor")
+    ]
+
+
+def test_a_quotes_attribution_without_according_to_keeps_its_speaker():
+    text = "“We will not stage a protest on the floor,” Berg said on Monday in Tromsø."
+    assert _readings(text) == [("Berg", "said", "We will not stage a protest on the floor")]
