@@ -11,6 +11,7 @@ The rules return what they find; the reader keeps it. Where the rules live:
     attribution.py  a quote's cue and speaker: after its marks, before them, after a dash
     quoted.py       quotes in quotation marks: speech or not, direct or mixed, and whose
     reported.py     reported speech: 'X believes that …', '…, X said', 'according to X'
+    outer_attribution.py  an attribution inside another's content: which one a quote takes
     phrases.py      what an attribution phrase alone names, describes or refers to
     speakers.py     speaker resolution: who a phrase in the text names, against the registry
     pattern_speakers.py  the speaker a pattern's match names, its subject phrase widened
@@ -31,6 +32,7 @@ from articles.extraction.around_cues import reported_around_cues
 from articles.extraction.attribution import closing_dash_quote
 from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, SpeakerEntry
 from articles.extraction.names import names_in_prose
+from articles.extraction.outer_attribution import cue_inside, outer_reading, reads_inner
 from articles.extraction.paragraphs import (
     DASH,
     QA,
@@ -223,6 +225,7 @@ class _Reader:
                 )
                 if quote is None:
                     continue
+                quote = outer_reading(self.registry, self.text, (start, end), quote)
                 self._keep(quote)
                 previous = quote.entity
                 if quote.kind == "direct":
@@ -243,7 +246,7 @@ class _Reader:
         ):
             if not any(_same_attribution(self.text, quote, other) for other in found):
                 found.append(quote)
-            elif rule in found and _reads_inner(self.text, quote, rule):
+            elif rule in found and reads_inner(self.text, quote, rule):
                 found[found.index(rule)] = quote  # once: a second outer reading is the same
         for quote in sorted(_before_next_cue(self.text, found), key=lambda q: q.start):
             self._keep(quote)
@@ -416,36 +419,10 @@ def _same_attribution(text: str, a: Candidate, b: Candidate) -> bool:
         return False
     if a.cue and b.cue and min(a.cue[1], b.cue[1]) > max(a.cue[0], b.cue[0]):
         return True
-    if _cue_inside(a, b):
+    if cue_inside(a, b):
         return False
     return not (
-        _cue_inside(b, a) and _AND_BEFORE_CUE.search(text, a.start, _subject_start(b)) is not None
-    )
-
-
-def _reads_inner(text: str, outer: Candidate, rule: Candidate) -> bool:
-    """Whether the rules read the attribution inside ``outer``'s content where ``outer``
-    is the sentence's: 'Holt (R-Ohio) said he expects Berg to …', the subject right after
-    the outer cue taken for the speaker, as it is when the rules read 'Holt said' itself.
-    A cue further back ('backed policies that Holt argues …', 'backed that Holt …') is not."""
-    mention = rule.mention
-    return bool(
-        mention
-        and rule.cue
-        and outer.cue
-        and outer.cue[1] <= outer.start <= mention[0]
-        and not text[outer.cue[1] : mention[0]].strip()
-        and _cue_inside(rule, outer)
-    )
-
-
-def _cue_inside(inner: Candidate, outer: Candidate) -> bool:
-    """Whether ``inner``'s cue lies in ``outer``'s content, ``inner`` starting after it."""
-    return bool(
-        inner.cue
-        and outer.start <= inner.cue[0]
-        and inner.cue[1] <= outer.end
-        and inner.start > outer.start + 5
+        cue_inside(b, a) and _AND_BEFORE_CUE.search(text, a.start, _subject_start(b)) is not None
     )
 
 
