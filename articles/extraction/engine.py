@@ -11,7 +11,7 @@ The rules return what they find; the reader keeps it. Where the rules live:
     attribution.py  a quote's cue and speaker: after its marks, before them, after a dash
     quoted.py       quotes in quotation marks: speech or not, direct or mixed, and whose
     reported.py     reported speech: 'X believes that …', '…, X said', 'according to X'
-    outer_attribution.py  an attribution inside another's content: which one a quote takes
+    outer_attribution.py  an attribution inside another's content: which reading stays
     phrases.py      what an attribution phrase alone names, describes or refers to
     speakers.py     speaker resolution: who a phrase in the text names, against the registry
     pattern_speakers.py  the speaker a pattern's match names, its subject phrase widened
@@ -32,7 +32,7 @@ from articles.extraction.around_cues import reported_around_cues
 from articles.extraction.attribution import closing_dash_quote
 from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, SpeakerEntry
 from articles.extraction.names import names_in_prose
-from articles.extraction.outer_attribution import cue_inside, outer_reading, reads_inner
+from articles.extraction.outer_attribution import cue_inside, reads_inner
 from articles.extraction.paragraphs import (
     DASH,
     QA,
@@ -225,7 +225,6 @@ class _Reader:
                 )
                 if quote is None:
                     continue
-                quote = outer_reading(self.registry, self.text, (start, end), quote)
                 self._keep(quote)
                 previous = quote.entity
                 if quote.kind == "direct":

@@ -1,83 +1,19 @@
-"""An attribution inside another one's content, read as the outer one: in 'Holt says he
-believes the plan has “the wind at its back”' or 'According to the ministry, Berg said
-prices will “soar”', the quoted words carry Holt's or the ministry's cue, as PolNeAR's
-annotators read them (they mark the outer attribution and leave the inner one out).
-The reported clauses of a sentence are weighed the same way ('reads_inner')."""
+"""Nested attributions: which reading of a sentence the engine keeps when one attribution
+lies inside another's content. 'Holt (R-Ohio) said he expects Berg to …' and 'The Ledger
+reported that Klein said …' are the outer speaker's reported clauses, as PolNeAR's
+annotators read them.
+
+Words in quotation marks are another matter: in 'Berg said Holt called the levy “a
+disgrace”' the marked words are Holt's, and they stay his. Giving them to the outer
+speaker (or to the outlet of 'according to the Ledger') gains a few PolNeAR speakers and
+would tell annotators that Berg, or a newspaper, said what Holt said."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from articles.extraction.model import Candidate, Span
-from articles.extraction.paragraphs import sentence_end, sentence_start
-from articles.extraction.patterns import ATTRIBUTING_WORDS, REPORTING_FIRST_WORDS
-from articles.extraction.registry import Registry
-from articles.extraction.reported import reported_speech
-
-# 'according to' opens an outer attribution too; any other lead needs a reporting verb.
-_ACCORDING = "ccording to "
-# Words the outer clause may hold before the inner subject's mention: a title it leaves out.
-_BEFORE_SUBJECT = 1
-# How far back from the inner subject the outer verb may stand ('told Holt on Monday that').
-_LEAD_WORDS = 6
-_MARKS = '"“”'
-
-
-def outer_reading(
-    registry: Registry, text: str, paragraph: tuple[int, int], quote: Candidate
-) -> Candidate:
-    """``quote`` with the speaker, cue and mention of the reported clause that holds its
-    own attribution ('Holt says [he believes …]'), or ``quote`` as it is."""
-    if quote.cue is None or quote.mention is None or quote.entity is None:
-        return quote
-    mention_start, cue_end = quote.mention[0], quote.cue[1]
-    if quote.end <= quote.cue[0]:
-        return _trailing_source(registry, text, paragraph, quote)
-    if not mention_start < cue_end <= quote.start:
-        return quote  # only an attribution before its quote: 'Berg said “…”'
-    p_start, p_end = paragraph
-    start = sentence_start(text, p_start, mention_start)
-    lead = text[start:mention_start]
-    if _ACCORDING not in lead and REPORTING_FIRST_WORDS.isdisjoint(lead.split()[-_LEAD_WORDS:]):
-        return quote  # no outer cue just before the inner subject: most quotes stop here
-    if any(mark in text[mention_start : quote.cue[0]] for mark in _MARKS):
-        return quote  # a quotation between subject and cue: the subject is misread
-    outer = reported_speech(registry, text, start, sentence_end(text, quote.end, p_end))
-    if (
-        outer is None
-        or outer.entity is None
-        or outer.cue is None
-        or not outer.cue[1] <= outer.start <= mention_start
-        or outer.end < cue_end
-        or len(text[outer.start : mention_start].split()) > _BEFORE_SUBJECT
-    ):
-        # The outer clause opens with the inner attribution's subject; one that opens
-        # further back ('X said A, and B called …') coordinates two attributions.
-        return quote
-    return replace(quote, entity=outer.entity, cue=outer.cue, mention=outer.mention)
-
-
-def _trailing_source(
-    registry: Registry, text: str, paragraph: tuple[int, int], quote: Candidate
-) -> Candidate:
-    """'“…,” Berg said, according to the Ledger': the source after the attribution
-    that follows its quote."""
-    p_start, p_end = paragraph
-    end = sentence_end(text, quote.cue[1], p_end)
-    if _ACCORDING not in text[quote.cue[1] : end]:
-        return quote
-    start = sentence_start(text, p_start, quote.start)
-    outer = reported_speech(registry, text, start, end)
-    if (
-        outer is None
-        or outer.entity is None
-        or outer.cue is None
-        or outer.cue[0] < quote.cue[1]
-        or outer.start > quote.start
-    ):
-        return quote
-    return replace(quote, entity=outer.entity, cue=outer.cue, mention=outer.mention)
+from articles.extraction.patterns import ATTRIBUTING_WORDS
 
 
 def reads_inner(text: str, outer: Candidate, rule: Candidate) -> bool:
