@@ -48,3 +48,31 @@ def test_an_opening_phrase_before_a_participle_aside_is_no_subject():
         "At the Harbour Forum, speaking to reporters, Lund, the mayor, said the port would close."
     )
     assert _speakers(text) == [("Lund", "said")]
+
+
+def _mentions(text):
+    return [
+        (q.speaker, text[q.speaker_start : q.speaker_end], text[q.cue_start : q.cue_end])
+        for q in extract_quotes(text)
+    ]
+
+
+_BEFORE = "Anna Berg said the pier was full. Tom Holt said the plan was sound. "
+
+
+def test_a_pronoun_opening_the_clause_is_the_mention_of_a_quote_after_a_long_predicate():
+    # The speaker was right but pointed at 'Tom Holt' in the sentence before, as whoever
+    # spoke last, not at the 'He' of this one.
+    text = _BEFORE + "He went on to call Berg “the worst mayor in the county.”"
+    assert _mentions(text)[-1] == ("Tom Holt", "He", "call")
+
+
+def test_a_pronoun_after_an_opening_word_speaks_past_a_name_in_its_object():
+    text = _BEFORE + "However, he held his fire on Anna Berg, calling her “a fair rival.”"
+    assert _mentions(text)[-1] == ("Tom Holt", "he", "calling")
+
+
+def test_a_name_that_opens_a_clause_after_the_pronoun_is_the_subject():
+    # Guards the fix above: the pronoun's clause ends before 'Berg said'.
+    text = _BEFORE + "When he arrived, Berg said the “pier” was full."
+    assert _mentions(text)[-1] == ("Anna Berg", "Berg", "said")
