@@ -76,3 +76,23 @@ def test_a_name_that_opens_a_clause_after_the_pronoun_is_the_subject():
     # Guards the fix above: the pronoun's clause ends before 'Berg said'.
     text = _BEFORE + "When he arrived, Berg said the “pier” was full."
     assert _mentions(text)[-1] == ("Anna Berg", "Berg", "said")
+
+
+def test_a_plural_that_opens_the_sentence_is_a_described_subject():
+    # The text also writes 'harbours' in lower case, so 'Harbours' is no name: the
+    # subject was dropped and the quote had no speaker.
+    text = (
+        "The fee will rise for all harbours in the county next spring. Harbours say that "
+        "the fee would drive the ferries away."
+    )
+    quote = extract_quotes(text)[-1]
+    assert (quote.speaker_description, text[quote.speaker_start : quote.speaker_end]) == (
+        "Harbours",
+        "Harbours",
+    )
+
+
+def test_a_surname_in_s_before_a_verb_in_ed_stays_a_name():
+    # Guards the fix above: 'Woods' opens the sentence but is no plural noun.
+    text = "The woods were quiet. Anna Woods shared her view. Woods argued that the fee was fair."
+    assert _speakers(text)[-1] == ("Anna Woods", "argued")
