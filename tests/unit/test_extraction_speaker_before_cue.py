@@ -96,3 +96,17 @@ def test_a_surname_in_s_before_a_verb_in_ed_stays_a_name():
     # Guards the fix above: 'Woods' opens the sentence but is no plural noun.
     text = "The woods were quiet. Anna Woods shared her view. Woods argued that the fee was fair."
     assert _speakers(text)[-1] == ("Anna Woods", "argued")
+
+
+def test_the_subject_stands_before_be_and_an_adjective_before_to():
+    # The phrase back to the cue ('Harbour voters are slightly more likely to') is no
+    # subject, so the cue had no speaker.
+    text = "Harbour voters are slightly more likely to say that the pier is too small."
+    quote = extract_quotes(text)[0]
+    assert text[quote.speaker_start : quote.speaker_end] == "Harbour voters"
+
+
+def test_the_subject_stands_before_be_quick_to():
+    text = "Advisers to Mr. Holt are quick to point out that he has placed second twice."
+    quote = extract_quotes(text)[0]
+    assert text[quote.speaker_start : quote.speaker_end] == "Advisers"
