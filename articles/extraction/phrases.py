@@ -15,6 +15,7 @@ from articles.extraction import gender as genders
 from articles.extraction.model import Span
 from articles.extraction.names import (
     HONORIFICS,
+    KNOWN_ORGS,
     TITLES,
     Found,
     can_speak,
@@ -213,6 +214,13 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
         if entity is None:
             entity = registry.describe(org.group(0), org=True)
         return entity, (first_start, first_start + len(org.group(0)))
+    known = _without_adjuncts(first)
+    if fold(known) in KNOWN_ORGS and named is None:
+        # 'Twitter said', 'In a blog post, Facebook acknowledged': a company known by one
+        # word, which names.NOT_SPEAKERS keeps from being a name elsewhere ('on Twitter').
+        entity = registry.resolve(known)
+        entity.org = True
+        return entity, (first_start, first_start + len(known))
     if not describes(first):
         return None, None
     if named is not None:

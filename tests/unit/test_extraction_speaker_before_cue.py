@@ -110,3 +110,9 @@ def test_the_subject_stands_before_be_quick_to():
     text = "Advisers to Mr. Holt are quick to point out that he has placed second twice."
     quote = extract_quotes(text)[0]
     assert text[quote.speaker_start : quote.speaker_end] == "Advisers"
+
+
+def test_a_company_known_by_one_word_speaks_as_a_whole_subject():
+    # 'Facebook' is kept from being a name ('on Facebook'), so the cue had no speaker.
+    text = "In a blog post on Friday, Facebook said the threats broke its rules."
+    assert _speakers(text) == [("Facebook", "said")]
