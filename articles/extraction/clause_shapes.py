@@ -218,6 +218,21 @@ def skip_auxiliaries(sentence: list[Token], i: int) -> int:
             i -= 2  # 'Hale made it clear that'
         elif i > 1 and word == "to" and sentence[i - 2][2].lower() in _VERBS_BEFORE_TO:
             i -= 2  # 'Democrats wanted to know', 'the mayor declined to say'
+        elif (
+            i > 2
+            and word == "to"
+            and sentence[i - 2][2].lower() in _ADJECTIVES_BEFORE_TO
+            and sentence[i - 3][2] not in ",;:—–"
+        ):
+            # 'Voters are more likely to say', 'Aides were quick to point out'; not an
+            # aside after a comma ('…, ready to tell'), whose subject is the sentence's.
+            i -= 2
+        elif (
+            word in _DEGREES
+            and i < len(sentence)
+            and sentence[i][2].lower() in _ADJECTIVES_BEFORE_TO
+        ):
+            i -= 1  # the 'more' of 'more likely to say'
         else:
             break
     return i
@@ -241,6 +256,13 @@ _VERBS_BEFORE_TO = frozenset(
     threaten threatens threatened decide decides decided begin begins began need needs
     needed""".split()
 )
+# Adjectives and participles after a form of 'be' that put the cue after 'to': the
+# subject stands before them ('the board is trying to determine').
+_ADJECTIVES_BEFORE_TO = frozenset(
+    """likely unlikely quick careful correct right wrong eager keen ready willing
+    reluctant able unable trying struggling working seeking""".split()
+)
+_DEGREES = frozenset("more less most".split())
 TIMES = frozenset(
     """week month year morning afternoon evening night weekend monday tuesday wednesday
     thursday friday saturday sunday""".split()

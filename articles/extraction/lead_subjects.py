@@ -169,6 +169,12 @@ def subject_speaker_before(
         speaker = speaker_in(registry, text, at, at + len(phrase))
         if speaker.entity is not None:
             return speaker
+    opening = _clause_pronoun(registry, text, sentence_start, lead)
+    if opening is not None:
+        # 'However, he held his fire on Berg, calling …', 'he looked into the camera and
+        # said': the pronoun that opens the verb's clause, not a name in its object nor
+        # whoever spoke last, which would point at another sentence's words.
+        return opening
     named = _last_name_speaking(registry, lead, sentence_start)
     if named is not None:
         return named
@@ -176,6 +182,35 @@ def subject_speaker_before(
     if org:
         return Speaker(registry.organisation(org.group("noun")))
     return Speaker(registry.last_speaker)
+
+
+def _clause_pronoun(
+    registry: Registry, text: str, sentence_start: int, lead: str
+) -> Speaker | None:
+    """The subject pronoun that opens the last clause of ``lead`` before its verb, when
+    no clause opens after it with a capital (another subject) and no quotation mark
+    stands in the lead; None when it names no one."""
+    if any(mark in lead for mark in '"“”'):
+        return None
+    found = next(reversed(list(_CLAUSE_PRONOUN.finditer(lead))), None)
+    if found is None or _CLAUSE_CAPITAL.search(lead, found.end()):
+        return None
+    at = sentence_start + found.start("pronoun")
+    speaker = speaker_in(registry, text, at, at + len(found.group("pronoun")))
+    return speaker if speaker.entity is not None and speaker.mention is not None else None
+
+
+# A subject pronoun where a clause opens, before a verb in lower case: 'However, he held',
+# 'and although he thanked'.
+_CLAUSE_PRONOUN = re.compile(
+    r"(?:^\s*|[,;:—–]\s+|\b(?:and|but|so|yet|then|although|though|while|when|as|because|if|"
+    r"after|before|since|once)\s+)(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?=[a-z])"
+)
+# A clause after the pronoun's that opens with a capital: another subject ('When he
+# arrived, Berg said').
+_CLAUSE_CAPITAL = re.compile(
+    r"(?:[,;:—–]\s+|\b(?:and|but|while|when|as|after|though|although|because)\s+)[A-Z]"
+)
 
 
 def _last_name_speaking(registry: Registry, words: str, start: int) -> Speaker | None:

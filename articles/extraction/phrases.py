@@ -15,6 +15,7 @@ from articles.extraction import gender as genders
 from articles.extraction.model import Span
 from articles.extraction.names import (
     HONORIFICS,
+    KNOWN_ORGS,
     TITLES,
     Found,
     can_speak,
@@ -213,6 +214,13 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
         if entity is None:
             entity = registry.describe(org.group(0), org=True)
         return entity, (first_start, first_start + len(org.group(0)))
+    known = _without_adjuncts(first)
+    if fold(known) in KNOWN_ORGS and named is None:
+        # 'Twitter said', 'In a blog post, Facebook acknowledged': a company known by one
+        # word, which names.NOT_SPEAKERS keeps from being a name elsewhere ('on Twitter').
+        entity = registry.resolve(known)
+        entity.org = True
+        return entity, (first_start, first_start + len(known))
     if not describes(first):
         return None, None
     if named is not None:
@@ -337,7 +345,18 @@ def describes(part: str) -> bool:
         out_of = len(words) > 1 and words[-2].casefold() in ("in", "of") and _number(words[-1])
         share = words[-1].casefold() in _SHARES or words[-1].endswith("%")  # '47% say'
         return numbered and (share or _is_plural(words[-1]) or out_of)
-    return head is not None and head[:1].islower() and _is_plural(head)
+    # A plural in lower case, or one alone or before a preposition that opens the phrase,
+    # whose capital the sentence's start gives it ('Companies say', 'Advisers to Holt
+    # say'): a name has been looked for first. 'Woods shared' is a name and a verb.
+    opening = (
+        head is words[0]
+        and (len(words) == 1 or words[1].casefold() in AFFILIATION)
+        and head.casefold() not in _TIMES  # 'Hours later, …'
+    )
+    return head is not None and (head[:1].islower() or opening) and _is_plural(head)
+
+
+_TIMES = frozenset("seconds minutes hours days weeks months years decades moments".split())
 
 
 _SHARES = frozenset("percent %".split())

@@ -48,3 +48,71 @@ def test_an_opening_phrase_before_a_participle_aside_is_no_subject():
         "At the Harbour Forum, speaking to reporters, Lund, the mayor, said the port would close."
     )
     assert _speakers(text) == [("Lund", "said")]
+
+
+def _mentions(text):
+    return [
+        (q.speaker, text[q.speaker_start : q.speaker_end], text[q.cue_start : q.cue_end])
+        for q in extract_quotes(text)
+    ]
+
+
+_BEFORE = "Anna Berg said the pier was full. Tom Holt said the plan was sound. "
+
+
+def test_a_pronoun_opening_the_clause_is_the_mention_of_a_quote_after_a_long_predicate():
+    # The speaker was right but pointed at 'Tom Holt' in the sentence before, as whoever
+    # spoke last, not at the 'He' of this one.
+    text = _BEFORE + "He went on to call Berg “the worst mayor in the county.”"
+    assert _mentions(text)[-1] == ("Tom Holt", "He", "call")
+
+
+def test_a_pronoun_after_an_opening_word_speaks_past_a_name_in_its_object():
+    text = _BEFORE + "However, he held his fire on Anna Berg, calling her “a fair rival.”"
+    assert _mentions(text)[-1] == ("Tom Holt", "he", "calling")
+
+
+def test_a_name_that_opens_a_clause_after_the_pronoun_is_the_subject():
+    # Guards the fix above: the pronoun's clause ends before 'Berg said'.
+    text = _BEFORE + "When he arrived, Berg said the “pier” was full."
+    assert _mentions(text)[-1] == ("Anna Berg", "Berg", "said")
+
+
+def test_a_plural_that_opens_the_sentence_is_a_described_subject():
+    # The text also writes 'harbours' in lower case, so 'Harbours' is no name: the
+    # subject was dropped and the quote had no speaker.
+    text = (
+        "The fee will rise for all harbours in the county next spring. Harbours say that "
+        "the fee would drive the ferries away."
+    )
+    quote = extract_quotes(text)[-1]
+    assert (quote.speaker_description, text[quote.speaker_start : quote.speaker_end]) == (
+        "Harbours",
+        "Harbours",
+    )
+
+
+def test_a_surname_in_s_before_a_verb_in_ed_stays_a_name():
+    # Guards the fix above: 'Woods' opens the sentence but is no plural noun.
+    text = "The woods were quiet. Anna Woods shared her view. Woods argued that the fee was fair."
+    assert _speakers(text)[-1] == ("Anna Woods", "argued")
+
+
+def test_the_subject_stands_before_be_and_an_adjective_before_to():
+    # The phrase back to the cue ('Harbour voters are slightly more likely to') is no
+    # subject, so the cue had no speaker.
+    text = "Harbour voters are slightly more likely to say that the pier is too small."
+    quote = extract_quotes(text)[0]
+    assert text[quote.speaker_start : quote.speaker_end] == "Harbour voters"
+
+
+def test_the_subject_stands_before_be_quick_to():
+    text = "Advisers to Mr. Holt are quick to point out that he has placed second twice."
+    quote = extract_quotes(text)[0]
+    assert text[quote.speaker_start : quote.speaker_end] == "Advisers"
+
+
+def test_a_company_known_by_one_word_speaks_as_a_whole_subject():
+    # 'Facebook' is kept from being a name ('on Facebook'), so the cue had no speaker.
+    text = "In a blog post on Friday, Facebook said the threats broke its rules."
+    assert _speakers(text) == [("Facebook", "said")]
