@@ -7,7 +7,15 @@ from itertools import combinations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from articles.extraction import attribution, cues, names, pattern_speakers, patterns, registry
+from articles.extraction import (
+    attribution,
+    cues,
+    lead_subjects,
+    names,
+    pattern_speakers,
+    patterns,
+    registry,
+)
 
 # Words and marks the shortcuts turn on, with the letters a case-insensitive search
 # takes for ASCII ones ('ı', 'İ').
@@ -210,3 +218,18 @@ def test_a_surnames_deletions_are_every_spelling_one_or_two_letters_shorter(word
     found = registry._deletions.__wrapped__(word)
     assert set(found) == expected
     assert len(found) == len(expected)  # each once
+
+
+@settings(max_examples=400)
+@given(_pieces)
+@example("the fee, which he ")
+@example("the plan that they ")
+@example("the toll, which Mr. Holt ")
+@example("whom Anna Berg ")
+def test_a_pronoun_or_name_after_a_relative_needs_the_relatives_letters(lead):
+    after_relative = lead_subjects._PRONOUN_AFTER_RELATIVE.search(lead)
+    name_after_relative = lead_subjects._NAME_AFTER_RELATIVE.search(lead)
+    if after_relative:
+        assert "wh" in lead or "that" in lead
+    if name_after_relative:
+        assert "wh" in lead
