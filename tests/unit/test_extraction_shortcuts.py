@@ -14,6 +14,7 @@ from articles.extraction import (
     names,
     pattern_speakers,
     patterns,
+    quoted,
     registry,
 )
 
@@ -233,3 +234,18 @@ def test_a_pronoun_or_name_after_a_relative_needs_the_relatives_letters(lead):
         assert "wh" in lead or "that" in lead
     if name_after_relative:
         assert "wh" in lead
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from([*_WORDS, "Report", "on", "Roads", "to", "Nowhere", "1", "—"])))
+@example("The Harbour Report on Roads and Ferries to the North of Lund".split())
+@example("Roads to Nowhere".split())
+def test_a_title_is_told_from_at_most_its_first_nine_words(words):
+    letters = [w for w in words if any(ch.isalpha() for ch in w)]
+    capitalised = [w for w in letters if w[0].isupper() or w.lower() in names.SMALL_WORDS]
+    expected = (
+        0 < len(letters) <= 8
+        and len(capitalised) == len(letters)
+        and sum(w[0].isupper() for w in letters) >= 2
+    )
+    assert quoted._is_title(words) == expected
