@@ -42,12 +42,18 @@ def pronoun_after_relative(registry: Registry, text: str, cue_start: int) -> Spe
     in 'Roe v. Wade … she has never said'; None when the cue has no such pronoun before it."""
     if text[cue_start - 1 : cue_start] != " ":
         return None
+    near, far = max(0, cue_start - 30), max(0, cue_start - 50)
+    # Most cues have no relative before them: its letters ('wh' of which, whom, who and
+    # what; 'that') are a cheaper test than searches anchored at the cue, which try each
+    # position before it.
+    lead = text[far:cue_start]
+    relative = "wh" in lead
     found = (
-        _PRONOUN_AFTER_RELATIVE.search(text, max(0, cue_start - 30), cue_start)
-        or _PRONOUN_BEFORE_CUE.search(text, max(0, cue_start - 50), cue_start)
-        or _NAME_AFTER_RELATIVE.search(text, max(0, cue_start - 50), cue_start)
+        ((relative or "that" in lead) and _PRONOUN_AFTER_RELATIVE.search(text, near, cue_start))
+        or _PRONOUN_BEFORE_CUE.search(text, far, cue_start)
+        or (relative and _NAME_AFTER_RELATIVE.search(text, far, cue_start))
     )
-    if found is None:
+    if not found:
         return None
     speaker = speaker_in(registry, text, *found.span("pronoun"))
     return speaker if speaker.entity is not None else None

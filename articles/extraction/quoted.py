@@ -331,8 +331,13 @@ _TITLE_AFTER = frozenset("of on in to from at".split())
 
 def _is_title(words: list[str]) -> bool:
     """Title Case words such as a report's or a film's name."""
-    letters = [w for w in words if any(ch.isalpha() for ch in w)]
-    if not letters or len(letters) > 8:
+    letters = []
+    for w in words:
+        if any(ch.isalpha() for ch in w):
+            letters.append(w)
+            if len(letters) > 8:
+                return False  # told at the ninth word, not after reading a long quote's all
+    if not letters:
         return False
     capitalised = [w for w in letters if w[0].isupper() or w.lower() in SMALL_WORDS]
     return len(capitalised) == len(letters) and sum(w[0].isupper() for w in letters) >= 2

@@ -2,11 +2,21 @@
 expressions would: each shortcut against the search it spares, on made-up text."""
 
 import re
+from itertools import combinations
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from articles.extraction import attribution, cues, names, pattern_speakers, patterns, registry
+from articles.extraction import (
+    attribution,
+    cues,
+    lead_subjects,
+    names,
+    pattern_speakers,
+    patterns,
+    quoted,
+    registry,
+)
 
 # Words and marks the shortcuts turn on, with the letters a case-insensitive search
 # takes for ASCII ones ('ı', 'İ').
@@ -160,3 +170,82 @@ def test_the_reported_speech_patterns_need_their_words_and_comma(sentence):
 def test_a_lead_before_a_quote_ends_on_a_colon_or_comma_to_attribute_it(lead):
     if attribution.PHRASE_CUE_COLON.search(lead) or patterns.SPEAKER_CUE_COLON.search(lead):
         assert lead.rstrip()[-1:] in (":", ",")
+
+
+def _full_table_distance(a, b):
+    """Levenshtein distance with adjacent transpositions over the whole table."""
+    table = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            table[i][j] = min(
+                table[i - 1][j] + 1,
+                table[i][j - 1] + 1,
+                table[i - 1][j - 1] + (a[i - 1] != b[j - 1]),
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return table[-1][-1]
+
+
+_spellings = st.text(alphabet="abcø", max_size=9)
+
+
+@settings(max_examples=800)
+@given(_spellings, _spellings, st.sampled_from([1, 2]))
+@example("kalo", "kalo", 2)
+@example("holt", "hojt", 1)
+@example("bergsen", "bregsen", 2)
+@example("okafor", "okafro", 1)
+@example("lundberg", "lunbderg", 1)
+@example("haugen", "hauegn", 2)
+def test_the_edit_distance_is_the_full_tables_up_to_its_limit(a, b, limit):
+    # The band, the letters both spellings share at their ends and the answers without
+    # a table for one or two letters left must not change the distance.
+    assert names.edit_distance(a, b, limit) == min(_full_table_distance(a, b), limit + 1)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="abcdeø", max_size=12))
+@example("bergsenhol")
+@example("aaaaaaa")
+def test_a_surnames_deletions_are_every_spelling_one_or_two_letters_shorter(word):
+    positions = range(len(word))
+    expected = {word} | {word[:i] + word[i + 1 :] for i in positions}
+    if len(word) >= 7:
+        expected |= {
+            "".join(ch for k, ch in enumerate(word) if k not in pair)
+            for pair in combinations(positions, 2)
+        }
+    found = registry._deletions.__wrapped__(word)
+    assert set(found) == expected
+    assert len(found) == len(expected)  # each once
+
+
+@settings(max_examples=400)
+@given(_pieces)
+@example("the fee, which he ")
+@example("the plan that they ")
+@example("the toll, which Mr. Holt ")
+@example("whom Anna Berg ")
+def test_a_pronoun_or_name_after_a_relative_needs_the_relatives_letters(lead):
+    after_relative = lead_subjects._PRONOUN_AFTER_RELATIVE.search(lead)
+    name_after_relative = lead_subjects._NAME_AFTER_RELATIVE.search(lead)
+    if after_relative:
+        assert "wh" in lead or "that" in lead
+    if name_after_relative:
+        assert "wh" in lead
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from([*_WORDS, "Report", "on", "Roads", "to", "Nowhere", "1", "—"])))
+@example("The Harbour Report on Roads and Ferries to the North of Lund".split())
+@example("Roads to Nowhere".split())
+def test_a_title_is_told_from_at_most_its_first_nine_words(words):
+    letters = [w for w in words if any(ch.isalpha() for ch in w)]
+    capitalised = [w for w in letters if w[0].isupper() or w.lower() in names.SMALL_WORDS]
+    expected = (
+        0 < len(letters) <= 8
+        and len(capitalised) == len(letters)
+        and sum(w[0].isupper() for w in letters) >= 2
+    )
+    assert quoted._is_title(words) == expected
