@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from articles.extraction.descriptions import DETERMINERS, PRONOUNS, describes
 from articles.extraction.model import Span
 from articles.extraction.paragraphs import SENTENCE_END
 from articles.extraction.pattern_speakers import speaker_of
@@ -24,7 +25,6 @@ from articles.extraction.patterns import (
     TRAILING_CUE_THEN_SPEAKER,
     TRAILING_SPEAKER_THEN_CUE,
 )
-from articles.extraction.phrases import DETERMINERS, PRONOUNS, describes
 from articles.extraction.registry import Entity, Registry
 
 # Any subject phrase between a closing mark and its cue, appositions included: '…,” one

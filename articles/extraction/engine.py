@@ -13,6 +13,7 @@ The rules return what they find; the reader keeps it. Where the rules live:
     reported.py     reported speech: 'X believes that …', '…, X said', 'according to X'
     outer_attribution.py  an attribution inside another's content: which reading stays
     phrases.py      what an attribution phrase alone names, describes or refers to
+    descriptions.py whether words describe someone unnamed, and what they stand for
     speakers.py     speaker resolution: who a phrase in the text names, against the registry
     pattern_speakers.py  the speaker a pattern's match names, its subject phrase widened
     lead_subjects.py     the subject of a verb, read from its sentence's text before it

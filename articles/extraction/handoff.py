@@ -31,9 +31,10 @@ from articles.extraction.cue_subjects import (
     phrase,
     subject_before,
 )
+from articles.extraction.descriptions import VERBS
 from articles.extraction.gate import CueFeatures, Gate, cue_features, features
 from articles.extraction.model import Candidate
-from articles.extraction.phrases import VERBS, subject_length
+from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, phrase_source
 

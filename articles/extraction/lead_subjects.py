@@ -9,6 +9,14 @@ from __future__ import annotations
 
 import re
 
+from articles.extraction.descriptions import (
+    AFFILIATION,
+    DETERMINERS,
+    PRONOUNS,
+    VERBS,
+    describes,
+    noun_phrase,
+)
 from articles.extraction.names import (
     can_speak,
     is_place,
@@ -21,17 +29,7 @@ from articles.extraction.patterns import (
     ORG_AT_END,
     RELATIVE_CLAUSE,
 )
-from articles.extraction.phrases import (
-    AFFILIATION,
-    DETERMINERS,
-    PRONOUNS,
-    VERBS,
-    comma_parts,
-    describes,
-    head_name,
-    noun_phrase,
-    subject_length,
-)
+from articles.extraction.phrases import comma_parts, head_name, subject_length
 from articles.extraction.registry import Entity, Registry
 from articles.extraction.speakers import CLAUSE_MARKS, Speaker, speaker_in
 

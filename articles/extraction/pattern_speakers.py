@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from articles.extraction.aside_subjects import subject_before_aside
+from articles.extraction.descriptions import AFFILIATION, PLURAL_ROLES, RELATIVES
 from articles.extraction.lead_subjects import pronoun_after_relative
 from articles.extraction.names import (
     can_speak,
@@ -15,7 +16,7 @@ from articles.extraction.names import (
     is_place,
     names_found,
 )
-from articles.extraction.phrases import AFFILIATION, PLURAL_ROLES, RELATIVES, subject_length
+from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, speaker_in
 

@@ -3,8 +3,9 @@ heading it ('Energy economist Ruth Okafor to TV 2'), a pronoun, a role named bef
 senator'), an organisation ('the ministry') or a description ('a spokeswoman for the
 Treasury', 'About half of the delegates').
 
-Only the phrase's words are read, never the text around them (speakers.py does that); the
-word lists here are shared by every module that reads a subject's words."""
+Only the phrase's words are read, never the text around them (speakers.py does that).
+Whether words describe someone, and the word lists a subject is read with, are
+descriptions.py's."""
 
 from __future__ import annotations
 
@@ -12,6 +13,21 @@ import re
 from functools import lru_cache
 
 from articles.extraction import gender as genders
+from articles.extraction.descriptions import (
+    AFFILIATION,
+    DETERMINERS,
+    GROUP_HEADS,
+    PAPERS,
+    PLURAL_ROLES,
+    PRONOUNS,
+    RELATIVES,
+    VERBS,
+    describes,
+    entity_described,
+    gender_of,
+    is_fraction,
+    is_number,
+)
 from articles.extraction.model import Span
 from articles.extraction.names import (
     HONORIFICS,
@@ -29,18 +45,6 @@ from articles.extraction.patterns import (
 )
 from articles.extraction.registry import Entity, Registry
 
-PRONOUNS = frozenset("he she they it we i".split())
-RELATIVES = frozenset("who which that whom".split())
-# Words that open a phrase describing someone without naming them.
-DETERMINERS = frozenset(
-    """a an the one two three four five several some many most few other others another
-    his her their its our my your this these those both all each every any""".split()
-)
-# Prepositions before a name that make it an affiliation, not the speaker
-# ('a spokeswoman for Britain's Treasury', 'an analyst at Capital Economics').
-AFFILIATION = frozenset(
-    "for of at with from inside in on by to within about near among behind under".split()
-)
 # What may follow a name in an attribution phrase without being part of it: 'Ruth
 # Okafor to TV 2', 'Holt on Monday', 'Okafor (45)'.
 ADJUNCT = re.compile(
@@ -59,39 +63,7 @@ DESCRIPTION_END = re.compile(
     r"a\s+tweet|twitter|the\s+(?:statement|interview|email|letter|call))\b.*)?$",
     re.IGNORECASE | re.DOTALL,
 )
-# Nouns for papers, not bodies: "the report said" names no organisation.
-_PAPERS = frozenset("report study survey audit poll statement letter".split())
-# Things that may 'say' something but are nobody 'he' or 'she' refers back to: papers,
-# media, shares of a group.
-_THINGS = _PAPERS | frozenset(
-    """book books article story memo email e-mail ad advertisement video clip footage film
-    movie documentary show episode post tweet message transcript record records data
-    investigation affidavit agreement document filing complaint lawsuit ruling decision
-    analysis review editorial column piece page website site paper release network
-    majority minority percent chorus ability plan bill law policy proposal
-    it""".split()
-)
-# Words that make a phrase a clause, not someone's description.
-VERBS = frozenset(
-    """is are was were be been being has have had will would can could should shall may
-    might must do does did said says say told tells not no it he she they we i""".split()
-)
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
-# Plural role nouns that open a sentence: 'Prosecutors said', 'Critics argue'.
-PLURAL_ROLES = frozenset(
-    """prosecutors officials critics analysts experts supporters investigators observers
-    residents authorities officers lawmakers voters witnesses organizers organisers
-    protesters activists economists scientists researchers doctors lawyers sources aides
-    advisers advisors opponents defenders historians strategists pollsters legislators
-    senators politicians leaders police parents students teachers workers""".split()
-)
-_PLURAL_NOUNS = frozenset("people police staff media public crowd audience".split())
-# Groups written with a capital that speak as a group: 'Republicans said', 'Many Americans
-# believe'.
-_CAPITALISED_GROUPS = frozenset(
-    """republicans democrats conservatives liberals progressives independents libertarians
-    evangelicals americans europeans britons tories""".split()
-)
 
 
 # 'The senator', 'the Indiana governor', 'the Republican nominee': a role that may stand
@@ -201,7 +173,7 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
         if entity is None and named is None:
             # News names someone before calling them by a role: 'Holt … The Republican
             # nominee said'; a name in apposition ('The chairman, Kelly Voss,') is new.
-            entity = registry.person_called(_gender_of(role.group(0)))
+            entity = registry.person_called(gender_of(role.group(0)))
         if entity is not None:
             return entity, (first_start, first_start + len(role.group(0)))
     org = ORG_PHRASE.fullmatch(_without_adjuncts(first))
@@ -209,7 +181,7 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
         # "The hospital said": the organisation of that kind named before, or else an
         # unnamed one, never a speaker called "Hospital".
         entity = registry.organisation(org.group("noun"))
-        if entity is None and len(org.group(0).split()) > 2 and org.group("noun") not in _PAPERS:
+        if entity is None and len(org.group(0).split()) > 2 and org.group("noun") not in PAPERS:
             entity = registry.resolve(org.group(0)[4:].strip().capitalize())  # "Port authority"
         if entity is None:
             entity = registry.describe(org.group(0), org=True)
@@ -273,9 +245,9 @@ def head_name(registry: Registry, part: str) -> Found | None:
         len(words) == 1
         and (
             registry.common_word(words[0])
-            or words[0].casefold() in _GROUP_HEADS
-            or _number(words[0])
-            or _fraction(words[0])
+            or words[0].casefold() in GROUP_HEADS
+            or is_number(words[0])
+            or is_fraction(words[0])
         )
         and registry.find(head.name) is None
         and not is_org(head.name)
@@ -292,7 +264,7 @@ def _honorific_surname(found: Found) -> bool:
 
 
 def _named(registry: Registry, found: Found, description: str, at: int) -> tuple[Entity, Span]:
-    gender = found.gender or _gender_of(description)
+    gender = found.gender or gender_of(description)
     entity = registry.resolve(found.name, description, gender)
     head = description.split()[-1:] if description else []
     if head and is_org(head[0]) and not entity.org and entity.spoke_at < 0:
@@ -318,163 +290,6 @@ def strip_article(words: str) -> str:
     return words
 
 
-def describes(part: str) -> bool:
-    """Whether ``part`` reads as a noun phrase for a person or group: 'a spokeswoman for
-    the Treasury', 'observers', 'Brexit backers', 'the board's chair'."""
-    words = part.split()
-    if not words or len(words) > 12 or any(w.casefold() in VERBS for w in words):
-        return False
-    first = words[0].casefold().strip("’'")
-    if first in DETERMINERS or first.endswith(("’s", "'s")):
-        return True
-    if _owned(words):
-        return True
-    qualifier = _SHARE_QUALIFIER.match(part.strip())
-    skip = len(qualifier.group().split()) if qualifier else 0
-    if skip and (_number(words[skip]) or _fraction(words[skip])):
-        words = words[skip:]  # 'About half of them', 'At least 40 percent': the share
-    head = _head_noun(words)
-    if head is not None and head.casefold() in _GROUP_HEADS:
-        return True  # 'Republicans said', a sentence's 'Authorities said', 'Polls show'
-    if head is not None and _fraction(head):
-        return True  # 'About half of the delegates said', 'Two-thirds of officials believe'
-    if head is not None and (_number(head) or head.casefold() in _SHARES):
-        # 'Twelve percent said', 'Nearly eight of 10 voters say', 'More than six in 10
-        # say': a share of people.
-        numbered = any(_number(w) for w in words)
-        out_of = len(words) > 1 and words[-2].casefold() in ("in", "of") and _number(words[-1])
-        share = words[-1].casefold() in _SHARES or words[-1].endswith("%")  # '47% say'
-        return numbered and (share or _is_plural(words[-1]) or out_of)
-    # A plural in lower case, or one alone or before a preposition that opens the phrase,
-    # whose capital the sentence's start gives it ('Companies say', 'Advisers to Holt
-    # say'): a name has been looked for first. 'Woods shared' is a name and a verb.
-    opening = (
-        head is words[0]
-        and (len(words) == 1 or words[1].casefold() in AFFILIATION)
-        and head.casefold() not in _TIMES  # 'Hours later, …'
-    )
-    return head is not None and (head[:1].islower() or opening) and _is_plural(head)
-
-
-_TIMES = frozenset("seconds minutes hours days weeks months years decades moments".split())
-
-
-_SHARES = frozenset("percent %".split())
-
-
-def _owned(words: list[str]) -> bool:
-    """'Mireille Castel's campaign', 'Fjord Media's ad tracker': a named owner's body or
-    paper, a capitalised name and then words in lower case after its possessive."""
-    for i, word in enumerate(words[1:4], start=1):
-        if word.endswith(("’s", "'s", "s’", "s'")):
-            rest = words[i + 1 :]
-            return (
-                0 < len(rest) <= 3
-                and all(w[:1].isupper() for w in words[:i])
-                and all(w[:1].islower() for w in rest)
-            )
-    return False
-
-
-# Words that qualify a share: 'About half', 'At least 40 percent', 'More than six in 10'.
-_SHARE_QUALIFIER = re.compile(
-    r"(?:(?:about|almost|nearly|roughly|around|just|over|under|only|at\s+least|at\s+most|"
-    r"more\s+than|fewer\s+than|less\s+than)\s+)+(?=\S)",
-    re.IGNORECASE,
-)
-# What reports a finding when a sentence opens with it: 'Polls show that …', 'Exit
-# polling showed', 'New research suggests'.
-_FINDINGS = frozenset("polls surveys polling data research analysis".split())
-_GROUP_HEADS = _CAPITALISED_GROUPS | PLURAL_ROLES | _FINDINGS | {"people"}
-_NUMBER_WORDS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty
-    fifty sixty seventy eighty ninety hundred""".split()
-)
-
-
-def _number(word: str) -> bool:
-    """'63', '12%', 'Twelve': a number in figures or words."""
-    word = word.casefold().rstrip("%")
-    return word.replace(".", "").replace(",", "").isdigit() or word in _NUMBER_WORDS
-
-
-_FRACTIONS = frozenset("half third thirds quarter quarters fifth fifths".split())
-
-
-def _fraction(word: str) -> bool:
-    """'half', 'Two-thirds', 'three-quarters': a share written as a fraction."""
-    parts = word.casefold().split("-")
-    return parts[-1] in _FRACTIONS and all(_number(p) for p in parts[:-1])
-
-
-def _head_noun(words: list[str]) -> str | None:
-    for i, word in enumerate(words):
-        if word.casefold() in AFFILIATION or word.casefold() in RELATIVES:
-            return words[i - 1] if i else None
-        if i and _postmodifier(word) and _is_plural(words[i - 1]):
-            # 'officials familiar with the talks', 'People briefed on the plan', 'Exit
-            # polls taken in Ohio': the plural before what qualifies it is the head.
-            return words[i - 1]
-    return words[-1]
-
-
-_POSTMODIFIERS = frozenset("familiar close taken given known involved".split())
-
-
-def _postmodifier(word: str) -> bool:
-    """A participle or adjective that qualifies the noun before it: 'briefed', 'familiar'."""
-    return word in _POSTMODIFIERS or (len(word) > 4 and word.islower() and word.endswith("ed"))
-
-
-def _is_plural(noun: str) -> bool:
-    noun = noun.casefold()
-    return noun in _PLURAL_NOUNS or (
-        noun.endswith("s") and not noun.endswith(("ss", "us", "’s", "'s", "is"))
-    )
-
-
-def _gender_of(description: str) -> str | None:
-    for word in description.split():
-        found = genders.of_title(word)
-        if found:
-            return found
-    lowered = f" {description.casefold()} "
-    if any(w in lowered for w in (" woman ", " mother ", " wife ", " daughter ", " girl ")):
-        return genders.FEMALE
-    if any(w in lowered for w in (" man ", " father ", " husband ", " son ", " boy ")):
-        return genders.MALE
-    return None
-
-
-def entity_described(registry: Registry, description: str) -> Entity:
-    words = description.split()
-    head = _head_noun(words) or words[-1]
-    gender = _gender_of(description)
-    return registry.describe(
-        description, gender, plural=_is_plural(head), thing=gender is None and _thing(words, head)
-    )
-
-
-def _thing(words: list[str], head: str) -> bool:
-    """A description of no person, whom a later 'he' or 'she' cannot mean: a document or
-    a piece of media ('the book', 'A video of the episode'), a share or a crowd ('a
-    majority of Americans'), a body ('the Lund administration'), or words with no noun
-    to head them ('those', 'many of whom')."""
-    noun = head.casefold().strip(".,;:’'")
-    if noun in _THINGS or noun in ORG_NOUNS or noun in DETERMINERS or noun in PRONOUNS:
-        return True
-    # A verb before any relative clause makes a clause ('It's easy'); 'a staffer who was
-    # there' is someone described.
-    for word in words[1:]:
-        lowered = word.casefold()
-        if lowered in RELATIVES:
-            return False
-        if lowered in VERBS:
-            return True
-    return False
-
-
 # Speaker look-ups strip the same few phrases over and over: each once.
 @lru_cache(maxsize=65536)
 def _without_adjuncts(part: str) -> str:
@@ -484,12 +299,3 @@ def _without_adjuncts(part: str) -> str:
         core = ADJUNCT.sub("", part).strip()
         return core or part
     return DESCRIPTION_END.sub("", part).strip() or part
-
-
-def noun_phrase(words: str) -> bool:
-    """No verb or relative among ``words``: 'the 34-year-old mother of three', not 'the
-    council issued a statement' or 'the study, which'."""
-    return not any(
-        w.casefold() in VERBS or w.casefold() in RELATIVES or (w.islower() and w.endswith("ed"))
-        for w in words.split()
-    )

@@ -13,6 +13,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from articles.extraction.descriptions import (
+    AFFILIATION,
+    PRONOUNS,
+    RELATIVES,
+    describes,
+    entity_described,
+    noun_phrase,
+)
 from articles.extraction.model import Span
 from articles.extraction.names import (
     can_speak,
@@ -23,16 +31,7 @@ from articles.extraction.names import (
 from articles.extraction.patterns import (
     CUE,
 )
-from articles.extraction.phrases import (
-    AFFILIATION,
-    PRONOUNS,
-    RELATIVES,
-    analyse,
-    describes,
-    entity_described,
-    noun_phrase,
-    strip_article,
-)
+from articles.extraction.phrases import analyse, strip_article
 from articles.extraction.registry import Entity, Registry
 
 

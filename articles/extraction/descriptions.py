@@ -1,0 +1,226 @@
+"""Whether a phrase describes a person or a group without naming them ('a spokeswoman
+for the Treasury', 'observers', 'About half of the delegates', 'Twelve percent'), and the
+entity a description stands for: its gender, whether it is plural, whether it is a thing
+('the report', 'a majority') that no later 'he' or 'she' can mean.
+
+The word lists here are shared by every module that reads a subject's words; phrases.py
+reads a whole attribution phrase with them."""
+
+from __future__ import annotations
+
+import re
+
+from articles.extraction import gender as genders
+from articles.extraction.patterns import ORG_NOUNS
+from articles.extraction.registry import Entity, Registry
+
+PRONOUNS = frozenset("he she they it we i".split())
+RELATIVES = frozenset("who which that whom".split())
+# Words that open a phrase describing someone without naming them.
+DETERMINERS = frozenset(
+    """a an the one two three four five several some many most few other others another
+    his her their its our my your this these those both all each every any""".split()
+)
+# Prepositions before a name that make it an affiliation, not the speaker
+# ('a spokeswoman for Britain's Treasury', 'an analyst at Capital Economics').
+AFFILIATION = frozenset(
+    "for of at with from inside in on by to within about near among behind under".split()
+)
+# Nouns for papers, not bodies: "the report said" names no organisation.
+PAPERS = frozenset("report study survey audit poll statement letter".split())
+# Things that may 'say' something but are nobody 'he' or 'she' refers back to: papers,
+# media, shares of a group.
+THINGS = PAPERS | frozenset(
+    """book books article story memo email e-mail ad advertisement video clip footage film
+    movie documentary show episode post tweet message transcript record records data
+    investigation affidavit agreement document filing complaint lawsuit ruling decision
+    analysis review editorial column piece page website site paper release network
+    majority minority percent chorus ability plan bill law policy proposal
+    it""".split()
+)
+# Words that make a phrase a clause, not someone's description.
+VERBS = frozenset(
+    """is are was were be been being has have had will would can could should shall may
+    might must do does did said says say told tells not no it he she they we i""".split()
+)
+# Plural role nouns that open a sentence: 'Prosecutors said', 'Critics argue'.
+PLURAL_ROLES = frozenset(
+    """prosecutors officials critics analysts experts supporters investigators observers
+    residents authorities officers lawmakers voters witnesses organizers organisers
+    protesters activists economists scientists researchers doctors lawyers sources aides
+    advisers advisors opponents defenders historians strategists pollsters legislators
+    senators politicians leaders police parents students teachers workers""".split()
+)
+PLURAL_NOUNS = frozenset("people police staff media public crowd audience".split())
+# Groups written with a capital that speak as a group: 'Republicans said', 'Many Americans
+# believe'.
+CAPITALISED_GROUPS = frozenset(
+    """republicans democrats conservatives liberals progressives independents libertarians
+    evangelicals americans europeans britons tories""".split()
+)
+
+
+def describes(part: str) -> bool:
+    """Whether ``part`` reads as a noun phrase for a person or group: 'a spokeswoman for
+    the Treasury', 'observers', 'Brexit backers', 'the board's chair'."""
+    words = part.split()
+    if not words or len(words) > 12 or any(w.casefold() in VERBS for w in words):
+        return False
+    first = words[0].casefold().strip("’'")
+    if first in DETERMINERS or first.endswith(("’s", "'s")):
+        return True
+    if _owned(words):
+        return True
+    qualifier = _SHARE_QUALIFIER.match(part.strip())
+    skip = len(qualifier.group().split()) if qualifier else 0
+    if skip and (is_number(words[skip]) or is_fraction(words[skip])):
+        words = words[skip:]  # 'About half of them', 'At least 40 percent': the share
+    head = head_noun(words)
+    if head is not None and head.casefold() in GROUP_HEADS:
+        return True  # 'Republicans said', a sentence's 'Authorities said', 'Polls show'
+    if head is not None and is_fraction(head):
+        return True  # 'About half of the delegates said', 'Two-thirds of officials believe'
+    if head is not None and (is_number(head) or head.casefold() in _SHARES):
+        # 'Twelve percent said', 'Nearly eight of 10 voters say', 'More than six in 10
+        # say': a share of people.
+        numbered = any(is_number(w) for w in words)
+        out_of = len(words) > 1 and words[-2].casefold() in ("in", "of") and is_number(words[-1])
+        share = words[-1].casefold() in _SHARES or words[-1].endswith("%")  # '47% say'
+        return numbered and (share or is_plural(words[-1]) or out_of)
+    # A plural in lower case, or one alone or before a preposition that opens the phrase,
+    # whose capital the sentence's start gives it ('Companies say', 'Advisers to Holt
+    # say'): a name has been looked for first. 'Woods shared' is a name and a verb.
+    opening = (
+        head is words[0]
+        and (len(words) == 1 or words[1].casefold() in AFFILIATION)
+        and head.casefold() not in _TIMES  # 'Hours later, …'
+    )
+    return head is not None and (head[:1].islower() or opening) and is_plural(head)
+
+
+_TIMES = frozenset("seconds minutes hours days weeks months years decades moments".split())
+
+
+_SHARES = frozenset("percent %".split())
+
+
+def _owned(words: list[str]) -> bool:
+    """'Mireille Castel's campaign', 'Fjord Media's ad tracker': a named owner's body or
+    paper, a capitalised name and then words in lower case after its possessive."""
+    for i, word in enumerate(words[1:4], start=1):
+        if word.endswith(("’s", "'s", "s’", "s'")):
+            rest = words[i + 1 :]
+            return (
+                0 < len(rest) <= 3
+                and all(w[:1].isupper() for w in words[:i])
+                and all(w[:1].islower() for w in rest)
+            )
+    return False
+
+
+# Words that qualify a share: 'About half', 'At least 40 percent', 'More than six in 10'.
+_SHARE_QUALIFIER = re.compile(
+    r"(?:(?:about|almost|nearly|roughly|around|just|over|under|only|at\s+least|at\s+most|"
+    r"more\s+than|fewer\s+than|less\s+than)\s+)+(?=\S)",
+    re.IGNORECASE,
+)
+# What reports a finding when a sentence opens with it: 'Polls show that …', 'Exit
+# polling showed', 'New research suggests'.
+_FINDINGS = frozenset("polls surveys polling data research analysis".split())
+GROUP_HEADS = CAPITALISED_GROUPS | PLURAL_ROLES | _FINDINGS | {"people"}
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty
+    fifty sixty seventy eighty ninety hundred""".split()
+)
+
+
+def is_number(word: str) -> bool:
+    """'63', '12%', 'Twelve': a number in figures or words."""
+    word = word.casefold().rstrip("%")
+    return word.replace(".", "").replace(",", "").isdigit() or word in _NUMBER_WORDS
+
+
+_FRACTIONS = frozenset("half third thirds quarter quarters fifth fifths".split())
+
+
+def is_fraction(word: str) -> bool:
+    """'half', 'Two-thirds', 'three-quarters': a share written as a fraction."""
+    parts = word.casefold().split("-")
+    return parts[-1] in _FRACTIONS and all(is_number(p) for p in parts[:-1])
+
+
+def head_noun(words: list[str]) -> str | None:
+    for i, word in enumerate(words):
+        if word.casefold() in AFFILIATION or word.casefold() in RELATIVES:
+            return words[i - 1] if i else None
+        if i and _postmodifier(word) and is_plural(words[i - 1]):
+            # 'officials familiar with the talks', 'People briefed on the plan', 'Exit
+            # polls taken in Ohio': the plural before what qualifies it is the head.
+            return words[i - 1]
+    return words[-1]
+
+
+_POSTMODIFIERS = frozenset("familiar close taken given known involved".split())
+
+
+def _postmodifier(word: str) -> bool:
+    """A participle or adjective that qualifies the noun before it: 'briefed', 'familiar'."""
+    return word in _POSTMODIFIERS or (len(word) > 4 and word.islower() and word.endswith("ed"))
+
+
+def is_plural(noun: str) -> bool:
+    noun = noun.casefold()
+    return noun in PLURAL_NOUNS or (
+        noun.endswith("s") and not noun.endswith(("ss", "us", "’s", "'s", "is"))
+    )
+
+
+def gender_of(description: str) -> str | None:
+    for word in description.split():
+        found = genders.of_title(word)
+        if found:
+            return found
+    lowered = f" {description.casefold()} "
+    if any(w in lowered for w in (" woman ", " mother ", " wife ", " daughter ", " girl ")):
+        return genders.FEMALE
+    if any(w in lowered for w in (" man ", " father ", " husband ", " son ", " boy ")):
+        return genders.MALE
+    return None
+
+
+def entity_described(registry: Registry, description: str) -> Entity:
+    words = description.split()
+    head = head_noun(words) or words[-1]
+    gender = gender_of(description)
+    return registry.describe(
+        description, gender, plural=is_plural(head), thing=gender is None and _thing(words, head)
+    )
+
+
+def _thing(words: list[str], head: str) -> bool:
+    """A description of no person, whom a later 'he' or 'she' cannot mean: a document or
+    a piece of media ('the book', 'A video of the episode'), a share or a crowd ('a
+    majority of Americans'), a body ('the Lund administration'), or words with no noun
+    to head them ('those', 'many of whom')."""
+    noun = head.casefold().strip(".,;:’'")
+    if noun in THINGS or noun in ORG_NOUNS or noun in DETERMINERS or noun in PRONOUNS:
+        return True
+    # A verb before any relative clause makes a clause ('It's easy'); 'a staffer who was
+    # there' is someone described.
+    for word in words[1:]:
+        lowered = word.casefold()
+        if lowered in RELATIVES:
+            return False
+        if lowered in VERBS:
+            return True
+    return False
+
+
+def noun_phrase(words: str) -> bool:
+    """No verb or relative among ``words``: 'the 34-year-old mother of three', not 'the
+    council issued a statement' or 'the study, which'."""
+    return not any(
+        w.casefold() in VERBS or w.casefold() in RELATIVES or (w.islower() and w.endswith("ed"))
+        for w in words.split()
+    )
