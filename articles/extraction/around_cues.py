@@ -16,8 +16,9 @@ a clause, a negated or passive cue and a cue the model doubts go to the gate (ga
 which admits what PARC counts: 'urged residents to stay indoors', 'is expected to win'.
 That hand-off is handoff.py's; the tests of a sentence's shape around a cue ('said that
 …', 'did not say') are clause_shapes.py's, and who the subject before a cue is,
-cue_subjects.py's. This module keeps the reading around a cue: where its content and its
-speaker lie, and which shape it has. Attribution by a label or an aside rather than around
+cue_subjects.py's; the spans of a content and where it stops, content_spans.py's. This
+module keeps the reading around a cue: which shape it has, and so where its content and
+its speaker lie. Attribution by a label or an aside rather than around
 a cue ('Poll: …', '… in a new poll', 'It was, he said, …') is asides.py's.
 """
 
@@ -29,7 +30,6 @@ from dataclasses import replace
 
 from articles.extraction import cues
 from articles.extraction.asides import (
-    CONNECTIVES,
     POLL_WORDS,
     attribution_aside,
     in_a_poll,
@@ -44,8 +44,6 @@ from articles.extraction.clause_shapes import (
     AUXILIARIES,
     BE,
     BOUNDARY_WORDS,
-    CLAUSE_OPENERS,
-    FINITE,
     PREPOSITIONS,
     TIMES,
     Token,
@@ -57,16 +55,26 @@ from articles.extraction.clause_shapes import (
     last_comma_before,
     negated,
     negated_or_passive,
-    participle,
     skip_auxiliaries,
     subject_pronoun,
     that_clause,
     words_back,
     zero_that_clause,
 )
+from articles.extraction.content_spans import (
+    NOT_CONTENT,
+    before_main_clause,
+    before_next_verb,
+    called_for,
+    cited,
+    only_circumstance,
+    participle_of_attribution,
+    right_content,
+    that_after_aside,
+    with_lead,
+)
 from articles.extraction.cue_subjects import (
     DETERMINERS,
-    RELATIVES,
     opening_participle,
     phrase,
     sentence_subject,
@@ -90,20 +98,9 @@ from articles.extraction.noun_cues import NOUNS, noun_cues
 from articles.extraction.noun_cues import SHAPE as NOUN_SHAPE
 from articles.extraction.patterns import (
     ATTRIBUTING_WORDS,
-    SAYING_VERBS,
-    WHEN_THEN_COMMA,
-    before_trailing_attribution,
 )
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, source_in
-
-# After a cue, words that make the rest of the sentence its time, place or audience
-# rather than what was said: 'said on Monday', 'told reporters'.
-_NOT_CONTENT = frozenset(
-    """on in at during last this earlier later yesterday today tonight recently monday
-    tuesday wednesday thursday friday saturday sunday week month year morning afternoon
-    evening night the a an to reporters""".split()
-)
 
 
 def reported_around_cues(
@@ -161,10 +158,10 @@ def reported_around_cues(
             if asked_by is not None:
                 candidate = replace(candidate, entity=asked_by.entity, mention=asked_by.mention)
         if candidate is not None:
-            candidate = _before_next_verb(sentence, candidate, groups)
+            candidate = before_next_verb(sentence, candidate, groups)
             if gate is not None:
-                candidate = _before_main_clause(sentence, first, candidate, groups)
-            candidate = _participle_of_attribution(sentence, first, candidate, found)
+                candidate = before_main_clause(sentence, first, candidate, groups)
+            candidate = participle_of_attribution(sentence, first, candidate, found)
             if _raising(sentence, first, last, candidate):
                 agent = _passive_agent(registry, text, sentence, first, last)
                 if agent is None and _cue_after_to(sentence, last, groups):
@@ -178,7 +175,7 @@ def reported_around_cues(
                 else:
                     found.extend(_with_subject(sentence, first, candidate, agent))
             else:
-                found.extend(_with_lead(sentence, first, last, candidate))
+                found.extend(with_lead(sentence, first, last, candidate))
             if gate is not None:
                 found.extend(lead_before_according(sentence, first, candidate))
         if gate is not None and _passive(sentence, first, last):
@@ -436,99 +433,6 @@ def _pronoun_clause(sentence: list[Token], last: int) -> bool:
     )
 
 
-def _participle_of_attribution(
-    sentence: list[Token], first: int, candidate: Candidate, found: list[Candidate]
-) -> Candidate:
-    """'The ferry will stop, the ministry said on Monday, citing falling traffic': a
-    participle after an attribution that ends its sentence's clause is that speaker's."""
-    at = skip_auxiliaries(sentence, first)
-    if not (at > 0 and sentence[at - 1][2] == "," and participle(sentence[first][2])):
-        return candidate
-    for before in reversed(found):
-        if before.cue and before.end <= before.cue[0] and before.cue[1] <= sentence[at - 1][0]:
-            return replace(candidate, entity=before.entity, mention=before.mention)
-    return candidate
-
-
-def _before_next_verb(sentence: list[Token], candidate: Candidate, groups) -> Candidate:
-    """'Police announced an arrest and said a curfew would continue': a content that
-    runs into the subject's next cue ends at the 'and' (or a participle's comma) before
-    it."""
-    for first, _, _ in groups:
-        at = skip_auxiliaries(sentence, first)
-        if (
-            at > 0
-            and sentence[at - 1][2] == ","
-            and participle(sentence[first][2])
-            and candidate.start < sentence[at - 1][0] < candidate.end
-        ):
-            # '…said he doubted it, arguing that …': the participle's clause is its own.
-            return replace(candidate, end=sentence[at - 1][0])
-        if (
-            at > 0
-            and sentence[at - 1][2].lower() == "and"
-            and candidate.start < sentence[at - 1][0] < candidate.end
-        ):
-            before = at - 2
-            while before > 0 and sentence[before][2] in ",;":
-                before -= 1
-            if sentence[before][1] > candidate.start:
-                return replace(candidate, end=sentence[before][1])
-    return candidate
-
-
-def _before_main_clause(
-    sentence: list[Token], first: int, candidate: Candidate, groups
-) -> Candidate:
-    """'While he allowed that his members lean left, he estimated …', 'Okafor, who
-    estimated that a third were members, said …': a cue in a clause that opens the
-    sentence, or in a relative clause between commas, attributes only up to the comma
-    after which the main clause's subject and cue come. Otherwise its content would hold
-    the main clause's cue and be taken for the same attribution, and dropped."""
-    if not _in_subordinate_clause(sentence, first):
-        return candidate
-    for other, _, _ in groups:
-        if other <= first:
-            continue
-        comma = _comma_before_subject(sentence, other)
-        if comma is not None and candidate.start < sentence[comma][0] < candidate.end:
-            return replace(candidate, end=sentence[comma][0])
-    return candidate
-
-
-def _in_subordinate_clause(sentence: list[Token], first: int) -> bool:
-    """Whether the cue at ``first`` is the verb of a relative clause set off by a comma
-    (', who estimated') or of a clause a subordinating word opens the sentence with
-    ('While he allowed', 'When the mayor suggested')."""
-    at = skip_auxiliaries(sentence, first)
-    if at >= 2 and sentence[at - 1][2].lower() in RELATIVES and sentence[at - 2][2] == ",":
-        return True
-    return (
-        first > 1
-        and sentence[0][2].lower() in _SUBORDINATORS
-        and all(w != "," for _, _, w in sentence[1:first])
-    )
-
-
-# Words that open a sentence with a clause that is not its main one.
-_SUBORDINATORS = frozenset(
-    "while when as if although though after before because since once whereas unless".split()
-)
-
-
-def _comma_before_subject(sentence: list[Token], cue: int) -> int | None:
-    """The comma before the subject of the cue at ``cue`` (', he estimated', ', the
-    board ruled'), or before the cue itself (', said Okafor'); None when none is near."""
-    at = skip_auxiliaries(sentence, cue)
-    start = words_back(sentence, at, _MAIN_SUBJECT_WORDS, BOUNDARY_WORDS)
-    if start > 0 and sentence[start - 1][2] == ",":
-        return start - 1
-    return None
-
-
-_MAIN_SUBJECT_WORDS = 6
-
-
 def learned_cue(text: str, start: int, end: int, *, near: bool = False) -> tuple[int, int] | None:
     """The last cue the model finds in ``text[start:end]`` (the lead of quoted words in a
     sentence: 'Trump tweeted that Machado was “a con”'), or None. A word that attributes
@@ -595,23 +499,23 @@ def _around(
     if first == 0 or negated_or_passive(sentence, first):
         # 'Asked whether …, she laughed', 'did not say', 'is expected to'; PARC counts
         # the last two, which the wide scope's gate weighs.
-        right = _right_content(text, sentence, last) if gate and first else None
+        right = right_content(text, sentence, last) if gate and first else None
         if right is None:
             return None
         shape = "negated" if negated(sentence, first) else "passive"
         return passed_over(gate, registry, text, sentence, first, last, right, shape, probability)
-    demand = _called_for(sentence, first)
+    demand = called_for(sentence, first)
     if demand is not None:
         speaker = subject_before(registry, text, sentence, first)
         cue = (cue[0], sentence[first + 1][1])  # 'called for', 'called on'
         return indirect_candidate(demand, speaker, cue, probability)
-    reason = _cited(sentence, first)  # the model may take the reason's first word too
+    reason = cited(sentence, first)  # the model may take the reason's first word too
     if reason is not None:
         cue = (cue[0], sentence[first][1])
         return indirect_candidate(
             reason, subject_before(registry, text, sentence, first), cue, probability
         )
-    that = _that_after_aside(sentence, last)
+    that = that_after_aside(sentence, last)
     if that is not None and not impersonal(sentence, first):
         end = len(sentence)
         while end > that + 1 and sentence[end - 1][2] in ".!?":
@@ -619,7 +523,7 @@ def _around(
         content = (sentence[that + 1][0], sentence[end - 1][1])
         speaker = subject_before(registry, text, sentence, first)
         return indirect_candidate(content, speaker, cue, probability)
-    right = _right_content(text, sentence, last)
+    right = right_content(text, sentence, last)
     if right is not None:
         if not attributing and not that_clause(sentence, last):
             # 'defended the plan', 'looking into whether': no clause said; in the wide
@@ -633,7 +537,7 @@ def _around(
             )
         if not clause_follows(sentence, last) and not zero_that_clause(sentence, last):
             if not (
-                _only_circumstance(sentence, first, last)
+                only_circumstance(sentence, first, last)
                 or (sentence[last + 1][2] == "," and attribution_aside(sentence, last))
             ):
                 # 'pointed to a report', 'asked her about it', but 'denied the charges'.
@@ -653,7 +557,7 @@ def _around(
     # The content comes first: '…, observers say.' or '…, said the ministry.'
     if not attributing:
         # 'mocked the complaint': two words after a cue word the rules do not trust.
-        short = _right_content(text, sentence, last, min_words=2) if gate else None
+        short = right_content(text, sentence, last, min_words=2) if gate else None
         if short is None:
             return _short_object(gate, registry, text, sentence, first, last, probability)
         return passed_over(gate, registry, text, sentence, first, last, short, "short", probability)
@@ -702,7 +606,7 @@ def _short_object(
     if end == start or (end < n and _object_word(sentence[end][2])):
         return None  # nothing after the cue, or more than two words
     words = [w.lower() for _, _, w in sentence[start:end]]
-    if all(w in _NOT_CONTENT or w in TIMES for w in words):
+    if all(w in NOT_CONTENT or w in TIMES for w in words):
         return None  # 'said on Monday', 'told reporters'
     content = (sentence[start][0], sentence[end - 1][1])
     return passed_over(
@@ -740,23 +644,6 @@ def _opening_participle_content(
     return indirect_candidate(content, speaker, cue, probability, gated=True)
 
 
-def _only_circumstance(sentence: list[Token], first: int, last: int) -> bool:
-    """Nothing said after the cue, only where or when it was ('said in an interview on
-    Monday'), and a clause before it: '…, she said in an interview.'"""
-    rest = [w.lower() for _, _, w in sentence[last + 1 :] if w[:1].isalnum()]
-    if not rest or rest[0] not in PREPOSITIONS or len(rest) > _CIRCUMSTANCE_WORDS:
-        return False
-    if sentence[last][2].lower() not in SAYING_VERBS or any(
-        w in FINITE or w == "that" for w in rest
-    ):
-        return False
-    comma = last_comma_before(sentence, first)
-    return comma is not None and any(w.lower() in FINITE for _, _, w in sentence[:comma])
-
-
-_CIRCUMSTANCE_WORDS = 8
-
-
 def _adjunct(sentence: list[Token], first: int) -> bool:
     """A cue word inside a preposition's phrase: 'in a statement', 'during an interview'."""
     return (
@@ -764,121 +651,6 @@ def _adjunct(sentence: list[Token], first: int) -> bool:
         and sentence[first - 1][2].lower() in DETERMINERS
         and sentence[first - 2][2].lower() in PREPOSITIONS
     )
-
-
-def _with_lead(sentence: list[Token], first: int, last: int, candidate: Candidate):
-    """'The plan, he said, will fail': a clause broken by its attribution is two pieces,
-    the lead before the subject's comma and the rest after the cue's."""
-    yield candidate
-    after = sentence[last + 1 : last + 3]
-    if len(after) < 2 or after[0][2] != "," or after[1][2] in cues.QUOTE_MARKS:
-        return  # no clause after the cue's comma, or a quotation the marks' rules read
-    if candidate.start < sentence[last][1]:
-        return
-    comma = last_comma_before(sentence, first)
-    if comma is None or first - comma > 6 or sentence[comma][2] != ",":
-        return
-    # However short ('The museum, he said, …', 'Perhaps, she said, …'), after a leading
-    # 'And' or 'But', which join the sentence to the one before.
-    lead = 0
-    while lead < comma and sentence[lead][2].lower() in CONNECTIVES:
-        lead += 1
-    if lead < comma and any(w[:1].isalnum() for _, _, w in sentence[lead:comma]):
-        yield replace(candidate, start=sentence[lead][0], end=sentence[comma][0])
-
-
-def _right_content(
-    text: str, sentence: list[Token], last: int, min_words: int = 3
-) -> tuple[int, int] | None:
-    """The content after the cue, to the sentence's end, when there is one: at least
-    ``min_words`` words, not only when and to whom it was said."""
-    rest = sentence[last + 1 :]
-    # 'estimates that the plan would raise $1 trillion; the foundation puts it at …':
-    # a semicolon ends the reported clause.
-    rest_words = list(map(WORD, rest))
-    if ";" in rest_words:
-        rest = rest[: rest_words.index(";")]
-    while rest and rest[-1][2] in ".!?":
-        rest = rest[:-1]
-    if rest and WHEN_THEN_COMMA.match(text, sentence[last][1]):
-        return None  # 'said Friday afternoon, as they …': when, then another clause
-    words = [w for _, _, w in rest if w[:1].isalnum()]
-    if len(words) < min_words and not (rest and rest[0][2] == ":"):
-        return None
-    if all(w.lower() in _NOT_CONTENT or w[:1].isupper() for w in words) and len(words) < 5:
-        return None  # 'said on Monday', 'told CNN'
-    i = 0
-    while i < len(rest) and rest[i][2] in ",:":
-        i += 1
-    if i and rest[0][2] == "," and participle(rest[i][2]):
-        return None  # 'Rendell recalled, suggesting …': the participle is the next cue's
-    # 'told reporters on Monday that …': the clause starts after its 'that'.
-    lead = [w.lower() for _, _, w in rest[i : i + 6]]
-    if "that" in lead and not any(w in FINITE for w in lead[: lead.index("that")]):
-        i += lead.index("that") + 1
-    if i >= len(rest):
-        return None
-    return before_trailing_attribution(text, rest[i][0], rest[-1][1])
-
-
-def _that_after_aside(sentence: list[Token], last: int) -> int | None:
-    """The 'that' after an aside between commas right after the cue ('insisted, most
-    recently in an interview with NRK, that he …'), when a clause follows it; or None."""
-    if last + 2 >= len(sentence) or sentence[last + 1][2] != ",":
-        return None
-    for j in range(last + 2, min(len(sentence) - 1, last + _ASIDE_TOKENS)):
-        word = sentence[j][2]
-        if word == "," and sentence[j + 1][2].lower() == "that":
-            return j + 1 if zero_that_clause(sentence, j + 1) else None
-        if word.lower() in FINITE or not (word[:1].isalnum() or word in "-'’"):
-            return None  # a clause of its own, or a mark that ends the aside
-    return None
-
-
-_ASIDE_TOKENS = 16
-
-
-def _called_for(sentence: list[Token], at: int) -> tuple[int, int] | None:
-    """What a demand asks for: 'called for [a review of the tolls]', 'calls on [the
-    council to release the videos]' (an 'on' with a 'to' after it, not 'on Monday')."""
-    if sentence[at][2].lower() not in _CALL or at + 2 >= len(sentence):
-        return None
-    preposition = sentence[at + 1][2].lower()
-    end = len(sentence)
-    while end > at + 2 and sentence[end - 1][2] in ".!?":
-        end -= 1
-    if end <= at + 2:
-        return None
-    if preposition == "on" or preposition == "upon":
-        following = [w.lower() for _, _, w in sentence[at + 2 : at + 10]]
-        if "to" not in following or following[0] in TIMES:
-            return None
-    elif preposition != "for":
-        return None
-    return sentence[at + 2][0], sentence[end - 1][1]
-
-
-_CALL = frozenset("call calls called calling".split())
-
-
-def _cited(sentence: list[Token], at: int) -> tuple[int, int] | None:
-    """What is given as a reason: 'citing [a threat to public health]', 'cited [his
-    endorsements]', up to a relative clause about it (', who took heat …')."""
-    if sentence[at][2] not in _CITE or at + 1 >= len(sentence):
-        return None
-    if sentence[at + 1][2].lower() in PREPOSITIONS or not sentence[at + 1][2][:1].isalnum():
-        return None  # 'was cited by the minister', 'cited, too'
-    end = len(sentence)
-    for j in range(at + 2, len(sentence) - 1):
-        if sentence[j][2] == "," and sentence[j + 1][2].lower() in CLAUSE_OPENERS:
-            end = j
-            break
-    while end > at + 1 and sentence[end - 1][2] in ".!?":
-        end -= 1
-    return sentence[at + 1][0], sentence[end - 1][1]
-
-
-_CITE = frozenset("cite cites cited citing".split())
 
 
 def _according_to(
