@@ -67,6 +67,7 @@ from articles.extraction.clause_shapes import (
 from articles.extraction.cue_subjects import (
     DETERMINERS,
     RELATIVES,
+    boundary,
     opening_participle,
     phrase,
     sentence_subject,
@@ -156,6 +157,17 @@ def reported_around_cues(
                 candidate = replace(candidate, entity=source.entity, mention=source.mention)
         else:
             candidate = _around(registry, text, sentence, first, last, probability, gate)
+            if (
+                candidate is not None
+                and candidate.entity is None
+                and not candidate.gated
+                and candidate.start >= cue_end
+                and not _empty_subject(sentence, first)
+            ):
+                # 'Poll finds …', 'The outcome showed …': a subject that names nobody the
+                # registry knows is the content's source, in its own words.
+                source = subject_source(registry, text, sentence, first)
+                candidate = replace(candidate, entity=source.entity, mention=source.mention)
         if candidate is not None and candidate.gated:
             asked_by = asker(registry, text, sentence, first, last)
             if asked_by is not None:
@@ -552,6 +564,13 @@ def learned_cue(text: str, start: int, end: int, *, near: bool = False) -> tuple
 
 # The end of a lead that labels an object with quoted words: '… the act as a “'.
 _AS_LABEL = re.compile(r"\bas\s+(?:(?:a|an|the|being|being\s+in\s+the)\s+)?[“\"‘']?\s*$")
+
+
+def _empty_subject(sentence: list[Token], first: int) -> bool:
+    """Whether the phrase before the cue at ``first`` opens with 'it' or 'there' ('it is
+    difficult to predict', 'It should have been plain that'): no source's words."""
+    start = boundary(sentence, skip_auxiliaries(sentence, first))
+    return start < first and sentence[start][2].lower() in ("it", "there")
 
 
 def _groups(hits: list[tuple[int, float]], sentence: list[Token]) -> list[tuple[int, int, float]]:

@@ -116,3 +116,16 @@ def test_a_company_known_by_one_word_speaks_as_a_whole_subject():
     # 'Facebook' is kept from being a name ('on Facebook'), so the cue had no speaker.
     text = "In a blog post on Friday, Facebook said the threats broke its rules."
     assert _speakers(text) == [("Facebook", "said")]
+
+
+def test_a_headline_subject_that_names_nobody_is_the_source():
+    # 'Poll' is no one the registry knows, so the cue had no speaker at all.
+    text = "Poll finds Okafor would beat Lund and Berg."
+    quote = extract_quotes(text)[0]
+    assert text[quote.speaker_start : quote.speaker_end] == "Poll"
+
+
+def test_an_empty_it_before_the_cue_is_no_source():
+    # The fix above without its guard read 'It' as Holt, the one salient before it.
+    text = "Mr. Tomas Holt said the mayor lied. It is hard to predict how the toll will change."
+    assert _speakers(text) == [("Tomas Holt", "said"), (None, "predict")]
