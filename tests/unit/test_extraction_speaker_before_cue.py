@@ -129,3 +129,9 @@ def test_an_empty_it_before_the_cue_is_no_source():
     # The fix above without its guard read 'It' as Holt, the one salient before it.
     text = "Mr. Tomas Holt said the mayor lied. It is hard to predict how the toll will change."
     assert _speakers(text) == [("Tomas Holt", "said"), (None, "predict")]
+
+
+def test_the_subject_of_said_between_commas_speaks_the_quotation_after_adding():
+    # 'Holt', named in the clause Lund reports, was taken for the one adding.
+    text = 'Okafor and Holt will meet on Friday, Lund said, adding, "We expect a deal."'
+    assert _speakers(text) == [("Lund", "said"), ("Lund", "adding")]
