@@ -96,7 +96,7 @@ from articles.extraction.patterns import (
     before_trailing_attribution,
 )
 from articles.extraction.registry import Registry
-from articles.extraction.speakers import Speaker, source_in
+from articles.extraction.speakers import Speaker, phrase_source, source_in
 
 # After a cue, words that make the rest of the sentence its time, place or audience
 # rather than what was said: 'said on Monday', 'told reporters'.
@@ -688,7 +688,12 @@ def _around(
     if comma + 1 == first:
         speaker = phrase(registry, text, sentence, last + 1, len(sentence))  # said X
     else:
-        speaker = phrase(registry, text, sentence, comma + 1, skip_auxiliaries(sentence, first))
+        end = skip_auxiliaries(sentence, first)
+        speaker = phrase(registry, text, sentence, comma + 1, end)
+        if speaker.entity is None and end > comma + 1:
+            # '…, former rival says', '…, analyst says': a headline's subject that names
+            # nobody the registry knows is the source, in its own words.
+            speaker = phrase_source(text, sentence[comma + 1][0], sentence[end - 1][1])
     return indirect_candidate(content, speaker, cue, probability)
 
 

@@ -135,3 +135,10 @@ def test_the_subject_of_said_between_commas_speaks_the_quotation_after_adding():
     # 'Holt', named in the clause Lund reports, was taken for the one adding.
     text = 'Okafor and Holt will meet on Friday, Lund said, adding, "We expect a deal."'
     assert _speakers(text) == [("Lund", "said"), ("Lund", "adding")]
+
+
+def test_a_headline_subject_after_the_content_is_its_source():
+    # 'former rival' names no one the registry knows, so the content had no source.
+    text = "Lund will back the toll, former rival says."
+    quote = extract_quotes(text)[0]
+    assert text[quote.speaker_start : quote.speaker_end] == "former rival"
