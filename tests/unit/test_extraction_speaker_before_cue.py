@@ -142,3 +142,10 @@ def test_a_headline_subject_after_the_content_is_its_source():
     text = "Lund will back the toll, former rival says."
     quote = extract_quotes(text)[0]
     assert text[quote.speaker_start : quote.speaker_end] == "former rival"
+
+
+def test_the_subject_of_any_verb_after_a_quotation_speaks_after_its_comma():
+    # 'continued' is no saying verb, so 'citing' had no subject at all.
+    text = "“The crews have waited long enough,” she continued, citing the delays at the pier."
+    quotes = extract_quotes(text)
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["she", "she"]
