@@ -75,6 +75,7 @@ from articles.extraction.content_spans import (
 )
 from articles.extraction.cue_subjects import (
     DETERMINERS,
+    boundary,
     opening_participle,
     phrase,
     sentence_subject,
@@ -100,7 +101,7 @@ from articles.extraction.patterns import (
     ATTRIBUTING_WORDS,
 )
 from articles.extraction.registry import Registry
-from articles.extraction.speakers import Speaker, source_in
+from articles.extraction.speakers import Speaker, phrase_source, source_in
 
 
 def reported_around_cues(
@@ -153,6 +154,17 @@ def reported_around_cues(
                 candidate = replace(candidate, entity=source.entity, mention=source.mention)
         else:
             candidate = _around(registry, text, sentence, first, last, probability, gate)
+            if (
+                candidate is not None
+                and candidate.entity is None
+                and not candidate.gated
+                and candidate.start >= cue_end
+                and not _empty_subject(sentence, first)
+            ):
+                # 'Poll finds …', 'The outcome showed …': a subject that names nobody the
+                # registry knows is the content's source, in its own words.
+                source = subject_source(registry, text, sentence, first)
+                candidate = replace(candidate, entity=source.entity, mention=source.mention)
         if candidate is not None and candidate.gated:
             asked_by = asker(registry, text, sentence, first, last)
             if asked_by is not None:
@@ -458,6 +470,13 @@ def learned_cue(text: str, start: int, end: int, *, near: bool = False) -> tuple
 _AS_LABEL = re.compile(r"\bas\s+(?:(?:a|an|the|being|being\s+in\s+the)\s+)?[“\"‘']?\s*$")
 
 
+def _empty_subject(sentence: list[Token], first: int) -> bool:
+    """Whether the phrase before the cue at ``first`` opens with 'it' or 'there' ('it is
+    difficult to predict', 'It should have been plain that'): no source's words."""
+    start = boundary(sentence, skip_auxiliaries(sentence, first))
+    return start < first and sentence[start][2].lower() in ("it", "there")
+
+
 def _groups(hits: list[tuple[int, float]], sentence: list[Token]) -> list[tuple[int, int, float]]:
     """Adjacent cue tokens as one cue ('pointed out'): ``(first, last, probability)``."""
     groups: list[list] = []
@@ -573,7 +592,12 @@ def _around(
     if comma + 1 == first:
         speaker = phrase(registry, text, sentence, last + 1, len(sentence))  # said X
     else:
-        speaker = phrase(registry, text, sentence, comma + 1, skip_auxiliaries(sentence, first))
+        end = skip_auxiliaries(sentence, first)
+        speaker = phrase(registry, text, sentence, comma + 1, end)
+        if speaker.entity is None and end > comma + 1:
+            # '…, former rival says', '…, analyst says': a headline's subject that names
+            # nobody the registry knows is the source, in its own words.
+            speaker = phrase_source(text, sentence[comma + 1][0], sentence[end - 1][1])
     return indirect_candidate(content, speaker, cue, probability)
 
 

@@ -240,6 +240,8 @@ def _quotation_speaker(
         said = next(
             (i for i in range(closing + 2, comma) if sentence[i][2].lower() in SAYING_VERBS), None
         )
+        if said is None and comma - closing == 3:
+            said = comma - 1  # '“…,” he vowed, adding …': any verb after a one-word subject
         if said is None:
             return None
         speaker = phrase(registry, text, sentence, closing + 1, said)

@@ -16,6 +16,7 @@ from articles.extraction.names import (
     is_place,
     names_found,
 )
+from articles.extraction.patterns import SAYING_VERBS
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, speaker_in
@@ -53,6 +54,9 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
     registry.read(text)
     start = offset + match.start("who")
     if "cue" in match.re.groupindex:
+        said = _said_before(registry, text, start, offset + match.end("who"))
+        if said is not None:
+            return said
         relative = pronoun_after_relative(registry, text, offset + match.start("cue"))
         if relative is not None:
             return relative
@@ -89,6 +93,20 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
             if subject.entity is not None or speaker.entity is None:
                 return subject
     return speaker
+
+
+def _said_before(registry: Registry, text: str, start: int, end: int) -> Speaker | None:
+    """The subject of a saying verb that ends the pattern's subject phrase between commas:
+    'Lund' in 'Okafor and Holt will meet, Lund said, adding', not the sentence's opening."""
+    said = _SAID_LAST.search(text, start, end)
+    if said is None or said.group("verb").lower() not in SAYING_VERBS:
+        return None
+    speaker = speaker_in(registry, text, said.start("subject"), said.end("subject"))
+    return speaker if speaker.entity is not None else None
+
+
+# ', Lund said,' or ', Mr. Holt added,' closing a pattern's subject phrase.
+_SAID_LAST = re.compile(r",\s+(?P<subject>[^,;:\n]{1,60}?)\s+(?P<verb>[a-z]+),\s*\Z")
 
 
 def _unclosed_aside(text: str, match: re.Match, offset: int) -> bool:

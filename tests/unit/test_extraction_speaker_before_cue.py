@@ -116,3 +116,36 @@ def test_a_company_known_by_one_word_speaks_as_a_whole_subject():
     # 'Facebook' is kept from being a name ('on Facebook'), so the cue had no speaker.
     text = "In a blog post on Friday, Facebook said the threats broke its rules."
     assert _speakers(text) == [("Facebook", "said")]
+
+
+def test_a_headline_subject_that_names_nobody_is_the_source():
+    # 'Poll' is no one the registry knows, so the cue had no speaker at all.
+    text = "Poll finds Okafor would beat Lund and Berg."
+    quote = extract_quotes(text)[0]
+    assert text[quote.speaker_start : quote.speaker_end] == "Poll"
+
+
+def test_an_empty_it_before_the_cue_is_no_source():
+    # The fix above without its guard read 'It' as Holt, the one salient before it.
+    text = "Mr. Tomas Holt said the mayor lied. It is hard to predict how the toll will change."
+    assert _speakers(text) == [("Tomas Holt", "said"), (None, "predict")]
+
+
+def test_the_subject_of_said_between_commas_speaks_the_quotation_after_adding():
+    # 'Holt', named in the clause Lund reports, was taken for the one adding.
+    text = 'Okafor and Holt will meet on Friday, Lund said, adding, "We expect a deal."'
+    assert _speakers(text) == [("Lund", "said"), ("Lund", "adding")]
+
+
+def test_a_headline_subject_after_the_content_is_its_source():
+    # 'former rival' names no one the registry knows, so the content had no source.
+    text = "Lund will back the toll, former rival says."
+    quote = extract_quotes(text)[0]
+    assert text[quote.speaker_start : quote.speaker_end] == "former rival"
+
+
+def test_the_subject_of_any_verb_after_a_quotation_speaks_after_its_comma():
+    # 'continued' is no saying verb, so 'citing' had no subject at all.
+    text = "“The crews have waited long enough,” she continued, citing the delays at the pier."
+    quotes = extract_quotes(text)
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["she", "she"]
