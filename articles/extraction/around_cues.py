@@ -45,6 +45,7 @@ from articles.extraction.clause_shapes import (
     BE,
     BOUNDARY_WORDS,
     PREPOSITIONS,
+    RELATIVE_SUBJECTS,
     TIMES,
     Token,
     adverb,
@@ -348,15 +349,12 @@ def _raised_subject(sentence: list[Token], first: int) -> tuple[int, int] | None
     cue at ``first``: a relative word alone ('which is seen as', 'who seems to'), or up
     to _RAISED_WORDS words back to a mark or a conjunction; None when none is found."""
     end = skip_auxiliaries(sentence, first)
-    if end > 0 and sentence[end - 1][2].lower() in _RELATIVE_SUBJECTS:
+    if end > 0 and sentence[end - 1][2].lower() in RELATIVE_SUBJECTS:
         return end - 1, end
     start = words_back(sentence, end, _RAISED_WORDS, _SUBJECT_BOUNDS)
     if start < end and (start == 0 or end - start < _RAISED_WORDS):
         return start, end
     return None
-
-
-_RELATIVE_SUBJECTS = frozenset("who which that".split())
 
 
 def _passive_agent(

@@ -12,6 +12,7 @@ from articles.extraction import cues
 from articles.extraction.aside_subjects import subject_before_aside
 from articles.extraction.clause_shapes import (
     BOUNDARY_WORDS,
+    RELATIVE_SUBJECTS,
     Token,
     adverb,
     participle,
@@ -133,13 +134,13 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         # 'Supporters who have heard from the campaign say': the noun phrase before the
         # relative clause, which no comma sets off.
         relative = next(
-            (i for i in range(start + 1, end) if sentence[i][2] in _BARE_RELATIVES), None
+            (i for i in range(start + 1, end) if sentence[i][2] in RELATIVE_SUBJECTS), None
         )
         if relative is not None:
             subject = phrase(registry, text, sentence, start, relative)
             if subject.entity is not None:
                 return subject
-    if speaker.entity is None and start >= 2 and sentence[start - 1][2] in _BARE_RELATIVES:
+    if speaker.entity is None and start >= 2 and sentence[start - 1][2] in RELATIVE_SUBJECTS:
         # 'A 2019 study that ran in the journal found': the relative clause, with no
         # comma, qualifies the noun phrase that opens the sentence, which is the subject.
         outer = boundary(sentence, start - 1)
@@ -293,7 +294,6 @@ def _before_relative_clause(sentence: list[Token], comma: int) -> int:
 
 
 RELATIVES = frozenset("who which whose".split())
-_BARE_RELATIVES = frozenset("that who which".split())
 _RELATIVE_CLAUSE_TOKENS = 40
 
 

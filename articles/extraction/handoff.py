@@ -17,12 +17,14 @@ from dataclasses import replace
 from articles.extraction import cues
 from articles.extraction.clause_shapes import (
     PREPOSITIONS,
+    RELATIVE_SUBJECTS,
     Token,
     adverb,
     asked,
     clause_follows,
     participle,
     skip_auxiliaries,
+    subject_pronoun,
 )
 from articles.extraction.cue_subjects import (
     BEFORE_SUBJECT,
@@ -173,7 +175,7 @@ def subject_source(registry: Registry, text: str, sentence: list[Token], first: 
     phrase itself, as a thing described, so the content keeps its source's words; when
     the phrase is a predicate ('led a group of lawmakers in introducing'), its subject."""
     end = skip_auxiliaries(sentence, first)
-    if end >= 2 and sentence[end - 1][2] in _RELATIVES:  # not a headline's 'Who'
+    if end >= 2 and sentence[end - 1][2] in RELATIVE_SUBJECTS:  # not a headline's 'Who'
         return _relative_source(text, sentence, end - 1)
     start = boundary(sentence, end)
     if end - start >= 2 and sentence[start][2].lower() in BEFORE_SUBJECT:
@@ -188,7 +190,8 @@ def subject_source(registry: Registry, text: str, sentence: list[Token], first: 
         if subject.entity is not None and subject.entity.named:
             return subject
     stop = start + subject_length([w for _, _, w in sentence[start:end]])
-    pronoun = sentence[start][2].lower() in _SUBJECT_PRONOUNS
+    # A pronoun only a subject takes; not 'it' ('It is no surprise to …').
+    pronoun = subject_pronoun(sentence[start][2].lower())
     if start < stop < end and (pronoun or _opens_predicate(sentence[stop][2])):
         # 'He went on to endorse', 'Okafor notably made no mention': the phrase is a
         # clause, whose subject, when it names someone, is the source.
@@ -217,11 +220,6 @@ def _relative_source(text: str, sentence: list[Token], relative: int) -> Speaker
     if source.entity is None:
         return source
     return Speaker(source.entity, (sentence[relative][0], sentence[relative][1]))
-
-
-_RELATIVES = frozenset("that who which".split())
-# A pronoun that opens a clause as its subject; not 'it' ('It is no surprise to …').
-_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 
 
 def _opens_predicate(word: str) -> bool:

@@ -196,9 +196,10 @@ def _clause_pronoun(
     stands in the lead; None when it names no one."""
     if any(mark in lead for mark in '"“”'):
         return None
-    found = next(reversed(list(_CLAUSE_PRONOUN.finditer(lead))), None)
-    if found is None or _CLAUSE_CAPITAL.search(lead, found.end()):
+    opened = list(_CLAUSE_PRONOUN.finditer(lead))
+    if not opened or _CLAUSE_CAPITAL.search(lead, opened[-1].end()):
         return None
+    found = opened[-1]
     at = sentence_start + found.start("pronoun")
     speaker = speaker_in(registry, text, at, at + len(found.group("pronoun")))
     return speaker if speaker.entity is not None and speaker.mention is not None else None
