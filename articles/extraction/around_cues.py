@@ -52,6 +52,7 @@ from articles.extraction.clause_shapes import (
     agent_end,
     asked,
     clause_follows,
+    expletive_it,
     impersonal,
     last_comma_before,
     negated,
@@ -68,6 +69,7 @@ from articles.extraction.content_spans import (
     before_next_verb,
     called_for,
     cited,
+    only_agent,
     only_circumstance,
     participle_of_attribution,
     right_content,
@@ -170,6 +172,8 @@ def reported_around_cues(
             asked_by = asker(registry, text, sentence, first, last)
             if asked_by is not None:
                 candidate = replace(candidate, entity=asked_by.entity, mention=asked_by.mention)
+        if candidate is not None and candidate.gated and only_agent(sentence, last, candidate):
+            candidate = None  # 'was first reported by the Ledger': who said it, not what
         if candidate is not None:
             candidate = before_next_verb(sentence, candidate, groups)
             if gate is not None:
@@ -180,13 +184,13 @@ def reported_around_cues(
                 if agent is None and _cue_after_to(sentence, last, groups):
                     # 'Lund seemed to urge …': the subject urges what follows, whatever
                     # it seems; the subject's own piece stays nobody's.
-                    content, *subject = _with_subject(sentence, first, candidate)
+                    content, *subject = _with_subject(sentence, first, last, candidate)
                     found.append(
                         replace(content, entity=candidate.entity, mention=candidate.mention)
                     )
                     found.extend(subject)
                 else:
-                    found.extend(_with_subject(sentence, first, candidate, agent))
+                    found.extend(_with_subject(sentence, first, last, candidate, agent))
             else:
                 found.extend(with_lead(sentence, first, last, candidate))
             if gate is not None:
@@ -296,7 +300,11 @@ _STATES_OF_MIND = frozenset(
 
 
 def _with_subject(
-    sentence: list[Token], first: int, candidate: Candidate, agent: Speaker | None = None
+    sentence: list[Token],
+    first: int,
+    last: int,
+    candidate: Candidate,
+    agent: Speaker | None = None,
 ):
     """'The ferry seems to be late', 'The vote is expected to slip': PARC reads what seems
     as the subject and the infinitive together, and nobody in the sentence says it but a
@@ -305,7 +313,7 @@ def _with_subject(
     agent = agent or Speaker(None)
     candidate = replace(candidate, entity=agent.entity, mention=agent.mention)
     yield candidate
-    span = _raised_subject(sentence, first)
+    span = _raised_subject(sentence, first, last)
     if span is not None:
         yield replace(candidate, start=sentence[span[0]][0], end=sentence[span[1] - 1][1])
 
@@ -329,7 +337,7 @@ def _passive_subject(
     passive's agent, if it names one, or by nobody."""
     if isinstance(gate, Gate) and f"shape={PASSIVE_SUBJECT}" not in gate.weights:
         return None  # a gate trained before these candidates existed knows nothing of them
-    span = _raised_subject(sentence, first)
+    span = _raised_subject(sentence, first, last)
     if span is None:
         return None
     content = (sentence[span[0]][0], sentence[span[1] - 1][1])
@@ -344,10 +352,13 @@ def _passive_subject(
     return replace(candidate, entity=agent.entity, mention=agent.mention)
 
 
-def _raised_subject(sentence: list[Token], first: int) -> tuple[int, int] | None:
+def _raised_subject(sentence: list[Token], first: int, last: int) -> tuple[int, int] | None:
     """The token indices ``(start, end)`` of the subject before the auxiliaries of the
-    cue at ``first``: a relative word alone ('which is seen as', 'who seems to'), or up
-    to _RAISED_WORDS words back to a mark or a conjunction; None when none is found."""
+    cue ``sentence[first:last + 1]``: a relative word alone ('which is seen as', 'who
+    seems to'), or up to _RAISED_WORDS words back to a mark or a conjunction; None when
+    none is found, or when it is an empty 'it' ('It seems that …': nothing is said of it)."""
+    if expletive_it(sentence, first, last):
+        return None
     end = skip_auxiliaries(sentence, first)
     if end > 0 and sentence[end - 1][2].lower() in RELATIVE_SUBJECTS:
         return end - 1, end

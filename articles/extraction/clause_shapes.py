@@ -161,6 +161,32 @@ def impersonal(sentence: list[Token], first: int) -> bool:
 _FORMS_OF_BE = frozenset("is was are were be been being".split())
 
 
+def expletive_it(sentence: list[Token], first: int, last: int) -> bool:
+    """'It seems that …', 'it is said, …', 'It now seems likely they will': an empty 'it'
+    for the subject of the cue ``sentence[first:last + 1]``, which stands for the clause
+    after it; not 'It appears certain to win' nor 'it was mentioned by …'."""
+    end = skip_auxiliaries(sentence, first)
+    if end == 0 or sentence[end - 1][2].lower() != "it":
+        return False
+    at = last + 1
+    while at < len(sentence) and adverb(sentence[at][2]):
+        at += 1
+    if at >= len(sentence):
+        return False
+    word = sentence[at][2].lower()
+    if word in ("that", "like", ","):
+        return True
+    following = [w.lower() for _, _, w in sentence[at : at + _EXPLETIVE_WORDS]]
+    if word in PREPOSITIONS or "to" in following[:3]:
+        return False  # 'it was argued in January', 'It appears certain to become'
+    return "that" in following or zero_that_clause(sentence, at - 1)
+
+
+# How far after an empty subject's cue its clause's 'that' may come: 'seems a near
+# certainty that'.
+_EXPLETIVE_WORDS = 4
+
+
 def subject_pronoun(word: str) -> bool:
     """'they', 'she’ll', 'we're': a pronoun that can only be a clause's subject."""
     return _APOSTROPHE.split(word, maxsplit=1)[0] in _CLAUSE_SUBJECTS

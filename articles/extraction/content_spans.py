@@ -9,7 +9,9 @@ sentence's text and tokens alone (no registry, no model)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
+from operator import itemgetter
 
 from articles.extraction import cues
 from articles.extraction.asides import CONNECTIVES
@@ -20,6 +22,7 @@ from articles.extraction.clause_shapes import (
     PREPOSITIONS,
     TIMES,
     Token,
+    agent_end,
     last_comma_before,
     participle,
     skip_auxiliaries,
@@ -267,3 +270,35 @@ def cited(sentence: list[Token], at: int) -> tuple[int, int] | None:
 
 
 _CITE = frozenset("cite cites cited citing".split())
+
+
+def only_agent(sentence: list[Token], last: int, candidate: Candidate) -> bool:
+    """'was first reported [by the Ledger]', 'a plan backed [by the county board] on
+    Monday': a past participle's content that is only its agent, who says it, and when
+    or where; nothing said. Not 'angered by the levy', whose agent is what is felt."""
+    head = sentence[last][2].lower()
+    if head in _FEELINGS or not (head.endswith("ed") or head in _PARTICIPLES):
+        return False
+    by = bisect_left(sentence, candidate.start, key=_START)
+    if by != last + 1 or by + 1 >= len(sentence) or sentence[by][2].lower() != "by":
+        return False
+    if participle(sentence[by + 1][2]):
+        return False  # 'responded by closing the pier': what was done
+    end = agent_end(sentence, by, _AGENT_ENDS)
+    if any(w.lower() in FINITE for _, _, w in sentence[by:end]):
+        return False  # 'asked by a reporter whether the levy would pass': a clause
+    rest = [w.lower() for s, _, w in sentence[end:] if s < candidate.end and w[:1].isalnum()]
+    return all(w in NOT_CONTENT or w in TIMES for w in rest)
+
+
+_START = itemgetter(0)
+_PARTICIPLES = frozenset("written seen told shown held given taken".split())
+# Participles whose agent is what is felt, or a name it is known by: 'outraged by the
+# raids', 'known by its initials'.
+_FEELINGS = frozenset(
+    """angered outraged shocked startled scared upset impressed rattled alarmed
+    frustrated troubled moved stunned offended annoyed bothered worried concerned
+    surprised disappointed pleased known""".split()
+)
+# Words that end an agent: 'reported by the Ledger on Monday', 'backed by X for Y'.
+_AGENT_ENDS = CLAUSE_OPENERS | frozenset("as for to in on at after because over".split())
