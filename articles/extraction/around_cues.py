@@ -70,6 +70,7 @@ from articles.extraction.content_spans import (
     called_for,
     cited,
     only_agent,
+    only_audience,
     only_circumstance,
     participle_of_attribution,
     right_content,
@@ -174,6 +175,8 @@ def reported_around_cues(
                 candidate = replace(candidate, entity=asked_by.entity, mention=asked_by.mention)
         if candidate is not None and candidate.gated and only_agent(sentence, last, candidate):
             candidate = None  # 'was first reported by the Ledger': who said it, not what
+        if candidate is not None and only_audience(sentence, first, last, candidate):
+            candidate = None  # '“…,” Holt told the Ledger on Monday': told the quotation
         if candidate is not None:
             candidate = before_next_verb(sentence, candidate, groups)
             if gate is not None:

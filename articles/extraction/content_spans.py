@@ -26,6 +26,7 @@ from articles.extraction.clause_shapes import (
     last_comma_before,
     participle,
     skip_auxiliaries,
+    subject_pronoun,
     words_back,
     zero_that_clause,
 )
@@ -302,3 +303,23 @@ _FEELINGS = frozenset(
 )
 # Words that end an agent: 'reported by the Ledger on Monday', 'backed by X for Y'.
 _AGENT_ENDS = CLAUSE_OPENERS | frozenset("as for to in on at after because over".split())
+
+
+def only_audience(sentence: list[Token], first: int, last: int, candidate: Candidate) -> bool:
+    """'“…,” Holt told the Ledger on Monday', '“…,” she told reporters as she left': after
+    the quotation it attributes, 'told' and whom it was told to, when and where; what was
+    told is the quotation, unless a clause follows ('told the Ledger that …', '… she …')."""
+    if sentence[last][2].lower() not in _TOLD or candidate.start < sentence[last][1]:
+        return False
+    subject = words_back(sentence, skip_auxiliaries(sentence, first), _SUBJECT_WORDS, _NO_BOUNDS)
+    if subject == 0 or subject == first or sentence[subject - 1][2] not in cues.QUOTE_MARKS:
+        return False
+    told = [w.lower() for s, _, w in sentence[last + 1 :] if s < candidate.end]
+    return "that" not in told and not any(map(subject_pronoun, told[:_CLAUSE_WITHIN]))
+
+
+_TOLD = frozenset("told tells tell".split())
+_SUBJECT_WORDS = 6  # 'the former Florida senator told'
+_NO_BOUNDS: frozenset[str] = frozenset()
+# Where a clause after the audience starts at the latest: 'told The Ledger on Monday he'.
+_CLAUSE_WITHIN = 6

@@ -2,7 +2,9 @@
 marks) that the engine once missed or cut wrongly: each test fails with the engine as it
 was before its fix (issue 14). The sentences are ours."""
 
-from articles.extraction import extract_quotes
+import pytest
+
+from articles.extraction import Scope, extract_quotes
 
 
 def _indirect(text):
@@ -118,3 +120,21 @@ def test_a_belief_reported_after_said_is_the_outer_speakers_clause():
         "allowed the deficit to grow."
     )
     assert ("allowed the deficit to grow", "Holt") in _indirect(text)
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+@pytest.mark.parametrize(
+    "audience",
+    [
+        "the Ledger in late May",
+        "the county board on Monday when asked about the vote",
+        "reporters at a breakfast hosted by the Harbour Club",
+    ],
+)
+def test_whom_a_quotation_was_told_to_and_when_is_not_what_was_told(scope, audience):
+    text = f"“The pier will not survive another winter,” Lund told {audience}."
+    texts = [q.text for q in extract_quotes(text, scope=scope)]
+    assert "The pier will not survive another winter" in texts
+    assert not [told for told in texts if told.startswith(audience.split()[0])]
+    told = "“The pier is done,” Holt told the Ledger on Monday that the board had given up."
+    assert "the board had given up" in [q.text for q in extract_quotes(told, scope=scope)]
