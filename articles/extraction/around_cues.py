@@ -65,12 +65,12 @@ from articles.extraction.clause_shapes import (
 )
 from articles.extraction.content_spans import (
     NOT_CONTENT,
+    after_its_quotation,
     before_main_clause,
     before_next_verb,
     called_for,
     cited,
     only_agent,
-    only_audience,
     only_circumstance,
     participle_of_attribution,
     right_content,
@@ -175,8 +175,8 @@ def reported_around_cues(
                 candidate = replace(candidate, entity=asked_by.entity, mention=asked_by.mention)
         if candidate is not None and candidate.gated and only_agent(sentence, last, candidate):
             candidate = None  # 'was first reported by the Ledger': who said it, not what
-        if candidate is not None and only_audience(sentence, first, last, candidate):
-            candidate = None  # '“…,” Holt told the Ledger on Monday': told the quotation
+        if candidate is not None and after_its_quotation(sentence, first, last, candidate):
+            candidate = None  # '“…,” Holt told the Ledger on Monday': the quotation's
         if candidate is not None:
             candidate = before_next_verb(sentence, candidate, groups)
             if gate is not None:

@@ -22,6 +22,7 @@ from articles.extraction.clause_shapes import (
     PREPOSITIONS,
     TIMES,
     Token,
+    adverb,
     agent_end,
     last_comma_before,
     participle,
@@ -305,21 +306,32 @@ _FEELINGS = frozenset(
 _AGENT_ENDS = CLAUSE_OPENERS | frozenset("as for to in on at after because over".split())
 
 
-def only_audience(sentence: list[Token], first: int, last: int, candidate: Candidate) -> bool:
-    """'“…,” Holt told the Ledger on Monday', '“…,” she told reporters as she left': after
-    the quotation it attributes, 'told' and whom it was told to, when and where; what was
-    told is the quotation, unless a clause follows ('told the Ledger that …', '… she …')."""
-    if sentence[last][2].lower() not in _TOLD or candidate.start < sentence[last][1]:
+def after_its_quotation(sentence: list[Token], first: int, last: int, candidate: Candidate) -> bool:
+    """'“…,” Holt told the Ledger in late May', '“…,” she said, with a smile': after the
+    quotation it attributes, a cue's audience, manner, time or place; what was said is the
+    quotation, unless a clause follows ('told the Ledger that …', 'told CNN she …')."""
+    if candidate.start < sentence[last][1]:
         return False
-    subject = words_back(sentence, skip_auxiliaries(sentence, first), _SUBJECT_WORDS, _NO_BOUNDS)
-    if subject == 0 or subject == first or sentence[subject - 1][2] not in cues.QUOTE_MARKS:
+    end = skip_auxiliaries(sentence, first)
+    subject = words_back(sentence, end, _SUBJECT_WORDS, BOUNDARY_WORDS)
+    if subject < 2 or subject == end or sentence[subject - 1][2] not in cues.QUOTE_MARKS:
         return False
-    told = [w.lower() for s, _, w in sentence[last + 1 :] if s < candidate.end]
-    return "that" not in told and not any(map(subject_pronoun, told[:_CLAUSE_WITHIN]))
+    if sentence[subject - 2][2] not in _QUOTATION_ENDS:
+        return False  # '… in 2008.” Holt also pleaded': a new sentence after the quotation
+    rest = [w.lower() for s, _, w in sentence[last + 1 :] if s < candidate.end and w[:1].isalnum()]
+    if not rest or "that" in rest:
+        return False
+    if sentence[last][2].lower() in _TOLD:
+        return not any(map(subject_pronoun, rest[:_CLAUSE_WITHIN]))
+    return rest[0] in _CIRCUMSTANCES or adverb(rest[0])
 
 
 _TOLD = frozenset("told tells tell".split())
+# How a quotation that its attribution follows ends: '“…,” Holt said', '“…?” she asked'.
+_QUOTATION_ENDS = frozenset(",?!")
 _SUBJECT_WORDS = 6  # 'the former Florida senator told'
-_NO_BOUNDS: frozenset[str] = frozenset()
 # Where a clause after the audience starts at the latest: 'told The Ledger on Monday he'.
 _CLAUSE_WITHIN = 6
+# Words that open how, where, when or to whom a quotation was said: 'said to reporters',
+# 'wrote in her memoir', 'said, as the crowd cheered'; not what about ('said of the vote').
+_CIRCUMSTANCES = frozenset("to with in on at after during via aboard without as while".split())

@@ -138,3 +138,15 @@ def test_whom_a_quotation_was_told_to_and_when_is_not_what_was_told(scope, audie
     assert not [told for told in texts if told.startswith(audience.split()[0])]
     told = "“The pier is done,” Holt told the Ledger on Monday that the board had given up."
     assert "the board had given up" in [q.text for q in extract_quotes(told, scope=scope)]
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The pier will not survive,” Lund said, as the crowd cheered.",
+        "“Is the pier safe?” Berg asked on the radio.",
+    ],
+)
+def test_how_and_where_a_quotation_was_said_is_not_what_was_said(scope, text):
+    assert [q.kind for q in extract_quotes(text, scope=scope)] == ["direct"]
