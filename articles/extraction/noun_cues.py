@@ -42,6 +42,8 @@ def noun_cues(text: str, sentence: list[Token], start: int, end: int):
             last -= 1  # the preposition is the token that ends at the match's end
             if sentence[last][1] != match.end():
                 continue
+        if _armed(sentence, first):
+            continue
         stop = last + 1
         while stop < len(sentence) and sentence[stop][2] not in ',;:()—–"“”':
             stop += 1
@@ -50,3 +52,19 @@ def noun_cues(text: str, sentence: list[Token], start: int, end: int):
         if stop - (last + 1) < _MIN_WORDS:
             continue
         yield first, last, (sentence[last + 1][0], sentence[stop - 1][1])
+
+
+def _armed(sentence: list[Token], first: int) -> bool:
+    """'the attacks on the embassy', 'terrorist attacks on the port': attacks with arms,
+    no words; 'his attacks on Holt', 'the mayor's attacks on the board' are words."""
+    if sentence[first][2].lower() != "attacks" or first == 0 or first + 1 >= len(sentence):
+        return False
+    if sentence[first + 1][2].lower() not in ("on", "against"):
+        return False  # 'the attacks that she is untrustworthy': a clause said
+    before = sentence[first - 1][2].lower()
+    return before in _ARMED or before.isdigit()
+
+
+# Words right before 'attacks' that make them violence: 'the attacks' is mostly an
+# event in the news ('during the attacks on the consulate'), someone's attacks are his.
+_ARMED = frozenset("the terrorist terror violent deadly military armed".split())

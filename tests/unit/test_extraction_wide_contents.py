@@ -50,3 +50,14 @@ def test_an_empty_it_is_told_from_one_that_stands_for_something():
 )
 def test_a_passive_cues_agent_alone_is_who_said_it_not_what(text):
     assert not [quote for quote in _wide(text) if quote.startswith("by ")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The county board opened a hearing on the attacks on the harbour office in Lund.",
+        "The ferry company counted three terrorist attacks on its depots last year.",
+    ],
+)
+def test_attacks_with_arms_attribute_nothing(text):
+    assert _wide(text) == []
