@@ -41,26 +41,23 @@ from articles.extraction.asides import (
 )
 from articles.extraction.asked import asker
 from articles.extraction.clause_shapes import (
-    AUXILIARIES,
-    BE,
     BOUNDARY_WORDS,
     PREPOSITIONS,
-    RELATIVE_SUBJECTS,
     TIMES,
     Token,
     adverb,
     agent_end,
     asked,
     clause_follows,
-    expletive_it,
     impersonal,
     last_comma_before,
     negated,
     negated_or_passive,
+    passive,
+    raised_subject,
     skip_auxiliaries,
     subject_pronoun,
     that_clause,
-    words_back,
     zero_that_clause,
 )
 from articles.extraction.content_spans import (
@@ -198,7 +195,7 @@ def reported_around_cues(
                 found.extend(with_lead(sentence, first, last, candidate))
             if gate is not None:
                 found.extend(lead_before_according(sentence, first, candidate))
-        if gate is not None and _passive(sentence, first, last):
+        if gate is not None and passive(sentence, first, last):
             subject = _passive_subject(
                 gate, registry, text, sentence, first, last, probability, found
             )
@@ -260,7 +257,7 @@ def _raising(sentence: list[Token], first: int, last: int, candidate: Candidate)
     a passive cue ('is considered', 'was seen as')."""
     return (
         candidate.gated
-        and (sentence[last][2].lower() in _RAISING or _passive(sentence, first, last))
+        and (sentence[last][2].lower() in _RAISING or passive(sentence, first, last))
         and candidate.start >= sentence[last][1]
     )
 
@@ -279,29 +276,6 @@ def _cue_after_to(sentence: list[Token], last: int, groups) -> bool:
     )
 
 
-def _passive(sentence: list[Token], first: int, last: int) -> bool:
-    """'is widely seen as', 'was named': a past participle for a cue, a form of 'be'
-    among the words before it; not a state of mind ('was worried', 'is eager')."""
-    head = sentence[last][2].lower()
-    if head in _STATES_OF_MIND or not (head.endswith("ed") or head in _IRREGULAR_PARTICIPLES):
-        return False
-    i = first
-    while i > 0 and (sentence[i - 1][2].lower() in AUXILIARIES or adverb(sentence[i - 1][2])):
-        i -= 1
-        if sentence[i][2].lower() in BE:
-            return True
-    return False
-
-
-_IRREGULAR_PARTICIPLES = frozenset("seen known thought said told shown held".split())
-# Participles that say how someone is, not what is said of the subject: 'was asked' too,
-# whose subject is who answers.
-_STATES_OF_MIND = frozenset(
-    """asked assured concerned outraged inclined convinced worried interested determined
-    prepared pleased disappointed surprised committed focused""".split()
-)
-
-
 def _with_subject(
     sentence: list[Token],
     first: int,
@@ -316,7 +290,7 @@ def _with_subject(
     agent = agent or Speaker(None)
     candidate = replace(candidate, entity=agent.entity, mention=agent.mention)
     yield candidate
-    span = _raised_subject(sentence, first, last)
+    span = raised_subject(sentence, first, last)
     if span is not None:
         yield replace(candidate, start=sentence[span[0]][0], end=sentence[span[1] - 1][1])
 
@@ -340,7 +314,7 @@ def _passive_subject(
     passive's agent, if it names one, or by nobody."""
     if isinstance(gate, Gate) and f"shape={PASSIVE_SUBJECT}" not in gate.weights:
         return None  # a gate trained before these candidates existed knows nothing of them
-    span = _raised_subject(sentence, first, last)
+    span = raised_subject(sentence, first, last)
     if span is None:
         return None
     content = (sentence[span[0]][0], sentence[span[1] - 1][1])
@@ -355,28 +329,12 @@ def _passive_subject(
     return replace(candidate, entity=agent.entity, mention=agent.mention)
 
 
-def _raised_subject(sentence: list[Token], first: int, last: int) -> tuple[int, int] | None:
-    """The token indices ``(start, end)`` of the subject before the auxiliaries of the
-    cue ``sentence[first:last + 1]``: a relative word alone ('which is seen as', 'who
-    seems to'), or up to _RAISED_WORDS words back to a mark or a conjunction; None when
-    none is found, or when it is an empty 'it' ('It seems that …': nothing is said of it)."""
-    if expletive_it(sentence, first, last):
-        return None
-    end = skip_auxiliaries(sentence, first)
-    if end > 0 and sentence[end - 1][2].lower() in RELATIVE_SUBJECTS:
-        return end - 1, end
-    start = words_back(sentence, end, _RAISED_WORDS, _SUBJECT_BOUNDS)
-    if start < end and (start == 0 or end - start < _RAISED_WORDS):
-        return start, end
-    return None
-
-
 def _passive_agent(
     registry: Registry, text: str, sentence: list[Token], first: int, last: int
 ) -> Speaker | None:
     """Who a passive cue's 'by' names right after it: 'some' in 'was seen by some as a
     demotion', 'many investors' in 'has been criticized by many investors for'."""
-    if not _passive(sentence, first, last):
+    if not passive(sentence, first, last):
         return None
     at = last + 1
     while at < len(sentence) and adverb(sentence[at][2]):
@@ -398,12 +356,6 @@ _AGENT_ENDS = frozenset("as for to that in on at after when because who which ov
 
 # Verbs whose subject PARC counts as part of what is attributed, as PolNeAR annotates.
 _RAISING = frozenset("seem seems seemed appear appears appeared expected".split())
-_RAISED_WORDS = 8
-# Words before a subject that end it: a conjunction or the relative that opens its clause.
-_SUBJECT_BOUNDS = frozenset(
-    """that which who whom whose while because if when but and or as though although since
-    where whether however so yet than despite""".split()
-)
 
 
 def _cues_with_clauses(

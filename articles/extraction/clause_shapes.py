@@ -320,3 +320,50 @@ def agent_end(sentence: list[Token], by: int, ends: frozenset[str]) -> int:
     ):
         end += 1
     return end
+
+
+def passive(sentence: list[Token], first: int, last: int) -> bool:
+    """'is widely seen as', 'was named': a past participle for a cue, a form of 'be'
+    among the words before it; not a state of mind ('was worried', 'is eager')."""
+    head = sentence[last][2].lower()
+    if head in _STATES_OF_MIND or not (head.endswith("ed") or head in _IRREGULAR_PARTICIPLES):
+        return False
+    i = first
+    while i > 0 and (sentence[i - 1][2].lower() in AUXILIARIES or adverb(sentence[i - 1][2])):
+        i -= 1
+        if sentence[i][2].lower() in BE:
+            return True
+    return False
+
+
+_IRREGULAR_PARTICIPLES = frozenset("seen known thought said told shown held".split())
+# Participles that say how someone is, not what is said of the subject: 'was asked' too,
+# whose subject is who answers.
+_STATES_OF_MIND = frozenset(
+    """asked assured concerned outraged inclined convinced worried interested determined
+    prepared pleased disappointed surprised committed focused""".split()
+)
+
+
+def raised_subject(sentence: list[Token], first: int, last: int) -> tuple[int, int] | None:
+    """The token indices ``(start, end)`` of the subject before the auxiliaries of the
+    cue ``sentence[first:last + 1]``: a relative word alone ('which is seen as', 'who
+    seems to'), or up to _RAISED_WORDS words back to a mark or a conjunction; None when
+    none is found, or when it is an empty 'it' ('It seems that …': nothing is said of it)."""
+    if expletive_it(sentence, first, last):
+        return None
+    end = skip_auxiliaries(sentence, first)
+    if end > 0 and sentence[end - 1][2].lower() in RELATIVE_SUBJECTS:
+        return end - 1, end
+    start = words_back(sentence, end, _RAISED_WORDS, _SUBJECT_BOUNDS)
+    if start < end and (start == 0 or end - start < _RAISED_WORDS):
+        return start, end
+    return None
+
+
+_RAISED_WORDS = 8
+# Words before a subject that end it: a conjunction or the relative that opens its clause.
+_SUBJECT_BOUNDS = frozenset(
+    """that which who whom whose while because if when but and or as though although since
+    where whether however so yet than despite""".split()
+)
