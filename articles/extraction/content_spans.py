@@ -2,7 +2,9 @@
 cue ('said [the ferry will stop]', 'told reporters on Monday that [...]'), a clause broken
 by its attribution ('The plan, he said, will fail'), what a demand asks for ('called for
 [a review]') or a reason gives ('citing [the cost]'), and the stops a content keeps to: the
-next cue's 'and', the comma before a main clause, a participle after an attribution.
+next cue's 'and', the comma before a main clause, a participle after an attribution. And
+what only seems a content: a passive cue's agent ('reported [by the Ledger]'), and the
+audience or the circumstance after a quotation's cue ('“…,” she told [reporters]').
 
 around_cues.py decides which of these shapes a cue has; the spans are read here, from the
 sentence's text and tokens alone (no registry, no model)."""
