@@ -58,7 +58,11 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
             return pronoun
     if end >= 3 and sentence[end - 1][2].lower() in ("and", "but"):
         # 'Cruz urged voters to stay home and said he …', '… too early but noted that …':
-        # the sentence's subject.
+        # the sentence's subject; 'when Lund criticised Berg and said …': the subject of
+        # the subordinate clause the two verbs share.
+        subordinate = _subordinate_subject(registry, text, sentence, end - 1)
+        if subordinate is not None:
+            return subordinate
         return sentence_subject(registry, text, sentence, end - 1)
     if participle(sentence[first][2]) and sentence[end - 1][2].lower() in _BEFORE_PARTICIPLE:
         # 'Okafor praised the crews before explaining why …', 'After saying he was
@@ -164,6 +168,26 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         if _names_someone(registry, text, subject):
             return subject
     return speaker
+
+
+def _subordinate_subject(
+    registry: Registry, text: str, sentence: list[Token], conjunction: int
+) -> Speaker | None:
+    """The subject of the subordinate clause the ``conjunction`` ('and') continues:
+    'which Holt had praised and promised', 'when Lund spotted a sign and asked'; None
+    when no such clause opens within the phrase or no one is its subject."""
+    for i in range(conjunction - 1, max(0, conjunction - _SUBORDINATE_TOKENS), -1):
+        word = sentence[i][2]
+        if word in ";:" or word in cues.QUOTE_MARKS:
+            return None
+        if word in _SUBORDINATORS:
+            subject = _subject_from(registry, text, sentence, i + 1, conjunction)
+            return subject if _names_someone(registry, text, subject) else None
+    return None
+
+
+# Words that open a subordinate clause whose subject follows them.
+_SUBORDINATORS = frozenset("when while which whom whereas because although though".split())
 
 
 def _pronoun_subject(sentence: list[Token], i: int) -> bool:
@@ -310,26 +334,44 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
         or first.lower() in _OPENING_WORDS
         or (adverb(first.lower()) and first[:1].isupper())
     )
-    comma = next(
-        (
-            i
-            for i, (_, _, w) in enumerate(sentence[: _OPENING_TOKENS if opening else 10])
-            if w == ","
-        ),
-        None,
-    )
+    commas = [i for i, (_, _, w) in enumerate(sentence[: min(end, _SUBORDINATE_TOKENS)]) if w == ","]
+    limit = _OPENING_TOKENS if opening else 10
+    comma = commas[0] if commas and commas[0] < limit else None
     if (
         comma is not None
         and comma + 1 < end
         and (
             opening
             or sentence[comma - 1][2].lower() in ("later", "earlier", "ago")
+            or (comma <= 3 and sentence[comma - 1][2].lower() in _TIME_NOUNS)
             or (comma == 1 and first.lower() in _OPENING_ADVERBS)
         )
     ):
         # 'On Monday, Cruz …', 'In Ohio, the governor …', 'Reflecting on his career, the
-        # senator …', 'Hours later, Trump …', 'Recently, Tom Berg …'
+        # senator …', 'Hours later, Trump …', 'Recently, Tom Berg …', 'This year, he …'
         start = comma + 1
+    subject = _subject_from(registry, text, sentence, start, end)
+    if opening and subject.entity is None:
+        # 'While the board asked for more, also known as …, Holt held …', 'In his reply,
+        # during an interview, Lund questioned …': the opening phrase runs to a later
+        # comma, after which a name or a pronoun is the subject.
+        if start:
+            later_commas = commas[commas.index(start - 1) + 1 :]
+        else:
+            later_commas = commas if first.lower() in BOUNDARY_WORDS else []
+        for later in later_commas:
+            if later + 1 >= end:
+                break
+            found = _subject_from(registry, text, sentence, later + 1, end)
+            if _names_someone(registry, text, found):
+                return found
+    return subject
+
+
+def _subject_from(
+    registry: Registry, text: str, sentence: list[Token], start: int, end: int
+) -> Speaker:
+    """The subject phrase that opens the clause at token ``start``, before token ``end``."""
     if start + 1 < end and sentence[start][2].lower() in _OPENING_CONJUNCTIONS:
         start += 1  # 'But the former president …': the conjunction opens no subject
     words = [w for _, _, w in sentence[start : min(end, start + 8)]]
@@ -353,9 +395,14 @@ def opening_participle(sentence: list[Token]) -> bool:
 _OPENING_WORDS = frozenset(
     """on in at after before during earlier later last yesterday today since following
     if as while although though despite when because unless until once inside outside
-    for amid like unlike throughout under over by with without upon""".split()
+    for amid like unlike throughout under over by with without upon beyond here there
+    back across against around near through within among""".split()
 )
 _OPENING_TOKENS = 16
+# How far a subordinate clause opening the sentence may run to the comma that ends it.
+_SUBORDINATE_TOKENS = 32
+# Nouns of time that end a short opening phrase: 'This year, …', 'That night, …'.
+_TIME_NOUNS = frozenset("year week month morning afternoon evening night weekend day".split())
 # Adverbs that open a sentence on their own, set off by a comma: 'Instead, he …'.
 _OPENING_ADVERBS = frozenset(
     """instead however still meanwhile moreover indeed nevertheless nonetheless
