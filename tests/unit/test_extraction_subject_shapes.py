@@ -1,0 +1,81 @@
+"""Subjects the engine found with the right cue but the wrong phrase: a long opening
+phrase before them, a subordinate clause two verbs share, a relative after an apposition.
+Each test fails with the rules as they were before its fix (issue 14, round 13). The
+sentences are ours."""
+
+from articles.extraction import extract_quotes
+
+
+def _speaker_of(text, cue):
+    quotes = [q for q in extract_quotes(text) if text[q.cue_start : q.cue_end] == cue]
+    assert len(quotes) == 1, extract_quotes(text)
+    return quotes[0].speaker
+
+
+def test_an_opening_phrase_with_two_commas_leaves_the_subject_after_the_second():
+    # The subject was looked for after the first comma only: 'during a radio interview'.
+    text = (
+        "Berg spoke first. In his first reply, during a radio interview, Okafor questioned "
+        "the figures, implying that the board had erred."
+    )
+    assert _speaker_of(text, "implying") == "Okafor"
+
+
+def test_a_long_subordinate_clause_opening_the_sentence_ends_at_a_later_comma():
+    text = (
+        "Berg spoke first. While other members of the county board called for a larger "
+        "budget to repair the harbour, also known as the old port, Holt held to the mayor's "
+        "plan, noting that the funds were short."
+    )
+    assert _speaker_of(text, "noting") == "Holt"
+
+
+def test_here_and_back_open_a_phrase_before_the_subject():
+    here = (
+        "Berg spoke first. Here in Dunmore, Okafor stepped up her attacks on the plan, "
+        "saying that it would fail."
+    )
+    back = "Berg spoke first. Back in 1999, Okafor praised the plan, telling reporters that it would work."
+    assert _speaker_of(here, "saying") == "Okafor"
+    assert _speaker_of(back, "telling") == "Okafor"
+
+
+def test_a_short_phrase_of_time_opens_the_sentence():
+    text = (
+        "Berg spoke first. This year, Okafor rose to the defense of the plan, saying that "
+        "it would work."
+    )
+    assert _speaker_of(text, "saying") == "Okafor"
+
+
+def test_a_second_verb_in_a_subordinate_clause_shares_that_clause_s_subject():
+    # The sentence's subject ('There') was taken; the 'when' clause names who said it.
+    text = (
+        "Berg spoke first. There were tense moments when Lund criticised Berg on trade and "
+        "said that he was weak."
+    )
+    assert _speaker_of(text, "said") == "Lund"
+
+
+def test_a_relative_after_an_apposition_stands_for_the_name_before_it():
+    # The pattern took the apposition for the subject, and the firm inside it for whom
+    # 'who' stands.
+    text = (
+        "Profits rose. Holt met Tom Okafor, a senior analyst at Lund Partners, who said the "
+        "firm would cut costs."
+    )
+    assert _speaker_of(text, "said") == "Tom Okafor"
+
+
+def test_a_relative_after_a_long_apposition_stands_for_the_name_before_it():
+    text = (
+        "Profits rose. Holt met Mireille Castel, the leader of the opposition on the county "
+        "board, who said the firm would cut costs."
+    )
+    assert _speaker_of(text, "said") == "Mireille Castel"
+
+
+def test_a_relative_right_after_a_name_still_stands_for_it():
+    # Guards the fix above: with no apposition, the name before 'who' is the speaker.
+    text = "Profits rose. Holt met Tom Okafor of Lund Partners, who said the firm would cut costs."
+    assert _speaker_of(text, "said") == "Tom Okafor"
