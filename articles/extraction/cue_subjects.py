@@ -334,7 +334,9 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
         or first.lower() in _OPENING_WORDS
         or (adverb(first.lower()) and first[:1].isupper())
     )
-    commas = [i for i, (_, _, w) in enumerate(sentence[: min(end, _SUBORDINATE_TOKENS)]) if w == ","]
+    commas = [
+        i for i, (_, _, w) in enumerate(sentence[: min(end, _SUBORDINATE_TOKENS)]) if w == ","
+    ]
     limit = _OPENING_TOKENS if opening else 10
     comma = commas[0] if commas and commas[0] < limit else None
     if (

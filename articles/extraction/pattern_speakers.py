@@ -63,7 +63,9 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
     speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
     described = speaker.entity is None or not speaker.entity.named
     if "cue" in match.re.groupindex and (described or _ARTICLE.match(match.group("who"))):
-        bare = _BARE_RELATIVE.fullmatch(text, offset + match.end("who"), offset + match.start("cue"))
+        bare = _BARE_RELATIVE.fullmatch(
+            text, offset + match.end("who"), offset + match.start("cue")
+        )
         if bare is not None:
             # 'Tom Okafor, a senior analyst at Lund Partners, who said': the pattern took
             # the apposition for the subject and the relative for its aside; the relative

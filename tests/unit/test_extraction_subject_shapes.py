@@ -35,7 +35,10 @@ def test_here_and_back_open_a_phrase_before_the_subject():
         "Berg spoke first. Here in Dunmore, Okafor stepped up her attacks on the plan, "
         "saying that it would fail."
     )
-    back = "Berg spoke first. Back in 1999, Okafor praised the plan, telling reporters that it would work."
+    back = (
+        "Berg spoke first. Back in 1999, Okafor praised the plan, telling reporters that "
+        "it would work."
+    )
     assert _speaker_of(here, "saying") == "Okafor"
     assert _speaker_of(back, "telling") == "Okafor"
 
