@@ -113,6 +113,10 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         if opening > 0 and sentence[opening - 1][2] == ",":
             start = boundary(sentence, opening - 1)
             speaker = phrase(registry, text, sentence, start, end - 1)
+            if speaker.entity is None and sentence[start][2].lower() in _OPENING_WORDS:
+                # 'In the interview, Holt, who backed Berg, said': what the comma closes
+                # is an opening phrase, not a name before an apposition.
+                speaker = phrase(registry, text, sentence, opening, end - 1)
         else:
             speaker = phrase(registry, text, sentence, opening, end - 1)
         if speaker.entity is None and end - 1 <= _APPOSITIONS_TOKENS:
@@ -367,6 +371,19 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
             found = _subject_from(registry, text, sentence, later + 1, end)
             if _names_someone(registry, text, found):
                 return found
+    if opening and not start and subject.entity is None and first.lower() not in BOUNDARY_WORDS:
+        # 'By Sunday afternoon she had cancelled …': a short opening phrase with no
+        # comma, then a pronoun, which is the subject ('When she …' is a clause's).
+        pronoun = next(
+            (
+                i
+                for i, (_, _, w) in enumerate(sentence[1 : min(end, _OPENING_PRONOUN_TOKENS)], 1)
+                if w in _SUBJECT_PRONOUNS or w in _BOUNDARY_MARKS or w in BOUNDARY_WORDS
+            ),
+            None,
+        )
+        if pronoun is not None and sentence[pronoun][2] in _SUBJECT_PRONOUNS:
+            return phrase(registry, text, sentence, pronoun, pronoun + 1)
     return subject
 
 
@@ -398,11 +415,13 @@ _OPENING_WORDS = frozenset(
     """on in at after before during earlier later last yesterday today since following
     if as while although though despite when because unless until once inside outside
     for amid like unlike throughout under over by with without upon beyond here there
-    back across against around near through within among""".split()
+    back across against around near through within among asked""".split()
 )
 _OPENING_TOKENS = 16
 # How far a subordinate clause opening the sentence may run to the comma that ends it.
 _SUBORDINATE_TOKENS = 32
+# How far into a sentence with no comma a pronoun may follow its opening phrase.
+_OPENING_PRONOUN_TOKENS = 7
 # Nouns of time that end a short opening phrase: 'This year, …', 'That night, …'.
 _TIME_NOUNS = frozenset("year week month morning afternoon evening night weekend day".split())
 # Adverbs that open a sentence on their own, set off by a comma: 'Instead, he …'.

@@ -82,3 +82,38 @@ def test_a_relative_right_after_a_name_still_stands_for_it():
     # Guards the fix above: with no apposition, the name before 'who' is the speaker.
     text = "Profits rose. Holt met Tom Okafor of Lund Partners, who said the firm would cut costs."
     assert _speaker_of(text, "said") == "Tom Okafor"
+
+
+def test_asked_opens_a_phrase_before_the_subject_of_two_verbs():
+    # 'Asked about the levy' was read as the subject of the verb after 'and'.
+    text = (
+        "Berg spoke first. Asked about the levy, the Holt campaign said it had paid no fees "
+        "and suggested that the board act."
+    )
+    assert _speaker_of(text, "suggested") is not None
+
+
+def test_a_name_between_an_opening_phrase_and_a_relative_clause_is_the_subject():
+    # 'In the interview, Holt' was read as a name and its apposition, and no one spoke.
+    text = (
+        "Berg spoke first. In the interview, Holt, who backed Berg in May, reiterated "
+        "those views and said the board erred."
+    )
+    assert _speaker_of(text, "reiterated") == "Holt"
+
+
+def test_a_pronoun_after_an_opening_phrase_without_a_comma_is_the_subject():
+    text = (
+        "Mireille Castel had planned a rally. By Sunday afternoon she had cancelled it, "
+        "citing the storm."
+    )
+    assert _speaker_of(text, "citing") == "Mireille Castel"
+
+
+def test_a_pronoun_inside_an_opening_subordinate_clause_is_not_the_subject():
+    # Guards the rule above: 'After …' opens a clause whose pronoun is its own subject.
+    text = (
+        "Holt met Berg. After suggesting on Monday that he regretted the insults he "
+        "had thrown at Berg last month in the debate on the harbour, Holt said little."
+    )
+    assert _speaker_of(text, "suggesting") == "Holt"
