@@ -117,3 +117,16 @@ def test_a_pronoun_inside_an_opening_subordinate_clause_is_not_the_subject():
         "had thrown at Berg last month in the debate on the harbour, Holt said little."
     )
     assert _speaker_of(text, "suggesting") == "Holt"
+
+
+def test_a_described_subject_before_a_when_aside_is_the_subject():
+    # The name inside 'when contacted by the Ledger' was taken for the subject, as only
+    # a named subject could stand before the aside.
+    text = (
+        "Berg spoke first. The Holt office, when contacted by the Ledger, said the former "
+        "mayor could not recall the dinner."
+    )
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker is None
+    assert quotes[0].speaker_description == "The Holt office"
