@@ -49,6 +49,7 @@ from articles.extraction.clause_shapes import (
     TIMES,
     Token,
     adverb,
+    agent_by,
     agent_end,
     asked,
     clause_follows,
@@ -364,10 +365,8 @@ def _passive_agent(
     demotion', 'many investors' in 'has been criticized by many investors for'."""
     if not _passive(sentence, first, last):
         return None
-    at = last + 1
-    while at < len(sentence) and adverb(sentence[at][2]):
-        at += 1
-    if at + 1 >= len(sentence) or sentence[at][2].lower() != "by":
+    at = agent_by(sentence, last)
+    if at is None:
         return None
     end = agent_end(sentence, at, _AGENT_ENDS)
     if end == at + 1:
@@ -379,7 +378,9 @@ def _passive_agent(
 
 
 # Words after a passive's agent that end it: 'seen by some as', 'criticized by X for'.
-_AGENT_ENDS = frozenset("as for to that in on at after when because who which over".split())
+_AGENT_ENDS = frozenset(
+    "as for to that in on at after when because who which over early late last this".split()
+)
 
 
 # Verbs whose subject PARC counts as part of what is attributed, as PolNeAR annotates.

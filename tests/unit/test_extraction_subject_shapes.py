@@ -3,7 +3,7 @@ phrase before them, a subordinate clause two verbs share, a relative after an ap
 Each test fails with the rules as they were before its fix (issue 14, round 13). The
 sentences are ours."""
 
-from articles.extraction import extract_quotes
+from articles.extraction import Scope, extract_quotes
 
 
 def _speaker_of(text, cue):
@@ -130,3 +130,29 @@ def test_a_described_subject_before_a_when_aside_is_the_subject():
     assert len(quotes) == 1
     assert quotes[0].speaker is None
     assert quotes[0].speaker_description == "The Holt office"
+
+
+def test_a_passive_cue_s_agent_may_come_after_what_the_clause_adds():
+    # Wide scope: only a 'by' right after the cue named the agent; here nobody spoke.
+    text = (
+        "Berg spoke first. Holt was also endorsed the day before by former rival Mireille Castel."
+    )
+    speakers = {q.speaker for q in extract_quotes(text, scope=Scope.WIDE)}
+    assert speakers == {"Mireille Castel"}
+
+
+def test_a_passive_agent_ends_before_a_word_of_time():
+    text = (
+        "Berg spoke first. Holt was declared the winner in the three county races by the "
+        "Ledger early on Tuesday."
+    )
+    speakers = {q.speaker for q in extract_quotes(text, scope=Scope.WIDE)}
+    assert speakers == {"Ledger"}
+
+
+def test_a_by_inside_a_clause_of_its_own_names_no_agent():
+    # Guards the rule above: the 'by' after 'because' belongs to another verb.
+    text = "Berg spoke first. Holt was criticised because the plan was drafted by Mireille Castel."
+    for quote in extract_quotes(text, scope=Scope.WIDE):
+        if text[quote.cue_start : quote.cue_end] == "criticised":
+            assert quote.speaker != "Mireille Castel"
