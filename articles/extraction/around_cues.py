@@ -41,16 +41,11 @@ from articles.extraction.asides import (
 )
 from articles.extraction.asked import asker
 from articles.extraction.clause_shapes import (
-    AUXILIARIES,
-    BE,
     BOUNDARY_WORDS,
     PREPOSITIONS,
     RELATIVE_SUBJECTS,
     TIMES,
     Token,
-    adverb,
-    agent_by,
-    agent_end,
     asked,
     clause_follows,
     impersonal,
@@ -99,6 +94,7 @@ from articles.extraction.hearsay import HEARSAY, with_hearsay
 from articles.extraction.model import Candidate, Span
 from articles.extraction.noun_cues import NOUNS, noun_cues
 from articles.extraction.noun_cues import SHAPE as NOUN_SHAPE
+from articles.extraction.passive_agents import passive, passive_agent
 from articles.extraction.patterns import (
     ATTRIBUTING_WORDS,
 )
@@ -177,7 +173,7 @@ def reported_around_cues(
                 candidate = before_main_clause(sentence, first, candidate, groups)
             candidate = participle_of_attribution(sentence, first, candidate, found)
             if _raising(sentence, first, last, candidate):
-                agent = _passive_agent(registry, text, sentence, first, last)
+                agent = passive_agent(registry, text, sentence, first, last)
                 if agent is None and _cue_after_to(sentence, last, groups):
                     # 'Lund seemed to urge …': the subject urges what follows, whatever
                     # it seems; the subject's own piece stays nobody's.
@@ -192,7 +188,7 @@ def reported_around_cues(
                 found.extend(with_lead(sentence, first, last, candidate))
             if gate is not None:
                 found.extend(lead_before_according(sentence, first, candidate))
-        if gate is not None and _passive(sentence, first, last):
+        if gate is not None and passive(sentence, first, last):
             subject = _passive_subject(
                 gate, registry, text, sentence, first, last, probability, found
             )
@@ -254,7 +250,7 @@ def _raising(sentence: list[Token], first: int, last: int, candidate: Candidate)
     a passive cue ('is considered', 'was seen as')."""
     return (
         candidate.gated
-        and (sentence[last][2].lower() in _RAISING or _passive(sentence, first, last))
+        and (sentence[last][2].lower() in _RAISING or passive(sentence, first, last))
         and candidate.start >= sentence[last][1]
     )
 
@@ -271,29 +267,6 @@ def _cue_after_to(sentence: list[Token], last: int, groups) -> bool:
             or any(first == at for first, _, _ in groups)
         )
     )
-
-
-def _passive(sentence: list[Token], first: int, last: int) -> bool:
-    """'is widely seen as', 'was named': a past participle for a cue, a form of 'be'
-    among the words before it; not a state of mind ('was worried', 'is eager')."""
-    head = sentence[last][2].lower()
-    if head in _STATES_OF_MIND or not (head.endswith("ed") or head in _IRREGULAR_PARTICIPLES):
-        return False
-    i = first
-    while i > 0 and (sentence[i - 1][2].lower() in AUXILIARIES or adverb(sentence[i - 1][2])):
-        i -= 1
-        if sentence[i][2].lower() in BE:
-            return True
-    return False
-
-
-_IRREGULAR_PARTICIPLES = frozenset("seen known thought said told shown held".split())
-# Participles that say how someone is, not what is said of the subject: 'was asked' too,
-# whose subject is who answers.
-_STATES_OF_MIND = frozenset(
-    """asked assured concerned outraged inclined convinced worried interested determined
-    prepared pleased disappointed surprised committed focused""".split()
-)
 
 
 def _with_subject(
@@ -341,7 +314,7 @@ def _passive_subject(
     )
     if candidate is None:
         return None
-    agent = _passive_agent(registry, text, sentence, first, last) or Speaker(None)
+    agent = passive_agent(registry, text, sentence, first, last) or Speaker(None)
     return replace(candidate, entity=agent.entity, mention=agent.mention)
 
 
@@ -356,31 +329,6 @@ def _raised_subject(sentence: list[Token], first: int) -> tuple[int, int] | None
     if start < end and (start == 0 or end - start < _RAISED_WORDS):
         return start, end
     return None
-
-
-def _passive_agent(
-    registry: Registry, text: str, sentence: list[Token], first: int, last: int
-) -> Speaker | None:
-    """Who a passive cue's 'by' names right after it: 'some' in 'was seen by some as a
-    demotion', 'many investors' in 'has been criticized by many investors for'."""
-    if not _passive(sentence, first, last):
-        return None
-    at = agent_by(sentence, last)
-    if at is None:
-        return None
-    end = agent_end(sentence, at, _AGENT_ENDS)
-    if end == at + 1:
-        return None
-    before = registry.checkpoint()
-    agent = phrase(registry, text, sentence, at + 1, end)
-    registry.restore(before)
-    return agent if agent.entity is not None else None
-
-
-# Words after a passive's agent that end it: 'seen by some as', 'criticized by X for'.
-_AGENT_ENDS = frozenset(
-    "as for to that in on at after when because who which over early late last this".split()
-)
 
 
 # Verbs whose subject PARC counts as part of what is attributed, as PolNeAR annotates.

@@ -294,25 +294,3 @@ def agent_end(sentence: list[Token], by: int, ends: frozenset[str]) -> int:
     ):
         end += 1
     return end
-
-
-def agent_by(sentence: list[Token], last: int) -> int | None:
-    """The 'by' that introduces a passive cue's agent, right after the cue or after what
-    the cue's clause adds first ('was endorsed the day before by', 'was declared the
-    winner in three races by'); None when a mark or a new clause comes first."""
-    for at in range(last + 1, min(len(sentence) - 1, last + 1 + _BEFORE_AGENT_TOKENS)):
-        word = sentence[at][2].lower()
-        if word == "by":
-            return at
-        if word in ",;:()" or word in _BEFORE_AGENT_STOPS:
-            return None
-    return None
-
-
-# How many tokens may stand between a passive cue and the 'by' of its agent.
-_BEFORE_AGENT_TOKENS = 12
-# Words that open a clause of their own, whose 'by' is no agent of the cue ('before' and
-# 'and' are not among them: 'endorsed the day before by', 'booed and shouted down by').
-_BEFORE_AGENT_STOPS = frozenset(
-    "that which who whom whose because although though while if whether when where but".split()
-)

@@ -156,3 +156,17 @@ def test_a_by_inside_a_clause_of_its_own_names_no_agent():
     for quote in extract_quotes(text, scope=Scope.WIDE):
         if text[quote.cue_start : quote.cue_end] == "criticised":
             assert quote.speaker != "Mireille Castel"
+
+
+def test_a_passive_agent_ends_where_the_next_verb_starts():
+    # 'Mayor Tom Okafor and confirmed in May' named no one, so the nomination had none.
+    text = (
+        "Voters met on Sunday. The approval of Holt, who was nominated by Mayor Tom Okafor "
+        "and confirmed in May, was delayed."
+    )
+    nominated = [
+        q
+        for q in extract_quotes(text, scope=Scope.WIDE)
+        if text[q.cue_start : q.cue_end] == "nominated"
+    ]
+    assert nominated and {q.speaker for q in nominated} == {"Tom Okafor"}
