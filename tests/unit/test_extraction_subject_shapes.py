@@ -169,4 +169,5 @@ def test_a_passive_agent_ends_where_the_next_verb_starts():
         for q in extract_quotes(text, scope=Scope.WIDE)
         if text[q.cue_start : q.cue_end] == "nominated"
     ]
-    assert nominated and {q.speaker for q in nominated} == {"Tom Okafor"}
+    assert nominated
+    assert {q.speaker for q in nominated} == {"Tom Okafor"}
