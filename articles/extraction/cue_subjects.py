@@ -328,6 +328,10 @@ _RELATIVE_CLAUSE_TOKENS = 40
 def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: int) -> Speaker:
     """The subject that opens the sentence (after a short opening phrase and its comma):
     its words up to the first one in lower case or a comma, before token ``end``."""
+    dateline = _dateline_end(sentence)
+    if 0 < dateline < end:
+        # 'DUNMORE, Ore. - Rallying the crowd, Castel …': the sentence opens after it.
+        return sentence_subject(registry, text, sentence[dateline:], end - dateline)
     start = 0
     first = sentence[0][2] if sentence else ""
     # A phrase its first word marks as one ('In a speech at the county fair on Tuesday
@@ -398,6 +402,36 @@ def _subject_from(
     if stop == start or all(w.lower() in DETERMINERS for _, _, w in sentence[start:stop]):
         return Speaker(None)
     return phrase(registry, text, sentence, start, stop)
+
+
+def _dateline_end(sentence: list[Token]) -> int:
+    """Where a dateline that opens the sentence ends, past its dash: 'DUNMORE, Ore. -',
+    'ST. LOUIS --', 'DUNMORE, July 25 (Ledger) —', or the dash alone where the stop of
+    'Ore.' ended a sentence before it; 0 when none opens it."""
+    i = 0
+    while i < len(sentence) and sentence[i][2] in _DASHES:
+        i += 1
+    if i:
+        return i
+    while i < len(sentence) and (
+        (sentence[i][2].isupper() and len(sentence[i][2]) > 1) or (i and sentence[i][2] == ".")
+    ):
+        i += 1
+    if i == 0:
+        return 0
+    for j in range(i, min(len(sentence) - 1, i + _DATELINE_TOKENS)):
+        word = sentence[j][2]
+        if word in _DASHES:
+            while j + 1 < len(sentence) and sentence[j + 1][2] in _DASHES:
+                j += 1
+            return j + 1
+        if word in ";:" or word in cues.QUOTE_MARKS or (word.islower() and word != "."):
+            return 0
+    return 0
+
+
+# How many tokens a dateline's place and date may take after its capitals.
+_DATELINE_TOKENS = 8
 
 
 def opening_participle(sentence: list[Token]) -> bool:

@@ -171,3 +171,21 @@ def test_a_passive_agent_ends_where_the_next_verb_starts():
     ]
     assert nominated
     assert {q.speaker for q in nominated} == {"Tom Okafor"}
+
+
+def test_a_dateline_is_no_part_of_the_sentence_s_subject():
+    # Wide scope: the participle after the dateline's dash was taken for the subject of
+    # the verb after 'and'; with the state's stop, the dash opened a sentence of its own.
+    for dateline in ("DUNMORE, Ore. -", "DUNMORE -"):
+        text = (
+            f"Harbour vote.\n\n{dateline} Rallying hundreds of dock workers who are "
+            "struggling to get by, Mireille Castel tried to calm their fears and promised "
+            "to deliver change."
+        )
+        promised = [
+            q
+            for q in extract_quotes(text, scope=Scope.WIDE)
+            if text[q.cue_start : q.cue_end] == "promised"
+        ]
+        assert promised
+        assert {q.speaker for q in promised} == {"Mireille Castel"}
