@@ -399,6 +399,8 @@ def _subject_from(
         start += 1  # 'But the former president …': the conjunction opens no subject
     words = [w for _, _, w in sentence[start : min(end, start + 8)]]
     stop = start + subject_length(words)
+    # 'Mrs. Lund -- whose husband signed the act -- has said': a dash ends the subject.
+    stop = next((i for i in range(start + 1, stop) if sentence[i][2] in _DASHES), stop)
     if stop == start or all(w.lower() in DETERMINERS for _, _, w in sentence[start:stop]):
         return Speaker(None)
     return phrase(registry, text, sentence, start, stop)

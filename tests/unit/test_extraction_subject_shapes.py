@@ -189,3 +189,11 @@ def test_a_dateline_is_no_part_of_the_sentence_s_subject():
         ]
         assert promised
         assert {q.speaker for q in promised} == {"Mireille Castel"}
+
+
+def test_a_dash_ends_the_subject_before_an_aside_between_dashes():
+    text = (
+        "Berg spoke first. On the county side, Mrs. Lund -- whose husband signed the act "
+        "into law -- has publicly derided the plan, suggesting that it would fail."
+    )
+    assert _speaker_of(text, "suggesting") == "Lund"
