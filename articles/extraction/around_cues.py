@@ -45,8 +45,6 @@ from articles.extraction.clause_shapes import (
     PREPOSITIONS,
     TIMES,
     Token,
-    adverb,
-    agent_end,
     asked,
     clause_follows,
     impersonal,
@@ -98,6 +96,7 @@ from articles.extraction.hearsay import HEARSAY, with_hearsay
 from articles.extraction.model import Candidate, Span
 from articles.extraction.noun_cues import NOUNS, noun_cues
 from articles.extraction.noun_cues import SHAPE as NOUN_SHAPE
+from articles.extraction.passive_agents import passive_agent
 from articles.extraction.patterns import (
     ATTRIBUTING_WORDS,
 )
@@ -180,7 +179,7 @@ def reported_around_cues(
                 candidate = before_main_clause(sentence, first, candidate, groups)
             candidate = participle_of_attribution(sentence, first, candidate, found)
             if _raising(sentence, first, last, candidate):
-                agent = _passive_agent(registry, text, sentence, first, last)
+                agent = passive_agent(registry, text, sentence, first, last)
                 if agent is None and _cue_after_to(sentence, last, groups):
                     # 'Lund seemed to urge …': the subject urges what follows, whatever
                     # it seems; the subject's own piece stays nobody's.
@@ -325,33 +324,8 @@ def _passive_subject(
     )
     if candidate is None:
         return None
-    agent = _passive_agent(registry, text, sentence, first, last) or Speaker(None)
+    agent = passive_agent(registry, text, sentence, first, last) or Speaker(None)
     return replace(candidate, entity=agent.entity, mention=agent.mention)
-
-
-def _passive_agent(
-    registry: Registry, text: str, sentence: list[Token], first: int, last: int
-) -> Speaker | None:
-    """Who a passive cue's 'by' names right after it: 'some' in 'was seen by some as a
-    demotion', 'many investors' in 'has been criticized by many investors for'."""
-    if not passive(sentence, first, last):
-        return None
-    at = last + 1
-    while at < len(sentence) and adverb(sentence[at][2]):
-        at += 1
-    if at + 1 >= len(sentence) or sentence[at][2].lower() != "by":
-        return None
-    end = agent_end(sentence, at, _AGENT_ENDS)
-    if end == at + 1:
-        return None
-    before = registry.checkpoint()
-    agent = phrase(registry, text, sentence, at + 1, end)
-    registry.restore(before)
-    return agent if agent.entity is not None else None
-
-
-# Words after a passive's agent that end it: 'seen by some as', 'criticized by X for'.
-_AGENT_ENDS = frozenset("as for to that in on at after when because who which over".split())
 
 
 # Verbs whose subject PARC counts as part of what is attributed, as PolNeAR annotates.

@@ -37,8 +37,12 @@ def subject_before_aside(registry: Registry, text: str, start: int, cue: int) ->
     at += len(parts[0]) - len(parts[0].lstrip())
     speaker = speaker_in(registry, text, at, at + len(subject.strip()))
     entity = speaker.entity
-    if entity is None or not entity.named or is_place(entity.name):
+    if entity is None or is_place(entity.name):
         return None
+    if not entity.named and len(words) < 2:
+        return None  # a common word the sentence opens with, not a described subject
+    # 'The county office, when reached by the Ledger, said': a described subject is the
+    # subject too.
     return speaker
 
 

@@ -58,7 +58,11 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
             return pronoun
     if end >= 3 and sentence[end - 1][2].lower() in ("and", "but"):
         # 'Cruz urged voters to stay home and said he …', '… too early but noted that …':
-        # the sentence's subject.
+        # the sentence's subject; 'when Lund criticised Berg and said …': the subject of
+        # the subordinate clause the two verbs share.
+        subordinate = _subordinate_subject(registry, text, sentence, end - 1)
+        if subordinate is not None:
+            return subordinate
         return sentence_subject(registry, text, sentence, end - 1)
     if participle(sentence[first][2]) and sentence[end - 1][2].lower() in _BEFORE_PARTICIPLE:
         # 'Okafor praised the crews before explaining why …', 'After saying he was
@@ -109,6 +113,10 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         if opening > 0 and sentence[opening - 1][2] == ",":
             start = boundary(sentence, opening - 1)
             speaker = phrase(registry, text, sentence, start, end - 1)
+            if speaker.entity is None and sentence[start][2].lower() in _OPENING_WORDS:
+                # 'In the interview, Holt, who backed Berg, said': what the comma closes
+                # is an opening phrase, not a name before an apposition.
+                speaker = phrase(registry, text, sentence, opening, end - 1)
         else:
             speaker = phrase(registry, text, sentence, opening, end - 1)
         if speaker.entity is None and end - 1 <= _APPOSITIONS_TOKENS:
@@ -164,6 +172,26 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         if _names_someone(registry, text, subject):
             return subject
     return speaker
+
+
+def _subordinate_subject(
+    registry: Registry, text: str, sentence: list[Token], conjunction: int
+) -> Speaker | None:
+    """The subject of the subordinate clause the ``conjunction`` ('and') continues:
+    'which Holt had praised and promised', 'when Lund spotted a sign and asked'; None
+    when no such clause opens within the phrase or no one is its subject."""
+    for i in range(conjunction - 1, max(0, conjunction - _SUBORDINATE_TOKENS), -1):
+        word = sentence[i][2]
+        if word in ";:" or word in cues.QUOTE_MARKS:
+            return None
+        if word in _SUBORDINATORS:
+            subject = _subject_from(registry, text, sentence, i + 1, conjunction)
+            return subject if _names_someone(registry, text, subject) else None
+    return None
+
+
+# Words that open a subordinate clause whose subject follows them.
+_SUBORDINATORS = frozenset("when while which whom whereas because although though".split())
 
 
 def _pronoun_subject(sentence: list[Token], i: int) -> bool:
@@ -300,6 +328,10 @@ _RELATIVE_CLAUSE_TOKENS = 40
 def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: int) -> Speaker:
     """The subject that opens the sentence (after a short opening phrase and its comma):
     its words up to the first one in lower case or a comma, before token ``end``."""
+    dateline = _dateline_end(sentence)
+    if 0 < dateline < end:
+        # 'DUNMORE, Ore. - Rallying the crowd, Castel …': the sentence opens after it.
+        return sentence_subject(registry, text, sentence[dateline:], end - dateline)
     start = 0
     first = sentence[0][2] if sentence else ""
     # A phrase its first word marks as one ('In a speech at the county fair on Tuesday
@@ -310,33 +342,98 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
         or first.lower() in _OPENING_WORDS
         or (adverb(first.lower()) and first[:1].isupper())
     )
-    comma = next(
-        (
-            i
-            for i, (_, _, w) in enumerate(sentence[: _OPENING_TOKENS if opening else 10])
-            if w == ","
-        ),
-        None,
-    )
+    commas = [
+        i for i, (_, _, w) in enumerate(sentence[: min(end, _SUBORDINATE_TOKENS)]) if w == ","
+    ]
+    limit = _OPENING_TOKENS if opening else 10
+    comma = commas[0] if commas and commas[0] < limit else None
     if (
         comma is not None
         and comma + 1 < end
         and (
             opening
             or sentence[comma - 1][2].lower() in ("later", "earlier", "ago")
+            or (comma <= 3 and sentence[comma - 1][2].lower() in _TIME_NOUNS)
             or (comma == 1 and first.lower() in _OPENING_ADVERBS)
         )
     ):
         # 'On Monday, Cruz …', 'In Ohio, the governor …', 'Reflecting on his career, the
-        # senator …', 'Hours later, Trump …', 'Recently, Tom Berg …'
+        # senator …', 'Hours later, Trump …', 'Recently, Tom Berg …', 'This year, he …'
         start = comma + 1
+    subject = _subject_from(registry, text, sentence, start, end)
+    if opening and subject.entity is None:
+        # 'While the board asked for more, also known as …, Holt held …', 'In his reply,
+        # during an interview, Lund questioned …': the opening phrase runs to a later
+        # comma, after which a name or a pronoun is the subject.
+        if start:
+            later_commas = commas[commas.index(start - 1) + 1 :]
+        else:
+            later_commas = commas if first.lower() in BOUNDARY_WORDS else []
+        for later in later_commas:
+            if later + 1 >= end:
+                break
+            found = _subject_from(registry, text, sentence, later + 1, end)
+            if _names_someone(registry, text, found):
+                return found
+    if opening and not start and subject.entity is None and first.lower() not in BOUNDARY_WORDS:
+        # 'By Sunday afternoon she had cancelled …': a short opening phrase with no
+        # comma, then a pronoun, which is the subject ('When she …' is a clause's).
+        pronoun = next(
+            (
+                i
+                for i, (_, _, w) in enumerate(sentence[1 : min(end, _OPENING_PRONOUN_TOKENS)], 1)
+                if w in _SUBJECT_PRONOUNS or w in _BOUNDARY_MARKS or w in BOUNDARY_WORDS
+            ),
+            None,
+        )
+        if pronoun is not None and sentence[pronoun][2] in _SUBJECT_PRONOUNS:
+            return phrase(registry, text, sentence, pronoun, pronoun + 1)
+    return subject
+
+
+def _subject_from(
+    registry: Registry, text: str, sentence: list[Token], start: int, end: int
+) -> Speaker:
+    """The subject phrase that opens the clause at token ``start``, before token ``end``."""
     if start + 1 < end and sentence[start][2].lower() in _OPENING_CONJUNCTIONS:
         start += 1  # 'But the former president …': the conjunction opens no subject
     words = [w for _, _, w in sentence[start : min(end, start + 8)]]
     stop = start + subject_length(words)
+    # 'Mrs. Lund -- whose husband signed the act -- has said': a dash ends the subject.
+    stop = next((i for i in range(start + 1, stop) if sentence[i][2] in _DASHES), stop)
     if stop == start or all(w.lower() in DETERMINERS for _, _, w in sentence[start:stop]):
         return Speaker(None)
     return phrase(registry, text, sentence, start, stop)
+
+
+def _dateline_end(sentence: list[Token]) -> int:
+    """Where a dateline that opens the sentence ends, past its dash: 'DUNMORE, Ore. -',
+    'ST. LOUIS --', 'DUNMORE, July 25 (Ledger) —', or the dash alone where the stop of
+    'Ore.' ended a sentence before it; 0 when none opens it."""
+    i = 0
+    while i < len(sentence) and sentence[i][2] in _DASHES:
+        i += 1
+    if i:
+        return i
+    while i < len(sentence) and (
+        (sentence[i][2].isupper() and len(sentence[i][2]) > 1) or (i and sentence[i][2] == ".")
+    ):
+        i += 1
+    if i == 0:
+        return 0
+    for j in range(i, min(len(sentence) - 1, i + _DATELINE_TOKENS)):
+        word = sentence[j][2]
+        if word in _DASHES:
+            while j + 1 < len(sentence) and sentence[j + 1][2] in _DASHES:
+                j += 1
+            return j + 1
+        if word in ";:" or word in cues.QUOTE_MARKS or (word.islower() and word != "."):
+            return 0
+    return 0
+
+
+# How many tokens a dateline's place and date may take after its capitals.
+_DATELINE_TOKENS = 8
 
 
 def opening_participle(sentence: list[Token]) -> bool:
@@ -353,9 +450,16 @@ def opening_participle(sentence: list[Token]) -> bool:
 _OPENING_WORDS = frozenset(
     """on in at after before during earlier later last yesterday today since following
     if as while although though despite when because unless until once inside outside
-    for amid like unlike throughout under over by with without upon""".split()
+    for amid like unlike throughout under over by with without upon beyond here there
+    back across against around near through within among asked""".split()
 )
 _OPENING_TOKENS = 16
+# How far a subordinate clause opening the sentence may run to the comma that ends it.
+_SUBORDINATE_TOKENS = 32
+# How far into a sentence with no comma a pronoun may follow its opening phrase.
+_OPENING_PRONOUN_TOKENS = 7
+# Nouns of time that end a short opening phrase: 'This year, …', 'That night, …'.
+_TIME_NOUNS = frozenset("year week month morning afternoon evening night weekend day".split())
 # Adverbs that open a sentence on their own, set off by a comma: 'Instead, he …'.
 _OPENING_ADVERBS = frozenset(
     """instead however still meanwhile moreover indeed nevertheless nonetheless

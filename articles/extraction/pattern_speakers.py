@@ -61,6 +61,18 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
         if relative is not None:
             return relative
     speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
+    described = speaker.entity is None or not speaker.entity.named
+    if "cue" in match.re.groupindex and (described or _ARTICLE.match(match.group("who"))):
+        bare = _BARE_RELATIVE.fullmatch(
+            text, offset + match.end("who"), offset + match.start("cue")
+        )
+        if bare is not None:
+            # 'Tom Okafor, a senior analyst at Lund Partners, who said': the pattern took
+            # the apposition for the subject and the relative for its aside; the relative
+            # is the subject, and it stands for the name before the apposition.
+            relative = speaker_in(registry, text, bare.start("relative"), bare.end("relative"))
+            if relative.entity is not None and relative.entity.named:
+                return relative
     if (
         "cue" in match.re.groupindex
         and "," in text[offset + match.end("who") : offset + match.start("cue")]
@@ -93,6 +105,12 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
             if subject.entity is not None or speaker.entity is None:
                 return subject
     return speaker
+
+
+# ', who ' between a pattern's subject and its cue, an adverb or two allowed.
+_BARE_RELATIVE = re.compile(r",\s+(?P<relative>who|which)\s+(?:[a-z]+ly\s+){0,2}")
+# A subject phrase that opens with an article in lower case, an apposition's way.
+_ARTICLE = re.compile(r"(?:a|an|the)\s")
 
 
 def _said_before(registry: Registry, text: str, start: int, end: int) -> Speaker | None:

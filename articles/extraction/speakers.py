@@ -162,10 +162,16 @@ def _antecedent(registry: Registry, text: str, start: int) -> Entity | None:
     stop = max(lead.rfind(". "), lead.rfind("\n"))
     lead = lead[stop + 1 :]
     found = [f for f in names_found(lead) if can_speak(f.name)]
-    if found and found[-1].end >= len(lead) - 1:
-        return registry.resolve(found[-1].name)
     comma = lead.rfind(",")
-    if comma > 0 and len(lead[comma + 1 :].split()) <= _APPOSITION_WORDS:
+    apposition = lead[comma + 1 :].split() if comma > 0 else []
+    described = bool(apposition) and apposition[0].lower() in ("a", "an", "the")
+    if found and found[-1].end >= len(lead) - 1:
+        before = [f for f in found if f.end >= comma - 1 and f.end <= comma]
+        if not (described and found[-1].start > comma + 1 and before):
+            return registry.resolve(found[-1].name)
+        # 'Tom Okafor, a senior analyst at Lund Partners, who': the name the apposition
+        # describes, not the one inside its phrase.
+    if comma > 0 and len(apposition) <= (_DESCRIBED_WORDS if described else _APPOSITION_WORDS):
         # 'Ana Lund, Republican of Maine, who', 'Al Roe, a developer, who': the name
         # before the apposition.
         named = lead[:comma].rstrip()
@@ -192,6 +198,9 @@ def _described_before(lead: str) -> str | None:
 
 
 _APPOSITION_WORDS = 6
+# An apposition that opens with an article may run longer: 'Mireille Castel, the leader
+# of the opposition on the county board, who'.
+_DESCRIBED_WORDS = 14
 CLAUSE_MARKS = re.compile(r"[,;:()—–“”\"]")
 
 
