@@ -118,3 +118,16 @@ def test_a_belief_reported_after_said_is_the_outer_speakers_clause():
         "allowed the deficit to grow."
     )
     assert ("allowed the deficit to grow", "Holt") in _indirect(text)
+
+
+def test_two_subjects_joined_by_and_do_not_cut_the_clause_they_open():
+    # 'and other research show' was read as a second verb of Haugen's after 'and', and
+    # the content ended at 'her focus groups'.
+    text = (
+        "Ingrid Haugen, a pollster for the council, said her focus groups and other "
+        "research show that the toll plan wins over voters."
+    )
+    assert _indirect(text)[0] == (
+        "her focus groups and other research show that the toll plan wins over voters",
+        "Ingrid Haugen",
+    )
