@@ -31,6 +31,7 @@ from articles.extraction import gate as gates
 from articles.extraction import marks
 from articles.extraction.around_cues import reported_around_cues
 from articles.extraction.attribution import closing_dash_quote
+from articles.extraction.clause_shapes import FINITE, subject_pronoun
 from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, SpeakerEntry
 from articles.extraction.names import names_in_prose
 from articles.extraction.outer_attribution import cue_inside, reads_inner
@@ -389,13 +390,31 @@ def _before_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
         for other in found:
             if other.cue and not other.gated and quote.start < other.cue[0] < end:
                 match = _AND_BEFORE_CUE.search(text, quote.start, _subject_start(other))
-                if match and match.start() - quote.start >= _MIN_CUT:
+                if (
+                    match
+                    and match.start() - quote.start >= _MIN_CUT
+                    and not _joined_subject(text, quote.start, match, other)
+                ):
                     end = match.start()
         cut.append(replace(quote, end=end) if end != quote.end else quote)
     return cut
 
 
 _MIN_CUT = 8  # characters a cut content keeps at least
+
+
+def _joined_subject(text: str, start: int, match: re.Match, other: Candidate) -> bool:
+    """'said his own polls and other research show that …': a bare 'and' between a few
+    words with no verb and the next cue's subject joins two subjects, not two clauses."""
+    if match.group().strip() != "and" or other.mention is None or other.mention[0] != match.end():
+        return False
+    words = text[start : match.start()].lower().split()
+    return len(words) <= _JOINED_WORDS and not any(
+        word in FINITE or subject_pronoun(word) or word.endswith("ed") for word in words
+    )
+
+
+_JOINED_WORDS = 4  # 'his own focus groups'
 
 
 def _subject_start(quote: Candidate) -> int:

@@ -150,3 +150,16 @@ def test_whom_a_quotation_was_told_to_and_when_is_not_what_was_told(scope, audie
 )
 def test_how_and_where_a_quotation_was_said_is_not_what_was_said(scope, text):
     assert [q.kind for q in extract_quotes(text, scope=scope)] == ["direct"]
+
+
+def test_two_subjects_joined_by_and_do_not_cut_the_clause_they_open():
+    # 'and other research show' was read as a second verb of Haugen's after 'and', and
+    # the content ended at 'her focus groups'.
+    text = (
+        "Ingrid Haugen, a pollster for the council, said her focus groups and other "
+        "research show that the toll plan wins over voters."
+    )
+    assert _indirect(text)[0] == (
+        "her focus groups and other research show that the toll plan wins over voters",
+        "Ingrid Haugen",
+    )
