@@ -33,10 +33,11 @@ from articles.extraction.clause_shapes import (
     words_back,
     zero_that_clause,
 )
-from articles.extraction.cue_subjects import RELATIVES
+from articles.extraction.cue_subjects import DETERMINERS, RELATIVES
 from articles.extraction.handoff import WORD
 from articles.extraction.model import Candidate
 from articles.extraction.patterns import (
+    REPORTING_VERBS,
     SAYING_VERBS,
     WHEN_THEN_COMMA,
     before_trailing_attribution,
@@ -207,13 +208,32 @@ def right_content(
         i += 1
     if i and rest[0][2] == "," and participle(rest[i][2]):
         return None  # 'Rendell recalled, suggesting …': the participle is the next cue's
-    # 'told reporters on Monday that …': the clause starts after its 'that'.
+    # 'told reporters on Monday that …': the clause starts after its 'that'; not where
+    # a clause of its own comes first ('say she now admits that …' reports her admitting).
     lead = [w.lower() for _, _, w in rest[i : i + 6]]
-    if "that" in lead and not any(w in FINITE for w in lead[: lead.index("that")]):
+    if "that" in lead and not _opens_clause(lead[: lead.index("that")]):
         i += lead.index("that") + 1
     if i >= len(rest):
         return None
     return before_trailing_attribution(text, rest[i][0], rest[-1][1])
+
+
+def _opens_clause(words: list[str]) -> bool:
+    """Whether the words before a 'that' hold a clause of their own: a finite verb, a
+    subject pronoun or a verb of saying ('she now admits that'), not an infinitive or a
+    noun ('to insist that', 'his claim that')."""
+    before = ""
+    for word in words:
+        if word in FINITE or subject_pronoun(word):
+            return True
+        if word in _SAYING and before not in _BEFORE_NOT_A_VERB:
+            return True
+        before = word
+    return False
+
+
+_SAYING = SAYING_VERBS | frozenset(verb for verb in REPORTING_VERBS if " " not in verb)
+_BEFORE_NOT_A_VERB = DETERMINERS | {"to", "my", "your"}
 
 
 def that_after_aside(sentence: list[Token], last: int) -> int | None:

@@ -34,7 +34,7 @@ from articles.extraction.attribution import closing_dash_quote
 from articles.extraction.clause_shapes import FINITE, subject_pronoun
 from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, SpeakerEntry
 from articles.extraction.names import names_in_prose
-from articles.extraction.outer_attribution import cue_inside, reads_inner
+from articles.extraction.outer_attribution import cue_inside, reads_inner, without_inner_readings
 from articles.extraction.paragraphs import (
     DASH,
     QA,
@@ -249,17 +249,19 @@ class _Reader:
                 found.append(quote)
             elif rule in found and reads_inner(self.text, quote, rule):
                 found[found.index(rule)] = quote  # once: a second outer reading is the same
+        found = without_inner_readings(self.text, found)
         for quote in sorted(_before_next_cue(self.text, found), key=lambda q: q.start):
             self._keep(quote)
 
     def _reported_beside_quotes(self, start: int, end: int, quoted: list[Span]) -> None:
         """In a sentence with quotation marks, the reported clauses that keep clear of
         them: 'Trump said he would win, and added: “…”' gives 'he would win'."""
+        clear = []
         for quote in reported_around_cues(self.registry, self.text, start, end, gate=self.gate):
             if self.text[quote.cue[0] : quote.cue[1]] == ":" and self.text[quote.start] not in '"“':
                 # 'Lunde: Toll Will ‘Ruin’ the Coast': a headline's speaker and colon
                 # attribute all after it, the quoted words too.
-                self._keep(quote)
+                clear.append(quote)
                 continue
             # Clear of the quotations, and not the cue of one ('…,” said X'); a participle
             # after a closing mark goes on with a clause of its own ('…,” adding that …').
@@ -271,7 +273,11 @@ class _Reader:
                 or (q_start < cue_end and cue_start < q_end)
                 for q_start, q_end in quoted
             ):
-                self._keep(quote)
+                clear.append(quote)
+        # Only an outer reading kept here stands for the inner one: one over the quoted
+        # words is not kept, and the words stay with whoever said them.
+        for quote in without_inner_readings(self.text, clear):
+            self._keep(quote)
 
     def _named(self, name: str) -> None:
         """A name met in prose; before the first quote, it may be the interviewee's."""

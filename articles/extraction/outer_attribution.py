@@ -65,3 +65,43 @@ def cue_inside(inner: Candidate, outer: Candidate) -> bool:
         and inner.cue[1] <= outer.end
         and inner.start > outer.start + 5
     )
+
+
+def without_inner_readings(text: str, found: list[Candidate]) -> list[Candidate]:
+    """``found`` without the attributions whose subject opens another's content: in 'Berg
+    said he hoped that the board …' or 'officials say they think that …' the hope is what
+    Berg said, one attribution for PolNeAR's annotators, not two."""
+    return [
+        inner
+        for inner in found
+        if not any(
+            outer is not inner and not outer.gated and _opens_content(text, inner, outer)
+            for outer in found
+        )
+    ]
+
+
+def _opens_content(text: str, inner: Candidate, outer: Candidate) -> bool:
+    """Whether ``inner``'s subject is the first words of ``outer``'s content, its cue in
+    it, where ``outer`` is 'according to' its source or its cue comes before that content
+    with no mark between ('said [he hoped that …]', 'told the board that [they think …]';
+    not 'On a further note, [Holt said …]')."""
+    mention = inner.mention
+    if not (
+        mention
+        and outer.cue
+        and outer.start <= mention[0]
+        and not text[outer.start : mention[0]].strip()
+        and cue_inside(inner, outer)
+    ):
+        return False
+    if text[outer.cue[0] : outer.cue[1]].lower() == "according to":
+        return True
+    return (
+        outer.cue[1] <= outer.start
+        and _HEARER_THAT.fullmatch(text, outer.cue[1], outer.start) is not None
+    )
+
+
+# Between a cue and its content: no mark, only a hearer, a time or a 'that'.
+_HEARER_THAT = re.compile(r"[^,.;:!?“”\"]{0,60}")
