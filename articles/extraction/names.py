@@ -235,12 +235,13 @@ def _runs(run: str, offset: int) -> list[tuple[str, int]]:
             pass  # a verb in a headline: "Donald Trump Is Right"
         else:
             word = run[: match.start()].split()[-1]
+            following = run[match.end() :].split(maxsplit=1)
             if (
                 _INITIAL.fullmatch(word)
                 or fold(word).strip(".") in _ABBREVIATIONS
                 or (len(word) <= 3 and word[:-1].isupper())
-            ):
-                continue
+            ) and not (following and _pronoun(following[0])):
+                continue  # 'U.S. Senate' goes on; in 'the U.S. He said' a sentence ends
         pieces.append((run[start : match.start()], offset + start))
         start = match.end()
     pieces.append((run[start:], offset + start))
@@ -275,7 +276,10 @@ def _name_in_run_at_start(run: str) -> Found | None:
         at += len(word)
     cut = 0
     while cut < len(words) and (
-        words[cut] in NOT_NAMES or words[cut].lower() in SMALL_WORDS or _AGE.search(words[cut])
+        words[cut] in NOT_NAMES
+        or words[cut].lower() in SMALL_WORDS
+        or _AGE.search(words[cut])
+        or _pronoun(words[cut])
     ):
         cut += 1
     end = len(words)
@@ -341,6 +345,15 @@ def _name_in_run_at_start(run: str) -> Found | None:
     return Found(
         name, positions[cut], titles, gender, positions[last] + len(words[last]), positions[0]
     )
+
+
+# Pronouns, which a contraction keeps ("I’ve", "He’d", "We're"): never a name's word.
+_PRONOUN_WORDS = frozenset("i he she it we they you".split())
+
+
+def _pronoun(word: str) -> bool:
+    """Whether ``word`` is a pronoun, alone or contracted ('He', 'I’ve', 'She's')."""
+    return fold(re.split(r"[’']", word, maxsplit=1)[0]) in _PRONOUN_WORDS
 
 
 def _before_surname(word: str) -> bool:

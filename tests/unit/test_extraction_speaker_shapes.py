@@ -768,3 +768,22 @@ def test_a_phrase_opening_with_a_preposition_or_verb_is_no_subject_in_the_wide_s
             expected,
             expected,
         ), text
+
+
+def test_a_pronoun_after_an_abbreviation_that_ends_a_sentence_is_no_name():
+    # 'the U.S. He' had been read as one name, the speaker of the quote after it.
+    text = (
+        "Harald Okafor says the ferry fares are too high for families in the U.S. He says "
+        "the county board “has ignored the islands for years.”"
+    )
+    assert extract_quotes(text)[-1].speaker == "Harald Okafor"
+
+
+def test_a_contracted_first_person_pronoun_in_a_quote_is_nobodys_name():
+    # 'I’ve' opening a quote had been taken for a person, whom the next 'he' then meant.
+    text = (
+        "Harald Lund had a similar view of the ferry plan.\n\n“I’ve always said, before "
+        "this plan was drawn up, that I would back the county board, whoever ran it,” he "
+        "said. “The ferry has to run all winter.”\n\n“They will listen,” he added."
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Harald Lund"}
