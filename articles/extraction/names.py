@@ -406,9 +406,13 @@ def names_in_prose(
         # 'Voss said Haskins had driven …': the subject of what someone said, not of the
         # sentence.
         reported = previous_word[0].casefold() in _REPORTING
+        # 'drew boos for Berg, who had …': after a preposition a name is an object,
+        # whatever verb comes after it.
+        governed = previous_word[0] in _PREPOSITIONS
         subject = (
             not possessive
             and not reported
+            and not governed
             and (
                 opens
                 or (after[0][:1].islower() and after[0] not in _NOT_VERBS)
@@ -477,6 +481,13 @@ def _verb_after_apposition(text: str, end: int) -> bool:
 _REPORTING = frozenset(
     """said says told tells added adds argued argues noted notes claimed claims insisted
     insists warned warns believes believe thinks think that""".split()
+)
+
+
+# Prepositions whose object a name after them is.
+_PREPOSITIONS = frozenset(
+    """to with of for by on from against about over into toward towards like than between
+    among behind beyond despite including via upon without within around""".split()
 )
 
 

@@ -787,3 +787,13 @@ def test_a_contracted_first_person_pronoun_in_a_quote_is_nobodys_name():
         "said. “The ferry has to run all winter.”\n\n“They will listen,” he added."
     )
     assert {q.speaker for q in extract_quotes(text)} == {"Harald Lund"}
+
+
+def test_a_name_after_a_preposition_is_no_subject_for_a_later_he():
+    # 'for Mr. Lund, who chairs the board, drew' had made Lund a subject, more salient
+    # than the person the paragraph is about.
+    text = (
+        "Harald Okafor spoke after the vote. His praise for Mr. Lund, who chairs the board, "
+        "drew boos. “Just one minute, come on,” he said."
+    )
+    assert _only(text).speaker == "Harald Okafor"
