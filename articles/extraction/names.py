@@ -229,7 +229,7 @@ def _runs(run: str, offset: int) -> list[tuple[str, int]]:
     for match in _SPLIT.finditer(run):
         separator = match.group().strip()
         if separator in ("and", "&"):
-            if is_org(run) or is_known_place(fold(run)):
+            if is_org(_without_openers(run)) or is_known_place(fold(run)):
                 continue
         elif separator:
             pass  # a verb in a headline: "Donald Trump Is Right"
@@ -246,6 +246,15 @@ def _runs(run: str, offset: int) -> list[tuple[str, int]]:
         start = match.end()
     pieces.append((run[start:], offset + start))
     return [(piece, at) for piece, at in pieces if piece.strip()]
+
+
+def _without_openers(run: str) -> str:
+    """``run`` without the words that open sentences ('As Holt and Berg'): 'As' there is
+    no company's 'AS', which would make the run one organisation's name."""
+    words = run.split()
+    while len(words) > 1 and words[0] in NOT_NAMES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _name_in_run(run: str, offset: int) -> Found | None:

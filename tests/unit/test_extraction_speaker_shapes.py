@@ -797,3 +797,14 @@ def test_a_name_after_a_preposition_is_no_subject_for_a_later_he():
         "drew boos. “Just one minute, come on,” he said."
     )
     assert _only(text).speaker == "Harald Okafor"
+
+
+def test_two_names_after_as_opening_a_sentence_are_two_people():
+    # 'As' read as a company's 'AS' had kept 'As Holt and Berg' whole, an organisation
+    # that a later 'Berg' then meant.
+    text = (
+        "Senator Ruth Berg and Senator Ola Holt met the press on Monday.\n\n"
+        "As Holt and Berg have risen in the polls, the two have traded barbs.\n\n"
+        "“The plan is a gift to the ferry lobby,” Berg said."
+    )
+    assert _only(text).speaker == "Ruth Berg"
