@@ -808,3 +808,10 @@ def test_two_names_after_as_opening_a_sentence_are_two_people():
         "“The plan is a gift to the ferry lobby,” Berg said."
     )
     assert _only(text).speaker == "Ruth Berg"
+
+
+def test_a_negation_written_into_the_verb_is_not_part_of_the_subject():
+    # 'The Ledger didn't' had been read whole, an unnamed description.
+    for negated in ("didn't", "hasn’t"):
+        text = f"The Ledger {negated} say who paid for the new pier."
+        assert _only(text).speaker == "Ledger", text
