@@ -815,3 +815,18 @@ def test_a_negation_written_into_the_verb_is_not_part_of_the_subject():
     for negated in ("didn't", "hasn’t"):
         text = f"The Ledger {negated} say who paid for the new pier."
         assert _only(text).speaker == "Ledger", text
+
+
+def test_two_roles_of_one_person_mean_the_woman_named_before():
+    # 'The Democratic front-runner and former governor' had been an unnamed speaker; two
+    # people ('the senator and her husband') stay unnamed.
+    text = (
+        "Mireille Castel won the vote on Monday. The Democratic front-runner and former "
+        "governor said she would cut fares."
+    )
+    assert _only(text).speaker == "Mireille Castel"
+    text = (
+        "Mireille Castel won the vote on Monday. The senator and her husband said they "
+        "would cut fares."
+    )
+    assert _only(text).speaker is None
