@@ -297,9 +297,10 @@ def _name_in_run_at_start(run: str) -> Found | None:
         if fold(words[end - 1]) in _DATES and after_first_name:
             break  # 'Theresa May': a surname, not the month
         end -= 1
-    # A possessive ends a run that names someone's: "Breitbart’s Joel Pollak" is Pollak.
+    # A possessive ends a run that names someone's: "Breitbart’s Joel Pollak" is Pollak,
+    # "Democracy Corps’ Stan Greenberg" Greenberg.
     for i in range(cut, end - 1):
-        if words[i][-2:] in ("’s", "'s") and not is_org(" ".join(words[i + 1 : end])):
+        if words[i][-2:] in _POSSESSIVE_ENDS and not is_org(" ".join(words[i + 1 : end])):
             cut = i + 1
     # The last title in the run ends the description ("Former Florida Gov. Jeb Bush"),
     # unless what follows it is an organisation ("Republican National Committee").
@@ -363,6 +364,9 @@ _PRONOUN_WORDS = frozenset("i he she it we they you".split())
 def _pronoun(word: str) -> bool:
     """Whether ``word`` is a pronoun, alone or contracted ('He', 'I’ve', 'She's')."""
     return fold(re.split(r"[’']", word, maxsplit=1)[0]) in _PRONOUN_WORDS
+
+
+_POSSESSIVE_ENDS = frozenset(("’s", "'s", "s’"))
 
 
 def _before_surname(word: str) -> bool:

@@ -830,3 +830,9 @@ def test_two_roles_of_one_person_mean_the_woman_named_before():
         "would cut fares."
     )
     assert _only(text).speaker is None
+
+
+def test_a_plural_possessive_before_a_name_is_no_part_of_it():
+    # 'Harbour Workers’ Eilif Berg' had been one name; the workers' is Berg's employer.
+    text = "The ferry vote is close, Harbour Workers’ Eilif Berg says. “We will win it,” Berg said."
+    assert [q.speaker for q in extract_quotes(text)] == ["Eilif Berg", "Eilif Berg"]
