@@ -25,6 +25,7 @@ from articles.extraction.descriptions import (
     describes,
     entity_described,
     gender_of,
+    head_noun,
     is_fraction,
     is_number,
 )
@@ -76,7 +77,10 @@ _NOT_ROLES = frozenset(
     miss mx dr sir dame lord lady""".split()
 )
 # The titles that name a role ('the senator'): made once, not for each phrase read.
-_ROLES = TITLES - _NOT_ROLES
+_ROLES = (TITLES - _NOT_ROLES) | frozenset(
+    # Roles news calls someone by after naming them, which are no titles before a name.
+    "incumbent challenger neurosurgeon surgeon businessman businesswoman".split()
+)
 
 
 _PLURAL_DETERMINERS = frozenset(
@@ -212,9 +216,10 @@ def _role_phrase(core: str) -> re.Match | None:
         return role
     left, right = core.split(" and ", 1)
     words = right.split()
-    if not words or words[0].casefold() in DETERMINERS or fold(words[-1]) not in _ROLES:
+    if not words or words[0].casefold() in DETERMINERS:
         return None
-    return _ROLE_PHRASE.fullmatch(left)
+    # 'former secretary of state': the role is the head, before 'of'.
+    return _ROLE_PHRASE.fullmatch(left) if fold(head_noun(words) or "") in _ROLES else None
 
 
 def _first_named(registry: Registry, parts: list[tuple[int, str]]) -> tuple[int, Found] | None:

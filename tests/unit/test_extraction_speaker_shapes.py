@@ -836,3 +836,19 @@ def test_a_plural_possessive_before_a_name_is_no_part_of_it():
     # 'Harbour Workers’ Eilif Berg' had been one name; the workers' is Berg's employer.
     text = "The ferry vote is close, Harbour Workers’ Eilif Berg says. “We will win it,” Berg said."
     assert [q.speaker for q in extract_quotes(text)] == ["Eilif Berg", "Eilif Berg"]
+
+
+def test_a_second_role_with_its_office_after_of_still_joins_one_person():
+    # 'former secretary of state' ends in 'state', its role ('secretary') before 'of'.
+    text = (
+        "Mireille Castel won the vote on Monday. The county front-runner and former "
+        "secretary of state said she would cut fares."
+    )
+    assert _only(text).speaker == "Mireille Castel"
+
+
+def test_an_incumbent_or_a_businessman_means_the_person_named_before():
+    # Roles news calls someone by after naming them, though no title before a name.
+    for role in ("Republican incumbent", "retired neurosurgeon", "businessman"):
+        text = f"Harald Okafor won the vote on Monday. The {role} said he would cut fares."
+        assert _only(text).speaker == "Harald Okafor", role
