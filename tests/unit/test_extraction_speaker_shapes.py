@@ -852,3 +852,12 @@ def test_an_incumbent_or_a_businessman_means_the_person_named_before():
     for role in ("Republican incumbent", "retired neurosurgeon", "businessman"):
         text = f"Harald Okafor won the vote on Monday. The {role} said he would cut fares."
         assert _only(text).speaker == "Harald Okafor", role
+
+
+def test_a_campaign_described_before_is_no_she():
+    # 'Her campaign' had been the unnamed speaker whom the next 'she' meant.
+    text = (
+        "Mireille Castel spoke to the crowd at the harbour. Her campaign said the fares would "
+        "fall. “We will win,” she said."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == [None, "Mireille Castel"]
