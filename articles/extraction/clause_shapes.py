@@ -21,6 +21,12 @@ AUXILIARIES = frozenset(
     first further only openly explicitly flatly falsely strongly really actually
     personally clearly just quickly immediately later initially yet perhaps maybe n’t n't
     ’s 's 've ’ve ’d 'd ’ll 'll long always too sometimes usually""".split()
+) | frozenset(
+    # A negation written into its verb, one word: 'The Ledger didn't say'.
+    f"{verb}{mark}t"
+    for verb in """didn doesn don hasn haven hadn isn aren wasn weren wouldn couldn shouldn
+        mustn won can""".split()
+    for mark in "'’"
 )
 # Where a subject phrase starts, looking back from its cue.
 BOUNDARY_WORDS = frozenset(

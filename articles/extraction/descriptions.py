@@ -36,6 +36,7 @@ THINGS = PAPERS | frozenset(
     investigation affidavit agreement document filing complaint lawsuit ruling decision
     analysis review editorial column piece page website site paper release network
     majority minority percent chorus ability plan bill law policy proposal
+    campaign year week month day trip sign change
     it""".split()
 )
 # Words that make a phrase a clause, not someone's description.

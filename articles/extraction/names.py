@@ -229,22 +229,32 @@ def _runs(run: str, offset: int) -> list[tuple[str, int]]:
     for match in _SPLIT.finditer(run):
         separator = match.group().strip()
         if separator in ("and", "&"):
-            if is_org(run) or is_known_place(fold(run)):
+            if is_org(_without_openers(run)) or is_known_place(fold(run)):
                 continue
         elif separator:
             pass  # a verb in a headline: "Donald Trump Is Right"
         else:
             word = run[: match.start()].split()[-1]
+            following = run[match.end() :].split(maxsplit=1)
             if (
                 _INITIAL.fullmatch(word)
                 or fold(word).strip(".") in _ABBREVIATIONS
                 or (len(word) <= 3 and word[:-1].isupper())
-            ):
-                continue
+            ) and not (following and _pronoun(following[0])):
+                continue  # 'U.S. Senate' goes on; in 'the U.S. He said' a sentence ends
         pieces.append((run[start : match.start()], offset + start))
         start = match.end()
     pieces.append((run[start:], offset + start))
     return [(piece, at) for piece, at in pieces if piece.strip()]
+
+
+def _without_openers(run: str) -> str:
+    """``run`` without the words that open sentences ('As Holt and Berg'): 'As' there is
+    no company's 'AS', which would make the run one organisation's name."""
+    words = run.split()
+    while len(words) > 1 and words[0] in NOT_NAMES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _name_in_run(run: str, offset: int) -> Found | None:
@@ -275,7 +285,10 @@ def _name_in_run_at_start(run: str) -> Found | None:
         at += len(word)
     cut = 0
     while cut < len(words) and (
-        words[cut] in NOT_NAMES or words[cut].lower() in SMALL_WORDS or _AGE.search(words[cut])
+        words[cut] in NOT_NAMES
+        or words[cut].lower() in SMALL_WORDS
+        or _AGE.search(words[cut])
+        or _pronoun(words[cut])
     ):
         cut += 1
     end = len(words)
@@ -284,9 +297,10 @@ def _name_in_run_at_start(run: str) -> Found | None:
         if fold(words[end - 1]) in _DATES and after_first_name:
             break  # 'Theresa May': a surname, not the month
         end -= 1
-    # A possessive ends a run that names someone's: "Breitbart’s Joel Pollak" is Pollak.
+    # A possessive ends a run that names someone's: "Breitbart’s Joel Pollak" is Pollak,
+    # "Democracy Corps’ Stan Greenberg" Greenberg.
     for i in range(cut, end - 1):
-        if words[i][-2:] in ("’s", "'s") and not is_org(" ".join(words[i + 1 : end])):
+        if words[i][-2:] in _POSSESSIVE_ENDS and not is_org(" ".join(words[i + 1 : end])):
             cut = i + 1
     # The last title in the run ends the description ("Former Florida Gov. Jeb Bush"),
     # unless what follows it is an organisation ("Republican National Committee").
@@ -343,6 +357,18 @@ def _name_in_run_at_start(run: str) -> Found | None:
     )
 
 
+# Pronouns, which a contraction keeps ("I’ve", "He’d", "We're"): never a name's word.
+_PRONOUN_WORDS = frozenset("i he she it we they you".split())
+
+
+def _pronoun(word: str) -> bool:
+    """Whether ``word`` is a pronoun, alone or contracted ('He', 'I’ve', 'She's')."""
+    return fold(re.split(r"[’']", word, maxsplit=1)[0]) in _PRONOUN_WORDS
+
+
+_POSSESSIVE_ENDS = frozenset(("’s", "'s", "s’"))
+
+
 def _before_surname(word: str) -> bool:
     """Whether a surname follows ``word``: a courtesy title, an initial or a first name."""
     return (
@@ -393,9 +419,13 @@ def names_in_prose(
         # 'Voss said Haskins had driven …': the subject of what someone said, not of the
         # sentence.
         reported = previous_word[0].casefold() in _REPORTING
+        # 'drew boos for Berg, who had …': after a preposition a name is an object,
+        # whatever verb comes after it.
+        governed = previous_word[0] in _PREPOSITIONS
         subject = (
             not possessive
             and not reported
+            and not governed
             and (
                 opens
                 or (after[0][:1].islower() and after[0] not in _NOT_VERBS)
@@ -464,6 +494,13 @@ def _verb_after_apposition(text: str, end: int) -> bool:
 _REPORTING = frozenset(
     """said says told tells added adds argued argues noted notes claimed claims insisted
     insists warned warns believes believe thinks think that""".split()
+)
+
+
+# Prepositions whose object a name after them is.
+_PREPOSITIONS = frozenset(
+    """to with of for by on from against about over into toward towards like than between
+    among behind beyond despite including via upon without within around""".split()
 )
 
 

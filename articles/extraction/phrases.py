@@ -25,6 +25,7 @@ from articles.extraction.descriptions import (
     describes,
     entity_described,
     gender_of,
+    head_noun,
     is_fraction,
     is_number,
 )
@@ -68,7 +69,7 @@ _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 
 # 'The senator', 'the Indiana governor', 'the Republican nominee': a role that may stand
 # for a person named before.
-_ROLE_PHRASE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<role>[A-Za-z]+)")
+_ROLE_PHRASE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<role>[A-Za-z]+(?:-[a-z]+)?)")
 # Words of names.TITLES that qualify a role rather than name one.
 _NOT_ROLES = frozenset(
     """former ex acting interim assistant associate senior top vice first press democrat
@@ -76,7 +77,10 @@ _NOT_ROLES = frozenset(
     miss mx dr sir dame lord lady""".split()
 )
 # The titles that name a role ('the senator'): made once, not for each phrase read.
-_ROLES = TITLES - _NOT_ROLES
+_ROLES = (TITLES - _NOT_ROLES) | frozenset(
+    # Roles news calls someone by after naming them, which are no titles before a name.
+    "incumbent challenger neurosurgeon surgeon businessman businesswoman".split()
+)
 
 
 _PLURAL_DETERMINERS = frozenset(
@@ -166,7 +170,7 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
         return _named(registry, found, description, first_start)
     # Only the first later part that names someone counts; looked for when it matters.
     named = _first_named(registry, parts[1:]) if len(parts) > 1 else None
-    role = _ROLE_PHRASE.fullmatch(_without_adjuncts(first))
+    role = _role_phrase(_without_adjuncts(first))
     if role and fold(role.group("role")) in _ROLES:
         # "The senator said": the person of that role named before, if there is one.
         entity = registry.person_with_role(role.group("role"))
@@ -201,6 +205,21 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
         return _named(registry, found, _without_adjuncts(first), at)
     description = _without_adjuncts(first)
     return entity_described(registry, description), (first_start, first_start + len(description))
+
+
+def _role_phrase(core: str) -> re.Match | None:
+    """'The senator', or the first of two roles one person holds ('the Vermont senator
+    and former mayor'); not two people ('the senator and his wife', 'the mayor and the
+    governor')."""
+    role = _ROLE_PHRASE.fullmatch(core)
+    if role is not None or " and " not in core:
+        return role
+    left, right = core.split(" and ", 1)
+    words = right.split()
+    if not words or words[0].casefold() in DETERMINERS:
+        return None
+    # 'former secretary of state': the role is the head, before 'of'.
+    return _ROLE_PHRASE.fullmatch(left) if fold(head_noun(words) or "") in _ROLES else None
 
 
 def _first_named(registry: Registry, parts: list[tuple[int, str]]) -> tuple[int, Found] | None:
