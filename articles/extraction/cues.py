@@ -13,6 +13,7 @@ from __future__ import annotations
 import operator
 import re
 from functools import cache
+from itertools import compress, count
 from pathlib import Path
 
 from articles.extraction import logistic
@@ -35,7 +36,8 @@ _SPACES_THEN_TOKEN = re.compile(r"\s*+((?:[A-Z]\.){2,}|\w++(?:[’'\-/]\w++)*+|[
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]`` as ``(start, end, word)``: those of TOKEN."""
-    return [(m.start(1), m.end(1), m[1]) for m in _SPACES_THEN_TOKEN.finditer(text, start, end)]
+    # The token ends the match: its end is the match's, which is asked for more cheaply.
+    return [(m.start(1), m.end(), m[1]) for m in _SPACES_THEN_TOKEN.finditer(text, start, end)]
 
 
 def _shape(word: str) -> str:
@@ -170,7 +172,7 @@ class CueModel:
         words = list(map(_WORD, sentence))
         lowered = list(map(str.lower, words))
         vocabulary = self.vocabulary
-        known = [i for i, word in enumerate(lowered) if word in vocabulary]
+        known = compress(count(), map(vocabulary.__contains__, lowered))
         found = []
         for i in known:
             p = self.probability(words, lowered, i)
