@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from articles.extraction import (
     antecedents,
+    asides,
     attribution,
     content_spans,
     cues,
@@ -407,3 +408,16 @@ def _ago_by_loop(now, at):
 @example(3, 5)
 def test_how_long_ago_from_the_table_is_the_loops_bucket(now, at):
     assert antecedents._ago(now, at) == _ago_by_loop(now, at)
+
+
+@settings(max_examples=400)
+@given(_pieces, st.integers(0, 5), st.integers(0, 5))
+@example("A county poll found Holt ahead.", 0, 0)
+@example("The Ledger's survey", 2, 0)
+@example("Polls and Surveys", 0, 0)
+@example("the pol l", 0, 0)
+def test_a_poll_is_mentioned_where_the_poll_words_are_found(text, cut_start, cut_end):
+    text = text.replace("said", "surveyed").replace("at", "poll")
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    expected = asides.POLL_WORDS.search(text, start, end) is not None
+    assert asides.mentions_poll(text, start, end) == expected
