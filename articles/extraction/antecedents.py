@@ -58,10 +58,18 @@ def _ago(now: int, at: int) -> str:
     if at < 0:
         return "never"
     ago = now - at
-    for limit, label in ((1, "1"), (2, "2"), (4, "4"), (8, "8"), (16, "16")):
-        if ago <= limit:
-            return label
-    return "far"
+    if ago > _AGO_LIMITS[-1][0]:
+        return "far"
+    # Read from a table: four of these for each candidate for each pronoun.
+    return _AGO_LABELS[max(ago, 0)]
+
+
+# The buckets of how many events ago, and each count's bucket up to the last.
+_AGO_LIMITS = ((1, "1"), (2, "2"), (4, "4"), (8, "8"), (16, "16"))
+_AGO_LABELS = tuple(
+    next(label for limit, label in _AGO_LIMITS if ago <= limit)
+    for ago in range(_AGO_LIMITS[-1][0] + 1)
+)
 
 
 def _count(n: int) -> str:

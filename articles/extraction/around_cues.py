@@ -30,10 +30,10 @@ from dataclasses import replace
 
 from articles.extraction import cues
 from articles.extraction.asides import (
-    POLL_WORDS,
     attribution_aside,
     in_a_poll,
     lead_before_according,
+    mentions_poll,
     name_colon,
     pieces_around_aside,
     source_colon,
@@ -135,7 +135,7 @@ def reported_around_cues(
     groups = _groups(hits, sentence)
     for first, last, probability in groups:
         cue_start, cue_end = sentence[first][0], sentence[last][1]
-        if any(t_start < cue_end and cue_start < t_end for t_start, t_end in taken):
+        if taken and any(t_start < cue_end and cue_start < t_end for t_start, t_end in taken):
             continue
         if low and low.issuperset(range(first, last + 1)):
             # A word the cue model doubts ('wants', 'supports'): whatever the rules make
@@ -212,7 +212,7 @@ def reported_around_cues(
         found.extend(_noun_contents(gate, registry, text, sentence, start, end, taken, found))
     if gate is not None and text.find(HEARSAY, start, end) >= 0:
         found = with_hearsay(sentence, found)
-    if gate is not None and POLL_WORDS.search(text, start, end):
+    if gate is not None and mentions_poll(text, start, end):
         poll = in_a_poll(registry, text, sentence)
         if poll is not None and not any(
             other.start < poll.end and poll.start < other.end for other in found

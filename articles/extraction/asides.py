@@ -60,6 +60,12 @@ def in_a_poll(registry: Registry, text: str, sentence: list[Token]) -> Candidate
 POLL_WORDS = re.compile("poll|survey")
 
 
+def mentions_poll(text: str, start: int, end: int) -> bool:
+    """Whether POLL_WORDS occurs in ``text[start:end]``: two plain substring searches,
+    several times cheaper than the pattern's, for every sentence of the wide scope."""
+    return text.find("poll", start, end) >= 0 or text.find("survey", start, end) >= 0
+
+
 # 'in' and the poll's noun phrase, at the end of the sentence or before a comma or a
 # few words about it ('in a poll released Monday by …').
 _IN_A_POLL = re.compile(

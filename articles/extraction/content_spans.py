@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from itertools import islice
 from operator import itemgetter
 
 from articles.extraction import cues
@@ -198,10 +199,12 @@ def right_content(
         rest = rest[:-1]
     if rest and WHEN_THEN_COMMA.match(text, sentence[last][1]):
         return None  # 'said Friday afternoon, as they …': when, then another clause
-    words = [w for _, _, w in rest if w[:1].isalnum()]
+    # The first five words decide both tests below (min_words is at most three): a long
+    # sentence's rest is not read to its end.
+    words = list(islice((w for _, _, w in rest if w[:1].isalnum()), _WORDS_READ))
     if len(words) < min_words and not (rest and rest[0][2] == ":"):
         return None
-    if all(w.lower() in NOT_CONTENT or w[:1].isupper() for w in words) and len(words) < 5:
+    if len(words) < _WORDS_READ and all(w.lower() in NOT_CONTENT or w[:1].isupper() for w in words):
         return None  # 'said on Monday', 'told CNN'
     i = 0
     while i < len(rest) and rest[i][2] in ",:":
@@ -234,6 +237,9 @@ def _opens_clause(words: list[str]) -> bool:
 
 _SAYING = SAYING_VERBS | frozenset(verb for verb in REPORTING_VERBS if " " not in verb)
 _BEFORE_NOT_A_VERB = DETERMINERS | {"to", "my", "your"}
+
+
+_WORDS_READ = 5  # a content of fewer words may be only when and to whom it was said
 
 
 def that_after_aside(sentence: list[Token], last: int) -> int | None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import operator
 import re
-from functools import cache
+from functools import cache, lru_cache
+from itertools import compress, count
 from pathlib import Path
 
 from articles.extraction import logistic
@@ -35,9 +36,12 @@ _SPACES_THEN_TOKEN = re.compile(r"\s*+((?:[A-Z]\.){2,}|\w++(?:[’'\-/]\w++)*+|[
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]`` as ``(start, end, word)``: those of TOKEN."""
-    return [(m.start(1), m.end(1), m[1]) for m in _SPACES_THEN_TOKEN.finditer(text, start, end)]
+    # The token ends the match: its end is the match's, which is asked for more cheaply.
+    return [(m.start(1), m.end(), m[1]) for m in _SPACES_THEN_TOKEN.finditer(text, start, end)]
 
 
+# Three words' shapes for each word the model scores: mostly the same few ('the', ',').
+@lru_cache(maxsize=65536)
 def _shape(word: str) -> str:
     if word in QUOTE_MARKS:
         return "Q"
@@ -126,6 +130,17 @@ class CueModel:
         self.vocabulary = vocabulary
         self.threshold = threshold
         self._single, self._pairs = _indexed(weights)
+        # The tables of single values, one attribute each: probability runs for every
+        # known word of every sentence, and these look-ups would repeat in each call.
+        single = self._single
+        self._b, self._w, self._p1, self._n1 = single["b"], single["w"], single["p1"], single["n1"]
+        self._p2, self._n2, self._sp1, self._sn1 = (
+            single["p2"],
+            single["n2"],
+            single["sp1"],
+            single["sn1"],
+        )
+        self._s, self._pos = single["s"], single["pos"]
 
     def probability(self, words: list[str], lowered: list[str], i: int) -> float:
         """``logistic.probability`` of the token's ``features``, without making their
@@ -141,20 +156,20 @@ class CueModel:
         s_p1 = _shape(words[i - 1]) if i > 0 else "<s>"
         s_n1 = _shape(words[i + 1]) if i + 1 < n else "</s>"
         position = "first" if i == 0 else ("last" if i >= n - 2 else "mid")
-        single, pairs = self._single, self._pairs.get(w, _NO_PAIRS)
+        pairs = self._pairs.get(w, _NO_PAIRS)
         z = 0.0
-        z += single["b"].get("", 0.0)
-        z += single["w"].get(w, 0.0)
-        z += single["p1"].get(p1, 0.0)
-        z += single["n1"].get(n1, 0.0)
-        z += single["p2"].get(p2, 0.0)
-        z += single["n2"].get(n2, 0.0)
+        z += self._b.get("", 0.0)
+        z += self._w.get(w, 0.0)
+        z += self._p1.get(p1, 0.0)
+        z += self._n1.get(n1, 0.0)
+        z += self._p2.get(p2, 0.0)
+        z += self._n2.get(n2, 0.0)
         z += pairs["p1w"].get(p1, 0.0)
         z += pairs["wn1"].get(n1, 0.0)
-        z += single["sp1"].get(s_p1, 0.0)
-        z += single["sn1"].get(s_n1, 0.0)
-        z += single["s"].get(_shape(words[i]), 0.0)
-        z += single["pos"].get(position, 0.0)
+        z += self._sp1.get(s_p1, 0.0)
+        z += self._sn1.get(s_n1, 0.0)
+        z += self._s.get(_shape(words[i]), 0.0)
+        z += self._pos.get(position, 0.0)
         z += pairs["wpos"].get(position, 0.0)
         z += pairs["wsn1"].get(s_n1, 0.0)
         z += pairs["wsp1"].get(s_p1, 0.0)
@@ -170,7 +185,7 @@ class CueModel:
         words = list(map(_WORD, sentence))
         lowered = list(map(str.lower, words))
         vocabulary = self.vocabulary
-        known = [i for i, word in enumerate(lowered) if word in vocabulary]
+        known = compress(count(), map(vocabulary.__contains__, lowered))
         found = []
         for i in known:
             p = self.probability(words, lowered, i)

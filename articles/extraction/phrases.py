@@ -245,19 +245,8 @@ def comma_parts(phrase: str) -> list[tuple[int, str]]:
 def head_name(registry: Registry, part: str) -> Found | None:
     """The name that is the head of ``part`` ('Energy expert Ruth Okafor to TV 2'), not
     one it mentions in passing ('a spokeswoman for Britain's Treasury')."""
-    core = _without_adjuncts(part)
-    head = None
-    for found in names_found(core):
-        before = [w.casefold() for w in core[: found.start].split()]
-        while before and before[-1] in ("the", "a", "an"):
-            before.pop()
-        if before and before[-1] in AFFILIATION:
-            continue
-        after = core[found.end :].split()
-        if after and after[0].casefold() not in AFFILIATION:
-            continue  # "White House officials": the name qualifies the head noun
-        head = found
-    if head is None or not (can_speak(head.name) or _honorific_surname(head)):
+    head = _head_of(_without_adjuncts(part))
+    if head is None:
         return None
     words = head.name.split()
     if (
@@ -273,6 +262,28 @@ def head_name(registry: Registry, part: str) -> Found | None:
     ):
         # "Finally", "Report", "Prosecutors", "Data from", "Nine in 10", "Two-thirds of":
         # a word at a sentence's start
+        return None
+    return head
+
+
+# Subject look-ups read the same phrases over and over ('Trump', 'the campaign'), the
+# wide scope's gate twice: which name heads one depends on its words alone, read once.
+@lru_cache(maxsize=65536)
+def _head_of(core: str) -> Found | None:
+    """The head name of the noun phrase ``core`` that may speak, whatever the registry
+    knows; head_name then asks the registry whether a lone word is a name at all."""
+    head = None
+    for found in names_found(core):
+        before = [w.casefold() for w in core[: found.start].split()]
+        while before and before[-1] in ("the", "a", "an"):
+            before.pop()
+        if before and before[-1] in AFFILIATION:
+            continue
+        after = core[found.end :].split()
+        if after and after[0].casefold() not in AFFILIATION:
+            continue  # "White House officials": the name qualifies the head noun
+        head = found
+    if head is None or not (can_speak(head.name) or _honorific_surname(head)):
         return None
     return head
 

@@ -8,12 +8,17 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from articles.extraction import (
+    antecedents,
+    asides,
     attribution,
+    content_spans,
     cues,
     lead_subjects,
+    logistic,
     names,
     pattern_speakers,
     patterns,
+    phrases,
     quoted,
     registry,
 )
@@ -249,3 +254,170 @@ def test_a_title_is_told_from_at_most_its_first_nine_words(words):
         and sum(w[0].isupper() for w in letters) >= 2
     )
     assert quoted._is_title(words) == expected
+
+
+def _head_name_read_in_full(registry_, part):
+    """phrases.head_name as it was before its registry-free part was read once per phrase."""
+    core = phrases._without_adjuncts(part)
+    head = None
+    for found in names.names_found(core):
+        before = [w.casefold() for w in core[: found.start].split()]
+        while before and before[-1] in ("the", "a", "an"):
+            before.pop()
+        if before and before[-1] in phrases.AFFILIATION:
+            continue
+        after = core[found.end :].split()
+        if after and after[0].casefold() not in phrases.AFFILIATION:
+            continue
+        head = found
+    if head is None or not (names.can_speak(head.name) or phrases._honorific_surname(head)):
+        return None
+    words = head.name.split()
+    if (
+        len(words) == 1
+        and (
+            registry_.common_word(words[0])
+            or words[0].casefold() in phrases.GROUP_HEADS
+            or phrases.is_number(words[0])
+            or phrases.is_fraction(words[0])
+        )
+        and registry_.find(head.name) is None
+        and not names.is_org(head.name)
+    ):
+        return None
+    return head
+
+
+_PHRASE_WORDS = [
+    "Energy", "expert", "Ruth", "Okafor", "to", "the", "Ledger", "a", "spokeswoman", "for",
+    "Berg's", "Treasury", "White", "House", "officials", "Mr.", "Holt", "Report", "Finally",
+    "Nine", "in", "10", "Two-thirds", "of", "county", "board", "Mireille", "Castel", "and",
+    "Lund", "Haugen", "Ohio", "on", "Monday", "Democrat", "Sen.", "Prosecutors", "Data", "from",
+]  # fmt: skip
+_phrases = st.lists(st.sampled_from(_PHRASE_WORDS), min_size=1, max_size=8).map(" ".join)
+
+
+@settings(max_examples=400)
+@given(_phrases)
+@example("Energy expert Ruth Okafor to the Ledger")
+@example("a spokeswoman for Berg's Treasury")
+@example("White House officials")
+@example("Report")
+@example("Holt")
+def test_a_head_name_read_once_per_phrase_is_the_one_read_in_full(phrase):
+    # The registry knows Holt and writes 'report' in lower case: both decide a lone word.
+    known = registry.Registry("Mireille Holt spoke. The report is late. Ruth Okafor agreed.")
+    known.resolve("Mireille Holt")
+    expected = _head_name_read_in_full(known, phrase)
+    assert phrases.head_name(known, phrase) == expected
+    assert phrases.head_name(known, phrase) == expected  # and again, from the cache
+
+
+_SENTENCE_WORDS = [
+    "Holt", "said", "that", "the", "county", "board", "would", "vote", ",", "“", "”", "Berg",
+    "told", "the", "Ledger", "according", "to", "Okafor", "denied", "it", ".", "U.S.", "9",
+    "believes", "he", "warned", "Lund", "says", "reportedly", "|", "a|b",
+]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_SENTENCE_WORDS), min_size=1, max_size=14))
+@example(["Holt", "said", "that", "the", "board", "would", "vote", "."])
+@example(["“", "No", ",", "”", "Berg", "told", "the", "Ledger", "."])
+def test_a_cue_probability_is_that_of_its_feature_strings_to_the_last_bit(words):
+    # Its tables held as attributes and the words' shapes read once: the same weights,
+    # added in the same order, so the same float.
+    model = cues.load()
+    lowered = [w.lower() for w in words]
+    for i in range(len(words)):
+        expected = logistic.probability(model.weights, cues.features(words, lowered, i))
+        assert model.probability(words, lowered, i) == expected
+        assert cues._shape(words[i]) == cues._shape.__wrapped__(words[i])
+
+
+def _right_content_reading_every_word(text, sentence, last, min_words=3):
+    """content_spans.right_content as it was when it listed every word after the cue."""
+    rest = sentence[last + 1 :]
+    rest_words = [w for _, _, w in rest]
+    if ";" in rest_words:
+        rest = rest[: rest_words.index(";")]
+    while rest and rest[-1][2] in ".!?":
+        rest = rest[:-1]
+    if rest and content_spans.WHEN_THEN_COMMA.match(text, sentence[last][1]):
+        return None
+    words = [w for _, _, w in rest if w[:1].isalnum()]
+    if len(words) < min_words and not (rest and rest[0][2] == ":"):
+        return None
+    if (
+        all(w.lower() in content_spans.NOT_CONTENT or w[:1].isupper() for w in words)
+        and len(words) < 5
+    ):
+        return None
+    i = 0
+    while i < len(rest) and rest[i][2] in ",:":
+        i += 1
+    if i and rest[0][2] == "," and content_spans.participle(rest[i][2]):
+        return None
+    lead = [w.lower() for _, _, w in rest[i : i + 6]]
+    if "that" in lead and not any(w in content_spans.FINITE for w in lead[: lead.index("that")]):
+        i += lead.index("that") + 1
+    if i >= len(rest):
+        return None
+    return content_spans.before_trailing_attribution(text, rest[i][0], rest[-1][1])
+
+
+_CONTENT_WORDS = [
+    "said", "told", "CNN", "on", "Monday", "that", "the", "ferry", "would", "stop", ",", ":",
+    ";", ".", "Holt", "Berg", "reporters", "adding", "it", "was", "late", "Friday", "was",
+    "afternoon", "as", "they", "left", "the", "Ledger", "in", "May", "“", "no", "he", "says",
+]  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from(_CONTENT_WORDS), min_size=1, max_size=16),
+    st.integers(0, 3),
+    st.sampled_from([2, 3]),
+)
+@example("Holt said on Monday .".split(), 1, 3)
+@example("Holt told CNN that the ferry would stop .".split(), 1, 3)
+@example("Holt said , adding it was late .".split(), 1, 3)
+@example("Holt told the Ledger in May .".split(), 1, 2)
+def test_a_content_after_its_cue_reads_only_its_first_five_words(words, last, min_words):
+    text = " ".join(words)
+    sentence = cues.tokens(text, 0, len(text))
+    last = min(last, len(sentence) - 1)
+    expected = _right_content_reading_every_word(text, sentence, last, min_words)
+    assert content_spans.right_content(text, sentence, last, min_words) == expected
+
+
+def _ago_by_loop(now, at):
+    """antecedents._ago as it was before its table."""
+    if at < 0:
+        return "never"
+    ago = now - at
+    for limit, label in ((1, "1"), (2, "2"), (4, "4"), (8, "8"), (16, "16")):
+        if ago <= limit:
+            return label
+    return "far"
+
+
+@given(st.integers(-3, 60), st.integers(-3, 60))
+@example(16, 0)
+@example(17, 0)
+@example(3, 5)
+def test_how_long_ago_from_the_table_is_the_loops_bucket(now, at):
+    assert antecedents._ago(now, at) == _ago_by_loop(now, at)
+
+
+@settings(max_examples=400)
+@given(_pieces, st.integers(0, 5), st.integers(0, 5))
+@example("A county poll found Holt ahead.", 0, 0)
+@example("The Ledger's survey", 2, 0)
+@example("Polls and Surveys", 0, 0)
+@example("the pol l", 0, 0)
+def test_a_poll_is_mentioned_where_the_poll_words_are_found(text, cut_start, cut_end):
+    text = text.replace("said", "surveyed").replace("at", "poll")
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    expected = asides.POLL_WORDS.search(text, start, end) is not None
+    assert asides.mentions_poll(text, start, end) == expected
