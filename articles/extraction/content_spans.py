@@ -221,6 +221,9 @@ def right_content(
     return before_trailing_attribution(text, rest[i][0], rest[-1][1])
 
 
+_WORDS_READ = 5  # a content of fewer words may be only when and to whom it was said
+
+
 def _opens_clause(words: list[str]) -> bool:
     """Whether the words before a 'that' hold a clause of their own: a finite verb, a
     subject pronoun or a verb of saying ('she now admits that'), not an infinitive or a
@@ -237,9 +240,6 @@ def _opens_clause(words: list[str]) -> bool:
 
 _SAYING = SAYING_VERBS | frozenset(verb for verb in REPORTING_VERBS if " " not in verb)
 _BEFORE_NOT_A_VERB = DETERMINERS | {"to", "my", "your"}
-
-
-_WORDS_READ = 5  # a content of fewer words may be only when and to whom it was said
 
 
 def that_after_aside(sentence: list[Token], last: int) -> int | None:
