@@ -359,7 +359,7 @@ def _right_content_reading_every_word(text, sentence, last, min_words=3):
     if i and rest[0][2] == "," and content_spans.participle(rest[i][2]):
         return None
     lead = [w.lower() for _, _, w in rest[i : i + 6]]
-    if "that" in lead and not any(w in content_spans.FINITE for w in lead[: lead.index("that")]):
+    if "that" in lead and not content_spans._opens_clause(lead[: lead.index("that")]):
         i += lead.index("that") + 1
     if i >= len(rest):
         return None
