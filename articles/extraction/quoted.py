@@ -292,6 +292,8 @@ def _not_speech(lead: str, content: str, words: list[str], *, after_quote: bool 
         return True  # a transcript's stage direction: '“(CROSSTALK.)”'
     if NAME_CALLING_LEAD.search(lead, _labelling_reach(lead, 0, len(lead))):
         return False  # 'hailed him as “The Comeback Kid”': a name put on someone
+    if len(words) == 1 and words[0][:1].isupper() and _OWNER_NAME.search(lead):
+        return True  # a programme's one-word name: 'told NBC’s “Today”'
     # American style puts the comma or stop inside the marks: '“Fox News Sunday,” Pence'.
     return _is_title(words) and (
         content.rstrip()[-1:] not in ".?!," or _titled(lead, words, after_quote)
@@ -326,7 +328,9 @@ def _titled(lead: str, words: list[str], after_quote: bool) -> bool:
     )
 
 
-_TITLE_AFTER = frozenset("of on in to from at".split())
+# A capitalised owner's possessive right before the marks: 'Fox News Channel’s “'.
+_OWNER_NAME = re.compile(r"\b[A-Z][\w.]*['’]s\s*$")
+_TITLE_AFTER = frozenset("of on in to from at with told tells".split())
 
 
 def _is_title(words: list[str]) -> bool:

@@ -87,6 +87,23 @@ def test_a_work_called_by_its_title_stays_a_title():
     assert extract_quotes(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A programme's name after 'told' or 'an interview with' was taken for words the
+        # speaker said, with its comma or stop inside the marks.
+        "“The pier will close,” Castel said in an interview with “Harbour Sunday.” The "
+        "board has not answered.",
+        "“The toll is a tax,” Berg told “Coast and Country,” adding that it would go.",
+        # One capitalised word after its channel's possessive had no title rule at all.
+        "Holt said on Monday that the toll would go when she told Ledger TV’s “Daybreak” "
+        "about the vote.",
+    ],
+)
+def test_a_programme_someone_spoke_to_is_no_quote(text):
+    assert _mixed_quotes(text) == []
+
+
 def test_a_sentence_quoted_whole_after_a_colon_is_direct_speech():
     # With no cue before the colon the quote went to the mixed rules, which found no cue
     # and dropped it as a scare quote.
