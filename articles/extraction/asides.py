@@ -36,8 +36,10 @@ def in_a_poll(registry: Registry, text: str, sentence: list[Token]) -> Candidate
     """'Holt leads Berg by six points in a new county poll': PARC takes the poll the
     finding is 'in' as its source and the clause before as what it attributes."""
     match = _IN_A_POLL.search(text, sentence[0][0], sentence[-1][1])
-    if match is None:
+    if match is None or _NOT_THE_POLL.search(match.group("poll")):
         return None
+    if _POLL_IN_SUBJECT.match(text, match.end(), sentence[-1][1]):
+        return None  # 'Most voters in the poll were undecided': the poll's, as a subject
     cue = (match.start("in"), match.end("in"))
     lead = 0
     while lead < len(sentence) and sentence[lead][2].lower() in CONNECTIVES:
@@ -75,6 +77,15 @@ _IN_A_POLL = re.compile(
 
 
 _POLL_CONTENT_WORDS = 3
+# Words inside the 'in … polls' stretch that make it no poll a finding is in: 'states
+# going to the polls', 'the day after polls closed'.
+_NOT_THE_POLL = re.compile(r"\b(?:to|after|before|at|\w+ing)\s", re.IGNORECASE)
+# A verb right after the poll (a time between): the poll was in its subject ('Most
+# voters in the poll were undecided', 'One in four voters in a new poll said …').
+_POLL_IN_SUBJECT = re.compile(
+    r"(?:\s+(?:last|this|next|week|month|year|weeks|months|years|ago))*"
+    r"\s+(?:is|are|was|were|had|have|has|said|say|says|approved|disapproved)\b"
+)
 
 
 _POLL_CONFIDENCE = 0.5

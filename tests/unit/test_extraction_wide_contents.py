@@ -61,3 +61,22 @@ def test_a_passive_cues_agent_alone_is_who_said_it_not_what(text):
 )
 def test_attacks_with_arms_attribute_nothing(text):
     assert _wide(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve percent of voters in the Ledger poll were undecided about the pier.",
+        "Just a third of Vestby residents in the county survey approved.",
+        "Holt raised two million in the week after the polls closed in Vestby.",
+        "Berg met farmers in three villages going to the polls on Sunday.",
+    ],
+)
+def test_a_poll_inside_a_subject_or_a_vote_is_no_source_of_a_finding(text):
+    assert not [q for q in extract_quotes(text, scope=Scope.WIDE) if q.start == 0]
+
+
+def test_a_finding_in_a_poll_is_still_the_polls():
+    text = "Holt leads Berg by six points in a new county poll."
+    assert _wide(text) == ["Holt leads Berg by six points"]
+
