@@ -560,16 +560,19 @@ def _short_object(
         return None  # a gate trained before these candidates existed knows nothing of them
     n = len(sentence)
     start = last + 1
-    if start < n and sentence[start][2].lower() in _OBJECT_PREPOSITIONS:
+    preposition = start < n and sentence[start][2].lower() in _OBJECT_PREPOSITIONS
+    if preposition:
         start += 1
+    elif sentence[last][2].lower() in _ADDRESSING:
+        return None  # 'he asked me', 'told Yahoo': whom it was said to, not what
     end = start
     while end < n and end - start < 2 and _object_word(sentence[end][2]):
         end += 1
     if end == start or (end < n and _object_word(sentence[end][2])):
         return None  # nothing after the cue, or more than two words
     words = [w.lower() for _, _, w in sentence[start:end]]
-    if all(w in NOT_CONTENT or w in TIMES for w in words):
-        return None  # 'said on Monday', 'told reporters'
+    if all(w in NOT_CONTENT or w in TIMES or w in _WHEN_OR_WHERE for w in words):
+        return None  # 'said on Monday', 'told reporters', 'proposed last July', 'on Twitter'
     content = (sentence[start][0], sentence[end - 1][1])
     return passed_over(
         gate, registry, text, sentence, first, last, content, SHORT_OBJECT, probability
@@ -583,6 +586,15 @@ def _object_word(word: str) -> bool:
 
 # The prepositions between a cue and its object: 'railed against it', 'worried about it'.
 _OBJECT_PREPOSITIONS = frozenset("against about of for with over on at into toward".split())
+# Verbs whose short object is whom they address, not what they say.
+_ADDRESSING = frozenset("told tell tells telling asked ask asks asking".split())
+# Words of a short object that say when or where, not what: 'proposed last July',
+# 'responded on Twitter', 'reported last quarter'.
+_WHEN_OR_WHERE = frozenset(
+    """january february march april may june july august september october november
+    december spring summer autumn fall winter quarter twitter facebook instagram youtube
+    msnbc cnn fox television tv radio""".split()
+)
 # Words after a short object that end it: 'attacked Holt by …', 'said no when …'.
 _AFTER_OBJECT = BOUNDARY_WORDS | PREPOSITIONS - {"to"}
 

@@ -80,3 +80,18 @@ def test_a_finding_in_a_poll_is_still_the_polls():
     text = "Holt leads Berg by six points in a new county poll."
     assert _wide(text) == ["Holt leads Berg by six points"]
 
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The council had projected last August.", "last August"),
+        ("Berg was roundly criticized on Twitter.", "Twitter"),
+        ("The ferry company posted on Facebook.", "Facebook"),
+        (
+            "“Why are you still backing him?” Okafor asked the councillors. “What does it say?”",
+            "the councillors",
+        ),
+    ],
+)
+def test_a_short_object_that_says_when_where_or_to_whom_is_no_content(text, words):
+    assert words not in _wide(text)
