@@ -67,6 +67,7 @@ from articles.extraction.content_spans import (
     cited,
     only_agent,
     only_circumstance,
+    only_where_spoken,
     participle_of_attribution,
     right_content,
     that_after_aside,
@@ -485,7 +486,7 @@ def _around(
         if not attributing and not that_clause(sentence, last):
             # 'defended the plan', 'looking into whether': no clause said; in the wide
             # scope, perhaps what is urged or questioned, which the gate weighs.
-            if gate is None:
+            if gate is None or only_where_spoken(sentence, last):
                 return None
             clause = clause_follows(sentence, last) or zero_that_clause(sentence, last)
             shape = "word clause" if clause else "word"

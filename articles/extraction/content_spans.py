@@ -163,6 +163,29 @@ def only_circumstance(sentence: list[Token], first: int, last: int) -> bool:
 _CIRCUMSTANCE_WORDS = 8
 
 
+def only_where_spoken(sentence: list[Token], last: int) -> bool:
+    """'spoke at the convention', 'spoke for an hour', 'spoke to the Rotary Club',
+    'spoke on behalf of Holt': where, how long or to whom someone spoke, not what about."""
+    if sentence[last][2].lower() not in _SPEAK or last + 2 >= len(sentence):
+        return False
+    rest = [w.lower() for _, _, w in sentence[last + 1 :]]
+    if "about" in rest:
+        return False  # 'spoke at the hall about the levy'
+    after = rest[0]
+    if after in ("at", "for"):
+        return True
+    if after == "on":
+        return rest[1] == "behalf"
+    if after != "to":
+        return False
+    # To an audience by name ('to the Vestby Rotary Club'), not 'to the fears of many'.
+    at = last + 3 if rest[1] == "the" else last + 2
+    return at < len(sentence) and sentence[at][2][:1].isupper()
+
+
+_SPEAK = frozenset("speak speaks spoke spoken speaking".split())
+
+
 def with_lead(sentence: list[Token], first: int, last: int, candidate: Candidate):
     """'The plan, he said, will fail': a clause broken by its attribution is two pieces,
     the lead before the subject's comma and the rest after the cue's."""

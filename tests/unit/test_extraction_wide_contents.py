@@ -95,3 +95,21 @@ def test_a_finding_in_a_poll_is_still_the_polls():
 )
 def test_a_short_object_that_says_when_where_or_to_whom_is_no_content(text, words):
     assert words not in _wide(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Holt spoke at the harbour festival in Vestby on Saturday.",
+        "Berg spoke for more than forty minutes.",
+        "Okafor spoke to the Vestby Rotary Club in June and to the farmers' union in May.",
+        "General Castel, who spoke on behalf of Okafor at the party conference, praised the plan.",
+    ],
+)
+def test_where_how_long_or_to_whom_someone_spoke_is_no_content(text):
+    assert not [quote for quote in _wide(text) if quote.split()[0] in ("at", "for", "to", "on")]
+
+
+def test_what_someone_spoke_about_is_still_content():
+    text = "Holt spoke at the harbour festival about the new ferry timetable."
+    assert _wide(text)
