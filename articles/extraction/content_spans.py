@@ -372,12 +372,18 @@ def after_its_quotation(sentence: list[Token], first: int, last: int, candidate:
     rest = [w.lower() for s, _, w in sentence[last + 1 :] if s < candidate.end and w[:1].isalnum()]
     if not rest or "that" in rest:
         return False
-    if sentence[last][2].lower() in _TOLD:
+    cue = sentence[last][2].lower()
+    if cue in _TOLD:
         return not any(map(subject_pronoun, rest[:_CLAUSE_WITHIN]))
+    if cue in _ASKED:
+        # Whom, not what: 'was asked by the host whether …' asks a question of its own.
+        return _ASKED_WHAT.isdisjoint(rest[:_CLAUSE_WITHIN])
     return rest[0] in _CIRCUMSTANCES or adverb(rest[0])
 
 
 _TOLD = frozenset("told tells tell".split())
+_ASKED = frozenset("asked asks ask".split())
+_ASKED_WHAT = frozenset("whether if what how why who when where which about to".split())
 # How a quotation that its attribution follows ends: '“…,” Holt said', '“…?” she asked'.
 _QUOTATION_ENDS = frozenset(",?!")
 _SUBJECT_WORDS = 6  # 'the former Florida senator told'

@@ -113,3 +113,25 @@ def test_where_how_long_or_to_whom_someone_spoke_is_no_content(text):
 def test_what_someone_spoke_about_is_still_content():
     text = "Holt spoke at the harbour festival about the new ferry timetable."
     assert _wide(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("“Did you know the pier was sold?” Berg asked the harbour master.", "the harbour master"),
+        (
+            '"Do you think I will change?" Holt asked reporters during a briefing last month.',
+            "reporters during a briefing last month",
+        ),
+    ],
+)
+def test_whom_a_quoted_question_was_asked_is_no_content(text, words):
+    assert words not in _wide(text)
+
+
+def test_a_question_asked_after_a_quoted_title_is_still_content():
+    text = (
+        "During an appearance on “Vestby Today,” Okafor was asked by the host whether the "
+        "toll would rise."
+    )
+    assert any("whether the toll would rise" in quote for quote in _wide(text))
