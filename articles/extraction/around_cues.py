@@ -53,6 +53,7 @@ from articles.extraction.clause_shapes import (
     negated_or_passive,
     passive,
     raised_subject,
+    set_phrase,
     skip_auxiliaries,
     subject_pronoun,
     that_clause,
@@ -441,6 +442,8 @@ def _around(
     gate: Gate | None = None,
 ) -> Candidate | None:
     cue = (sentence[first][0], sentence[last][1])
+    if set_phrase(sentence, first, last):
+        return None  # 'That said, …', 'All told, …'
     if _adjunct(sentence, first):
         return None  # 'said in a statement that': the statement is where, not who
     if sentence[first][2].lower() == "according":

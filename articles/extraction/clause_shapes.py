@@ -373,3 +373,39 @@ _SUBJECT_BOUNDS = frozenset(
     """that which who whom whose while because if when but and or as though although since
     where whether however so yet than despite""".split()
 )
+
+
+def set_phrase(sentence: list[Token], first: int, last: int) -> bool:
+    """'That said, …', 'All told, …', '…, as they say.': a cue word in a set phrase set
+    off on both sides, which attributes nothing ('a memo that said, in part, …' is no
+    set phrase: a noun comes before it)."""
+    if first != last:
+        return False
+    word = sentence[first][2].lower()
+    for phrase in _SET_PHRASES.get(word, ()):
+        start = first - phrase.index(word)
+        end = start + len(phrase)
+        if start < 0 or end > len(sentence):
+            continue
+        if start > 0 and sentence[start - 1][2].lower() not in _BEFORE_SET_PHRASE:
+            continue
+        if end < len(sentence) and sentence[end][2] not in _AFTER_SET_PHRASE:
+            continue
+        if [w.lower() for _, _, w in sentence[start:end]] == list(phrase):
+            return True
+    return False
+
+
+_SET_PHRASES = {
+    "said": [("that", "said"), ("that", "being", "said"), ("having", "said", "that")],
+    "told": [("all", "told"), ("truth", "be", "told")],
+    "say": [
+        ("needless", "to", "say"),
+        ("suffice", "it", "to", "say"),
+        ("as", "they", "say"),
+        ("that", "is", "to", "say"),
+    ],
+    "speak": [("so", "to", "speak")],
+}
+_BEFORE_SET_PHRASE = frozenset(",;:(—–-") | frozenset("and but so yet".split())
+_AFTER_SET_PHRASE = frozenset(",.;:!?—–-)")

@@ -4,7 +4,7 @@ that are no one's words are left out."""
 import pytest
 
 from articles.extraction import Scope, cues, extract_quotes
-from articles.extraction.clause_shapes import expletive_it
+from articles.extraction.clause_shapes import expletive_it, set_phrase
 
 
 def _wide(text):
@@ -135,3 +135,24 @@ def test_a_question_asked_after_a_quoted_title_is_still_content():
         "toll would rise."
     )
     assert any("whether the toll would rise" in quote for quote in _wide(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That said, Berg cannot win enough votes in Vestby to take the seat outright.",
+        "All told, some four thousand residents could lose their ferry pass.",
+    ],
+)
+def test_a_set_phrase_attributes_nothing(text):
+    assert not [q for q in extract_quotes(text, scope=Scope.WIDE) if q.start > 0]
+    assert not [q for q in extract_quotes(text) if q.start > 0]
+
+
+def test_a_report_that_said_something_is_no_set_phrase():
+    sentence = "Holt cited a memo that said , in part , that the pier was unsafe ."
+    tokens = cues.tokens(sentence, 0, len(sentence))
+    at = [w for _, _, w in tokens].index("said")
+    assert not set_phrase(tokens, at, at)
+    sentence = "That said , the pier was unsafe ."
+    assert set_phrase(cues.tokens(sentence, 0, len(sentence)), 1, 1)
