@@ -11,6 +11,7 @@ records these candidates through around_cues' names for passed_over and low_cue.
 from __future__ import annotations
 
 import operator
+import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -41,6 +42,8 @@ from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, phrase_source
 
 _MIN_CONTENT = 8  # characters
+# A content that only says when: 'at the time', 'at this point', 'at the outset'.
+_ONLY_WHEN = re.compile(r"(?i:at\s+(?:the|this|that)\s+(?:time|point|outset|moment))[.,;]?")
 # Shapes whose content may be a single short word, which PARC counts however short: the
 # subject of a passive cue ('it was never mentioned', 'which is seen as'), and a cue's
 # object of a word or two ('attacked Holt', 'said no').
@@ -144,6 +147,8 @@ def passed_over(
     shortest = 1 if shape in _SHORT_SHAPES else _MIN_CONTENT
     if content[1] - content[0] < shortest:
         return None
+    if _ONLY_WHEN.fullmatch(text, content[0], content[1]):
+        return None  # 'said at the time', 'derided at the time': when, not what
     cue = None
     if isinstance(gate, Gate):
         # Weighed twice, here and in _admits: the cue's features are built once.

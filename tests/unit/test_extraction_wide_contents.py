@@ -156,3 +156,14 @@ def test_a_report_that_said_something_is_no_set_phrase():
     assert not set_phrase(tokens, at, at)
     sentence = "That said , the pier was unsafe ."
     assert set_phrase(cues.tokens(sentence, 0, len(sentence)), 1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The levy has been fiercely debated, and the pier plan was widely derided at the time.",
+        "Is the toll legal? It’s unclear at this point.",
+    ],
+)
+def test_a_content_that_only_says_when_is_no_content(text):
+    assert not [quote for quote in _wide(text) if quote.lower().startswith("at ")]
