@@ -61,3 +61,26 @@ def test_a_passive_cues_agent_alone_is_who_said_it_not_what(text):
 )
 def test_attacks_with_arms_attribute_nothing(text):
     assert _wide(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Holt said the ferry would run late all winter but added, "We will do our best."',
+            "the ferry would run late all winter",
+        ),
+        (
+            "Berg stated that the council had lost the plans, which he described as "
+            "“a scandal for Vestby.”",
+            "the council had lost the plans",
+        ),
+    ],
+)
+def test_a_clause_that_runs_on_into_a_quotation_keeps_the_words_before_it(text, content):
+    assert content in _wide(text)
+
+
+def test_a_clause_that_ends_in_quoted_words_is_not_cut_before_them():
+    text = "Holt said the ferry would run late, but that the crew had “done all it could.”"
+    assert "the ferry would run late" not in _wide(text)
