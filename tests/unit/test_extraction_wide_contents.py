@@ -84,3 +84,19 @@ def test_a_clause_that_runs_on_into_a_quotation_keeps_the_words_before_it(text, 
 def test_a_clause_that_ends_in_quoted_words_is_not_cut_before_them():
     text = "Holt said the ferry would run late, but that the crew had “done all it could.”"
     assert "the ferry would run late" not in _wide(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tolls rose sharply in May, which many residents say left the harbour empty.",
+        "The ferry ran late all winter, which several councillors say cost the town its tourists.",
+    ],
+)
+def test_a_relative_before_a_subject_that_names_no_one_is_a_piece_of_the_content(text):
+    assert "which" in _wide(text)
+
+
+def test_a_relative_that_is_its_own_verbs_subject_is_no_piece():
+    text = "The ferry company, which has praised the new toll, cut its prices on Monday."
+    assert "which" not in _wide(text)
