@@ -373,21 +373,26 @@ def before_quotation(text: str, candidate: Candidate, quoted: list[tuple[int, in
     when the content opens inside a quotation, or no break leaves a clause."""
     if candidate.cue is None or candidate.start < candidate.cue[1]:
         return None
-    opening = None
+    opening = closing = None
     for q_start, q_end in quoted:
         if q_start <= candidate.start < q_end:
             return None
         if candidate.start < q_start < candidate.end and (opening is None or q_start < opening):
-            opening = q_start
+            opening, closing = q_start, q_end
     if opening is None:
         return None
-    # The quotation's own cue, a few words before it ('but added, “', 'he said, “'): without
-    # one, the quoted words end the content (PolNeAR's mixed quotes).
+    # The quotation's own cue, a few words before it ('but added, “', 'he said, “') or after
+    # it ('– “…,” Holt said'): without one, the quoted words end the content (PolNeAR's
+    # mixed quotes).
     lead = max(candidate.start, opening - _CUE_BEFORE_QUOTATION)
     said = [m for m in _WORD_RE.finditer(text, lead, opening) if m[0].lower() in _QUOTATION_CUES]
-    if not said:
+    if said:
+        stop = said[-1].start()
+    elif _attributed_after(text, closing):
+        stop = opening
+    else:
         return None
-    breaks = list(_BREAK.finditer(text, candidate.start, said[-1].start()))
+    breaks = list(_BREAK.finditer(text, candidate.start, stop))
     if not breaks:
         return None
     end = before_trailing_attribution(text, candidate.start, breaks[-1].start())[1]
@@ -399,6 +404,16 @@ def before_quotation(text: str, candidate: Candidate, quoted: list[tuple[int, in
     return replace(candidate, end=end)
 
 
+def _attributed_after(text: str, closing: int) -> bool:
+    """Whether a quotation that closes at ``closing`` on a comma has a cue of its own
+    right after it ('“…,” Holt said')."""
+    if text[closing - 2 : closing - 1] not in _OWN_CUE_MARKS:
+        return False
+    after = text[closing : closing + _CUE_BEFORE_QUOTATION]
+    return any(m[0].lower() in _QUOTATION_CUES for m in _WORD_RE.finditer(after))
+
+
+_OWN_CUE_MARKS = frozenset(",?!")
 # Where a content may stop before a quotation's cue: 'winners, but added', 'plans, which'.
 _BREAK = re.compile(r"\s*(?:[,;:]|\s[—–-]+|\s(?:and|but)\s)")
 _WORD_RE = re.compile(r"[\w’']+")

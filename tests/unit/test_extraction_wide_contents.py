@@ -75,6 +75,11 @@ def test_attacks_with_arms_attribute_nothing(text):
             "“a scandal for Vestby.”",
             "the council had lost the plans",
         ),
+        (
+            "Okafor suggested the mayor had a fondness for grand harbours - "
+            "“He would have built ten,” Okafor said.",
+            "the mayor had a fondness for grand harbours",
+        ),
     ],
 )
 def test_a_clause_that_runs_on_into_a_quotation_keeps_the_words_before_it(text, content):
