@@ -105,3 +105,26 @@ def test_a_relative_before_a_subject_that_names_no_one_is_a_piece_of_the_content
 def test_a_relative_that_is_its_own_verbs_subject_is_no_piece():
     text = "The ferry company, which has praised the new toll, cut its prices on Monday."
     assert "which" not in _wide(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "The Vestby harbour fund, which has paid out nothing since 2019, is expected "
+            "to close in May.",
+            "The Vestby harbour fund",
+        ),
+        (
+            "The new ferry board, headed by Mireille Castel, seems ready to cut fares.",
+            "The new ferry board",
+        ),
+    ],
+)
+def test_the_subject_of_a_raising_cue_is_found_before_a_parenthetical(text, subject):
+    assert subject in _wide(text)
+
+
+def test_the_subject_of_a_passive_cue_of_telling_is_its_audience_not_a_piece():
+    text = "Forty ferry workers, most of them from Lund, have been told to wait at home."
+    assert "Forty ferry workers" not in _wide(text)
