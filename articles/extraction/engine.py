@@ -273,7 +273,7 @@ class _Reader:
                 continue
             if not any(q_start < quote.end and quote.start < q_end for q_start, q_end in quoted):
                 clear.append(quote)
-            elif self.gate is not None:
+            else:
                 # 'said it was too early, but added, “…”': the clause before the quotation.
                 cut = before_quotation(self.text, quote, quoted)
                 if cut is not None:
