@@ -361,10 +361,39 @@ def raised_subject(sentence: list[Token], first: int, last: int) -> tuple[int, i
     end = skip_auxiliaries(sentence, first)
     if end > 0 and sentence[end - 1][2].lower() in RELATIVE_SUBJECTS:
         return end - 1, end
+    if end > 1 and sentence[end - 1][2] == ",":
+        if sentence[last][2].lower() in _ADDRESSED:
+            return None  # 'The crew, most of them young, were told to wait': its audience
+        end = _before_parenthetical(sentence, end - 1)
+        if end is None:
+            return None
     start = words_back(sentence, end, _RAISED_WORDS, _SUBJECT_BOUNDS)
     if start < end and (start == 0 or end - start < _RAISED_WORDS):
         return start, end
     return None
+
+
+def _before_parenthetical(sentence: list[Token], comma: int) -> int | None:
+    """'The deficit, which ends in May, is expected to …': where the words before the
+    parenthetical that closes at the comma ``comma`` end; None when no comma opens it
+    within a few words, or another mark stands between."""
+    at = comma - 1
+    while at > 0 and comma - at <= _PARENTHETICAL_WORDS:
+        word = sentence[at][2]
+        if word == ",":
+            return at if at > 0 and sentence[at - 1][2][:1].isalnum() else None
+        if not word[:1].isalnum() and word not in _INSIDE_PARENTHETICAL:
+            return None
+        at -= 1
+    return None
+
+
+_PARENTHETICAL_WORDS = 25
+# Passive cues whose subject is who was addressed, not a piece of what was said.
+_ADDRESSED = frozenset(
+    "told asked urged ordered instructed advised warned informed reminded invited".split()
+)
+_INSIDE_PARENTHETICAL = frozenset(".-’'()$%")
 
 
 _RAISED_WORDS = 8

@@ -11,6 +11,7 @@ sentence's text and tokens alone (no registry, no model)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from itertools import islice
@@ -392,3 +393,63 @@ _CLAUSE_WITHIN = 6
 # Words that open how, where, when or to whom a quotation was said: 'said to reporters',
 # 'wrote in her memoir', 'said, as the crowd cheered'; not what about ('said of the vote').
 _CIRCUMSTANCES = frozenset("to with in on at after during via aboard without as while".split())
+
+
+def before_quotation(text: str, candidate: Candidate, quoted: list[tuple[int, int]]):
+    """A content after its cue that runs on into a quotation ('said it was too early, but
+    added, “…”', 'stated that …, which he described as “…”'): its words up to the last
+    break (comma, colon, dash) before the quotation, whose words stay the quotation's. None
+    when the content opens inside a quotation, or no break leaves a clause."""
+    if candidate.cue is None or candidate.start < candidate.cue[1]:
+        return None
+    opening = closing = None
+    for q_start, q_end in quoted:
+        if q_start <= candidate.start < q_end:
+            return None
+        if candidate.start < q_start < candidate.end and (opening is None or q_start < opening):
+            opening, closing = q_start, q_end
+    if opening is None:
+        return None
+    # The quotation's own cue, a few words before it ('but added, “', 'he said, “') or after
+    # it ('– “…,” Holt said'): without one, the quoted words end the content (PolNeAR's
+    # mixed quotes).
+    lead = max(candidate.start, opening - _CUE_BEFORE_QUOTATION)
+    said = [m for m in _WORD_RE.finditer(text, lead, opening) if m[0].lower() in _QUOTATION_CUES]
+    if said:
+        stop = said[-1].start()
+    elif _attributed_after(text, closing):
+        stop = opening
+    else:
+        return None
+    breaks = list(_BREAK.finditer(text, candidate.start, stop))
+    if not breaks:
+        return None
+    end = before_trailing_attribution(text, candidate.start, breaks[-1].start())[1]
+    words = text[candidate.start : end].lower().split()
+    if len(words) < _WORDS_BEFORE_QUOTATION or not text[candidate.start].isalnum():
+        return None
+    if not _opens_clause(words):
+        return None  # 'told [the Ledger], “…”': its audience, not a clause
+    return replace(candidate, end=end)
+
+
+def _attributed_after(text: str, closing: int) -> bool:
+    """Whether a quotation that closes at ``closing`` on a comma has a cue of its own
+    right after it ('“…,” Holt said')."""
+    if text[closing - 2 : closing - 1] not in _OWN_CUE_MARKS:
+        return False
+    after = text[closing : closing + _CUE_BEFORE_QUOTATION]
+    return any(m[0].lower() in _QUOTATION_CUES for m in _WORD_RE.finditer(after))
+
+
+_OWN_CUE_MARKS = frozenset(",?!")
+# Where a content may stop before a quotation's cue: 'winners, but added', 'plans, which'.
+_BREAK = re.compile(r"\s*(?:[,;:]|\s[—–-]+|\s(?:and|but)\s)")
+_WORD_RE = re.compile(r"[\w’']+")
+# The words that may introduce a quotation after a content: 'which he described as “…”'.
+_QUOTATION_CUES = _SAYING | frozenset(
+    """described describes called calls dubbed termed asked asks replied responded
+    declared tweeted adding saying writing""".split()
+)
+_CUE_BEFORE_QUOTATION = 40  # characters: ', which he described as “'
+_WORDS_BEFORE_QUOTATION = 3

@@ -32,6 +32,7 @@ from articles.extraction import marks
 from articles.extraction.around_cues import reported_around_cues
 from articles.extraction.attribution import closing_dash_quote
 from articles.extraction.clause_shapes import FINITE, subject_pronoun
+from articles.extraction.content_spans import before_quotation
 from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, SpeakerEntry
 from articles.extraction.names import names_in_prose
 from articles.extraction.outer_attribution import cue_inside, reads_inner, without_inner_readings
@@ -268,12 +269,15 @@ class _Reader:
             cue_start, cue_end = quote.cue[0] - 3, quote.cue[1] + 3
             if _participle_after(self.text, quote):
                 cue_start = quote.cue[0]
-            if not any(
-                (q_start < quote.end and quote.start < q_end)
-                or (q_start < cue_end and cue_start < q_end)
-                for q_start, q_end in quoted
-            ):
+            if any(q_start < cue_end and cue_start < q_end for q_start, q_end in quoted):
+                continue
+            if not any(q_start < quote.end and quote.start < q_end for q_start, q_end in quoted):
                 clear.append(quote)
+            else:
+                # 'said it was too early, but added, “…”': the clause before the quotation.
+                cut = before_quotation(self.text, quote, quoted)
+                if cut is not None:
+                    clear.append(cut)
         # Only an outer reading kept here stands for the inner one: one over the quoted
         # words is not kept, and the words stay with whoever said them.
         for quote in without_inner_readings(self.text, clear):

@@ -155,6 +155,12 @@ def _clause(
 _RELATIVE_BEFORE = re.compile(
     r"(?<!\bin )(?<!\bto )(?<!\bat )\b((?i:which|what|who|whom))\s+(?:[A-Z][\w.’']*\s+){0,2}$"
 )
+# The relative, then a subject of a few words and no mark, right before the cue: 'which
+# at least one former employee considered'.
+_RELATIVE_THEN_SUBJECT = re.compile(
+    r"(?<!\bin )(?<!\bto )(?<!\bat )\b((?i:which|what|who|whom))\s+((?:[\w’'.-]+\s+){1,6})$"
+)
+_SUBJECT_REACH = 60
 # Between a cue and the label it gives its object, the relative: 'whom she described as
 # “volatile”', 'which he views as [a test]'.
 _AS_LABEL = re.compile(r"\s+as\s+[“\"‘']?\s*")
@@ -163,29 +169,73 @@ _AS_LABEL = re.compile(r"\s+as\s+[“\"‘']?\s*")
 _RELATIVE_REACH = 40
 # Between the subject and the cue, only auxiliaries and adverbs: 'the mayor has long said'.
 _SUBJECT_TO_CUE = re.compile(r"[\w’' ]{0,24}")
+# Past forms of common verbs that do not end in -ed: 'which they say [left] a vacuum'.
+_IRREGULAR_PAST = frozenset(
+    """left made took gave got went came put kept held brought thought felt found lost led
+    won ran cost hurt saw knew grew drew fell became began sent spent built meant paid
+    sold stood""".split()
+)
 # A content that opens with its verb: the relative stands for its missing subject ('which
 # the mayor said [was] unfair'); with a subject after the attribution ('who officials say
 # [the board] will pick') the relative is an object PolNeAR's annotators seldom take.
-_OPENS_WITH_VERB = re.compile(rf"(?:{'|'.join(sorted(_FINITE))}|[a-z]+ed|[a-z]+[^su’']s)\b")
+_OPENS_WITH_VERB = re.compile(
+    rf"(?:{'|'.join(sorted(_FINITE | _IRREGULAR_PAST))}|[a-z]+ed|[a-z]+[^su’']s)\b"
+)
+
+
+def _names_subject(words: list[str]) -> bool:
+    """Whether the words between a relative and a cue are its subject ('many economists',
+    'they'), not the relative's own verb ('who has praised', 'which does not disclose')."""
+    first = words[0]
+    if not (first[:1].isupper() or first.lower() in _SUBJECT_OPENERS):
+        return False
+    return not any(
+        w.lower() in _FINITE or w.lower() in _IRREGULAR_PAST or w.endswith(("ed", "ly", "n't"))
+        for w in words
+    )
+
+
+# How a subject between a relative and its cue opens: a pronoun or a determiner.
+_SUBJECT_OPENERS = frozenset(
+    """he she they we i you it the a an many some most several few all both his her their
+    its our my your this these those one two three at least other others""".split()
+)
 
 
 def relative_piece(text: str, quote: Candidate) -> Candidate | None:
     """The relative word of a clause whose attribution sits inside it, as a piece of the
     content of its own: PARC reads 'a levy which the mayor said was unfair' as the mayor
     saying 'which … was unfair', the word standing for the levy. None for other shapes."""
-    if quote.cue is None or quote.mention is None:
+    if quote.cue is None:
         return None
-    (mention_start, mention_end), (cue_start, cue_end) = quote.mention, quote.cue
+    cue_start, cue_end = quote.cue
     labelled = _AS_LABEL.fullmatch(text, cue_end, quote.start) is not None or text.startswith(
         "as ", quote.start
     )
-    if not (mention_end <= cue_start and cue_end <= quote.start <= cue_end + 3) and not (
-        mention_end <= cue_start and labelled
-    ):
+    if not (cue_end <= quote.start <= cue_end + 3) and not labelled:
         return None  # the subject, then the cue, then the content
-    if not _SUBJECT_TO_CUE.fullmatch(text, mention_end, cue_start):
-        return None
-    relative = _RELATIVE_BEFORE.search(text, max(0, mention_start - _RELATIVE_REACH), mention_start)
+    relative = None
+    if quote.mention is not None:
+        mention_start, mention_end = quote.mention
+        if mention_end > cue_start or not _SUBJECT_TO_CUE.fullmatch(text, mention_end, cue_start):
+            return None
+        relative = _RELATIVE_BEFORE.search(
+            text, max(0, mention_start - _RELATIVE_REACH), mention_start
+        )
+    if relative is None:
+        # A subject that names nobody ('which many economists say'), or a mention that
+        # took the relative in: the subject read from the text before the cue.
+        relative = _RELATIVE_THEN_SUBJECT.search(
+            text, max(0, cue_start - _SUBJECT_REACH), cue_start
+        )
+        if relative is None or not _names_subject(relative.group(2).split()):
+            return None
+        if quote.mention is not None and not (
+            quote.mention[0] <= relative.start(1) < quote.mention[1]
+        ):
+            return None
+        if not _OPENS_WITH_VERB.match(text, quote.start):
+            return None  # 'what researchers say [they need]': the relative is an object
     if relative is None:
         return None
     if (

@@ -163,3 +163,8 @@ def test_two_subjects_joined_by_and_do_not_cut_the_clause_they_open():
         "her focus groups and other research show that the toll plan wins over voters",
         "Ingrid Haugen",
     )
+
+
+def test_a_clause_that_runs_on_into_a_quotation_with_its_own_cue_keeps_its_words_before_it():
+    text = 'Lund said the tolls would stay until May but added, "We will look at it again."'
+    assert ("the tolls would stay until May", "Lund") in _indirect(text)

@@ -98,6 +98,34 @@ def test_a_short_object_that_says_when_where_or_to_whom_is_no_content(text, word
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Holt said the ferry would run late all winter but added, "We will do our best."',
+            "the ferry would run late all winter",
+        ),
+        (
+            "Berg stated that the council had lost the plans, which he described as "
+            "“a scandal for Vestby.”",
+            "the council had lost the plans",
+        ),
+        (
+            "Okafor suggested the mayor had a fondness for grand harbours - "
+            "“He would have built ten,” Okafor said.",
+            "the mayor had a fondness for grand harbours",
+        ),
+    ],
+)
+def test_a_clause_that_runs_on_into_a_quotation_keeps_the_words_before_it(text, content):
+    assert content in _wide(text)
+
+
+def test_a_clause_that_ends_in_quoted_words_is_not_cut_before_them():
+    text = "Holt said the ferry would run late, but that the crew had “done all it could.”"
+    assert "the ferry would run late" not in _wide(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Holt spoke at the harbour festival in Vestby on Saturday.",
@@ -167,3 +195,42 @@ def test_a_report_that_said_something_is_no_set_phrase():
 )
 def test_a_content_that_only_says_when_is_no_content(text):
     assert not [quote for quote in _wide(text) if quote.lower().startswith("at ")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tolls rose sharply in May, which many residents say left the harbour empty.",
+        "The ferry ran late all winter, which several councillors say cost the town its tourists.",
+    ],
+)
+def test_a_relative_before_a_subject_that_names_no_one_is_a_piece_of_the_content(text):
+    assert "which" in _wide(text)
+
+
+def test_a_relative_that_is_its_own_verbs_subject_is_no_piece():
+    text = "The ferry company, which has praised the new toll, cut its prices on Monday."
+    assert "which" not in _wide(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "The Vestby harbour fund, which has paid out nothing since 2019, is expected "
+            "to close in May.",
+            "The Vestby harbour fund",
+        ),
+        (
+            "The new ferry board, headed by Mireille Castel, seems ready to cut fares.",
+            "The new ferry board",
+        ),
+    ],
+)
+def test_the_subject_of_a_raising_cue_is_found_before_a_parenthetical(text, subject):
+    assert subject in _wide(text)
+
+
+def test_the_subject_of_a_passive_cue_of_telling_is_its_audience_not_a_piece():
+    text = "Forty ferry workers, most of them from Lund, have been told to wait at home."
+    assert "Forty ferry workers" not in _wide(text)
