@@ -31,6 +31,7 @@ from articles.extraction import gate as gates
 from articles.extraction import marks
 from articles.extraction.around_cues import reported_around_cues
 from articles.extraction.attribution import closing_dash_quote
+from articles.extraction.beside_quotes import before_quotation
 from articles.extraction.clause_shapes import FINITE, subject_pronoun
 from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, SpeakerEntry
 from articles.extraction.names import names_in_prose
@@ -268,6 +269,9 @@ class _Reader:
             cue_start, cue_end = quote.cue[0] - 3, quote.cue[1] + 3
             if _participle_after(self.text, quote):
                 cue_start = quote.cue[0]
+            opening = next((q for q, _ in quoted if quote.start < q < quote.end), None)
+            if opening is not None and not (cue_start < opening < cue_end):
+                quote = before_quotation(self.text, quote, opening) or quote
             if not any(
                 (q_start < quote.end and quote.start < q_end)
                 or (q_start < cue_end and cue_start < q_end)

@@ -163,3 +163,22 @@ def test_two_subjects_joined_by_and_do_not_cut_the_clause_they_open():
         "her focus groups and other research show that the toll plan wins over voters",
         "Ingrid Haugen",
     )
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+def test_a_clause_that_runs_into_another_cues_quotation_ends_at_the_comma(scope):
+    text = (
+        "Lund said the harbour toll would double next spring, which Berg called "
+        "“a tax on the islands”."
+    )
+    indirect = [
+        (q.text, q.speaker) for q in extract_quotes(text, scope=scope) if q.kind == "indirect"
+    ]
+    assert ("the harbour toll would double next spring", "Lund") in indirect
+
+
+def test_a_clause_before_a_quotation_with_no_cue_of_its_own_is_not_cut():
+    # Guards the rule above: the quoted words close the clause itself, a paraphrase the
+    # mixed quote carries; the subordinate clause before the comma is no report.
+    text = "Haugen said that, when the ferry stops, the island will be “cut off from the world”."
+    assert [content for content, _ in _indirect(text)] == []
