@@ -150,6 +150,8 @@ def only_circumstance(sentence: list[Token], first: int, last: int) -> bool:
     """Nothing said after the cue, only where or when it was ('said in an interview on
     Monday'), and a clause before it: '…, she said in an interview.'"""
     rest = [w.lower() for _, _, w in sentence[last + 1 :] if w[:1].isalnum()]
+    if rest and sentence[last][2].lower() in _TELL:
+        rest = _after_addressee(sentence, last, rest)
     if not rest or rest[0] not in PREPOSITIONS or len(rest) > _CIRCUMSTANCE_WORDS:
         return False
     if sentence[last][2].lower() not in SAYING_VERBS or any(
@@ -161,6 +163,23 @@ def only_circumstance(sentence: list[Token], first: int, last: int) -> bool:
 
 
 _CIRCUMSTANCE_WORDS = 8
+_TELL = frozenset("told tells tell".split())
+_ADDRESSEE_WORDS = 4  # 'told [his closest advisers]', 'told [the Ledger]'
+
+
+def _after_addressee(sentence: list[Token], last: int, rest: list[str]) -> list[str]:
+    """``rest``, the words after a cue of telling, without the addressee that opens
+    them ('told [the court] in a filing'): the circumstance is what follows; a clause
+    after the addressee ('told the court the law was void') is no circumstance."""
+    first = sentence[last + 1][2]
+    if not first[:1].isalnum() or rest[0] in PREPOSITIONS or rest[0] in FINITE:
+        return rest
+    for i, word in enumerate(rest[: _ADDRESSEE_WORDS + 1]):
+        if word in PREPOSITIONS:
+            return rest[i:] if i else rest
+        if word in FINITE or word == "that" or (i and subject_pronoun(word)):
+            return rest
+    return rest
 
 
 def with_lead(sentence: list[Token], first: int, last: int, candidate: Candidate):

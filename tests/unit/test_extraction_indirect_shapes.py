@@ -182,3 +182,9 @@ def test_a_clause_before_a_quotation_with_no_cue_of_its_own_is_not_cut():
     # mixed quote carries; the subordinate clause before the comma is no report.
     text = "Haugen said that, when the ferry stops, the island will be “cut off from the world”."
     assert [content for content, _ in _indirect(text)] == []
+
+
+def test_a_clause_told_to_someone_named_after_the_cue_comes_before_it():
+    # 'told the Ledger in an interview': whom and where it was told, no content after.
+    text = "The ferry will stop running in May, Holt told the Ledger in an interview."
+    assert _indirect(text) == [("The ferry will stop running in May", "Holt")]
