@@ -188,3 +188,14 @@ def test_a_clause_told_to_someone_named_after_the_cue_comes_before_it():
     # 'told the Ledger in an interview': whom and where it was told, no content after.
     text = "The ferry will stop running in May, Holt told the Ledger in an interview."
     assert _indirect(text) == [("The ferry will stop running in May", "Holt")]
+
+
+def test_a_clause_ends_before_the_participle_cue_that_follows_its_comma():
+    text = (
+        "Okafor said the council would vote on the toll next week, insisting that "
+        "the islands had been heard."
+    )
+    assert [content for content, _ in _indirect(text)] == [
+        "the council would vote on the toll next week",
+        "the islands had been heard",
+    ]
