@@ -93,6 +93,7 @@ from articles.extraction.handoff import (
     with_low_cues,
 )
 from articles.extraction.hearsay import HEARSAY, with_hearsay
+from articles.extraction.make_cues import MAKE, make_contents
 from articles.extraction.model import Candidate, Span
 from articles.extraction.noun_cues import NOUNS, noun_cues
 from articles.extraction.noun_cues import SHAPE as NOUN_SHAPE
@@ -210,6 +211,8 @@ def reported_around_cues(
     # A set test on the tokens: searching each sentence for the pattern cost 2% more.
     if gate is not None and not NOUNS.isdisjoint(map(WORD, sentence)):
         found.extend(_noun_contents(gate, registry, text, sentence, start, end, taken, found))
+    if not MAKE.isdisjoint(map(WORD, sentence)):
+        found = make_contents(registry, text, sentence, found)
     if gate is not None and text.find(HEARSAY, start, end) >= 0:
         found = with_hearsay(sentence, found)
     if gate is not None and mentions_poll(text, start, end):

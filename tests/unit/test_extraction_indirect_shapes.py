@@ -199,3 +199,24 @@ def test_a_clause_ends_before_the_participle_cue_that_follows_its_comma():
         "the council would vote on the toll next week",
         "the islands had been heard",
     ]
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Holt made it clear to the council on Wednesday that the ferry would keep running.",
+        "Holt made clear over the weekend that the ferry would keep running.",
+        "Holt has made the case to Vestby council that the ferry would keep running.",
+    ],
+)
+def test_a_clause_made_clear_or_made_the_case_for_is_what_the_subject_said(scope, text):
+    indirect = [
+        (q.text, q.speaker) for q in extract_quotes(text, scope=scope) if q.kind == "indirect"
+    ]
+    assert indirect == [("the ferry would keep running", "Holt")]
+
+
+def test_what_was_made_clear_in_the_passive_is_nobodys_clause():
+    # Guards the rule above: 'was made clear' says what became clear, not who said it.
+    assert _indirect("The cost was made clear last week when the council met.") == []
