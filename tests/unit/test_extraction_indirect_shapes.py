@@ -220,3 +220,16 @@ def test_a_clause_made_clear_or_made_the_case_for_is_what_the_subject_said(scope
 def test_what_was_made_clear_in_the_passive_is_nobodys_clause():
     # Guards the rule above: 'was made clear' says what became clear, not who said it.
     assert _indirect("The cost was made clear last week when the council met.") == []
+
+
+def test_a_clause_after_think_or_believe_with_a_plural_subject():
+    # The cue model doubts 'think' and 'believe' in the plural; a clause right after
+    # them is what the subject thinks.
+    text = "Some veteran harbour pilots think the new pier will never open."
+    assert [content for content, _ in _indirect(text)] == ["the new pier will never open"]
+
+
+def test_believe_me_and_think_twice_open_no_clause():
+    # Guards the rule above.
+    assert _indirect("Believe me, the council will never open the pier.") == []
+    assert _indirect("Some islanders think twice before they take the ferry.") == []
