@@ -233,3 +233,20 @@ def test_believe_me_and_think_twice_open_no_clause():
     # Guards the rule above.
     assert _indirect("Believe me, the council will never open the pier.") == []
     assert _indirect("Some islanders think twice before they take the ferry.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Berg filed a complaint with the board, contending that the toll broke the law.",
+            "the toll broke the law",
+        ),
+        (
+            "Castel hinted the toll would fall before the election.",
+            "the toll would fall before the election",
+        ),
+    ],
+)
+def test_forms_of_verbs_of_saying_the_cue_model_doubts_take_their_clause(text, content):
+    assert [found for found, _ in _indirect(text)] == [content]
