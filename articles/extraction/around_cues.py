@@ -70,6 +70,7 @@ from articles.extraction.content_spans import (
     participle_of_attribution,
     right_content,
     that_after_aside,
+    that_after_circumstance,
     with_lead,
 )
 from articles.extraction.cue_subjects import (
@@ -497,6 +498,8 @@ def _around(
             reason, subject_before(registry, text, sentence, first), cue, probability
         )
     that = that_after_aside(sentence, last)
+    if that is None and attributing:
+        that = that_after_circumstance(sentence, last)
     if that is not None and not impersonal(sentence, first):
         end = len(sentence)
         while end > that + 1 and sentence[end - 1][2] in ".!?":

@@ -278,6 +278,27 @@ def that_after_aside(sentence: list[Token], last: int) -> int | None:
 _ASIDE_TOKENS = 16
 
 
+def that_after_circumstance(sentence: list[Token], last: int) -> int | None:
+    """The 'that' after when or where the cue at ``last`` said it, with no comma ('has
+    said from the start that he …', 'claimed at one point that …'), when a clause
+    follows it; or None."""
+    if last + 2 >= len(sentence):
+        return None
+    opener = sentence[last + 1][2].lower()
+    if not (opener in PREPOSITIONS or opener in TIMES or adverb(opener)) or opener == "to":
+        return None
+    for j in range(last + 2, min(len(sentence) - 1, last + 2 + _CIRCUMSTANCE_TOKENS)):
+        word = sentence[j][2].lower()
+        if word == "that":
+            return j if zero_that_clause(sentence, j) else None
+        if word in FINITE or subject_pronoun(word) or not word[:1].isalnum():
+            return None
+    return None
+
+
+_CIRCUMSTANCE_TOKENS = 8  # 'at a Saturday rally in Vestby'
+
+
 def called_for(sentence: list[Token], at: int) -> tuple[int, int] | None:
     """What a demand asks for: 'called for [a review of the tolls]', 'calls on [the
     council to release the videos]' (an 'on' with a 'to' after it, not 'on Monday')."""

@@ -250,3 +250,8 @@ def test_believe_me_and_think_twice_open_no_clause():
 )
 def test_forms_of_verbs_of_saying_the_cue_model_doubts_take_their_clause(text, content):
     assert [found for found, _ in _indirect(text)] == [content]
+
+
+def test_when_a_clause_was_said_without_commas_is_not_what_was_said():
+    text = "Okafor has said from the start that the harbour toll will fall."
+    assert _indirect(text) == [("the harbour toll will fall", "Okafor")]
