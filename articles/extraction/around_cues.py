@@ -72,6 +72,7 @@ from articles.extraction.content_spans import (
     participle_of_attribution,
     right_content,
     that_after_aside,
+    that_after_circumstance,
     with_lead,
 )
 from articles.extraction.cue_subjects import (
@@ -95,6 +96,7 @@ from articles.extraction.handoff import (
     with_low_cues,
 )
 from articles.extraction.hearsay import HEARSAY, with_hearsay
+from articles.extraction.make_cues import MAKE, make_contents
 from articles.extraction.model import Candidate, Span
 from articles.extraction.noun_cues import NOUNS, noun_cues
 from articles.extraction.noun_cues import SHAPE as NOUN_SHAPE
@@ -212,6 +214,8 @@ def reported_around_cues(
     # A set test on the tokens: searching each sentence for the pattern cost 2% more.
     if gate is not None and not NOUNS.isdisjoint(map(WORD, sentence)):
         found.extend(_noun_contents(gate, registry, text, sentence, start, end, taken, found))
+    if not MAKE.isdisjoint(map(WORD, sentence)):
+        found = make_contents(registry, text, sentence, found)
     if gate is not None and text.find(HEARSAY, start, end) >= 0:
         found = with_hearsay(sentence, found)
     if gate is not None and mentions_poll(text, start, end):
@@ -354,7 +358,11 @@ def _cues_with_clauses(
             (i == 0 or sentence[i - 1][2].lower() not in DETERMINERS)
             and i + 1 < len(sentence)
             and sentence[i + 1][2] != ":"
-            and (that_clause(sentence, i) or _pronoun_clause(sentence, i))
+            and (
+                that_clause(sentence, i)
+                or _pronoun_clause(sentence, i)
+                or _belief_clause(sentence, i)
+            )
         ) or attribution_aside(sentence, i):
             found[i] = max(p, _LOW_CUE)
     return sorted(found.items())
@@ -368,6 +376,23 @@ _ATTRIBUTING_FORMS = ATTRIBUTING_WORDS | {word.capitalize() for word in ATTRIBUT
 def _unlearned(vocabulary: frozenset[str]) -> frozenset[str]:
     """The attributing words' forms the cue model has no weights for."""
     return frozenset(form for form in _ATTRIBUTING_FORMS if form.lower() not in vocabulary)
+
+
+# Verbs of belief that the cue model doubts in the plural ('Some voters think the toll
+# will rise'): PolNeAR's many 'I think' inside quotations taught it so.
+_BELIEFS = frozenset("think believe say".split())
+_NOT_OPENERS = frozenset("me us him them twice so".split())  # 'believe me, …', 'think twice'
+
+
+def _belief_clause(sentence: list[Token], i: int) -> bool:
+    """'think the toll will rise': a verb of belief and a clause right after it."""
+    after = sentence[i + 1][2]
+    return (
+        sentence[i][2] in _BELIEFS
+        and after[:1].isalnum()
+        and after.lower() not in _NOT_OPENERS
+        and zero_that_clause(sentence, i)
+    )
 
 
 _LOW_CUE = 0.15  # the lowest probability at which an attributing word before a clause counts
@@ -477,6 +502,8 @@ def _around(
             reason, subject_before(registry, text, sentence, first), cue, probability
         )
     that = that_after_aside(sentence, last)
+    if that is None and attributing:
+        that = that_after_circumstance(sentence, last)
     if that is not None and not impersonal(sentence, first):
         end = len(sentence)
         while end > that + 1 and sentence[end - 1][2] in ".!?":

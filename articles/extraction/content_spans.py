@@ -151,6 +151,8 @@ def only_circumstance(sentence: list[Token], first: int, last: int) -> bool:
     """Nothing said after the cue, only where or when it was ('said in an interview on
     Monday'), and a clause before it: '…, she said in an interview.'"""
     rest = [w.lower() for _, _, w in sentence[last + 1 :] if w[:1].isalnum()]
+    if rest and sentence[last][2].lower() in _TELL:
+        rest = _after_addressee(sentence, last, rest)
     if not rest or rest[0] not in PREPOSITIONS or len(rest) > _CIRCUMSTANCE_WORDS:
         return False
     if sentence[last][2].lower() not in SAYING_VERBS or any(
@@ -162,6 +164,23 @@ def only_circumstance(sentence: list[Token], first: int, last: int) -> bool:
 
 
 _CIRCUMSTANCE_WORDS = 8
+_TELL = frozenset("told tells tell".split())
+_ADDRESSEE_WORDS = 4  # 'told [his closest advisers]', 'told [the Ledger]'
+
+
+def _after_addressee(sentence: list[Token], last: int, rest: list[str]) -> list[str]:
+    """``rest``, the words after a cue of telling, without the addressee that opens
+    them ('told [the court] in a filing'): the circumstance is what follows; a clause
+    after the addressee ('told the court the law was void') is no circumstance."""
+    first = sentence[last + 1][2]
+    if not first[:1].isalnum() or rest[0] in PREPOSITIONS or rest[0] in FINITE:
+        return rest
+    for i, word in enumerate(rest[: _ADDRESSEE_WORDS + 1]):
+        if word in PREPOSITIONS:
+            return rest[i:] if i else rest
+        if word in FINITE or word == "that" or (i and subject_pronoun(word)):
+            return rest
+    return rest
 
 
 def only_where_spoken(sentence: list[Token], last: int) -> bool:
@@ -281,6 +300,27 @@ def that_after_aside(sentence: list[Token], last: int) -> int | None:
 
 
 _ASIDE_TOKENS = 16
+
+
+def that_after_circumstance(sentence: list[Token], last: int) -> int | None:
+    """The 'that' after when or where the cue at ``last`` said it, with no comma ('has
+    said from the start that he …', 'claimed at one point that …'), when a clause
+    follows it; or None."""
+    if last + 2 >= len(sentence):
+        return None
+    opener = sentence[last + 1][2].lower()
+    if not (opener in PREPOSITIONS or opener in TIMES or adverb(opener)) or opener == "to":
+        return None
+    for j in range(last + 2, min(len(sentence) - 1, last + 2 + _CIRCUMSTANCE_TOKENS)):
+        word = sentence[j][2].lower()
+        if word == "that":
+            return j if zero_that_clause(sentence, j) else None
+        if word in FINITE or subject_pronoun(word) or not word[:1].isalnum():
+            return None
+    return None
+
+
+_CIRCUMSTANCE_TOKENS = 8  # 'at a Saturday rally in Vestby'
 
 
 def called_for(sentence: list[Token], at: int) -> tuple[int, int] | None:

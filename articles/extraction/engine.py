@@ -400,6 +400,8 @@ def _before_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
         for other in found:
             if other.cue and not other.gated and quote.start < other.cue[0] < end:
                 match = _AND_BEFORE_CUE.search(text, quote.start, _subject_start(other))
+                if match is None and _participle_cue(text, other):
+                    match = _COMMA_BEFORE_CUE.search(text, quote.start, other.cue[0])
                 if (
                     match
                     and match.start() - quote.start >= _MIN_CUT
@@ -411,6 +413,14 @@ def _before_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
 
 
 _MIN_CUT = 8  # characters a cut content keeps at least
+# '… next spring, insisting that …': the comma before a participle cue in a content.
+_COMMA_BEFORE_CUE = re.compile(r",\s+$")
+
+
+def _participle_cue(text: str, quote: Candidate) -> bool:
+    """'insisting that …', 'adding that …': a participle cue, its clause after it."""
+    word = text[quote.cue[0] : quote.cue[1]]
+    return word.endswith("ing") and word.islower() and quote.start >= quote.cue[1]
 
 
 def _joined_subject(text: str, start: int, match: re.Match, other: Candidate) -> bool:

@@ -127,7 +127,9 @@ ATTRIBUTING_WORDS = frozenset(
     repeating, describing, wondering, vowing, confirming, admitting, threatening,
     demanding, asserting, fearing, conceding, alleging, worrying, stressing, expecting,
     proposing, stating, accusing, emphasizing, emphasising, explaining, acknowledging,
-    mentioning, blaming, commenting
+    mentioning, blaming, commenting, contending, concluding, joking, bragging,
+    boasting, assure, assures, assuring, remind, reminds, hint, hints, hinted, hinting,
+    noticed
     """
     )
 )

@@ -168,3 +168,95 @@ def test_two_subjects_joined_by_and_do_not_cut_the_clause_they_open():
 def test_a_clause_that_runs_on_into_a_quotation_with_its_own_cue_keeps_its_words_before_it():
     text = 'Lund said the tolls would stay until May but added, "We will look at it again."'
     assert ("the tolls would stay until May", "Lund") in _indirect(text)
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+def test_a_clause_that_runs_into_another_cues_quotation_ends_at_the_comma(scope):
+    text = (
+        "Lund said the harbour toll would double next spring, which Berg called "
+        "“a tax on the islands”."
+    )
+    indirect = [
+        (q.text, q.speaker) for q in extract_quotes(text, scope=scope) if q.kind == "indirect"
+    ]
+    assert ("the harbour toll would double next spring", "Lund") in indirect
+
+
+def test_a_clause_before_a_quotation_with_no_cue_of_its_own_is_not_cut():
+    # Guards the rule above: the quoted words close the clause itself, a paraphrase the
+    # mixed quote carries; the subordinate clause before the comma is no report.
+    text = "Haugen said that, when the ferry stops, the island will be “cut off from the world”."
+    assert [content for content, _ in _indirect(text)] == []
+
+
+def test_a_clause_told_to_someone_named_after_the_cue_comes_before_it():
+    # 'told the Ledger in an interview': whom and where it was told, no content after.
+    text = "The ferry will stop running in May, Holt told the Ledger in an interview."
+    assert _indirect(text) == [("The ferry will stop running in May", "Holt")]
+
+
+def test_a_clause_ends_before_the_participle_cue_that_follows_its_comma():
+    text = (
+        "Okafor said the council would vote on the toll next week, insisting that "
+        "the islands had been heard."
+    )
+    assert [content for content, _ in _indirect(text)] == [
+        "the council would vote on the toll next week",
+        "the islands had been heard",
+    ]
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Holt made it clear to the council on Wednesday that the ferry would keep running.",
+        "Holt made clear over the weekend that the ferry would keep running.",
+        "Holt has made the case to Vestby council that the ferry would keep running.",
+    ],
+)
+def test_a_clause_made_clear_or_made_the_case_for_is_what_the_subject_said(scope, text):
+    indirect = [
+        (q.text, q.speaker) for q in extract_quotes(text, scope=scope) if q.kind == "indirect"
+    ]
+    assert indirect == [("the ferry would keep running", "Holt")]
+
+
+def test_what_was_made_clear_in_the_passive_is_nobodys_clause():
+    # Guards the rule above: 'was made clear' says what became clear, not who said it.
+    assert _indirect("The cost was made clear last week when the council met.") == []
+
+
+def test_a_clause_after_think_or_believe_with_a_plural_subject():
+    # The cue model doubts 'think' and 'believe' in the plural; a clause right after
+    # them is what the subject thinks.
+    text = "Some veteran harbour pilots think the new pier will never open."
+    assert [content for content, _ in _indirect(text)] == ["the new pier will never open"]
+
+
+def test_believe_me_and_think_twice_open_no_clause():
+    # Guards the rule above.
+    assert _indirect("Believe me, the council will never open the pier.") == []
+    assert _indirect("Some islanders think twice before they take the ferry.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Berg filed a complaint with the board, contending that the toll broke the law.",
+            "the toll broke the law",
+        ),
+        (
+            "Castel hinted the toll would fall before the election.",
+            "the toll would fall before the election",
+        ),
+    ],
+)
+def test_forms_of_verbs_of_saying_the_cue_model_doubts_take_their_clause(text, content):
+    assert [found for found, _ in _indirect(text)] == [content]
+
+
+def test_when_a_clause_was_said_without_commas_is_not_what_was_said():
+    text = "Okafor has said from the start that the harbour toll will fall."
+    assert _indirect(text) == [("the harbour toll will fall", "Okafor")]
