@@ -78,6 +78,12 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
             speaker = subject_before(registry, text, sentence, said)
             if speaker.entity is not None:
                 return speaker
+        if sentence[0][2] in cues.QUOTE_MARKS:
+            # '“As far as …,” Berg said of the cuts, mocking …': the words that open the
+            # sentence are the quotation's, whose attribution names the subject.
+            quoted = _quotation_speaker(registry, text, sentence, end - 1)
+            if quoted is not None:
+                return quoted
         subject = sentence_subject(registry, text, sentence, end - 1)
         if subject.entity is None:
             # '“…,” said Tom Berg, a former aide, recalling …', '“…,” Lund told the
@@ -272,7 +278,12 @@ def _quotation_speaker(
         if said is None and comma - closing == 3:
             said = comma - 1  # '“…,” he vowed, adding …': any verb after a one-word subject
         if said is None:
-            return None
+            # '“…,” Ms. Lund answered, referring …': any verb after a name.
+            verb = next((i for i in range(closing + 2, comma) if sentence[i][2].islower()), None)
+            if verb is None:
+                return None
+            speaker = phrase(registry, text, sentence, closing + 1, verb)
+            return speaker if _names_someone(registry, text, speaker) else None
         speaker = phrase(registry, text, sentence, closing + 1, said)
     return speaker if speaker.entity is not None else None
 

@@ -197,3 +197,25 @@ def test_a_dash_ends_the_subject_before_an_aside_between_dashes():
         "into law -- has publicly derided the plan, suggesting that it would fail."
     )
     assert _speaker_of(text, "suggesting") == "Lund"
+
+
+def _wide_speakers_of(text, cue):
+    quotes = extract_quotes(text, scope=Scope.WIDE)
+    found = [q for q in quotes if text[q.cue_start : q.cue_end] == cue]
+    assert found, quotes
+    return {q.speaker for q in found}
+
+
+def test_a_participle_after_a_quotation_s_attribution_takes_its_speaker():
+    # Wide scope: the quotation's first words were taken for the sentence's subject ('“As').
+    text = (
+        "Holt spoke first. “As far as the budget goes, there is nothing left,” Berg said "
+        "of the cuts, mocking the plan to sell the ferry."
+    )
+    assert _wide_speakers_of(text, "mocking") == {"Berg"}
+
+
+def test_a_participle_after_a_quotation_and_any_verb_of_a_name_takes_the_name():
+    text = "Holt spoke first. “It is over,” Ms. Lund answered, referring to the vote on the port."
+    assert _wide_speakers_of(text, "referring") == {"Lund"}
+
