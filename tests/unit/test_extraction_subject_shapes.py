@@ -219,3 +219,28 @@ def test_a_participle_after_a_quotation_and_any_verb_of_a_name_takes_the_name():
     text = "Holt spoke first. “It is over,” Ms. Lund answered, referring to the vote on the port."
     assert _wide_speakers_of(text, "referring") == {"Lund"}
 
+
+def test_a_participle_after_quoted_words_closing_with_a_comma_takes_the_subject():
+    # The comma inside the closing mark hid the participle's comma; the name in the
+    # verb's object was taken.
+    text = (
+        "The port closed. Lund called the idea that Berg had anything to hide a “silly "
+        "notion,” adding that the person who “needs to explain himself is Berg, not me.”"
+    )
+    assert _wide_speakers_of(text, "adding") == {"Lund"}
+
+
+def test_a_verb_after_quoted_words_and_and_shares_the_sentence_s_subject():
+    text = (
+        "The port closed. Okafor, speaking on Radio Vestby, called Berg a “windbag,” and "
+        "said his remarks were priceless “propaganda” for the rival party."
+    )
+    assert _wide_speakers_of(text, "said") == {"Okafor"}
+
+
+def test_a_participle_after_a_quotation_that_opens_the_sentence_is_not_its_words():
+    text = (
+        "The port closed. “Loud voices on the quay could easily sink the plan,” Haugen "
+        "wrote this week, adding that the council would vote in May."
+    )
+    assert _wide_speakers_of(text, "adding") == {"Haugen"}
