@@ -138,6 +138,11 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         # '…, with some polls showing that …', 'Even the organiser said': the word opens
         # the phrase, the subject follows it.
         start += 1
+    relative = next((i for i in range(end - 2, start - 1, -1) if sentence[i][2] in _OBJECTS), None)
+    if relative is not None:
+        # 'in what officials called a fraud', 'Lund, whom many voters believed': the
+        # relative is the verb's object; its subject follows it.
+        start = relative + 1
     if end > start and sentence[start][2].lower() in _NO_SUBJECT_OPENERS:
         # 'Ackman bought shares in 2014, in a bid to persuade …', 'she focused on him,
         # trying to use …': a phrase that opens with a preposition or a verb is no
@@ -224,6 +229,8 @@ def _names_someone(registry: Registry, text: str, subject: Speaker) -> bool:
     return named and not registry.common_word(opener.split()[0])
 
 
+# Relatives that are only ever the object of the verb after their clause's subject.
+_OBJECTS = frozenset("what whom".split())
 # Prepositions that make a participle after them an adjunct of the sentence's verb.
 _BEFORE_PARTICIPLE = frozenset("before after while by in since without when upon".split())
 # Words that open a subject's phrase without being part of it: '…, with some polls

@@ -244,3 +244,20 @@ def test_a_participle_after_a_quotation_that_opens_the_sentence_is_not_its_words
         "wrote this week, adding that the council would vote in May."
     )
     assert _wide_speakers_of(text, "adding") == {"Haugen"}
+
+
+def test_the_subject_after_what_or_whom_is_the_cue_s():
+    # 'what' and 'whom' open no clause boundary: the phrase back to the comma opened
+    # with 'in', and the sentence's subject was taken.
+    what = (
+        "Holt should have been stopped from buying the boat used in Vestby, in what "
+        "officials called a clear fraud."
+    )
+    whom = "Berg drew scorn from Lund, whom Mireille Castel believed was tilting the vote."
+    called = [
+        q
+        for q in extract_quotes(what, scope=Scope.WIDE)
+        if what[q.cue_start : q.cue_end] == "called"
+    ]
+    assert [(q.speaker, q.speaker_description) for q in called] == [(None, "officials")]
+    assert _wide_speakers_of(whom, "believed") == {"Mireille Castel"}
