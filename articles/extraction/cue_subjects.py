@@ -84,6 +84,9 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
             quoted = _quotation_speaker(registry, text, sentence, end - 1)
             if quoted is not None:
                 return quoted
+        clause = _clause_subject(registry, text, sentence, end - 1)
+        if clause is not None:
+            return clause
         subject = sentence_subject(registry, text, sentence, end - 1)
         if subject.entity is None:
             # '“…,” said Tom Berg, a former aide, recalling …', '“…,” Lund told the
@@ -183,6 +186,69 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         if _names_someone(registry, text, subject):
             return subject
     return speaker
+
+
+def _clause_subject(
+    registry: Registry, text: str, sentence: list[Token], comma: int
+) -> Speaker | None:
+    """The subject of the clause a conjunction opens before the ``comma`` of a participle:
+    'Rents rose, and the union has sued the city, saying …', 'Holt spoke but Lund was
+    unmoved, insisting …'; None when no conjunction opens such a clause within reach."""
+    for i in range(comma, max(0, comma - _CLAUSE_TOKENS), -1):
+        word = sentence[i][2]
+        if word in ";:()" or word in cues.QUOTE_MARKS:
+            return None
+        if word == "," and i < comma:
+            # 'As Lund and Berg rose, Holt has tried …, drawing': a clause that opens at
+            # the comma, with no conjunction, ends the search.
+            subject = _subject_and_verb(registry, text, sentence, i, comma)
+            if subject is not None:
+                return subject
+        elif word.lower() in _CLAUSE_CONJUNCTIONS:
+            return _subject_and_verb(registry, text, sentence, i, comma)
+    return None
+
+
+def _subject_and_verb(
+    registry: Registry, text: str, sentence: list[Token], opener: int, comma: int
+) -> Speaker | None:
+    """The subject of the clause after token ``opener`` when a verb follows it before the
+    ``comma``, and it names someone or something."""
+    words = [w for _, _, w in sentence[opener + 1 : comma]]
+    length = subject_length(words[:8])
+    stop = length
+    while stop < len(words) and adverb(words[stop].lower()):
+        stop += 1
+    if not 0 < stop < len(words) or not _verb_like(words[stop]):
+        return None
+    if all(w.lower() in DETERMINERS for w in words[:length]):
+        return None  # 'the embattled president': a participle, not a verb after 'the'
+    subject = phrase(registry, text, sentence, opener + 1, opener + 1 + length)
+    if subject.mention is None or text[slice(*subject.mention)].lower() in _NOT_SUBJECTS:
+        return None
+    return subject if subject.entity is not None else None
+
+
+def _verb_like(word: str) -> bool:
+    """A word that reads as a clause's verb: an auxiliary or a past form ('has', 'fired',
+    'brought'); not 'candidates' in 'Senate and House candidates'."""
+    lowered = word.lower()
+    return word[:1].islower() and (
+        lowered in _AUXILIARIES
+        or lowered in _PAST_FORMS
+        or (lowered.endswith("ed") and len(lowered) > 3)
+    )
+
+
+# Conjunctions that open a clause whose subject a participle after it shares.
+_CLAUSE_CONJUNCTIONS = frozenset("and but".split())
+_CLAUSE_TOKENS = 30
+_AUXILIARIES = frozenset("is are was were has have had will would can could may might".split())
+_PAST_FORMS = frozenset(
+    """brought took made gave went sent met held left kept spoke wrote told said began ran
+    won lost put set got came saw stood sought thought felt threw drew struck""".split()
+)
+_NOT_SUBJECTS = frozenset("it i this that there who which".split())
 
 
 def _subordinate_subject(

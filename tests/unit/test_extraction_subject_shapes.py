@@ -261,3 +261,25 @@ def test_the_subject_after_what_or_whom_is_the_cue_s():
     ]
     assert [(q.speaker, q.speaker_description) for q in called] == [(None, "officials")]
     assert _wide_speakers_of(whom, "believed") == {"Mireille Castel"}
+
+
+def test_a_participle_after_a_clause_that_and_or_but_opens_takes_that_clause_s_subject():
+    # The sentence's first subject was taken, or none: 'Prosecutors', 'It’s a big if'.
+    anded = (
+        "The port closed. Prosecutors charged the clerk and Haugen fired his deputy, Tom "
+        "Lund, acknowledging that trust in the office was lost."
+    )
+    butted = (
+        "The port closed. It was a long shot, but Okafor was in Dunmore on Tuesday, well "
+        "before the vote, stressing the town's importance."
+    )
+    assert _wide_speakers_of(anded, "acknowledging") == {"Haugen"}
+    assert _wide_speakers_of(butted, "stressing") == {"Okafor"}
+
+
+def test_a_clause_after_a_comma_ends_the_search_for_the_participle_s_subject():
+    text = (
+        "The port closed. As Lund and Berg have risen in the polls, Holt has slowly "
+        "tried to stress their differences, warning that the two would sell the port."
+    )
+    assert _wide_speakers_of(text, "warning") == {"Holt"}
