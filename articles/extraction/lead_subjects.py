@@ -122,6 +122,14 @@ def subject_speaker_before(
         opening = _opening_subject(registry, text, sentence_start, lead)
         if opening.entity is not None:
             return opening
+    with_subject = _WITH_SUBJECT.search(lead) if _PARTICIPLE.match(text, cue_start) else None
+    if with_subject:
+        # 'Critics balked, with Sen. Ana Lund calling it “…”': the phrase after 'with' is
+        # the participle's subject, not the sentence's.
+        at = sentence_start + with_subject.start("subject")
+        speaker = speaker_in(registry, text, at, sentence_start + with_subject.end("subject"))
+        if speaker.entity is not None:
+            return speaker
     earlier = _COORDINATED_CUE.search(lead)
     if earlier:
         # 'Though she called the bank’s conduct “shameful” and called for …': the first
@@ -247,6 +255,10 @@ def _ends_with_comma(lead: str) -> bool:
     """A comma ends ``lead``, or a quotation that closes with one ('a “silly notion,” ')."""
     stripped = lead.rstrip()
     return stripped.endswith(",") or (stripped[-1:] in '"”' and stripped[:-1].endswith(","))
+
+
+# A participle's subject after 'with' that ends the lead: ', with Sen. Ana Lund '.
+_WITH_SUBJECT = re.compile(r"(?:^|,)\s*with\s+(?P<subject>[^\s,;:“”\"][^,;:“”\"]{0,60}?)\s+$")
 
 
 # A present participle for a cue: 'saying', 'calling', not 'bring' or 'thing'.

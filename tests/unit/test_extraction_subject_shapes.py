@@ -283,3 +283,13 @@ def test_a_clause_after_a_comma_ends_the_search_for_the_participle_s_subject():
         "tried to stress their differences, warning that the two would sell the port."
     )
     assert _wide_speakers_of(text, "warning") == {"Holt"}
+
+
+def test_the_phrase_after_with_is_the_subject_of_the_participle_before_quoted_words():
+    # The sentence's subject was taken: 'Critics'.
+    text = (
+        "The port closed. Critics were irritated by the plan, with Sen. Ana Lund calling "
+        "it a “Chinese menu.”"
+    )
+    quotes = [q for q in extract_quotes(text) if q.text.startswith("Chinese menu")]
+    assert [q.speaker for q in quotes] == ["Ana Lund"]
