@@ -96,7 +96,12 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
     if sentence[end - 1][2] == ")":
         # 'Rep. Alma Frost (D-Ore.) said': the party and state are no part of the subject.
         opening = next(
-            (i for i in range(end - 2, max(-1, end - 12), -1) if sentence[i][2] == "("), None
+            (
+                i
+                for i in range(end - 2, max(-1, end - _BRACKET_TOKENS), -1)
+                if sentence[i][2] == "("
+            ),
+            None,
         )
         if opening:
             end = opening
@@ -108,6 +113,17 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
             subject = phrase(registry, text, sentence, boundary(sentence, opening), opening)
             if subject.entity is not None:
                 return subject
+    if sentence[end - 1][2] == "," and end >= 4:
+        opening = next(
+            (i for i in range(end - 2, max(0, end - 5), -1) if sentence[i][2] == ","), None
+        )
+        aside = (
+            " ".join(w.lower() for _, _, w in sentence[opening + 1 : end - 1]) if opening else ""
+        )
+        if aside in _DISCOURSE_ASIDES:
+            # 'The two lawmakers, however, argue', 'No one, in fact, is eager': the
+            # subject is the phrase before the aside.
+            return subject_before(registry, text, sentence, opening)
     if sentence[end - 1][2] == "," and end >= 2:
         # 'Berg (R-Ore.), facing a challenge from Lund, noted': the name before the aside.
         aside = subject_before_aside(registry, text, sentence[end - 2][0], sentence[first][0])
@@ -295,6 +311,14 @@ def _names_someone(registry: Registry, text: str, subject: Speaker) -> bool:
     return named and not registry.common_word(opener.split()[0])
 
 
+# Adverbial asides between commas that leave the subject before them.
+_DISCOURSE_ASIDES = frozenset(
+    {"however", "meanwhile", "too", "though", "instead", "indeed", "also", "for instance"}
+    | {"for example", "in fact", "of course", "in turn", "in particular", "by contrast"}
+)
+# A bracketed aside before the cue may run this far back: 'Sen. Holt (a Dunmore Democrat so
+# boyish he has been mistaken for an aide) says'.
+_BRACKET_TOKENS = 30
 # Relatives that are only ever the object of the verb after their clause's subject.
 _OBJECTS = frozenset("what whom".split())
 # Prepositions that make a participle after them an adjunct of the sentence's verb.
