@@ -212,10 +212,17 @@ def before_quote(
         attribution = _attribution(registry, text, match, sentence_start)
         if attribution is not None:
             return attribution
-    match = PHRASE_CUE_COLON.search(lead)
+    match = _INVERTED_CUE.match(lead) or PHRASE_CUE_COLON.search(lead)
     if not match or not _subject_like(match.group("who")):
         return None
     return _attribution(registry, text, match, sentence_start)
+
+
+# The cue before its speaker, opening the sentence: 'Said Castel, “', 'But, said Lund, “'.
+_INVERTED_CUE = re.compile(
+    r"\s*(?:(?:But|And|Yet|Still)\s*,?\s+)?(?P<cue>[Ss]aid|[Ss]ays|[Aa]dded|[Ww]rote)\s+"
+    r"(?P<who>[^\s,:;“”\"][^,:;“”\"]{0,80}?)\s*[,:]\s*$"
+)
 
 
 def closing_dash_quote(

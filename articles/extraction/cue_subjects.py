@@ -78,6 +78,15 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
             speaker = subject_before(registry, text, sentence, said)
             if speaker.entity is not None:
                 return speaker
+        if sentence[0][2] in cues.QUOTE_MARKS:
+            # '“As far as …,” Berg said of the cuts, mocking …': the words that open the
+            # sentence are the quotation's, whose attribution names the subject.
+            quoted = _quotation_speaker(registry, text, sentence, end - 1)
+            if quoted is not None:
+                return quoted
+        clause = _clause_subject(registry, text, sentence, end - 1)
+        if clause is not None:
+            return clause
         subject = sentence_subject(registry, text, sentence, end - 1)
         if subject.entity is None:
             # '“…,” said Tom Berg, a former aide, recalling …', '“…,” Lund told the
@@ -87,7 +96,12 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
     if sentence[end - 1][2] == ")":
         # 'Rep. Alma Frost (D-Ore.) said': the party and state are no part of the subject.
         opening = next(
-            (i for i in range(end - 2, max(-1, end - 12), -1) if sentence[i][2] == "("), None
+            (
+                i
+                for i in range(end - 2, max(-1, end - _BRACKET_TOKENS), -1)
+                if sentence[i][2] == "("
+            ),
+            None,
         )
         if opening:
             end = opening
@@ -99,6 +113,17 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
             subject = phrase(registry, text, sentence, boundary(sentence, opening), opening)
             if subject.entity is not None:
                 return subject
+    if sentence[end - 1][2] == "," and end >= 4:
+        opening = next(
+            (i for i in range(end - 2, max(0, end - 5), -1) if sentence[i][2] == ","), None
+        )
+        aside = (
+            " ".join(w.lower() for _, _, w in sentence[opening + 1 : end - 1]) if opening else ""
+        )
+        if aside in _DISCOURSE_ASIDES:
+            # 'The two lawmakers, however, argue', 'No one, in fact, is eager': the
+            # subject is the phrase before the aside.
+            return subject_before(registry, text, sentence, opening)
     if sentence[end - 1][2] == "," and end >= 2:
         # 'Berg (R-Ore.), facing a challenge from Lund, noted': the name before the aside.
         aside = subject_before_aside(registry, text, sentence[end - 2][0], sentence[first][0])
@@ -132,6 +157,11 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         # '…, with some polls showing that …', 'Even the organiser said': the word opens
         # the phrase, the subject follows it.
         start += 1
+    relative = next((i for i in range(end - 2, start - 1, -1) if sentence[i][2] in _OBJECTS), None)
+    if relative is not None:
+        # 'in what officials called a fraud', 'Lund, whom many voters believed': the
+        # relative is the verb's object; its subject follows it.
+        start = relative + 1
     if end > start and sentence[start][2].lower() in _NO_SUBJECT_OPENERS:
         # 'Ackman bought shares in 2014, in a bid to persuade …', 'she focused on him,
         # trying to use …': a phrase that opens with a preposition or a verb is no
@@ -172,6 +202,69 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         if _names_someone(registry, text, subject):
             return subject
     return speaker
+
+
+def _clause_subject(
+    registry: Registry, text: str, sentence: list[Token], comma: int
+) -> Speaker | None:
+    """The subject of the clause a conjunction opens before the ``comma`` of a participle:
+    'Rents rose, and the union has sued the city, saying …', 'Holt spoke but Lund was
+    unmoved, insisting …'; None when no conjunction opens such a clause within reach."""
+    for i in range(comma, max(0, comma - _CLAUSE_TOKENS), -1):
+        word = sentence[i][2]
+        if word in ";:()" or word in cues.QUOTE_MARKS:
+            return None
+        if word == "," and i < comma:
+            # 'As Lund and Berg rose, Holt has tried …, drawing': a clause that opens at
+            # the comma, with no conjunction, ends the search.
+            subject = _subject_and_verb(registry, text, sentence, i, comma)
+            if subject is not None:
+                return subject
+        elif word.lower() in _CLAUSE_CONJUNCTIONS:
+            return _subject_and_verb(registry, text, sentence, i, comma)
+    return None
+
+
+def _subject_and_verb(
+    registry: Registry, text: str, sentence: list[Token], opener: int, comma: int
+) -> Speaker | None:
+    """The subject of the clause after token ``opener`` when a verb follows it before the
+    ``comma``, and it names someone or something."""
+    words = [w for _, _, w in sentence[opener + 1 : comma]]
+    length = subject_length(words[:8])
+    stop = length
+    while stop < len(words) and adverb(words[stop].lower()):
+        stop += 1
+    if not 0 < stop < len(words) or not _verb_like(words[stop]):
+        return None
+    if all(w.lower() in DETERMINERS for w in words[:length]):
+        return None  # 'the embattled president': a participle, not a verb after 'the'
+    subject = phrase(registry, text, sentence, opener + 1, opener + 1 + length)
+    if subject.mention is None or text[slice(*subject.mention)].lower() in _NOT_SUBJECTS:
+        return None
+    return subject if subject.entity is not None else None
+
+
+def _verb_like(word: str) -> bool:
+    """A word that reads as a clause's verb: an auxiliary or a past form ('has', 'fired',
+    'brought'); not 'candidates' in 'Senate and House candidates'."""
+    lowered = word.lower()
+    return word[:1].islower() and (
+        lowered in _AUXILIARIES
+        or lowered in _PAST_FORMS
+        or (lowered.endswith("ed") and len(lowered) > 3)
+    )
+
+
+# Conjunctions that open a clause whose subject a participle after it shares.
+_CLAUSE_CONJUNCTIONS = frozenset("and but".split())
+_CLAUSE_TOKENS = 30
+_AUXILIARIES = frozenset("is are was were has have had will would can could may might".split())
+_PAST_FORMS = frozenset(
+    """brought took made gave went sent met held left kept spoke wrote told said began ran
+    won lost put set got came saw stood sought thought felt threw drew struck""".split()
+)
+_NOT_SUBJECTS = frozenset("it i this that there who which".split())
 
 
 def _subordinate_subject(
@@ -218,6 +311,16 @@ def _names_someone(registry: Registry, text: str, subject: Speaker) -> bool:
     return named and not registry.common_word(opener.split()[0])
 
 
+# Adverbial asides between commas that leave the subject before them.
+_DISCOURSE_ASIDES = frozenset(
+    {"however", "meanwhile", "too", "though", "instead", "indeed", "also", "for instance"}
+    | {"for example", "in fact", "of course", "in turn", "in particular", "by contrast"}
+)
+# A bracketed aside before the cue may run this far back: 'Sen. Holt (a Dunmore Democrat so
+# boyish he has been mistaken for an aide) says'.
+_BRACKET_TOKENS = 30
+# Relatives that are only ever the object of the verb after their clause's subject.
+_OBJECTS = frozenset("what whom".split())
 # Prepositions that make a participle after them an adjunct of the sentence's verb.
 _BEFORE_PARTICIPLE = frozenset("before after while by in since without when upon".split())
 # Words that open a subject's phrase without being part of it: '…, with some polls
@@ -272,7 +375,12 @@ def _quotation_speaker(
         if said is None and comma - closing == 3:
             said = comma - 1  # '“…,” he vowed, adding …': any verb after a one-word subject
         if said is None:
-            return None
+            # '“…,” Ms. Lund answered, referring …': any verb after a name.
+            verb = next((i for i in range(closing + 2, comma) if sentence[i][2].islower()), None)
+            if verb is None:
+                return None
+            speaker = phrase(registry, text, sentence, closing + 1, verb)
+            return speaker if _names_someone(registry, text, speaker) else None
         speaker = phrase(registry, text, sentence, closing + 1, said)
     return speaker if speaker.entity is not None else None
 

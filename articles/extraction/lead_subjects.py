@@ -116,12 +116,20 @@ def subject_speaker_before(
         )
         if speaker.entity is not None and speaker.mention is not None:
             return speaker
-    elif lead.rstrip().endswith(",") and _PARTICIPLE.match(text, cue_start):
+    elif _ends_with_comma(lead) and _PARTICIPLE.match(text, cue_start):
         # 'Ocampo attacked Whitfield, saying the budget would “…”': the sentence's
         # subject says it, not the object before the comma.
         opening = _opening_subject(registry, text, sentence_start, lead)
         if opening.entity is not None:
             return opening
+    with_subject = _WITH_SUBJECT.search(lead) if _PARTICIPLE.match(text, cue_start) else None
+    if with_subject:
+        # 'Critics balked, with Sen. Ana Lund calling it “…”': the phrase after 'with' is
+        # the participle's subject, not the sentence's.
+        at = sentence_start + with_subject.start("subject")
+        speaker = speaker_in(registry, text, at, sentence_start + with_subject.end("subject"))
+        if speaker.entity is not None:
+            return speaker
     earlier = _COORDINATED_CUE.search(lead)
     if earlier:
         # 'Though she called the bank’s conduct “shameful” and called for …': the first
@@ -132,6 +140,12 @@ def subject_speaker_before(
     if _AND_AT_END.search(lead) and _VERB_PHRASE.search(lead) and _one_clause(lead):
         # 'Holt took the stage at the Grand Hotel and called …': the verbs share the
         # sentence's subject, not the last name in the first one's object.
+        opening = _opening_subject(registry, text, sentence_start, lead)
+        if opening.entity is not None and opening.mention is not None:
+            return opening
+    if _QUOTE_AND_AT_END.search(lead):
+        # 'Okafor, speaking on the radio, called Berg a “windbag,” and said …': the verbs
+        # share the sentence's subject, not the name in the first one's object.
         opening = _opening_subject(registry, text, sentence_start, lead)
         if opening.entity is not None and opening.mention is not None:
             return opening
@@ -237,6 +251,16 @@ def _last_name_speaking(registry: Registry, words: str, start: int) -> Speaker |
     return Speaker(entity, span)
 
 
+def _ends_with_comma(lead: str) -> bool:
+    """A comma ends ``lead``, or a quotation that closes with one ('a “silly notion,” ')."""
+    stripped = lead.rstrip()
+    return stripped.endswith(",") or (stripped[-1:] in '"”' and stripped[:-1].endswith(","))
+
+
+# A participle's subject after 'with' that ends the lead: ', with Sen. Ana Lund '.
+_WITH_SUBJECT = re.compile(r"(?:^|,)\s*with\s+(?P<subject>[^\s,;:“”\"][^,;:“”\"]{0,60}?)\s+$")
+
+
 # A present participle for a cue: 'saying', 'calling', not 'bring' or 'thing'.
 _PARTICIPLE = re.compile(r"[a-z]{3,}ing\b")
 
@@ -244,8 +268,13 @@ _PARTICIPLE = re.compile(r"[a-z]{3,}ing\b")
 def _opening_subject(registry: Registry, text: str, sentence_start: int, lead: str) -> Speaker:
     """The subject opening ``lead`` past opening phrases ('On Monday, '): the name heading
     it before the main verb, or its words; no one when quoted words may start the lead."""
-    if any(mark in lead for mark in '"“”'):
-        return Speaker(None)
+    quoted = min((lead.find(mark) for mark in '"“”' if mark in lead), default=-1)
+    if quoted >= 0:
+        if not lead[quoted - 1 : quoted].isspace() or _MAIN_VERB.search(lead, 0, quoted) is None:
+            return Speaker(None)
+        # 'Lund called the idea a “silly notion,” adding …': the subject opens the lead
+        # before the verb whose quoted words follow it.
+        lead = lead[:quoted]
     # 'Ocampo, who ran against Whitfield, endorsed': the clause about her names others.
     lead = _RELATIVE.sub(lambda m: " " * len(m.group()), lead)
     verb = _MAIN_VERB.search(lead)
@@ -336,6 +365,10 @@ _COORDINATED_CUE = re.compile(rf"\b(?:{CUE})\b(?=[^,;:—–]*\s(?:and|but)\s*$)
 
 # A lead ending in 'and' after a word, a verb coordinated with one before it.
 _AND_AT_END = re.compile(r"[\w.’'”\"]\s+and\s+$")
+
+
+# A lead ending in 'and' after quoted words that close with a comma: '… a “windbag,” and '.
+_QUOTE_AND_AT_END = re.compile(r",[\"”]\s+(?:and|but)\s+$")
 
 
 def _one_clause(lead: str) -> bool:

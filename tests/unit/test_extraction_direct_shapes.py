@@ -505,3 +505,17 @@ def test_an_unlisted_verb_before_the_name_after_a_quote_attributes_it():
     quote = extract_quotes(text)[0]
     assert quote.cue_start is not None
     assert (quote.speaker, text[quote.cue_start : quote.cue_end]) == ("Dana Hartley", "beamed")
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [("Said Castel,", "Mireille Castel"), ("But, said Okafor,", "Okafor")],
+)
+def test_a_cue_before_its_speaker_opening_the_sentence_names_the_speaker(lead, speaker):
+    # The name before the cue, in the sentence before, was taken for the speaker.
+    text = (
+        "Mireille Castel spoke after Holt, who praised the mayor. "
+        f"{lead} “The thought that an error on our part cost the port is painful to me.”"
+    )
+    quotes = [q for q in extract_quotes(text) if q.text.startswith("The thought")]
+    assert [q.speaker for q in quotes] == [speaker]

@@ -1,7 +1,7 @@
 """Speakers named right before their cue in shapes the engine once read wrong: each test
 fails with the rules as they were before its fix (issue 14). The sentences are ours."""
 
-from articles.extraction import extract_quotes
+from articles.extraction import Scope, extract_quotes
 
 
 def _speakers(text):
@@ -149,3 +149,19 @@ def test_the_subject_of_any_verb_after_a_quotation_speaks_after_its_comma():
     text = "“The crews have waited long enough,” she continued, citing the delays at the pier."
     quotes = extract_quotes(text)
     assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["she", "she"]
+
+
+def test_a_long_bracketed_aside_before_the_cue_leaves_the_name_before_it():
+    # The opening bracket was looked for only twelve tokens back: no speaker.
+    text = (
+        "Few would admit it, but Sen. Tom Holt (a Dunmore Democrat so boyish he has been "
+        "mistaken for a junior staffer) says he was adrift."
+    )
+    assert _speakers(text) == [("Tom Holt", "says")]
+
+
+def test_an_adverb_between_commas_after_an_auxiliary_leaves_the_subject_before_it():
+    # Wide scope: 'has, however, revealed' found no subject at all.
+    text = "A poll of Vestby voters has, however, revealed that the mayor does not speak for them."
+    quotes = extract_quotes(text, scope=Scope.WIDE)
+    assert [q.speaker_description for q in quotes] == ["A poll of Vestby voters"]

@@ -197,3 +197,99 @@ def test_a_dash_ends_the_subject_before_an_aside_between_dashes():
         "into law -- has publicly derided the plan, suggesting that it would fail."
     )
     assert _speaker_of(text, "suggesting") == "Lund"
+
+
+def _wide_speakers_of(text, cue):
+    quotes = extract_quotes(text, scope=Scope.WIDE)
+    found = [q for q in quotes if text[q.cue_start : q.cue_end] == cue]
+    assert found, quotes
+    return {q.speaker for q in found}
+
+
+def test_a_participle_after_a_quotation_s_attribution_takes_its_speaker():
+    # Wide scope: the quotation's first words were taken for the sentence's subject ('“As').
+    text = (
+        "Holt spoke first. “As far as the budget goes, there is nothing left,” Berg said "
+        "of the cuts, mocking the plan to sell the ferry."
+    )
+    assert _wide_speakers_of(text, "mocking") == {"Berg"}
+
+
+def test_a_participle_after_a_quotation_and_any_verb_of_a_name_takes_the_name():
+    text = "Holt spoke first. “It is over,” Ms. Lund answered, referring to the vote on the port."
+    assert _wide_speakers_of(text, "referring") == {"Lund"}
+
+
+def test_a_participle_after_quoted_words_closing_with_a_comma_takes_the_subject():
+    # The comma inside the closing mark hid the participle's comma; the name in the
+    # verb's object was taken.
+    text = (
+        "The port closed. Lund called the idea that Berg had anything to hide a “silly "
+        "notion,” adding that the person who “needs to explain himself is Berg, not me.”"
+    )
+    assert _wide_speakers_of(text, "adding") == {"Lund"}
+
+
+def test_a_verb_after_quoted_words_and_and_shares_the_sentence_s_subject():
+    text = (
+        "The port closed. Okafor, speaking on Radio Vestby, called Berg a “windbag,” and "
+        "said his remarks were priceless “propaganda” for the rival party."
+    )
+    assert _wide_speakers_of(text, "said") == {"Okafor"}
+
+
+def test_a_participle_after_a_quotation_that_opens_the_sentence_is_not_its_words():
+    text = (
+        "The port closed. “Loud voices on the quay could easily sink the plan,” Haugen "
+        "wrote this week, adding that the council would vote in May."
+    )
+    assert _wide_speakers_of(text, "adding") == {"Haugen"}
+
+
+def test_the_subject_after_what_or_whom_is_the_cue_s():
+    # 'what' and 'whom' open no clause boundary: the phrase back to the comma opened
+    # with 'in', and the sentence's subject was taken.
+    what = (
+        "Holt should have been stopped from buying the boat used in Vestby, in what "
+        "officials called a clear fraud."
+    )
+    whom = "Berg drew scorn from Lund, whom Mireille Castel believed was tilting the vote."
+    called = [
+        q
+        for q in extract_quotes(what, scope=Scope.WIDE)
+        if what[q.cue_start : q.cue_end] == "called"
+    ]
+    assert [(q.speaker, q.speaker_description) for q in called] == [(None, "officials")]
+    assert _wide_speakers_of(whom, "believed") == {"Mireille Castel"}
+
+
+def test_a_participle_after_a_clause_that_and_or_but_opens_takes_that_clause_s_subject():
+    # The sentence's first subject was taken, or none: 'Prosecutors', 'It’s a big if'.
+    anded = (
+        "The port closed. Prosecutors charged the clerk and Haugen fired his deputy, Tom "
+        "Lund, acknowledging that trust in the office was lost."
+    )
+    butted = (
+        "The port closed. It was a long shot, but Okafor was in Dunmore on Tuesday, well "
+        "before the vote, stressing the town's importance."
+    )
+    assert _wide_speakers_of(anded, "acknowledging") == {"Haugen"}
+    assert _wide_speakers_of(butted, "stressing") == {"Okafor"}
+
+
+def test_a_clause_after_a_comma_ends_the_search_for_the_participle_s_subject():
+    text = (
+        "The port closed. As Lund and Berg have risen in the polls, Holt has slowly "
+        "tried to stress their differences, warning that the two would sell the port."
+    )
+    assert _wide_speakers_of(text, "warning") == {"Holt"}
+
+
+def test_the_phrase_after_with_is_the_subject_of_the_participle_before_quoted_words():
+    # The sentence's subject was taken: 'Critics'.
+    text = (
+        "The port closed. Critics were irritated by the plan, with Sen. Ana Lund calling "
+        "it a “Chinese menu.”"
+    )
+    quotes = [q for q in extract_quotes(text) if q.text.startswith("Chinese menu")]
+    assert [q.speaker for q in quotes] == ["Ana Lund"]
