@@ -163,3 +163,34 @@ def test_two_subjects_joined_by_and_do_not_cut_the_clause_they_open():
         "her focus groups and other research show that the toll plan wins over voters",
         "Ingrid Haugen",
     )
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Haugen said on Ledger TV that the harbour plan would cost far more than promised.",
+            "the harbour plan would cost far more than promised",
+        ),
+        (
+            "Holt told Ledger Radio in an interview this week that the council had lost its way.",
+            "the council had lost its way",
+        ),
+        (
+            "Okafor said at a rally in Vestby on Monday that the night ferry would stay.",
+            "the night ferry would stay",
+        ),
+        # A relative 'that' inside the clause's subject is the clause's own.
+        (
+            "Berg said in 2019 the plan that Lund drafted would fail.",
+            "the plan that Lund drafted would fail",
+        ),
+        (
+            "Berg said the plan that Lund drafted would fail.",
+            "the plan that Lund drafted would fail",
+        ),
+    ],
+)
+def test_where_and_when_a_clause_was_said_ends_at_its_that(scope, text, content):
+    assert [q.text for q in extract_quotes(text, scope=scope) if q.kind == "indirect"] == [content]
