@@ -135,7 +135,8 @@ def test_whom_a_quotation_was_told_to_and_when_is_not_what_was_told(scope, audie
     text = f"“The pier will not survive another winter,” Lund told {audience}."
     texts = [q.text for q in extract_quotes(text, scope=scope)]
     assert "The pier will not survive another winter" in texts
-    assert not [told for told in texts if told.startswith(audience.split()[0])]
+    audience_start = " ".join(audience.split()[:2])
+    assert not [told for told in texts if told.startswith(audience_start)]
     told = "“The pier is done,” Holt told the Ledger on Monday that the board had given up."
     assert "the board had given up" in [q.text for q in extract_quotes(told, scope=scope)]
 

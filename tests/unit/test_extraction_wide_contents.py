@@ -61,3 +61,30 @@ def test_a_passive_cues_agent_alone_is_who_said_it_not_what(text):
 )
 def test_attacks_with_arms_attribute_nothing(text):
     assert _wide(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Berg spoke first. Holt spoke about the importance of the harbour at the meeting.",
+            "the importance of the harbour at the meeting",
+        ),
+        (
+            "Berg spoke first. Holt cast doubt on the official figures for the harbour.",
+            "the official figures for the harbour",
+        ),
+        (
+            "Berg spoke first. Holt weighed in on the toll debate at the harbour.",
+            "the toll debate at the harbour",
+        ),
+    ],
+)
+def test_the_preposition_after_a_cue_is_no_part_of_its_content(text, content):
+    # Like the 'that' before a clause, the word joining the cue to its object is the cue's.
+    assert content in _wide(text)
+
+
+def test_an_infinitive_after_a_cue_keeps_its_to():
+    text = "Berg spoke first. Lund is expected to win the vote in Vestby."
+    assert "to win the vote in Vestby" in _wide(text)
