@@ -51,6 +51,9 @@ _SHORT_SHAPES = frozenset({"passive subject", "short object"})
 # expected to [win]', 'pointing out [the cost]', like the 'that' before a clause.
 _LINKS = frozenset("about against as at for into of on out over to toward towards up with".split())
 _LINKS_SKIPPED = 2  # 'weighed in on', 'pointing out to'
+# How a cue's speaker spoke, between the cue and its preposition: 'said little about'.
+_MANNER = frozenset("little much often hard down again early".split())
+_NOT_AFTER_MANNER = frozenset("to as up out".split())
 
 
 def with_low_cues(
@@ -198,6 +201,9 @@ def _link(word: str, following: str, *, first: bool) -> bool:
     """Whether ``word``, before ``following``, joins a cue to its object."""
     if word == "in":  # 'weighed in on', not 'interested in [fighting]'
         return first and following.lower() in _LINKS
+    if first and (word in _MANNER or (word.endswith("ly") and len(word) > 4)):
+        # 'spoke passionately about [her father]', 'said little about [the plan]'
+        return following.lower() in _LINKS and following.lower() not in _NOT_AFTER_MANNER
     if word == "to":  # 'pointed to [the poll]', 'admitted to [lying]', not 'to [win]'
         return (
             following.lower() in DETERMINERS

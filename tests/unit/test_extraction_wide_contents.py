@@ -78,6 +78,14 @@ def test_attacks_with_arms_attribute_nothing(text):
             "Berg spoke first. Holt weighed in on the toll debate at the harbour.",
             "the toll debate at the harbour",
         ),
+        (
+            "Berg spoke first. Holt spoke passionately about the harbour and its history.",
+            "the harbour and its history",
+        ),
+        (
+            "Berg spoke first. Lund has said little about the toll plan in recent weeks.",
+            "the toll plan in recent weeks",
+        ),
     ],
 )
 def test_the_preposition_after_a_cue_is_no_part_of_its_content(text, content):
