@@ -81,6 +81,13 @@ _CIRCUMSTANCE_THEN_THAT = re.compile(
     r"(?:(?!(?:an?|the|that|and|or|but)\s)[\w’'.-]+\s+){0,3}){1,4}that\s+"
 )
 
+# A place or company abbreviated at a clause's end, whose stop is its own.
+_ABBREVIATED = re.compile(
+    r"(?:\b[A-Z]\.[A-Z]|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Calif|Fla|Mass|Wis|Mich|Minn|Ill|Ind|"
+    r"Tenn|Conn|Penn|Va|Pa|Ky|Md|Ga|Ala|Ariz|Ark|Colo|Del|Kan|Miss|Mont|Neb|Nev|Okla|Ore|"
+    r"Tex|Vt|Wash|Wyo))$"
+)
+
 _FINITE = frozenset(
     "is are was were will would can could should has have had may might must does did".split()
 )
@@ -152,6 +159,8 @@ def _clause(
     start, end = span
     while end > start and text[end - 1] in ".!? ":
         end -= 1
+    if text.startswith(".", end) and _ABBREVIATED.search(text, max(start, end - 12), end):
+        end += 1  # 'trade with the U.S.': the stop is the abbreviation's too
     if text[start:end].startswith("that "):
         start += 5
     if end - start < 8:

@@ -195,3 +195,11 @@ def test_two_subjects_joined_by_and_do_not_cut_the_clause_they_open():
 )
 def test_where_and_when_a_clause_was_said_ends_at_its_that(scope, text, content):
     assert [q.text for q in extract_quotes(text, scope=scope) if q.kind == "indirect"] == [content]
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+@pytest.mark.parametrize("place", ["the U.S.", "San Diego, Calif.", "the Vestby Ferry Co."])
+def test_a_clause_ending_in_an_abbreviation_keeps_its_stop(scope, place):
+    text = f"Berg spoke first. Lund said the toll would hurt trade with {place}"
+    contents = [q.text for q in extract_quotes(text, scope=scope) if q.kind == "indirect"]
+    assert contents == [f"the toll would hurt trade with {place}"]
