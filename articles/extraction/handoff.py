@@ -29,6 +29,7 @@ from articles.extraction.clause_shapes import (
 )
 from articles.extraction.cue_subjects import (
     BEFORE_SUBJECT,
+    DETERMINERS,
     PRONOUNS,
     boundary,
     phrase,
@@ -48,6 +49,14 @@ _ONLY_WHEN = re.compile(r"(?i:at\s+(?:the|this|that)\s+(?:time|point|outset|mome
 # subject of a passive cue ('it was never mentioned', 'which is seen as'), and a cue's
 # object of a word or two ('attacked Holt', 'said no').
 _SHORT_SHAPES = frozenset({"passive subject", "short object"})
+# The words that join a cue to its object and belong to neither the content nor, in our
+# guideline, what was said: 'pointed to [a poll]', 'spoke about [the tolls]', 'is
+# expected to [win]', 'pointing out [the cost]', like the 'that' before a clause.
+_LINKS = frozenset("about against as at for into of on out over to toward towards up with".split())
+_LINKS_SKIPPED = 2  # 'weighed in on', 'pointing out to'
+# How a cue's speaker spoke, between the cue and its preposition: 'said little about'.
+_MANNER = frozenset("little much often hard down again early".split())
+_NOT_AFTER_MANNER = frozenset("to as up out".split())
 
 
 def with_low_cues(
@@ -171,7 +180,43 @@ def passed_over(
     if speaker.entity is None and gate is not ASK_LATER:
         speaker = subject_source(registry, text, sentence, first)
     cue = (sentence[first][0], sentence[last][1])
+    content = _without_links(sentence, last, content, shortest)
     return indirect_candidate(content, speaker, cue, probability, gated=True, shortest=shortest)
+
+
+def _without_links(
+    sentence: list[Token], last: int, content: tuple[int, int], shortest: int
+) -> tuple[int, int]:
+    """The content without the prepositions right after its cue, as long as enough of it
+    is left; weighed with them, as the gate learnt it. An infinitive keeps its 'to'."""
+    i = last + 1
+    if i >= len(sentence) or sentence[i][0] != content[0]:
+        return content
+    while (
+        i - last <= _LINKS_SKIPPED
+        and i + 1 < len(sentence)
+        and content[1] - sentence[i + 1][0] >= shortest
+        and _link(sentence[i][2].lower(), sentence[i + 1][2], first=i == last + 1)
+    ):
+        i += 1
+    return (sentence[i][0], content[1])
+
+
+def _link(word: str, following: str, *, first: bool) -> bool:
+    """Whether ``word``, before ``following``, joins a cue to its object."""
+    if word == "in":  # 'weighed in on', not 'interested in [fighting]'
+        return first and following.lower() in _LINKS
+    if first and (word in _MANNER or (word.endswith("ly") and len(word) > 4)):
+        # 'spoke passionately about [her father]', 'said little about [the plan]'
+        return following.lower() in _LINKS and following.lower() not in _NOT_AFTER_MANNER
+    if word == "to":  # 'pointed to [the poll]', 'admitted to [lying]', not 'to [win]'
+        return (
+            following.lower() in DETERMINERS
+            or following[:1].isupper()
+            or following[:1].isdigit()
+            or following.endswith("ing")
+        )
+    return word in _LINKS
 
 
 def subject_source(registry: Registry, text: str, sentence: list[Token], first: int) -> Speaker:

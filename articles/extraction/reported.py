@@ -71,6 +71,23 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
 # The rest of a place or time phrase, its commas and the clause's 'that'.
 _WHERE_THEN_THAT = re.compile(r"[^,.;:!?“”\"]{0,40}(?:,[^,.;:!?“”\"]{0,30})?,\s+that\s+")
 
+# Phrases of place, time or medium between the cue and the clause's 'that', each opened
+# by a preposition or a time word ('on Ledger TV', 'in an interview this week', 'at a
+# rally in Vestby on Monday'); a determiner may only open a phrase, so 'in 2019 the plan
+# that Berg drafted' keeps its relative 'that'.
+_CIRCUMSTANCE_THEN_THAT = re.compile(
+    r"\s+(?:(?:on|in|at|during|over|before|after|to|from|with|last|this|earlier|late)\s+"
+    r"(?:(?:an?|the|his|her|their|its|this|last|next)\s+)?"
+    r"(?:(?!(?:an?|the|that|and|or|but)\s)[\w’'.-]+\s+){0,3}){1,4}that\s+"
+)
+
+# A place or company abbreviated at a clause's end, whose stop is its own.
+_ABBREVIATED = re.compile(
+    r"(?:\b[A-Z]\.[A-Z]|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Calif|Fla|Mass|Wis|Mich|Minn|Ill|Ind|"
+    r"Tenn|Conn|Penn|Va|Pa|Ky|Md|Ga|Ala|Ariz|Ark|Colo|Del|Kan|Miss|Mont|Neb|Nev|Okla|Ore|"
+    r"Tex|Vt|Wash|Wyo))$"
+)
+
 _FINITE = frozenset(
     "is are was were will would can could should has have had may might must does did".split()
 )
@@ -117,8 +134,10 @@ def _speaker_then_clause(
     cue = _span(match, "cue", offset)
     registry.spoke(speaker.entity)
     start, end = _span(match, "clause", offset)
-    where = _WHERE_THEN_THAT.match(text, start, end)
-    if where:
+    where = _WHERE_THEN_THAT.match(text, start, end) or _CIRCUMSTANCE_THEN_THAT.match(
+        text, cue[1], end
+    )
+    if where and where.end() > start:
         start = where.end()  # 'says at a stop in Toledo, Ohio, that it means …'
     semicolon = text.find(";", start, end)  # '… would raise $1 trillion; the foundation …'
     if semicolon > 0:
@@ -140,6 +159,8 @@ def _clause(
     start, end = span
     while end > start and text[end - 1] in ".!? ":
         end -= 1
+    if text.startswith(".", end) and _ABBREVIATED.search(text, max(start, end - 12), end):
+        end += 1  # 'trade with the U.S.': the stop is the abbreviation's too
     if text[start:end].startswith("that "):
         start += 5
     if end - start < 8:

@@ -234,3 +234,38 @@ def test_the_subject_of_a_raising_cue_is_found_before_a_parenthetical(text, subj
 def test_the_subject_of_a_passive_cue_of_telling_is_its_audience_not_a_piece():
     text = "Forty ferry workers, most of them from Lund, have been told to wait at home."
     assert "Forty ferry workers" not in _wide(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Berg spoke first. Holt spoke about the importance of the harbour at the meeting.",
+            "the importance of the harbour at the meeting",
+        ),
+        (
+            "Berg spoke first. Holt cast doubt on the official figures for the harbour.",
+            "the official figures for the harbour",
+        ),
+        (
+            "Berg spoke first. Holt weighed in on the toll debate at the harbour.",
+            "the toll debate at the harbour",
+        ),
+        (
+            "Berg spoke first. Holt spoke passionately about the harbour and its history.",
+            "the harbour and its history",
+        ),
+        (
+            "Berg spoke first. Lund has said little about the toll plan in recent weeks.",
+            "the toll plan in recent weeks",
+        ),
+    ],
+)
+def test_the_preposition_after_a_cue_is_no_part_of_its_content(text, content):
+    # Like the 'that' before a clause, the word joining the cue to its object is the cue's.
+    assert content in _wide(text)
+
+
+def test_an_infinitive_after_a_cue_keeps_its_to():
+    text = "Berg spoke first. Lund is expected to win the vote in Vestby."
+    assert "to win the vote in Vestby" in _wide(text)
