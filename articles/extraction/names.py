@@ -422,10 +422,14 @@ def names_in_prose(
         # 'drew boos for Berg, who had …': after a preposition a name is an object,
         # whatever verb comes after it.
         governed = previous_word[0] in _PREPOSITIONS
+        # 'The Berg campaign said', 'the Lund outlets have': after an article and before
+        # a word in lower case, a name qualifies the noun that is the subject.
+        modifier = previous_word[0].casefold() in _ARTICLES and after[0][:1].islower()
         subject = (
             not possessive
             and not reported
             and not governed
+            and not modifier
             and (
                 opens
                 or (after[0][:1].islower() and after[0] not in _NOT_VERBS)
@@ -495,6 +499,9 @@ _REPORTING = frozenset(
     """said says told tells added adds argued argues noted notes claimed claims insisted
     insists warned warns believes believe thinks think that""".split()
 )
+
+
+_ARTICLES = frozenset(("the", "a", "an"))
 
 
 # Prepositions whose object a name after them is.

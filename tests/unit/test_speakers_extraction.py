@@ -110,6 +110,16 @@ def test_a_pronoun_means_the_salient_person_of_its_gender():
     assert [q.speaker for q in quotes] == ["Ellen Marsh", "Ellen Marsh"]
 
 
+def test_a_name_before_a_noun_after_an_article_is_no_subject_for_a_pronoun():
+    # 'the Berg stations' qualifies a noun: Berg is no subject, and 'he' is still Holt.
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt took questions for an hour, and the Berg stations carried it live. "
+        "“I will not be silenced,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Holt"]
+
+
 def test_a_title_tells_the_gender_of_a_surname():
     text = (
         "Mrs. Okonjo and Mr. Baptiste disagreed about the budget.\n\n"
