@@ -420,8 +420,14 @@ def names_in_prose(
         # sentence.
         reported = previous_word[0].casefold() in _REPORTING
         # 'drew boos for Berg, who had …': after a preposition a name is an object,
-        # whatever verb comes after it.
-        governed = previous_word[0] in _PREPOSITIONS
+        # whatever verb comes after it, and so it is after a verb in the past ('asked
+        # Berg whether').
+        governed = previous_word[0] in _PREPOSITIONS or (
+            len(previous_word[0]) > 3
+            and previous_word[0].endswith("ed")
+            and previous_word[0].isalpha()
+            and previous_word[0].islower()
+        )
         # 'The Berg campaign said', 'the Lund outlets have': after an article and before
         # a word in lower case, a name qualifies the noun that is the subject.
         modifier = previous_word[0].casefold() in _ARTICLES and after[0][:1].islower()

@@ -120,6 +120,15 @@ def test_a_name_before_a_noun_after_an_article_is_no_subject_for_a_pronoun():
     assert [q.speaker for q in extract_quotes(text)] == ["Tom Holt"]
 
 
+def test_a_name_after_a_verb_in_the_past_is_no_subject_for_a_pronoun():
+    # Berg is whom Holt visited: 'he' is still Holt.
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt visited Berg twice that week. “I will not be silenced,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Holt"]
+
+
 def test_a_title_tells_the_gender_of_a_surname():
     text = (
         "Mrs. Okonjo and Mr. Baptiste disagreed about the budget.\n\n"
