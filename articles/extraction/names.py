@@ -418,7 +418,8 @@ def names_in_prose(
         possessive = outside[found.end - 2 : found.end] in ("’s", "'s") and not opens
         # 'Voss said Haskins had driven …': the subject of what someone said, not of the
         # sentence.
-        reported = previous_word[0].casefold() in _REPORTING
+        # 'asked who Holt was': after a question word, the subject of a clause inside.
+        reported = previous_word[0].casefold() in _REPORTING or previous_word[0] in _QUESTION_WORDS
         # 'drew boos for Berg, who had …': after a preposition a name is an object,
         # whatever verb comes after it, and so it is after a verb in the past ('asked
         # Berg whether').
@@ -508,6 +509,7 @@ _REPORTING = frozenset(
 
 
 _ARTICLES = frozenset(("the", "a", "an"))
+_QUESTION_WORDS = frozenset("who what why how whether where when".split())
 
 
 # Prepositions whose object a name after them is.

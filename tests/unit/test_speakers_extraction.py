@@ -129,6 +129,14 @@ def test_a_name_after_a_verb_in_the_past_is_no_subject_for_a_pronoun():
     assert [q.speaker for q in extract_quotes(text)] == ["Tom Holt"]
 
 
+def test_a_name_after_a_question_word_is_no_subject_for_a_pronoun():
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt wanted to know who Berg was. “I will not be silenced,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Tom Holt"
+
+
 def test_a_title_tells_the_gender_of_a_surname():
     text = (
         "Mrs. Okonjo and Mr. Baptiste disagreed about the budget.\n\n"
