@@ -431,7 +431,10 @@ def names_in_prose(
         )
         # 'The Berg campaign said', 'the Lund outlets have': after an article and before
         # a word in lower case, a name qualifies the noun that is the subject.
-        modifier = previous_word[0].casefold() in _ARTICLES and after[0][:1].islower()
+        # So does one before a noun for someone's people or time ('Berg supporters say').
+        modifier = (previous_word[0].casefold() in _ARTICLES and after[0][:1].islower()) or after[
+            0
+        ].rstrip(".,;:") in _QUALIFIED_NOUNS
         subject = (
             not possessive
             and not reported
@@ -509,6 +512,13 @@ _REPORTING = frozenset(
 
 
 _ARTICLES = frozenset(("the", "a", "an"))
+# Nouns a name qualifies: 'the Berg campaign', 'Lund supporters', 'the Holt era'.
+_QUALIFIED_NOUNS = frozenset(
+    """campaign campaigns supporters supporter administration aides aide allies ally camp
+    team officials spokesman spokeswoman spokesperson adviser advisers advisor advisors
+    staff staffers era presidency rally rallies speech speeches voters backers loyalists
+    family fans donors surrogates surrogate voter""".split()
+)
 _QUESTION_WORDS = frozenset("who what why how whether where when".split())
 
 

@@ -137,6 +137,15 @@ def test_a_name_after_a_question_word_is_no_subject_for_a_pronoun():
     assert [q.speaker for q in extract_quotes(text)][-1] == "Tom Holt"
 
 
+def test_a_name_before_a_noun_for_its_people_is_no_subject_for_a_pronoun():
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt took questions for an hour while Berg supporters waited outside. "
+        "“I will not be silenced,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Holt"]
+
+
 def test_a_title_tells_the_gender_of_a_surname():
     text = (
         "Mrs. Okonjo and Mr. Baptiste disagreed about the budget.\n\n"
