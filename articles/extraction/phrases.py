@@ -297,8 +297,11 @@ def _named(registry: Registry, found: Found, description: str, at: int) -> tuple
     gender = found.gender or gender_of(description)
     entity = registry.resolve(found.name, description, gender)
     head = description.split()[-1:] if description else []
-    if head and is_org(head[0]) and not entity.org and entity.spoke_at < 0:
-        entity.org, entity.gender = True, None  # "the trawler company Polarfangst"
+    # "the trawler company Polarfangst"; not 'the chief known as Bob', whose 'as' is a
+    # company's suffix ('Fjord AS') only when capitalised.
+    noun = bool(head) and not (head[0].islower() and len(head[0]) <= 3)
+    if noun and is_org(head[0]) and not entity.org and entity.spoke_at < 0:
+        entity.org, entity.gender = True, None
     return entity, (at + found.offset, at + found.end)
 
 

@@ -146,6 +146,13 @@ def test_a_name_before_a_noun_for_its_people_is_no_subject_for_a_pronoun():
     assert [q.speaker for q in extract_quotes(text)] == ["Tom Holt"]
 
 
+def test_a_name_after_known_as_is_a_person_not_a_company():
+    # 'as' is a company's suffix only as 'Fjord AS': 'the chief known as Haugen' is a person.
+    registry = Registry("The harbour chief known as Haugen said the port would close.")
+    assert named_by(registry, "The harbour chief known as Haugen").person
+    assert named_by(Registry(""), "the trawler company Polarfangst").org
+
+
 def test_a_title_tells_the_gender_of_a_surname():
     text = (
         "Mrs. Okonjo and Mr. Baptiste disagreed about the budget.\n\n"
