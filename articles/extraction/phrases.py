@@ -296,9 +296,10 @@ def _honorific_surname(found: Found) -> bool:
 def _named(registry: Registry, found: Found, description: str, at: int) -> tuple[Entity, Span]:
     gender = found.gender or gender_of(description)
     entity = registry.resolve(found.name, description, gender)
-    head = description.split()[-1:] if description else []
     # "the trawler company Polarfangst"; not 'the chief known as Bob', whose 'as' is a
-    # company's suffix ('Fjord AS') only when capitalised.
+    # company's suffix ('Fjord AS') only when capitalised, nor 'former secretary of
+    # state Hillary Clinton', whose head is the secretary.
+    head = [head_noun(description.split()) or ""] if description else []
     noun = bool(head) and not (head[0].islower() and len(head[0]) <= 3)
     if noun and is_org(head[0]) and not entity.org and entity.spoke_at < 0:
         entity.org, entity.gender = True, None
