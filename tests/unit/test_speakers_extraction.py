@@ -156,6 +156,7 @@ def test_a_name_after_known_as_is_a_person_not_a_company():
 def test_a_name_after_a_role_of_an_organisation_is_a_person():
     # The head of 'former secretary of state' is the secretary, not the state.
     assert named_by(Registry(""), "former secretary of state Mireille Castel").person
+    assert named_by(Registry(""), "its chair and CEO Mireille Castel").person
 
 
 def test_a_title_tells_the_gender_of_a_surname():
