@@ -418,14 +418,28 @@ def names_in_prose(
         possessive = outside[found.end - 2 : found.end] in ("’s", "'s") and not opens
         # 'Voss said Haskins had driven …': the subject of what someone said, not of the
         # sentence.
-        reported = previous_word[0].casefold() in _REPORTING
+        # 'asked who Holt was': after a question word, the subject of a clause inside.
+        reported = previous_word[0].casefold() in _REPORTING or previous_word[0] in _QUESTION_WORDS
         # 'drew boos for Berg, who had …': after a preposition a name is an object,
-        # whatever verb comes after it.
-        governed = previous_word[0] in _PREPOSITIONS
+        # whatever verb comes after it, and so it is after a verb in the past ('asked
+        # Berg whether').
+        governed = previous_word[0] in _PREPOSITIONS or (
+            len(previous_word[0]) > 3
+            and previous_word[0].endswith("ed")
+            and previous_word[0].isalpha()
+            and previous_word[0].islower()
+        )
+        # 'The Berg campaign said', 'the Lund outlets have': after an article and before
+        # a word in lower case, a name qualifies the noun that is the subject.
+        # So does one before a noun for someone's people or time ('Berg supporters say').
+        modifier = (previous_word[0].casefold() in _ARTICLES and after[0][:1].islower()) or after[
+            0
+        ].rstrip(".,;:") in _QUALIFIED_NOUNS
         subject = (
             not possessive
             and not reported
             and not governed
+            and not modifier
             and (
                 opens
                 or (after[0][:1].islower() and after[0] not in _NOT_VERBS)
@@ -495,6 +509,17 @@ _REPORTING = frozenset(
     """said says told tells added adds argued argues noted notes claimed claims insisted
     insists warned warns believes believe thinks think that""".split()
 )
+
+
+_ARTICLES = frozenset(("the", "a", "an"))
+# Nouns a name qualifies: 'the Berg campaign', 'Lund supporters', 'the Holt era'.
+_QUALIFIED_NOUNS = frozenset(
+    """campaign campaigns supporters supporter administration aides aide allies ally camp
+    team officials spokesman spokeswoman spokesperson adviser advisers advisor advisors
+    staff staffers era presidency rally rallies speech speeches voters backers loyalists
+    family fans donors surrogates surrogate voter""".split()
+)
+_QUESTION_WORDS = frozenset("who what why how whether where when".split())
 
 
 # Prepositions whose object a name after them is.

@@ -296,9 +296,14 @@ def _honorific_surname(found: Found) -> bool:
 def _named(registry: Registry, found: Found, description: str, at: int) -> tuple[Entity, Span]:
     gender = found.gender or gender_of(description)
     entity = registry.resolve(found.name, description, gender)
-    head = description.split()[-1:] if description else []
-    if head and is_org(head[0]) and not entity.org and entity.spoke_at < 0:
-        entity.org, entity.gender = True, None  # "the trawler company Polarfangst"
+    # "the trawler company Polarfangst"; not 'the chief known as Bob', whose 'as' is a
+    # company's suffix ('Fjord AS') only in capitals, nor 'former secretary of
+    # state Hillary Clinton', whose head is the secretary, nor a role in capitals ('its
+    # president and CEO').
+    head = head_noun(description.split()) or "" if description else ""
+    noun = fold(head) not in TITLES and not (len(head) <= 3 and not head.isupper())
+    if head and noun and is_org(head) and not entity.org and entity.spoke_at < 0:
+        entity.org, entity.gender = True, None
     return entity, (at + found.offset, at + found.end)
 
 

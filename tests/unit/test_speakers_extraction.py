@@ -110,6 +110,55 @@ def test_a_pronoun_means_the_salient_person_of_its_gender():
     assert [q.speaker for q in quotes] == ["Ellen Marsh", "Ellen Marsh"]
 
 
+def test_a_name_before_a_noun_after_an_article_is_no_subject_for_a_pronoun():
+    # 'the Berg stations' qualifies a noun: Berg is no subject, and 'he' is still Holt.
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt took questions for an hour, and the Berg stations carried it live. "
+        "“I will not be silenced,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Holt"]
+
+
+def test_a_name_after_a_verb_in_the_past_is_no_subject_for_a_pronoun():
+    # Berg is whom Holt visited: 'he' is still Holt.
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt visited Berg twice that week. “I will not be silenced,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Holt"]
+
+
+def test_a_name_after_a_question_word_is_no_subject_for_a_pronoun():
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt wanted to know who Berg was. “I will not be silenced,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Tom Holt"
+
+
+def test_a_name_before_a_noun_for_its_people_is_no_subject_for_a_pronoun():
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt took questions for an hour while Berg supporters waited outside. "
+        "“I will not be silenced,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Holt"]
+
+
+def test_a_name_after_known_as_is_a_person_not_a_company():
+    # 'as' is a company's suffix only as 'Fjord AS': 'the chief known as Haugen' is a person.
+    registry = Registry("The harbour chief known as Haugen said the port would close.")
+    assert named_by(registry, "The harbour chief known as Haugen").person
+    assert named_by(Registry(""), "the trawler company Polarfangst").org
+
+
+def test_a_name_after_a_role_of_an_organisation_is_a_person():
+    # The head of 'former secretary of state' is the secretary, not the state.
+    assert named_by(Registry(""), "former secretary of state Mireille Castel").person
+    assert named_by(Registry(""), "its chair and CEO Mireille Castel").person
+
+
 def test_a_title_tells_the_gender_of_a_surname():
     text = (
         "Mrs. Okonjo and Mr. Baptiste disagreed about the budget.\n\n"
