@@ -421,3 +421,28 @@ def test_a_poll_is_mentioned_where_the_poll_words_are_found(text, cut_start, cut
     start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
     expected = asides.POLL_WORDS.search(text, start, end) is not None
     assert asides.mentions_poll(text, start, end) == expected
+
+
+@settings(max_examples=400)
+@given(_pieces)
+@example("I’ve")
+@example("He'd")
+@example("She’s'")
+@example("’he")
+@example("WE're")
+def test_a_pronoun_is_told_by_splitting_at_the_first_apostrophe(word):
+    expected = names.fold(re.split(r"[’']", word, maxsplit=1)[0]) in names._PRONOUN_WORDS
+    assert names._pronoun(word) == expected
+
+
+@settings(max_examples=300)
+@given(_pieces)
+@example("Mr. Lund’s aide told Lund. The Ledger's Berg and LUND's Ørsted.")
+def test_the_registry_counts_each_spelling_under_the_words_own_key(text):
+    places: dict[str, list[int]] = {}
+    for match in registry._CAPITALISED_WORD.finditer(text):
+        key = names.fold(names.POSSESSIVE.sub("", match.group().rstrip(".")))
+        places.setdefault(key, []).append(match.start())
+    read = registry.Registry(text)
+    assert read._places == places
+    assert read._spellings == {key: len(at) for key, at in places.items()}
