@@ -363,7 +363,9 @@ _PRONOUN_WORDS = frozenset("i he she it we they you".split())
 
 def _pronoun(word: str) -> bool:
     """Whether ``word`` is a pronoun, alone or contracted ('He', 'I’ve', 'She's')."""
-    return fold(re.split(r"[’']", word, maxsplit=1)[0]) in _PRONOUN_WORDS
+    # What re.split(r"[’']", word, maxsplit=1)[0] gives, without the regex module's
+    # look-up of its cached pattern, for each word of each capitalised run.
+    return fold(word.split("’", 1)[0].split("'", 1)[0]) in _PRONOUN_WORDS
 
 
 _POSSESSIVE_ENDS = frozenset(("’s", "'s", "s’"))

@@ -107,6 +107,14 @@ _PRONOUN = re.compile(r"([HhSs](?<!\w\w)(?:(?<=[Hh])(?:e|is|er|im)|(?<=[Ss])he))
 _STOP = re.compile(r"[.!?](?=\s)")
 
 
+# An article's capitalised words are mostly the ones of the articles before it ('The',
+# 'Trump'): each word's key is worked out once, not once in each article.
+@lru_cache(maxsize=65536)
+def _spelling_key(word: str) -> str:
+    """The key under which ``registry.read`` counts a capitalised word's spelling."""
+    return fold(POSSESSIVE.sub("", word.rstrip(".")))
+
+
 def _decided(votes: Counter) -> str | None:
     """The gender with at least twice the votes of the other, if any."""
     if not votes:
@@ -203,8 +211,7 @@ class Registry:
             word = match.group()
             at = words.get(word)
             if at is None:
-                key = fold(POSSESSIVE.sub("", word.rstrip(".")))
-                at = words[word] = places.setdefault(key, [])
+                at = words[word] = places.setdefault(_spelling_key(word), [])
             at.append(match.start())
         self._places = places
         self._spellings = Counter({key: len(at) for key, at in places.items()})

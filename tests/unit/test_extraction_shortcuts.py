@@ -1,9 +1,13 @@
 """The extraction engine's cheap tests before its regular expressions say what the
 expressions would: each shortcut against the search it spares, on made-up text."""
 
+import gc
+import json
 import re
 from itertools import combinations
+from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +17,7 @@ from articles.extraction import (
     attribution,
     content_spans,
     cues,
+    engine,
     lead_subjects,
     logistic,
     names,
@@ -22,6 +27,7 @@ from articles.extraction import (
     quoted,
     registry,
 )
+from articles.extraction.model import Scope
 
 # Words and marks the shortcuts turn on, with the letters a case-insensitive search
 # takes for ASCII ones ('ı', 'İ').
@@ -421,3 +427,64 @@ def test_a_poll_is_mentioned_where_the_poll_words_are_found(text, cut_start, cut
     start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
     expected = asides.POLL_WORDS.search(text, start, end) is not None
     assert asides.mentions_poll(text, start, end) == expected
+
+
+@settings(max_examples=400)
+@given(_pieces)
+@example("I’ve")
+@example("He'd")
+@example("She’s'")
+@example("’he")
+@example("WE're")
+def test_a_pronoun_is_told_by_splitting_at_the_first_apostrophe(word):
+    expected = names.fold(re.split(r"[’']", word, maxsplit=1)[0]) in names._PRONOUN_WORDS
+    assert names._pronoun(word) == expected
+
+
+@settings(max_examples=300)
+@given(_pieces)
+@example("Mr. Lund’s aide told Lund. The Ledger's Berg and LUND's Ørsted.")
+def test_the_registry_counts_each_spelling_under_the_words_own_key(text):
+    places: dict[str, list[int]] = {}
+    for match in registry._CAPITALISED_WORD.finditer(text):
+        key = names.fold(names.POSSESSIVE.sub("", match.group().rstrip(".")))
+        places.setdefault(key, []).append(match.start())
+    read = registry.Registry(text)
+    assert read._places == places
+    assert read._spellings == {key: len(at) for key, at in places.items()}
+
+
+def _gold_texts(count: int) -> list[str]:
+    path = Path(__file__).resolve().parents[1] / "data" / "gold.jsonl"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line)["text"] for line in lines[:count]]
+
+
+def test_reading_without_the_cycle_collector_finds_what_reading_with_it_finds():
+    texts = [*_gold_texts(12), "“We will not give up,” said Holt. Berg said the plan was late."]
+    threshold = gc.get_threshold()
+    gc.set_threshold(1)  # a collection at nearly every allocation, during the plain reading
+    try:
+        for scope in Scope:
+            for text in texts:
+                plain = engine._Reader(text, engine._gate(scope)).run()
+                assert engine.extract_quotes(text, scope=scope) == plain
+    finally:
+        gc.set_threshold(*threshold)
+
+
+def test_the_cycle_collector_is_left_as_it_was_found():
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        engine.extract_quotes("Holt said the ferry was late.")
+        assert gc.isenabled()
+        gc.disable()
+        engine.extract_quotes("Holt said the ferry was late.")
+        assert not gc.isenabled()
+        gc.enable()
+        with pytest.raises(TypeError):
+            engine.extract_quotes(None)
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
