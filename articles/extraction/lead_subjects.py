@@ -169,7 +169,7 @@ def subject_speaker_before(
         return Speaker(entity, span)
     # "Beatriz Olmos, who runs a bakery on Cedar Avenue, described": the subject, not
     # the names in the clause about her.
-    lead = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), lead)
+    lead = _blanked(RELATIVE_CLAUSE, lead)
     stripped = lead.rstrip()
     last_word = stripped.split()[-1:] or [""]
     pronoun = _APOSTROPHE_S.sub("", last_word[0])
@@ -239,16 +239,27 @@ def _last_name_speaking(registry: Registry, words: str, start: int) -> Speaker |
         f
         for f in names_found(words)
         if may_speak(registry, f.name)
-        and (words[: f.start].split()[-1:] or [""])[0].casefold() not in AFFILIATION
+        and _word_before(words, f.start, 0) not in AFFILIATION
         and not _possessive_of_other_words(words, f.end)
     ]
     if not names:
         return None
-    found = names[-1]
+    # 'Per Lund, chairman of the Vestby Harbour Committee,': the body he chairs is no
+    # speaker while a name before it may be; alone ('a spokesman for the Pentagon'), it is.
+    heads = [f for f in names if _word_before(words, f.start, 1) not in AFFILIATION]
+    found = (heads or names)[-1]
     entity = registry.resolve(found.name, "", found.gender)
     span = (start + found.offset, start + found.end)
     registry.attributed(entity, span)
     return Speaker(entity, span)
+
+
+def _word_before(words: str, at: int, articles: int) -> str:
+    """The word before ``at`` in ``words``, folded, past up to ``articles`` articles."""
+    before = words[:at].split()[-1 - articles :]
+    while len(before) > 1 and before[-1].casefold() in ("the", "a", "an"):
+        before.pop()
+    return before[-1].casefold() if before else ""
 
 
 def _ends_with_comma(lead: str) -> bool:
@@ -276,7 +287,7 @@ def _opening_subject(registry: Registry, text: str, sentence_start: int, lead: s
         # before the verb whose quoted words follow it.
         lead = lead[:quoted]
     # 'Ocampo, who ran against Whitfield, endorsed': the clause about her names others.
-    lead = _RELATIVE.sub(lambda m: " " * len(m.group()), lead)
+    lead = _blanked(_RELATIVE, lead)
     verb = _MAIN_VERB.search(lead)
     parts = comma_parts(lead[: verb.start() if verb else len(lead)])
     i = 0
@@ -294,6 +305,29 @@ def _opening_subject(registry: Registry, text: str, sentence_start: int, lead: s
     if length == 0 or all(w.casefold() in DETERMINERS for w in words[:length]):
         return Speaker(None)
     return speaker_in(registry, text, start, start + len(" ".join(words[:length])))
+
+
+def _blanked(clause: re.Pattern[str], lead: str) -> str:
+    """``lead`` with the clauses ``clause`` finds blanked, each with a place that goes on
+    it after a comma ('a baker from Dayton, Ohio,'), whose name is no subject."""
+    pieces, done = [], 0
+    for match in clause.finditer(lead):
+        if match.start() < done:
+            continue
+        end = match.end()
+        goes_on = _PLACE_GOES_ON.match(lead, end) if lead[end - 1] == "," else None
+        if goes_on and is_place(goes_on.group("place")):
+            end = goes_on.end()
+        pieces += [lead[done : match.start()], _BLANK * (end - match.start())]
+        done = end
+    return "".join(pieces) + lead[done:]
+
+
+# What blanks a clause: white space to split() and \s, but no space or tab, which names
+# run across ('Lund' and 'Ohio' of 'Lund, a baker from Dayton, Ohio,' are two names).
+_BLANK = "\u2002"
+# A place after a clause's comma that the clause goes on with: ' Ohio,' of 'Dayton, Ohio,'.
+_PLACE_GOES_ON = re.compile(r"\s*(?P<place>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,2}),")
 
 
 def _before_verb(part: str) -> str:

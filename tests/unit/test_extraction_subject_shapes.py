@@ -293,3 +293,22 @@ def test_the_phrase_after_with_is_the_subject_of_the_participle_before_quoted_wo
     )
     quotes = [q for q in extract_quotes(text) if q.text.startswith("Chinese menu")]
     assert [q.speaker for q in quotes] == ["Ana Lund"]
+
+
+def test_a_place_after_a_relative_clause_is_no_part_of_the_subjects_name():
+    # The clause was blanked with spaces, and the name before it ran across the gap into
+    # the place after it: 'Lund Ohio'.
+    text = (
+        "The vote was close. Lund, who runs a bakery in Dayton, Ohio, criticised the plan "
+        "as “a disaster.”"
+    )
+    assert _speaker_of(text, "criticised") == "Lund"
+
+
+def test_a_body_after_of_the_in_an_apposition_is_not_the_subject():
+    # Only 'of Ohio' counted as an affiliation, not 'of the Vestby Harbour Committee'.
+    text = (
+        "The vote was close. Per Lund, chairman of the Vestby Harbour Committee, called the "
+        "plan “a disaster.”"
+    )
+    assert _speaker_of(text, "called") == "Per Lund"
