@@ -639,7 +639,12 @@ def is_org(name: str) -> bool:
     words = name.split()
     if len(words) == 1 and _acronym(words[0]) and not is_known_place(fold(words[0])):
         return True
-    return any(word in ORG_WORDS or word in KNOWN_ORGS for word in map(_folded_word, words))
+    folded = [_folded_word(word) for word in words]
+    if any(word in ORG_WORDS for word in folded):
+        return True
+    if folded[-1] in KNOWN_ORGS and len(words) > 1 and genders.of_first_name(words[0]):
+        return False  # 'Michael Bloomberg': a first name makes the company's name a surname
+    return any(word in KNOWN_ORGS for word in folded)
 
 
 def _acronym(word: str) -> bool:

@@ -345,3 +345,11 @@ def test_a_titled_surname_before_of_is_the_person_not_the_place_of_work():
         "said Mr. Lund of the Harbor Policy Institute."
     )
     assert extract_quotes(text)[0].speaker == "Lund"
+
+
+def test_a_first_name_makes_a_company_name_a_persons_surname():
+    # 'Bloomberg' alone is a news agency; 'Kari Bloomberg' was one too, whom 'she'
+    # could not refer back to.
+    text = "Kari Bloomberg spoke at the harbour on Monday. “The plan will fail,” she said."
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Kari Bloomberg"
