@@ -208,7 +208,8 @@ _NAME_THEN_COMMAS = re.compile(
 )
 _NAME_THEN_ASIDE = re.compile(
     r"(?:^|[.;:!?“”\"]\s+|\n)(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)"
-    rf",\s+[a-z][^,.;:!?“”\"\n]{{0,60}}\s(?:{'|'.join(sorted(AFFILIATION))})\s+(?:the\s+)?$"
+    rf"(?:,\s+\d{{1,3}})?,\s+(?:[a-z][^,.;:!?“”\"\n]{{0,60}}\s)?"
+    rf"(?:{'|'.join(sorted(AFFILIATION))})\s+(?:the\s+)?$"
 )
 
 

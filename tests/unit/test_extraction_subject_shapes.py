@@ -312,3 +312,15 @@ def test_a_body_after_of_the_in_an_apposition_is_not_the_subject():
         "plan “a disaster.”"
     )
     assert _speaker_of(text, "called") == "Per Lund"
+
+
+def test_an_age_before_the_apposition_leaves_the_name_the_subject():
+    # The age's commas hid the name from the apposition: the employer spoke, and the
+    # town in 'of Dayton' did.
+    text = (
+        "The vote was close. Kari Lund, 49, a ferry pilot who now is an employee of the "
+        "Vestby Harbour Board, said Holt had lied."
+    )
+    assert _speaker_of(text, "said") == "Kari Lund"
+    text = "The vote was close. Tove Haugen, 29, of Dayton, Ohio, says her rent has doubled."
+    assert _speaker_of(text, "says") == "Tove Haugen"
