@@ -293,3 +293,29 @@ def test_the_phrase_after_with_is_the_subject_of_the_participle_before_quoted_wo
     )
     quotes = [q for q in extract_quotes(text) if q.text.startswith("Chinese menu")]
     assert [q.speaker for q in quotes] == ["Ana Lund"]
+
+
+def test_a_state_in_brackets_ends_no_sentence():
+    # The stop before the bracket ended the sentence: 'said' lost its subject.
+    text = "Harbour vote. Sen. Tom Okafor (Tex.) said on Monday that the harbour would close."
+    assert _speaker_of(text, "said") == "Tom Okafor"
+
+
+def test_a_state_before_a_lower_case_word_ends_no_sentence():
+    text = (
+        "Harbour vote. Mireille Castel, who grew up in Vestby, Minn. and later ran the "
+        "Ledger, said the paper would close."
+    )
+    assert _speaker_of(text, "said") == "Mireille Castel"
+
+
+def test_a_case_name_ends_no_sentence():
+    text = (
+        "Harbour vote. Lund, who argued Holt v. Berg before the court, said the ruling was wrong."
+    )
+    assert _speaker_of(text, "said") == "Lund"
+
+
+def test_a_state_before_a_capital_still_ends_the_sentence():
+    text = "Okafor moved to Vestby, Minn. Berg said the plan would fail."
+    assert _speaker_of(text, "said") == "Berg"
