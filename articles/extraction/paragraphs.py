@@ -31,6 +31,15 @@ SENTENCE_END = re.compile(
     r"(?<!\b(?:Capt|Prof|Pres|Sens|Reps|Gens|Corp|Sept)\.)"
     # A party and state: 'Rep. Stephen Lynch (D-Mass.) said'.
     r"(?<!\([DRI]-[A-Z][a-z]\.)(?<!\([DRI]-[A-Z][a-z]{2}\.)(?<!\([DRI]-[A-Z][a-z]{3}\.)"
+    r"(?<!\bv\.)"  # a case name: 'Holt v. Berg'
+    # A state or a clock time goes on when a bracket closes or a lower-case word follows
+    # ('Okafor (Tex.) said', 'Vestby, Minn. and', '6 p.m. on'); a capital after it ('… in
+    # Vestby, Minn. The council …') opens the next sentence, and a dash ends a dateline.
+    # What follows is tried first: most stops are followed by a capital.
+    r"(?!(?=\)|[^\S\n]+[a-z])(?:(?<=\b(?:Ga|La|Md|Mo|Pa|Va|Vt|Ky)\.)"
+    r"|(?<=\b(?:Ala|Ark|Del|Fla|Ill|Ind|Kan|Neb|Nev|Ore|Tex|Wis|Wyo)\.)"
+    r"|(?<=\b(?:Ariz|Colo|Conn|Kans|Mass|Mich|Minn|Miss|Mont|Okla|Tenn|Wash)\.)"
+    r"|(?<=\bCalif\.)|(?<=\b[ap]\.m\.)))"
 )
 
 

@@ -324,3 +324,29 @@ def test_an_age_before_the_apposition_leaves_the_name_the_subject():
     assert _speaker_of(text, "said") == "Kari Lund"
     text = "The vote was close. Tove Haugen, 29, of Dayton, Ohio, says her rent has doubled."
     assert _speaker_of(text, "says") == "Tove Haugen"
+
+
+def test_a_state_in_brackets_ends_no_sentence():
+    # The stop before the bracket ended the sentence: 'said' lost its subject.
+    text = "Harbour vote. Sen. Tom Okafor (Tex.) said on Monday that the harbour would close."
+    assert _speaker_of(text, "said") == "Tom Okafor"
+
+
+def test_a_state_before_a_lower_case_word_ends_no_sentence():
+    text = (
+        "Harbour vote. Mireille Castel, who grew up in Vestby, Minn. and later ran the "
+        "Ledger, said the paper would close."
+    )
+    assert _speaker_of(text, "said") == "Mireille Castel"
+
+
+def test_a_case_name_ends_no_sentence():
+    text = (
+        "Harbour vote. Lund, who argued Holt v. Berg before the court, said the ruling was wrong."
+    )
+    assert _speaker_of(text, "said") == "Lund"
+
+
+def test_a_state_before_a_capital_still_ends_the_sentence():
+    text = "Okafor moved to Vestby, Minn. Berg said the plan would fail."
+    assert _speaker_of(text, "said") == "Berg"
