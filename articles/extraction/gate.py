@@ -205,6 +205,10 @@ class Gate:
         # shape, and by lengths (the weights never change once loaded).
         self._best_subject: dict[tuple[str, tuple[str, ...]], float] = {}
         self._best_length: dict[tuple[int, ...], float] = {}
+        # The weights of a content's subject, length and probability, as first met.
+        self._subject_weights: dict[tuple[str, str], list[float]] = {}
+        self._by_length: dict[int, float] = {}
+        self._by_tenths: dict[int, float] = {}
         # The cue's weights are found by template and value, without making the strings
         # (which cost more than the look-ups).
         single, pairs = _indexed(weights)
@@ -267,10 +271,15 @@ class Gate:
         z = 0.0
         for weight in before:
             z += weight
-        for feature in _subject_features(subject, shape):
-            z += get(feature, 0.0)
-        z += get(_length_feature(length), 0.0)
-        z += get(_probability_feature(probability), 0.0)
+        subject_weights = self._subject_weights.get((subject, shape))
+        if subject_weights is None:
+            subject_weights = self._subject_weights[subject, shape] = [
+                get(feature, 0.0) for feature in _subject_features(subject, shape)
+            ]
+        for weight in subject_weights:
+            z += weight
+        z += self._length_weight(length)
+        z += self._probability_weight(probability)
         for weight in after:
             z += weight
         return logistic.of_score(z)
@@ -308,8 +317,21 @@ class Gate:
                 get(_length_feature(length), 0.0) for length in lengths
             )
         score += best_length
-        score += max(get(_probability_feature(p), 0.0) for p in probabilities)
+        score += max([self._probability_weight(p) for p in probabilities])
         return score >= self._least_score - _MARGIN
+
+    def _length_weight(self, length: int) -> float:
+        weight = self._by_length.get(length)
+        if weight is None:
+            weight = self._by_length[length] = self.weights.get(_length_feature(length), 0.0)
+        return weight
+
+    def _probability_weight(self, probability: float) -> float:
+        tenths = min(9, int(probability * 10))
+        weight = self._by_tenths.get(tenths)
+        if weight is None:
+            weight = self._by_tenths[tenths] = self.weights.get(f"p={tenths}", 0.0)
+        return weight
 
 
 # A score's rounding errors are some 1e-14; this margin only makes the bound looser.
