@@ -156,9 +156,10 @@ class Registry:
         self._by_surname: dict[str, list[Entity]] = {}  # folded last word -> persons
         # Each surname under itself with one or two letters deleted: two spellings within
         # the edit distance ``similar`` allows share one of these (symmetric deletion).
-        # Tuples, mostly of one surname: a long text has hundreds of thousands of these
-        # variants, and a set for each was most of what the garbage collector visited.
-        self._surnames_by_deletion: dict[str, tuple[str, ...]] = {}
+        # Lists, mostly of one surname, appended to (a new tuple each time was quadratic in
+        # a long text): a set for each was most of what the garbage collector visited, and
+        # extraction runs with the collector off (engine).
+        self._surnames_by_deletion: dict[str, list[str]] = {}
         self._similar: dict[str, set[str]] = {}  # known surname -> known ones like it
         self._similar_cache: dict[str, tuple[int, set[str]]] = {}
         self._recent: list[Entity] = []
@@ -285,7 +286,10 @@ class Registry:
             by_deletion = self._surnames_by_deletion
             for variant in _deletions(key):
                 keys = by_deletion.get(variant)
-                by_deletion[variant] = (key,) if keys is None else (*keys, key)
+                if keys is None:
+                    by_deletion[variant] = [key]
+                else:
+                    keys.append(key)  # not a new tuple: long texts share variants widely
 
     def _forget_surname(self, key: str, others: set[str]) -> None:
         """Undo ``_new_surname(key)``, which found the known surnames ``others`` like it."""
@@ -295,11 +299,10 @@ class Registry:
         if len(key) >= 5:
             by_deletion = self._surnames_by_deletion
             for variant in _deletions(key):
-                keys = tuple(other for other in by_deletion[variant] if other != key)
-                if keys:
-                    by_deletion[variant] = keys
-                else:
-                    # Tuples here are never empty: this one was made for the surname.
+                keys = by_deletion[variant]
+                keys.remove(key)  # each surname is under a variant once
+                if not keys:
+                    # Lists here are never empty: this one was made for the surname.
                     del by_deletion[variant]
 
     def _find(self, mention: str, gender: str | None = None) -> Entity | None:
