@@ -204,12 +204,13 @@ def test_the_wide_scope_takes_what_a_sentence_opening_with_asked_asks(monkeypatc
 
 def test_what_a_passive_cue_says_of_its_subject_is_the_subject_and_the_rest(monkeypatch):
     # PARC reads 'is widely seen as' like 'seems': the subject and what follows the cue
-    # are the content, in two pieces.
+    # are the content, in two pieces; the 'as' joins the cue to its object, as in
+    # 'described as'.
     monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
     text = "The new ferry terminal at Vossby is widely seen as a test for the harbour board."
     assert [q.text for q in extract_quotes(text, scope=Scope.WIDE)] == [
         "The new ferry terminal at Vossby",
-        "as a test for the harbour board",
+        "a test for the harbour board",
     ]
 
 
@@ -430,7 +431,7 @@ def test_the_subject_of_a_passive_cue_is_what_is_said_of_it(monkeypatch):
     ]
     text = "The harbour board, which is seen as close to the mayor, met on Friday."
     texts = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
-    assert texts == ["which", "as close to the mayor"]
+    assert texts == ["which", "close to the mayor"]
     # A gate trained before these candidates existed has no weight for them: none.
     monkeypatch.setattr(gate, "load", lambda: gate.Gate({"b": 5.0}, 0.5))
     text = "The new pier at Vossby was announced on Monday."
