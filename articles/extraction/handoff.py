@@ -324,13 +324,8 @@ def _admits(
     if gate is ASK_LATER:
         return True  # the real gate weighs the low cue's candidate once it is built
     length = _content_length(sentence, content)
-    subject = _subject_kind(text, speaker)
-    if isinstance(gate, Gate):
-        if cue is None:
-            cue = cue_features(list(map(WORD, sentence)), first, last, shape)
-        return gate.admits_cue(cue, length, shape, subject, probability)
-    # bench/train_gate.py's recorder, which notes the features' strings
     words = list(map(WORD, sentence)) if cue is None else []
+    subject = _subject_kind(text, speaker)
     return gate.admits(features(words, first, last, length, shape, subject, probability, cue))
 
 

@@ -18,7 +18,6 @@ from articles.extraction import (
     content_spans,
     cues,
     engine,
-    gate,
     lead_subjects,
     logistic,
     names,
@@ -340,33 +339,6 @@ def test_a_cue_probability_is_that_of_its_feature_strings_to_the_last_bit(words)
         expected = logistic.probability(model.weights, cues.features(words, lowered, i))
         assert model.probability(words, lowered, i) == expected
         assert cues._shape(words[i]) == cues._shape.__wrapped__(words[i])
-
-
-@settings(max_examples=300)
-@given(
-    st.lists(st.sampled_from(_SENTENCE_WORDS), min_size=1, max_size=14),
-    st.data(),
-    st.sampled_from(["low", "word", "noun", "passive subject", "short object"]),
-    st.sampled_from(gate.SUBJECTS),
-    st.integers(0, 40),
-    st.floats(0.0, 1.0),
-)
-@example(["Holt", "said", "|", "a|b"], None, "low", "person", 3, 0.62)
-def test_a_gate_probability_is_that_of_its_feature_strings_to_the_last_bit(
-    words, data, shape, subject, length, probability
-):
-    # Looked up by template and value, the same weights added in the same order: the
-    # shipped gate's, and one that weighs every string these words make ('w|n1=said||').
-    first = data.draw(st.integers(0, len(words) - 1)) if data else 1
-    last = data.draw(st.integers(first, min(first + 2, len(words) - 1))) if data else 1
-    cue = gate.cue_features(words, first, last, shape)
-    strings = gate.features(words, first, last, length, shape, subject, probability)
-    assert gate.features(words, first, last, length, shape, subject, probability, cue) == strings
-    everything = {f: (i * 0.37) % 1.3 - 0.61 for i, f in enumerate(strings)}
-    for model in (gate.load(), gate.Gate(everything, 0.5)):
-        expected = logistic.probability(model.weights, strings)
-        assert model.cue_probability(cue, length, shape, subject, probability) == expected
-        assert model.admits_cue(cue, length, shape, subject, probability) == model.admits(strings)
 
 
 @settings(max_examples=200)
