@@ -53,6 +53,7 @@ from articles.extraction.clause_shapes import (
     negated_or_passive,
     passive,
     raised_subject,
+    relative_gap,
     set_phrase,
     skip_auxiliaries,
     subject_pronoun,
@@ -523,7 +524,11 @@ def _around(
             return passed_over(
                 gate, registry, text, sentence, first, last, right, shape, probability
             )
-        if not clause_follows(sentence, last) and not zero_that_clause(sentence, last):
+        if not (
+            clause_follows(sentence, last)
+            or zero_that_clause(sentence, last)
+            or relative_gap(sentence, first, last)
+        ):
             if not (
                 only_circumstance(sentence, first, last)
                 or (sentence[last + 1][2] == "," and attribution_aside(sentence, last))

@@ -129,14 +129,16 @@ def zero_that_clause(sentence: list[Token], last: int) -> bool:
     if not words:
         return False
     if subject_pronoun(words[0]) and len(words) > 1 and words[1][:1].isalpha():
-        return words[1] not in PREPOSITIONS  # 'say they plan', 'says she’ll continue'
+        # 'say they plan', 'says she’ll continue'; 'say he’s at ease': the pronoun holds
+        # its verb, so a preposition may follow it.
+        return words[1] not in PREPOSITIONS or _APOSTROPHE.search(words[0]) is not None
     if words[0] in PREPOSITIONS and not (
         words[0] == "about" and words[1:2] and words[1][:1].isdigit()
     ):
         return False  # 'said after the meeting', but 'said about 60 families were …'
     for j, word in enumerate(words[1:], start=1):
-        if word in FINITE or word.endswith("ed"):
-            return True
+        if word in FINITE or word.endswith(("ed", "n’t", "n't")):
+            return True  # 'said the crews had', 'said the crews don’t'
         if word.endswith("s") and words[j - 1] in _SUBJECT_WORDS:
             return True
         if (
@@ -150,6 +152,19 @@ def zero_that_clause(sentence: list[Token], last: int) -> bool:
         if word in ";:":
             return False
     return False
+
+
+def relative_gap(sentence: list[Token], first: int, last: int) -> bool:
+    """'a levy which critics said [was unfair]': a finite verb right after the cue whose
+    subject is the relative before the cue's own subject; not after 'what' ('what she
+    said was wrong': the relative clause is the sentence's subject)."""
+    if last + 1 >= len(sentence) or sentence[last + 1][2].lower() not in FINITE:
+        return False
+    start = words_back(sentence, first, _GAP_SUBJECT_WORDS + 1, RELATIVE_SUBJECTS)
+    return start > 0 and start < first and sentence[start - 1][2].lower() in RELATIVE_SUBJECTS
+
+
+_GAP_SUBJECT_WORDS = 5  # 'which [many county officials] said'
 
 
 def impersonal(sentence: list[Token], first: int) -> bool:
