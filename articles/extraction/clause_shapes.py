@@ -132,6 +132,8 @@ def zero_that_clause(sentence: list[Token], last: int) -> bool:
         # 'say they plan', 'says she’ll continue'; 'say he’s at ease': the pronoun holds
         # its verb, so a preposition may follow it.
         return words[1] not in PREPOSITIONS or _APOSTROPHE.search(words[0]) is not None
+    if _CONTRACTED_SUBJECT.match(words[0]):
+        return True  # 'said it’s time', 'says there’s no money': the verb is in the word
     if words[0] in PREPOSITIONS and not (
         words[0] == "about" and words[1:2] and words[1][:1].isdigit()
     ):
@@ -141,6 +143,8 @@ def zero_that_clause(sentence: list[Token], last: int) -> bool:
             return True  # 'said the crews had', 'said the crews don’t'
         if word.endswith("s") and words[j - 1] in _SUBJECT_WORDS:
             return True
+        if word in _MID_CLAUSE_ADVERBS and j + 1 < len(words) and words[j + 1].isalpha():
+            return True  # 'say officers still check': an adverb between subject and verb
         if (
             j <= 2
             and word.endswith("s")
@@ -165,6 +169,13 @@ def relative_gap(sentence: list[Token], first: int, last: int) -> bool:
 
 
 _GAP_SUBJECT_WORDS = 5  # 'which [many county officials] said'
+
+
+# A subject pronoun with its verb in one word: 'it’s', 'there’s', 'that’s', 'you’re'.
+_CONTRACTED_SUBJECT = re.compile(r"(?:it|there|that|you|who)[’'](?:s|re|ll|d|ve)$")
+# Adverbs that stand between a clause's subject and its verb ('the crews still check',
+# 'the fund never paid'), and seldom after a noun phrase that is a cue's object.
+_MID_CLAUSE_ADVERBS = frozenset("still also never already often always rarely seldom".split())
 
 
 def impersonal(sentence: list[Token], first: int) -> bool:

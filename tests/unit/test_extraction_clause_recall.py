@@ -42,3 +42,20 @@ def test_a_relative_clause_broken_by_its_attribution_reports_its_rest():
 def test_what_someone_said_as_a_subject_is_no_gap():
     # 'What Okafor said' is the sentence's subject: nothing is reported after 'said'.
     assert _indirect("What the porters said was hard to hear over the engines.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "A few harbour pilots said it’s too late to move the buoys this winter.",
+            "it’s too late to move the buoys this winter",
+        ),
+        (
+            "The fishermen say inspectors still board their boats every week.",
+            "inspectors still board their boats every week",
+        ),
+    ],
+)
+def test_a_clause_whose_verb_hides_in_a_contraction_or_follows_an_adverb(text, content):
+    assert content in _indirect(text)
