@@ -94,8 +94,15 @@ _FINITE = frozenset(
 
 
 def _is_clause(words: str) -> bool:
-    """Words with a finite verb: a clause, not a speaker's name and description."""
+    """Words with a finite verb: a clause, not a speaker's name and description. A
+    relative clause set off by a comma describes the speaker ('Tom Berg, a professor at
+    Vestby College, who is one of the authors'): its verb makes no clause."""
+    words = _RELATIVE_ASIDE.sub(" ", words)
     return any(word in _FINITE for word in words.lower().split())
+
+
+# ', who is one of the authors' to the next comma or the end.
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which)\s[^,]*(?:,|$)")
 
 
 def _according_to(registry: Registry, text: str, offset: int, match: re.Match) -> Candidate | None:

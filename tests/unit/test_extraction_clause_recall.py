@@ -59,3 +59,17 @@ def test_what_someone_said_as_a_subject_is_no_gap():
 )
 def test_a_clause_whose_verb_hides_in_a_contraction_or_follows_an_adverb(text, content):
     assert content in _indirect(text)
+
+
+def test_a_clause_then_its_speaker_described_by_a_relative():
+    text = (
+        "Nor are higher tolls likely to bring the night ferries back, said Tom Berg, "
+        "an economist at Vestby College, who is one of the report's authors."
+    )
+    quotes = [(q.text, q.speaker) for q in extract_quotes(text) if q.kind == "indirect"]
+    assert quotes == [("Nor are higher tolls likely to bring the night ferries back", "Tom Berg")]
+
+
+def test_a_relative_inside_a_clause_after_the_cue_leaves_it_a_clause():
+    text = "Lund, a spokesman, says Ali, who leads the board, will attend the hearing."
+    assert _indirect(text) == ["Ali, who leads the board, will attend the hearing"]
