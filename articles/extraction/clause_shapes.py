@@ -152,7 +152,8 @@ def zero_that_clause(sentence: list[Token], last: int) -> bool:
             and all(w[:1].isupper() for w in original[:j])
         ):
             return True  # 'say Scott deserves', 'said Mary Poppins sings'
-
+        if _present_verb(words, j):
+            return True
         if word in ";:":
             return False
     return False
@@ -169,6 +170,40 @@ def relative_gap(sentence: list[Token], first: int, last: int) -> bool:
 
 
 _GAP_SUBJECT_WORDS = 5  # 'which [many county officials] said'
+
+
+def _present_verb(words: list[str], j: int) -> bool:
+    """'the county needs more', 'Syria remains a priority', 'the law unfairly targets': a word
+    in -s after an adverb in -ly, or between a noun (no determiner before it) and a
+    determiner, is a verb in the present."""
+    word = words[j]
+    if (
+        len(word) < _SHORTEST_VERB
+        or not word.endswith("s")
+        or word.endswith(_NOT_VERB_ENDINGS)
+        or not word.isalpha()
+        or word in _NOT_VERBS
+    ):
+        return False
+    if adverb(words[j - 1]):
+        return True
+    before = words[j - 1]
+    return (
+        j + 1 < len(words)
+        and words[j + 1] in _OBJECT_DETERMINERS
+        and before.isalpha()
+        and before not in _CLAUSE_DETERMINERS
+        and before not in _NOT_SUBJECT_ENDS
+    )
+
+
+_NOT_VERB_ENDINGS = ("ss", "us", "is", "ics")
+_SHORTEST_VERB = 4  # 'owes', not 'as' or 'its'
+_NOT_VERBS = frozenset("times always perhaps sometimes this thus plus news lots".split())
+# What opens a verb's object: 'needs more', 'favors the wealthy', 'remains a priority'.
+_OBJECT_DETERMINERS = frozenset("the a an his her its their our no more every this these".split())
+# Words after which a word in -s is a noun, not a verb: 'the same things', 'told reporters'.
+_NOT_SUBJECT_ENDS = frozenset("same other many several few two three four five told".split())
 
 
 # A subject pronoun with its verb in one word: 'it’s', 'there’s', 'that’s', 'you’re'.

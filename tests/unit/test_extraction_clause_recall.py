@@ -73,3 +73,26 @@ def test_a_clause_then_its_speaker_described_by_a_relative():
 def test_a_relative_inside_a_clause_after_the_cue_leaves_it_a_clause():
     text = "Lund, a spokesman, says Ali, who leads the board, will attend the hearing."
     assert _indirect(text) == ["Ali, who leads the board, will attend the hearing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Two council aides said the harbour remains a priority for the mayor.",
+            "the harbour remains a priority for the mayor",
+        ),
+        (
+            "Most of the skippers said the quay badly needs a crane.",
+            "the quay badly needs a crane",
+        ),
+    ],
+)
+def test_a_clause_with_a_verb_in_the_present_is_reported(text, content):
+    assert content in _indirect(text)
+
+
+def test_a_word_in_s_after_a_number_is_no_verb():
+    # 'ten times the limit' is a measure the survey showed, not a clause.
+    text = "The survey, pinned up by the pier, showed bacteria on some days at ten times the limit."
+    assert _indirect(text) == []
