@@ -152,6 +152,8 @@ SAID_BEFORE_SPEAKER = ("said", "says")  # 'The ferry will stop, said the ministr
 WHEN_THEN_COMMA = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|yesterday|"
     r"today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    # … unless a subject pronoun opens the clause: 'said Friday she, too, wants …'.
+    r"(?!\s+(?:he|she|they|we|I)\b)"
     r"[^,.;:!?“”\"]{0,40},\s"
     # … unless the clause follows: 'says at a stop in Toledo, Ohio, that it means …'.
     r"(?!that\b)(?![^,.;:!?“”\"]{0,30},\s+that\b)"

@@ -96,3 +96,9 @@ def test_a_word_in_s_after_a_number_is_no_verb():
     # 'ten times the limit' is a measure the survey showed, not a clause.
     text = "The survey, pinned up by the pier, showed bacteria on some days at ten times the limit."
     assert _indirect(text) == []
+
+
+def test_a_day_then_a_subject_pronoun_opens_the_clause():
+    text = "Mayor Ada Lind said Tuesday she, too, wants a review of the ferry contract."
+    quotes = [(q.text, q.speaker) for q in extract_quotes(text) if q.kind == "indirect"]
+    assert quotes == [("she, too, wants a review of the ferry contract", "Ada Lind")]
