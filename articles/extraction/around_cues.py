@@ -53,6 +53,7 @@ from articles.extraction.clause_shapes import (
     negated_or_passive,
     passive,
     raised_subject,
+    read_as_noun,
     set_phrase,
     skip_auxiliaries,
     subject_pronoun,
@@ -355,7 +356,7 @@ def _cues_with_clauses(
         low += [(i, 0.0) for i, (_, _, word) in enumerate(sentence) if word in unlearned]
     for i, p in low:
         if (
-            (i == 0 or sentence[i - 1][2].lower() not in DETERMINERS)
+            (i == 0 or not read_as_noun(sentence, i))
             and i + 1 < len(sentence)
             and sentence[i + 1][2] != ":"
             and (

@@ -186,12 +186,17 @@ def _after_addressee(sentence: list[Token], last: int, rest: list[str]) -> list[
 def only_where_spoken(sentence: list[Token], last: int) -> bool:
     """'spoke at the convention', 'spoke for an hour', 'spoke to the Rotary Club',
     'spoke on behalf of Holt': where, how long or to whom someone spoke, not what about."""
-    if sentence[last][2].lower() not in _SPEAK or last + 2 >= len(sentence):
+    word = sentence[last][2].lower()
+    if (word not in _SPEAK and word not in _APPEAR) or last + 2 >= len(sentence):
         return False
     rest = [w.lower() for _, _, w in sentence[last + 1 :]]
     if "about" in rest:
         return False  # 'spoke at the hall about the levy'
     after = rest[0]
+    if word in _APPEAR:
+        # 'appeared on a morning show', 'appeared with Holt at the rally': where someone
+        # was seen, not how anything seemed ('appeared to waver', 'appeared tired').
+        return after in _WHERE_APPEARED
     if after in ("at", "for"):
         return True
     if after == "on":
@@ -204,6 +209,8 @@ def only_where_spoken(sentence: list[Token], last: int) -> bool:
 
 
 _SPEAK = frozenset("speak speaks spoke spoken speaking".split())
+_APPEAR = frozenset("appear appears appeared appearing".split())
+_WHERE_APPEARED = frozenset("on at with alongside before".split())
 
 
 def with_lead(sentence: list[Token], first: int, last: int, candidate: Candidate):
