@@ -69,6 +69,7 @@ from articles.extraction.content_spans import (
     cited,
     only_agent,
     only_circumstance,
+    only_scene,
     only_where_spoken,
     participle_of_attribution,
     right_content,
@@ -556,6 +557,9 @@ def _around(
         return _short_object(gate, registry, text, sentence, first, last, probability)
     if any(w in cues.QUOTE_MARKS for _, _, w in sentence[comma:first]):
         return None
+    if only_scene(sentence, comma):
+        # 'In a 1990 speech, Holt declared:': where or when, not what; perhaps 'said no'.
+        return _short_object(gate, registry, text, sentence, first, last, probability)
     if not sentence[0][2][:1].isalnum() and sentence[0][2] not in cues.QUOTE_MARKS:
         return None  # a sentence cut at an abbreviation: '), a candidate, tweeted
     content = (sentence[0][0], sentence[comma][0])

@@ -60,3 +60,28 @@ def test_a_lone_what_before_a_verb_of_saying_is_no_piece(text):
 def test_a_which_before_a_verb_of_saying_is_still_a_piece():
     text = "The ferry, which the mayor said was unsafe, sailed anyway."
     assert "which" in _contents(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a 1990 speech, Holt declared:",
+        "Shortly after the vote, Berg announced his resignation.",
+        "When reached by the Vestby Ledger, Holt had little to say.",
+        "As a newcomer, Okafor felt for the stranded passengers.",
+    ],
+)
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+def test_an_opening_phrase_of_place_or_time_is_no_content(text, scope):
+    assert not [quote for quote in _contents(text, scope) if quote[:1].isupper()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry will stop running in May, Holt said.",
+        "In all, the harbour board raised four million crowns, Holt said.",
+    ],
+)
+def test_a_clause_before_its_speaker_is_still_content(text):
+    assert _contents(text, Scope.CLAUSES) == [text.rsplit(",", 1)[0]]
