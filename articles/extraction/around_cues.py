@@ -53,6 +53,7 @@ from articles.extraction.clause_shapes import (
     negated_or_passive,
     passive,
     raised_subject,
+    read_as_noun,
     relative_gap,
     set_phrase,
     skip_auxiliaries,
@@ -69,6 +70,7 @@ from articles.extraction.content_spans import (
     cited,
     only_agent,
     only_circumstance,
+    only_scene,
     only_where_spoken,
     participle_of_attribution,
     right_content,
@@ -356,7 +358,7 @@ def _cues_with_clauses(
         low += [(i, 0.0) for i, (_, _, word) in enumerate(sentence) if word in unlearned]
     for i, p in low:
         if (
-            (i == 0 or sentence[i - 1][2].lower() not in DETERMINERS)
+            (i == 0 or not read_as_noun(sentence, i))
             and i + 1 < len(sentence)
             and sentence[i + 1][2] != ":"
             and (
@@ -560,6 +562,9 @@ def _around(
         return _short_object(gate, registry, text, sentence, first, last, probability)
     if any(w in cues.QUOTE_MARKS for _, _, w in sentence[comma:first]):
         return None
+    if only_scene(sentence, comma):
+        # 'In a 1990 speech, Holt declared:': where or when, not what; perhaps 'said no'.
+        return _short_object(gate, registry, text, sentence, first, last, probability)
     if not sentence[0][2][:1].isalnum() and sentence[0][2] not in cues.QUOTE_MARKS:
         return None  # a sentence cut at an abbreviation: '), a candidate, tweeted
     content = (sentence[0][0], sentence[comma][0])

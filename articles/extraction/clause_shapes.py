@@ -499,3 +499,21 @@ _SET_PHRASES = {
 }
 _BEFORE_SET_PHRASE = frozenset(",;:(—–-") | frozenset("and but so yet".split())
 _AFTER_SET_PHRASE = frozenset(",.;:!?—–-)")
+
+
+def read_as_noun(sentence: list[Token], i: int) -> bool:
+    """Whether the word before the doubted cue at ``i`` makes it a noun: a determiner, a
+    number or a preposition ('in [states] that vote in March', 'the four [states] that
+    voted'). A gerund after a preposition stays a verb ('by claiming that …')."""
+    before = sentence[i - 1][2].lower()
+    if before in _NOUN_DETERMINERS or before in _COUNTS or before[:1].isdigit():
+        return True
+    return before in _NOUN_PREPOSITIONS and not sentence[i][2].endswith("ing")
+
+
+_NOUN_DETERMINERS = frozenset("a an the his her its their this that our".split())
+# Numbers, not quantifiers, which may be a subject of their own ('many believe that').
+_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozen".split())
+# Not 'to' ('to claim that …'), nor the subordinators that open a participle ('while
+# insisting that …').
+_NOUN_PREPOSITIONS = frozenset("in for of from across among with at on into over".split())

@@ -183,15 +183,38 @@ def _after_addressee(sentence: list[Token], last: int, rest: list[str]) -> list[
     return rest
 
 
+def only_scene(sentence: list[Token], comma: int) -> bool:
+    """Whether the words before the comma at ``comma`` only set the scene of what follows
+    ('In a 1990 speech, Holt declared:', 'Shortly after the vote, Berg announced …',
+    'When reached by the Ledger, Holt had little to say'): a phrase opened by a
+    preposition or a word of time, without a finite verb, which nobody said."""
+    words = [w.lower() for _, _, w in sentence[:comma] if w[:1].isalnum() or w == ","]
+    return (
+        0 < len(words) <= _SCENE_WORDS
+        and "," not in words  # 'In all, the committee raised …': a clause after the scene
+        and words[0] in _SCENE_OPENERS
+        and not any(w in FINITE for w in words)
+    )
+
+
+_SCENE_WORDS = 8
+_SCENE_OPENERS = PREPOSITIONS | frozenset("shortly later earlier last once".split())
+
+
 def only_where_spoken(sentence: list[Token], last: int) -> bool:
     """'spoke at the convention', 'spoke for an hour', 'spoke to the Rotary Club',
     'spoke on behalf of Holt': where, how long or to whom someone spoke, not what about."""
-    if sentence[last][2].lower() not in _SPEAK or last + 2 >= len(sentence):
+    word = sentence[last][2].lower()
+    if (word not in _SPEAK and word not in _APPEAR) or last + 2 >= len(sentence):
         return False
     rest = [w.lower() for _, _, w in sentence[last + 1 :]]
     if "about" in rest:
         return False  # 'spoke at the hall about the levy'
     after = rest[0]
+    if word in _APPEAR:
+        # 'appeared on a morning show', 'appeared with Holt at the rally': where someone
+        # was seen, not how anything seemed ('appeared to waver', 'appeared tired').
+        return after in _WHERE_APPEARED
     if after in ("at", "for"):
         return True
     if after == "on":
@@ -204,6 +227,8 @@ def only_where_spoken(sentence: list[Token], last: int) -> bool:
 
 
 _SPEAK = frozenset("speak speaks spoke spoken speaking".split())
+_APPEAR = frozenset("appear appears appeared appearing".split())
+_WHERE_APPEARED = frozenset("on at with alongside before".split())
 
 
 def with_lead(sentence: list[Token], first: int, last: int, candidate: Candidate):
