@@ -395,14 +395,19 @@ def _dash_aside_opening(sentence: list[Token], closing: int) -> int | None:
     clause."""
     while closing > 0 and sentence[closing - 1][2] in _DASHES:
         closing -= 1
-    for i in range(closing - 2, max(0, closing - _DASH_ASIDE_TOKENS), -1):
+    marks = 0
+    for i in range(closing - 1, max(0, closing - _DASH_ASIDE_TOKENS), -1):
         word = sentence[i][2]
-        if word in ";:()" or word in cues.QUOTE_MARKS:
+        if word in ";:()":
             return None
-        if word in _DASHES:
+        if word in cues.QUOTE_MARKS:
+            # 'Lund -- who vowed to "cut the fat" -- said': words quoted whole inside
+            # the aside; a mark left open crosses a quotation's edge.
+            marks += 1
+        elif word in _DASHES:
             while i > 0 and sentence[i - 1][2] in _DASHES:
                 i -= 1
-            return i if i > 0 else None
+            return i if i > 0 and marks % 2 == 0 else None
     return None
 
 

@@ -1,0 +1,20 @@
+"""Subjects the engine missed or misplaced when an aside stands between them and the cue:
+words quoted inside a dash aside, and the like. Each test fails with the rules as they were
+before its fix (issue 14, round 15). The sentences are ours."""
+
+from articles.extraction import extract_quotes
+
+
+def _speaker_of(text, cue):
+    quotes = [q for q in extract_quotes(text) if text[q.cue_start : q.cue_end] == cue]
+    assert quotes, extract_quotes(text)
+    return quotes[-1].speaker
+
+
+def test_words_quoted_inside_a_dash_aside_leave_the_subject_before_it():
+    # The quotation marks inside the aside stopped the search for its opening dash.
+    text = (
+        'Harbour vote. Party favourite Dana Whitfield - who once vowed to "cut the fat" - '
+        "said at a rally in Lenmark that the county should close two offices."
+    )
+    assert _speaker_of(text, "said") == "Dana Whitfield"
