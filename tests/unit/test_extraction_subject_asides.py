@@ -18,3 +18,23 @@ def test_words_quoted_inside_a_dash_aside_leave_the_subject_before_it():
         "said at a rally in Lenmark that the county should close two offices."
     )
     assert _speaker_of(text, "said") == "Dana Whitfield"
+
+
+def test_a_name_that_ends_an_apposition_names_what_it_describes():
+    # The paper's name, last before the cue, was taken for the subject.
+    text = (
+        "Harbour vote. Marisol Quenby, the editor of the town's weekly paper, the Harbour "
+        "Ledger, said every mayor was both civic and political."
+    )
+    assert _speaker_of(text, "said") == "Marisol Quenby"
+
+
+def test_an_aside_that_picks_out_part_of_a_group_leaves_the_group_the_subject():
+    # 'Lutherans', inside the aside, was taken for the subject.
+    text = (
+        "Harbour vote. His critics in the valley, many of them conservative Lutherans, "
+        "argue that Dunmore is a partisan mayor."
+    )
+    quotes = [q for q in extract_quotes(text) if text[q.cue_start : q.cue_end] == "argue"]
+    assert quotes[0].speaker is None
+    assert quotes[0].speaker_description == "His critics in the valley"
