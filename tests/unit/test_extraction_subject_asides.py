@@ -38,3 +38,21 @@ def test_an_aside_that_picks_out_part_of_a_group_leaves_the_group_the_subject():
     quotes = [q for q in extract_quotes(text) if text[q.cue_start : q.cue_end] == "argue"]
     assert quotes[0].speaker is None
     assert quotes[0].speaker_description == "His critics in the valley"
+
+
+def test_a_time_of_three_words_before_the_cue_leaves_the_subject_before_the_apposition():
+    # 'this past week' was taken for the subject.
+    text = (
+        "Harbour vote. Orvel Brantley, the party chairman, this past week announced that "
+        "the convention would move to Lenmark."
+    )
+    assert _speaker_of(text, "announced") == "Orvel Brantley"
+
+
+def test_earlier_before_the_cue_is_no_subject():
+    # 'earlier' was taken for the subject.
+    text = (
+        "Harbour vote. Reyl and Sen. Ola Brandt (R-Keswick), for example, earlier asked the "
+        "county attorney whether the mayor had lied."
+    )
+    assert _speaker_of(text, "asked") == "Ola Brandt"
