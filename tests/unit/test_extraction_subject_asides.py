@@ -56,3 +56,14 @@ def test_earlier_before_the_cue_is_no_subject():
         "county attorney whether the mayor had lied."
     )
     assert _speaker_of(text, "asked") == "Ola Brandt"
+
+
+def test_an_opening_participle_before_a_quotation_is_no_name():
+    # The participle's capital made 'Reflecting' the speaker.
+    text = (
+        "Harbour vote. Reflecting on his years as a ferry pilot, the council leader said, "
+        '"I never knew what the tide would bring."'
+    )
+    quote = next(q for q in extract_quotes(text) if q.kind == "direct")
+    assert quote.speaker != "Reflecting"
+    assert text[quote.speaker_start : quote.speaker_end] == "the council leader"
