@@ -64,6 +64,11 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         if subordinate is not None:
             return subordinate
         return sentence_subject(registry, text, sentence, end - 1)
+    if end >= 3 and end < first and sentence[end - 1][2] == "," and sentence[end][2] == "then":
+        # 'Lund paused, then revealed why …': a second verb of the sentence's subject.
+        subject = sentence_subject(registry, text, sentence, end - 1)
+        if _names_someone(registry, text, subject):
+            return subject
     if participle(sentence[first][2]) and sentence[end - 1][2].lower() in _BEFORE_PARTICIPLE:
         # 'Okafor praised the crews before explaining why …', 'After saying he was
         # nervous, the man …': the participle's subject is the sentence's.
@@ -524,10 +529,13 @@ def _dateline_end(sentence: list[Token]) -> int:
     'ST. LOUIS --', 'DUNMORE, July 25 (Ledger) —', or the dash alone where the stop of
     'Ore.' ended a sentence before it; 0 when none opens it."""
     i = 0
+    if len(sentence) > 3 and sentence[0][2] == "(" and sentence[2][2] == ")":
+        i = 3  # '(Ledger) - Mayor Holt …': the agency of a dateline cut at 'Minn.'
     while i < len(sentence) and sentence[i][2] in _DASHES:
         i += 1
-    if i:
+    if i > 3 or (i and sentence[0][2] != "("):
         return i
+    i = 0
     while i < len(sentence) and (
         (sentence[i][2].isupper() and len(sentence[i][2]) > 1) or (i and sentence[i][2] == ".")
     ):

@@ -67,3 +67,19 @@ def test_an_opening_participle_before_a_quotation_is_no_name():
     quote = next(q for q in extract_quotes(text) if q.kind == "direct")
     assert quote.speaker != "Reflecting"
     assert text[quote.speaker_start : quote.speaker_end] == "the council leader"
+
+
+def test_then_after_a_comma_opens_a_second_verb_of_the_sentence_subject():
+    text = (
+        "Holt praised the crews. Lund paused, then revealed why the rescue had moved her so much."
+    )
+    assert _speaker_of(text, "revealed") == "Lund"
+
+
+def test_a_dateline_cut_at_the_state_leaves_its_agency_out_of_the_subject():
+    # The sentence, cut at 'Minn.', opened with '(Ledger) -', where no subject was found.
+    text = (
+        "VESTBY, Minn. (Ledger) - Mayor Ola Dunmore met survivors of the flood on Thursday "
+        "and said the county must act to rebuild the dikes."
+    )
+    assert _speaker_of(text, "said") == "Ola Dunmore"
