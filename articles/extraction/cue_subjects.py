@@ -63,7 +63,12 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         subordinate = _subordinate_subject(registry, text, sentence, end - 1)
         if subordinate is not None:
             return subordinate
-        return sentence_subject(registry, text, sentence, end - 1)
+        subject = sentence_subject(registry, text, sentence, end - 1)
+        if subject.entity is None:
+            # 'In a speech in Vestby -- which votes Saturday -- Lund claimed victory and
+            # argued …': the clause after the last aside has the subject.
+            return _after_last_aside(registry, text, sentence, end - 1) or subject
+        return subject
     if end >= 3 and end < first and sentence[end - 1][2] == "," and sentence[end][2] == "then":
         # 'Lund paused, then revealed why …': a second verb of the sentence's subject.
         subject = sentence_subject(registry, text, sentence, end - 1)
@@ -75,6 +80,11 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         subject = sentence_subject(registry, text, sentence, end - 1 or len(sentence))
         if subject.entity is not None:
             return subject
+        if end >= 3 and sentence[end - 2][2] == ",":
+            # '“…,” Lund said, while arguing …': whoever the quotation's attribution names.
+            quoted = _quotation_speaker(registry, text, sentence, end - 2)
+            if quoted is not None:
+                return quoted
     if participle(sentence[first][2]) and end >= 3 and _after_comma(sentence, end):
         # '“…,” Lund said, adding that …': the subject of the saying verb before the comma;
         # 'The party filed a complaint, claiming that …': the sentence's subject claims.
@@ -207,6 +217,25 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         if _names_someone(registry, text, subject):
             return subject
     return speaker
+
+
+def _after_last_aside(
+    registry: Registry, text: str, sentence: list[Token], conjunction: int
+) -> Speaker | None:
+    """The name or pronoun opening the clause after the last comma or dash before the
+    ``conjunction``; None when none does."""
+    mark = next(
+        (
+            i
+            for i in range(conjunction - 1, max(0, conjunction - _CLAUSE_TOKENS), -1)
+            if sentence[i][2] == "," or sentence[i][2] in _DASHES
+        ),
+        None,
+    )
+    if mark is None or mark + 1 >= conjunction:
+        return None
+    subject = _subject_from(registry, text, sentence, mark + 1, conjunction)
+    return subject if _names_someone(registry, text, subject) else None
 
 
 def _clause_subject(

@@ -83,3 +83,19 @@ def test_a_dateline_cut_at_the_state_leaves_its_agency_out_of_the_subject():
         "and said the county must act to rebuild the dikes."
     )
     assert _speaker_of(text, "said") == "Ola Dunmore"
+
+
+def test_a_second_verb_after_a_dash_aside_has_the_subject_after_the_aside():
+    text = (
+        "In a victory speech in Vestby -- which holds its caucus on Saturday -- Lund claimed "
+        "momentum and argued she is a stronger candidate than Holt."
+    )
+    assert _speaker_of(text, "argued") == "Lund"
+
+
+def test_while_and_a_participle_after_a_quotation_are_its_speaker_s():
+    text = (
+        '"Where I sit right now, I think it would make things worse," Lund said, while '
+        "arguing the county should hire more wardens."
+    )
+    assert _speaker_of(text, "arguing") == "Lund"
