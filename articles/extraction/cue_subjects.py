@@ -13,6 +13,7 @@ from articles.extraction.aside_subjects import subject_before_aside
 from articles.extraction.clause_shapes import (
     BOUNDARY_WORDS,
     RELATIVE_SUBJECTS,
+    TIMES,
     Token,
     adverb,
     participle,
@@ -535,6 +536,20 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
         )
         if pronoun is not None and sentence[pronoun][2] in _SUBJECT_PRONOUNS:
             return phrase(registry, text, sentence, pronoun, pronoun + 1)
+        named = next(
+            (
+                i
+                for i in range(2, min(end, _OPENING_PRONOUN_TOKENS))
+                if sentence[i - 1][2] in TIMES and sentence[i][2][:1].isupper()
+            ),
+            None,
+        )
+        if named is not None:
+            # 'On Sunday morning Mr. Holt made …': a name right after the time that ends
+            # the opening phrase is the subject.
+            found = _subject_from(registry, text, sentence, named, end)
+            if _names_someone(registry, text, found):
+                return found
     return subject
 
 

@@ -99,3 +99,11 @@ def test_while_and_a_participle_after_a_quotation_are_its_speaker_s():
         "arguing the county should hire more wardens."
     )
     assert _speaker_of(text, "arguing") == "Lund"
+
+
+def test_a_name_after_an_opening_time_with_no_comma_is_the_subject():
+    text = (
+        "On Sunday morning Mr. Dunmore made a third attempt to deflect Ms. Lund's "
+        "criticism, writing on his blog that the real issue was the harbour."
+    )
+    assert _speaker_of(text, "writing") == "Dunmore"
