@@ -310,6 +310,15 @@ def skip_auxiliaries(sentence: list[Token], i: int) -> int:
             i -= 1  # 'Lund and Berg both stressed'; 'Both want' is the subject itself
         elif i > 1 and word in TIMES and sentence[i - 2][2].lower() in _TIME_LEADS:
             i -= 2  # 'Harbour Bank this month announced', 'Nord on Monday said'
+        elif (
+            i > 2
+            and word in TIMES
+            and sentence[i - 2][2].lower() in _TIME_ADJECTIVES
+            and sentence[i - 3][2].lower() in _TIME_LEADS
+        ):
+            i -= 3  # 'Holt, the chairman, this past week announced'
+        elif word in _RELATIVE_TIMES and sentence[i - 1][2] == word:
+            i -= 1  # 'Lund, for example, earlier asked'; 'Earlier, …' opens a phrase
         elif i > 1 and word == "it" and sentence[i - 2][2].lower() in _MAKE:
             i -= 2  # 'Hale made it clear that'
         elif i > 1 and word == "to" and sentence[i - 2][2].lower() in _VERBS_BEFORE_TO:
@@ -342,6 +351,8 @@ def adverb(word: str) -> bool:
 _PERFECT = frozenset("has have had".split())
 _QUANTIFIERS = frozenset("both all each".split())
 _TIME_LEADS = frozenset("this last next earlier on".split())
+_TIME_ADJECTIVES = frozenset("past last next same".split())
+_RELATIVE_TIMES = frozenset("earlier later".split())
 # 'made it clear': the cue is the adjective; 'made it' stands between it and the subject.
 _MAKE = frozenset("make makes made making".split())
 # Verbs whose subject is also the subject of the cue after 'to': 'wanted to know'.

@@ -13,6 +13,7 @@ from articles.extraction.aside_subjects import subject_before_aside
 from articles.extraction.clause_shapes import (
     BOUNDARY_WORDS,
     RELATIVE_SUBJECTS,
+    TIMES,
     Token,
     adverb,
     participle,
@@ -63,13 +64,28 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         subordinate = _subordinate_subject(registry, text, sentence, end - 1)
         if subordinate is not None:
             return subordinate
-        return sentence_subject(registry, text, sentence, end - 1)
+        subject = sentence_subject(registry, text, sentence, end - 1)
+        if subject.entity is None:
+            # 'In a speech in Vestby -- which votes Saturday -- Lund claimed victory and
+            # argued …': the clause after the last aside has the subject.
+            return _after_last_aside(registry, text, sentence, end - 1) or subject
+        return subject
+    if end >= 3 and end < first and sentence[end - 1][2] == "," and sentence[end][2] == "then":
+        # 'Lund paused, then revealed why …': a second verb of the sentence's subject.
+        subject = sentence_subject(registry, text, sentence, end - 1)
+        if _names_someone(registry, text, subject):
+            return subject
     if participle(sentence[first][2]) and sentence[end - 1][2].lower() in _BEFORE_PARTICIPLE:
         # 'Okafor praised the crews before explaining why …', 'After saying he was
         # nervous, the man …': the participle's subject is the sentence's.
         subject = sentence_subject(registry, text, sentence, end - 1 or len(sentence))
         if subject.entity is not None:
             return subject
+        if end >= 3 and sentence[end - 2][2] == ",":
+            # '“…,” Lund said, while arguing …': whoever the quotation's attribution names.
+            quoted = _quotation_speaker(registry, text, sentence, end - 2)
+            if quoted is not None:
+                return quoted
     if participle(sentence[first][2]) and end >= 3 and _after_comma(sentence, end):
         # '“…,” Lund said, adding that …': the subject of the saying verb before the comma;
         # 'The party filed a complaint, claiming that …': the sentence's subject claims.
@@ -202,6 +218,25 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         if _names_someone(registry, text, subject):
             return subject
     return speaker
+
+
+def _after_last_aside(
+    registry: Registry, text: str, sentence: list[Token], conjunction: int
+) -> Speaker | None:
+    """The name or pronoun opening the clause after the last comma or dash before the
+    ``conjunction``; None when none does."""
+    mark = next(
+        (
+            i
+            for i in range(conjunction - 1, max(0, conjunction - _CLAUSE_TOKENS), -1)
+            if sentence[i][2] == "," or sentence[i][2] in _DASHES
+        ),
+        None,
+    )
+    if mark is None or mark + 1 >= conjunction:
+        return None
+    subject = _subject_from(registry, text, sentence, mark + 1, conjunction)
+    return subject if _names_someone(registry, text, subject) else None
 
 
 def _clause_subject(
@@ -395,14 +430,19 @@ def _dash_aside_opening(sentence: list[Token], closing: int) -> int | None:
     clause."""
     while closing > 0 and sentence[closing - 1][2] in _DASHES:
         closing -= 1
-    for i in range(closing - 2, max(0, closing - _DASH_ASIDE_TOKENS), -1):
+    marks = 0
+    for i in range(closing - 1, max(0, closing - _DASH_ASIDE_TOKENS), -1):
         word = sentence[i][2]
-        if word in ";:()" or word in cues.QUOTE_MARKS:
+        if word in ";:()":
             return None
-        if word in _DASHES:
+        if word in cues.QUOTE_MARKS:
+            # 'Lund -- who vowed to "cut the fat" -- said': words quoted whole inside
+            # the aside; a mark left open crosses a quotation's edge.
+            marks += 1
+        elif word in _DASHES:
             while i > 0 and sentence[i - 1][2] in _DASHES:
                 i -= 1
-            return i if i > 0 else None
+            return i if i > 0 and marks % 2 == 0 else None
     return None
 
 
@@ -496,6 +536,20 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
         )
         if pronoun is not None and sentence[pronoun][2] in _SUBJECT_PRONOUNS:
             return phrase(registry, text, sentence, pronoun, pronoun + 1)
+        named = next(
+            (
+                i
+                for i in range(2, min(end, _OPENING_PRONOUN_TOKENS))
+                if sentence[i - 1][2] in TIMES and sentence[i][2][:1].isupper()
+            ),
+            None,
+        )
+        if named is not None:
+            # 'On Sunday morning Mr. Holt made …': a name right after the time that ends
+            # the opening phrase is the subject.
+            found = _subject_from(registry, text, sentence, named, end)
+            if _names_someone(registry, text, found):
+                return found
     return subject
 
 
@@ -519,10 +573,13 @@ def _dateline_end(sentence: list[Token]) -> int:
     'ST. LOUIS --', 'DUNMORE, July 25 (Ledger) —', or the dash alone where the stop of
     'Ore.' ended a sentence before it; 0 when none opens it."""
     i = 0
+    if len(sentence) > 3 and sentence[0][2] == "(" and sentence[2][2] == ")":
+        i = 3  # '(Ledger) - Mayor Holt …': the agency of a dateline cut at 'Minn.'
     while i < len(sentence) and sentence[i][2] in _DASHES:
         i += 1
-    if i:
+    if i > 3 or (i and sentence[0][2] != "("):
         return i
+    i = 0
     while i < len(sentence) and (
         (sentence[i][2].isupper() and len(sentence[i][2]) > 1) or (i and sentence[i][2] == ".")
     ):

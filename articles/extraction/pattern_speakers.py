@@ -60,6 +60,9 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
         relative = pronoun_after_relative(registry, text, offset + match.start("cue"))
         if relative is not None:
             return relative
+        after = _after_comma_in_subject(registry, text, match, offset)
+        if after is not None:
+            return after
     speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
     described = speaker.entity is None or not speaker.entity.named
     if "cue" in match.re.groupindex and (described or _ARTICLE.match(match.group("who"))):
@@ -105,6 +108,28 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
             if subject.entity is not None or speaker.entity is None:
                 return subject
     return speaker
+
+
+def _after_comma_in_subject(
+    registry: Registry, text: str, match: re.Match, offset: int
+) -> Speaker | None:
+    """The subject after the last comma of a pattern's ``who`` when a participle's phrase
+    opens it: 'Reflecting on his years as a farmer, the council leader said', whose
+    capital the pattern takes for a name."""
+    who = match.group("who")
+    comma = who.rfind(",")
+    if comma < 0 or not _OPENING_PARTICIPLE.match(who):
+        return None
+    rest = who[comma + 1 :].strip()
+    if not rest:
+        return None
+    at = offset + match.start("who") + who.rindex(rest)
+    speaker = speaker_in(registry, text, at, at + len(rest))
+    return speaker if speaker.entity is not None else None
+
+
+# 'Reflecting on his earlier career, ': a participle's phrase opening the sentence.
+_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)\s+[a-z][^,]*,")
 
 
 # ', who ' between a pattern's subject and its cue, an adverb or two allowed.
