@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from articles.extraction import antecedents
 from articles.extraction import gender as genders
+from articles.extraction.lower_words import lower_words
 from articles.extraction.names import (
     GENERIC_ORG_NOUNS,
     POSSESSIVE,
@@ -100,7 +101,6 @@ _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
 # These scan whole articles, so each opens with its first letter, which lets the regex
 # engine skip to the letters it can start at; the look-behind after it is the word
 # boundary before it ('\b[A-Z]…'), as no word character may come right before.
-_LOWER_WORD = re.compile(r"[a-zß-öø-ÿ](?<!\w\w)[\w’'-]*")
 _CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<!\w\w)[\w’'.-]*")
 # 'he', 'she', 'his', 'her', 'him' as words, capitalised or not.
 _PRONOUN = re.compile(r"([HhSs](?<!\w\w)(?:(?<=[Hh])(?:e|is|er|im)|(?<=[Ss])he))\b")
@@ -202,7 +202,7 @@ class Registry:
                 return
         self._text = text
         # Each word once: an article repeats most of its words.
-        self._lower = frozenset(map(str.casefold, set(_LOWER_WORD.findall(text))))
+        self._lower = frozenset(map(str.casefold, lower_words(text)))
         # Where each capitalised word stands, to count spellings now and to read the
         # gender clues around a surname when a person is first met.
         places: dict[str, list[int]] = {}

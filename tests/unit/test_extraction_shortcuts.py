@@ -20,6 +20,7 @@ from articles.extraction import (
     engine,
     lead_subjects,
     logistic,
+    lower_words,
     names,
     pattern_speakers,
     patterns,
@@ -76,7 +77,7 @@ def test_the_article_scans_find_what_the_word_boundary_forms_find(text):
     found = [(m.start(), m.group(1)) for m in registry._PRONOUN.finditer(text)]
     assert found == [(m.start(), m.group(1)) for m in pronoun.finditer(text)]
     lower = re.compile(r"\b[a-zß-öø-ÿ][\w’'-]*")
-    words = [(m.span(), m.group()) for m in registry._LOWER_WORD.finditer(text)]
+    words = [(m.span(), m.group()) for m in lower_words.LOWER_WORD.finditer(text)]
     assert words == [(m.span(), m.group()) for m in lower.finditer(text)]
 
 
@@ -496,6 +497,23 @@ def test_the_registry_counts_each_spelling_under_the_words_own_key(text):
     read = registry.Registry(text)
     assert read._places == places
     assert read._spellings == {key: len(at) for key, at in places.items()}
+
+
+_STRETCH_MARKS = ["…", "[", "]", "{", "}", "!", "?", ";", '"', "–", "\x1c", "\u2003", "ł", "Ä"]
+_stretches = st.lists(st.sampled_from(_WORDS + _MARKS + _STRETCH_MARKS), max_size=30).map("".join)
+
+
+@settings(max_examples=500)
+@given(_stretches)
+@example("Mr. Lund’s aide (who said, “no”) told them—twice… [ok] don't 9/11 ÿes -y x-")
+@example("état ö’ø’ł9 ÄBC–def “ghi” ł-jkl")
+def test_the_lower_case_words_between_spaces_are_those_the_whole_text_search_finds(text):
+    assert lower_words.lower_words(text) == set(lower_words.LOWER_WORD.findall(text))
+
+
+def test_the_lower_case_words_of_the_gold_texts_are_those_the_search_finds():
+    for text in _gold_texts(200):
+        assert lower_words.lower_words(text) == set(lower_words.LOWER_WORD.findall(text))
 
 
 def _gold_texts(count: int) -> list[str]:
