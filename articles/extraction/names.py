@@ -488,7 +488,7 @@ def _headline(paragraph: str) -> bool:
 _NOT_VERBS = frozenset(
     """for of and or to in on at with from by as that who which whose when where than
     but nor if while after before since until into about against over under between
-    through during per via""".split()
+    through during per via because although though unless whereas""".split()
 )
 
 
@@ -509,7 +509,8 @@ def _verb_after_apposition(text: str, end: int) -> bool:
 
 _REPORTING = frozenset(
     """said says told tells added adds argued argues noted notes claimed claims insisted
-    insists warned warns believes believe thinks think that""".split()
+    insists warned warns believes believe thinks think that saying arguing noting adding
+    claiming insisting warning""".split()
 )
 
 

@@ -353,3 +353,23 @@ def test_a_first_name_makes_a_company_name_a_persons_surname():
     text = "Kari Bloomberg spoke at the harbour on Monday. “The plan will fail,” she said."
     [quote] = extract_quotes(text)
     assert quote.speaker == "Kari Bloomberg"
+
+
+def test_a_name_after_a_participle_of_saying_is_no_subject_for_a_pronoun():
+    # Berg is whom Holt's words are about: 'he' is still Holt.
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt repeated the offer in a letter, saying Berg was welcome to reply. "
+        "“I will not be silenced,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Tom Holt"
+
+
+def test_a_name_before_because_is_no_subject_for_a_pronoun():
+    # 'back Berg because …': Berg is the object of 'back', and 'he' is still Holt.
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt said he would still back Berg because the harbour needs him. "
+        "“I am a loyal man,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Tom Holt"
