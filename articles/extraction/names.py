@@ -422,6 +422,8 @@ def names_in_prose(
         # sentence.
         # 'asked who Holt was': after a question word, the subject of a clause inside.
         reported = previous_word[0].casefold() in _REPORTING or previous_word[0] in _QUESTION_WORDS
+        # 'unless Berg pays': the subject of a condition or a reason, not of the sentence.
+        reported = reported or previous_word[0] in _SUBORDINATORS
         # 'drew boos for Berg, who had …': after a preposition a name is an object,
         # whatever verb comes after it, and so it is after a verb in the past ('asked
         # Berg whether').
@@ -515,6 +517,10 @@ _REPORTING = frozenset(
 
 
 _ARTICLES = frozenset(("the", "a", "an"))
+# Words that open a subordinate clause, whose subject is not the sentence's.
+_SUBORDINATORS = frozenset(
+    "if unless because although though while whereas until since once after before".split()
+)
 # Nouns a name qualifies: 'the Berg campaign', 'Lund supporters', 'the Holt era'.
 _QUALIFIED_NOUNS = frozenset(
     """campaign campaigns supporters supporter administration aides aide allies ally camp
@@ -670,7 +676,12 @@ def can_speak(name: str) -> bool:
     first = _folded_word(words[0])
     if first in NOT_SPEAKERS and (len(words) == 1 or first not in ("democrat", "republican")):
         return False
-    if len(words) == 1 and _MODIFIER.fullmatch(words[0]) and not genders.of_first_name(words[0]):
+    if (
+        len(words) == 1
+        and _MODIFIER.fullmatch(words[0])
+        and not genders.of_first_name(words[0])
+        and not is_org(name)  # 'Vatican' ends like 'American' but is no adjective
+    ):
         return False  # 'Reluctantly, Voss said', 'the Mexican border': no one by that name
     if first in TITLES and len(words) >= 2 and words[1] in ("of", "for", "from"):
         return False  # "Democrat of Missouri", "Republican from Ohio"

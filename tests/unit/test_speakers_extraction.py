@@ -373,3 +373,19 @@ def test_a_name_before_because_is_no_subject_for_a_pronoun():
         "“I am a loyal man,” he said."
     )
     assert [q.speaker for q in extract_quotes(text)][-1] == "Tom Holt"
+
+
+def test_a_name_opening_a_clause_after_unless_is_no_subject_for_a_pronoun():
+    # Berg leads only the condition: the sentence's subject, and 'he', is still Holt.
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt said the pier would stay shut unless Berg pays the harbour fee. "
+        "“I will not be silenced,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Tom Holt"
+
+
+def test_a_one_word_organisation_ending_like_an_adjective_may_speak():
+    # '-ican' makes 'American' an adjective, never the Vatican one.
+    quotes = extract_quotes("The Vatican said the pope would not travel to Vestby this spring.")
+    assert [q.speaker for q in quotes] == ["Vatican"]
