@@ -389,3 +389,30 @@ def test_a_one_word_organisation_ending_like_an_adjective_may_speak():
     # '-ican' makes 'American' an adjective, never the Vatican one.
     quotes = extract_quotes("The Vatican said the pope would not travel to Vestby this spring.")
     assert [q.speaker for q in quotes] == ["Vatican"]
+
+
+def test_an_organisation_that_opens_with_a_word_ending_like_a_role_keeps_it():
+    # 'Department' and 'Center' end like 'President' and 'Speaker' but are no role.
+    for text, name in (
+        (
+            "The Department of Harbour Safety said the pier was unsafe.",
+            "Department of Harbour Safety",
+        ),
+        ("The Center for Fjord Studies said the pier was unsafe.", "Center for Fjord Studies"),
+    ):
+        assert [q.speaker for q in extract_quotes(text)] == [name]
+
+
+def test_an_organisation_named_after_a_party_may_speak():
+    # 'Democratic' alone is no speaker ('Democratic leaders'), a party's committee is.
+    text = "The Democratic Harbour Council said the pier was unsafe."
+    assert [q.speaker for q in extract_quotes(text)] == ["Democratic Harbour Council"]
+
+
+def test_a_name_after_a_plural_verb_of_saying_is_no_subject_for_a_pronoun():
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt spoke for an hour. Aides suggest Berg will sell the paper soon. "
+        "“I will not be silenced,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Tom Holt"
