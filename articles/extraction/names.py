@@ -44,6 +44,7 @@ ORG_WORDS = set(
     post news daily herald courier gazette tribune radio tv sjømat fiskeri kraft
     state campaign arena restaurant gmbh ag sa nv bv oy kg spa srl strategies partners
     associates communications consulting research analytics conference caucus
+    institution
     """.split()
 )
 # Capitalised words that start sentences or name roles, never a person by themselves.

@@ -416,3 +416,13 @@ def test_a_name_after_a_plural_verb_of_saying_is_no_subject_for_a_pronoun():
         "“I will not be silenced,” he said."
     )
     assert [q.speaker for q in extract_quotes(text)][-1] == "Tom Holt"
+
+
+def test_an_institution_is_an_organisation_and_no_one_for_he():
+    # 'the Vestby Institution' had been a person a later 'he' could mean.
+    assert names.is_org("Vestby Institution")
+    text = (
+        "Per Lund, a fellow at the Vestby Institution, says the pier is unsafe. "
+        "“It will not last the winter,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Per Lund"
