@@ -11,6 +11,15 @@ from typing import NamedTuple
 
 from articles.extraction import gender as genders
 from articles.extraction.places import is_known_place
+from articles.extraction.subject_words import (
+    ARTICLES,
+    NOT_VERBS,
+    PREPOSITIONS,
+    QUALIFIED_NOUNS,
+    QUESTION_WORDS,
+    REPORTING,
+    SUBORDINATORS,
+)
 
 # Capitalised words with diacritics, inner hyphens, apostrophes and dots (Odd-Arne,
 # O'Neill, Sæther, J.), joined by particles and by the small words of organisation names
@@ -35,6 +44,7 @@ ORG_WORDS = set(
     post news daily herald courier gazette tribune radio tv sjømat fiskeri kraft
     state campaign arena restaurant gmbh ag sa nv bv oy kg spa srl strategies partners
     associates communications consulting research analytics conference caucus
+    institution
     """.split()
 )
 # Capitalised words that start sentences or name roles, never a person by themselves.
@@ -335,6 +345,7 @@ def _name_in_run_at_start(run: str) -> Found | None:
         end - cut >= 3
         and words[cut].lower().endswith(ROLE_ENDINGS)
         and words[cut].isalpha()
+        and _folded_word(words[cut]) not in ORG_WORDS  # 'Department of …', 'Center for …'
         and not genders.of_first_name(words[cut])
     ):
         cut += 1
@@ -421,11 +432,13 @@ def names_in_prose(
         # 'Voss said Haskins had driven …': the subject of what someone said, not of the
         # sentence.
         # 'asked who Holt was': after a question word, the subject of a clause inside.
-        reported = previous_word[0].casefold() in _REPORTING or previous_word[0] in _QUESTION_WORDS
+        reported = previous_word[0].casefold() in REPORTING or previous_word[0] in QUESTION_WORDS
+        # 'unless Berg pays': the subject of a condition or a reason, not of the sentence.
+        reported = reported or previous_word[0] in SUBORDINATORS
         # 'drew boos for Berg, who had …': after a preposition a name is an object,
         # whatever verb comes after it, and so it is after a verb in the past ('asked
         # Berg whether').
-        governed = previous_word[0] in _PREPOSITIONS or (
+        governed = previous_word[0] in PREPOSITIONS or (
             len(previous_word[0]) > 3
             and previous_word[0].endswith("ed")
             and previous_word[0].isalpha()
@@ -434,9 +447,9 @@ def names_in_prose(
         # 'The Berg campaign said', 'the Lund outlets have': after an article and before
         # a word in lower case, a name qualifies the noun that is the subject.
         # So does one before a noun for someone's people or time ('Berg supporters say').
-        modifier = (previous_word[0].casefold() in _ARTICLES and after[0][:1].islower()) or after[
+        modifier = (previous_word[0].casefold() in ARTICLES and after[0][:1].islower()) or after[
             0
-        ].rstrip(".,;:") in _QUALIFIED_NOUNS
+        ].rstrip(".,;:") in QUALIFIED_NOUNS
         subject = (
             not possessive
             and not reported
@@ -444,7 +457,7 @@ def names_in_prose(
             and not modifier
             and (
                 opens
-                or (after[0][:1].islower() and after[0] not in _NOT_VERBS)
+                or (after[0][:1].islower() and after[0] not in NOT_VERBS)
                 or _verb_after_apposition(outside, found.end)
             )
         )
@@ -483,19 +496,10 @@ def _headline(paragraph: str) -> bool:
     return words - lower >= 0.95 * words
 
 
-# Lower-case words after a name that do not make it a verb's subject ('on Lukashenko
-# for wider support').
-_NOT_VERBS = frozenset(
-    """for of and or to in on at with from by as that who which whose when where than
-    but nor if while after before since until into about against over under between
-    through during per via""".split()
-)
-
-
 # 'Hilde Aamot, sent', 'Jaylen Brooks, 17, the board's representative, cannot vote':
 # the verb a name in apposition (or with one) is the subject of.
 _APPOSITION_VERB = re.compile(r",(?:[^.!?;:,“”\"]{1,80},)?\s+([a-z][\w’'-]*)")
-_NOT_APPOSITION_VERBS = _NOT_VERBS | frozenset(
+_NOT_APPOSITION_VERBS = NOT_VERBS | frozenset(
     "the a an his her its their our my your this these those one two three".split()
 )
 
@@ -505,30 +509,6 @@ def _verb_after_apposition(text: str, end: int) -> bool:
     apposition."""
     match = _APPOSITION_VERB.match(text, end, end + 120)
     return match is not None and match.group(1) not in _NOT_APPOSITION_VERBS
-
-
-_REPORTING = frozenset(
-    """said says told tells added adds argued argues noted notes claimed claims insisted
-    insists warned warns believes believe thinks think that""".split()
-)
-
-
-_ARTICLES = frozenset(("the", "a", "an"))
-# Nouns a name qualifies: 'the Berg campaign', 'Lund supporters', 'the Holt era'.
-_QUALIFIED_NOUNS = frozenset(
-    """campaign campaigns supporters supporter administration aides aide allies ally camp
-    team officials spokesman spokeswoman spokesperson adviser advisers advisor advisors
-    staff staffers era presidency rally rallies speech speeches voters backers loyalists
-    family fans donors surrogates surrogate voter""".split()
-)
-_QUESTION_WORDS = frozenset("who what why how whether where when".split())
-
-
-# Prepositions whose object a name after them is.
-_PREPOSITIONS = frozenset(
-    """to with of for by on from against about over into toward towards like than between
-    among behind beyond despite including via upon without within around""".split()
-)
 
 
 class Mention(str):
@@ -667,9 +647,16 @@ def can_speak(name: str) -> bool:
     if not words or is_place(name) or _PARTY_AND_STATE.match(name):
         return False
     first = _folded_word(words[0])
-    if first in NOT_SPEAKERS and (len(words) == 1 or first not in ("democrat", "republican")):
+    if first in NOT_SPEAKERS and (
+        len(words) == 1 or first not in ("democrat", "republican", "democratic")
+    ):  # 'Democratic leaders' is no one; 'Democratic National Committee' may speak
         return False
-    if len(words) == 1 and _MODIFIER.fullmatch(words[0]) and not genders.of_first_name(words[0]):
+    if (
+        len(words) == 1
+        and _MODIFIER.fullmatch(words[0])
+        and not genders.of_first_name(words[0])
+        and not is_org(name)  # 'Vatican' ends like 'American' but is no adjective
+    ):
         return False  # 'Reluctantly, Voss said', 'the Mexican border': no one by that name
     if first in TITLES and len(words) >= 2 and words[1] in ("of", "for", "from"):
         return False  # "Democrat of Missouri", "Republican from Ohio"

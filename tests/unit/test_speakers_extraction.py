@@ -353,3 +353,76 @@ def test_a_first_name_makes_a_company_name_a_persons_surname():
     text = "Kari Bloomberg spoke at the harbour on Monday. “The plan will fail,” she said."
     [quote] = extract_quotes(text)
     assert quote.speaker == "Kari Bloomberg"
+
+
+def test_a_name_after_a_participle_of_saying_is_no_subject_for_a_pronoun():
+    # Berg is whom Holt's words are about: 'he' is still Holt.
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt repeated the offer in a letter, saying Berg was welcome to reply. "
+        "“I will not be silenced,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Tom Holt"
+
+
+def test_a_name_before_because_is_no_subject_for_a_pronoun():
+    # 'back Berg because …': Berg is the object of 'back', and 'he' is still Holt.
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt said he would still back Berg because the harbour needs him. "
+        "“I am a loyal man,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Tom Holt"
+
+
+def test_a_name_opening_a_clause_after_unless_is_no_subject_for_a_pronoun():
+    # Berg leads only the condition: the sentence's subject, and 'he', is still Holt.
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt said the pier would stay shut unless Berg pays the harbour fee. "
+        "“I will not be silenced,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Tom Holt"
+
+
+def test_a_one_word_organisation_ending_like_an_adjective_may_speak():
+    # '-ican' makes 'American' an adjective, never the Vatican one.
+    quotes = extract_quotes("The Vatican said the pope would not travel to Vestby this spring.")
+    assert [q.speaker for q in quotes] == ["Vatican"]
+
+
+def test_an_organisation_that_opens_with_a_word_ending_like_a_role_keeps_it():
+    # 'Department' and 'Center' end like 'President' and 'Speaker' but are no role.
+    for text, name in (
+        (
+            "The Department of Harbour Safety said the pier was unsafe.",
+            "Department of Harbour Safety",
+        ),
+        ("The Center for Fjord Studies said the pier was unsafe.", "Center for Fjord Studies"),
+    ):
+        assert [q.speaker for q in extract_quotes(text)] == [name]
+
+
+def test_an_organisation_named_after_a_party_may_speak():
+    # 'Democratic' alone is no speaker ('Democratic leaders'), a party's committee is.
+    text = "The Democratic Harbour Council said the pier was unsafe."
+    assert [q.speaker for q in extract_quotes(text)] == ["Democratic Harbour Council"]
+
+
+def test_a_name_after_a_plural_verb_of_saying_is_no_subject_for_a_pronoun():
+    text = (
+        "Tom Holt spoke to the Vestby council on Monday. Erik Berg owns the Ledger.\n\n"
+        "Holt spoke for an hour. Aides suggest Berg will sell the paper soon. "
+        "“I will not be silenced,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Tom Holt"
+
+
+def test_an_institution_is_an_organisation_and_no_one_for_he():
+    # 'the Vestby Institution' had been a person a later 'he' could mean.
+    assert names.is_org("Vestby Institution")
+    text = (
+        "Per Lund, a fellow at the Vestby Institution, says the pier is unsafe. "
+        "“It will not last the winter,” he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Per Lund"
