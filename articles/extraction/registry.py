@@ -10,9 +10,6 @@ look-up whose result is thrown away leaves no trace."""
 
 from __future__ import annotations
 
-import operator
-import re
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,10 +17,8 @@ from typing import NamedTuple
 
 from articles.extraction import antecedents
 from articles.extraction import gender as genders
-from articles.extraction.lower_words import lower_words
 from articles.extraction.names import (
     GENERIC_ORG_NOUNS,
-    POSSESSIVE,
     Mention,
     can_speak,
     fold,
@@ -33,6 +28,7 @@ from articles.extraction.names import (
     roles,
     similar,
 )
+from articles.extraction.vocabulary import Vocabulary
 
 
 @dataclass(eq=False)
@@ -83,44 +79,11 @@ class Checkpoint(NamedTuple):
 _PUT = 0  # a mapping's key, set or added: put back its old value, or remove it
 _APPEND = 1  # items appended to a list: cut it back to its old length
 _SURNAME = 2  # a surname first met: take it out of the surname indexes
-_READ = 3  # a text read: put back what was read before
-_READ_FIELDS = (
-    "_text",
-    "_lower",
-    "_places",
-    "_spellings",
-    "_pronouns",
-    "_pronoun_starts",
-    "_stops",
-)
-_read_fields = operator.attrgetter(*_READ_FIELDS)
+_READ = 3  # a text read: put back the vocabulary read before
 _MISSING = object()  # a mapping's old value when it had none
 
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
-# These scan whole articles, so each opens with its first letter, which lets the regex
-# engine skip to the letters it can start at; the look-behind after it is the word
-# boundary before it ('\b[A-Z]…'), as no word character may come right before.
-_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<!\w\w)[\w’'.-]*")
-# 'he', 'she', 'his', 'her', 'him' as words, capitalised or not.
-_PRONOUN = re.compile(r"([HhSs](?<!\w\w)(?:(?<=[Hh])(?:e|is|er|im)|(?<=[Ss])he))\b")
-_STOP = re.compile(r"[.!?](?=\s)")
-
-
-# An article's capitalised words are mostly the ones of the articles before it ('The',
-# 'Trump'): each word's key is worked out once, not once in each article.
-@lru_cache(maxsize=65536)
-def _spelling_key(word: str) -> str:
-    """The key under which ``registry.read`` counts a capitalised word's spelling."""
-    return fold(POSSESSIVE.sub("", word.rstrip(".")))
-
-
-def _decided(votes: Counter) -> str | None:
-    """The gender with at least twice the votes of the other, if any."""
-    if not votes:
-        return None
-    (best, count), *rest = votes.most_common()
-    return best if not rest or count >= 2 * rest[0][1] else None
 
 
 @lru_cache(maxsize=65536)
@@ -175,53 +138,30 @@ class Registry:
         # copying everything.
         self._journal: list[tuple] | None = None
         self._checkpoints = 0
-        self._text: str | None = None
-        self._lower: frozenset[str] = frozenset()
-        self._places: dict[str, list[int]] = {}
-        self._pronouns: list[tuple[int, str]] | None = None  # read when first needed
-        self._pronoun_starts: list[int] = []
-        self._stops: list[int] = []
-        self._spellings: Counter = Counter()
-        # Each text read (the article, then as the engine marked it up) and what was read.
-        self._texts_read: list[tuple[str, tuple]] = []
+        self._vocabulary = Vocabulary()
+        # Each text read (the article, then as the engine marked it up): its vocabulary.
+        self._texts_read: list[Vocabulary] = []
         self.read(text)
 
     def read(self, text: str) -> None:
         """Learn the article's vocabulary (once): lower-case words and name spellings."""
-        if not text or self._text is text:
+        if not text or self._vocabulary.text is text:
             return
         if self._journal is not None:
             # A look-up may be first to read the text the engine marked up ('' made "):
             # a restore goes back to the vocabulary read before.
-            self._journal.append((_READ, _read_fields(self)))
-        for read, fields in self._texts_read:
-            if read is text:
+            self._journal.append((_READ, self._vocabulary))
+        for read in self._texts_read:
+            if read.text is text:
                 # Read again after a restore: what was read of it then, not a new scan.
-                for name, value in zip(_READ_FIELDS, fields, strict=True):
-                    setattr(self, name, value)
+                self._vocabulary = read
                 return
-        self._text = text
-        # Each word once: an article repeats most of its words.
-        self._lower = frozenset(map(str.casefold, lower_words(text)))
-        # Where each capitalised word stands, to count spellings now and to read the
-        # gender clues around a surname when a person is first met.
-        places: dict[str, list[int]] = {}
-        # A word as written -> its key's list of places, worked out once per word.
-        words: dict[str, list[int]] = {}
-        for match in _CAPITALISED_WORD.finditer(text):
-            word = match.group()
-            at = words.get(word)
-            if at is None:
-                at = words[word] = places.setdefault(_spelling_key(word), [])
-            at.append(match.start())
-        self._places = places
-        self._spellings = Counter({key: len(at) for key, at in places.items()})
-        self._pronouns: list[tuple[int, str]] | None = None
-        self._texts_read.append((text, _read_fields(self)))
+        self._vocabulary = Vocabulary(text)
+        self._texts_read.append(self._vocabulary)
 
     def common_word(self, word: str) -> bool:
         """Whether the text also writes ``word`` in lower case (a word, not a name)."""
-        return word.casefold().strip(".’',") in self._lower
+        return self._vocabulary.common_word(word)
 
     # -- finding ------------------------------------------------------------------------
 
@@ -362,7 +302,7 @@ class Registry:
                 self._old_value(self._known, key)
             self._known[key] = found
             if not found.org:
-                found.gender = gender or self._gender_in_text(mention)
+                found.gender = gender or self._vocabulary.gender_of(mention)
         else:
             if self._journal is not None:
                 self._changing(found)
@@ -446,7 +386,7 @@ class Registry:
             if len(variants) > 1:
                 words[position] = max(
                     variants,
-                    key=lambda w: (self._spellings[fold(w)], variants[w]),
+                    key=lambda w: (self._vocabulary.spellings[fold(w)], variants[w]),
                 )
         name = " ".join(words)
         if name != entity.name:
@@ -455,43 +395,6 @@ class Registry:
         entity.aliases = [a for a in entity.aliases if fold(a) != fold(name)]
         for form in entity.forms:
             entity.add_alias(form)
-
-    def _gender_in_text(self, name: str) -> str | None:
-        """A person's gender as the text tells it: their first name, or else the titles
-        before their surname and the first pronoun after each time they are named."""
-        words = name.split()
-        if genders.of_first_name(words[0]) and (len(words) > 1 or not self.common_word(name)):
-            # 'Ola Berg', or 'Kevin' alone: a first name tells, whatever pronouns follow.
-            return genders.of_first_name(words[0])
-        if len(words) > 1:
-            # 'Rakeyia Scott … her husband' in a story about Keith Scott: the pronouns
-            # after the first name, which a relative does not share, before the surname's.
-            by_first_name = _decided(self._clues(fold(words[0])))
-            if by_first_name is not None:
-                return by_first_name
-        return _decided(self._clues(fold(words[-1])))
-
-    def _clues(self, key: str) -> Counter:
-        """Gender votes for a capitalised word: a title before it ("Mrs. Clinton") and
-        the first pronoun after it in its sentence ("Brewer … she said"), at most twelve
-        times named."""
-        text = self._text or ""
-        if self._pronouns is None:
-            self._pronouns = [(m.start(), m.group(1)) for m in _PRONOUN.finditer(text)]
-            self._pronoun_starts = [at for at, _ in self._pronouns]
-            self._stops = [m.start() for m in _STOP.finditer(text)]
-        starts = self._pronoun_starts
-        votes = Counter()
-        for at in self._places.get(key, ())[:12]:
-            before = text[max(0, at - 8) : at].split()[-1:]
-            if before and genders.of_title(before[0]):
-                votes[genders.of_title(before[0])] += 3
-            i = bisect_left(starts, at + len(key))
-            if i < len(starts) and starts[i] < at + 120:
-                stop = bisect_left(self._stops, at + len(key))
-                if stop == len(self._stops) or self._stops[stop] > starts[i]:
-                    votes[genders.PRONOUN_GENDER[self._pronouns[i][1].casefold()]] += 1
-        return votes
 
     # -- salience -----------------------------------------------------------------------
 
@@ -539,8 +442,7 @@ class Registry:
             elif kind == _SURNAME:
                 self._forget_surname(entry[1], entry[2])
             else:
-                for name, value in zip(_READ_FIELDS, entry[1], strict=True):
-                    setattr(self, name, value)
+                self._vocabulary = entry[1]
         # What a checkpoint taken inside this one journaled is undone now: the registry is
         # as it was, and an outer checkpoint needs only the entries before this one's.
         del journal[checkpoint.journal_at :]

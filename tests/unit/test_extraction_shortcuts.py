@@ -27,6 +27,7 @@ from articles.extraction import (
     phrases,
     quoted,
     registry,
+    vocabulary,
 )
 from articles.extraction.model import Scope
 
@@ -72,9 +73,9 @@ _pieces = st.lists(st.sampled_from(_WORDS + _MARKS), max_size=30).map("".join)
 def test_the_article_scans_find_what_the_word_boundary_forms_find(text):
     capitalised = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'.-]*")
     pronoun = re.compile(r"\b([Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
-    spans = [(m.span(), m.group()) for m in registry._CAPITALISED_WORD.finditer(text)]
+    spans = [(m.span(), m.group()) for m in vocabulary._CAPITALISED_WORD.finditer(text)]
     assert spans == [(m.span(), m.group()) for m in capitalised.finditer(text)]
-    found = [(m.start(), m.group(1)) for m in registry._PRONOUN.finditer(text)]
+    found = [(m.start(), m.group(1)) for m in vocabulary._PRONOUN.finditer(text)]
     assert found == [(m.start(), m.group(1)) for m in pronoun.finditer(text)]
     lower = re.compile(r"\b[a-zß-öø-ÿ][\w’'-]*")
     words = [(m.span(), m.group()) for m in lower_words.LOWER_WORD.finditer(text)]
@@ -491,12 +492,12 @@ def test_a_pronoun_is_told_by_splitting_at_the_first_apostrophe(word):
 @example("Mr. Lund’s aide told Lund. The Ledger's Berg and LUND's Ørsted.")
 def test_the_registry_counts_each_spelling_under_the_words_own_key(text):
     places: dict[str, list[int]] = {}
-    for match in registry._CAPITALISED_WORD.finditer(text):
+    for match in vocabulary._CAPITALISED_WORD.finditer(text):
         key = names.fold(names.POSSESSIVE.sub("", match.group().rstrip(".")))
         places.setdefault(key, []).append(match.start())
-    read = registry.Registry(text)
+    read = vocabulary.Vocabulary(text)
     assert read._places == places
-    assert read._spellings == {key: len(at) for key, at in places.items()}
+    assert read.spellings == {key: len(at) for key, at in places.items()}
 
 
 _STRETCH_MARKS = ["…", "[", "]", "{", "}", "!", "?", ";", '"', "–", "\x1c", "\u2003", "ł", "Ä"]

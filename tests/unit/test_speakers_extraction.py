@@ -234,12 +234,13 @@ def test_a_restored_checkpoint_undoes_salience_inner_and_outer():
     assert registry.find("Voss") is None
 
 
-_NOT_STATE = frozenset("_journal _checkpoints _pronouns _pronoun_starts _stops _texts_read".split())
+_NOT_STATE = frozenset("_journal _checkpoints _texts_read".split())
 
 
 def _everything(registry: Registry) -> tuple:
     """What a look-up may change: the registry's own fields and each entity's, copied;
-    not its bookkeeping, nor what it reads of the text when first needed (pronouns)."""
+    not its bookkeeping. The vocabulary of the text it reads is compared as the same
+    object: a restore goes back to the one read before."""
     own = {key: _copied(value) for key, value in vars(registry).items() if key not in _NOT_STATE}
     entities = {id(e): e for e in [*registry.entities, *registry._recent, *registry._mentions]}
     return own, [(e, _copied(vars(e))) for e in entities.values()]

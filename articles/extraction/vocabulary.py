@@ -1,0 +1,111 @@
+"""What an article's own words tell about its names, read once per text: the words it
+also writes in lower case ('May' at a sentence's start is then a month, not a name), how
+often it spells each capitalised word each way, and the gender clues around a name (a
+title before it, the first pronoun after it).
+
+A vocabulary depends on its text alone, so the speaker registry keeps one per text it
+has read and, when a restore takes it back to an earlier text, uses that one again."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from functools import lru_cache
+
+from articles.extraction import gender as genders
+from articles.extraction.lower_words import lower_words
+from articles.extraction.names import POSSESSIVE, fold
+
+# These scan whole articles, so each opens with its first letter, which lets the regex
+# engine skip to the letters it can start at; the look-behind after it is the word
+# boundary before it ('\b[A-Z]…'), as no word character may come right before.
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<!\w\w)[\w’'.-]*")
+# 'he', 'she', 'his', 'her', 'him' as words, capitalised or not.
+_PRONOUN = re.compile(r"([HhSs](?<!\w\w)(?:(?<=[Hh])(?:e|is|er|im)|(?<=[Ss])he))\b")
+_STOP = re.compile(r"[.!?](?=\s)")
+_NAMED_FOR_CLUES = 12  # the times a name is looked at for gender clues, at most
+
+
+# An article's capitalised words are mostly the ones of the articles before it ('The',
+# 'Trump'): each word's key is worked out once, not once in each article.
+@lru_cache(maxsize=65536)
+def _spelling_key(word: str) -> str:
+    """The key under which a capitalised word's spelling is counted."""
+    return fold(POSSESSIVE.sub("", word.rstrip(".")))
+
+
+def _decided(votes: Counter) -> str | None:
+    """The gender with at least twice the votes of the other, if any."""
+    if not votes:
+        return None
+    (best, count), *rest = votes.most_common()
+    return best if not rest or count >= 2 * rest[0][1] else None
+
+
+class Vocabulary:
+    """One text's lower-case words, its capitalised words' places and spellings, and
+    (read when first asked for) its pronouns and sentence stops."""
+
+    __slots__ = ("_lower", "_places", "_pronoun_starts", "_pronouns", "_stops", "spellings", "text")
+
+    def __init__(self, text: str = "") -> None:
+        self.text = text
+        # Each word once: an article repeats most of its words.
+        self._lower = frozenset(map(str.casefold, lower_words(text)))
+        # Where each capitalised word stands, to count spellings now and to read the
+        # gender clues around a surname when a person is first met.
+        places: dict[str, list[int]] = {}
+        # A word as written -> its key's list of places, worked out once per word.
+        words: dict[str, list[int]] = {}
+        for match in _CAPITALISED_WORD.finditer(text):
+            word = match.group()
+            at = words.get(word)
+            if at is None:
+                at = words[word] = places.setdefault(_spelling_key(word), [])
+            at.append(match.start())
+        self._places = places
+        self.spellings = Counter({key: len(at) for key, at in places.items()})
+        self._pronouns: list[tuple[int, str]] | None = None
+        self._pronoun_starts: list[int] = []
+        self._stops: list[int] = []
+
+    def common_word(self, word: str) -> bool:
+        """Whether the text also writes ``word`` in lower case (a word, not a name)."""
+        return word.casefold().strip(".’',") in self._lower
+
+    def gender_of(self, name: str) -> str | None:
+        """A person's gender as the text tells it: their first name, or else the titles
+        before their surname and the first pronoun after each time they are named."""
+        words = name.split()
+        if genders.of_first_name(words[0]) and (len(words) > 1 or not self.common_word(name)):
+            # 'Ola Berg', or 'Kevin' alone: a first name tells, whatever pronouns follow.
+            return genders.of_first_name(words[0])
+        if len(words) > 1:
+            # 'Rakeyia Scott … her husband' in a story about Keith Scott: the pronouns
+            # after the first name, which a relative does not share, before the surname's.
+            by_first_name = _decided(self._clues(fold(words[0])))
+            if by_first_name is not None:
+                return by_first_name
+        return _decided(self._clues(fold(words[-1])))
+
+    def _clues(self, key: str) -> Counter:
+        """Gender votes for a capitalised word: a title before it ("Mrs. Clinton") and
+        the first pronoun after it in its sentence ("Brewer … she said")."""
+        text = self.text
+        if self._pronouns is None:
+            self._pronouns = [(m.start(), m.group(1)) for m in _PRONOUN.finditer(text)]
+            self._pronoun_starts = [at for at, _ in self._pronouns]
+            self._stops = [m.start() for m in _STOP.finditer(text)]
+        starts = self._pronoun_starts
+        votes = Counter()
+        for at in self._places.get(key, ())[:_NAMED_FOR_CLUES]:
+            before = text[max(0, at - 8) : at].split()[-1:]
+            if before and genders.of_title(before[0]):
+                votes[genders.of_title(before[0])] += 3
+            i = bisect_left(starts, at + len(key))
+            if i < len(starts) and starts[i] < at + 120:
+                stop = bisect_left(self._stops, at + len(key))
+                if stop == len(self._stops) or self._stops[stop] > starts[i]:
+                    votes[genders.PRONOUN_GENDER[self._pronouns[i][1].casefold()]] += 1
+        return votes
