@@ -57,3 +57,16 @@ def test_a_clause_before_a_gated_cue_gives_its_subject_as_the_source():
     text = "Tom Berg spoke on Monday. It was clear that he still had strong views on the levy."
     quote = _by_cue(text, "views")
     assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Tom Berg", "he")
+
+
+def test_the_subject_of_a_state_of_mind_is_its_source_not_a_raised_piece():
+    # 'was startled', 'were angered' had been read as passives, whose subject is what
+    # is said of it and whose 'by' names the speaker: the content had no speaker, or
+    # the stimulus after 'by' for one. The one startled or angered holds the view.
+    text = "Councillor Ruth Okafor was startled by the size of the harbour levy."
+    quote = _by_cue(text, "startled")
+    assert quote.speaker == "Ruth Okafor"
+    assert text[quote.speaker_start : quote.speaker_end] == "Ruth Okafor"
+    text = "Dockworkers in Vestby were angered by the new rota."
+    quote = _by_cue(text, "angered")
+    assert text[quote.speaker_start : quote.speaker_end] == "Dockworkers"
