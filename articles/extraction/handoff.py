@@ -254,22 +254,31 @@ def subject_source(registry: Registry, text: str, sentence: list[Token], first: 
 
 
 def _relative_source(text: str, sentence: list[Token], relative: int) -> Speaker:
-    """'a new poll that shows', 'activists who promote': the noun phrase the relative
-    stands for, described, with the relative for its mention, as the clauses scope reads
-    'who' (cue_subjects.subject_before)."""
-    start = boundary(sentence, relative)
+    """'a new poll that shows', 'activists who promote', 'the levy, which allows': the
+    noun phrase the relative stands for, described, with the relative for its mention,
+    as the clauses scope reads 'who' (cue_subjects.subject_before)."""
+    end = relative
+    if relative >= 2 and sentence[relative - 1][2] in _BEFORE_RELATIVE:
+        # 'straight-ticket voting, which allows', 'Mayor Holt - who fired': the noun
+        # phrase before the comma or dash that sets the relative clause off.
+        end = relative - 1
+    start = boundary(sentence, end)
     # The noun phrase right before the relative, not the predicate it ends: 'comes in
     # the wake of polls by [Lund University] that showed'.
-    for i in range(relative - 1, start, -1):
+    for i in range(end - 1, start, -1):
         if _opens_predicate(sentence[i - 1][2]):
             start = i
             break
-    if start >= relative:
+    if start >= end:
         return Speaker(None)
-    source = phrase_source(text, sentence[start][0], sentence[relative - 1][1])
+    source = phrase_source(text, sentence[start][0], sentence[end - 1][1])
     if source.entity is None:
         return source
     return Speaker(source.entity, (sentence[relative][0], sentence[relative][1]))
+
+
+# The marks that set a relative clause off from the noun phrase it describes.
+_BEFORE_RELATIVE = frozenset(",-–—")
 
 
 def _opens_predicate(word: str) -> bool:

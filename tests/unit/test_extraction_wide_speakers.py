@@ -70,3 +70,15 @@ def test_the_subject_of_a_state_of_mind_is_its_source_not_a_raised_piece():
     text = "Dockworkers in Vestby were angered by the new rota."
     quote = _by_cue(text, "angered")
     assert text[quote.speaker_start : quote.speaker_end] == "Dockworkers"
+
+
+def test_a_relative_after_a_comma_stands_for_the_noun_phrase_before_the_comma():
+    # The phrase back to the clause boundary stopped at the comma before 'which': the
+    # content had no source at all.
+    text = (
+        "After decades of use, the county ended straight-ticket voting, which allows a "
+        "person to vote for a whole party at once."
+    )
+    quote = _by_cue(text, "allows")
+    assert text[quote.speaker_start : quote.speaker_end] == "which"
+    assert quote.speaker_description == "straight-ticket voting"
