@@ -82,3 +82,22 @@ def test_a_relative_after_a_comma_stands_for_the_noun_phrase_before_the_comma():
     quote = _by_cue(text, "allows")
     assert text[quote.speaker_start : quote.speaker_end] == "which"
     assert quote.speaker_description == "straight-ticket voting"
+
+
+def test_a_relative_is_the_subject_of_both_verbs_its_clause_joins():
+    # The verb after 'and' took the sentence's subject ('The new'), or the person who
+    # interviewed, not whom the relative stands for.
+    text = (
+        "The new plan has won over Ruth Weaver, who came out and endorsed Mayor Holt "
+        "during a call with reporters."
+    )
+    quote = _by_cue(text, "endorsed")
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == (
+        "Ruth Weaver",
+        "who",
+    )
+    text = (
+        "Lund interviewed Ledger reporter Ben Terris, who saw the fire and described it in print."
+    )
+    quote = _by_cue(text, "described")
+    assert quote.speaker == "Ben Terris"
