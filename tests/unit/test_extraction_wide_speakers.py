@@ -101,3 +101,12 @@ def test_a_relative_is_the_subject_of_both_verbs_its_clause_joins():
     )
     quote = _by_cue(text, "described")
     assert quote.speaker == "Ben Terris"
+
+
+def test_whoever_faces_criticism_is_not_its_source():
+    # 'came under criticism', 'has faced questions about': the subject is whom the
+    # criticism is aimed at, and had been named as its source.
+    text = "Mayor Tom Holt came under heavy criticism for the harbour levy in March."
+    quote = _by_cue(text, "criticism")
+    assert quote.speaker is None
+    assert quote.speaker_start is None
