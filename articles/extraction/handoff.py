@@ -33,6 +33,7 @@ from articles.extraction.cue_subjects import (
     PRONOUNS,
     boundary,
     phrase,
+    sentence_subject,
     subject_before,
 )
 from articles.extraction.descriptions import VERBS
@@ -231,6 +232,14 @@ def subject_source(registry: Registry, text: str, sentence: list[Token], first: 
     if end - start >= 2 and sentence[start][2].lower() in BEFORE_SUBJECT:
         start += 1
     if start >= end:
+        if end >= 2 and sentence[end - 1][2] == "," and _listed_verb(sentence[first][2]):
+            # 'Lund joked about the weather, declined to confirm …': one of a list of
+            # the sentence's predicates, whose subject is the sentence's.
+            before = registry.checkpoint()
+            subject = sentence_subject(registry, text, sentence, end - 1)
+            registry.restore(before)
+            if subject.entity is not None and subject.entity.named:
+                return subject
         return Speaker(None)
     if _opens_predicate(sentence[start][2]):
         # Looked up as passed_over looks up the cue's subject: making no one salient.
@@ -279,6 +288,18 @@ def _relative_source(text: str, sentence: list[Token], relative: int) -> Speaker
 
 # The marks that set a relative clause off from the noun phrase it describes.
 _BEFORE_RELATIVE = frozenset(",-–—")
+
+
+def _listed_verb(word: str) -> bool:
+    """A verb in the past that may stand in a list of predicates: 'declined', 'accused';
+    not 'seemed' or 'appeared', whose subject PARC reads as part of the content."""
+    lowered = word.lower()
+    return (
+        word[:1].islower()
+        and lowered.endswith("ed")
+        and len(lowered) > 4
+        and lowered not in ("seemed", "appeared")
+    )
 
 
 def _opens_predicate(word: str) -> bool:

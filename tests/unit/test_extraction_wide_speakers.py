@@ -110,3 +110,18 @@ def test_whoever_faces_criticism_is_not_its_source():
     quote = _by_cue(text, "criticism")
     assert quote.speaker is None
     assert quote.speaker_start is None
+
+
+def test_a_verb_in_a_list_of_predicates_takes_the_sentence_s_subject():
+    # The phrase back to the comma before 'declined' was empty: no speaker; so was an
+    # apposition with 'and' in it before the cue.
+    text = (
+        "Per Lund joked about the weather, declined to confirm his support for the new "
+        "pier, and told the crowd they would regret it."
+    )
+    assert _by_cue(text, "declined").speaker == "Per Lund"
+    text = (
+        "In her speech at the rally, Berg, a nurse from Vestby and longtime union "
+        "activist, accused the council of ignoring the harbour workers."
+    )
+    assert _by_cue(text, "accused").speaker == "Berg"
