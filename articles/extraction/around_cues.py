@@ -218,8 +218,8 @@ def reported_around_cues(
         found = make_contents(registry, text, sentence, found)
     if gate is not None and text.find(HEARSAY, start, end) >= 0:
         found = with_hearsay(sentence, found)
-    if gate is not None:
-        found = [suffered(sentence, c) for c in found]
+    if gate is not None and found:
+        found = [suffered(text, sentence, c) for c in found]
     if gate is not None and mentions_poll(text, start, end):
         poll = in_a_poll(registry, text, sentence)
         if poll is not None and not any(
