@@ -101,7 +101,7 @@ from articles.extraction.handoff import (
 from articles.extraction.hearsay import HEARSAY, with_hearsay
 from articles.extraction.make_cues import MAKE, make_contents
 from articles.extraction.model import Candidate, Span
-from articles.extraction.noun_cues import NOUNS, noun_cues
+from articles.extraction.noun_cues import NOUNS, noun_cues, suffered
 from articles.extraction.noun_cues import SHAPE as NOUN_SHAPE
 from articles.extraction.passive_agents import passive_agent
 from articles.extraction.patterns import (
@@ -221,6 +221,8 @@ def reported_around_cues(
         found = make_contents(registry, text, sentence, found)
     if gate is not None and text.find(HEARSAY, start, end) >= 0:
         found = with_hearsay(sentence, found)
+    if gate is not None and found:
+        found = [suffered(text, sentence, c) for c in found]
     if gate is not None and mentions_poll(text, start, end):
         poll = in_a_poll(registry, text, sentence)
         if poll is not None and not any(

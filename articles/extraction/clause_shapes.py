@@ -416,10 +416,13 @@ def passive(sentence: list[Token], first: int, last: int) -> bool:
 
 _IRREGULAR_PARTICIPLES = frozenset("seen known thought said told shown held".split())
 # Participles that say how someone is, not what is said of the subject: 'was asked' too,
-# whose subject is who answers.
+# whose subject is who answers. The one 'shocked', 'startled' or 'angered by' something
+# holds the view (PolNeAR names them), and the 'by' names what stirred it, not a speaker.
 _STATES_OF_MIND = frozenset(
     """asked assured concerned outraged inclined convinced worried interested determined
-    prepared pleased disappointed surprised committed focused""".split()
+    prepared pleased disappointed surprised committed focused shocked scared startled
+    impressed persuaded poised aligned angered alarmed thrilled stunned dismayed frustrated
+    upset troubled excited delighted""".split()
 )
 
 

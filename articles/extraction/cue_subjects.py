@@ -308,16 +308,47 @@ def _subordinate_subject(
     """The subject of the subordinate clause the ``conjunction`` ('and') continues:
     'which Holt had praised and promised', 'when Lund spotted a sign and asked'; None
     when no such clause opens within the phrase or no one is its subject."""
+    closed = False
     for i in range(conjunction - 1, max(0, conjunction - _SUBORDINATE_TOKENS), -1):
         word = sentence[i][2]
         if word in ";:" or word in cues.QUOTE_MARKS:
             return None
+        if word == ",":
+            # 'Holt, who lives in Vestby, praised … and said': the comma may close the
+            # relative clause, and the verbs after it be the main clause's. (A dash did
+            # not pay: '… that the island has amassed - and says' is the relative's.)
+            closed = True
+        elif (
+            word in _SUBJECT_RELATIVES
+            and not closed
+            and _verb_like_after(sentence, i + 1, conjunction)
+        ):
+            # 'Ruth Weaver, who came out and endorsed', 'a levy which hits … and costs':
+            # the relative is the subject of both verbs; whom it stands for speaks.
+            relative = phrase(registry, text, sentence, i, i + 1)
+            return relative if relative.entity is not None else None
         if word in _SUBORDINATORS:
             subject = _subject_from(registry, text, sentence, i + 1, conjunction)
             return subject if _names_someone(registry, text, subject) else None
     return None
 
 
+def _verb_like_after(sentence: list[Token], i: int, end: int) -> bool:
+    """Whether a verb comes right after a relative at ``i`` (an auxiliary or an adverb
+    may come first), before token ``end``: the relative is its subject."""
+    while i < end and adverb(sentence[i][2].lower()):
+        i += 1
+    if i >= end:
+        return False
+    word = sentence[i][2]
+    lowered = word.lower()
+    return word[:1].islower() and (
+        _verb_like(word) or (lowered.endswith("s") and lowered not in DETERMINERS)
+    )
+
+
+# Relatives that are the subject of the verb right after them.
+_SUBJECT_RELATIVES = frozenset("who which that".split())
 # Words that open a subordinate clause whose subject follows them.
 _SUBORDINATORS = frozenset("when while which whom whereas because although though".split())
 

@@ -33,6 +33,7 @@ from articles.extraction.cue_subjects import (
     PRONOUNS,
     boundary,
     phrase,
+    sentence_subject,
     subject_before,
 )
 from articles.extraction.descriptions import VERBS
@@ -231,6 +232,14 @@ def subject_source(registry: Registry, text: str, sentence: list[Token], first: 
     if end - start >= 2 and sentence[start][2].lower() in BEFORE_SUBJECT:
         start += 1
     if start >= end:
+        if end >= 2 and sentence[end - 1][2] == "," and _listed_verb(sentence[first][2]):
+            # 'Lund joked about the weather, declined to confirm …': one of a list of
+            # the sentence's predicates, whose subject is the sentence's.
+            before = registry.checkpoint()
+            subject = sentence_subject(registry, text, sentence, end - 1)
+            registry.restore(before)
+            if subject.entity is not None and subject.entity.named:
+                return subject
         return Speaker(None)
     if _opens_predicate(sentence[start][2]):
         # Looked up as passed_over looks up the cue's subject: making no one salient.
@@ -254,22 +263,43 @@ def subject_source(registry: Registry, text: str, sentence: list[Token], first: 
 
 
 def _relative_source(text: str, sentence: list[Token], relative: int) -> Speaker:
-    """'a new poll that shows', 'activists who promote': the noun phrase the relative
-    stands for, described, with the relative for its mention, as the clauses scope reads
-    'who' (cue_subjects.subject_before)."""
-    start = boundary(sentence, relative)
+    """'a new poll that shows', 'activists who promote', 'the levy, which allows': the
+    noun phrase the relative stands for, described, with the relative for its mention,
+    as the clauses scope reads 'who' (cue_subjects.subject_before)."""
+    end = relative
+    if relative >= 2 and sentence[relative - 1][2] in _BEFORE_RELATIVE:
+        # 'straight-ticket voting, which allows', 'Mayor Holt - who fired': the noun
+        # phrase before the comma or dash that sets the relative clause off.
+        end = relative - 1
+    start = boundary(sentence, end)
     # The noun phrase right before the relative, not the predicate it ends: 'comes in
     # the wake of polls by [Lund University] that showed'.
-    for i in range(relative - 1, start, -1):
+    for i in range(end - 1, start, -1):
         if _opens_predicate(sentence[i - 1][2]):
             start = i
             break
-    if start >= relative:
+    if start >= end:
         return Speaker(None)
-    source = phrase_source(text, sentence[start][0], sentence[relative - 1][1])
+    source = phrase_source(text, sentence[start][0], sentence[end - 1][1])
     if source.entity is None:
         return source
     return Speaker(source.entity, (sentence[relative][0], sentence[relative][1]))
+
+
+# The marks that set a relative clause off from the noun phrase it describes.
+_BEFORE_RELATIVE = frozenset(",-–—")
+
+
+def _listed_verb(word: str) -> bool:
+    """A verb in the past that may stand in a list of predicates: 'declined', 'accused';
+    not 'seemed' or 'appeared', whose subject PARC reads as part of the content."""
+    lowered = word.lower()
+    return (
+        word[:1].islower()
+        and lowered.endswith("ed")
+        and len(lowered) > 4
+        and lowered not in ("seemed", "appeared")
+    )
 
 
 def _opens_predicate(word: str) -> bool:

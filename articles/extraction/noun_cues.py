@@ -1,14 +1,17 @@
 """Nouns that attribute in the wide scope (Scope.WIDE): PARC counts what 'his support
 for the levy', 'attacks on the mayor' or 'a call for a recount' attribute, with no verb
-of saying. This module finds such a noun and its phrase; the gate weighs each.
+of saying. This module finds such a noun and its phrase; the gate weighs each. It also
+says whose such a noun's words are not: the subject's of 'faced criticism for'.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from articles.extraction.cues import Token
+from articles.extraction.model import Candidate
 
 # The nouns and the word that opens what they attribute; which pairs PARC counts, and
 # after what, is the gate's to learn. Left out: nouns whose contents the gate admitted
@@ -68,3 +71,42 @@ def _armed(sentence: list[Token], first: int) -> bool:
 # Words right before 'attacks' that make them violence: 'the attacks' is mostly an
 # event in the news ('during the attacks on the consulate'), someone's attacks are his.
 _ARMED = frozenset("the terrorist terror violent deadly military armed".split())
+
+
+def suffered(text: str, sentence: list[Token], candidate: Candidate) -> Candidate:
+    """``candidate`` without a speaker when its subject suffers what its noun says: in
+    'Holt faced criticism for the levy', 'came under sharp criticism', 'has fielded
+    questions about', the subject is whom the criticism is aimed at, and whoever voices
+    it goes unnamed (PolNeAR gives no source)."""
+    if not candidate.gated or candidate.cue is None or candidate.entity is None:
+        return candidate
+    cue_start, cue_end = candidate.cue
+    # The cue's words read from the text first: most cues hold none of the nouns.
+    if _SUFFERED_NOUNS.isdisjoint(text[cue_start:cue_end].lower().split()):
+        return candidate
+    first = bisect_left(sentence, cue_start, key=_token_start)
+    if first >= len(sentence) or sentence[first][0] != cue_start:
+        return candidate
+    before = [t[2].lower() for t in sentence[max(0, first - _SUFFERED_REACH) : first]]
+    if _SUFFERING_VERBS.isdisjoint(before):
+        return candidate
+    return replace(candidate, entity=None, mention=None)
+
+
+def _token_start(token: Token) -> int:
+    return token[0]
+
+
+# The nouns someone can be the target of, and the verbs (within _SUFFERED_REACH tokens
+# before the noun: 'has faced her own litany of questions') that make the subject their
+# target. 'answered a question about' is not among them: PolNeAR gives the answer to the
+# one who answers.
+_SUFFERED_NOUNS = frozenset(
+    """criticism criticisms questions question doubts allegations accusations scrutiny
+    pressure attacks calls""".split()
+)
+_SUFFERING_VERBS = frozenset(
+    """face faces faced facing under endure endured endures drew draw draws drawing
+    take took taking takes fielded fielding received weathered""".split()
+)
+_SUFFERED_REACH = 5
