@@ -208,6 +208,10 @@ def _thing(words: list[str], head: str) -> bool:
     noun = head.casefold().strip(".,;:’'")
     if noun in THINGS or noun in ORG_NOUNS or noun in DETERMINERS or noun in PRONOUNS:
         return True
+    if noun in _NO_HEADS or (len(noun) > 5 and noun.endswith("ing")):
+        # 'The most telling', 'polling', 'This allowed us to': a phrase cut short, or
+        # a gerund, heads no noun for a person.
+        return True
     if words[0].casefold() in _POSSESSIVES and not _person_noun(noun):
         # 'Her advice to young reporters is …', 'His face darted …': something of
         # someone's, whom a later 'she' means, not the thing.
@@ -226,6 +230,8 @@ def _thing(words: list[str], head: str) -> bool:
 # Possessive pronouns, which open a description of someone's relative or aide ('his
 # brother', 'her lawyer') or of something of theirs ('her advice', 'his remarks').
 _POSSESSIVES = frozenset("his her its their my our your".split())
+# Words that end a phrase no noun heads: 'This allowed us to', 'her but'.
+_NO_HEADS = frozenset("to but and or of than as if".split())
 # Nouns for people that a possessive may open, besides titles and gendered nouns.
 _PEOPLE_OF_SOMEONE = frozenset(
     """wife husband son daughter mother father brother sister parent parents child

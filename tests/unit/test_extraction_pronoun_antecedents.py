@@ -37,3 +37,20 @@ def test_his_brother_or_her_lawyer_is_still_someone_a_pronoun_may_mean():
     for description in ("his brother", "Her lawyer", "his campaign manager", "her pianist"):
         assert entity_described(Registry(), description).person, description
     assert not entity_described(Registry(), "her advice").person
+
+
+def test_a_phrase_no_noun_heads_is_no_she():
+    # 'The most telling' (its noun cut off) had been an unnamed woman.
+    text = (
+        "Kari Holm won the vote in Vestby. The most telling promise she has made is that "
+        'fares will not rise. "We keep our word," she said.'
+    )
+    assert _speaker_of(text, "We keep our word") == "Kari Holm"
+
+
+def test_a_gerund_is_no_he():
+    text = (
+        "Jon Berg ran the count in Vestby. Polling showed that turnout had fallen. "
+        '"It was a quiet night," he said.'
+    )
+    assert _speaker_of(text, "It was a quiet night") == "Jon Berg"
