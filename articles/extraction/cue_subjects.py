@@ -19,6 +19,7 @@ from articles.extraction.clause_shapes import (
     participle,
     skip_auxiliaries,
 )
+from articles.extraction.descriptions import is_plural
 from articles.extraction.patterns import SAYING_VERBS
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
@@ -539,7 +540,19 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
         # 'On Monday, Cruz …', 'In Ohio, the governor …', 'Reflecting on his career, the
         # senator …', 'Hours later, Trump …', 'Recently, Tom Berg …', 'This year, he …'
         start = comma + 1
-    subject = _subject_from(registry, text, sentence, start, end)
+    participle_first = (
+        not start
+        and opening_participle(sentence)
+        and first.lower() not in _OPENING_WORDS  # 'Following the vote …' reads as before
+        and len(sentence) > 1
+        and not is_plural(sentence[1][2])  # 'Consulting firms like Lund say': a noun's
+    )
+    if participle_first:
+        # 'Noting that the ferry was late (…), Holt said': a comma too far for the
+        # opening phrase's; the participle is no subject ('Noting' is no one).
+        subject = Speaker(None)
+    else:
+        subject = _subject_from(registry, text, sentence, start, end)
     if opening and subject.entity is None:
         # 'While the board asked for more, also known as …, Holt held …', 'In his reply,
         # during an interview, Lund questioned …': the opening phrase runs to a later
@@ -547,7 +560,7 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
         if start:
             later_commas = commas[commas.index(start - 1) + 1 :]
         else:
-            later_commas = commas if first.lower() in BOUNDARY_WORDS else []
+            later_commas = commas if first.lower() in BOUNDARY_WORDS or participle_first else []
         for later in later_commas:
             if later + 1 >= end:
                 break

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from articles.extraction import gender as genders
+from articles.extraction.names import TITLES
 from articles.extraction.patterns import ORG_NOUNS
 from articles.extraction.registry import Entity, Registry
 
@@ -207,6 +208,14 @@ def _thing(words: list[str], head: str) -> bool:
     noun = head.casefold().strip(".,;:’'")
     if noun in THINGS or noun in ORG_NOUNS or noun in DETERMINERS or noun in PRONOUNS:
         return True
+    if noun in _NO_HEADS or (len(noun) > 5 and noun.endswith("ing")):
+        # 'The most telling', 'polling', 'This allowed us to': a phrase cut short, or
+        # a gerund, heads no noun for a person.
+        return True
+    if words[0].casefold() in _POSSESSIVES and not _person_noun(noun):
+        # 'Her advice to young reporters is …', 'His face darted …': something of
+        # someone's, whom a later 'she' means, not the thing.
+        return True
     # A verb before any relative clause makes a clause ('It's easy'); 'a staffer who was
     # there' is someone described.
     for word in words[1:]:
@@ -216,6 +225,35 @@ def _thing(words: list[str], head: str) -> bool:
         if lowered in VERBS:
             return True
     return False
+
+
+# Possessive pronouns, which open a description of someone's relative or aide ('his
+# brother', 'her lawyer') or of something of theirs ('her advice', 'his remarks').
+_POSSESSIVES = frozenset("his her its their my our your".split())
+# Words that end a phrase no noun heads: 'This allowed us to', 'her but'.
+_NO_HEADS = frozenset("to but and or of than as if".split())
+# Nouns for people that a possessive may open, besides titles and gendered nouns.
+_PEOPLE_OF_SOMEONE = frozenset(
+    """wife husband son daughter mother father brother sister parent parents child
+    friend boss partner colleague lawyer attorney doctor physician aide assistant deputy
+    successor predecessor opponent rival mate manager niece nephew cousin uncle aunt
+    grandson granddaughter grandmother grandfather widow widower fiance fiancee fiancé
+    fiancée girlfriend boyfriend spouse stepfather stepmother biographer publicist coach
+    client employer employee counterpart teammate roommate neighbor neighbour mentor
+    protege protégé ally confidant confidante supporter critic running""".split()
+)
+# Endings of nouns for people ('her campaign manager', 'his biographer', 'her pianist').
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
+
+
+def _person_noun(noun: str) -> bool:
+    """'lawyer', 'spokeswoman', 'son': a noun for a person, by list or by ending."""
+    return (
+        noun in _PEOPLE_OF_SOMEONE
+        or noun in TITLES
+        or genders.of_title(noun) is not None
+        or noun.endswith(_PERSON_ENDINGS)
+    )
 
 
 def noun_phrase(words: str) -> bool:

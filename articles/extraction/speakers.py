@@ -32,6 +32,7 @@ from articles.extraction.patterns import (
     CUE,
 )
 from articles.extraction.phrases import analyse, strip_article
+from articles.extraction.poll_shares import poll_of_share
 from articles.extraction.registry import Entity, Registry
 
 
@@ -66,6 +67,9 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
         entity, span = analyse(registry, phrase)
         if entity is None:
             return Speaker(None)
+        if not entity.named and (poll := poll_of_share(text, start, phrase)):
+            # 'In a county poll, 40 percent of voters said': the poll reports it.
+            return phrase_source(text, *poll)
         if entity.named and not entity.org and not entity.description:
             entity.description = _role_before(text, start)
         span = (start + span[0], start + span[1]) if span else None
