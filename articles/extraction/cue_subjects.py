@@ -309,19 +309,24 @@ def _subordinate_subject(
     """The subject of the subordinate clause the ``conjunction`` ('and') continues:
     'which Holt had praised and promised', 'when Lund spotted a sign and asked'; None
     when no such clause opens within the phrase or no one is its subject."""
-    closed = False
+    closed = dashed = False
     for i in range(conjunction - 1, max(0, conjunction - _SUBORDINATE_TOKENS), -1):
         word = sentence[i][2]
         if word in ";:" or word in cues.QUOTE_MARKS:
             return None
         if word == ",":
             # 'Holt, who lives in Vestby, praised … and said': the comma may close the
-            # relative clause, and the verbs after it be the main clause's. (A dash did
-            # not pay: '… that the island has amassed - and says' is the relative's.)
+            # relative clause, and the verbs after it be the main clause's. (A dash alone
+            # did not pay: '… that the island has amassed - and says' is the relative's.)
             closed = True
+        elif word in _DASHES:
+            dashed = True
         elif (
             word in _SUBJECT_RELATIVES
             and not closed
+            # '-- which holds its caucus on Saturday -- Lund claimed … and argued': a
+            # relative between dashes is an aside the second dash closes.
+            and not (dashed and i > 0 and sentence[i - 1][2] in _DASHES)
             and _verb_like_after(sentence, i + 1, conjunction)
         ):
             # 'Ruth Weaver, who came out and endorsed', 'a levy which hits … and costs':
