@@ -13,6 +13,11 @@ from articles.extraction.clause_shapes import (
 )
 
 TELLING = frozenset("told tell tells telling".split())
+ASKING = frozenset("asked ask asks asking".split())
+# The words that open a question after its addressee: 'asked [Holt] if …'; after 'told',
+# only those that cannot open a circumstance ('told reporters when he arrived').
+_ASKED = frozenset("if whether how why what who whom which where when".split())
+_TOLD_QUESTIONS = frozenset("whether how why what".split())
 # The addressee's words before the clause: 'told [host Chris Cuomo] she', 'told [The
 # Star-Ledger of Newark last week] she'.
 _ADDRESSEE_WORDS = 7
@@ -23,15 +28,24 @@ _SUBJECT_WORDS = 5
 _NO_CLAUSE = BOUNDARY_WORDS | frozenset("who which whom whose where according".split())
 
 
-def clause_after_addressee(sentence: list[Token], at: int) -> int | None:
-    """The index of the first word of the clause told after the addressee that opens
-    ``sentence[at:]``: a subject pronoun ('told POLITICO [they] …'), the word after its
-    'that' or after the addressee's comma when a clause with a verb follows; None when no
-    addressee is read."""
+def clause_after_addressee(sentence: list[Token], at: int, asking: bool = False) -> int | None:
+    """The index of the first word of the clause told (or, ``asking``, asked) after the
+    addressee that opens ``sentence[at:]``: a question word ('asked Holt [if] …'), a
+    subject pronoun ('told POLITICO [they] …'), the word after its 'that' or after the
+    addressee's comma when a clause with a verb follows; None when no addressee is read."""
     n = len(sentence)
+    questions = _ASKED if asking else _TOLD_QUESTIONS
     for i in range(at, min(n, at + _ADDRESSEE_WORDS + 1)):
         word = sentence[i][2]
         low = word.lower()
+        if i > at and low in questions:
+            return i  # 'asked [Holt] whether …', 'told [reporters] how …'
+        if low == "to":
+            return None  # 'asked the board to rule whether …': what it was asked to do
+        if asking:
+            if not word[:1].isalnum() or low in BOUNDARY_WORDS or low in FINITE:
+                return None
+            continue  # whom a question was asked has no clause of its own after it
         if i > at and subject_pronoun(low):
             return i
         if low == "that" and i > at and i + 1 < n:

@@ -18,7 +18,7 @@ from itertools import islice
 from operator import itemgetter
 
 from articles.extraction import cues
-from articles.extraction.addressees import TELLING, clause_after_addressee
+from articles.extraction.addressees import ASKING, TELLING, clause_after_addressee
 from articles.extraction.asides import CONNECTIVES
 from articles.extraction.clause_shapes import (
     BOUNDARY_WORDS,
@@ -280,7 +280,10 @@ def right_content(
         i += 1
     if i and rest[0][2] == "," and participle(rest[i][2]):
         return None  # 'Rendell recalled, suggesting …': the participle is the next cue's
-    told = clause_after_addressee(rest, i) if sentence[last][2].lower() in TELLING else None
+    cue_word = sentence[last][2].lower()
+    told = None
+    if cue_word in TELLING or cue_word in ASKING:
+        told = clause_after_addressee(rest, i, asking=cue_word in ASKING)
     if told is not None:
         i = told  # 'told [POLITICO] they …', 'told [the Ledger], the council …'
     # 'told reporters on Monday that …': the clause starts after its 'that'; not where

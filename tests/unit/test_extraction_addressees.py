@@ -70,3 +70,20 @@ def test_a_speaker_after_an_abbreviation_is_read_in_the_next_sentence(scope):
 def test_what_was_told_after_a_long_addressee_leaves_out_its_that(scope):
     text = "Idun Matsson told a Varnes lunch group of bankers that her plan remains firm."
     assert _quotes(text, scope) == [("her plan remains firm", "Idun Matsson")]
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Mirela Osk asked the harbour staff whether the ferry would sail.", "whether the"),
+        ("Tomas Varga asked two councillors how the tolls were set.", "how the"),
+    ],
+)
+def test_what_was_asked_starts_at_its_question_word_after_the_addressee(scope, text, asked):
+    assert [content for content, _ in _quotes(text, scope)] == [text[text.index(asked) : -1]]
+
+
+def test_what_someone_was_asked_to_do_keeps_its_addressee():
+    text = "Tomas Varga asked the county board to decide whether the ferry would sail."
+    assert [c for c, _ in _quotes(text, Scope.WIDE)] == [text[text.index("the county") : -1]]

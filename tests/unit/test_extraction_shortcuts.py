@@ -412,8 +412,9 @@ def _right_content_reading_every_word(text, sentence, last, min_words=3):
     if i and rest[0][2] == "," and content_spans.participle(rest[i][2]):
         return None
     told = None
-    if sentence[last][2].lower() in addressees.TELLING:
-        told = addressees.clause_after_addressee(rest, i)
+    cue_word = sentence[last][2].lower()
+    if cue_word in addressees.TELLING or cue_word in addressees.ASKING:
+        told = addressees.clause_after_addressee(rest, i, asking=cue_word in addressees.ASKING)
         if told is not None:
             i = told
     lead = [w.lower() for _, _, w in rest[i : i + 6]]
