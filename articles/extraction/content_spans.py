@@ -18,6 +18,7 @@ from itertools import islice
 from operator import itemgetter
 
 from articles.extraction import cues
+from articles.extraction.addressees import ASKING, TELLING, clause_after_addressee
 from articles.extraction.asides import CONNECTIVES
 from articles.extraction.clause_shapes import (
     BOUNDARY_WORDS,
@@ -279,10 +280,16 @@ def right_content(
         i += 1
     if i and rest[0][2] == "," and participle(rest[i][2]):
         return None  # 'Rendell recalled, suggesting …': the participle is the next cue's
+    cue_word = sentence[last][2].lower()
+    told = None
+    if cue_word in TELLING or cue_word in ASKING:
+        told = clause_after_addressee(rest, i, asking=cue_word in ASKING)
+    if told is not None:
+        i = told  # 'told [POLITICO] they …', 'told [the Ledger], the council …'
     # 'told reporters on Monday that …': the clause starts after its 'that'; not where
     # a clause of its own comes first ('say she now admits that …' reports her admitting).
     lead = [w.lower() for _, _, w in rest[i : i + 6]]
-    if "that" in lead and not _opens_clause(lead[: lead.index("that")]):
+    if told is None and "that" in lead and not _opens_clause(lead[: lead.index("that")]):
         i += lead.index("that") + 1
     if i >= len(rest):
         return None

@@ -25,7 +25,11 @@ QA = re.compile(r"^(Q|A)\s*[:.]\s+")
 # look-behinds follow the stop, so they are tried only where a stop is.
 SENTENCE_END = re.compile(
     r"[.!?…](?=[\s”’\"»)]|$)"
-    r"(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.)"
+    # An initial or an abbreviation such as 'U.S.' ends none: 'U.S. Army', 'U.S. Sen.
+    # Holt' go on. But a pronoun or a word that opens a sentence after an abbreviation
+    # ('… in the U.S. He says …') starts the next one.
+    r"(?!(?<=\b[A-Z]\.)(?!(?<=\b[A-Z]\.[A-Z]\.)[^\S\n]+(?:He|She|It|They|We|I|You|This|These|"
+    r"Those|There|The|But|And|Yet|So|While|When|If|Others)\b))"
     r"(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St|Lt|Co|No|Mt|Ft|vs)\.)"
     r"(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev|Inc|Ltd|Jan|Feb|Aug|Oct|Nov|Dec)\.)"
     r"(?<!\b(?:Capt|Prof|Pres|Sens|Reps|Gens|Corp|Sept)\.)"

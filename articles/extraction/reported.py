@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from articles.extraction.addressees import told_start
+from articles.extraction.clause_shapes import BOUNDARY_WORDS, PREPOSITIONS
 from articles.extraction.model import Candidate, Span
 from articles.extraction.pattern_speakers import speaker_of
 from articles.extraction.patterns import (
@@ -141,6 +143,12 @@ def _speaker_then_clause(
     cue = _span(match, "cue", offset)
     registry.spoke(speaker.entity)
     start, end = _span(match, "clause", offset)
+    if text.startswith(_TELLING, cue[0]):
+        told = told_start(text, cue[0] + len(_TELLING), start, end)
+        if told is not None:
+            start = told  # 'told [the Ledger], the council …', 'told [POLITICO] they …'
+        elif _possessed_addressee(text[cue[0] : cue[1]], text[start:end]):
+            return None  # 'told [her aides] as she left': the rules around cues read it
     where = _WHERE_THEN_THAT.match(text, start, end) or _CIRCUMSTANCE_THEN_THAT.match(
         text, cue[1], end
     )
@@ -151,6 +159,25 @@ def _speaker_then_clause(
         end = semicolon
     start, end = before_trailing_attribution(text, start, end)
     return _clause(text, (start, end), speaker.entity, cue, 0.65, speaker.mention)
+
+
+_TELLING = "told "
+# The words that open an addressee, not a clause: 'told [the] Ledger', 'told [his] staff'.
+_ADDRESSEE_OPENERS = frozenset("the a an his their its my our your".split())
+
+
+def _possessed_addressee(cue: str, clause: str) -> bool:
+    """Whether the cue 'told X' ends in the first word of its addressee rather than the
+    addressee itself: 'told the [Ledger]', 'told her [aides] as she left'."""
+    last = cue.rsplit(maxsplit=1)[-1].lower()
+    if last in _ADDRESSEE_OPENERS:
+        return True
+    words = clause.split(maxsplit=2)
+    # 'told her [aides] as she left', not 'told her [the plan] would fail'.
+    return last == "her" and len(words) > 1 and words[1].lower() in _AFTER_ADDRESSEE
+
+
+_AFTER_ADDRESSEE = BOUNDARY_WORDS | PREPOSITIONS
 
 
 def _clause(

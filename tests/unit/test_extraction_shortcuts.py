@@ -12,6 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from articles.extraction import (
+    addressees,
     antecedents,
     asides,
     attribution,
@@ -410,8 +411,18 @@ def _right_content_reading_every_word(text, sentence, last, min_words=3):
         i += 1
     if i and rest[0][2] == "," and content_spans.participle(rest[i][2]):
         return None
+    told = None
+    cue_word = sentence[last][2].lower()
+    if cue_word in addressees.TELLING or cue_word in addressees.ASKING:
+        told = addressees.clause_after_addressee(rest, i, asking=cue_word in addressees.ASKING)
+        if told is not None:
+            i = told
     lead = [w.lower() for _, _, w in rest[i : i + 6]]
-    if "that" in lead and not content_spans._opens_clause(lead[: lead.index("that")]):
+    if (
+        told is None
+        and "that" in lead
+        and not content_spans._opens_clause(lead[: lead.index("that")])
+    ):
         i += lead.index("that") + 1
     if i >= len(rest):
         return None
