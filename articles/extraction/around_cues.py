@@ -81,7 +81,6 @@ from articles.extraction.content_spans import (
 from articles.extraction.cue_subjects import (
     DETERMINERS,
     boundary,
-    opening_participle,
     phrase,
     sentence_subject,
     subject_before,
@@ -108,6 +107,7 @@ from articles.extraction.patterns import (
     ATTRIBUTING_WORDS,
 )
 from articles.extraction.registry import Registry
+from articles.extraction.sentence_openings import opening_participle
 from articles.extraction.speakers import Speaker, phrase_source, source_in
 
 

@@ -23,6 +23,17 @@ from articles.extraction.descriptions import is_plural
 from articles.extraction.patterns import SAYING_VERBS
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
+from articles.extraction.sentence_openings import (
+    DASHES,
+    OPENING_ADVERBS,
+    OPENING_CONJUNCTIONS,
+    OPENING_PRONOUN_TOKENS,
+    OPENING_TOKENS,
+    OPENING_WORDS,
+    TIME_NOUNS,
+    dateline_end,
+    opening_participle,
+)
 from articles.extraction.speakers import Speaker, speaker_in
 
 # The marks that end a subject phrase, as clause_shapes.BOUNDARY_WORDS do.
@@ -122,7 +133,7 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         )
         if opening:
             end = opening
-    if sentence[end - 1][2] in _DASHES:
+    if sentence[end - 1][2] in DASHES:
         # 'Byrne — a former guard at the port — said', 'The judges -- Lund, Berg and Amar
         # -- agreed': the subject before the aside between dashes.
         opening = _dash_aside_opening(sentence, end - 1)
@@ -155,7 +166,7 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         if opening > 0 and sentence[opening - 1][2] == ",":
             start = boundary(sentence, opening - 1)
             speaker = phrase(registry, text, sentence, start, end - 1)
-            if speaker.entity is None and sentence[start][2].lower() in _OPENING_WORDS:
+            if speaker.entity is None and sentence[start][2].lower() in OPENING_WORDS:
                 # 'In the interview, Holt, who backed Berg, said': what the comma closes
                 # is an opening phrase, not a name before an apposition.
                 speaker = phrase(registry, text, sentence, opening, end - 1)
@@ -230,7 +241,7 @@ def _after_last_aside(
         (
             i
             for i in range(conjunction - 1, max(0, conjunction - _CLAUSE_TOKENS), -1)
-            if sentence[i][2] == "," or sentence[i][2] in _DASHES
+            if sentence[i][2] == "," or sentence[i][2] in DASHES
         ),
         None,
     )
@@ -319,14 +330,14 @@ def _subordinate_subject(
             # relative clause, and the verbs after it be the main clause's. (A dash alone
             # did not pay: '… that the island has amassed - and says' is the relative's.)
             closed = True
-        elif word in _DASHES:
+        elif word in DASHES:
             dashed = True
         elif (
             word in _SUBJECT_RELATIVES
             and not closed
             # '-- which holds its caucus on Saturday -- Lund claimed … and argued': a
             # relative between dashes is an aside the second dash closes.
-            and not (dashed and i > 0 and sentence[i - 1][2] in _DASHES)
+            and not (dashed and i > 0 and sentence[i - 1][2] in DASHES)
             and _verb_like_after(sentence, i + 1, conjunction)
         ):
             # 'Ruth Weaver, who came out and endorsed', 'a levy which hits … and costs':
@@ -465,7 +476,7 @@ def _dash_aside_opening(sentence: list[Token], closing: int) -> int | None:
     """The first dash of the pair that opens the aside the dash at ``closing`` ends (two
     hyphens, '--', are one dash), or None when no dash opens one within the sentence's
     clause."""
-    while closing > 0 and sentence[closing - 1][2] in _DASHES:
+    while closing > 0 and sentence[closing - 1][2] in DASHES:
         closing -= 1
     marks = 0
     for i in range(closing - 1, max(0, closing - _DASH_ASIDE_TOKENS), -1):
@@ -476,14 +487,13 @@ def _dash_aside_opening(sentence: list[Token], closing: int) -> int | None:
             # 'Lund -- who vowed to "cut the fat" -- said': words quoted whole inside
             # the aside; a mark left open crosses a quotation's edge.
             marks += 1
-        elif word in _DASHES:
-            while i > 0 and sentence[i - 1][2] in _DASHES:
+        elif word in DASHES:
+            while i > 0 and sentence[i - 1][2] in DASHES:
                 i -= 1
             return i if i > 0 and marks % 2 == 0 else None
     return None
 
 
-_DASHES = frozenset("-–—")
 _DASH_ASIDE_TOKENS = 30
 
 
@@ -513,7 +523,7 @@ _RELATIVE_CLAUSE_TOKENS = 40
 def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: int) -> Speaker:
     """The subject that opens the sentence (after a short opening phrase and its comma):
     its words up to the first one in lower case or a comma, before token ``end``."""
-    dateline = _dateline_end(sentence)
+    dateline = dateline_end(sentence)
     if 0 < dateline < end:
         # 'DUNMORE, Ore. - Rallying the crowd, Castel …': the sentence opens after it.
         return sentence_subject(registry, text, sentence[dateline:], end - dateline)
@@ -524,13 +534,13 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
     # that only its last word shows to be ('Hours later, …').
     opening = (
         opening_participle(sentence)
-        or first.lower() in _OPENING_WORDS
+        or first.lower() in OPENING_WORDS
         or (adverb(first.lower()) and first[:1].isupper())
     )
     commas = [
         i for i, (_, _, w) in enumerate(sentence[: min(end, _SUBORDINATE_TOKENS)]) if w == ","
     ]
-    limit = _OPENING_TOKENS if opening else 10
+    limit = OPENING_TOKENS if opening else 10
     comma = commas[0] if commas and commas[0] < limit else None
     if (
         comma is not None
@@ -538,8 +548,8 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
         and (
             opening
             or sentence[comma - 1][2].lower() in ("later", "earlier", "ago")
-            or (comma <= 3 and sentence[comma - 1][2].lower() in _TIME_NOUNS)
-            or (comma == 1 and first.lower() in _OPENING_ADVERBS)
+            or (comma <= 3 and sentence[comma - 1][2].lower() in TIME_NOUNS)
+            or (comma == 1 and first.lower() in OPENING_ADVERBS)
         )
     ):
         # 'On Monday, Cruz …', 'In Ohio, the governor …', 'Reflecting on his career, the
@@ -548,7 +558,7 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
     participle_first = (
         not start
         and opening_participle(sentence)
-        and first.lower() not in _OPENING_WORDS  # 'Following the vote …' reads as before
+        and first.lower() not in OPENING_WORDS  # 'Following the vote …' reads as before
         and len(sentence) > 1
         and not is_plural(sentence[1][2])  # 'Consulting firms like Lund say': a noun's
     )
@@ -578,7 +588,7 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
         pronoun = next(
             (
                 i
-                for i, (_, _, w) in enumerate(sentence[1 : min(end, _OPENING_PRONOUN_TOKENS)], 1)
+                for i, (_, _, w) in enumerate(sentence[1 : min(end, OPENING_PRONOUN_TOKENS)], 1)
                 if w in _SUBJECT_PRONOUNS or w in _BOUNDARY_MARKS or w in BOUNDARY_WORDS
             ),
             None,
@@ -588,7 +598,7 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
         named = next(
             (
                 i
-                for i in range(2, min(end, _OPENING_PRONOUN_TOKENS))
+                for i in range(2, min(end, OPENING_PRONOUN_TOKENS))
                 if sentence[i - 1][2] in TIMES and sentence[i][2][:1].isupper()
             ),
             None,
@@ -606,82 +616,19 @@ def _subject_from(
     registry: Registry, text: str, sentence: list[Token], start: int, end: int
 ) -> Speaker:
     """The subject phrase that opens the clause at token ``start``, before token ``end``."""
-    if start + 1 < end and sentence[start][2].lower() in _OPENING_CONJUNCTIONS:
+    if start + 1 < end and sentence[start][2].lower() in OPENING_CONJUNCTIONS:
         start += 1  # 'But the former president …': the conjunction opens no subject
     words = [w for _, _, w in sentence[start : min(end, start + 8)]]
     stop = start + subject_length(words)
     # 'Mrs. Lund -- whose husband signed the act -- has said': a dash ends the subject.
-    stop = next((i for i in range(start + 1, stop) if sentence[i][2] in _DASHES), stop)
+    stop = next((i for i in range(start + 1, stop) if sentence[i][2] in DASHES), stop)
     if stop == start or all(w.lower() in DETERMINERS for _, _, w in sentence[start:stop]):
         return Speaker(None)
     return phrase(registry, text, sentence, start, stop)
 
 
-def _dateline_end(sentence: list[Token]) -> int:
-    """Where a dateline that opens the sentence ends, past its dash: 'DUNMORE, Ore. -',
-    'ST. LOUIS --', 'DUNMORE, July 25 (Ledger) —', or the dash alone where the stop of
-    'Ore.' ended a sentence before it; 0 when none opens it."""
-    i = 0
-    if len(sentence) > 3 and sentence[0][2] == "(" and sentence[2][2] == ")":
-        i = 3  # '(Ledger) - Mayor Holt …': the agency of a dateline cut at 'Minn.'
-    while i < len(sentence) and sentence[i][2] in _DASHES:
-        i += 1
-    if i > 3 or (i and sentence[0][2] != "("):
-        return i
-    i = 0
-    while i < len(sentence) and (
-        (sentence[i][2].isupper() and len(sentence[i][2]) > 1) or (i and sentence[i][2] == ".")
-    ):
-        i += 1
-    if i == 0:
-        return 0
-    for j in range(i, min(len(sentence) - 1, i + _DATELINE_TOKENS)):
-        word = sentence[j][2]
-        if word in _DASHES:
-            while j + 1 < len(sentence) and sentence[j + 1][2] in _DASHES:
-                j += 1
-            return j + 1
-        if word in ";:" or word in cues.QUOTE_MARKS or (word.islower() and word != "."):
-            return 0
-    return 0
-
-
-# How many tokens a dateline's place and date may take after its capitals.
-_DATELINE_TOKENS = 8
-
-
-def opening_participle(sentence: list[Token]) -> bool:
-    """A sentence that opens with a participle's phrase: 'Arriving at the scene, …',
-    'Preceded by the mayor, …'."""
-    word = sentence[0][2] if sentence else ""
-    return (
-        len(word) > 5 and word[:1].isupper() and word[1:].islower() and word.endswith(("ing", "ed"))
-    )
-
-
-# Words that open a phrase before a sentence's subject: 'On Monday, …', 'After the vote, …',
-# 'If he wins, …', 'Inside the hall, …'.
-_OPENING_WORDS = frozenset(
-    """on in at after before during earlier later last yesterday today since following
-    if as while although though despite when because unless until once inside outside
-    for amid like unlike throughout under over by with without upon beyond here there
-    back across against around near through within among asked""".split()
-)
-_OPENING_TOKENS = 16
 # How far a subordinate clause opening the sentence may run to the comma that ends it.
 _SUBORDINATE_TOKENS = 32
-# How far into a sentence with no comma a pronoun may follow its opening phrase.
-_OPENING_PRONOUN_TOKENS = 7
-# Nouns of time that end a short opening phrase: 'This year, …', 'That night, …'.
-_TIME_NOUNS = frozenset("year week month morning afternoon evening night weekend day".split())
-# Adverbs that open a sentence on their own, set off by a comma: 'Instead, he …'.
-_OPENING_ADVERBS = frozenset(
-    """instead however still meanwhile moreover indeed nevertheless nonetheless
-    furthermore besides separately similarly likewise again overall now then yet thus
-    today yesterday tonight""".split()
-)
-# Conjunctions and adverbs that open a sentence before its subject, with no comma.
-_OPENING_CONJUNCTIONS = frozenset("but and so yet still then now also even or nor".split())
 
 
 def boundary(sentence: list[Token], end: int) -> int:
