@@ -44,6 +44,14 @@ SIGNATURE = re.compile(
     r"\s*(?P<cue>[―—–])\s*(?P<who>[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ](?:[\w’'-]*|\.)){1,3})"
     r"\s*(?:,[^;:!?“”\"]{0,60})?[.]?\s*$"
 )
+
+
+def _dash_first(tail: str) -> bool:
+    """Whether a dash opens ``tail`` after white space, as SIGNATURE needs."""
+    # Most tails open with a comma or a word: they are spared SIGNATURE's match.
+    return tail.lstrip()[:1] in ("―", "—", "–")
+
+
 # A capitalised pronoun after a quote that ended its sentence starts the next one.
 _NEW_SENTENCE = re.compile(r"\s+(?:He|She|It|They|We)\b")
 # A stop after a title or an initial ends no sentence.
@@ -75,7 +83,7 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
     tail = text[position:limit]
     if text[position - 2 : position - 1] in (".", "!", "?") and _NEW_SENTENCE.match(tail):
         return None  # '… without interruption.” It said it had …': a new sentence
-    match = SIGNATURE.match(tail)
+    match = SIGNATURE.match(tail) if _dash_first(tail) else None
     if match:
         attribution = _attribution(registry, text, match, position)
         if attribution is not None and attribution.entity.named:

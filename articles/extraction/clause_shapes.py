@@ -256,7 +256,13 @@ _EXPLETIVE_WORDS = 4
 
 def subject_pronoun(word: str) -> bool:
     """'they', 'she’ll', 'we're': a pronoun that can only be a clause's subject."""
-    return _APOSTROPHE.split(word, maxsplit=1)[0] in _CLAUSE_SUBJECTS
+    return _before_apostrophe(word) in _CLAUSE_SUBJECTS
+
+
+def _before_apostrophe(word: str) -> str:
+    """``word`` up to its first apostrophe of either kind: _APOSTROPHE's first piece."""
+    # Two plain splits cut at the first of the two marks, with no pattern call.
+    return word.split("'", 1)[0].split("’", 1)[0]
 
 
 _CLAUSE_SUBJECTS = frozenset("he she they we i".split())

@@ -23,7 +23,6 @@ from articles.extraction import gender as genders
 from articles.extraction.lower_words import lower_words
 from articles.extraction.names import (
     GENERIC_ORG_NOUNS,
-    POSSESSIVE,
     Mention,
     can_speak,
     fold,
@@ -32,6 +31,7 @@ from articles.extraction.names import (
     role_noun,
     roles,
     similar,
+    without_possessive,
 )
 
 
@@ -112,7 +112,7 @@ _STOP = re.compile(r"[.!?](?=\s)")
 @lru_cache(maxsize=65536)
 def _spelling_key(word: str) -> str:
     """The key under which ``registry.read`` counts a capitalised word's spelling."""
-    return fold(POSSESSIVE.sub("", word.rstrip(".")))
+    return fold(without_possessive(word.rstrip(".")))
 
 
 def _decided(votes: Counter) -> str | None:

@@ -192,6 +192,14 @@ _SUBJECT_REACH = 60
 # Between a cue and the label it gives its object, the relative: 'whom she described as
 # “volatile”', 'which he views as [a test]'.
 _AS_LABEL = re.compile(r"\s+as\s+[“\"‘']?\s*")
+
+
+def _as_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is only ' as ' (and an opening mark): _AS_LABEL's."""
+    # It opens with white space: a cue followed by a word is spared the match.
+    return text[start : start + 1].isspace() and _AS_LABEL.fullmatch(text, start, end) is not None
+
+
 # Characters back from the subject's mention: ' in which ', and a title the mention
 # leaves out ('what Mayor [Lena Holt] called').
 _RELATIVE_REACH = 40
@@ -240,9 +248,7 @@ def relative_piece(text: str, quote: Candidate) -> Candidate | None:
     if quote.cue is None:
         return None
     cue_start, cue_end = quote.cue
-    labelled = _AS_LABEL.fullmatch(text, cue_end, quote.start) is not None or text.startswith(
-        "as ", quote.start
-    )
+    labelled = _as_label(text, cue_end, quote.start) or text.startswith("as ", quote.start)
     if not (cue_end <= quote.start <= cue_end + 3) and not labelled:
         return None  # the subject, then the cue, then the content
     relative = None
