@@ -41,6 +41,7 @@ from articles.extraction.outer_attribution import cue_inside, reads_inner, witho
 from articles.extraction.paragraphs import (
     DASH,
     SENTENCE_END,
+    dash_opening,
     interview_answers,
     is_furniture,
     paragraphs,
@@ -178,7 +179,7 @@ class _Reader:
         elif qa:
             if qa.group(1) == "A":
                 self._keep(Candidate(start + qa.end(), end, "direct", self._answerer(), 0.8))
-        elif DASH.match(body):
+        elif dash_opening(body):
             self._dash(start, end)
         else:
             self._prose(start, end)

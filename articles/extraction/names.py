@@ -482,12 +482,13 @@ def names_in_prose(
 def _blank(quoted: str) -> str:
     """Spaces for a quoted stretch, which a name runs across only when it is a nickname
     ('Marcia “Cia” Price'): in 'Holm “got a deal,” Lunde said' Holm and Lunde are two."""
-    if _NICKNAME.fullmatch(quoted):
+    if quoted[:1] in _NICKNAME_OPENERS and _NICKNAME.fullmatch(quoted):
         return " " * len(quoted)
     return "\n" + " " * (len(quoted) - 1)
 
 
 _NICKNAME = re.compile(r"[\"“‘'][A-Z][\w’'-]*[\"”’']")
+_NICKNAME_OPENERS = ('"', "“", "‘", "'")  # told first: most quoted stretches open otherwise
 
 
 def _headline(paragraph: str) -> bool:
@@ -520,6 +521,8 @@ _NOT_APPOSITION_VERBS = NOT_VERBS | frozenset(
 def _verb_after_apposition(text: str, end: int) -> bool:
     """Whether a verb follows the name ending at ``end`` past a comma and perhaps an
     apposition."""
+    if not text.startswith(",", end):
+        return False  # the pattern opens with the comma: most names are told by it alone
     match = _APPOSITION_VERB.match(text, end, end + 120)
     return match is not None and match.group(1) not in _NOT_APPOSITION_VERBS
 
@@ -657,7 +660,9 @@ def can_speak(name: str) -> bool:
     "Russia and Ukraine"), a sentence adverb ("Though") or a role with a place
     ("Democrat of Missouri")."""
     words = name.split()
-    if not words or is_place(name) or _PARTY_AND_STATE.match(name):
+    # 'R-Ore.': a dash second, which most names are told by before the match.
+    party = name[1:2] == "-" and _PARTY_AND_STATE.match(name)
+    if not words or is_place(name) or party:
         return False
     first = _folded_word(words[0])
     if first in NOT_SPEAKERS and (

@@ -67,6 +67,12 @@ def _may_be_caption(body: str) -> bool:
     return ":" in body and ("Photo" in body or "Foto" in body or "Illustration" in body)
 
 
+def dash_opening(body: str) -> re.Match | None:
+    """The dash and space that open a paragraph of speech ('– We have …'): DASH's match."""
+    # DASH needs a dash first: most paragraphs are told by their first character.
+    return DASH.match(body) if body[:1] in ("–", "—", "-") else None
+
+
 def qa_label(body: str) -> re.Match | None:
     """The 'Q:' or 'A.' that opens a paragraph of an interview, if any: QA's match."""
     # QA needs 'Q' or 'A' first: most paragraphs are told by their first letter.
@@ -82,7 +88,7 @@ def interview_answers(text: str, spans: list[Span]) -> set[int]:
         if text[end - 1] == "?"
         and len(text[start:end].split()) <= 30
         and not marks.segments(text, start, end)
-        and not DASH.match(text[start:end])
+        and not dash_opening(text[start:end])
         and not qa_label(text[start:end])
     ]
     if len(questions) < 3:

@@ -186,7 +186,10 @@ _TRAILING_REACH = 120  # characters: the attribution is read at the content's en
 def before_trailing_attribution(text: str, start: int, end: int) -> tuple[int, int]:
     """The content ``text[start:end]`` without an attribution that closes it ('… at the
     border, sources said' ends at 'border')."""
-    match = _TRAILING_ATTRIBUTION.search(text, max(start, end - _TRAILING_REACH), end)
+    reach = max(start, end - _TRAILING_REACH)
+    if text.find(",", reach, end) == -1:
+        return start, end  # the attribution opens with a comma: most contents are spared
+    match = _TRAILING_ATTRIBUTION.search(text, reach, end)
     return (start, match.start()) if match and match.start() > start else (start, end)
 
 
@@ -270,9 +273,13 @@ LABELLING_LEAD_WORDS = max(len(verb.split()) for verb in LABELLING_VERBS) + _WOR
 # A labelling verb at most five words before the quotation mark that ends the lead; it
 # may open the sentence ('Bemoaning the “…”').
 LABELLING_LEAD = re.compile(rf"\b(?P<cue>{_LABELLING})\b{_LABELLING_TO_MARK}\s*$", re.IGNORECASE)
-# The first three letters of every labelling verb and of 'call': a lead that holds none of
-# them (most) holds no match of LABELLING_LEAD or NAME_CALLING_LEAD.
-_LABELLING_STARTS = tuple(sorted({verb[:3] for verb in LABELLING_VERBS} | {"cal"}))
+# A stem each labelling verb holds (tests check every one does), and 'call': a lead that
+# holds none of them (most) holds no match of LABELLING_LEAD or NAME_CALLING_LEAD.
+LABELLING_STEMS = tuple(
+    """brand label liken hail exhort blast pound decr denounc slam chant blam proclaim
+    characteri lambast derid mock bemoan lament refer critici dismiss condemn
+    ridicul tout prais encourag after call""".split()
+)
 
 
 def may_label(text: str, start: int, end: int) -> bool:
@@ -284,7 +291,7 @@ def may_label(text: str, start: int, end: int) -> bool:
     if not lead.isascii():
         return True
     lead = lead.lower()
-    return any(letters in lead for letters in _LABELLING_STARTS)
+    return any(stem in lead for stem in LABELLING_STEMS)
 
 
 # A labelling verb anywhere in the lead: the cue of a quote long enough to be speech

@@ -37,7 +37,12 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
     )
     if according:
         return _according_to(registry, text, start, according)
-    clause_first = CLAUSE_THEN_SPEAKER.match(sentence) if "," in sentence else None
+    # The pattern needs a comma and an ASCII capital first: most sentences are told by those.
+    clause_first = (
+        CLAUSE_THEN_SPEAKER.match(sentence)
+        if "," in sentence and "A" <= sentence[:1] <= "Z"
+        else None
+    )
     speaker_first = (
         SPEAKER_THEN_CLAUSE.search(sentence)
         if not REPORTING_FIRST_WORDS.isdisjoint(sentence.split())
@@ -189,6 +194,16 @@ _RELATIVE_THEN_SUBJECT = re.compile(
     r"(?<!\bin )(?<!\bto )(?<!\bat )\b((?i:which|what|who|whom))\s+((?:[\w’'.-]+\s+){1,6})$"
 )
 _SUBJECT_REACH = 60
+
+
+def _may_hold_relative(text: str, start: int, end: int) -> bool:
+    """False when ``text[start:end]`` holds no 'wh' in any case, which each relative of
+    _RELATIVE_BEFORE and _RELATIVE_THEN_SUBJECT opens with: most stretches are spared."""
+    stretch = text[start:end]
+    # Other letters may match an ASCII one case-insensitively: those are searched.
+    return not stretch.isascii() or "wh" in stretch.lower()
+
+
 # Between a cue and the label it gives its object, the relative: 'whom she described as
 # “volatile”', 'which he views as [a test]'.
 _AS_LABEL = re.compile(r"\s+as\s+[“\"‘']?\s*")
@@ -256,15 +271,15 @@ def relative_piece(text: str, quote: Candidate) -> Candidate | None:
         mention_start, mention_end = quote.mention
         if mention_end > cue_start or not _SUBJECT_TO_CUE.fullmatch(text, mention_end, cue_start):
             return None
-        relative = _RELATIVE_BEFORE.search(
-            text, max(0, mention_start - _RELATIVE_REACH), mention_start
-        )
+        reach = max(0, mention_start - _RELATIVE_REACH)
+        if _may_hold_relative(text, reach, mention_start):
+            relative = _RELATIVE_BEFORE.search(text, reach, mention_start)
     if relative is None:
         # A subject that names nobody ('which many economists say'), or a mention that
         # took the relative in: the subject read from the text before the cue.
-        relative = _RELATIVE_THEN_SUBJECT.search(
-            text, max(0, cue_start - _SUBJECT_REACH), cue_start
-        )
+        reach = max(0, cue_start - _SUBJECT_REACH)
+        if _may_hold_relative(text, reach, cue_start):
+            relative = _RELATIVE_THEN_SUBJECT.search(text, reach, cue_start)
         if relative is None or not _names_subject(relative.group(2).split()):
             return None
         if quote.mention is not None and not (
