@@ -482,13 +482,12 @@ def names_in_prose(
 def _blank(quoted: str) -> str:
     """Spaces for a quoted stretch, which a name runs across only when it is a nickname
     ('Marcia “Cia” Price'): in 'Holm “got a deal,” Lunde said' Holm and Lunde are two."""
-    if quoted[:1] in _NICKNAME_OPENERS and _NICKNAME.fullmatch(quoted):
+    if _NICKNAME.fullmatch(quoted):
         return " " * len(quoted)
     return "\n" + " " * (len(quoted) - 1)
 
 
 _NICKNAME = re.compile(r"[\"“‘'][A-Z][\w’'-]*[\"”’']")
-_NICKNAME_OPENERS = ('"', "“", "‘", "'")  # told first: most quoted stretches open otherwise
 
 
 def _headline(paragraph: str) -> bool:

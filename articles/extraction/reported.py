@@ -37,12 +37,7 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
     )
     if according:
         return _according_to(registry, text, start, according)
-    # The pattern needs a comma and an ASCII capital first: most sentences are told by those.
-    clause_first = (
-        CLAUSE_THEN_SPEAKER.match(sentence)
-        if "," in sentence and "A" <= sentence[:1] <= "Z"
-        else None
-    )
+    clause_first = CLAUSE_THEN_SPEAKER.match(sentence) if "," in sentence else None
     speaker_first = (
         SPEAKER_THEN_CLAUSE.search(sentence)
         if not REPORTING_FIRST_WORDS.isdisjoint(sentence.split())

@@ -217,24 +217,19 @@ def _check_openings(text: str, start: int, end: int) -> None:
     assert (fast and fast.span()) == (slow and slow.span())
     expected = _trailing_by_search(text, start, end)
     assert patterns.before_trailing_attribution(text, start, end) == expected
-    assert text[:1] in names._NICKNAME_OPENERS or names._NICKNAME.fullmatch(text) is None
     assert text.startswith(",", start) or names._APPOSITION_VERB.match(text, start) is None
     assert text[1:2] == "-" or names._PARTY_AND_STATE.match(text) is None
     contracted = clause_shapes._CONTRACTED_SUBJECT.match(text) is not None
     assert clause_shapes._contracted_subject(text) == contracted
-    capital_first = "A" <= text[:1] <= "Z"
-    assert capital_first or patterns.CLAUSE_THEN_SPEAKER.match(text) is None
 
 
 @settings(max_examples=1000)
 @given(_texts, st.integers(0, 30), st.integers(0, 30))
 @example("– We will stay, Holt says.", 0, 30)
 @example("the ferry is late, sources said on Monday.", 0, 60)
-@example("“Cia”", 0, 5)
 @example(", he said", 0, 9)
 @example("R-Ore.", 0, 6)
 @example("it’s", 0, 4)
-@example("Ferries will be late on the coast, said Holt.", 0, 50)
 def test_the_openings_and_commas_told_first_are_those_the_patterns_need(text, start, end):
     _check_openings(text, start, end)
 
