@@ -21,6 +21,7 @@ from articles.extraction.patterns import (
     NAMING_VERBS,
     SPEAKER_CUE_COLON,
     SPEAKER_THEN_CUE,
+    SPEECH_VERBS,
     SUBJECT_PRONOUN,
     TRAILING_CUE_THEN_SPEAKER,
     TRAILING_SPEAKER_THEN_CUE,
@@ -44,6 +45,26 @@ SIGNATURE = re.compile(
     r"\s*(?P<cue>[―—–])\s*(?P<who>[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ](?:[\w’'-]*|\.)){1,3})"
     r"\s*(?:,[^;:!?“”\"]{0,60})?[.]?\s*$"
 )
+
+
+def _dash_first(tail: str) -> bool:
+    """Whether a dash opens ``tail`` after white space, as SIGNATURE needs."""
+    # Most tails open with a comma or a word: they are spared SIGNATURE's match.
+    return tail.lstrip()[:1] in ("―", "—", "–")
+
+
+_CUE_FIRST_LETTERS = frozenset(verb[0] for verb in SPEECH_VERBS)
+
+
+def _cue_may_open(tail: str) -> bool:
+    """False when no cue can open ``tail`` after white space and a comma or colon, as
+    CUE_THEN_SPEAKER and CUE_THEN_PHRASE need: '…,” Whitfield said' is spared both."""
+    rest = tail.lstrip()
+    if rest[:1] in (",", ":"):
+        rest = rest[1:].lstrip()
+    return rest[:1] in _CUE_FIRST_LETTERS
+
+
 # A capitalised pronoun after a quote that ended its sentence starts the next one.
 _NEW_SENTENCE = re.compile(r"\s+(?:He|She|It|They|We)\b")
 # A stop after a title or an initial ends no sentence.
@@ -75,17 +96,18 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
     tail = text[position:limit]
     if text[position - 2 : position - 1] in (".", "!", "?") and _NEW_SENTENCE.match(tail):
         return None  # '… without interruption.” It said it had …': a new sentence
-    match = SIGNATURE.match(tail)
+    match = SIGNATURE.match(tail) if _dash_first(tail) else None
     if match:
         attribution = _attribution(registry, text, match, position)
         if attribution is not None and attribution.entity.named:
             return attribution
-    match = CUE_THEN_SPEAKER.match(tail)
+    cue_first = _cue_may_open(tail)
+    match = CUE_THEN_SPEAKER.match(tail) if cue_first else None
     if match and match.group("cue") not in NAMING_VERBS:
         attribution = _attribution(registry, text, match, position)
         if attribution is not None:
             return attribution
-    match = CUE_THEN_PHRASE.match(tail)
+    match = CUE_THEN_PHRASE.match(tail) if cue_first else None
     if match and match.group("cue") not in NAMING_VERBS and _subject_like(match.group("who")):
         attribution = _attribution(registry, text, match, position)
         if attribution is not None:

@@ -132,7 +132,7 @@ def zero_that_clause(sentence: list[Token], last: int) -> bool:
         # 'say they plan', 'says she’ll continue'; 'say he’s at ease': the pronoun holds
         # its verb, so a preposition may follow it.
         return words[1] not in PREPOSITIONS or _APOSTROPHE.search(words[0]) is not None
-    if _CONTRACTED_SUBJECT.match(words[0]):
+    if _contracted_subject(words[0]):
         return True  # 'said it’s time', 'says there’s no money': the verb is in the word
     if words[0] in PREPOSITIONS and not (
         words[0] == "about" and words[1:2] and words[1][:1].isdigit()
@@ -208,6 +208,14 @@ _NOT_SUBJECT_ENDS = frozenset("same other many several few two three four five t
 
 # A subject pronoun with its verb in one word: 'it’s', 'there’s', 'that’s', 'you’re'.
 _CONTRACTED_SUBJECT = re.compile(r"(?:it|there|that|you|who)[’'](?:s|re|ll|d|ve)$")
+
+
+def _contracted_subject(word: str) -> bool:
+    """'it’s', 'there's': a subject holding its verb, as _CONTRACTED_SUBJECT matches."""
+    # It holds an apostrophe: most words are spared the match.
+    return ("'" in word or "’" in word) and _CONTRACTED_SUBJECT.match(word) is not None
+
+
 # Adverbs that stand between a clause's subject and its verb ('the crews still check',
 # 'the fund never paid'), and seldom after a noun phrase that is a cue's object.
 _MID_CLAUSE_ADVERBS = frozenset("still also never already often always rarely seldom".split())
@@ -256,7 +264,13 @@ _EXPLETIVE_WORDS = 4
 
 def subject_pronoun(word: str) -> bool:
     """'they', 'she’ll', 'we're': a pronoun that can only be a clause's subject."""
-    return _APOSTROPHE.split(word, maxsplit=1)[0] in _CLAUSE_SUBJECTS
+    return _before_apostrophe(word) in _CLAUSE_SUBJECTS
+
+
+def _before_apostrophe(word: str) -> str:
+    """``word`` up to its first apostrophe of either kind: _APOSTROPHE's first piece."""
+    # Two plain splits cut at the first of the two marks, with no pattern call.
+    return word.split("'", 1)[0].split("’", 1)[0]
 
 
 _CLAUSE_SUBJECTS = frozenset("he she they we i".split())

@@ -40,11 +40,12 @@ from articles.extraction.names import names_in_prose
 from articles.extraction.outer_attribution import cue_inside, reads_inner, without_inner_readings
 from articles.extraction.paragraphs import (
     DASH,
-    QA,
     SENTENCE_END,
+    dash_opening,
     interview_answers,
     is_furniture,
     paragraphs,
+    qa_label,
     sentence_ends,
     strip,
 )
@@ -172,13 +173,13 @@ class _Reader:
 
     def _paragraph(self, start: int, end: int, *, is_answer: bool) -> None:
         body = self.text[start:end]
-        qa = QA.match(body)
+        qa = qa_label(body)
         if is_answer:
             self._keep(Candidate(start, end, "direct", self._answerer(), 0.75))
         elif qa:
             if qa.group(1) == "A":
                 self._keep(Candidate(start + qa.end(), end, "direct", self._answerer(), 0.8))
-        elif DASH.match(body):
+        elif dash_opening(body):
             self._dash(start, end)
         else:
             self._prose(start, end)

@@ -90,7 +90,7 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
         elif ch == "”":
             if not stack and _reversed_opening(text, i, end, before):
                 stack.append((ch, i))
-        elif ch in PAIRS and _opens(ch, before, after, stack) and not _YEAR.match(text, i, end):
+        elif ch in PAIRS and _opens(ch, before, after, stack) and not _year(ch, text, i, end):
             stack.append((ch, i))
     if stack:
         mark, position = stack[0]
@@ -116,6 +116,14 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
 # A year cut to two digits behind a mark ('in ‘08', 'the ‘90s'): typed with an opening
 # mark as often as with an apostrophe, it opens no quote.
 _YEAR = re.compile(r"[‘']\d\d(?:s\b|(?![\w’'-]))")
+
+
+def _year(mark: str, text: str, i: int, end: int) -> bool:
+    """Whether the ``mark`` at ``i`` shortens a year ('’90s'): _YEAR matches there."""
+    # Only two of the opening marks can: the others are spared the match.
+    return mark in "‘'" and _YEAR.match(text, i, end) is not None
+
+
 _SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.' -]*[A-Z]:")
 
 

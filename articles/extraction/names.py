@@ -107,6 +107,13 @@ PLACE_BEFORE = {
 _AGE = re.compile(r"\d|-year-old$|-old$")  # "Seventeen-year-old Maisie Doyle"
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 
+
+def _initials(word: str) -> bool:
+    """Whether ``word`` is initials only ('U.S.', 'J.')."""
+    # They end on a stop: most words are told by their last character, with no match.
+    return word[-1:] == "." and _INITIAL.fullmatch(word) is not None
+
+
 # Titles and roles that stand before a name and belong in the description, not the name
 # ("President Aleksandr Lukashenko", "Former Florida Gov. Jeb Bush"), folded, no dots.
 TITLES = frozenset(
@@ -183,6 +190,12 @@ KNOWN_ORGS = frozenset(
 POSSESSIVE = re.compile(r"[’']s?$")
 
 
+def without_possessive(word: str) -> str:
+    """``word`` without its possessive ending ('Lund’s', 'Jones'')."""
+    # The ending holds an apostrophe: a word with none (most) is spared the substitution.
+    return POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
+
+
 class Found(NamedTuple):
     """A name in a phrase: the name, where it starts, and what stood before it in the
     same capitalised run (its titles: 'Belarusian President'), with the gender those
@@ -247,7 +260,7 @@ def _runs(run: str, offset: int) -> list[tuple[str, int]]:
             word = run[: match.start()].split()[-1]
             following = run[match.end() :].split(maxsplit=1)
             if (
-                _INITIAL.fullmatch(word)
+                _initials(word)
                 or fold(word).strip(".") in _ABBREVIATIONS
                 or (len(word) <= 3 and word[:-1].isupper())
             ) and not (following and _pronoun(following[0])):
@@ -355,8 +368,8 @@ def _name_in_run_at_start(run: str) -> Found | None:
     kept = words[cut:end]
     if not kept or (len(kept) == 1 and kept[0] in NOT_NAMES):
         return None
-    kept = [w.rstrip(".’'") if not _INITIAL.fullmatch(w) else w for w in kept]
-    kept[-1] = POSSESSIVE.sub("", kept[-1]) if len(kept[-1]) > 2 else kept[-1]
+    kept = [w if _initials(w) else w.rstrip(".’'") for w in kept]
+    kept[-1] = without_possessive(kept[-1]) if len(kept[-1]) > 2 else kept[-1]
     name = " ".join(w for w in kept if w)
     if not name or not name[0].isupper():
         return None
@@ -386,7 +399,7 @@ def _before_surname(word: str) -> bool:
     """Whether a surname follows ``word``: a courtesy title, an initial or a first name."""
     return (
         _folded_word(word) in HONORIFICS
-        or _INITIAL.fullmatch(word) is not None
+        or _initials(word)
         or genders.of_first_name(word) is not None
     )
 
@@ -507,6 +520,8 @@ _NOT_APPOSITION_VERBS = NOT_VERBS | frozenset(
 def _verb_after_apposition(text: str, end: int) -> bool:
     """Whether a verb follows the name ending at ``end`` past a comma and perhaps an
     apposition."""
+    if not text.startswith(",", end):
+        return False  # the pattern opens with the comma: most names are told by it alone
     match = _APPOSITION_VERB.match(text, end, end + 120)
     return match is not None and match.group(1) not in _NOT_APPOSITION_VERBS
 
@@ -644,7 +659,9 @@ def can_speak(name: str) -> bool:
     "Russia and Ukraine"), a sentence adverb ("Though") or a role with a place
     ("Democrat of Missouri")."""
     words = name.split()
-    if not words or is_place(name) or _PARTY_AND_STATE.match(name):
+    # 'R-Ore.': a dash second, which most names are told by before the match.
+    party = name[1:2] == "-" and _PARTY_AND_STATE.match(name)
+    if not words or is_place(name) or party:
         return False
     first = _folded_word(words[0])
     if first in NOT_SPEAKERS and (

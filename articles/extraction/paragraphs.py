@@ -60,8 +60,27 @@ def paragraphs(text: str) -> list[Span]:
 def is_furniture(body: str) -> bool:
     """A caption or a byline: no quotes in it."""
     # A caption's credit has a colon: most paragraphs are spared the search.
-    caption = ":" in body and CAPTION.search(body)
-    return bool(caption or (BYLINE.match(body) and len(body.split()) <= _BYLINE_WORDS))
+    caption = _may_be_caption(body) and CAPTION.search(body)
+    byline = body.startswith("By ") and BYLINE.match(body)  # most paragraphs skip the match
+    return bool(caption or (byline and len(body.split()) <= _BYLINE_WORDS))
+
+
+def _may_be_caption(body: str) -> bool:
+    """Whether ``body`` holds the words CAPTION needs: most paragraphs hold none, and the
+    plain tests are cheaper than a search from each position."""
+    return ":" in body and ("Photo" in body or "Foto" in body or "Illustration" in body)
+
+
+def dash_opening(body: str) -> re.Match | None:
+    """The dash and space that open a paragraph of speech ('– We have …'): DASH's match."""
+    # DASH needs a dash first: most paragraphs are told by their first character.
+    return DASH.match(body) if body[:1] in ("–", "—", "-") else None
+
+
+def qa_label(body: str) -> re.Match | None:
+    """The 'Q:' or 'A.' that opens a paragraph of an interview, if any: QA's match."""
+    # QA needs 'Q' or 'A' first: most paragraphs are told by their first letter.
+    return QA.match(body) if body.startswith(("Q", "A")) else None
 
 
 def interview_answers(text: str, spans: list[Span]) -> set[int]:
@@ -73,8 +92,8 @@ def interview_answers(text: str, spans: list[Span]) -> set[int]:
         if text[end - 1] == "?"
         and len(text[start:end].split()) <= 30
         and not marks.segments(text, start, end)
-        and not DASH.match(text[start:end])
-        and not QA.match(text[start:end])
+        and not dash_opening(text[start:end])
+        and not qa_label(text[start:end])
     ]
     if len(questions) < 3:
         return set()

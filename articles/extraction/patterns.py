@@ -186,7 +186,10 @@ _TRAILING_REACH = 120  # characters: the attribution is read at the content's en
 def before_trailing_attribution(text: str, start: int, end: int) -> tuple[int, int]:
     """The content ``text[start:end]`` without an attribution that closes it ('… at the
     border, sources said' ends at 'border')."""
-    match = _TRAILING_ATTRIBUTION.search(text, max(start, end - _TRAILING_REACH), end)
+    reach = max(start, end - _TRAILING_REACH)
+    if text.find(",", reach, end) == -1:
+        return start, end  # the attribution opens with a comma: most contents are spared
+    match = _TRAILING_ATTRIBUTION.search(text, reach, end)
     return (start, match.start()) if match and match.start() > start else (start, end)
 
 
@@ -270,6 +273,27 @@ LABELLING_LEAD_WORDS = max(len(verb.split()) for verb in LABELLING_VERBS) + _WOR
 # A labelling verb at most five words before the quotation mark that ends the lead; it
 # may open the sentence ('Bemoaning the “…”').
 LABELLING_LEAD = re.compile(rf"\b(?P<cue>{_LABELLING})\b{_LABELLING_TO_MARK}\s*$", re.IGNORECASE)
+# A stem each labelling verb holds (tests check every one does), and 'call': a lead that
+# holds none of them (most) holds no match of LABELLING_LEAD or NAME_CALLING_LEAD.
+LABELLING_STEMS = tuple(
+    """brand label liken hail exhort blast pound decr denounc slam chant blam proclaim
+    characteri lambast derid mock bemoan lament refer critici dismiss condemn
+    ridicul tout prais encourag after call""".split()
+)
+
+
+def may_label(text: str, start: int, end: int) -> bool:
+    """False when ``text[start:end]`` holds no labelling verb, nor 'call': a few plain tests
+    spare most leads LABELLING_LEAD's and NAME_CALLING_LEAD's hundreds of alternatives."""
+    lead = text[start:end]
+    # Other letters may match an ASCII one under IGNORECASE ('ſ' for 's'): such a lead is
+    # left to the search.
+    if not lead.isascii():
+        return True
+    lead = lead.lower()
+    return any(stem in lead for stem in LABELLING_STEMS)
+
+
 # A labelling verb anywhere in the lead: the cue of a quote long enough to be speech
 # ('blasted the panel for saying the deal was “only partial and late”').
 LABELLING_WORD = re.compile(rf"\b(?P<cue>{_LABELLING})\b", re.IGNORECASE)
@@ -288,11 +312,12 @@ NAME_CALLING_LEAD = re.compile(
 CUE_WORD = re.compile(rf"\b(?:{CUE}|according to)\b")
 
 # The kinds of work whose title may follow them in quotation marks: 'the report “…”'.
-_WORK_KINDS = (
-    r"(?:report|book|film|novel|song|album|play|series|show|documentary|campaign|project|"
-    r"programme|program|plan|strategy|slogan|law|bill|act|article|column|study|exhibition|"
-    r"festival|podcast)"
-)
+_WORK_KIND_WORDS = (
+    "report book film novel song album play series show documentary campaign project "
+    "programme program plan strategy slogan law bill act article column study exhibition "
+    "festival podcast"
+).split()
+_WORK_KINDS = rf"(?:{'|'.join(_WORK_KIND_WORDS)})"
 # The end of a lead that names a work: 'the campaign “'.
 WORK_BEFORE = re.compile(rf"the {_WORK_KINDS}\s*$", re.IGNORECASE)
 # Not speech: the words before a scare quote or a title.
@@ -313,19 +338,30 @@ SCARE_BEFORE = re.compile(
 _SCARE_BEFORE_WORDS = 5
 # The words SCARE_BEFORE can end on, before its comma and white space: most leads end on
 # none of them, and then SCARE_BEFORE need not be tried from each of their positions.
-_SCARE_LAST = re.compile(
-    rf"(?:called|dubbed|nicknamed|as|the|a|an|title|name|headline|motto|banner|{_WORK_KINDS}|"
-    r"titled|book|film|novel|song|album|documentary|podcast|anthem|memoir|poem|essay|show|"
-    r"series|named|word|term|phrase|label)\Z",
-    re.IGNORECASE,
+_SCARE_LAST_WORDS = (
+    *"called dubbed nicknamed as the a an title name headline motto banner".split(),
+    *_WORK_KIND_WORDS,
+    *"titled book film novel song album documentary podcast anthem memoir poem essay show".split(),
+    *"series named word term phrase label".split(),
 )
+_SCARE_LAST = re.compile(rf"(?:{'|'.join(_SCARE_LAST_WORDS)})\Z", re.IGNORECASE)
 _SCARE_LAST_REACH = 16  # characters: more than its longest word's
+
+
+def _ends_on_scare_word(tail: str) -> bool:
+    """Whether ``tail`` ends on one of _SCARE_LAST_WORDS, in any case: _SCARE_LAST's search."""
+    end = tail[-_SCARE_LAST_REACH:]
+    # Most leads end in ASCII, where a plain test says it with no search from each position;
+    # other letters may match an ASCII one under IGNORECASE ('ſ' for 's'): those are searched.
+    if end.isascii():
+        return end.lower().endswith(_SCARE_LAST_WORDS)
+    return _SCARE_LAST.search(tail, max(0, len(tail) - _SCARE_LAST_REACH)) is not None
 
 
 def scare_before(lead: str) -> bool:
     """Whether SCARE_BEFORE finds the words before a scare quote or a title in ``lead``."""
     tail = lead.rstrip().removesuffix(",")
-    if _SCARE_LAST.search(tail, max(0, len(tail) - _SCARE_LAST_REACH)) is None:
+    if not _ends_on_scare_word(tail):
         return False
     # Searched from where the lead's last words begin, not tried from each position before.
     words = lead.rsplit(maxsplit=_SCARE_BEFORE_WORDS)

@@ -20,6 +20,7 @@ from articles.extraction.patterns import (
     NAME_CALLING_LEAD,
     VIEWPOINT_LEAD,
     WORK_BEFORE,
+    may_label,
     scare_before,
 )
 from articles.extraction.registry import Entity, Registry
@@ -48,7 +49,8 @@ def quote_in_marks(
     if inner_end <= inner_start:
         return None
     content = text[inner_start:inner_end]
-    label = _TRANSCRIPT_LABEL.match(content)
+    # The label ends on a colon: most contents hold none and are spared the match.
+    label = _TRANSCRIPT_LABEL.match(content) if ":" in content else None
     if label and label.group("who") not in _NOT_SPEAKER_LABELS:
         who = label.group("who").title()
         speaker = registry.find(who)
@@ -227,6 +229,8 @@ def _labelling(text: str, start: int, end: int) -> Span | None:
     """The labelling verb just before the quoted words ('branded the group an “', 'call
     them “'), if any."""
     start = _labelling_reach(text, start, end)
+    if not may_label(text, start, end):
+        return None
     match = LABELLING_LEAD.search(text, start, end)
     if match:
         return match.start("cue"), match.end("cue")
@@ -290,7 +294,8 @@ def _not_speech(lead: str, content: str, words: list[str], *, after_quote: bool 
         return not (content[:1].islower() and WORK_BEFORE.search(lead))
     if content.startswith("(") and content.rstrip(".")[-1:] == ")":
         return True  # a transcript's stage direction: '“(CROSSTALK.)”'
-    if NAME_CALLING_LEAD.search(lead, _labelling_reach(lead, 0, len(lead))):
+    reach = _labelling_reach(lead, 0, len(lead))
+    if may_label(lead, reach, len(lead)) and NAME_CALLING_LEAD.search(lead, reach):
         return False  # 'hailed him as “The Comeback Kid”': a name put on someone
     if len(words) == 1 and words[0][:1].isupper() and _OWNER_NAME.search(lead):
         return True  # a programme's one-word name: 'told NBC’s “Today”'

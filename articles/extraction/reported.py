@@ -216,9 +216,27 @@ _RELATIVE_THEN_SUBJECT = re.compile(
     r"(?<!\bin )(?<!\bto )(?<!\bat )\b((?i:which|what|who|whom))\s+((?:[\w’'.-]+\s+){1,6})$"
 )
 _SUBJECT_REACH = 60
+
+
+def _may_hold_relative(text: str, start: int, end: int) -> bool:
+    """False when ``text[start:end]`` holds no 'wh' in any case, which each relative of
+    _RELATIVE_BEFORE and _RELATIVE_THEN_SUBJECT opens with: most stretches are spared."""
+    stretch = text[start:end]
+    # Other letters may match an ASCII one case-insensitively: those are searched.
+    return not stretch.isascii() or "wh" in stretch.lower()
+
+
 # Between a cue and the label it gives its object, the relative: 'whom she described as
 # “volatile”', 'which he views as [a test]'.
 _AS_LABEL = re.compile(r"\s+as\s+[“\"‘']?\s*")
+
+
+def _as_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is only ' as ' (and an opening mark): _AS_LABEL's."""
+    # It opens with white space: a cue followed by a word is spared the match.
+    return text[start : start + 1].isspace() and _AS_LABEL.fullmatch(text, start, end) is not None
+
+
 # Characters back from the subject's mention: ' in which ', and a title the mention
 # leaves out ('what Mayor [Lena Holt] called').
 _RELATIVE_REACH = 40
@@ -267,9 +285,7 @@ def relative_piece(text: str, quote: Candidate) -> Candidate | None:
     if quote.cue is None:
         return None
     cue_start, cue_end = quote.cue
-    labelled = _AS_LABEL.fullmatch(text, cue_end, quote.start) is not None or text.startswith(
-        "as ", quote.start
-    )
+    labelled = _as_label(text, cue_end, quote.start) or text.startswith("as ", quote.start)
     if not (cue_end <= quote.start <= cue_end + 3) and not labelled:
         return None  # the subject, then the cue, then the content
     relative = None
@@ -277,15 +293,15 @@ def relative_piece(text: str, quote: Candidate) -> Candidate | None:
         mention_start, mention_end = quote.mention
         if mention_end > cue_start or not _SUBJECT_TO_CUE.fullmatch(text, mention_end, cue_start):
             return None
-        relative = _RELATIVE_BEFORE.search(
-            text, max(0, mention_start - _RELATIVE_REACH), mention_start
-        )
+        reach = max(0, mention_start - _RELATIVE_REACH)
+        if _may_hold_relative(text, reach, mention_start):
+            relative = _RELATIVE_BEFORE.search(text, reach, mention_start)
     if relative is None:
         # A subject that names nobody ('which many economists say'), or a mention that
         # took the relative in: the subject read from the text before the cue.
-        relative = _RELATIVE_THEN_SUBJECT.search(
-            text, max(0, cue_start - _SUBJECT_REACH), cue_start
-        )
+        reach = max(0, cue_start - _SUBJECT_REACH)
+        if _may_hold_relative(text, reach, cue_start):
+            relative = _RELATIVE_THEN_SUBJECT.search(text, reach, cue_start)
         if relative is None or not _names_subject(relative.group(2).split()):
             return None
         if quote.mention is not None and not (

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from articles.extraction import gender as genders
 from articles.extraction.lower_words import lower_words
-from articles.extraction.names import POSSESSIVE, fold
+from articles.extraction.names import fold, without_possessive
 
 # These scan whole articles, so each opens with its first letter, which lets the regex
 # engine skip to the letters it can start at; the look-behind after it is the word
@@ -32,7 +32,7 @@ _NAMED_FOR_CLUES = 12  # the times a name is looked at for gender clues, at most
 @lru_cache(maxsize=65536)
 def _spelling_key(word: str) -> str:
     """The key under which a capitalised word's spelling is counted."""
-    return fold(POSSESSIVE.sub("", word.rstrip(".")))
+    return fold(without_possessive(word.rstrip(".")))
 
 
 def _decided(votes: Counter) -> str | None:
