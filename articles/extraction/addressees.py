@@ -1,5 +1,5 @@
 """Whom a cue of telling addresses, and where what was told starts after it: 'told
-[POLITICO] they would wait', 'told [her aides] she was done', 'told [the Ledger], the
+[the Courier] they would wait', 'told [her aides] she was done', 'told [the Ledger], the
 council would meet'. The addressee is no part of the content; a clause after it is."""
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ TELLING = frozenset("told tell tells telling".split())
 ASKING = frozenset("asked ask asks asking".split())
 # The words that open a question after its addressee: 'asked [Holt] if …'; after 'told',
 # only those that cannot open a circumstance ('told reporters when he arrived').
-_ASKED = frozenset("if whether how why what who whom which where when".split())
+_QUESTION_WORDS = frozenset("if whether how why what who whom which where when".split())
 _TOLD_QUESTIONS = frozenset("whether how why what".split())
-# The addressee's words before the clause: 'told [host Chris Cuomo] she', 'told [The
-# Star-Ledger of Newark last week] she'.
+# The addressee's words before the clause: 'told [host Tove Rask] she', 'told [The
+# Vestby Ledger of Lenmark last week] she'.
 _ADDRESSEE_WORDS = 7
 # After an addressee's comma, how far the clause's verb may be: 'the council would'.
 _SUBJECT_WORDS = 5
@@ -31,10 +31,10 @@ _NO_CLAUSE = BOUNDARY_WORDS | frozenset("who which whom whose where according".s
 def clause_after_addressee(sentence: list[Token], at: int, asking: bool = False) -> int | None:
     """The index of the first word of the clause told (or, ``asking``, asked) after the
     addressee that opens ``sentence[at:]``: a question word ('asked Holt [if] …'), a
-    subject pronoun ('told POLITICO [they] …'), the word after its 'that' or after the
+    subject pronoun ('told the Courier [they] …'), the word after its 'that' or after the
     addressee's comma when a clause with a verb follows; None when no addressee is read."""
     n = len(sentence)
-    questions = _ASKED if asking else _TOLD_QUESTIONS
+    questions = _QUESTION_WORDS if asking else _TOLD_QUESTIONS
     for i in range(at, min(n, at + _ADDRESSEE_WORDS + 1)):
         word = sentence[i][2]
         low = word.lower()

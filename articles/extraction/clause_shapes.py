@@ -173,7 +173,7 @@ _GAP_SUBJECT_WORDS = 5  # 'which [many county officials] said'
 
 
 def _present_verb(words: list[str], j: int) -> bool:
-    """'the county needs more', 'Syria remains a priority', 'the law unfairly targets': a word
+    """'the county needs more', 'the harbour remains a priority', 'the law unfairly targets': a word
     in -s after an adverb in -ly, or between a noun (no determiner before it) and a
     determiner, is a verb in the present."""
     word = words[j]

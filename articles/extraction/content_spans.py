@@ -285,7 +285,7 @@ def right_content(
     if cue_word in TELLING or cue_word in ASKING:
         told = clause_after_addressee(rest, i, asking=cue_word in ASKING)
     if told is not None:
-        i = told  # 'told [POLITICO] they …', 'told [the Ledger], the council …'
+        i = told  # 'told [the Courier] they …', 'told [the Ledger], the council …'
     # 'told reporters on Monday that …': the clause starts after its 'that'; not where
     # a clause of its own comes first ('say she now admits that …' reports her admitting).
     lead = [w.lower() for _, _, w in rest[i : i + 6]]
@@ -446,7 +446,7 @@ def after_its_quotation(sentence: list[Token], first: int, last: int, candidate:
     if not rest or "that" in rest:
         return False
     cue = sentence[last][2].lower()
-    if cue in _TOLD:
+    if cue in _TELL:
         return not any(map(subject_pronoun, rest[:_CLAUSE_WITHIN]))
     if cue in _ASKED:
         # Whom, not what: 'was asked by the host whether …' asks a question of its own.
@@ -454,7 +454,6 @@ def after_its_quotation(sentence: list[Token], first: int, last: int, candidate:
     return rest[0] in _CIRCUMSTANCES or adverb(rest[0])
 
 
-_TOLD = frozenset("told tells tell".split())
 _ASKED = frozenset("asked asks ask".split())
 _ASKED_WHAT = frozenset("whether if what how why who when where which about to".split())
 # How a quotation that its attribution follows ends: '“…,” Holt said', '“…?” she asked'.

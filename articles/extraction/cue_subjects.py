@@ -340,7 +340,7 @@ def _subordinate_subject(
             and not (dashed and i > 0 and sentence[i - 1][2] in DASHES)
             and _verb_like_after(sentence, i + 1, conjunction)
         ):
-            # 'Ruth Weaver, who came out and endorsed', 'a levy which hits … and costs':
+            # 'Ines Marrow, who came out and endorsed', 'a levy which hits … and costs':
             # the relative is the subject of both verbs; whom it stands for speaks.
             relative = phrase(registry, text, sentence, i, i + 1)
             return relative if relative.entity is not None else None

@@ -1,6 +1,6 @@
-"""The words an article writes in lower case ('plan', 'said', 'may'), which the speaker
-registry reads once per article to tell a capitalised common word ('May', 'Report') at
-a sentence's start from a name.
+"""The words an article writes in lower case ('plan', 'said', 'may'), which an article's
+vocabulary (vocabulary.py) holds, read once per article, to tell a capitalised common
+word ('May', 'Report') at a sentence's start from a name.
 
 Found between white space rather than by one search through the whole article, which
 cost about half of what reading an article does (a third fewer instructions this way):

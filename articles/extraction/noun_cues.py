@@ -81,7 +81,8 @@ def suffered(text: str, sentence: list[Token], candidate: Candidate) -> Candidat
     if not candidate.gated or candidate.cue is None or candidate.entity is None:
         return candidate
     cue_start, cue_end = candidate.cue
-    # The cue's words read from the text first: most cues hold none of the nouns.
+    # The cue's words read from the text first: most cues hold none of the nouns. A cue
+    # spans whole tokens, words without marks, so its text split at spaces gives them.
     if _SUFFERED_NOUNS.isdisjoint(text[cue_start:cue_end].lower().split()):
         return candidate
     first = bisect_left(sentence, cue_start, key=_token_start)
@@ -94,6 +95,7 @@ def suffered(text: str, sentence: list[Token], candidate: Candidate) -> Candidat
 
 
 def _token_start(token: Token) -> int:
+    """Where a token starts in the text: the key the sentence's tokens are sorted by."""
     return token[0]
 
 

@@ -20,9 +20,9 @@ CAPTION = re.compile(r"\b(?:Photo|Foto|Illustration)s?:\s")
 BYLINE = re.compile(r"^By [A-Z][\w.’'-]*(?: (?:and |& )?[A-Z][\w.’'-]*)*(?:,|\s*[|—–]|$)")
 _BYLINE_WORDS = 12
 QA = re.compile(r"^(Q|A)\s*[:.]\s+")
-# A stop after a title, an initial or a state ('Mr.', 'Leonard E.', 'U.S.', '(D-Mass.)')
-# ends no sentence. The
-# look-behinds follow the stop, so they are tried only where a stop is.
+# A stop after a title, an initial or a state ('Mr.', 'Leonard E.', '(D-Mass.)') ends no
+# sentence, nor one after an abbreviation such as 'U.S.' unless a sentence's opener
+# follows. The tests follow the stop, so they are tried only where a stop is.
 SENTENCE_END = re.compile(
     r"[.!?…](?=[\s”’\"»)]|$)"
     # An initial or an abbreviation such as 'U.S.' ends none: 'U.S. Army', 'U.S. Sen.

@@ -146,7 +146,7 @@ def _speaker_then_clause(
     if text.startswith(_TELLING, cue[0]):
         told = told_start(text, cue[0] + len(_TELLING), start, end)
         if told is not None:
-            start = told  # 'told [the Ledger], the council …', 'told [POLITICO] they …'
+            start = told  # 'told [the Ledger], the council …', 'told [the Courier] they …'
         elif _possessed_addressee(text[cue[0] : cue[1]], text[start:end]):
             return None  # 'told [her aides] as she left': the rules around cues read it
     where = _WHERE_THEN_THAT.match(text, start, end) or _CIRCUMSTANCE_THEN_THAT.match(

@@ -1,6 +1,7 @@
 """Reported clauses the clauses scope once passed over for want of a verb it could see:
-each test fails with the rules as they were before its fix (issue 14, fifteenth round).
-The sentences, names and places are ours."""
+each test of a new reading fails with the rules as they were before its fix (issue 14,
+fifteenth round); the others ('no gap', 'no verb', 'leaves it a clause') guard against a
+false reading the fix could make. The sentences, names and places are ours."""
 
 import pytest
 

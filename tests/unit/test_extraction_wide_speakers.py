@@ -88,19 +88,19 @@ def test_a_relative_is_the_subject_of_both_verbs_its_clause_joins():
     # The verb after 'and' took the sentence's subject ('The new'), or the person who
     # interviewed, not whom the relative stands for.
     text = (
-        "The new plan has won over Ruth Weaver, who came out and endorsed Mayor Holt "
+        "The new plan has won over Ines Marrow, who came out and endorsed Mayor Holt "
         "during a call with reporters."
     )
     quote = _by_cue(text, "endorsed")
     assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == (
-        "Ruth Weaver",
+        "Ines Marrow",
         "who",
     )
     text = (
-        "Lund interviewed Ledger reporter Ben Terris, who saw the fire and described it in print."
+        "Lund interviewed Ledger reporter Oskar Brandt, who saw the fire and described it in print."
     )
     quote = _by_cue(text, "described")
-    assert quote.speaker == "Ben Terris"
+    assert quote.speaker == "Oskar Brandt"
 
 
 def test_whoever_faces_criticism_is_not_its_source():
