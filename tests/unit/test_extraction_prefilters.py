@@ -2,9 +2,7 @@
 expression say what the expression would: each against the expression alone, on
 generated text and on our gold texts."""
 
-import json
 import re
-from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -19,6 +17,7 @@ from articles.extraction import (
     quoted,
     reported,
 )
+from tests.gold_texts import gold_texts
 
 # Words and marks the shortcuts turn on, with letters a case-insensitive search takes for
 # ASCII ones ('ſ' for 's', the Kelvin sign for 'k', 'ı' and 'İ' for 'i').
@@ -39,13 +38,7 @@ _pieces = st.lists(st.sampled_from(_WORDS + _MARKS), max_size=24).map("".join)
 _texts = st.one_of(_pieces, st.text(max_size=30))
 
 
-def _gold_texts() -> list[str]:
-    path = Path(__file__).resolve().parents[1] / "data" / "gold.jsonl"
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [json.loads(line)["text"] for line in lines]
-
-
-_GOLD = _gold_texts()
+_GOLD = gold_texts()
 _GOLD_WORDS = sorted({word for text in _GOLD for word in text.split()})
 _GOLD_PARAGRAPHS = sorted({p for text in _GOLD for p in text.split("\n")})
 

@@ -2,10 +2,8 @@
 expressions would: each shortcut against the search it spares, on made-up text."""
 
 import gc
-import json
 import re
 from itertools import combinations
-from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -31,6 +29,7 @@ from articles.extraction import (
     vocabulary,
 )
 from articles.extraction.model import Scope
+from tests.gold_texts import gold_texts
 
 # Words and marks the shortcuts turn on, with the letters a case-insensitive search
 # takes for ASCII ones ('ı', 'İ').
@@ -524,18 +523,12 @@ def test_the_lower_case_words_between_spaces_are_those_the_whole_text_search_fin
 
 
 def test_the_lower_case_words_of_the_gold_texts_are_those_the_search_finds():
-    for text in _gold_texts(200):
+    for text in gold_texts(200):
         assert lower_words.lower_words(text) == set(lower_words.LOWER_WORD.findall(text))
 
 
-def _gold_texts(count: int) -> list[str]:
-    path = Path(__file__).resolve().parents[1] / "data" / "gold.jsonl"
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [json.loads(line)["text"] for line in lines[:count]]
-
-
 def test_reading_without_the_cycle_collector_finds_what_reading_with_it_finds():
-    texts = [*_gold_texts(12), "“We will not give up,” said Holt. Berg said the plan was late."]
+    texts = [*gold_texts(12), "“We will not give up,” said Holt. Berg said the plan was late."]
     threshold = gc.get_threshold()
     gc.set_threshold(1)  # a collection at nearly every allocation, during the plain reading
     try:
