@@ -29,6 +29,7 @@ import re
 from dataclasses import replace
 
 from articles.extraction import cues
+from articles.extraction.addressees import ASKING, TELLING
 from articles.extraction.asides import (
     attribution_aside,
     in_a_poll,
@@ -606,8 +607,8 @@ def _short_object(
     preposition = start < n and sentence[start][2].lower() in _OBJECT_PREPOSITIONS
     if preposition:
         start += 1
-    elif sentence[last][2].lower() in _ADDRESSING:
-        return None  # 'he asked me', 'told Yahoo': whom it was said to, not what
+    elif (cue_word := sentence[last][2].lower()) in TELLING or cue_word in ASKING:
+        return None  # 'he asked me', 'told the Courier': whom it was said to, not what
     end = start
     while end < n and end - start < 2 and _object_word(sentence[end][2]):
         end += 1
@@ -629,8 +630,6 @@ def _object_word(word: str) -> bool:
 
 # The prepositions between a cue and its object: 'railed against it', 'worried about it'.
 _OBJECT_PREPOSITIONS = frozenset("against about of for with over on at into toward".split())
-# Verbs whose short object is whom they address, not what they say.
-_ADDRESSING = frozenset("told tell tells telling asked ask asks asking".split())
 # Words of a short object that say when or where, not what: 'proposed last July',
 # 'responded on Twitter', 'reported last quarter'.
 _WHEN_OR_WHERE = frozenset(
