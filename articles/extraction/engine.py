@@ -37,7 +37,12 @@ from articles.extraction.clause_shapes import FINITE, subject_pronoun
 from articles.extraction.content_spans import before_quotation
 from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, SpeakerEntry
 from articles.extraction.names import names_in_prose
-from articles.extraction.outer_attribution import cue_inside, reads_inner, without_inner_readings
+from articles.extraction.outer_attribution import (
+    cue_inside,
+    nested_dropped,
+    reads_inner,
+    without_inner_readings,
+)
 from articles.extraction.paragraphs import (
     DASH,
     SENTENCE_END,
@@ -144,7 +149,13 @@ class _Reader:
             if body != previous_body and not is_furniture(body):
                 self._paragraph(start, end, is_answer=start in answers)
             previous_body = body
-        nested = _nested([(quote.start, quote.end) for quote, _ in self.kept + self.gated])
+        nested = nested_dropped(
+            self.text,
+            [
+                ((quote.start, quote.end), _cue_of(quote), quote.confidence)
+                for quote, _ in self.kept + self.gated
+            ],
+        )
         for quote, entity in self.gated:
             span = (quote.start, quote.end)
             if span not in self.kept_spans and span not in nested:
@@ -375,18 +386,8 @@ class _Reader:
         return True
 
 
-def _nested(spans: list[Span]) -> set[Span]:
-    """The spans that lie inside another one. A content only the wide scope takes, nested
-    in another content ('said the crew refused [to follow orders]'), is seldom a second
-    attribution PolNeAR counts and mostly a second match for the outer one's."""
-    nested = set()
-    reach = -1  # the farthest end of the spans before, which start no later
-    # By start, and the longer first where two start together.
-    for start, end in sorted(set(spans), key=lambda span: (span[0], -span[1])):
-        if end <= reach:
-            nested.add((start, end))
-        reach = max(reach, end)
-    return nested
+def _cue_of(quote: QuoteSuggestion) -> Span | None:
+    return None if quote.cue_start is None else (quote.cue_start, quote.cue_end)
 
 
 # A dash closing a paragraph that a dash opened, a stop after it or not.

@@ -1,0 +1,62 @@
+"""Wide scope: a content nested inside another content is a second attribution where its
+cue is confident, lies well inside the outer content and is no passive; otherwise it is
+a second reading of the outer one and is dropped."""
+
+import pytest
+
+from articles.extraction import Scope, extract_quotes
+
+
+def _wide(text):
+    return {q.text: q.speaker for q in extract_quotes(text, scope=Scope.WIDE)}
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "speaker"),
+    [
+        (
+            "Orvik said the vote came only a few weeks after Tomas Brekke mocked the "
+            "council's plan for the harbour.",
+            "the council's plan for the harbour",
+            "Tomas Brekke",
+        ),
+        (
+            "The mayor said the vote came only days after the union leader Tomas Brekke "
+            "urged the council to drop the levy.",
+            "the council to drop the levy",
+            "Tomas Brekke",
+        ),
+        (
+            "Orvik said the levy would pass, although the harbour master Ines Kvale has "
+            "long opposed the plan for new moorings.",
+            "the plan for new moorings",
+            "Ines Kvale",
+        ),
+    ],
+)
+def test_a_confident_cue_deep_inside_another_content_keeps_its_own_content(text, inner, speaker):
+    found = _wide(text)
+    assert found[inner] == speaker
+    assert len(found) == 2
+
+
+def test_a_passive_inside_another_content_adds_no_content():
+    text = (
+        "Orvik said the vote came only a few weeks after the harbour plan was expected "
+        "to pass without a fight."
+    )
+    assert list(_wide(text)) == [
+        "the vote came only a few weeks after the harbour plan was expected to pass without a fight"
+    ]
+
+
+def test_a_nested_cue_near_the_outer_contents_opening_or_unsure_is_dropped():
+    from articles.extraction.outer_attribution import nested_dropped
+
+    text = "Orvik said Brekke took swipes at the levy and at everyone who had backed it in May."
+    outer = ((11, len(text) - 1), (6, 10), 0.65)
+    near = ((35, 43), (24, 30), 0.9)  # 'swipes', 13 characters in
+    unsure = ((60, 80), (53, 59), 0.5)
+    deep = ((60, 80), (53, 59), 0.9)
+    assert nested_dropped(text, [outer, near, unsure]) == {near[0], unsure[0]}
+    assert nested_dropped(text, [outer, deep]) == set()
