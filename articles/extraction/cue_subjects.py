@@ -20,6 +20,7 @@ from articles.extraction.clause_shapes import (
     skip_auxiliaries,
 )
 from articles.extraction.descriptions import is_plural
+from articles.extraction.gap_subjects import described_group
 from articles.extraction.patterns import SAYING_VERBS
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
@@ -196,6 +197,14 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         # subject; the sentence's subject is the content's.
         return sentence_subject(registry, text, sentence, start or len(sentence))
     speaker = phrase(registry, text, sentence, start, end)
+    group = (
+        described_group(registry, text, sentence[start][0], sentence[end - 1][1], speaker)
+        if end > start
+        else None
+    )
+    if group is not None:
+        # 'the kind of judge many farmers fear Holt would pick': the group speaks.
+        return group
     if speaker.entity is None:
         # 'Supporters who have heard from the campaign say': the noun phrase before the
         # relative clause, which no comma sets off.

@@ -9,6 +9,7 @@ import re
 
 from articles.extraction.aside_subjects import subject_before_aside
 from articles.extraction.descriptions import AFFILIATION, PLURAL_ROLES, RELATIVES
+from articles.extraction.gap_subjects import described_group
 from articles.extraction.lead_subjects import pronoun_after_relative
 from articles.extraction.names import (
     can_speak,
@@ -107,6 +108,12 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
             subject = speaker_in(registry, text, at, at + len(words))
             if subject.entity is not None or speaker.entity is None:
                 return subject
+    if "cue" in match.re.groupindex and speaker.entity is not None:
+        # 'Lund, exactly the kind of judge many farmers fear Holt would pick': the group
+        # before the cue speaks, the name is the cue's object.
+        group = described_group(registry, text, start, offset + match.start("cue"), Speaker(None))
+        if group is not None:
+            return group
     return speaker
 
 

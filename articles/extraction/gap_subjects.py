@@ -1,0 +1,74 @@
+"""A group described right before a cue whose object is a noun earlier in the phrase:
+'the port, which even the most hopeful traders doubt will reopen', 'the kind of judge many
+farmers fear Holt would pick', 'Lake Marrow is the place harbour officials say …'.
+
+The phrase back to the clause boundary then holds a name that is the cue's object, not
+its subject; the group at the phrase's end speaks."""
+
+from __future__ import annotations
+
+import re
+
+from articles.extraction.descriptions import GROUP_HEADS
+from articles.extraction.registry import Registry
+from articles.extraction.speakers import Speaker, speaker_in
+
+# Words that open a description of a group: 'many Republicans', 'even the most hopeful
+# traders', 'other party leaders'.
+_OPENERS = frozenset("many some most few several even other the".split())
+# A group's description is short: the head and at most this many words before it.
+_TAIL_WORDS = 4
+# Plural nouns for people by their ending, besides the listed groups: 'farmers',
+# 'columnists', 'historians', 'residents'.
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents")
+# Words that join the group to the name before it into one subject.
+_JOINING = frozenset("and or nor but plus with".split())
+_WORD = re.compile(r"[^\s,;:()“”\"]+|[,;:()“”\"]")
+
+
+def described_group(
+    registry: Registry, text: str, start: int, end: int, found: Speaker
+) -> Speaker | None:
+    """The group described at the end of the phrase ``text[start:end]``, when the
+    speaker ``found`` for the whole phrase is no one or a name before that description;
+    None when the phrase does not end in such a group."""
+    words = [
+        (m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:end])
+    ]
+    if len(words) < 3 or not _group_head(words[-1][2]):
+        return None
+    tail = _tail_start(words)
+    if tail is None:
+        return None
+    if found.entity is not None and (found.mention is None or found.mention[1] > words[tail][0]):
+        return None  # the phrase's own speaker reaches into the group's words
+    before = words[tail - 1][2]
+    if before[:1].isupper() or not before.isalpha() or before.casefold() in _JOINING:
+        # 'Sen. Holt, many Republicans', 'Holt and other leaders': the group is no more
+        # than part of the subject.
+        return None
+    group = speaker_in(registry, text, words[tail][0], words[-1][1])
+    return group if group.entity is not None and not group.entity.named else None
+
+
+def _group_head(word: str) -> bool:
+    lowered = word.casefold()
+    return lowered in GROUP_HEADS or (word.islower() and lowered.endswith(_PEOPLE_ENDINGS))
+
+
+def _tail_start(words: list[tuple[int, int, str]]) -> int | None:
+    """Where the group's description opens: at the openers before its head ('even the
+    most hopeful traders'), or at the capitalised word that qualifies it after a noun
+    ('the place Pentagon officials')."""
+    lowest = max(1, len(words) - 1 - _TAIL_WORDS)
+    opener = None
+    for i in range(len(words) - 2, lowest - 1, -1):
+        if words[i][2].casefold() in _OPENERS:
+            opener = i
+        elif opener is not None:
+            break
+    if opener is not None:
+        return opener
+    if len(words) >= 3 and words[-2][2][:1].isupper() and words[-3][2].islower():
+        return len(words) - 2
+    return None
