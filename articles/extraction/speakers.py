@@ -25,13 +25,14 @@ from articles.extraction.model import Span
 from articles.extraction.names import (
     can_speak,
     fold,
+    is_org,
     is_place,
     names_found,
 )
 from articles.extraction.patterns import (
     CUE,
 )
-from articles.extraction.phrases import analyse, strip_article
+from articles.extraction.phrases import analyse, head_name, strip_article
 from articles.extraction.poll_shares import poll_of_share
 from articles.extraction.registry import Entity, Registry
 
@@ -64,6 +65,7 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
         entity.org = True
         span = (start, start + len(phrase))
     else:
+        phrase = _with_apposed_name(registry, text, start, phrase)
         entity, span = analyse(registry, phrase)
         if entity is None:
             return Speaker(None)
@@ -115,6 +117,33 @@ def phrase_source(text: str, start: int, end: int) -> Speaker:
 
 
 _PRONOUNS_OR_RELATIVES = PRONOUNS | RELATIVES
+
+
+def _with_apposed_name(registry: Registry, text: str, start: int, phrase: str) -> str:
+    """``phrase`` with the name in apposition right after it, when it only describes a
+    person ('the chair of the Harbour Board' before ', Ina Solheim,'): the subject a
+    clause gives stops at the comma, but the name is whom the description means."""
+    before = text[max(0, start - 30) : start].split()[-1:]
+    if "," in phrase or (before and before[0].casefold() in _PREPOSITIONS_BEFORE_PLACES):
+        # 'According to a county report, Ina Solheim, its author, sent': the name after
+        # a source that a preposition gives opens the next clause.
+        return phrase
+    match = _APPOSED_NAME.match(text, start + len(phrase))
+    if match is None or head_name(registry, phrase) is not None or not describes(phrase):
+        return phrase
+    found = names_found(match.group(1))
+    if len(found) != 1 or found[0].name != match.group(1) or not _a_person(found[0].name):
+        return phrase
+    return text[start : match.end(1)]
+
+
+# ', Ina Solheim,' or ', Per Hegg.' after a description: two to four capitalised words.
+_APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)\s*(?=[,.;]|$)")
+
+
+def _a_person(name: str) -> bool:
+    """A name that reads as a person's: no organisation's or place's."""
+    return can_speak(name) and not is_org(name) and not is_place(name)
 
 
 # A subject pronoun with its verb's contraction: 'He’s claiming', 'who’d told'.
