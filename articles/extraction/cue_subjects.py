@@ -545,6 +545,9 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
     if (
         comma is not None
         and comma + 1 < end
+        # 'On Friday Holt posted a statement, writing …': a participle after the comma
+        # shows it closes the main clause; an opening phrase's is followed by the subject.
+        and not participle(sentence[comma + 1][2])
         and (
             opening
             or sentence[comma - 1][2].lower() in ("later", "earlier", "ago")
@@ -599,7 +602,7 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
             (
                 i
                 for i in range(2, min(end, OPENING_PRONOUN_TOKENS))
-                if sentence[i - 1][2] in TIMES and sentence[i][2][:1].isupper()
+                if sentence[i - 1][2].lower() in TIMES and sentence[i][2][:1].isupper()
             ),
             None,
         )
@@ -623,6 +626,10 @@ def _subject_from(
     # 'Mrs. Lund -- whose husband signed the act -- has said': a dash ends the subject.
     stop = next((i for i in range(start + 1, stop) if sentence[i][2] in DASHES), stop)
     if stop == start or all(w.lower() in DETERMINERS for _, _, w in sentence[start:stop]):
+        return Speaker(None)
+    if stop == start + 1 and sentence[start][2].lower() in OPENING_WORDS:
+        # 'Late on Friday Holt wrote …': the word that opens a phrase of time or place,
+        # cut off by the lower-case word after it, is no one.
         return Speaker(None)
     return phrase(registry, text, sentence, start, stop)
 
