@@ -256,6 +256,7 @@ def head_name(registry: Registry, part: str) -> Found | None:
             or words[0].casefold() in GROUP_HEADS
             or is_number(words[0])
             or is_fraction(words[0])
+            or _function_or_inflected(words[0])
         )
         and registry.find(head.name) is None
         and not is_org(head.name)
@@ -264,6 +265,29 @@ def head_name(registry: Registry, part: str) -> Found | None:
         # a word at a sentence's start
         return None
     return head
+
+
+def _function_or_inflected(word: str) -> bool:
+    """A capitalised word that opens a sentence as no name, even where the article never
+    writes it in lower case: a determiner or indefinite pronoun ('Another', 'Nobody'), a
+    gerund, participle or adverb ('Convincing', 'Trailing', 'Nearly'); a first name
+    ('Sterling') may still be one."""
+    folded = word.casefold()
+    if folded in DETERMINERS or folded in _INDEFINITES:
+        return True
+    return (
+        len(word) > 5
+        and word[1:].islower()
+        and folded.endswith(("ing", "ly"))
+        and not genders.of_first_name(word)
+    )
+
+
+# Indefinite pronouns and words of negation: closed classes, none of them a name.
+_INDEFINITES = frozenset(
+    """none nobody nothing neither nor no anyone anybody everyone everybody someone
+    somebody whoever whatever whenever what never together""".split()
+)
 
 
 # Subject look-ups read the same phrases over and over ('Trump', 'the campaign'), the
