@@ -54,12 +54,13 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
     """The subject of the cue at ``first``: the phrase back to a clause boundary, with an
     apposition between commas kept ('Brafman, the lawyer, said')."""
     end = skip_auxiliaries(sentence, first)
+    if opening_participle(sentence) and "," not in (w for _, _, w in sentence[:first]):
+        # 'Continuing to explain his view, Carson rejected …', 'Having announced that …,
+        # Judge Holt proceeded': whoever the main clause names does what the opening
+        # participle says.
+        return sentence_subject(registry, text, sentence, len(sentence))
     if end == 0:
         return Speaker(None)
-    if opening_participle(sentence) and "," not in (w for _, _, w in sentence[:first]):
-        # 'Continuing to explain his view, Carson rejected …': whoever the main clause
-        # names does what the opening participle says.
-        return sentence_subject(registry, text, sentence, len(sentence))
     if end >= 2 and sentence[end - 1][2] in ("who", "which"):
         # 'an architect who said', 'Kari Lunde who said': whom the relative stands for.
         return phrase(registry, text, sentence, end - 1, end)
@@ -585,6 +586,10 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
             found = _subject_from(registry, text, sentence, later + 1, end)
             if _names_someone(registry, text, found):
                 return found
+            if participle_first and found.entity is not None and _described(sentence, later):
+                # 'Declaring that …, the shipping magnate offered …': a description after
+                # the participle's phrase is the main clause's subject too.
+                return found
     if opening and not start and subject.entity is None and first.lower() not in BOUNDARY_WORDS:
         # 'By Sunday afternoon she had cancelled …': a short opening phrase with no
         # comma, then a pronoun, which is the subject ('When she …' is a clause's).
@@ -613,6 +618,11 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
             if _names_someone(registry, text, found):
                 return found
     return subject
+
+
+def _described(sentence: list[Token], comma: int) -> bool:
+    """An article opens the phrase after the ``comma``: 'the shipping magnate'."""
+    return sentence[comma + 1][2].lower() in ("the", "a", "an")
 
 
 def _subject_from(
