@@ -256,7 +256,8 @@ def head_name(registry: Registry, part: str) -> Found | None:
             or words[0].casefold() in GROUP_HEADS
             or is_number(words[0])
             or is_fraction(words[0])
-            or _function_or_inflected(words[0])
+            or _function_word(words[0])
+            or (_inflected(words[0]) and registry.opens_sentences_only(words[0]))
         )
         and registry.find(head.name) is None
         and not is_org(head.name)
@@ -267,18 +268,21 @@ def head_name(registry: Registry, part: str) -> Found | None:
     return head
 
 
-def _function_or_inflected(word: str) -> bool:
-    """A capitalised word that opens a sentence as no name, even where the article never
-    writes it in lower case: a determiner or indefinite pronoun ('Another', 'Nobody'), a
-    gerund, participle or adverb ('Convincing', 'Trailing', 'Nearly'); a first name
-    ('Sterling') may still be one."""
+def _function_word(word: str) -> bool:
+    """A determiner or indefinite pronoun that opens a sentence: 'Another', 'Nobody'."""
     folded = word.casefold()
-    if folded in DETERMINERS or folded in _INDEFINITES:
-        return True
+    return folded in DETERMINERS or folded in _INDEFINITES
+
+
+def _inflected(word: str) -> bool:
+    """A gerund, participle or adverb ('Convincing', 'Trailing', 'Nearly'), which opens a
+    sentence as no name even where the article never writes it in lower case; a name may
+    end the same way ('Kettering'), so only where the text never capitalises it elsewhere.
+    A first name ('Sterling') may still be one."""
     return (
         len(word) > 5
         and word[1:].islower()
-        and folded.endswith(("ing", "ly"))
+        and word.casefold().endswith(("ing", "ly"))
         and not genders.of_first_name(word)
     )
 
