@@ -32,7 +32,9 @@ from articles.extraction import cues
 from articles.extraction.addressees import ASKING, TELLING
 from articles.extraction.asides import (
     attribution_aside,
+    breaks_told_clause,
     in_a_poll,
+    in_adjunct,
     lead_before_according,
     mentions_poll,
     name_colon,
@@ -80,7 +82,6 @@ from articles.extraction.content_spans import (
     with_lead,
 )
 from articles.extraction.cue_subjects import (
-    DETERMINERS,
     boundary,
     phrase,
     sentence_subject,
@@ -475,7 +476,7 @@ def _around(
     cue = (sentence[first][0], sentence[last][1])
     if set_phrase(sentence, first, last):
         return None  # 'That said, …', 'All told, …'
-    if _adjunct(sentence, first):
+    if in_adjunct(sentence, first):
         return None  # 'said in a statement that': the statement is where, not who
     if sentence[first][2].lower() == "according":
         return _according_to(registry, text, sentence, first, last, cue, probability)
@@ -518,6 +519,8 @@ def _around(
         speaker = subject_before(registry, text, sentence, first)
         return indirect_candidate(content, speaker, cue, probability)
     right = right_content(text, sentence, last)
+    if gate is None and right is not None and breaks_told_clause(sentence, first, last):
+        right = None  # 'The plan, Holt told reporters, will fail': as '…, Holt said, …'
     if right is not None:
         if not attributing and not that_clause(sentence, last):
             # 'defended the plan', 'looking into whether': no clause said; in the wide
@@ -658,15 +661,6 @@ def _opening_participle_content(
     registry.restore(before)
     content = (sentence[1][0], sentence[comma - 1][1])
     return indirect_candidate(content, speaker, cue, probability, gated=True)
-
-
-def _adjunct(sentence: list[Token], first: int) -> bool:
-    """A cue word inside a preposition's phrase: 'in a statement', 'during an interview'."""
-    return (
-        first >= 2
-        and sentence[first - 1][2].lower() in DETERMINERS
-        and sentence[first - 2][2].lower() in PREPOSITIONS
-    )
 
 
 def _according_to(

@@ -17,8 +17,10 @@ import re
 from dataclasses import replace
 
 from articles.extraction import cues
+from articles.extraction.addressees import clause_after_addressee
 from articles.extraction.clause_shapes import (
     FINITE,
+    PREPOSITIONS,
     Token,
     last_comma_before,
     participle,
@@ -158,6 +160,25 @@ def told_aside(sentence: list[Token], first: int, last: int) -> int | None:
 
 
 _ADDRESSEE_WORDS = 3  # 'told reporters', 'told The Washington Post'
+
+
+def breaks_told_clause(sentence: list[Token], first: int, last: int) -> bool:
+    """'The plan, Holt told reporters, will fail': a told aside whose addressee no clause
+    follows, so the clause it breaks came before it ('told reporters, the board would
+    meet' has its own)."""
+    return (
+        told_aside(sentence, first, last) is not None
+        and clause_after_addressee(sentence, last + 1) is None
+    )
+
+
+def in_adjunct(sentence: list[Token], first: int) -> bool:
+    """A cue word inside a preposition's phrase: 'in a statement', 'during an interview'."""
+    return (
+        first >= 2
+        and sentence[first - 1][2].lower() in DETERMINERS
+        and sentence[first - 2][2].lower() in PREPOSITIONS
+    )
 
 
 def lead_before_according(

@@ -55,12 +55,13 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
     """The subject of the cue at ``first``: the phrase back to a clause boundary, with an
     apposition between commas kept ('Brafman, the lawyer, said')."""
     end = skip_auxiliaries(sentence, first)
+    if opening_participle(sentence) and "," not in (w for _, _, w in sentence[:first]):
+        # 'Continuing to explain his view, Carson rejected …', 'Having announced that …,
+        # Judge Holt proceeded': whoever the main clause names does what the opening
+        # participle says.
+        return sentence_subject(registry, text, sentence, len(sentence))
     if end == 0:
         return Speaker(None)
-    if opening_participle(sentence) and "," not in (w for _, _, w in sentence[:first]):
-        # 'Continuing to explain his view, Carson rejected …': whoever the main clause
-        # names does what the opening participle says.
-        return sentence_subject(registry, text, sentence, len(sentence))
     if end >= 2 and sentence[end - 1][2] in ("who", "which"):
         # 'an architect who said', 'Kari Lunde who said': whom the relative stands for.
         return phrase(registry, text, sentence, end - 1, end)
@@ -554,6 +555,9 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
     if (
         comma is not None
         and comma + 1 < end
+        # 'On Friday Holt posted a statement, writing …': a participle after the comma
+        # shows it closes the main clause; an opening phrase's is followed by the subject.
+        and not participle(sentence[comma + 1][2])
         and (
             opening
             or sentence[comma - 1][2].lower() in ("later", "earlier", "ago")
@@ -591,6 +595,10 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
             found = _subject_from(registry, text, sentence, later + 1, end)
             if _names_someone(registry, text, found):
                 return found
+            if participle_first and found.entity is not None and _described(sentence, later):
+                # 'Declaring that …, the shipping magnate offered …': a description after
+                # the participle's phrase is the main clause's subject too.
+                return found
     if opening and not start and subject.entity is None and first.lower() not in BOUNDARY_WORDS:
         # 'By Sunday afternoon she had cancelled …': a short opening phrase with no
         # comma, then a pronoun, which is the subject ('When she …' is a clause's).
@@ -608,7 +616,7 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
             (
                 i
                 for i in range(2, min(end, OPENING_PRONOUN_TOKENS))
-                if sentence[i - 1][2] in TIMES and sentence[i][2][:1].isupper()
+                if sentence[i - 1][2].lower() in TIMES and sentence[i][2][:1].isupper()
             ),
             None,
         )
@@ -619,6 +627,11 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
             if _names_someone(registry, text, found):
                 return found
     return subject
+
+
+def _described(sentence: list[Token], comma: int) -> bool:
+    """An article opens the phrase after the ``comma``: 'the shipping magnate'."""
+    return sentence[comma + 1][2].lower() in ("the", "a", "an")
 
 
 def _subject_from(
@@ -632,6 +645,10 @@ def _subject_from(
     # 'Mrs. Lund -- whose husband signed the act -- has said': a dash ends the subject.
     stop = next((i for i in range(start + 1, stop) if sentence[i][2] in DASHES), stop)
     if stop == start or all(w.lower() in DETERMINERS for _, _, w in sentence[start:stop]):
+        return Speaker(None)
+    if stop == start + 1 and sentence[start][2].lower() in OPENING_WORDS:
+        # 'Late on Friday Holt wrote …': the word that opens a phrase of time or place,
+        # cut off by the lower-case word after it, is no one.
         return Speaker(None)
     return phrase(registry, text, sentence, start, stop)
 

@@ -256,6 +256,8 @@ def head_name(registry: Registry, part: str) -> Found | None:
             or words[0].casefold() in GROUP_HEADS
             or is_number(words[0])
             or is_fraction(words[0])
+            or _function_word(words[0])
+            or (_inflected(words[0]) and registry.opens_sentences_only(words[0]))
         )
         and registry.find(head.name) is None
         and not is_org(head.name)
@@ -264,6 +266,32 @@ def head_name(registry: Registry, part: str) -> Found | None:
         # a word at a sentence's start
         return None
     return head
+
+
+def _function_word(word: str) -> bool:
+    """A determiner or indefinite pronoun that opens a sentence: 'Another', 'Nobody'."""
+    folded = word.casefold()
+    return folded in DETERMINERS or folded in _INDEFINITES
+
+
+def _inflected(word: str) -> bool:
+    """A gerund, participle or adverb ('Convincing', 'Trailing', 'Nearly'), which opens a
+    sentence as no name even where the article never writes it in lower case; a name may
+    end the same way ('Kettering'), so only where the text never capitalises it elsewhere.
+    A first name ('Sterling') may still be one."""
+    return (
+        len(word) > 5
+        and word[1:].islower()
+        and word.casefold().endswith(("ing", "ly"))
+        and not genders.of_first_name(word)
+    )
+
+
+# Indefinite pronouns and words of negation: closed classes, none of them a name.
+_INDEFINITES = frozenset(
+    """none nobody nothing neither nor no anyone anybody everyone everybody someone
+    somebody whoever whatever whenever what never together""".split()
+)
 
 
 # Subject look-ups read the same phrases over and over ('Trump', 'the campaign'), the

@@ -163,6 +163,10 @@ class Registry:
         """Whether the text also writes ``word`` in lower case (a word, not a name)."""
         return self._vocabulary.common_word(word)
 
+    def opens_sentences_only(self, word: str) -> bool:
+        """Whether the text capitalises ``word`` only where a sentence or a line opens."""
+        return self._vocabulary.opens_sentences_only(word)
+
     # -- finding ------------------------------------------------------------------------
 
     def find(self, mention: str, gender: str | None = None) -> Entity | None:

@@ -56,7 +56,7 @@ def opening_participle(sentence: list[Token]) -> bool:
 # Words that open a phrase before a sentence's subject: 'On Monday, …', 'After the vote, …',
 # 'If he wins, …', 'Inside the hall, …'.
 OPENING_WORDS = frozenset(
-    """on in at after before during earlier later last yesterday today since following
+    """on in at after before during early late earlier later last yesterday today since following
     if as while although though despite when because unless until once inside outside
     for amid like unlike throughout under over by with without upon beyond here there
     back across against around near through within among asked""".split()

@@ -74,6 +74,16 @@ class Vocabulary:
         """Whether the text also writes ``word`` in lower case (a word, not a name)."""
         return word.casefold().strip(".’',") in self._lower
 
+    def opens_sentences_only(self, word: str) -> bool:
+        """Whether every place the text capitalises ``word`` opens a sentence, a line or
+        a quotation: 'Convincing victories …' may be a gerund, 'said Kettering' a name."""
+        text = self.text
+        for at in self._places.get(_spelling_key(word), ()):
+            before = text[max(0, at - 3) : at].rstrip(" “\"‘'(")
+            if before and before[-1] not in ".!?:\n":
+                return False
+        return True
+
     def gender_of(self, name: str) -> str | None:
         """A person's gender as the text tells it: their first name, or else the titles
         before their surname and the first pronoun after each time they are named."""

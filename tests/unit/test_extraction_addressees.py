@@ -87,3 +87,10 @@ def test_what_was_asked_starts_at_its_question_word_after_the_addressee(scope, t
 def test_what_someone_was_asked_to_do_keeps_its_addressee():
     text = "Tomas Varga asked the county board to decide whether the ferry would sail."
     assert [c for c, _ in _quotes(text, Scope.WIDE)] == [text[text.index("the county") : -1]]
+
+
+def test_an_addressee_in_an_aside_is_not_what_was_told():
+    # The clauses scope read the addressee and the clause's verb after it as the content.
+    text = "The tunnel budget, Signe Aalvik told the Gazette, cannot survive the audit."
+    quotes = _quotes(text, Scope.CLAUSES)
+    assert quotes == [("The tunnel budget", "Signe Aalvik")]
