@@ -63,3 +63,21 @@ def test_a_paragraph_of_quotes_follows_the_latest_subject_not_the_latest_name():
         "We need someone who will cut through the noise and unite people.",
         "Otto Vesco",
     )
+
+
+def test_a_pronoun_repeating_the_subject_leaves_the_outer_cue_to_the_quote():
+    text = (
+        "Senator Tom Rusk thanked the volunteers in Marlow. He says he believes his "
+        "campaign has “the wind at our backs” going into the spring."
+    )
+    (quote,) = [q for q in extract_quotes(text) if q.kind == "mixed"]
+    assert text[quote.cue_start : quote.cue_end] == "says"
+    assert text[quote.speaker_start : quote.speaker_end] == "He"
+    assert quote.speaker == "Tom Rusk"
+
+
+def test_a_comma_before_the_pronoun_keeps_the_inner_cue():
+    # A guard for the test above: 'but she warns' is a clause of its own.
+    text = "“It depends on you,” Ada Quill says, but she warns that she sees “two sides to it.”"
+    (quote,) = [q for q in extract_quotes(text) if q.kind == "mixed"]
+    assert text[quote.cue_start : quote.cue_end] != "says"
