@@ -27,6 +27,7 @@ from articles.extraction.patterns import (
     TRAILING_SPEAKER_THEN_CUE,
 )
 from articles.extraction.registry import Entity, Registry
+from articles.extraction.speakers import speaker_in
 
 # Any subject phrase between a closing mark and its cue, appositions included: '…,” one
 # senior Democrat said', '…,” Graham, a former candidate, told CBS'. The speaker module
@@ -109,7 +110,9 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
             return attribution
     match = CUE_THEN_PHRASE.match(tail) if cue_first else None
     if match and match.group("cue") not in NAMING_VERBS and _subject_like(match.group("who")):
-        attribution = _attribution(registry, text, match, position)
+        attribution = _attribution(registry, text, match, position) or _before_relative(
+            registry, text, match, position
+        )
         if attribution is not None:
             return attribution
     match = SPEAKER_THEN_CUE.match(tail)
@@ -204,11 +207,16 @@ def _subject_like(phrase: str) -> bool:
 
 def _modified_name(phrase: str) -> bool:
     """'panel Chairman Jason Chaffetz', 'former President Obama': a word or two in lower
-    case, then a capitalised title or name of two words or more."""
+    case, then a capitalised title or name of two words or more; or three, then only a
+    name ('former presidential candidate Otto Vesco')."""
     words = phrase.split()
     lower = next((i for i, word in enumerate(words) if not word[:1].islower()), len(words))
+    # Three lower-case words may as well be a clause's ('in talks between Oslo and …'):
+    # only a name that ends the phrase makes them a description.
+    named = lower <= 2 or all(word[:1].isupper() for word in words[lower:])
     return (
-        1 <= lower <= 2
+        1 <= lower <= 3
+        and named
         and words[0].casefold() not in _CLAUSE_WORDS
         and len(words) - lower >= 2
         and words[lower][:1].isupper()
@@ -291,6 +299,27 @@ def _used_as_noun(lead: str, at: int) -> bool:
 
 def _attribution(registry: Registry, text: str, match: re.Match, offset: int) -> Attribution | None:
     speaker = speaker_of(registry, text, match, offset)
+    if speaker.entity is None:
+        return None
+    cue = (offset + match.start("cue"), offset + match.end("cue"))
+    return Attribution(cue, speaker.entity, speaker.mention)
+
+
+# A restrictive relative after the speaker, no comma before it: '…,” said Sen. Jim Harlow
+# who represents Port Avery', '…,” said one of two aides who spoke on condition …'.
+_RELATIVE = re.compile(r"\s+(?:who|whose|which)\s+")
+
+
+def _before_relative(
+    registry: Registry, text: str, match: re.Match, offset: int
+) -> Attribution | None:
+    """The speaker a cue-first phrase names before its relative clause, which no comma
+    sets off and which would otherwise hide the name from the speaker module."""
+    relative = _RELATIVE.search(match.group("who"))
+    if relative is None or relative.start() == 0:
+        return None
+    start = offset + match.start("who")
+    speaker = speaker_in(registry, text, start, start + relative.start())
     if speaker.entity is None:
         return None
     cue = (offset + match.start("cue"), offset + match.end("cue"))

@@ -222,7 +222,37 @@ def _mixed(
         source = source_in(registry, text, cue[1], source_end)
         if source.entity is not None:
             return Candidate(*span, "mixed", source.entity, 0.7, cue, source.mention)
+    outer = _same_subject_outer(registry, text, lead[0], subject)
+    if outer is not None:
+        return Candidate(*span, "mixed", subject.entity, 0.7, outer[0], outer[1])
     return Candidate(*span, "mixed", subject.entity, 0.7, cue, subject.mention)
+
+
+# Between an outer cue and the pronoun that repeats its subject: a hearer and 'that'
+# ('told the Ledger that he', 'says he', 'added that she'); no comma, which may open a
+# clause of its own ('Rusk says, but she warns that she …').
+_TO_PRONOUN = re.compile(r"(?:\s+[^,.;:!?“”\"]{1,40}?)?\s+(?:that\s+)?")
+_REPEATING = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _same_subject_outer(
+    registry: Registry, text: str, start: int, subject
+) -> tuple[Span, Span | None] | None:
+    """The cue and mention of an attribution whose subject the mixed quote's subject only
+    repeats as a pronoun: in 'He says he believes it has “…”' the one speaker says it,
+    and the attribution that names him is 'He says', as annotators mark it."""
+    mention = subject.mention if subject is not None else None
+    if mention is None or subject.entity is None:
+        return None
+    if text[mention[0] : mention[1]].casefold() not in _REPEATING:
+        return None
+    outer_cue = cue_in(text, start, mention[0])
+    if outer_cue is None or not _TO_PRONOUN.fullmatch(text, outer_cue[1], mention[0]):
+        return None
+    outer = subject_speaker_before(registry, text, start, outer_cue[0])
+    if outer.entity is not subject.entity:
+        return None
+    return outer_cue, outer.mention
 
 
 def _labelling(text: str, start: int, end: int) -> Span | None:

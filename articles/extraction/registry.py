@@ -522,10 +522,10 @@ class Registry:
         """A person who became a sentence's subject after the last speaker spoke ('Walt
         Brandeberry, 71, spoke for five minutes.' before a paragraph of quotes)."""
         spoke_at = self.last_speaker.spoke_at if self.last_speaker is not None else -1
-        for entity in reversed(self._recent):
-            if entity.person and entity.named and entity.subject_at > spoke_at:
-                return entity
-        return None
+        # The latest subject, not the latest touched: 'Vesco praised Brenner's record'
+        # touches Brenner after Vesco, but Vesco is whom the next paragraph's quote follows.
+        subjects = [e for e in self._recent if e.person and e.named and e.subject_at > spoke_at]
+        return max(subjects, key=lambda e: e.subject_at, default=None)
 
     def writer(self) -> Entity:
         """The 'I' of the article's own sentences: its writer, unnamed, and no one a later
