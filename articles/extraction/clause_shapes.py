@@ -312,8 +312,28 @@ def words_back(sentence: list[Token], end: int, most: int, bounds: frozenset[str
     return start
 
 
+# A dozen rules look for the subject of the same cue, each from the cue back: the answers
+# for the sentence last asked about are kept. The sentence itself is kept with them, so
+# no other list can take its id (and token lists are never changed once made).
+_SKIPPED: tuple[list[Token], dict[int, int]] = ([], {})
+
+
 def skip_auxiliaries(sentence: list[Token], i: int) -> int:
     """Where the subject ends: before the auxiliaries and adverbs that precede the cue."""
+    global _SKIPPED
+    asked, answers = _SKIPPED
+    if asked is not sentence:
+        answers = {}
+        _SKIPPED = (sentence, answers)
+    else:
+        answer = answers.get(i)
+        if answer is not None:
+            return answer
+    answer = answers[i] = _skip_auxiliaries(sentence, i)
+    return answer
+
+
+def _skip_auxiliaries(sentence: list[Token], i: int) -> int:
     while i > 0:
         word = sentence[i - 1][2].lower()
         if word in AUXILIARIES or (adverb(word) and sentence[i - 1][2].islower()):
