@@ -206,7 +206,7 @@ def _subject_like(phrase: str) -> bool:
 
 
 def _modified_name(phrase: str) -> bool:
-    """'panel Chairman Jason Chaffetz', 'former President Obama': a word or two in lower
+    """'panel Chairman Tor Ekdahl', 'former President Halvorsen': a word or two in lower
     case, then a capitalised title or name of two words or more; or three, then only a
     name ('former presidential candidate Otto Vesco')."""
     words = phrase.split()

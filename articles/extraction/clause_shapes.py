@@ -264,7 +264,7 @@ _EXPLETIVE_WORDS = 4
 
 def subject_pronoun(word: str) -> bool:
     """'they', 'she’ll', 'we're': a pronoun that can only be a clause's subject."""
-    return _before_apostrophe(word) in _CLAUSE_SUBJECTS
+    return _before_apostrophe(word) in CLAUSE_SUBJECTS
 
 
 def _before_apostrophe(word: str) -> str:
@@ -273,7 +273,7 @@ def _before_apostrophe(word: str) -> str:
     return word.split("'", 1)[0].split("’", 1)[0]
 
 
-_CLAUSE_SUBJECTS = frozenset("he she they we i".split())
+CLAUSE_SUBJECTS = frozenset("he she they we i".split())
 # A relative that stands for a clause's subject: 'which is seen as', 'who seems to',
 # 'a poll that shows'.
 RELATIVE_SUBJECTS = frozenset("that who which".split())

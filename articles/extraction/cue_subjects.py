@@ -56,7 +56,7 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
     apposition between commas kept ('Brafman, the lawyer, said')."""
     end = skip_auxiliaries(sentence, first)
     if opening_participle(sentence) and "," not in (w for _, _, w in sentence[:first]):
-        # 'Continuing to explain his view, Carson rejected …', 'Having announced that …,
+        # 'Continuing to explain his view, Haugland rejected …', 'Having announced that …,
         # Judge Holt proceeded': whoever the main clause names does what the opening
         # participle says.
         return sentence_subject(registry, text, sentence, len(sentence))

@@ -130,7 +130,7 @@ def nested_dropped(text: str, spans: list[tuple[Span, Span | None, float]]) -> s
 
 # How confident the gate must be of a nested content's cue, and how far (in characters)
 # into the outer content that cue must lie: one nearer is the outer content's own verb
-# ('said Kessler took [swipes] at …'), read a second time. Measured on PolNeAR train.
+# ('said Vollan took [aim] at …'), read a second time. Measured on PolNeAR train.
 _NESTED_CONFIDENCE = 0.7
 _NESTED_DEPTH = 30
 # A cue after a form of 'be' or a copula: 'is expected to', 'was ordered', 'remained

@@ -8,6 +8,7 @@ import re
 
 from articles.extraction.around_cues import learned_cue
 from articles.extraction.attribution import Attribution, after_quote, before_quote, cue_in
+from articles.extraction.clause_shapes import CLAUSE_SUBJECTS
 from articles.extraction.lead_subjects import subject_speaker_before
 from articles.extraction.marks import Segment
 from articles.extraction.model import Candidate, Span
@@ -24,7 +25,7 @@ from articles.extraction.patterns import (
     scare_before,
 )
 from articles.extraction.registry import Entity, Registry
-from articles.extraction.speakers import source_in, speaker_in
+from articles.extraction.speakers import Speaker, source_in, speaker_in
 from articles.extraction.unattributed import nearby_speaker
 
 
@@ -228,15 +229,15 @@ def _mixed(
     return Candidate(*span, "mixed", subject.entity, 0.7, cue, subject.mention)
 
 
-# Between an outer cue and the pronoun that repeats its subject: a hearer and 'that'
-# ('told the Ledger that he', 'says he', 'added that she'); no comma, which may open a
-# clause of its own ('Rusk says, but she warns that she …').
+# Between an outer cue and the pronoun that repeats its subject: up to 40 characters
+# with no stop or quotation mark (a hearer: 'told the Ledger that he'), then an optional
+# 'that' ('says he', 'added that she'); no comma, which may open a clause of its own
+# ('Rusk says, but she warns that she …').
 _TO_PRONOUN = re.compile(r"(?:\s+[^,.;:!?“”\"]{1,40}?)?\s+(?:that\s+)?")
-_REPEATING = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _same_subject_outer(
-    registry: Registry, text: str, start: int, subject
+    registry: Registry, text: str, start: int, subject: Speaker | None
 ) -> tuple[Span, Span | None] | None:
     """The cue and mention of an attribution whose subject the mixed quote's subject only
     repeats as a pronoun: in 'He says he believes it has “…”' the one speaker says it,
@@ -244,7 +245,7 @@ def _same_subject_outer(
     mention = subject.mention if subject is not None else None
     if mention is None or subject.entity is None:
         return None
-    if text[mention[0] : mention[1]].casefold() not in _REPEATING:
+    if text[mention[0] : mention[1]].casefold() not in CLAUSE_SUBJECTS:
         return None
     outer_cue = cue_in(text, start, mention[0])
     if outer_cue is None or not _TO_PRONOUN.fullmatch(text, outer_cue[1], mention[0]):

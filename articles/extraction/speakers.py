@@ -48,7 +48,9 @@ class Speaker(NamedTuple):
 
 def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     """The speaker the subject phrase ``text[start:end]`` names, with its span in
-    ``text``: 'Holt', 'observers', 'a spokeswoman for Britain's Treasury', 'he', 'who'."""
+    ``text``: 'Holt', 'observers', 'a spokeswoman for Britain's Treasury', 'he', 'who'.
+    A description may reach past ``end`` to the name in apposition after it ('the chair
+    of the board, Ina Solheim,')."""
     registry.read(text)
     raw = text[start:end]
     lead = len(raw) - len(raw.lstrip())

@@ -34,7 +34,8 @@ def test_the_person_named_is_who_a_later_surname_means():
 
 
 def test_a_description_followed_by_a_clause_keeps_its_description():
-    # Guards the rule: a name that opens the next clause is no apposition.
+    # No comma closes the description, so the rule does not reach it: a name that opens
+    # the next clause stays out of the speaker (as on main before the rule).
     text = (
         "The ferry plan was shelved.\n\nA spokeswoman for the operator said, Ina Solheim "
         "will decide by May."

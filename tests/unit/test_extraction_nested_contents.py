@@ -54,9 +54,10 @@ def test_a_nested_cue_near_the_outer_contents_opening_or_unsure_is_dropped():
     from articles.extraction.outer_attribution import nested_dropped
 
     text = "Orvik said Brekke took swipes at the levy and at everyone who had backed it in May."
-    outer = ((11, len(text) - 1), (6, 10), 0.65)
-    near = ((35, 43), (24, 30), 0.9)  # 'swipes', 13 characters in
-    unsure = ((60, 80), (53, 59), 0.5)
-    deep = ((60, 80), (53, 59), 0.9)
+    said, took, backed = (text.index(word) for word in ("said", "took", "backed"))
+    outer = ((said + 5, len(text) - 1), (said, said + 4), 0.65)
+    near = ((took + 5, took + 23), (took, took + 4), 0.9)  # 'took', 7 characters in
+    unsure = ((backed + 7, len(text) - 1), (backed, backed + 6), 0.5)  # 38 characters in
+    deep = ((backed + 7, len(text) - 1), (backed, backed + 6), 0.9)
     assert nested_dropped(text, [outer, near, unsure]) == {near[0], unsure[0]}
     assert nested_dropped(text, [outer, deep]) == set()
