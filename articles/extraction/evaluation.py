@@ -430,10 +430,10 @@ def _fullest(text: str, name: str, at: int | None = None, gender: str | None = N
     surname = name.split()[-1]
     given = [fold(w.strip(".")) for w in name.split()[:-1]]
     body_start = text.find("\n") + 1 if "\n" in text else 0
-    # Forms whose first name contradicts the title are kept apart, and taken only when no
-    # other form is named: first-name lists misgender some names ('Lee', 'Jan').
-    agreeing: list[str | None] = [None, None]  # before, after
-    contradicting: list[str | None] = [None, None]
+    # Forms rank by how their first name agrees with the title: known to agree, unknown,
+    # known to contradict. The last are still taken when nothing else is named, since
+    # first-name lists misgender some names ('Lee', 'Jan').
+    ranked: dict[int, list[str | None]] = {0: [None, None], 1: [None, None], 2: [None, None]}
     # Not inside a word ('World War II. Trump' has no initial 'I.').
     pattern = rf"(?<![\w.’'-])((?:(?:[A-Z]\.)+ |[A-Z][\w’'-]+ ){{1,2}}){re.escape(surname)}\b"
     for match in re.finditer(pattern, text[body_start:]):
@@ -459,13 +459,13 @@ def _fullest(text: str, name: str, at: int | None = None, gender: str | None = N
             if is_org(words[0]):
                 continue
         candidate = " ".join([*words, surname])
-        known = of_first_name(words[0])
-        forms = contradicting if gender and known and known != gender else agreeing
+        known = of_first_name(words[0]) if gender else None
+        forms = ranked[1 if known is None else 0 if known == gender else 2]
         if at is None or body_start + match.start() < at:
             forms[0] = candidate
         elif forms[1] is None:
             forms[1] = candidate
-    best = agreeing[0] or agreeing[1] or contradicting[0] or contradicting[1] or name
+    best = next((form for rank in (0, 1, 2) for form in ranked[rank] if form), name)
     return best if len(best.split()) >= len(name.split()) else name
 
 

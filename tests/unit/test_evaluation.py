@@ -286,6 +286,15 @@ def test_a_courtesy_title_chooses_the_full_form_of_its_gender():
     assert resolve_gold_speakers(text, gold) == ["Kari Moen", "Per Moen"]
 
 
+def test_a_courtesy_title_prefers_a_first_name_known_to_agree_over_an_unknown_one():
+    text = (
+        "Headline.\nPer Moen spoke after his sister, Quenby Moen, left the stage. "
+        "Mr. Moen said the bridge was safe."
+    )
+    gold = [_gold(text, "the bridge was safe", "Mr. Moen", mention="Mr. Moen")]
+    assert resolve_gold_speakers(text, gold) == ["Per Moen"]
+
+
 def test_a_middle_name_one_form_leaves_out_is_the_same_person():
     assert same_speaker("Kari Brekke Moen", "Kari Moen")
     assert same_speaker("Kari Moen", "Kari Brekke Moen")
