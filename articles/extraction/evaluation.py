@@ -90,7 +90,21 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
     if a == b:
         return True
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
-    return len(shorter) > 0 and longer[-len(shorter) :] == shorter
+    if len(shorter) > 0 and longer[-len(shorter) :] == shorter:
+        return True
+    # 'Hillary Rodham Clinton' is 'Hillary Clinton': a middle name one form leaves out; two
+    # different middle names ('John Paul Lund', 'John Peter Lund') stay two people.
+    return (
+        len(shorter) >= 2
+        and shorter[0] == longer[0]
+        and shorter[-1] == longer[-1]
+        and _subsequence(shorter[1:-1], longer[1:-1])
+    )
+
+
+def _subsequence(part: list[str], whole: list[str]) -> bool:
+    rest = iter(whole)
+    return all(word in rest for word in part)
 
 
 def _name_words(name: str) -> list[str]:
@@ -239,6 +253,8 @@ GROUPS_BY_NAME = frozenset(
     libertarians evangelicals americans europeans britons tories""".split()
 )
 JOINERS = frozenset({"of", "for", "and", "de", "van", "von", "al"})
+# Capitalised as dates, never names: 'a poll released Thursday'.
+DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # Capitalised only because a sentence starts with them: never part of a name.
 STARTERS = frozenset(
     """a an and as at but by during for from if in it on or since so that the then this
@@ -264,7 +280,8 @@ def resolve_gold_speakers(text: str, gold: list[dict]) -> list[str | None]:
         else:
             name = _proper_name(words, text, gold[i].get("speaker_start"))
             at = gold[i].get("speaker_start") or gold[i]["start"]
-            resolved[i] = _fullest(text, name, at) if name else None
+            gender = _title_gender(words[0])
+            resolved[i] = _fullest(text, name, at, gender) if name else None
             if resolved[i]:
                 recent.append(resolved[i])
     return [resolved[i] for i in range(len(gold))]
@@ -307,6 +324,11 @@ def _antecedent(pronoun: str, recent: list[str], genders: dict[str, str]) -> str
         if known is None or known == wanted:
             return name
     return None
+
+
+def _title_gender(word: str) -> str | None:
+    """ "m" or "f" for a courtesy title ("Mr.", "Mrs.", "Ms.", "Miss"), else None."""
+    return {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}.get(fold(word).strip("."))
 
 
 def _genders(text: str) -> dict[str, str]:
@@ -358,7 +380,7 @@ def _head_name(head: list[str], text: str, start: int | None) -> str | None:
             runs.append([])
         elif word.startswith("("):
             break  # '(D-Mo.)': a party and state after the name, no part of it
-        elif bare == "I":
+        elif bare == "I" or bare in DAYS:
             runs.append([])
         elif previous == "of" and position >= 2 and fold(head[position - 2]) in TITLES:
             runs.append([])  # 'Secretary of State John Kerry': the office's own word
@@ -399,15 +421,19 @@ def _common_word(word: str, text: str) -> bool:
     )
 
 
-def _fullest(text: str, name: str, at: int | None = None) -> str:
+def _fullest(text: str, name: str, at: int | None = None, gender: str | None = None) -> str:
     """The fullest "First Last" form of ``name`` in the text ("Trump" → "Donald Trump"),
     within one sentence of the body (a headline, the first line, is left out): of the
     forms that agree with the words it has ("Bill Clinton" never becomes "Hillary
+    Clinton") and with the ``gender`` of its courtesy title ("Mrs. Clinton" is no "Bill
     Clinton"), the last one named before ``at``, else the first one after it."""
     surname = name.split()[-1]
     given = [fold(w.strip(".")) for w in name.split()[:-1]]
     body_start = text.find("\n") + 1 if "\n" in text else 0
-    before, after = None, None
+    # Forms rank by how their first name agrees with the title: known to agree, unknown,
+    # known to contradict. The last are still taken when nothing else is named, since
+    # first-name lists misgender some names ('Lee', 'Jan').
+    ranked: dict[int, list[str | None]] = {0: [None, None], 1: [None, None], 2: [None, None]}
     # Not inside a word ('World War II. Trump' has no initial 'I.').
     pattern = rf"(?<![\w.’'-])((?:(?:[A-Z]\.)+ |[A-Z][\w’'-]+ ){{1,2}}){re.escape(surname)}\b"
     for match in re.finditer(pattern, text[body_start:]):
@@ -420,7 +446,10 @@ def _fullest(text: str, name: str, at: int | None = None) -> str:
         words = [
             w
             for w in given_words.split()
-            if fold(w.strip(".")) not in TITLES and not _common_word(w, text)
+            if fold(w.strip(".")) not in TITLES
+            and fold(w.strip(".")) not in GROUPS_BY_NAME
+            and w not in DAYS
+            and not _common_word(w, text)
         ]
         if not words or (given and [fold(w.strip(".")) for w in words][-len(given) :] != given):
             continue
@@ -430,11 +459,13 @@ def _fullest(text: str, name: str, at: int | None = None) -> str:
             if is_org(words[0]):
                 continue
         candidate = " ".join([*words, surname])
+        known = of_first_name(words[0]) if gender else None
+        forms = ranked[1 if known is None else 0 if known == gender else 2]
         if at is None or body_start + match.start() < at:
-            before = candidate
-        elif after is None:
-            after = candidate
-    best = before or after or name
+            forms[0] = candidate
+        elif forms[1] is None:
+            forms[1] = candidate
+    best = next((form for rank in (0, 1, 2) for form in ranked[rank] if form), name)
     return best if len(best.split()) >= len(name.split()) else name
 
 

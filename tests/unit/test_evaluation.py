@@ -272,3 +272,46 @@ def test_a_prediction_held_whole_by_two_golds_goes_to_the_gold_of_its_own_cue():
         report = evaluate([{"id": "a", "text": text, "quotes": gold}], lambda text: [found])
         assert report.speaker_accuracy == 1.0
         assert report.misses == [("a", outer)]
+
+
+def test_a_courtesy_title_chooses_the_full_form_of_its_gender():
+    text = (
+        "Headline.\nKari Moen and her husband, Per Moen, spoke in Bergen. "
+        "Mrs. Moen said the ferry was late. Mr. Moen said the road was closed."
+    )
+    gold = [
+        _gold(text, "the ferry was late", "Mrs. Moen", mention="Mrs. Moen"),
+        _gold(text, "the road was closed", "Mr. Moen", mention="Mr. Moen"),
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Kari Moen", "Per Moen"]
+
+
+def test_a_courtesy_title_prefers_a_first_name_known_to_agree_over_an_unknown_one():
+    text = (
+        "Headline.\nPer Moen spoke after his sister, Quenby Moen, left the stage. "
+        "Mr. Moen said the bridge was safe."
+    )
+    gold = [_gold(text, "the bridge was safe", "Mr. Moen", mention="Mr. Moen")]
+    assert resolve_gold_speakers(text, gold) == ["Per Moen"]
+
+
+def test_a_middle_name_one_form_leaves_out_is_the_same_person():
+    assert same_speaker("Kari Brekke Moen", "Kari Moen")
+    assert same_speaker("Kari Moen", "Kari Brekke Moen")
+    assert not same_speaker("Kari Brekke Moen", "Kari Lie Moen")
+    assert not same_speaker("Kari Brekke Moen", "Ola Moen")
+
+
+def test_a_day_of_the_week_names_nobody():
+    text = "Headline.\nA survey released Tuesday found that ferries were late."
+    gold = [_gold(text, "ferries were late", "A survey released Tuesday", mention="A survey")]
+    assert resolve_gold_speakers(text, gold) == [None]
+
+
+def test_a_party_group_before_a_surname_is_no_first_name():
+    text = (
+        "Headline.\nPer Lund won in May. The race now pits Democrats Lund and Dahl "
+        "against their rival. Later Lund said the port would grow."
+    )
+    gold = [_gold(text, "the port would grow", "Lund", mention="Lund said")]
+    assert resolve_gold_speakers(text, gold) == ["Per Lund"]
