@@ -66,10 +66,10 @@ def _opens_question(word: str) -> bool:
 
 
 BE = frozenset("is are was were be been being am ’s 's".split())
-_NEGATIONS = frozenset("not n't n’t never no".split())
+NEGATIONS = frozenset("not n't n’t never no".split())
 # The words between a subject and its cue that may hide a negation: made once, not for
 # each word looked back at.
-_AUXILIARIES_OR_NEGATIONS = AUXILIARIES | _NEGATIONS
+_AUXILIARIES_OR_NEGATIONS = AUXILIARIES | NEGATIONS
 # Finite verbs that show a clause without 'that': 'said the span is unsafe'.
 FINITE = frozenset(
     """is are was were will would can could should has have had may might must does did
@@ -84,7 +84,7 @@ def negated_or_passive(sentence: list[Token], first: int) -> bool:
     while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES_OR_NEGATIONS:
         i -= 1
         word = sentence[i][2].lower()
-        if word in _NEGATIONS or (word in BE and not clause_follows(sentence, first)):
+        if word in NEGATIONS or (word in BE and not clause_follows(sentence, first)):
             return True
     return False
 
@@ -94,7 +94,7 @@ def negated(sentence: list[Token], first: int) -> bool:
     i = first
     while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES_OR_NEGATIONS:
         i -= 1
-        if sentence[i][2].lower() in _NEGATIONS:
+        if sentence[i][2].lower() in NEGATIONS:
             return True
     return False
 

@@ -9,18 +9,45 @@ from __future__ import annotations
 
 import re
 
-from articles.extraction.descriptions import GROUP_HEADS
+from articles.extraction.descriptions import (
+    AFFILIATION,
+    DETERMINERS,
+    GROUP_HEADS,
+    PLURAL_NOUNS,
+    is_fraction,
+    is_number,
+)
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, speaker_in
 
 # Words that open a description of a group: 'many Republicans', 'even the most hopeful
 # traders', 'other party leaders'.
-_OPENERS = frozenset("many some most few several even other the".split())
+# A possessive, a number or a singular determiner opens none: 'Greenberg says his research
+# shows' has Greenberg speak, 'two in three voters' is a share, 'a text message to
+# supporters' no group.
+_OPENERS = (
+    frozenset(w for w in DETERMINERS if not is_number(w))
+    - frozenset("his her their its our my your a an another each every".split())
+) | {"even"}
 # A group's description is short: the head and at most this many words before it.
 _TAIL_WORDS = 4
-# Plural nouns for people by their ending, besides the listed groups: 'farmers',
-# 'columnists', 'historians', 'residents'.
-_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents")
+# Plural nouns for people, besides the groups that speak at a sentence's start: an
+# ending such as '-ers' or '-ents' also makes 'numbers' and 'documents'.
+_PEOPLE = (
+    GROUP_HEADS
+    | PLURAL_NOUNS
+    | frozenset(
+        """farmers traders merchants members citizens owners employees columnists
+        commentators pundits bankers donors fans neighbours neighbors locals
+        shopkeepers fishermen miners nurses judges jurists bishops priests pastors
+        ministers diplomats commanders soldiers troops veterans immigrants migrants
+        refugees tenants landlords consumers customers shareholders investors""".split()
+    )
+)
+# Prepositions that tie the noun before them to the group after them, which then does not
+# speak: 'a lawyer for the farmers', 'Republicans in the audience'; 'hope among Twitter
+# investors' is the group's own.
+_BELONGING = AFFILIATION - {"among"}
 # Words that join the group to the name before it into one subject.
 _JOINING = frozenset("and or nor but plus with".split())
 _WORD = re.compile(r"[^\s,;:()“”\"]+|[,;:()“”\"]")
@@ -43,17 +70,33 @@ def described_group(
     if found.entity is not None and (found.mention is None or found.mention[1] > words[tail][0]):
         return None  # the phrase's own speaker reaches into the group's words
     before = words[tail - 1][2]
-    if before[:1].isupper() or not before.isalpha() or before.casefold() in _JOINING:
+    if (
+        before[:1].isupper()
+        or not before.isalpha()
+        or before.casefold() in _JOINING
+        or (before.casefold() in _BELONGING and not _share_of(words, tail - 1))
+    ):
         # 'Sen. Holt, many Republicans', 'Holt and other leaders': the group is no more
-        # than part of the subject.
+        # than part of the subject; 'a lawyer for the farmers': the lawyer speaks.
         return None
     group = speaker_in(registry, text, words[tail][0], words[-1][1])
     return group if group.entity is not None and not group.entity.named else None
 
 
+def _share_of(words: list[tuple[int, int, str]], at: int) -> bool:
+    """Whether the preposition at ``at`` takes a share of the group ('68% of Democratic
+    voters', 'most of the traders'), which speaks, not someone it affiliates."""
+    share = words[at - 1][2].casefold() if at > 0 else ""
+    return words[at][2].casefold() == "of" and (
+        is_number(share.rstrip("%"))
+        or is_fraction(share)
+        or share in DETERMINERS
+        or share == "percent"
+    )
+
+
 def _group_head(word: str) -> bool:
-    lowered = word.casefold()
-    return lowered in GROUP_HEADS or (word.islower() and lowered.endswith(_PEOPLE_ENDINGS))
+    return word.casefold() in _PEOPLE
 
 
 def _tail_start(words: list[tuple[int, int, str]]) -> int | None:

@@ -228,7 +228,7 @@ def names_found(phrase: str) -> list[Found]:
 
 
 # Abbreviations that end in a dot without ending a sentence.
-_ABBREVIATIONS = frozenset(
+ABBREVIATIONS = frozenset(
     """mr mrs ms dr jr sr st inc co corp ltd sen rep gov gen lt col sgt capt adm prof rev
     pres vs u.s u.n d.c u.k e.u no mt ft""".split()
 )
@@ -261,7 +261,7 @@ def _runs(run: str, offset: int) -> list[tuple[str, int]]:
             following = run[match.end() :].split(maxsplit=1)
             if (
                 _initials(word)
-                or fold(word).strip(".") in _ABBREVIATIONS
+                or fold(word).strip(".") in ABBREVIATIONS
                 or (len(word) <= 3 and word[:-1].isupper())
             ) and not (following and _pronoun(following[0])):
                 continue  # 'U.S. Senate' goes on; in 'the U.S. He said' a sentence ends

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from articles.extraction import gender as genders
+from articles.extraction.clause_shapes import NEGATIONS
 from articles.extraction.descriptions import (
     AFFILIATION,
     DETERMINERS,
@@ -271,7 +272,7 @@ def head_name(registry: Registry, part: str) -> Found | None:
 def _function_word(word: str) -> bool:
     """A determiner or indefinite pronoun that opens a sentence: 'Another', 'Nobody'."""
     folded = word.casefold()
-    return folded in DETERMINERS or folded in _INDEFINITES
+    return folded in DETERMINERS or folded in _FUNCTION_OPENERS
 
 
 def _inflected(word: str) -> bool:
@@ -287,11 +288,13 @@ def _inflected(word: str) -> bool:
     )
 
 
-# Indefinite pronouns and words of negation: closed classes, none of them a name.
+# Indefinite pronouns, words of negation and a few other function words that open a
+# sentence ('What', 'Whenever', 'Together'): closed classes, none of them a name.
 _INDEFINITES = frozenset(
-    """none nobody nothing neither nor no anyone anybody everyone everybody someone
-    somebody whoever whatever whenever what never together""".split()
+    """none nobody nothing neither anyone anybody everyone everybody someone somebody
+    whoever whatever""".split()
 )
+_FUNCTION_OPENERS = _INDEFINITES | NEGATIONS | frozenset("nor what whenever together".split())
 
 
 # Subject look-ups read the same phrases over and over ('Trump', 'the campaign'), the

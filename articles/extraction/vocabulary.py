@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from articles.extraction import gender as genders
 from articles.extraction.lower_words import lower_words
-from articles.extraction.names import fold, without_possessive
+from articles.extraction.names import ABBREVIATIONS, fold, without_possessive
 
 # These scan whole articles, so each opens with its first letter, which lets the regex
 # engine skip to the letters it can start at; the look-behind after it is the word
@@ -79,9 +79,16 @@ class Vocabulary:
         a quotation: 'Convincing victories …' may be a gerund, 'said Kettering' a name."""
         text = self.text
         for at in self._places.get(_spelling_key(word), ()):
-            before = text[max(0, at - 3) : at].rstrip(" “\"‘'(")
+            before = text[max(0, at - 12) : at].rstrip(" (")
+            if before[-1:] in ("“", "‘") or (
+                before[-1:] in ('"', "'") and before[-2:-1] in ("", " ", "\n")
+            ):
+                continue  # 'said “Convincing …': a quotation opens
+            before = before.rstrip("”\"’'")
             if before and before[-1] not in ".!?:\n":
                 return False
+            if before.endswith(".") and _abbreviated(before):
+                return False  # 'Mr. Manning': a title's stop ends no sentence
         return True
 
     def gender_of(self, name: str) -> str | None:
@@ -119,3 +126,11 @@ class Vocabulary:
                 if stop == len(self._stops) or self._stops[stop] > starts[i]:
                     votes[genders.PRONOUN_GENDER[self._pronouns[i][1].casefold()]] += 1
         return votes
+
+
+def _abbreviated(before: str) -> bool:
+    """Whether the stop that ends ``before`` closes a title, an abbreviation or an
+    initial ('Mr.', 'Sen.', 'J.') rather than a sentence."""
+    word = before[:-1].split()[-1:] or [""]
+    word = word[0].lstrip("“\"‘'(")
+    return fold(word) in ABBREVIATIONS or (len(word) == 1 and word.isupper())

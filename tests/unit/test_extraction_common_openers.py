@@ -21,3 +21,30 @@ def test_a_capitalised_opening_word_is_no_speaker(scope, text):
     speakers = [q.speaker for q in extract_quotes(text, scope=scope)]
     assert speakers
     assert not {"Lingering", "Everyone", "Another"} & set(speakers)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mr. Harding said the ferry would stop running in winter.", "Harding"),
+        ("“The ferry will stop in winter,” Dr. Harding said.", "Harding"),
+        (
+            "Harding, the ferry captain, said the crossing would stop in winter. "
+            "Mr. Harding has run the route for years.",
+            "Harding",
+        ),
+    ],
+)
+def test_a_name_after_a_title_stop_opens_no_sentence(text, speaker):
+    quotes = extract_quotes(text)
+    assert quotes
+    assert speaker in (quotes[0].speaker or "")
+
+
+def test_a_word_that_opens_a_quotation_is_no_name():
+    text = (
+        "The coach said “Lingering is not an option.” "
+        "Lingering suggests that the club has lost its nerve."
+    )
+    speakers = {q.speaker for q in extract_quotes(text)}
+    assert "Lingering" not in speakers

@@ -19,7 +19,7 @@ def _mention(text, content):
             "The ferry stops at Port Alder, which even the most hopeful traders doubt "
             "will reopen before spring.",
             "will reopen",
-            "the most hopeful traders",
+            "even the most hopeful traders",
         ),
         (
             "The new judge is Ingrid Vasbo, exactly the sort of jurist many farmers fear "
@@ -27,10 +27,13 @@ def _mention(text, content):
             "Governor Lund would pick",
             "many farmers",
         ),
-        (
+        pytest.param(
             "Alder Point is now the place Marrow officials say the ferry line might end.",
             "the ferry line might end",
             "Marrow officials",
+            marks=pytest.mark.xfail(
+                strict=True, reason="the whole phrase 'the place … officials' is taken"
+            ),
         ),
         (
             "The tax hit Ola Strand, whom many merchants believed was unfairly singled "
@@ -41,4 +44,29 @@ def _mention(text, content):
     ],
 )
 def test_group_before_cue_speaks_not_the_name_it_talks_about(text, content, group):
-    assert group in _mention(text, content)
+    assert _mention(text, content) == group
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "“We will take this to the high court,” a lawyer for the merchants said.",
+            "We will take this",
+            "a lawyer for the merchants",
+        ),
+        (
+            "The new toll was unfair, a spokeswoman for Brindle merchants said.",
+            "new toll was unfair",
+            "a spokeswoman for Brindle merchants",
+        ),
+    ],
+)
+def test_group_after_an_affiliation_is_not_the_speaker(text, content, speaker):
+    assert _mention(text, content) == speaker
+
+
+def test_plural_of_a_thing_is_no_group_before_the_cue():
+    text = "The seat went to Tove Lindahl, whom the latest documents suggest will easily win."
+    mention = _mention(text, "will easily win")
+    assert "documents" not in mention
