@@ -335,7 +335,7 @@ def _genders(text: str) -> dict[str, str]:
     """Surname → "m"/"f" from the courtesy titles the text gives them."""
     genders: dict[str, str] = {}
     for title, name in re.findall(r"\b(Mr|Mrs|Ms|Miss)\.? ((?:[A-Z][\w’'-]+ ?){1,3})", text):
-        genders.setdefault(name.split()[-1], "m" if title == "Mr" else "f")
+        genders.setdefault(name.split()[-1], _title_gender(title))
     return genders
 
 
