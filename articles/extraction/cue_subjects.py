@@ -24,6 +24,7 @@ from articles.extraction.gap_subjects import described_group
 from articles.extraction.patterns import SAYING_VERBS
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
+from articles.extraction.relative_subjects import described_before_relative
 from articles.extraction.sentence_openings import (
     DASHES,
     OPENING_ADVERBS,
@@ -203,8 +204,11 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         if end > start
         else None
     )
+    # 'the kind of judge many farmers fear Holt would pick': the group speaks; 'members
+    # who backed Holt said': the members, not the relative clause's object.
+    start_at, cue_at = sentence[start][0], sentence[first][0]
+    group = group or described_before_relative(registry, text, start_at, cue_at, speaker)
     if group is not None:
-        # 'the kind of judge many farmers fear Holt would pick': the group speaks.
         return group
     if speaker.entity is None:
         # 'Supporters who have heard from the campaign say': the noun phrase before the

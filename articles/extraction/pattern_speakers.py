@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from articles.extraction.aside_subjects import subject_before_aside
-from articles.extraction.descriptions import AFFILIATION, PLURAL_ROLES, RELATIVES
+from articles.extraction.descriptions import AFFILIATION, PLURAL_ROLES, RELATIVES, describes
 from articles.extraction.gap_subjects import described_group
 from articles.extraction.lead_subjects import pronoun_after_relative
 from articles.extraction.names import (
@@ -20,6 +20,8 @@ from articles.extraction.names import (
 from articles.extraction.patterns import SAYING_VERBS
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
+from articles.extraction.relative_subjects import described_before_relative
+from articles.extraction.sentence_openings import OPENING_WORDS
 from articles.extraction.speakers import Speaker, speaker_in
 
 # 'a spokeswoman for ', 'one analyst at the ': a described person's head before the
@@ -65,6 +67,13 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
         if after is not None:
             return after
     speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
+    if "cue" in match.re.groupindex and speaker.entity is not None:
+        # 'the farmers who met Holt said': the farmers, not the relative clause's object.
+        relative = described_before_relative(
+            registry, text, _phrase_start(text, start), offset + match.start("cue"), speaker
+        )
+        if relative is not None:
+            return relative
     described = speaker.entity is None or not speaker.entity.named
     if "cue" in match.re.groupindex and (described or _ARTICLE.match(match.group("who"))):
         bare = _BARE_RELATIVE.fullmatch(
@@ -122,19 +131,31 @@ def _after_comma_in_subject(
 ) -> Speaker | None:
     """The subject after the last comma of a pattern's ``who`` when a participle's phrase
     opens it: 'Reflecting on his years as a farmer, the council leader said', whose
-    capital the pattern takes for a name."""
+    capital the pattern takes for a name; or when a description and its cue interrupt a
+    quoted sentence: 'The levy, a senior aide said, “is going to pass.”'"""
     who = match.group("who")
     comma = who.rfind(",")
-    if comma < 0 or not _OPENING_PARTICIPLE.match(who):
-        return None
     rest = who[comma + 1 :].strip()
-    if not rest:
+    if comma < 0 or not rest:
+        return None
+    if not _OPENING_PARTICIPLE.match(who) and not (
+        # 'The levy, a senior aide said, “is …”': a description and its cue set off by
+        # commas inside the quoted sentence, whose subject the phrase before them is.
+        "cue" in match.re.groupindex
+        and describes(rest)
+        # 'At the same time, the person added, “…”' opens a sentence: the phrase is no
+        # subject interrupted, and the attribution may be the quotation's before it.
+        and who.split()[0].casefold() not in OPENING_WORDS
+        and _PARENTHETICAL_END.match(text, offset + match.end("cue"))
+    ):
         return None
     at = offset + match.start("who") + who.rindex(rest)
     speaker = speaker_in(registry, text, at, at + len(rest))
     return speaker if speaker.entity is not None else None
 
 
+# The rest of a parenthetical cue: its comma before the quotation it interrupts.
+_PARENTHETICAL_END = re.compile(r"[^,.;:“”\"\n]{0,30},\s*[“\"]")
 # 'Reflecting on his earlier career, ': a participle's phrase opening the sentence.
 _OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)\s+[a-z][^,]*,")
 

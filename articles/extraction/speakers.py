@@ -60,8 +60,10 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     start += lead
     word = phrase.casefold()
     if word in RELATIVES:
-        entity = _antecedent(registry, text, start)
-        span = (start, start + len(phrase)) if entity else None
+        entity, opening = _antecedent(registry, text, start)
+        # 'some economists who argue': the mention runs from the description the relative
+        # stands for, which is the speaker's only wording, through the relative itself.
+        span = (opening, start + len(phrase)) if entity else None
     elif _place_speaking(text, start, phrase):
         entity = registry.resolve(phrase)
         entity.org = True
@@ -191,10 +193,13 @@ _CLAUSE_WORDS = frozenset(
 ) - {"and"}
 
 
-def _antecedent(registry: Registry, text: str, start: int) -> Entity | None:
-    """Whom 'who' stands for: the name just before it ('Berg, who said …')."""
-    lead = text[max(0, start - 200) : start].rstrip(" ,—–")  # "Castel — who’s called"
+def _antecedent(registry: Registry, text: str, start: int) -> tuple[Entity | None, int]:
+    """Whom 'who' stands for: the name just before it ('Berg, who said …'), and where
+    the mention opens: at the relative, or at the description it stands for."""
+    base = max(0, start - 200)
+    lead = text[base:start].rstrip(" ,—–")  # "Castel — who’s called"
     stop = max(lead.rfind(". "), lead.rfind("\n"))
+    base += stop + 1
     lead = lead[stop + 1 :]
     found = [f for f in names_found(lead) if can_speak(f.name)]
     comma = lead.rfind(",")
@@ -203,7 +208,7 @@ def _antecedent(registry: Registry, text: str, start: int) -> Entity | None:
     if found and found[-1].end >= len(lead) - 1:
         before = [f for f in found if f.end >= comma - 1 and f.end <= comma]
         if not (described and found[-1].start > comma + 1 and before):
-            return registry.resolve(found[-1].name)
+            return registry.resolve(found[-1].name), start
         # 'Tom Okafor, a senior analyst at Lund Partners, who': the name the apposition
         # describes, not the one inside its phrase.
     if comma > 0 and len(apposition) <= (_DESCRIBED_WORDS if described else _APPOSITION_WORDS):
@@ -212,23 +217,30 @@ def _antecedent(registry: Registry, text: str, start: int) -> Entity | None:
         named = lead[:comma].rstrip()
         found = [f for f in found if f.end <= len(named)]
         if found and found[-1].end >= len(named) - 1:
-            return registry.resolve(found[-1].name)
+            return registry.resolve(found[-1].name), start
     if text.startswith(("who", "which"), start):
         # 'an architect who said', 'some economists who argue': the people described.
-        described = _described_before(lead)
+        described = described_before(lead)
         if described:
-            return entity_described(registry, described)
-    return None
+            part, at = described
+            # The mention opens at the description only when the relative follows it
+            # ('some economists who', 'the records, which'), not across a dash.
+            joined = not text[base + at + len(part) : start].strip(" ,")
+            return entity_described(registry, part), base + at if joined else start
+    return None, start
 
 
-def _described_before(lead: str) -> str | None:
+def described_before(lead: str) -> tuple[str, int] | None:
     """The longest phrase of up to six words ending ``lead``, in its clause, that
-    describes someone: 'an architect' in 'refused to pay an architect'."""
-    words = CLAUSE_MARKS.split(lead)[-1].split()[-6:]
+    describes someone, and where it opens in ``lead``: 'an architect' in 'refused to pay
+    an architect'."""
+    tail = CLAUSE_MARKS.split(lead)[-1]
+    clause = len(lead) - len(tail)
+    words = list(_WORD.finditer(tail))[-6:]
     for i in range(len(words)):
-        part = " ".join(words[i:])
+        part = " ".join(w.group() for w in words[i:])
         if describes(part) and noun_phrase(part):
-            return part
+            return part, clause + words[i].start()
     return None
 
 
@@ -237,6 +249,7 @@ _APPOSITION_WORDS = 6
 # of the opposition on the county board, who'.
 _DESCRIBED_WORDS = 14
 CLAUSE_MARKS = re.compile(r"[,;:()—–“”\"]")
+_WORD = re.compile(r"\S+")
 
 
 def speaker_fields(entity: Entity | None) -> dict:

@@ -1,0 +1,119 @@
+"""Speakers the text describes without naming: a relative clause after the description,
+and a description with its cue set off inside the quoted sentence. The speaker span
+points at the description, not at a name or a relative nearby."""
+
+import pytest
+
+from articles.extraction import extract_quotes
+
+
+def _quote(text, content):
+    return next(q for q in extract_quotes(text) if content in q.text)
+
+
+def _mention(text, content):
+    quote = _quote(text, content)
+    assert quote.speaker_start is not None
+    return text[quote.speaker_start : quote.speaker_end]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "described"),
+    [
+        (
+            "The ferry plan was approved. Several of the local board members who had "
+            "backed Ina Berg or Tom Holt said they would now support the plan.",
+            "they would now support the plan",
+            "Several of the local board members",
+        ),
+        (
+            "The ferry plan was approved. But local groups that have endorsed Holt say "
+            "they believe the levy is too high.",
+            "the levy is too high",
+            "local groups",
+        ),
+        (
+            "The toll rose in May. The farmers who met Holt said the levy is too high.",
+            "the levy is too high",
+            "The farmers",
+        ),
+    ],
+)
+def test_described_people_before_a_relative_clause_speak(text, content, described):
+    quote = _quote(text, content)
+    assert quote.speaker is None
+    assert _mention(text, content) == described
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # The relative is the object ('that Holt said'), or the name is a clause's own
+        # subject after a comma or a conjunction: the name speaks.
+        ("It was the levy that Holt said would pass next year.", "would pass", "Holt"),
+        (
+            "The board chose a man who sided with Holt, who believes the levy is too high.",
+            "the levy is too high",
+            "Holt",
+        ),
+        (
+            "The board met. There is chatter that may fade now that Holt has said the "
+            "levy will pass.",
+            "the levy will pass",
+            "Holt",
+        ),
+        (
+            "The board met. Those who backed Berg were calm when Holt said the levy will pass.",
+            "the levy will pass",
+            "Holt",
+        ),
+    ],
+)
+def test_a_name_that_is_its_own_clauses_subject_still_speaks(text, content, speaker):
+    assert _quote(text, content).speaker == speaker
+
+
+def test_relative_after_a_description_points_at_the_description():
+    text = "The plan echoed some local farmers who have argued that the levy is too high."
+    quote = _quote(text, "the levy is too high")
+    assert quote.speaker is None
+    assert quote.speaker_description == "some local farmers"
+    # The mention runs from the description through the relative that stands for it.
+    assert _mention(text, "the levy is too high") == "some local farmers who"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "described"),
+    [
+        ("The levy, a senior aide said, “is going to pass.”", "is going to pass", "a senior aide"),
+        (
+            "Marrow, a top aide said, “is very confident in the plan.”",
+            "is very confident",
+            "a top aide",
+        ),
+        (
+            "These and other rulings, the lawyers said, “all point one way.”",
+            "all point one way",
+            "the lawyers",
+        ),
+    ],
+)
+def test_a_description_and_its_cue_inside_the_quoted_sentence_speak(text, content, described):
+    quote = _quote(text, content)
+    assert quote.speaker is None
+    assert _mention(text, content) == described
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An apposition closed by its comma describes the name before it.
+        "Tom Holt, the mayor, said, “It will pass.”",
+        # An opening phrase before the comma: the attribution may be the quotation's
+        # before it, whose own cue names the speaker.
+        "Berg spoke first. Tom Holt said, “It will pass.” At the same time, the person "
+        "added, “you saw the votes.”",
+    ],
+)
+def test_an_apposition_or_an_opening_phrase_keeps_the_name(text):
+    assert _quote(text, "It will pass").speaker == "Tom Holt"
