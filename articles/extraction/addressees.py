@@ -25,6 +25,8 @@ _ADDRESSEE_WORDS = 7
 _SUBJECT_WORDS = 5
 # Words after an addressee's comma that open no clause of what was told: a relative, an
 # aside ('told the FBI, which …', 'told reporters, according to …').
+# The verbs that make a clause after the comma: 'cannot' is one word, unlike "ca n't".
+_CLAUSE_VERBS = FINITE | {"cannot"}
 _NO_CLAUSE = BOUNDARY_WORDS | frozenset("who which whom whose where according".split())
 
 
@@ -77,7 +79,7 @@ def _clause_follows_comma(sentence: list[Token], at: int) -> bool:
     if first.endswith("ing") and first.islower():
         return False  # 'told the hosts, sounding …': a participle of the teller
     for _, _, word in sentence[at + 1 : at + 1 + _SUBJECT_WORDS]:
-        if word.lower() in FINITE:
+        if word.lower() in _CLAUSE_VERBS:
             return True
         if not word[:1].isalnum():
             return False

@@ -147,10 +147,12 @@ def told_aside(sentence: list[Token], first: int, last: int) -> int | None:
     fail': a 'told' with up to three words after it, then a comma; None otherwise."""
     if sentence[last][2] != "told" or first < 2:
         return None
-    for end in range(last + 1, min(last + 1 + _ADDRESSEE_WORDS, len(sentence) - 2)):
+    for end in range(last + 1, min(last + 1 + _NAMED_ADDRESSEE_WORDS, len(sentence) - 2)):
         word = sentence[end][2]
         if not word[:1].isalnum():
             return None
+        if end - last > _ADDRESSEE_WORDS and not word[:1].isupper():
+            return None  # only a name runs longer: 'told the Lund Evening Gazette'
         if sentence[end + 1][2] == ",":
             comma = last_comma_before(sentence, first)
             if comma is None or sentence[comma][2] != "," or first - comma > _ASIDE_SUBJECT:
@@ -160,6 +162,8 @@ def told_aside(sentence: list[Token], first: int, last: int) -> int | None:
 
 
 _ADDRESSEE_WORDS = 3  # 'told reporters', 'told The Washington Post'
+# A name may be longer when its words are capitalised: 'told the Lund Evening Gazette'.
+_NAMED_ADDRESSEE_WORDS = 6
 
 
 def breaks_told_clause(sentence: list[Token], first: int, last: int) -> bool:

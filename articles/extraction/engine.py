@@ -86,6 +86,16 @@ def extract(
     return quotes, speakers
 
 
+# A clock's 'AM' or 'PM' that scraped text glues to the name after it ('9:31 PMRubio',
+# '9:31PMRubio says'): read as spaces, so that the name is 'Rubio' and offsets hold.
+_GLUED_CLOCK = re.compile(r"(?:(?<=\d)|(?<=\d\s))[AP]M(?=[A-Z][a-z])")
+
+
+def _clocks_apart(text: str) -> str:
+    """``text`` with a clock's letters glued to a name after it made two spaces."""
+    return _GLUED_CLOCK.sub("  ", text) if "M" in text else text
+
+
 def extract_quotes(text: str, *, scope: Scope = Scope.CLAUSES) -> list[QuoteSuggestion]:
     """Every quote the rules find in ``text`` within ``scope``, in text order."""
     with _no_cycle_collection():
@@ -131,7 +141,7 @@ class _Reader:
     def __init__(self, text: str, gate: gates.Gate | None = None) -> None:
         self.gate = gate
         self.original = text
-        self.text = marks.with_double_marks(text)
+        self.text = _clocks_apart(marks.with_double_marks(text))
         self.registry = Registry(text)
         self.kept: list[tuple[QuoteSuggestion, Entity | None]] = []
         self.gated: list[tuple[QuoteSuggestion, Entity | None]] = []

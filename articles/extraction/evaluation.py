@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from articles.extraction.gender import of_first_name
-from articles.extraction.names import HONORIFICS, fold, is_org
+from articles.extraction.names import HONORIFICS, fold, is_org, is_place
 
 GROUPS = {"direct": "direct", "mixed": "direct", "indirect": "indirect"}
 
@@ -318,8 +318,10 @@ def _antecedent(pronoun: str, recent: list[str], genders: dict[str, str]) -> str
     if wanted is None:
         return None
     for name in reversed(recent):
-        if " and " in name or (is_org(name) and not any(of_first_name(w) for w in name.split())):
-            continue  # 'The New York Times', 'India and Pakistan': no 'he' or 'she'
+        if " and " in name or (
+            (is_org(name) or is_place(name)) and not any(of_first_name(w) for w in name.split())
+        ):
+            continue  # 'The New York Times', 'India and Pakistan', 'Beijing': no 'he' or 'she'
         known = genders.get(name.split()[-1]) or of_first_name(name.split()[0])
         if known is None or known == wanted:
             return name
@@ -447,6 +449,7 @@ def _fullest(text: str, name: str, at: int | None = None, gender: str | None = N
             w
             for w in given_words.split()
             if fold(w.strip(".")) not in TITLES
+            and fold(w) not in _PLACE_INITIALS
             and fold(w.strip(".")) not in GROUPS_BY_NAME
             and w not in DAYS
             and not _common_word(w, text)
@@ -467,6 +470,10 @@ def _fullest(text: str, name: str, at: int | None = None, gender: str | None = N
             forms[1] = candidate
     best = next((form for rank in (0, 1, 2) for form in ranked[rank] if form), name)
     return best if len(best.split()) >= len(name.split()) else name
+
+
+# A country's or union's initials, never a given name's: 'the U.S. Clinton campaign'.
+_PLACE_INITIALS = frozenset("u.s. u.k. u.n. e.u. d.c.".split())
 
 
 def _after_sentence_end(text: str, at: int) -> bool:

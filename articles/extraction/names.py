@@ -509,6 +509,9 @@ def _headline(paragraph: str) -> bool:
     return words - lower >= 0.95 * words
 
 
+title_case_line = _headline  # for the subjects of headlines (headline_names.py)
+
+
 # 'Hilde Aamot, sent', 'Jaylen Brooks, 17, the board's representative, cannot vote':
 # the verb a name in apposition (or with one) is the subject of.
 _APPOSITION_VERB = re.compile(r",(?:[^.!?;:,“”\"]{1,80},)?\s+([a-z][\w’'-]*)")

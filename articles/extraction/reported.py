@@ -163,15 +163,20 @@ def _speaker_then_clause(
 
 _TELLING = "told "
 # The words that open an addressee, not a clause: 'told [the] Ledger', 'told [his] staff'.
+# The rest of a capitalised name up to its comma: 'told the Lund [Evening Gazette,] …'.
+_NAME_RUNS_ON = re.compile(r"(?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*,")
 _ADDRESSEE_OPENERS = frozenset("the a an his their its my our your".split())
 
 
 def _possessed_addressee(cue: str, clause: str) -> bool:
     """Whether the cue 'told X' ends in the first word of its addressee rather than the
     addressee itself: 'told the [Ledger]', 'told her [aides] as she left'."""
-    last = cue.rsplit(maxsplit=1)[-1].lower()
-    if last in _ADDRESSEE_OPENERS:
+    last = cue.rsplit(maxsplit=1)[-1]
+    if last.lower() in _ADDRESSEE_OPENERS:
         return True
+    if last[:1].isupper() and _NAME_RUNS_ON.match(clause):
+        return True  # 'told the Lund [Evening Gazette], …': the name goes on to its comma
+    last = last.lower()
     words = clause.split(maxsplit=2)
     # 'told her [aides] as she left', not 'told her [the plan] would fail'.
     return last == "her" and len(words) > 1 and words[1].lower() in _AFTER_ADDRESSEE

@@ -21,6 +21,7 @@ from articles.extraction.descriptions import (
     entity_described,
     noun_phrase,
 )
+from articles.extraction.headline_names import headline_subject
 from articles.extraction.model import Span
 from articles.extraction.names import (
     can_speak,
@@ -69,6 +70,7 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
         entity.org = True
         span = (start, start + len(phrase))
     else:
+        phrase = headline_subject(registry, text, start, phrase)
         phrase = _with_apposed_name(registry, text, start, phrase)
         entity, span = analyse(registry, phrase)
         if entity is None:

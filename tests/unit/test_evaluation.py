@@ -315,3 +315,26 @@ def test_a_party_group_before_a_surname_is_no_first_name():
     )
     gold = [_gold(text, "the port would grow", "Lund", mention="Lund said")]
     assert resolve_gold_speakers(text, gold) == ["Per Lund"]
+
+
+def test_a_country_s_initials_are_no_given_name():
+    # 'U.S.' before a surname looked like a first name's initials: 'U.S. Halvorsen'.
+    text = (
+        "Headline.\nIngrid Halvorsen spoke in May. The U.S. Halvorsen campaign then opened "
+        "an office. Later Halvorsen said taxes would fall."
+    )
+    gold = [_gold(text, "taxes would fall", "Halvorsen", mention="Halvorsen said")]
+    assert resolve_gold_speakers(text, gold) == ["Ingrid Halvorsen"]
+
+
+def test_he_or_she_means_no_city_or_region():
+    text = (
+        "Headline\nPer Lund said the bridge was late. Nairobi said it was not. "
+        "He added that it was."
+    )
+    gold = [
+        _gold(text, "the bridge was late", "Per Lund"),
+        _gold(text, "it was not", "Nairobi"),
+        _gold(text, "that it was", "He"),
+    ]
+    assert resolve_gold_speakers(text, gold)[2] == "Per Lund"

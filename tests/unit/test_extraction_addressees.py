@@ -94,3 +94,27 @@ def test_an_addressee_in_an_aside_is_not_what_was_told():
     text = "The tunnel budget, Signe Aalvik told the Gazette, cannot survive the audit."
     quotes = _quotes(text, Scope.CLAUSES)
     assert quotes == [("The tunnel budget", "Signe Aalvik")]
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+def test_an_aside_told_to_an_outlet_of_several_words_leaves_the_outlet_out(scope):
+    # A name of four words ran past the three an addressee was allowed: its last words
+    # became the start of what was told.
+    text = "The ferry pier, Adaeze Okoro told the Brennock Evening Gazette, cannot stay shut."
+    quotes = _quotes(text, scope)
+    assert ("The ferry pier", "Adaeze Okoro") in quotes
+    assert not [t for t, s in quotes if "Gazette" in t or "Gazette" in (s or "")]
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+def test_an_outlet_of_several_words_then_a_comma_opens_what_was_told(scope):
+    text = "Adaeze Okoro told the Brennock Evening Gazette, the ferry pier cannot stay shut."
+    assert _quotes(text, scope) == [("the ferry pier cannot stay shut", "Adaeze Okoro")]
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+def test_an_aside_told_to_a_one_word_outlet_still_leaves_it_out(scope):
+    text = "The ferry pier, Adaeze Okoro told Ravenport, cannot stay shut."
+    quotes = _quotes(text, scope)
+    assert ("The ferry pier", "Adaeze Okoro") in quotes
+    assert not [t for t, _ in quotes if "Ravenport" in t]

@@ -1,0 +1,40 @@
+"""A headline in Title Case capitalises its verbs and adverbs too: the speaker's name
+ends before a word no name holds (issue 14). The headlines are ours."""
+
+import pytest
+
+from articles.extraction import Scope, extract_quotes
+
+_BODY = "\nThe council met on Monday. Ms. Varga said the vote was fully expected."
+
+
+def _headline_speakers(headline, scope):
+    text = headline + _BODY
+    return [
+        q.speaker or q.speaker_description
+        for q in extract_quotes(text, scope=scope)
+        if q.start < len(headline)
+    ]
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+def test_a_headline_subject_ends_before_a_preposition(scope):
+    # 'Varga To Farmers' was the speaker of the content after the colon.
+    assert _headline_speakers(
+        "Varga To Farmers Worried About Tolls: The Ferry Will Stay", scope
+    ) == ["Varga"]
+
+
+def test_a_headline_subject_ends_before_an_adverb_the_article_writes_in_lower_case():
+    headline = "Ilona Varga Fully Backed Tolls When She Became Mayor"
+    assert _headline_speakers(headline, Scope.WIDE) == ["Ilona Varga"]
+
+
+def test_a_headline_subject_ends_before_an_adverb_before_its_verb():
+    headline = "Ilona Varga Just Got Asked About Tolls – Her Answer Might Anger Everyone"
+    assert _headline_speakers(headline, Scope.WIDE) == ["Ilona Varga"]
+
+
+def test_a_name_with_of_in_a_headline_stays_whole():
+    headline = "Bank of Brennock Says Ferry Tolls Will Rise In May"
+    assert _headline_speakers(headline, Scope.WIDE) == ["Bank of Brennock"]
