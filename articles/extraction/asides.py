@@ -236,7 +236,8 @@ def name_colon(registry: Registry, text: str, start: int, end: int) -> Candidate
         return None
     if any(w.lower() in ATTRIBUTING_WORDS for w in words):
         return None  # 'Said Ellis: “…”': a cue, and the quotation's own rules read it
-    if words[0].lower().rstrip("’'s") in _NEWS_LABELS:
+    label = words[1:] if words[0] == "The" and len(words) > 1 else words
+    if label[0].lower().rstrip("’'s") in _NEWS_LABELS:
         return None  # 'Correction: An earlier version …': the paper's note, no one's words
     if len(text[colon + 2 : end].split()) < 4:
         return None
@@ -285,7 +286,7 @@ _SOURCE_LABEL_CHARACTERS = 30
 # Words that head a newspaper's own note or section, not a speaker: 'Correction: …'.
 _NEWS_LABELS = frozenset(
     """correction corrections clarification update updated editor note related watch read
-    breaking exclusive photos photo video live analysis opinion""".split()
+    breaking exclusive photos photo video live analysis opinion latest""".split()
 )
 
 

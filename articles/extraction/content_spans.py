@@ -43,6 +43,7 @@ from articles.extraction.patterns import (
     REPORTING_VERBS,
     SAYING_VERBS,
     WHEN_THEN_COMMA,
+    before_contrast,
     before_trailing_attribution,
 )
 
@@ -293,7 +294,8 @@ def right_content(
         i += lead.index("that") + 1
     if i >= len(rest):
         return None
-    return before_trailing_attribution(text, rest[i][0], rest[-1][1])
+    first = rest[i][0]
+    return before_trailing_attribution(text, first, before_contrast(text, first, rest[-1][1]))
 
 
 _WORDS_READ = 5  # a content of fewer words may be only when and to whom it was said

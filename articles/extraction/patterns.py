@@ -193,6 +193,27 @@ def before_trailing_attribution(text: str, start: int, end: int) -> tuple[int, i
     return (start, match.start()) if match and match.start() > start else (start, end)
 
 
+def before_contrast(text: str, start: int, end: int) -> int:
+    """Where the content ``text[start:end]`` ends when the writer goes on with a clause of
+    their own: 'said the levy was too high, but he voted for it' ends at 'high'."""
+    match = _CONTRAST.search(text, start, end)
+    if match is None or len(text[start : match.start()].split()) < _CONTRAST_MIN_WORDS:
+        return end
+    return match.start()
+
+
+# A comma or dash, then a word that sets a new clause against the reported one ('but',
+# 'though') or 'and' before a subject pronoun ('…, and she accused …'): PolNeAR's
+# annotators end the content there six times as often as they run it on.
+_CONTRAST = re.compile(
+    r"(?:,|\s[—–-]+)\s+(?:(?:but|though|although|even\s+as|yet)\s+"
+    r"(?!(?:not|also|only|rather|instead|too|still|that|for|then|now|never)\b)"
+    r"(?:he|she|they|it|we|I|you|there|this|the|his|her|their|its|a|an|[A-Z][\w’'-]*)\b"
+    r"|and\s+(?:he|she|they|I|we)\s)"
+)
+_CONTRAST_MIN_WORDS = 3
+
+
 # What follows a reporting verb without being a reported clause ('thinks about it').
 NOT_A_CLAUSE = ("to ", "so ", "of ", "about ", "in ", "with ")
 

@@ -19,6 +19,7 @@ from articles.extraction.patterns import (
     REPORTING_FIRST_WORDS,
     SPEAKER_THEN_CLAUSE,
     WHEN_THEN_COMMA,
+    before_contrast,
     before_trailing_attribution,
 )
 from articles.extraction.registry import Entity, Registry
@@ -157,7 +158,7 @@ def _speaker_then_clause(
     semicolon = text.find(";", start, end)  # '… would raise $1 trillion; the foundation …'
     if semicolon > 0:
         end = semicolon
-    start, end = before_trailing_attribution(text, start, end)
+    start, end = before_trailing_attribution(text, start, before_contrast(text, start, end))
     return _clause(text, (start, end), speaker.entity, cue, 0.65, speaker.mention)
 
 

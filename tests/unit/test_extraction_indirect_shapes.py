@@ -300,3 +300,24 @@ def test_a_clause_ending_in_an_abbreviation_keeps_its_stop(scope, place):
     text = f"Berg spoke first. Lund said the toll would hurt trade with {place}"
     contents = [q.text for q in extract_quotes(text, scope=scope) if q.kind == "indirect"]
     assert contents == [f"the toll would hurt trade with {place}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Vik said the ferry fares were too high, but she voted for the budget anyway.",
+        "Lena Vik said the ferry fares were too high, though the board kept them.",
+        "Lena Vik said the ferry fares were too high — but Tor Aas defended them.",
+        "Lena Vik said the ferry fares were too high, and she accused the board of greed.",
+    ],
+)
+def test_a_reported_clause_ends_where_the_writer_sets_a_clause_against_it(text):
+    # The contrasting clause is the writer's ('but she voted …'), or another attribution
+    # whose subject follows 'and' ('and she accused …'): never the content's tail.
+    contents = [q.text for q in extract_quotes(text)]
+    assert contents[0] == "the ferry fares were too high", contents
+
+
+def test_but_not_keeps_the_reported_clause_whole():
+    quotes = extract_quotes("Lena Vik said she would attend the meeting, but not speak at it.")
+    assert [q.text for q in quotes] == ["she would attend the meeting, but not speak at it"]

@@ -534,6 +534,13 @@ def test_a_newspapers_note_before_a_colon_is_no_speaker():
     assert extract_quotes(text) == []
 
 
+def test_a_live_blogs_label_before_a_colon_is_no_speaker():
+    # 'The Latest: …' heads a wire service's running story; the speaker, if any, is
+    # the subject of the headline's own verb, not a person called 'Latest'.
+    text = "The Latest: Dock workers say the harbour toll will ruin them\n\nThe toll starts in May."
+    assert _content_and_speaker(text) == ("the harbour toll will ruin them", "Dock workers")
+
+
 def test_a_relatives_gender_comes_from_her_first_name_not_the_shared_surname():
     # The pronouns after 'Haug' (mostly his) once made Torvei Haug a man, and 'she' no one.
     text = (
