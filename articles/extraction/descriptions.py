@@ -195,9 +195,11 @@ def entity_described(registry: Registry, description: str) -> Entity:
     words = description.split()
     head = head_noun(words) or words[-1]
     gender = gender_of(description)
-    return registry.describe(
-        description, gender, plural=is_plural(head), thing=gender is None and _thing(words, head)
-    )
+    plural = is_plural(head)
+    # One described by no noun for a person ('The New York primary', 'a young', 'It's
+    # easy') is nobody a later 'he' or 'she' means.
+    thing = gender is None and (_thing(words, head) or not (plural or _person_head(head)))
+    return registry.describe(description, gender, plural=plural, thing=thing)
 
 
 def _thing(words: list[str], head: str) -> bool:
@@ -254,6 +256,20 @@ def _person_noun(noun: str) -> bool:
         or genders.of_title(noun) is not None
         or noun.endswith(_PERSON_ENDINGS)
     )
+
+
+def _person_head(head: str) -> bool:
+    """Whether the head of a description is a noun for a person: 'aide', 'delegate',
+    'source', 'reporter'; not 'primary', 'tabloid' or 'us'."""
+    noun = head.casefold().strip(".,;:’'")
+    return _person_noun(noun) or noun in _PEOPLE or f"{noun}s" in PLURAL_ROLES
+
+
+# Nouns for people that neither a title, an ending nor a plural role gives.
+_PEOPLE = frozenset(
+    """person delegate member veteran guest user victim child kid native executive
+    citizen individual official source aide""".split()
+)
 
 
 def noun_phrase(words: str) -> bool:

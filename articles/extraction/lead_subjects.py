@@ -241,6 +241,7 @@ def _last_name_speaking(registry: Registry, words: str, start: int) -> Speaker |
         if may_speak(registry, f.name)
         and _word_before(words, f.start, 0) not in AFFILIATION
         and not _possessive_of_other_words(words, f.end)
+        and not _qualifies_noun(words, f.start, f.end)
     ]
     if not names:
         return None
@@ -378,6 +379,31 @@ _OPENING_WORDS = frozenset(
 )
 # The first word that reads as a clause's verb: 'attacked', 'sought', 'is', 'said'.
 _MAIN_VERB = re.compile(rf"(?<=\s)(?:[a-z]+ed|{CUE}|" + "|".join(sorted(VERBS)) + r")\b")
+
+
+def _qualifies_noun(lead: str, start: int, end: int) -> bool:
+    """'his British trip', 'the German press': one capitalised word between a determiner
+    and a noun in lower case qualifies that noun, and is nobody speaking."""
+    if " " in lead[start:end] or lead[start:end].isupper():
+        return False  # 'the chair of the DNC authority to call': an acronym is a body
+    before = lead[:start].split()[-1:]
+    after = lead[end:].split()[:1]
+    if not before or before[0].casefold() not in _DETERMINERS_OF_NOUNS or not after:
+        return False
+    word = after[0].rstrip(",;:.")
+    # 'the Pentagon has', 'the Kremlin also': a verb or an adverb after the name makes it
+    # the subject.
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in VERBS
+        and word not in _ADVERBS_AFTER_SUBJECTS
+        and not word.endswith("ly")
+    )
+
+
+_DETERMINERS_OF_NOUNS = frozenset("the a an his her its their our my your".split())
+_ADVERBS_AFTER_SUBJECTS = frozenset("also still now then again already never once later".split())
 
 
 def _possessive_of_other_words(lead: str, end: int) -> bool:

@@ -14,6 +14,7 @@ from articles.extraction.places import is_known_place
 from articles.extraction.subject_words import (
     ARTICLES,
     NOT_VERBS,
+    NOUN_OPENERS,
     PREPOSITIONS,
     QUALIFIED_NOUNS,
     QUESTION_WORDS,
@@ -470,7 +471,11 @@ def names_in_prose(
             and not modifier
             and (
                 opens
-                or (after[0][:1].islower() and after[0] not in NOT_VERBS)
+                or (
+                    after[0][:1].islower()
+                    and after[0] not in NOT_VERBS
+                    and after[0] not in NOUN_OPENERS
+                )
                 or _verb_after_apposition(outside, found.end)
             )
         )

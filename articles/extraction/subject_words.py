@@ -9,6 +9,9 @@ NOT_VERBS = frozenset(
     but nor if while after before since until into about against over under between
     through during per via because although though unless whereas""".split()
 )
+# Words that open a noun phrase: a name before one is a verb's object ('have given Berg
+# a chance', 'told Holt the plan'), never a subject, whose verb would come next.
+NOUN_OPENERS = frozenset("the a an his her its their our my your these those".split())
 
 
 # Verbs of saying and thinking, and "that": a name after one is the subject of what is
