@@ -38,6 +38,7 @@ from articles.extraction.content_spans import before_quotation
 from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, SpeakerEntry
 from articles.extraction.names import names_in_prose
 from articles.extraction.outer_attribution import (
+    before_coordinated_cue,
     cue_inside,
     nested_dropped,
     reads_inner,
@@ -149,6 +150,16 @@ class _Reader:
             if body != previous_body and not is_furniture(body):
                 self._paragraph(start, end, is_answer=start in answers)
             previous_body = body
+        # Cut before the speaker's second verb first, so that its content no longer
+        # seems nested in the first and is weighed as an attribution of its own.
+        cues = sorted(
+            q.cue_start
+            for q, _ in self.kept + self.gated
+            if q.cue_start is not None and q.cue_end <= q.start
+        )
+        self.kept = before_coordinated_cue(self.text, self.kept, cues)
+        self.gated = before_coordinated_cue(self.text, self.gated, cues)
+        self.kept_spans |= {(q.start, q.end) for q, _ in self.kept}
         nested = nested_dropped(
             self.text,
             [

@@ -300,3 +300,25 @@ def test_a_clause_ending_in_an_abbreviation_keeps_its_stop(scope, place):
     text = f"Berg spoke first. Lund said the toll would hurt trade with {place}"
     contents = [q.text for q in extract_quotes(text, scope=scope) if q.kind == "indirect"]
     assert contents == [f"the toll would hurt trade with {place}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "As reported by the Harbour Ledger, the ferry company lost money for the "
+            "third year in a row.",
+            "the ferry company lost money for the third year in a row",
+            "Harbour Ledger",
+        ),
+        (
+            "As first reported by the Vestby Courier on Monday, the council will close "
+            "two schools.",
+            "the council will close two schools",
+            "Vestby Courier",
+        ),
+    ],
+)
+def test_an_opening_as_reported_by_attributes_the_clause_after_its_comma(text, content, speaker):
+    # The source is the agent of the opening passive, as after 'according to'.
+    assert _indirect(text) == [(content, speaker)]

@@ -61,3 +61,27 @@ def test_a_nested_cue_near_the_outer_contents_opening_or_unsure_is_dropped():
     deep = ((backed + 7, len(text) - 1), (backed, backed + 6), 0.9)
     assert nested_dropped(text, [outer, near, unsure]) == {near[0], unsure[0]}
     assert nested_dropped(text, [outer, deep]) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Mayor Tove Lien said she understands residents have worries but downplayed "
+            "any risk to the harbour.",
+            "she understands residents have worries",
+            "any risk to the harbour",
+        ),
+        (
+            "Vik said he had met the union leaders twice but declined to give details of "
+            "the talks.",
+            "he had met the union leaders twice",
+            "to give details of the talks",
+        ),
+    ],
+)
+def test_a_second_verb_of_the_subject_ends_the_first_content(text, first, second):
+    # 'and'/'but' and a cue with no subject of its own: the speaker's second attribution.
+    found = _wide(text)
+    assert found.get(first) == found.get(second) != None  # noqa: E711
+    assert not any(first in quote and second in quote for quote in found)
