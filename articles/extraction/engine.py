@@ -39,6 +39,7 @@ from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, S
 from articles.extraction.names import names_in_prose
 from articles.extraction.outer_attribution import (
     before_coordinated_cue,
+    confident_cues,
     cue_inside,
     nested_dropped,
     reads_inner,
@@ -152,11 +153,7 @@ class _Reader:
             previous_body = body
         # Cut before the speaker's second verb first, so that its content no longer
         # seems nested in the first and is weighed as an attribution of its own.
-        cues = sorted(
-            q.cue_start
-            for q, _ in self.kept + self.gated
-            if q.cue_start is not None and q.cue_end <= q.start
-        )
+        cues = confident_cues(self.kept + self.gated)
         self.kept = before_coordinated_cue(self.text, self.kept, cues)
         self.gated = before_coordinated_cue(self.text, self.gated, cues)
         self.kept_spans |= {(q.start, q.end) for q, _ in self.kept}

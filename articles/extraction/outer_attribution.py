@@ -154,6 +154,18 @@ def _second_attribution(text: str, outer_start: int, cue: Span | None, confidenc
     )
 
 
+def confident_cues(quotes: list) -> list[int]:
+    """Where the cues of ``quotes`` (suggestions with their entities) start, sorted: those
+    before their contents that the engine is confident of, as for a nested content."""
+    return sorted(
+        quote.cue_start
+        for quote, _ in quotes
+        if quote.cue_start is not None
+        and quote.cue_end <= quote.start
+        and quote.confidence >= _NESTED_CONFIDENCE
+    )
+
+
 def before_coordinated_cue(text: str, quotes: list, cues: list[int]) -> list:
     """``quotes`` (suggestions with their entities) with each indirect content cut before
     an 'and' or 'but' that opens a second verb of the same subject, where that verb starts
@@ -180,10 +192,11 @@ def before_coordinated_cue(text: str, quotes: list, cues: list[int]) -> list:
 # What stands between a content and its subject's second verb: the conjunction, and
 # adverbs or auxiliaries of that verb ('and suspected', 'but later admitted', ', and
 # on Tuesday wrote', 'but has withheld'). A subject between them makes a clause of the
-# content's own ('said the board met and Holt argued …') and does not match.
+# content's own ('said the board met and Holt argued …') and does not match; so does a
+# modal, which keeps the reported clause's tense ('said it would wait and would ask …').
 _COORDINATED = re.compile(
     r",?\s+(?:and|but)\s+(?:(?:\w+ly|not|also|then|later|still|never|instead|on\s+\w+day"
-    r"|has|have|had|would|will|did|does|do|could|can|should|might|may|is|was)\s+){0,3}$"
+    r"|has|have|had|did|does|do|is|was)\s+){0,3}$"
 )
 # ', noting that …', ' - arguing that …': a participle that follows a comma or a dash.
 _ING = re.compile(r"\w+ing\b")
