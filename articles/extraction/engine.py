@@ -152,8 +152,9 @@ class _Reader:
                 self._paragraph(start, end, is_answer=start in answers)
             previous_body = body
         # Cut before the speaker's second verb first, so that its content no longer
-        # seems nested in the first and is weighed as an attribution of its own.
-        cues = confident_cues(self.kept + self.gated)
+        # seems nested in the first. Only the clauses scope's own cues cut: one only the
+        # gate admits ('and hoped to …') leaves the clause both scopes read whole.
+        cues = confident_cues(self.kept)
         self.kept = before_coordinated_cue(self.text, self.kept, cues)
         self.gated = before_coordinated_cue(self.text, self.gated, cues)
         self.kept_spans |= {(q.start, q.end) for q, _ in self.kept}

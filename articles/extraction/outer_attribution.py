@@ -156,7 +156,7 @@ def _second_attribution(text: str, outer_start: int, cue: Span | None, confidenc
 
 def confident_cues(quotes: list) -> list[int]:
     """Where the cues of ``quotes`` (suggestions with their entities) start, sorted: those
-    before their contents that the engine is confident of, as for a nested content."""
+    before their contents that are as confident as a nested content's must be."""
     return sorted(
         quote.cue_start
         for quote, _ in quotes

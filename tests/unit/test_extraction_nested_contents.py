@@ -67,21 +67,16 @@ def test_a_nested_cue_near_the_outer_contents_opening_or_unsure_is_dropped():
     ("text", "first", "second"),
     [
         (
-            "Vik said the ferry crew had done nothing wrong and urged the board to drop "
-            "the inquiry.",
+            "Vik denied the ferry crew was at fault but on Tuesday wrote that the inquiry "
+            "should go ahead.",
+            "the ferry crew was at fault",
+            "the inquiry should go ahead",
+        ),
+        (
+            "Vik said the ferry crew had done nothing wrong - noting that the storm had "
+            "closed the harbour for two days.",
             "the ferry crew had done nothing wrong",
-            "the board to drop the inquiry",
-        ),
-        (
-            "Vik said he had met the union leaders twice but refused to give details of the talks.",
-            "he had met the union leaders twice",
-            "to give details of the talks",
-        ),
-        (
-            "Moe said the new pier would help the island's fishermen, pointing to the rise "
-            "in landings at the old quay last year.",
-            "the new pier would help the island's fishermen",
-            "the rise in landings at the old quay last year",
+            "the storm had closed the harbour for two days",
         ),
     ],
 )
