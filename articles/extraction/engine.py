@@ -38,6 +38,8 @@ from articles.extraction.content_spans import before_quotation
 from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, SpeakerEntry
 from articles.extraction.names import names_in_prose
 from articles.extraction.outer_attribution import (
+    before_coordinated_cue,
+    confident_cues,
     cue_inside,
     nested_dropped,
     reads_inner,
@@ -159,6 +161,13 @@ class _Reader:
             if body != previous_body and not is_furniture(body):
                 self._paragraph(start, end, is_answer=start in answers)
             previous_body = body
+        # Cut before the speaker's second verb first, so that its content no longer
+        # seems nested in the first. Only the clauses scope's own cues cut: one only the
+        # gate admits ('and hoped to …') leaves the clause both scopes read whole.
+        cues = confident_cues(self.kept)
+        self.kept = before_coordinated_cue(self.text, self.kept, cues)
+        self.gated = before_coordinated_cue(self.text, self.gated, cues)
+        self.kept_spans |= {(q.start, q.end) for q, _ in self.kept}
         nested = nested_dropped(
             self.text,
             [

@@ -11,6 +11,9 @@ would tell annotators that Berg, or a newspaper, said what Holt said."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+from itertools import islice
 
 from articles.extraction.model import Candidate, Span
 from articles.extraction.patterns import ATTRIBUTING_WORDS
@@ -149,3 +152,52 @@ def _second_attribution(text: str, outer_start: int, cue: Span | None, confidenc
         and cue[0] - outer_start >= _NESTED_DEPTH
         and not _PASSIVE_BEFORE.search(text, max(0, cue[0] - 40), cue[0])
     )
+
+
+def confident_cues(quotes: list) -> list[int]:
+    """Where the cues of ``quotes`` (suggestions with their entities) start, sorted: those
+    before their contents that are as confident as a nested content's must be."""
+    return sorted(
+        quote.cue_start
+        for quote, _ in quotes
+        if quote.cue_start is not None
+        and quote.cue_end <= quote.start
+        and quote.confidence >= _NESTED_CONFIDENCE
+    )
+
+
+def before_coordinated_cue(text: str, quotes: list, cues: list[int]) -> list:
+    """``quotes`` (suggestions with their entities) with each indirect content cut before
+    an 'and' or 'but' that opens a second verb of the same subject, where that verb starts
+    at one of ``cues`` (sorted): in 'Holt said he saw smoke and suspected that the hull
+    was breached' the suspicion is Holt's second attribution, not what he said he saw;
+    so is a participle's after a comma or a dash (', noting that …')."""
+    cut = []
+    for quote, entity in quotes:
+        end = quote.end
+        if quote.kind == "indirect" and quote.cue_end is not None and quote.cue_end <= quote.start:
+            for cue_start in islice(cues, bisect_right(cues, quote.start), bisect_left(cues, end)):
+                match = _COORDINATED.search(text, max(quote.start, cue_start - 60), cue_start)
+                if match is None and _ING.match(text, cue_start):
+                    match = _PARTICIPLE_BREAK.search(text, quote.start, cue_start)
+                if match is not None and match.start() > quote.start:
+                    end = match.start()
+                    break
+        if end != quote.end:
+            quote = replace(quote, end=end, text=text[quote.start : end])
+        cut.append((quote, entity))
+    return cut
+
+
+# What stands between a content and its subject's second verb: the conjunction, and
+# adverbs or auxiliaries of that verb ('and suspected', 'but later admitted', ', and
+# on Tuesday wrote', 'but has withheld'). A subject between them makes a clause of the
+# content's own ('said the board met and Holt argued …') and does not match; so does a
+# modal, which keeps the reported clause's tense ('said it would wait and would ask …').
+_COORDINATED = re.compile(
+    r",?\s+(?:and|but)\s+(?:(?:\w+ly|not|also|then|later|still|never|instead|on\s+\w+day"
+    r"|has|have|had|did|does|do|is|was)\s+){0,3}$"
+)
+# ', noting that …', ' - arguing that …': a participle that follows a comma or a dash.
+_ING = re.compile(r"\w+ing\b")
+_PARTICIPLE_BREAK = re.compile(r"(?:,|\s+[—–-]+)\s*$")

@@ -406,6 +406,13 @@ TRAILING_SPEAKER_THEN_CUE = re.compile(
 ACCORDING_TO_FIRST = re.compile(
     r"(?:[A-Z][^,]*?\s)?[Aa]ccording to (?P<who>[^,]+),\s+(?P<clause>.+)$"
 )
+# 'As first reported by the Ledger, the council will close two schools.': the source is
+# the agent of the opening passive, its clause what follows the comma.
+AS_REPORTED_BY = re.compile(
+    r"As\s+(?:(?:was|first|previously|originally|earlier|also)\s+)*"
+    r"(?P<cue>reported|noted|revealed|disclosed|stated)\s+(?:first\s+)?(?:by|in)\s+"
+    r"(?P<who>[^,]+),\s+(?P<clause>.+)$"
+)
 # 'Prices will fall, according to the ministry.'
 ACCORDING_TO_LAST = re.compile(r"(?P<clause>.+?),\s+according to (?P<who>[^,.]+)[.!]?$")
 # 'The ferry will stop in May, the ministry said on Monday.'

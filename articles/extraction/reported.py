@@ -14,6 +14,7 @@ from articles.extraction.pattern_speakers import speaker_of
 from articles.extraction.patterns import (
     ACCORDING_TO_FIRST,
     ACCORDING_TO_LAST,
+    AS_REPORTED_BY,
     CLAUSE_THEN_SPEAKER,
     NOT_A_CLAUSE,
     REPORTING_FIRST_WORDS,
@@ -40,6 +41,9 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
     )
     if according:
         return _according_to(registry, text, start, according)
+    reported_by = sentence.startswith("As ") and AS_REPORTED_BY.match(sentence)
+    if reported_by:
+        return _as_reported_by(registry, text, start, reported_by)
     clause_first = CLAUSE_THEN_SPEAKER.match(sentence) if "," in sentence else None
     speaker_first = (
         SPEAKER_THEN_CLAUSE.search(sentence)
@@ -117,6 +121,17 @@ def _according_to(registry: Registry, text: str, offset: int, match: re.Match) -
     cue = (offset + cue_at, offset + cue_at + len(ACCORDING_TO))
     clause = _span(match, "clause", offset)
     return _clause(text, clause, speaker.entity, cue, 0.7, speaker.mention)
+
+
+def _as_reported_by(
+    registry: Registry, text: str, offset: int, match: re.Match
+) -> Candidate | None:
+    """'As reported by the Ledger, …': the agent's clause, as after 'according to'."""
+    speaker = source_in(registry, text, *_span(match, "who", offset))
+    if speaker.entity is None:
+        return None
+    clause = _span(match, "clause", offset)
+    return _clause(text, clause, speaker.entity, _span(match, "cue", offset), 0.7, speaker.mention)
 
 
 def _clause_then_speaker(

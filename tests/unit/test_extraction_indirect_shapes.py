@@ -321,3 +321,25 @@ def test_a_reported_clause_ends_where_the_writer_sets_a_clause_against_it(text):
 def test_but_not_keeps_the_reported_clause_whole():
     quotes = extract_quotes("Lena Vik said she would attend the meeting, but not speak at it.")
     assert [q.text for q in quotes] == ["she would attend the meeting, but not speak at it"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "As reported by the Harbour Ledger, the ferry company lost money for the "
+            "third year in a row.",
+            "the ferry company lost money for the third year in a row",
+            "Harbour Ledger",
+        ),
+        (
+            "As first reported by the Vestby Courier on Monday, the council will close "
+            "two schools.",
+            "the council will close two schools",
+            "Vestby Courier",
+        ),
+    ],
+)
+def test_an_opening_as_reported_by_attributes_the_clause_after_its_comma(text, content, speaker):
+    # The source is the agent of the opening passive, as after 'according to'.
+    assert _indirect(text) == [(content, speaker)]

@@ -61,3 +61,28 @@ def test_a_nested_cue_near_the_outer_contents_opening_or_unsure_is_dropped():
     deep = ((backed + 7, len(text) - 1), (backed, backed + 6), 0.9)
     assert nested_dropped(text, [outer, near, unsure]) == {near[0], unsure[0]}
     assert nested_dropped(text, [outer, deep]) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Vik denied the ferry crew was at fault but on Tuesday wrote that the inquiry "
+            "should go ahead.",
+            "the ferry crew was at fault",
+            "the inquiry should go ahead",
+        ),
+        (
+            "Vik said the ferry crew had done nothing wrong - noting that the storm had "
+            "closed the harbour for two days.",
+            "the ferry crew had done nothing wrong",
+            "the storm had closed the harbour for two days",
+        ),
+    ],
+)
+def test_a_second_verb_of_the_subject_ends_the_first_content(text, first, second):
+    # 'and'/'but' and a cue with no subject of its own, or a participle after a comma:
+    # the speaker's second attribution.
+    found = _wide(text)
+    assert found.get(first) == found.get(second) != None  # noqa: E711
+    assert not any(first in quote and second in quote for quote in found)
