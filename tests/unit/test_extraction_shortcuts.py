@@ -559,3 +559,45 @@ def test_the_cycle_collector_is_left_as_it_was_found():
         assert gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def _names_found_run_by_run(phrase: str) -> list[names.Found]:
+    """names_found as it read each capitalised run: cut and read where it stands."""
+    result = []
+    for match in names.NAME.finditer(phrase):
+        for run, at in names._runs(match.group(), match.start()):
+            found = names._name_in_run_at_start(run)
+            if found is not None:
+                result.append(
+                    found._replace(
+                        offset=found.offset + at, end=found.end + at, start=found.start + at
+                    )
+                )
+    return result
+
+
+_NAME_WORDS = [
+    "Ola", "Holt", "Sen.", "Mr.", "U.S.", "President", "Former", "Gov.", "and", "&", "of",
+    "the", "The", "Harbour", "Institute", "Lund’s", "Monday", "May", "He", "Says", "Ltd.",
+    "Theresa", "Vestby", "A.", "Department", "for", "Two", "said", "(D-Ore.)",
+]  # fmt: skip
+_name_phrases = st.lists(
+    st.sampled_from([*_NAME_WORDS, " ", "  ", "\t", ", ", ". ", "\n", " “", "” "]), max_size=24
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(_name_phrases, st.integers(0, 3))
+@example("Former Florida Gov. Per Holt and Ola Lund of the Harbour Institute said", 0)
+@example("in the U.S. He said Theresa May and Mr. Holt & Lund Ltd. met", 2)
+def test_a_runs_names_read_once_are_those_read_where_the_run_stands(phrase, pad):
+    # The same run read first at one offset, then at another, gives the same names moved.
+    text = " " * pad + phrase
+    assert names.names_found(phrase) == _names_found_run_by_run(phrase)
+    assert names.names_found(text) == _names_found_run_by_run(text)
+
+
+def test_the_gold_texts_names_read_run_by_run_are_those_read_once():
+    for text in gold_texts(200):
+        for paragraph in text.split("\n"):
+            assert names.names_found(paragraph) == _names_found_run_by_run(paragraph)
