@@ -220,7 +220,9 @@ def names_found(phrase: str) -> list[Found]:
     """The names of ``phrase`` with their offsets and the titles before them."""
     result = []
     for match in NAME.finditer(phrase):
-        result += _shifted(_names_in_run(match.group()), match.start())
+        found = _names_in_run(match.group())
+        if found:  # many runs name no one ('The', 'But')
+            result += _shifted(found, match.start())
     return result
 
 

@@ -22,6 +22,7 @@ from articles.extraction import (
     lead_subjects,
     logistic,
     lower_words,
+    marks,
     model,
     names,
     pattern_speakers,
@@ -620,7 +621,9 @@ def _generated(cls: type) -> type:
 _field_values = st.one_of(st.none(), st.integers(-3, 3), st.text(max_size=3), st.booleans())
 
 
-@pytest.mark.parametrize("cls", [model.Candidate, model.QuoteSuggestion])
+@pytest.mark.parametrize(
+    "cls", [model.Candidate, model.QuoteSuggestion, marks.Segment, attribution.Attribution]
+)
 @settings(max_examples=100)
 @given(data=st.data())
 def test_a_written_out_init_sets_what_the_generated_one_sets(cls, data):
