@@ -89,6 +89,10 @@ class Attribution:
     entity: Entity
     mention: Span | None
 
+    # Written out for speed, as model.QuoteSuggestion's is.
+    def __init__(self, cue: Span, entity: Entity, mention: Span | None) -> None:
+        self.__dict__.update(cue=cue, entity=entity, mention=mention)
+
 
 def after_quote(registry: Registry, text: str, position: int, limit: int) -> Attribution | None:
     """From the closing mark at ``position`` to the sentence's end at ``limit``:

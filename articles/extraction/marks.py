@@ -32,6 +32,10 @@ class Segment:
     close: int | None
     mark: str
 
+    # Written out for speed, as model.QuoteSuggestion's is: one per quoted stretch.
+    def __init__(self, open: int, close: int | None, mark: str) -> None:
+        self.__dict__.update(open=open, close=close, mark=mark)
+
     @property
     def start(self) -> int:
         return self.open + 1

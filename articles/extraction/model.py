@@ -39,6 +39,37 @@ class QuoteSuggestion:
     confidence: float = 0.5
     speaker_description: str = ""
 
+    # Written out, as dataclass takes a class's own __init__: the generated one of a frozen
+    # class sets each field through object.__setattr__, which cost more than twice as much,
+    # and every rule's quote makes one (tests check it against the generated one).
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        kind: str,
+        speaker: str | None = None,
+        speaker_start: int | None = None,
+        speaker_end: int | None = None,
+        cue_start: int | None = None,
+        cue_end: int | None = None,
+        confidence: float = 0.5,
+        speaker_description: str = "",
+    ) -> None:
+        self.__dict__.update(
+            start=start,
+            end=end,
+            text=text,
+            kind=kind,
+            speaker=speaker,
+            speaker_start=speaker_start,
+            speaker_end=speaker_end,
+            cue_start=cue_start,
+            cue_end=cue_end,
+            confidence=confidence,
+            speaker_description=speaker_description,
+        )
+
 
 @dataclass(frozen=True)
 class SpeakerEntry:
@@ -64,3 +95,26 @@ class Candidate:
     cue: Span | None = None
     mention: Span | None = None
     gated: bool = False  # admitted by the wide scope's gate, beyond the clauses scope
+
+    # Written out for speed, as QuoteSuggestion's is.
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        entity: Entity | None,
+        confidence: float,
+        cue: Span | None = None,
+        mention: Span | None = None,
+        gated: bool = False,
+    ) -> None:
+        self.__dict__.update(
+            start=start,
+            end=end,
+            kind=kind,
+            entity=entity,
+            confidence=confidence,
+            cue=cue,
+            mention=mention,
+            gated=gated,
+        )

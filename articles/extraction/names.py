@@ -221,11 +221,30 @@ def names_found(phrase: str) -> list[Found]:
     """The names of ``phrase`` with their offsets and the titles before them."""
     result = []
     for match in NAME.finditer(phrase):
-        for run, at in _runs(match.group(), match.start()):
-            found = _name_in_run(run, at)
-            if found is not None:
-                result.append(found)
+        found = _names_in_run(match.group())
+        if found:  # many runs name no one ('The', 'But')
+            result += _shifted(found, match.start())
     return result
+
+
+# An article repeats its capitalised runs ('President Trump'), and so does the next one:
+# each run is cut and read once, its names then moved to where it stands. What a run
+# holds depends on its words alone (fixed word lists), not on where it is or the article.
+@lru_cache(maxsize=65536)
+def _names_in_run(run: str) -> tuple[Found, ...]:
+    names: list[Found] = []
+    for piece, at in _runs(run, 0):
+        found = _name_in_run_at_start(piece)
+        if found is not None:
+            names += _shifted((found,), at)
+    return tuple(names)
+
+
+def _shifted(found: tuple[Found, ...], at: int) -> tuple[Found, ...] | list[Found]:
+    """``found`` moved ``at`` characters on."""
+    if not at:
+        return found
+    return [Found(n, o + at, t, g, e + at, s + at) for n, o, t, g, e, s in found]
 
 
 # Abbreviations that end in a dot without ending a sentence.
@@ -279,21 +298,6 @@ def _without_openers(run: str) -> str:
     while len(words) > 1 and words[0] in NOT_NAMES:
         words = words[1:]
     return " ".join(words)
-
-
-def _name_in_run(run: str, offset: int) -> Found | None:
-    """The name in a capitalised ``run`` found at ``offset`` of its phrase, if any."""
-    found = _name_in_run_at_start(run)
-    if found is None or not offset:
-        return found
-    return Found(
-        found.name,
-        found.offset + offset,
-        found.titles,
-        found.gender,
-        found.end + offset,
-        found.start + offset,
-    )
 
 
 # News repeats its capitalised runs ('President Trump', 'The'), within an article and

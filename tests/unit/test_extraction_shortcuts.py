@@ -1,7 +1,9 @@
 """The extraction engine's cheap tests before its regular expressions say what the
 expressions would: each shortcut against the search it spares, on made-up text."""
 
+import dataclasses
 import gc
+import inspect
 import re
 from itertools import combinations
 
@@ -20,6 +22,8 @@ from articles.extraction import (
     lead_subjects,
     logistic,
     lower_words,
+    marks,
+    model,
     names,
     pattern_speakers,
     patterns,
@@ -559,3 +563,87 @@ def test_the_cycle_collector_is_left_as_it_was_found():
         assert gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def _names_found_run_by_run(phrase: str) -> list[names.Found]:
+    """names_found as it read each capitalised run: cut and read where it stands."""
+    result = []
+    for match in names.NAME.finditer(phrase):
+        for run, at in names._runs(match.group(), match.start()):
+            found = names._name_in_run_at_start(run)
+            if found is not None:
+                result.append(
+                    found._replace(
+                        offset=found.offset + at, end=found.end + at, start=found.start + at
+                    )
+                )
+    return result
+
+
+_NAME_WORDS = [
+    "Ola", "Holt", "Sen.", "Mr.", "U.S.", "President", "Former", "Gov.", "and", "&", "of",
+    "the", "The", "Harbour", "Institute", "Lund’s", "Monday", "May", "He", "Says", "Ltd.",
+    "Theresa", "Vestby", "A.", "Department", "for", "Two", "said", "(D-Ore.)",
+]  # fmt: skip
+_name_phrases = st.lists(
+    st.sampled_from([*_NAME_WORDS, " ", "  ", "\t", ", ", ". ", "\n", " “", "” "]), max_size=24
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(_name_phrases, st.integers(0, 3))
+@example("Former Florida Gov. Per Holt and Ola Lund of the Harbour Institute said", 0)
+@example("in the U.S. He said Theresa May and Mr. Holt & Lund Ltd. met", 2)
+def test_a_runs_names_read_once_are_those_read_where_the_run_stands(phrase, pad):
+    # The same run read first at one offset, then at another, gives the same names moved.
+    text = " " * pad + phrase
+    assert names.names_found(phrase) == _names_found_run_by_run(phrase)
+    assert names.names_found(text) == _names_found_run_by_run(text)
+
+
+def test_the_gold_texts_names_read_run_by_run_are_those_read_once():
+    for text in gold_texts(200):
+        for paragraph in text.split("\n"):
+            assert names.names_found(paragraph) == _names_found_run_by_run(paragraph)
+
+
+def _generated(cls: type) -> type:
+    """``cls`` as dataclass makes it without the __init__ written out in it."""
+    fields = [
+        (f.name, f.type, dataclasses.field(default=f.default))
+        if f.default is not dataclasses.MISSING
+        else (f.name, f.type)
+        for f in dataclasses.fields(cls)
+    ]
+    return dataclasses.make_dataclass(cls.__name__, fields, frozen=True)
+
+
+_field_values = st.one_of(st.none(), st.integers(-3, 3), st.text(max_size=3), st.booleans())
+
+
+@pytest.mark.parametrize(
+    "cls", [model.Candidate, model.QuoteSuggestion, marks.Segment, attribution.Attribution]
+)
+@settings(max_examples=100)
+@given(data=st.data())
+def test_a_written_out_init_sets_what_the_generated_one_sets(cls, data):
+    generated = _generated(cls)
+    ours = [(p.name, p.default, p.kind) for p in inspect.signature(cls).parameters.values()]
+    assert ours == [
+        (p.name, p.default, p.kind) for p in inspect.signature(generated).parameters.values()
+    ]
+    names = [f.name for f in dataclasses.fields(cls)]
+    required = [f.name for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING]
+    given_names = data.draw(st.sets(st.sampled_from(names)).map(lambda s: s | set(required)))
+    values = {name: data.draw(_field_values) for name in names if name in given_names}
+    positional = data.draw(st.integers(0, len(required)))
+    args = [values[name] for name in names[:positional]]
+    kwargs = {name: value for name, value in values.items() if name not in names[:positional]}
+    made, plain = cls(*args, **kwargs), generated(*args, **kwargs)
+    assert vars(made) == vars(plain)
+    assert repr(made) == repr(plain)
+    assert hash(made) == hash(plain)
+    assert made == cls(*args, **kwargs)
+    assert dataclasses.replace(made) == made
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 1
