@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from articles.extraction import cues
 from articles.extraction.addressees import ASKING, TELLING
+from articles.extraction.apposed_subjects import apposed_subject
 from articles.extraction.asides import (
     attribution_aside,
     breaks_told_clause,
@@ -576,6 +577,9 @@ def _around(
     content = (sentence[0][0], sentence[comma][0])
     if comma + 1 == first:
         speaker = phrase(registry, text, sentence, last + 1, len(sentence))  # said X
+        apposed = apposed_subject(registry, text, sentence, comma) if not speaker.entity else None
+        if apposed is not None:
+            content, speaker = apposed  # '…, Holt, the mayor, said': no speaker after it
     else:
         end = skip_auxiliaries(sentence, first)
         speaker = phrase(registry, text, sentence, comma + 1, end)

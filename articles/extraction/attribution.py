@@ -152,14 +152,40 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
     return None
 
 
+# Words that open a group as its article would: 'some protesters', 'dozens of residents'.
+_QUANTIFIER = (
+    r"(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Aa]\s+few|(?:[Dd]ozens|[Hh]undreds|[Tt]housands|"
+    r"[Ss]cores)\s+of)"
+)
+
+
+def _base_form(verb: str) -> str:
+    """The plural present of a third-person verb: 'writes' → 'write', 'replies' → 'reply'."""
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("sses", "shes", "ches")):
+        return verb[:-2]
+    return verb[:-1]
+
+
+# A plural subject's present tense of a listed verb ('write' beside 'writes'): 'say' is
+# listed itself.
+_PLURAL_PRESENT = "|".join(
+    base
+    for base in (_base_form(verb) for verb in SPEECH_VERBS if verb.endswith("s"))
+    if base not in SPEECH_VERBS
+)
+
 # After a quotation that a comma or a question ends, a subject, perhaps an auxiliary or an
 # adverb, and a verb, listed or not, then nothing but a time or a place to the sentence's
 # end: '…,” he surmised.', '…,” Lund fumed on Tuesday.', '…,” she has said.', '…,” he
-# later said.', '…,” it recommended.', '…,” the president will say.'
+# later said.', '…,” it recommended.', '…,” the president will say.'. A quantifier opens
+# a group as 'the' does ('…,” some protesters chanted'), and a plural subject's present
+# tense is a cue when its '-s' form is listed ('…,” the two write').
 UNLISTED_CUE_AFTER = re.compile(
-    rf"\s*(?P<who>{SUBJECT_PRONOUN}|it|I|we|{CAPITALISED}|(?:[Tt]he|[Aa]n?)\s+"
+    rf"\s*(?P<who>{SUBJECT_PRONOUN}|it|I|we|{CAPITALISED}|(?:[Tt]he|[Aa]n?|{_QUANTIFIER})\s+"
     rf"(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+(?:(?:has|have|had|will|would|later|also|then|"
-    rf"once|again|just|{LY_ADVERB})\s+)*(?P<cue>{CUE}|[a-z]{{3,}}ed)"
+    rf"once|again|just|{LY_ADVERB})\s+)*(?P<cue>{CUE}|[a-z]{{3,}}ed|{_PLURAL_PRESENT})"
     r"(?:\s+(?:on|in|at|during|later|again|back)\b[^.!?“”\"]{0,40})?\s*[.!?]?\s*$"
 )
 

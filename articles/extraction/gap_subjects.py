@@ -50,6 +50,7 @@ _PEOPLE = (
 _BELONGING = AFFILIATION - {"among"}
 # Words that join the group to the name before it into one subject.
 _JOINING = frozenset("and or nor but plus with".split())
+_ARTICLES = frozenset(("a", "an"))
 _WORD = re.compile(r"[^\s,;:()“”\"]+|[,;:()“”\"]")
 
 
@@ -74,10 +75,12 @@ def described_group(
         before[:1].isupper()
         or not before.isalpha()
         or before.casefold() in _JOINING
+        or before.casefold() in _ARTICLES
         or (before.casefold() in _BELONGING and not _share_of(words, tail - 1))
     ):
         # 'Sen. Holt, many Republicans', 'Holt and other leaders': the group is no more
-        # than part of the subject; 'a lawyer for the farmers': the lawyer speaks.
+        # than part of the subject; 'a lawyer for the farmers': the lawyer speaks; 'a
+        # few protesters': the article opens the group with its quantifier.
         return None
     group = speaker_in(registry, text, words[tail][0], words[-1][1])
     return group if group.entity is not None and not group.entity.named else None

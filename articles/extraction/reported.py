@@ -58,7 +58,7 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
             or (
                 speaker_first
                 and speaker_first.start("cue") == clause_first.start("cue2")
-                and len(sentence[: speaker_first.start("who")].split()) <= 1
+                and _subject_opens(sentence[: speaker_first.start("who")])
             )
         )
     ):
@@ -73,6 +73,21 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
     if speaker_first:
         return _speaker_then_clause(registry, text, start, speaker_first)
     return None
+
+
+def _subject_opens(lead: str) -> bool:
+    """Whether only the subject's first word, or a description of the name the subject
+    starts with, comes before it: 'Dr. [Holt]', 'A lawyer, [Marta Solheim], said …'."""
+    if len(lead.split()) <= 1:
+        return True
+    return _DESCRIPTION_FIRST.fullmatch(lead) is not None and not _is_clause(lead)
+
+
+# A description set off by its comma before the name it describes: 'A lawyer, ', 'The
+# city's chief planner, '.
+_DESCRIPTION_FIRST = re.compile(
+    r"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Aa]nother)\s+[^,;:.“”\"]{2,60},\s*"
+)
 
 
 # The rest of a place or time phrase, its commas and the clause's 'that'.
