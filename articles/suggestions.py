@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from articles.extraction import Scope, extract
-from articles.extraction.names import fold, similar
+from articles.extraction.spelling import fold, similar
 from articles.history.record import record
 from articles.models import (
     Assignment,

@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from articles.extraction.gender import of_first_name
-from articles.extraction.names import HONORIFICS, fold, is_org, is_place
+from articles.extraction.names import HONORIFICS, is_org, is_place
+from articles.extraction.spelling import fold
 
 GROUPS = {"direct": "direct", "mixed": "direct", "indirect": "indirect"}
 

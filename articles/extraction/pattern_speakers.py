@@ -11,18 +11,14 @@ from articles.extraction.aside_subjects import subject_before_aside
 from articles.extraction.descriptions import AFFILIATION, PLURAL_ROLES, RELATIVES, describes
 from articles.extraction.gap_subjects import described_group
 from articles.extraction.lead_subjects import pronoun_after_relative
-from articles.extraction.names import (
-    can_speak,
-    fold,
-    is_place,
-    names_found,
-)
+from articles.extraction.names import can_speak, is_place, names_found
 from articles.extraction.patterns import SAYING_VERBS
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
 from articles.extraction.relative_subjects import described_before_relative
 from articles.extraction.sentence_openings import OPENING_WORDS
 from articles.extraction.speakers import Speaker, speaker_in
+from articles.extraction.spelling import fold
 
 # 'a spokeswoman for ', 'one analyst at the ': a described person's head before the
 # organisation a pattern took as the subject.

@@ -37,7 +37,6 @@ from articles.extraction.names import (
     TITLES,
     Found,
     can_speak,
-    fold,
     is_org,
     names_found,
 )
@@ -46,6 +45,7 @@ from articles.extraction.patterns import (
     ORG_PHRASE,
 )
 from articles.extraction.registry import Entity, Registry
+from articles.extraction.spelling import fold
 
 # What may follow a name in an attribution phrase without being part of it: 'Ruth
 # Okafor to TV 2', 'Holt on Monday', 'Okafor (45)'.

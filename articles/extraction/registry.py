@@ -21,13 +21,12 @@ from articles.extraction.names import (
     GENERIC_ORG_NOUNS,
     Mention,
     can_speak,
-    fold,
     is_org,
     is_place,
     role_noun,
     roles,
-    similar,
 )
+from articles.extraction.spelling import fold, similar
 from articles.extraction.vocabulary import Vocabulary
 
 

@@ -23,19 +23,14 @@ from articles.extraction.descriptions import (
 )
 from articles.extraction.headline_names import headline_subject
 from articles.extraction.model import Span
-from articles.extraction.names import (
-    can_speak,
-    fold,
-    is_org,
-    is_place,
-    names_found,
-)
+from articles.extraction.names import can_speak, is_org, is_place, names_found
 from articles.extraction.patterns import (
     CUE,
 )
 from articles.extraction.phrases import analyse, head_name, strip_article
 from articles.extraction.poll_shares import poll_of_share
 from articles.extraction.registry import Entity, Registry
+from articles.extraction.spelling import fold
 
 
 class Speaker(NamedTuple):

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from articles.extraction import gender as genders
 from articles.extraction.lower_words import lower_words
-from articles.extraction.names import ABBREVIATIONS, fold, without_possessive
+from articles.extraction.names import ABBREVIATIONS, without_possessive
+from articles.extraction.spelling import fold
 
 # These scan whole articles, so each opens with its first letter, which lets the regex
 # engine skip to the letters it can start at; the look-behind after it is the word

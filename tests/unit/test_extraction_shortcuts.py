@@ -30,6 +30,7 @@ from articles.extraction import (
     phrases,
     quoted,
     registry,
+    spelling,
     vocabulary,
 )
 from articles.extraction.model import Scope
@@ -218,7 +219,7 @@ _spellings = st.text(alphabet="abcø", max_size=9)
 def test_the_edit_distance_is_the_full_tables_up_to_its_limit(a, b, limit):
     # The band, the letters both spellings share at their ends and the answers without
     # a table for one or two letters left must not change the distance.
-    assert names.edit_distance(a, b, limit) == min(_full_table_distance(a, b), limit + 1)
+    assert spelling.edit_distance(a, b, limit) == min(_full_table_distance(a, b), limit + 1)
 
 
 @settings(max_examples=300)
@@ -501,7 +502,7 @@ def test_a_poll_is_mentioned_where_the_poll_words_are_found(text, cut_start, cut
 @example("’he")
 @example("WE're")
 def test_a_pronoun_is_told_by_splitting_at_the_first_apostrophe(word):
-    expected = names.fold(re.split(r"[’']", word, maxsplit=1)[0]) in names._PRONOUN_WORDS
+    expected = spelling.fold(re.split(r"[’']", word, maxsplit=1)[0]) in names._PRONOUN_WORDS
     assert names._pronoun(word) == expected
 
 
@@ -511,7 +512,7 @@ def test_a_pronoun_is_told_by_splitting_at_the_first_apostrophe(word):
 def test_the_registry_counts_each_spelling_under_the_words_own_key(text):
     places: dict[str, list[int]] = {}
     for match in vocabulary._CAPITALISED_WORD.finditer(text):
-        key = names.fold(names.POSSESSIVE.sub("", match.group().rstrip(".")))
+        key = spelling.fold(names.POSSESSIVE.sub("", match.group().rstrip(".")))
         places.setdefault(key, []).append(match.start())
     read = vocabulary.Vocabulary(text)
     assert read._places == places

@@ -3,7 +3,7 @@ invented sentences in the style of Norwegian and US news."""
 
 from pathlib import Path
 
-from articles.extraction import extract, extract_quotes, names
+from articles.extraction import extract, extract_quotes, names, spelling
 from articles.extraction.names import can_speak, names_found
 from articles.extraction.phrases import named_by
 from articles.extraction.registry import Entity, Registry
@@ -199,13 +199,13 @@ def test_work_grows_about_linearly_with_one_long_paragraph(monkeypatch):
         )
 
     comparisons = []
-    measure = names.edit_distance
+    measure = spelling.edit_distance
     monkeypatch.setattr(
-        names, "edit_distance", lambda *args, **kw: comparisons.append(1) or measure(*args, **kw)
+        spelling, "edit_distance", lambda *args, **kw: comparisons.append(1) or measure(*args, **kw)
     )
 
     def counted(text):
-        names.similar.cache_clear()
+        spelling.similar.cache_clear()
         comparisons.clear()
         extract_quotes(text)
         return len(comparisons)
