@@ -61,3 +61,21 @@ def test_a_nested_cue_near_the_outer_contents_opening_or_unsure_is_dropped():
     deep = ((backed + 7, len(text) - 1), (backed, backed + 6), 0.9)
     assert nested_dropped(text, [outer, near, unsure]) == {near[0], unsure[0]}
     assert nested_dropped(text, [outer, deep]) == set()
+
+
+def test_a_reported_clause_opening_another_content_is_that_attribution_alone():
+    # 'saying' lies a few words into what 'accused' reports: the wide scope keeps the
+    # accusation only, as PARC counts it; the clauses scope keeps both readings.
+    text = "Ada Brekke accused the ferry board of saying the crossing was safe when it was not."
+    assert list(_wide(text)) == ["the ferry board of saying the crossing was safe when it was not"]
+    clauses = [q.text for q in extract_quotes(text)]
+    assert "the crossing was safe when it was not" in clauses
+
+
+def test_a_clause_opening_a_content_only_the_gate_admits_stands_alone():
+    # 'call for' lies a few words into what 'used' would report: the clause rules'
+    # reading stands, the gate's outer reading of the same words goes.
+    text = (
+        "Councillor Ada Brekke used her speech to call for the resignation of the harbour master."
+    )
+    assert _wide(text) == {"the resignation of the harbour master": "Ada Brekke"}
