@@ -43,6 +43,7 @@ from articles.extraction.outer_attribution import (
     cue_inside,
     nested_dropped,
     reads_inner,
+    shallow_nested,
     without_inner_readings,
 )
 from articles.extraction.paragraphs import (
@@ -175,11 +176,28 @@ class _Reader:
                 for quote, _ in self.kept + self.gated
             ],
         )
+        admitted = set()  # the contents only the gate admitted
         for quote, entity in self.gated:
             span = (quote.start, quote.end)
             if span not in self.kept_spans and span not in nested:
                 self.kept_spans.add((quote.start, quote.end))
                 self.kept.append((quote, entity))
+                admitted.add(span)
+        if self.gate is not None:
+            # The clauses scope keeps every reading; PARC's annotators count one where a
+            # content's cue opens another content.
+            shallow = shallow_nested(
+                [
+                    ((q.start, q.end), _cue_of(q), (q.start, q.end) in admitted, e is not None)
+                    for q, e in self.kept
+                    if q.kind == "indirect"
+                ]
+            )
+            self.kept = [
+                (q, e)
+                for q, e in self.kept
+                if q.kind != "indirect" or (q.start, q.end) not in shallow
+            ]
         quotes = [self._returned(quote, entity) for quote, entity in self.kept]
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes

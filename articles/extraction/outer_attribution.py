@@ -201,3 +201,28 @@ _COORDINATED = re.compile(
 # ', noting that …', ' - arguing that …': a participle that follows a comma or a dash.
 _ING = re.compile(r"\w+ing\b")
 _PARTICIPLE_BREAK = re.compile(r"(?:,|\s+[—–-]+)\s*$")
+
+
+def shallow_nested(spans: list[tuple[Span, Span | None, bool, bool]]) -> set[Span]:
+    """Of reported contents ``spans`` (a content, its cue, whether only the gate admitted
+    it, whether it has a speaker), those dropped where one content's cue lies within the
+    first ``_NESTED_DEPTH`` characters of another, longer one: two readings of one
+    attribution ('accused the board of saying […]', 'used the speech to call for […]'),
+    as PARC's annotators count one. A clause reading with a speaker stands over the
+    gate's outer one; otherwise the outer stands, as ``nested_dropped`` keeps the outer
+    over such a content the gate admits ('declined [to confirm …]')."""
+    by_start = sorted(spans, key=lambda item: item[0])
+    starts = [span[0] for span, *_ in by_start]
+    dropped = set()
+    for inner, cue, inner_gated, inner_speaks in spans:
+        if cue is None:
+            continue
+        # Only a content opening at most that far before the cue can hold it so near its
+        # start: a long article's hundreds of contents are not compared pairwise.
+        first = bisect_left(starts, cue[0] - _NESTED_DEPTH + 1)
+        last = bisect_right(starts, min(cue[0], inner[0]))
+        own_reading = inner_speaks and not inner_gated
+        for outer, _, outer_gated, _ in by_start[first:last]:
+            if inner[1] <= outer[1] and outer[1] - outer[0] > inner[1] - inner[0]:
+                dropped.add(outer if outer_gated and own_reading else inner)
+    return dropped

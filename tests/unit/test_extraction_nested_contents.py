@@ -86,3 +86,21 @@ def test_a_second_verb_of_the_subject_ends_the_first_content(text, first, second
     found = _wide(text)
     assert found.get(first) == found.get(second) != None  # noqa: E711
     assert not any(first in quote and second in quote for quote in found)
+
+
+def test_a_reported_clause_opening_another_content_is_that_attribution_alone():
+    # 'saying' lies a few words into what 'accused' reports: the wide scope keeps the
+    # accusation only, as PARC counts it; the clauses scope keeps both readings.
+    text = "Ada Brekke accused the ferry board of saying the crossing was safe when it was not."
+    assert list(_wide(text)) == ["the ferry board of saying the crossing was safe when it was not"]
+    clauses = [q.text for q in extract_quotes(text)]
+    assert "the crossing was safe when it was not" in clauses
+
+
+def test_a_clause_opening_a_content_only_the_gate_admits_stands_alone():
+    # 'call for' lies a few words into what 'used' would report: the clause rules'
+    # reading stands, the gate's outer reading of the same words goes.
+    text = (
+        "Councillor Ada Brekke used her speech to call for the resignation of the harbour master."
+    )
+    assert _wide(text) == {"the resignation of the harbour master": "Ada Brekke"}
