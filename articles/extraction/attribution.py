@@ -146,10 +146,23 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
     if text[position - 2 : position - 1] in (",", "?", "!"):
         # A verb no cue list holds, or one after an auxiliary or an adverb, closing the
         # sentence: '…,” he surmised.', '…,” she has said.'
-        match = UNLISTED_CUE_AFTER.match(tail) or UNLISTED_CUE_BEFORE_NAME.match(tail)
+        match = UNLISTED_CUE_AFTER.match(tail)
+        if match and not _plural_verb(match):
+            match = None
+        match = match or UNLISTED_CUE_BEFORE_NAME.match(tail)
         if match:
             return _attribution(registry, text, match, position)
     return None
+
+
+def _plural_verb(match: re.Match) -> bool:
+    """Whether the cue after a quotation is a verb: a plural present that is also a noun
+    ('report', 'note') is one only after a plural subject ('…,” the two report'), not in
+    a phrase such as '…,” the verdict of the final report.'"""
+    if match.group("cue") not in _NOUN_LIKE_PRESENT:
+        return True
+    last = match.group("who").split()[-1].casefold()
+    return last in _PLURAL_SUBJECTS or (last.endswith("s") and not last.endswith("ss"))
 
 
 # Words that open a group as its article would: 'some protesters', 'dozens of residents'.
@@ -175,6 +188,13 @@ _PLURAL_PRESENT = "|".join(
     for base in (_base_form(verb) for verb in SPEECH_VERBS if verb.endswith("s"))
     if base not in SPEECH_VERBS
 )
+# Those of them that are also nouns, which a phrase after a quotation may end on.
+_NOUN_LIKE_PRESENT = frozenset(
+    """report note call state comment claim estimate promise reply fear hope recall doubt
+    demand tweet object caution stress answer""".split()
+)
+# Subjects of a plural verb that no '-s' marks: pronouns and numbers ('the two').
+_PLURAL_SUBJECTS = frozenset("they we i you both two three four five six".split())
 
 # After a quotation that a comma or a question ends, a subject, perhaps an auxiliary or an
 # adverb, and a verb, listed or not, then nothing but a time or a place to the sentence's

@@ -198,7 +198,7 @@ def entity_described(registry: Registry, description: str) -> Entity:
     plural = is_plural(head)
     # One described by no noun for a person ('The New York primary', 'a young', 'It's
     # easy') is nobody a later 'he' or 'she' means.
-    thing = gender is None and (_thing(words, head) or not (plural or _person_head(head)))
+    thing = gender is None and (_thing(words, head) or (not plural and _no_person_head(head)))
     return registry.describe(description, gender, plural=plural, thing=thing)
 
 
@@ -258,17 +258,35 @@ def _person_noun(noun: str) -> bool:
     )
 
 
-def _person_head(head: str) -> bool:
-    """Whether the head of a description is a noun for a person: 'aide', 'delegate',
-    'source', 'reporter'; not 'primary', 'tabloid' or 'us'."""
+def _no_person_head(head: str) -> bool:
+    """Whether the head of a description is a word for no person, whom a later 'he' or
+    'she' cannot mean: a thing ('primary', 'tabloid', 'survey'), an adjective ('young',
+    'federal'), a number, a day, a participle or a contraction; any other head may be
+    someone's ('pilot', 'nurse', 'the 34-year-old')."""
     noun = head.casefold().strip(".,;:’'")
-    return _person_noun(noun) or noun in _PEOPLE or f"{noun}s" in PLURAL_ROLES
+    if noun in _NO_PERSON_HEADS or noun.endswith("-") or "’" in noun or "'" in noun:
+        return True
+    if any(ch.isdigit() for ch in noun):
+        return not noun.endswith("-old")  # '42%', '31-page'; not 'the 34-year-old'
+    # 'the poll released', 'those surveyed': a participle, not a noun for a person.
+    return noun.endswith("ed") and not _person_noun(noun)
 
 
-# Nouns for people that neither a title, an ending nor a plural role gives.
-_PEOPLE = frozenset(
-    """person delegate member veteran guest user victim child kid native executive
-    citizen individual official source aide""".split()
+# Heads for no person: things, shares, bodies of text or speech, and adjectives and
+# ordinals left at the end of a description cut short ('a young', 'the third').
+_NO_PERSON_HEADS = frozenset(
+    """primary tabloid us average half third second first lot research summary tally
+    country interview opinion account suit cable timeline count proportion leadership
+    language faction choice hill magazine newspaper resolution panel way base debate
+    version place bureau community tactic question result lecture unit option platform
+    role tax idea state index initiative probe speech fact foundation criticism reason
+    thing problem class evidence note collection pitch university industry world body
+    fraction comparison vote team survey poll study report statement letter memo video
+    book film article post tweet message email story plan bill law rule deal budget
+    monday tuesday wednesday thursday friday saturday sunday week month year day
+    young old familiar hard close democratic conservative liberal progressive federal
+    bipartisan critical fine funny available safe widespread false elite snarky worth
+    two three four five six seven eight nine ten then soon ago like remain seek""".split()
 )
 
 

@@ -1,11 +1,11 @@
-"""Subjects in a Title Case line ('Tim Kaine Fully Embraced The Plan', 'Obama To Voters
-Worried About Taxes: …'), where every word is capitalised and the capitals no longer
+"""Subjects in a Title Case line ('Ingrid Berg Fully Embraced The Plan', 'Holt To Voters
+Worried About Tolls: …'), where every word is capitalised and the capitals no longer
 tell a name's words from a verb's or an adverb's: the name ends before a word that no
 name holds."""
 
 from __future__ import annotations
 
-from articles.extraction.names import title_case_line
+from articles.extraction.names import is_org, title_case_line
 from articles.extraction.registry import Registry
 
 # Words that never go on a name in a headline: prepositions other than those of
@@ -18,19 +18,22 @@ _NO_NAME_WORDS = frozenset(
     which when where why how a an just very be been being not never also still now
     already again""".split()
 )
-# A headline names in at most this many words ('Jeb Bush Super PAC Chief').
+# A headline names in at most this many words ('Per Lund Harbour Fund Chief').
 _NAME_WORDS = 8
 
 
 def headline_subject(registry: Registry, text: str, start: int, phrase: str) -> str:
     """``phrase`` (at ``start``) up to the word that no name holds, when it stands in a
-    Title Case line: 'Tim Kaine Fully' is 'Tim Kaine'; any other ``phrase`` as it is."""
+    Title Case line: 'Ingrid Berg Fully' is 'Ingrid Berg'; any other ``phrase`` as it is."""
     words = phrase.split()
     if len(words) < 2 or len(words) > _NAME_WORDS or not all(w[:1].isupper() for w in words):
         return phrase
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     if not title_case_line(text[line_start : len(text) if line_end < 0 else line_end]):
+        return phrase
+    if is_org(phrase) or text.count(phrase) > 1:
+        # 'Pilots Without Borders', a body's name, which the article's body repeats.
         return phrase
     for i, word in enumerate(words[1:], start=1):
         bare = word.strip(".,;:’'").lower()

@@ -10,6 +10,7 @@ from dataclasses import replace
 from articles.extraction.addressees import told_start
 from articles.extraction.clause_shapes import BOUNDARY_WORDS, PREPOSITIONS
 from articles.extraction.model import Candidate, Span
+from articles.extraction.names import is_org
 from articles.extraction.pattern_speakers import speaker_of
 from articles.extraction.patterns import (
     ACCORDING_TO_FIRST,
@@ -42,7 +43,7 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
     if according:
         return _according_to(registry, text, start, according)
     reported_by = sentence.startswith("As ") and AS_REPORTED_BY.match(sentence)
-    if reported_by:
+    if reported_by and (reported_by.group("by") == "by" or _outlet(reported_by.group("who"))):
         return _as_reported_by(registry, text, start, reported_by)
     clause_first = CLAUSE_THEN_SPEAKER.match(sentence) if "," in sentence else None
     speaker_first = (
@@ -136,6 +137,13 @@ def _according_to(registry: Registry, text: str, offset: int, match: re.Match) -
     cue = (offset + cue_at, offset + cue_at + len(ACCORDING_TO))
     clause = _span(match, "clause", offset)
     return _clause(text, clause, speaker.entity, cue, 0.7, speaker.mention)
+
+
+def _outlet(words: str) -> bool:
+    """'the Daily Ledger', a body's name that 'in' may open, not a time ('March', 'the
+    spring')."""
+    name = re.sub(r"^[Tt]he\s+", "", words.strip())
+    return name[:1].isupper() and is_org(name)
 
 
 def _as_reported_by(
