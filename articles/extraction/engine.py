@@ -89,8 +89,8 @@ def extract(
     return quotes, speakers
 
 
-# A clock's 'AM' or 'PM' that scraped text glues to the name after it ('9:31 PMRubio',
-# '9:31PMRubio says'): read as spaces, so that the name is 'Rubio' and offsets hold.
+# A clock's 'AM' or 'PM' that scraped text glues to the name after it ('9:31 PMHalvorsen',
+# '9:31PMHalvorsen says'): read as spaces, so that the name is 'Halvorsen' and offsets hold.
 _GLUED_CLOCK = re.compile(r"(?:(?<=\d)|(?<=\d\s))[AP]M(?=[A-Z][a-z])")
 
 

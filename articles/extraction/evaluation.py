@@ -473,7 +473,7 @@ def _fullest(text: str, name: str, at: int | None = None, gender: str | None = N
     return best if len(best.split()) >= len(name.split()) else name
 
 
-# A country's or union's initials, never a given name's: 'the U.S. Clinton campaign'.
+# A country's or union's initials, never a given name's: 'the U.S. Halvorsen campaign'.
 _PLACE_INITIALS = frozenset("u.s. u.k. u.n. e.u. d.c.".split())
 
 

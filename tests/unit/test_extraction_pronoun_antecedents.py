@@ -87,14 +87,14 @@ def test_a_description_of_a_delegate_or_a_source_is_still_someone():
 
 
 def test_a_capitalised_word_qualifying_a_noun_is_nobody_speaking():
-    # 'his British trip' had made 'British' a person, who then spoke the mixed quote and
+    # 'his Danish tour' had made 'Danish' a person, who then spoke the mixed quote and
     # became the 'he' of the next one.
     text = (
-        "Per Lund flew home on Monday. But he leaves behind a furious backlash against the "
-        "statements made during his British trip, particularly his warning that Norway "
-        "would have to go to the “back of the queue” if it wanted a deal with the EU. "
+        "Per Lund sailed back to Vestby on Monday. But he leaves behind an angry row over "
+        "the remarks he made on his Danish tour, above all his claim that the town "
+        "would end up at the “bottom of the pile” unless it paid more for the ferry. "
         "“It will not happen soon,” he said."
     )
     speakers = {q.text[:12]: q.speaker for q in extract_quotes(text)}
-    assert "British" not in speakers.values()
+    assert "Danish" not in speakers.values()
     assert _speaker_of(text, "It will not happen") == "Per Lund"

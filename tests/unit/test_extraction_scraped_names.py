@@ -1,5 +1,5 @@
 """Names in scraped pages, where a clock's 'AM' or 'PM' runs into the name after it when
-the page's markup is stripped ('10:35 PMRubio says'): the name is the word after it."""
+the page's markup is stripped ('10:35 PMHalvorsen says'): the name is the word after it."""
 
 import pytest
 
@@ -21,6 +21,7 @@ def test_a_clock_glued_to_a_name_is_no_part_of_it(scope, text, speaker):
 
 
 def test_a_name_that_opens_with_capitals_keeps_them():
-    # Only a clock's letters after a digit or a space are cut: 'AMtrak' is no clock.
+    # Only a clock's letters after a digit, or after a digit and a space, are cut:
+    # 'PMVista' after a comma is a name, though a capital follows its 'PM'.
     text = "Updated on Monday, PMVista said the ferry would run again."
     assert [q.speaker for q in extract_quotes(text)] == ["PMVista"]
