@@ -23,10 +23,10 @@ _TOLD_QUESTIONS = frozenset("whether how why what".split())
 _ADDRESSEE_WORDS = 7
 # After an addressee's comma, how far the clause's verb may be: 'the council would'.
 _SUBJECT_WORDS = 5
-# Words after an addressee's comma that open no clause of what was told: a relative, an
-# aside ('told the FBI, which …', 'told reporters, according to …').
 # The verbs that make a clause after the comma: 'cannot' is one word, unlike "ca n't".
 _CLAUSE_VERBS = FINITE | {"cannot"}
+# Words after an addressee's comma that open no clause of what was told: a relative, an
+# aside ('told the FBI, which …', 'told reporters, according to …').
 _NO_CLAUSE = BOUNDARY_WORDS | frozenset("who which whom whose where according".split())
 
 

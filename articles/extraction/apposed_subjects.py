@@ -8,9 +8,12 @@ from articles.extraction.cues import Token
 from articles.extraction.model import Span
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, speaker_in
+from articles.extraction.subject_words import NOUN_OPENERS
 
 # The words that open a description: 'the mayor', 'a spokeswoman', 'her lawyer'.
-_DESCRIPTION_OPENERS = frozenset("a an the his her its their our".split())
+# Not 'my' or 'your', which the writer does not describe a third person with, nor the
+# plural 'these' and 'those': one name stands in the commas.
+_DESCRIPTION_OPENERS = NOUN_OPENERS - {"my", "your", "these", "those"}
 # A description holding one of these is a clause or an aside of its own ('the report,
 # which Holt wrote').
 _NOT_DESCRIBING = frozenset(

@@ -143,7 +143,7 @@ def zero_that_clause(sentence: list[Token], last: int) -> bool:
             return True  # 'said the crews had', 'said the crews don’t'
         if word.endswith("s") and words[j - 1] in _SUBJECT_WORDS:
             return True
-        if word in _MID_CLAUSE_ADVERBS and j + 1 < len(words) and words[j + 1].isalpha():
+        if word in MID_CLAUSE_ADVERBS and j + 1 < len(words) and words[j + 1].isalpha():
             return True  # 'say officers still check': an adverb between subject and verb
         if (
             j <= 2
@@ -218,7 +218,7 @@ def _contracted_subject(word: str) -> bool:
 
 # Adverbs that stand between a clause's subject and its verb ('the crews still check',
 # 'the fund never paid'), and seldom after a noun phrase that is a cue's object.
-_MID_CLAUSE_ADVERBS = frozenset("still also never already often always rarely seldom".split())
+MID_CLAUSE_ADVERBS = frozenset("still also never already often always rarely seldom".split())
 
 
 def impersonal(sentence: list[Token], first: int) -> bool:

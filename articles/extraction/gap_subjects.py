@@ -19,6 +19,7 @@ from articles.extraction.descriptions import (
 )
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, speaker_in
+from articles.extraction.subject_words import ARTICLES
 
 # Words that open a description of a group: 'many Republicans', 'even the most hopeful
 # traders', 'other party leaders'.
@@ -50,7 +51,8 @@ _PEOPLE = (
 _BELONGING = AFFILIATION - {"among"}
 # Words that join the group to the name before it into one subject.
 _JOINING = frozenset("and or nor but plus with".split())
-_ARTICLES = frozenset(("a", "an"))
+# The indefinite articles alone: 'the' may open the speaking group itself.
+_INDEFINITE_ARTICLES = ARTICLES - {"the"}
 _WORD = re.compile(r"[^\s,;:()“”\"]+|[,;:()“”\"]")
 
 
@@ -75,7 +77,7 @@ def described_group(
         before[:1].isupper()
         or not before.isalpha()
         or before.casefold() in _JOINING
-        or before.casefold() in _ARTICLES
+        or before.casefold() in _INDEFINITE_ARTICLES
         or (before.casefold() in _BELONGING and not _share_of(words, tail - 1))
     ):
         # 'Sen. Holt, many Republicans', 'Holt and other leaders': the group is no more

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from articles.extraction.clause_shapes import MID_CLAUSE_ADVERBS
 from articles.extraction.descriptions import (
     AFFILIATION,
     DETERMINERS,
@@ -32,6 +33,7 @@ from articles.extraction.patterns import (
 from articles.extraction.phrases import comma_parts, head_name, subject_length
 from articles.extraction.registry import Entity, Registry
 from articles.extraction.speakers import CLAUSE_MARKS, Speaker, speaker_in
+from articles.extraction.subject_words import NOUN_OPENERS
 
 
 def pronoun_after_relative(registry: Registry, text: str, cue_start: int) -> Speaker | None:
@@ -402,8 +404,17 @@ def _qualifies_noun(lead: str, start: int, end: int) -> bool:
     )
 
 
-_DETERMINERS_OF_NOUNS = frozenset("the a an his her its their our my your".split())
-_ADVERBS_AFTER_SUBJECTS = frozenset("also still now then again already never once later".split())
+# Not 'these' or 'those', which open a plural, never the one name a verb follows here.
+_DETERMINERS_OF_NOUNS = NOUN_OPENERS - {"these", "those"}
+# The adverbs of time as well ('the Kremlin then said'), but not those of frequency that
+# the middle of a clause holds ('often', 'always'): the rule was measured without them.
+_ADVERBS_AFTER_SUBJECTS = (MID_CLAUSE_ADVERBS - {"often", "always", "rarely", "seldom"}) | {
+    "now",
+    "then",
+    "again",
+    "once",
+    "later",
+}
 
 
 def _possessive_of_other_words(lead: str, end: int) -> bool:

@@ -227,7 +227,7 @@ def names_found(phrase: str) -> list[Found]:
     return result
 
 
-# An article repeats its capitalised runs ('President Trump'), and so does the next one:
+# An article repeats its capitalised runs ('President Halvorsen'), and so does the next one:
 # each run is cut and read once, its names then moved to where it stands. What a run
 # holds depends on its words alone (fixed word lists), not on where it is or the article.
 @lru_cache(maxsize=65536)
@@ -425,7 +425,7 @@ def names_in_prose(
     place ("in Little Wrayton"). Each name is a :class:`Mention`, which knows whether it
     opens its sentence (a subject, salient for a later "he") and the gender its title
     tells."""
-    if _headline(text[start:end]):
+    if title_case_line(text[start:end]):
         return []
     pieces, at = [], start
     for q_start, q_end in quoted:
@@ -499,8 +499,8 @@ def _blank(quoted: str) -> str:
 _NICKNAME = re.compile(r"[\"“‘'][A-Z][\w’'-]*[\"”’']")
 
 
-def _headline(paragraph: str) -> bool:
-    """A title in Title Case ('Clinton Camp Slams Trump Over Remarks'): its capitals
+def title_case_line(paragraph: str) -> bool:
+    """A title in Title Case ('Holt Camp Slams Berg Over Remarks'): its capitals
     are no names."""
     if ". " in paragraph.rstrip(". "):
         return False  # a sentence ends inside it: prose, told before its words are split
@@ -516,9 +516,6 @@ def _headline(paragraph: str) -> bool:
     if words < 5 or words > 25:
         return False
     return words - lower >= 0.95 * words
-
-
-title_case_line = _headline  # for the subjects of headlines (headline_names.py)
 
 
 # 'Hilde Aamot, sent', 'Jaylen Brooks, 17, the board's representative, cannot vote':

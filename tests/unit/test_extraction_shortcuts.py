@@ -128,7 +128,7 @@ def test_a_headline_is_told_as_before(paragraph):
             w for w in paragraph.split() if w[:1].isalpha() and w.lower() not in names.SMALL_WORDS
         ]
         expected = 5 <= len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.95 * len(words)
-    assert names._headline(paragraph) == expected
+    assert names.title_case_line(paragraph) == expected
 
 
 @settings(max_examples=200)
@@ -584,7 +584,7 @@ def _names_found_run_by_run(phrase: str) -> list[names.Found]:
 _NAME_WORDS = [
     "Ola", "Holt", "Sen.", "Mr.", "U.S.", "President", "Former", "Gov.", "and", "&", "of",
     "the", "The", "Harbour", "Institute", "Lund’s", "Monday", "May", "He", "Says", "Ltd.",
-    "Theresa", "Vestby", "A.", "Department", "for", "Two", "said", "(D-Ore.)",
+    "Greta", "Vestby", "A.", "Department", "for", "Two", "said", "(D-Ore.)",
 ]  # fmt: skip
 _name_phrases = st.lists(
     st.sampled_from([*_NAME_WORDS, " ", "  ", "\t", ", ", ". ", "\n", " “", "” "]), max_size=24
@@ -594,7 +594,7 @@ _name_phrases = st.lists(
 @settings(max_examples=500)
 @given(_name_phrases, st.integers(0, 3))
 @example("Former Florida Gov. Per Holt and Ola Lund of the Harbour Institute said", 0)
-@example("in the U.S. He said Theresa May and Mr. Holt & Lund Ltd. met", 2)
+@example("in the U.S. He said Greta May and Mr. Holt & Lund Ltd. met", 2)
 def test_a_runs_names_read_once_are_those_read_where_the_run_stands(phrase, pad):
     # The same run read first at one offset, then at another, gives the same names moved.
     text = " " * pad + phrase
