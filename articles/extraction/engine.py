@@ -35,6 +35,7 @@ from articles.extraction.around_cues import reported_around_cues
 from articles.extraction.attribution import closing_dash_quote
 from articles.extraction.clause_shapes import FINITE, subject_pronoun
 from articles.extraction.content_spans import before_quotation
+from articles.extraction.later_speakers import before_later_speaker
 from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, SpeakerEntry
 from articles.extraction.names import names_in_prose
 from articles.extraction.outer_attribution import (
@@ -198,6 +199,9 @@ class _Reader:
                 for q, e in self.kept
                 if q.kind != "indirect" or (q.start, q.end) not in shallow
             ]
+            # PARC's contents stop where another speaker's clause begins; the clauses
+            # scope's own cuts are only those of the same subject's verbs.
+            self.kept = before_later_speaker(self.text, self.kept)
         quotes = [self._returned(quote, entity) for quote, entity in self.kept]
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes

@@ -269,3 +269,25 @@ def test_the_preposition_after_a_cue_is_no_part_of_its_content(text, content):
 def test_an_infinitive_after_a_cue_keeps_its_to():
     text = "Berg spoke first. Lund is expected to win the vote in Vestby."
     assert "to win the vote in Vestby" in _wide(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "later"),
+    [
+        (
+            "Ames said the vote was fair, while Lund claimed it was rigged.",
+            "the vote was fair",
+            "Lund claimed",
+        ),
+        ("Ames said the vote was fair, Lund reported.", "the vote was fair", "Lund reported"),
+        (
+            "The board said the pier would close for repairs - critics say that is too late.",
+            "the pier would close for repairs",
+            "critics say",
+        ),
+    ],
+)
+def test_a_content_ends_before_another_speakers_clause_after_a_break(text, content, later):
+    found = _wide(text)
+    assert content in found
+    assert not any(later in piece for piece in found)
