@@ -92,12 +92,14 @@ def extract(
 
 # A clock's 'AM' or 'PM' that scraped text glues to the name after it ('9:31 PMHalvorsen',
 # '9:31PMHalvorsen says'): read as spaces, so that the name is 'Halvorsen' and offsets hold.
-_GLUED_CLOCK = re.compile(r"(?:(?<=\d)|(?<=\d\s))[AP]M(?=[A-Z][a-z])")
+# The letters come first, the digit before them is looked back at: a pattern that opened
+# with the look-behind was tried at every character of every article.
+_GLUED_CLOCK = re.compile(r"[AP]M(?=[A-Z][a-z])(?:(?<=\d[AP]M)|(?<=\d\s[AP]M))")
 
 
 def _clocks_apart(text: str) -> str:
     """``text`` with a clock's letters glued to a name after it made two spaces."""
-    return _GLUED_CLOCK.sub("  ", text) if "M" in text else text
+    return _GLUED_CLOCK.sub("  ", text)
 
 
 def extract_quotes(text: str, *, scope: Scope = Scope.CLAUSES) -> list[QuoteSuggestion]:
