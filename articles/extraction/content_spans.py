@@ -526,3 +526,16 @@ _QUOTATION_CUES = _SAYING | frozenset(
 )
 _CUE_BEFORE_QUOTATION = 40  # characters: ', which he described as “'
 _WORDS_BEFORE_QUOTATION = 3
+
+
+def contents_cut(text: str, quotes: list, cut_at) -> list:
+    """``quotes`` (suggestions with their entities) with each indirect content that follows
+    its cue ended where ``cut_at(quote)`` says: an offset inside it, or None to keep it."""
+    cut = []
+    for quote, entity in quotes:
+        if quote.kind == "indirect" and quote.cue_end is not None and quote.cue_end <= quote.start:
+            end = cut_at(quote)
+            if end is not None and end != quote.end:
+                quote = replace(quote, end=end, text=text[quote.start : end])
+        cut.append((quote, entity))
+    return cut

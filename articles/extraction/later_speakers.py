@@ -2,9 +2,10 @@
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 
-# A clause break before the next speaker's own clause: ', CNN reported', '; the board
+from articles.extraction.content_spans import contents_cut
+
+# A clause break before the next speaker's own clause: ', the Ledger reported', '; the board
 # argued …', ' — critics say …', ', while Ruiz claimed …'.
 _BREAK = re.compile(
     r"(?:,|;|\s+[—–-]+|\s+(?:while|although|though|but|whereas))"
@@ -27,19 +28,15 @@ def before_later_speaker(text: str, quotes: list) -> list:
         and quote.speaker_end <= quote.cue_start <= quote.speaker_end + _NEAR
     )
     cue_starts = [cue for cue, _ in others]
-    cut = []
-    for quote, entity in quotes:
-        end = quote.end
-        if quote.kind == "indirect" and quote.cue_end is not None and quote.cue_end <= quote.start:
-            first = bisect_right(cue_starts, quote.start)
-            for _, mention in others[first : bisect_left(cue_starts, end)]:
-                if mention <= quote.start:
-                    continue
-                match = _BREAK.search(text, quote.start, mention)
-                if match is not None and match.start() - quote.start >= _MIN_KEPT:
-                    end = match.start()
-                    break
-        if end != quote.end:
-            quote = replace(quote, end=end, text=text[quote.start : end])
-        cut.append((quote, entity))
-    return cut
+
+    def cut_at(quote) -> int | None:
+        first = bisect_right(cue_starts, quote.start)
+        for _, mention in others[first : bisect_left(cue_starts, quote.end)]:
+            if mention <= quote.start:
+                continue
+            match = _BREAK.search(text, quote.start, mention)
+            if match is not None and match.start() - quote.start >= _MIN_KEPT:
+                return match.start()
+        return None
+
+    return contents_cut(text, quotes, cut_at)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from itertools import islice
 
+from articles.extraction.content_spans import contents_cut
 from articles.extraction.model import Candidate, Span
 from articles.extraction.patterns import ATTRIBUTING_WORDS
 
@@ -172,21 +172,19 @@ def before_coordinated_cue(text: str, quotes: list, cues: list[int]) -> list:
     at one of ``cues`` (sorted): in 'Holt said he saw smoke and suspected that the hull
     was breached' the suspicion is Holt's second attribution, not what he said he saw;
     so is a participle's after a comma or a dash (', noting that …')."""
-    cut = []
-    for quote, entity in quotes:
-        end = quote.end
-        if quote.kind == "indirect" and quote.cue_end is not None and quote.cue_end <= quote.start:
-            for cue_start in islice(cues, bisect_right(cues, quote.start), bisect_left(cues, end)):
-                match = _COORDINATED.search(text, max(quote.start, cue_start - 60), cue_start)
-                if match is None and _ING.match(text, cue_start):
-                    match = _PARTICIPLE_BREAK.search(text, quote.start, cue_start)
-                if match is not None and match.start() > quote.start:
-                    end = match.start()
-                    break
-        if end != quote.end:
-            quote = replace(quote, end=end, text=text[quote.start : end])
-        cut.append((quote, entity))
-    return cut
+
+    def cut_at(quote) -> int | None:
+        for cue_start in islice(
+            cues, bisect_right(cues, quote.start), bisect_left(cues, quote.end)
+        ):
+            match = _COORDINATED.search(text, max(quote.start, cue_start - 60), cue_start)
+            if match is None and _ING.match(text, cue_start):
+                match = _PARTICIPLE_BREAK.search(text, quote.start, cue_start)
+            if match is not None and match.start() > quote.start:
+                return match.start()
+        return None
+
+    return contents_cut(text, quotes, cut_at)
 
 
 # What stands between a content and its subject's second verb: the conjunction, and
