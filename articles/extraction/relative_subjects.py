@@ -10,6 +10,7 @@ import re
 
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, described_before, speaker_in
+from articles.extraction.subject_words import NOUN_OPENERS
 
 # The last relative that is its clause's subject before the phrase, in the phrase's own
 # clause (no mark between), and the word after it: 'who had backed', 'that’s run by'.
@@ -17,9 +18,8 @@ _RELATIVE = re.compile(
     r"\b(?:[Ww]ho|[Tt]hat)(?:[’'](?:d|s|ve|ll))?\s+(?P<next>[\w’'-]+)[^,;:()\[\]—–“”\"\n.!?]*$"
 )
 # Words after 'that' or 'who' that make it no subject: 'the plan that the mayor said'.
-_NOT_VERBS = frozenset(
-    """a an the this these those his her its their our my your he she they we i it
-    someone nobody everyone many some most""".split()
+_NOT_VERBS = NOUN_OPENERS | frozenset(
+    "this he she they we i it someone nobody everyone many some most".split()
 )
 # Where the clause holding the description opens: the sentence's start or a conjunction.
 _CLAUSE_OPENING = re.compile(
