@@ -111,6 +111,7 @@ def subject_length(words: list[str]) -> int:
             and lowered not in PLURAL_ROLES
             and lowered not in ORG_NOUNS  # 'the county court', 'the harbour board'
             and not (plural and _PLURAL_NOUN.fullmatch(lowered))
+            and not _role_before_name(words, i)
         ):
             # After 'two' or 'several' a word in -s is the plural noun, not a verb in
             # -s: 'Two council members', 'several Democratic speechwriters'.
@@ -118,6 +119,44 @@ def subject_length(words: list[str]) -> int:
         if lowered not in DETERMINERS:
             has_head = True
     return len(words)
+
+
+def _role_before_name(words: list[str], i: int) -> bool:
+    """Whether ``words[i:]`` open with lower-case adjectives and a role noun that a name
+    follows ('Presumptive Democratic presidential nominee Kari Holt', 'Democratic
+    incumbent Ola Berg'): they belong to the subject. In 'Holt hit candidate Berg' a verb,
+    no adjective, comes before the role."""
+    for j in range(i, min(len(words) - 1, i + _ROLE_RUN)):
+        word = fold(words[j])
+        if not words[j][:1].islower():
+            return False
+        if word in _NOT_ROLE_WORDS:
+            return False
+        # A role by its ending only after an adjective: 'spent Monday', 'consider Berg'
+        # are a verb and its object.
+        role = word in TITLES or word in _ROLE_NOUNS or (j > i and word.endswith(_ROLE_ENDINGS))
+        if role and words[j + 1][:1].isupper():
+            return True
+        if not (word.endswith(_ADJECTIVE_ENDINGS) or word in _PLACE_ADJECTIVES or word in TITLES):
+            return False
+    return False
+
+
+# At most two adjectives before the role: 'Democratic presidential nominee'.
+_ROLE_RUN = 3
+# Roles that are no titles: 'Liberal incumbent Ola Berg'.
+_ROLE_NOUNS = frozenset("incumbent challenger".split())
+# Nouns for a role by their ending ('moderator', 'strategist'), as descriptions read them.
+_ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
+# Words in -er or -or that are no role: 'Holt never Berg', 'Lund after Berg'.
+_NOT_ROLE_WORDS = frozenset(
+    "never ever after under over rather either neither whether together later earlier".split()
+    + "further for or nor".split()
+)
+# Adjectives by their ending: 'presidential', 'economic', 'executive', 'primary'.
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ary")
+# Nouns that qualify a role like adjectives: 'state senator', 'county judge'.
+_PLACE_ADJECTIVES = frozenset("state city county".split())
 
 
 def named_by(registry: Registry, phrase: str) -> Entity | None:

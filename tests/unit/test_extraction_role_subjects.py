@@ -1,0 +1,43 @@
+"""A sentence's subject that lower-case adjectives and a role open before the name
+('Presumptive Democratic presidential nominee Kari Holt'): the whole phrase is the
+subject, so a later verb of the same sentence ('and said', ', claiming') is the name's."""
+
+import pytest
+
+from articles.extraction import extract_quotes
+
+
+def _speaker(text, content):
+    return next(q for q in extract_quotes(text) if content in q.text).speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The levy rose again.  Presumptive Liberal mayoral nominee Kari Holt called on "
+            "the council to pass a budget and said funding is needed.",
+            "funding is needed",
+            "Kari Holt",
+        ),
+        (
+            "The ferry was late.  Liberal incumbent Ola Berg attacked his rival by reminding "
+            "voters that the merger cost the port 300 jobs.",
+            "the merger cost the port 300 jobs",
+            "Ola Berg",
+        ),
+        (
+            "9:55 p.m.  Liberal presidential front-runner Tom Lund is insisting that he has "
+            "“grown the party,” claiming that he is responsible for the higher turnout.",
+            "he is responsible for the higher turnout",
+            "Tom Lund",
+        ),
+    ],
+)
+def test_role_and_its_adjectives_open_the_subject(text, content, speaker):
+    assert _speaker(text, content) == speaker
+
+
+def test_a_verb_before_a_role_ends_the_subject():
+    text = "The vote was close. Holt hit candidate Berg on trade and said he was weak."
+    assert _speaker(text, "he was weak") == "Holt"
