@@ -96,8 +96,9 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
         if inner is not None:
             return inner
     governed = _PARTICIPLE_BEFORE.search(text, max(0, start - 40), start)
+    opening = "cue" in match.re.groupindex and _in_opening_phrase(text, match, offset)
     if "cue" in match.re.groupindex and (
-        speaker.entity is None or governed or _unclosed_aside(text, match, offset)
+        speaker.entity is None or governed or opening or _unclosed_aside(text, match, offset)
     ):
         # "However, Fjellheim doubts that": a pattern that took the sentence adverb as
         # the subject leaves the real one between it and the verb. What a participle
@@ -108,6 +109,9 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
         if words.split()[-1:] in (["and"], ["but"]):
             # "On Monday, the governor visited the plant and said": the subject only.
             words = " ".join(words.split()[: subject_length(words.split()[:-1])])
+        elif opening:
+            # 'Here in Vestby, Lund pressed on, saying': the clause's subject only.
+            words = " ".join(words.split()[: subject_length(words.split()[:8])])
         if words and len(words.split()) <= 8:
             at = offset + match.end("who") + between.index(words)
             subject = speaker_in(registry, text, at, at + len(words))
@@ -185,6 +189,26 @@ def _unclosed_aside(text: str, match: re.Match, offset: int) -> bool:
         return False
     words = between.strip(" ,").split()
     return bool(words) and not between.rstrip().endswith(",") and fold(words[0]) not in RELATIVES
+
+
+def _in_opening_phrase(text: str, match: re.Match, offset: int) -> bool:
+    """Whether a pattern's subject ends a short phrase of place or time that opens the
+    sentence, its comma after it: in 'Here in Vestby, Lund pressed on, saying:' the
+    clause after the comma, which the pattern took for an aside, has the subject."""
+    start = offset + match.start("who")
+    if not text.startswith(",", offset + match.end("who")):
+        return False
+    # Only words the pattern left out of its subject: one that took 'In Vestby' whole
+    # reads other sentences too ('In Flint, residents …'), and did not pay.
+    lead = _SENTENCE_LEAD.search(text, max(0, start - 40), start)
+    words = lead.group("words").split() if lead else []
+    return 0 < len(words) <= _OPENING_PHRASE_WORDS and words[0].casefold() in OPENING_WORDS
+
+
+# The words from a sentence's start to a pattern's subject, with no comma among them.
+_SENTENCE_LEAD = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?P<words>[A-Z][^,.!?;:“”\"\n]*\s)\Z")
+# 'Here in', 'There at the': the words before the place.
+_OPENING_PHRASE_WORDS = 3
 
 
 def _inner_subject(registry: Registry, text: str, start: int, end: int) -> Speaker | None:
