@@ -42,6 +42,7 @@ from articles.extraction.outer_attribution import (
     before_coordinated_cue,
     confident_cues,
     cue_inside,
+    doubted_inner_dropped,
     nested_dropped,
     reads_inner,
     shallow_nested,
@@ -204,6 +205,10 @@ class _Reader:
             # PARC's contents stop where another speaker's clause begins; the clauses
             # scope's own cuts are only those of the same subject's verbs.
             self.kept = before_later_speaker(self.text, self.kept)
+            # PARC's annotators count a clause inside another content by the test a
+            # gated one passes: one whose cue is doubted ('…, which the mayor hopes will
+            # pass') is a second reading, counted once. The clauses scope keeps them all.
+            self.kept = doubted_inner_dropped(self.kept)
         quotes = [self._returned(quote, entity) for quote, entity in self.kept]
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
