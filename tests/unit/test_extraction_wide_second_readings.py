@@ -1,5 +1,6 @@
 """Second readings the wide scope (Scope.WIDE) leaves out, as PARC's annotators count
-one: a doubted clause inside another content. The clauses scope keeps both readings."""
+one: a doubted clause inside another content, and a headline's quoted words read again
+inside the content after its colon. The clauses scope keeps both readings."""
 
 import pytest
 
@@ -41,3 +42,10 @@ def test_confident_clause_deep_in_a_content_stays_in_the_wide_scope():
     )
     contents = [t for _, t in _contents(text, Scope.WIDE)]
     assert "the levy would have to rise" in contents
+
+
+def test_headline_quotation_is_the_content_after_its_colon_in_the_wide_scope():
+    text = "Berg: ‘The Pier Will Be Built by Spring.’"
+    wide = _contents(text, Scope.WIDE)
+    assert wide == [("indirect", "‘The Pier Will Be Built by Spring.’")]
+    assert ("direct", "The Pier Will Be Built by Spring.") in _contents(text, Scope.CLAUSES)
