@@ -42,6 +42,7 @@ from articles.extraction.outer_attribution import (
     before_coordinated_cue,
     confident_cues,
     cue_inside,
+    doubted_inner_dropped,
     nested_dropped,
     reads_inner,
     shallow_nested,
@@ -204,6 +205,12 @@ class _Reader:
             # PARC's contents stop where another speaker's clause begins; the clauses
             # scope's own cuts are only those of the same subject's verbs.
             self.kept = before_later_speaker(self.text, self.kept)
+            # PARC's annotators count a clause inside another content by the test a
+            # gated one passes: one whose cue is doubted ('…, which the mayor hopes will
+            # pass') is a second reading, counted once. The clauses scope keeps them all.
+            self.kept = doubted_inner_dropped(self.kept)
+            # 'Holm: ‘We Will Not Back Down’': the content after the colon, marks and all.
+            self.kept = _without_quotations_read_twice(self.kept)
         quotes = [self._returned(quote, entity) for quote, entity in self.kept]
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
@@ -427,6 +434,28 @@ class _Reader:
         self.kept[-1] = (replace(last, end=end, text=self.text[last.start : end]), entity)
         self.kept_spans.add((last.start, end))
         return True
+
+
+def _without_quotations_read_twice(kept: list) -> list:
+    """``kept`` (suggestions with their entities) without a quotation inside a content
+    of the same cue: in the headline 'Holm: ‘We Will Not Back Down’' PARC counts one
+    content after the colon, its marks and all, not the quoted words a second time."""
+    readings = {
+        (q.cue_start, q.cue_end): (q.start, q.end)
+        for q, _ in kept
+        if q.kind == "indirect" and q.cue_start is not None
+    }
+    return [
+        (q, e)
+        for q, e in kept
+        if q.kind == "indirect"
+        or q.cue_start is None
+        or not _within(readings.get((q.cue_start, q.cue_end)), q.start, q.end)
+    ]
+
+
+def _within(span: Span | None, start: int, end: int) -> bool:
+    return span is not None and span[0] <= start and end <= span[1]
 
 
 def _cue_of(quote: QuoteSuggestion) -> Span | None:

@@ -154,6 +154,25 @@ def _second_attribution(text: str, outer_start: int, cue: Span | None, confidenc
     )
 
 
+def doubted_inner_dropped(quotes: list) -> list:
+    """``quotes`` (suggestions with their entities) without the reported contents that
+    lie inside another's and whose cue is less confident than a second attribution's
+    must be: the outer content's reading stands for them."""
+    spans = sorted({(quote.start, quote.end) for quote, _ in quotes}, key=lambda s: (s[0], -s[1]))
+    inside, reach = set(), -1
+    for span in spans:
+        if span[1] <= reach:
+            inside.add(span)
+        reach = max(reach, span[1])
+    return [
+        (quote, entity)
+        for quote, entity in quotes
+        if quote.kind != "indirect"
+        or quote.confidence >= _NESTED_CONFIDENCE
+        or (quote.start, quote.end) not in inside
+    ]
+
+
 def confident_cues(quotes: list) -> list[int]:
     """Where the cues of ``quotes`` (suggestions with their entities) start, sorted: those
     before their contents that are as confident as a nested content's must be."""
