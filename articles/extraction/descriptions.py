@@ -248,6 +248,16 @@ _PEOPLE_OF_SOMEONE = frozenset(
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
 
 
+def person_description(words: str) -> bool:
+    """Whether ``words`` are an article and a noun phrase whose head is a person: 'A
+    lawyer', 'the chief planner for the port', not 'The next day'."""
+    split = words.split()
+    if len(split) < 2 or split[0].casefold() not in ("a", "an", "the") or not noun_phrase(words):
+        return False
+    head = head_noun(split[1:])
+    return head is not None and head.islower() and _person_noun(head)
+
+
 def _person_noun(noun: str) -> bool:
     """'lawyer', 'spokeswoman', 'son': a noun for a person, by list or by ending."""
     return (

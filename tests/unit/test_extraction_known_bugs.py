@@ -1,7 +1,7 @@
 """Shapes issue 14 lists as misread: a first name that is also a modal verb after an
-inverted cue."""
+inverted cue, and a description that opens the sentence before the name it describes."""
 
-from articles.extraction import extract_quotes
+from articles.extraction import extract_quotes, extract_speakers
 
 
 def test_a_first_name_that_is_a_modal_after_the_cue_names_the_speaker():
@@ -17,3 +17,15 @@ def test_a_modal_first_name_after_a_relative_aside_names_the_speaker():
     assert quote.text == "Tolls on the old bridge will stay"
     assert quote.speaker == "Can Oduya"
 
+
+def test_a_description_before_the_name_is_the_speakers_description():
+    text = "A ferry operator, Greta Holmvik, said the crossing was closed all week."
+    (entry,) = extract_speakers(text)
+    assert entry.name == "Greta Holmvik"
+    assert entry.description == "ferry operator"
+
+
+def test_an_opening_time_before_the_name_is_no_description():
+    text = "The next morning, Greta Holmvik said the crossing was closed all week."
+    (entry,) = extract_speakers(text)
+    assert entry.description == ""
