@@ -138,10 +138,17 @@ _NUMBER_WORDS = frozenset(
 
 
 def is_number(word: str) -> bool:
-    """'63', '12%', 'Twelve': a number in figures or words."""
+    """'63', '12%', 'Twelve', 'Twenty-four': a number in figures or words."""
     word = word.casefold().rstrip("%")
-    return word.replace(".", "").replace(",", "").isdigit() or word in _NUMBER_WORDS
+    if word.replace(".", "").replace(",", "").isdigit() or word in _NUMBER_WORDS:
+        return True
+    tens, _, units = word.partition("-")
+    return units in _UNITS and tens in _TENS
 
+
+# The two halves of a number written with a hyphen: 'seventy-two'.
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_UNITS = frozenset("one two three four five six seven eight nine".split())
 
 _FRACTIONS = frozenset("half third thirds quarter quarters fifth fifths".split())
 

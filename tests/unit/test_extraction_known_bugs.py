@@ -29,3 +29,13 @@ def test_an_opening_time_before_the_name_is_no_description():
     text = "The next morning, Greta Holmvik said the crossing was closed all week."
     (entry,) = extract_speakers(text)
     assert entry.description == ""
+
+
+def test_a_share_written_as_a_hyphenated_number_is_no_name():
+    text = (
+        "A harbour poll came out on Monday. Thirty-six percent said the ferry toll was "
+        "unfair to the islands."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker is None
+    assert quote.speaker_description == "Thirty-six percent"
