@@ -39,3 +39,12 @@ def test_a_share_written_as_a_hyphenated_number_is_no_name():
     (quote,) = extract_quotes(text)
     assert quote.speaker is None
     assert quote.speaker_description == "Thirty-six percent"
+
+
+def test_back_opening_a_time_phrase_is_no_speaker():
+    text = (
+        "Critics have pointed to the praise. Back in 2001, Mr. Holt praised Mr. Berg, "
+        "telling the Courier: “I wish I could sail like that.”"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Holt"
