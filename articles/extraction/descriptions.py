@@ -138,10 +138,17 @@ _NUMBER_WORDS = frozenset(
 
 
 def is_number(word: str) -> bool:
-    """'63', '12%', 'Twelve': a number in figures or words."""
+    """'63', '12%', 'Twelve', 'Twenty-four': a number in figures or words."""
     word = word.casefold().rstrip("%")
-    return word.replace(".", "").replace(",", "").isdigit() or word in _NUMBER_WORDS
+    if word.replace(".", "").replace(",", "").isdigit() or word in _NUMBER_WORDS:
+        return True
+    tens, _, units = word.partition("-")
+    return units in _UNITS and tens in _TENS
 
+
+# The two halves of a number written with a hyphen: 'seventy-two'.
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_UNITS = frozenset("one two three four five six seven eight nine".split())
 
 _FRACTIONS = frozenset("half third thirds quarter quarters fifth fifths".split())
 
@@ -246,6 +253,16 @@ _PEOPLE_OF_SOMEONE = frozenset(
 )
 # Endings of nouns for people ('her campaign manager', 'his biographer', 'her pianist').
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
+
+
+def person_description(words: str) -> bool:
+    """Whether ``words`` are an article and a noun phrase whose head is a person: 'A
+    lawyer', 'the chief planner for the port', not 'The next day'."""
+    split = words.split()
+    if len(split) < 2 or split[0].casefold() not in ("a", "an", "the") or not noun_phrase(words):
+        return False
+    head = head_noun(split[1:])
+    return head is not None and head.islower() and _person_noun(head)
 
 
 def _person_noun(noun: str) -> bool:

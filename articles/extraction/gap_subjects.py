@@ -115,8 +115,23 @@ def _tail_start(words: list[tuple[int, int, str]]) -> int | None:
             opener = i
         elif opener is not None:
             break
-    if opener is not None:
+    if opener is not None and not _complement_before_qualifier(words, opener):
         return opener
     if len(words) >= 3 and words[-2][2][:1].isupper() and words[-3][2].islower():
         return len(words) - 2
     return None
+
+
+def _complement_before_qualifier(words: list[tuple[int, int, str]], opener: int) -> bool:
+    """Whether the opener is a lone 'the' inside the phrase, before one lower-case noun
+    and the capitalised word that qualifies the head: 'is now the place Marrow officials
+    say' puts 'the place' in the clause before, whose relative clause the group opens."""
+    return (
+        words[opener][2] == "the"
+        and opener > 0
+        and words[opener - 1][2].isalpha()
+        and words[opener - 1][2].islower()
+        and opener + 3 == len(words) - 1
+        and words[opener + 1][2].islower()
+        and words[opener + 2][2][:1].isupper()
+    )

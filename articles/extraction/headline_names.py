@@ -1,10 +1,12 @@
 """Subjects in a Title Case line ('Ingrid Berg Fully Embraced The Plan', 'Holt To Voters
 Worried About Tolls: …'), where every word is capitalised and the capitals no longer
 tell a name's words from a verb's or an adverb's: the name ends before a word that no
-name holds."""
+name holds, and a run of words the article writes in lower case ('Angry Ferry Workers')
+is a group described, no name."""
 
 from __future__ import annotations
 
+from articles.extraction.descriptions import is_plural
 from articles.extraction.names import is_org, title_case_line
 from articles.extraction.registry import Registry
 
@@ -37,6 +39,31 @@ def headline_subject(registry: Registry, text: str, start: int, phrase: str) -> 
         return phrase
     for i, word in enumerate(words[1:], start=1):
         bare = word.strip(".,;:’'").lower()
-        if bare in _NO_NAME_WORDS or (bare.endswith("ly") and registry.common_word(bare)):
-            return phrase[: phrase.index(word, len(" ".join(words[:i])))].rstrip()
-    return phrase
+        if bare in _NO_NAME_WORDS or (
+            bare.endswith("ly") and _adverb(registry, text, words[i - 1], word)
+        ):
+            phrase = phrase[: phrase.index(word, len(" ".join(words[:i])))].rstrip()
+            break
+    return _described(registry, phrase)
+
+
+def _adverb(registry: Registry, text: str, before: str, word: str) -> bool:
+    """Whether ``word``, which ends in '-ly', is an adverb ('Resoundingly') rather than a
+    name ('Kelly'): the article writes it in lower case, or never again after the line
+    and writes the word ``before`` it in lower case ('Candidates', not 'Megyn')."""
+    bare = word.strip(".,;:’'")
+    if registry.common_word(bare.lower()):
+        return True
+    return text.count(bare) == 1 and registry.common_word(before.strip(".,;:’'").lower())
+
+
+def _described(registry: Registry, phrase: str) -> str:
+    """``phrase`` in lower case when it ends in a plural and each of its words is one the
+    article writes in lower case ('Angry Islanders', 'Ferry Workers'): the line's capitals
+    made them look a name; read as common words they describe a group."""
+    words = [w.strip(".,;:’'") for w in phrase.split()]
+    if len(words) < 2 or not is_plural(words[-1].lower()):
+        return phrase
+    if not all(registry.common_word(w.lower()) for w in words):
+        return phrase
+    return phrase.lower()

@@ -374,10 +374,11 @@ def _opens_sentence(part: str, after_opening: bool) -> bool:
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,?")
 # A speech verb that ends a clause before a participle: '…, Okafor said, adding'.
 _CUE_BEFORE_COMMA = re.compile(rf"\b(?:{CUE})\s*,\s*$")
-# Words that open a phrase before a sentence's subject: 'Early in the race, …'.
+# Words that open a phrase before a sentence's subject: 'Early in the race, …', 'Back in
+# 2001, …'.
 _OPENING_WORDS = frozenset(
     """after before during early earlier later last yesterday today since following
-    despite amid like unlike""".split()
+    despite amid like unlike back""".split()
 )
 # The first word that reads as a clause's verb: 'attacked', 'sought', 'is', 'said'.
 _MAIN_VERB = re.compile(rf"(?<=\s)(?:[a-z]+ed|{CUE}|" + "|".join(sorted(VERBS)) + r")\b")

@@ -45,6 +45,7 @@ from articles.extraction.patterns import (
     ORG_PHRASE,
 )
 from articles.extraction.registry import Entity, Registry
+from articles.extraction.sentence_openings import OPENING_WORDS
 from articles.extraction.spelling import fold
 
 # What may follow a name in an attribution phrase without being part of it: 'Ruth
@@ -298,12 +299,13 @@ def head_name(registry: Registry, part: str) -> Found | None:
             or is_fraction(words[0])
             or _function_word(words[0])
             or (_inflected(words[0]) and registry.opens_sentences_only(words[0]))
+            or (words[0].casefold() in OPENING_WORDS and part.startswith(words[0] + " "))
         )
         and registry.find(head.name) is None
         and not is_org(head.name)
     ):
-        # "Finally", "Report", "Prosecutors", "Data from", "Nine in 10", "Two-thirds of":
-        # a word at a sentence's start
+        # "Finally", "Report", "Prosecutors", "Data from", "Nine in 10", "Two-thirds of",
+        # "Back in 2001": a word at a sentence's start
         return None
     return head
 

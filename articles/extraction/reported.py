@@ -119,9 +119,10 @@ _FINITE = frozenset(
 def _is_clause(words: str) -> bool:
     """Words with a finite verb: a clause, not a speaker's name and description. A
     relative clause set off by a comma describes the speaker ('Tom Berg, a professor at
-    Vestby College, who is one of the authors'): its verb makes no clause."""
+    Vestby College, who is one of the authors'): its verb makes no clause. The words
+    are never a sentence's first, so a capitalised 'Will' or 'May' is a name."""
     words = _RELATIVE_ASIDE.sub(" ", words)
-    return any(word in _FINITE for word in words.lower().split())
+    return any(word in _FINITE for word in words.split())
 
 
 # ', who is one of the authors' to the next comma or the end.

@@ -20,6 +20,7 @@ from articles.extraction.descriptions import (
     describes,
     entity_described,
     noun_phrase,
+    person_description,
 )
 from articles.extraction.headline_names import headline_subject
 from articles.extraction.model import Span
@@ -172,6 +173,8 @@ def _role_before(text: str, start: int) -> str:
     expert' before 'Lena Moss believes'."""
     lead = text[max(0, start - 120) : start]
     cut = max(lead.rfind(ch) for ch in '.,;:!?\n“”"–')
+    if cut >= 0 and lead[cut] == "," and not lead[cut + 1 :].strip():
+        return _description_opening(lead[:cut])
     lead = lead[cut + 1 :].strip()
     words = lead.split()
     if not words or len(words) > 8 or not any(w[:1].islower() for w in words):
@@ -181,6 +184,16 @@ def _role_before(text: str, start: int) -> str:
     if any(w.casefold() in _CLAUSE_WORDS for w in words):
         return ""
     return strip_article(lead)
+
+
+def _description_opening(lead: str) -> str:
+    """The description that opens the sentence and a comma sets off before the name
+    ('A lawyer, Marta Solheim, said'), without its article; '' when ``lead`` has none."""
+    cut = max(lead.rfind(ch) for ch in '.,;:!?\n“”"–')
+    if cut >= 0 and lead[cut] not in '.!?\n“”"':
+        return ""  # the phrase is not the sentence's first
+    phrase = lead[cut + 1 :].strip()
+    return strip_article(phrase) if person_description(phrase) else ""
 
 
 # Words that make the text before a subject a clause rather than its role.
