@@ -30,8 +30,11 @@ QUOTE_MARKS = frozenset('"“”„«»‘’')
 _WORD = operator.itemgetter(2)  # a token's word
 # TOKEN with the white space before it: every other character opens a token, so one
 # match per token finds the same tokens as TOKEN's search, which would fail once at each
-# space. Possessive: taking back a letter never lets a longer token match.
-_SPACES_THEN_TOKEN = re.compile(r"\s*+((?:[A-Z]\.){2,}|\w++(?:[’'\-/]\w++)*+|[^\w\s])")
+# space. Possessive: taking back a letter never lets a longer token match. The initials
+# are written out twice rather than as '{2,}': an alternative that opens with a class is
+# passed over on its first character (most tokens are no initials), where one that opens
+# with a repeat was entered at every token.
+_SPACES_THEN_TOKEN = re.compile(r"\s*+([A-Z]\.[A-Z]\.(?:[A-Z]\.)*+|\w++(?:[’'\-/]\w++)*+|[^\w\s])")
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
