@@ -337,7 +337,7 @@ def _name_in_run_at_start(run: str) -> Found | None:
             continue  # a middle initial ('Ronald R. Fieldstone'), not 'R' for Republican
         if i > 0 and _before_surname(words[i - 1]):
             continue  # 'Ola T. King', 'Mr. King': a surname that is also a title's word
-        if _folded_word(words[i]) in TITLES:
+        if _title_word(_folded_word(words[i])):
             rest = [w for w in words[i + 1 : end] if w.lower() not in SMALL_WORDS]
             if rest and not is_org(" ".join(rest)):
                 cut = i + 1
@@ -384,6 +384,15 @@ def _name_in_run_at_start(run: str) -> Found | None:
     return Found(
         name, positions[cut], titles, gender, positions[last] + len(words[last]), positions[0]
     )
+
+
+def _title_word(folded: str) -> bool:
+    """A title, or titles shared by the names after it ('Senators Voll and Hegg')."""
+    return folded in TITLES or (folded[-1:] == "s" and folded[:-1] in _PLURAL_TITLES)
+
+
+# Titles whose plural heads two names: 'Senators Voll and Hegg', 'Professors Lund and Aas'.
+_PLURAL_TITLES = TITLES - {"d", "r", "dem", "ms", "mr", "mrs", "miss", "mx"}
 
 
 # Pronouns, which a contraction keeps ("I’ve", "He’d", "We're"): never a name's word.

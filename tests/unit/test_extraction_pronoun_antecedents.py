@@ -120,3 +120,14 @@ def test_a_quoted_person_with_a_surname_that_is_a_word_is_still_someone():
         "The timetable ran out in May, she said."
     )
     assert _speaker_of(text, "The timetable ran out") == "Tove Small"
+
+
+def test_a_plural_title_before_two_surnames_is_no_first_name():
+    # 'Senators Voll and Hegg' made 'Senators Voll' a second person, whom the later bare
+    # 'Voll' then meant instead of the senator named in full.
+    text = (
+        "Ferry row splits the state\n\n"
+        "Sen. Kari Voll spoke on Monday. Senators Voll and Hegg wrote the bill together.\n\n"
+        "Voll said the ferry must run daily."
+    )
+    assert _speaker_of(text, "the ferry must run daily") == "Kari Voll"
