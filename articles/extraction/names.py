@@ -376,7 +376,7 @@ def _name_in_run_at_start(run: str) -> Found | None:
     kept = [w if _initials(w) else w.rstrip(".’'") for w in kept]
     kept[-1] = without_possessive(kept[-1]) if len(kept[-1]) > 2 else kept[-1]
     name = " ".join(w for w in kept if w)
-    if not name or not name[0].isupper():
+    if not name or not (name[0].isupper() or (cut and _particle_name(kept))):
         return None
     titles = " ".join(words[:cut])
     gender = next((g for g in (genders.of_title(w) for w in reversed(words[:cut])) if g), None)
@@ -384,6 +384,15 @@ def _name_in_run_at_start(run: str) -> Found | None:
     return Found(
         name, positions[cut], titles, gender, positions[last] + len(words[last]), positions[0]
     )
+
+
+def _particle_name(words: list[str]) -> bool:
+    """A surname that opens with its particle after a title ('Mr. de Vos', 'Dr. van
+    Dijk'): the particle is written in lower case, the surname after it is not."""
+    return len(words) >= 2 and words[0] in _PARTICLES and words[-1][:1].isupper()
+
+
+_PARTICLES = frozenset("de van von da di le la al del della der den du dos das".split())
 
 
 def _title_word(folded: str) -> bool:

@@ -131,3 +131,12 @@ def test_a_plural_title_before_two_surnames_is_no_first_name():
         "Voll said the ferry must run daily."
     )
     assert _speaker_of(text, "the ferry must run daily") == "Kari Voll"
+
+
+def test_a_titled_surname_with_a_lower_case_particle_is_a_name():
+    # 'Mr. de Vos' read as no name (it opens in lower case after the title) and stayed a
+    # description with no person.
+    text = "The vote was close.\n\nFor decades, Mr. de Vos noted, the town has sent observers."
+    quote = next(q for q in extract_quotes(text) if q.text.startswith("For decades"))
+    assert quote.speaker is not None
+    assert quote.speaker.endswith("Vos")
