@@ -105,7 +105,8 @@ PLACE_BEFORE = {
 }
 
 
-_AGE = re.compile(r"\d|-year-old$|-old$")  # "Seventeen-year-old Maisie Doyle"
+# "Seventeen-year-old Maisie Doyle", "Danish-born Per Lund": who they are, not their name.
+_AGE = re.compile(r"\d|-year-old$|-old$|-born$")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 
 

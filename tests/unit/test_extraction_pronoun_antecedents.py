@@ -140,3 +140,15 @@ def test_a_titled_surname_with_a_lower_case_particle_is_a_name():
     quote = next(q for q in extract_quotes(text) if q.text.startswith("For decades"))
     assert quote.speaker is not None
     assert quote.speaker.endswith("Vos")
+
+
+def test_a_birthplace_before_a_surname_is_no_first_name():
+    # 'the Danish-born Brekke' made 'Danish-born Brekke' a second person, whom the later
+    # bare 'Brekke' then meant.
+    text = (
+        "Harbour race heats up\n\n"
+        "Gov. Ola Brekke toured the port on Friday. Critics say the Danish-born Brekke "
+        "has changed his mind on ferries.\n\n"
+        "Brekke said the port would stay open."
+    )
+    assert _speaker_of(text, "the port would stay open") == "Ola Brekke"
