@@ -284,12 +284,19 @@ def _runs(run: str, offset: int) -> list[tuple[str, int]]:
                 _initials(word)
                 or fold(word).strip(".") in ABBREVIATIONS
                 or (len(word) <= 3 and word[:-1].isupper())
-            ) and not (following and _pronoun(following[0])):
+            ) and not (following and (_pronoun(following[0]) or following[0] in _OPENERS)):
                 continue  # 'U.S. Senate' goes on; in 'the U.S. He said' a sentence ends
         pieces.append((run[start : match.start()], offset + start))
         start = match.end()
     pieces.append((run[start:], offset + start))
     return [(piece, at) for piece, at in pieces if piece.strip()]
+
+
+# Words that open a sentence, never a name's: after 'U.S.' they start the next sentence.
+_OPENERS = frozenset(
+    """The A An In On At But And Or If When While After Before However Although Because
+    Since This That These Those It Yet Still Meanwhile Instead""".split()
+)
 
 
 def _without_openers(run: str) -> str:

@@ -152,3 +152,15 @@ def test_a_birthplace_before_a_surname_is_no_first_name():
         "Brekke said the port would stay open."
     )
     assert _speaker_of(text, "the port would stay open") == "Ola Brekke"
+
+
+def test_a_sentence_opening_after_initials_is_no_part_of_a_name():
+    # 'the U.S. While Brekke praised' ran on as one name, 'U.S. While Brekke', whom the
+    # later 'she' then meant.
+    text = (
+        "Ferry fares rise\n\n"
+        "Brekke wants the ferry to run daily, unlike most towns in the U.S. While Brekke "
+        "praised the plan on Monday, few others did.\n\n"
+        "She told supporters that the fares would fall."
+    )
+    assert all("While" not in (q.speaker or "") for q in extract_quotes(text))
