@@ -105,7 +105,8 @@ PLACE_BEFORE = {
 }
 
 
-_AGE = re.compile(r"\d|-year-old$|-old$")  # "Seventeen-year-old Maisie Doyle"
+# "Seventeen-year-old Maisie Doyle", "Danish-born Per Lund": who they are, not their name.
+_AGE = re.compile(r"\d|-year-old$|-old$|-born$")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 
 
@@ -283,12 +284,19 @@ def _runs(run: str, offset: int) -> list[tuple[str, int]]:
                 _initials(word)
                 or fold(word).strip(".") in ABBREVIATIONS
                 or (len(word) <= 3 and word[:-1].isupper())
-            ) and not (following and _pronoun(following[0])):
+            ) and not (following and (_pronoun(following[0]) or following[0] in _OPENERS)):
                 continue  # 'U.S. Senate' goes on; in 'the U.S. He said' a sentence ends
         pieces.append((run[start : match.start()], offset + start))
         start = match.end()
     pieces.append((run[start:], offset + start))
     return [(piece, at) for piece, at in pieces if piece.strip()]
+
+
+# Words that open a sentence, never a name's: after 'U.S.' they start the next sentence.
+_OPENERS = frozenset(
+    """The A An In On At But And Or If When While After Before However Although Because
+    Since This That These Those It Yet Still Meanwhile Instead""".split()
+)
 
 
 def _without_openers(run: str) -> str:
@@ -337,7 +345,7 @@ def _name_in_run_at_start(run: str) -> Found | None:
             continue  # a middle initial ('Ronald R. Fieldstone'), not 'R' for Republican
         if i > 0 and _before_surname(words[i - 1]):
             continue  # 'Ola T. King', 'Mr. King': a surname that is also a title's word
-        if _folded_word(words[i]) in TITLES:
+        if _title_word(_folded_word(words[i])):
             rest = [w for w in words[i + 1 : end] if w.lower() not in SMALL_WORDS]
             if rest and not is_org(" ".join(rest)):
                 cut = i + 1
@@ -376,7 +384,7 @@ def _name_in_run_at_start(run: str) -> Found | None:
     kept = [w if _initials(w) else w.rstrip(".’'") for w in kept]
     kept[-1] = without_possessive(kept[-1]) if len(kept[-1]) > 2 else kept[-1]
     name = " ".join(w for w in kept if w)
-    if not name or not name[0].isupper():
+    if not name or not (name[0].isupper() or (cut and _particle_name(kept))):
         return None
     titles = " ".join(words[:cut])
     gender = next((g for g in (genders.of_title(w) for w in reversed(words[:cut])) if g), None)
@@ -384,6 +392,24 @@ def _name_in_run_at_start(run: str) -> Found | None:
     return Found(
         name, positions[cut], titles, gender, positions[last] + len(words[last]), positions[0]
     )
+
+
+def _particle_name(words: list[str]) -> bool:
+    """A surname that opens with its particle after a title ('Mr. de Vos', 'Dr. van
+    Dijk'): the particle is written in lower case, the surname after it is not."""
+    return len(words) >= 2 and words[0] in _PARTICLES and words[-1][:1].isupper()
+
+
+_PARTICLES = frozenset("de van von da di le la al del della der den du dos das".split())
+
+
+def _title_word(folded: str) -> bool:
+    """A title, or titles shared by the names after it ('Senators Voll and Hegg')."""
+    return folded in TITLES or (folded[-1:] == "s" and folded[:-1] in _PLURAL_TITLES)
+
+
+# Titles whose plural heads two names: 'Senators Voll and Hegg', 'Professors Lund and Aas'.
+_PLURAL_TITLES = TITLES - {"d", "r", "dem", "ms", "mr", "mrs", "miss", "mx"}
 
 
 # Pronouns, which a contraction keeps ("I’ve", "He’d", "We're"): never a name's word.

@@ -669,7 +669,16 @@ class Registry:
             and e is not self._writer
             and e.gender in (None, wanted)
             and not e.name.isupper()  # 'PORTAGE BEND': a dateline, no one's name
+            and not self._thing_named(e)  # 'South China Sea': no 'he' or 'she'
         ]
+
+    def _thing_named(self, entity: Entity) -> bool:
+        """Whether a name reads as a place's, a body's or a thing's ('South China Sea'): the
+        first word no first name, the last written in lower case too, and never quoted."""
+        words = entity.name.split()
+        if not entity.named or entity.spoke_count or len(words) < 2:
+            return False  # 'Marty Small said': someone quoted is someone
+        return self.common_word(words[-1]) and not genders.of_first_name(words[0])
 
     def _most_salient(self, fits, wanted: str | None = None) -> Entity | None:
         best, best_score = None, None
