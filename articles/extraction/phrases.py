@@ -125,28 +125,38 @@ def subject_length(words: list[str]) -> int:
 def _role_before_name(words: list[str], i: int) -> bool:
     """Whether ``words[i:]`` open with lower-case adjectives and a role noun that a name
     follows ('Presumptive Democratic presidential nominee Kari Holt', 'Democratic
-    incumbent Ola Berg'): they belong to the subject. In 'Holt hit candidate Berg' a verb,
-    no adjective, comes before the role."""
+    incumbent Ola Berg', 'Holt campaign manager Ivar Lund'): they belong to the subject.
+    In 'Holt hit candidate Berg' a verb, no adjective, comes before the role."""
     for j in range(i, min(len(words) - 1, i + _ROLE_RUN)):
         word = fold(words[j])
         if not words[j][:1].islower():
             return False
         if word in _NOT_ROLE_WORDS:
             return False
+        chief = _chief_of_staff_at(words, j) if word in _CHIEF_OF_STAFF[1:] else None
+        if chief is not None:
+            # 'Holt chief of staff Eva Lie': the role's own 'of' phrase, a name after it.
+            return chief + 3 < len(words) and words[chief + 3][:1].isupper()
         # A role by its ending only after an adjective: 'spent Monday', 'consider Berg'
         # are a verb and its object.
         role = word in TITLES or word in _ROLE_NOUNS or (j > i and word.endswith(_ROLE_ENDINGS))
         if role and words[j + 1][:1].isupper():
             return True
-        if not (word.endswith(_ADJECTIVE_ENDINGS) or word in _PLACE_ADJECTIVES or word in TITLES):
+        if not (
+            word.endswith(_ADJECTIVE_ENDINGS)
+            or word in _PLACE_ADJECTIVES
+            or word in _ROLE_QUALIFIERS
+            or word in TITLES
+        ):
             return False
     return False
 
 
-# At most two adjectives before the role: 'Democratic presidential nominee'.
+# At most two adjectives, or nouns saying what the role is for, before the role:
+# 'Democratic presidential nominee', 'Holt campaign manager'.
 _ROLE_RUN = 3
-# Roles that are no titles: 'Liberal incumbent Ola Berg'.
-_ROLE_NOUNS = frozenset("incumbent challenger".split())
+# Roles that are no titles: 'Liberal incumbent Ola Berg', 'Holt aide Per Lie'.
+_ROLE_NOUNS = frozenset("incumbent challenger aide".split())
 # Nouns for a role by their ending ('moderator', 'strategist'), as descriptions read them.
 _ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
 # Words in -er or -or that are no role: 'Holt never Berg', 'Lund after Berg'.
@@ -158,6 +168,28 @@ _NOT_ROLE_WORDS = frozenset(
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ary")
 # Nouns that qualify a role like adjectives: 'state senator', 'county judge'.
 _PLACE_ADJECTIVES = frozenset("state city county".split())
+_CHIEF_OF_STAFF = ["chief", "of", "staff"]
+
+
+def _chief_of_staff_at(words: list[str], j: int) -> int | None:
+    """Where the 'chief of staff' that ``words[j]`` ends or is inside starts, if it is."""
+    return next(
+        (
+            k
+            for k in (j - 1, j - 2)
+            if k >= 0 and [fold(w) for w in words[k : k + 3]] == _CHIEF_OF_STAFF
+        ),
+        None,
+    )
+
+
+# Nouns that say what a role is for, as in 'Holt campaign manager Ivar Lund' or 'Berg
+# communications director Kari Moe': with them the role, not the name before, is the
+# subject's head, and the name after the role is who speaks.
+_ROLE_QUALIFIERS = frozenset(
+    """campaign communications policy security staff media finance transition field
+    digital research press legal trade energy health defense defence""".split()
+)
 
 
 def named_by(registry: Registry, phrase: str) -> Entity | None:

@@ -41,3 +41,44 @@ def test_role_and_its_adjectives_open_the_subject(text, content, speaker):
 def test_a_verb_before_a_role_ends_the_subject():
     text = "The vote was close. Holt hit candidate Berg on trade and said he was weak."
     assert _speaker(text, "he was weak") == "Holt"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The levy rose again.  Holt campaign manager Ivar Lund rejected the charge, "
+            "saying the figures were old.",
+            "the figures were old",
+            "Ivar Lund",
+        ),
+        (
+            "The ferry was late.  Berg communications director Jane Fells waved off the "
+            "report, saying the timetable would change.",
+            "the timetable would change",
+            "Jane Fells",
+        ),
+        (
+            "The ferry was late.  Berg aide Tor Nes dismissed the report, saying it was "
+            "pure fiction.",
+            "it was pure fiction",
+            "Tor Nes",
+        ),
+        (
+            "The talks stalled.  Dahl chief of staff Eva Lie rejected the offer, saying "
+            "the union had asked too much.",
+            "the union had asked too much",
+            "Eva Lie",
+        ),
+        (
+            "The talks stalled.  Dahl deputy campaign manager Per Moe attacked the offer, "
+            "saying the union had asked too much.",
+            "the union had asked too much",
+            "Per Moe",
+        ),
+    ],
+)
+def test_a_name_before_a_role_only_qualifies_it(text, content, speaker):
+    """'Holt campaign manager Ivar Lund': the first name says whose manager he is; the name
+    after the role speaks."""
+    assert _speaker(text, content) == speaker
