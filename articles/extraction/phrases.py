@@ -31,6 +31,7 @@ from articles.extraction.descriptions import (
     is_number,
 )
 from articles.extraction.model import Span
+from articles.extraction.month_names import month_given_name
 from articles.extraction.names import (
     HONORIFICS,
     KNOWN_ORGS,
@@ -239,6 +240,10 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
     first_start, first = parts[0]
     found = head_name(registry, first)
     if found is not None:
+        given = month_given_name(registry.text, found.titles, found.name)
+        if given != found.name:
+            # 'May Olsen said': the month is her given name, no title or date.
+            found = Found(given, found.start, "", found.gender, found.end, found.start)
         description = _description(first, found, parts[1:])
         return _named(registry, found, description, first_start)
     # Only the first later part that names someone counts; looked for when it matters.

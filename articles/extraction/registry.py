@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from articles.extraction import antecedents
 from articles.extraction import gender as genders
+from articles.extraction.month_names import with_given_month
 from articles.extraction.names import (
     GENERIC_ORG_NOUNS,
     Mention,
@@ -157,6 +158,11 @@ class Registry:
                 return
         self._vocabulary = Vocabulary(text)
         self._texts_read.append(self._vocabulary)
+
+    @property
+    def text(self) -> str:
+        """The text whose vocabulary was read last."""
+        return self._vocabulary.text
 
     def common_word(self, word: str) -> bool:
         """Whether the text also writes ``word`` in lower case (a word, not a name)."""
@@ -548,6 +554,7 @@ class Registry:
         two words or more that is no place is registered."""
         if is_place(name) or not can_speak(name):
             return
+        name = with_given_month(self._vocabulary.text, name)  # 'May Olsen', no title 'May'
         cleaned = self.clean(name)
         if cleaned != name:
             name = Mention(

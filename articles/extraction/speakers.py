@@ -68,6 +68,7 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     else:
         phrase = headline_subject(registry, text, start, phrase)
         phrase = _with_apposed_name(registry, text, start, phrase)
+        phrase = _with_apposition_after(registry, text, start, phrase)
         entity, span = analyse(registry, phrase)
         if entity is None:
             return Speaker(None)
@@ -141,6 +142,28 @@ def _with_apposed_name(registry: Registry, text: str, start: int, phrase: str) -
 
 # ', Ina Solheim,' or ', Per Hegg.' after a description: two to four capitalised words.
 _APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)\s*(?=[,.;]|$)")
+
+
+def _with_apposition_after(registry: Registry, text: str, start: int, phrase: str) -> str:
+    """The name ``phrase`` with the description in commas right after it and before the
+    cue ('Marta Solheim' of 'Marta Solheim, a lawyer, said the …'), which a pattern's
+    subject leaves out: read whole, as 'Marta Solheim, a lawyer, said: “…”' is, the
+    apposition is the name's description."""
+    if "," in phrase:
+        return phrase
+    match = _APPOSITION_AFTER.match(text, start + len(phrase))
+    if (
+        match is None
+        or _VERB_NEXT.match(text, match.end()) is None
+        or not describes(match.group(1))
+        or head_name(registry, phrase) is None
+    ):
+        return phrase
+    return text[start : match.end(1)]
+
+
+# ', a lawyer,' after a name: a phrase set off by two commas, within its sentence.
+_APPOSITION_AFTER = re.compile(r",\s+([^,;:.!?\n“”\"()]{1,80}?),")
 
 
 def _a_person(name: str) -> bool:

@@ -1,0 +1,86 @@
+"""A month that is someone's given name ('May Olsen said', 'said June Holt'), not the
+date it opens ('In May Olsen said', 'by April Lund …'). Names.py cuts a month from the
+front of a name, as a capitalised run gives it no other way to tell; the article does:
+a month before a surname is a given name when the article calls the person by the
+surname alone elsewhere, or when a cue follows or precedes the pair, and no preposition
+or word of time governs the month."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from articles.extraction.names import Mention
+from articles.extraction.patterns import CUE
+
+# Months that are also given names; 'March' or 'July' are not.
+_GIVEN_MONTHS = ("May", "June", "April", "August")
+# Words that make the month after them a date: 'In May', 'since June', 'last April'.
+_DATE_BEFORE = frozenset(
+    """in on at by of from since until till through throughout during before after
+    last next this early late mid every each between to into for around about that
+    same""".split()
+)
+# A month and a capitalised word after it, with the word before the month: 'In May
+# Olsen', 'May Olsen'; a day's number ('May 5') is no surname.
+_PAIR = re.compile(
+    r"(?P<before>[\w’'-]+[ \t]+)?\b(?P<month>" + "|".join(_GIVEN_MONTHS) + r")[ \t]+"
+    r"(?P<surname>[A-Z][a-z][\w’'-]*)\b"
+)
+# A cue after the pair, past an apposition ('May Olsen, a nurse, said'), or before it
+# ('said June Holt').
+_CUE_AFTER = re.compile(rf"(?:,[^,.;:!?\n]{{1,80}},)?\s+(?:[a-z]+ly\s+)?(?:{CUE})\b")
+_CUE_BEFORE = re.compile(rf"\b(?:{CUE})\s+\Z")
+
+
+def given_month(text: str, month: str, surname: str) -> bool:
+    """Whether ``month`` before ``surname`` is a given name somewhere in ``text``."""
+    return (month, surname) in _given_months(text)
+
+
+@lru_cache(maxsize=8)
+def _given_months(text: str) -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for match in _PAIR.finditer(text):
+        before = (match.group("before") or "").strip().casefold()
+        if before in _DATE_BEFORE:
+            continue
+        month, surname = match.group("month"), match.group("surname")
+        cued = _CUE_AFTER.match(text, match.end()) or _CUE_BEFORE.search(
+            text, max(0, match.start("month") - 40), match.start("month")
+        )
+        if cued or _alone(text, month, surname):
+            pairs.add((month, surname))
+    return frozenset(pairs)
+
+
+def _alone(text: str, month: str, surname: str) -> bool:
+    """Whether ``text`` writes ``surname`` without ``month`` before it."""
+    return any(
+        not text[max(0, m.start() - len(month) - 2) : m.start()].rstrip().endswith(month)
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text)
+    )
+
+
+def month_given_name(text: str, titles: str, name: str) -> str:
+    """``name`` with the month before it when that month is its given name in ``text``
+    ('May Olsen' for the titles 'May' and the name 'Olsen'); else ``name``."""
+    month = titles.strip(" ,.")
+    if month not in _GIVEN_MONTHS or " " in name or not given_month(text, month, name):
+        return name
+    return f"{month} {name}"
+
+
+def with_given_month(text: str, name: str) -> str:
+    """A name met in prose, with the month its titles hold when that is its given name
+    ('May Olsen', not 'Olsen' titled 'May'); any other ``name`` as it is."""
+    titles = getattr(name, "titles", "")
+    given = month_given_name(text, titles, name) if titles else name
+    if given == name:
+        return name
+    return Mention(
+        given,
+        getattr(name, "subject", False),
+        getattr(name, "gender", None),
+        opens=getattr(name, "opens", False),
+    )

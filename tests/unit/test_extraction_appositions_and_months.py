@@ -1,0 +1,61 @@
+"""Speakers issue 14 lists as misread: a description in commas after the name in
+reported speech ('Marta Solheim, a lawyer, said the …'), which the quoted form already
+kept, and a given name that is also a month ('May Olsen said'). The sentences are ours."""
+
+import pytest
+
+from articles.extraction.engine import extract
+from articles.extraction.model import Scope
+
+SCOPES = (Scope.CLAUSES, Scope.WIDE)
+
+
+def _speakers(text, scope):
+    """Each speaker's name and description, with the quotes' speakers."""
+    quotes, speakers = extract(text, scope=scope)
+    return [q.speaker for q in quotes], [(s.name, s.description) for s in speakers]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Marta Solheim, a lawyer, said the ferry runs daily.", "Marta Solheim"),
+        ("Solheim, a lawyer, said the ferry runs daily.", "Solheim"),
+        ("Dr. Solheim, a lawyer, said the ferry runs daily.", "Solheim"),
+    ],
+)
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_description_after_the_name_in_reported_speech_is_the_speakers(text, name, scope):
+    # Only 'Marta Solheim, a lawyer, said: “…”' gave the description before.
+    assert _speakers(text, scope) == ([name], [(name, "lawyer")])
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_clause_in_commas_after_the_name_is_no_description(scope):
+    # Guards the fix above: the words in commas must describe someone.
+    text = "Marta Solheim, however, said the ferry runs daily."
+    _, speakers = _speakers(text, scope)
+    assert speakers == [("Marta Solheim", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May Olsen said the ferry runs daily.",
+        "May Olsen runs the kiosk by the quay. Olsen said the timetable is wrong.",
+        "“The ferry runs daily,” said June Holt.",
+    ],
+)
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_month_that_is_a_given_name_stays_on_the_name(text, scope):
+    quotes, speakers = _speakers(text, scope)
+    name = "June Holt" if "June" in text else "May Olsen"
+    assert set(quotes) == {name}
+    assert [s for s, _ in speakers] == [name]
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_month_after_a_preposition_is_a_date(scope):
+    # Guards the fix above: 'In May' opens the sentence with a date.
+    quotes, _ = _speakers("In May Olsen said the ferry runs daily.", scope)
+    assert quotes == ["Olsen"]
