@@ -265,6 +265,19 @@ def person_description(words: str) -> bool:
     return head is not None and head.islower() and _person_noun(head)
 
 
+def apposition_of_person(words: str) -> bool:
+    """Whether ``words``, set off by commas after a name, say who the person is: 'a
+    lawyer', 'Vestby's mayor', not a clause ('made the ads') or an aside ('as expected')."""
+    if not describes(words):
+        return False
+    split = words.split()
+    first = split[0].casefold().strip("’'")
+    if first in DETERMINERS or first.endswith(("’s", "'s")):
+        return True
+    head = head_noun(split)
+    return head is not None and head.islower() and _person_noun(head)
+
+
 def _person_noun(noun: str) -> bool:
     """'lawyer', 'spokeswoman', 'son': a noun for a person, by list or by ending."""
     return (

@@ -17,6 +17,7 @@ from articles.extraction.descriptions import (
     AFFILIATION,
     PRONOUNS,
     RELATIVES,
+    apposition_of_person,
     describes,
     entity_described,
     noun_phrase,
@@ -155,7 +156,7 @@ def _with_apposition_after(registry: Registry, text: str, start: int, phrase: st
     if (
         match is None
         or _VERB_NEXT.match(text, match.end()) is None
-        or not describes(match.group(1))
+        or not apposition_of_person(match.group(1))
         or head_name(registry, phrase) is None
     ):
         return phrase
