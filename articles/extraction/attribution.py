@@ -25,6 +25,7 @@ from articles.extraction.patterns import (
     SUBJECT_PRONOUN,
     TRAILING_CUE_THEN_SPEAKER,
     TRAILING_SPEAKER_THEN_CUE,
+    alternation,
 )
 from articles.extraction.registry import Entity, Registry
 from articles.extraction.speakers import speaker_in
@@ -183,11 +184,12 @@ def _base_form(verb: str) -> str:
 
 # A plural subject's present tense of a listed verb ('write' beside 'writes'): 'say' is
 # listed itself.
-_PLURAL_PRESENT = "|".join(
+_PLURAL_PRESENT_VERBS = [
     base
     for base in (_base_form(verb) for verb in SPEECH_VERBS if verb.endswith("s"))
     if base not in SPEECH_VERBS
-)
+]
+_PLURAL_PRESENT = alternation(_PLURAL_PRESENT_VERBS)
 # Those of them that are also nouns, which a phrase after a quotation may end on.
 _NOUN_LIKE_PRESENT = frozenset(
     """report note call state comment claim estimate promise reply fear hope recall doubt

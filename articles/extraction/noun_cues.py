@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from articles.extraction.cues import Token
 from articles.extraction.model import Candidate
+from articles.extraction.patterns import alternation
 
 # The nouns and the word that opens what they attribute; which pairs PARC counts, and
 # after what, is the gate's to learn. Left out: nouns whose contents the gate admitted
@@ -23,7 +24,7 @@ NOUNS = frozenset(
     complaints views positions announcement rejection denunciation defense""".split()
 )
 NOUN_CUE = re.compile(
-    rf"\b(?:{'|'.join(sorted(NOUNS, key=len, reverse=True))})"
+    rf"\b(?:{alternation(sorted(NOUNS, key=len, reverse=True))})"
     r"\s+(?:for|of|on|to|that|about|against)\b"
 )
 SHAPE = "noun"

@@ -12,7 +12,7 @@ from articles.extraction.descriptions import AFFILIATION, PLURAL_ROLES, RELATIVE
 from articles.extraction.gap_subjects import described_group
 from articles.extraction.lead_subjects import pronoun_after_relative
 from articles.extraction.names import can_speak, is_place, names_found
-from articles.extraction.patterns import SAYING_VERBS
+from articles.extraction.patterns import SAYING_VERBS, alternation
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
 from articles.extraction.relative_subjects import described_before_relative
@@ -26,7 +26,7 @@ from articles.extraction.spelling import fold
 _AFFILIATED_LEAD = re.compile(
     r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]ome|[Ss]everal)"
     r"\s+(?:[\w’'-]+\s+){0,4}?|(?i:"
-    + "|".join(sorted(PLURAL_ROLES | {"people", "friends", "allies"}))
+    + alternation(sorted(PLURAL_ROLES | {"people", "friends", "allies"}))
     + r")\s+(?:[\w’'-]+\s+){0,4}?)(?:for|of|at|with|from|in)\s+(?:the\s+)?)$"
 )
 

@@ -1,4 +1,4 @@
-"""The verb alternations written one branch per first letter (patterns.alternation)
+"""The word alternations written one branch per first letter (patterns.alternation)
 match what the plain alternation of the same words matches, at every place and in any
 case: the branching is for speed only."""
 
@@ -8,12 +8,22 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from articles.extraction import patterns
+from articles.extraction import (
+    attribution,
+    descriptions,
+    noun_cues,
+    patterns,
+)
 
+# Each list in the order its regular expression joins it.
 _LISTS = {
     "speech": patterns.SPEECH_VERBS,
     "reporting": patterns.REPORTING_VERBS + patterns.REPORTING_TO,
     "labelling": patterns.LABELLING_VERBS,
+    "saying": sorted(patterns.SAYING_VERBS),
+    "plural present": attribution._PLURAL_PRESENT_VERBS,
+    "roles": sorted(descriptions.PLURAL_ROLES | {"people", "friends", "allies"}),
+    "noun cues": sorted(noun_cues.NOUNS, key=len, reverse=True),
 }
 _WORDS = sorted({w for words in _LISTS.values() for w in words if w.isalpha()})
 _OTHER = ["Told", "SAYS", "ſays", "\u212aeeps", "told the Ferry board that", " ", ", ", "x"]
