@@ -12,21 +12,31 @@ from functools import lru_cache
 
 from articles.extraction.names import Mention
 from articles.extraction.patterns import CUE
+from articles.extraction.sentence_openings import OPENING_WORDS
 
 # Months that are also given names; 'March' or 'July' are not.
 _GIVEN_MONTHS = ("May", "June", "April", "August")
-# Words that make the month after them a date: 'In May', 'since June', 'last April'.
-_DATE_BEFORE = frozenset(
-    """in on at by of from since until till through throughout during before after
-    last next this early late mid every each between to into for around about that
-    same""".split()
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december""".split()
 )
-# A month and a capitalised word after it, with the word before the month: 'In May
-# Olsen', 'May Olsen'; a day's number ('May 5') is no surname.
+# Words that make the month after them a date: the words that open a sentence with a
+# time or place ('In May', 'since June'), and the ones no sentence opens with ('last
+# April', 'from May'); not the cue 'asked', after which the month is the speaker's name.
+_DATE_BEFORE = (OPENING_WORDS - {"asked"}) | frozenset(
+    "about between each every from into mid next of same that this till to".split()
+)
+# Words that join a month to another before it: 'In May and June', 'April or May'.
+_JOINING = frozenset("and or to through".split())
+# A month and a capitalised word after it: 'May Olsen'; a day's number ('May 5') is no
+# surname. The search is anchored on the month; the words before it are read back from
+# the text, as a pattern that reached back for them would retry at every letter of a
+# long word.
 _PAIR = re.compile(
-    r"(?P<before>[\w’'-]+[ \t]+)?\b(?P<month>" + "|".join(_GIVEN_MONTHS) + r")[ \t]+"
-    r"(?P<surname>[A-Z][a-z][\w’'-]*)\b"
+    r"\b(?P<month>" + "|".join(_GIVEN_MONTHS) + r")[ \t]+(?P<surname>[A-Z][a-z][\w’'-]*)\b"
 )
+# The two words before a month, closest last.
+_WORDS_BEFORE = re.compile(r"(?:([\w’'-]+)[ \t,]+)?([\w’'-]+)[ \t]+\Z")
 # A cue after the pair, past an apposition ('May Olsen, a nurse, said'), or before it
 # ('said June Holt').
 _CUE_AFTER = re.compile(rf"(?:,[^,.;:!?\n]{{1,80}},)?\s+(?:[a-z]+ly\s+)?(?:{CUE})\b")
@@ -42,8 +52,7 @@ def given_month(text: str, month: str, surname: str) -> bool:
 def _given_months(text: str) -> frozenset[tuple[str, str]]:
     pairs = set()
     for match in _PAIR.finditer(text):
-        before = (match.group("before") or "").strip().casefold()
-        if before in _DATE_BEFORE:
+        if _dated(text, match.start()):
             continue
         month, surname = match.group("month"), match.group("surname")
         cued = _CUE_AFTER.match(text, match.end()) or _CUE_BEFORE.search(
@@ -52,6 +61,17 @@ def _given_months(text: str) -> frozenset[tuple[str, str]]:
         if cued or _alone(text, month, surname):
             pairs.add((month, surname))
     return frozenset(pairs)
+
+
+def _dated(text: str, at: int) -> bool:
+    """Whether the month at ``text[at]`` is a date by the words before it: a preposition
+    or word of time ('In May'), another month ('May June'), or a month joined to it ('In
+    May and June Holt said')."""
+    before = _WORDS_BEFORE.search(text, max(0, at - 60), at)
+    if before is None:
+        return False
+    first, last = (word.casefold() if word else "" for word in before.groups())
+    return last in _DATE_BEFORE or last in _MONTHS or (last in _JOINING and first in _MONTHS)
 
 
 def _alone(text: str, month: str, surname: str) -> bool:

@@ -6,6 +6,7 @@ import pytest
 
 from articles.extraction.engine import extract
 from articles.extraction.model import Scope
+from articles.extraction.month_names import _PAIR, given_month
 
 SCOPES = (Scope.CLAUSES, Scope.WIDE)
 
@@ -73,3 +74,48 @@ def test_a_month_after_a_preposition_is_a_date(scope):
     # Guards the fix above: 'In May' opens the sentence with a date.
     quotes, _ = _speakers("In May Olsen said the ferry runs daily.", scope)
     assert quotes == ["Olsen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May and June Holt said the ferry runs daily.",
+        "In April or June Holt said the ferry runs daily.",
+    ],
+)
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_month_joined_to_a_month_before_it_is_a_date(text, scope):
+    # 'and June' was read as the words before a given name, not part of the date.
+    quotes, _ = _speakers(text, scope)
+    assert quotes == ["Holt"]
+
+
+@pytest.mark.parametrize(
+    ("before", "given"),
+    [
+        ("In", False),
+        ("Since", False),
+        ("Last", False),
+        ("From", False),
+        ("Each", False),
+        ("Later that", False),
+        ("In May and", False),
+        ("Then", True),
+        ("asked", True),
+        ("", True),
+    ],
+)
+def test_the_words_before_a_month_decide_whether_it_is_a_date(before, given):
+    # 'Holt' alone later makes 'June' a given name unless the words before make it a date.
+    text = f"{before} June Holt rang the office. Holt said the ferry is late.".strip()
+    assert given_month(text, "June", "Holt") is given
+
+
+def test_the_pair_pattern_is_anchored_on_the_month():
+    # A pattern that reached back for the word before the month retried at every letter
+    # of a long word, so one long token made the search quadratic ('See xxx…xxx for
+    # more'); anchored on the month, each match opens at the month itself and the words
+    # before it are read back from the text.
+    text = "Then May Olsen said so, and " + "x" * 50 + " June Holt agreed."
+    starts = [m.start() for m in _PAIR.finditer(text)]
+    assert starts == [text.index("May"), text.index("June")]
