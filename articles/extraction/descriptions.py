@@ -267,15 +267,19 @@ def person_description(words: str) -> bool:
 
 def apposition_of_person(words: str) -> bool:
     """Whether ``words``, set off by commas after a name, say who the person is: 'a
-    lawyer', 'Vestby's mayor', not a clause ('made the ads') or an aside ('as expected')."""
+    lawyer', 'Vestby's mayor', not a clause ('made the ads'), an aside ('as expected') or
+    a time ('the next day')."""
     if not describes(words):
         return False
-    split = words.split()
-    first = split[0].casefold().strip("’'")
-    if first in DETERMINERS or first.endswith(("’s", "'s")):
-        return True
-    head = head_noun(split)
-    return head is not None and head.islower() and _person_noun(head)
+    # A determiner opens times and manners as well ('the next day', 'each time', 'all
+    # smiles'), so only a noun for a person as the head says who someone is.
+    head = head_noun(words.split())
+    return (
+        head is not None
+        and head.islower()
+        and head not in _NO_PERSON_HEADS  # 'an hour later': '-er' and no person
+        and _person_noun(head)
+    )
 
 
 def _person_noun(noun: str) -> bool:
@@ -316,7 +320,8 @@ _NO_PERSON_HEADS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday week month year day
     young old familiar hard close democratic conservative liberal progressive federal
     bipartisan critical fine funny available safe widespread false elite snarky worth
-    two three four five six seven eight nine ten then soon ago like remain seek""".split()
+    two three four five six seven eight nine ten then soon ago like remain seek
+    later earlier after ever never together however rather further other""".split()
 )
 
 
