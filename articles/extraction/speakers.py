@@ -77,7 +77,7 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
             # 'In a county poll, 40 percent of voters said': the poll reports it.
             return phrase_source(text, *poll)
         if entity.named and not entity.org and not entity.description:
-            entity.description = _role_before(text, start)
+            entity.description = _role_before(text, start, start + len(phrase))
         span = (start + span[0], start + span[1]) if span else None
     if entity is not None and span is not None:
         registry.attributed(entity, span)
@@ -192,12 +192,17 @@ _PREPOSITIONS_BEFORE_PLACES = frozenset("in on at to from of for with by into ac
 _VERB_NEXT = re.compile(rf"\s+(?:(?:has|had|have|also|then)\s+)?(?:{CUE})\b")
 
 
-def _role_before(text: str, start: int) -> str:
-    """The role words just before a subject, in its clause: 'Institute researcher and Russia
-    expert' before 'Lena Moss believes'."""
+def _role_before(text: str, start: int, end: int) -> str:
+    """The role words just before the subject at ``text[start:end]``, in its clause:
+    'Institute researcher and Russia expert' before 'Lena Moss believes'."""
     lead = text[max(0, start - 120) : start]
     cut = max(lead.rfind(ch) for ch in '.,;:!?\n“”"–')
     if cut >= 0 and lead[cut] == "," and not lead[cut + 1 :].strip():
+        # Only a name in commas is in apposition to the words before it ('A lawyer,
+        # Marta Solheim, said'); in 'The biggest loser, Lund said, is …' they open the
+        # speech, and are no one's description.
+        if not text[end:].lstrip().startswith(","):
+            return ""
         return _description_opening(lead[:cut])
     lead = lead[cut + 1 :].strip()
     words = lead.split()

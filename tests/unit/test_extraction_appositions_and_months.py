@@ -93,6 +93,28 @@ def test_a_person_noun_in_commas_after_the_name_is_its_description(aside, descri
 @pytest.mark.parametrize(
     "text",
     [
+        "The biggest loser, Lund said, is the ferry company.",
+        "The real winner, Lund argued, was the ferry company.",
+    ],
+)
+@pytest.mark.parametrize("scope", SCOPES)
+def test_the_words_a_cue_interrupts_are_no_description_of_its_speaker(text, scope):
+    # The sentence opens with what Lund said; only a name in commas ('A lawyer, Marta
+    # Solheim, said') is in apposition to the words before it.
+    _, speakers = _speakers(text, scope)
+    assert speakers == [("Lund", "")]
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_description_that_opens_the_sentence_before_a_name_in_commas_is_kept(scope):
+    # Guards the fix above.
+    _, speakers = _speakers("A lawyer, Marta Solheim, said the ferry runs daily.", scope)
+    assert speakers == [("Marta Solheim", "lawyer")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "May Olsen said the ferry runs daily.",
         "May Olsen runs the kiosk by the quay. Olsen said the timetable is wrong.",
         "“The ferry runs daily,” said June Holt.",
