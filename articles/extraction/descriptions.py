@@ -266,17 +266,23 @@ def person_description(words: str) -> bool:
 
 
 def apposition_of_person(words: str) -> bool:
-    """Whether ``words``, set off by commas after a name, say who the person is: 'a
-    lawyer', 'Vestby's mayor', not a clause ('made the ads'), an aside ('as expected') or
+    """Whether ``words``, set off by commas after a name, say who the person (or body) is:
+    'a lawyer', 'Vestby's mayor', not a clause ('made the ads'), an aside ('as expected') or
     a time ('the next day')."""
     if not describes(words):
         return False
     # A determiner opens times and manners as well ('the next day', 'each time', 'all
     # smiles'), so only a noun for a person as the head says who someone is.
-    head = head_noun(words.split())
+    split = words.split()
+    # A participle ends the noun phrase it qualifies: 'a group based in Vestby'.
+    cut = next((i for i, w in enumerate(split) if i and w.islower() and w.endswith("ed")), None)
+    head = head_noun(split[:cut])
+    if head is None:
+        return False
+    if head.casefold() + "s" in CAPITALISED_GROUPS or head.casefold() in ORG_NOUNS:
+        return True  # 'a Michigan Republican', 'a Canadian mining company' for a firm
     return (
-        head is not None
-        and head.islower()
+        head.islower()
         and head not in _NO_PERSON_HEADS  # 'an hour later': '-er' and no person
         and _person_noun(head)
     )

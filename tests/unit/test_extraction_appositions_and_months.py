@@ -81,6 +81,8 @@ def test_a_time_or_manner_in_commas_after_the_name_is_no_description(aside, scop
         ("Vestby's mayor", "Vestby's mayor"),
         ("the board's chair", "board's chair"),
         ("a law professor at Vestby College", "law professor at Vestby College"),
+        ("a Vestby Republican", "Vestby Republican"),
+        ("a lawyer based in Vestby", "lawyer based in Vestby"),
     ],
 )
 @pytest.mark.parametrize("scope", SCOPES)
@@ -88,6 +90,14 @@ def test_a_person_noun_in_commas_after_the_name_is_its_description(aside, descri
     # Guards the fix above: a person's role, with or without a determiner, still counts.
     text = f"Marta Solheim, {aside}, said the ferry runs daily."
     assert _speakers(text, scope) == (["Marta Solheim"], [("Marta Solheim", description)])
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_body_noun_in_commas_after_a_firms_name_is_its_description(scope):
+    # Guards the fix above: the apposition may say what a firm is, not only a person.
+    text = "Nordlys Ferries, a small shipping company, said the ferry runs daily."
+    _, speakers = _speakers(text, scope)
+    assert speakers == [("Nordlys Ferries", "small shipping company")]
 
 
 @pytest.mark.parametrize(
