@@ -189,6 +189,7 @@ def _place_speaking(text: str, start: int, phrase: str) -> bool:
 
 
 _PREPOSITIONS_BEFORE_PLACES = frozenset("in on at to from of for with by into across".split())
+_CUE_WORD = re.compile(rf"\b(?:{CUE})\b")
 _VERB_NEXT = re.compile(rf"\s+(?:(?:has|had|have|also|then)\s+)?(?:{CUE})\b")
 
 
@@ -211,6 +212,9 @@ def _role_before(text: str, start: int, end: int) -> str:
     if words[0].casefold() in PRONOUNS or words[0].casefold() in AFFILIATION:
         return ""
     if any(w.casefold() in _CLAUSE_WORDS for w in words):
+        return ""
+    if words[-1].casefold() in ("and", "or") or _CUE_WORD.search(lead):
+        # 'Berg and Ivar Lund said': a second subject; '“…,” asked Ivar Holt': the cue.
         return ""
     return strip_article(lead)
 

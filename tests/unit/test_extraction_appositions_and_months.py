@@ -188,3 +188,18 @@ def test_the_pair_pattern_is_anchored_on_the_month():
     text = "Then May Olsen said so, and " + "x" * 50 + " June Holt agreed."
     starts = [m.start() for m in _PAIR.finditer(text)]
     assert starts == [text.index("May"), text.index("June")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“The ferry is late,” asked Ivar Holt.", "Ivar Holt"),
+        ("Berg and Ivar Lund said the ferry runs daily.", "Ivar Lund"),
+    ],
+)
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_cue_or_a_second_subject_before_the_name_is_no_description(text, name, scope):
+    # Role words before a name describe it ('ferry expert Ivar Lund'); 'asked' and
+    # 'Berg and' do not.
+    _, speakers = _speakers(text, scope)
+    assert (name, "") in speakers
