@@ -2,6 +2,8 @@
 in between: each test fails with the rules as they were before its fix (issue 14). The
 sentences are ours, written in the style of news copy."""
 
+import pytest
+
 from articles.extraction import Scope, extract_quotes
 from articles.extraction.descriptions import entity_described
 from articles.extraction.registry import Registry
@@ -164,3 +166,13 @@ def test_a_sentence_opening_after_initials_is_no_part_of_a_name():
         "She told supporters that the fares would fall."
     )
     assert all("While" not in (q.speaker or "") for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize(
+    "name", ["Experts Without Borders", "Editors Guild Norway", "Lawyers Union Brenn"]
+)
+def test_a_plural_noun_that_takes_no_names_after_it_stays_in_a_body_name(name):
+    # Only titles that go before persons' names in the plural ('Senators Voll and Hegg')
+    # head the names after them; 'Experts' and 'Editors' open an organisation's name.
+    quotes = extract_quotes(f"{name} said the ferry toll would rise in May.")
+    assert [q.speaker for q in quotes] == [name]
