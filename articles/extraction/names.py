@@ -293,6 +293,8 @@ def _runs(run: str, offset: int) -> list[tuple[str, int]]:
 
 
 # Words that open a sentence, never a name's: after 'U.S.' they start the next sentence.
+# Not built from sentence_openings' lists: their other words ('Here', 'Now', 'Asked')
+# change which wide-scope speakers are read (same figures, other output), so kept apart.
 _OPENERS = frozenset(
     """The A An In On At But And Or If When While After Before However Although Because
     Since This That These Those It Yet Still Meanwhile Instead""".split()
