@@ -252,7 +252,7 @@ _PEOPLE_OF_SOMEONE = frozenset(
     protege protégé ally confidant confidante supporter critic running""".split()
 )
 # Endings of nouns for people ('her campaign manager', 'his biographer', 'her pianist').
-_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
 
 
 def person_description(words: str) -> bool:
@@ -294,7 +294,7 @@ def _person_noun(noun: str) -> bool:
         noun in _PEOPLE_OF_SOMEONE
         or noun in TITLES
         or genders.of_title(noun) is not None
-        or noun.endswith(_PERSON_ENDINGS)
+        or noun.endswith(PERSON_ENDINGS)
     )
 
 

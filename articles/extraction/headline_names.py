@@ -6,6 +6,7 @@ is a group described, no name."""
 
 from __future__ import annotations
 
+from articles.extraction import gender as genders
 from articles.extraction.descriptions import is_plural
 from articles.extraction.names import is_org, title_case_line
 from articles.extraction.registry import Registry
@@ -49,8 +50,8 @@ def headline_subject(registry: Registry, text: str, start: int, phrase: str) -> 
 
 def _adverb(registry: Registry, text: str, before: str, word: str) -> bool:
     """Whether ``word``, which ends in '-ly', is an adverb ('Resoundingly') rather than a
-    name ('Kelly'): the article writes it in lower case, or never again after the line
-    and writes the word ``before`` it in lower case ('Candidates', not 'Megyn')."""
+    name ('Connolly'): the article writes it in lower case, or never again after the line
+    and writes the word ``before`` it in lower case ('Candidates', not 'Dara')."""
     bare = word.strip(".,;:’'")
     if registry.common_word(bare.lower()):
         return True
@@ -65,5 +66,8 @@ def _described(registry: Registry, phrase: str) -> str:
     if len(words) < 2 or not is_plural(words[-1].lower()):
         return phrase
     if not all(registry.common_word(w.lower()) for w in words):
+        return phrase
+    if genders.of_first_name(words[0]):
+        # 'Rose Banks': common words both, but a given name opens it, so a person.
         return phrase
     return phrase.lower()

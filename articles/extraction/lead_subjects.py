@@ -32,6 +32,7 @@ from articles.extraction.patterns import (
 )
 from articles.extraction.phrases import comma_parts, head_name, subject_length
 from articles.extraction.registry import Entity, Registry
+from articles.extraction.sentence_openings import OPENING_WORDS
 from articles.extraction.speakers import CLAUSE_MARKS, Speaker, speaker_in
 from articles.extraction.subject_words import NOUN_OPENERS
 
@@ -363,7 +364,7 @@ def _opens_sentence(part: str, after_opening: bool) -> bool:
     pressure', and a place that goes on one ('In Portland, Ore.,')."""
     words = part.split()
     first = words[0].casefold()
-    if first in _OPENING_WORDS or first in AFFILIATION or words[0][:1].islower():
+    if first in OPENING_WORDS or first in AFFILIATION or words[0][:1].islower():
         return True
     participle = first.endswith(("ing", "ed")) and len(words) > 1 and words[1][:1].islower()
     # 'In Portsmouth, N.H., on Tuesday,': a place and its state go on the opening phrase.
@@ -374,12 +375,6 @@ def _opens_sentence(part: str, after_opening: bool) -> bool:
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,?")
 # A speech verb that ends a clause before a participle: '…, Okafor said, adding'.
 _CUE_BEFORE_COMMA = re.compile(rf"\b(?:{CUE})\s*,\s*$")
-# Words that open a phrase before a sentence's subject: 'Early in the race, …', 'Back in
-# 2001, …'.
-_OPENING_WORDS = frozenset(
-    """after before during early earlier later last yesterday today since following
-    despite amid like unlike back""".split()
-)
 # The first word that reads as a clause's verb: 'attacked', 'sought', 'is', 'said'.
 _MAIN_VERB = re.compile(rf"(?<=\s)(?:[a-z]+ed|{CUE}|" + "|".join(sorted(VERBS)) + r")\b")
 

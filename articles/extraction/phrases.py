@@ -19,6 +19,7 @@ from articles.extraction.descriptions import (
     DETERMINERS,
     GROUP_HEADS,
     PAPERS,
+    PERSON_ENDINGS,
     PLURAL_ROLES,
     PRONOUNS,
     RELATIVES,
@@ -140,9 +141,11 @@ def _role_before_name(words: list[str], i: int) -> bool:
             return chief + 3 < len(words) and words[chief + 3][:1].isupper()
         # A role by its ending only after an adjective: 'spent Monday', 'consider Berg'
         # are a verb and its object.
-        role = word in TITLES or word in _ROLE_NOUNS or (j > i and word.endswith(_ROLE_ENDINGS))
+        role = word in TITLES or word in _ROLE_NOUNS or (j > i and word.endswith(PERSON_ENDINGS))
         if role and words[j + 1][:1].isupper():
             return True
+        if word in _VERB_QUALIFIERS and not _after_name(words, j):
+            return False  # 'the unions campaign for Berg': a verb, no name's campaign
         if not (
             word.endswith(_ADJECTIVE_ENDINGS)
             or word in _PLACE_ADJECTIVES
@@ -158,8 +161,6 @@ def _role_before_name(words: list[str], i: int) -> bool:
 _ROLE_RUN = 3
 # Roles that are no titles: 'Liberal incumbent Ola Berg', 'Holt aide Per Lie'.
 _ROLE_NOUNS = frozenset("incumbent challenger aide".split())
-# Nouns for a role by their ending ('moderator', 'strategist'), as descriptions read them.
-_ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
 # Words in -er or -or that are no role: 'Holt never Berg', 'Lund after Berg'.
 _NOT_ROLE_WORDS = frozenset(
     "never ever after under over rather either neither whether together later earlier".split()
@@ -187,10 +188,22 @@ def _chief_of_staff_at(words: list[str], j: int) -> int | None:
 # Nouns that say what a role is for, as in 'Holt campaign manager Ivar Lund' or 'Berg
 # communications director Kari Moe': with them the role, not the name before, is the
 # subject's head, and the name after the role is who speaks.
+# Words that are verbs too ('Unions field candidate Berg', 'staff', 'trade', 'finance',
+# 'research') are left out; 'campaign' and 'press' qualify a role only after a name.
 _ROLE_QUALIFIERS = frozenset(
-    """campaign communications policy security staff media finance transition field
-    digital research press legal trade energy health defense defence""".split()
+    """campaign communications policy security media transition digital press legal
+    energy health defense defence""".split()
 )
+_VERB_QUALIFIERS = frozenset(("campaign", "press"))
+
+
+def _after_name(words: list[str], j: int) -> bool:
+    """Whether a capitalised word comes before ``words[j]`` past lower-case titles only:
+    'Dahl deputy campaign', not 'the unions campaign'."""
+    k = j - 1
+    while k >= 0 and words[k][:1].islower() and fold(words[k]) in TITLES:
+        k -= 1
+    return k >= 0 and words[k][:1].isupper()
 
 
 def named_by(registry: Registry, phrase: str) -> Entity | None:

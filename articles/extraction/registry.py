@@ -95,9 +95,8 @@ def _deletions(word: str) -> tuple[str, ...]:
     once = {word, *shorter}
     if n < 7:
         return tuple(once)
-    # Each pair of letters once, the first before the second, rather than in both orders:
-    # the later letter taken from a word already one letter short, which costs fewer
-    # slices than cutting both out of ``word``.
+    # Each pair of letters once, the later taken from a word already one letter short:
+    # fewer slices than cutting both out of ``word`` in both orders.
     twice = {short[:j] + short[j + 1 :] for i, short in enumerate(shorter) for j in range(i, n - 1)}
     # A tuple, not a set: the garbage collector stops visiting a tuple of strings, and
     # the cache keeps thousands of these.
@@ -684,7 +683,7 @@ class Registry:
         first word no first name, the last written in lower case too, and never quoted."""
         words = entity.name.split()
         if not entity.named or entity.spoke_count or len(words) < 2:
-            return False  # 'Marty Small said': someone quoted is someone
+            return False  # 'Tova Rask said': someone quoted is someone
         return self.common_word(words[-1]) and not genders.of_first_name(words[0])
 
     def _most_salient(self, fits, wanted: str | None = None) -> Entity | None:

@@ -75,3 +75,15 @@ def test_a_headline_run_of_common_words_names_no_one(scope):
 def test_a_surname_in_ly_after_a_first_name_stays_in_the_headline_name(scope):
     headline = "Dara Connolly Says The Ferry Toll Will Empty Brindle Villages"
     assert _headline_speakers(headline, scope) == ["Dara Connolly"]
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+def test_a_headline_name_of_common_words_after_a_first_name_stays_a_name(scope):
+    # 'Rose Banks' was read as a group ('rose banks'): both words are also common words.
+    text = (
+        "Rose Banks Says The Ferry Toll Will Rise\n"
+        "The toll rose again and the banks paid the levy. Banks said the vote was close."
+    )
+    quotes = extract_quotes(text, scope=scope)
+    assert [q.speaker for q in quotes if q.start < 40] == ["Rose Banks"]
+    assert [q.speaker for q in quotes if q.start > 40] == ["Rose Banks"]

@@ -4,7 +4,7 @@ subject, so a later verb of the same sentence ('and said', ', claiming') is the 
 
 import pytest
 
-from articles.extraction import extract_quotes
+from articles.extraction import Scope, extract_quotes
 
 
 def _speaker(text, content):
@@ -82,3 +82,12 @@ def test_a_name_before_a_role_only_qualifies_it(text, content, speaker):
     """'Holt campaign manager Ivar Lund': the first name says whose manager he is; the name
     after the role speaks."""
     assert _speaker(text, content) == speaker
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+def test_a_verb_before_a_role_and_a_name_is_no_qualifier_of_the_role(scope):
+    # 'field' is the verb here, not a role's qualifier as in 'field director': Unions speak.
+    text = "Unions field candidate Berg in the north and said the vote is close."
+    assert [q.speaker or q.speaker_description for q in extract_quotes(text, scope=scope)] == [
+        "Unions"
+    ]

@@ -12,27 +12,28 @@ def _contents(text, scope):
 
 
 @pytest.mark.parametrize(
-    ("text", "outer", "inner"),
+    ("text", "outer"),
     [
         (
             "Amundsen told the board that the ferry company would pay, and that those "
             "who believe the levy is fair are wrong.",
             "the ferry company would pay, and that those who believe the levy is fair are wrong",
-            "the levy is fair are wrong",
         ),
         (
             "Amundsen said the ferry company, which many believe cheated the town, would "
             "pay for the new pier.",
             "the ferry company, which many believe cheated the town, would pay for the new pier",
-            "cheated the town, would pay for the new pier",
         ),
     ],
 )
-def test_doubted_clause_inside_a_content_is_read_once_in_the_wide_scope(text, outer, inner):
+def test_doubted_clause_inside_a_content_is_read_once_in_the_wide_scope(text, outer):
     wide = _contents(text, Scope.WIDE)
     assert ("indirect", outer) in wide
-    assert ("indirect", inner) not in wide
-    assert ("indirect", inner) in _contents(text, Scope.CLAUSES)
+    # The wide scope reads nothing a second time inside the outer content; where the
+    # clauses scope's inner reading ends is no matter here.
+    assert not [t for _, t in wide if t != outer and t in outer]
+    clauses = _contents(text, Scope.CLAUSES)
+    assert [t for _, t in clauses if t != outer and t in outer]
 
 
 def test_confident_clause_deep_in_a_content_stays_in_the_wide_scope():
