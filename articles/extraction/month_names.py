@@ -10,16 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from articles.extraction.names import Mention
+from articles.extraction.names import MONTHS, renamed
 from articles.extraction.patterns import CUE
 from articles.extraction.sentence_openings import OPENING_WORDS
 
 # Months that are also given names; 'March' or 'July' are not.
 _GIVEN_MONTHS = ("May", "June", "April", "August")
-_MONTHS = frozenset(
-    """january february march april may june july august september october november
-    december""".split()
-)
 # Words that make the month after them a date: the words that open a sentence with a
 # time or place ('In May', 'since June'), and the ones no sentence opens with ('last
 # April', 'from May'); not the cue 'asked', after which the month is the speaker's name.
@@ -71,7 +67,7 @@ def _dated(text: str, at: int) -> bool:
     if before is None:
         return False
     first, last = (word.casefold() if word else "" for word in before.groups())
-    return last in _DATE_BEFORE or last in _MONTHS or (last in _JOINING and first in _MONTHS)
+    return last in _DATE_BEFORE or last in MONTHS or (last in _JOINING and first in MONTHS)
 
 
 def _alone(text: str, month: str, surname: str) -> bool:
@@ -96,11 +92,4 @@ def with_given_month(text: str, name: str) -> str:
     ('May Olsen', not 'Olsen' titled 'May'); any other ``name`` as it is."""
     titles = getattr(name, "titles", "")
     given = month_given_name(text, titles, name) if titles else name
-    if given == name:
-        return name
-    return Mention(
-        given,
-        getattr(name, "subject", False),
-        getattr(name, "gender", None),
-        opens=getattr(name, "opens", False),
-    )
+    return name if given == name else renamed(name, given)

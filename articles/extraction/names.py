@@ -253,10 +253,13 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr jr sr st inc co corp ltd sen rep gov gen lt col sgt capt adm prof rev
     pres vs u.s u.n d.c u.k e.u no mt ft""".split()
 )
-# Days and months end a name that runs into them ('CNN Tuesday').
-_DATES = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march
-    april june july august september october november december""".split()
+MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december""".split()
+)
+# Days and months end a name that runs into them ('CNN Tuesday'); 'May' may be a name.
+_DATES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split()) | (
+    MONTHS - {"may"}
 )
 _SPLIT = re.compile(
     r"[ \t]+(?:and|&)[ \t]+|(?<=\.)[ \t]+|[ \t]+(?:Is|Are|Was|Were|Has|Have|Had|Says|Said|"
@@ -590,6 +593,17 @@ class Mention(str):
         mention.gender = gender
         mention.titles = titles
         return mention
+
+
+def renamed(name: str, new: str) -> Mention:
+    """``new`` as a mention with what ``name``, if a mention, knew of its sentence (its
+    subject, gender and opening), without its titles."""
+    return Mention(
+        new,
+        getattr(name, "subject", False),
+        getattr(name, "gender", None),
+        opens=getattr(name, "opens", False),
+    )
 
 
 # The same names are tested again and again, sentence after sentence: each once.

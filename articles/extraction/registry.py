@@ -20,10 +20,10 @@ from articles.extraction import gender as genders
 from articles.extraction.month_names import with_given_month
 from articles.extraction.names import (
     GENERIC_ORG_NOUNS,
-    Mention,
     can_speak,
     is_org,
     is_place,
+    renamed,
     role_noun,
     roles,
 )
@@ -556,12 +556,7 @@ class Registry:
         name = with_given_month(self._vocabulary.text, name)  # 'May Olsen', no title 'May'
         cleaned = self.clean(name)
         if cleaned != name:
-            name = Mention(
-                cleaned,
-                getattr(name, "subject", False),
-                getattr(name, "gender", None),
-                opens=getattr(name, "opens", False),
-            )
+            name = renamed(name, cleaned)
         gender = getattr(name, "gender", None)
         found = self.find(name, gender)
         if found is not None and self._journal is not None:
