@@ -10,8 +10,10 @@ would tell annotators that Berg, or a newspaper, said what Holt said."""
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from articles.extraction.content_spans import contents_cut
@@ -119,16 +121,23 @@ def nested_dropped(text: str, spans: list[tuple[Span, Span | None, float]]) -> s
     past its opening words, and is not a passive or copular participle ('X said the
     board, which had met twice, argued [that …]'): such a content is kept."""
     dropped, kept = set(), set()
+    for (span, cue, confidence), outer in _nested(set(spans), operator.itemgetter(0)):
+        # One content read with two cues stands if either reading does.
+        second = _second_attribution(text, outer[0], cue, confidence)
+        (kept if second else dropped).add(span)
+    return dropped - kept
+
+
+def _nested(items: Iterable, span_of: Callable) -> Iterator[tuple[object, Span]]:
+    """Each of ``items`` whose span lies inside another's, with the outer span: by start,
+    the longer first where two start together, so the outer one always comes first."""
     reach, outer = -1, (-1, -1)  # the farthest end of the spans before, and that span
-    # By start, and the longer first where two start together.
-    for span, cue, confidence in sorted(set(spans), key=lambda item: (item[0][0], -item[0][1])):
+    for item in sorted(items, key=lambda item: (span_of(item)[0], -span_of(item)[1])):
+        span = span_of(item)
         if span[1] > reach:
             reach, outer = span[1], span
         elif span != outer:
-            # One content read with two cues stands if either reading does.
-            second = _second_attribution(text, outer[0], cue, confidence)
-            (kept if second else dropped).add(span)
-    return dropped - kept
+            yield item, outer
 
 
 # How confident the gate must be of a nested content's cue, and how far (in characters)
@@ -158,12 +167,8 @@ def doubted_inner_dropped(quotes: list) -> list:
     """``quotes`` (suggestions with their entities) without the reported contents that
     lie inside another's and whose cue is less confident than a second attribution's
     must be: the outer content's reading stands for them."""
-    spans = sorted({(quote.start, quote.end) for quote, _ in quotes}, key=lambda s: (s[0], -s[1]))
-    inside, reach = set(), -1
-    for span in spans:
-        if span[1] <= reach:
-            inside.add(span)
-        reach = max(reach, span[1])
+    spans = {(quote.start, quote.end) for quote, _ in quotes}
+    inside = {span for span, _ in _nested(spans, lambda span: span)}
     return [
         (quote, entity)
         for quote, entity in quotes
