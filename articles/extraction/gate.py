@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 from articles.extraction import logistic
@@ -89,16 +90,22 @@ def cue_features(words: list[str], first: int, last: int, shape: str) -> CueFeat
     (``Gate.might_admit``, then ``features``) builds them once."""
     # Only the few words around the cue are lowered: a sentence can run to hundreds.
     n = len(words)
-    cue = " ".join([w.lower() for w in words[first : last + 1]])
     head = words[last].lower()
+    cue = head if first == last else " ".join([w.lower() for w in words[first : last + 1]])
     n1 = words[last + 1] if last + 1 < n else "</s>"
     n1_lower = n1.lower()
     n2 = words[last + 2].lower() if last + 2 < n else "</s>"
     p1 = words[first - 1].lower() if first > 0 else "<s>"
     n1_class = word_class(n1) if last + 1 < n else "end"
-    suffix = next((s for s in ("ing", "ed", "s") if head.endswith(s)), "")
-    # A token is one mark at most, so a set test says what a substring test would.
-    quoted = not _QUOTE_MARKS.isdisjoint(words)
+    # The first of the suffixes the head ends with, in this order.
+    if head.endswith("ing"):
+        suffix = "ing"
+    elif head.endswith("ed"):
+        suffix = "ed"
+    elif head.endswith("s"):
+        suffix = "s"
+    else:
+        suffix = ""
     before = [
         "b",
         f"shape={shape}",
@@ -113,10 +120,11 @@ def cue_features(words: list[str], first: int, last: int, shape: str) -> CueFeat
         f"suffix={suffix}",
         f"suffix|n1c={suffix}|{n1_class}",
     ]
+    # A token is one mark at most, so a set test says what a substring test would.
     after = [
-        f"quoted={quoted}",
-        f"at={_bucket(first, (1, 3, 6, 12))}",
-        f"upper={words[first][:1].isupper()}",
+        _QUOTED if not _QUOTE_MARKS.isdisjoint(words) else _NOT_QUOTED,
+        _AT[first] if first < len(_AT) else _AT_LAST,
+        _UPPER if words[first][:1].isupper() else _NOT_UPPER,
     ]
     return before, after
 
@@ -130,6 +138,7 @@ def _length_feature(length: int) -> str:
 
 
 def _probability_feature(probability: float) -> str:
+    # Gate._probability_weight reads the same value: change both.
     return f"p={min(9, int(probability * 10))}"
 
 
@@ -146,6 +155,15 @@ def _bucket(value: int, bounds: tuple[int, ...]) -> str:
         if value < bound:
             return f"<{bound}"
     return f">={bounds[-1]}"
+
+
+# The features of ``after`` by value, made once: the position's label for each cue
+# position under the last bound, and the two values of each flag.
+_AT_BOUNDS = (1, 3, 6, 12)
+_AT = tuple(f"at={_bucket(first, _AT_BOUNDS)}" for first in range(_AT_BOUNDS[-1]))
+_AT_LAST = f"at={_bucket(_AT_BOUNDS[-1], _AT_BOUNDS)}"
+_QUOTED, _NOT_QUOTED = f"quoted={True}", f"quoted={False}"
+_UPPER, _NOT_UPPER = f"upper={True}", f"upper={False}"
 
 
 class Gate:
@@ -167,6 +185,7 @@ class Gate:
         # shape, and by lengths (the weights never change once loaded).
         self._best_subject: dict[tuple[str, tuple[str, ...]], float] = {}
         self._best_length: dict[tuple[int, ...], float] = {}
+        self._by_probability: dict[int, float] = {}
 
     def probability(self, features: list[str]) -> float:
         return logistic.probability(self.weights, features)
@@ -192,8 +211,9 @@ class Gate:
         margin far above the rounding of either sum keeps it on the safe side."""
         get = self.weights.get
         before, after = cue
-        score = sum([get(feature, 0.0) for feature in before])
-        score += sum([get(feature, 0.0) for feature in after])
+        # The same sums, in the same order, as lists of look-ups would give.
+        score = sum(map(get, before, _NO_WEIGHT))
+        score += sum(map(get, after, _NO_WEIGHT))
         best_subject = self._best_subject.get((shape, subjects))
         if best_subject is None:
             best_subject = self._best_subject[shape, subjects] = max(
@@ -207,10 +227,23 @@ class Gate:
                 get(_length_feature(length), 0.0) for length in lengths
             )
         score += best_length
-        score += max(get(_probability_feature(p), 0.0) for p in probabilities)
+        if len(probabilities) == 1:
+            score += self._probability_weight(probabilities[0])
+        else:
+            score += max(map(self._probability_weight, probabilities))
         return score >= self._least_score - _MARGIN
 
+    def _probability_weight(self, probability: float) -> float:
+        """The weight of ``_probability_feature(probability)``, looked up once per value."""
+        tenths = min(9, int(probability * 10))
+        weight = self._by_probability.get(tenths)
+        if weight is None:
+            weight = self._by_probability[tenths] = self.weights.get(f"p={tenths}", 0.0)
+        return weight
 
+
+# What a feature the weights lack adds, for each of a list's features.
+_NO_WEIGHT = repeat(0.0)
 # A score's rounding errors are some 1e-14; this margin only makes the bound looser.
 _MARGIN = 1e-9
 # Under this threshold even the clamped least probability (about 9e-14) is admitted.
