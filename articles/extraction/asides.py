@@ -105,7 +105,7 @@ def pieces_around_aside(
     becomes hopeless': PARC reads a clause an attribution breaks as two pieces of what
     was said, however short the lead and whatever the verb after; the rules take a piece
     only where they see a clause, and a lead only of some length. The pieces none of
-    ``found`` covers."""
+    ``found`` covers; only the lead where a quotation goes on with the sentence."""
     if last + 2 >= len(sentence) or sentence[last + 1][2] != ",":
         return []
     comma = last_comma_before(sentence, first)
@@ -115,9 +115,14 @@ def pieces_around_aside(
     while end > last + 2 and sentence[end - 1][2] in ".!?":
         end -= 1
     rest = sentence[last + 2 : end]
-    if (
+    quoted_rest = rest[0][2] in cues.QUOTE_MARKS
+    if quoted_rest and len(rest) > 1 and rest[1][2][:1].islower():
+        # 'An early vote, he said, “would help us”': the quotation goes on with the
+        # sentence the lead began, and is the quote rules'; the lead is a piece.
+        rest = []
+    elif (
         len([w for _, _, w in rest if w[:1].isalnum()]) < _ASIDE_REST_WORDS
-        or rest[0][2] in cues.QUOTE_MARKS
+        or quoted_rest
         or participle(rest[0][2])
     ):
         return []
@@ -131,7 +136,10 @@ def pieces_around_aside(
     registry.restore(before)
     cue = (sentence[first][0], sentence[last][1])
     pieces = []
-    for start, end_ in ((sentence[lead][0], sentence[comma - 1][1]), (rest[0][0], rest[-1][1])):
+    spans = [(sentence[lead][0], sentence[comma - 1][1])]
+    if rest:
+        spans.append((rest[0][0], rest[-1][1]))
+    for start, end_ in spans:
         if not any(other.start < end_ and start < other.end for other in found):
             pieces.append(
                 Candidate(start, end_, "indirect", speaker.entity, 0.5, cue, speaker.mention, True)

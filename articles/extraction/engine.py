@@ -351,7 +351,12 @@ class _Reader:
             cue_start, cue_end = quote.cue[0] - 3, quote.cue[1] + 3
             if _participle_after(self.text, quote):
                 cue_start = quote.cue[0]
-            if any(q_start < cue_end and cue_start < q_end for q_start, q_end in quoted):
+            # A gated piece before the cue of a quotation is the lead the aside broke off
+            # ('An early vote, he said, “would help us”'): the quotation's own cue, too.
+            lead = quote.gated and quote.end <= quote.cue[0]
+            if not lead and any(
+                q_start < cue_end and cue_start < q_end for q_start, q_end in quoted
+            ):
                 continue
             if not any(q_start < quote.end and quote.start < q_end for q_start, q_end in quoted):
                 clear.append(quote)

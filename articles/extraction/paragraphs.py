@@ -136,8 +136,26 @@ def sentence_ends(text: str, start: int, end: int, quoted: list[Span]) -> list[i
         position = match.end()
         i = bisect_right(starts, position) - 1
         if i >= 0 and position < reach[i]:
-            continue  # inside a quoted stretch
+            # Inside a quoted stretch; one the stop closes ends the sentence with it
+            # when a new sentence follows ('… “hundreds of bills.” That is bad, …').
+            close = reach[i]
+            if _closes_sentence(text, position, close, end) and close not in ends[-1:]:
+                ends.append(close)
+            continue
         ends.append(position)
     if not ends or ends[-1] < end:
         ends.append(end)
     return ends
+
+
+def _closes_sentence(text: str, stop_end: int, close: int, end: int) -> bool:
+    """True when only closing marks lie between a full stop and ``close``, where a
+    quotation ends, and a capitalised word follows it. ('“…?” Holt asked reporters' is
+    mostly one sentence: a question's attribution follows it.)"""
+    marks = text[stop_end:close]
+    if text[stop_end - 1] != "." or not marks or any(mark not in _CLOSING_MARKS for mark in marks):
+        return False
+    return text[close:end].lstrip()[:1].isupper()
+
+
+_CLOSING_MARKS = frozenset("”’\"'»")

@@ -1,0 +1,53 @@
+"""The wide scope (Scope.WIDE) and a quotation that goes on with the sentence an aside
+broke: 'The plan, Holt said, “would fail”' is one content in two pieces, the lead
+before the aside in the writer's words and the quotation after it."""
+
+import pytest
+
+from articles.extraction import Scope, extract_quotes
+
+
+def _wide(text):
+    return [(q.text, q.kind, q.speaker) for q in extract_quotes(text, scope=Scope.WIDE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "speaker"),
+    [
+        (
+            "The new ferry timetable, Kari Holt said, “would help every commuter on the island.”",
+            "The new ferry timetable",
+            "Kari Holt",
+        ),
+        (
+            "While the tolls may rise in the spring, Ivar Lund added, “nobody in Vestby "
+            "should worry about it.”",
+            "While the tolls may rise in the spring",
+            "Ivar Lund",
+        ),
+    ],
+)
+def test_the_lead_before_an_aside_is_a_piece_when_the_quotation_goes_on_with_it(
+    text, lead, speaker
+):
+    quotes = _wide(text)
+    assert (lead, "indirect", speaker) in quotes
+    assert [kind for _, kind, _ in quotes].count("direct") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A quotation that opens a sentence of its own: the lead is the writer's.
+        "After the vote on Tuesday, Marta Solheim said, “We will appeal the ruling.”",
+        # Only a connective before the aside: nothing of the content.
+        "Still, Marta Solheim said, “we will appeal the ruling.”",
+    ],
+)
+def test_no_lead_piece_before_a_quoted_sentence_or_a_bare_connective(text):
+    assert [kind for _, kind, _ in _wide(text)] == ["direct"]
+
+
+def test_the_clauses_scope_keeps_the_quotation_alone():
+    text = "The new ferry timetable, Kari Holt said, “would help every commuter on the island.”"
+    assert [q.kind for q in extract_quotes(text)] == ["direct"]
