@@ -13,6 +13,7 @@ from articles.extraction.clause_shapes import MID_CLAUSE_ADVERBS
 from articles.extraction.descriptions import (
     AFFILIATION,
     DETERMINERS,
+    GROUP_HEADS,
     PRONOUNS,
     VERBS,
     describes,
@@ -98,6 +99,15 @@ def subject_speaker_before(
     pronoun = pronoun_after_relative(registry, text, cue_start)
     if pronoun is not None:
         return pronoun
+    described = _DESCRIBED_AFTER_OPENER.match(lead)
+    if described and _described_subject(described.group("subject")):
+        # 'a strike that company executives said could …', 'as one aide put it', 'That is
+        # why critics say …': the description between the clause's opener and the verb is
+        # its subject, not the noun the relative stands for nor the last name before it.
+        at = sentence_start + described.start("subject")
+        speaker = speaker_in(registry, text, at, sentence_start + described.end("subject"))
+        if speaker.entity is not None:
+            return speaker
     relative = _RELATIVE_SUBJECT.search(lead) if lead.endswith(" ") else None
     if relative:
         # 'Mayor Holt, who called the plan “…”': whom the relative stands for,
@@ -459,6 +469,37 @@ _SUBJECT_AT_END = re.compile(
     r"(?P<subject>(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)"
     rf"(?:\s+(?:has|have|had|also|then|again|later|now|once|{LY_ADVERB}))*\s*$"
 )
+
+
+# A described subject after a word that opens an object clause, then auxiliaries and
+# adverbs: 'that company executives said', 'what former employees have called', 'as an
+# American diplomat put it', 'why critics say'.
+_DESCRIBED_AFTER_OPENER = re.compile(
+    r"(?:.*\b(?:that|which|what|why|[Aa]s)\s+|^\s*)"
+    r"(?P<subject>(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)"
+    rf"(?:\s+(?:has|have|had|also|then|again|later|now|once|{LY_ADVERB}))*\s+$",
+    re.DOTALL,
+)
+
+
+def _described_subject(words: str) -> bool:
+    """A description that may be a verb's whole subject: 'company executives', 'an
+    official inquiry'; not a determiner alone ('his claims') nor words a conjunction
+    joins to the verb before ('as a hero but insisting'); one word only when it names a
+    group ('critics', 'aides'), and no name ('the Tax Council')."""
+    split = words.split()
+    if any(w in _CONJUNCTIONS or (w.islower() and w.endswith("ing")) for w in split):
+        return False  # 'a strategy that banks on presenting': a verb's clause, no subject
+    if len(split) == 1:
+        # 'his claims', 'a strategy that banks on': a determiner, or a verb.
+        return split[0].casefold() in GROUP_HEADS
+    named = split[1:] if split[0].casefold() in DETERMINERS else split
+    if all(w[:1].isupper() for w in named):
+        return False  # 'which the Tax Council estimates': a name, which other rules read
+    return describes(words) and noun_phrase(words)
+
+
+_CONJUNCTIONS = frozenset("and but or nor".split())
 
 
 # A place name that is the whole lead of a clause: 'Norway ', '…; South Korea '.

@@ -117,3 +117,43 @@ def test_a_description_and_its_cue_inside_the_quoted_sentence_speak(text, conten
 )
 def test_an_apposition_or_an_opening_phrase_keeps_the_name(text):
     assert _quote(text, "It will pass").speaker == "Tom Holt"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "described"),
+    [
+        (
+            "Ivar Lund won the vote. The crews began a strike that ferry managers said "
+            'could "hurt the summer timetable" badly.',
+            "hurt the summer timetable",
+            "ferry managers",
+        ),
+        (
+            'Kari Holt spoke. Ivar Lund runs what former tenants have called a "fraud from '
+            'the start".',
+            "fraud from the start",
+            "former tenants",
+        ),
+        (
+            'Marta Solheim kept a private ledger, which a county audit said was "plainly '
+            'reckless" but lawful.',
+            "plainly reckless",
+            "a county audit",
+        ),
+        (
+            'The mayor, Kari Holt, went through, as one Vestby banker put it, a "quiet '
+            'rebirth" that Lund arranged.',
+            "quiet rebirth",
+            "one Vestby banker",
+        ),
+        (
+            '"We will win," Holt said. That is why critics say she meant to "tear down" '
+            "the old pier.",
+            "tear down",
+            "critics",
+        ),
+    ],
+)
+def test_a_description_between_an_opener_and_the_cue_speaks(text, content, described):
+    # Not the noun the relative stands for, nor the last name before it.
+    assert _mention(text, content) == described
