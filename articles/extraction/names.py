@@ -402,10 +402,10 @@ def _name_in_run_at_start(run: str) -> Found | None:
 def _particle_name(words: list[str]) -> bool:
     """A surname that opens with its particle after a title ('Mr. de Vos', 'Dr. van
     Dijk'): the particle is written in lower case, the surname after it is not."""
-    return len(words) >= 2 and words[0] in _PARTICLES and words[-1][:1].isupper()
+    return len(words) >= 2 and words[0] in PARTICLES and words[-1][:1].isupper()
 
 
-_PARTICLES = frozenset("de van von da di le la al del della der den du dos das".split())
+PARTICLES = frozenset("de van von da di le la al del della der den du dos das".split())
 
 
 def _title_word(folded: str) -> bool:

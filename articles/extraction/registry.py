@@ -20,6 +20,7 @@ from articles.extraction import gender as genders
 from articles.extraction.month_names import with_given_month
 from articles.extraction.names import (
     GENERIC_ORG_NOUNS,
+    PARTICLES,
     can_speak,
     is_org,
     is_place,
@@ -671,6 +672,7 @@ class Registry:
             and e.gender in (None, wanted)
             and not e.name.isupper()  # 'PORTAGE BEND': a dateline, no one's name
             and not self._thing_named(e)  # 'South China Sea': no 'he' or 'she'
+            and not (e.named and _described_not_named(e.name))
         ]
 
     def _thing_named(self, entity: Entity) -> bool:
@@ -692,3 +694,22 @@ class Registry:
         if best is not None and self._journal is not None:
             self._changing(best)  # the caller may learn its description
         return best
+
+
+# Words that end a phrase describing someone ('a Nevada Democrat'), never a surname.
+_PARTY_MEMBERS = frozenset("republican republicans democrat democrats".split())
+# Words in lower case within a name: 'Ana de Vos', 'Omar bin Said'.
+_NAME_LINKS = PARTICLES | frozenset("bin ibn abu el y e".split())
+
+
+def _described_not_named(name: str) -> bool:
+    """Whether a capitalised run describes rather than names: a party's member last ('a
+    Sarasota Republican'), or a word in lower case right after the first ('Bikers for
+    Lund', 'Pictures of Holt'; 'Ana Berg of Bergen' is a name, then where she is from)."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    second = words[1]
+    return fold(words[-1]) in _PARTY_MEMBERS or (
+        not second[:1].isupper() and fold(second) not in _NAME_LINKS
+    )

@@ -188,3 +188,39 @@ def test_a_plural_noun_that_takes_no_names_after_it_stays_in_a_body_name(name):
     # head the names after them; 'Experts' and 'Editors' open an organisation's name.
     quotes = extract_quotes(f"{name} said the ferry toll would rise in May.")
     assert [q.speaker for q in quotes] == [name]
+
+
+def test_a_group_named_for_someone_is_no_he():
+    # 'Riders for Lund' and 'Pictures of Solheim' were registered as people, the latest
+    # named, and the later 'he' or 'she' meant them rather than the person they name.
+    text = (
+        "Ivar Lund toured the valley on Monday. Riders for Lund, a club he founded, rode "
+        'ahead of him. "The roads here need work," he said.'
+    )
+    for scope in Scope:
+        assert _speaker_of(text, "The roads here need", scope) == "Ivar Lund"
+    text = (
+        "Marta Solheim spoke to the crowd on Monday. Pictures of Solheim spread on Twitter, "
+        'and she smiled. "We will fix the ferries," she said.'
+    )
+    assert _speaker_of(text, "We will fix the ferries") == "Marta Solheim"
+
+
+def test_a_party_member_apposed_to_a_name_is_no_second_person():
+    # 'a Telemark Republican' became a person of its own that the later 'he' meant.
+    text = (
+        "Senator Ivar Lund, a Telemark Republican, toured the valley on Monday. "
+        '"The roads here need work," he said. Later he said the bridge was next.'
+    )
+    for scope in Scope:
+        assert _speaker_of(text, "The roads here need", scope) == "Ivar Lund"
+        assert _speaker_of(text, "the bridge was next", scope) == "Ivar Lund"
+
+
+def test_a_name_with_where_someone_is_from_is_still_someone():
+    # Guards the fix above: 'of' after a first name and surname tells where she lives.
+    text = (
+        "Kari Holt of Bergen waited at the quay on Monday. The ferry came late again. "
+        '"We have waited an hour," she said.'
+    )
+    assert _speaker_of(text, "We have waited an hour") == "Kari Holt"
