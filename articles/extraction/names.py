@@ -228,6 +228,24 @@ def names_found(phrase: str) -> list[Found]:
     return result
 
 
+# A surname's particle right before a capitalised run, opening the phrase or after a space.
+_PARTICLE_BEFORE = re.compile(
+    r"(?:^|(?<=\s))(?P<particle>de|van|von|da|di|le|la|del|della|der|den|du|dos|das)[ \t]+$"
+)
+
+
+def with_particle(phrase: str, found: Found) -> Found:
+    """``found`` with the particle before it that its capitalised run left out ('says de
+    Vos'), when nothing else comes before the name in the run."""
+    if found.offset != found.start:
+        return found  # 'Mr. de Vos': the run holds the particle already
+    particle = _PARTICLE_BEFORE.search(phrase, 0, found.start)
+    if particle is None:
+        return found
+    at = particle.start("particle")
+    return Found(f"{particle.group('particle')} {found.name}", at, "", found.gender, found.end, at)
+
+
 # An article repeats its capitalised runs ('President Halvorsen'), and so does the next one:
 # each run is cut and read once, its names then moved to where it stands. What a run
 # holds depends on its words alone (fixed word lists), not on where it is or the article.
@@ -406,6 +424,12 @@ def _particle_name(words: list[str]) -> bool:
 
 
 PARTICLES = frozenset("de van von da di le la al del della der den du dos das".split())
+
+
+def particle_surname(words: list[str]) -> bool:
+    """Whether ``words`` open with a surname's particle, in either case, before the rest
+    of the surname: 'de Vos', 'De Vos' (a sentence's capital), 'van Dijk'."""
+    return len(words) >= 2 and words[0].casefold() in PARTICLES and words[1][:1].isupper()
 
 
 def _title_word(folded: str) -> bool:

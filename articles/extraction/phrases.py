@@ -41,6 +41,7 @@ from articles.extraction.names import (
     can_speak,
     is_org,
     names_found,
+    with_particle,
 )
 from articles.extraction.patterns import (
     ORG_NOUNS,
@@ -110,7 +111,7 @@ def subject_length(words: list[str]) -> int:
             word[:1].islower()
             and lowered not in DETERMINERS
             and has_head
-            and fold(word) not in TITLES
+            and (fold(word) not in TITLES or lowered in _VERB_QUALIFIERS)
             and lowered not in PLURAL_ROLES
             and lowered not in ORG_NOUNS  # 'the county court', 'the harbour board'
             and not (plural and _PLURAL_NOUN.fullmatch(lowered))
@@ -142,7 +143,9 @@ def _role_before_name(words: list[str], i: int) -> bool:
         # A role by its ending only after an adjective: 'spent Monday', 'consider Berg'
         # are a verb and its object.
         role = word in TITLES or word in _ROLE_NOUNS or (j > i and word.endswith(PERSON_ENDINGS))
-        if role and words[j + 1][:1].isupper():
+        # 'press' is a role only with a noun after it ('press secretary'): after a plural
+        # it is the verb ('Unions press Mayor Holt').
+        if role and word not in _VERB_QUALIFIERS and words[j + 1][:1].isupper():
             return True
         if word in _VERB_QUALIFIERS and not _after_name(words, j):
             return False  # 'the unions campaign for Berg': a verb, no name's campaign
@@ -407,7 +410,7 @@ def _head_of(core: str) -> Found | None:
         head = found
     if head is None or not (can_speak(head.name) or _honorific_surname(head)):
         return None
-    return head
+    return with_particle(core, head)
 
 
 def _honorific_surname(found: Found) -> bool:

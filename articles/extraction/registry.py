@@ -24,6 +24,7 @@ from articles.extraction.names import (
     can_speak,
     is_org,
     is_place,
+    particle_surname,
     renamed,
     role_noun,
     roles,
@@ -85,6 +86,11 @@ _MISSING = object()  # a mapping's old value when it had none
 
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
+
+
+def _surname_only(words: list[str]) -> bool:
+    """A surname alone, with its particle or not: 'Vos', 'De Vos'."""
+    return len(words) == 1 or (len(words) == 2 and particle_surname(words))
 
 
 @lru_cache(maxsize=65536)
@@ -180,7 +186,7 @@ class Registry:
         key = fold(mention)
         known = self._known.get(key)
         if known is not None and (not known.org or known.name):
-            if not known.org and len(mention.split()) == 1:
+            if not known.org and _surname_only(mention.split()):
                 # A bare surname means the most salient person of that name.
                 return self._find(mention, gender) or known
             return known
@@ -269,13 +275,13 @@ class Registry:
 
     @staticmethod
     def _matches(entity: Entity, words: list[str]) -> bool:
-        if len(words) == 1:
-            return True  # candidates share the surname already
+        if _surname_only(words):
+            return True  # candidates share the surname already ('Vos', 'De Vos')
         first = fold(words[0])
         initial = first.rstrip(".")
         for form in entity.forms or (entity.name,):
             own = form.split()
-            if len(own) == 1:
+            if _surname_only(own):
                 continue
             if len(words) == len(own) and all(map(similar, words, own)):
                 return True
@@ -292,7 +298,12 @@ class Registry:
         words = name.split()
         if is_org(name):
             return name
-        while len(words) > 1 and self.common_word(words[0]) and not genders.of_first_name(words[0]):
+        while (
+            len(words) > 1
+            and self.common_word(words[0])
+            and not genders.of_first_name(words[0])
+            and not particle_surname(words)  # 'de Vos': the article writes 'de' in lower case
+        ):
             words = words[1:]
         return " ".join(words)
 
@@ -393,9 +404,13 @@ class Registry:
                 if similar(word, words[position]):
                     variants[word] = variants.get(word, 0) + entity.forms[form]
             if len(variants) > 1:
+                # The spelling the text writes most, and of two written as often the one
+                # of the first full mention, where news introduces a person by name: how
+                # often the engine's rules looked a mention up is no evidence.
+                vocabulary = self._vocabulary
                 words[position] = max(
                     variants,
-                    key=lambda w: (self._vocabulary.spellings[fold(w)], variants[w]),
+                    key=lambda w: (vocabulary.spellings[fold(w)], -vocabulary.first_written(w)),
                 )
         name = " ".join(words)
         if name != entity.name:

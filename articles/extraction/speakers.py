@@ -44,12 +44,30 @@ class Speaker(NamedTuple):
     mention: Span | None = None
 
 
+# 'Mr. de ', 'Anna van der ': a surname's particles in lower case, which a pattern's
+# capitalised subject leaves out, and the title or given name before them.
+_PARTICLE_LEAD = re.compile(
+    r"(?:^|(?<=[\s“\"(]))(?P<head>(?:[A-Z][\w’'.-]*\s+){0,2}"
+    r"(?:(?:de|van|von|da|di|le|la|del|della|der|den|du|dos|das)\s+){1,2})$"
+)
+
+
+def _particle_start(text: str, start: int) -> int:
+    """Where a subject starts whose surname opens with a particle: 'Mr. de Vos', not
+    'Vos'."""
+    if start < 3 or not text[start - 3 : start - 1].isalpha():
+        return start  # every particle ends in two letters and a space
+    lead = _PARTICLE_LEAD.search(text, max(0, start - 40), start)
+    return start if lead is None else lead.start("head")
+
+
 def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     """The speaker the subject phrase ``text[start:end]`` names, with its span in
     ``text``: 'Holt', 'observers', 'a spokeswoman for Britain's Treasury', 'he', 'who'.
     A description may reach past ``end`` to the name in apposition after it ('the chair
     of the board, Ina Solheim,')."""
     registry.read(text)
+    start = _particle_start(text, start)
     raw = text[start:end]
     lead = len(raw) - len(raw.lstrip())
     phrase = raw.strip()

@@ -75,6 +75,12 @@ class Vocabulary:
         """Whether the text also writes ``word`` in lower case (a word, not a name)."""
         return word.casefold().strip(".’',") in self._lower
 
+    def first_written(self, word: str) -> int:
+        """Where the text first writes capitalised ``word`` as spelled (past its end if
+        never)."""
+        places = self._places.get(_spelling_key(word))
+        return places[0] if places else len(self.text)
+
     def opens_sentences_only(self, word: str) -> bool:
         """Whether every place the text capitalises ``word`` opens a sentence, a line or
         a quotation: 'Convincing victories …' may be a gerund, 'said Kettering' a name."""
