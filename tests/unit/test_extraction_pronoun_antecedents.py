@@ -207,9 +207,9 @@ def test_a_group_named_for_someone_is_no_he():
 
 
 def test_a_party_member_apposed_to_a_name_is_no_second_person():
-    # 'a Telemark Republican' became a person of its own that the later 'he' meant.
+    # 'a Fjellstad Republican' became a person of its own that the later 'he' meant.
     text = (
-        "Senator Ivar Lund, a Telemark Republican, toured the valley on Monday. "
+        "Senator Ivar Lund, a Fjellstad Republican, toured the valley on Monday. "
         '"The roads here need work," he said. Later he said the bridge was next.'
     )
     for scope in Scope:
@@ -220,7 +220,7 @@ def test_a_party_member_apposed_to_a_name_is_no_second_person():
 def test_a_name_with_where_someone_is_from_is_still_someone():
     # Guards the fix above: 'of' after a first name and surname tells where she lives.
     text = (
-        "Kari Holt of Bergen waited at the quay on Monday. The ferry came late again. "
+        "Kari Holt of Havstad waited at the quay on Monday. The ferry came late again. "
         '"We have waited an hour," she said.'
     )
     assert _speaker_of(text, "We have waited an hour") == "Kari Holt"
