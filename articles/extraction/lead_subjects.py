@@ -19,6 +19,7 @@ from articles.extraction.descriptions import (
     describes,
     noun_phrase,
 )
+from articles.extraction.name_shapes import PARTICLE_PATTERN
 from articles.extraction.names import (
     can_speak,
     is_place,
@@ -459,7 +460,7 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d)")
 
 
 # A word in lower case that may be a verb, so that 'Holt and ' is a subject, not a clause.
-_VERB_PHRASE = re.compile(r"\s(?!(?:and|the|of|for|de|van|von)\b)[a-z]{3,}\s")
+_VERB_PHRASE = re.compile(rf"\s(?!(?:and|the|of|for|{PARTICLE_PATTERN})\b)[a-z]{{3,}}\s")
 
 
 # A described subject that ends a lead, after a clause boundary: 'the Vermont senator',

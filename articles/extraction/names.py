@@ -22,11 +22,18 @@ from articles.extraction.subject_words import (
     SUBORDINATORS,
 )
 
+# A surname's particles, written in lower case ('Ana de Vos', 'Ivar van der Berg').
+PARTICLES = frozenset("de van von da di le la al del della der den du dos das".split())
+# Members of a party, who a capitalised run may describe ('a Fjellstad Republican').
+PARTY_MEMBERS = frozenset("republican republicans democrat democrats".split())
+
 # Capitalised words with diacritics, inner hyphens, apostrophes and dots (Odd-Arne,
 # O'Neill, Sæther, J.), joined by particles and by the small words of organisation names
 # ("Ministry of Fisheries"); the engine trims what is not part of the name.
 NAME = re.compile(
-    r"[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'.-]*(?:[ \t]+(?:(?:of|for|and|the|de|van|von|al|da|di|le|la)"
+    r"[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'.-]*(?:[ \t]+(?:(?:of|for|and|the|"
+    + "|".join(sorted(PARTICLES, key=len, reverse=True))
+    + r")"
     r"[ \t]+)*[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'.-]*)*"
 )
 
@@ -118,15 +125,16 @@ def _initials(word: str) -> bool:
 
 # Titles and roles that stand before a name and belong in the description, not the name
 # ("President Aleksandr Lukashenko", "Former Florida Gov. Jeb Bush"), folded, no dots.
-TITLES = frozenset(
-    """
+TITLES = (
+    frozenset(
+        """
     president vice gov governor sen senator rep representative congressman congresswoman
     speaker secretary minister chancellor mayor judge justice attorney general ag director
     chairman chairwoman chair ceo cfo coo chief ambassador gen adm col lt sgt cpl maj capt
     dr mr mrs ms miss mx prof professor rev pope king queen prince princess sheriff
     commissioner leader whip councilman councilwoman councillor cllr superintendent
-    archbishop bishop cardinal rabbi imam pastor father sister nominee candidate democrat
-    democrats republican republicans independent reporter anchor host correspondent
+    archbishop bishop cardinal rabbi imam pastor father sister nominee candidate
+    independent reporter anchor host correspondent
     columnist spokesman spokeswoman spokesperson officer detective agent trooper deputy
     former ex acting interim assistant associate senior top lieutenant sergeant captain
     admiral colonel commander premier prime first lady founder economist analyst expert
@@ -136,6 +144,8 @@ TITLES = frozenset(
     businessman businesswoman mogul tycoon entrepreneur actor actress singer comedian
     rapper star legend icon gop dem dems d r sir dame lord lady mp mep sec pres
     """.split()
+    )
+    | PARTY_MEMBERS
 )
 # A title's abbreviation and the role noun that refers back to it: 'Sen. Kari Voll' is
 # 'the senator'; a representative is 'the congressman'.
@@ -165,21 +175,24 @@ def roles(description: str) -> set[str]:
 
 
 # Words a capitalised run may start with that make it no one's name on its own.
-NOT_SPEAKERS = frozenset(
-    """
+NOT_SPEAKERS = (
+    frozenset(
+        """
     though although however finally significantly having meanwhile still yet instead
     also even only just indeed perhaps maybe thus hence therefore moreover furthermore
     nevertheless nonetheless besides otherwise overall ultimately initially originally
     recently currently previously later earlier today tonight yesterday tomorrow now
     then there here this that these those it its he she they we you i his her their our
     my your report reports hospital poll polls survey study statement twitter facebook
-    democrats republicans democrat republican democratic americans liberals conservatives
+    democratic americans liberals conservatives
     following according despite during after before amid since unlike given including
     regarding asked responding speaking
     rather similarly likewise separately specifically additionally notably importantly
     interestingly ironically unfortunately fortunately clearly apparently obviously
     seconds minutes hours days weeks months years moments
     """.split()
+    )
+    | PARTY_MEMBERS
 )
 # Organisations spoken of by one word, often as speakers.
 KNOWN_ORGS = frozenset(
@@ -226,24 +239,6 @@ def names_found(phrase: str) -> list[Found]:
         if found:  # many runs name no one ('The', 'But')
             result += _shifted(found, match.start())
     return result
-
-
-# A surname's particle right before a capitalised run, opening the phrase or after a space.
-_PARTICLE_BEFORE = re.compile(
-    r"(?:^|(?<=\s))(?P<particle>de|van|von|da|di|le|la|del|della|der|den|du|dos|das)[ \t]+$"
-)
-
-
-def with_particle(phrase: str, found: Found) -> Found:
-    """``found`` with the particle before it that its capitalised run left out ('says de
-    Vos'), when nothing else comes before the name in the run."""
-    if found.offset != found.start:
-        return found  # 'Mr. de Vos': the run holds the particle already
-    particle = _PARTICLE_BEFORE.search(phrase, 0, found.start)
-    if particle is None:
-        return found
-    at = particle.start("particle")
-    return Found(f"{particle.group('particle')} {found.name}", at, "", found.gender, found.end, at)
 
 
 # An article repeats its capitalised runs ('President Halvorsen'), and so does the next one:
@@ -421,15 +416,6 @@ def _particle_name(words: list[str]) -> bool:
     """A surname that opens with its particle after a title ('Mr. de Vos', 'Dr. van
     Dijk'): the particle is written in lower case, the surname after it is not."""
     return len(words) >= 2 and words[0] in PARTICLES and words[-1][:1].isupper()
-
-
-PARTICLES = frozenset("de van von da di le la al del della der den du dos das".split())
-
-
-def particle_surname(words: list[str]) -> bool:
-    """Whether ``words`` open with a surname's particle, in either case, before the rest
-    of the surname: 'de Vos', 'De Vos' (a sentence's capital), 'van Dijk'."""
-    return len(words) >= 2 and words[0].casefold() in PARTICLES and words[1][:1].isupper()
 
 
 def _title_word(folded: str) -> bool:

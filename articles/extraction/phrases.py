@@ -33,6 +33,7 @@ from articles.extraction.descriptions import (
 )
 from articles.extraction.model import Span
 from articles.extraction.month_names import month_given_name
+from articles.extraction.name_shapes import with_particle
 from articles.extraction.names import (
     HONORIFICS,
     KNOWN_ORGS,
@@ -41,7 +42,6 @@ from articles.extraction.names import (
     can_speak,
     is_org,
     names_found,
-    with_particle,
 )
 from articles.extraction.patterns import (
     ORG_NOUNS,

@@ -18,13 +18,17 @@ from typing import NamedTuple
 from articles.extraction import antecedents
 from articles.extraction import gender as genders
 from articles.extraction.month_names import with_given_month
+from articles.extraction.name_shapes import (
+    described_not_named,
+    fits_forms,
+    particle_surname,
+    surname_only,
+)
 from articles.extraction.names import (
     GENERIC_ORG_NOUNS,
-    PARTICLES,
     can_speak,
     is_org,
     is_place,
-    particle_surname,
     renamed,
     role_noun,
     roles,
@@ -86,11 +90,6 @@ _MISSING = object()  # a mapping's old value when it had none
 
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
-
-
-def _surname_only(words: list[str]) -> bool:
-    """A surname alone, with its particle or not: 'Vos', 'De Vos'."""
-    return len(words) == 1 or (len(words) == 2 and particle_surname(words))
 
 
 @lru_cache(maxsize=65536)
@@ -186,7 +185,7 @@ class Registry:
         key = fold(mention)
         known = self._known.get(key)
         if known is not None and (not known.org or known.name):
-            if not known.org and _surname_only(mention.split()):
+            if not known.org and surname_only(mention.split(), self._vocabulary.text):
                 # A bare surname means the most salient person of that name.
                 return self._find(mention, gender) or known
             return known
@@ -262,9 +261,10 @@ class Registry:
 
     def _find(self, mention: str, gender: str | None = None) -> Entity | None:
         words = mention.split()
+        text = self._vocabulary.text
         best, best_at = None, -2
         for entity in self._candidates(words[-1]):
-            if not self._matches(entity, words):
+            if not fits_forms(entity.forms or (entity.name,), words, text):
                 continue
             if gender and entity.gender and entity.gender != gender:
                 continue
@@ -272,23 +272,6 @@ class Registry:
             if at > best_at:
                 best, best_at = entity, at
         return best
-
-    @staticmethod
-    def _matches(entity: Entity, words: list[str]) -> bool:
-        if _surname_only(words):
-            return True  # candidates share the surname already ('Vos', 'De Vos')
-        first = fold(words[0])
-        initial = first.rstrip(".")
-        for form in entity.forms or (entity.name,):
-            own = form.split()
-            if _surname_only(own):
-                continue
-            if len(words) == len(own) and all(map(similar, words, own)):
-                return True
-            own_first = fold(own[0])
-            if first == own_first or initial == own_first[:1]:
-                return True
-        return False
 
     # -- registering --------------------------------------------------------------------
 
@@ -302,7 +285,9 @@ class Registry:
             len(words) > 1
             and self.common_word(words[0])
             and not genders.of_first_name(words[0])
-            and not particle_surname(words)  # 'de Vos': the article writes 'de' in lower case
+            and not particle_surname(
+                words, self._vocabulary.text
+            )  # 'de Vos': the article writes 'de' in lower case
         ):
             words = words[1:]
         return " ".join(words)
@@ -687,7 +672,7 @@ class Registry:
             and e.gender in (None, wanted)
             and not e.name.isupper()  # 'PORTAGE BEND': a dateline, no one's name
             and not self._thing_named(e)  # 'South China Sea': no 'he' or 'she'
-            and not (e.named and _described_not_named(e.name))
+            and not (e.named and described_not_named(e.name))
         ]
 
     def _thing_named(self, entity: Entity) -> bool:
@@ -709,22 +694,3 @@ class Registry:
         if best is not None and self._journal is not None:
             self._changing(best)  # the caller may learn its description
         return best
-
-
-# Words that end a phrase describing someone ('a Nevada Democrat'), never a surname.
-_PARTY_MEMBERS = frozenset("republican republicans democrat democrats".split())
-# Words in lower case within a name: 'Ana de Vos', 'Omar bin Said'.
-_NAME_LINKS = PARTICLES | frozenset("bin ibn abu el y e".split())
-
-
-def _described_not_named(name: str) -> bool:
-    """Whether a capitalised run describes rather than names: a party's member last ('a
-    Sarasota Republican'), or a word in lower case right after the first ('Bikers for
-    Lund', 'Pictures of Holt'; 'Ana Berg of Bergen' is a name, then where she is from)."""
-    words = name.split()
-    if len(words) < 2:
-        return False
-    second = words[1]
-    return fold(words[-1]) in _PARTY_MEMBERS or (
-        not second[:1].isupper() and fold(second) not in _NAME_LINKS
-    )

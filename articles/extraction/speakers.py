@@ -25,6 +25,7 @@ from articles.extraction.descriptions import (
 )
 from articles.extraction.headline_names import headline_subject
 from articles.extraction.model import Span
+from articles.extraction.name_shapes import particle_lead
 from articles.extraction.names import can_speak, is_org, is_place, names_found
 from articles.extraction.patterns import (
     CUE,
@@ -44,30 +45,15 @@ class Speaker(NamedTuple):
     mention: Span | None = None
 
 
-# 'Mr. de ', 'Anna van der ': a surname's particles in lower case, which a pattern's
-# capitalised subject leaves out, and the title or given name before them.
-_PARTICLE_LEAD = re.compile(
-    r"(?:^|(?<=[\s“\"(]))(?P<head>(?:[A-Z][\w’'.-]*\s+){0,2}"
-    r"(?:(?:de|van|von|da|di|le|la|del|della|der|den|du|dos|das)\s+){1,2})$"
-)
-
-
-def _particle_start(text: str, start: int) -> int:
-    """Where a subject starts whose surname opens with a particle: 'Mr. de Vos', not
-    'Vos'."""
-    if start < 3 or not text[start - 3 : start - 1].isalpha():
-        return start  # every particle ends in two letters and a space
-    lead = _PARTICLE_LEAD.search(text, max(0, start - 40), start)
-    return start if lead is None else lead.start("head")
-
-
 def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     """The speaker the subject phrase ``text[start:end]`` names, with its span in
     ``text``: 'Holt', 'observers', 'a spokeswoman for Britain's Treasury', 'he', 'who'.
     A description may reach past ``end`` to the name in apposition after it ('the chair
     of the board, Ina Solheim,')."""
     registry.read(text)
-    start = _particle_start(text, start)
+    lead = particle_lead(text, start)
+    if lead is not None:
+        start = lead.lead_start  # 'Mr. de Vos', whose pattern's subject is 'Vos'
     raw = text[start:end]
     lead = len(raw) - len(raw.lstrip())
     phrase = raw.strip()

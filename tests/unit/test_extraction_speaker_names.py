@@ -48,15 +48,15 @@ def test_two_spellings_written_once_each_take_the_first_full_mention():
     # The rules look the second mention up twice (its clause and the participle after
     # it); that used to outvote the first.
     text = (
-        "Mayor Hillary Borg opened the harbour meeting on Monday. Later, Hilary Borg said "
+        "Mayor Hilde Borg opened the harbour meeting on Monday. Later, Hilda Borg said "
         "the levy would fail, adding that the council had run out of time."
     )
-    assert {q.speaker for q in extract_quotes(text)} == {"Hillary Borg"}
+    assert {q.speaker for q in extract_quotes(text)} == {"Hilde Borg"}
 
 
 def test_either_spelling_first_is_the_one_kept():
-    text = "Hilary Borg said the levy would fail. “We ran out of time,” said Hillary Borg."
-    assert {q.speaker for q in extract_quotes(text)} == {"Hilary Borg"}
+    text = "Hilda Borg said the levy would fail. “We ran out of time,” said Hilde Borg."
+    assert {q.speaker for q in extract_quotes(text)} == {"Hilda Borg"}
 
 
 def test_a_particle_after_a_dash_quotes_cue_stays_in_the_name():
@@ -65,3 +65,34 @@ def test_a_particle_after_a_dash_quotes_cue_stays_in_the_name():
     assert quote.kind == "direct"
     assert quote.speaker == "de Vos"
     assert _mention(text, quote) == "de Vos"
+
+
+def test_a_given_name_that_is_also_a_particle_stays_a_given_name():
+    # 'Al' and 'Van' are given names here: the text never writes 'al Holt' or 'van Holt'.
+    text = (
+        "Al Holt told the ferry board its boats were slow. Kari Holt said the pier would "
+        "shut for the winter. Al Holt added that the quay was older than the town."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Al Holt", "Kari Holt", "Al Holt"]
+
+
+def test_van_as_a_given_name_is_not_the_surname_alone():
+    text = (
+        "Van Holt said the night bus was often empty. Kari Holt said the route would "
+        "stay. Van Holt, her cousin, said the drivers wanted more pay."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Van Holt", "Kari Holt", "Van Holt"]
+
+
+def test_a_noun_van_before_a_surname_is_no_particle():
+    text = "Asked about the van Lund said it had been stolen from the depot."
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Lund"
+    assert _mention(text, quote) == "Lund"
+
+
+def test_a_given_name_before_two_particles_stays_in_the_name():
+    text = "Anna van der Berg said the ferry tickets would cost more from June."
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Anna van der Berg"
