@@ -269,13 +269,13 @@ def right_content(
         rest = rest[:-1]
     if rest and WHEN_THEN_COMMA.match(text, sentence[last][1]):
         return None  # 'said Friday afternoon, as they …': when, then another clause
-    # The first five words decide both tests below (min_words is at most three): a long
+    # The first six words decide both tests below (min_words is at most three): a long
     # sentence's rest is not read to its end.
-    words = list(islice((w for _, _, w in rest if w[:1].isalnum()), _WORDS_READ))
+    words = list(islice((w for _, _, w in rest if w[:1].isalnum()), _WORDS_READ + 1))
     if len(words) < min_words and not (rest and rest[0][2] == ":"):
         return None
-    if len(words) < _WORDS_READ and all(w.lower() in NOT_CONTENT or w[:1].isupper() for w in words):
-        return None  # 'said on Monday', 'told CNN'
+    if _only_when_and_whom(words):
+        return None  # 'said on Monday', 'told CNN', 'told the Ledger earlier this week'
     i = 0
     while i < len(rest) and rest[i][2] in ",:":
         i += 1
@@ -298,7 +298,22 @@ def right_content(
     return before_trailing_attribution(text, first, before_contrast(text, first, rest[-1][1]))
 
 
-_WORDS_READ = 5  # a content of fewer words may be only when and to whom it was said
+_WORDS_READ = 5  # a content of five words or fewer may be only when and to whom it was said
+
+
+def _only_when_and_whom(words: list[str]) -> bool:
+    """Whether the first words after a cue say only when and to whom it was said ('on
+    Monday', 'CNN', 'the Ledger earlier this week'), with nothing said after them."""
+    if len(words) > _WORDS_READ or not all(
+        w.lower() in NOT_CONTENT or w[:1].isupper() for w in words
+    ):
+        return False
+    # Five such words need a time: without one they are a headline's title case more
+    # often ('Refuses to Back Port Plan') than an addressee.
+    return len(words) < _WORDS_READ or any(w in _TIME_WORDS for w in words)
+
+
+_TIME_WORDS = NOT_CONTENT - frozenset("on in at during the a an to reporters".split())
 
 
 def _opens_clause(words: list[str]) -> bool:

@@ -456,12 +456,20 @@ DAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?!\s+(?:is|was|will|would|has|had|could|might)\b)"  # 'said Friday is the deadline'
 )
+# 'earlier', 'late' before the time it qualifies ('told the Ledger [earlier] this week',
+# 'said [early] Friday'): part of when it was said, never the clause's first word; alone
+# it may be an adjective of the clause ('said earlier reports were wrong').
+NEARER_TIME = (
+    r"(?:earlier|later|late|early)\s+"
+    r"(?=(?:on|in|at|last|this|that|today|yesterday|tonight|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\b)"
+)
 SPEAKER_THEN_CLAUSE = re.compile(
     # An apposition is no bare pronoun: in 'At the ministry, she said' she speaks.
     rf"(?:^|(?<=[\s,]))(?P<who>{SUBJECT})(?:,(?!\s*{SUBJECT_PRONOUN}\s)[^,]{{3,160}})?,?\s+"
     rf"{ADVERB}"
     rf"(?P<cue>{REPORTING})\s+(?:(?:on|in|at|last|this)\s+\w+\s+|in an? (?:{'|'.join(SAID_IN)})"
-    rf"\s+|{DAY}\s+)*(?:that\s+)?(?P<clause>\S.+)$"
+    rf"\s+|{DAY}\s+|{NEARER_TIME})*(?:that\s+)?(?P<clause>\S.+)$"
 )
 # SPEAKER_THEN_CLAUSE's verb stands between spaces, so a sentence with none of these
 # first words as a word of its own has no match: a test far cheaper than the search,

@@ -118,3 +118,27 @@ def test_an_aside_told_to_a_one_word_outlet_still_leaves_it_out(scope):
     quotes = _quotes(text, scope)
     assert ("The ferry pier", "Adaeze Okoro") in quotes
     assert not [t for t, _ in quotes if "Ravenport" in t]
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+def test_a_time_after_the_addressee_is_not_what_was_told_before_it(scope):
+    text = "The ferry will stay in dock all winter, Sigrun Aas told the Courier earlier this week."
+    assert _quotes(text, scope) == [("The ferry will stay in dock all winter", "Sigrun Aas")]
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sigrun Aas told the Courier earlier this week the ferry would stay in dock.",
+        "Sigrun Aas said late last month the ferry would stay in dock.",
+        "Sigrun Aas told reporters early on Tuesday the ferry would stay in dock.",
+    ],
+)
+def test_a_time_opened_by_earlier_or_late_is_not_the_clause_s_start(scope, text):
+    assert _quotes(text, scope) == [("the ferry would stay in dock", "Sigrun Aas")]
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+def test_only_an_addressee_and_a_time_after_told_is_no_quote(scope):
+    assert _quotes("Sigrun Aas told the Courier earlier this week.", scope) == []
