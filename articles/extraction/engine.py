@@ -51,6 +51,7 @@ from articles.extraction.outer_attribution import (
 from articles.extraction.paragraphs import (
     DASH,
     SENTENCE_END,
+    caption_credit,
     dash_opening,
     interview_answers,
     is_furniture,
@@ -165,6 +166,8 @@ class _Reader:
             # A paragraph repeated word for word (a caption printed twice) is read once.
             if body != previous_body and not is_furniture(body):
                 self._paragraph(start, end, is_answer=start in answers)
+            elif body != previous_body:
+                self._caption_names(start, body)
             previous_body = body
         # Cut before the speaker's second verb first, so that its content no longer
         # seems nested in the first. Only the clauses scope's own cues cut: one only the
@@ -369,6 +372,17 @@ class _Reader:
         # words is not kept, and the words stay with whoever said them.
         for quote in without_inner_readings(self.text, clear):
             self._keep(quote)
+
+    def _caption_names(self, start: int, body: str) -> None:
+        """The full names a photo caption writes before its credit: a later surname may
+        mean one ('Holt said' after 'Kari Holt at the quay'), though no one in a caption
+        speaks or is a subject a 'he' or 'she' may mean; the credit's photographer is no
+        one the article quotes."""
+        credit = caption_credit(body)
+        if credit is None:
+            return
+        for _, name in names_in_prose(self.text, start, start + credit, []):
+            self.registry.known_form(name)
 
     def _named(self, name: str) -> None:
         """A name met in prose; before the first quote, it may be the interviewee's."""

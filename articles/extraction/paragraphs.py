@@ -65,6 +65,13 @@ def is_furniture(body: str) -> bool:
     return bool(caption or (byline and len(body.split()) <= _BYLINE_WORDS))
 
 
+def caption_credit(body: str) -> int | None:
+    """Where a caption's credit starts in ``body`` ('Kari Holt at the quay. [Photo: …]'),
+    or None when ``body`` is no caption."""
+    caption = _may_be_caption(body) and CAPTION.search(body)
+    return caption.start() if caption else None
+
+
 def _may_be_caption(body: str) -> bool:
     """Whether ``body`` holds the words CAPTION needs: most paragraphs hold none, and the
     plain tests are cheaper than a search from each position."""

@@ -293,10 +293,16 @@ class Registry:
         return " ".join(words)
 
     def resolve(
-        self, mention: str, description: str = "", gender: str | None = None, subject: bool = True
+        self,
+        mention: str,
+        description: str = "",
+        gender: str | None = None,
+        subject: bool = True,
+        salient: bool = True,
     ) -> Entity:
         """The entity a name mention means, registering it if new; ``subject``: whether
-        the mention is its sentence's subject (an attribution's always is)."""
+        the mention is its sentence's subject (an attribution's always is); ``salient``:
+        whether the mention makes it recent for a pronoun."""
         mention = self.clean(mention)
         found = self.find(mention, gender)
         if found is None:
@@ -316,7 +322,8 @@ class Registry:
             found.description = description
         if gender and found.gender is None and not found.org:
             found.gender = gender
-        self._mentioned(found, subject=subject)
+        if salient:
+            self._mentioned(found, subject=subject)
         return found
 
     def describe(
@@ -579,6 +586,13 @@ class Registry:
             self._mentioned(
                 found, subject=getattr(name, "subject", False), opens=getattr(name, "opens", False)
             )
+
+    def known_form(self, name: str) -> None:
+        """A person's full name written where no one is a subject (a photo caption): a
+        later surname may mean them, but no 'he' or 'she' does until a sentence names
+        them."""
+        if len(name.split()) >= 2 and not is_place(name) and can_speak(name) and not is_org(name):
+            self.resolve(name, salient=False)
 
     def organisation(self, noun: str) -> Entity | None:
         """The organisation that "the ministry" or "the company" refers to: one whose name
