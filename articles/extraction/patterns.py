@@ -461,7 +461,7 @@ DAY = (
 # it may be an adjective of the clause ('said earlier reports were wrong').
 NEARER_TIME = (
     r"(?:earlier|later|late|early)\s+"
-    r"(?=(?:on|in|at|last|this|that|today|yesterday|tonight|Monday|Tuesday|Wednesday|"
+    r"(?=(?:on|in|at|last|this|today|yesterday|tonight|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday)\b)"
 )
 SPEAKER_THEN_CLAUSE = re.compile(
