@@ -10,13 +10,11 @@ look-up whose result is thrown away leaves no trace."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
 from articles.extraction import antecedents
 from articles.extraction import gender as genders
+from articles.extraction.entities import Entity
 from articles.extraction.month_names import with_given_month
 from articles.extraction.name_shapes import (
     described_not_named,
@@ -33,39 +31,8 @@ from articles.extraction.names import (
     role_noun,
     roles,
 )
-from articles.extraction.spelling import fold, similar
+from articles.extraction.spelling import deletions, fold, similar
 from articles.extraction.vocabulary import Vocabulary
-
-
-@dataclass(eq=False)
-class Entity:
-    """A person or organisation of the article, or (``named`` False) someone the text
-    only describes ("a spokeswoman for Britain's Treasury"): then ``name`` is that
-    description and nobody else's mention can match it."""
-
-    name: str
-    description: str = ""
-    aliases: list[str] = field(default_factory=list)
-    org: bool = False
-    named: bool = True
-    gender: str | None = None
-    plural: bool = False
-    forms: Counter = field(default_factory=Counter)
-    spoke_at: int = -1
-    subject_at: int = -1
-    mentioned_at: int = -1
-    opened_at: int = -1  # when last named at the start of a sentence
-    spoke_count: int = 0
-    mention_count: int = 0
-    thing: bool = False  # described as a thing ('the book', 'those'): no 'he' or 'she'
-
-    def add_alias(self, alias: str) -> None:
-        if fold(alias) != fold(self.name) and all(fold(alias) != fold(a) for a in self.aliases):
-            self.aliases.append(alias)
-
-    @property
-    def person(self) -> bool:
-        return not self.org and not self.plural and not self.thing
 
 
 class Checkpoint(NamedTuple):
@@ -90,23 +57,6 @@ _MISSING = object()  # a mapping's old value when it had none
 
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
-
-
-@lru_cache(maxsize=65536)
-def _deletions(word: str) -> tuple[str, ...]:
-    """``word`` and every string made by deleting one letter of it, or two for words of
-    seven letters or more (as ``similar`` allows two edits there), each once."""
-    n = len(word)
-    shorter = [word[:i] + word[i + 1 :] for i in range(n)]
-    once = {word, *shorter}
-    if n < 7:
-        return tuple(once)
-    # Each pair of letters once, the later taken from a word already one letter short:
-    # fewer slices than cutting both out of ``word`` in both orders.
-    twice = {short[:j] + short[j + 1 :] for i, short in enumerate(shorter) for j in range(i, n - 1)}
-    # A tuple, not a set: the garbage collector stops visiting a tuple of strings, and
-    # the cache keeps thousands of these.
-    return tuple(once | twice)
 
 
 class Registry:
@@ -217,7 +167,7 @@ class Registry:
             by_deletion = self._surnames_by_deletion
             # Of the key's dozens of variants, few are any known surname's: the set
             # intersection finds those in C, rather than a look-up for each.
-            for variant in by_deletion.keys() & _deletions(key):
+            for variant in by_deletion.keys() & deletions(key):
                 others.update(by_deletion[variant])
             others = {other for other in others if other != key and similar(other, key)}
         # Journaled: a look-up's surnames, once a restore forgot them, must not come back
@@ -238,7 +188,7 @@ class Registry:
             self._similar.setdefault(other, set()).add(key)
         if len(key) >= 5:
             by_deletion = self._surnames_by_deletion
-            for variant in _deletions(key):
+            for variant in deletions(key):
                 keys = by_deletion.get(variant)
                 if keys is None:
                     by_deletion[variant] = [key]
@@ -252,7 +202,7 @@ class Registry:
             self._similar[other].discard(key)  # every known surname has its set
         if len(key) >= 5:
             by_deletion = self._surnames_by_deletion
-            for variant in _deletions(key):
+            for variant in deletions(key):
                 keys = by_deletion[variant]
                 keys.remove(key)  # each surname is under a variant once
                 if not keys:

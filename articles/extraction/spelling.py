@@ -82,3 +82,20 @@ def similar(a: str, b: str) -> bool:
     # word, where a band of two computed cells that could not change the answer.
     limit = 1 if min(len(a), len(b)) < 7 else 2
     return edit_distance(a, b, limit) <= limit
+
+
+@lru_cache(maxsize=65536)
+def deletions(word: str) -> tuple[str, ...]:
+    """``word`` and every string made by deleting one letter of it, or two for words of
+    seven letters or more (as ``similar`` allows two edits there), each once."""
+    n = len(word)
+    shorter = [word[:i] + word[i + 1 :] for i in range(n)]
+    once = {word, *shorter}
+    if n < 7:
+        return tuple(once)
+    # Each pair of letters once, the later taken from a word already one letter short:
+    # fewer slices than cutting both out of ``word`` in both orders.
+    twice = {short[:j] + short[j + 1 :] for i, short in enumerate(shorter) for j in range(i, n - 1)}
+    # A tuple, not a set: the garbage collector stops visiting a tuple of strings, and
+    # the cache keeps thousands of these.
+    return tuple(once | twice)

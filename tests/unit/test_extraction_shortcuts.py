@@ -234,7 +234,7 @@ def test_a_surnames_deletions_are_every_spelling_one_or_two_letters_shorter(word
             "".join(ch for k, ch in enumerate(word) if k not in pair)
             for pair in combinations(positions, 2)
         }
-    found = registry._deletions.__wrapped__(word)
+    found = spelling.deletions.__wrapped__(word)
     assert set(found) == expected
     assert len(found) == len(expected)  # each once
 
@@ -388,7 +388,7 @@ def test_a_registrys_surname_variants_are_those_of_the_surnames_it_knows(surname
     expected: dict[str, list[str]] = {}
     for key in read._by_surname:
         if len(key) >= 5:
-            for variant in registry._deletions(key):
+            for variant in spelling.deletions(key):
                 expected.setdefault(variant, []).append(key)
     assert read._surnames_by_deletion == expected
     if before is not None:
