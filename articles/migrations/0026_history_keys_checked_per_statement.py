@@ -17,6 +17,22 @@ keep every guarantee the keys gave, with one check per statement:
   the project's indexes). A deletion that meets an insert in flight waits for its lock,
   then (in READ COMMITTED, as Django's connections run) sees its events and is refused.
 
+Those parent-side checks are sound in READ COMMITTED only, so they refuse (ERRCODE
+``feature_not_supported``) any deletion or change of id that touches a row, and any
+TRUNCATE, in a transaction that is not (``current_setting('transaction_isolation')``). In
+REPEATABLE READ or SERIALIZABLE the check reads the transaction's snapshot: an event
+another connection committed after it (its FOR KEY SHARE lock released by then, so the
+deletion does not wait, and a lock alone raises no serialization failure) is not seen,
+and the user would be deleted under it. PostgreSQL's own keys read a crosscheck snapshot
+there, which PL/pgSQL cannot; nor can a lock taken at the deletion help, as the snapshot
+was taken before it. The one sound alternative, the insert *updating* its actor's and
+project's rows (a concurrent update does fail a REPEATABLE READ deletion), would write a
+user row per assignment and queue every assignment by one person behind the other: too
+dear for deletions no code here makes (only ``streams.snapshot`` asks for REPEATABLE
+READ, read-only). ``feature_not_supported``, not ``serialization_failure``: the refusal
+does not depend on what runs beside it, and a retry at the same level would fail again
+(a caller retrying 40001 would loop); the message says to do it in READ COMMITTED.
+
 The checks run at the end of each statement where the keys' ran at COMMIT: nothing here
 writes an event before its actor or project. SQLite keeps the declared keys, and the
 model still declares them: a later migration that alters either field must, on
@@ -116,6 +132,20 @@ def check_named(column, parent, what):
       END IF;"""
 
 
+def read_committed_only(parent, doing, indent="      "):
+    """Refused outside READ COMMITTED: the events would be read on the transaction's
+    snapshot, blind to those other connections committed since (see above)."""
+    lines = [
+        "IF current_setting('transaction_isolation') <> 'read committed' THEN",
+        f"  RAISE EXCEPTION '{doing} \"{parent}\" refused under %: history events committed '",
+        "    'since this transaction''s snapshot would go unseen; do it under READ COMMITTED '",
+        "    '(as Django does)', upper(current_setting('transaction_isolation'))",
+        "    USING ERRCODE = 'feature_not_supported';",
+        "END IF;",
+    ]
+    return "".join(f"\n{indent}{line}" for line in lines)
+
+
 def parent_side(column, parent, what):
     """A parent's deletions (per statement), changes of id (per row, rare) and TRUNCATE."""
     kept = f"""
@@ -130,6 +160,9 @@ def parent_side(column, parent, what):
       named bigint;
     BEGIN
       SELECT array_agg(id) INTO gone FROM old_rows;
+      IF gone IS NULL THEN
+        RETURN NULL;
+      END IF;{read_committed_only(parent, "delete from")}
       SELECT {column} INTO named FROM articles_historyevent
       WHERE {column} IS NOT NULL AND {column} = ANY (gone) LIMIT 1;
       IF FOUND THEN{kept}
@@ -149,12 +182,14 @@ def parent_side(column, parent, what):
       named bigint;
     BEGIN
       IF TG_OP = 'TRUNCATE' THEN
-        -- After every table of the statement is emptied: the events too, or refused.
+        -- After every table of the statement is emptied: the events too, or refused.{read_committed_only(parent, "truncate", " " * 8)}
         IF EXISTS (SELECT 1 FROM articles_historyevent WHERE {column} IS NOT NULL) THEN
           RAISE EXCEPTION 'cannot truncate "{parent}": history events name its rows'
             USING ERRCODE = 'foreign_key_violation';
         END IF;
-      ELSIF NOT EXISTS (SELECT 1 FROM {parent} WHERE id = OLD.id)
+        RETURN NULL;
+      END IF;{read_committed_only(parent, "change of id in")}
+      IF NOT EXISTS (SELECT 1 FROM {parent} WHERE id = OLD.id)
           AND EXISTS (SELECT 1 FROM articles_historyevent
                       WHERE {column} IS NOT NULL AND {column} = OLD.id) THEN
         named := OLD.id;{kept}

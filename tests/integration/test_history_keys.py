@@ -13,7 +13,14 @@ from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import DatabaseError, IntegrityError, connection, connections, transaction
+from django.db import (
+    DatabaseError,
+    IntegrityError,
+    NotSupportedError,
+    connection,
+    connections,
+    transaction,
+)
 from django.db.models import ProtectedError
 
 from articles.exchange.fast_paths import insert_assignments
@@ -287,3 +294,99 @@ def test_a_user_deleted_in_sql_meeting_an_assignment_by_them_leaves_no_dangling_
 ):
     calls = (delete_boss_in_sql, spread(w)) if deletion_first else (spread(w), delete_boss_in_sql)
     assert_one_won(w, run_both(*calls))
+
+
+def dangling_actors() -> list:
+    """Events whose actor is no user, by a join (not by the ORM's NOT IN)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT e.id FROM articles_historyevent e"
+            " LEFT JOIN accounts_user u ON u.id = e.actor_id"
+            " WHERE e.actor_id IS NOT NULL AND u.id IS NULL"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def in_another_connection(work):
+    """``work`` on a connection of its own (a thread's), committed before this returns."""
+    failure = []
+
+    def run():
+        try:
+            work()
+        except Exception as error:  # the test reads it
+            failure.append(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(20)
+    assert not thread.is_alive()
+    assert not failure, failure
+
+
+def in_isolation(isolation, *statements):
+    """A transaction of ``isolation`` running ``statements`` (SQL, or callables)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"SET TRANSACTION ISOLATION LEVEL {isolation}")
+        for statement in statements:
+            if callable(statement):
+                statement()
+            else:
+                cursor.execute(*statement)
+
+
+@pytest.mark.django_db(transaction=True)
+@postgresql_only
+@pytest.mark.parametrize("way", ["sql", "orm"])
+@pytest.mark.parametrize("isolation", ["REPEATABLE READ", "SERIALIZABLE"])
+def test_a_user_deleted_on_a_snapshot_older_than_an_assignment_by_them_is_refused(
+    w, isolation, way
+):
+    """The deleter's snapshot is taken first; another connection then commits an
+    assignment by the user; the deletion, on that snapshot, sees none of its events (nor
+    does Django's PROTECT): the trigger must refuse it rather than leave them dangling."""
+    snapshot = ["SELECT count(*) FROM articles_historyevent"]
+    deletion = delete_boss if way == "orm" else delete_boss_in_sql
+    with pytest.raises(NotSupportedError, match="READ COMMITTED"):
+        in_isolation(isolation, snapshot, lambda: in_another_connection(spread(w)), deletion)
+    assert User.objects.filter(username="boss").exists()
+    assert HistoryEvent.objects.filter(actor=w["boss"], kind="assignment.created").count() == 3
+    assert dangling_actors() == []
+    assert dangling() == []
+
+
+@pytest.mark.django_db(transaction=True)
+@postgresql_only
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "DELETE FROM accounts_user WHERE username = 'boss'",
+        "UPDATE accounts_user SET id = id + 100000 WHERE username = 'boss'",
+        "DELETE FROM articles_project WHERE id = %(spare)s",
+        "TRUNCATE accounts_user CASCADE",
+    ],
+)
+def test_outside_read_committed_users_and_projects_are_neither_deleted_nor_renumbered(w, sql):
+    """Even one no event names: the trigger cannot see what other connections committed
+    after the transaction's snapshot, so outside READ COMMITTED (which Django's
+    connections use; only ``streams.snapshot`` asks for REPEATABLE READ, read-only) it
+    refuses every deletion or renumbering that touches a row, and every TRUNCATE; a
+    deletion touching none passes."""
+    spare = ProjectFactory()
+    with pytest.raises(NotSupportedError, match="READ COMMITTED"):
+        in_isolation("REPEATABLE READ", [sql, {"spare": spare.pk}])
+    in_isolation(
+        "REPEATABLE READ",
+        ["DELETE FROM accounts_user WHERE username = 'nobody at all'"],
+        ["DELETE FROM articles_project WHERE id = %s", [nowhere()]],
+    )
+    assert User.objects.filter(pk=w["boss"].pk).exists()
+    assert Project.objects.filter(pk=spare.pk).exists()
+    # The same deletions under READ COMMITTED pass.
+    with transaction.atomic():
+        w["boss"].delete()
+        spare.delete()
+    assert not User.objects.filter(username="boss").exists()
+    assert dangling() == []
