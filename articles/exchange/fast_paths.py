@@ -12,7 +12,11 @@ ORM path written beside it (the suite runs on both databases, and compares them)
 - the API's article read: ``articles.api.reads.article`` (one query with ``pg_jsonl``'s
   SQL, or the ORM with the export's Python);
 - assigning: ``insert_assignments`` (new assignments and their history events in one
-  ``INSERT … SELECT FROM unnest(…)``, or ``bulk_create``), here.
+  ``INSERT … SELECT FROM unnest(…)``, or ``bulk_create``), here. On PostgreSQL the
+  events' actor and project are checked once per statement by triggers (migration 0026:
+  the statement's one person and one project, locked FOR KEY SHARE), not row by row at
+  COMMIT by declared keys, which SQLite keeps; ``tests/integration/test_history_keys.py``
+  holds both to the same behaviour, concurrent deletions included.
 
 ``streams.snapshot`` asks it too, for each database's way to read one snapshot.
 

@@ -134,6 +134,26 @@ EXPECTED_TRIGGERS = {
             for event in ("INSERT", "UPDATE", "DELETE")
             if (table, event) != ("article", "DELETE")
         },
+        # An event's actor and project are keys, checked once per statement (0026): on
+        # the events' side, and on the user's and the project's (a change of id row by row).
+        **{
+            f"articles_historyevent_keys_{event.lower()}": (
+                "articles_historyevent",
+                event,
+                "AFTER",
+                "STATEMENT",
+            )
+            for event in ("INSERT", "UPDATE")
+        },
+        **{
+            f"articles_history_{what}_{name}": (table, event, "AFTER", orientation)
+            for what, table in (("user", "accounts_user"), ("project", "articles_project"))
+            for name, event, orientation in (
+                ("delete", "DELETE", "STATEMENT"),
+                ("rekey", "UPDATE", "ROW"),
+                ("truncate", "TRUNCATE", "STATEMENT"),
+            )
+        },
     },
 }
 EXPECTED_FUNCTIONS = {
@@ -149,6 +169,12 @@ EXPECTED_FUNCTIONS = {
             f"articles_{table}_counts{moved}"
             for table in ("article", "quote", "assignment")
             for moved in ("", "_moved")
+        ),
+        "articles_historyevent_keys",
+        *(
+            f"articles_history_{what}_{change}"
+            for what in ("user", "project")
+            for change in ("deleted", "rekeyed")
         ),
     },
 }
@@ -405,7 +431,20 @@ def postgresql_triggers(cursor):
         " action_orientation FROM information_schema.triggers"
         " WHERE trigger_schema = current_schema()"
     )
-    return {name: tuple(kind) for name, *kind in cursor.fetchall()}
+    triggers = {name: tuple(kind) for name, *kind in cursor.fetchall()}
+    # information_schema leaves TRUNCATE triggers out: pg_trigger's tgtype has them (bit
+    # 5), and BEFORE (bit 1; they are all per statement).
+    cursor.execute(
+        "SELECT t.tgname, c.relname, CASE WHEN t.tgtype & 2 <> 0 THEN 'BEFORE' ELSE 'AFTER' END"
+        " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+        " WHERE NOT t.tgisinternal AND t.tgtype & 32 <> 0"
+        " AND c.relnamespace = current_schema()::regnamespace"
+    )
+    triggers.update(
+        (name, (table, "TRUNCATE", timing, "STATEMENT"))
+        for name, table, timing in cursor.fetchall()
+    )
+    return triggers
 
 
 def postgresql_functions(cursor):
