@@ -177,6 +177,12 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # the JIT compiler turned a 0.3 ms read into 300 ms. A URL's own options still apply.
     options = DATABASES["default"].setdefault("OPTIONS", {})
     options["options"] = " ".join(filter(None, ["-c jit=off", options.get("options", "")]))
+    # Said, not left to the server's default: the history's keys (migration 0026) refuse
+    # to delete a user or project outside READ COMMITTED, where their check could miss
+    # events another connection just committed.
+    from django.db.backends.postgresql.psycopg_any import IsolationLevel
+
+    options.setdefault("isolation_level", IsolationLevel.READ_COMMITTED)
 
 # A cache shared by every worker when REDIS_URL is set (connected on first use), else each
 # process's own memory. Sessions are read through the cache only when it is shared: a

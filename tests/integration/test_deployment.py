@@ -168,6 +168,32 @@ def test_postgresql_connections_run_without_jit():
         assert cursor.fetchone() == ("off",)
 
 
+@pytest.mark.django_db(transaction=True)
+def test_postgresql_transactions_read_committed_whatever_the_servers_default():
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only (CI runs the suite on both databases)")
+    database = connection.settings_dict["NAME"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"ALTER DATABASE {connection.ops.quote_name(database)} "
+            "SET default_transaction_isolation = 'repeatable read'"
+        )
+    try:
+        connection.close()  # the next connection takes the database's new default
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SHOW transaction_isolation")
+            assert cursor.fetchone() == ("read committed",)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"ALTER DATABASE {connection.ops.quote_name(database)} "
+                "RESET default_transaction_isolation"
+            )
+        connection.close()
+
+
 def test_without_the_production_extras_every_module_imports(tmp_path):
     # gunicorn, Redis and psycopg are the prod extra's (pyproject.toml): a SQLite install
     # has none of them, so no module may import them at load time, only on their paths.
