@@ -131,6 +131,8 @@ def pieces_around_aside(
         lead += 1
     if lead >= comma or any(w in cues.QUOTE_MARKS for _, _, w in sentence[lead:comma]):
         return []
+    if not rest and not _lead_goes_on(sentence, lead, comma):
+        return []
     before = registry.checkpoint()
     speaker = phrase(registry, text, sentence, comma + 1, skip_auxiliaries(sentence, first))
     registry.restore(before)
@@ -148,6 +150,16 @@ def pieces_around_aside(
 
 
 _ASIDE_REST_WORDS = 2
+
+
+def _lead_goes_on(sentence: list[Token], lead: int, comma: int) -> bool:
+    """Whether the lead ``sentence[lead:comma]`` can be what a quotation after the aside
+    goes on with: a preposition or subordinator and one word ('On Monday', 'When asked')
+    only set the scene."""
+    return comma - lead > 2 or sentence[lead][2].lower() not in _SCENE_OPENERS
+
+
+_SCENE_OPENERS = PREPOSITIONS | frozenset("if unless because although though once whereas".split())
 
 
 def told_aside(sentence: list[Token], first: int, last: int) -> int | None:

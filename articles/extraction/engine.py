@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -156,6 +156,9 @@ class _Reader:
         self.kept_spans: set[Span] = set()
         self.interviewee: Entity | None = None
         self.running: Entity | None = None
+        # Where a quotation opens that an aside's lead began ('The vote, Holt said, “was
+        # …”'), the aside's reading of it: its speaker is the aside's, not a later cue's.
+        self.aside_quotations: dict[int, Candidate] = {}
 
     def run(self) -> list[QuoteSuggestion]:
         spans = paragraphs(self.text)
@@ -296,7 +299,9 @@ class _Reader:
         segments = marks.segments(self.text, start, end)
         quoted = [(seg.open, (seg.close if seg.close is not None else end) + 1) for seg in segments]
         previous: Entity | None = None  # the speaker of the paragraph's last quote in marks
-        quote_starts = sorted(q_start for q_start, _ in quoted)
+        # The stretches are in order and apart, so their ends are sorted too.
+        quote_starts = [q_start for q_start, _ in quoted]
+        quote_ends = [q_end for _, q_end in quoted]
         for position, kind, value in _in_text_order(self.text, start, end, segments, quoted):
             if kind == _NAME:
                 self._named(value)
@@ -313,6 +318,11 @@ class _Reader:
                 )
                 if quote is None:
                     continue
+                aside = self.aside_quotations.get(segment.open)
+                if aside is not None and quote.kind == "direct":
+                    quote = replace(
+                        quote, entity=aside.entity, cue=aside.cue, mention=aside.mention
+                    )
                 self._keep(quote)
                 previous = quote.entity
                 if quote.kind == "direct":
@@ -320,7 +330,7 @@ class _Reader:
             elif not _quote_between(quote_starts, position, value):
                 self._reported(position, value)
             else:
-                self._reported_beside_quotes(position, value, quoted)
+                self._reported_beside_quotes(position, value, quoted, quote_ends)
 
     def _reported(self, start: int, end: int) -> None:
         """Reported speech in the sentence ``text[start:end]``: what the rules find, and
@@ -339,7 +349,9 @@ class _Reader:
         for quote in sorted(_before_next_cue(self.text, found), key=lambda q: q.start):
             self._keep(quote)
 
-    def _reported_beside_quotes(self, start: int, end: int, quoted: list[Span]) -> None:
+    def _reported_beside_quotes(
+        self, start: int, end: int, quoted: list[Span], quote_ends: list[int]
+    ) -> None:
         """In a sentence with quotation marks, the reported clauses that keep clear of
         them: 'Trump said he would win, and added: “…”' gives 'he would win'."""
         clear = []
@@ -357,11 +369,9 @@ class _Reader:
             # A gated piece before the cue of a quotation is the lead the aside broke off
             # ('An early vote, he said, “would help us”'): the quotation's own cue, too.
             lead = quote.gated and quote.end <= quote.cue[0]
-            if not lead and any(
-                q_start < cue_end and cue_start < q_end for q_start, q_end in quoted
-            ):
+            if not lead and _overlaps_quoted(quoted, quote_ends, cue_start, cue_end):
                 continue
-            if not any(q_start < quote.end and quote.start < q_end for q_start, q_end in quoted):
+            if not _overlaps_quoted(quoted, quote_ends, quote.start, quote.end):
                 clear.append(quote)
             else:
                 # 'said it was too early, but added, “…”': the clause before the quotation.
@@ -403,6 +413,10 @@ class _Reader:
             # interviewee and mixed quotes read on as in the clauses scope.
             mention = quote.mention if quote.entity is not None else None
             self.gated.append((self._suggestion(quote, start, end, mention), quote.entity))
+            if quote.cue is not None and quote.end <= quote.cue[0]:
+                opening = _QUOTATION_AFTER_ASIDE.match(self.text, quote.cue[1])
+                if opening is not None:
+                    self.aside_quotations[opening.end() - 1] = quote
             self._keep_relative_piece(quote)
             return
         if self._joins_mixed(quote, start, end):
@@ -453,6 +467,9 @@ class _Reader:
         self.kept[-1] = (replace(last, end=end, text=self.text[last.start : end]), entity)
         self.kept_spans.add((last.start, end))
         return True
+
+
+_QUOTATION_AFTER_ASIDE = re.compile(r",\s*[“\"](?=[a-z])")
 
 
 def _without_quotations_read_twice(kept: list) -> list:
@@ -576,6 +593,13 @@ def _same_attribution(text: str, a: Candidate, b: Candidate) -> bool:
     return not (
         cue_inside(b, a) and _AND_BEFORE_CUE.search(text, a.start, _subject_start(b)) is not None
     )
+
+
+def _overlaps_quoted(quoted: list[Span], ends: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a quoted stretch (``quoted`` in order and apart,
+    ``ends`` their ends): only the first stretch ending after ``start`` can."""
+    i = bisect_right(ends, start)
+    return i < len(quoted) and quoted[i][0] < end
 
 
 def _quote_between(starts: list[int], start: int, end: int) -> bool:

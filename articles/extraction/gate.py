@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from functools import cache
-from itertools import repeat
 from pathlib import Path
 
 from articles.extraction import logistic
@@ -97,7 +96,8 @@ def cue_features(words: list[str], first: int, last: int, shape: str) -> CueFeat
     n2 = words[last + 2].lower() if last + 2 < n else "</s>"
     p1 = words[first - 1].lower() if first > 0 else "<s>"
     n1_class = word_class(n1) if last + 1 < n else "end"
-    # The first of the suffixes the head ends with, in this order.
+    # The ending hints at the cue's form the model weighs apart: a participle ('adding'),
+    # a past ('warned'), a present ('says'); no head ends with two of them.
     if head.endswith("ing"):
         suffix = "ing"
     elif head.endswith("ed"):
@@ -138,8 +138,11 @@ def _length_feature(length: int) -> str:
 
 
 def _probability_feature(probability: float) -> str:
-    # Gate._probability_weight reads the same value: change both.
-    return f"p={min(9, int(probability * 10))}"
+    return f"p={_tenths(probability)}"
+
+
+def _tenths(probability: float) -> int:
+    return min(9, int(probability * 10))
 
 
 _LENGTHS = (2, 4, 8, 16, 32)
@@ -211,9 +214,8 @@ class Gate:
         margin far above the rounding of either sum keeps it on the safe side."""
         get = self.weights.get
         before, after = cue
-        # The same sums, in the same order, as lists of look-ups would give.
-        score = sum(map(get, before, _NO_WEIGHT))
-        score += sum(map(get, after, _NO_WEIGHT))
+        score = sum([get(feature, 0.0) for feature in before])
+        score += sum([get(feature, 0.0) for feature in after])
         best_subject = self._best_subject.get((shape, subjects))
         if best_subject is None:
             best_subject = self._best_subject[shape, subjects] = max(
@@ -235,15 +237,14 @@ class Gate:
 
     def _probability_weight(self, probability: float) -> float:
         """The weight of ``_probability_feature(probability)``, looked up once per value."""
-        tenths = min(9, int(probability * 10))
+        tenths = _tenths(probability)
         weight = self._by_probability.get(tenths)
         if weight is None:
-            weight = self._by_probability[tenths] = self.weights.get(f"p={tenths}", 0.0)
+            feature = _probability_feature(probability)
+            weight = self._by_probability[tenths] = self.weights.get(feature, 0.0)
         return weight
 
 
-# What a feature the weights lack adds, for each of a list's features.
-_NO_WEIGHT = repeat(0.0)
 # A score's rounding errors are some 1e-14; this margin only makes the bound looser.
 _MARGIN = 1e-9
 # Under this threshold even the clamped least probability (about 9e-14) is admitted.

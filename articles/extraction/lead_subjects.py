@@ -489,8 +489,12 @@ def _described_subject(words: str) -> bool:
     joins to the verb before ('as a hero but insisting'); one word only when it names a
     group ('critics', 'aides'), and no name ('the Tax Council')."""
     split = words.split()
-    if any(w in _CONJUNCTIONS or (w.islower() and w.endswith("ing")) for w in split):
-        return False  # 'a strategy that banks on presenting': a verb's clause, no subject
+    if any(w in _CONJUNCTIONS for w in split):
+        return False
+    if split[-1].islower() and split[-1].endswith("ing"):
+        # 'a strategy that banks on presenting': a verb's clause, no subject. Before
+        # another word it is that word's modifier: 'that housing officials said'.
+        return False
     if len(split) == 1:
         # 'his claims', 'a strategy that banks on': a determiner, or a verb.
         return split[0].casefold() in GROUP_HEADS

@@ -21,6 +21,8 @@ PAIRS = {
 DOUBLE = set('“„«»"')
 _MARK = re.compile("[“”„«»\"‘’‚']")
 OPENERS_BEFORE = set(" \t\n([{—–-:;/“„«‘‚\"'")
+# The marks that close a quotation, single or double.
+CLOSING = frozenset("”’\"'»")
 
 
 @dataclass(frozen=True)

@@ -547,20 +547,26 @@ _NICKNAME = re.compile(r"[\"“‘'][A-Z][\w’'-]*[\"”’']")
 def title_case_line(paragraph: str) -> bool:
     """A title in Title Case ('Holt Camp Slams Berg Over Remarks'): its capitals
     are no names."""
-    if ". " in paragraph.rstrip(". "):
-        return False  # a sentence ends inside it: prose, told before its words are split
     words = lower = 0  # words that are not small words, and those not capitalised
-    for word in paragraph.split():
+    # Word by word, not split whole: prose is told within a few dozen words, and a
+    # paragraph of thousands is asked about once for each of its sentences.
+    for match in _WORD.finditer(paragraph):
+        word = match.group()
         if word[:1].isalpha() and word.lower() not in SMALL_WORDS:
             words += 1
+            if words > 25:
+                return False
             if not word[0].isupper():
                 lower += 1
                 if lower > 1:
                     # Prose, told early: of at most 25 words, 95% leave room for one.
                     return False
-    if words < 5 or words > 25:
-        return False
+    if words < 5 or ". " in paragraph.rstrip(". "):
+        return False  # a sentence ends inside it: prose
     return words - lower >= 0.95 * words
+
+
+_WORD = re.compile(r"\S+")
 
 
 # 'Hilde Aamot, sent', 'Jaylen Brooks, 17, the board's representative, cannot vote':

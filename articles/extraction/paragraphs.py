@@ -159,10 +159,7 @@ def _closes_sentence(text: str, stop_end: int, close: int, end: int) -> bool:
     """True when only closing marks lie between a full stop and ``close``, where a
     quotation ends, and a capitalised word follows it. ('“…?” Holt asked reporters' is
     mostly one sentence: a question's attribution follows it.)"""
-    marks = text[stop_end:close]
-    if text[stop_end - 1] != "." or not marks or any(mark not in _CLOSING_MARKS for mark in marks):
+    between = text[stop_end:close]
+    if text[stop_end - 1] != "." or not between or not marks.CLOSING.issuperset(between):
         return False
     return text[close:end].lstrip()[:1].isupper()
-
-
-_CLOSING_MARKS = frozenset("”’\"'»")

@@ -10,7 +10,7 @@ from articles.extraction.around_cues import learned_cue
 from articles.extraction.attribution import Attribution, after_quote, before_quote, cue_in
 from articles.extraction.clause_shapes import CLAUSE_SUBJECTS
 from articles.extraction.lead_subjects import subject_speaker_before
-from articles.extraction.marks import Segment
+from articles.extraction.marks import CLOSING, Segment
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import SMALL_WORDS
 from articles.extraction.paragraphs import sentence_end, sentence_start, strip
@@ -134,7 +134,8 @@ def quote_in_marks(
     return quote
 
 
-_CLOSING = frozenset('”’"» ')
+# A sentence's start past the marks and spaces that close the one before.
+_CLOSING = CLOSING | {" "}
 _ACCORDING_TO = re.compile(r"[Aa]ccording\s+to")
 _FOLLOW = re.compile(r"Follow .+ on (?:Twitter|Facebook|Instagram)\b")
 _DASHES = ("-", "—", "–")

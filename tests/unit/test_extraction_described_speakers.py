@@ -152,6 +152,13 @@ def test_an_apposition_or_an_opening_phrase_keeps_the_name(text):
             "tear down",
             "critics",
         ),
+        # A word in '-ing' that modifies the next is a description's, not a verb's.
+        (
+            "Kari Holt spoke. She backed a levy that housing officials said would "
+            '"pay for the new quay".',
+            "pay for the new quay",
+            "housing officials",
+        ),
     ],
 )
 def test_a_description_between_an_opener_and_the_cue_speaks(text, content, described):

@@ -51,3 +51,25 @@ def test_no_lead_piece_before_a_quoted_sentence_or_a_bare_connective(text):
 def test_the_clauses_scope_keeps_the_quotation_alone():
     text = "The new ferry timetable, Kari Holt said, “would help every commuter on the island.”"
     assert [q.kind for q in extract_quotes(text)] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A preposition or subordinator and one word only set the scene of the quotation.
+        "On Thursday, Ivar Lund said, “the ferry tolls are far too high.”",
+        "When questioned, Marta Solheim said, “nobody asked the fishermen.”",
+    ],
+)
+def test_no_lead_piece_for_a_phrase_that_sets_the_scene(text):
+    assert [kind for _, kind, _ in _wide(text)] == ["direct"]
+
+
+def test_the_quotation_an_aside_breaks_is_the_asides_speakers_not_a_later_cues():
+    text = (
+        "The plan for the new ferry quay, Kari Holt said, “was drawn up in a hurry.” "
+        "Ivar Lund agreed."
+    )
+    quotes = _wide(text)
+    assert ("The plan for the new ferry quay", "indirect", "Kari Holt") in quotes
+    assert ("was drawn up in a hurry.", "direct", "Kari Holt") in quotes

@@ -131,6 +131,26 @@ def test_a_headline_is_told_as_before(paragraph):
     assert names.title_case_line(paragraph) == expected
 
 
+class _SplitCounted(str):
+    """A paragraph that counts the words splitting it hands out."""
+
+    handed_out = 0
+
+    def split(self, *args, **kwargs):
+        words = super().split(*args, **kwargs)
+        _SplitCounted.handed_out += len(words)
+        return words
+
+
+def test_a_title_is_looked_for_no_further_than_a_title_runs():
+    # Sentences ending inside their marks leave no '. ' to tell prose by: a paragraph
+    # of thousands of words is still read only as far as a title's 25 words.
+    paragraph = _SplitCounted("Kari Holt Said, “The Levy Is Dead.” " * 2000)
+    _SplitCounted.handed_out = 0
+    assert not names.title_case_line(paragraph)
+    assert _SplitCounted.handed_out <= 30
+
+
 @settings(max_examples=200)
 @given(_pieces)
 def test_a_name_run_of_one_word_is_never_split(run):

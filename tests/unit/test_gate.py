@@ -129,6 +129,25 @@ def test_features_say_what_follows_the_cue_and_who_the_subject_is():
     assert "p=6" in features
 
 
+def test_cue_features_of_a_one_word_cue_in_a_quoted_sentence():
+    words = "Ivar Lund warned that the “ferry plan ” would fail .".split()
+    before, after = gate.cue_features(words, 2, 2, "that")
+    assert "w=warned" in before
+    assert "suffix=ed" in before
+    assert "p1=lund" in before
+    assert after == ["quoted=True", "at=<3", "upper=False"]
+
+
+def test_cue_features_of_a_two_word_cue_at_position_11_and_12():
+    words = "In the spring , after the vote in Vestby , Holt pointed out that".split()
+    before, after = gate.cue_features(words, 11, 12, "that")
+    assert "w=pointed out" in before
+    assert "suffix=" in before
+    assert after == ["quoted=False", "at=<12", "upper=False"]
+    _, after = gate.cue_features(["Holt", *words], 12, 13, "that")
+    assert after == ["quoted=False", "at=>=12", "upper=False"]
+
+
 def test_word_classes():
     assert [gate.word_class(w) for w in ("to", "about", "the", "they", "whether", "Oslo")] == [
         "to",
