@@ -105,8 +105,7 @@ def subject_speaker_before(
         # 'a strike that company executives said could …', 'as one aide put it', 'That is
         # why critics say …': the description between the clause's opener and the verb is
         # its subject, not the noun the relative stands for nor the last name before it.
-        at = sentence_start + described.start("subject")
-        speaker = speaker_in(registry, text, at, sentence_start + described.end("subject"))
+        speaker = _subject_group(registry, text, sentence_start, described)
         if speaker.entity is not None:
             return speaker
     relative = _RELATIVE_SUBJECT.search(lead) if lead.endswith(" ") else None
@@ -140,8 +139,7 @@ def subject_speaker_before(
     if with_subject:
         # 'Critics balked, with Sen. Ana Lund calling it “…”': the phrase after 'with' is
         # the participle's subject, not the sentence's.
-        at = sentence_start + with_subject.start("subject")
-        speaker = speaker_in(registry, text, at, sentence_start + with_subject.end("subject"))
+        speaker = _subject_group(registry, text, sentence_start, with_subject)
         if speaker.entity is not None:
             return speaker
     earlier = _COORDINATED_CUE.search(lead)
@@ -167,8 +165,7 @@ def subject_speaker_before(
     if tail and noun_phrase(tail.group("subject")):
         # 'After the talks with Eng, the White House announced', 'The senator said': the
         # phrase right before the verb is its subject, not a name earlier in the lead.
-        at = sentence_start + tail.start("subject")
-        speaker = speaker_in(registry, text, at, sentence_start + tail.end("subject"))
+        speaker = _subject_group(registry, text, sentence_start, tail)
         if speaker.entity is not None:
             return speaker
     place = _PLACE_AT_END.search(lead)
@@ -289,6 +286,12 @@ _WITH_SUBJECT = re.compile(r"(?:^|,)\s*with\s+(?P<subject>[^\s,;:“”\"][^,;:�
 
 # A present participle for a cue: 'saying', 'calling', not 'bring' or 'thing'.
 _PARTICIPLE = re.compile(r"[a-z]{3,}ing\b")
+
+
+def _subject_group(registry: Registry, text: str, sentence_start: int, match: re.Match) -> Speaker:
+    """The speaker a lead pattern's ``subject`` group names, read in the text."""
+    start = sentence_start + match.start("subject")
+    return speaker_in(registry, text, start, sentence_start + match.end("subject"))
 
 
 def _opening_subject(registry: Registry, text: str, sentence_start: int, lead: str) -> Speaker:
