@@ -19,8 +19,8 @@ from articles.extraction.descriptions import (
     describes,
     noun_phrase,
 )
-from articles.extraction.name_shapes import PARTICLE_PATTERN
 from articles.extraction.names import (
+    PARTICLE_PATTERN,
     can_speak,
     is_place,
     names_found,

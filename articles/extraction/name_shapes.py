@@ -8,12 +8,15 @@ import re
 from typing import NamedTuple
 
 from articles.extraction import gender as genders
-from articles.extraction.names import PARTICLES, PARTY_MEMBERS, TITLES, Found
+from articles.extraction.names import (
+    PARTICLE_PATTERN,
+    PARTICLES,
+    PARTY_MEMBERS,
+    TITLES,
+    Found,
+)
 from articles.extraction.spelling import fold, similar
 from articles.extraction.subject_words import ARTICLES
-
-# Longest first, so that 'della' is not read as 'del'.
-PARTICLE_PATTERN = "|".join(sorted(PARTICLES, key=len, reverse=True))
 
 # One or two particles in lower case right before a surname, and the word before them
 # ('Mr. de ', 'Anna van der ', 'about the van ').

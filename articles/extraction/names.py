@@ -24,6 +24,9 @@ from articles.extraction.subject_words import (
 
 # A surname's particles, written in lower case ('Ana de Vos', 'Ivar van der Berg').
 PARTICLES = frozenset("de van von da di le la al del della der den du dos das".split())
+# The particles as a regular expression's alternatives, longest first, so that 'della'
+# is not read as 'del'.
+PARTICLE_PATTERN = "|".join(sorted(PARTICLES, key=len, reverse=True))
 # Members of a party, who a capitalised run may describe ('a Fjellstad Republican').
 PARTY_MEMBERS = frozenset("republican republicans democrat democrats".split())
 
@@ -31,9 +34,7 @@ PARTY_MEMBERS = frozenset("republican republicans democrat democrats".split())
 # O'Neill, Sæther, J.), joined by particles and by the small words of organisation names
 # ("Ministry of Fisheries"); the engine trims what is not part of the name.
 NAME = re.compile(
-    r"[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'.-]*(?:[ \t]+(?:(?:of|for|and|the|"
-    + "|".join(sorted(PARTICLES, key=len, reverse=True))
-    + r")"
+    r"[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'.-]*(?:[ \t]+(?:(?:of|for|and|the|" + PARTICLE_PATTERN + r")"
     r"[ \t]+)*[A-ZÀ-ÖØ-ÞĀ-ſ][\wÀ-ÿĀ-ſ’'.-]*)*"
 )
 

@@ -172,18 +172,19 @@ SAID_IN = _listed("statement, letter, interview, email, post, press release, wri
 # Verbs of a clause that ends in its attribution: 'The ferry will stop, the ministry said.'
 SAID_AFTER_CLAUSE = ("said", "says", "announced", "confirmed", "reported", "warned")
 SAID_BEFORE_SPEAKER = ("said", "says")  # 'The ferry will stop, said the ministry.'
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # After a cue, when or where it was said and then a comma: 'said Friday afternoon, as
 # they …', 'said in a June report, and …'; what follows that comma is not what was said.
 WHEN_THEN_COMMA = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|yesterday|"
-    r"today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"today|tonight|{WEEKDAY})\b"
     # … unless a subject pronoun opens the clause: 'said Friday she, too, wants …'.
     r"(?!\s+(?:he|she|they|we|I)\b)"
     r"[^,.;:!?“”\"]{0,40},\s"
     # … unless the clause follows: 'says at a stop in Toledo, Ohio, that it means …'.
     r"(?!that\b)(?![^,.;:!?“”\"]{0,30},\s+that\b)"
     # 'said Friday as he entered the talks': a day, then when it was said.
-    r"|(?:yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"|(?:yesterday|today|tonight|{WEEKDAY})"
     r"\s+(?:as|when|while|after|before)\s)"
 )
 # Verbs of saying that may follow the clause they attribute: '…, she said in an interview',
@@ -453,16 +454,14 @@ CLAUSE_THEN_SPEAKER = re.compile(
 # 'Energy researcher Ola Nygaard believes that the grid will fail.', 'Dahl said Friday
 # the talks would fail.'
 DAY = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?!\s+(?:is|was|will|would|has|had|could|might)\b)"  # 'said Friday is the deadline'
+    WEEKDAY + r"(?!\s+(?:is|was|will|would|has|had|could|might)\b)"  # 'said Friday is the deadline'
 )
 # 'earlier', 'late' before the time it qualifies ('told the Ledger [earlier] this week',
 # 'said [early] Friday'): part of when it was said, never the clause's first word; alone
 # it may be an adjective of the clause ('said earlier reports were wrong').
 NEARER_TIME = (
     r"(?:earlier|later|late|early)\s+"
-    r"(?=(?:on|in|at|last|this|today|yesterday|tonight|Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday)\b)"
+    rf"(?=(?:on|in|at|last|this|today|yesterday|tonight|{WEEKDAY})\b)"
 )
 SPEAKER_THEN_CLAUSE = re.compile(
     # An apposition is no bare pronoun: in 'At the ministry, she said' she speaks.

@@ -51,9 +51,9 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     A description may reach past ``end`` to the name in apposition after it ('the chair
     of the board, Ina Solheim,')."""
     registry.read(text)
-    lead = particle_lead(text, start)
-    if lead is not None:
-        start = lead.lead_start  # 'Mr. de Vos', whose pattern's subject is 'Vos'
+    particle = particle_lead(text, start)
+    if particle is not None:
+        start = particle.lead_start  # 'Mr. de Vos', whose pattern's subject is 'Vos'
     raw = text[start:end]
     lead = len(raw) - len(raw.lstrip())
     phrase = raw.strip()
