@@ -429,9 +429,8 @@ def _right_content_reading_every_word(text, sentence, last, min_words=3):
     words = [w for _, _, w in rest if w[:1].isalnum()]
     if len(words) < min_words and not (rest and rest[0][2] == ":"):
         return None
-    if (
-        all(w.lower() in content_spans.NOT_CONTENT or w[:1].isupper() for w in words)
-        and len(words) < 5
+    if all(w.lower() in content_spans.NOT_CONTENT or w[:1].isupper() for w in words) and (
+        len(words) < 5 or (len(words) == 5 and any(w in content_spans._TIME_WORDS for w in words))
     ):
         return None
     i = 0
@@ -474,6 +473,7 @@ _CONTENT_WORDS = [
 @example("Holt told CNN that the ferry would stop .".split(), 1, 3)
 @example("Holt said , adding it was late .".split(), 1, 3)
 @example("Holt told the Ledger in May .".split(), 1, 2)
+@example("Holt said CNN CNN Friday Friday afternoon".split(), 1, 3)
 def test_a_content_after_its_cue_reads_only_its_first_five_words(words, last, min_words):
     text = " ".join(words)
     sentence = cues.tokens(text, 0, len(text))
