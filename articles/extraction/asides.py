@@ -6,9 +6,12 @@ their content but a label or an aside.
     'It was, he said, one of his bitterest failures'          an aside breaking a clause
     'The plan, Holt told reporters, will fail'                a 'told' aside
     'The message, according to the union, is that …'          an 'according to' aside
+    'The vote, Holt said, “was too close.”'                   an aside a quotation goes on from
 
 around_cues.py reads the sentence around each cue and asks these rules whether a cue is
-such an aside; the headline labels it asks before any cue.
+such an aside; the headline labels it asks before any cue. quoted.py asks whose the
+quotation after an aside is (both scopes); the wide scope also takes the lead before it
+as a piece (pieces_around_aside).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import replace
 
 from articles.extraction import cues
 from articles.extraction.addressees import clause_after_addressee
+from articles.extraction.attribution import Attribution, before_quote
 from articles.extraction.clause_shapes import (
     FINITE,
     PREPOSITIONS,
@@ -28,7 +32,7 @@ from articles.extraction.clause_shapes import (
 )
 from articles.extraction.cue_subjects import DETERMINERS, phrase
 from articles.extraction.handoff import indirect_candidate
-from articles.extraction.model import Candidate
+from articles.extraction.model import Candidate, Span
 from articles.extraction.patterns import ATTRIBUTING_WORDS, SAYING_VERBS
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import phrase_source, source_in, speaker_in
@@ -91,6 +95,56 @@ _POLL_IN_SUBJECT = re.compile(
 
 
 _POLL_CONFIDENCE = 0.5
+
+
+def quotation_aside(registry: Registry, text: str, lead: Span, content: str) -> Attribution | None:
+    """The attribution a quotation goes on from when it carries on the sentence its lead
+    began ('The vote, Holt said, “was too close.”', 'The vote, said Holt, “was …'): the
+    quotation is the aside's speaker's, whatever cue follows it."""
+    if not content[:1].islower() or not text[lead[0] : lead[1]].rstrip().endswith(","):
+        return None
+    match = _ASIDE_AFTER_LEAD.search(text, *lead)
+    if match is None:
+        return None
+    aside_start, aside_end = match.span("aside")
+    attribution = before_quote(registry, text, aside_start, lead[1])
+    if attribution is None or attribution.mention is None:
+        return None
+    # The aside is its speaker and cue and nothing more (but a 'told' cue's addressee):
+    # a speaker named only before it ('Marrow, a top aide said, “is …”') is a guess, and
+    # a cue inside a longer clause ('said the group might run ads against Cruz, “…')
+    # makes no aside.
+    (cue_start, cue_end), (name_start, name_end) = attribution.cue, attribution.mention
+    if name_start < aside_start:
+        return None
+    first, second = sorted([(cue_start, cue_end), (name_start, name_end)])
+    tail = text[second[1] : aside_end]
+    if (
+        second[1] == cue_end
+        and text[cue_start:cue_end] == "told"
+        and _addressee(tail.split())
+        and all(w[:1].isupper() for w in text[name_start:name_end].split())
+    ):
+        # 'The vote, Holt told reporters, “was …': a named speaker only, since a
+        # description ('the mayor told reporters') is looked up after the cue past the
+        # quotation has named someone, and may be taken for them.
+        tail = ""
+    gaps = text[aside_start : first[0]] + text[first[1] : second[0]] + tail
+    return None if gaps.strip() else attribution
+
+
+def _addressee(words: list[str]) -> bool:
+    """Whether ``words`` after a 'told' can be its addressee: up to three words, or a
+    name's capitalised words up to six ('told the Lund Evening Gazette')."""
+    return (
+        0 < len(words) <= _NAMED_ADDRESSEE_WORDS
+        and all(w[:1].isalnum() for w in words)
+        and all(w[:1].isupper() for w in words[_ADDRESSEE_WORDS:])
+    )
+
+
+# A lead of words, then an aside between commas that ends where the quotation opens.
+_ASIDE_AFTER_LEAD = re.compile(r"\w[^,;:“”\"]*,\s+(?P<aside>[^\s,;:“”\"][^,;:“”\"]{0,80}),\s*$")
 
 
 def pieces_around_aside(

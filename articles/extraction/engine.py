@@ -156,9 +156,6 @@ class _Reader:
         self.kept_spans: set[Span] = set()
         self.interviewee: Entity | None = None
         self.running: Entity | None = None
-        # Where a quotation opens that an aside's lead began ('The vote, Holt said, “was
-        # …”'), the aside's reading of it: its speaker is the aside's, not a later cue's.
-        self.aside_quotations: dict[int, Candidate] = {}
 
     def run(self) -> list[QuoteSuggestion]:
         spans = paragraphs(self.text)
@@ -318,11 +315,6 @@ class _Reader:
                 )
                 if quote is None:
                     continue
-                aside = self.aside_quotations.get(segment.open)
-                if aside is not None and quote.kind == "direct":
-                    quote = replace(
-                        quote, entity=aside.entity, cue=aside.cue, mention=aside.mention
-                    )
                 self._keep(quote)
                 previous = quote.entity
                 if quote.kind == "direct":
@@ -413,10 +405,6 @@ class _Reader:
             # interviewee and mixed quotes read on as in the clauses scope.
             mention = quote.mention if quote.entity is not None else None
             self.gated.append((self._suggestion(quote, start, end, mention), quote.entity))
-            if quote.cue is not None and quote.end <= quote.cue[0]:
-                opening = _QUOTATION_AFTER_ASIDE.match(self.text, quote.cue[1])
-                if opening is not None:
-                    self.aside_quotations[opening.end() - 1] = quote
             self._keep_relative_piece(quote)
             return
         if self._joins_mixed(quote, start, end):
@@ -467,9 +455,6 @@ class _Reader:
         self.kept[-1] = (replace(last, end=end, text=self.text[last.start : end]), entity)
         self.kept_spans.add((last.start, end))
         return True
-
-
-_QUOTATION_AFTER_ASIDE = re.compile(r",\s*[“\"](?=[a-z])")
 
 
 def _without_quotations_read_twice(kept: list) -> list:

@@ -440,7 +440,12 @@ def _description(part: str, found: Found, rest: list[tuple[int, str]]) -> str:
             continue
         if describes(other):
             return strip_article(_without_adjuncts(other))
-    return strip_article(part[: found.offset].strip(" ,.:"))
+    before = part[: found.offset].strip(" ,.:")
+    if before.rsplit(maxsplit=1)[-1:] in (["and"], ["or"], ["&"]):
+        # 'Mrs. Berg and Ivar Lund said': the first of two subjects, no description
+        # (nor her title's gender) of the second.
+        return ""
+    return strip_article(before)
 
 
 def strip_article(words: str) -> str:

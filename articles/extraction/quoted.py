@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from articles.extraction.around_cues import learned_cue
+from articles.extraction.asides import quotation_aside
 from articles.extraction.attribution import Attribution, after_quote, before_quote, cue_in
 from articles.extraction.clause_shapes import CLAUSE_SUBJECTS
 from articles.extraction.lead_subjects import subject_speaker_before
@@ -95,7 +96,7 @@ def quote_in_marks(
     before = before_quote(registry, text, lead_start, segment.open) or _speaker_colon(
         registry, text, lead_start, segment.open
     )
-    aside = _aside_attribution(registry, text, (lead_start, segment.open), content)
+    aside = quotation_aside(registry, text, (lead_start, segment.open), content)
     if aside is not None:
         # The aside opens the quotation, and a cue after it is the next sentence's.
         before, after = aside, None
@@ -181,36 +182,6 @@ def _speaker_colon(registry: Registry, text: str, start: int, end: int) -> Attri
     if speaker.mention[0] - phrase_start > 40:
         return None
     return Attribution((start + len(lead) - 1, start + len(lead)), speaker.entity, speaker.mention)
-
-
-def _aside_attribution(
-    registry: Registry, text: str, lead: Span, content: str
-) -> Attribution | None:
-    """The attribution a quotation goes on from when it carries on the sentence its lead
-    began ('The vote, Holt said, “was too close.”', 'The vote, said Holt, “was …'): the
-    quotation is the aside's speaker's, whatever cue follows it."""
-    if not content[:1].islower() or not text[lead[0] : lead[1]].rstrip().endswith(","):
-        return None
-    match = _ASIDE_AFTER_LEAD.search(text, *lead)
-    if match is None:
-        return None
-    aside_start, aside_end = match.span("aside")
-    attribution = before_quote(registry, text, aside_start, lead[1])
-    if attribution is None or attribution.mention is None:
-        return None
-    # The aside is its speaker and cue and nothing more: a speaker named only before it
-    # ('Marrow, a top aide said, “is …”') is a guess, and a cue inside a longer clause
-    # ('said the group might run ads against Cruz, “…') makes no aside.
-    (cue_start, cue_end), (name_start, name_end) = attribution.cue, attribution.mention
-    if name_start < aside_start:
-        return None
-    first, second = sorted([(cue_start, cue_end), (name_start, name_end)])
-    gaps = text[aside_start : first[0]] + text[first[1] : second[0]] + text[second[1] : aside_end]
-    return None if gaps.strip() else attribution
-
-
-# A lead of words, then an aside between commas that ends where the quotation opens.
-_ASIDE_AFTER_LEAD = re.compile(r"\w[^,;:“”\"]*,\s+(?P<aside>[^\s,;:“”\"][^,;:“”\"]{0,80}),\s*$")
 
 
 def _mixed(

@@ -217,8 +217,9 @@ def _role_before(text: str, start: int, end: int) -> str:
         return ""
     if any(w.casefold() in _CLAUSE_WORDS for w in words):
         return ""
-    if words[-1].casefold() in ("and", "or") or _CUE_WORD.search(lead):
-        # 'Berg and Ivar Lund said': a second subject; '“…,” asked Ivar Holt': the cue.
+    if words[-1].casefold() in ("and", "or", "to") or _CUE_WORD.search(lead):
+        # 'Berg and Ivar Lund said': a second subject; '“…,” asked Ivar Holt': the cue;
+        # 'According to a study by Ivar Lund': the source's cue.
         return ""
     return strip_article(lead)
 

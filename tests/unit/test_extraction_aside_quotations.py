@@ -1,6 +1,6 @@
 """A quotation that an aside opens ('The levy, Holt said, “was …”') is the aside speaker's,
 in both scopes, even when a cue follows it; the clauses scope takes no piece of the lead.
-Each test fails with the rules as they were before its fix (issue 14, round 19). The
+Each test fails with the rules as they were before its fix (issue 14, rounds 19 and 20). The
 sentences are ours."""
 
 import pytest
@@ -51,4 +51,20 @@ def test_a_later_quotation_with_its_own_cue_stays_with_its_speaker(scope):
     assert _direct(text, scope) == [
         ("would leave us short.", "Kari Holt"),
         ("We will manage", "Marta Solheim"),
+    ]
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+@pytest.mark.parametrize("addressee", ["reporters", "the Vestby Harbour Gazette"])
+def test_a_told_aside_with_its_addressee_opens_the_quotation_too(scope, addressee):
+    # The one aside rule (asides.quotation_aside) took no addressee after 'told': the
+    # clauses scope gave the quotation to the next sentence's cue, and the wide scope's
+    # own reading, from its lead piece, took 'told' and the addressee for the cue.
+    text = (
+        f"Dock crews gathered at noon. The plan for the night shifts, Kari Holt told "
+        f"{addressee}, “would leave us short.” Marta Solheim agreed."
+    )
+    quotes = [q for q in extract_quotes(text, scope=scope) if q.kind == "direct"]
+    assert [(q.text, q.speaker, text[q.cue_start : q.cue_end]) for q in quotes] == [
+        ("would leave us short.", "Kari Holt", "told")
     ]
