@@ -122,6 +122,16 @@ def quote_in_marks(
             and len(words) >= 3
         )
     if standalone and (after is not None or before is not None):
+        if (
+            before is not None
+            and content.endswith((".", "!", "?"))
+            and lead_words.endswith((",", ":"))
+            and len(text[before.cue[1] : segment.open].split()) <= 6
+        ):
+            # 'Holm said, “We will win.” Asked about it, Lund replied, …': a stop closes
+            # a quotation its lead's cue opened; the next cue is the next sentence's. (A
+            # cue further back may be another clause's: 'When Berg noted …, Holm said, “')
+            after = None
         quote = _attributed((inner_start, end), after or before)
     elif standalone:
         continuing = segment.close is None or (first and not lead_words)

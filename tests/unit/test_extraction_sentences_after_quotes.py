@@ -35,3 +35,21 @@ def test_only_a_full_stop_before_the_mark_and_a_capital_after_it_end_the_sentenc
     assert _ends("Holt said “it is late.” Lund left.") == [23, 34]
     assert _ends("Holt said “it is late.” and left.") == [33]  # the sentence goes on
     assert _ends("“Is it late?” Lund asked the board.") == [35]  # the question's attribution
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the harbour on Friday, Sigrid Dahl said, “We never promised to pay the fares.” "
+        "Asked whether the plan had stalled, Per Strand replied, “Not at all.”",
+        "At the harbour on Friday, Sigrid Dahl said, “Who will pay the fares?” Asked "
+        "whether the plan had stalled, Per Strand replied, “Not at all.”",
+    ],
+)
+def test_a_quoted_sentence_its_lead_opens_keeps_the_leads_speaker(text, scope):
+    # The stop closes the quotation the lead's cue opened; the cue after it is the next
+    # sentence's.
+    first = extract_quotes(text, scope=scope)[0]
+    assert first.speaker == "Sigrid Dahl"
+    assert text[first.cue_start : first.cue_end] == "said"
