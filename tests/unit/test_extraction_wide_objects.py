@@ -1,6 +1,7 @@
 """Wide scope: a cue's object that the gate admits stays, cut before another speaker's
 clause inside it ('praised the plan, which she said …'), instead of being dropped as a
-second reading of that clause."""
+second reading of that clause; an object before ', saying that …' is the cue's own
+content, not skipped for the participle's clause."""
 
 import pytest
 
@@ -42,3 +43,27 @@ def test_an_object_holding_another_clause_is_cut_before_it(text, content, speake
 def test_the_clauses_scope_keeps_no_object():
     text = "Mayor Ingrid Solberg praised the harbour plan, which she said would bring jobs."
     assert "the harbour plan" not in {q.text for q in extract_quotes(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "clause"),
+    [
+        (
+            "Councillor Tor Haugland endorsed Kari Vik, saying that she would keep the "
+            "ferry running.",
+            "Kari Vik",
+            "endorsed",
+            "she would keep the ferry running",
+        ),
+        (
+            "The union leader Eirik Dahl has rejected the label, noting that the strike was legal.",
+            "the label",
+            "rejected",
+            "the strike was legal",
+        ),
+    ],
+)
+def test_an_object_before_a_participle_and_its_that_clause_is_the_cues(text, content, cue, clause):
+    found = {q.text: text[q.cue_start : q.cue_end] for q in extract_quotes(text, scope=Scope.WIDE)}
+    assert found[content] == cue
+    assert found[clause] != cue  # the clause is the participle's, not the first verb's
