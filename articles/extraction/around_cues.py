@@ -72,6 +72,7 @@ from articles.extraction.content_spans import (
     before_next_verb,
     called_for,
     cited,
+    object_before_that,
     only_agent,
     only_circumstance,
     only_scene,
@@ -530,6 +531,7 @@ def _around(
                 return None
             clause = clause_follows(sentence, last) or zero_that_clause(sentence, last)
             shape = "word clause" if clause else "word"
+            right = object_before_that(sentence, last, right)  # '[the label], noting that'
             return passed_over(
                 gate, registry, text, sentence, first, last, right, shape, probability
             )

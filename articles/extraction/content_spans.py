@@ -298,6 +298,28 @@ def right_content(
     return before_trailing_attribution(text, first, before_contrast(text, first, rest[-1][1]))
 
 
+def object_before_that(
+    sentence: list[Token], last: int, content: tuple[int, int]
+) -> tuple[int, int]:
+    """For a cue that reports no clause: the object right_content skipped on its way to a
+    'that' after a comma ('rejected [the label], noting that …'), up to that comma; else
+    ``content``. The clause after the comma is another cue's, which reads it as its own."""
+    first = last + 1
+    if first >= len(sentence) or sentence[first][0] >= content[0]:
+        return content
+    skipped = sentence[first : bisect_left(sentence, content[0], key=_START)]
+    if not skipped or skipped[-1][2].lower() != "that":
+        return content
+    words = skipped[:-1]
+    comma = next((i for i, (_, _, w) in enumerate(words) if w == ","), None)
+    if comma is None:
+        return content
+    words = words[:comma]
+    if not words or all(w.lower() in NOT_CONTENT for _, _, w in words):
+        return content
+    return (words[0][0], words[-1][1])
+
+
 _WORDS_READ = 5  # a content of five words or fewer may be only when and to whom it was said
 
 

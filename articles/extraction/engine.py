@@ -40,10 +40,12 @@ from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, S
 from articles.extraction.names import names_in_prose
 from articles.extraction.outer_attribution import (
     before_coordinated_cue,
+    break_before,
     confident_cues,
     cue_inside,
     doubted_inner_dropped,
     nested_dropped,
+    object_after,
     reads_inner,
     shallow_nested,
     without_inner_readings,
@@ -337,9 +339,28 @@ class _Reader:
                 found.append(quote)
             elif rule in found and reads_inner(self.text, quote, rule):
                 found[found.index(rule)] = quote  # once: a second outer reading is the same
+            elif quote.gated and (cut := self._before_inner(quote, found)) is not None:
+                # 'praised the plan, which she said …': PolNeAR counts the object as what
+                # was praised, apart from the clause inside it, which the rules read.
+                found.append(cut)
         found = without_inner_readings(self.text, found)
         for quote in sorted(_before_next_cue(self.text, found), key=lambda q: q.start):
             self._keep(quote)
+
+    def _before_inner(self, quote: Candidate, found: list[Candidate]) -> Candidate | None:
+        """A gated content that holds the attributions of ``found`` it reads the same as
+        ('praised the plan, which Holt says …'), cut at the clause break before them."""
+        if not quote.cue or not object_after(self.text, quote.cue[1], quote.start, quote.end):
+            return None
+        same = [other for other in found if _same_attribution(self.text, quote, other)]
+        if not all(cue_inside(other, quote) for other in same):
+            return None
+        limit = min(min(_subject_start(other), other.start) for other in same)
+        end = break_before(self.text, quote.start, limit)
+        if end is None:
+            return None
+        cut = replace(quote, end=end)
+        return None if any(_same_attribution(self.text, cut, o) for o in found) else cut
 
     def _reported_beside_quotes(
         self, start: int, end: int, quoted: list[Span], quote_ends: list[int]

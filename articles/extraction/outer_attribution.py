@@ -248,3 +248,31 @@ def shallow_nested(spans: list[tuple[Span, Span | None, bool, bool]]) -> set[Spa
             if inner[1] <= outer[1] and outer[1] - outer[0] > inner[1] - inner[0]:
                 dropped.add(outer if outer_gated and own_reading else inner)
     return dropped
+
+
+def break_before(text: str, start: int, limit: int) -> int | None:
+    """The first clause break in ``text[start:limit]`` past a few characters ('the plan[,]
+    which …', 'the levy[ -] a tax that …', 'the ferry[ when] …'), or None."""
+    match = _CLAUSE_BREAK.search(text, start + _KEPT_BEFORE_BREAK, limit)
+    return match.start() if match is not None else None
+
+
+_CLAUSE_BREAK = re.compile(
+    r",|;|:|\s+[—–-]+\s|\s+(?:who|which|that|when|while|as|and|but|because|after|before|where)\s"
+)
+_KEPT_BEFORE_BREAK = 2  # characters: the content keeps a word at least
+
+
+def object_after(text: str, cue_end: int, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens as the cue's object: right after the cue or its
+    preposition ('praised [the plan]', 'spoke about [the levy]'), not after a 'that' the
+    rules skipped ('a worry that [is growing]') nor with a verb ('favor [is] that …')."""
+    between = text[cue_end:start].split()
+    if start < cue_end or not all(word.lower() in _LINKS for word in between):
+        return False
+    first = text[start:end].split()[:1]
+    return bool(first) and first[0].lower() not in _COPULAS
+
+
+_LINKS = frozenset("about against as at for into of on out over to toward towards up with".split())
+_COPULAS = frozenset("is was are were be been".split())
