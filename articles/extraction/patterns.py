@@ -297,9 +297,12 @@ LEADING_ARTICLE_ANY_CASE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # A name to the next comma or stop, an initial's or a title's stop kept: 'Charles B.
 # Rangel', 'the Rev. Peter Wherry', 'Army Capt. Ana Ruiz', and initials written together,
 # 'T.J. Holloway'.
+# An office's stop before a second office is kept too: 'said former Vestland Gov. and party
+# Chairman Ola Lund', whose name is after both.
 _INITIAL_STOP = (
     r"(?:(?<=\b[A-Z])\.(?=[A-Z]\.)|(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|Lt|St))"
-    r"|(?<=\b(?:Rev|Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Adm))|(?<=\b(?:Capt|Prof|Msgr)))\.(?=\s[A-Z]))"
+    r"|(?<=\b(?:Rev|Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Adm))|(?<=\b(?:Capt|Prof|Msgr)))\.(?=\s[A-Z])"
+    r"|(?:(?<=\b(?:Sen|Rep|Gov|Gen|Col|Sgt|Adm))|(?<=\b(?:Capt|Prof)))\.(?=\sand\s[A-Z]))"
 )
 INITIALLED = rf"(?:[^.,;:!?“”\"]|{_INITIAL_STOP})+"
 CUE_THEN_SPEAKER = re.compile(

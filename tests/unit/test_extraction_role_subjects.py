@@ -91,3 +91,15 @@ def test_a_verb_before_a_role_and_a_name_is_no_qualifier_of_the_role(scope):
     assert [q.speaker or q.speaker_description for q in extract_quotes(text, scope=scope)] == [
         "Unions"
     ]
+
+
+@pytest.mark.parametrize("scope", [Scope.CLAUSES, Scope.WIDE])
+def test_two_offices_joined_by_and_before_the_name_after_a_quote(scope):
+    """'said former Vestland Gov. and party Chairman Siv Aasen': the title's stop before
+    'and' ends no name; the speaker is the name after both offices."""
+    text = (
+        "Bergen, Friday.\n\n“The harbour deal came too late for the fishermen,” said former "
+        "Vestland Gov. and Coast Party Chairman Siv Aasen. “We warned them twice.”"
+    )
+    speakers = {q.speaker for q in extract_quotes(text, scope=scope)}
+    assert speakers == {"Siv Aasen"}
