@@ -34,7 +34,6 @@ from articles.extraction.apposed_subjects import apposed_subject
 from articles.extraction.asides import (
     attribution_aside,
     breaks_told_clause,
-    in_a_poll,
     in_adjunct,
     lead_before_according,
     mentions_poll,
@@ -42,6 +41,7 @@ from articles.extraction.asides import (
     pieces_around_aside,
     source_colon,
     told_aside,
+    with_poll,
 )
 from articles.extraction.asked import asker
 from articles.extraction.clause_shapes import (
@@ -227,11 +227,7 @@ def reported_around_cues(
     if gate is not None and found:
         found = [suffered(text, sentence, c) for c in found]
     if gate is not None and mentions_poll(text, start, end):
-        poll = in_a_poll(registry, text, sentence)
-        if poll is not None and not any(
-            other.start < poll.end and poll.start < other.end for other in found
-        ):
-            found.append(poll)
+        found = with_poll(registry, text, sentence, found)
     return found
 
 
