@@ -39,6 +39,7 @@ from articles.extraction.asides import (
     mentions_poll,
     name_colon,
     pieces_around_aside,
+    pronoun_according,
     source_colon,
     told_aside,
     with_poll,
@@ -129,7 +130,7 @@ def reported_around_cues(
     the contents without a clause."""
     headline = name_colon(registry, text, start, end)
     if headline is None and gate is not None:
-        headline = source_colon(text, start, end)
+        headline = source_colon(text, start, end) or pronoun_according(registry, text, start, end)
     if headline is not None:
         return [headline]
     model = cues.load()

@@ -347,6 +347,33 @@ def source_colon(text: str, start: int, end: int) -> Candidate | None:
     )
 
 
+def pronoun_according(registry: Registry, text: str, start: int, end: int) -> Candidate | None:
+    """'That’s according to the county’s own figures.': PARC takes the pronoun, which
+    stands for what the sentence before said, as the content, and the rest as its source."""
+    match = _PRONOUN_ACCORDING.match(text, start, end)
+    if match is None:
+        return None
+    source_end = end - 1 if text[end - 1] in ".!?" else end
+    if len(text[match.end() : source_end].split()) < 1:
+        return None
+    before = registry.checkpoint()
+    speaker = source_in(registry, text, match.end(), source_end)
+    registry.restore(before)
+    return Candidate(
+        start,
+        match.end("pronoun"),
+        "indirect",
+        speaker.entity,
+        0.5,
+        (match.start("cue"), match.end("cue")),
+        speaker.mention,
+        True,
+    )
+
+
+_PRONOUN_ACCORDING = re.compile(r"(?P<pronoun>That)(?P<cue>[’']s according to)\s+")
+
+
 _SOURCE_LABELS = frozenset("Poll Polls Survey Report Study".split())
 
 

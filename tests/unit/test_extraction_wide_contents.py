@@ -91,6 +91,17 @@ def test_a_finding_after_the_poll_a_sentence_opens_with_is_the_polls():
     assert [text[q.cue_start : q.cue_end] for q in quotes] == ["In", "In"]
 
 
+def test_that_is_according_to_a_source_attributes_the_pronoun():
+    text = (
+        "Vestby spent four million on the pier. That’s according to filings from the harbour board."
+    )
+    quotes = extract_quotes(text, scope=Scope.WIDE)
+    that = [q for q in quotes if q.text == "That"]
+    assert len(that) == 1
+    assert text[that[0].cue_start : that[0].cue_end] == "’s according to"
+    assert text[that[0].speaker_start :].startswith("filings")
+
+
 @pytest.mark.parametrize(
     "text",
     [
