@@ -34,14 +34,15 @@ from articles.extraction.apposed_subjects import apposed_subject
 from articles.extraction.asides import (
     attribution_aside,
     breaks_told_clause,
-    in_a_poll,
     in_adjunct,
     lead_before_according,
     mentions_poll,
     name_colon,
     pieces_around_aside,
+    pronoun_according,
     source_colon,
     told_aside,
+    with_poll,
 )
 from articles.extraction.asked import asker
 from articles.extraction.clause_shapes import (
@@ -130,7 +131,7 @@ def reported_around_cues(
     the contents without a clause."""
     headline = name_colon(registry, text, start, end)
     if headline is None and gate is not None:
-        headline = source_colon(text, start, end)
+        headline = source_colon(text, start, end) or pronoun_according(registry, text, start, end)
     if headline is not None:
         return [headline]
     model = cues.load()
@@ -228,11 +229,7 @@ def reported_around_cues(
     if gate is not None and found:
         found = [suffered(text, sentence, c) for c in found]
     if gate is not None and mentions_poll(text, start, end):
-        poll = in_a_poll(registry, text, sentence)
-        if poll is not None and not any(
-            other.start < poll.end and poll.start < other.end for other in found
-        ):
-            found.append(poll)
+        found = with_poll(registry, text, sentence, found)
     return found
 
 

@@ -3,6 +3,7 @@ their content but a label or an aside.
 
     'Okafor: Holt needs to …', 'Poll: Holt leads Berg'       a headline's label
     'Holt leads Berg by six points in a new county poll'      the poll a finding is 'in'
+    'In a new county poll, Holt leads Berg by six points'     the same, the poll first
     'It was, he said, one of his bitterest failures'          an aside breaking a clause
     'The plan, Holt told reporters, will fail'                a 'told' aside
     'The message, according to the union, is that …'          an 'according to' aside
@@ -62,6 +63,55 @@ def in_a_poll(registry: Registry, text: str, sentence: list[Token]) -> Candidate
     return indirect_candidate(
         (sentence[lead][0], content_end), speaker, cue, _POLL_CONFIDENCE, gated=True
     )
+
+
+def with_poll(
+    registry: Registry, text: str, sentence: list[Token], found: list[Candidate]
+) -> list[Candidate]:
+    """``found`` and the finding of the poll the sentence names ('… in a new poll', 'In a
+    new poll, …'), where no other reading overlaps it."""
+    poll = in_a_poll(registry, text, sentence) or opening_poll(registry, text, sentence)
+    if poll is None or any(o.start < poll.end and poll.start < o.end for o in found):
+        return found
+    return [*found, poll]
+
+
+def opening_poll(registry: Registry, text: str, sentence: list[Token]) -> Candidate | None:
+    """'In a new county poll, Holt leads Berg by six points': the poll a sentence opens
+    with is, as in :func:`in_a_poll`, the source of the clause after its comma."""
+    lead = 0
+    while lead < len(sentence) and sentence[lead][2].lower() in CONNECTIVES:
+        lead += 1
+    if lead >= len(sentence) or sentence[lead][2] != "In":
+        return None
+    match = _OPENING_POLL.match(text, sentence[lead][1], sentence[-1][1])
+    if match is None or _NOT_AN_OPENING_POLL.search(match.group("poll")):
+        return None
+    content_start = match.end()
+    content_end = sentence[-1][0] if sentence[-1][2] in ".!?" else sentence[-1][1]
+    words = text[content_start:content_end].split()
+    if len(words) < _POLL_CONTENT_WORDS or _PARTICIPLE.fullmatch(words[0]):
+        return None  # 'In a poll of 800 voters, conducted from Feb. 2 …': no clause yet
+    before = registry.checkpoint()
+    speaker = source_in(registry, text, match.start("poll"), match.end("poll"))
+    registry.restore(before)
+    cue = (sentence[lead][0], sentence[lead][1])
+    return indirect_candidate(
+        (content_start, content_end), speaker, cue, _POLL_CONFIDENCE, gated=True
+    )
+
+
+# After a sentence's opening 'In': the poll's noun phrase, a few words about it ('released
+# Monday by the Ledger'), and a participle's aside ('conducted in May'), to the comma.
+_OPENING_POLL = re.compile(
+    r"\s+(?P<poll>(?:[\w’'./\-]+\s+){0,8}?(?:poll|survey|Poll|Survey)s?\b[^,;:.\n]{0,60}?)"
+    r"(?:,\s+(?:conducted|released|taken|published)\b[^,;.\n]{0,60})?,\s+"
+)
+# Words before the comma that make the stretch no poll a finding is in: 'In a memo
+# released as polls closed', 'In eight states where exit polls were taken', 'In the
+# days after polls closed'. Lower case only: 'Morning Consult' names a pollster.
+_NOT_AN_OPENING_POLL = re.compile(r"\b(?:to|after|before|at|as|where|when|[a-z]+ing)\s")
+_PARTICIPLE = re.compile(r"[a-z]+ed")
 
 
 # Most sentences name no poll: a plain search says so before _IN_A_POLL's.
@@ -349,6 +399,33 @@ def source_colon(text: str, start: int, end: int) -> Candidate | None:
         source.mention,
         True,
     )
+
+
+def pronoun_according(registry: Registry, text: str, start: int, end: int) -> Candidate | None:
+    """'That’s according to the county’s own figures.': PARC takes the pronoun, which
+    stands for what the sentence before said, as the content, and the rest as its source."""
+    match = _PRONOUN_ACCORDING.match(text, start, end)
+    if match is None:
+        return None
+    source_end = end - 1 if text[end - 1] in ".!?" else end
+    if len(text[match.end() : source_end].split()) < 1:
+        return None
+    before = registry.checkpoint()
+    speaker = source_in(registry, text, match.end(), source_end)
+    registry.restore(before)
+    return Candidate(
+        start,
+        match.end("pronoun"),
+        "indirect",
+        speaker.entity,
+        0.5,
+        (match.start("cue"), match.end("cue")),
+        speaker.mention,
+        True,
+    )
+
+
+_PRONOUN_ACCORDING = re.compile(r"(?P<pronoun>That)(?P<cue>[’']s according to)\s+")
 
 
 _SOURCE_LABELS = frozenset("Poll Polls Survey Report Study".split())

@@ -81,6 +81,39 @@ def test_a_finding_in_a_poll_is_still_the_polls():
     assert _wide(text) == ["Holt leads Berg by six points"]
 
 
+def test_a_finding_after_the_poll_a_sentence_opens_with_is_the_polls():
+    text = (
+        "Holt gained ground.\n\nIn a new Fjordposten poll released Monday, Holt leads Berg "
+        "by six points. In the latest Nordlys survey, conducted in May, Berg trailed by four."
+    )
+    assert _wide(text) == ["Holt leads Berg by six points", "Berg trailed by four"]
+    quotes = extract_quotes(text, scope=Scope.WIDE)
+    assert [text[q.cue_start : q.cue_end] for q in quotes] == ["In", "In"]
+
+
+def test_that_is_according_to_a_source_attributes_the_pronoun():
+    text = (
+        "Vestby spent four million on the pier. That’s according to filings from the harbour board."
+    )
+    quotes = extract_quotes(text, scope=Scope.WIDE)
+    that = [q for q in quotes if q.text == "That"]
+    assert len(that) == 1
+    assert text[that[0].cue_start : that[0].cue_end] == "’s according to"
+    assert text[that[0].speaker_start :].startswith("filings")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a memo sent as polls closed, the ferry office listed nine new routes.",
+        "In the weeks before polls opened, Berg toured nine fishing villages.",
+    ],
+)
+def test_an_opening_in_that_names_no_poll_a_finding_is_in_attributes_nothing(text):
+    quotes = extract_quotes(text, scope=Scope.WIDE)
+    assert "In" not in [text[q.cue_start : q.cue_end] for q in quotes if q.cue_start is not None]
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [
