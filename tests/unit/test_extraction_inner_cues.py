@@ -1,5 +1,6 @@
 """Wide scope: a content only the gate admits ends where another attribution's confident
-cue begins inside it, without the words that join the two."""
+cue begins inside it, without the words that join the two; a 'seem' the cue model
+doubts gives its content, not its subject as a piece."""
 
 import pytest
 
@@ -39,3 +40,8 @@ def test_the_clauses_scope_keeps_only_the_confident_attribution():
     )
     found = [q.text for q in extract_quotes(text)]
     assert found == ["the harbour board would pay for most of it"]
+
+
+def test_a_doubted_seem_gives_its_content_but_no_subject_piece():
+    text = "Fear is rising along the fjord. We seem closer than usual to a strike."
+    assert set(_wide(text)) == {"closer than usual to a strike"}
