@@ -200,6 +200,8 @@ def reported_around_cues(
                         replace(content, entity=candidate.entity, mention=candidate.mention)
                     )
                     found.extend(subject)
+                elif last in low and sentence[last][2].lower().startswith(("seem", "appear")):
+                    found.append(replace(candidate, entity=None, mention=None))  # PARC: 0 of 8
                 else:
                     found.extend(_with_subject(sentence, first, last, candidate, agent))
             else:
@@ -340,7 +342,7 @@ def _passive_subject(
     return replace(candidate, entity=agent.entity, mention=agent.mention)
 
 
-# Verbs whose subject PARC counts as part of what is attributed, as PolNeAR annotates.
+# Verbs whose subject PARC counts as part of what is attributed (not a doubted 'seem').
 _RAISING = frozenset("seem seems seemed appear appears appeared expected".split())
 
 

@@ -40,6 +40,7 @@ from articles.extraction.model import Candidate, QuoteSuggestion, Scope, Span, S
 from articles.extraction.names import names_in_prose
 from articles.extraction.outer_attribution import (
     before_coordinated_cue,
+    before_inner_cue,
     break_before,
     confident_cues,
     cue_inside,
@@ -216,6 +217,11 @@ class _Reader:
             self.kept = doubted_inner_dropped(self.kept)
             # 'Holm: ‘We Will Not Back Down’': the content after the colon, marks and all.
             self.kept = _without_quotations_read_twice(self.kept)
+            # A content only the gate admits stops where another attribution's cue begins
+            # in it: it ran on past its clause ('… against Holt, and the governor tripped
+            # him up by calling …'). Cut once the readings nested in it are weighed
+            # against it whole; the clauses scope's own contents keep their rules' ends.
+            self.kept = before_inner_cue(self.text, self.kept, cues, admitted)
         quotes = [self._returned(quote, entity) for quote, entity in self.kept]
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes

@@ -276,3 +276,35 @@ def object_after(text: str, cue_end: int, start: int, end: int) -> bool:
 
 _LINKS = frozenset("about against as at for into of on out over to toward towards up with".split())
 _COPULAS = frozenset("is was are were be been".split())
+
+
+def before_inner_cue(text: str, quotes: list, cues: list[int], gated: set[Span]) -> list:
+    """``quotes`` (suggestions with their entities) with each content in ``gated`` (those
+    only the gate admitted) ended before the first of ``cues`` (sorted) well inside it:
+    'unleashed attacks against Holt in the debate, and the governor tripped him up by
+    calling …' runs on into another attribution, and PARC's annotators end the content
+    before it, the subject and the words that join it left out."""
+
+    def cut_at(quote) -> int | None:
+        if (quote.start, quote.end) not in gated:
+            return None
+        i = bisect_right(cues, quote.start + _INNER_DEPTH)
+        if i == len(cues) or cues[i] >= quote.end:
+            return None
+        end = _JOINING_TAIL.search(text, quote.start, cues[i]).start()
+        return end if end - quote.start >= _INNER_DEPTH else None
+
+    return contents_cut(text, quotes, cut_at)
+
+
+# Characters a gated content keeps before a cue that cuts it: a cue nearer its start is
+# its own verb's ('urged [voters to say …]'), and what is left must say something.
+_INNER_DEPTH = 8
+# What joins a content to the attribution after it: marks, conjunctions, subordinators,
+# a pronoun subject, auxiliaries and adverbs ('…, and', '… before', '… when he', '… who
+# have long').
+_JOINING_TAIL = re.compile(
+    r"(?:[\s,;:—–-]|\b(?:and|but|or|then|while|before|after|by|when|as|who|which|that"
+    r"|he|she|they|we|it|has|have|had|is|was|were|are|did|does|do|also|still|not|\w+ly)\b)*$",
+    re.IGNORECASE,
+)
