@@ -208,8 +208,8 @@ class _Reader:
                 for q, e in self.kept
                 if q.kind != "indirect" or (q.start, q.end) not in shallow
             ]
-            # PARC's contents stop where another speaker's clause begins; the clauses
-            # scope's own cuts are only those of the same subject's verbs.
+            # PARC's contents stop where another speaker's clause begins (after the
+            # shallow readings are dropped, so a dropped one's cue cuts nothing).
             self.kept = before_later_speaker(self.text, self.kept)
             # PARC's annotators count a clause inside another content by the test a
             # gated one passes: one whose cue is doubted ('…, which the mayor hopes will
@@ -217,6 +217,10 @@ class _Reader:
             self.kept = doubted_inner_dropped(self.kept)
             # 'Holm: ‘We Will Not Back Down’': the content after the colon, marks and all.
             self.kept = _without_quotations_read_twice(self.kept)
+        else:
+            # '…, while Lund claimed …' is Lund's attribution: a content run on past it
+            # is matched to the wrong attribution and gives it the wrong speaker.
+            self.kept = before_later_speaker(self.text, self.kept)
         quotes = [self._returned(quote, entity) for quote, entity in self.kept]
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
