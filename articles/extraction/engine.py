@@ -208,8 +208,8 @@ class _Reader:
                 for q, e in self.kept
                 if q.kind != "indirect" or (q.start, q.end) not in shallow
             ]
-            # PARC's contents stop where another speaker's clause begins; the clauses
-            # scope's own cuts are only those of the same subject's verbs.
+            # PARC's contents stop where another speaker's clause begins (after the
+            # shallow readings are dropped, so a dropped one's cue cuts nothing).
             self.kept = before_later_speaker(self.text, self.kept)
             # PARC's annotators count a clause inside another content by the test a
             # gated one passes: one whose cue is doubted ('…, which the mayor hopes will
@@ -222,6 +222,10 @@ class _Reader:
             # him up by calling …'). Cut once the readings nested in it are weighed
             # against it whole; the clauses scope's own contents keep their rules' ends.
             self.kept = before_inner_cue(self.text, self.kept, cues, admitted)
+        else:
+            # '…, while Lund claimed …' is Lund's attribution: a content run on past it
+            # is matched to the wrong attribution and gives it the wrong speaker.
+            self.kept = before_later_speaker(self.text, self.kept)
         quotes = [self._returned(quote, entity) for quote, entity in self.kept]
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes

@@ -1,4 +1,4 @@
-"""Reported contents of the wide scope cut before a later speaker's own clause."""
+"""Reported contents cut before a later speaker's own clause, in both scopes."""
 
 import re
 from bisect import bisect_left, bisect_right

@@ -294,7 +294,8 @@ def test_the_relative_word_before_quoted_words_is_reported_speech():
 def test_a_cue_in_a_clause_before_the_main_one_attributes_up_to_its_comma():
     # The clause opened by 'While' or by ', who' ends at the comma before the main
     # clause's subject and cue; running on, it held that cue and was dropped as the same
-    # attribution. The clauses scope is left as it was.
+    # attribution. The clauses scope reads the relative clause on as it did; the 'While'
+    # clause it ends there too, before the main clause's speaker and cue.
     opening = "While the captain allowed that his crew leans left, he estimated that most voted."
     relative = "Mira Dahl, who estimated that a third of the crew were members, said she left."
     for text, content in (
@@ -302,7 +303,8 @@ def test_a_cue_in_a_clause_before_the_main_one_attributes_up_to_its_comma():
         (relative, "a third of the crew were members"),
     ):
         assert content in [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
-        assert content not in [q.text for q in extract_quotes(text)]
+    assert "his crew leans left" in [q.text for q in extract_quotes(opening)]
+    assert "a third of the crew were members" not in [q.text for q in extract_quotes(relative)]
 
 
 def test_an_object_taken_for_want_of_a_clause_ends_at_its_comma():
