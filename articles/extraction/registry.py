@@ -24,6 +24,7 @@ from articles.extraction.name_shapes import (
 )
 from articles.extraction.names import (
     GENERIC_ORG_NOUNS,
+    NOT_NAME_OPENERS,
     can_speak,
     is_org,
     is_place,
@@ -59,9 +60,6 @@ _MISSING = object()  # a mapping's old value when it had none
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
 _GENDER_FITS = 1 << 40  # ranks a title's fitting gender above any event count
-# Words that open a sentence before a name but never start one: 'Neither Berg nor Lie',
-# 'Another Berg', 'PM Berg' (a clock's 'PM' run into the next sentence's subject).
-NOT_NAME_OPENERS = frozenset("Neither Either Another Besides Mostly PM AM".split())
 
 
 class Registry:
