@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from articles.extraction.gender import of_first_name
-from articles.extraction.names import HONORIFICS, is_org, is_place
+from articles.extraction.names import HONORIFICS, NOT_NAME_OPENERS, is_org, is_place
 from articles.extraction.spelling import fold
 
 GROUPS = {"direct": "direct", "mixed": "direct", "indirect": "indirect"}
@@ -455,6 +455,8 @@ def _fullest(text: str, name: str, at: int | None = None, gender: str | None = N
             and w not in DAYS
             and not _common_word(w, text)
         ]
+        if words and _opener(words[0]):
+            words = words[1:]  # 'Neither Clinton', 'Injecting Clinton': no given name
         if not words or (given and [fold(w.strip(".")) for w in words][-len(given) :] != given):
             continue
         if is_org(" ".join(words)):
@@ -475,6 +477,17 @@ def _fullest(text: str, name: str, at: int | None = None, gender: str | None = N
 
 # A country's or union's initials, never a given name's: 'the U.S. Halvorsen campaign'.
 _PLACE_INITIALS = frozenset("u.s. u.k. u.n. e.u. d.c.".split())
+
+
+def _opener(word: str) -> bool:
+    """A word that opens a sentence before a surname, never a given name: 'Neither',
+    or a capitalised participle or adverb that is no known first name ('Praising')."""
+    return word in NOT_NAME_OPENERS or (
+        len(word) > 5
+        and word[1:].islower()
+        and word.endswith(("ing", "ly"))
+        and of_first_name(word) is None
+    )
 
 
 def _after_sentence_end(text: str, at: int) -> bool:

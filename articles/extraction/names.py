@@ -82,6 +82,9 @@ NOT_NAMES = set(
     old
     """.split()
 )
+# Words that open a sentence before a name but never start one: 'Neither Berg nor Lie',
+# 'Another Berg', 'PM Berg' (a clock's 'PM' run into the next sentence's subject).
+NOT_NAME_OPENERS = frozenset("Neither Either Another Besides Mostly PM AM".split())
 # Role nouns end like this; a capitalised one leading a longer name is a description
 # ("Shipowner Tormod Lie", "Harbourmaster Ola Vik").
 ROLE_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ive", "ary", "eur")

@@ -24,6 +24,7 @@ from articles.extraction.name_shapes import (
 )
 from articles.extraction.names import (
     GENERIC_ORG_NOUNS,
+    NOT_NAME_OPENERS,
     can_speak,
     is_org,
     is_place,
@@ -31,6 +32,7 @@ from articles.extraction.names import (
     role_noun,
     roles,
 )
+from articles.extraction.sentence_openings import TIME_NOUNS
 from articles.extraction.spelling import deletions, fold, similar
 from articles.extraction.vocabulary import Vocabulary
 
@@ -57,6 +59,7 @@ _MISSING = object()  # a mapping's old value when it had none
 
 _RECENT = 60  # entities remembered for pronouns
 _MAX_FORMS = 12  # spellings of one name kept to choose its canonical form
+_GENDER_FITS = 1 << 40  # ranks a title's fitting gender above any event count
 
 
 class Registry:
@@ -219,6 +222,10 @@ class Registry:
             if gender and entity.gender and entity.gender != gender:
                 continue
             at = max(entity.spoke_at, entity.subject_at, entity.mentioned_at)
+            # A title's gender prefers someone whose first name has it: 'Mr. Lie' is Tormod
+            # Lie, not Ivana Lie met since, whom the text's 'Mr. Lie' alone made a man.
+            if gender and genders.of_first_name(entity.name.split()[0]) == gender:
+                at += _GENDER_FITS
             if at > best_at:
                 best, best_at = entity, at
         return best
@@ -233,7 +240,7 @@ class Registry:
             return name
         while (
             len(words) > 1
-            and self.common_word(words[0])
+            and (self.common_word(words[0]) or self._opener(words))
             and not genders.of_first_name(words[0])
             and not particle_surname(
                 words, self._vocabulary.text
@@ -241,6 +248,24 @@ class Registry:
         ):
             words = words[1:]
         return " ".join(words)
+
+    def _opener(self, words: list[str]) -> bool:
+        """Whether the first of a name's ``words`` opens the sentence rather than the name:
+        a word no name starts with ('Neither Berg'), or a participle or adverb the text
+        capitalises only where a sentence opens ('Praising Berg', 'Mostly for Berg')."""
+        word = words[0]
+        if word in NOT_NAME_OPENERS:
+            return True
+        # Before more capitalised words it more often starts a name ('Rising Tide Fisheries').
+        capitalised = sum(w[:1].isupper() for w in words[1:])
+        return (
+            capitalised == 1
+            and len(word) > 5
+            and fold(word) not in TIME_NOUNS  # 'Morning Joe', a programme
+            and word[1:].islower()
+            and word.endswith(("ing", "ly"))
+            and self._vocabulary.opens_sentences_only(word)
+        )
 
     def resolve(
         self,

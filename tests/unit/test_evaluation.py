@@ -338,3 +338,16 @@ def test_he_or_she_means_no_city_or_region():
         _gold(text, "that it was", "He"),
     ]
     assert resolve_gold_speakers(text, gold)[2] == "Per Lund"
+
+
+def test_a_sentence_opening_word_before_a_surname_is_no_given_name():
+    # 'Neither Voss' and 'Praising Voss' were taken for fuller forms of 'Voss' than the
+    # one the text gives.
+    text = (
+        "Headline\n"
+        "Ted Voss leads the ferry union.\n\n"
+        "Praising Voss, the mayor spoke first.\n\n"
+        "Neither Voss nor the mayor would say more. Voss said the strike was over."
+    )
+    gold = [_gold(text, "the strike was over", "Voss")]
+    assert resolve_gold_speakers(text, gold) == ["Ted Voss"]
