@@ -338,3 +338,46 @@ def test_he_or_she_means_no_city_or_region():
         _gold(text, "that it was", "He"),
     ]
     assert resolve_gold_speakers(text, gold)[2] == "Per Lund"
+
+
+def test_an_office_or_a_sentence_opener_is_no_first_name():
+    # 'Speaker Lund' and 'Following Lund' were taken as full names before 'Per Lund'.
+    text = (
+        "Headline.\nPer Lund chairs the assembly. On Monday, Speaker Lund opened the session "
+        "(Following Lund, the clerk read the bill). Later Lund said the vote was close."
+    )
+    gold = [_gold(text, "the vote was close", "Lund", mention="Lund said")]
+    assert resolve_gold_speakers(text, gold) == ["Per Lund"]
+
+
+def test_a_representative_of_a_state_is_the_representative():
+    text = "Headline.\nRepresentative Kari Moen of Nordland said the ferry was late."
+    gold = [
+        _gold(
+            text,
+            "the ferry was late",
+            "Representative Kari Moen of Nordland",
+            mention="Representative Kari Moen of Nordland",
+        )
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Kari Moen"]
+
+
+def test_an_office_names_no_one_when_no_name_follows_it():
+    text = (
+        "Headline.\nThe Justice Department said the case was closed. "
+        "The Tromsø Union Leader said the mayor had resigned."
+    )
+    gold = [
+        _gold(text, "the case was closed", "The Justice Department", mention="The Justice"),
+        _gold(text, "the mayor had resigned", "The Tromsø Union Leader", mention="The Tromsø"),
+    ]
+    gold[0]["speaker_end"] = gold[0]["speaker_start"] + len("The Justice Department")
+    gold[1]["speaker_end"] = gold[1]["speaker_start"] + len("The Tromsø Union Leader")
+    assert resolve_gold_speakers(text, gold) == ["Justice Department", "Tromsø Union Leader"]
+
+
+def test_an_abbreviated_admiral_is_no_sentence_end():
+    text = "Headline.\nAdm. Per B. Lund leads the fleet. Admiral Lund said the sea was calm."
+    gold = [_gold(text, "the sea was calm", "Admiral Lund", mention="Admiral Lund")]
+    assert resolve_gold_speakers(text, gold) == ["Per B. Lund"]
