@@ -381,8 +381,10 @@ def _head_name(head: list[str], text: str, start: int | None) -> str | None:
         if lower and after_noun and (word in _HEAD_ENDS or participle):
             break  # 'Several judges handling …': the head ends before the participle
         first = position - len(runs[-1])
-        if word in ("of", "for") and _person(runs[-1], head[first - 1] if first else ""):
-            break  # 'Mr. Strand of the Harbour Policy Institute': the person, not the workplace
+        if word in ("of", "for", "in", "at", "from") and _person(
+            runs[-1], head[first - 1] if first else "", text
+        ):
+            break  # 'Mr. Strand of the Harbour Institute', 'Per Lund in Bodø': the person
         if position == 0 and _starts_sentence(text, start) and _common_word(bare, text):
             runs.append([])
         elif word.startswith("("):
@@ -413,11 +415,24 @@ def _office(word: str, following: list[str]) -> bool:
     return fold(word) in OFFICES and after[:1].isupper() and not is_org(after)
 
 
-def _person(run: list[str], before: str) -> bool:
+def _person(run: list[str], before: str, text: str = "") -> bool:
     """Whether a capitalised run names a person: after a courtesy title, or from a known
     first name ('Bank of America' and 'University of Oslo' do not)."""
+    whole = " ".join(run)
     return bool(run) and (
-        fold(before).strip(".") in HONORIFICS or of_first_name(run[0]) is not None
+        fold(before).strip(".") in HONORIFICS
+        or of_first_name(run[0]) is not None
+        # 'Eskil Vaaje of the Fjord Group': a first and a last name, however rare; a
+        # surname is no word the text writes in lower case ('the Harbour Chamber of …').
+        or (
+            len(run) == 2
+            and not is_org(whole)
+            and not any(is_place(w) or w.isupper() or _common_word(w, text) for w in run)
+            and fold(run[0]) not in GROUPS_BY_NAME
+            # 'the Harbour Bureau of …': an article before it, in the mention or the text
+            and fold(before) not in ("a", "an", "the")
+            and re.search(rf"\b(?:[Tt]he|an?) {re.escape(whole)}\b", text) is None
+        )
     )
 
 

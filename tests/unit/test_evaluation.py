@@ -381,3 +381,47 @@ def test_an_abbreviated_admiral_is_no_sentence_end():
     text = "Headline.\nAdm. Per B. Lund leads the fleet. Admiral Lund said the sea was calm."
     gold = [_gold(text, "the sea was calm", "Admiral Lund", mention="Admiral Lund")]
     assert resolve_gold_speakers(text, gold) == ["Per B. Lund"]
+
+
+def test_a_rare_first_and_last_name_before_of_or_in_is_the_person():
+    # 'Eskil' and 'Tyrving' are on no first-name list, yet they name people, not the
+    # group they work for or the town they speak from.
+    text = (
+        "Headline.\nEskil Vaaje of the Fjord Group said rates would rise. "
+        "The economist Tyrving Brokke in Tromsø said they would not. Brokke is new."
+    )
+    gold = [
+        _gold(
+            text,
+            "rates would rise",
+            "Eskil Vaaje of the Fjord Group",
+            mention="Eskil Vaaje of the Fjord Group",
+        ),
+        _gold(
+            text,
+            "they would not",
+            "The economist Tyrving Brokke in Tromsø",
+            mention="The economist Tyrving Brokke in Tromsø",
+        ),
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Eskil Vaaje", "Tyrving Brokke"]
+
+
+def test_an_organisation_before_of_stays_whole():
+    text = "Headline.\nThe Harbour Bureau of Statistics said prices fell."
+    gold = [
+        _gold(
+            text,
+            "prices fell",
+            "The Harbour Bureau of Statistics",
+            mention="The Harbour Bureau of Statistics",
+        )
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Harbour Bureau of Statistics"]
+    text = "Headline.\nThe Harbour Chamber of Commerce said rents fell."
+    gold = [
+        _gold(
+            text, "rents fell", "Harbour Chamber of Commerce", mention="Harbour Chamber of Commerce"
+        )
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Harbour Chamber of Commerce"]
