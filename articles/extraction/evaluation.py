@@ -239,8 +239,11 @@ PRONOUNS = frozenset("he she they him her them i we you it his its their".split(
 TITLES = frozenset(
     """mr mrs ms dr sen senator rep gov governor president former vice pres gen general
     secretary minister prime prof professor rev judge mayor chairman chief candidate
-    nominee republican democratic democrat the""".split()
+    nominee republican democratic democrat the representative sens reps mister""".split()
 )
+# Offices that are titles only before a person's name: 'Speaker Lund', 'Justice Moen', but
+# 'the Justice Department', 'the Union Leader' (a newspaper).
+OFFICES = frozenset("speaker leader justice chancellor admiral pastor".split())
 # People described, not named, when they open a sentence.
 GENERIC = frozenset(
     """officials sources analysts experts critics supporters observers aides advisers
@@ -260,7 +263,8 @@ DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".spli
 STARTERS = frozenset(
     """a an and as at but by during for from if in it on or since so that the then this
     though when where while with after before because meanwhile also although however
-    despite unlike like under asked according yet still even now instead once""".split()
+    despite unlike like under asked according yet still even now instead once besides
+    against following another several other who""".split()
 )
 
 
@@ -377,8 +381,10 @@ def _head_name(head: list[str], text: str, start: int | None) -> str | None:
         if lower and after_noun and (word in _HEAD_ENDS or participle):
             break  # 'Several judges handling …': the head ends before the participle
         first = position - len(runs[-1])
-        if word in ("of", "for") and _person(runs[-1], head[first - 1] if first else ""):
-            break  # 'Mr. Strand of the Harbour Policy Institute': the person, not the workplace
+        if word in ("of", "for", "in", "at", "from") and _person(
+            runs[-1], head[first - 1] if first else "", text
+        ):
+            break  # 'Mr. Strand of the Harbour Institute', 'Per Lund in Bodø': the person
         if position == 0 and _starts_sentence(text, start) and _common_word(bare, text):
             runs.append([])
         elif word.startswith("("):
@@ -387,6 +393,8 @@ def _head_name(head: list[str], text: str, start: int | None) -> str | None:
             runs.append([])
         elif previous == "of" and position >= 2 and fold(head[position - 2]) in TITLES:
             runs.append([])  # 'Secretary of State John Kerry': the office's own word
+        elif _office(bare, head[position + 1 : position + 2]):  # "Speaker Per Lund"
+            runs.append([])
         elif (bare[:1].isupper() and fold(bare) not in TITLES) or (runs[-1] and bare in JOINERS):
             runs[-1].append(bare)
         elif runs[-1]:
@@ -400,11 +408,31 @@ def _head_name(head: list[str], text: str, start: int | None) -> str | None:
     return " ".join(runs[-1]) or None
 
 
-def _person(run: list[str], before: str) -> bool:
+def _office(word: str, following: list[str]) -> bool:
+    """Whether ``word`` is an office used as a title: before a capitalised word that is
+    no organisation's ('Speaker Lund'; not 'Justice Department')."""
+    after = following[0].strip(".,;:()") if following else ""
+    return fold(word) in OFFICES and after[:1].isupper() and not is_org(after)
+
+
+def _person(run: list[str], before: str, text: str = "") -> bool:
     """Whether a capitalised run names a person: after a courtesy title, or from a known
     first name ('Bank of America' and 'University of Oslo' do not)."""
+    whole = " ".join(run)
     return bool(run) and (
-        fold(before).strip(".") in HONORIFICS or of_first_name(run[0]) is not None
+        fold(before).strip(".") in HONORIFICS
+        or of_first_name(run[0]) is not None
+        # 'Eskil Vaaje of the Fjord Group': a first and a last name, however rare; a
+        # surname is no word the text writes in lower case ('the Harbour Chamber of …').
+        or (
+            len(run) == 2
+            and not is_org(whole)
+            and not any(is_place(w) or w.isupper() or _common_word(w, text) for w in run)
+            and fold(run[0]) not in GROUPS_BY_NAME
+            # 'the Harbour Bureau of …': an article before it, in the mention or the text
+            and fold(before) not in ("a", "an", "the")
+            and re.search(rf"\b(?:[Tt]he|an?) {re.escape(whole)}\b", text) is None
+        )
     )
 
 
@@ -450,6 +478,7 @@ def _fullest(text: str, name: str, at: int | None = None, gender: str | None = N
             w
             for w in given_words.split()
             if fold(w.strip(".")) not in TITLES
+            and fold(w) not in OFFICES
             and fold(w) not in _PLACE_INITIALS
             and fold(w.strip(".")) not in GROUPS_BY_NAME
             and w not in DAYS
@@ -501,4 +530,4 @@ def _after_sentence_end(text: str, at: int) -> bool:
 
 
 # Offices, not courtesy titles: after 'Mr.' come surnames ('Mr. Guajardo Villarreal').
-_ABBREVIATED_TITLES = frozenset("dr sen rep gov gen lt col sgt capt rev prof pres".split())
+_ABBREVIATED_TITLES = frozenset("dr sen rep gov gen adm lt col sgt capt rev prof pres".split())

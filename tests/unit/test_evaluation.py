@@ -351,3 +351,90 @@ def test_a_sentence_opening_word_before_a_surname_is_no_given_name():
     )
     gold = [_gold(text, "the strike was over", "Voss")]
     assert resolve_gold_speakers(text, gold) == ["Ted Voss"]
+
+
+def test_an_office_or_a_sentence_opener_is_no_first_name():
+    # 'Speaker Lund' and 'Following Lund' were taken as full names before 'Per Lund'.
+    text = (
+        "Headline.\nPer Lund chairs the assembly. On Monday, Speaker Lund opened the session "
+        "(Following Lund, the clerk read the bill). Later Lund said the vote was close."
+    )
+    gold = [_gold(text, "the vote was close", "Lund", mention="Lund said")]
+    assert resolve_gold_speakers(text, gold) == ["Per Lund"]
+
+
+def test_a_representative_of_a_state_is_the_representative():
+    text = "Headline.\nRepresentative Kari Moen of Nordland said the ferry was late."
+    gold = [
+        _gold(
+            text,
+            "the ferry was late",
+            "Representative Kari Moen of Nordland",
+            mention="Representative Kari Moen of Nordland",
+        )
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Kari Moen"]
+
+
+def test_an_office_names_no_one_when_no_name_follows_it():
+    text = (
+        "Headline.\nThe Justice Department said the case was closed. "
+        "The Tromsø Union Leader said the mayor had resigned."
+    )
+    gold = [
+        _gold(text, "the case was closed", "The Justice Department", mention="The Justice"),
+        _gold(text, "the mayor had resigned", "The Tromsø Union Leader", mention="The Tromsø"),
+    ]
+    gold[0]["speaker_end"] = gold[0]["speaker_start"] + len("The Justice Department")
+    gold[1]["speaker_end"] = gold[1]["speaker_start"] + len("The Tromsø Union Leader")
+    assert resolve_gold_speakers(text, gold) == ["Justice Department", "Tromsø Union Leader"]
+
+
+def test_an_abbreviated_admiral_is_no_sentence_end():
+    text = "Headline.\nAdm. Per B. Lund leads the fleet. Admiral Lund said the sea was calm."
+    gold = [_gold(text, "the sea was calm", "Admiral Lund", mention="Admiral Lund")]
+    assert resolve_gold_speakers(text, gold) == ["Per B. Lund"]
+
+
+def test_a_rare_first_and_last_name_before_of_or_in_is_the_person():
+    # 'Eskil' and 'Tyrving' are on no first-name list, yet they name people, not the
+    # group they work for or the town they speak from.
+    text = (
+        "Headline.\nEskil Vaaje of the Fjord Group said rates would rise. "
+        "The economist Tyrving Brokke in Tromsø said they would not. Brokke is new."
+    )
+    gold = [
+        _gold(
+            text,
+            "rates would rise",
+            "Eskil Vaaje of the Fjord Group",
+            mention="Eskil Vaaje of the Fjord Group",
+        ),
+        _gold(
+            text,
+            "they would not",
+            "The economist Tyrving Brokke in Tromsø",
+            mention="The economist Tyrving Brokke in Tromsø",
+        ),
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Eskil Vaaje", "Tyrving Brokke"]
+
+
+def test_an_organisation_before_of_stays_whole():
+    text = "Headline.\nThe Harbour Bureau of Statistics said prices fell."
+    gold = [
+        _gold(
+            text,
+            "prices fell",
+            "The Harbour Bureau of Statistics",
+            mention="The Harbour Bureau of Statistics",
+        )
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Harbour Bureau of Statistics"]
+    text = "Headline.\nThe Harbour Chamber of Commerce said rents fell."
+    gold = [
+        _gold(
+            text, "rents fell", "Harbour Chamber of Commerce", mention="Harbour Chamber of Commerce"
+        )
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Harbour Chamber of Commerce"]
