@@ -9,7 +9,6 @@ has read and, when a restore takes it back to an earlier text, uses that one aga
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
@@ -26,6 +25,7 @@ _CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<!\w\w)[\w’'.-]*")
 _PRONOUN = re.compile(r"([HhSs](?<!\w\w)(?:(?<=[Hh])(?:e|is|er|im)|(?<=[Ss])he))\b")
 _STOP = re.compile(r"[.!?](?=\s)")
 _NAMED_FOR_CLUES = 12  # the times a name is looked at for gender clues, at most
+_PRONOUN_REACH = 120  # how far after a name its pronoun may start
 
 
 # An article's capitalised words are mostly the ones of the articles before it ('The',
@@ -45,10 +45,9 @@ def _decided(votes: Counter) -> str | None:
 
 
 class Vocabulary:
-    """One text's lower-case words, its capitalised words' places and spellings, and
-    (read when first asked for) its pronouns and sentence stops."""
+    """One text's lower-case words and its capitalised words' places and spellings."""
 
-    __slots__ = ("_lower", "_places", "_pronoun_starts", "_pronouns", "_stops", "spellings", "text")
+    __slots__ = ("_lower", "_places", "spellings", "text")
 
     def __init__(self, text: str = "") -> None:
         self.text = text
@@ -67,9 +66,6 @@ class Vocabulary:
             at.append(match.start())
         self._places = places
         self.spellings = Counter({key: len(at) for key, at in places.items()})
-        self._pronouns: list[tuple[int, str]] | None = None
-        self._pronoun_starts: list[int] = []
-        self._stops: list[int] = []
 
     def common_word(self, word: str) -> bool:
         """Whether the text also writes ``word`` in lower case (a word, not a name)."""
@@ -117,21 +113,24 @@ class Vocabulary:
         """Gender votes for a capitalised word: a title before it ("Mrs. Clinton") and
         the first pronoun after it in its sentence ("Brewer … she said")."""
         text = self.text
-        if self._pronouns is None:
-            self._pronouns = [(m.start(), m.group(1)) for m in _PRONOUN.finditer(text)]
-            self._pronoun_starts = [at for at, _ in self._pronouns]
-            self._stops = [m.start() for m in _STOP.finditer(text)]
-        starts = self._pronoun_starts
         votes = Counter()
         for at in self._places.get(key, ())[:_NAMED_FOR_CLUES]:
             before = text[max(0, at - 8) : at].split()[-1:]
             if before and genders.of_title(before[0]):
                 votes[genders.of_title(before[0])] += 3
-            i = bisect_left(starts, at + len(key))
-            if i < len(starts) and starts[i] < at + 120:
-                stop = bisect_left(self._stops, at + len(key))
-                if stop == len(self._stops) or self._stops[stop] > starts[i]:
-                    votes[genders.PRONOUN_GENDER[self._pronouns[i][1].casefold()]] += 1
+            # The first pronoun after the name and any stop before it, searched in the
+            # reach alone: scanning the whole article for all of them cost two scans of
+            # each text, most of whose pronouns no name is looked at for. The search runs
+            # three letters past the reach, so that a pronoun starting in it is read
+            # whole ('hero' has no 'he').
+            after = at + len(key)
+            pronoun = _PRONOUN.search(text, after, at + _PRONOUN_REACH + 3)
+            if (
+                pronoun is not None
+                and pronoun.start() < at + _PRONOUN_REACH
+                and _STOP.search(text, after, pronoun.start()) is None
+            ):
+                votes[genders.PRONOUN_GENDER[pronoun.group(1).casefold()]] += 1
         return votes
 
 

@@ -33,6 +33,7 @@ from articles.extraction import (
     spelling,
     vocabulary,
 )
+from articles.extraction import gender as genders
 from articles.extraction.model import Scope
 from tests.gold_texts import gold_texts
 
@@ -537,6 +538,44 @@ def test_the_registry_counts_each_spelling_under_the_words_own_key(text):
     read = vocabulary.Vocabulary(text)
     assert read._places == places
     assert read.spellings == {key: len(at) for key, at in places.items()}
+
+
+def _clues_from_whole_text_scans(text: str, key: str) -> dict[str, int]:
+    """The gender votes for ``key`` as read from every pronoun and stop of the text."""
+    pronouns = [(m.start(), m.group(1)) for m in vocabulary._PRONOUN.finditer(text)]
+    stops = [m.start() for m in vocabulary._STOP.finditer(text)]
+    votes: dict[str, int] = {}
+    for at in vocabulary.Vocabulary(text)._places.get(key, ())[: vocabulary._NAMED_FOR_CLUES]:
+        before = text[max(0, at - 8) : at].split()[-1:]
+        if before and genders.of_title(before[0]):
+            title = genders.of_title(before[0])
+            votes[title] = votes.get(title, 0) + 3
+        after = at + len(key)
+        following = [(start, word) for start, word in pronouns if start >= after]
+        if following and following[0][0] < at + vocabulary._PRONOUN_REACH:
+            start, word = following[0]
+            if not any(after <= stop < start for stop in stops):
+                gender = genders.PRONOUN_GENDER[word.casefold()]
+                votes[gender] = votes.get(gender, 0) + 1
+    return votes
+
+
+_CLUE_WORDS = ["Dahl", "Mrs.", "Mr.", "he", "She", "his", "her", "hero", "ship", "said"]
+_clue_texts = st.lists(
+    st.sampled_from([*_CLUE_WORDS, " ", "  ", ". ", ".", "! ", "-", "x" * 40, "\n"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(_clue_texts)
+@example("Dahl" + " " * 115 + "hero he")
+@example("Dahl" + " " * 115 + "his")
+@example("Dahl" + " " * 116 + "she")
+@example("Mrs. Dahl said. she came")
+def test_a_names_pronoun_found_near_it_is_the_one_the_whole_text_scans_find(text):
+    read = vocabulary.Vocabulary(text)
+    assert dict(read._clues("dahl")) == _clues_from_whole_text_scans(text, "dahl")
 
 
 _STRETCH_MARKS = ["…", "[", "]", "{", "}", "!", "?", ";", '"', "–", "\x1c", "\u2003", "ł", "Ä"]
