@@ -7,8 +7,9 @@ from articles.extraction.content_spans import contents_cut
 
 # A clause break before the next speaker's own clause: ', the Ledger reported', '; the board
 # argued …', ' — critics say …', ', while Ruiz claimed …'.
+# Spaces are matched from the first of their run only (else quadratic on a long run).
 _BREAK = re.compile(
-    r"(?:,|;|\s+[—–-]+|\s+(?:while|although|though|but|whereas))"
+    r"(?:,|;|(?<!\s)\s+(?:[—–-]+|while|although|though|but|whereas))"
     r"\s+(?:(?:while|although|though|but|and|as|whereas)\s+)?$"
 )
 _NEAR = 40  # characters at most between a speaker's mention and its cue

@@ -257,8 +257,11 @@ def break_before(text: str, start: int, limit: int) -> int | None:
     return match.start() if match is not None else None
 
 
+# A break's spaces are matched from the first of their run only: searched from every
+# space of a long run, they would be matched again and again (quadratic time).
 _CLAUSE_BREAK = re.compile(
-    r",|;|:|\s+[—–-]+\s|\s+(?:who|which|that|when|while|as|and|but|because|after|before|where)\s"
+    r",|;|:|(?<!\s)\s+(?:[—–-]+|who|which|that|when|while|as|and|but|because|after|before"
+    r"|where)\s"
 )
 _KEPT_BEFORE_BREAK = 2  # characters: the content keeps a word at least
 
@@ -291,7 +294,7 @@ def before_inner_cue(text: str, quotes: list, cues: list[int], gated: set[Span])
         i = bisect_right(cues, quote.start + _INNER_DEPTH)
         if i == len(cues) or cues[i] >= quote.end:
             return None
-        end = _JOINING_TAIL.search(text, quote.start, cues[i]).start()
+        end = joining_tail(text, quote.start, cues[i])
         return end if end - quote.start >= _INNER_DEPTH else None
 
     return contents_cut(text, quotes, cut_at)
@@ -300,11 +303,35 @@ def before_inner_cue(text: str, quotes: list, cues: list[int], gated: set[Span])
 # Characters a gated content keeps before a cue that cuts it: a cue nearer its start is
 # its own verb's ('urged [voters to say …]'), and what is left must say something.
 _INNER_DEPTH = 8
-# What joins a content to the attribution after it: marks, conjunctions, subordinators,
-# a pronoun subject, auxiliaries and adverbs ('…, and', '… before', '… when he', '… who
-# have long').
-_JOINING_TAIL = re.compile(
-    r"(?:[\s,;:—–-]|\b(?:and|but|or|then|while|before|after|by|when|as|who|which|that"
-    r"|he|she|they|we|it|has|have|had|is|was|were|are|did|does|do|also|still|not|\w+ly)\b)*$",
-    re.IGNORECASE,
+
+
+def joining_tail(text: str, start: int, end: int) -> int:
+    """Where the words that join ``text[start:end]`` to what follows begin ('…, and', '…
+    before', '… when he', '… who have long'): marks, conjunctions, a pronoun subject,
+    auxiliaries and adverbs. Read back from ``end`` word by word, in linear time."""
+    while end > start:
+        if text[end - 1] in _JOINING_MARKS or text[end - 1].isspace():
+            end -= 1
+            continue
+        word_start = end
+        while word_start > start and _is_word_character(text[word_start - 1]):
+            word_start -= 1
+        word = text[word_start:end].lower()
+        if word_start == end or (
+            word not in _JOINING_WORDS and not (len(word) > 2 and word.endswith("ly"))
+        ):
+            break
+        end = word_start
+    return end
+
+
+def _is_word_character(character: str) -> bool:
+    """Whether ``character`` is one of a regex's word characters (``\\w``)."""
+    return character.isalnum() or character == "_"
+
+
+_JOINING_MARKS = frozenset(",;:—–-")
+_JOINING_WORDS = frozenset(
+    """and but or then while before after by when as who which that he she they we it has
+    have had is was were are did does do also still not""".split()
 )
