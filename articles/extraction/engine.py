@@ -42,6 +42,7 @@ from articles.extraction.outer_attribution import (
     before_coordinated_cue,
     before_inner_cue,
     break_before,
+    confident_cue_speakers,
     confident_cues,
     cue_inside,
     doubted_inner_dropped,
@@ -176,6 +177,7 @@ class _Reader:
         # seems nested in the first. Only the clauses scope's own cues cut: one only the
         # gate admits ('and hoped to …') leaves the clause both scopes read whole.
         cues = confident_cues(self.kept)
+        speakers = confident_cue_speakers(self.kept)
         self.kept = before_coordinated_cue(self.text, self.kept, cues)
         self.gated = before_coordinated_cue(self.text, self.gated, cues)
         self.kept_spans |= {(q.start, q.end) for q, _ in self.kept}
@@ -221,7 +223,7 @@ class _Reader:
             # in it: it ran on past its clause ('… against Holt, and the governor tripped
             # him up by calling …'). Cut once the readings nested in it are weighed
             # against it whole; the clauses scope's own contents keep their rules' ends.
-            self.kept = before_inner_cue(self.text, self.kept, cues, admitted)
+            self.kept = before_inner_cue(self.text, self.kept, speakers, admitted)
         else:
             # '…, while Lund claimed …' is Lund's attribution: a content run on past it
             # is matched to the wrong attribution and gives it the wrong speaker.

@@ -190,6 +190,17 @@ def confident_cues(quotes: list) -> list[int]:
     )
 
 
+def confident_cue_speakers(quotes: list) -> list[tuple[int, int | None]]:
+    """The (cue start, speaker start) pairs of the cues :func:`confident_cues` gives."""
+    return sorted(
+        (quote.cue_start, quote.speaker_start)
+        for quote, _ in quotes
+        if quote.cue_start is not None
+        and quote.cue_end <= quote.start
+        and quote.confidence >= _NESTED_CONFIDENCE
+    )
+
+
 def before_coordinated_cue(text: str, quotes: list, cues: list[int]) -> list:
     """``quotes`` (suggestions with their entities) with each indirect content cut before
     an 'and' or 'but' that opens a second verb of the same subject, where that verb starts
@@ -281,20 +292,28 @@ _LINKS = frozenset("about against as at for into of on out over to toward toward
 _COPULAS = frozenset("is was are were be been".split())
 
 
-def before_inner_cue(text: str, quotes: list, cues: list[int], gated: set[Span]) -> list:
+def before_inner_cue(
+    text: str, quotes: list, cues: list[tuple[int, int | None]], gated: set[Span]
+) -> list:
     """``quotes`` (suggestions with their entities) with each content in ``gated`` (those
-    only the gate admitted) ended before the first of ``cues`` (sorted) well inside it:
-    'unleashed attacks against Holt in the debate, and the governor tripped him up by
-    calling …' runs on into another attribution, and PARC's annotators end the content
-    before it, the subject and the words that join it left out."""
+    only the gate admitted) ended before the first of ``cues`` ((cue start, speaker start)
+    pairs, sorted) well inside it: 'unleashed attacks against Holt in the debate, and the
+    governor tripped him up by calling …' runs on into another attribution, and PARC's
+    annotators end the content before it, the subject and the words that join it left out."""
+    starts = [cue for cue, _ in cues]
 
     def cut_at(quote) -> int | None:
         if (quote.start, quote.end) not in gated:
             return None
-        i = bisect_right(cues, quote.start + _INNER_DEPTH)
-        if i == len(cues) or cues[i] >= quote.end:
+        i = bisect_right(starts, quote.start + _INNER_DEPTH)
+        if i == len(cues) or starts[i] >= quote.end:
             return None
-        end = joining_tail(text, quote.start, cues[i])
+        cue, speaker = cues[i]
+        # The inner speaker ('… until [the harbourmaster] explained') is no more the
+        # content than its cue is.
+        if speaker is not None and quote.start < speaker < cue:
+            cue = speaker
+        end = joining_tail(text, quote.start, cue)
         return end if end - quote.start >= _INNER_DEPTH else None
 
     return contents_cut(text, quotes, cut_at)

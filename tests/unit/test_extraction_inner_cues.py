@@ -45,3 +45,11 @@ def test_the_clauses_scope_keeps_only_the_confident_attribution():
 def test_a_doubted_seem_gives_its_content_but_no_subject_piece():
     text = "Fear is rising along the fjord. We seem closer than usual to a strike."
     assert set(_wide(text)) == {"closer than usual to a strike"}
+
+
+def test_a_gated_content_stops_before_the_inner_speaker_too():
+    text = (
+        "Sigrid Lunde praised the plan for the new quay as the harbourmaster explained "
+        "that the tides had changed."
+    )
+    assert set(_wide(text)) == {"the plan for the new quay", "the tides had changed"}
