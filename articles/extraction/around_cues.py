@@ -57,7 +57,6 @@ from articles.extraction.clause_shapes import (
     negated,
     negated_or_passive,
     passive,
-    raised_subject,
     read_as_noun,
     relative_gap,
     set_phrase,
@@ -107,10 +106,10 @@ from articles.extraction.make_cues import MAKE, make_contents
 from articles.extraction.model import Candidate, Span
 from articles.extraction.noun_cues import NOUNS, noun_cues, suffered
 from articles.extraction.noun_cues import SHAPE as NOUN_SHAPE
-from articles.extraction.passive_agents import passive_agent
 from articles.extraction.patterns import (
     ATTRIBUTING_WORDS,
 )
+from articles.extraction.raised_contents import passive_subject, raised_contents
 from articles.extraction.registry import Registry
 from articles.extraction.sentence_openings import opening_participle
 from articles.extraction.speakers import Speaker, phrase_source, source_in
@@ -190,26 +189,16 @@ def reported_around_cues(
             if gate is not None:
                 candidate = before_main_clause(sentence, first, candidate, groups)
             candidate = participle_of_attribution(sentence, first, candidate, found)
-            if _raising(sentence, first, last, candidate):
-                agent = passive_agent(registry, text, sentence, first, last)
-                if agent is None and _cue_after_to(sentence, last, groups):
-                    # 'Lund seemed to urge …': the subject urges what follows, whatever
-                    # it seems; the subject's own piece stays nobody's.
-                    content, *subject = _with_subject(sentence, first, last, candidate)
-                    found.append(
-                        replace(content, entity=candidate.entity, mention=candidate.mention)
-                    )
-                    found.extend(subject)
-                elif last in low and sentence[last][2].lower().startswith(("seem", "appear")):
-                    found.append(replace(candidate, entity=None, mention=None))  # PARC: 0 of 8
-                else:
-                    found.extend(_with_subject(sentence, first, last, candidate, agent))
-            else:
-                found.extend(with_lead(sentence, first, last, candidate))
+            raised = raised_contents(
+                registry, text, sentence, first, last, candidate, groups, doubted=last in low
+            )
+            found.extend(
+                raised if raised is not None else with_lead(sentence, first, last, candidate)
+            )
             if gate is not None:
                 found.extend(lead_before_according(sentence, first, candidate))
         if gate is not None and passive(sentence, first, last):
-            subject = _passive_subject(
+            subject = passive_subject(
                 gate, registry, text, sentence, first, last, probability, found
             )
             if subject is not None:
@@ -263,87 +252,6 @@ def _noun_contents(
         if candidate is not None:
             contents.append(candidate)
     return contents
-
-
-def _raising(sentence: list[Token], first: int, last: int, candidate: Candidate) -> bool:
-    """A content the wide scope takes after 'seems', 'appeared', 'is expected', or after
-    a passive cue ('is considered', 'was seen as')."""
-    return (
-        candidate.gated
-        and (sentence[last][2].lower() in _RAISING or passive(sentence, first, last))
-        and candidate.start >= sentence[last][1]
-    )
-
-
-def _cue_after_to(sentence: list[Token], last: int, groups) -> bool:
-    """Whether a cue follows the raising cue at ``last`` and its 'to': 'seemed to urge',
-    'is expected to endorse', an attributing word or one the model found."""
-    at = last + 2
-    return (
-        at < len(sentence)
-        and sentence[last + 1][2].lower() == "to"
-        and (
-            sentence[at][2].lower() in ATTRIBUTING_WORDS
-            or any(first == at for first, _, _ in groups)
-        )
-    )
-
-
-def _with_subject(
-    sentence: list[Token],
-    first: int,
-    last: int,
-    candidate: Candidate,
-    agent: Speaker | None = None,
-):
-    """'The ferry seems to be late', 'The vote is expected to slip': PARC reads what seems
-    as the subject and the infinitive together, and nobody in the sentence says it but a
-    passive's agent ('was seen by some as'); so the content loses its speaker to the agent
-    or to no one, and gains the subject as a piece of its own."""
-    agent = agent or Speaker(None)
-    candidate = replace(candidate, entity=agent.entity, mention=agent.mention)
-    yield candidate
-    span = raised_subject(sentence, first, last)
-    if span is not None:
-        yield replace(candidate, start=sentence[span[0]][0], end=sentence[span[1] - 1][1])
-
-
-PASSIVE_SUBJECT = "passive subject"
-
-
-def _passive_subject(
-    gate: Gate,
-    registry: Registry,
-    text: str,
-    sentence: list[Token],
-    first: int,
-    last: int,
-    probability: float,
-    found: list[Candidate],
-) -> Candidate | None:
-    """'The levy was announced on Monday', 'a pier which is seen as a test': PARC counts
-    the subject of a passive cue as what is said of it, even with nothing after the cue.
-    A content the gate weighs, where no other candidate holds the subject; said by the
-    passive's agent, if it names one, or by nobody."""
-    if isinstance(gate, Gate) and f"shape={PASSIVE_SUBJECT}" not in gate.weights:
-        return None  # a gate trained before these candidates existed knows nothing of them
-    span = raised_subject(sentence, first, last)
-    if span is None:
-        return None
-    content = (sentence[span[0]][0], sentence[span[1] - 1][1])
-    if any(other.start < content[1] and content[0] < other.end for other in found):
-        return None
-    candidate = passed_over(
-        gate, registry, text, sentence, first, last, content, PASSIVE_SUBJECT, probability
-    )
-    if candidate is None:
-        return None
-    agent = passive_agent(registry, text, sentence, first, last) or Speaker(None)
-    return replace(candidate, entity=agent.entity, mention=agent.mention)
-
-
-# Verbs whose subject PARC counts as part of what is attributed (not a doubted 'seem').
-_RAISING = frozenset("seem seems seemed appear appears appeared expected".split())
 
 
 def _cues_with_clauses(

@@ -39,7 +39,7 @@ from articles.extraction.registry import Registry
 from articles.extraction.speakers import phrase_source, source_in, speaker_in
 
 
-def in_a_poll(registry: Registry, text: str, sentence: list[Token]) -> Candidate | None:
+def _in_a_poll(registry: Registry, text: str, sentence: list[Token]) -> Candidate | None:
     """'Holt leads Berg by six points in a new county poll': PARC takes the poll the
     finding is 'in' as its source and the clause before as what it attributes."""
     match = _IN_A_POLL.search(text, sentence[0][0], sentence[-1][1])
@@ -48,9 +48,7 @@ def in_a_poll(registry: Registry, text: str, sentence: list[Token]) -> Candidate
     if _POLL_IN_SUBJECT.match(text, match.end(), sentence[-1][1]):
         return None  # 'Most voters in the poll were undecided': the poll's, as a subject
     cue = (match.start("in"), match.end("in"))
-    lead = 0
-    while lead < len(sentence) and sentence[lead][2].lower() in CONNECTIVES:
-        lead += 1
+    lead = _after_connectives(sentence)
     if lead >= len(sentence):
         return None
     content_end = match.start()
@@ -65,23 +63,29 @@ def in_a_poll(registry: Registry, text: str, sentence: list[Token]) -> Candidate
     )
 
 
+def _after_connectives(sentence: list[Token]) -> int:
+    """The index of the first word of ``sentence`` that is no connective ('And', 'But')."""
+    lead = 0
+    while lead < len(sentence) and sentence[lead][2].lower() in CONNECTIVES:
+        lead += 1
+    return lead
+
+
 def with_poll(
     registry: Registry, text: str, sentence: list[Token], found: list[Candidate]
 ) -> list[Candidate]:
     """``found`` and the finding of the poll the sentence names ('… in a new poll', 'In a
     new poll, …'), where no other reading overlaps it."""
-    poll = in_a_poll(registry, text, sentence) or opening_poll(registry, text, sentence)
+    poll = _in_a_poll(registry, text, sentence) or _opening_poll(registry, text, sentence)
     if poll is None or any(o.start < poll.end and poll.start < o.end for o in found):
         return found
     return [*found, poll]
 
 
-def opening_poll(registry: Registry, text: str, sentence: list[Token]) -> Candidate | None:
+def _opening_poll(registry: Registry, text: str, sentence: list[Token]) -> Candidate | None:
     """'In a new county poll, Holt leads Berg by six points': the poll a sentence opens
-    with is, as in :func:`in_a_poll`, the source of the clause after its comma."""
-    lead = 0
-    while lead < len(sentence) and sentence[lead][2].lower() in CONNECTIVES:
-        lead += 1
+    with is, as in :func:`_in_a_poll`, the source of the clause after its comma."""
+    lead = _after_connectives(sentence)
     if lead >= len(sentence) or sentence[lead][2] != "In":
         return None
     match = _OPENING_POLL.match(text, sentence[lead][1], sentence[-1][1])
@@ -408,23 +412,19 @@ def pronoun_according(registry: Registry, text: str, start: int, end: int) -> Ca
     if match is None:
         return None
     source_end = end - 1 if text[end - 1] in ".!?" else end
-    if len(text[match.end() : source_end].split()) < 1:
+    if not text[match.end() : source_end].strip():
         return None
     before = registry.checkpoint()
     speaker = source_in(registry, text, match.end(), source_end)
     registry.restore(before)
-    return Candidate(
-        start,
-        match.end("pronoun"),
-        "indirect",
-        speaker.entity,
-        0.5,
-        (match.start("cue"), match.end("cue")),
-        speaker.mention,
-        True,
+    cue = (match.start("cue"), match.end("cue"))
+    content = (start, match.end("pronoun"))
+    return indirect_candidate(
+        content, speaker, cue, _PRONOUN_CONFIDENCE, gated=True, shortest=len("That")
     )
 
 
+_PRONOUN_CONFIDENCE = 0.5  # a fixed shape, no cue the model scores: as sure as a headline label
 _PRONOUN_ACCORDING = re.compile(r"(?P<pronoun>That)(?P<cue>[’']s according to)\s+")
 
 

@@ -210,9 +210,11 @@ class _Reader:
                 for q, e in self.kept
                 if q.kind != "indirect" or (q.start, q.end) not in shallow
             ]
-            # PARC's contents stop where another speaker's clause begins (after the
-            # shallow readings are dropped, so a dropped one's cue cuts nothing).
-            self.kept = before_later_speaker(self.text, self.kept)
+        # '…, while Lund claimed …' is Lund's attribution: PARC's contents stop where another
+        # speaker's clause begins (and after the shallow readings are dropped, so that a
+        # dropped one's cue cuts nothing).
+        self.kept = before_later_speaker(self.text, self.kept)
+        if self.gate is not None:
             # PARC's annotators count a clause inside another content by the test a
             # gated one passes: one whose cue is doubted ('…, which the mayor hopes will
             # pass') is a second reading, counted once. The clauses scope keeps them all.
@@ -224,10 +226,6 @@ class _Reader:
             # him up by calling …'). Cut once the readings nested in it are weighed
             # against it whole; the clauses scope's own contents keep their rules' ends.
             self.kept = before_inner_cue(self.text, self.kept, speakers, admitted)
-        else:
-            # '…, while Lund claimed …' is Lund's attribution: a content run on past it
-            # is matched to the wrong attribution and gives it the wrong speaker.
-            self.kept = before_later_speaker(self.text, self.kept)
         quotes = [self._returned(quote, entity) for quote, entity in self.kept]
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
