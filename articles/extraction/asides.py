@@ -93,6 +93,12 @@ def _opening_poll(registry: Registry, text: str, sentence: list[Token]) -> Candi
         return None
     content_start = match.end()
     content_end = sentence[-1][0] if sentence[-1][2] in ".!?" else sentence[-1][1]
+    if (
+        "poll" not in match.group("poll").lower()
+        and not _SURVEY_OF_PEOPLE.search(match.group("poll"))
+        and not _SHARE.search(text, content_start, content_end)
+    ):
+        return None  # 'In a survey of the seabed last spring, divers found …': no pollster
     words = text[content_start:content_end].split()
     if len(words) < _POLL_CONTENT_WORDS or _PARTICIPLE.fullmatch(words[0]):
         return None  # 'In a poll of 800 voters, conducted from Feb. 2 …': no clause yet
@@ -116,6 +122,14 @@ _OPENING_POLL = re.compile(
 # days after polls closed'. Lower case only: 'Morning Consult' names a pollster.
 _NOT_AN_OPENING_POLL = re.compile(r"\b(?:to|after|before|at|as|where|when|[a-z]+ing)\s")
 _PARTICIPLE = re.compile(r"[a-z]+ed")
+# A survey that asked people: a pollster's name ('a YouGov/Economist survey', 'published
+# by NBC News') or its respondents ('of 800', 'of likely voters'); or a finding that gives
+# a share of those asked ('In a district survey, 71 percent of students …').
+_SURVEY_OF_PEOPLE = re.compile(
+    r"[A-Z]|\b(?:of|among)\s+(?:\d|(?:[\w-]+\s+){0,2}?(?:voters|residents|adults|respondents"
+    r"|people|households|parents|workers|employers|businesses|economists|members|citizens)\b)"
+)
+_SHARE = re.compile(r"\d\s*(?:percent\b|per cent\b|%)")
 
 
 # Most sentences name no poll: a plain search says so before _IN_A_POLL's.

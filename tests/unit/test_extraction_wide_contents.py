@@ -91,6 +91,23 @@ def test_a_finding_after_the_poll_a_sentence_opens_with_is_the_polls():
     assert [text[q.cue_start : q.cue_end] for q in quotes] == ["In", "In"]
 
 
+def test_a_survey_of_things_is_no_poll_a_finding_is_in():
+    text = "In a survey of the seabed last spring, divers found three wrecks near the old pier."
+    assert _wide(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a survey of 800 voters last spring, Holt led Berg by six points.",
+        "In a survey of likely voters in Vestby, Holt led Berg by six points.",
+        "In a harbour survey last spring, 60 percent of fishermen caught less herring than before.",
+    ],
+)
+def test_a_survey_of_people_is_a_poll_a_finding_is_in(text):
+    assert _wide(text) == [text[text.index(", ") + 2 : -1]]
+
+
 def test_that_is_according_to_a_source_attributes_the_pronoun():
     text = (
         "Vestby spent four million on the pier. That’s according to filings from the harbour board."
