@@ -263,9 +263,19 @@ def shallow_nested(spans: list[tuple[Span, Span | None, bool, bool]]) -> set[Spa
 
 def break_before(text: str, start: int, limit: int) -> int | None:
     """The first clause break in ``text[start:limit]`` past a few characters ('the plan[,]
-    which …', 'the levy[ -] a tax that …', 'the ferry[ when] …'), or None."""
+    which …', 'the levy[ -] a tax that …', 'the ferry[ when] …'), or None; past an 'and'
+    or 'as', the relative clause or dash after it."""
     match = _CLAUSE_BREAK.search(text, start + _KEPT_BEFORE_BREAK, limit)
-    return match.start() if match is not None else None
+    if match is None:
+        return None
+    if match.group().split()[:1] in (["and"], ["as"]):
+        # 'the levy [and] the ferry, which Holm says …', 'the levy [as] a fair way to pay,
+        # which …': an 'and' or 'as' joins the object's own words where a relative clause
+        # or a dash breaks it later.
+        later = _RELATIVE_BREAK.search(text, match.end(), limit)
+        if later is not None:
+            return later.start()
+    return match.start()
 
 
 # A break's spaces are matched from the first of their run only: searched from every
@@ -274,6 +284,7 @@ _CLAUSE_BREAK = re.compile(
     r",|;|:|(?<!\s)\s+(?:[—–-]+|who|which|that|when|while|as|and|but|because|after|before"
     r"|where)\s"
 )
+_RELATIVE_BREAK = re.compile(r",\s+(?:who|which|that|where)\s|(?<!\s)\s+[—–-]+\s")
 _KEPT_BEFORE_BREAK = 2  # characters: the content keeps a word at least
 
 

@@ -33,6 +33,18 @@ def _wide(text):
             "the new bridge levy",
             "Solberg",
         ),
+        (
+            "Astrid Moen spoke about the toll and the bridge, which Kjell Nygaard says will "
+            "cost more.",
+            "the toll and the bridge",
+            "Astrid Moen",
+        ),
+        (
+            "Astrid Moen praised the toll as a fair way to pay for the bridge, which Nygaard "
+            "says will cost more.",
+            "the toll as a fair way to pay for the bridge",
+            "Astrid Moen",
+        ),
     ],
 )
 def test_an_object_holding_another_clause_is_cut_before_it(text, content, speaker):
