@@ -85,6 +85,15 @@ NOT_NAMES = set(
 # Words that open a sentence before a name but never start one: 'Neither Berg nor Lie',
 # 'Another Berg', 'PM Berg' (a clock's 'PM' run into the next sentence's subject).
 NOT_NAME_OPENERS = frozenset("Neither Either Another Besides Mostly PM AM".split())
+
+
+def opener_shaped(word: str) -> bool:
+    """Whether ``word`` is shaped like an opening participle or adverb ('Praising') and is
+    no listed first name; 'Flemming' is too, so callers ask where the text capitalises it."""
+    shaped = len(word) > 5 and word[1:].islower() and word.endswith(("ing", "ly"))
+    return shaped and genders.of_first_name(word) is None
+
+
 # Role nouns end like this; a capitalised one leading a longer name is a description
 # ("Shipowner Tormod Lie", "Harbourmaster Ola Vik").
 ROLE_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ive", "ary", "eur")

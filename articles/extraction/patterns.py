@@ -298,11 +298,13 @@ LEADING_ARTICLE_ANY_CASE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # Rangel', 'the Rev. Peter Wherry', 'Army Capt. Ana Ruiz', and initials written together,
 # 'T.J. Holloway'.
 # An office's stop before a second office is kept too: 'said former Vestland Gov. and party
-# Chairman Ola Lund', whose name is after both.
+# Chairman Ola Lund', whose name is after both (up to two lower-case words before the
+# second office's capital: 'party', 'deputy party').
 _INITIAL_STOP = (
     r"(?:(?<=\b[A-Z])\.(?=[A-Z]\.)|(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|Lt|St))"
     r"|(?<=\b(?:Rev|Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Adm))|(?<=\b(?:Capt|Prof|Msgr)))\.(?=\s[A-Z])"
-    r"|(?:(?<=\b(?:Sen|Rep|Gov|Gen|Col|Sgt|Adm))|(?<=\b(?:Capt|Prof)))\.(?=\sand\s[A-Z]))"
+    r"|(?:(?<=\b(?:Sen|Rep|Gov|Gen|Col|Sgt|Adm))|(?<=\b(?:Capt|Prof)))"
+    r"\.(?=\sand\s(?:[a-z]+\s){0,2}[A-Z]))"
 )
 INITIALLED = rf"(?:[^.,;:!?“”\"]|{_INITIAL_STOP})+"
 CUE_THEN_SPEAKER = re.compile(

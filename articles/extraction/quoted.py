@@ -126,7 +126,7 @@ def quote_in_marks(
             before is not None
             and content.endswith((".", "!", "?"))
             and lead_words.endswith((",", ":"))
-            and len(text[before.cue[1] : segment.open].split()) <= 6
+            and len(text[before.cue[1] : segment.open].split()) <= _CUE_NEAR_MARK
         ):
             # 'Holm said, “We will win.” Asked about it, Lund replied, …': a stop closes
             # a quotation its lead's cue opened; the next cue is the next sentence's. (A
@@ -154,6 +154,11 @@ _CLOSING = CLOSING | {" "}
 _ACCORDING_TO = re.compile(r"[Aa]ccording\s+to")
 _FOLLOW = re.compile(r"Follow .+ on (?:Twitter|Facebook|Instagram)\b")
 _DASHES = ("-", "—", "–")
+# Words at most between a lead's cue and the opening mark for the quotation to be that
+# cue's own sentence: room for an addressee and a time ('Holm told reporters on Monday,
+# “'); a cue further back may be another clause's ('When Berg noted …, Holm said, “'),
+# and with no limit dev lost a speaker.
+_CUE_NEAR_MARK = 6
 # Capitals and a colon that head a news item, not a speaker's turn.
 _NOT_SPEAKER_LABELS = frozenset(
     "BREAKING UPDATE UPDATED NOTE WATCH READ VIDEO PHOTOS PHOTO EXCLUSIVE ALERT CORRECTION "

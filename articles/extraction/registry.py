@@ -28,6 +28,7 @@ from articles.extraction.names import (
     can_speak,
     is_org,
     is_place,
+    opener_shaped,
     renamed,
     role_noun,
     roles,
@@ -260,10 +261,8 @@ class Registry:
         capitalised = sum(w[:1].isupper() for w in words[1:])
         return (
             capitalised == 1
-            and len(word) > 5
             and fold(word) not in TIME_NOUNS  # 'Morning Joe', a programme
-            and word[1:].islower()
-            and word.endswith(("ing", "ly"))
+            and opener_shaped(word)
             and self._vocabulary.opens_sentences_only(word)
         )
 

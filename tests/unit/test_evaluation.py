@@ -1,6 +1,12 @@
 """The extraction scorer's kind-blind matching and its resolved-speaker figure."""
 
-from articles.extraction.evaluation import evaluate, resolve_gold_speakers, same_speaker
+from articles.extraction.evaluation import (
+    OFFICES,
+    evaluate,
+    resolve_gold_speakers,
+    same_speaker,
+)
+from articles.extraction.names import TITLES
 
 
 class _Found:
@@ -438,3 +444,18 @@ def test_an_organisation_before_of_stays_whole():
         )
     ]
     assert resolve_gold_speakers(text, gold) == ["Harbour Chamber of Commerce"]
+
+
+def test_a_given_name_shaped_like_a_participle_is_kept_when_named_mid_sentence():
+    # 'Flemming' ends like 'Praising' and is on no first-name list, but the text writes it
+    # capitalised mid-sentence: a given name, not a sentence's opening word.
+    text = (
+        "Headline.\nThe yard's owner, Flemming Lund, spoke on Monday.\n"
+        "Flemming Lund runs three yards. Lund said the ferry was late."
+    )
+    gold = [_gold(text, "the ferry was late", "Lund", mention="Lund said")]
+    assert resolve_gold_speakers(text, gold) == ["Flemming Lund"]
+
+
+def test_the_evaluators_offices_are_titles_the_engine_knows():
+    assert OFFICES <= TITLES
