@@ -181,23 +181,21 @@ def doubted_inner_dropped(quotes: list) -> list:
 def confident_cues(quotes: list) -> list[int]:
     """Where the cues of ``quotes`` (suggestions with their entities) start, sorted: those
     before their contents that are as confident as a nested content's must be."""
-    return sorted(
-        quote.cue_start
-        for quote, _ in quotes
-        if quote.cue_start is not None
-        and quote.cue_end <= quote.start
-        and quote.confidence >= _NESTED_CONFIDENCE
-    )
+    return [cue for cue, _ in confident_cue_speakers(quotes)]
 
 
 def confident_cue_speakers(quotes: list) -> list[tuple[int, int | None]]:
-    """The (cue start, speaker start) pairs of the cues :func:`confident_cues` gives."""
+    """The (cue start, speaker start) pairs of those cues, sorted by where the cue starts
+    (a speaker's start may be None, so it is no sort key)."""
     return sorted(
-        (quote.cue_start, quote.speaker_start)
-        for quote, _ in quotes
-        if quote.cue_start is not None
-        and quote.cue_end <= quote.start
-        and quote.confidence >= _NESTED_CONFIDENCE
+        (
+            (quote.cue_start, quote.speaker_start)
+            for quote, _ in quotes
+            if quote.cue_start is not None
+            and quote.cue_end <= quote.start
+            and quote.confidence >= _NESTED_CONFIDENCE
+        ),
+        key=operator.itemgetter(0),
     )
 
 

@@ -53,3 +53,18 @@ def test_a_gated_content_stops_before_the_inner_speaker_too():
         "that the tides had changed."
     )
     assert set(_wide(text)) == {"the plan for the new quay", "the tides had changed"}
+
+
+def test_two_contents_of_one_cue_sort_though_only_one_names_its_speaker():
+    from types import SimpleNamespace
+
+    from articles.extraction.outer_attribution import confident_cue_speakers, confident_cues
+
+    def quote(speaker_start):
+        return SimpleNamespace(
+            cue_start=10, cue_end=14, start=20, confidence=1.0, speaker_start=speaker_start
+        ), None
+
+    quotes = [quote(None), quote(3)]
+    assert confident_cue_speakers(quotes) == [(10, None), (10, 3)]
+    assert confident_cues(quotes) == [10, 10]
