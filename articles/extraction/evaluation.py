@@ -19,6 +19,7 @@ qualifies ("the Indiana governor", "Obama's aides") and "it" or "they" are left 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -279,24 +280,110 @@ def resolve_gold_speakers(text: str, gold: list[dict]) -> list[str | None]:
     """For each gold quote, the person its speaker mention means, or None (generic, or a
     first-person "I"/"we" that no earlier mention names)."""
     genders = _genders(text)
-    recent: list[str] = []  # resolved names, the latest last
+    recent: list[tuple[int, str]] = []  # (where, resolved name) of gold speakers
     order = sorted(range(len(gold)), key=lambda i: gold[i].get("speaker_start") or gold[i]["start"])
     resolved: dict[int, str | None] = {}
     for i in order:
         mention = (gold[i].get("speaker") or "").strip()
         words = mention.split()
+        at = gold[i].get("speaker_start") or gold[i]["start"]
         if not words:
             resolved[i] = None
         elif len(words) == 1 and fold(words[0]) in PRONOUNS:
-            resolved[i] = _antecedent(fold(words[0]), recent, genders)
+            resolved[i] = None  # once every named speaker is known, below
         else:
             name = _proper_name(words, text, gold[i].get("speaker_start"))
-            at = gold[i].get("speaker_start") or gold[i]["start"]
             gender = _title_gender(words[0])
             resolved[i] = _fullest(text, name, at, gender) if name else None
             if resolved[i]:
-                recent.append(resolved[i])
+                recent.append((at, resolved[i]))
+    # Speakers' surnames, of those a known first name shows are people ('Patriot' is none).
+    people = {name.split()[-1] for _, name in recent if of_first_name(name.split()[0])}
+    topics = _sentence_topics(text, people)
+    for i in order:
+        words = (gold[i].get("speaker") or "").split()
+        if len(words) == 1 and fold(words[0]) in PRONOUNS:
+            at = gold[i].get("speaker_start") or gold[i]["start"]
+            before = sorted(pair for pair in recent + topics if pair[0] < at)
+            resolved[i] = _antecedent(fold(words[0]), [name for _, name in before], genders)
     return [resolved[i] for i in range(len(gold))]
+
+
+# A capitalised run of one to four words (initials too), after an optional title: a name maybe.
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w’'.-])(?:(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Adm|President|Senator|Justice|"
+    r"Speaker|Judge|Mayor)\.? )?((?:(?:[A-Z]\.)+ ?|[A-Z][\w’'-]+ ){0,3}[A-Z][\w’'-]+)"
+)
+# Words that open a subordinate clause: 'If Holt wins, he …' is no sentence about Holt.
+SUBORDINATORS = frozenset(
+    "if when while as although though because since after before unless once until whether".split()
+)
+# A sentence's end: a stop, then space and a capital or an opening mark, or a line break.
+_SENTENCE_END = re.compile(r"[.!?][’”\"')]*\s+(?=[A-Z“\"‘'])|\n+")
+
+
+def _sentence_topics(text: str, speaker_surnames: set[str]) -> list[tuple[int, str]]:
+    """The people sentences open with, whether or not they speak, as (where, fullest
+    name): 'Holt walked in. She said …' means Holt though Holt says nothing. A person is
+    a name after a courtesy title or office, a known first name and a surname, or a
+    surname of either kind or of a gold speaker."""
+    runs = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = [re.sub(r"[’']s$", "", w) for w in match.group(2).split()]
+        opener = fold(words[0])
+        while words and (fold(words[0]) in STARTERS or fold(words[0]) in TITLES):
+            words = words[1:]  # 'But Holt', 'Former Gov. Holt'
+        if opener in ("the", "a", "an") or opener in SUBORDINATORS:
+            continue  # 'The Holt campaign', 'If Holt wins, …': no sentence's subject
+        if words:
+            runs.append((match.start(), match.group(1), words))
+    surnames = set(speaker_surnames)
+    for _, title, words in runs:
+        if title or (len(words) >= 2 and of_first_name(words[0]) is not None):
+            surnames.add(words[-1])
+    starts = [0] + [
+        m.end() for m in _SENTENCE_END.finditer(text) if _ends_sentence(text, m.start())
+    ]
+    topics = []
+    for at, title, words in runs:
+        name = " ".join(words)
+        if words[-1] not in surnames or is_org(name) or is_place(name) or _quoted(text, at):
+            continue  # a name in a quotation is the quoted speaker's, no sentence's topic
+        if _opens_sentence(text[starts[bisect.bisect(starts, at) - 1] : at]):
+            topics.append((at, _fullest(text, name, at, _title_gender(title or ""))))
+    return topics
+
+
+def _opens_sentence(before: str) -> bool:
+    """Whether a name after ``before`` (its sentence's words before it) is the sentence's
+    subject: it opens the sentence, or follows an opening phrase's comma ('In May, Holt
+    …'). A name later in a sentence is mostly an object ('He met Holt')."""
+    before = before.strip(" \t“\"‘'(")
+    words = before.split()
+    return not words or (
+        before.count(",") == 1
+        and before.endswith(",")
+        and len(words) <= 6  # 'In May,'; not a clause: 'He said that as long as …,'
+        and fold(words[0]) not in PRONOUNS | SUBORDINATORS
+    )
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` is inside quotation marks opened in its paragraph."""
+    paragraph = text[text.rfind("\n", 0, at) + 1 : at]
+    return (
+        paragraph.count("“") > paragraph.count("”")
+        or paragraph.count("''") % 2 == 1
+        or paragraph.count('"') % 2 == 1
+    )
+
+
+def _ends_sentence(text: str, stop: int) -> bool:
+    """Whether the stop at ``stop`` ends a sentence: no title's ('Mr. Holt') or initial's."""
+    word = (text[max(0, stop - 12) : stop].split() or [""])[-1]
+    # 'Mr. Holt', 'Paul D. Holt', 'A.E. Holt': a title's or an initial's stop
+    abbreviation = fold(word) in _NOT_STOPS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word)
+    return text[stop] != "." or not abbreviation
 
 
 RELATIVES = frozenset({"who", "which"})
@@ -323,9 +410,10 @@ def relative_antecedent(text: str, gold: dict) -> str | None:
 
 
 def _antecedent(pronoun: str, recent: list[str], genders: dict[str, str]) -> str | None:
-    """The latest resolved person "he" or "she" can mean: of its gender where the text
-    tells it ("Mr. Trump", "Mrs. Clinton"). "It" and "they" mean an organisation or a
-    group, which a list of names cannot tell, and first and second person nobody here."""
+    """The latest person named (a speaker, or a sentence's first) "he" or "she" can mean:
+    of its gender where the text tells it ("Mr. Trump", "Mrs. Clinton"). "It" and "they"
+    mean an organisation or a group, which a list of names cannot tell, and first and
+    second person nobody here."""
     wanted = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun)
     if wanted is None:
         return None

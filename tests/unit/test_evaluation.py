@@ -459,3 +459,53 @@ def test_a_given_name_shaped_like_a_participle_is_kept_when_named_mid_sentence()
 
 def test_the_evaluators_offices_are_titles_the_engine_knows():
     assert OFFICES <= TITLES
+
+
+def test_a_pronoun_means_the_person_a_sentence_opens_with_though_that_person_is_silent():
+    # The twentieth round's evaluator took the last gold speaker, Lars Strand, for 'he':
+    # Einar Vik, who opens the sentence before it, says nothing that is annotated.
+    text = (
+        "Headline\n"
+        "Lars Strand said the ferry was late. Einar Vik crossed the fjord in May. "
+        "He said the ice was thin."
+    )
+    gold = [_gold(text, "the ferry was late", "Lars Strand"), _gold(text, "the ice", "He")]
+    assert resolve_gold_speakers(text, gold) == ["Lars Strand", "Einar Vik"]
+
+
+def test_an_opening_phrase_may_stand_before_the_sentence_s_person():
+    text = (
+        "Headline\n"
+        "Lars Strand said the ferry was late. In the spring, Sven T. Vik crossed the fjord. "
+        "He said the ice was thin."
+    )
+    gold = [_gold(text, "the ferry was late", "Lars Strand"), _gold(text, "the ice", "He")]
+    # 'T.' is an initial, no sentence's end: the person is Sven T. Vik, not 'Vik' alone.
+    assert resolve_gold_speakers(text, gold) == ["Lars Strand", "Sven T. Vik"]
+
+
+def test_names_later_in_a_sentence_in_a_quotation_or_a_subordinate_clause_are_no_topic():
+    # Knut Dahl is an object, Geir Moe is quoted, and 'If Arne Berg …' is a condition:
+    # none of them is what 'he' means; the speaker Lars Strand is.
+    text = (
+        "Headline\n"
+        "Lars Strand said the ferry was late. The storm delayed Knut Dahl. "
+        "“Geir Moe knows the fjord,” a sailor said. If Arne Berg wins, the port reopens. "
+        "He said the ice was thin."
+    )
+    gold = [_gold(text, "the ferry was late", "Lars Strand"), _gold(text, "the ice", "He")]
+    assert resolve_gold_speakers(text, gold) == ["Lars Strand", "Lars Strand"]
+
+
+def test_a_sentence_s_person_must_agree_with_the_pronoun_s_gender():
+    text = (
+        "Headline\n"
+        "Lars Strand said the ferry was late. Ingrid Vik crossed the fjord in May. "
+        "He said the ice was thin. She said it was not."
+    )
+    gold = [
+        _gold(text, "the ferry was late", "Lars Strand"),
+        _gold(text, "the ice", "He"),
+        _gold(text, "it was not", "She"),
+    ]
+    assert resolve_gold_speakers(text, gold) == ["Lars Strand", "Lars Strand", "Ingrid Vik"]
