@@ -369,13 +369,16 @@ def attribution_aside(sentence: list[Token], i: int) -> bool:
 
 def name_colon(registry: Registry, text: str, start: int, end: int) -> Candidate | None:
     """'Sanders: Clinton needs to get away from personality': a headline's named speaker,
-    a colon, and what they said."""
+    a colon, and what they said; on a headline's own line the label may go on past the
+    name ('Sanders camp: …', 'Sanders to Teachers: …', 'Sanders at Rally: …')."""
     colon = text.find(": ", start, min(end, start + 40))
     if colon < 0:
         return None
     words = text[start:colon].split()
-    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+    named = _named_part(words)
+    if not 1 <= named <= 4:
         return None
+    words = words[:named]
     if any(w.lower() in ATTRIBUTING_WORDS for w in words):
         return None  # 'Said Ellis: “…”': a cue, and the quotation's own rules read it
     label = words[1:] if words[0] == "The" and len(words) > 1 else words
@@ -383,13 +386,55 @@ def name_colon(registry: Registry, text: str, start: int, end: int) -> Candidate
         return None  # 'Correction: An earlier version …': the paper's note, no one's words
     if len(text[colon + 2 : end].split()) < 4:
         return None
-    speaker = speaker_in(registry, text, start, colon)
+    speaker_end = colon
+    if named < len(text[start:colon].split()):
+        if not _line_alone(text, start, end):
+            return None  # 'Limited Tools to Fight Crime: The board …': a section's heading
+        speaker_end = start + _word_end(text[start:colon], named)
+    speaker = speaker_in(registry, text, start, speaker_end)
     if speaker.entity is None or not speaker.entity.named or speaker.mention is None:
         return None
     content_end = end - 1 if text[end - 1] in ".!?" else end
     return Candidate(
         colon + 2, content_end, "indirect", speaker.entity, 0.6, (colon, colon + 1), speaker.mention
     )
+
+
+def _named_part(words: list[str]) -> int:
+    """How many of a headline label's ``words`` name its speaker: all when each is
+    capitalised; those before 'camp' ('Holt camp: …'), or before 'to', 'at' or 'on' and a
+    capitalised place, audience or topic ('Holt to Fishermen: …', 'Holt at Rally: …');
+    none otherwise."""
+    lower = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    if lower == len(words):
+        return lower
+    if words[0] in ("A", "An"):
+        return 0  # 'A Curious Plan to Fight Smog: …': a thing's title, no one named
+    rest = words[lower + 1 :]
+    if words[lower] in _CAMP_WORDS and not rest:
+        return lower
+    if words[lower] in _LABEL_LINKS and 1 <= len(rest) <= 4 and all(w[:1].isupper() for w in rest):
+        return lower
+    return 0
+
+
+def _line_alone(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` is a line of its own, as a headline is."""
+    line_end = text.find("\n", end)
+    after = text[end:] if line_end < 0 else text[end:line_end]
+    return (start == 0 or text[start - 1] == "\n") and not after.strip()
+
+
+def _word_end(label: str, count: int) -> int:
+    """The offset in ``label`` just past its first ``count`` words."""
+    return [m.end() for m in re.finditer(r"\S+", label)][count - 1]
+
+
+# A lower-case word a speaker's headline label goes on with: 'Holt camp: …', 'Holt to
+# Fishermen: …', 'Former Mayor Berg at Rally: …', 'Holt on the Toll: …' ('the' is no
+# capital, so 'on' takes only a capitalised topic).
+_CAMP_WORDS = frozenset(("camp",))
+_LABEL_LINKS = frozenset(("to", "at", "on"))
 
 
 def source_colon(text: str, start: int, end: int) -> Candidate | None:

@@ -119,14 +119,21 @@ _FINITE = frozenset(
 def _is_clause(words: str) -> bool:
     """Words with a finite verb: a clause, not a speaker's name and description. A
     relative clause set off by a comma describes the speaker ('Tom Berg, a professor at
-    Vestby College, who is one of the authors'): its verb makes no clause. The words
-    are never a sentence's first, so a capitalised 'Will' or 'May' is a name."""
+    Vestby College, who is one of the authors'), and so does one that qualifies the
+    description ('Tom Berg, an expert who has written two books'): its verb makes no
+    clause. The words are never a sentence's first, so a capitalised 'Will' or 'May' is
+    a name."""
     words = _RELATIVE_ASIDE.sub(" ", words)
     return any(word in _FINITE for word in words.split())
 
 
-# ', who is one of the authors' to the next comma or the end.
-_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which)\s[^,]*(?:,|$)")
+# ', who is one of the authors', ' whose energy has …' or ', a union that has …' to the
+# next comma or the end. 'who' and 'whose' open no clause of what was said after a cue,
+# only a relative; a bare 'which' or 'that' may ('said that the route would close'), so
+# they count only set off by a comma, 'that' only after an apposition's noun.
+_RELATIVE_ASIDE = re.compile(
+    r"(?:,\s+(?:who|whose|which)|\s(?:who|whose)|,\s+(?:an?|the)\s[^,]*?\sthat)\s[^,]*(?:,|$)"
+)
 
 
 def _according_to(registry: Registry, text: str, offset: int, match: re.Match) -> Candidate | None:
