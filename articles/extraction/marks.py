@@ -97,14 +97,10 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
         ):
             before = text[i - 2]
         nested = len(stack) > 1
-        # An opening mark typed to close closes only before a space inside the paragraph:
-        # one that ends it leaves the quote open, as an unclosed quote is read.
-        typed_close = ch != "“" or i + 1 < end
         if (
             stack
             and ch in PAIRS[stack[-1][0]]
-            and typed_close
-            and _closes(ch, before, after, stack[-1][0], nested)
+            and _closes(ch, before, after, stack[-1][0], nested, i + 1 < end)
         ):
             mark, position = stack.pop()
             if mark == "“" and len(stack) == 1 and stack[0][0] == '"':
@@ -181,7 +177,11 @@ def _opens(ch: str, before: str, after: str, stack: list) -> bool:
     return True
 
 
-def _closes(ch: str, before: str, after: str, opener: str, nested: bool = False) -> bool:
+def _closes(
+    ch: str, before: str, after: str, opener: str, nested: bool = False, inside: bool = True
+) -> bool:
+    """Whether ``ch`` closes the quote ``opener`` opened; ``inside``: a character follows
+    it in the paragraph."""
     if ch == "’" or (ch == "'" and opener == "'"):
         # Inside a word (don’t, council’s) it is an apostrophe; at a word's end it
         # closes, unless it makes a plural possessive (the residents’ association) in a
@@ -192,5 +192,7 @@ def _closes(ch: str, before: str, after: str, opener: str, nested: bool = False)
     if ch == "“" and opener == "„":
         return True
     if ch == "“":
-        return after.isspace() and not before.isspace()
+        # An opening mark typed to close closes before a space inside the paragraph: one
+        # that ends it leaves the quote open, as an unclosed quote is read.
+        return inside and after.isspace() and not before.isspace()
     return not before.isspace() or ch in "»«"

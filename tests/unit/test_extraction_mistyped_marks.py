@@ -64,3 +64,9 @@ def test_a_spaced_pair_after_a_single_mark_closes_the_quote(scope):
     quotes = _quotes(text, scope)
     assert quotes[0] == ("I dislike the word 'island poor,'", "Vatne")
     assert all("left the quay" not in quote for quote, _ in quotes)
+
+
+@SCOPES
+def test_a_low_opening_mark_still_closes_at_the_paragraph_end(scope):
+    text = "Halvor Rønning warned the crews. „The storm will reach the fjord by noon.“"
+    assert ("The storm will reach the fjord by noon.", "Halvor Rønning") in _quotes(text, scope)
