@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 # Opening mark -> the marks that may close it.
 PAIRS = {
-    "“": '”"',  # a sloppy source closes a curly quote with a straight mark, and
+    # A sloppy source closes a curly quote with a straight mark, or with another opening
+    # one ('“It is late,“ she said': _closes takes it only before a space), and …
+    "“": '”"“',
     "„": "“”",
     "«": "»",
     "»": "«",  # Danish and Swedish style » … «, only when no « opened first
@@ -57,9 +59,18 @@ def with_double_marks(text: str) -> str:
 
     def mark(match: re.Match) -> str:
         before = text[match.start() - 1] if match.start() else " "
-        return ' "' if before.isspace() or before in "([{—–-" else '" '
+        after = text[match.end() : match.end() + 1] or " "
+        # A pair between spaces closes ('coalitions, '' said'): an opening one precedes a
+        # word.
+        if (before.isspace() or before in "([{—–-") and not after.isspace():
+            return ' "'
+        return '" '
 
     return _DOUBLED.sub(mark, text)
+
+
+# What a spaced closing mark may stand after, besides a single mark: a comma or a stop.
+_SPACED_CLOSE = frozenset(",.?!")
 
 
 def _letter(ch: str) -> bool:
@@ -76,10 +87,21 @@ def segments(text: str, start: int, end: int) -> list[Segment]:
         ch = text[i]
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
-        if ch == '"' and before == " " and i - 2 >= start and text[i - 2] in "'’":
-            before = text[i - 2]  # 'the term 'outreach,' " he said': a closing pair, spaced
+        # 'the term 'outreach,' " he said', 'it is late, " he said': a closing mark, spaced
+        # (after a comma or stop only when a space follows it: '…, "' opens).
+        if (
+            ch == '"'
+            and before == " "
+            and i - 2 >= start
+            and (text[i - 2] in "'’" or (text[i - 2] in _SPACED_CLOSE and after.isspace()))
+        ):
+            before = text[i - 2]
         nested = len(stack) > 1
-        if stack and ch in PAIRS[stack[-1][0]] and _closes(ch, before, after, stack[-1][0], nested):
+        if (
+            stack
+            and ch in PAIRS[stack[-1][0]]
+            and _closes(ch, before, after, stack[-1][0], nested, i + 1 < end)
+        ):
             mark, position = stack.pop()
             if mark == "“" and len(stack) == 1 and stack[0][0] == '"':
                 curly_inside_straight = True
@@ -155,7 +177,11 @@ def _opens(ch: str, before: str, after: str, stack: list) -> bool:
     return True
 
 
-def _closes(ch: str, before: str, after: str, opener: str, nested: bool = False) -> bool:
+def _closes(
+    ch: str, before: str, after: str, opener: str, nested: bool = False, inside: bool = True
+) -> bool:
+    """Whether ``ch`` closes the quote ``opener`` opened; ``inside``: a character follows
+    it in the paragraph."""
     if ch == "’" or (ch == "'" and opener == "'"):
         # Inside a word (don’t, council’s) it is an apostrophe; at a word's end it
         # closes, unless it makes a plural possessive (the residents’ association) in a
@@ -165,4 +191,8 @@ def _closes(ch: str, before: str, after: str, opener: str, nested: bool = False)
         return nested or not (before == "s" and after == " ")
     if ch == "“" and opener == "„":
         return True
+    if ch == "“":
+        # An opening mark typed to close closes before a space inside the paragraph: one
+        # that ends it leaves the quote open, as an unclosed quote is read.
+        return inside and after.isspace() and not before.isspace()
     return not before.isspace() or ch in "»«"
