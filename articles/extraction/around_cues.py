@@ -35,6 +35,7 @@ from articles.extraction.asides import (
     attribution_aside,
     breaks_told_clause,
     in_adjunct,
+    inverted_aside,
     lead_before_according,
     mentions_poll,
     name_colon,
@@ -427,6 +428,24 @@ def _around(
         content = (sentence[that + 1][0], sentence[end - 1][1])
         speaker = subject_before(registry, text, sentence, first)
         return indirect_candidate(content, speaker, cue, probability)
+    inverted = inverted_aside(sentence, first, last)
+    if inverted is not None:
+        # 'The trouble, says Ola Nilsen, a historian, is that …': the name after the cue
+        # speaks, and the clause goes on after it (with_lead adds the piece before).
+        comma, rest = inverted
+        speaker = phrase(registry, text, sentence, last + 1, comma)
+        if rest is None:
+            # '…, said Ola Nilsen, a reporter whose work has …': the lead is all he said.
+            if any(w in cues.QUOTE_MARKS for _, _, w in sentence[: first - 1]):
+                return None  # a quotation, the marks' rules' own
+            content = (sentence[0][0], sentence[first - 1][0])
+            return indirect_candidate(content, speaker, cue, probability)
+        end = len(sentence)
+        while end > rest + 1 and sentence[end - 1][2] in ".!?":
+            end -= 1
+        return indirect_candidate(
+            (sentence[rest][0], sentence[end - 1][1]), speaker, cue, probability
+        )
     right = right_content(text, sentence, last)
     if gate is None and right is not None and breaks_told_clause(sentence, first, last):
         right = None  # 'The plan, Holt told reporters, will fail': as '…, Holt said, …'

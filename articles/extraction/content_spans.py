@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from articles.extraction import cues
 from articles.extraction.addressees import ASKING, TELLING, clause_after_addressee
-from articles.extraction.asides import CONNECTIVES
+from articles.extraction.asides import CONNECTIVES, inverted_aside
 from articles.extraction.clause_shapes import (
     BOUNDARY_WORDS,
     CLAUSE_OPENERS,
@@ -238,7 +238,10 @@ def with_lead(sentence: list[Token], first: int, last: int, candidate: Candidate
     the lead before the subject's comma and the rest after the cue's."""
     yield candidate
     after = sentence[last + 1 : last + 3]
-    if len(after) < 2 or after[0][2] != "," or after[1][2] in cues.QUOTE_MARKS:
+    inverted = inverted_aside(sentence, first, last)
+    if inverted is not None and inverted[1] is not None:
+        pass  # 'The trouble, says Ola Nilsen, a historian, is that …': the speaker after
+    elif len(after) < 2 or after[0][2] != "," or after[1][2] in cues.QUOTE_MARKS:
         return  # no clause after the cue's comma, or a quotation the marks' rules read
     if candidate.start < sentence[last][1]:
         return

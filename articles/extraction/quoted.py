@@ -244,10 +244,53 @@ def _mixed(
         source = source_in(registry, text, cue[1], source_end)
         if source.entity is not None:
             return Candidate(*span, "mixed", source.entity, 0.7, cue, source.mention)
+    agent = _passive_agent(registry, text, span, lead, cue)
+    if agent is not None:
+        # 'has been called “strategic silence” by Ola Nilsen': the agent labels it.
+        return Candidate(*span, "mixed", agent.entity, 0.7, cue, agent.mention)
     outer = _same_subject_outer(registry, text, lead[0], subject)
     if outer is not None:
         return Candidate(*span, "mixed", subject.entity, 0.7, outer[0], outer[1])
     return Candidate(*span, "mixed", subject.entity, 0.7, cue, subject.mention)
+
+
+def _passive_agent(
+    registry: Registry, text: str, span: Span, lead: Span, cue: Span
+) -> Speaker | None:
+    """Who a passive labelling cue's 'by' names, before the quoted words ('known by some
+    voters as a “…”') or after them ('was called “…” by Ola Nilsen'); None otherwise."""
+    word = text[cue[0] : cue[1]].split()[-1].lower()
+    if not (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES):
+        return None
+    between = text[cue[1] : lead[1]]
+    agent = _AGENT_BEFORE_LABEL.fullmatch(between)
+    if agent is not None:
+        start, end = cue[1] + agent.start("agent"), cue[1] + agent.end("agent")
+    elif _NOTHING_BEFORE_LABEL.fullmatch(between):
+        agent = _AGENT_AFTER_LABEL.match(text, span[1], span[1] + _AGENT_REACH)
+        if agent is None:
+            return None
+        start, end = agent.span("agent")
+    else:
+        return None
+    speaker = source_in(registry, text, start, end)
+    return speaker if speaker.entity is not None else None
+
+
+_IRREGULAR_PARTICIPLES = frozenset("known seen shown dubbed".split())
+# 'known by some voters as a “': the agent between the cue and the label.
+_AGENT_BEFORE_LABEL = re.compile(
+    r"\s+by\s+(?P<agent>[^,.;:!?“”\"]{2,60}?)\s+as\s+(?:an?\s+|the\s+)?[“\"‘]?\s*"
+)
+# 'called “', 'labeled as a “', 'called the “': only the label after the cue.
+_NOTHING_BEFORE_LABEL = re.compile(r"\s*(?:as\s+)?(?:an?\s+|the\s+)?[“\"‘]?\s*")
+# '” by Ola Nilsen, a professor': the agent after the label's closing mark, to a mark or
+# a word that ends a noun phrase.
+_AGENT_AFTER_LABEL = re.compile(
+    r"[”\"’.,]*\s*by\s+(?P<agent>[^,.;:!?“”\"()—–]{2,80}?)"
+    r"(?=\s*[,.;:!?“”\"()—–]|\s+(?:as|that|for|in|on|to|after|before|during|and|but)\b)"
+)
+_AGENT_REACH = 120  # characters after the label
 
 
 # Between an outer cue and the pronoun that repeats its subject: up to 40 characters

@@ -19,6 +19,7 @@ from articles.extraction.patterns import (
     CLAUSE_THEN_SPEAKER,
     NOT_A_CLAUSE,
     REPORTING_FIRST_WORDS,
+    SAYING_VERBS,
     SPEAKER_THEN_CLAUSE,
     WHEN_THEN_COMMA,
     before_contrast,
@@ -51,6 +52,10 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
         if not REPORTING_FIRST_WORDS.isdisjoint(sentence.split())
         else None
     )
+    if speaker_first and _inverted_aside(sentence, speaker_first):
+        # 'And Lund, said Nilsen, who …, does not forget': the cue after the comma has its
+        # speaker after it (around_cues reads it), not the lead before the comma.
+        speaker_first = None
     if (
         clause_first
         and clause_first.group("who2")
@@ -74,6 +79,21 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
     if speaker_first:
         return _speaker_then_clause(registry, text, start, speaker_first)
     return None
+
+
+def _inverted_aside(sentence: str, match: re.Match) -> bool:
+    """'And Lund, said Nilsen, who …': only a comma between the subject the pattern took
+    and a verb of saying, and a name and a comma after the verb."""
+    between = sentence[match.end("who") : match.start("cue")]
+    return (
+        between.strip() == ","
+        and match.group("cue") in SAYING_VERBS
+        and _NAME_THEN_COMMA.match(match.group("clause")) is not None
+    )
+
+
+# A name of up to six words, then its comma: 'Nilsen, who …', 'Nilsen and others,'.
+_NAME_THEN_COMMA = re.compile(r"[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5},\s")
 
 
 def _subject_opens(lead: str) -> bool:
