@@ -384,9 +384,10 @@ def _name_in_run_at_start(run: str) -> Found | None:
                     cut += 1
             break
     # "Secretary of State John Kerry": a known first name after capitalised words that
-    # are not one starts the person's name.
+    # are not one (nor a first name's initial: 'Paul D. Ryan') starts the person's name.
     for i in range(cut + 1, end - 1):
-        if genders.of_first_name(words[i]) and not genders.of_first_name(words[i - 1]):
+        before = words[i - 2] if i - 2 >= cut and _initials(words[i - 1]) else words[i - 1]
+        if genders.of_first_name(words[i]) and not genders.of_first_name(before):
             if not is_org(" ".join(words[i:end])) and _folded_word(words[cut]) not in KNOWN_ORGS:
                 cut = i
             break

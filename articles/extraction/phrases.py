@@ -70,6 +70,10 @@ DESCRIPTION_END = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+# A name after a lower-case title at the end of a subject: '… organizing director Ivar Lund'.
+_TITLED_NAME_END = re.compile(
+    r"\s(?P<role>[a-z][a-z-]*)\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$"
+)
 
 
 # 'The senator', 'the Indiana governor', 'the Republican nominee': a role that may stand
@@ -404,6 +408,8 @@ def _head_of(core: str) -> Found | None:
             before.pop()
         if before and before[-1] in AFFILIATION:
             continue
+        if head is not None and _affiliated(core[head.end : found.start]):
+            continue  # 'Ivar Lund of the independent Nordvik Policy Report': his employer
         after = core[found.end :].split()
         if after and after[0].casefold() not in AFFILIATION:
             continue  # "White House officials": the name qualifies the head noun
@@ -461,6 +467,33 @@ def _without_adjuncts(part: str) -> str:
     """``part`` without what follows its noun phrase: 'to TV 2', 'on Monday'."""
     words = part.split()
     if words and words[0].casefold() not in DETERMINERS:
-        core = ADJUNCT.sub("", part).strip()
+        cut = ADJUNCT.search(part)
+        if cut is None:
+            return part
+        if _for_in_org_name(part, cut):
+            return part
+        core = part[: cut.start()].strip()
         return core or part
     return DESCRIPTION_END.sub("", part).strip() or part
+
+
+def _for_in_org_name(part: str, cut: re.Match) -> bool:
+    """'Fight for Fifteen organizing director Ivar Lund': the 'for' is the organisation's,
+    after a capitalised word, and the person's name ends the part after a role."""
+    before = part[: cut.start()].split()
+    if cut.group().split()[0] != "for" or not before or not before[-1][:1].isupper():
+        return False
+    role = _TITLED_NAME_END.search(part, cut.start())
+    return role is not None and fold(role.group("role")) in TITLES
+
+
+def _affiliated(between: str) -> bool:
+    """Whether ``between`` two names ties the second to the first as where they work:
+    'of the independent', 'of digital consulting firm' (lower-case words after 'of')."""
+    words = between.split()
+    return (
+        1 < len(words) <= 5
+        and words[0] in AFFILIATION
+        and all(word.isalpha() or "-" in word for word in words[1:])
+        and all(word[:1].islower() for word in words[1:])
+    )

@@ -301,6 +301,8 @@ def _head_name_read_in_full(registry_, part):
             before.pop()
         if before and before[-1] in phrases.AFFILIATION:
             continue
+        if head is not None and phrases._affiliated(core[head.end : found.start]):
+            continue  # the twenty-first round's workplace after 'of' and lower-case words
         after = core[found.end :].split()
         if after and after[0].casefold() not in phrases.AFFILIATION:
             continue
