@@ -95,9 +95,13 @@ class Attribution:
         self.__dict__.update(cue=cue, entity=entity, mention=mention)
 
 
-def after_quote(registry: Registry, text: str, position: int, limit: int) -> Attribution | None:
+def after_quote(
+    registry: Registry, text: str, position: int, limit: int, *, opens_sentence: bool = False
+) -> Attribution | None:
     """From the closing mark at ``position`` to the sentence's end at ``limit``:
-    '…,” said Dana Whitfield', '…,” she said', '…,” Whitfield said'."""
+    '…,” said Dana Whitfield', '…,” she said', '…,” Whitfield said'. ``opens_sentence``:
+    the quotation is the sentence's first words."""
+    run_on_words = _RUN_ON_WORDS_OPENING if opens_sentence else _RUN_ON_WORDS
     limit = _past_abbreviations(text, limit)
     tail = text[position:limit]
     if text[position - 2 : position - 1] in (".", "!", "?") and _NEW_SENTENCE.match(tail):
@@ -133,7 +137,7 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
     # The quoted words run on in prose before the attribution closes the sentence:
     # '“…face jail time” for criminal behavior, she said.'
     match = TRAILING_SPEAKER_THEN_CUE.search(tail)
-    if match and len(tail[: match.start()].split()) <= _RUN_ON_WORDS:
+    if match and len(tail[: match.start()].split()) <= run_on_words:
         return _attribution(registry, text, match, position)
     # Or with the cue first: '…“the beginning of the end” for the union, said Tom Berg,
     # founder of the party.'
@@ -141,7 +145,7 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
     if (
         match
         and match.group("cue") not in NAMING_VERBS
-        and len(tail[: match.start()].split()) <= _RUN_ON_WORDS
+        and len(tail[: match.start()].split()) <= run_on_words
     ):
         return _attribution(registry, text, match, position)
     if text[position - 2 : position - 1] in (",", "?", "!"):
@@ -223,6 +227,10 @@ UNLISTED_CUE_BEFORE_NAME = re.compile(
 # How many words may follow a closing mark before a ', she said.' that still attributes
 # the quote (more, and the sentence has its own subject).
 _RUN_ON_WORDS = 8
+# A quotation that opens its sentence is the sentence's subject or its first words, and a
+# ', she said.' at the sentence's end attributes it however long the prose between:
+# '“To see it is stunning,” since so many cases were close, said Per Lund.'
+_RUN_ON_WORDS_OPENING = 30
 
 
 def _past_abbreviations(text: str, limit: int) -> int:

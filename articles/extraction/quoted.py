@@ -92,7 +92,7 @@ def quote_in_marks(
     # Ends with a stop or a comma, or a comma (or the paragraph's end) follows it.
     ends_clause = content[-1:] in ",.?!…" or (tail[:1] in ",")
     # Both sides are read, even when one will do: each registers the names it meets.
-    after = after_quote(registry, text, close + 1, tail_end)
+    after = after_quote(registry, text, close + 1, tail_end, opens_sentence=not lead.strip())
     before = before_quote(registry, text, lead_start, segment.open) or _speaker_colon(
         registry, text, lead_start, segment.open
     )

@@ -1,0 +1,41 @@
+"""Quotations with no cue of their own: a long run-on before a closing attribution, and a
+colon after a clause whose subject speaks."""
+
+from articles.extraction import Scope, extract_quotes
+
+
+def _speakers(text: str, scope: Scope = Scope.CLAUSES) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotes(text, scope=scope)]
+
+
+def test_a_long_run_on_after_an_opening_quotation_keeps_the_closing_attribution():
+    text = (
+        "Ingrid Solberg, the harbour chief, wants the new quay built by spring.\n\n"
+        "“Nobody expected the vote to be so close,” given that the fishing families "
+        "had campaigned against the levy in every village along the fjord for two "
+        "years, said Eirik Nygaard, a historian at the university.\n"
+    )
+    for scope in Scope:
+        quotes = _speakers(text, scope)
+        assert ("Nobody expected the vote to be so close", "Eirik Nygaard") in quotes, scope
+
+
+def test_a_quotation_after_a_colon_is_the_subjects_not_the_objects():
+    text = (
+        "Ferry operators have complained for months.\n\n"
+        "Harbour chief Ingrid Solberg had a blunt message for Eirik Nygaard: “Stop "
+        "blaming the weather and fix the schedule.”\n"
+    )
+    for scope in Scope:
+        quotes = _speakers(text, scope)
+        assert ("Stop blaming the weather and fix the schedule.", "Ingrid Solberg") in quotes, scope
+
+
+def test_a_heading_in_capitals_before_a_colon_is_no_speaker():
+    text = (
+        "Eirik Nygaard counted the ballots.\n\n"
+        "FERRY VOTE TOO CLOSE TO CALL - From Nygaard’s count: “Every village split "
+        "almost evenly on the levy.”\n"
+    )
+    speakers = {speaker for _, speaker in _speakers(text)}
+    assert "FERRY VOTE TOO CLOSE TO CALL" not in speakers
