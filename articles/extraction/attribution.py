@@ -49,6 +49,25 @@ SIGNATURE = re.compile(
 )
 
 
+# The same on the line below a quotation that fills its paragraph, as fact-checks and
+# notebooks print them: '“We will win.”' then '- Lund.' or '-Mayor Holt, in a tweet.'
+_SIGNATURE_BELOW = re.compile(
+    r"\s*(?P<cue>[-―—–])[ \t]*(?P<who>[A-ZÀ-Þ][\w’'.-]*(?:[ \t]+[A-ZÀ-Þ][\w’'.-]*){0,3})"
+    r"[ \t]*(?:,[^\n;:!?“”\"]{0,60})?[.]?[ \t]*(?:\n|$)"
+)
+
+
+def signature_below(registry: Registry, text: str, p_end: int) -> Attribution | None:
+    """A signature alone on the line after the paragraph ending at ``p_end``."""
+    if text[p_end : p_end + 8].lstrip()[:1] not in ("-", "―", "—", "–"):
+        return None  # most paragraphs are followed by prose: spared the match
+    match = _SIGNATURE_BELOW.match(text, p_end)
+    if match is None or "\n" not in text[p_end : match.start("cue")]:
+        return None
+    attribution = _attribution(registry, text, match, 0)
+    return attribution if attribution is not None and attribution.entity.named else None
+
+
 def _dash_first(tail: str) -> bool:
     """Whether a dash opens ``tail`` after white space, as SIGNATURE needs."""
     # Most tails open with a comma or a word: they are spared SIGNATURE's match.

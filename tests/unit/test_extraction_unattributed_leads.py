@@ -39,3 +39,29 @@ def test_a_heading_in_capitals_before_a_colon_is_no_speaker():
     )
     speakers = {speaker for _, speaker in _speakers(text)}
     assert "FERRY VOTE TOO CLOSE TO CALL" not in speakers
+
+
+def test_a_signature_on_the_line_below_names_the_quotations_speaker():
+    text = (
+        "Ingrid Solberg and Eirik Nygaard debated the ferry levy on Tuesday.\n\n"
+        "“The levy will cost every family on the islands a week’s wages.”\n\n"
+        "- Nygaard.\n\n"
+        "That figure is too high by half.\n\n"
+        "“We cut the fares twice in the last two years.”\n\n"
+        "-Mayor Ingrid Solberg, in a post after the debate.\n"
+    )
+    speakers = {q.text: q.speaker for q in extract_quotes(text)}
+    assert speakers["The levy will cost every family on the islands a week’s wages."] == (
+        "Eirik Nygaard"
+    )
+    assert speakers["We cut the fares twice in the last two years."] == "Ingrid Solberg"
+
+
+def test_a_dashed_list_item_below_a_quotation_signs_nothing():
+    text = (
+        "Eirik Nygaard spoke first.\n\n"
+        "“The levy will cost every family a week’s wages.”\n\n"
+        "-Ingrid Solberg won most votes in the harbour towns.\n"
+    )
+    speakers = {q.text: q.speaker for q in extract_quotes(text)}
+    assert speakers["The levy will cost every family a week’s wages."] == "Eirik Nygaard"
