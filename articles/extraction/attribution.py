@@ -225,12 +225,12 @@ _PLURAL_SUBJECTS = frozenset("they we i you both two three four five six".split(
 # adverb, and a verb, listed or not, then nothing but a time or a place to the sentence's
 # end: '…,” he surmised.', '…,” Lund fumed on Tuesday.', '…,” she has said.', '…,” he
 # later said.', '…,” it recommended.', '…,” the president will say.'. A quantifier opens
-# a group as 'the' does ('…,” some protesters chanted'), and a plural subject's present
-# tense is a cue when its '-s' form is listed ('…,” the two write').
+# a group as 'the' does ('…,” some protesters chanted'), a plural subject's present tense
+# is a cue when its '-s' form is listed ('…,” the two write'), and so is '…,” he went on.'.
 UNLISTED_CUE_AFTER = re.compile(
     rf"\s*(?P<who>{SUBJECT_PRONOUN}|it|I|we|{CAPITALISED}|(?:[Tt]he|[Aa]n?|{_QUANTIFIER})\s+"
     rf"(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+(?:(?:has|have|had|will|would|later|also|then|"
-    rf"once|again|just|{LY_ADVERB})\s+)*(?P<cue>{CUE}|[a-z]{{3,}}ed|{_PLURAL_PRESENT})"
+    rf"once|again|just|{LY_ADVERB})\s+)*(?P<cue>{CUE}|[a-z]{{3,}}ed|went\s+on|{_PLURAL_PRESENT})"
     r"(?:\s+(?:on|in|at|during|later|again|back)\b[^.!?“”\"]{0,40})?\s*[.!?]?\s*$"
 )
 

@@ -65,3 +65,13 @@ def test_a_dashed_list_item_below_a_quotation_signs_nothing():
     )
     speakers = {q.text: q.speaker for q in extract_quotes(text)}
     assert speakers["The levy will cost every family a week’s wages."] == "Eirik Nygaard"
+
+
+def test_went_on_after_a_quotation_attributes_it():
+    text = (
+        "Eirik Nygaard praised the harbour plan on Monday, and Ingrid Solberg did not.\n\n"
+        "“We have waited twenty years for a quay that can take the big ferries,” "
+        "Nygaard went on.\n"
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, text[quote.cue_start : quote.cue_end]) == ("Eirik Nygaard", "went on")
