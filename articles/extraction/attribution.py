@@ -36,6 +36,12 @@ from articles.extraction.speakers import speaker_in
 PHRASE_THEN_CUE = re.compile(
     rf"\s*[,:]?\s*(?P<who>[^\s.!?;:“”\"][^!?;:“”\"]{{0,160}}?)\s+{ADVERB}(?P<cue>{CUE})\b"
 )
+# A quotation that opens its sentence, then prose, then a comma and a subject of any
+# words before the cue that ends the sentence: '“…” of the case, the court's opinion said.'
+TRAILING_PHRASE_THEN_CUE = re.compile(
+    rf",\s+(?P<who>[^\s,;:!?“”\"][^,;:!?“”\"]{{0,80}}?)\s+{ADVERB}(?P<cue>{CUE})\b"
+    rf"[^.!?;:“”\"]{{0,60}}[.!?]?\s*$"
+)
 # After a closing mark, the cue then the rest of the sentence: '…,” said Rep. Gwen Moore
 # (D-Wis.), a member of the caucus.'
 CUE_THEN_PHRASE = re.compile(
@@ -167,6 +173,15 @@ def after_quote(
         and len(tail[: match.start()].split()) <= run_on_words
     ):
         return _attribution(registry, text, match, position)
+    match = TRAILING_PHRASE_THEN_CUE.search(tail) if opens_sentence else None
+    if (
+        match
+        and _subject_like(match.group("who"))
+        and len(tail[: match.start()].split()) <= run_on_words
+    ):
+        attribution = _attribution(registry, text, match, position)
+        if attribution is not None:
+            return attribution
     if text[position - 2 : position - 1] in (",", "?", "!"):
         # A verb no cue list holds, or one after an auxiliary or an adverb, closing the
         # sentence: '…,” he surmised.', '…,” she has said.'

@@ -75,3 +75,13 @@ def test_went_on_after_a_quotation_attributes_it():
     )
     (quote,) = extract_quotes(text)
     assert (quote.speaker, text[quote.cue_start : quote.cue_end]) == ("Eirik Nygaard", "went on")
+
+
+def test_an_opening_quotation_takes_a_closing_subject_of_lower_case_words():
+    text = (
+        "Eirik Nygaard had argued for the levy all winter.\n\n"
+        "“A levy this size would be fair” to the islands and the towns alike, harbour "
+        "board chair Ingrid Solberg said after the vote.\n"
+    )
+    speakers = {q.text: q.speaker for q in extract_quotes(text)}
+    assert speakers["A levy this size would be fair"] == "Ingrid Solberg"
