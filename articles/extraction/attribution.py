@@ -36,6 +36,12 @@ from articles.extraction.speakers import speaker_in
 PHRASE_THEN_CUE = re.compile(
     rf"\s*[,:]?\s*(?P<who>[^\s.!?;:“”\"][^!?;:“”\"]{{0,160}}?)\s+{ADVERB}(?P<cue>{CUE})\b"
 )
+# A quotation that opens its sentence, then prose, then a comma and a subject of any
+# words before the cue that ends the sentence: '“…” of the case, the court's opinion said.'
+TRAILING_PHRASE_THEN_CUE = re.compile(
+    rf",\s+(?P<who>[^\s,;:!?“”\"][^,;:!?“”\"]{{0,80}}?)\s+{ADVERB}(?P<cue>{CUE})\b"
+    rf"[^.!?;:“”\"]{{0,60}}[.!?]?\s*$"
+)
 # After a closing mark, the cue then the rest of the sentence: '…,” said Rep. Gwen Moore
 # (D-Wis.), a member of the caucus.'
 CUE_THEN_PHRASE = re.compile(
@@ -47,6 +53,25 @@ SIGNATURE = re.compile(
     r"\s*(?P<cue>[―—–])\s*(?P<who>[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ](?:[\w’'-]*|\.)){1,3})"
     r"\s*(?:,[^;:!?“”\"]{0,60})?[.]?\s*$"
 )
+
+
+# The same on the line below a quotation that fills its paragraph, as fact-checks and
+# notebooks print them: '“We will win.”' then '- Lund.' or '-Mayor Holt, in a tweet.'
+_SIGNATURE_BELOW = re.compile(
+    r"\s*(?P<cue>[-―—–])[ \t]*(?P<who>[A-ZÀ-Þ][\w’'.-]*(?:[ \t]+[A-ZÀ-Þ][\w’'.-]*){0,3})"
+    r"[ \t]*(?:,[^\n;:!?“”\"]{0,60})?[.]?[ \t]*(?:\n|$)"
+)
+
+
+def signature_below(registry: Registry, text: str, p_end: int) -> Attribution | None:
+    """A signature alone on the line after the paragraph ending at ``p_end``."""
+    if text[p_end : p_end + 8].lstrip()[:1] not in ("-", "―", "—", "–"):
+        return None  # most paragraphs are followed by prose: spared the match
+    match = _SIGNATURE_BELOW.match(text, p_end)
+    if match is None or "\n" not in text[p_end : match.start("cue")]:
+        return None
+    attribution = _attribution(registry, text, match, 0)
+    return attribution if attribution is not None and attribution.entity.named else None
 
 
 def _dash_first(tail: str) -> bool:
@@ -95,9 +120,13 @@ class Attribution:
         self.__dict__.update(cue=cue, entity=entity, mention=mention)
 
 
-def after_quote(registry: Registry, text: str, position: int, limit: int) -> Attribution | None:
+def after_quote(
+    registry: Registry, text: str, position: int, limit: int, *, opens_sentence: bool = False
+) -> Attribution | None:
     """From the closing mark at ``position`` to the sentence's end at ``limit``:
-    '…,” said Dana Whitfield', '…,” she said', '…,” Whitfield said'."""
+    '…,” said Dana Whitfield', '…,” she said', '…,” Whitfield said'. ``opens_sentence``:
+    the quotation is the sentence's first words."""
+    run_on_words = _RUN_ON_WORDS_OPENING if opens_sentence else _RUN_ON_WORDS
     limit = _past_abbreviations(text, limit)
     tail = text[position:limit]
     if text[position - 2 : position - 1] in (".", "!", "?") and _NEW_SENTENCE.match(tail):
@@ -133,7 +162,7 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
     # The quoted words run on in prose before the attribution closes the sentence:
     # '“…face jail time” for criminal behavior, she said.'
     match = TRAILING_SPEAKER_THEN_CUE.search(tail)
-    if match and len(tail[: match.start()].split()) <= _RUN_ON_WORDS:
+    if match and len(tail[: match.start()].split()) <= run_on_words:
         return _attribution(registry, text, match, position)
     # Or with the cue first: '…“the beginning of the end” for the union, said Tom Berg,
     # founder of the party.'
@@ -141,9 +170,18 @@ def after_quote(registry: Registry, text: str, position: int, limit: int) -> Att
     if (
         match
         and match.group("cue") not in NAMING_VERBS
-        and len(tail[: match.start()].split()) <= _RUN_ON_WORDS
+        and len(tail[: match.start()].split()) <= run_on_words
     ):
         return _attribution(registry, text, match, position)
+    match = TRAILING_PHRASE_THEN_CUE.search(tail) if opens_sentence else None
+    if (
+        match
+        and _subject_like(match.group("who"))
+        and len(tail[: match.start()].split()) <= run_on_words
+    ):
+        attribution = _attribution(registry, text, match, position)
+        if attribution is not None:
+            return attribution
     if text[position - 2 : position - 1] in (",", "?", "!"):
         # A verb no cue list holds, or one after an auxiliary or an adverb, closing the
         # sentence: '…,” he surmised.', '…,” she has said.'
@@ -202,12 +240,12 @@ _PLURAL_SUBJECTS = frozenset("they we i you both two three four five six".split(
 # adverb, and a verb, listed or not, then nothing but a time or a place to the sentence's
 # end: '…,” he surmised.', '…,” Lund fumed on Tuesday.', '…,” she has said.', '…,” he
 # later said.', '…,” it recommended.', '…,” the president will say.'. A quantifier opens
-# a group as 'the' does ('…,” some protesters chanted'), and a plural subject's present
-# tense is a cue when its '-s' form is listed ('…,” the two write').
+# a group as 'the' does ('…,” some protesters chanted'), a plural subject's present tense
+# is a cue when its '-s' form is listed ('…,” the two write'), and so is '…,” he went on.'.
 UNLISTED_CUE_AFTER = re.compile(
     rf"\s*(?P<who>{SUBJECT_PRONOUN}|it|I|we|{CAPITALISED}|(?:[Tt]he|[Aa]n?|{_QUANTIFIER})\s+"
     rf"(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+(?:(?:has|have|had|will|would|later|also|then|"
-    rf"once|again|just|{LY_ADVERB})\s+)*(?P<cue>{CUE}|[a-z]{{3,}}ed|{_PLURAL_PRESENT})"
+    rf"once|again|just|{LY_ADVERB})\s+)*(?P<cue>{CUE}|[a-z]{{3,}}ed|went\s+on|{_PLURAL_PRESENT})"
     r"(?:\s+(?:on|in|at|during|later|again|back)\b[^.!?“”\"]{0,40})?\s*[.!?]?\s*$"
 )
 
@@ -223,6 +261,10 @@ UNLISTED_CUE_BEFORE_NAME = re.compile(
 # How many words may follow a closing mark before a ', she said.' that still attributes
 # the quote (more, and the sentence has its own subject).
 _RUN_ON_WORDS = 8
+# A quotation that opens its sentence is the sentence's subject or its first words, and a
+# ', she said.' at the sentence's end attributes it however long the prose between:
+# '“To see it is stunning,” since so many cases were close, said Per Lund.'
+_RUN_ON_WORDS_OPENING = 30
 
 
 def _past_abbreviations(text: str, limit: int) -> int:

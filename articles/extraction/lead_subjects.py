@@ -294,6 +294,13 @@ def _subject_group(registry: Registry, text: str, sentence_start: int, match: re
     return speaker_in(registry, text, start, sentence_start + match.end("subject"))
 
 
+def colon_subject(registry: Registry, text: str, sentence_start: int, colon: int) -> Speaker:
+    """The subject of a sentence that ends in a colon before a quotation: 'Holt had a
+    message for the council: “…”' is Holt's, not the council's."""
+    registry.read(text)
+    return _opening_subject(registry, text, sentence_start, text[sentence_start:colon])
+
+
 def _opening_subject(registry: Registry, text: str, sentence_start: int, lead: str) -> Speaker:
     """The subject opening ``lead`` past opening phrases ('On Monday, '): the name heading
     it before the main verb, or its words; no one when quoted words may start the lead."""

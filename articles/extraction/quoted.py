@@ -8,7 +8,13 @@ import re
 
 from articles.extraction.around_cues import learned_cue
 from articles.extraction.asides import quotation_aside
-from articles.extraction.attribution import Attribution, after_quote, before_quote, cue_in
+from articles.extraction.attribution import (
+    Attribution,
+    after_quote,
+    before_quote,
+    cue_in,
+    signature_below,
+)
 from articles.extraction.clause_shapes import CLAUSE_SUBJECTS
 from articles.extraction.lead_subjects import subject_speaker_before
 from articles.extraction.marks import CLOSING, Segment
@@ -92,7 +98,10 @@ def quote_in_marks(
     # Ends with a stop or a comma, or a comma (or the paragraph's end) follows it.
     ends_clause = content[-1:] in ",.?!…" or (tail[:1] in ",")
     # Both sides are read, even when one will do: each registers the names it meets.
-    after = after_quote(registry, text, close + 1, tail_end)
+    after = after_quote(registry, text, close + 1, tail_end, opens_sentence=not lead.strip())
+    if after is None and not lead.strip() and not text[close + 1 : p_end].strip(" ."):
+        # A quotation filling its paragraph, signed on the line below: '- Lund.'
+        after = signature_below(registry, text, p_end)
     before = before_quote(registry, text, lead_start, segment.open) or _speaker_colon(
         registry, text, lead_start, segment.open
     )

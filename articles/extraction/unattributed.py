@@ -1,4 +1,5 @@
-"""Whose a quote with no cue of its own is: the last name before it in its paragraph;
+"""Whose a quote with no cue of its own is: the subject of the colon's sentence right
+before it ('Holt had a message:'), or the last name before it in its paragraph;
 for a quote that opens its paragraph, the subject of the colon before it ('Okafor told the
 council:') or someone who became a subject since the last speaker spoke; else the last
 speaker."""
@@ -7,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from articles.extraction.lead_subjects import may_speak, subject_speaker_before
+from articles.extraction.lead_subjects import colon_subject, may_speak, subject_speaker_before
 from articles.extraction.names import (
     names_found,
 )
-from articles.extraction.paragraphs import SENTENCE_END
+from articles.extraction.paragraphs import SENTENCE_END, sentence_start
 from articles.extraction.patterns import (
     CUE,
 )
@@ -25,9 +26,21 @@ _LAST_CUE = re.compile(
 
 
 def nearby_speaker(registry: Registry, text: str, p_start: int, position: int) -> Entity | None:
-    """For an unattributed quote: the last name before it in its paragraph, or else the
-    last speaker."""
+    """For an unattributed quote: the subject of a colon's sentence just before it, the
+    last name before it in its paragraph, or else the last speaker."""
     registry.read(text)
+    before = text[p_start:position].rstrip(" “\"'‘")
+    if before.endswith(":"):
+        # 'Holt had a message for the council: “…”': the colon's sentence is the quote's
+        # lead, and its subject speaks, not the last name in its object.
+        colon = p_start + len(before) - 1
+        subject = colon_subject(registry, text, sentence_start(text, p_start, colon), colon)
+        entity = subject.entity
+        # Not a section's heading in capitals ('POLLS MISSED - …'), nor an opening word.
+        if entity is not None and entity.named and not entity.name.isupper():
+            opener = " " not in entity.name and registry.opens_sentences_only(entity.name)
+            if not opener and may_speak(registry, entity.name):
+                return entity
     lead = text[max(p_start, position - 400) : position]
     names = [f for f in names_found(lead) if may_speak(registry, f.name)]
     if names:
