@@ -27,6 +27,9 @@ _PARTICLES_BEFORE = re.compile(
 _OPENINGS = frozenset('.!?:;“"(—–')
 # Words after which 'van' or 'den' is a noun ('the van', 'her den').
 _DETERMINERS = ARTICLES | frozenset("this that these those its his her their our my your".split())
+# The last two letters of each particle: a name's start that no one of them and a space
+# come right before is asked about no further (most names, most of the phrases asked).
+_PARTICLE_ENDINGS = frozenset(particle[-2:] for particle in PARTICLES)
 
 
 class ParticleLead(NamedTuple):
@@ -41,8 +44,10 @@ def particle_lead(text: str, start: int) -> ParticleLead | None:
     """The particles and the given name or title before the surname at ``start``
     ('Mr. de Vos', 'Anna van der Berg'); None unless a title, a
     given name or a sentence's start comes before them ('the van Lund said': a van)."""
-    if start < 3 or not text[start - 3 : start - 1].isalpha():
-        return None  # every particle ends in two letters and a space
+    if start < 3 or text[start - 3 : start - 1] not in _PARTICLE_ENDINGS:
+        # The particles' spaces end at ``start``; after a letter, they are one space, and
+        # the two letters before it are the last particle's last two.
+        return None
     lead = _PARTICLES_BEFORE.search(text, max(0, start - 40), start)
     if lead is None:
         return None

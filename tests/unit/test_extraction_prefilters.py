@@ -11,6 +11,7 @@ from articles.extraction import (
     attribution,
     clause_shapes,
     marks,
+    name_shapes,
     names,
     paragraphs,
     patterns,
@@ -233,3 +234,31 @@ def test_the_gold_openings_and_commas_are_told_as_the_patterns_tell_them():
             _check_openings(body[at : at + 200], 0, min(200, len(body) - at))
     for word in _GOLD_WORDS:
         _check_openings(word, 0, len(word))
+
+
+def _check_particle_lead(text: str) -> None:
+    # particle_lead asks its search only where the two letters before the space before
+    # the name end a particle: wherever else the search finds a lead, the test fails.
+    for start in range(3, len(text) + 1):
+        lead = name_shapes._PARTICLES_BEFORE.search(text, max(0, start - 40), start)
+        if lead is not None and text[start - 3 : start - 1].isalpha():
+            assert text[start - 3 : start - 1] in name_shapes._PARTICLE_ENDINGS
+
+
+_PARTICLE_PIECES = ["de", "van", "der", "della", "del", "dos", "al", "Al", "le", "Vos",
+                    "Mr.", "Anna", "the", "Ivan", "Lund", "Odd-Arne", "O’Neil"]  # fmt: skip
+_particle_texts = st.lists(st.sampled_from(_PARTICLE_PIECES + _MARKS), max_size=16).map("".join)
+
+
+@settings(max_examples=500)
+@given(st.one_of(_particle_texts, _texts))
+@example("Mr. de Vos")
+@example("Anna van der  Berg")
+@example("Ivan Lund")
+def test_a_particle_lead_is_searched_for_wherever_the_pattern_finds_one(text):
+    _check_particle_lead(text)
+
+
+def test_the_gold_particle_leads_are_searched_for_wherever_the_pattern_finds_one():
+    for body in _GOLD_PARAGRAPHS:
+        _check_particle_lead(body)
