@@ -59,8 +59,8 @@ SIGNATURE = re.compile(
 # notebooks print them: '“We will win.”' then '- Lund.' or '-Mayor Holt, in a tweet.'
 _SIGNATURE_BELOW = re.compile(
     r"\s*(?P<cue>[-―—–])[ \t]*(?P<who>[A-ZÀ-Þ][\w’'.-]*(?:[ \t]+[A-ZÀ-Þ][\w’'.-]*){0,3})"
-    r"[ \t]*(?:,[^\n;:!?“”\"]{0,60})?[.]?[ \t]*(?:\n|$)"
-)
+    r"[ \t]*(?:,[^\n;:!?“”\"]{0,60}[.]?[ \t]*|[.][ \t]*)?(?:\n|$)"
+)  # one run of spaces or tabs at a time: two side by side took quadratic time on a long run
 
 
 def signature_below(registry: Registry, text: str, p_end: int) -> Attribution | None:
