@@ -310,12 +310,13 @@ def resolve_gold_speakers(text: str, gold: list[dict]) -> list[str | None]:
 
 
 # A capitalised run of one to four words (initials too), after an optional title: a name maybe.
+# A run of initials is taken whole (possessive): split every way, it took cubic time.
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w’'.-])(?:(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Adm|President|Senator|Justice|"
-    r"Speaker|Judge|Mayor)\.? )?((?:(?:[A-Z]\.)+ ?|[A-Z][\w’'-]+ ){0,3}[A-Z][\w’'-]+)"
+    r"Speaker|Judge|Mayor)\.? )?((?:(?:[A-Z]\.)++ ?|[A-Z][\w’'-]+ ){0,3}[A-Z][\w’'-]+)"
 )
 # Words that open a subordinate clause: 'If Holt wins, he …' is no sentence about Holt.
-SUBORDINATORS = frozenset(
+_SUBORDINATORS = frozenset(
     "if when while as although though because since after before unless once until whether".split()
 )
 # A sentence's end: a stop, then space and a capital or an opening mark, or a line break.
@@ -333,7 +334,7 @@ def _sentence_topics(text: str, speaker_surnames: set[str]) -> list[tuple[int, s
         opener = fold(words[0])
         while words and (fold(words[0]) in STARTERS or fold(words[0]) in TITLES):
             words = words[1:]  # 'But Holt', 'Former Gov. Holt'
-        if opener in ("the", "a", "an") or opener in SUBORDINATORS:
+        if opener in ("the", "a", "an") or opener in _SUBORDINATORS:
             continue  # 'The Holt campaign', 'If Holt wins, …': no sentence's subject
         if words:
             runs.append((match.start(), match.group(1), words))
@@ -364,7 +365,7 @@ def _opens_sentence(before: str) -> bool:
         before.count(",") == 1
         and before.endswith(",")
         and len(words) <= 6  # 'In May,'; not a clause: 'He said that as long as …,'
-        and fold(words[0]) not in PRONOUNS | SUBORDINATORS
+        and fold(words[0]) not in PRONOUNS | _SUBORDINATORS
     )
 
 
