@@ -7,8 +7,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from articles.extraction.clause_shapes import TIMES
 from articles.extraction.descriptions import DETERMINERS, PRONOUNS, describes
 from articles.extraction.model import Span
+from articles.extraction.names import MONTHS
 from articles.extraction.paragraphs import SENTENCE_END
 from articles.extraction.pattern_speakers import speaker_of
 from articles.extraction.patterns import (
@@ -63,6 +65,10 @@ _SIGNATURE_BELOW = re.compile(
 )  # one run of spaces or tabs at a time: two side by side took quadratic time on a long run
 
 
+# Days, months and times of day: a line of them below a quotation dates it ('May' may be a name).
+_DATE_WORDS = TIMES | (MONTHS - {"may"})
+
+
 def signature_below(registry: Registry, text: str, p_end: int) -> Attribution | None:
     """A signature alone on the line after the paragraph ending at ``p_end``."""
     if text[p_end : p_end + 8].lstrip()[:1] not in ("-", "―", "—", "–"):
@@ -70,6 +76,8 @@ def signature_below(registry: Registry, text: str, p_end: int) -> Attribution | 
     match = _SIGNATURE_BELOW.match(text, p_end)
     if match is None or "\n" not in text[p_end : match.start("cue")]:
         return None
+    if all(word.lower().rstrip(".") in _DATE_WORDS for word in match.group("who").split()):
+        return None  # '- Monday.', '- March.': a date line, no signature
     attribution = _attribution(registry, text, match, 0)
     return attribution if attribution is not None and attribution.entity.named else None
 

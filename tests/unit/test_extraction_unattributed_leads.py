@@ -85,3 +85,10 @@ def test_an_opening_quotation_takes_a_closing_subject_of_lower_case_words():
     )
     speakers = {q.text: q.speaker for q in extract_quotes(text)}
     assert speakers["A levy this size would be fair"] == "Ingrid Solberg"
+
+
+def test_a_weekday_below_a_quotation_signs_nothing():
+    text = "Nygaard's campaign closed with a rally.\n\n“We will carry the valley.”\n- Tuesday.\n"
+    for scope in Scope:
+        speakers = dict(_speakers(text, scope))
+        assert speakers["We will carry the valley."] is None, scope
