@@ -134,7 +134,10 @@ def after_quote(
     """From the closing mark at ``position`` to the sentence's end at ``limit``:
     '…,” said Dana Whitfield', '…,” she said', '…,” Whitfield said'. ``opens_sentence``:
     the quotation is the sentence's first words."""
-    run_on_words = _RUN_ON_WORDS_OPENING if opens_sentence else _RUN_ON_WORDS
+    # A quotation a copula follows is named, not spoken: '“We will win” is a slogan …,
+    # said Lund.' is no quote of Lund's ('“A big truck” plowed through …, he said' is).
+    named = _NAMED_BY.match(text, position) is not None
+    run_on_words = _RUN_ON_WORDS_OPENING if opens_sentence and not named else _RUN_ON_WORDS
     limit = _past_abbreviations(text, limit)
     tail = text[position:limit]
     if text[position - 2 : position - 1] in (".", "!", "?") and _NEW_SENTENCE.match(tail):
@@ -273,6 +276,8 @@ _RUN_ON_WORDS = 8
 # ', she said.' at the sentence's end attributes it however long the prose between:
 # '“To see it is stunning,” since so many cases were close, said Per Lund.'
 _RUN_ON_WORDS_OPENING = 30
+# A copula after the closing mark: the quotation is what the sentence talks about.
+_NAMED_BY = re.compile(r"\s+(?:is|was|are|were|has been|had been|became|remains)\b")
 
 
 def _past_abbreviations(text: str, limit: int) -> int:

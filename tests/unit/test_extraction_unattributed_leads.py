@@ -87,6 +87,16 @@ def test_an_opening_quotation_takes_a_closing_subject_of_lower_case_words():
     assert speakers["A levy this size would be fair"] == "Ingrid Solberg"
 
 
+def test_a_quotation_that_is_its_sentences_subject_takes_no_far_attribution():
+    text = (
+        "“Fair fares for all” is a motto the harbour chief Ingrid Solberg has printed on "
+        "every ticket since her first term began in the autumn, said Eirik Nygaard.\n"
+    )
+    for scope in Scope:
+        speakers = dict(_speakers(text, scope))
+        assert speakers.get("Fair fares for all") != "Eirik Nygaard", scope
+
+
 def test_a_weekday_below_a_quotation_signs_nothing():
     text = "Nygaard's campaign closed with a rally.\n\n“We will carry the valley.”\n- Tuesday.\n"
     for scope in Scope:
