@@ -193,6 +193,7 @@ def _closes(
         return True
     if ch == "“":
         # An opening mark typed to close closes before a space inside the paragraph: one
-        # that ends it leaves the quote open, as an unclosed quote is read.
-        return inside and after.isspace() and not before.isspace()
+        # that ends it leaves the quote open, as an unclosed quote is read, unless a stop
+        # comes before it ('…later.“'): the stray mark then stays out of the content.
+        return (inside or before in ".?!") and after.isspace() and not before.isspace()
     return not before.isspace() or ch in "»«"

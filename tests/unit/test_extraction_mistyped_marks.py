@@ -70,3 +70,9 @@ def test_a_spaced_pair_after_a_single_mark_closes_the_quote(scope):
 def test_a_low_opening_mark_still_closes_at_the_paragraph_end(scope):
     text = "Halvor Rønning warned the crews. „The storm will reach the fjord by noon.“"
     assert ("The storm will reach the fjord by noon.", "Halvor Rønning") in _quotes(text, scope)
+
+
+@SCOPES
+def test_an_opening_curly_mark_typed_to_close_a_paragraph_is_trimmed(scope):
+    text = "“The ferry is late,“ Sigrid Aune said,“and the buses are later.“"
+    assert ("and the buses are later.", "Sigrid Aune") in _quotes(text, scope)
