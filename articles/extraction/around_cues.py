@@ -36,6 +36,7 @@ from articles.extraction.asides import (
     breaks_told_clause,
     in_adjunct,
     inverted_aside,
+    inverted_rest_end,
     lead_before_according,
     mentions_poll,
     name_colon,
@@ -145,7 +146,13 @@ def reported_around_cues(
     if gate is not None:
         hits, low = with_low_cues(model, scored, hits)
     groups = _groups(hits, sentence)
+    described_from = len(sentence)  # where a trailing description of a speaker starts
     for first, last, probability in groups:
+        if first > described_from:
+            continue  # '…, said Holt, an engineer who has written about it': his description
+        inverted = inverted_aside(sentence, first, last)
+        if inverted is not None and inverted[1] is None:
+            described_from = inverted[0]
         cue_start, cue_end = sentence[first][0], sentence[last][1]
         if taken and any(t_start < cue_end and cue_start < t_end for t_start, t_end in taken):
             continue
@@ -440,9 +447,7 @@ def _around(
                 return None  # a quotation, the marks' rules' own
             content = (sentence[0][0], sentence[first - 1][0])
             return indirect_candidate(content, speaker, cue, probability)
-        end = len(sentence)
-        while end > rest + 1 and sentence[end - 1][2] in ".!?":
-            end -= 1
+        end = inverted_rest_end(sentence, rest)
         return indirect_candidate(
             (sentence[rest][0], sentence[end - 1][1]), speaker, cue, probability
         )

@@ -538,13 +538,44 @@ def inverted_aside(sentence: list[Token], first: int, last: int) -> tuple[int, i
         rest = after + 1
     if rest < len(sentence) and _trailing_apposition(sentence, rest):
         return comma, None  # '…, said Holt, a reporter whose work has …': he ends it
-    if not _clause_opens(sentence[rest : rest + _CLAUSE_WORDS]):
+    if not (
+        _clause_opens(sentence[rest : rest + _CLAUSE_WORDS])
+        or (rest < len(sentence) and _verb_shaped(sentence[rest][2]))
+    ):
         return None  # '…, said Holt, the mayor.', '…, said Holt, adding that …': no clause
     if sum(w[:1].isalnum() for _, _, w in sentence[rest:]) < _REST_WORDS:
         return None
     if sentence[rest][2].lower() in _NOT_CLAUSE_OPENERS:
         return None  # '…, said Holt, and the board agreed': his words ended at his name
     return comma, rest
+
+
+def inverted_rest_end(sentence: list[Token], rest: int) -> int:
+    """Where the clause going on after an inverted aside's speaker ends: at the sentence's
+    end, or before a second aside ('…, and the ferry, said Kari Holt, is late'), at its
+    ', and' or, lacking one, at its comma."""
+    end = len(sentence)
+    while end > rest + 1 and sentence[end - 1][2] in ".!?":
+        end -= 1
+    second = next(
+        (
+            i
+            for i in range(rest + 1, end - 1)
+            if sentence[i][2] == "," and sentence[i + 1][2].lower() in SAYING_VERBS
+        ),
+        None,
+    )
+    if second is None:
+        return end
+    joint = next(
+        (
+            i
+            for i in range(second - 1, rest, -1)
+            if sentence[i][2] == "," and sentence[i + 1][2].lower() in _NOT_CLAUSE_OPENERS
+        ),
+        second,
+    )
+    return max(joint, rest + 1)
 
 
 def _trailing_apposition(sentence: list[Token], start: int) -> bool:
@@ -609,7 +640,14 @@ def _apposition_opens(word: str) -> bool:
         and lowered not in PREPOSITIONS
         and lowered not in FINITE
         and not lowered.endswith(("ing", "ly"))
+        and not _verb_shaped(word)
     )
+
+
+def _verb_shaped(word: str) -> bool:
+    """'remains open', 'seemed late': a verb's ending, the clause going on after the
+    speaker, not a bare description ('director of …')."""
+    return word[:1].islower() and word.endswith(("s", "ed")) and not word.endswith("ss")
 
 
 _INVERTED_SPEAKER_WORDS = 6  # 'says former Vestland Gov. Siv Aasen'
