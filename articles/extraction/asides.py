@@ -33,6 +33,7 @@ from articles.extraction.clause_shapes import (
     skip_auxiliaries,
 )
 from articles.extraction.cue_subjects import DETERMINERS, phrase
+from articles.extraction.gender import of_first_name
 from articles.extraction.handoff import indirect_candidate
 from articles.extraction.model import Candidate, Span
 from articles.extraction.patterns import ATTRIBUTING_WORDS, SAYING_VERBS
@@ -391,6 +392,8 @@ def name_colon(registry: Registry, text: str, start: int, end: int) -> Candidate
     if named < len(text[start:colon].split()):
         if not _line_alone(text, start, end):
             return None  # 'Limited Tools to Fight Crime: The board …': a section's heading
+        if not _person_named(text, start, colon, label):
+            return None  # 'Vote on Friday: …', 'Tax Cuts to Families: …': a topic's heading
         speaker_end = start + _word_end(text[start:colon], named)
     speaker = speaker_in(registry, text, start, speaker_end)
     if speaker.entity is None or not speaker.entity.named or speaker.mention is None:
@@ -417,6 +420,16 @@ def _named_part(words: list[str]) -> int:
     if words[lower] in _LABEL_LINKS and 1 <= len(rest) <= 4 and all(w[:1].isupper() for w in rest):
         return lower
     return 0
+
+
+def _person_named(text: str, start: int, colon: int, label: list[str]) -> bool:
+    """Whether a headline label's leading words name a person: a known given name among
+    them ('Kari Holt to Fishermen'), or its last word met again outside the label ('Holt
+    camp: …' and 'Holt said …' below)."""
+    if any(of_first_name(w) is not None for w in label):
+        return True
+    last = re.compile(r"\b" + re.escape(label[-1].rstrip("’'s")) + r"\b")
+    return last.search(text, 0, start) is not None or last.search(text, colon) is not None
 
 
 def _line_alone(text: str, start: int, end: int) -> bool:
