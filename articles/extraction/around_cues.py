@@ -35,8 +35,6 @@ from articles.extraction.asides import (
     attribution_aside,
     breaks_told_clause,
     in_adjunct,
-    inverted_aside,
-    inverted_rest_end,
     lead_before_according,
     mentions_poll,
     name_colon,
@@ -104,6 +102,7 @@ from articles.extraction.handoff import (
     with_low_cues,
 )
 from articles.extraction.hearsay import HEARSAY, with_hearsay
+from articles.extraction.inverted_asides import inverted_aside, inverted_rest_end
 from articles.extraction.make_cues import MAKE, make_contents
 from articles.extraction.model import Candidate, Span
 from articles.extraction.noun_cues import NOUNS, noun_cues, suffered
@@ -163,7 +162,9 @@ def reported_around_cues(
             if not low_cue_may_pass(gate, cue, sentence, first, last, probability):
                 continue  # most of them: the gate refuses whatever content they have
             before = registry.checkpoint()
-            candidate = _around(registry, text, sentence, first, last, probability, ASK_LATER)
+            candidate = _around(
+                registry, text, sentence, first, last, probability, inverted, ASK_LATER
+            )
             registry.restore(before)
             if candidate is not None:
                 candidate = low_cue(gate, text, sentence, first, last, candidate, cue)
@@ -172,7 +173,7 @@ def reported_around_cues(
                 source = subject_source(registry, text, sentence, first)
                 candidate = replace(candidate, entity=source.entity, mention=source.mention)
         else:
-            candidate = _around(registry, text, sentence, first, last, probability, gate)
+            candidate = _around(registry, text, sentence, first, last, probability, inverted, gate)
             if (
                 candidate is not None
                 and candidate.entity is None
@@ -201,7 +202,9 @@ def reported_around_cues(
                 registry, text, sentence, first, last, candidate, groups, doubted=last in low
             )
             found.extend(
-                raised if raised is not None else with_lead(sentence, first, last, candidate)
+                raised
+                if raised is not None
+                else with_lead(sentence, first, last, candidate, inverted)
             )
             if gate is not None:
                 found.extend(lead_before_according(sentence, first, candidate))
@@ -388,6 +391,7 @@ def _around(
     first: int,
     last: int,
     probability: float,
+    inverted: tuple[int, int | None] | None,
     gate: Gate | None = None,
 ) -> Candidate | None:
     cue = (sentence[first][0], sentence[last][1])
@@ -435,7 +439,6 @@ def _around(
         content = (sentence[that + 1][0], sentence[end - 1][1])
         speaker = subject_before(registry, text, sentence, first)
         return indirect_candidate(content, speaker, cue, probability)
-    inverted = inverted_aside(sentence, first, last)
     if inverted is not None:
         # 'The trouble, says Ola Nilsen, a historian, is that …': the name after the cue
         # speaks, and the clause goes on after it (with_lead adds the piece before).

@@ -81,8 +81,7 @@ def test_a_second_aside_ends_the_first_speakers_clause(scope):
     # The first speaker's clause had run to the sentence's end, taking the second aside
     # and its speaker's words with it.
     text = (
-        "The road, said Ola Nilsen, is closed, and the ferry, said Kari Holt, is late "
-        "again today."
+        "The road, said Ola Nilsen, is closed, and the ferry, said Kari Holt, is late again today."
     )
     quotes = _quotes(text, scope)
     assert ("is closed", "Ola Nilsen") in quotes
