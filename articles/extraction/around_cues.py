@@ -107,9 +107,7 @@ from articles.extraction.make_cues import MAKE, make_contents
 from articles.extraction.model import Candidate, Span
 from articles.extraction.noun_cues import NOUNS, noun_cues, suffered
 from articles.extraction.noun_cues import SHAPE as NOUN_SHAPE
-from articles.extraction.patterns import (
-    ATTRIBUTING_WORDS,
-)
+from articles.extraction.patterns import ATTRIBUTING_WORDS, SAYING_VERBS
 from articles.extraction.raised_contents import passive_subject, raised_contents
 from articles.extraction.registry import Registry
 from articles.extraction.sentence_openings import opening_participle
@@ -147,8 +145,12 @@ def reported_around_cues(
     groups = _groups(hits, sentence)
     described_from = len(sentence)  # where a trailing description of a speaker starts
     for first, last, probability in groups:
-        if first > described_from:
-            continue  # '…, said Holt, an engineer who has written about it': his description
+        if first > described_from and all(
+            w.lower() not in SAYING_VERBS for _, _, w in sentence[first : last + 1]
+        ):
+            # '…, said Holt, an engineer who has written about it': his description; but
+            # '…, said Holt, an analyst, who notes that …' says more.
+            continue
         inverted = inverted_aside(sentence, first, last)
         if inverted is not None and inverted[1] is None:
             described_from = inverted[0]

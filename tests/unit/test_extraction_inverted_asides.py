@@ -112,3 +112,12 @@ def test_a_verb_after_the_speakers_comma_goes_on_with_the_clause(scope):
 def test_verbs_in_a_trailing_description_of_the_speaker_say_nothing(text, scope):
     # The wide scope had read 'written' and 'covered' as cues of quotes of their own.
     assert _quotes(text, scope) == [("The vote was close", "Ola Nilsen")]
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_verb_of_saying_in_the_speakers_description_still_says(scope):
+    text = (
+        "The toll is too high, said Ola Nilsen, a planner at the Fjord Trust, who notes "
+        "that the ferry has lost money for a decade."
+    )
+    assert ("the ferry has lost money for a decade", "Ola Nilsen") in _quotes(text, scope)
