@@ -35,7 +35,6 @@ from articles.extraction.asides import (
     attribution_aside,
     breaks_told_clause,
     in_adjunct,
-    inverted_aside,
     lead_before_according,
     mentions_poll,
     name_colon,
@@ -103,13 +102,12 @@ from articles.extraction.handoff import (
     with_low_cues,
 )
 from articles.extraction.hearsay import HEARSAY, with_hearsay
+from articles.extraction.inverted_asides import inverted_aside, inverted_rest_end
 from articles.extraction.make_cues import MAKE, make_contents
 from articles.extraction.model import Candidate, Span
 from articles.extraction.noun_cues import NOUNS, noun_cues, suffered
 from articles.extraction.noun_cues import SHAPE as NOUN_SHAPE
-from articles.extraction.patterns import (
-    ATTRIBUTING_WORDS,
-)
+from articles.extraction.patterns import ATTRIBUTING_WORDS, SAYING_VERBS
 from articles.extraction.raised_contents import passive_subject, raised_contents
 from articles.extraction.registry import Registry
 from articles.extraction.sentence_openings import opening_participle
@@ -145,7 +143,17 @@ def reported_around_cues(
     if gate is not None:
         hits, low = with_low_cues(model, scored, hits)
     groups = _groups(hits, sentence)
+    described_from = len(sentence)  # where a trailing description of a speaker starts
     for first, last, probability in groups:
+        if first > described_from and all(
+            w.lower() not in SAYING_VERBS for _, _, w in sentence[first : last + 1]
+        ):
+            # '…, said Holt, an engineer who has written about it': his description; but
+            # '…, said Holt, an analyst, who notes that …' says more.
+            continue
+        inverted = inverted_aside(sentence, first, last)
+        if inverted is not None and inverted[1] is None:
+            described_from = inverted[0]
         cue_start, cue_end = sentence[first][0], sentence[last][1]
         if taken and any(t_start < cue_end and cue_start < t_end for t_start, t_end in taken):
             continue
@@ -156,7 +164,9 @@ def reported_around_cues(
             if not low_cue_may_pass(gate, cue, sentence, first, last, probability):
                 continue  # most of them: the gate refuses whatever content they have
             before = registry.checkpoint()
-            candidate = _around(registry, text, sentence, first, last, probability, ASK_LATER)
+            candidate = _around(
+                registry, text, sentence, first, last, probability, inverted, ASK_LATER
+            )
             registry.restore(before)
             if candidate is not None:
                 candidate = low_cue(gate, text, sentence, first, last, candidate, cue)
@@ -165,7 +175,7 @@ def reported_around_cues(
                 source = subject_source(registry, text, sentence, first)
                 candidate = replace(candidate, entity=source.entity, mention=source.mention)
         else:
-            candidate = _around(registry, text, sentence, first, last, probability, gate)
+            candidate = _around(registry, text, sentence, first, last, probability, inverted, gate)
             if (
                 candidate is not None
                 and candidate.entity is None
@@ -194,7 +204,9 @@ def reported_around_cues(
                 registry, text, sentence, first, last, candidate, groups, doubted=last in low
             )
             found.extend(
-                raised if raised is not None else with_lead(sentence, first, last, candidate)
+                raised
+                if raised is not None
+                else with_lead(sentence, first, last, candidate, inverted)
             )
             if gate is not None:
                 found.extend(lead_before_according(sentence, first, candidate))
@@ -381,6 +393,7 @@ def _around(
     first: int,
     last: int,
     probability: float,
+    inverted: tuple[int, int | None] | None,
     gate: Gate | None = None,
 ) -> Candidate | None:
     cue = (sentence[first][0], sentence[last][1])
@@ -428,7 +441,6 @@ def _around(
         content = (sentence[that + 1][0], sentence[end - 1][1])
         speaker = subject_before(registry, text, sentence, first)
         return indirect_candidate(content, speaker, cue, probability)
-    inverted = inverted_aside(sentence, first, last)
     if inverted is not None:
         # 'The trouble, says Ola Nilsen, a historian, is that …': the name after the cue
         # speaks, and the clause goes on after it (with_lead adds the piece before).
@@ -440,9 +452,7 @@ def _around(
                 return None  # a quotation, the marks' rules' own
             content = (sentence[0][0], sentence[first - 1][0])
             return indirect_candidate(content, speaker, cue, probability)
-        end = len(sentence)
-        while end > rest + 1 and sentence[end - 1][2] in ".!?":
-            end -= 1
+        end = inverted_rest_end(sentence, rest)
         return indirect_candidate(
             (sentence[rest][0], sentence[end - 1][1]), speaker, cue, probability
         )

@@ -8,7 +8,8 @@ their content but a label or an aside.
     'The plan, Holt told reporters, will fail'                a 'told' aside
     'The message, according to the union, is that …'          an 'according to' aside
     'The vote, Holt said, “was too close.”'                   an aside a quotation goes on from
-    'The trouble, says Ola Nilsen, a historian, is that …'    an aside naming its speaker last
+
+(An aside naming its speaker last, 'The trouble, says Ola Nilsen, …', is inverted_asides.py's.)
 
 around_cues.py reads the sentence around each cue and asks these rules whether a cue is
 such an aside; the headline labels it asks before any cue. quoted.py asks whose the
@@ -33,6 +34,7 @@ from articles.extraction.clause_shapes import (
     skip_auxiliaries,
 )
 from articles.extraction.cue_subjects import DETERMINERS, phrase
+from articles.extraction.gender import of_first_name
 from articles.extraction.handoff import indirect_candidate
 from articles.extraction.model import Candidate, Span
 from articles.extraction.patterns import ATTRIBUTING_WORDS, SAYING_VERBS
@@ -391,6 +393,8 @@ def name_colon(registry: Registry, text: str, start: int, end: int) -> Candidate
     if named < len(text[start:colon].split()):
         if not _line_alone(text, start, end):
             return None  # 'Limited Tools to Fight Crime: The board …': a section's heading
+        if not _person_named(text, start, colon, label):
+            return None  # 'Vote on Friday: …', 'Tax Cuts to Families: …': a topic's heading
         speaker_end = start + _word_end(text[start:colon], named)
     speaker = speaker_in(registry, text, start, speaker_end)
     if speaker.entity is None or not speaker.entity.named or speaker.mention is None:
@@ -417,6 +421,16 @@ def _named_part(words: list[str]) -> int:
     if words[lower] in _LABEL_LINKS and 1 <= len(rest) <= 4 and all(w[:1].isupper() for w in rest):
         return lower
     return 0
+
+
+def _person_named(text: str, start: int, colon: int, label: list[str]) -> bool:
+    """Whether a headline label's leading words name a person: a known given name among
+    them ('Kari Holt to Fishermen'), or its last word met again outside the label ('Holt
+    camp: …' and 'Holt said …' below)."""
+    if any(of_first_name(w) is not None for w in label):
+        return True
+    last = re.compile(r"\b" + re.escape(label[-1].rstrip("’'s")) + r"\b")
+    return last.search(text, 0, start) is not None or last.search(text, colon) is not None
 
 
 def _line_alone(text: str, start: int, end: int) -> bool:
@@ -505,117 +519,3 @@ _ASIDE_SUBJECT = 6  # tokens from the comma to the cue: ', the party's chairman 
 
 
 CONNECTIVES = frozenset("and but so yet still however meanwhile instead indeed also".split())
-
-
-def inverted_aside(sentence: list[Token], first: int, last: int) -> tuple[int, int | None] | None:
-    """'The trouble, says Ola Nilsen, a historian, is that …': a verb of saying right after
-    a comma, its speaker after it, and the clause it breaks going on after the speaker's
-    comma (and an apposition's). The speaker's comma and where the rest starts (None when
-    descriptions of the speaker end the sentence)."""
-    if first != last or first < 2 or sentence[first - 1][2] != ",":
-        return None
-    if sentence[first][2].lower() not in SAYING_VERBS:
-        return None
-    comma = next(
-        (
-            i
-            for i in range(first + 1, min(first + 2 + _INVERTED_SPEAKER_WORDS, len(sentence)))
-            if sentence[i][2] == ","
-        ),
-        None,
-    )
-    if comma is None or comma == first + 1:
-        return None
-    words = [w for _, _, w in sentence[first + 1 : comma]]
-    if not words[0][:1].isupper() or any(
-        _finite(w) or not (w[:1].isalnum() or w in _NAME_MARKS) for w in words
-    ):
-        return None  # a name, perhaps titled: 'says Carl Lund', 'said Sen. Ada Berg'
-    rest = comma + 1
-    # 'says Ola Nilsen, director of the Fjord Trust, a charity that …, is …': each
-    # description closed by its comma is the speaker's.
-    while (after := _apposition_end(sentence, rest)) is not None:
-        rest = after + 1
-    if rest < len(sentence) and _trailing_apposition(sentence, rest):
-        return comma, None  # '…, said Holt, a reporter whose work has …': he ends it
-    if not _clause_opens(sentence[rest : rest + _CLAUSE_WORDS]):
-        return None  # '…, said Holt, the mayor.', '…, said Holt, adding that …': no clause
-    if sum(w[:1].isalnum() for _, _, w in sentence[rest:]) < _REST_WORDS:
-        return None
-    if sentence[rest][2].lower() in _NOT_CLAUSE_OPENERS:
-        return None  # '…, said Holt, and the board agreed': his words ended at his name
-    return comma, rest
-
-
-def _trailing_apposition(sentence: list[Token], start: int) -> bool:
-    """A description of the speaker that runs to the sentence's end: 'a reporter whose
-    work has …', 'director of the trust that runs it'."""
-    if not _apposition_opens(sentence[start][2]) or _clause_opens(
-        sentence[start : start + _CLAUSE_WORDS]
-    ):
-        return False
-    return not any(w in ",;:—–" or w in cues.QUOTE_MARKS for _, _, w in sentence[start:])
-
-
-def _clause_opens(words: list[Token]) -> bool:
-    """A verb (an auxiliary's) among the first words, and no relative before it: 'the vote
-    will fail', but 'a reporter whose work has …' describes the speaker."""
-    for _, _, word in words:
-        lowered = word.lower()
-        if _finite(lowered):
-            return True
-        if lowered in _RELATIVES or lowered == "that" or word in ",;:—–":
-            return False
-    return False
-
-
-def _finite(word: str) -> bool:
-    """An auxiliary, perhaps negated: 'is', 'doesn't', 'won’t'."""
-    lowered = word.lower()
-    return lowered in FINITE or lowered.endswith(("n't", "n’t"))
-
-
-def _apposition_end(sentence: list[Token], start: int) -> int | None:
-    """The comma that closes a description of the speaker from ``start`` ('a historian,',
-    'who remains …,', '70,', 'historian at …,'), or None: no description, or a clause
-    ('the vote will fail, …')."""
-    if start >= len(sentence) or not _apposition_opens(sentence[start][2]):
-        return None
-    after = next(
-        (
-            j
-            for j in range(start + 1, min(start + _APPOSITION_WORDS, len(sentence)))
-            if sentence[j][2] in ",;:—–" or sentence[j][2] in cues.QUOTE_MARKS
-        ),
-        None,
-    )
-    if after is None or sentence[after][2] != ",":
-        return None
-    relative = sentence[start][2].lower() in _RELATIVES
-    if not relative and any(_finite(w) for _, _, w in sentence[start:after]):
-        return None
-    return after
-
-
-def _apposition_opens(word: str) -> bool:
-    """'a historian', 'who remains …', '70,', 'historian at …': a description of the
-    speaker, not the clause going on ('and the board …', 'adding that …')."""
-    lowered = word.lower()
-    if lowered in DETERMINERS or lowered in _RELATIVES or word[:1].isdigit():
-        return True
-    return (
-        word[:1].islower()
-        and lowered not in _NOT_CLAUSE_OPENERS
-        and lowered not in PREPOSITIONS
-        and lowered not in FINITE
-        and not lowered.endswith(("ing", "ly"))
-    )
-
-
-_INVERTED_SPEAKER_WORDS = 6  # 'says former Vestland Gov. Siv Aasen'
-_APPOSITION_WORDS = 16  # 'historian at the National Museum of …'
-_REST_WORDS = 2  # 'is that …'
-_CLAUSE_WORDS = 8  # where a clause going on after the name has its verb
-_RELATIVES = frozenset("who whose which".split())
-_NAME_MARKS = frozenset(".'’-&")
-_NOT_CLAUSE_OPENERS = frozenset("and but or nor as while because so then".split())

@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from articles.extraction import cues
 from articles.extraction.addressees import ASKING, TELLING, clause_after_addressee
-from articles.extraction.asides import CONNECTIVES, inverted_aside
+from articles.extraction.asides import CONNECTIVES
 from articles.extraction.clause_shapes import (
     BOUNDARY_WORDS,
     CLAUSE_OPENERS,
@@ -233,15 +233,23 @@ _APPEAR = frozenset("appear appears appeared appearing".split())
 _WHERE_APPEARED = frozenset("on at with alongside before".split())
 
 
-def with_lead(sentence: list[Token], first: int, last: int, candidate: Candidate):
+def with_lead(
+    sentence: list[Token],
+    first: int,
+    last: int,
+    candidate: Candidate,
+    inverted: tuple[int, int | None] | None,
+):
     """'The plan, he said, will fail': a clause broken by its attribution is two pieces,
-    the lead before the subject's comma and the rest after the cue's."""
+    the lead before the subject's comma and the rest after the cue's. ``inverted`` is
+    inverted_aside's reading of the cue."""
     yield candidate
     after = sentence[last + 1 : last + 3]
-    inverted = inverted_aside(sentence, first, last)
-    if inverted is not None and inverted[1] is not None:
-        pass  # 'The trouble, says Ola Nilsen, a historian, is that …': the speaker after
-    elif len(after) < 2 or after[0][2] != "," or after[1][2] in cues.QUOTE_MARKS:
+    # 'The trouble, says Ola Nilsen, a historian, is that …': the speaker after the cue,
+    # the rest after his comma; otherwise the rest right after the cue's comma.
+    if (inverted is None or inverted[1] is None) and (
+        len(after) < 2 or after[0][2] != "," or after[1][2] in cues.QUOTE_MARKS
+    ):
         return  # no clause after the cue's comma, or a quotation the marks' rules read
     if candidate.start < sentence[last][1]:
         return

@@ -286,13 +286,14 @@ def _passive_agent(
     return speaker if speaker.entity is not None else None
 
 
-_IRREGULAR_PARTICIPLES = frozenset("known seen shown dubbed".split())
+_IRREGULAR_PARTICIPLES = frozenset("known seen shown".split())  # -ed words pass already
 # 'known by some voters as a “': the agent between the cue and the label.
 _AGENT_BEFORE_LABEL = re.compile(
-    r"\s+by\s+(?P<agent>[^,.;:!?“”\"]{2,60}?)\s+as\s+(?:an?\s+|the\s+)?[“\"‘]?\s*"
+    r"\s+by\s+(?P<agent>[^,.;:!?“”\"]{2,60}?)\s+as\s+(?:an?\s+|the\s+)?(?:[“\"‘]\s*)?"
 )
 # 'called “', 'labeled as a “', 'called the “': only the label after the cue.
-_NOTHING_BEFORE_LABEL = re.compile(r"\s*(?:as\s+)?(?:an?\s+|the\s+)?[“\"‘]?\s*")
+# The mark takes its own spaces, so no two runs of spaces meet (linear on a long run).
+_NOTHING_BEFORE_LABEL = re.compile(r"\s*(?:as\s+)?(?:an?\s+|the\s+)?(?:[“\"‘]\s*)?")
 # '” by Ola Nilsen, a professor': the agent after the label's closing mark, to a mark or
 # a word that ends a noun phrase.
 _AGENT_AFTER_LABEL = re.compile(

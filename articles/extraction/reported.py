@@ -52,7 +52,7 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
         if not REPORTING_FIRST_WORDS.isdisjoint(sentence.split())
         else None
     )
-    if speaker_first and _inverted_aside(sentence, speaker_first):
+    if speaker_first and _lead_before_inverted_aside(sentence, speaker_first):
         # 'And Lund, said Nilsen, who …, does not forget': the cue after the comma has its
         # speaker after it (around_cues reads it), not the lead before the comma.
         speaker_first = None
@@ -81,7 +81,7 @@ def reported_speech(registry: Registry, text: str, start: int, end: int) -> Cand
     return None
 
 
-def _inverted_aside(sentence: str, match: re.Match) -> bool:
+def _lead_before_inverted_aside(sentence: str, match: re.Match) -> bool:
     """'And Lund, said Nilsen, who …': only a comma between the subject the pattern took
     and a verb of saying, and a name and a comma after the verb."""
     between = sentence[match.end("who") : match.start("cue")]

@@ -74,3 +74,50 @@ def test_other_shapes_keep_their_reading(text, scope):
     assert quotes
     assert all(speaker in ("Ola Nilsen", "Kari Holt") for _, speaker in quotes)
     assert not [t for t, _ in quotes if "Nilsen" in t or "board" in t or "mayor" in t]
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_second_aside_ends_the_first_speakers_clause(scope):
+    # The first speaker's clause had run to the sentence's end, taking the second aside
+    # and its speaker's words with it.
+    text = (
+        "The road, said Ola Nilsen, is closed, and the ferry, said Kari Holt, is late again today."
+    )
+    quotes = _quotes(text, scope)
+    assert ("is closed", "Ola Nilsen") in quotes
+    assert ("is late again today", "Kari Holt") in quotes
+    assert not [t for t, s in quotes if s == "Ola Nilsen" and "Holt" in t]
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_verb_after_the_speakers_comma_goes_on_with_the_clause(scope):
+    # 'remains' had opened a description of the speaker, leaving the subject alone as
+    # what he said.
+    text = "Kari Berg spoke first. The question, says Ola Nilsen, remains open."
+    assert _quotes(text, scope) == [
+        ("The question", "Ola Nilsen"),
+        ("remains open", "Ola Nilsen"),
+    ]
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote was close, said Ola Nilsen, an engineer who has written about the bridge.",
+        "The vote was close, said Ola Nilsen, a reporter whose work has covered the council "
+        "for years.",
+    ],
+)
+def test_verbs_in_a_trailing_description_of_the_speaker_say_nothing(text, scope):
+    # The wide scope had read 'written' and 'covered' as cues of quotes of their own.
+    assert _quotes(text, scope) == [("The vote was close", "Ola Nilsen")]
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_verb_of_saying_in_the_speakers_description_still_says(scope):
+    text = (
+        "The toll is too high, said Ola Nilsen, a planner at the Fjord Trust, who notes "
+        "that the ferry has lost money for a decade."
+    )
+    assert ("the ferry has lost money for a decade", "Ola Nilsen") in _quotes(text, scope)

@@ -5,6 +5,7 @@ rules as they were before its fix (issue 14, round 21). The sentences are ours."
 import pytest
 
 from articles.extraction import Scope, extract_quotes
+from articles.extraction.quoted import _AGENT_BEFORE_LABEL, _NOTHING_BEFORE_LABEL
 
 SCOPES = [Scope.CLAUSES, Scope.WIDE]
 
@@ -42,12 +43,26 @@ def test_an_agent_before_the_label_is_its_speaker(scope):
         "Kari Berg spoke first. The new levy came to be derisively known by the Fjord "
         "Ferry Union as a “toll” within a week."
     )
-    quotes = _mixed(text, scope)
-    assert len(quotes) == 1
-    assert "Fjord Ferry Union" in (quotes[0][1] or quotes[0][2] or "")
+    assert [(t, s) for t, s, _ in _mixed(text, scope)] == [("toll", "Fjord Ferry Union")]
 
 
 @pytest.mark.parametrize("scope", SCOPES)
 def test_by_after_an_active_label_names_no_agent(scope):
     text = "Kari Berg called the levy a “harbour toll” by mistake."
     assert [(t, s) for t, s, _ in _mixed(text, scope)] == [("harbour toll", "Kari Berg")]
+
+
+_LONG = 100_000
+
+
+def test_a_long_run_of_spaces_between_cue_and_label_is_read_in_linear_time():
+    # Two runs of spaces side by side had made the label's lead quadratic (seconds here).
+    spaces = " " * _LONG + "x"
+    assert _NOTHING_BEFORE_LABEL.fullmatch(spaces) is None
+    assert _AGENT_BEFORE_LABEL.fullmatch(" by Eskil Dahl as" + spaces) is None
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_passive_label_after_a_long_run_of_spaces_is_quick(scope):
+    text = "The levy was called" + " " * _LONG + "x “a toll” by Eskil Dahl."
+    assert isinstance(extract_quotes(text, scope=scope), list)
