@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from logistic_weights import fit_weights, write_model  # noqa: E402 (bench/, this script's folder)
 
 from articles.exchange.brat import attributions, read_folder  # noqa: E402
-from articles.extraction import Scope, around_cues, evaluation, extract_quotes, gate  # noqa: E402
+from articles.extraction import Scope, evaluation, extract_quotes, gate, handoff  # noqa: E402
 
 PARAMETERS = {"C": 0.3, "min_weight": 0.02, "folds": 5, "seed": 14}
 THRESHOLDS = [round(0.1 + 0.05 * i, 2) for i in range(17)]  # 0.1 to 0.9
@@ -64,11 +64,28 @@ class _Recorder:
         return True
 
 
+def _engine_names(function) -> list[tuple[object, str]]:
+    """Every ``(module, name)`` of the engine that holds ``function``: a module that imports
+    it by name holds its own reference, which a patch of one module would miss (the
+    raised contents' module once went unrecorded that way)."""
+    return [
+        (module, name)
+        for module in list(sys.modules.values())
+        if getattr(module, "__name__", "").startswith("articles.extraction")
+        for name, value in list(vars(module).items())
+        if value is function
+    ]
+
+
 def candidates(text: str) -> list[tuple[list[str], object]]:
     """``(features, candidate)`` for each content the clauses scope passes over in
     ``text``; the recording keeps none of them, so the engine reads on as in that scope."""
     recorder, found = _Recorder(), []
-    originals = around_cues.passed_over, around_cues.low_cue
+    bindings = [
+        (module, name, function)
+        for function in (handoff.passed_over, handoff.low_cue)
+        for module, name in _engine_names(function)
+    ]
 
     def recording(original):
         def record(*args):
@@ -82,12 +99,14 @@ def candidates(text: str) -> list[tuple[list[str], object]]:
 
         return record
 
-    around_cues.passed_over, around_cues.low_cue = map(recording, originals)
+    for module, name, function in bindings:
+        setattr(module, name, recording(function))
     try:
         with gate_in_place(recorder):
             extract_quotes(text, scope=Scope.WIDE)
     finally:
-        around_cues.passed_over, around_cues.low_cue = originals
+        for module, name, function in bindings:
+            setattr(module, name, function)
     return found
 
 

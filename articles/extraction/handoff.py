@@ -5,7 +5,7 @@ by the gate, which admits what PARC counts.
 
 Kept apart from the rules that find contents (around_cues.py) so that what the gate sees
 of a candidate (its subject, length and shape) is read in one place; bench/train_gate.py
-records these candidates through around_cues' names for passed_over and low_cue.
+records these candidates through every engine module's name for passed_over and low_cue.
 """
 
 from __future__ import annotations

@@ -1,12 +1,22 @@
 """The attribution scope: the clauses scope's reported speech, and the wide scope's gate
 over the contents it passes over (its features, inference, loading and shipped model)."""
 
+import importlib
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
-from articles.extraction import Scope, extract, extract_quotes, gate
+from articles.extraction import (
+    Scope,
+    around_cues,
+    extract,
+    extract_quotes,
+    gate,
+    handoff,
+    raised_contents,
+)
 
 _URGED = "The mayor urged residents to stay indoors."
 _DEFENDED = "Councillor Ines Moreau defended the new parking fees at the meeting."
@@ -493,3 +503,23 @@ def test_the_relative_word_before_seems_is_its_subject_piece(monkeypatch):
     text = "The vote went to Berg, who seems to be running the harbour board alone now."
     texts = [q.text for q in extract_quotes(text, scope=Scope.WIDE)]
     assert "who" in texts
+
+
+def test_the_gate_trainer_records_every_kind_of_candidate_the_gate_weighs():
+    # bench/train_gate.py records what the gate is asked about by wrapping passed_over
+    # wherever the engine holds it; a module that imported it by name (the raised and
+    # passive contents) had gone unrecorded, so a retrained gate lost that shape.
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        train_gate = importlib.import_module("train_gate")
+    finally:
+        sys.path.remove(str(bench))
+    recorded = train_gate.candidates("The new pier at Vossby was criticized by Holt.")
+    shapes = {
+        feature for features, _ in recorded for feature in features if feature.startswith("shape=")
+    }
+    assert "shape=passive subject" in shapes
+    # The engine is left as it was: its own functions, not the recorder's wrappers.
+    assert raised_contents.passed_over is handoff.passed_over
+    assert around_cues.passed_over is handoff.passed_over
