@@ -37,6 +37,7 @@ from articles.extraction.cue_subjects import DETERMINERS, phrase
 from articles.extraction.gender import of_first_name
 from articles.extraction.handoff import indirect_candidate
 from articles.extraction.model import Candidate, Span
+from articles.extraction.names import POSSESSIVE
 from articles.extraction.patterns import ATTRIBUTING_WORDS, SAYING_VERBS
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import phrase_source, source_in, speaker_in
@@ -429,7 +430,7 @@ def _person_named(text: str, start: int, colon: int, label: list[str]) -> bool:
     camp: …' and 'Holt said …' below)."""
     if any(of_first_name(w) is not None for w in label):
         return True
-    last = re.compile(r"\b" + re.escape(label[-1].rstrip("’'s")) + r"\b")
+    last = re.compile(r"\b" + re.escape(POSSESSIVE.sub("", label[-1])) + r"\b")
     return last.search(text, 0, start) is not None or last.search(text, colon) is not None
 
 

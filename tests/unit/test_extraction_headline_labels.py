@@ -36,3 +36,16 @@ def test_a_topics_heading_names_no_speaker(label, scope):
 def test_a_person_s_label_keeps_its_speaker(text, scope):
     assert _quotes(text, scope)[0][0] == "The board will decide the ferry fares"
     assert _quotes(text, scope)[0][1] in ("Kari Holt", "Solvang", "Eskil Solvang")
+
+
+def test_a_label_surname_ending_in_s_is_met_again_whole():
+    # 'Strandvoss camp:' looks for 'Strandvoss' in the body; stripping the letters of a
+    # possessive one by one had looked for 'Strandvo' and found nobody.
+    text = (
+        "Strandvoss camp: The ferry fares will rise next spring for everyone\n\n"
+        "The board met on Friday. Strandvoss had promised lower fares.\n"
+    )
+    quotes = extract_quotes(text, scope=Scope.CLAUSES)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("The ferry fares will rise next spring for everyone", "Strandvoss")
+    ]
