@@ -79,14 +79,24 @@ _SUBJECT_WORDS = frozenset("he she it they we i this there".split())
 
 
 def negated_or_passive(sentence: list[Token], first: int) -> bool:
-    """'did not say', 'have been told to wait', 'is expected on 28 April'."""
+    """'did not say', 'have been told to wait', 'is expected on 28 April'; not 'was
+    criticizing Lund', whose 'be' makes a progressive, active as 'criticized Lund'."""
+    progressive = _progressive(sentence[first][2])
     i = first
     while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES_OR_NEGATIONS:
         i -= 1
         word = sentence[i][2].lower()
-        if word in NEGATIONS or (word in BE and not clause_follows(sentence, first)):
+        if word in NEGATIONS or (
+            word in BE and not progressive and not clause_follows(sentence, first)
+        ):
             return True
     return False
+
+
+def _progressive(word: str) -> bool:
+    """A present participle after 'be' ('is backing', 'were rejecting'): the subject
+    does what the cue says, as in the simple past."""
+    return len(word) > 5 and word.endswith("ing") and word[:1].islower()
 
 
 def negated(sentence: list[Token], first: int) -> bool:
