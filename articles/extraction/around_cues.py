@@ -412,7 +412,9 @@ def _around(
         # 'Noting that the ferry was late, Holt said …': the opening participle's clause,
         # to its comma, is what the main clause's subject notes.
         return _opening_participle_content(registry, text, sentence, cue, probability)
-    if first == 0 or negated_or_passive(sentence, first):
+    # The wide scope's gate learnt a progressive ('is calling for') as a passive cue's
+    # content and weighs it so; the clauses scope reads it as the active cue it is.
+    if first == 0 or negated_or_passive(sentence, first, progressive_is_active=gate is None):
         # 'Asked whether …, she laughed', 'did not say', 'is expected to'; PARC counts
         # the last two, which the wide scope's gate weighs.
         right = right_content(text, sentence, last) if gate and first else None

@@ -78,10 +78,13 @@ FINITE = frozenset(
 _SUBJECT_WORDS = frozenset("he she it they we i this there".split())
 
 
-def negated_or_passive(sentence: list[Token], first: int) -> bool:
-    """'did not say', 'have been told to wait', 'is expected on 28 April'; not 'was
-    criticizing Lund', whose 'be' makes a progressive, active as 'criticized Lund'."""
-    progressive = _progressive(sentence[first][2])
+def negated_or_passive(
+    sentence: list[Token], first: int, *, progressive_is_active: bool = False
+) -> bool:
+    """'did not say', 'have been told to wait', 'is expected on 28 April'. With
+    ``progressive_is_active``, not 'is calling for a recount': its 'be' makes a
+    progressive, as active as 'called for a recount'."""
+    progressive = progressive_is_active and _progressive(sentence[first][2])
     i = first
     while i > 0 and sentence[i - 1][2].lower() in _AUXILIARIES_OR_NEGATIONS:
         i -= 1
