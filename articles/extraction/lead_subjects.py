@@ -255,9 +255,12 @@ _QUOTE_MARKS = ('"', "“", "”", "''")
 # Subjects that name no one who speaks, the sentence's or a clause's.
 _IMPERSONAL = frozenset("it this that there".split())
 # A clause opening between a subject and the 'and' before the cue: ', and the', ' when '
-# (what is searched ends before that 'and').
+# (what is searched ends before that 'and'); or an 'according to' aside, whose source
+# reports the second verb too ('Her relatives watched it, according to their lawyers, and
+# said …').
 _CLAUSE_BETWEEN = re.compile(
-    r"[;:]|,\s+(?:and|but)\s|\b(?:when|while|as|after|before|because|if|since|although|though|whereas)\s"
+    r"[;:]|,\s+(?:and|but)\s|\baccording\s+to\b"
+    r"|\b(?:when|while|as|after|before|because|if|since|although|though|whereas)\s"
 )
 
 

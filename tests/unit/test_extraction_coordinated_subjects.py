@@ -54,3 +54,13 @@ def test_a_clause_with_its_own_subject_between_keeps_it():
     found = _speakers(text)
     assert "move every meeting" in found
     assert found["move every meeting"][1] != "A circle"
+
+
+def test_an_according_to_aside_before_the_conjunction_keeps_its_source():
+    with_aside = (
+        "Aasen's cousins, including his aunt, watched the ferry footage on Friday, "
+        'according to their lawyers, and said they left with "more doubts than ever."'
+    )
+    found = _speakers(with_aside)
+    assert "more doubts than ever." in found
+    assert found["more doubts than ever."][1] != "Aasen"
