@@ -37,6 +37,12 @@ def _speakers(text):
             "the little games they play.",
             "Sondre Bakke",
         ),
+        (
+            "Councillor Ragnhild Vik used to back fellow islander Tore Haug, but now said "
+            'the mayor had "the duty to bring us together."',
+            "the duty to bring us together.",
+            "Ragnhild Vik",
+        ),
     ],
 )
 def test_a_coordinated_cue_has_the_subject_of_the_verb_before_it(text, quoted, speaker):
