@@ -30,6 +30,7 @@ from articles.extraction.descriptions import (
     head_noun,
     is_fraction,
     is_number,
+    is_plural,
 )
 from articles.extraction.model import Span
 from articles.extraction.month_names import month_given_name
@@ -403,7 +404,7 @@ def _head_of(core: str) -> Found | None:
     knows; head_name then asks the registry whether a lone word is a name at all."""
     head = None
     for found in names_found(core):
-        if _governed(core[: found.start].split()):
+        if _governed(core[: found.start].split(), core.startswith("The ", found.start)):
             continue  # 'a spokeswoman for the private Nordvik Ferry Company': her employer
         if head is not None and _affiliated(core[head.end : found.start]):
             continue  # 'Ivar Lund of the independent Nordvik Policy Report': his employer
@@ -416,20 +417,22 @@ def _head_of(core: str) -> Found | None:
     return with_particle(core, head)
 
 
-def _governed(before: list[str]) -> bool:
+def _governed(before: list[str], own_article: bool) -> bool:
     """Whether the words ``before`` a name end in a preposition that governs it, perhaps
     with an article and up to three lower-case qualifiers after that ('for the', 'of the
     independent'): the name is where someone works or what they speak of, not the
     phrase's head. With no article the words are a role's ('secretary of state Kari
-    Holt', 'master of ceremonies Ivar Lund'), and the name is its holder."""
+    Holt', 'master of ceremonies Ivar Lund'), and the name is its holder. A name with an
+    article of its own ('The Nordvik Post') or after a plural noun ('One of the jobs Lund
+    talks about') opens a phrase of its own: no qualifier comes before it."""
     i = len(before)
-    while i > 0 and len(before) - i < _QUALIFIERS and _qualifier(before[i - 1]):
-        i -= 1
-    if i == len(before) or (i > 0 and before[i - 1].casefold() in _ARTICLES):
-        while i > 0 and before[i - 1].casefold() in _ARTICLES:
+    if not own_article and before and not is_plural(before[-1]):
+        while i > 0 and len(before) - i < _QUALIFIERS and _qualifier(before[i - 1]):
             i -= 1
-    else:
-        return False
+    if i < len(before) and not (i > 0 and before[i - 1].casefold() in _ARTICLES):
+        return False  # qualifiers with no article before them
+    while i > 0 and before[i - 1].casefold() in _ARTICLES:
+        i -= 1
     return i > 0 and before[i - 1].casefold() in AFFILIATION
 
 

@@ -97,3 +97,15 @@ def test_an_organisation_and_two_roles_before_a_name(scope):
     assert {s.name: s.description for s in extract_speakers(text)} == {
         "Ivar Lund": "Nordvik Post technology columnist"
     }
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_name_after_a_plural_noun_opens_its_own_phrase(scope):
+    # 'jobs' and 'offices' end a noun phrase, the name after them opens the next: neither
+    # qualifies an organisation governed by 'of the' (a guard for the qualifiers, which
+    # had taken 'The Nordvik Authority' as where someone works in a first draft).
+    text = (
+        "The ferry agency said it would check the applicants and its oversight of the "
+        "harbour offices The Nordvik Authority said it would increase checks as well."
+    )
+    assert [q.speaker for q in extract_quotes(text, scope=scope)][1:] == ["Nordvik Authority"]
