@@ -44,9 +44,11 @@ _AFFILIATED_LEAD = re.compile(
 )
 
 
-# 'Energy economist Tomasz Wierzbicki at the ': a name, then where they work.
+# 'Energy economist Tomasz Wierzbicki at the ': a name, then where they work; perhaps
+# after another subject and 'and' ('Kari Holt of Bergen and Ivar Lund of ').
 _NAMED_AFFILIATED_LEAD = re.compile(
-    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:[\w’'.-]+\s+){0,3}?[A-Z][\w’'.-]*\s+"
+    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:(?:[\w’'.-]+\s+){1,5}?and\s+)?"
+    r"(?:[\w’'.-]+\s+){0,3}?[A-Z][\w’'.-]*\s+"
     r"(?:at|of|for|from|with)\s+(?:the\s+)?" + _ORG_QUALIFIERS + r")$"
 )
 

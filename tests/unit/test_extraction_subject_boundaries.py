@@ -109,3 +109,15 @@ def test_a_name_after_a_plural_noun_opens_its_own_phrase(scope):
         "harbour offices The Nordvik Authority said it would increase checks as well."
     )
     assert [q.speaker for q in extract_quotes(text, scope=scope)][1:] == ["Nordvik Authority"]
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_the_second_of_two_subjects_speaks_before_where_they_work(scope):
+    # Failing before: the place after 'of' spoke ('Tromsø'), as the lead before it was
+    # too long for a name with 'and' before it. Two subjects give the second, as for
+    # 'Anna Berg and Ivar Lund said' (test_extraction_joint_speakers.py).
+    text = (
+        "The ferry board met on Monday. Kari Holt of Bergen and Ivar Lund of Tromsø said "
+        "they would oppose the tolls."
+    )
+    assert _speakers(text, scope) == [("they would oppose the tolls", "Ivar Lund", "")]
