@@ -19,6 +19,7 @@ from operator import itemgetter
 
 from articles.extraction import cues
 from articles.extraction.addressees import ASKING, TELLING, clause_after_addressee
+from articles.extraction.aside_openings import RELATIVES
 from articles.extraction.asides import CONNECTIVES
 from articles.extraction.clause_shapes import (
     BOUNDARY_WORDS,
@@ -36,7 +37,7 @@ from articles.extraction.clause_shapes import (
     words_back,
     zero_that_clause,
 )
-from articles.extraction.cue_subjects import DETERMINERS, RELATIVES
+from articles.extraction.cue_subjects import DETERMINERS
 from articles.extraction.handoff import WORD
 from articles.extraction.model import Candidate
 from articles.extraction.patterns import (

@@ -9,6 +9,11 @@ hand-off (handoff.py) ask it for each cue.
 from __future__ import annotations
 
 from articles.extraction import cues
+from articles.extraction.aside_openings import (
+    before_relative_clause,
+    bracket_opening,
+    dash_aside_opening,
+)
 from articles.extraction.aside_subjects import subject_before_aside
 from articles.extraction.clause_shapes import (
     BOUNDARY_WORDS,
@@ -126,20 +131,13 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         return subject
     if sentence[end - 1][2] == ")":
         # 'Rep. Alma Frost (D-Ore.) said': the party and state are no part of the subject.
-        opening = next(
-            (
-                i
-                for i in range(end - 2, max(-1, end - _BRACKET_TOKENS), -1)
-                if sentence[i][2] == "("
-            ),
-            None,
-        )
+        opening = bracket_opening(sentence, end - 1)
         if opening:
             end = opening
     if sentence[end - 1][2] in DASHES:
         # 'Byrne — a former guard at the port — said', 'The judges -- Lund, Berg and Amar
         # -- agreed': the subject before the aside between dashes.
-        opening = _dash_aside_opening(sentence, end - 1)
+        opening = dash_aside_opening(sentence, end - 1)
         if opening is not None:
             subject = phrase(registry, text, sentence, boundary(sentence, opening), opening)
             if subject.entity is not None:
@@ -163,11 +161,16 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
     if sentence[end - 1][2] == ",":
         # 'X, who served as chairman during the 2000 election, agreed': X, before the
         # relative clause, however long it is.
-        end = _before_relative_clause(sentence, end - 1) + 1
+        end = before_relative_clause(sentence, end - 1) + 1
         # 'X, a Y, said': the apposition and the phrase before it.
         opening = _aside_opening(sentence, end - 1)
         if opening > 0 and sentence[opening - 1][2] == ",":
             start = boundary(sentence, opening - 1)
+            bracket = bracket_opening(sentence, start - 1) if start == opening - 1 else None
+            if bracket:
+                # 'Sen. Kari Holt (R-Ore.), one of its critics, said': the name before
+                # the party and state, which a bracket's boundary had cut off.
+                start = boundary(sentence, bracket)
             speaker = phrase(registry, text, sentence, start, end - 1)
             if speaker.entity is None and sentence[start][2].lower() in OPENING_WORDS:
                 # 'In the interview, Holt, who backed Berg, said': what the comma closes
@@ -413,9 +416,6 @@ _DISCOURSE_ASIDES = frozenset(
     {"however", "meanwhile", "too", "though", "instead", "indeed", "also", "for instance"}
     | {"for example", "in fact", "of course", "in turn", "in particular", "by contrast"}
 )
-# A bracketed aside before the cue may run this far back: 'Sen. Holt (a Dunmore Democrat so
-# boyish he has been mistaken for an aide) says'.
-_BRACKET_TOKENS = 30
 # Relatives that are only ever the object of the verb after their clause's subject.
 _OBJECTS = frozenset("what whom".split())
 # Prepositions that make a participle after them an adjunct of the sentence's verb.
@@ -486,52 +486,11 @@ def _quotation_speaker(
 _ATTRIBUTION_TOKENS = 24
 
 
-def _dash_aside_opening(sentence: list[Token], closing: int) -> int | None:
-    """The first dash of the pair that opens the aside the dash at ``closing`` ends (two
-    hyphens, '--', are one dash), or None when no dash opens one within the sentence's
-    clause."""
-    while closing > 0 and sentence[closing - 1][2] in DASHES:
-        closing -= 1
-    marks = 0
-    for i in range(closing - 1, max(0, closing - _DASH_ASIDE_TOKENS), -1):
-        word = sentence[i][2]
-        if word in ";:()":
-            return None
-        if word in cues.QUOTE_MARKS:
-            # 'Lund -- who vowed to "cut the fat" -- said': words quoted whole inside
-            # the aside; a mark left open crosses a quotation's edge.
-            marks += 1
-        elif word in DASHES:
-            while i > 0 and sentence[i - 1][2] in DASHES:
-                i -= 1
-            return i if i > 0 and marks % 2 == 0 else None
-    return None
-
-
-_DASH_ASIDE_TOKENS = 30
-
-
 def _after_comma(sentence: list[Token], end: int) -> bool:
     """A comma before token ``end``, or a comma and the closing mark after it ('…,”')."""
     if sentence[end - 1][2] == ",":
         return True
     return sentence[end - 1][2] in cues.QUOTE_MARKS and sentence[end - 2][2] == ","
-
-
-def _before_relative_clause(sentence: list[Token], comma: int) -> int:
-    """The comma that opens a relative clause ending at ``comma`` (', who … ,'), or
-    ``comma`` itself when none does."""
-    for i in range(comma - 1, max(0, comma - _RELATIVE_CLAUSE_TOKENS), -1):
-        word = sentence[i][2]
-        if word in ";:()" or word in cues.QUOTE_MARKS:
-            break
-        if word.lower() in RELATIVES and sentence[i - 1][2] == ",":
-            return i - 1
-    return comma
-
-
-RELATIVES = frozenset("who which whose".split())
-_RELATIVE_CLAUSE_TOKENS = 40
 
 
 def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: int) -> Speaker:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from articles.extraction.aside_subjects import subject_before_aside
+from articles.extraction.clause_shapes import BOUNDARY_WORDS
 from articles.extraction.descriptions import AFFILIATION, PLURAL_ROLES, RELATIVES, describes
 from articles.extraction.gap_subjects import described_group
 from articles.extraction.lead_subjects import pronoun_after_relative
@@ -20,6 +21,16 @@ from articles.extraction.sentence_openings import OPENING_WORDS
 from articles.extraction.speakers import Speaker, speaker_in
 from articles.extraction.spelling import fold
 
+# Lower-case words between a preposition and the organisation it governs: 'of the
+# independent ', 'at digital consulting firm '. No word that opens a clause ('Some voters
+# in the crowd cheered as Holt said': the clause after 'as' has its own subject). After a
+# description's preposition only with 'the': 'The secretary of state Kari Holt' holds a
+# role.
+_ORG_QUALIFIERS = (
+    r"(?:(?!(?:"
+    + alternation(sorted(BOUNDARY_WORDS | RELATIVES | {"whom"}))
+    + r")\s)[a-z][\w’'-]*\s+){0,3}"
+)
 # 'a spokeswoman for ', 'one analyst at the ': a described person's head before the
 # organisation a pattern took as the subject.
 # A group opens it too: 'People with knowledge of the ', 'Officials at the '.
@@ -27,14 +38,18 @@ _AFFILIATED_LEAD = re.compile(
     r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]ome|[Ss]everal)"
     r"\s+(?:[\w’'-]+\s+){0,4}?|(?i:"
     + alternation(sorted(PLURAL_ROLES | {"people", "friends", "allies"}))
-    + r")\s+(?:[\w’'-]+\s+){0,4}?)(?:for|of|at|with|from|in)\s+(?:the\s+)?)$"
+    + r")\s+(?:[\w’'-]+\s+){0,4}?)(?:for|of|at|with|from|in)\s+(?:the\s+"
+    + _ORG_QUALIFIERS
+    + r")?)$"
 )
 
 
-# 'Energy economist Tomasz Wierzbicki at the ': a name, then where they work.
+# 'Energy economist Tomasz Wierzbicki at the ': a name, then where they work; perhaps
+# after another subject and 'and' ('Kari Holt of Bergen and Ivar Lund of ').
 _NAMED_AFFILIATED_LEAD = re.compile(
-    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:[\w’'.-]+\s+){0,3}?[A-Z][\w’'.-]*\s+"
-    r"(?:at|of|for|from|with)\s+(?:the\s+)?)$"
+    r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:(?:[\w’'.-]+\s+){1,5}?and\s+)?"
+    r"(?:[\w’'.-]+\s+){0,3}?[A-Z][\w’'.-]*\s+"
+    r"(?:at|of|for|from|with)\s+(?:the\s+)?" + _ORG_QUALIFIERS + r")$"
 )
 
 
@@ -258,15 +273,20 @@ def _phrase_start(text: str, start: int) -> int:
 
 def _preposition_last(lead: str) -> bool:
     """Whether ``lead`` ends as the three leads above all do, in a preposition and a
-    space, or a preposition, 'the' and a space: a cheap test that most subjects fail,
-    as each search for a pattern anchored at the end tries every position of the lead."""
+    space, perhaps with 'the' and lower-case words after it ('of the independent '): a
+    cheap test that most subjects fail, as each search for a pattern anchored at the end
+    tries every position of the lead."""
     if not lead[-1:].isspace():
         return False
-    words = lead.rsplit(None, 2)[-2:]
-    if words and words[-1].lower() == "the":
-        words.pop()
-    # Ignoring case, 'ı' and 'İ' match 'i' ('with'): a word not in ASCII is the search's.
-    return bool(words) and (not words[-1].isascii() or words[-1].lower() in _LEAD_PREPOSITIONS)
+    # The preposition, 'the' and at most three qualifiers.
+    for word in reversed(lead.rsplit(None, 5)[-5:]):
+        # Ignoring case, 'ı' and 'İ' match 'i' ('with'): a word not in ASCII is the
+        # search's.
+        if not word.isascii() or word.lower() in _LEAD_PREPOSITIONS:
+            return True
+        if not word[:1].islower():
+            return False
+    return False
 
 
 _LEAD_PREPOSITIONS = frozenset("for of at with from in to".split())

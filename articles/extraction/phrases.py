@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from articles.extraction import gender as genders
-from articles.extraction.clause_shapes import NEGATIONS
+from articles.extraction.clause_shapes import BOUNDARY_WORDS, NEGATIONS
 from articles.extraction.descriptions import (
     AFFILIATION,
     DETERMINERS,
@@ -30,6 +30,7 @@ from articles.extraction.descriptions import (
     head_noun,
     is_fraction,
     is_number,
+    is_plural,
 )
 from articles.extraction.model import Span
 from articles.extraction.month_names import month_given_name
@@ -403,11 +404,8 @@ def _head_of(core: str) -> Found | None:
     knows; head_name then asks the registry whether a lone word is a name at all."""
     head = None
     for found in names_found(core):
-        before = [w.casefold() for w in core[: found.start].split()]
-        while before and before[-1] in ("the", "a", "an"):
-            before.pop()
-        if before and before[-1] in AFFILIATION:
-            continue
+        if _governed(core[: found.start].split(), core.startswith("The ", found.start)):
+            continue  # 'a spokeswoman for the private Nordvik Ferry Company': her employer
         if head is not None and _affiliated(core[head.end : found.start]):
             continue  # 'Ivar Lund of the independent Nordvik Policy Report': his employer
         after = core[found.end :].split()
@@ -417,6 +415,46 @@ def _head_of(core: str) -> Found | None:
     if head is None or not (can_speak(head.name) or _honorific_surname(head)):
         return None
     return with_particle(core, head)
+
+
+def _governed(before: list[str], own_article: bool) -> bool:
+    """Whether the words ``before`` a name end in a preposition that governs it, perhaps
+    with an article and up to three lower-case qualifiers after that ('for the', 'of the
+    independent'): the name is where someone works or what they speak of, not the
+    phrase's head. With no article the words are a role's ('secretary of state Kari
+    Holt', 'master of ceremonies Ivar Lund'), and the name is its holder. A name with an
+    article of its own ('The Nordvik Post') or after a plural noun ('One of the jobs Lund
+    talks about') opens a phrase of its own: no qualifier comes before it."""
+    i = len(before)
+    if not own_article and before and not is_plural(before[-1]):
+        while i > 0 and len(before) - i < _QUALIFIERS and _qualifier(before[i - 1]):
+            i -= 1
+    if i < len(before) and not (i > 0 and before[i - 1].casefold() in _ARTICLES):
+        return False  # qualifiers with no article before them
+    while i > 0 and before[i - 1].casefold() in _ARTICLES:
+        i -= 1
+    return i > 0 and before[i - 1].casefold() in AFFILIATION
+
+
+_ARTICLES = ("the", "a", "an")
+
+
+# At most this many lower-case words between a preposition and the name it governs.
+_QUALIFIERS = 3
+
+
+def _qualifier(word: str) -> bool:
+    """A lower-case word that may qualify a name after its article ('independent',
+    'consulting'); not an article, a preposition or a word that opens a clause."""
+    folded = word.casefold()
+    return (
+        word[:1].islower()
+        and (word.isalpha() or "-" in word)
+        and folded not in _ARTICLES
+        and folded not in AFFILIATION
+        and folded not in BOUNDARY_WORDS
+        and folded not in RELATIVES
+    )
 
 
 def _honorific_surname(found: Found) -> bool:
