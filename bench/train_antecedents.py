@@ -106,11 +106,14 @@ def rankings(docs) -> list[tuple[list[list[str]], list[int]]]:
         }
         with _Recorder() as recorder:
             extract_quotes(text)
-        for call in recorder.calls:
-            span = call["span"]
-            if span is None or text[span[0] : span[1]].casefold() != call["pronoun"]:
+        # One ranking per pronoun mention, the last the engine made there: it asks about
+        # some twice ('She added, “…”': a look-up it undoes, then the one it keeps), and
+        # recording each would weigh such a mention double.
+        by_span = {tuple(call["span"]): call for call in recorder.calls if call["span"]}
+        for span, call in by_span.items():
+            if text[span[0] : span[1]].casefold() != call["pronoun"]:
                 continue
-            referent = by_mention.get(tuple(span))
+            referent = by_mention.get(span)
             if referent is None:
                 continue
             labels = [int(same_speaker(name, referent)) for name in call["names"]]
