@@ -37,6 +37,9 @@ _IRREGULAR_PAST = frozenset(
 )
 # Words that open a clause with a contracted verb, never a name: 'It's', 'There's'.
 _NO_NAMES = PRONOUNS | frozenset("it that there here what this who".split())
+# The relatives and indefinites that make a phrase someone's description: 'Lund, who',
+# 'whoever was running Lund's office'.
+_RELATIVES = RELATIVES | frozenset("whoever whatever".split())
 # How many lower-case words may stand between a possessor and its noun cue: 'Holm's
 # strikingly personal attacks on'.
 _MODIFIERS = 3
@@ -50,7 +53,7 @@ def named_source(registry: Registry, text: str, candidate: Candidate) -> Candida
     if entity is None or entity.named or mention is None or not candidate.gated:
         return candidate
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, *mention)]
-    if not words or any(fold(w) in RELATIVES for _, _, w in words):
+    if not words or any(fold(w) in _RELATIVES for _, _, w in words):
         # 'Lund of Vestby, who', 'Lund's supporters who': whom the relative stands for
         # is the rules' reading (handoff._relative_source), not a name inside it.
         return candidate
@@ -104,7 +107,8 @@ def _clause_subject(
     ):
         return None
     name = " ".join(plain[:length])
-    if head_name(registry, name) is None:
+    if POSSESSIVE.search(name) or head_name(registry, name) is None:
+        # 'Lund's kids have sold him on': the subject is whom the name possesses.
         return None
     return words[0][0], words[length - 1][1]
 
