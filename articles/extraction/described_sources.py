@@ -128,6 +128,6 @@ def _possessor(words: list[tuple[int, int, str]]) -> tuple | None:
             if not stem:
                 return None
             return words[first][0], words[i][0] + len(stem)
-        if not word[:1].islower() or opens_predicate(word):
-            return None
+        if not word[:1].islower() or (opens_predicate(word) and not word.endswith("ing")):
+            return None  # 'Lund's kids have sold him on': a verb, no modifier ('impending')
     return None

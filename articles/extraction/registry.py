@@ -223,25 +223,13 @@ class Registry:
             if gender and entity.gender and entity.gender != gender:
                 continue
             at = max(entity.spoke_at, entity.subject_at, entity.mentioned_at)
-            # A title's gender prefers someone whose first name may have it: 'Mr. Lie' is
-            # Tormod Lie, not Ivana Lie met since, whom the text's 'Mr. Lie' alone made a
-            # man; and Ottar Lie met since Tormod, whose name no list knows, may be him.
-            if gender and self._first_name_fits(entity, gender):
+            # A title's gender prefers someone whose first name has it: 'Mr. Lie' is Tormod
+            # Lie, not Ivana Lie met since, whom the text's 'Mr. Lie' alone made a man.
+            if gender and genders.of_first_name(entity.name.split()[0]) == gender:
                 at += _GENDER_FITS
             if at > best_at:
                 best, best_at = entity, at
         return best
-
-    def _first_name_fits(self, entity: Entity, gender: str) -> bool:
-        """Whether ``entity``'s first name may be a given name of ``gender``: one the
-        lists give that gender; for a man, also one they do not know that is no word of
-        the text and does not end in -a, as most women's names do ('Ivana')."""
-        words = entity.name.split()
-        known = genders.of_first_name(words[0])
-        if known is not None or len(words) < 2 or entity.org or gender != "m":
-            return known == gender
-        first = words[0]
-        return first.isalpha() and not first.endswith("a") and not self.common_word(first)
 
     # -- registering --------------------------------------------------------------------
 
