@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from articles.extraction.clause_shapes import adverb
+from articles.extraction.clause_shapes import PREPOSITIONS, adverb
 from articles.extraction.descriptions import PLURAL_ROLES, PRONOUNS, RELATIVES
 from articles.extraction.handoff import opens_predicate
 from articles.extraction.model import Candidate
@@ -100,6 +100,7 @@ def _clause_subject(
             and lowered not in PLURAL_ROLES
             and (
                 not adverb(plain[length + 1].lower())
+                and plain[length + 1].lower() not in PREPOSITIONS  # 'Lund leads by 21 points'
                 if length + 1 < len(plain)
                 else following.endswith("ing") or following == "to"
             )
