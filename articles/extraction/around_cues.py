@@ -89,6 +89,7 @@ from articles.extraction.cue_subjects import (
     sentence_subject,
     subject_before,
 )
+from articles.extraction.described_sources import named_source
 from articles.extraction.gate import Gate
 from articles.extraction.handoff import (
     ASK_LATER,
@@ -234,6 +235,10 @@ def reported_around_cues(
         found = [suffered(text, sentence, c) for c in found]
     if gate is not None and mentions_poll(text, start, end):
         found = with_poll(registry, text, sentence, found)
+    if gate is not None and found:
+        # 'Holm failed three times to refuse …', 'Holm's attacks on …': the person a
+        # gated content's described subject names, once the gate has weighed it.
+        found = [named_source(registry, text, c) for c in found]
     return found
 
 

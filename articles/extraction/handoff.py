@@ -241,7 +241,7 @@ def subject_source(registry: Registry, text: str, sentence: list[Token], first: 
             if subject.entity is not None and subject.entity.named:
                 return subject
         return Speaker(None)
-    if _opens_predicate(sentence[start][2]):
+    if opens_predicate(sentence[start][2]):
         # Looked up as passed_over looks up the cue's subject: making no one salient.
         before = registry.checkpoint()
         subject = subject_before(registry, text, sentence, start)
@@ -251,7 +251,7 @@ def subject_source(registry: Registry, text: str, sentence: list[Token], first: 
     stop = start + subject_length([w for _, _, w in sentence[start:end]])
     # A pronoun only a subject takes; not 'it' ('It is no surprise to …').
     pronoun = subject_pronoun(sentence[start][2].lower())
-    if start < stop < end and (pronoun or _opens_predicate(sentence[stop][2])):
+    if start < stop < end and (pronoun or opens_predicate(sentence[stop][2])):
         # 'He went on to endorse', 'Okafor notably made no mention': the phrase is a
         # clause, whose subject, when it names someone, is the source.
         before = registry.checkpoint()
@@ -275,7 +275,7 @@ def _relative_source(text: str, sentence: list[Token], relative: int) -> Speaker
     # The noun phrase right before the relative, not the predicate it ends: 'comes in
     # the wake of polls by [Lund University] that showed'.
     for i in range(end - 1, start, -1):
-        if _opens_predicate(sentence[i - 1][2]):
+        if opens_predicate(sentence[i - 1][2]):
             start = i
             break
     if start >= end:
@@ -302,7 +302,7 @@ def _listed_verb(word: str) -> bool:
     )
 
 
-def _opens_predicate(word: str) -> bool:
+def opens_predicate(word: str) -> bool:
     """A word that opens a verb's phrase, not a noun's: a participle ('keeping'), a past
     form in -ed ('begged'), an auxiliary or 'said', a preposition or an adverb."""
     lowered = word.lower()

@@ -1,0 +1,55 @@
+"""A wide-scope content whose subject phrase the rules kept as a description: the name
+that phrase opens with, before its verb, or the possessor before a noun cue, is whose
+the content is."""
+
+import pytest
+
+from articles.extraction import Scope, extract_quotes
+
+
+def _speakers(text):
+    return {q.text: q.speaker for q in extract_quotes(text, scope=Scope.WIDE)}
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Tuva Brekkestad chairs the fisheries board. Over the summer, Brekkestad failed "
+            "three times to refuse the endorsement of the trawler lobby.",
+            "the endorsement of the trawler lobby",
+            "Tuva Brekkestad",
+        ),
+        (
+            "Sölvi Haraldsen runs a bakery in Grimsvik. Ms. Haraldsen avoids discussing "
+            "the ferry toll with her customers.",
+            "the ferry toll with her customers",
+            "Sölvi Haraldsen",
+        ),
+    ],
+)
+def test_a_name_opening_the_clause_before_the_cue_is_the_source(text, content, speaker):
+    assert _speakers(text)[content] == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "Fossheim's impending endorsement for Vik seemed like a done deal.",
+            "Vik seemed like a done deal",
+        ),
+        (
+            "The only hitch in Fossheim's plans to rebuild the pier is the cost.",
+            "to rebuild the pier is the cost",
+        ),
+    ],
+)
+def test_the_possessor_before_a_noun_cue_is_the_source(sentence, content):
+    text = "Eirik Fossheim is the mayor of Lundvik. " + sentence
+    assert _speakers(text)[content] == "Eirik Fossheim"
+
+
+def test_a_contracted_pronoun_names_no_source():
+    text = "Jorunn Vik sits on the council. It's easy to blame the board for the ferry toll."
+    assert all(s is None for t, s in _speakers(text).items() if "blame" in t or "board" in t)
