@@ -85,7 +85,8 @@ def _clause_subject(
     if not 0 < length < len(plain):
         return None
     verb = plain[length]
-    if not verb[:1].islower():
+    if not verb[:1].islower() or POSSESSIVE.search(verb):
+        # 'The Holm family's endorsement': a possessive ends a noun phrase, no verb in -s.
         return None
     lowered = verb.lower()
     if not (
@@ -131,4 +132,6 @@ def _possessor(words: list[tuple[int, int, str]]) -> tuple | None:
             return words[first][0], words[i][0] + len(stem)
         if not word[:1].islower() or (opens_predicate(word) and not word.endswith("ing")):
             return None  # 'Lund's kids have sold him on': a verb, no modifier ('impending')
+        if POSSESSIVE.search(word) and ("’" in word or "'" in word):
+            return None  # 'Holm's rival's attacks': the rival, not Holm, owns the cue
     return None
