@@ -14,6 +14,12 @@ from articles.extraction.sentence_openings import DASHES
 # A bracketed aside before the cue may run this far back: 'Sen. Holt (a Dunmore Democrat so
 # boyish he has been mistaken for an aide) says'.
 _BRACKET_TOKENS = 30
+_DASH_ASIDE_TOKENS = 30
+_RELATIVE_CLAUSE_TOKENS = 40
+# The relatives that open a clause set off between commas, an aside about the name
+# before it: 'Holt, who served …,', 'the board, which …,', 'Lund, whose …,'. Not 'that'
+# (no aside) nor 'whom' (an object's).
+ASIDE_RELATIVES = frozenset("who which whose".split())
 
 
 def bracket_opening(sentence: list[Token], closing: int) -> int | None:
@@ -53,9 +59,6 @@ def dash_aside_opening(sentence: list[Token], closing: int) -> int | None:
     return None
 
 
-_DASH_ASIDE_TOKENS = 30
-
-
 def before_relative_clause(sentence: list[Token], comma: int) -> int:
     """The comma that opens a relative clause ending at ``comma`` (', who … ,'), or
     ``comma`` itself when none does."""
@@ -63,10 +66,6 @@ def before_relative_clause(sentence: list[Token], comma: int) -> int:
         word = sentence[i][2]
         if word in ";:()" or word in cues.QUOTE_MARKS:
             break
-        if word.lower() in RELATIVES and sentence[i - 1][2] == ",":
+        if word.lower() in ASIDE_RELATIVES and sentence[i - 1][2] == ",":
             return i - 1
     return comma
-
-
-RELATIVES = frozenset("who which whose".split())
-_RELATIVE_CLAUSE_TOKENS = 40

@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from articles.extraction import cues
 from articles.extraction.addressees import ASKING, TELLING, clause_after_addressee
-from articles.extraction.aside_openings import RELATIVES
+from articles.extraction.aside_openings import ASIDE_RELATIVES
 from articles.extraction.asides import CONNECTIVES
 from articles.extraction.clause_shapes import (
     BOUNDARY_WORDS,
@@ -122,7 +122,7 @@ def _in_subordinate_clause(sentence: list[Token], first: int) -> bool:
     (', who estimated') or of a clause a subordinating word opens the sentence with
     ('While he allowed', 'When the mayor suggested')."""
     at = skip_auxiliaries(sentence, first)
-    if at >= 2 and sentence[at - 1][2].lower() in RELATIVES and sentence[at - 2][2] == ",":
+    if at >= 2 and sentence[at - 1][2].lower() in ASIDE_RELATIVES and sentence[at - 2][2] == ",":
         return True
     return (
         first > 1

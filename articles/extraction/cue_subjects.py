@@ -167,7 +167,7 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         if opening > 0 and sentence[opening - 1][2] == ",":
             start = boundary(sentence, opening - 1)
             bracket = bracket_opening(sentence, start - 1) if start == opening - 1 else None
-            if bracket:
+            if bracket is not None:
                 # 'Sen. Kari Holt (R-Ore.), one of its critics, said': the name before
                 # the party and state, which a bracket's boundary had cut off.
                 start = boundary(sentence, bracket)

@@ -21,13 +21,12 @@ from articles.extraction.clause_shapes import PREPOSITIONS, adverb
 from articles.extraction.descriptions import PLURAL_ROLES, PRONOUNS, RELATIVES
 from articles.extraction.handoff import opens_predicate
 from articles.extraction.model import Candidate
-from articles.extraction.names import POSSESSIVE
+from articles.extraction.names import POSSESSIVE, WORD
 from articles.extraction.phrases import head_name, subject_length
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import speaker_in
 from articles.extraction.spelling import fold
 
-_WORD = re.compile(r"\S+")
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 # Past forms of common verbs that end in no '-ed': 'Obama won his party's nomination by
 # promising', 'Putin held forth', 'Clinton came out against'.
@@ -52,7 +51,7 @@ def named_source(registry: Registry, text: str, candidate: Candidate) -> Candida
     entity, mention = candidate.entity, candidate.mention
     if entity is None or entity.named or mention is None or not candidate.gated:
         return candidate
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, *mention)]
+    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, *mention)]
     if not words or any(fold(w) in _RELATIVES for _, _, w in words):
         # 'Lund of Vestby, who', 'Lund's supporters who': whom the relative stands for
         # is the rules' reading (handoff._relative_source), not a name inside it.

@@ -304,7 +304,8 @@ def _listed_verb(word: str) -> bool:
 
 def opens_predicate(word: str) -> bool:
     """A word that opens a verb's phrase, not a noun's: a participle ('keeping'), a past
-    form in -ed ('begged'), an auxiliary or 'said', a preposition or an adverb."""
+    form in -ed ('begged'), an auxiliary or 'said', a preposition or an adverb. Shared
+    with described_sources, which asks it whether a name opens a clause."""
     lowered = word.lower()
     return word[:1].islower() and (
         participle(word)

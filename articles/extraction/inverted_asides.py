@@ -7,6 +7,7 @@ the aside is all that was said. around_cues.py takes the pieces; content_spans.p
 from __future__ import annotations
 
 from articles.extraction import cues
+from articles.extraction.aside_openings import ASIDE_RELATIVES
 from articles.extraction.clause_shapes import FINITE, PREPOSITIONS, Token
 from articles.extraction.cue_subjects import DETERMINERS
 from articles.extraction.patterns import SAYING_VERBS
@@ -100,7 +101,7 @@ def _clause_opens(words: list[Token]) -> bool:
         lowered = word.lower()
         if _finite(lowered):
             return True
-        if lowered in _RELATIVES or lowered == "that" or word in ",;:—–":
+        if lowered in ASIDE_RELATIVES or lowered == "that" or word in ",;:—–":
             return False
     return False
 
@@ -127,7 +128,7 @@ def _apposition_end(sentence: list[Token], start: int) -> int | None:
     )
     if after is None or sentence[after][2] != ",":
         return None
-    relative = sentence[start][2].lower() in _RELATIVES
+    relative = sentence[start][2].lower() in ASIDE_RELATIVES
     if not relative and any(_finite(w) for _, _, w in sentence[start:after]):
         return None
     return after
@@ -137,7 +138,7 @@ def _apposition_opens(word: str) -> bool:
     """'a historian', 'who remains …', '70,', 'historian at …': a description of the
     speaker, not the clause going on ('and the board …', 'adding that …')."""
     lowered = word.lower()
-    if lowered in DETERMINERS or lowered in _RELATIVES or word[:1].isdigit():
+    if lowered in DETERMINERS or lowered in ASIDE_RELATIVES or word[:1].isdigit():
         return True
     return (
         word[:1].islower()
@@ -159,6 +160,5 @@ _INVERTED_SPEAKER_WORDS = 6  # 'says former Vestland Gov. Siv Aasen'
 _APPOSITION_WORDS = 16  # 'historian at the National Museum of …'
 _REST_WORDS = 2  # 'is that …'
 _CLAUSE_WORDS = 8  # where a clause going on after the name has its verb
-_RELATIVES = frozenset("who whose which".split())
 _NAME_MARKS = frozenset(".'’-&")
 _NOT_CLAUSE_OPENERS = frozenset("and but or nor as while because so then".split())

@@ -564,7 +564,7 @@ def title_case_line(paragraph: str) -> bool:
     words = lower = 0  # words that are not small words, and those not capitalised
     # Word by word, not split whole: prose is told within a few dozen words, and a
     # paragraph of thousands is asked about once for each of its sentences.
-    for match in _WORD.finditer(paragraph):
+    for match in WORD.finditer(paragraph):
         word = match.group()
         if word[:1].isalpha() and word.lower() not in SMALL_WORDS:
             words += 1
@@ -580,7 +580,8 @@ def title_case_line(paragraph: str) -> bool:
     return words - lower >= 0.95 * words
 
 
-_WORD = re.compile(r"\S+")
+# A word as the readers split text: a run of anything but spaces.
+WORD = re.compile(r"\S+")
 
 
 # 'Hilde Aamot, sent', 'Jaylen Brooks, 17, the board's representative, cannot vote':

@@ -26,7 +26,7 @@ from articles.extraction.descriptions import (
 from articles.extraction.headline_names import headline_subject
 from articles.extraction.model import Span
 from articles.extraction.name_shapes import particle_lead
-from articles.extraction.names import can_speak, is_org, is_place, names_found
+from articles.extraction.names import WORD, can_speak, is_org, is_place, names_found
 from articles.extraction.patterns import (
     CUE,
 )
@@ -284,7 +284,7 @@ def described_before(lead: str) -> tuple[str, int] | None:
     an architect'."""
     tail = CLAUSE_MARKS.split(lead)[-1]
     clause = len(lead) - len(tail)
-    words = list(_WORD.finditer(tail))[-6:]
+    words = list(WORD.finditer(tail))[-6:]
     for i in range(len(words)):
         part = " ".join(w.group() for w in words[i:])
         if describes(part) and noun_phrase(part):
@@ -297,7 +297,6 @@ _APPOSITION_WORDS = 6
 # of the opposition on the county board, who'.
 _DESCRIBED_WORDS = 14
 CLAUSE_MARKS = re.compile(r"[,;:()—–“”\"]")
-_WORD = re.compile(r"\S+")
 
 
 def speaker_fields(entity: Entity | None) -> dict:
