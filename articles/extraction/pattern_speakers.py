@@ -281,7 +281,9 @@ def _preposition_last(lead: str) -> bool:
     every lead that one of them matches, and few that none does."""
     if not lead[-1:].isspace():
         return False
-    words = lead.split()[-(_MOST_ORG_QUALIFIERS + 2) :]
+    # The preposition, 'the' and the qualifiers, split from the right only.
+    most = _MOST_ORG_QUALIFIERS + 2
+    words = lead.rsplit(None, most)[-most:]
     for qualifiers in range(_MOST_ORG_QUALIFIERS + 1):
         if qualifiers and (qualifiers > len(words) or not _org_qualifier(words[-qualifiers])):
             return False
