@@ -231,7 +231,12 @@ def _coordinated_subject(
     """The subject a verb after 'and' or 'but' (at ``conjunction``) at ``cue_start``
     shares with the verb before it, read from the sentence's tokens as the clauses scope
     reads it; None when it names no one."""
-    sentence = cues.tokens(text, sentence_start, cue_start + _CUE_CHARS)
+    start = sentence_start
+    if cue_start - start > _SUBJECT_CHARS:
+        # A run-on sentence: its last few hundred characters, from a word's start, as
+        # the other readers of a cue's subject take them.
+        start = text.find(" ", cue_start - _SUBJECT_CHARS, cue_start) + 1 or start
+    sentence = cues.tokens(text, start, cue_start + _CUE_CHARS)
     first = next((i for i, token in enumerate(sentence) if token[0] == cue_start), None)
     if first is None:
         return None
@@ -254,7 +259,10 @@ def _coordinated_subject(
 
 # Enough of the text after a cue's start to hold its word.
 _CUE_CHARS = 40
-_QUOTE_MARKS = ('"', "“", "”", "''")
+# At most this much of a sentence before a cue is read for the subject it shares.
+_SUBJECT_CHARS = 400
+# Quotation marks, but not the single ones that also stand for apostrophes ('Lund’s').
+_QUOTE_MARKS = (*sorted(cues.QUOTE_MARKS - {"‘", "’"}), "''")
 # Subjects that name no one who speaks, the sentence's or a clause's.
 _IMPERSONAL = frozenset("it this that there".split())
 # A clause opening between a subject and the 'and' before the cue: ', and the', ' when ';
@@ -321,7 +329,8 @@ def _last_name_speaking(registry: Registry, words: str, start: int) -> Speaker |
 
 def _word_before(words: str, at: int, articles: int) -> str:
     """The word before ``at`` in ``words``, folded, past up to ``articles`` articles."""
-    before = words[:at].split()[-1 - articles :]
+    # From the right, at most the words asked for: a long run-on lead has many names.
+    before = words[:at].rsplit(None, 1 + articles)[-1 - articles :]
     while len(before) > 1 and before[-1].casefold() in ("the", "a", "an"):
         before.pop()
     return before[-1].casefold() if before else ""

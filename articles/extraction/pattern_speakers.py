@@ -26,10 +26,12 @@ from articles.extraction.spelling import fold
 # in the crowd cheered as Holt said': the clause after 'as' has its own subject). After a
 # description's preposition only with 'the': 'The secretary of state Kari Holt' holds a
 # role.
+_NOT_ORG_QUALIFIERS = BOUNDARY_WORDS | RELATIVES | {"whom"}
+_MOST_ORG_QUALIFIERS = 3
 _ORG_QUALIFIERS = (
     r"(?:(?!(?:"
-    + alternation(sorted(BOUNDARY_WORDS | RELATIVES | {"whom"}))
-    + r")\s)[a-z][\w’'-]*\s+){0,3}"
+    + alternation(sorted(_NOT_ORG_QUALIFIERS))
+    + rf")\s)[a-z][\w’'-]*\s+){{0,{_MOST_ORG_QUALIFIERS}}}"
 )
 # 'a spokeswoman for ', 'one analyst at the ': a described person's head before the
 # organisation a pattern took as the subject.
@@ -273,20 +275,31 @@ def _phrase_start(text: str, start: int) -> int:
 
 def _preposition_last(lead: str) -> bool:
     """Whether ``lead`` ends as the three leads above all do, in a preposition and a
-    space, perhaps with 'the' and lower-case words after it ('of the independent '): a
-    cheap test that most subjects fail, as each search for a pattern anchored at the end
-    tries every position of the lead."""
+    space, perhaps with 'the' and up to three qualifiers after it ('of the independent
+    ', 'at digital consulting '): a cheap test that most subjects fail, as each search
+    for a pattern anchored at the end tries every position of the lead. It lets through
+    every lead that one of them matches, and few that none does."""
     if not lead[-1:].isspace():
         return False
-    # The preposition, 'the' and at most three qualifiers.
-    for word in reversed(lead.rsplit(None, 5)[-5:]):
+    # The preposition, 'the' and the qualifiers, split from the right only.
+    most = _MOST_ORG_QUALIFIERS + 2
+    words = lead.rsplit(None, most)[-most:]
+    for qualifiers in range(_MOST_ORG_QUALIFIERS + 1):
+        if qualifiers and (qualifiers > len(words) or not _org_qualifier(words[-qualifiers])):
+            return False
+        rest = words[: len(words) - qualifiers]
+        if rest and rest[-1].lower() == "the":
+            rest.pop()
         # Ignoring case, 'ı' and 'İ' match 'i' ('with'): a word not in ASCII is the
         # search's.
-        if not word.isascii() or word.lower() in _LEAD_PREPOSITIONS:
+        if rest and (not rest[-1].isascii() or rest[-1].lower() in _LEAD_PREPOSITIONS):
             return True
-        if not word[:1].islower():
-            return False
     return False
+
+
+def _org_qualifier(word: str) -> bool:
+    """Whether ``word`` may be one of _ORG_QUALIFIERS' words."""
+    return "a" <= word[:1] <= "z" and word not in _NOT_ORG_QUALIFIERS
 
 
 _LEAD_PREPOSITIONS = frozenset("for of at with from in to".split())

@@ -404,7 +404,7 @@ def _head_of(core: str) -> Found | None:
     knows; head_name then asks the registry whether a lone word is a name at all."""
     head = None
     for found in names_found(core):
-        if _governed(core[: found.start].split(), core.startswith("The ", found.start)):
+        if _governed(core[: found.start].split(), core.startswith("The ", found.start), found.name):
             continue  # 'a spokeswoman for the private Nordvik Ferry Company': her employer
         if head is not None and _affiliated(core[head.end : found.start]):
             continue  # 'Ivar Lund of the independent Nordvik Policy Report': his employer
@@ -417,20 +417,24 @@ def _head_of(core: str) -> Found | None:
     return with_particle(core, head)
 
 
-def _governed(before: list[str], own_article: bool) -> bool:
+def _governed(before: list[str], own_article: bool, name: str) -> bool:
     """Whether the words ``before`` a name end in a preposition that governs it, perhaps
     with an article and up to three lower-case qualifiers after that ('for the', 'of the
     independent'): the name is where someone works or what they speak of, not the
     phrase's head. With no article the words are a role's ('secretary of state Kari
     Holt', 'master of ceremonies Ivar Lund'), and the name is its holder. A name with an
     article of its own ('The Nordvik Post') or after a plural noun ('One of the jobs Lund
-    talks about') opens a phrase of its own: no qualifier comes before it."""
+    talks about') opens a phrase of its own: no qualifier comes before it. Nor does a
+    person's name after a body's noun ('The leader of the opposition party Kari Holt'):
+    nobody is a party, so the name is the leader's, set beside the whole phrase."""
     i = len(before)
     if not own_article and before and not is_plural(before[-1]):
         while i > 0 and len(before) - i < _QUALIFIERS and _qualifier(before[i - 1]):
             i -= 1
     if i < len(before) and not (i > 0 and before[i - 1].casefold() in _ARTICLES):
         return False  # qualifiers with no article before them
+    if i < len(before) and before[-1].casefold() in ORG_NOUNS and not is_org(name):
+        return False  # 'the regional office Ivar Lund': a person beside a body
     while i > 0 and before[i - 1].casefold() in _ARTICLES:
         i -= 1
     return i > 0 and before[i - 1].casefold() in AFFILIATION
