@@ -580,8 +580,7 @@ def title_case_line(paragraph: str) -> bool:
     return words - lower >= 0.95 * words
 
 
-# A word as the readers split text: a run of anything but spaces.
-WORD = re.compile(r"\S+")
+WORD = re.compile(r"\S+")  # a word as every reader splits text: no spaces in it
 
 
 # 'Hilde Aamot, sent', 'Jaylen Brooks, 17, the board's representative, cannot vote':
