@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 
 from articles.extraction.aside_subjects import subject_before_aside
-from articles.extraction.clause_shapes import BOUNDARY_WORDS
 from articles.extraction.descriptions import AFFILIATION, PLURAL_ROLES, RELATIVES, describes
 from articles.extraction.gap_subjects import described_group
 from articles.extraction.lead_subjects import pronoun_after_relative
 from articles.extraction.names import can_speak, is_place, names_found
+from articles.extraction.org_qualifiers import MOST_QUALIFIERS, QUALIFIERS, trailing_qualifiers
 from articles.extraction.patterns import SAYING_VERBS, alternation
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
@@ -21,18 +21,6 @@ from articles.extraction.sentence_openings import OPENING_WORDS
 from articles.extraction.speakers import Speaker, speaker_in
 from articles.extraction.spelling import fold
 
-# Lower-case words between a preposition and the organisation it governs: 'of the
-# independent ', 'at digital consulting firm '. No word that opens a clause ('Some voters
-# in the crowd cheered as Holt said': the clause after 'as' has its own subject). After a
-# description's preposition only with 'the': 'The secretary of state Kari Holt' holds a
-# role.
-_NOT_ORG_QUALIFIERS = BOUNDARY_WORDS | RELATIVES | {"whom"}
-_MOST_ORG_QUALIFIERS = 3
-_ORG_QUALIFIERS = (
-    r"(?:(?!(?:"
-    + alternation(sorted(_NOT_ORG_QUALIFIERS))
-    + rf")\s)[a-z][\w’'-]*\s+){{0,{_MOST_ORG_QUALIFIERS}}}"
-)
 # 'a spokeswoman for ', 'one analyst at the ': a described person's head before the
 # organisation a pattern took as the subject.
 # A group opens it too: 'People with knowledge of the ', 'Officials at the '.
@@ -41,7 +29,7 @@ _AFFILIATED_LEAD = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,4}?|(?i:"
     + alternation(sorted(PLURAL_ROLES | {"people", "friends", "allies"}))
     + r")\s+(?:[\w’'-]+\s+){0,4}?)(?:for|of|at|with|from|in)\s+(?:the\s+"
-    + _ORG_QUALIFIERS
+    + QUALIFIERS
     + r")?)$"
 )
 
@@ -51,7 +39,7 @@ _AFFILIATED_LEAD = re.compile(
 _NAMED_AFFILIATED_LEAD = re.compile(
     r"(?:^|[.,;:!?“”\"]\s*|\n)(?P<head>(?:(?:[\w’'.-]+\s+){1,5}?and\s+)?"
     r"(?:[\w’'.-]+\s+){0,3}?[A-Z][\w’'.-]*\s+"
-    r"(?:at|of|for|from|with)\s+(?:the\s+)?" + _ORG_QUALIFIERS + r")$"
+    r"(?:at|of|for|from|with)\s+(?:the\s+)?" + QUALIFIERS + r")$"
 )
 
 
@@ -282,11 +270,9 @@ def _preposition_last(lead: str) -> bool:
     if not lead[-1:].isspace():
         return False
     # The preposition, 'the' and the qualifiers, split from the right only.
-    most = _MOST_ORG_QUALIFIERS + 2
+    most = MOST_QUALIFIERS + 2
     words = lead.rsplit(None, most)[-most:]
-    for qualifiers in range(_MOST_ORG_QUALIFIERS + 1):
-        if qualifiers and (qualifiers > len(words) or not _org_qualifier(words[-qualifiers])):
-            return False
+    for qualifiers in range(trailing_qualifiers(words) + 1):
         rest = words[: len(words) - qualifiers]
         if rest and rest[-1].lower() == "the":
             rest.pop()
@@ -295,11 +281,6 @@ def _preposition_last(lead: str) -> bool:
         if rest and (not rest[-1].isascii() or rest[-1].lower() in _LEAD_PREPOSITIONS):
             return True
     return False
-
-
-def _org_qualifier(word: str) -> bool:
-    """Whether ``word`` may be one of _ORG_QUALIFIERS' words."""
-    return "a" <= word[:1] <= "z" and word not in _NOT_ORG_QUALIFIERS
 
 
 _LEAD_PREPOSITIONS = frozenset("for of at with from in to".split())

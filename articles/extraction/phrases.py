@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from articles.extraction import gender as genders
-from articles.extraction.clause_shapes import BOUNDARY_WORDS, NEGATIONS
+from articles.extraction.clause_shapes import NEGATIONS
 from articles.extraction.descriptions import (
     AFFILIATION,
     DETERMINERS,
@@ -44,6 +44,7 @@ from articles.extraction.names import (
     is_org,
     names_found,
 )
+from articles.extraction.org_qualifiers import trailing_qualifiers
 from articles.extraction.patterns import (
     ORG_NOUNS,
     ORG_PHRASE,
@@ -51,6 +52,7 @@ from articles.extraction.patterns import (
 from articles.extraction.registry import Entity, Registry
 from articles.extraction.sentence_openings import OPENING_WORDS
 from articles.extraction.spelling import fold
+from articles.extraction.subject_words import ARTICLES
 
 # What may follow a name in an attribution phrase without being part of it: 'Ruth
 # Okafor to TV 2', 'Holt on Monday', 'Okafor (45)'.
@@ -427,38 +429,24 @@ def _governed(before: list[str], own_article: bool, name: str) -> bool:
     talks about') opens a phrase of its own: no qualifier comes before it. Nor does a
     person's name after a body's noun ('The leader of the opposition party Kari Holt'):
     nobody is a party, so the name is the leader's, set beside the whole phrase."""
-    i = len(before)
+    most = 0
     if not own_article and before and not is_plural(before[-1]):
-        while i > 0 and len(before) - i < _QUALIFIERS and _qualifier(before[i - 1]):
-            i -= 1
-    if i < len(before) and not (i > 0 and before[i - 1].casefold() in _ARTICLES):
+        most = trailing_qualifiers(before)
+    # Each count of qualifiers in turn: 'the office of' before a name is three
+    # qualifiers after no preposition, and none after 'of'.
+    return any(_governs(before, len(before) - count, name) for count in range(most + 1))
+
+
+def _governs(before: list[str], i: int, name: str) -> bool:
+    """Whether the words ``before[:i]`` end in a preposition, perhaps with an article
+    after it, that governs ``name`` across the qualifiers ``before[i:]``."""
+    if i < len(before) and not (i > 0 and before[i - 1].casefold() in ARTICLES):
         return False  # qualifiers with no article before them
     if i < len(before) and before[-1].casefold() in ORG_NOUNS and not is_org(name):
         return False  # 'the regional office Ivar Lund': a person beside a body
-    while i > 0 and before[i - 1].casefold() in _ARTICLES:
+    while i > 0 and before[i - 1].casefold() in ARTICLES:
         i -= 1
     return i > 0 and before[i - 1].casefold() in AFFILIATION
-
-
-_ARTICLES = ("the", "a", "an")
-
-
-# At most this many lower-case words between a preposition and the name it governs.
-_QUALIFIERS = 3
-
-
-def _qualifier(word: str) -> bool:
-    """A lower-case word that may qualify a name after its article ('independent',
-    'consulting'); not an article, a preposition or a word that opens a clause."""
-    folded = word.casefold()
-    return (
-        word[:1].islower()
-        and (word.isalpha() or "-" in word)
-        and folded not in _ARTICLES
-        and folded not in AFFILIATION
-        and folded not in BOUNDARY_WORDS
-        and folded not in RELATIVES
-    )
 
 
 def _honorific_surname(found: Found) -> bool:
@@ -498,7 +486,7 @@ def _description(part: str, found: Found, rest: list[tuple[int, str]]) -> str:
 
 def strip_article(words: str) -> str:
     parts = words.split(maxsplit=1)
-    if len(parts) == 2 and parts[0].casefold() in ("the", "a", "an"):
+    if len(parts) == 2 and parts[0].casefold() in ARTICLES:
         return parts[1]
     return words
 

@@ -296,10 +296,11 @@ def _head_name_read_in_full(registry_, part):
     core = phrases._without_adjuncts(part)
     head = None
     for found in names.names_found(core):
-        before = [w.casefold() for w in core[: found.start].split()]
-        while before and before[-1] in ("the", "a", "an"):
-            before.pop()
-        if before and before[-1] in phrases.AFFILIATION:
+        # A workplace after a preposition, its article and qualifiers (the twenty-first
+        # and twenty-third rounds'): 'to the expert Energy' is governed.
+        if phrases._governed(
+            core[: found.start].split(), core.startswith("The ", found.start), found.name
+        ):
             continue
         if head is not None and phrases._affiliated(core[head.end : found.start]):
             continue  # the twenty-first round's workplace after 'of' and lower-case words
@@ -344,6 +345,7 @@ _phrases = st.lists(st.sampled_from(_PHRASE_WORDS), min_size=1, max_size=8).map(
 @example("Report")
 @example("Holt")
 @example("Mr. Finally")
+@example("to the expert Energy")
 def test_a_head_name_read_once_per_phrase_is_the_one_read_in_full(phrase):
     # The registry knows Holt and writes 'report' in lower case: both decide a lone word.
     known = registry.Registry("Mireille Holt spoke. The report is late. Ruth Okafor agreed.")
