@@ -101,7 +101,11 @@ def subject_speaker_before(
     pronoun = pronoun_after_relative(registry, text, cue_start)
     if pronoun is not None:
         return pronoun
-    described = _DESCRIBED_AFTER_OPENER.match(lead)
+    # 'The Vestland senator is telling reporters …': the progressive's 'is' stands between
+    # a described subject and its participle, which without it was nobody's.
+    progressive = _PROGRESSIVE.search(lead) if _PARTICIPLE.match(text, cue_start) else None
+    bare = lead[: progressive.start()] + " " if progressive else lead
+    described = _DESCRIBED_AFTER_OPENER.match(bare)
     if described and _described_subject(described.group("subject")):
         # 'a strike that company executives said could …', 'as one aide put it', 'That is
         # why critics say …': the description between the clause's opener and the verb is
@@ -162,7 +166,7 @@ def subject_speaker_before(
         opening = _opening_subject(registry, text, sentence_start, lead)
         if opening.entity is not None and opening.mention is not None:
             return opening
-    tail = _SUBJECT_AT_END.search(lead)
+    tail = _SUBJECT_AT_END.search(bare)
     if tail and noun_phrase(tail.group("subject")):
         # 'After the talks with Eng, the White House announced', 'The senator said': the
         # phrase right before the verb is its subject, not a name earlier in the lead.
@@ -348,6 +352,8 @@ _WITH_SUBJECT = re.compile(r"(?:^|,)\s*with\s+(?P<subject>[^\s,;:“”\"][^,;:�
 
 # A present participle for a cue: 'saying', 'calling', not 'bring' or 'thing'.
 _PARTICIPLE = re.compile(r"[a-z]{3,}ing\b")
+# A progressive's form of 'be' that ends a lead before a participle ('is', 'was being').
+_PROGRESSIVE = re.compile(r"\s(?:is|are|was|were)\s+$")
 
 
 def _subject_group(registry: Registry, text: str, sentence_start: int, match: re.Match) -> Speaker:

@@ -238,6 +238,12 @@ def _mixed(
         return None  # a scare quote
     subject = subject_speaker_before(registry, text, lead[0], cue[0]) if cue else None
     if after is not None:
+        if _participle_before_its_subject(text, after):
+            # 'Holt defended “Bergen values,” saying the city …': no subject follows a
+            # participle; the sentence's before the quotation says it, not 'the city'.
+            subject = subject_speaker_before(registry, text, lead[0], after.cue[0])
+            if subject.entity is not None:
+                return Candidate(*span, "mixed", subject.entity, 0.7, after.cue, subject.mention)
         return Candidate(*span, "mixed", after.entity, 0.7, after.cue, after.mention)
     comma = text.find(",", cue[1], lead[1])
     source_end = comma if comma >= 0 else lead[1]
@@ -261,6 +267,18 @@ def _mixed(
     if outer is not None:
         return Candidate(*span, "mixed", subject.entity, 0.7, outer[0], outer[1])
     return Candidate(*span, "mixed", subject.entity, 0.7, cue, subject.mention)
+
+
+def _participle_before_its_subject(text: str, after: Attribution) -> bool:
+    """Whether the attribution after a quotation is a present participle ('saying',
+    'adding') with the phrase it took for a speaker after it."""
+    cue = text[after.cue[0] : after.cue[1]]
+    return (
+        cue.endswith("ing")
+        and cue.islower()
+        and after.mention is not None
+        and after.mention[0] >= after.cue[1]
+    )
 
 
 def _passive_agent(
