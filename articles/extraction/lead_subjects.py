@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from articles.extraction import cue_subjects, cues
-from articles.extraction.clause_shapes import MID_CLAUSE_ADVERBS, adverb
+from articles.extraction.clause_shapes import MID_CLAUSE_ADVERBS
+from articles.extraction.coordinated_subjects import coordinated_subject
 from articles.extraction.descriptions import (
     AFFILIATION,
     DETERMINERS,
@@ -205,17 +205,12 @@ def subject_speaker_before(
         # said': the pronoun that opens the verb's clause, not a name in its object nor
         # whoever spoke last, which would point at another sentence's words.
         return opening
-    conjunction = _CONJUNCTION_AT_END.search(lead)
-    if conjunction and all(
-        adverb(w) or w in _ADVERBS_AFTER_CONJUNCTION for w in conjunction.group("adverbs").split()
-    ):
-        # 'The Holm campaign sent an email with a photo of Ola Berg, and accused …', 'Lund
-        # did not name Berg, but told …': a verb with no subject of its own shares the
-        # subject that opens the sentence, not the last name in the first verb's object.
-        at = sentence_start + conjunction.start("conjunction")
-        shared = _coordinated_subject(registry, text, sentence_start, at, cue_start)
-        if shared is not None:
-            return shared
+    # 'The Holm campaign sent an email with a photo of Ola Berg, and accused …', 'Lund
+    # did not name Berg, but told …': a verb with no subject of its own shares the
+    # subject that opens the sentence, not the last name in the first verb's object.
+    shared = coordinated_subject(registry, text, sentence_start, cue_start)
+    if shared is not None:
+        return shared
     named = _last_name_speaking(registry, lead, sentence_start)
     if named is not None:
         return named
@@ -223,55 +218,6 @@ def subject_speaker_before(
     if org:
         return Speaker(registry.organisation(org.group("noun")))
     return Speaker(registry.last_speaker)
-
-
-def _coordinated_subject(
-    registry: Registry, text: str, sentence_start: int, conjunction: int, cue_start: int
-) -> Speaker | None:
-    """The subject a verb after 'and' or 'but' (at ``conjunction``) at ``cue_start``
-    shares with the verb before it, read from the sentence's tokens as the clauses scope
-    reads it; None when it names no one."""
-    start = sentence_start
-    if cue_start - start > _SUBJECT_CHARS:
-        # A run-on sentence: its last few hundred characters, from a word's start, as
-        # the other readers of a cue's subject take them.
-        start = text.find(" ", cue_start - _SUBJECT_CHARS, cue_start) + 1 or start
-    sentence = cues.tokens(text, start, cue_start + _CUE_CHARS)
-    first = next((i for i, token in enumerate(sentence) if token[0] == cue_start), None)
-    if first is None:
-        return None
-    shared = cue_subjects.subject_before(registry, text, sentence, first)
-    if shared.entity is None or shared.mention is None:
-        return None
-    opening, end = shared.mention
-    between = text[end:conjunction]
-    if sum(between.count(mark) for mark in _QUOTE_MARKS) % 2:
-        return None  # '“… they will call me,” he promises, and …': a quotation's words
-    if text[opening:end].casefold() in _IMPERSONAL:
-        return None  # 'It has become so visible that Lund thanked … and called …'
-    if _CLAUSE_BETWEEN.search(between):
-        # 'Rabbis called for a boycott, and the league denounced him and said', '… on
-        # Monday when Lund lamented the mood and criticised': a clause after the subject
-        # found has its own, which the tokens' reading of the sentence passed over.
-        return None
-    return shared
-
-
-# Enough of the text after a cue's start to hold its word.
-_CUE_CHARS = 40
-# At most this much of a sentence before a cue is read for the subject it shares.
-_SUBJECT_CHARS = 400
-# Quotation marks, but not the single ones that also stand for apostrophes ('Lund’s').
-_QUOTE_MARKS = (*sorted(cues.QUOTE_MARKS - {"‘", "’"}), "''")
-# Subjects that name no one who speaks, the sentence's or a clause's.
-_IMPERSONAL = frozenset("it this that there".split())
-# A clause opening between a subject and the 'and' before the cue: ', and the', ' when ';
-# or an 'according to' aside, whose source reports the second verb too ('Her relatives
-# watched it, according to their lawyers, and said …').
-_CLAUSE_BETWEEN = re.compile(
-    r"[;:]|,\s+(?:and|but)\s|\baccording\s+to\b"
-    r"|\b(?:when|while|as|after|before|because|if|since|although|though|whereas)\s"
-)
 
 
 def _clause_pronoun(
@@ -515,15 +461,6 @@ _COORDINATED_CUE = re.compile(rf"\b(?:{CUE})\b(?=[^,;:—–]*\s(?:and|but)\s*$)
 
 # A lead ending in 'and' after a word, a verb coordinated with one before it.
 _AND_AT_END = re.compile(r"[\w.’'”\"]\s+and\s+$")
-
-
-# A lead ending in 'and' or 'but', a comma allowed before it: a second verb with no subject
-# of its own ('… with a photo of Ola Berg, and ', '… did not name Berg, but ').
-# Up to two adverbs may stand between ('but now ', 'and pointedly '), as a cue's may.
-_ADVERBS_AFTER_CONJUNCTION = MID_CLAUSE_ADVERBS | frozenset("now then later again even".split())
-_CONJUNCTION_AT_END = re.compile(
-    r"[\w.’'”\"],?\s+(?P<conjunction>and|but)\s+(?P<adverbs>(?:[a-z]+\s+){0,2})$"
-)
 
 
 # A lead ending in 'and' after quoted words that close with a comma: '… a “windbag,” and '.
