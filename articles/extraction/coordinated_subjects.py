@@ -25,12 +25,15 @@ def coordinated_subject(
     the cue: 'The Holm campaign sent an email with a photo of Ola Berg, and accused …',
     'Lund did not name Berg, but told …'. None when no conjunction stands there, or the
     subject found names no one or is not the first verb's."""
-    conjunction = _CONJUNCTION_AT_END.search(text[sentence_start:cue_start])
+    # Only the last characters before the cue: a search of the whole lead for a pattern
+    # anchored at its end tries each position, the square of a run-on sentence's length.
+    window = max(sentence_start, cue_start - _SUBJECT_CHARS)
+    conjunction = _CONJUNCTION_AT_END.search(text, window, cue_start)
     if conjunction is None or not all(
         adverb(w) or w in _ADVERBS_AFTER_CONJUNCTION for w in conjunction.group("adverbs").split()
     ):
         return None
-    at = sentence_start + conjunction.start("conjunction")
+    at = conjunction.start("conjunction")
     start = sentence_start
     if cue_start - start > _SUBJECT_CHARS:
         # A run-on sentence: its last few hundred characters, from a word's start, as

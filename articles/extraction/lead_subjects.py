@@ -101,7 +101,7 @@ def subject_speaker_before(
     pronoun = pronoun_after_relative(registry, text, cue_start)
     if pronoun is not None:
         return pronoun
-    described = _DESCRIBED_AFTER_OPENER.match(lead)
+    described = _DESCRIBED_AFTER_OPENER.match(lead, _window(lead))
     if described and _described_subject(described.group("subject")):
         # 'a strike that company executives said could …', 'as one aide put it', 'That is
         # why critics say …': the description between the clause's opener and the verb is
@@ -109,7 +109,7 @@ def subject_speaker_before(
         speaker = _subject_group(registry, text, sentence_start, described)
         if speaker.entity is not None:
             return speaker
-    relative = _RELATIVE_SUBJECT.search(lead) if lead.endswith(" ") else None
+    relative = _at_end(_RELATIVE_SUBJECT, lead) if lead.endswith(" ") else None
     if relative:
         # 'Mayor Holt, who called the plan “…”': whom the relative stands for,
         # not a name the clause it opens leaves last before the cue.
@@ -118,7 +118,7 @@ def subject_speaker_before(
         if speaker.entity is not None:
             return speaker
     said = (
-        _CUE_BEFORE_COMMA.search(lead)
+        _at_end(_CUE_BEFORE_COMMA, lead)
         if lead.rstrip().endswith(",") and _PARTICIPLE.match(text, cue_start)
         else None
     )
@@ -136,40 +136,40 @@ def subject_speaker_before(
         opening = _opening_subject(registry, text, sentence_start, lead)
         if opening.entity is not None:
             return opening
-    with_subject = _WITH_SUBJECT.search(lead) if _PARTICIPLE.match(text, cue_start) else None
+    with_subject = _at_end(_WITH_SUBJECT, lead) if _PARTICIPLE.match(text, cue_start) else None
     if with_subject:
         # 'Critics balked, with Sen. Ana Lund calling it “…”': the phrase after 'with' is
         # the participle's subject, not the sentence's.
         speaker = _subject_group(registry, text, sentence_start, with_subject)
         if speaker.entity is not None:
             return speaker
-    earlier = _COORDINATED_CUE.search(lead)
+    earlier = _at_end(_COORDINATED_CUE, lead)
     if earlier:
         # 'Though she called the bank’s conduct “shameful” and called for …': the first
         # verb's subject, not its object.
         return subject_speaker_before(
             registry, text, sentence_start, sentence_start + earlier.start()
         )
-    if _AND_AT_END.search(lead) and _VERB_PHRASE.search(lead) and _one_clause(lead):
+    if _at_end(_AND_AT_END, lead) and _VERB_PHRASE.search(lead) and _one_clause(lead):
         # 'Holt took the stage at the Grand Hotel and called …': the verbs share the
         # sentence's subject, not the last name in the first one's object.
         opening = _opening_subject(registry, text, sentence_start, lead)
         if opening.entity is not None and opening.mention is not None:
             return opening
-    if _QUOTE_AND_AT_END.search(lead):
+    if _at_end(_QUOTE_AND_AT_END, lead):
         # 'Okafor, speaking on the radio, called Berg a “windbag,” and said …': the verbs
         # share the sentence's subject, not the name in the first one's object.
         opening = _opening_subject(registry, text, sentence_start, lead)
         if opening.entity is not None and opening.mention is not None:
             return opening
-    tail = _SUBJECT_AT_END.search(lead)
+    tail = _at_end(_SUBJECT_AT_END, lead)
     if tail and noun_phrase(tail.group("subject")):
         # 'After the talks with Eng, the White House announced', 'The senator said': the
         # phrase right before the verb is its subject, not a name earlier in the lead.
         speaker = _subject_group(registry, text, sentence_start, tail)
         if speaker.entity is not None:
             return speaker
-    place = _PLACE_AT_END.search(lead)
+    place = _at_end(_PLACE_AT_END, lead)
     if place and len(place.group("place").split()) <= 3 and is_place(place.group("place")):
         # 'Norway branded the decision “…”', 'Sweden insisted that …': a country that is
         # the whole subject of the verb speaks for its government, whichever verb it is.
@@ -218,6 +218,27 @@ def subject_speaker_before(
     if org:
         return Speaker(registry.organisation(org.group("noun")))
     return Speaker(registry.last_speaker)
+
+
+def _at_end(pattern: re.Pattern[str], lead: str) -> re.Match[str] | None:
+    """``pattern``'s search of the lead's last characters only: the patterns that end at
+    the lead's end ('$') match a few words there, and a search of the whole lead tries
+    each of its positions, which makes a run-on sentence with a cue in each clause cost
+    the square of its length."""
+    return pattern.search(lead, _window(lead))
+
+
+def _window(lead: str) -> int:
+    """Where the last _LEAD_CHARS characters of ``lead`` start; a search from there still
+    sees the characters before it for its look-behinds and word boundaries, and '^' no
+    longer matches there, as the lead's own start lies before."""
+    return max(0, len(lead) - _LEAD_CHARS)
+
+
+# How much of a lead the searches anchored at its end read: far more than any of them
+# matches in real text (their matches run to a few words), as the tokens' reading of a
+# coordinated subject caps its own (coordinated_subjects._SUBJECT_CHARS).
+_LEAD_CHARS = 400
 
 
 def _clause_pronoun(
