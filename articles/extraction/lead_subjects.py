@@ -183,13 +183,14 @@ def subject_speaker_before(
     # the names in the clause about her.
     lead = _blanked(RELATIVE_CLAUSE, lead)
     stripped = lead.rstrip()
-    last_word = stripped.split()[-1:] or [""]
+    last_word = stripped.rsplit(None, 1)[-1:] or [""]
     pronoun = _APOSTROPHE_S.sub("", last_word[0])
     if pronoun.casefold() in PRONOUNS:
         # 'he said', and 'He’s claiming': the pronoun, not a possessive.
         at = sentence_start + len(stripped) - len(last_word[0])
         return speaker_in(registry, text, at, at + len(pronoun))
-    clause = CLAUSE_MARKS.split(lead)[-1]
+    # The last clause, read in the lead's last characters as the searches at its end are.
+    clause = CLAUSE_MARKS.split(lead[_window(lead) :])[-1]
     phrase = clause.strip()
     if phrase and describes(phrase) and noun_phrase(phrase) and head_name(registry, phrase) is None:
         # 'Only 52 percent of registered voters agreed that …', 'Residents questioned
@@ -274,6 +275,11 @@ _CLAUSE_CAPITAL = re.compile(
 def _last_name_speaking(registry: Registry, words: str, start: int) -> Speaker | None:
     """The last name in ``words`` (at ``start`` in the text) that may speak, neither an
     affiliation's ('of Ohio') nor a possessive owning other words, recorded as speaking."""
+    if len(words) > _LEAD_CHARS:
+        # A run-on lead: its last few hundred characters, from a word's start, as the
+        # searches at its end read them; the whole lead for each cue costs its square.
+        cut = words.find(" ", len(words) - _LEAD_CHARS) + 1
+        words, start = words[cut:], start + cut
     names = [
         f
         for f in names_found(words)
