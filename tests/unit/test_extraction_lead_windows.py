@@ -4,7 +4,7 @@ characters handed to the searches, not in seconds, which a busy machine would bl
 
 import pytest
 
-from articles.extraction import coordinated_subjects, extract_quotes, lead_subjects
+from articles.extraction import attribution, coordinated_subjects, extract_quotes, lead_subjects
 
 # The searches of a lead for a pattern that ends at the lead's end.
 _LEAD_SEARCHES = (
@@ -38,6 +38,9 @@ class _Counting:
 
     def match(self, string, pos=0, endpos=None):
         return self.pattern.match(string, *self._reads(string, pos, endpos))
+
+    def finditer(self, string, pos=0, endpos=None):
+        return self.pattern.finditer(string, *self._reads(string, pos, endpos))
 
 
 def _run_on(clauses):
@@ -84,3 +87,17 @@ def test_the_window_keeps_a_match_that_opens_the_sentence():
     found = lead_subjects._at_end(lead_subjects._SUBJECT_AT_END, long_lead)
     assert found is not None
     assert found.group("subject") == "the senator"
+
+
+def test_the_last_cue_before_a_quotation_is_sought_near_it(monkeypatch):
+    read = []
+    monkeypatch.setattr(attribution, "CUE_WORD", _Counting(attribution.CUE_WORD, read))
+    quotes = extract_quotes(_run_on(60))
+    assert [q.speaker for q in quotes] == ["Kari Holt"] * 60
+    assert read
+    assert max(read) <= 400  # attribution._CUE_CHARS
+
+
+def test_a_cue_used_as_a_noun_near_the_quotation_gives_way_to_a_verb_before_it():
+    lead = "Kari Holt said" + " and waited" * 60 + " after the statement "
+    assert attribution.cue_in(lead, 0, len(lead)) == (10, 14)
