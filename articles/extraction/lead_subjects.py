@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from articles.extraction import cue_subjects, cues
-from articles.extraction.clause_shapes import MID_CLAUSE_ADVERBS, adverb
+from articles.extraction.clause_shapes import MID_CLAUSE_ADVERBS
+from articles.extraction.coordinated_subjects import coordinated_subject
 from articles.extraction.descriptions import (
     AFFILIATION,
     DETERMINERS,
@@ -103,9 +103,9 @@ def subject_speaker_before(
         return pronoun
     # 'The Vestland senator is telling reporters …': the progressive's 'is' stands between
     # a described subject and its participle, which without it was nobody's.
-    progressive = _PROGRESSIVE.search(lead) if _PARTICIPLE.match(text, cue_start) else None
+    progressive = _at_end(_PROGRESSIVE, lead) if _PARTICIPLE.match(text, cue_start) else None
     bare = lead[: progressive.start()] + " " if progressive else lead
-    described = _DESCRIBED_AFTER_OPENER.match(bare)
+    described = _DESCRIBED_AFTER_OPENER.match(bare, _window(bare))
     if described and _described_subject(described.group("subject")):
         # 'a strike that company executives said could …', 'as one aide put it', 'That is
         # why critics say …': the description between the clause's opener and the verb is
@@ -113,7 +113,7 @@ def subject_speaker_before(
         speaker = _subject_group(registry, text, sentence_start, described)
         if speaker.entity is not None:
             return speaker
-    relative = _RELATIVE_SUBJECT.search(lead) if lead.endswith(" ") else None
+    relative = _at_end(_RELATIVE_SUBJECT, lead) if lead.endswith(" ") else None
     if relative:
         # 'Mayor Holt, who called the plan “…”': whom the relative stands for,
         # not a name the clause it opens leaves last before the cue.
@@ -122,7 +122,7 @@ def subject_speaker_before(
         if speaker.entity is not None:
             return speaker
     said = (
-        _CUE_BEFORE_COMMA.search(lead)
+        _at_end(_CUE_BEFORE_COMMA, lead)
         if lead.rstrip().endswith(",") and _PARTICIPLE.match(text, cue_start)
         else None
     )
@@ -140,40 +140,40 @@ def subject_speaker_before(
         opening = _opening_subject(registry, text, sentence_start, lead)
         if opening.entity is not None:
             return opening
-    with_subject = _WITH_SUBJECT.search(lead) if _PARTICIPLE.match(text, cue_start) else None
+    with_subject = _at_end(_WITH_SUBJECT, lead) if _PARTICIPLE.match(text, cue_start) else None
     if with_subject:
         # 'Critics balked, with Sen. Ana Lund calling it “…”': the phrase after 'with' is
         # the participle's subject, not the sentence's.
         speaker = _subject_group(registry, text, sentence_start, with_subject)
         if speaker.entity is not None:
             return speaker
-    earlier = _COORDINATED_CUE.search(lead)
+    earlier = _at_end(_COORDINATED_CUE, lead)
     if earlier:
         # 'Though she called the bank’s conduct “shameful” and called for …': the first
         # verb's subject, not its object.
         return subject_speaker_before(
             registry, text, sentence_start, sentence_start + earlier.start()
         )
-    if _AND_AT_END.search(lead) and _VERB_PHRASE.search(lead) and _one_clause(lead):
+    if _at_end(_AND_AT_END, lead) and _VERB_PHRASE.search(lead) and _one_clause(lead):
         # 'Holt took the stage at the Grand Hotel and called …': the verbs share the
         # sentence's subject, not the last name in the first one's object.
         opening = _opening_subject(registry, text, sentence_start, lead)
         if opening.entity is not None and opening.mention is not None:
             return opening
-    if _QUOTE_AND_AT_END.search(lead):
+    if _at_end(_QUOTE_AND_AT_END, lead):
         # 'Okafor, speaking on the radio, called Berg a “windbag,” and said …': the verbs
         # share the sentence's subject, not the name in the first one's object.
         opening = _opening_subject(registry, text, sentence_start, lead)
         if opening.entity is not None and opening.mention is not None:
             return opening
-    tail = _SUBJECT_AT_END.search(bare)
+    tail = _at_end(_SUBJECT_AT_END, bare)
     if tail and noun_phrase(tail.group("subject")):
         # 'After the talks with Eng, the White House announced', 'The senator said': the
         # phrase right before the verb is its subject, not a name earlier in the lead.
         speaker = _subject_group(registry, text, sentence_start, tail)
         if speaker.entity is not None:
             return speaker
-    place = _PLACE_AT_END.search(lead)
+    place = _at_end(_PLACE_AT_END, lead)
     if place and len(place.group("place").split()) <= 3 and is_place(place.group("place")):
         # 'Norway branded the decision “…”', 'Sweden insisted that …': a country that is
         # the whole subject of the verb speaks for its government, whichever verb it is.
@@ -187,13 +187,14 @@ def subject_speaker_before(
     # the names in the clause about her.
     lead = _blanked(RELATIVE_CLAUSE, lead)
     stripped = lead.rstrip()
-    last_word = stripped.split()[-1:] or [""]
+    last_word = stripped.rsplit(None, 1)[-1:] or [""]
     pronoun = _APOSTROPHE_S.sub("", last_word[0])
     if pronoun.casefold() in PRONOUNS:
         # 'he said', and 'He’s claiming': the pronoun, not a possessive.
         at = sentence_start + len(stripped) - len(last_word[0])
         return speaker_in(registry, text, at, at + len(pronoun))
-    clause = CLAUSE_MARKS.split(lead)[-1]
+    # The last clause, read in the lead's last characters as the searches at its end are.
+    clause = CLAUSE_MARKS.split(lead[_window(lead) :])[-1]
     phrase = clause.strip()
     if phrase and describes(phrase) and noun_phrase(phrase) and head_name(registry, phrase) is None:
         # 'Only 52 percent of registered voters agreed that …', 'Residents questioned
@@ -209,17 +210,12 @@ def subject_speaker_before(
         # said': the pronoun that opens the verb's clause, not a name in its object nor
         # whoever spoke last, which would point at another sentence's words.
         return opening
-    conjunction = _CONJUNCTION_AT_END.search(lead)
-    if conjunction and all(
-        adverb(w) or w in _ADVERBS_AFTER_CONJUNCTION for w in conjunction.group("adverbs").split()
-    ):
-        # 'The Holm campaign sent an email with a photo of Ola Berg, and accused …', 'Lund
-        # did not name Berg, but told …': a verb with no subject of its own shares the
-        # subject that opens the sentence, not the last name in the first verb's object.
-        at = sentence_start + conjunction.start("conjunction")
-        shared = _coordinated_subject(registry, text, sentence_start, at, cue_start)
-        if shared is not None:
-            return shared
+    # 'The Holm campaign sent an email with a photo of Ola Berg, and accused …', 'Lund
+    # did not name Berg, but told …': a verb with no subject of its own shares the
+    # subject that opens the sentence, not the last name in the first verb's object.
+    shared = coordinated_subject(registry, text, sentence_start, cue_start)
+    if shared is not None:
+        return shared
     named = _last_name_speaking(registry, lead, sentence_start)
     if named is not None:
         return named
@@ -229,53 +225,25 @@ def subject_speaker_before(
     return Speaker(registry.last_speaker)
 
 
-def _coordinated_subject(
-    registry: Registry, text: str, sentence_start: int, conjunction: int, cue_start: int
-) -> Speaker | None:
-    """The subject a verb after 'and' or 'but' (at ``conjunction``) at ``cue_start``
-    shares with the verb before it, read from the sentence's tokens as the clauses scope
-    reads it; None when it names no one."""
-    start = sentence_start
-    if cue_start - start > _SUBJECT_CHARS:
-        # A run-on sentence: its last few hundred characters, from a word's start, as
-        # the other readers of a cue's subject take them.
-        start = text.find(" ", cue_start - _SUBJECT_CHARS, cue_start) + 1 or start
-    sentence = cues.tokens(text, start, cue_start + _CUE_CHARS)
-    first = next((i for i, token in enumerate(sentence) if token[0] == cue_start), None)
-    if first is None:
-        return None
-    shared = cue_subjects.subject_before(registry, text, sentence, first)
-    if shared.entity is None or shared.mention is None:
-        return None
-    opening, end = shared.mention
-    between = text[end:conjunction]
-    if sum(between.count(mark) for mark in _QUOTE_MARKS) % 2:
-        return None  # '“… they will call me,” he promises, and …': a quotation's words
-    if text[opening:end].casefold() in _IMPERSONAL:
-        return None  # 'It has become so visible that Lund thanked … and called …'
-    if _CLAUSE_BETWEEN.search(between):
-        # 'Rabbis called for a boycott, and the league denounced him and said', '… on
-        # Monday when Lund lamented the mood and criticised': a clause after the subject
-        # found has its own, which the tokens' reading of the sentence passed over.
-        return None
-    return shared
+def _at_end(pattern: re.Pattern[str], lead: str) -> re.Match[str] | None:
+    """``pattern``'s search of the lead's last characters only: the patterns that end at
+    the lead's end ('$') match a few words there, and a search of the whole lead tries
+    each of its positions, which makes a run-on sentence with a cue in each clause cost
+    the square of its length."""
+    return pattern.search(lead, _window(lead))
 
 
-# Enough of the text after a cue's start to hold its word.
-_CUE_CHARS = 40
-# At most this much of a sentence before a cue is read for the subject it shares.
-_SUBJECT_CHARS = 400
-# Quotation marks, but not the single ones that also stand for apostrophes ('Lund’s').
-_QUOTE_MARKS = (*sorted(cues.QUOTE_MARKS - {"‘", "’"}), "''")
-# Subjects that name no one who speaks, the sentence's or a clause's.
-_IMPERSONAL = frozenset("it this that there".split())
-# A clause opening between a subject and the 'and' before the cue: ', and the', ' when ';
-# or an 'according to' aside, whose source reports the second verb too ('Her relatives
-# watched it, according to their lawyers, and said …').
-_CLAUSE_BETWEEN = re.compile(
-    r"[;:]|,\s+(?:and|but)\s|\baccording\s+to\b"
-    r"|\b(?:when|while|as|after|before|because|if|since|although|though|whereas)\s"
-)
+def _window(lead: str) -> int:
+    """Where the last _LEAD_CHARS characters of ``lead`` start; a search from there still
+    sees the characters before it for its look-behinds and word boundaries, and '^' no
+    longer matches there, as the lead's own start lies before."""
+    return max(0, len(lead) - _LEAD_CHARS)
+
+
+# How much of a lead the searches anchored at its end read: far more than any of them
+# matches in real text (their matches run to a few words), as the tokens' reading of a
+# coordinated subject caps its own (coordinated_subjects._SUBJECT_CHARS).
+_LEAD_CHARS = 400
 
 
 def _clause_pronoun(
@@ -311,6 +279,11 @@ _CLAUSE_CAPITAL = re.compile(
 def _last_name_speaking(registry: Registry, words: str, start: int) -> Speaker | None:
     """The last name in ``words`` (at ``start`` in the text) that may speak, neither an
     affiliation's ('of Ohio') nor a possessive owning other words, recorded as speaking."""
+    if len(words) > _LEAD_CHARS:
+        # A run-on lead: its last few hundred characters, from a word's start, as the
+        # searches at its end read them; the whole lead for each cue costs its square.
+        cut = words.find(" ", len(words) - _LEAD_CHARS) + 1
+        words, start = words[cut:], start + cut
     names = [
         f
         for f in names_found(words)
@@ -521,15 +494,6 @@ _COORDINATED_CUE = re.compile(rf"\b(?:{CUE})\b(?=[^,;:—–]*\s(?:and|but)\s*$)
 
 # A lead ending in 'and' after a word, a verb coordinated with one before it.
 _AND_AT_END = re.compile(r"[\w.’'”\"]\s+and\s+$")
-
-
-# A lead ending in 'and' or 'but', a comma allowed before it: a second verb with no subject
-# of its own ('… with a photo of Ola Berg, and ', '… did not name Berg, but ').
-# Up to two adverbs may stand between ('but now ', 'and pointedly '), as a cue's may.
-_ADVERBS_AFTER_CONJUNCTION = MID_CLAUSE_ADVERBS | frozenset("now then later again even".split())
-_CONJUNCTION_AT_END = re.compile(
-    r"[\w.’'”\"],?\s+(?P<conjunction>and|but)\s+(?P<adverbs>(?:[a-z]+\s+){0,2})$"
-)
 
 
 # A lead ending in 'and' after quoted words that close with a comma: '… a “windbag,” and '.

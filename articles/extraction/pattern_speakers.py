@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from articles.extraction.aside_subjects import subject_before_aside
+from articles.extraction.coordinated_subjects import coordinated_subject
 from articles.extraction.descriptions import AFFILIATION, PLURAL_ROLES, RELATIVES, describes
 from articles.extraction.gap_subjects import described_group
 from articles.extraction.lead_subjects import pronoun_after_relative
@@ -67,6 +68,9 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
         after = _after_comma_in_subject(registry, text, match, offset)
         if after is not None:
             return after
+        shared = _coordinated(registry, text, match, offset)
+        if shared is not None:
+            return shared
     speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
     if "cue" in match.re.groupindex and speaker.entity is not None:
         # 'the farmers who met Holt said': the farmers, not the relative clause's object.
@@ -129,6 +133,17 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
         if group is not None:
             return group
     return speaker
+
+
+def _coordinated(registry: Registry, text: str, match: re.Match, offset: int) -> Speaker | None:
+    """The subject a cue after 'and' or 'but' shares with the verb before it, when the
+    conjunction comes right after the pattern's subject: in 'Kari Holt met Ivar Lund, and
+    said …' the pattern took the first verb's object. Not 'He praised those who left but
+    said', whose subject the pattern's reading of the clause before keeps."""
+    between = text[offset + match.end("who") : offset + match.start("cue")]
+    if between.replace(",", " ").split()[:1] not in (["and"], ["but"]):
+        return None
+    return coordinated_subject(registry, text, offset, offset + match.start("cue"))
 
 
 def _after_comma_in_subject(

@@ -71,3 +71,21 @@ def test_an_according_to_aside_before_the_conjunction_keeps_its_source():
     assert "more doubts than ever." in found
     # The aside's source reports the second verb too: the lawyers, whom no name holds.
     assert found["more doubts than ever."] == (None, "their lawyers")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kari Holt met Ivar Lund, and said the ferry was late.",
+        "Kari Holt met Ivar Lund on the quay, and said the ferry was late.",
+        "Kari Holt did not thank Ivar Lund but said the ferry was late again.",
+    ],
+)
+def test_reported_speech_after_a_conjunction_shares_the_first_verbs_subject(text):
+    # The reported-speech pattern took the first verb's object for the subject; the
+    # quotation path already read the shared subject, and both now ask the same module.
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes] == ["indirect"]
+    assert quotes[0].speaker == "Kari Holt"
+    quoted = text.replace("the ferry was late", 'the ferry was "late"')
+    assert [q.speaker for q in extract_quotes(quoted)] == ["Kari Holt"]

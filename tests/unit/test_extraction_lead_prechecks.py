@@ -3,7 +3,7 @@ searches can match, and the words before a name are read from the right only."""
 
 import pytest
 
-from articles.extraction import lead_subjects, pattern_speakers
+from articles.extraction import coordinated_subjects, lead_subjects, pattern_speakers
 
 
 @pytest.mark.parametrize(
@@ -43,5 +43,5 @@ def test_the_word_before_a_name_is_the_last_one():
 
 
 def test_guillemets_count_as_quotation_marks_for_a_shared_subject():
-    assert {"«", "»", "„", '"', "“", "”", "''"} <= set(lead_subjects._QUOTE_MARKS)
-    assert "’" not in lead_subjects._QUOTE_MARKS  # an apostrophe as often as a mark
+    assert {"«", "»", "„", '"', "“", "”", "''"} <= set(coordinated_subjects._QUOTE_MARKS)
+    assert "’" not in coordinated_subjects._QUOTE_MARKS  # an apostrophe as often as a mark
