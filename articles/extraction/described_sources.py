@@ -7,6 +7,7 @@ own words. Two shapes of that phrase hold the person who speaks:
 
     'Holm failed three times [to refuse] …'   a clause: its subject is the name it opens with
     'Holm’s strikingly personal [attacks] on …'  a noun cue: its possessor is the source
+    'an opening for Holm to [highlight] …'    an infinitive: the name before 'to' is its subject
 
 Read only here, after the gate has weighed the candidate as it learnt (with its subject
 described), so that what the gate admits does not change, only whose it is.
@@ -42,6 +43,8 @@ _RELATIVES = RELATIVES | frozenset("whoever whatever".split())
 # How many lower-case words may stand between a possessor and its noun cue: 'Holm's
 # strikingly personal attacks on'.
 _MODIFIERS = 3
+# Prepositions before a name that make it a place or a body, no infinitive's subject.
+_PLACE_PREPOSITIONS = frozenset("in at of from on by into".split())
 
 
 def named_source(registry: Registry, text: str, candidate: Candidate) -> Candidate:
@@ -58,7 +61,7 @@ def named_source(registry: Registry, text: str, candidate: Candidate) -> Candida
         return candidate
     following = _NEXT_WORD.match(text, mention[1])
     cue = following.group(1) if following else ""
-    span = _clause_subject(registry, words, cue) or _possessor(words)
+    span = _clause_subject(registry, words, cue) or _possessor(words) or _infinitive_subject(words)
     if span is None:
         return candidate
     before = registry.checkpoint()
@@ -134,3 +137,21 @@ def _possessor(words: list[tuple[int, int, str]]) -> tuple | None:
         if POSSESSIVE.search(word) and ("’" in word or "'" in word):
             return None  # 'Holm's rival's attacks': the rival, not Holm, owns the cue
     return None
+
+
+def _infinitive_subject(words: list[tuple[int, int, str]]) -> tuple | None:
+    """The span of the name right before the 'to' that ends ``words``, after a word in
+    lower case: 'a natural opening for Holm to', 'will force Sen. Kari Holm to'; the
+    infinitive the cue opens is that person's."""
+    if len(words) < 3 or words[-1][2] != "to":
+        return None
+    first = len(words) - 1
+    while first > 0 and words[first - 1][2][:1].isupper():
+        first -= 1
+    if first == len(words) - 1 or first == 0 or not words[first - 1][2][:1].islower():
+        return None  # no name before 'to', or one that opens the phrase (a clause's)
+    if words[first - 1][2] in _PLACE_PREPOSITIONS:
+        return None  # 'who represents the town in Congress to': a place or a body
+    if POSSESSIVE.search(words[-2][2]):
+        return None  # 'Holm's to': no name of a person who acts
+    return words[first][0], words[-2][1]

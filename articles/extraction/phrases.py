@@ -242,13 +242,18 @@ def analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | None
     return entity, span
 
 
+# Possessive pronouns, a whole subject only before an attributing noun ('Her call for').
+_POSSESSIVES = frozenset(("his", "her"))
+
+
 def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | None]:
     if not phrase:
         return None, None
     word = phrase.casefold()
     if word == "i":
         return registry.writer(), (0, 1)  # 'I think', outside quotation marks
-    if word in PRONOUNS:
+    if word in PRONOUNS or word in _POSSESSIVES:
+        # 'His support for the levy' (an attributing noun's): whose, as 'he' is who.
         found = registry.person_for_pronoun(word)
         if found is None and word in genders.PRONOUN_GENDER:
             # '…,” she said' with no woman named yet: hers still, an unnamed speaker,

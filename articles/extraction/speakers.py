@@ -24,6 +24,7 @@ from articles.extraction.descriptions import (
     person_description,
 )
 from articles.extraction.headline_names import headline_subject
+from articles.extraction.listed_subjects import first_listed
 from articles.extraction.model import Span
 from articles.extraction.name_shapes import particle_lead
 from articles.extraction.names import WORD, can_speak, is_org, is_place, names_found
@@ -71,6 +72,14 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
         entity.org = True
         span = (start, start + len(phrase))
     else:
+        listed = first_listed(text, start, phrase)
+        if listed is not None:
+            # 'Holt, Lund and Berg argued': the first of the names, not the last.
+            before = registry.checkpoint()
+            first = speaker_in(registry, text, *listed)
+            if first.entity is not None and first.entity.named and not first.entity.org:
+                return first
+            registry.restore(before)
         phrase = headline_subject(registry, text, start, phrase)
         phrase = _with_apposed_name(registry, text, start, phrase)
         phrase = _with_apposition_after(registry, text, start, phrase)

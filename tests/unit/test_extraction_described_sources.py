@@ -2,9 +2,12 @@
 that phrase opens with, before its verb, or the possessor before a noun cue, is whose
 the content is."""
 
+import re
+
 import pytest
 
 from articles.extraction import Scope, extract_quotes
+from articles.extraction.described_sources import _infinitive_subject
 
 
 def _speakers(text):
@@ -67,3 +70,35 @@ def test_a_contracted_pronoun_names_no_source():
 def test_a_name_that_only_owns_the_owner_is_not_the_source(sentence):
     text = "Eirik Fossheim is the mayor of Lundvik. " + sentence
     assert _speakers(text)["Vik seemed like a done deal"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivar Lund spoke on Monday. The flood has created a natural opening for Kari Holt "
+        "to highlight her record as a harbour chief.",
+        "The losses will almost certainly force Sen. Kari Holt to acknowledge a hard "
+        "reality about the toll.",
+    ],
+)
+def test_the_name_before_an_infinitive_is_its_contents_source(text):
+    found = [q for q in extract_quotes(text, scope=Scope.WIDE) if q.start > text.index("Holt")]
+    assert [q.speaker for q in found] == ["Kari Holt"]
+
+
+def _words(phrase):
+    return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", phrase)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("a natural opening for Kari Holt to", "Kari Holt"),
+        ("who represents the harbour in Vestby to", None),
+        ("Kari Holt to", None),
+        ("a plan of Holt's to", None),
+    ],
+)
+def test_only_a_name_after_a_lower_case_word_is_an_infinitives_subject(phrase, name):
+    span = _infinitive_subject(_words(phrase))
+    assert (phrase[span[0] : span[1]] if span else None) == name
