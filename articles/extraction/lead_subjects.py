@@ -111,7 +111,7 @@ def subject_speaker_before(
         # why critics say …': the description between the clause's opener and the verb is
         # its subject, not the noun the relative stands for nor the last name before it.
         speaker = _subject_group(registry, text, sentence_start, described)
-        if speaker.entity is not None:
+        if speaker.entity is not None and _may_be_progressive(speaker, progressive):
             return speaker
     relative = _at_end(_RELATIVE_SUBJECT, lead) if lead.endswith(" ") else None
     if relative:
@@ -171,7 +171,7 @@ def subject_speaker_before(
         # 'After the talks with Eng, the White House announced', 'The senator said': the
         # phrase right before the verb is its subject, not a name earlier in the lead.
         speaker = _subject_group(registry, text, sentence_start, tail)
-        if speaker.entity is not None:
+        if speaker.entity is not None and _may_be_progressive(speaker, progressive):
             return speaker
     place = _at_end(_PLACE_AT_END, lead)
     if place and len(place.group("place").split()) <= 3 and is_place(place.group("place")):
@@ -325,8 +325,16 @@ _WITH_SUBJECT = re.compile(r"(?:^|,)\s*with\s+(?P<subject>[^\s,;:“”\"][^,;:�
 
 # A present participle for a cue: 'saying', 'calling', not 'bring' or 'thing'.
 _PARTICIPLE = re.compile(r"[a-z]{3,}ing\b")
-# A progressive's form of 'be' that ends a lead before a participle ('is', 'was being').
+# A progressive's form of 'be' that ends a lead before a participle ('is telling', 'were
+# saying').
 _PROGRESSIVE = re.compile(r"\s(?:is|are|was|were)\s+$")
+
+
+def _may_be_progressive(speaker: Speaker, progressive: re.Match[str] | None) -> bool:
+    """Whether a subject read before a progressive's 'is' may be the participle's: one who
+    speaks, not a thing ('The question is telling voters …' is a copula and a gerund, and
+    'Her strategy' tells no one)."""
+    return progressive is None or not speaker.entity.thing
 
 
 def _subject_group(registry: Registry, text: str, sentence_start: int, match: re.Match) -> Speaker:

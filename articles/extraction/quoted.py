@@ -241,7 +241,11 @@ def _mixed(
         if _participle_before_its_subject(text, after):
             # 'Holt defended “Bergen values,” saying the city …': no subject follows a
             # participle; the sentence's before the quotation says it, not 'the city'.
-            subject = subject_speaker_before(registry, text, lead[0], after.cue[0])
+            # With a cue in the lead, that is the cue's subject, already read: a reading
+            # up to the participle runs across the quotation and may take another
+            # clause's ('Lund is gone and Holt called it “…,” saying' is Holt's).
+            if subject is None:
+                subject = subject_speaker_before(registry, text, lead[0], after.cue[0])
             if subject.entity is not None:
                 return Candidate(*span, "mixed", subject.entity, 0.7, after.cue, subject.mention)
         return Candidate(*span, "mixed", after.entity, 0.7, after.cue, after.mention)

@@ -73,3 +73,16 @@ def test_the_quotation_an_aside_breaks_is_the_asides_speakers_not_a_later_cues()
     quotes = _wide(text)
     assert ("The plan for the new ferry quay", "indirect", "Kari Holt") in quotes
     assert ("was drawn up in a hurry.", "direct", "Kari Holt") in quotes
+
+
+def test_a_participle_after_a_quotation_shares_its_leads_cue_subject():
+    # The participle after the quotation is said by the subject of the cue before it,
+    # which the lead already read; reading again up to the participle ran across the
+    # quotation and took the first clause's subject.
+    text = (
+        "Ivar Lund is gone and Kari Holt called the plan “a gift to the rich,” saying the "
+        "council had misled voters."
+    )
+    (quote,) = [q for q in extract_quotes(text) if q.kind == "mixed"]
+    assert quote.speaker == "Kari Holt"
+    assert text[quote.speaker_start : quote.speaker_end] == "Kari Holt"
