@@ -11,7 +11,7 @@ from articles.extraction.clause_shapes import TIMES
 from articles.extraction.descriptions import DETERMINERS, PRONOUNS, describes
 from articles.extraction.model import Span
 from articles.extraction.names import MONTHS
-from articles.extraction.paragraphs import SENTENCE_END
+from articles.extraction.paragraphs import SENTENCE_END, tail_start
 from articles.extraction.pattern_speakers import speaker_of
 from articles.extraction.patterns import (
     ADVERB,
@@ -383,12 +383,12 @@ def cue_in(text: str, start: int, end: int) -> Span | None:
     """The last cue in ``text[start:end]``: 'said', 'warns', 'according to'; one used
     as a noun ('says Lunde’s early-morning tweets are') gives way to a verb before it."""
     lead = text[start:end]
-    if len(lead) > _CUE_CHARS:
+    cut = tail_start(lead, 0, len(lead))
+    if cut:
         # A run-on lead: the cues in its last few hundred characters, from a word's start,
         # answer when one of them is a verb; reading all of the lead for each quotation
         # costs the square of its length.
-        cut = lead.find(" ", len(lead) - _CUE_CHARS) + 1
-        near = list(CUE_WORD.finditer(lead, cut)) if cut else []
+        near = list(CUE_WORD.finditer(lead, cut))
         verb = next((m for m in reversed(near) if not _used_as_noun(lead, m.start())), None)
         if verb is not None:
             return start + verb.start(), start + verb.end()
@@ -399,10 +399,6 @@ def cue_in(text: str, start: int, end: int) -> Span | None:
     if _used_as_noun(lead, chosen.start()):
         chosen = next((m for m in reversed(matches) if not _used_as_noun(lead, m.start())), chosen)
     return start + chosen.start(), start + chosen.end()
-
-
-# How much of a long lead the search for its last cue reads first.
-_CUE_CHARS = 400
 
 
 # Words before a noun: 'the statement', 'his tweets', 'Lunde’s early-morning tweets'.

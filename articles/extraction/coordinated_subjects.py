@@ -13,6 +13,7 @@ import re
 
 from articles.extraction import cue_subjects, cues
 from articles.extraction.clause_shapes import MID_CLAUSE_ADVERBS, adverb
+from articles.extraction.paragraphs import tail_start
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker
 
@@ -27,19 +28,16 @@ def coordinated_subject(
     subject found names no one or is not the first verb's."""
     # Only the last characters before the cue: a search of the whole lead for a pattern
     # anchored at its end tries each position, the square of a run-on sentence's length.
-    window = max(sentence_start, cue_start - _SUBJECT_CHARS)
-    conjunction = _CONJUNCTION_AT_END.search(text, window, cue_start)
+    start = tail_start(text, sentence_start, cue_start)
+    conjunction = _CONJUNCTION_AT_END.search(text, start, cue_start)
     if conjunction is None or not all(
         adverb(w) or w in _ADVERBS_AFTER_CONJUNCTION for w in conjunction.group("adverbs").split()
     ):
         return None
     at = conjunction.start("conjunction")
-    start = sentence_start
-    if cue_start - start > _SUBJECT_CHARS:
-        # A run-on sentence: its last few hundred characters, from a word's start, as
-        # the other readers of a cue's subject take them.
-        start = text.find(" ", cue_start - _SUBJECT_CHARS, cue_start) + 1 or start
-    sentence = cues.tokens(text, start, cue_start + _CUE_CHARS)
+    # A run-on sentence is read from the same word's start on, as the other readers of
+    # a cue's subject read it.
+    sentence = cues.tokens(text, start, cue_start + _CUE_WORD_CHARS)
     first = next((i for i, token in enumerate(sentence) if token[0] == cue_start), None)
     if first is None:
         return None
@@ -68,9 +66,7 @@ _CONJUNCTION_AT_END = re.compile(
     r"[\w.’'”\"],?\s+(?P<conjunction>and|but)\s+(?P<adverbs>(?:[a-z]+\s+){0,2})$"
 )
 # Enough of the text after a cue's start to hold its word.
-_CUE_CHARS = 40
-# At most this much of a sentence before a cue is read for the subject it shares.
-_SUBJECT_CHARS = 400
+_CUE_WORD_CHARS = 40
 # Quotation marks, but not the single ones that also stand for apostrophes ('Lund’s').
 _QUOTE_MARKS = (*sorted(cues.QUOTE_MARKS - {"‘", "’"}), "''")
 # Subjects that name no one who speaks, the sentence's or a clause's.

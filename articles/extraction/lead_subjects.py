@@ -26,6 +26,7 @@ from articles.extraction.names import (
     is_place,
     names_found,
 )
+from articles.extraction.paragraphs import tail_start
 from articles.extraction.patterns import (
     ADVERB,
     CUE,
@@ -105,7 +106,7 @@ def subject_speaker_before(
     # a described subject and its participle, which without it was nobody's.
     progressive = _at_end(_PROGRESSIVE, lead) if _PARTICIPLE.match(text, cue_start) else None
     bare = lead[: progressive.start()] + " " if progressive else lead
-    described = _DESCRIBED_AFTER_OPENER.match(bare, _window(bare))
+    described = _DESCRIBED_AFTER_OPENER.match(bare, tail_start(bare, 0, len(bare)))
     if described and _described_subject(described.group("subject")):
         # 'a strike that company executives said could …', 'as one aide put it', 'That is
         # why critics say …': the description between the clause's opener and the verb is
@@ -154,7 +155,7 @@ def subject_speaker_before(
         return subject_speaker_before(
             registry, text, sentence_start, sentence_start + earlier.start()
         )
-    if _at_end(_AND_AT_END, lead) and _VERB_PHRASE.search(lead) and _one_clause(lead):
+    if _at_end(_AND_AT_END, lead) and _verb_phrase(lead) and _one_clause(lead):
         # 'Holt took the stage at the Grand Hotel and called …': the verbs share the
         # sentence's subject, not the last name in the first one's object.
         opening = _opening_subject(registry, text, sentence_start, lead)
@@ -184,8 +185,10 @@ def subject_speaker_before(
         registry.attributed(entity, span)
         return Speaker(entity, span)
     # "Beatriz Olmos, who runs a bakery on Cedar Avenue, described": the subject, not
-    # the names in the clause about her.
-    lead = _blanked(RELATIVE_CLAUSE, lead)
+    # the names in the clause about her. What follows reads the lead's last characters
+    # only, where the clauses are blanked.
+    cut = tail_start(lead, 0, len(lead))
+    lead = lead[:cut] + _blanked(RELATIVE_CLAUSE, lead[cut:])
     stripped = lead.rstrip()
     last_word = stripped.rsplit(None, 1)[-1:] or [""]
     pronoun = _APOSTROPHE_S.sub("", last_word[0])
@@ -194,7 +197,7 @@ def subject_speaker_before(
         at = sentence_start + len(stripped) - len(last_word[0])
         return speaker_in(registry, text, at, at + len(pronoun))
     # The last clause, read in the lead's last characters as the searches at its end are.
-    clause = CLAUSE_MARKS.split(lead[_window(lead) :])[-1]
+    clause = CLAUSE_MARKS.split(lead[cut:])[-1]
     phrase = clause.strip()
     if phrase and describes(phrase) and noun_phrase(phrase) and head_name(registry, phrase) is None:
         # 'Only 52 percent of registered voters agreed that …', 'Residents questioned
@@ -204,7 +207,7 @@ def subject_speaker_before(
         speaker = speaker_in(registry, text, at, at + len(phrase))
         if speaker.entity is not None:
             return speaker
-    opening = _clause_pronoun(registry, text, sentence_start, lead)
+    opening = _clause_pronoun(registry, text, sentence_start, lead, cut)
     if opening is not None:
         # 'However, he held his fire on Berg, calling …', 'he looked into the camera and
         # said': the pronoun that opens the verb's clause, not a name in its object nor
@@ -219,7 +222,7 @@ def subject_speaker_before(
     named = _last_name_speaking(registry, lead, sentence_start)
     if named is not None:
         return named
-    org = ORG_AT_END.search(lead)
+    org = ORG_AT_END.search(lead, cut)
     if org:
         return Speaker(registry.organisation(org.group("noun")))
     return Speaker(registry.last_speaker)
@@ -229,32 +232,21 @@ def _at_end(pattern: re.Pattern[str], lead: str) -> re.Match[str] | None:
     """``pattern``'s search of the lead's last characters only: the patterns that end at
     the lead's end ('$') match a few words there, and a search of the whole lead tries
     each of its positions, which makes a run-on sentence with a cue in each clause cost
-    the square of its length."""
-    return pattern.search(lead, _window(lead))
-
-
-def _window(lead: str) -> int:
-    """Where the last _LEAD_CHARS characters of ``lead`` start; a search from there still
-    sees the characters before it for its look-behinds and word boundaries, and '^' no
-    longer matches there, as the lead's own start lies before."""
-    return max(0, len(lead) - _LEAD_CHARS)
-
-
-# How much of a lead the searches anchored at its end read: far more than any of them
-# matches in real text (their matches run to a few words), as the tokens' reading of a
-# coordinated subject caps its own (coordinated_subjects._SUBJECT_CHARS).
-_LEAD_CHARS = 400
+    the square of its length. A search from a word's start in it still sees the
+    characters before it for its look-behinds and word boundaries, and '^' no longer
+    matches there, as the lead's own start lies before."""
+    return pattern.search(lead, tail_start(lead, 0, len(lead)))
 
 
 def _clause_pronoun(
-    registry: Registry, text: str, sentence_start: int, lead: str
+    registry: Registry, text: str, sentence_start: int, lead: str, cut: int
 ) -> Speaker | None:
-    """The subject pronoun that opens the last clause of ``lead`` before its verb, when
-    no clause opens after it with a capital (another subject) and no quotation mark
-    stands in the lead; None when it names no one."""
+    """The subject pronoun that opens the last clause of ``lead`` before its verb, read
+    from ``cut`` (its last characters) on, when no clause opens after it with a capital
+    (another subject) and no quotation mark stands in the lead; None when it names no one."""
     if any(mark in lead for mark in '"“”'):
         return None
-    opened = list(_CLAUSE_PRONOUN.finditer(lead))
+    opened = list(_CLAUSE_PRONOUN.finditer(lead, cut))
     if not opened or _CLAUSE_CAPITAL.search(lead, opened[-1].end()):
         return None
     found = opened[-1]
@@ -279,11 +271,10 @@ _CLAUSE_CAPITAL = re.compile(
 def _last_name_speaking(registry: Registry, words: str, start: int) -> Speaker | None:
     """The last name in ``words`` (at ``start`` in the text) that may speak, neither an
     affiliation's ('of Ohio') nor a possessive owning other words, recorded as speaking."""
-    if len(words) > _LEAD_CHARS:
-        # A run-on lead: its last few hundred characters, from a word's start, as the
-        # searches at its end read them; the whole lead for each cue costs its square.
-        cut = words.find(" ", len(words) - _LEAD_CHARS) + 1
-        words, start = words[cut:], start + cut
+    # A run-on lead: its last few hundred characters, from a word's start, as the
+    # searches at its end read them; the whole lead for each cue costs its square.
+    cut = tail_start(words, 0, len(words))
+    words, start = words[cut:], start + cut
     names = [
         f
         for f in names_found(words)
@@ -511,11 +502,32 @@ _QUOTE_AND_AT_END = re.compile(r",[\"”]\s+(?:and|but)\s+$")
 def _one_clause(lead: str) -> bool:
     """No clause mark in ``lead`` before its final 'and': its opening is the subject,
     not a phrase such as 'Eight years ago,' or 'Outside the arena in Oslo,'."""
-    body = _THOUSANDS.sub("", lead.rstrip()[:-3])  # '2,000 supporters' is one phrase
-    return not CLAUSE_MARKS.search(body) and "―" not in body
+    body = lead.rstrip()[:-3]
+    # The lead's last characters first: a run-on lead has its marks there, and all of
+    # it is read only when they hold none.
+    cut = tail_start(body, 0, len(body))
+    return not any(_clause_mark(body, start) for start in dict.fromkeys((cut, 0)))
+
+
+def _clause_mark(body: str, start: int) -> bool:
+    """Whether ``body`` holds a clause mark from ``start`` on, not a comma between digits
+    ('2,000 supporters' is one phrase)."""
+    if "―" in body[start:]:
+        return True
+    return any(
+        match.group() != "," or not _THOUSANDS.match(body, match.start())
+        for match in CLAUSE_MARKS.finditer(body, start)
+    )
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d)")
+
+
+def _verb_phrase(lead: str) -> bool:
+    """Whether a word in lower case that may be a verb stands in ``lead``: sought in its
+    last characters first, and in all of it only when they hold none."""
+    cut = tail_start(lead, 0, len(lead))
+    return any(_VERB_PHRASE.search(lead, start) for start in dict.fromkeys((cut, 0)))
 
 
 # A word in lower case that may be a verb, so that 'Holt and ' is a subject, not a clause.

@@ -127,6 +127,21 @@ def sentence_start(text: str, p_start: int, position: int) -> int:
     return p_start
 
 
+# How much of a sentence before a cue the readers of a run-on lead take: far more than
+# any cue, subject or clause they look for spans in real text (a few words), while a
+# reading of all of the lead for each cue in it costs the square of its length.
+LEAD_TAIL_CHARS = 400
+
+
+def tail_start(text: str, start: int, end: int, chars: int = LEAD_TAIL_CHARS) -> int:
+    """Where the last ``chars`` characters of ``text[start:end]`` start, moved on to a
+    word's start; ``start`` when the stretch is no longer, or holds no space there."""
+    if end - start <= chars:
+        return start
+    space = text.find(" ", end - chars, end)
+    return space + 1 if space >= 0 else start
+
+
 def sentence_end(text: str, position: int, p_end: int) -> int:
     """Where the sentence holding ``position`` ends, its paragraph ending at ``p_end``."""
     match = SENTENCE_END.search(text, position, p_end)

@@ -5,6 +5,7 @@ characters handed to the searches, not in seconds, which a busy machine would bl
 import pytest
 
 from articles.extraction import attribution, coordinated_subjects, extract_quotes, lead_subjects
+from articles.extraction.paragraphs import LEAD_TAIL_CHARS, tail_start
 
 # The searches of a lead for a pattern that ends at the lead's end.
 _LEAD_SEARCHES = (
@@ -18,6 +19,14 @@ _LEAD_SEARCHES = (
     (lead_subjects, "_PLACE_AT_END"),
     (lead_subjects, "_DESCRIBED_AFTER_OPENER"),
     (coordinated_subjects, "_CONJUNCTION_AT_END"),
+    # The reads after the lead's relative clauses are blanked: the clauses themselves,
+    # a pronoun opening the last clause, a body's noun at the end, and the marks and
+    # verbs that tell a lead with one clause.
+    (lead_subjects, "RELATIVE_CLAUSE"),
+    (lead_subjects, "_CLAUSE_PRONOUN"),
+    (lead_subjects, "ORG_AT_END"),
+    (lead_subjects, "CLAUSE_MARKS"),
+    (lead_subjects, "_VERB_PHRASE"),
 )
 
 
@@ -41,6 +50,10 @@ class _Counting:
 
     def finditer(self, string, pos=0, endpos=None):
         return self.pattern.finditer(string, *self._reads(string, pos, endpos))
+
+    def split(self, string):
+        self.read.append(len(string))
+        return self.pattern.split(string)
 
 
 def _run_on(clauses):
@@ -69,7 +82,7 @@ def test_searches_at_a_leads_end_read_a_bounded_window(monkeypatch):
     assert len(quotes) == 60
     assert read
     # The whole lead of the last cue runs to some 2,800 characters.
-    assert max(read) <= 400  # lead_subjects._LEAD_CHARS
+    assert max(read) <= LEAD_TAIL_CHARS
 
 
 @pytest.mark.parametrize("clauses", [30, 40])
@@ -83,7 +96,7 @@ def test_a_run_on_sentence_is_read_in_linear_time(monkeypatch, clauses):
 def test_the_window_keeps_a_match_that_opens_the_sentence():
     # A lead shorter than the window is searched whole, its start ('^') included.
     assert lead_subjects._at_end(lead_subjects._SUBJECT_AT_END, "The senator ") is not None
-    long_lead = "x" * 1000 + ", the senator "
+    long_lead = "and then " * 120 + "it rained, the senator "
     found = lead_subjects._at_end(lead_subjects._SUBJECT_AT_END, long_lead)
     assert found is not None
     assert found.group("subject") == "the senator"
@@ -95,9 +108,20 @@ def test_the_last_cue_before_a_quotation_is_sought_near_it(monkeypatch):
     quotes = extract_quotes(_run_on(60))
     assert [q.speaker for q in quotes] == ["Kari Holt"] * 60
     assert read
-    assert max(read) <= 400  # attribution._CUE_CHARS
+    assert max(read) <= LEAD_TAIL_CHARS
 
 
 def test_a_cue_used_as_a_noun_near_the_quotation_gives_way_to_a_verb_before_it():
     lead = "Kari Holt said" + " and waited" * 60 + " after the statement "
     assert attribution.cue_in(lead, 0, len(lead)) == (10, 14)
+
+
+def test_the_leads_last_characters_start_at_a_word():
+    text = "Kari Holt " + "spoke again " * 50
+    start = tail_start(text, 0, len(text))
+    assert len(text) - start <= LEAD_TAIL_CHARS
+    assert text[start - 1] == " "
+    assert text[start] != " "
+    # A short stretch, or one with no space to start a word at, is read whole.
+    assert tail_start(text, 0, 30) == 0
+    assert tail_start("x" * 1000, 0, 1000) == 0
