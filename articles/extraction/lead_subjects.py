@@ -18,6 +18,7 @@ from articles.extraction.descriptions import (
     PRONOUNS,
     VERBS,
     describes,
+    head_noun,
     noun_phrase,
 )
 from articles.extraction.names import (
@@ -32,6 +33,7 @@ from articles.extraction.patterns import (
     CUE,
     LY_ADVERB,
     ORG_AT_END,
+    ORG_NOUNS,
     RELATIVE_CLAUSE,
 )
 from articles.extraction.phrases import comma_parts, head_name, subject_length
@@ -323,9 +325,13 @@ _PROGRESSIVE = re.compile(r"\s(?:is|are|was|were)\s+$")
 
 def _may_be_progressive(speaker: Speaker, progressive: re.Match[str] | None) -> bool:
     """Whether a subject read before a progressive's 'is' may be the participle's: one who
-    speaks, not a thing ('The question is telling voters …' is a copula and a gerund, and
-    'Her strategy' tells no one)."""
-    return progressive is None or not speaker.entity.thing
+    speaks, a person or a body ('the BLM group is calling on …'), not a thing ('The
+    question is telling voters …' is a copula and a gerund, and 'Her strategy' tells no
+    one)."""
+    if progressive is None or not speaker.entity.thing:
+        return True
+    head = head_noun(speaker.entity.description.split())
+    return head is not None and head.casefold() in ORG_NOUNS
 
 
 def _subject_group(registry: Registry, text: str, sentence_start: int, match: re.Match) -> Speaker:

@@ -71,3 +71,13 @@ def test_a_thing_before_is_and_a_gerund_says_nothing(text):
     (quote,) = extract_quotes(text)
     assert quote.speaker_start is None
     assert quote.speaker_description == ""
+
+
+def test_a_body_before_is_and_a_participle_still_says_the_quote():
+    # A body speaks: only a thing ('The question', 'Her strategy') is turned away.
+    text = (
+        "Kari Holt is back in Vestby.\n\nThe harbour group is calling on voters to “stop the "
+        "toll” this year."
+    )
+    (quote,) = extract_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "The harbour group"
