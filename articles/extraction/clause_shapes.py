@@ -440,11 +440,28 @@ def agent_end(sentence: list[Token], by: int, ends: frozenset[str]) -> int:
     while (
         end < len(sentence)
         and end - by <= _AGENT_WORDS
-        and sentence[end][2][:1].isalnum()
+        and (sentence[end][2][:1].isalnum() or _title_stop(sentence, end))
         and sentence[end][2].lower() not in ends
     ):
         end += 1
     return end
+
+
+def _title_stop(sentence: list[Token], at: int) -> bool:
+    """Whether the '.' at ``sentence[at]`` ends a title's abbreviation before a name ('by
+    former Vestby Gov. Kari Holt'): the agent runs on to the name, not stopping at the title."""
+    return (
+        sentence[at][2] == "."
+        and sentence[at - 1][2].lower() in _TITLE_ABBREVIATIONS
+        and at + 1 < len(sentence)
+        and sentence[at + 1][2][:1].isupper()
+    )
+
+
+# Abbreviated titles that stand before a name ('Gov. Kari Holt', 'Sen. Ivar Lund').
+_TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt adm prof rev".split()
+)
 
 
 def passive(sentence: list[Token], first: int, last: int) -> bool:

@@ -68,6 +68,7 @@ from articles.extraction.patterns import LY_ADVERB
 from articles.extraction.quoted import quote_in_marks
 from articles.extraction.registry import Entity, Registry
 from articles.extraction.reported import relative_piece, reported_speech
+from articles.extraction.sentence_antecedents import resolved_in_sentence
 from articles.extraction.speakers import speaker_fields
 
 
@@ -354,6 +355,7 @@ class _Reader:
                 # was praised, apart from the clause inside it, which the rules read.
                 found.append(cut)
         found = without_inner_readings(self.text, found)
+        found = [resolved_in_sentence(self.registry, self.text, start, q) for q in found]
         for quote in sorted(_before_next_cue(self.text, found), key=lambda q: q.start):
             self._keep(quote)
 
