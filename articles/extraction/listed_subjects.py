@@ -56,8 +56,6 @@ def listed_names(text: str, start: int, phrase: str) -> list[tuple[int, int]]:
             return []  # 'In May, Holt said'
     elif not tail.endswith(" and"):
         return []
-    if not _names_a_person(phrase):
-        return []  # 'Vestby, Bergen and Oslo officials': the list names no people
     head = text[max(0, start - _REACH) : start]
     base = start - len(head)
     for opening in _OPENING.finditer(head):
@@ -86,6 +84,8 @@ def listed_names(text: str, start: int, phrase: str) -> list[tuple[int, int]]:
         # list's; nor is the name before the 'and' when one before it is no person's
         # ('Also Monday, Holt and Lund said').
         found = found[1:] if len(found) >= 2 else []
+    if found and not _names_a_person(phrase):
+        return []  # 'Vestby, Bergen and Oslo officials': the list names no people
     return found[::-1]
 
 

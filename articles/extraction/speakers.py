@@ -73,7 +73,7 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
         span = (start, start + len(phrase))
     else:
         listed = listed_names(text, start, phrase)
-        several = full_names(text, listed, phrase)
+        several = bool(listed) and full_names(text, listed, phrase)  # lists are rare
         for item in listed:
             # 'Holt, Lund and Berg argued': the first of the names that is a person's,
             # not the last ('Tuesday, Holt, Lund and Berg': Holt). No place or body
