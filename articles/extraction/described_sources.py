@@ -22,7 +22,7 @@ from articles.extraction.clause_shapes import PREPOSITIONS, adverb
 from articles.extraction.descriptions import PLURAL_ROLES, PRONOUNS, RELATIVES
 from articles.extraction.handoff import opens_predicate
 from articles.extraction.model import Candidate
-from articles.extraction.names import POSSESSIVE, WORD
+from articles.extraction.names import POSSESSIVE, WORD, is_place
 from articles.extraction.phrases import head_name, subject_length
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import speaker_in
@@ -43,8 +43,9 @@ _RELATIVES = RELATIVES | frozenset("whoever whatever".split())
 # How many lower-case words may stand between a possessor and its noun cue: 'Holm's
 # strikingly personal attacks on'.
 _MODIFIERS = 3
-# Prepositions before a name that make it a place or a body, no infinitive's subject.
-_PLACE_PREPOSITIONS = frozenset("in at of from on by into".split())
+# Prepositions before a name that make it a place or a body, no infinitive's subject:
+# 'the town in Congress to', 'a trip to Vestby to'.
+_PLACE_PREPOSITIONS = frozenset("in at of from on by into to".split())
 
 
 def named_source(registry: Registry, text: str, candidate: Candidate) -> Candidate:
@@ -154,4 +155,6 @@ def _infinitive_subject(words: list[tuple[int, int, str]]) -> tuple | None:
         return None  # 'who represents the town in Congress to': a place or a body
     if POSSESSIVE.search(words[-2][2]):
         return None  # 'Holm's to': no name of a person who acts
+    if is_place(" ".join(w for _, _, w in words[first:-1])):
+        return None  # 'a visit with Vestby to': a place acts on no infinitive
     return words[first][0], words[-2][1]

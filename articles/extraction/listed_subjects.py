@@ -4,13 +4,16 @@ The phrase a cue's subject is read from stops at the nearest comma, so of 'Kari 
 Ivar Lund and Per Berg argued' it holds only 'Ivar Lund and Per Berg', which names the
 last. Such a list is mostly written with its most prominent member first (PolNeAR gives
 the speaker of 'Carson, Fiorina and Huckabee said' as Carson); a plain pair with no comma
-('Holt and Lund said') is left as it is.
+('Holt and Lund said') is left as it is. Only a list of names counts ('Vestby, Bergen and
+Oslo officials' lists none), and the caller (speakers.speaker_in) keeps the first piece
+that is a person's, so a day, a place or a company before the names speaks for no one.
 """
 
 from __future__ import annotations
 
 import re
 
+from articles.extraction.phrases import subject_length
 from articles.extraction.sentence_openings import OPENING_ADVERBS, OPENING_WORDS
 
 # How many words one listed name may take: 'Ohio Gov. Kari Holt'.
@@ -27,36 +30,41 @@ _JOINT = re.compile(r"(?:,\s*|,?\s+and\s+)$")
 _CLAUSE_OPENERS = frozenset(
     "while whereas as what when where since because although though if but and so".split()
 )
+# Words that may follow a list's names inside its subject: 'Holt, Lund and Berg both said'.
+_QUANTIFIERS = frozenset("all both each together".split())
+_AND = re.compile(r"\s+and\s+")
 _NAME_WORD = re.compile(r"(?:[A-Z][\w’'.-]*|[A-Z]\.)")
 
 
-def first_listed(text: str, start: int, phrase: str) -> tuple[int, int] | None:
-    """Where the first name of a list stands (its start and end in ``text``) when the
-    subject ``phrase`` at ``start`` ends one: 'Ivar Lund and Per Berg' after 'Kari Holt, ',
-    'Per Berg' after 'Kari Holt, Ivar Lund and '. None when the phrase lists nothing, or
-    no name and comma come before it."""
+def listed_names(text: str, start: int, phrase: str) -> list[tuple[int, int]]:
+    """Where the names of a list before the subject ``phrase`` at ``start`` stand (start
+    and end in ``text``), the first of the list first, when the phrase ends one: 'Ivar
+    Lund and Per Berg' after 'Kari Holt, ', 'Per Berg' after 'Kari Holt, Ivar Lund and '.
+    Empty when the phrase lists nothing, or no name and comma come before it. All the
+    pieces are given, not only the farthest, since a piece may be shaped like a name and
+    be none ('Tuesday, Holt, Lund and Berg'): the caller keeps the first that is a person."""
     if phrase.startswith("and "):  # 'Holt, Lund, and Berg': the phrase after the comma
         rest = phrase[4:].lstrip()
         start, phrase = start + len(phrase) - len(rest), rest
     if not phrase[:1].isupper():
-        return None
+        return []
     # Most subjects follow no comma and no 'and': told from a few characters, before
     # any search (the speaker rules ask this of every subject phrase).
     tail = text[max(0, start - 5) : start].rstrip()
     if tail.endswith(","):
         if " and " not in phrase:
-            return None  # 'In May, Holt said'
+            return []  # 'In May, Holt said'
     elif not tail.endswith(" and"):
-        return None
+        return []
     head = text[max(0, start - _REACH) : start]
     base = start - len(head)
     for opening in _OPENING.finditer(head):
         base = start - len(head) + opening.end()
     joint = _JOINT.search(text, base, start)
     if joint is None:
-        return None
+        return []
     pieces = text[base : joint.start()].split(",")
-    found, names = None, 0
+    found: list[tuple[int, int]] = []
     stop = joint.start()
     for piece in reversed(pieces):
         opens = stop - len(piece)
@@ -67,13 +75,41 @@ def first_listed(text: str, start: int, phrase: str) -> tuple[int, int] | None:
         if not _name_shaped(words[cut:]):
             break
         first = opens + piece.index(words[cut])
-        found, names = (first, opens + len(piece.rstrip())), names + 1
+        found.append((first, opens + len(piece.rstrip())))
         if cut:
             break
         stop = opens - 1
-    if "and" in joint.group() and names < 2:
-        return None  # 'Holt and Lund said', 'In May, Holt and Lund said': a pair
-    return found
+    if "and" in joint.group():
+        # 'Holt and Lund said', 'In May, Holt and Lund said': a pair, whose first is no
+        # list's; nor is the name before the 'and' when one before it is no person's
+        # ('Also Monday, Holt and Lund said').
+        found = found[1:] if len(found) >= 2 else []
+    if found and not _names_a_person(phrase):
+        return []  # 'Vestby, Bergen and Oslo officials': the list names no people
+    return found[::-1]
+
+
+def full_names(text: str, spans: list[tuple[int, int]], phrase: str) -> bool:
+    """Whether a list (the ``spans`` of ``text`` before its subject ``phrase``) holds a
+    name of several words: 'Equinor, Kari Holt and Ivar Lund'."""
+    if any(" " in text[a:b] for a, b in spans):
+        return True
+    words = _AND.split(phrase, maxsplit=1)[0].split()[:2]  # the phrase runs on past it
+    return len(words) == 2 and all(_NAME_WORD.fullmatch(word) for word in words)
+
+
+def _names_a_person(phrase: str) -> bool:
+    """Whether the list's end in ``phrase`` (which runs on past the subject, into its
+    verb) is names: 'Lund and Berg have', 'RNC Chairman Berg have'; not 'Bergen and Oslo
+    officials argued', whose last item is a description."""
+    parts = _AND.split(phrase, maxsplit=1)
+    if len(parts) == 2 and not _name_shaped(parts[0].split()):
+        return False
+    words = parts[-1].split()
+    subject = words[: subject_length(words)]
+    while subject and subject[-1] in _QUANTIFIERS:
+        subject.pop()  # 'Holt, Lund and Berg all have': the names, then 'all'
+    return _name_shaped(subject)
 
 
 def _name_shaped(words: list[str]) -> bool:

@@ -24,7 +24,7 @@ from articles.extraction.descriptions import (
     person_description,
 )
 from articles.extraction.headline_names import headline_subject
-from articles.extraction.listed_subjects import first_listed
+from articles.extraction.listed_subjects import full_names, listed_names
 from articles.extraction.model import Span
 from articles.extraction.name_shapes import particle_lead
 from articles.extraction.names import WORD, can_speak, is_org, is_place, names_found
@@ -72,12 +72,26 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
         entity.org = True
         span = (start, start + len(phrase))
     else:
-        listed = first_listed(text, start, phrase)
-        if listed is not None:
-            # 'Holt, Lund and Berg argued': the first of the names, not the last.
+        listed = listed_names(text, start, phrase)
+        several = bool(listed) and full_names(text, listed, phrase)  # lists are rare
+        for item in listed:
+            # 'Holt, Lund and Berg argued': the first of the names that is a person's,
+            # not the last ('Tuesday, Holt, Lund and Berg': Holt). No place or body
+            # speaks for a list ('Vestby, Holt and Lund'), nor a word new to the article
+            # among full names ('Equinor, Kari Holt and Ivar Lund'): a company's.
+            name = text[item[0] : item[1]]
+            if several and " " not in name and not _named_before(registry, name, item[0]):
+                continue
             before = registry.checkpoint()
-            first = speaker_in(registry, text, *listed)
-            if first.entity is not None and first.entity.named and not first.entity.org:
+            first = speaker_in(registry, text, *item)
+            found = first.entity
+            if (
+                found is not None
+                and found.named
+                and not found.org
+                and can_speak(found.name)
+                and not is_place(found.name)
+            ):
                 return first
             registry.restore(before)
         phrase = headline_subject(registry, text, start, phrase)
@@ -95,6 +109,16 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     if entity is not None and span is not None:
         registry.attributed(entity, span)
     return Speaker(entity, span)
+
+
+def _named_before(registry: Registry, name: str, at: int) -> bool:
+    """Whether ``name`` is a person's the article named before ``at`` (a reading of the
+    same sentence, which may have resolved it already, does not count)."""
+    known = registry.find(name)
+    if known is None or known.org:
+        return False
+    span = registry.mention_of(known, 0)
+    return known.mention_count > 1 or span is None or span[0] < at
 
 
 def source_in(registry: Registry, text: str, start: int, end: int) -> Speaker:

@@ -95,6 +95,8 @@ def _words(phrase):
     [
         ("a natural opening for Kari Holt to", "Kari Holt"),
         ("who represents the harbour in Vestby to", None),
+        ("made a trip to Vestby to", None),
+        ("a long talk with Norway to", None),
         ("Kari Holt to", None),
         ("a plan of Holt's to", None),
     ],
@@ -102,3 +104,8 @@ def _words(phrase):
 def test_only_a_name_after_a_lower_case_word_is_an_infinitives_subject(phrase, name):
     span = _infinitive_subject(_words(phrase))
     assert (phrase[span[0] : span[1]] if span else None) == name
+
+
+def test_a_place_visited_is_no_infinitives_subject():
+    text = "The mayor made a trip to Vestby to highlight her record as a harbour chief."
+    assert [q.speaker for q in extract_quotes(text, scope=Scope.WIDE)] == [None]
