@@ -35,7 +35,7 @@ _SUBORDINATOR = re.compile(
     re.IGNORECASE,
 )
 # How far back from the phrase the relative may stand, in characters.
-_REACH = 120
+REACH = 120
 
 
 def described_before_relative(
@@ -46,7 +46,7 @@ def described_before_relative(
     None otherwise."""
     if found.entity is None or not found.entity.named or _CLAUSE_BREAK.search(text, start, cue):
         return None  # 'Holt, who said': the phrase is the cue's subject
-    lead = text[max(0, start - _REACH) : start]
+    lead = text[max(0, start - REACH) : start]
     relative = _RELATIVE.search(lead)
     if relative is None or _SUBORDINATOR.search(lead, relative.start("next")):
         # 'those who backed Holt when Lund said', 'chatter that may fade now that Holt
@@ -63,6 +63,6 @@ def described_before_relative(
     if described is None:
         return None
     part, offset = described
-    at += offset + max(0, start - _REACH)
+    at += offset + max(0, start - REACH)
     subject = speaker_in(registry, text, at, at + len(part))
     return subject if subject.entity is not None and not subject.entity.named else None

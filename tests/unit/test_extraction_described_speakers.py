@@ -45,6 +45,22 @@ def test_described_people_before_a_relative_clause_speak(text, content, describe
     assert _mention(text, content) == described
 
 
+# A verb that takes a quotation ('called the plan “…”') is read from its sentence's
+# characters, not from a pattern: the name in the relative clause there is its object too.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry board met. Residents who met Ivar Lund called the plan “too costly,” "
+        "saying the ferry was late.",
+        "The ferry board met. Residents who met Ivar Lund called the plan “too costly.”",
+    ],
+)
+def test_described_people_before_a_relative_clause_call_a_quotation(text):
+    quote = _quote(text, "too costly")
+    assert quote.speaker is None
+    assert _mention(text, "too costly") == "Residents"
+
+
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
