@@ -74,13 +74,19 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     else:
         listed = listed_names(text, start, phrase)
         several = bool(listed) and full_names(text, listed, phrase)  # lists are rare
-        for item in listed:
+        for number, item in enumerate(listed):
             # 'Holt, Lund and Berg argued': the first of the names that is a person's,
             # not the last ('Tuesday, Holt, Lund and Berg': Holt). No place or body
             # speaks for a list ('Vestby, Holt and Lund'), nor a word new to the article
-            # among full names ('Equinor, Kari Holt and Ivar Lund'): a company's.
+            # among full names ('Equinor, Kari Holt and Ivar Lund') or among surnames it
+            # named before ('Vestby, Holt and Lund' after 'Kari Holt and Ivar Lund'): a
+            # place's or a company's.
             name = text[item[0] : item[1]]
-            if several and " " not in name and not _named_before(registry, name, item[0]):
+            if (
+                " " not in name
+                and not _named_before(registry, name, item[0])
+                and (several or _known_after(registry, listed[number + 1 :], text, start, phrase))
+            ):
                 continue
             before = registry.checkpoint()
             first = speaker_in(registry, text, *item)
@@ -109,6 +115,16 @@ def speaker_in(registry: Registry, text: str, start: int, end: int) -> Speaker:
     if entity is not None and span is not None:
         registry.attributed(entity, span)
     return Speaker(entity, span)
+
+
+def _known_after(
+    registry: Registry, rest: list[tuple[int, int]], text: str, start: int, phrase: str
+) -> bool:
+    """Whether a later piece of a list (the ``rest`` of its pieces, or the name that
+    opens its subject ``phrase`` at ``start``) is a person's the article named before."""
+    first = phrase.split(" and ", 1)[0].split()[:1]
+    pieces = [(text[a:b], a) for a, b in rest] + [(word, start) for word in first]
+    return any(_named_before(registry, name, at) for name, at in pieces)
 
 
 def _named_before(registry: Registry, name: str, at: int) -> bool:

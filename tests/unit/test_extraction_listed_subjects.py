@@ -53,6 +53,18 @@ def test_a_company_heading_a_list_of_people_does_not_speak_for_it(scope):
     assert _speakers(text, scope) == ["Per Berg"]
 
 
+# What is left after a place or a day is a pair, which speaks as pairs do ('Equinor, Ivar
+# Lund and Per Berg' above, 'Tuesday, Holt and Lund').
+@pytest.mark.parametrize("scope", list(Scope))
+@pytest.mark.parametrize("opening", ["Vestby", "Tuesday"])
+def test_a_word_new_to_the_article_heading_a_list_of_known_surnames_does_not_speak(scope, opening):
+    text = (
+        "Kari Holt and Ivar Lund toured the quay. "
+        f"{opening}, Holt and Lund argued that the ferry toll would rise again."
+    )
+    assert _speakers(text, scope)[-1:] == ["Ivar Lund"]
+
+
 @pytest.mark.parametrize("scope", list(Scope))
 def test_a_surname_named_before_may_head_a_list_of_full_names(scope):
     text = (
