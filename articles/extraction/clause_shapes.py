@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from articles.extraction.cues import Token
+from articles.extraction.names import TITLE_ABBREVIATIONS
 from articles.extraction.patterns import LY_NOUNS
 
 # Between a subject and its cue: 'Trump has also repeatedly denied'.
@@ -452,16 +453,10 @@ def _title_stop(sentence: list[Token], at: int) -> bool:
     former Vestby Gov. Kari Holt'): the agent runs on to the name, not stopping at the title."""
     return (
         sentence[at][2] == "."
-        and sentence[at - 1][2].lower() in _TITLE_ABBREVIATIONS
+        and sentence[at - 1][2].lower() in TITLE_ABBREVIATIONS
         and at + 1 < len(sentence)
         and sentence[at + 1][2][:1].isupper()
     )
-
-
-# Abbreviated titles that stand before a name ('Gov. Kari Holt', 'Sen. Ivar Lund').
-_TITLE_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sen rep gov gen lt col sgt capt adm prof rev".split()
-)
 
 
 def passive(sentence: list[Token], first: int, last: int) -> bool:

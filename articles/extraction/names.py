@@ -274,10 +274,11 @@ def _shifted(found: tuple[Found, ...], at: int) -> tuple[Found, ...] | list[Foun
     return [Found(n, o + at, t, g, e + at, s + at) for n, o, t, g, e, s in found]
 
 
-# Abbreviations that end in a dot without ending a sentence.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr jr sr st inc co corp ltd sen rep gov gen lt col sgt capt adm prof rev
-    pres vs u.s u.n d.c u.k e.u no mt ft""".split()
+# Titles before a name ('Gov. Kari Holt'), whose stop a passive agent runs past.
+TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt adm prof rev".split())
+# Abbreviations that end in a dot without ending a sentence ('Inc.', 'No.' end an agent).
+ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
+    "jr sr st inc co corp ltd pres vs u.s u.n d.c u.k e.u no mt ft".split()
 )
 MONTHS = frozenset(
     """january february march april may june july august september october november
