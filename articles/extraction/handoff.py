@@ -241,6 +241,15 @@ def subject_source(registry: Registry, text: str, sentence: list[Token], first: 
             if subject.entity is not None and subject.entity.named:
                 return subject
         return Speaker(None)
+    if (
+        sentence[end - 1][2].lower() in _OBJECT_PRONOUNS
+        and start >= 1
+        and sentence[start - 1][2] in _PEOPLES_RELATIVES
+    ):
+        # 'progressive groups that have endorsed him say': the pronoun ends the relative
+        # clause as its object; the people it describes are the cue's subject. Not after
+        # 'which', whose noun is a thing ('behavior, which shapes her view').
+        return _relative_source(text, sentence, start - 1, at_relative=False)
     if opens_predicate(sentence[start][2]):
         # Looked up as passed_over looks up the cue's subject: making no one salient.
         before = registry.checkpoint()
@@ -262,10 +271,13 @@ def subject_source(registry: Registry, text: str, sentence: list[Token], first: 
     return phrase_source(text, sentence[start][0], sentence[end - 1][1])
 
 
-def _relative_source(text: str, sentence: list[Token], relative: int) -> Speaker:
+def _relative_source(
+    text: str, sentence: list[Token], relative: int, at_relative: bool = True
+) -> Speaker:
     """'a new poll that shows', 'activists who promote', 'the levy, which allows': the
     noun phrase the relative stands for, described, with the relative for its mention,
-    as the clauses scope reads 'who' (cue_subjects.subject_before)."""
+    as the clauses scope reads 'who' (cue_subjects.subject_before); ``at_relative``
+    False: with the noun phrase for its mention, the relative's clause lying between."""
     end = relative
     if relative >= 2 and sentence[relative - 1][2] in _BEFORE_RELATIVE:
         # 'straight-ticket voting, which allows', 'Mayor Holt - who fired': the noun
@@ -281,9 +293,14 @@ def _relative_source(text: str, sentence: list[Token], relative: int) -> Speaker
     if start >= end:
         return Speaker(None)
     source = phrase_source(text, sentence[start][0], sentence[end - 1][1])
-    if source.entity is None:
+    if source.entity is None or not at_relative:
         return source
     return Speaker(source.entity, (sentence[relative][0], sentence[relative][1]))
+
+
+# Pronouns that are no verb's subject: 'that have endorsed him' ends there.
+_OBJECT_PRONOUNS = frozenset("him her them us me".split())
+_PEOPLES_RELATIVES = frozenset(("that", "who"))
 
 
 # The marks that set a relative clause off from the noun phrase it describes.

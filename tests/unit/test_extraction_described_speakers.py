@@ -180,3 +180,31 @@ def test_an_apposition_or_an_opening_phrase_keeps_the_name(text):
 def test_a_description_between_an_opener_and_the_cue_speaks(text, content, described):
     # Not the noun the relative stands for, nor the last name before it.
     assert _mention(text, content) == described
+
+
+# The relative clause ends in an object pronoun, which no cue takes for its subject; the
+# cue rules pass the phrase over (it names no one) and it had been kept as 'have
+# endorsed him', the relative clause itself.
+@pytest.mark.parametrize(
+    ("text", "content", "described"),
+    [
+        (
+            "Ivar Lund spoke on Monday. But progressive groups that have endorsed him say "
+            "they believe the levy is too high.",
+            "the levy is too high",
+            "progressive groups",
+        ),
+        (
+            "Kari Holt spoke on Monday. Several ferry unions that backed her say they "
+            "expect the toll to fall.",
+            "expect the toll to fall",
+            "Several ferry unions",
+        ),
+    ],
+)
+def test_described_people_before_a_relative_clause_ending_in_a_pronoun_speak(
+    text, content, described
+):
+    quote = _quote(text, content)
+    assert quote.speaker is None
+    assert _mention(text, content) == described
