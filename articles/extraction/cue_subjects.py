@@ -500,6 +500,10 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
     if 0 < dateline < end:
         # 'DUNMORE, Ore. - Rallying the crowd, Castel …': the sentence opens after it.
         return sentence_subject(registry, text, sentence[dateline:], end - dateline)
+    if dateline and end:
+        # 'VESTBY, N.H. - At the moment Holt learned': all before the phrase that opens
+        # the sentence is its dateline, a place that says nothing.
+        return Speaker(None)
     start = 0
     first = sentence[0][2] if sentence else ""
     # A phrase its first word marks as one ('In a speech at the county fair on Tuesday

@@ -350,3 +350,21 @@ def test_a_case_name_ends_no_sentence():
 def test_a_state_before_a_capital_still_ends_the_sentence():
     text = "Okafor moved to Vestby, Minn. Berg said the plan would fail."
     assert _speaker_of(text, "said") == "Berg"
+
+
+def test_a_dateline_before_an_opening_phrase_is_no_subject():
+    # 'At' opens no subject, so the sentence's own was looked for before it: the
+    # dateline, all that stands there, had spoken.
+    text = (
+        "Ferry vote nears.\n\nVESTBY, N.H. - At the moment Kari Holt learned she had been "
+        "bumped off the stage, she was in town."
+    )
+    for scope in Scope:
+        learned = [
+            q
+            for q in extract_quotes(text, scope=scope)
+            if text[q.cue_start : q.cue_end] == "learned"
+        ]
+        assert learned
+        assert all(q.speaker != "VESTBY" for q in learned)
+        assert all(q.speaker_start is None or q.speaker_start > text.index("-") for q in learned)
