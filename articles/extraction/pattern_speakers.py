@@ -59,6 +59,9 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
     registry.read(text)
     start = offset + match.start("who")
     if "cue" in match.re.groupindex:
+        after = _dateline_after(registry, text, start, offset + match.start("cue"))
+        if after is not None:
+            return after
         said = _said_before(registry, text, start, offset + match.end("who"))
         if said is not None:
             return said
@@ -259,6 +262,30 @@ _PARTICIPLE_BEFORE = re.compile(
     r"(?:^|\W)[A-Za-z][a-z]+ing\s+(?:(?:to|with|in|on|at|for|about|from)\s+)?(?:the\s+)?"
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?\Z"
 )
+
+
+def _dateline_after(registry: Registry, text: str, start: int, cue: int) -> Speaker | None:
+    """The subject after a dateline that a pattern took for its subject ('BERGEN' of
+    'BERGEN, Norway - Kari Holt's allies on Monday predicted'): the phrase that opens the
+    sentence after the dash. None when ``start`` opens no dateline."""
+    if start and text[start - 1] != "\n":
+        return None
+    dateline = _DATELINE.match(text, start, cue)
+    if dateline is None:
+        return None
+    words = text[dateline.end() : cue].split()[:8]
+    # Up to a phrase of time or place before the cue ('on Monday'); subject_length would
+    # stop at a possessive ('Kari Holt's political allies').
+    phrase = " ".join(next((words[:i] for i, w in enumerate(words) if w in OPENING_WORDS), words))
+    if not phrase:
+        return None
+    subject = speaker_in(registry, text, dateline.end(), dateline.end() + len(phrase))
+    return subject if subject.entity is not None else None
+
+
+# A dateline: a place in capitals, a comma, its region, then a dash. Not one with a date
+# and an agency ('NEW YORK, Dec. 22 (UPI) —'), which the patterns read as they were.
+_DATELINE = re.compile(r"[A-Z][A-Z.’' ]*[A-Z.],[ \t][A-Za-z. ]{1,30}?[ \t][-–—]+[ \t]+")
 
 
 def _phrase_start(text: str, start: int) -> int:

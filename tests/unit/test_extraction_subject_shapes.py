@@ -368,3 +368,20 @@ def test_a_dateline_before_an_opening_phrase_is_no_subject():
         assert learned
         assert all(q.speaker != "VESTBY" for q in learned)
         assert all(q.speaker_start is None or q.speaker_start > text.index("-") for q in learned)
+
+
+def test_the_subject_after_a_dateline_a_pattern_took_for_it_speaks():
+    # The pattern's subject was the dateline's capitals, with the region, the dash and the
+    # real subject read as an aside between it and the cue.
+    text = (
+        "Ferry vote nears in Norway.\n\nBERGEN, Norway - Ola Kari Holt's political allies "
+        "on Monday predicted an overwhelming victory in Norway's vote - a landslide."
+    )
+    for scope in Scope:
+        predicted = [
+            q
+            for q in extract_quotes(text, scope=scope)
+            if text[q.cue_start : q.cue_end] == "predicted"
+        ]
+        assert [q.speaker for q in predicted] == [None]
+        assert [q.speaker_description for q in predicted] == ["Ola Kari Holt's political allies"]
