@@ -1,5 +1,6 @@
-"""'would like to', 'I’d like to': a wish the wide scope counts as PARC does, weighed by
-its gate as 'wants to' is; the clauses scope reads no clause in it."""
+"""'would like to', 'I’d like to', 'plan to': a wish or an intention the wide scope counts
+as PARC does, weighed by its gate as 'wants to' is; the clauses scope reads no clause in
+it."""
 
 import pytest
 
@@ -24,6 +25,12 @@ def test_a_wish_is_an_attribution_in_the_wide_scope(text):
     assert _quotes(text, Scope.CLAUSES) == []
 
 
+def test_an_intention_is_an_attribution_in_the_wide_scope_only():
+    text = "Kari Holt planned to challenge the ferry board at once."
+    assert _quotes(text, Scope.WIDE) == [("to challenge the ferry board at once", "Kari Holt")]
+    assert _quotes(text, Scope.CLAUSES) == []
+
+
 @pytest.mark.parametrize(
     ("text", "cue_words"),
     [
@@ -31,8 +38,12 @@ def test_a_wish_is_an_attribution_in_the_wide_scope(text):
         ("The council would also like to wait", ["like"]),
         ("The council would like more time", []),
         ("It looks like to me a trap", []),
+        ("Critics of the toll plan to protest", ["plan"]),
+        ("Kari Holt planned to leave", ["planned"]),
+        ("Her plan to rebuild the bridge", []),
+        ("Vestby's plan to rebuild the bridge", []),
     ],
 )
-def test_which_like_is_a_wish(text, cue_words):
+def test_which_word_is_a_wish_or_an_intention(text, cue_words):
     sentence = tokens(text, 0, len(text))
     assert [sentence[i][2] for i, _ in wish_cues(sentence, [])] == cue_words
