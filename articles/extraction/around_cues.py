@@ -90,6 +90,7 @@ from articles.extraction.cue_subjects import (
     subject_before,
 )
 from articles.extraction.described_sources import named_source
+from articles.extraction.desire_cues import wish_cues
 from articles.extraction.gate import Gate
 from articles.extraction.handoff import (
     ASK_LATER,
@@ -139,6 +140,8 @@ def reported_around_cues(
     sentence = cues.tokens(text, start, end)
     found = []
     scored = model.cues(sentence, 0.0)
+    if gate is not None:
+        scored = wish_cues(sentence, scored)  # 'would like to': a cue the model never saw
     hits = _cues_with_clauses(model, sentence, scored)
     low: frozenset[int] = frozenset()
     if gate is not None:

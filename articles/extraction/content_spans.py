@@ -38,6 +38,7 @@ from articles.extraction.clause_shapes import (
     zero_that_clause,
 )
 from articles.extraction.cue_subjects import DETERMINERS
+from articles.extraction.demonstratives import demonstrative
 from articles.extraction.handoff import WORD
 from articles.extraction.model import Candidate
 from articles.extraction.patterns import (
@@ -301,9 +302,16 @@ def right_content(
         i = told  # 'told [the Courier] they …', 'told [the Ledger], the council …'
     # 'told reporters on Monday that …': the clause starts after its 'that'; not where
     # a clause of its own comes first ('say she now admits that …' reports her admitting).
+    # 'asserted responsibility for that attack': a 'that' pointing at a noun stays.
     lead = [w.lower() for _, _, w in rest[i : i + 6]]
-    if told is None and "that" in lead and not _opens_clause(lead[: lead.index("that")]):
-        i += lead.index("that") + 1
+    at = lead.index("that") if "that" in lead else -1
+    if (
+        told is None
+        and at >= 0
+        and not _opens_clause(lead[:at])
+        and not demonstrative([w for _, _, w in rest[i : i + at + 4]], at)
+    ):
+        i += at + 1
     if i >= len(rest):
         return None
     first = rest[i][0]

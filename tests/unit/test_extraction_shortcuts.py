@@ -34,6 +34,7 @@ from articles.extraction import (
     vocabulary,
 )
 from articles.extraction import gender as genders
+from articles.extraction.demonstratives import demonstrative
 from articles.extraction.model import Scope
 from tests.gold_texts import gold_texts
 
@@ -454,6 +455,9 @@ def _right_content_reading_every_word(text, sentence, last, min_words=3):
         told is None
         and "that" in lead
         and not content_spans._opens_clause(lead[: lead.index("that")])
+        and not demonstrative(
+            [w for _, _, w in rest[i : i + lead.index("that") + 4]], lead.index("that")
+        )
     ):
         i += lead.index("that") + 1
     if i >= len(rest):

@@ -1,0 +1,60 @@
+"""'would like to', 'I'd like to', 'Republicans plan to': a wish or an intention that
+PARC's annotators count as an attribution ('The council would like to close the ferry',
+'Critics plan to protest'), with a cue the model never scores, as 'like', 'plan' and
+'planned' are no words of its vocabulary ('plans' and 'planning' are). In the wide scope
+such a word is a cue the model doubts: the gate weighs its content as it weighs 'wants
+to'."""
+
+from __future__ import annotations
+
+from operator import itemgetter
+
+from articles.extraction.clause_shapes import adverb
+from articles.extraction.cue_subjects import DETERMINERS
+from articles.extraction.cues import Token
+
+# The probability a doubted cue is given: under the cue model's threshold, so that the
+# clauses scope never reads it and the gate decides in the wide scope.
+WISH_PROBABILITY = 0.3
+
+_WOULD = frozenset("would 'd ’d".split())
+_INTENDING = frozenset("plan planned intend".split())
+_WORDS = _INTENDING | {"like"}
+_WORD = itemgetter(2)
+# Before a noun 'plan' ('her plan to', 'no plan to'), never a verb.
+_BEFORE_NOUN = DETERMINERS | frozenset("my your no any every each".split())
+
+
+def wish_cues(sentence: list[Token], scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """``scored`` with each wish or intention before a 'to' added, in order: the 'like' of
+    'would like to' or 'I'd like to', the verb of 'plan to', 'planned to', 'intend to'."""
+    words = list(map(_WORD, sentence))
+    # Most sentences hold none of these words: a set test, in C, says so.
+    if _WORDS.isdisjoint(words):
+        return scored
+    added = [
+        (i, WISH_PROBABILITY)
+        for i in range(1, len(words) - 1)
+        if words[i + 1] == "to"
+        and (
+            (words[i] == "like" and _after_would(words, i))
+            or (words[i] in _INTENDING and not _before_noun(words[i - 1]))
+        )
+    ]
+    return sorted([*scored, *added]) if added else scored
+
+
+def _after_would(words: list[str], i: int) -> bool:
+    """'would like', 'I’d like', and with an adverb between: 'would also like'."""
+    before = words[i - 1].lower()
+    if (before in _BETWEEN or adverb(before)) and i >= 2:
+        before = words[i - 2].lower()
+    return before in _WOULD or before.endswith(("'d", "’d"))
+
+
+_BETWEEN = frozenset("also still just".split())
+
+
+def _before_noun(word: str) -> bool:
+    """A word that makes the 'plan' after it a noun: 'her plan to', 'Vestby's plan to'."""
+    return word.lower() in _BEFORE_NOUN or word.endswith(("'s", "’s"))
