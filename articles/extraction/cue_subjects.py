@@ -415,6 +415,8 @@ def _names_someone(registry: Registry, text: str, subject: Speaker) -> bool:
 _DISCOURSE_ASIDES = frozenset(
     {"however", "meanwhile", "too", "though", "instead", "indeed", "also", "for instance"}
     | {"for example", "in fact", "of course", "in turn", "in particular", "by contrast"}
+    # Of time: 'a decision which he has, so far, refused to consider'.
+    | {"so far", "for now", "at first", "by then", "in the end"}
 )
 # Relatives that are only ever the object of the verb after their clause's subject.
 _OBJECTS = frozenset("what whom".split())
