@@ -415,6 +415,8 @@ def _names_someone(registry: Registry, text: str, subject: Speaker) -> bool:
 _DISCOURSE_ASIDES = frozenset(
     {"however", "meanwhile", "too", "though", "instead", "indeed", "also", "for instance"}
     | {"for example", "in fact", "of course", "in turn", "in particular", "by contrast"}
+    # Of time: 'a decision which he has, so far, refused to consider'.
+    | {"so far", "for now", "at first", "by then", "in the end"}
 )
 # Relatives that are only ever the object of the verb after their clause's subject.
 _OBJECTS = frozenset("what whom".split())
@@ -546,6 +548,10 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
         # 'Noting that the ferry was late (…), Holt said': a comma too far for the
         # opening phrase's; the participle is no subject ('Noting' is no one).
         subject = Speaker(None)
+    elif start and sentence[start][2].lower() in _OPENING_RELATIVES:
+        # 'After thanking the crowd, which chanted her name, she listed …': the relative
+        # clause goes on with the opening phrase; the subject follows a later comma.
+        subject = Speaker(None)
     else:
         subject = _subject_from(registry, text, sentence, start, end)
     if opening and subject.entity is None:
@@ -594,6 +600,10 @@ def sentence_subject(registry: Registry, text: str, sentence: list[Token], end: 
             if _names_someone(registry, text, found):
                 return found
     return subject
+
+
+# Relative words that, right after an opening phrase's comma, continue that phrase.
+_OPENING_RELATIVES = frozenset(("which", "who"))
 
 
 def _described(sentence: list[Token], comma: int) -> bool:

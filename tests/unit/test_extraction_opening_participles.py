@@ -40,3 +40,17 @@ def test_a_description_after_a_long_opening_participle_is_its_speaker():
     )
     quote = next(q for q in extract_quotes(text, scope=Scope.WIDE) if q.text.startswith("that"))
     assert quote.speaker_start == text.index("the wealthy")
+
+
+def test_a_relative_clause_in_the_opening_phrase_is_no_subject():
+    # The subject was read right after the opening phrase's first comma, which is the
+    # relative 'which', so the praise was no one's; 'she', after the next comma, is Holt.
+    text = (
+        "Kari Holt won the vote in Vestby.\n\n"
+        "After praising the harbour crews, which had worked through the storm, she listed "
+        "the projects she had finished."
+    )
+    quote = next(
+        q for q in extract_quotes(text, scope=Scope.WIDE) if q.text.startswith("the harbour")
+    )
+    assert quote.speaker == "Kari Holt"

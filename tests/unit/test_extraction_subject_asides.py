@@ -2,7 +2,7 @@
 words quoted inside a dash aside, and the like. Each test fails with the rules as they were
 before its fix (issue 14, round 15). The sentences are ours."""
 
-from articles.extraction import extract_quotes
+from articles.extraction import Scope, extract_quotes
 
 
 def _speaker_of(text, cue):
@@ -107,3 +107,14 @@ def test_a_name_after_an_opening_time_with_no_comma_is_the_subject():
         "criticism, writing on his blog that the real issue was the harbour."
     )
     assert _speaker_of(text, "writing") == "Dunmore"
+
+
+def test_an_aside_of_time_between_the_auxiliary_and_the_cue_keeps_the_subject():
+    # ', so far,' after 'has' hid the pronoun before it, so the refusal was no one's.
+    text = (
+        "Ivar Lund won the vote in Vestby.\n\n"
+        "The council called for a new levy, a decision which he has, so far, refused to "
+        "consider."
+    )
+    quote = next(q for q in extract_quotes(text, scope=Scope.WIDE) if q.text.startswith("to "))
+    assert quote.speaker == "Ivar Lund"
