@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from articles.extraction.clause_shapes import adverb
+from articles.extraction.clause_shapes import FINITE, NEGATIONS, adverb, subject_pronoun
 from articles.extraction.cue_subjects import DETERMINERS
 from articles.extraction.cues import Token
 
@@ -18,8 +18,8 @@ from articles.extraction.cues import Token
 WISH_PROBABILITY = 0.3
 
 _WOULD = frozenset("would 'd ’d".split())
-_INTENDING = frozenset("plan planned intend".split())
-_WORDS = _INTENDING | {"like"}
+_INTENDING = frozenset("planned intend".split())
+_WORDS = _INTENDING | {"like", "plan"}
 _WORD = itemgetter(2)
 # Before a noun 'plan' ('her plan to', 'no plan to'), never a verb.
 _BEFORE_NOUN = DETERMINERS | frozenset("my your no any every each".split())
@@ -39,6 +39,7 @@ def wish_cues(sentence: list[Token], scored: list[tuple[int, float]]) -> list[tu
         and (
             (words[i] == "like" and _after_would(words, i))
             or (words[i] in _INTENDING and not _before_noun(words[i - 1]))
+            or (words[i] == "plan" and _before_verb(words[i - 1]))
         )
     ]
     return sorted([*scored, *added]) if added else scored
@@ -58,3 +59,31 @@ _BETWEEN = frozenset("also still just".split())
 def _before_noun(word: str) -> bool:
     """A word that makes the 'plan' after it a noun: 'her plan to', 'Vestby's plan to'."""
     return word.lower() in _BEFORE_NOUN or word.endswith(("'s", "’s"))
+
+
+def _before_verb(word: str) -> bool:
+    """A word after which 'plan' is a verb: a subject pronoun or 'who' ('they plan to'), a
+    plural ('Republicans plan to'), an auxiliary, a negation or an adverb ('do not plan
+    to', 'also plan to'). Any other word leaves it a noun: a determiner or possessive
+    ('her plan to') may stand several words back ('a ten-point plan to', 'Holt's bold plan
+    to'), and 'the toll plan to' may be either, read as the noun."""
+    lowered = word.lower()
+    return (
+        subject_pronoun(lowered)
+        or lowered == "who"
+        or lowered in FINITE
+        or lowered in NEGATIONS
+        or lowered.endswith(("n't", "n’t"))
+        or lowered in _BETWEEN
+        or adverb(lowered)
+        or _plural(lowered)
+    )
+
+
+def _plural(word: str) -> bool:
+    """'critics', 'republicans': a plural noun's '-s', not that of 'its', 'this', 'bus',
+    'class' or a possessive ('Vestby's')."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PLURAL)
+
+
+_NOT_PLURAL = ("ss", "us", "is", "'s", "’s")
