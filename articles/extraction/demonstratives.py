@@ -6,6 +6,7 @@ responsibility for [that attack]', 'withdrew [that bill], and …', 'questioned 
 from __future__ import annotations
 
 from articles.extraction.clause_shapes import FINITE, PREPOSITIONS, adverb, subject_pronoun
+from articles.extraction.subject_words import NOUN_OPENERS
 
 # A preposition before a 'that' makes it a demonstrative ('for that attack'); 'in that'
 # and 'as' open clauses ('in that it …').
@@ -19,7 +20,7 @@ _AFTER_NOUN = frozenset(", ; : — –".split())
 
 # Words that open a clause's subject after its 'that' ('that the bill, …'), never a
 # demonstrative's noun.
-_NOT_NOUNS = frozenset("a an the his her its their our my your this these those".split())
+_NOT_NOUNS = NOUN_OPENERS | {"this"}
 
 # Adjectives a demonstrative's noun may follow ('that same day,', 'that very week.'). Any
 # other two words may be a clause's subject and its verb ('that prices fell.'), which no

@@ -7,11 +7,9 @@ to'."""
 
 from __future__ import annotations
 
-from operator import itemgetter
-
 from articles.extraction.clause_shapes import FINITE, NEGATIONS, adverb, subject_pronoun
-from articles.extraction.cue_subjects import DETERMINERS
 from articles.extraction.cues import Token
+from articles.extraction.handoff import WORD
 
 # The probability a doubted cue is given: under the cue model's threshold, so that the
 # clauses scope never reads it and the gate decides in the wide scope.
@@ -20,15 +18,12 @@ WISH_PROBABILITY = 0.3
 _WOULD = frozenset("would 'd ’d".split())
 _INTENDING = frozenset("planned intend".split())
 _WORDS = _INTENDING | {"like", "plan"}
-_WORD = itemgetter(2)
-# Before a noun 'plan' ('her plan to', 'no plan to'), never a verb.
-_BEFORE_NOUN = DETERMINERS | frozenset("my your no any every each".split())
 
 
 def wish_cues(sentence: list[Token], scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
     """``scored`` with each wish or intention before a 'to' added, in order: the 'like' of
     'would like to' or 'I'd like to', the verb of 'plan to', 'planned to', 'intend to'."""
-    words = list(map(_WORD, sentence))
+    words = list(map(WORD, sentence))
     # Most sentences hold none of these words: a set test, in C, says so.
     if _WORDS.isdisjoint(words):
         return scored
@@ -38,7 +33,7 @@ def wish_cues(sentence: list[Token], scored: list[tuple[int, float]]) -> list[tu
         if words[i + 1] == "to"
         and (
             (words[i] == "like" and _after_would(words, i))
-            or (words[i] in _INTENDING and not _before_noun(words[i - 1]))
+            or words[i] in _INTENDING  # no noun: 'planned to', 'intend to'
             or (words[i] == "plan" and _before_verb(words[i - 1]))
         )
     ]
@@ -54,11 +49,6 @@ def _after_would(words: list[str], i: int) -> bool:
 
 
 _BETWEEN = frozenset("also still just".split())
-
-
-def _before_noun(word: str) -> bool:
-    """A word that makes the 'plan' after it a noun: 'her plan to', 'Vestby's plan to'."""
-    return word.lower() in _BEFORE_NOUN or word.endswith(("'s", "’s"))
 
 
 def _before_verb(word: str) -> bool:
