@@ -208,3 +208,22 @@ def test_described_people_before_a_relative_clause_ending_in_a_pronoun_speak(
     quote = _quote(text, content)
     assert quote.speaker is None
     assert _mention(text, content) == described
+
+
+# A 'who' clause that closes before the name: the name is the subject of its own verb
+# ('say Ivar Lund called'), not the relative clause's object; and a 'who' in an earlier
+# sentence says nothing about this one's name.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those who know the harbour well say Ivar Lund called the plan “too costly.”",
+        "Residents who met him said Ivar Lund called the plan “too costly.”",
+        "Kari Holt, who grew up in Vestby, spoke on Monday. Ivar Lund called the plan "
+        "“too costly.”",
+        "Those who fish the fjord believe Ivar Lund called the plan “too costly.”",
+    ],
+)
+def test_a_name_after_a_closed_who_clause_speaks(text):
+    quote = _quote(text, "too costly")
+    assert quote.speaker == "Ivar Lund"
+    assert _mention(text, "too costly") == "Ivar Lund"
