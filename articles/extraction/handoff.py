@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from articles.extraction import cues
 from articles.extraction.clause_shapes import (
+    FINITE,
     PREPOSITIONS,
     RELATIVE_SUBJECTS,
     Token,
@@ -245,10 +246,13 @@ def subject_source(registry: Registry, text: str, sentence: list[Token], first: 
         sentence[end - 1][2].lower() in _OBJECT_PRONOUNS
         and start >= 1
         and sentence[start - 1][2] in _PEOPLES_RELATIVES
+        and (sentence[start][2] in FINITE or opens_predicate(sentence[start][2]))
     ):
         # 'progressive groups that have endorsed him say': the pronoun ends the relative
         # clause as its object; the people it describes are the cue's subject. Not after
-        # 'which', whose noun is a thing ('behavior, which shapes her view').
+        # 'which', whose noun is a thing ('behavior, which shapes her view'), nor after a
+        # complementiser 'that', whose clause opens with its subject, not a verb ('found
+        # that a group close to him wants').
         return _relative_source(text, sentence, start - 1, at_relative=False)
     if opens_predicate(sentence[start][2]):
         # Looked up as passed_over looks up the cue's subject: making no one salient.

@@ -38,7 +38,7 @@ from articles.extraction.patterns import (
 )
 from articles.extraction.phrases import comma_parts, head_name, subject_length
 from articles.extraction.registry import Entity, Registry
-from articles.extraction.relative_subjects import REACH, described_before_relative
+from articles.extraction.relative_subjects import described_before_relative
 from articles.extraction.sentence_openings import OPENING_WORDS
 from articles.extraction.speakers import CLAUSE_MARKS, Speaker, speaker_in
 from articles.extraction.subject_words import NOUN_OPENERS
@@ -223,11 +223,13 @@ def subject_speaker_before(
     if shared is not None:
         return shared
     named = _last_name_speaking(registry, lead, sentence_start)
-    if named is not None and _after_who(text, named):
+    if named is not None and named.mention is not None:
         # 'Residents who met Ivar Lund called the plan “…”': the name is the object of a
         # relative clause with no commas; the people it describes speak, as a pattern's
         # subject reads them.
-        group = described_before_relative(registry, text, named.mention[0], cue_start, named)
+        group = described_before_relative(
+            registry, text, named.mention[0], cue_start, named, who_object=True
+        )
         return group or named
     if named is not None:
         return named
@@ -235,19 +237,6 @@ def subject_speaker_before(
     if org:
         return Speaker(registry.organisation(org.group("noun")))
     return Speaker(registry.last_speaker)
-
-
-def _after_who(text: str, named: Speaker) -> bool:
-    """Whether the last relative before the name ``named`` is 'who' ('Residents who met
-    Ivar Lund'), not 'that', which as often describes a thing that says nothing ('a
-    campaign message that showed Islamic State fighters warning', 'the theme that would
-    carry him into the White House by urging')."""
-    at = named.mention[0] if named.mention else 0
-    relatives = _RELATIVE_WORD.findall(text, max(0, at - REACH), at)
-    return bool(relatives) and relatives[-1].casefold() == "who"
-
-
-_RELATIVE_WORD = re.compile(r"\b(?:[Ww]ho|[Tt]hat)\b")
 
 
 def _at_end(pattern: re.Pattern[str], lead: str) -> re.Match[str] | None:

@@ -9,7 +9,14 @@ import re
 
 from articles.extraction.aside_subjects import subject_before_aside
 from articles.extraction.coordinated_subjects import coordinated_subject
-from articles.extraction.descriptions import AFFILIATION, PLURAL_ROLES, RELATIVES, describes
+from articles.extraction.cues import tokens
+from articles.extraction.descriptions import (
+    AFFILIATION,
+    PLURAL_ROLES,
+    RELATIVES,
+    VERBS,
+    describes,
+)
 from articles.extraction.gap_subjects import described_group
 from articles.extraction.lead_subjects import pronoun_after_relative
 from articles.extraction.names import can_speak, is_place, names_found
@@ -18,7 +25,7 @@ from articles.extraction.patterns import SAYING_VERBS, alternation
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
 from articles.extraction.relative_subjects import described_before_relative
-from articles.extraction.sentence_openings import OPENING_WORDS
+from articles.extraction.sentence_openings import OPENING_WORDS, dateline_end
 from articles.extraction.speakers import Speaker, speaker_in
 from articles.extraction.spelling import fold
 
@@ -270,22 +277,36 @@ def _dateline_after(registry: Registry, text: str, start: int, cue: int) -> Spea
     sentence after the dash. None when ``start`` opens no dateline."""
     if start and text[start - 1] != "\n":
         return None
-    dateline = _DATELINE.match(text, start, cue)
-    if dateline is None:
+    # The cue readers' own dateline rule, on the words up to the cue.
+    sentence = tokens(text, start, cue)
+    after = dateline_end(sentence)
+    if not after or after >= len(sentence) or any(t[2] == "(" for t in sentence[:after]):
+        # Not after an agency's dateline ('NEW YORK, Dec. 22 (UPI) —'), whose sentence the
+        # patterns read right as they were: there it changed only a cue on train.
         return None
-    words = text[dateline.end() : cue].split()[:8]
     # Up to a phrase of time or place before the cue ('on Monday'); subject_length would
-    # stop at a possessive ('Kari Holt's political allies').
-    phrase = " ".join(next((words[:i] for i, w in enumerate(words) if w in OPENING_WORDS), words))
-    if not phrase:
+    # stop at a possessive ('Kari Holt's political allies'). Its end is the text's own,
+    # whatever spaces stand between its words.
+    words = list(_WORD.finditer(text, sentence[after][0], cue))[:8]
+    cut = next((i for i, word in enumerate(words) if word.group() in OPENING_WORDS), len(words))
+    if not cut or any(_verb(word.group()) for word in words[:cut]):
+        # 'Kari Holt announced she and Ivar Lund are expecting': a clause of its own,
+        # which the readers after this one take apart.
         return None
-    subject = speaker_in(registry, text, dateline.end(), dateline.end() + len(phrase))
+    begin = sentence[after][0]
+    subject = speaker_in(registry, text, begin, words[cut - 1].end())
     return subject if subject.entity is not None else None
 
 
-# A dateline: a place in capitals, a comma, its region, then a dash. Not one with a date
-# and an agency ('NEW YORK, Dec. 22 (UPI) —'), which the patterns read as they were.
-_DATELINE = re.compile(r"[A-Z][A-Z.’' ]*[A-Z.],[ \t][A-Za-z. ]{1,30}?[ \t][-–—]+[ \t]+")
+_WORD = re.compile(r"\S+")
+
+
+def _verb(word: str) -> bool:
+    """A verb in the phrase after a dateline: one of saying, or a past form in -ed as
+    handoff.opens_predicate reads one ('announced')."""
+    return word.islower() and (
+        word in SAYING_VERBS or word in VERBS or (word.endswith("ed") and len(word) > 4)
+    )
 
 
 def _phrase_start(text: str, start: int) -> int:

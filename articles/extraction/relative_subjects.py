@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from articles.extraction.clause_shapes import AUXILIARIES
 from articles.extraction.registry import Registry
 from articles.extraction.speakers import Speaker, described_before, speaker_in
 from articles.extraction.subject_words import NOUN_OPENERS
@@ -35,18 +36,22 @@ _SUBORDINATOR = re.compile(
     re.IGNORECASE,
 )
 # How far back from the phrase the relative may stand, in characters.
-REACH = 120
+_REACH = 120
+# A preposition between a relative clause's verb and its object: 'who spoke to Ivar Lund'.
+_OBJECT_PREPOSITIONS = frozenset("to with for against about at from by under".split())
 
 
 def described_before_relative(
-    registry: Registry, text: str, start: int, cue: int, found: Speaker
+    registry: Registry, text: str, start: int, cue: int, found: Speaker, *, who_object: bool = False
 ) -> Speaker | None:
     """The people described before a restrictive relative clause that runs on to the
     phrase ``text[start:cue]`` before the cue, when that phrase (``found``) names someone;
-    None otherwise."""
+    None otherwise. With ``who_object``, only a 'who' whose verb takes the phrase as its
+    object directly ('Residents who met Ivar Lund'), for a reader that finds no cue in the
+    relative's sentence to tell a clause of its own from it."""
     if found.entity is None or not found.entity.named or _CLAUSE_BREAK.search(text, start, cue):
         return None  # 'Holt, who said': the phrase is the cue's subject
-    lead = text[max(0, start - REACH) : start]
+    lead = text[max(0, start - _REACH) : start]
     relative = _RELATIVE.search(lead)
     if relative is None or _SUBORDINATOR.search(lead, relative.start("next")):
         # 'those who backed Holt when Lund said', 'chatter that may fade now that Holt
@@ -55,6 +60,8 @@ def described_before_relative(
     after = relative.group("next")
     if after[:1].isupper() or after.lower() in _NOT_VERBS:
         return None  # 'the levy that Holt said would pass': Holt is the clause's subject
+    if who_object and not _verb_then_object(lead, relative):
+        return None
     # The description is in the relative's sentence, after any conjunction that opens
     # its clause ('But local groups that …').
     opening = _CLAUSE_OPENING.search(lead, 0, relative.start())
@@ -63,6 +70,26 @@ def described_before_relative(
     if described is None:
         return None
     part, offset = described
-    at += offset + max(0, start - REACH)
+    at += offset + max(0, start - _REACH)
     subject = speaker_in(registry, text, at, at + len(part))
     return subject if subject.entity is not None and not subject.entity.named else None
+
+
+def _verb_then_object(lead: str, relative: re.Match[str]) -> bool:
+    """Whether ``relative`` is a 'who' whose verb, after any auxiliaries, is all that
+    stands before the lead's end (with a preposition at most): 'who met', 'who had long
+    backed', 'who spoke to'. Not 'those who know the harbour well say' nor 'who met him
+    said': a second verb there closes the relative clause, and the name after it is the
+    subject of its own verb. 'that' as often describes a thing that says nothing ('a
+    campaign message that showed Islamic State fighters warning')."""
+    if lead[relative.start() : relative.start() + 3].casefold() != "who":
+        return False
+    words = lead[relative.start("next") :].split()
+    if words and words[-1].casefold() in _OBJECT_PREPOSITIONS:
+        words.pop()
+    return (
+        bool(words)
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and all(word.casefold() in AUXILIARIES for word in words[:-1])
+    )

@@ -122,7 +122,8 @@ def _known_after(
 ) -> bool:
     """Whether a later piece of a list (the ``rest`` of its pieces, or the name that
     opens its subject ``phrase`` at ``start``) is a person's the article named before."""
-    first = phrase.split(" and ", 1)[0].split()[:1]
+    # The first word without the comma that lists it: 'Holt' of 'Holt, Vestby and Lund'.
+    first = [word.rstrip(",;:") for word in phrase.split(" and ", 1)[0].split(None, 1)[:1]]
     pieces = [(text[a:b], a) for a, b in rest] + [(word, start) for word in first]
     return any(_named_before(registry, name, at) for name, at in pieces)
 

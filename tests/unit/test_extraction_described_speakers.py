@@ -208,3 +208,65 @@ def test_described_people_before_a_relative_clause_ending_in_a_pronoun_speak(
     quote = _quote(text, content)
     assert quote.speaker is None
     assert _mention(text, content) == described
+
+
+# A 'who' clause that closes before the name: the name is the subject of its own verb
+# ('say Ivar Lund called'), not the relative clause's object; and a 'who' in an earlier
+# sentence says nothing about this one's name.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those who know the harbour well say Ivar Lund called the plan “too costly.”",
+        "Residents who met him said Ivar Lund called the plan “too costly.”",
+        "Kari Holt, who grew up in Vestby, spoke on Monday. Ivar Lund called the plan "
+        "“too costly.”",
+        "Those who fish the fjord believe Ivar Lund called the plan “too costly.”",
+    ],
+)
+def test_a_name_after_a_closed_who_clause_speaks(text):
+    quote = _quote(text, "too costly")
+    assert quote.speaker == "Ivar Lund"
+    assert _mention(text, "too costly") == "Ivar Lund"
+
+
+def _subject_source(text, cue):
+    from articles.extraction.cues import tokens
+    from articles.extraction.handoff import subject_source
+    from articles.extraction.registry import Registry
+
+    sentence = tokens(text, 0, len(text))
+    first = [word for _, _, word in sentence].index(cue)
+    source = subject_source(Registry(), text, sentence, first)
+    return text[source.mention[0] : source.mention[1]] if source.mention else None
+
+
+# A complementiser 'that' opens a clause whose subject may end in an object pronoun ('a
+# group close to him'); only a relative 'that' or 'who' followed by its verb ('that have
+# endorsed him') hands the source to the noun before it.
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "Bergen officials found that a group close to him wants the toll cut.",
+            "wants",
+            "a group close to him",
+        ),
+        (
+            "Voters told Kari Holt that friends of him wants the toll cut.",
+            "wants",
+            "friends of him",
+        ),
+        (
+            "The mayor said that a union close to them argues the toll is high.",
+            "argues",
+            "a union close to them",
+        ),
+        (
+            "But progressive groups that have endorsed him say the toll is high.",
+            "say",
+            "progressive groups",
+        ),
+    ],
+)
+def test_a_complementiser_that_keeps_its_clauses_subject(text, cue, source):
+    assert _subject_source(text, cue) == source

@@ -99,3 +99,16 @@ def test_a_possessive_before_an_attributing_noun_names_its_person(possessive):
     found = [q for q in extract_quotes(text, scope=Scope.WIDE) if q.start > text.index(".")]
     assert [q.speaker for q in found] == [name]
     assert text[found[0].speaker_start : found[0].speaker_end] == possessive
+
+
+# The phrase's first word is a name the article used before, with or without the comma
+# that lists it ('Holt,' is Holt).
+@pytest.mark.parametrize("phrase", ["Holt, Vestby and Bergen", "Holt, Vestby, Bergen and Oslo"])
+def test_a_known_name_opening_a_list_is_read_without_its_comma(phrase):
+    from articles.extraction.registry import Registry
+    from articles.extraction.speakers import _known_after, speaker_in
+
+    text = f"Kari Holt toured the quay. {phrase} argued that the toll would rise."
+    registry = Registry()
+    speaker_in(registry, text, 0, len("Kari Holt"))
+    assert _known_after(registry, [], text, text.index(phrase), phrase)

@@ -3,6 +3,8 @@ phrase before them, a subordinate clause two verbs share, a relative after an ap
 Each test fails with the rules as they were before its fix (issue 14, round 13). The
 sentences are ours."""
 
+import pytest
+
 from articles.extraction import Scope, extract_quotes
 
 
@@ -385,3 +387,27 @@ def test_the_subject_after_a_dateline_a_pattern_took_for_it_speaks():
         ]
         assert [q.speaker for q in predicted] == [None]
         assert [q.speaker_description for q in predicted] == ["Ola Kari Holt's political allies"]
+
+
+@pytest.mark.parametrize(
+    "dateline_and_subject",
+    [
+        # The phrase's length is the text's, whatever spaces stand between its words.
+        "BERGEN, Norway - Ola  Kari Holt's political  allies",
+        "VESTBY, Norway -  Kari Holt's  closest allies",
+    ],
+)
+def test_the_subject_after_any_dateline_a_pattern_took_keeps_its_words(dateline_and_subject):
+    text = (
+        f"Ferry vote nears in Norway.\n\n{dateline_and_subject} on Monday predicted an "
+        "overwhelming victory in Norway's vote - a landslide."
+    )
+    subject = dateline_and_subject.split(" - ")[1].strip()
+    for scope in Scope:
+        predicted = [
+            q
+            for q in extract_quotes(text, scope=scope)
+            if text[q.cue_start : q.cue_end] == "predicted"
+        ]
+        assert [q.speaker for q in predicted] == [None]
+        assert [q.speaker_description for q in predicted] == [subject]
