@@ -19,7 +19,7 @@ from articles.extraction.descriptions import (
 )
 from articles.extraction.gap_subjects import described_group
 from articles.extraction.lead_subjects import pronoun_after_relative
-from articles.extraction.names import can_speak, is_place, names_found
+from articles.extraction.names import WORD, can_speak, is_place, names_found
 from articles.extraction.org_qualifiers import MOST_QUALIFIERS, QUALIFIERS, trailing_qualifiers
 from articles.extraction.patterns import SAYING_VERBS, alternation
 from articles.extraction.phrases import subject_length
@@ -287,7 +287,7 @@ def _dateline_after(registry: Registry, text: str, start: int, cue: int) -> Spea
     # Up to a phrase of time or place before the cue ('on Monday'); subject_length would
     # stop at a possessive ('Kari Holt's political allies'). Its end is the text's own,
     # whatever spaces stand between its words.
-    words = list(_WORD.finditer(text, sentence[after][0], cue))[:8]
+    words = list(WORD.finditer(text, sentence[after][0], cue))[:8]
     cut = next((i for i, word in enumerate(words) if word.group() in OPENING_WORDS), len(words))
     if not cut or any(_verb(word.group()) for word in words[:cut]):
         # 'Kari Holt announced she and Ivar Lund are expecting': a clause of its own,
@@ -296,9 +296,6 @@ def _dateline_after(registry: Registry, text: str, start: int, cue: int) -> Spea
     begin = sentence[after][0]
     subject = speaker_in(registry, text, begin, words[cut - 1].end())
     return subject if subject.entity is not None else None
-
-
-_WORD = re.compile(r"\S+")
 
 
 def _verb(word: str) -> bool:
