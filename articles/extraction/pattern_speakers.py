@@ -81,11 +81,13 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
         shared = _coordinated(registry, text, match, offset)
         if shared is not None:
             return shared
-    speaker = speaker_in(registry, text, _phrase_start(text, start), offset + match.end("who"))
+    # Found once: it depends on the text alone, and its searches look back 100 characters.
+    phrase_start = _phrase_start(text, start)
+    speaker = speaker_in(registry, text, phrase_start, offset + match.end("who"))
     if "cue" in match.re.groupindex and speaker.entity is not None:
         # 'the farmers who met Holt said': the farmers, not the relative clause's object.
         relative = described_before_relative(
-            registry, text, _phrase_start(text, start), offset + match.start("cue"), speaker
+            registry, text, phrase_start, offset + match.start("cue"), speaker
         )
         if relative is not None:
             return relative
