@@ -17,6 +17,9 @@ FLOOR = 0.3
 # 'which' alone: after a subject and a cue, a 'that' was PolNeAR train's content 13 times in
 # 233 (mostly a complementiser or a noun's clause), 'what' 9 in 64 and 'whom' 6 in 15.
 _RELATIVE = "which"
+# The share of these contents that were PolNeAR train's own, not the cue's probability: as
+# an attribution of its own, a 'which' inside another content is kept (outer_attribution).
+CONFIDENCE = 0.75
 _SUBJECT_WORDS = 5  # 'which [Sen. Kari Holt] supports': the stop is a token
 _DESCRIBED_WORDS = 3  # lower-case words after a determiner: 'which [the county board] opposes'
 # Words between a subject and its cue: auxiliaries, negations and a few adverbs that do not
@@ -59,7 +62,7 @@ def relative_objects(
             (start, end),
             speaker,
             (sentence[cue][0], sentence[cue][1]),
-            probabilities[cue],
+            CONFIDENCE,
             gated=True,
             shortest=len(_RELATIVE),
         )

@@ -56,3 +56,12 @@ def test_which_with_no_object_of_a_cue(text):
 def test_which_read_already_is_not_read_twice():
     text = "The levy, which Holt supports, passed on Monday."
     assert [quote for quote, _ in _quotes(text, Scope.WIDE)].count("which") == 1
+
+
+def test_which_inside_another_content_is_an_attribution_of_its_own():
+    # The outer content is what Lund refused; the 'which' is what Holt opposed, no second
+    # reading of Lund's.
+    text = "Ivar Lund refused to sign the ferry deal, which Kari Holt vehemently opposed."
+    quotes = _quotes(text, Scope.WIDE)
+    assert ("which", "Kari Holt") in quotes
+    assert ("to sign the ferry deal, which Kari Holt vehemently opposed", "Ivar Lund") in quotes
