@@ -112,6 +112,7 @@ from articles.extraction.noun_cues import SHAPE as NOUN_SHAPE
 from articles.extraction.patterns import ATTRIBUTING_WORDS, SAYING_VERBS
 from articles.extraction.raised_contents import passive_subject, raised_contents
 from articles.extraction.registry import Registry
+from articles.extraction.relative_objects import relative_objects
 from articles.extraction.sentence_openings import opening_participle
 from articles.extraction.speakers import Speaker, phrase_source, source_in
 
@@ -227,6 +228,9 @@ def reported_around_cues(
             # takes the clause the aside breaks instead.
             found = [c for c in found if c.start != sentence[last + 1][0]]
             found.extend(pieces_around_aside(registry, text, sentence, first, addressee, found))
+    if gate is not None and "which" in map(WORD, sentence):
+        # 'the charge, which Holt has denied': a cue with no content after it.
+        found.extend(relative_objects(registry, text, sentence, scored, found))
     # A set test on the tokens: searching each sentence for the pattern cost 2% more.
     if gate is not None and not NOUNS.isdisjoint(map(WORD, sentence)):
         found.extend(_noun_contents(gate, registry, text, sentence, start, end, taken, found))
