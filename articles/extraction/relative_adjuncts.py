@@ -50,7 +50,8 @@ def relative_in_lead(lead: str) -> tuple[int, int] | None:
     """:func:`relative_across` for the text ``lead`` before a cue: the span in it of the
     relative that is the cue's subject, or None."""
     at = max(0, len(lead) - _LEAD_CHARS)
-    if "wh" not in lead[at:]:
+    tail = lead[at:]
+    if " who" not in tail and " which" not in tail:
         return None  # most leads hold no relative: no need to split them
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(lead, at)]
     end = len(tokens)
