@@ -52,3 +52,9 @@ def test_group_before_relative_with_pronoun_object(scope):
     text = "Sigrid Holt runs the port. Several ferry unions who backed her say the fares will rise."
     quote = next(q for q in extract_quotes(text, scope=scope) if "fares" in q.text)
     assert text[quote.speaker_start : quote.speaker_end] == "Several ferry unions"
+
+
+@pytest.mark.parametrize("dash", [" - ", " -- "])
+def test_relative_after_a_typed_dash(dash):
+    text = f"Front-runner Ivar Lund{dash}who previously said he would cut the levy{dash}lost."
+    assert _speaker(text, "he would cut the levy") == "Ivar Lund"
