@@ -29,6 +29,7 @@ from articles.extraction.gap_subjects import described_group
 from articles.extraction.patterns import SAYING_VERBS
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
+from articles.extraction.relative_adjuncts import relative_across, relative_before_participle
 from articles.extraction.relative_subjects import described_before_relative
 from articles.extraction.sentence_openings import (
     DASHES,
@@ -71,6 +72,9 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
     if end >= 2 and sentence[end - 1][2] in ("who", "which"):
         # 'an architect who said', 'Kari Lunde who said': whom the relative stands for.
         return phrase(registry, text, sentence, end - 1, end)
+    relative = relative_across(sentence, end)
+    if relative is not None:  # 'Holt, who for weeks had said', 'Holt, who, at last, said'
+        return phrase(registry, text, sentence, relative, relative + 1)
     if _pronoun_subject(sentence, end - 1):
         # 'Instead he appointed', 'the plan, which she said': the pronoun right before
         # the cue is its subject, whatever opens the phrase it ends.
@@ -97,7 +101,10 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
             return subject
     if participle(sentence[first][2]) and sentence[end - 1][2].lower() in _BEFORE_PARTICIPLE:
         # 'Okafor praised the crews before explaining why …', 'After saying he was
-        # nervous, the man …': the participle's subject is the sentence's.
+        # nervous, the man …': the participle's subject is the sentence's, or a relative's.
+        relative = relative_before_participle(sentence, end - 1)
+        if relative is not None:
+            return phrase(registry, text, sentence, relative, relative + 1)
         subject = sentence_subject(registry, text, sentence, end - 1 or len(sentence))
         if subject.entity is not None:
             return subject
@@ -213,9 +220,9 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
     group = group or described_before_relative(registry, text, start_at, cue_at, speaker)
     if group is not None:
         return group
-    if speaker.entity is None:
-        # 'Supporters who have heard from the campaign say': the noun phrase before the
-        # relative clause, which no comma sets off.
+    if speaker.entity is None or not speaker.entity.named:
+        # 'Supporters who have heard from the campaign say', 'unions who backed her say':
+        # the noun phrase before the relative clause, which no comma sets off.
         relative = next(
             (i for i in range(start + 1, end) if sentence[i][2] in RELATIVE_SUBJECTS), None
         )

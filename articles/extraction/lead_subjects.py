@@ -38,6 +38,7 @@ from articles.extraction.patterns import (
 )
 from articles.extraction.phrases import comma_parts, head_name, subject_length
 from articles.extraction.registry import Entity, Registry
+from articles.extraction.relative_adjuncts import relative_in_lead
 from articles.extraction.relative_subjects import described_before_relative
 from articles.extraction.sentence_openings import OPENING_WORDS
 from articles.extraction.speakers import CLAUSE_MARKS, Speaker, speaker_in
@@ -123,6 +124,14 @@ def subject_speaker_before(
         # not a name the clause it opens leaves last before the cue.
         at = sentence_start + relative.start("who")
         speaker = speaker_in(registry, text, at, at + len(relative.group("who")))
+        if speaker.entity is not None:
+            return speaker
+    across = relative_in_lead(lead) if lead.endswith(" ") else None
+    if across is not None:
+        # 'Holt, who for weeks had called', 'Holt, who, after the vote, said': the same,
+        # across an adjunct or an aside.
+        at, stop = across
+        speaker = speaker_in(registry, text, sentence_start + at, sentence_start + stop)
         if speaker.entity is not None:
             return speaker
     said = (

@@ -24,6 +24,7 @@ from articles.extraction.org_qualifiers import MOST_QUALIFIERS, QUALIFIERS, trai
 from articles.extraction.patterns import SAYING_VERBS, alternation
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
+from articles.extraction.relative_adjuncts import relative_in_lead
 from articles.extraction.relative_subjects import described_before_relative
 from articles.extraction.sentence_openings import OPENING_WORDS, dateline_end
 from articles.extraction.speakers import Speaker, speaker_in
@@ -60,6 +61,16 @@ _INTERVIEWED_LEAD = re.compile(
 )
 
 
+def _relative_across(registry: Registry, text: str, cue: int) -> Speaker | None:
+    """'Holt, who, after the vote, said': whom the relative before the aside stands for."""
+    base = max(0, cue - 200)
+    across = relative_in_lead(text[base:cue])
+    if across is None:
+        return None
+    speaker = speaker_in(registry, text, base + across[0], base + across[1])
+    return speaker if speaker.entity is not None else None
+
+
 def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> Speaker:
     """The speaker an attribution pattern's ``who`` group names; ``match`` was run on the
     text from ``offset``. A ``noun`` group marks 'the ministry'."""
@@ -73,6 +84,9 @@ def speaker_of(registry: Registry, text: str, match: re.Match, offset: int) -> S
         if said is not None:
             return said
         relative = pronoun_after_relative(registry, text, offset + match.start("cue"))
+        if relative is not None:
+            return relative
+        relative = _relative_across(registry, text, offset + match.start("cue"))
         if relative is not None:
             return relative
         after = _after_comma_in_subject(registry, text, match, offset)

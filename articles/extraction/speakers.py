@@ -307,7 +307,7 @@ def _antecedent(registry: Registry, text: str, start: int) -> tuple[Entity | Non
     """Whom 'who' stands for: the name just before it ('Berg, who said …'), and where
     the mention opens: at the relative, or at the description it stands for."""
     base = max(0, start - 200)
-    lead = text[base:start].rstrip(" ,—–")  # "Castel — who’s called"
+    lead = text[base:start].rstrip(" ,—–-")  # "Castel — who’s called", "Castel -- who"
     stop = max(lead.rfind(". "), lead.rfind("\n"))
     base += stop + 1
     lead = lead[stop + 1 :]
