@@ -20,16 +20,28 @@ _APPOSED_AT_END = re.compile(
     rf",\s+{_PART}(?:,\s+{_PART})*,\s*$"
 )
 
+# The same with no comma closing the description, read only where the name opens the
+# sentence and an article opens the description.
+_OPEN_APPOSITION = re.compile(
+    r"\s*(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]*)"
+    r",\s+(?:a|an|the)\s+[a-z][^,;:“”\"()]*\s"
+)
+_OPEN_LEAD = 160
+
 
 def apposed_lead_subject(
     registry: Registry, text: str, sentence_start: int, lead: str
 ) -> Speaker | None:
     """The name a lead's closing description is set off from; None when the lead does
     not end so or the name is a place's ('Bergen, the capital, …' speaks for no one)."""
-    if not lead.rstrip().endswith(","):
-        return None  # most leads: the cue follows its subject directly
-    # The lead's last characters only, as every search at its end reads them.
-    found = _APPOSED_AT_END.search(lead, tail_start(lead, 0, len(lead)))
+    if lead.rstrip().endswith(","):
+        # The lead's last characters only, as every search at its end reads them.
+        found = _APPOSED_AT_END.search(lead, tail_start(lead, 0, len(lead)))
+    elif len(lead) < _OPEN_LEAD:
+        # 'Ina Berg, a former aide to Sen. Lund has written': the closing comma left out.
+        found = _OPEN_APPOSITION.fullmatch(lead)
+    else:
+        return None
     if found is None or is_place(found.group("name")):
         return None
     start = sentence_start + found.start("name")

@@ -53,3 +53,11 @@ def test_the_name_of_a_law_is_no_one_a_pronoun_means():
     speakers = [speaker for speaker, _ in _speakers(text, Scope.WIDE)]
     assert speakers
     assert all(speaker == "Ivar Lund" for speaker in speakers)
+
+
+def test_a_description_left_open_before_the_verb_names_the_person_opening_it():
+    text = (
+        "Voters met on Tuesday.\n\nSigrid Holt, a former Coast Guard officer for Mayor Ivar "
+        "Lund has written a book on the “reckless and costly” harbour plan."
+    )
+    assert _speakers(text) == [("Sigrid Holt", "reckless and costly")]
