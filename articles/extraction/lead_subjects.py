@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from articles.extraction.apposed_leads import apposed_lead_subject
 from articles.extraction.clause_shapes import MID_CLAUSE_ADVERBS
 from articles.extraction.coordinated_subjects import coordinated_subject
 from articles.extraction.descriptions import (
@@ -196,6 +197,16 @@ def subject_speaker_before(
         span = (at, at + len(place.group("place")))
         registry.attributed(entity, span)
         return Speaker(entity, span)
+    apposed = (
+        None
+        if _PARTICIPLE.match(text, cue_start)
+        else apposed_lead_subject(registry, text, sentence_start, lead)
+    )
+    if apposed is not None:
+        # 'Lund, leader of the Nordic Freedom Party, says …': the name the description
+        # is set off from, not the last name in it. A participle's subject may be an
+        # object's ('Berg attacked Lund, the mayor, saying'), read above.
+        return apposed
     # "Beatriz Olmos, who runs a bakery on Cedar Avenue, described": the subject, not
     # the names in the clause about her. What follows reads the lead's last characters
     # only, where the clauses are blanked.

@@ -35,6 +35,7 @@ from articles.extraction.names import (
 )
 from articles.extraction.sentence_openings import TIME_NOUNS
 from articles.extraction.spelling import deletions, fold, similar
+from articles.extraction.thing_names import names_a_thing
 from articles.extraction.vocabulary import Vocabulary
 
 
@@ -660,6 +661,7 @@ class Registry:
             and e.gender in (None, wanted)
             and not e.name.isupper()  # 'PORTAGE BEND': a dateline, no one's name
             and not self._thing_named(e)  # 'South China Sea': no 'he' or 'she'
+            and not names_a_thing(e.name)  # 'the Patriot Act' even where 'act' is not
             and not (e.named and described_not_named(e.name))
         ]
 
