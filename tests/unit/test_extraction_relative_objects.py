@@ -37,7 +37,50 @@ def test_which_before_a_described_subject_and_its_cue():
 
 def test_which_before_a_pronoun_and_its_cue():
     text = "Per Berg will build a quay at the harbour, which he said the county should fund."
-    assert [quote for quote, _ in _quotes(text, Scope.WIDE)].count("which") == 1
+    quotes = _quotes(text, Scope.WIDE)
+    # PARC's content, in two pieces: the 'which' once and the clause it is the object of.
+    assert [quote for quote, _ in quotes].count("which") == 1
+    assert ("which", "Per Berg") in quotes
+    assert ("the county should fund", "Per Berg") in quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A question word, not a relative: what was asked holds it.
+        ("Reporters asked which Holt said she would back.", "she would back"),
+        ("Reporters asked which Sigrid Holt has denied.", None),
+        ("Ivar Lund wondered which Sigrid Holt has denied.", None),
+        ("Reporters asked which plan Sigrid Holt has denied.", None),
+    ],
+)
+def test_which_asking_a_question_is_no_content_of_its_own(text, content):
+    quotes = [quote for quote, _ in _quotes(text, Scope.WIDE)]
+    assert "which" not in quotes
+    assert content is None or content in quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The levy, which Sigrid Holt says is unfair, passed on Monday.", "is unfair"),
+        (
+            "Ivar Lund backed the harbour plan, which Sigrid Holt said would cost millions.",
+            "would cost millions",
+        ),
+        (
+            "Ivar Lund backed the harbour plan, which Sigrid Holt said the county should fund.",
+            "the county should fund",
+        ),
+    ],
+)
+def test_which_in_a_clause_after_the_cue_is_a_piece_of_its_content(text, content):
+    # PARC's content is the 'which' and the clause, in two pieces of the same speaker's:
+    # the 'which' once, as the clause's subject or object.
+    quotes = _quotes(text, Scope.WIDE)
+    assert [quote for quote, _ in quotes].count("which") == 1
+    assert ("which", "Sigrid Holt") in quotes
+    assert any(quote.startswith(content) and who == "Sigrid Holt" for quote, who in quotes)
 
 
 @pytest.mark.parametrize(

@@ -55,9 +55,17 @@ def test_a_name_and_description_in_commas_before_said_speak_after_a_clause(text,
 def test_a_description_in_commas_with_a_relative_is_no_apposed_speaker(scope):
     # Guards the fix above: 'the report, which Holt wrote' is no name and description.
     text = "Fares will rise next year, the report, which the council wrote, said."
-    for quote in extract_quotes(text, scope=scope):
+    quotes = extract_quotes(text, scope=scope)
+    relatives = [quote for quote in quotes if quote.text == "which"]
+    # The wide scope's 'which', the object of 'wrote', is the council's and no other's.
+    assert len(relatives) == (scope == Scope.WIDE)
+    for which in relatives:
+        assert which.speaker_description == "the council"
+        assert text[which.speaker_start : which.speaker_end] == "the council"
+        assert text[which.cue_start : which.cue_end] == "wrote"
+    for quote in quotes:
         if quote.text == "which":
-            continue  # the wide scope's 'which' the council wrote is the council's
+            continue
         # A described speaker has no name, only a description and a mention's place.
         mention = text[quote.speaker_start : quote.speaker_end] if quote.speaker_start else ""
         assert "council" not in (quote.speaker or "") + quote.speaker_description + mention
