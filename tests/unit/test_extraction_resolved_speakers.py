@@ -2,7 +2,11 @@
 before a mixed quote's cue, not a body named inside the description; and no 'he' or
 'she' for the name of a law or an effect (issue 14). The sentences are ours."""
 
+import pytest
+
 from articles.extraction import Scope, extract_quotes
+from articles.extraction.apposed_leads import apposed_lead_subject
+from articles.extraction.registry import Registry
 
 
 def _speakers(text, scope=Scope.CLAUSES):
@@ -61,3 +65,23 @@ def test_a_description_left_open_before_the_verb_names_the_person_opening_it():
         "Lund has written a book on the “reckless and costly” harbour plan."
     )
     assert _speakers(text) == [("Sigrid Holt", "reckless and costly")]
+
+
+@pytest.mark.parametrize(
+    ("lead", "name"),
+    [
+        # 20,000 characters of short comma parts before the name and its description.
+        (
+            "Fares rose at " + "quays, " * 2900 + "Sigrid Holt, leader of the harbour board,",
+            "Sigrid Holt",
+        ),
+        # Names and descriptions in turn, the last part no description: none to read.
+        ("Ivar Lund, an aide, " * 1000 + "Berg; the mayor,", None),
+        ("Ivar Lund, an aide, " * 1000 + "Sigrid Holt, the mayor,", "Sigrid Holt"),
+    ],
+)
+def test_a_long_lead_is_read_at_its_end_only(lead, name):
+    text = lead + " said on Monday that fares would rise."
+    speaker = apposed_lead_subject(Registry(), text, 0, lead)
+    found = None if speaker is None else text[speaker.mention[0] : speaker.mention[1]]
+    assert found == name
