@@ -291,6 +291,8 @@ CLAUSE_SUBJECTS = frozenset("he she they we i".split())
 # A relative that stands for a clause's subject: 'which is seen as', 'who seems to',
 # 'a poll that shows'.
 RELATIVE_SUBJECTS = frozenset("that who which".split())
+# The relatives that stand for a named antecedent: 'Holt, who said', 'the board, which'.
+WH_RELATIVES = frozenset(("who", "which"))
 _APOSTROPHE = re.compile(r"[’']")  # compiled once: re.split looks a pattern up per call
 PREPOSITIONS = frozenset(
     """to on about into for of with at in by from over against outside inside after before

@@ -19,6 +19,7 @@ from articles.extraction.clause_shapes import (
     BOUNDARY_WORDS,
     RELATIVE_SUBJECTS,
     TIMES,
+    WH_RELATIVES,
     Token,
     adverb,
     participle,
@@ -69,7 +70,7 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         return sentence_subject(registry, text, sentence, len(sentence))
     if end == 0:
         return Speaker(None)
-    if end >= 2 and sentence[end - 1][2] in ("who", "which"):
+    if end >= 2 and sentence[end - 1][2] in WH_RELATIVES:
         # 'an architect who said', 'Kari Lunde who said': whom the relative stands for.
         return phrase(registry, text, sentence, end - 1, end)
     relative = relative_across(sentence, end)

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from articles.extraction.clause_shapes import WH_RELATIVES
 from articles.extraction.gender import of_first_name
 from articles.extraction.names import (
     HONORIFICS,
@@ -387,7 +388,6 @@ def _ends_sentence(text: str, stop: int) -> bool:
     return text[stop] != "." or not abbreviation
 
 
-RELATIVES = frozenset({"who", "which"})
 # A name right before a relative pronoun: 'Stevie Wonder, who joked …'.
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),?\s*$")
 
@@ -397,7 +397,7 @@ def relative_antecedent(text: str, gold: dict) -> str | None:
     who joked'), in full; None for other mentions, or for a name after a preposition with
     no comma ('a staffer at the State Department who told' is the staffer)."""
     at = gold.get("speaker_start")
-    if at is None or fold((gold.get("speaker") or "").strip()) not in RELATIVES:
+    if at is None or fold((gold.get("speaker") or "").strip()) not in WH_RELATIVES:
         return None
     match = _NAME_BEFORE.search(text, max(0, at - 80), at)
     if match is None:

@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import re
 
-from articles.extraction.clause_shapes import AUXILIARIES, PREPOSITIONS, TIMES, Token
+from articles.extraction.clause_shapes import (
+    AUXILIARIES,
+    CLAUSE_SUBJECTS,
+    PREPOSITIONS,
+    TIMES,
+    WH_RELATIVES,
+    Token,
+)
+from articles.extraction.names import MONTHS
 
-_RELATIVES = frozenset(("who", "which"))
 # Words of a time or manner adjunct between a relative and its verb: 'who last week',
 # 'who for weeks had', 'who just a year ago'.
 _ADJUNCT_WORDS = (
@@ -19,10 +26,6 @@ _ADJUNCT_WORDS = (
         weeks months years day days decade decades time times""".split()
     )
 )
-_MONTHS = frozenset(
-    """january february march april may june july august september october november
-    december""".split()
-)
 # How many tokens an adjunct or an aside between commas may have.
 _REACH = 12
 # Marks that end the search: a relative beyond them opens no clause of the cue's.
@@ -30,6 +33,10 @@ _STOPS = frozenset(';:()[]—–"“”')
 # The words and marks of a lead's last characters, as far as an aside may reach.
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 _LEAD_CHARS = 160
+# Any relative in a lead's tail, after a space, a dash, a bracket or a line break.
+_ANY_RELATIVE = re.compile(r"\bwh(?:o|ich)\b")
+# Subjects of a clause the relative is the object of: 'who Holt then surprised by'.
+_CLAUSE_SUBJECTS = CLAUSE_SUBJECTS | frozenset(("you", "it"))
 
 
 def relative_across(sentence: list[Token], end: int) -> int | None:
@@ -50,8 +57,7 @@ def relative_in_lead(lead: str) -> tuple[int, int] | None:
     """:func:`relative_across` for the text ``lead`` before a cue: the span in it of the
     relative that is the cue's subject, or None."""
     at = max(0, len(lead) - _LEAD_CHARS)
-    tail = lead[at:]
-    if " who" not in tail and " which" not in tail:
+    if _ANY_RELATIVE.search(lead, at) is None:
         return None  # most leads hold no relative: no need to split them
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(lead, at)]
     end = len(tokens)
@@ -71,8 +77,13 @@ def relative_before_participle(sentence: list[Token], preposition: int) -> int |
         word = sentence[i][2]
         if word in _STOPS or word == "," or word.lower() == "that":
             return None
-        if word in _RELATIVES:
-            return i if i < preposition - 1 and _relative(sentence, i) else None
+        if word in WH_RELATIVES:
+            if i == preposition - 1 or not _relative(sentence, i):
+                return None
+            # 'who Holt then surprised by saying': the relative is the object, and whoever
+            # follows it is the participle's subject.
+            after = sentence[i + 1][2]
+            return None if after[:1].isupper() or after.lower() in _CLAUSE_SUBJECTS else i
     return None
 
 
@@ -82,7 +93,7 @@ def _aside_opening(sentence: list[Token], comma: int) -> int | None:
         word = sentence[i][2]
         if word == ",":
             return i if i < comma - 1 else None
-        if word in _STOPS or word in _RELATIVES:
+        if word in _STOPS or word in WH_RELATIVES:
             return None
     return None
 
@@ -91,7 +102,7 @@ def _relative(sentence: list[Token], i: int) -> bool:
     """Whether token ``i`` is a lower-case 'who' or 'which' that is a subject: not the
     object of a preposition ('in which'), not opening the sentence."""
     return (
-        i >= 1 and sentence[i][2] in _RELATIVES and sentence[i - 1][2].lower() not in PREPOSITIONS
+        i >= 1 and sentence[i][2] in WH_RELATIVES and sentence[i - 1][2].lower() not in PREPOSITIONS
     )
 
 
@@ -99,7 +110,7 @@ def _adjunct(word: str) -> bool:
     lower = word.lower()
     return (
         lower in _ADJUNCT_WORDS
-        or (lower in _MONTHS and word[:1].isupper())
+        or (lower in MONTHS and word[:1].isupper())
         or word.isdigit()
         or (word.islower() and word.endswith("ly") and len(word) > 4)
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from articles.extraction.clause_shapes import PREPOSITIONS
 from articles.extraction.descriptions import (
     AFFILIATION,
     PRONOUNS,
@@ -27,7 +28,7 @@ from articles.extraction.headline_names import headline_subject
 from articles.extraction.listed_subjects import full_names, listed_names
 from articles.extraction.model import Span
 from articles.extraction.name_shapes import particle_lead
-from articles.extraction.names import WORD, can_speak, is_org, is_place, names_found
+from articles.extraction.names import WORD, Found, can_speak, is_org, is_place, names_found
 from articles.extraction.patterns import (
     CUE,
 )
@@ -307,11 +308,11 @@ def _antecedent(registry: Registry, text: str, start: int) -> tuple[Entity | Non
     """Whom 'who' stands for: the name just before it ('Berg, who said …'), and where
     the mention opens: at the relative, or at the description it stands for."""
     base = max(0, start - 200)
-    lead = text[base:start].rstrip(" ,—–-")  # "Castel — who’s called", "Castel -- who"
+    lead = text[base:start].rstrip(" ,—–-(")  # "Castel — who’s called", "Castel (who"
     stop = max(lead.rfind(". "), lead.rfind("\n"))
     base += stop + 1
     lead = lead[stop + 1 :]
-    found = [f for f in names_found(lead) if can_speak(f.name)]
+    found = [f for f in names_found(lead) if can_speak(f.name) and not _place_like(lead, f)]
     comma = lead.rfind(",")
     apposition = lead[comma + 1 :].split() if comma > 0 else []
     described = bool(apposition) and apposition[0].lower() in ("a", "an", "the")
@@ -340,6 +341,16 @@ def _antecedent(registry: Registry, text: str, start: int) -> tuple[Entity | Non
     return None, start
 
 
+# Prepositions after which a lone capitalised word is a place: 'Voters in Bergen -- who'.
+_PLACE_PREPOSITIONS = frozenset("in across throughout near outside".split())
+
+
+def _place_like(lead: str, found: Found) -> bool:
+    """Whether the one-word name ``found`` follows a preposition of place in ``lead``."""
+    before = lead[: found.start].split()
+    return " " not in found.name and bool(before) and before[-1] in _PLACE_PREPOSITIONS
+
+
 def described_before(lead: str) -> tuple[str, int] | None:
     """The longest phrase of up to six words ending ``lead``, in its clause, that
     describes someone, and where it opens in ``lead``: 'an architect' in 'refused to pay
@@ -349,11 +360,23 @@ def described_before(lead: str) -> tuple[str, int] | None:
     words = list(WORD.finditer(tail))[-6:]
     for i in range(len(words)):
         part = " ".join(w.group() for w in words[i:])
-        if describes(part) and noun_phrase(part):
+        if describes(part) and noun_phrase(part) and not _verb_before_article(words, i):
             return part, clause + words[i].start()
     return None
 
 
+def _verb_before_article(words: list[re.Match], i: int) -> bool:
+    """Whether an article inside ``words[i:]`` follows a word that may be a verb ('Lund
+    met the voters'): a description opens with its article, or has one after 'of'."""
+    return any(
+        words[j].group().lower() in _ARTICLES and words[j - 1].group().lower() not in _LINKS
+        for j in range(i + 1, len(words))
+    )
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
+# Words an article inside a description may follow: 'a spokeswoman for the Treasury'.
+_LINKS = PREPOSITIONS | frozenset("of and or all both half".split())
 _APPOSITION_WORDS = 6
 # An apposition that opens with an article may run longer: 'Mireille Castel, the leader
 # of the opposition on the county board, who'.
