@@ -5,6 +5,7 @@ scope, for each content whose cue has no speaker.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -26,6 +27,8 @@ def with_source_after(
         return candidate
     if sentence[at - 1][1] != candidate.cue[1]:
         return candidate
+    if at + 1 < len(sentence) and _TIME.match(sentence[at + 1][2]):
+        return candidate  # 'criticism within hours', 'doubts from 2015 on': when, not who
     source = agent_after(registry, text, sentence, at, _ENDS)
     if source is None:
         return candidate
@@ -46,8 +49,10 @@ def _token_end(token: Token) -> int:
     return token[1]
 
 
-# Prepositions whose phrase right after a cue is whose the words or the feeling are.
-_SOURCE_WORDS = frozenset(("from", "among"))
+# Prepositions whose phrase right after a cue is whose the words or the feeling are:
+# 'criticism from rivals', 'anxiety among donors', 'the concern within the board'.
+_SOURCE_WORDS = frozenset(("from", "among", "within"))
+_TIME = re.compile(r"\d|(?i:(?:minute|hour|day|week|month|year)s?$)")
 # What ends the source's phrase besides a passive agent's ends: 'complaints from Holt
 # about the levy', 'doubts among farmers regarding'.
 _ENDS = AGENT_ENDS | frozenset("about against regarding over".split())

@@ -40,3 +40,17 @@ def test_a_source_after_among_outranks_a_described_subject():
         "members that Sigrid Holt deserves the post."
     )
     assert "some harbour board members" in _agents(text)
+
+
+def test_a_source_within_a_body_holds_its_concern():
+    text = (
+        "Ivar Lund spoke first. The concern within the harbour board is that the levy will "
+        "drive the ferries away."
+    )
+    assert _agents(text) == {"the harbour board"}
+
+
+def test_within_a_span_of_time_names_no_source():
+    # Guards the rule above: 'within hours' says when, not who.
+    text = "Ivar Lund spoke first. Berg faced criticism within hours that the levy was too high."
+    assert "hours" not in _agents(text)
