@@ -114,6 +114,7 @@ from articles.extraction.raised_contents import passive_subject, raised_contents
 from articles.extraction.registry import Registry
 from articles.extraction.relative_objects import relative_objects
 from articles.extraction.sentence_openings import opening_participle
+from articles.extraction.sources_after import with_source_after
 from articles.extraction.speakers import Speaker, phrase_source, source_in
 
 
@@ -240,6 +241,7 @@ def reported_around_cues(
         found = with_hearsay(sentence, found)
     if gate is not None and found:
         found = [suffered(text, sentence, c) for c in found]
+        found = [with_source_after(registry, text, sentence, c) for c in found]
     if gate is not None and mentions_poll(text, start, end):
         found = with_poll(registry, text, sentence, found)
     if gate is not None and found:

@@ -11,7 +11,7 @@ from articles.extraction.clause_shapes import Token, agent_end, passive
 from articles.extraction.cue_subjects import phrase
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
-from articles.extraction.speakers import Speaker
+from articles.extraction.speakers import Speaker, phrase_source
 
 
 def passive_agent(
@@ -24,7 +24,15 @@ def passive_agent(
     at = _agent_by(sentence, last)
     if at is None:
         return None
-    end = agent_end(sentence, at, _AGENT_ENDS)
+    return agent_after(registry, text, sentence, at, AGENT_ENDS)
+
+
+def agent_after(
+    registry: Registry, text: str, sentence: list[Token], at: int, ends: frozenset[str]
+) -> Speaker | None:
+    """Who the phrase after the preposition ``sentence[at]`` names ('by', 'from'), up to
+    a word of ``ends``; None when it names no one."""
+    end = agent_end(sentence, at, ends)
     if end == at + 1:
         return None
     before = registry.checkpoint()
@@ -39,11 +47,15 @@ def passive_agent(
         if at + 1 < stop < end:
             agent = phrase(registry, text, sentence, at + 1, stop)
     registry.restore(before)
+    if agent.entity is None:
+        # 'rejected by 64 percent of the voters', 'opposed by unions': a described agent
+        # no registry knows is still who says it, in its own words.
+        agent = phrase_source(text, sentence[at + 1][0], sentence[end - 1][1])
     return agent if agent.entity is not None else None
 
 
 # Words after a passive's agent that end it: 'seen by some as', 'criticized by X for'.
-_AGENT_ENDS = frozenset(
+AGENT_ENDS = frozenset(
     "as for to that in on at after when because who which over early late last this".split()
 )
 
