@@ -27,6 +27,7 @@ from articles.extraction.clause_shapes import (
 )
 from articles.extraction.descriptions import is_plural
 from articles.extraction.gap_subjects import described_group
+from articles.extraction.long_appositions import name_before_apposition
 from articles.extraction.patterns import SAYING_VERBS
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
@@ -167,6 +168,7 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
         if aside is not None:
             return aside
     if sentence[end - 1][2] == ",":
+        comma = end - 1
         # 'X, who served as chairman during the 2000 election, agreed': X, before the
         # relative clause, however long it is.
         end = before_relative_clause(sentence, end - 1) + 1
@@ -185,7 +187,9 @@ def subject_before(registry: Registry, text: str, sentence: list[Token], first: 
                 # is an opening phrase, not a name before an apposition.
                 speaker = phrase(registry, text, sentence, opening, end - 1)
         else:
-            speaker = phrase(registry, text, sentence, opening, end - 1)
+            # 'Lund, a Republican who served as a Marine, denounced': the name before it.
+            head = name_before_apposition(registry, text, sentence, comma, _APPOSITIONS_TOKENS)
+            speaker = head or phrase(registry, text, sentence, opening, end - 1)
         if speaker.entity is None and end - 1 <= _APPOSITIONS_TOKENS:
             # 'Ana Ruiz, 39, a nurse, said', 'Sen. Al Roe, R-S.C., a candidate, said', 'Al
             # Roe, a donor and chair of the board, asked': longer asides than the phrase
