@@ -142,9 +142,10 @@ def reported_around_cues(
     # The words read once: the set tests below each walked the tokens again.
     words = list(map(WORD, sentence))
     found = []
-    scored = model.cues(sentence, 0.0)
+    scored = model.cues(sentence, 0.0, words)
     if gate is not None:
-        scored = wish_cues(sentence, scored)  # 'would like to': a cue the model never saw
+        # 'would like to': a cue the model never saw
+        scored = wish_cues(sentence, scored, words)
     hits = _cues_with_clauses(model, sentence, scored, words)
     low: frozenset[int] = frozenset()
     if gate is not None:
