@@ -140,11 +140,14 @@ def reported_around_cues(
     if model is None:
         return []
     sentence = cues.tokens(text, start, end)
+    # The words read once: the set tests below each walked the tokens again.
+    words = list(map(WORD, sentence))
     found = []
-    scored = model.cues(sentence, 0.0)
+    scored = model.cues(sentence, 0.0, words)
     if gate is not None:
-        scored = wish_cues(sentence, scored)  # 'would like to': a cue the model never saw
-    hits = _cues_with_clauses(model, sentence, scored)
+        # 'would like to': a cue the model never saw
+        scored = wish_cues(sentence, scored, words)
+    hits = _cues_with_clauses(model, sentence, scored, words)
     low: frozenset[int] = frozenset()
     if gate is not None:
         hits, low = with_low_cues(model, scored, hits)
@@ -229,13 +232,13 @@ def reported_around_cues(
             # takes the clause the aside breaks instead.
             found = [c for c in found if c.start != sentence[last + 1][0]]
             found.extend(pieces_around_aside(registry, text, sentence, first, addressee, found))
-    if gate is not None and "which" in map(WORD, sentence):
+    if gate is not None and "which" in words:
         # 'the charge, which Holt has denied': a cue with no content after it.
         found.extend(relative_objects(registry, text, sentence, scored, found))
     # A set test on the tokens: searching each sentence for the pattern cost 2% more.
-    if gate is not None and not NOUNS.isdisjoint(map(WORD, sentence)):
+    if gate is not None and not NOUNS.isdisjoint(words):
         found.extend(_noun_contents(gate, registry, text, sentence, start, end, taken, found))
-    if not MAKE.isdisjoint(map(WORD, sentence)):
+    if not MAKE.isdisjoint(words):
         found = make_contents(registry, text, sentence, found)
     if gate is not None and text.find(HEARSAY, start, end) >= 0:
         found = with_hearsay(sentence, found)
@@ -282,19 +285,22 @@ def _noun_contents(
 
 
 def _cues_with_clauses(
-    model: cues.CueModel, sentence: list[Token], scored: list[tuple[int, float]]
+    model: cues.CueModel,
+    sentence: list[Token],
+    scored: list[tuple[int, float]],
+    words: list[str],
 ) -> list[tuple[int, float]]:
     """The model's cues; the attributing words it scores lower, or never learned, that
     'that' or a pronoun and a verb follow ('they felt that …', 'asserts that …'); and
     verbs of saying set between commas after the clause they attribute; ``scored``: the
-    model's probability for each word it knows."""
+    model's probability for each word it knows; ``words``: the tokens' words."""
     found = {i: p for i, p in scored if p >= model.threshold}
     low = [
         (i, p) for i, p in scored if p < model.threshold and sentence[i][2] in _ATTRIBUTING_FORMS
     ]
     unlearned = _unlearned(model.vocabulary)
     # Most sentences hold no word the model never learned: a set test, in C, says so.
-    if not unlearned.isdisjoint(map(WORD, sentence)):
+    if not unlearned.isdisjoint(words):
         low += [(i, 0.0) for i, (_, _, word) in enumerate(sentence) if word in unlearned]
     for i, p in low:
         if (

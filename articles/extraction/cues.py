@@ -179,13 +179,15 @@ class CueModel:
         return logistic.of_score(z)
 
     def cues(
-        self, sentence: list[Token], threshold: float | None = None
+        self, sentence: list[Token], threshold: float | None = None, words: list[str] | None = None
     ) -> list[tuple[int, float]]:
         """The indices of the sentence's tokens that are cues, with their probability: at
-        least the model's threshold, or ``threshold`` when given."""
+        least the model's threshold, or ``threshold`` when given; ``words``: the tokens'
+        words, when the caller has read them already."""
         floor = self.threshold if threshold is None else threshold
         # Every word of every sentence passes here: each step is a builtin's, in C.
-        words = list(map(_WORD, sentence))
+        if words is None:
+            words = list(map(_WORD, sentence))
         lowered = list(map(str.lower, words))
         vocabulary = self.vocabulary
         known = compress(count(), map(vocabulary.__contains__, lowered))

@@ -20,10 +20,14 @@ _INTENDING = frozenset("planned intend".split())
 _WORDS = _INTENDING | {"like", "plan"}
 
 
-def wish_cues(sentence: list[Token], scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
+def wish_cues(
+    sentence: list[Token], scored: list[tuple[int, float]], words: list[str] | None = None
+) -> list[tuple[int, float]]:
     """``scored`` with each wish or intention before a 'to' added, in order: the 'like' of
-    'would like to' or 'I'd like to', the verb of 'plan to', 'planned to', 'intend to'."""
-    words = list(map(WORD, sentence))
+    'would like to' or 'I'd like to', the verb of 'plan to', 'planned to', 'intend to';
+    ``words``: the tokens' words, when the caller has read them already."""
+    if words is None:
+        words = list(map(WORD, sentence))
     # Most sentences hold none of these words: a set test, in C, says so.
     if _WORDS.isdisjoint(words):
         return scored
