@@ -7,10 +7,12 @@ around_cues.py asks it for each cue it reads as passive.
 
 from __future__ import annotations
 
-from articles.extraction.clause_shapes import Token, agent_end, passive
+from articles.extraction.clause_shapes import TIMES, Token, agent_end, passive
 from articles.extraction.cue_subjects import phrase
+from articles.extraction.names import MONTHS
 from articles.extraction.phrases import subject_length
 from articles.extraction.registry import Registry
+from articles.extraction.sentence_openings import TIME_NOUNS
 from articles.extraction.speakers import Speaker, phrase_source
 
 
@@ -33,7 +35,7 @@ def agent_after(
     """Who the phrase after the preposition ``sentence[at]`` names ('by', 'from'), up to
     a word of ``ends``; None when it names no one."""
     end = agent_end(sentence, at, ends)
-    if end == at + 1:
+    if end == at + 1 or circumstance([w for _, _, w in sentence[at + 1 : end]]):
         return None
     before = registry.checkpoint()
     agent = phrase(registry, text, sentence, at + 1, end)
@@ -52,6 +54,36 @@ def agent_after(
         # no registry knows is still who says it, in its own words.
         agent = phrase_source(text, sentence[at + 1][0], sentence[end - 1][1])
     return agent if agent.entity is not None else None
+
+
+def circumstance(words: list[str]) -> bool:
+    """Whether ``words`` after 'by' or 'from' say when or how, not who: 'by Friday', 'by
+    mistake', 'by 40 votes', 'from the start', 'within hours', 'from 2015 on'."""
+    before_of = words[: words.index("of")] if "of" in words else words
+    head = before_of[-1]
+    folded = head.lower()
+    if folded in _DATES or (head.isdigit() and len(head) == 4):
+        return True
+    if head != folded:
+        return False  # 'the New York Times', 'The Washington Post': a name
+    if folded in _MEANS or folded in _MARGINS:
+        return True
+    return folded in _TIME_HEADS or (folded.endswith("s") and folded[:-1] in _TIME_HEADS)
+
+
+# Days and months, capitalized or not: 'by Friday', 'from March'.
+_DATES = (TIMES - TIME_NOUNS) | MONTHS
+# Nouns of time that head a phrase saying when: 'by the end of', 'from the first day'.
+_TIME_HEADS = TIME_NOUNS | frozenset(
+    "second minute hour decade moment time deadline end start".split()
+)
+# How a thing was done, not by whom: 'rejected by phone', 'by mistake', 'by far'.
+_MEANS = frozenset(
+    "phone telephone email e-mail mail post mistake default chance hand far accident".split()
+)
+# Units of a vote's margin: 'by 40 votes', 'by a wide margin', 'by 12 points' (not
+# 'percent': 'named by three percent' is a share of those asked).
+_MARGINS = frozenset("vote votes point points margin".split())
 
 
 # Words after a passive's agent that end it: 'seen by some as', 'criticized by X for'.

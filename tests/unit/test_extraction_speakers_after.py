@@ -53,4 +53,30 @@ def test_a_source_within_a_body_holds_its_concern():
 def test_within_a_span_of_time_names_no_source():
     # Guards the rule above: 'within hours' says when, not who.
     text = "Ivar Lund spoke first. Berg faced criticism within hours that the levy was too high."
-    assert "hours" not in _agents(text)
+    assert _agents(text) == set()
+
+
+def test_a_passive_by_a_time_names_no_agent():
+    # 'by Friday' says when the levy fell, not who rejected it.
+    text = "Ivar Lund spoke first. The harbour levy was rejected by Friday."
+    assert _agents(text) == set()
+
+
+def test_a_passive_by_a_means_or_margin_names_no_agent():
+    for means in ("phone", "mistake", "default", "40 votes", "a wide margin"):
+        text = f"Ivar Lund spoke first. The harbour levy was rejected by {means}."
+        assert _agents(text) == set(), means
+
+
+def test_a_passive_agent_after_a_share_of_people_is_still_the_source():
+    # Guards the rule above: 'percent' before 'of' is a share of voters, not a margin.
+    text = "Ivar Lund spoke first. The harbour levy was opposed by 30 percent of the unions."
+    assert _agents(text) == {"30 percent of the unions"}
+
+
+def test_from_a_starting_point_names_no_source():
+    for start in ("the start", "the outset", "Monday", "abroad", "both sides", "Oslo"):
+        text = (
+            f"Ivar Lund spoke first. Berg has faced criticism from {start} that the levy is unsafe."
+        )
+        assert _agents(text) == set(), start
