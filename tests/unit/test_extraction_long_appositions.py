@@ -37,3 +37,14 @@ def _speakers(text):
 )
 def test_the_name_before_a_long_apposition_speaks(sentence, content, speaker):
     assert _speakers(_OPENING + sentence)[content] == speaker
+
+
+_MARINE = "a Republican who served two terms as a Marine, denounced the levy, saying it was unfair."
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["On March 3, 2019, Ivar Lund, ", "In Vestby, Nordland, Ivar Lund, "],
+)
+def test_an_opening_date_or_place_pair_holds_commas_of_its_own(opening):
+    assert _speakers(_OPENING + opening + _MARINE)["the levy"] == "Ivar Lund"
