@@ -4,7 +4,7 @@ phrase: 'Ivar Lund of Vestby, a Republican who served as a Marine, denounced …
 from __future__ import annotations
 
 from articles.extraction.clause_shapes import Token
-from articles.extraction.names import is_place
+from articles.extraction.names import PARTY_MEMBERS, is_place
 from articles.extraction.registry import Registry
 from articles.extraction.sentence_openings import (
     OPENING_ADVERBS,
@@ -22,7 +22,7 @@ def name_before_apposition(
     registry: Registry, text: str, sentence: list[Token], comma: int, reach: int
 ) -> Speaker | None:
     """The person named before the apposition that ``comma`` closes, opening at most
-    ``reach`` tokens back with an article or a role: 'Lund, a Republican who …,'."""
+    ``reach`` tokens back with an article, a role or a party: 'Lund, a Republican who …,'."""
     opening = next(
         (i for i in range(comma - 1, max(0, comma - reach) - 1, -1) if sentence[i][2] == ","),
         None,
@@ -35,6 +35,10 @@ def name_before_apposition(
     if start > 0 and not _opening_phrase(sentence, start - 1):
         return None  # 'officials in Vestby, Nordland, speaking …': a place, no subject
     words = [w for _, _, w in sentence[start:opening]]
+    if "and" in words and sentence[opening + 1][2] in ("a", "an"):
+        # 'Dahl and Lund, a Republican who …': one person's description, set off from Lund.
+        cut = len(words) - words[::-1].index("and")
+        start, words = start + cut, words[cut:]
     if not 0 < len(words) <= _MAX_NAME_TOKENS or any(
         not w[:1].isupper() and w != "of" for w in words
     ):
@@ -50,8 +54,10 @@ def name_before_apposition(
 
 
 def _describes(word: str) -> bool:
-    """Whether ``word`` may open a description: 'the head of …', 'author of …'."""
-    return word in ARTICLES or (word[:1].islower() and word.isalpha())
+    """Whether ``word`` may open a description: 'the head of …', 'Republican of …'."""
+    return (
+        word in ARTICLES or (word[:1].islower() and word.isalpha()) or word.lower() in PARTY_MEMBERS
+    )
 
 
 def _opening_phrase(sentence: list[Token], comma: int) -> bool:
