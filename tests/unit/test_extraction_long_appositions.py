@@ -37,3 +37,26 @@ def _speakers(text):
 )
 def test_the_name_before_a_long_apposition_speaks(sentence, content, speaker):
     assert _speakers(_OPENING + sentence)[content] == speaker
+
+
+_MARINE = "a Republican who served two terms as a Marine, denounced the levy, saying it was unfair."
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["On March 3, 2019, Ivar Lund, ", "In Vestby, Nordland, Ivar Lund, "],
+)
+def test_an_opening_date_or_place_pair_holds_commas_of_its_own(opening):
+    assert _speakers(_OPENING + opening + _MARINE)["the levy"] == "Ivar Lund"
+
+
+def test_the_apposition_describes_the_name_it_is_set_off_from():
+    assert _speakers(_OPENING + "Per Dahl and Ivar Lund, " + _MARINE)["the levy"] == "Ivar Lund"
+
+
+def test_a_party_member_opens_an_apposition():
+    sentence = (
+        "Ivar Lund, Republican of Vestby and a Marine for two terms under Per Dahl, "
+        "denounced the levy, saying it was unfair."
+    )
+    assert _speakers(_OPENING + sentence)["the levy"] == "Ivar Lund"
