@@ -31,6 +31,7 @@ from dataclasses import replace
 from articles.extraction import cues
 from articles.extraction.addressees import ASKING, TELLING
 from articles.extraction.apposed_subjects import apposed_subject
+from articles.extraction.aside_ends import aside_opening
 from articles.extraction.asides import (
     attribution_aside,
     breaks_told_clause,
@@ -534,7 +535,15 @@ def _around(
         return _short_object(gate, registry, text, sentence, first, last, probability)
     if not sentence[0][2][:1].isalnum() and sentence[0][2] not in cues.QUOTE_MARKS:
         return None  # a sentence cut at an abbreviation: '), a candidate, tweeted
-    content = (sentence[0][0], sentence[comma][0])
+    # '(as low as 19%, Gutin says)': what was said starts inside the parentheses; a dash
+    # before the comma more often opens an afterthought the content runs through.
+    opening = aside_opening(sentence, first)
+    start = 0
+    if opening is not None and opening[0] == "(":
+        if opening[1] + 1 >= comma:
+            return None  # '(think tax clerks)': nothing said before the cue in them
+        start = opening[1] + 1
+    content = (sentence[start][0], sentence[comma][0])
     if comma + 1 == first:
         speaker = phrase(registry, text, sentence, last + 1, len(sentence))  # said X
         apposed = apposed_subject(registry, text, sentence, comma) if not speaker.entity else None

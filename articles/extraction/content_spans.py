@@ -19,6 +19,7 @@ from operator import itemgetter
 
 from articles.extraction import cues
 from articles.extraction.addressees import ASKING, TELLING, clause_after_addressee
+from articles.extraction.aside_ends import aside_close
 from articles.extraction.aside_openings import ASIDE_RELATIVES
 from articles.extraction.asides import CONNECTIVES
 from articles.extraction.clause_shapes import (
@@ -272,7 +273,12 @@ def right_content(
 ) -> tuple[int, int] | None:
     """The content after the cue, to the sentence's end, when there is one: at least
     ``min_words`` words, not only when and to whom it was said."""
-    rest = sentence[last + 1 :]
+    # 'Holt (who said [the levy was unfair]) lost': a cue inside an aside ends its content
+    # at the aside's closing mark.
+    close = aside_close(sentence, last)
+    rest = sentence[last + 1 : close]
+    if close is not None:
+        min_words = min(min_words, 2)  # '-- who had announced [their support] --'
     # 'estimates that the plan would raise $1 trillion; the foundation puts it at …':
     # a semicolon ends the reported clause.
     rest_words = list(map(WORD, rest))
