@@ -537,7 +537,7 @@ def _around(
         return None  # a sentence cut at an abbreviation: '), a candidate, tweeted
     # '(as low as 19%, Gutin says)': what was said starts inside the parentheses; a dash
     # before the comma more often opens an afterthought the content runs through.
-    opening = aside_opening(sentence, first)
+    opening = aside_opening(text, sentence, first)
     start = 0
     if opening is not None and opening[0] == "(":
         if opening[1] + 1 >= comma:

@@ -6,11 +6,17 @@ from __future__ import annotations
 from articles.extraction.cues import Token
 
 _DASHES = frozenset("-–—")
+_MARKS = ("(", *_DASHES)
 
 
-def aside_opening(sentence: list[Token], last: int) -> tuple[str, int] | None:
+def aside_opening(text: str, sentence: list[Token], last: int) -> tuple[str, int] | None:
     """The mark ('(', '-', '--', '—') of the aside the cue at ``last`` stands in, and its
     index, or None when the cue stands in no aside."""
+    lead_start, cue_start = sentence[0][0], sentence[last][0]
+    # Every cue asks: most leads hold no such mark, which a search in C says without a
+    # walk over their tokens (a run-on sentence's leads would make that quadratic).
+    if all(text.find(mark, lead_start, cue_start) < 0 for mark in _MARKS):
+        return None
     parens = []  # the parentheses still open before the cue
     dash = None  # the open dash, if an odd number of its kind came before the cue
     i = 0
@@ -33,10 +39,10 @@ def aside_opening(sentence: list[Token], last: int) -> tuple[str, int] | None:
     return dash
 
 
-def aside_close(sentence: list[Token], last: int) -> int | None:
+def aside_close(text: str, sentence: list[Token], last: int) -> int | None:
     """The index of the mark closing the aside the cue at ``last`` stands in, or None
     when it stands in no aside or its aside is never closed."""
-    opening = aside_opening(sentence, last)
+    opening = aside_opening(text, sentence, last)
     if opening is None:
         return None
     if opening[0] == "(":

@@ -275,7 +275,7 @@ def right_content(
     ``min_words`` words, not only when and to whom it was said."""
     # 'Holt (who said [the levy was unfair]) lost': a cue inside an aside ends its content
     # at the aside's closing mark.
-    close = aside_close(sentence, last)
+    close = aside_close(text, sentence, last)
     rest = sentence[last + 1 : close]
     if close is not None:
         min_words = min(min_words, 2)  # '-- who had announced [their support] --'
