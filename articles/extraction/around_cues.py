@@ -535,7 +535,7 @@ def _around(
         return _short_object(gate, registry, text, sentence, first, last, probability)
     if not sentence[0][2][:1].isalnum() and sentence[0][2] not in cues.QUOTE_MARKS:
         return None  # a sentence cut at an abbreviation: '), a candidate, tweeted
-    # '(as low as 19%, Gutin says)': what was said starts inside the parentheses; a dash
+    # '(as low as 19%, Lund says)': what was said starts inside the parentheses; a dash
     # before the comma more often opens an afterthought the content runs through.
     opening = aside_opening(text, sentence, first)
     start = 0
