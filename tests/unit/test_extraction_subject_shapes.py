@@ -14,6 +14,11 @@ def _speaker_of(text, cue):
     return quotes[0].speaker
 
 
+def _with_cue(text, cue, scope):
+    """The quotes ``scope`` finds in ``text`` whose cue is the word ``cue``."""
+    return [q for q in extract_quotes(text, scope=scope) if text[q.cue_start : q.cue_end] == cue]
+
+
 def test_an_opening_phrase_with_two_commas_leaves_the_subject_after_the_second():
     # The subject was looked for after the first comma only: 'during a radio interview'.
     text = (
@@ -166,11 +171,7 @@ def test_a_passive_agent_ends_where_the_next_verb_starts():
         "Voters met on Sunday. The approval of Holt, who was nominated by Mayor Tom Okafor "
         "and confirmed in May, was delayed."
     )
-    nominated = [
-        q
-        for q in extract_quotes(text, scope=Scope.WIDE)
-        if text[q.cue_start : q.cue_end] == "nominated"
-    ]
+    nominated = _with_cue(text, "nominated", Scope.WIDE)
     assert nominated
     assert {q.speaker for q in nominated} == {"Tom Okafor"}
 
@@ -184,11 +185,7 @@ def test_a_dateline_is_no_part_of_the_sentence_s_subject():
             "struggling to get by, Mireille Castel tried to calm their fears and promised "
             "to deliver change."
         )
-        promised = [
-            q
-            for q in extract_quotes(text, scope=Scope.WIDE)
-            if text[q.cue_start : q.cue_end] == "promised"
-        ]
+        promised = _with_cue(text, "promised", Scope.WIDE)
         assert promised
         assert {q.speaker for q in promised} == {"Mireille Castel"}
 
@@ -256,11 +253,7 @@ def test_the_subject_after_what_or_whom_is_the_cue_s():
         "officials called a clear fraud."
     )
     whom = "Berg drew scorn from Lund, whom Mireille Castel believed was tilting the vote."
-    called = [
-        q
-        for q in extract_quotes(what, scope=Scope.WIDE)
-        if what[q.cue_start : q.cue_end] == "called"
-    ]
+    called = _with_cue(what, "called", Scope.WIDE)
     assert [(q.speaker, q.speaker_description) for q in called] == [(None, "officials")]
     assert _wide_speakers_of(whom, "believed") == {"Mireille Castel"}
 
@@ -362,11 +355,7 @@ def test_a_dateline_before_an_opening_phrase_is_no_subject():
         "bumped off the stage, she was in town."
     )
     for scope in Scope:
-        learned = [
-            q
-            for q in extract_quotes(text, scope=scope)
-            if text[q.cue_start : q.cue_end] == "learned"
-        ]
+        learned = _with_cue(text, "learned", scope)
         assert learned
         assert all(q.speaker != "VESTBY" for q in learned)
         assert all(q.speaker_start is None or q.speaker_start > text.index("-") for q in learned)
@@ -380,11 +369,7 @@ def test_the_subject_after_a_dateline_a_pattern_took_for_it_speaks():
         "on Monday predicted an overwhelming victory in Norway's vote - a landslide."
     )
     for scope in Scope:
-        predicted = [
-            q
-            for q in extract_quotes(text, scope=scope)
-            if text[q.cue_start : q.cue_end] == "predicted"
-        ]
+        predicted = _with_cue(text, "predicted", scope)
         assert [q.speaker for q in predicted] == [None]
         assert [q.speaker_description for q in predicted] == ["Ola Kari Holt's political allies"]
 
@@ -404,10 +389,6 @@ def test_the_subject_after_any_dateline_a_pattern_took_keeps_its_words(dateline_
     )
     subject = dateline_and_subject.split(" - ")[1].strip()
     for scope in Scope:
-        predicted = [
-            q
-            for q in extract_quotes(text, scope=scope)
-            if text[q.cue_start : q.cue_end] == "predicted"
-        ]
+        predicted = _with_cue(text, "predicted", scope)
         assert [q.speaker for q in predicted] == [None]
         assert [q.speaker_description for q in predicted] == [subject]
