@@ -358,14 +358,21 @@ def test_postgresql_export_refuses_a_quote_that_does_not_match(project):
         export("source")
 
 
+# Committed data and the export's own snapshot, as in a request: inside a test's
+# transaction the query PostgreSQL cancels would abort that transaction instead.
+@pytest.mark.django_db(transaction=True)
 def test_an_export_stopped_midway_leaves_the_connection_usable(project, monkeypatch):
     monkeypatch.setattr(streams, "CHUNK_BYTES", 1)
-    for n in range(250):
-        ArticleFactory(project=project, text=f"Article {n}: " + "words " * 50)
-    chunks = streams.jsonl_chunks(project, streams.Selection())
+    # Megabytes of text: more than the socket holds, so the query is still sending when
+    # the client goes away and PostgreSQL cancels it.
+    for n in range(40):
+        ArticleFactory(project=project, text=f"Article {n}: " + "words " * 20_000)
+    chunks = streams.chunks(project, streams.Selection(), "jsonl")
     assert json.loads(next(chunks))["title"] == "Planen"
     chunks.close()  # as when a client goes away
-    assert project.articles.count() == 252
+    assert connection.get_autocommit()
+    assert project.articles.count() == 42
+    assert Quote.objects.update(kind="mixed") == Quote.objects.count()  # writes commit
 
 
 T0 = datetime(2026, 2, 10, 8, 0, tzinfo=UTC)
