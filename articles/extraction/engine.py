@@ -380,7 +380,13 @@ class _Reader:
         """In a sentence with quotation marks, the reported clauses that keep clear of
         them: 'Trump said he would win, and added: “…”' gives 'he would win'."""
         clear = []
-        for quote in reported_around_cues(self.registry, self.text, start, end, gate=self.gate):
+        # A cue inside a quotation is the quoted speaker's own ('“… he believes that …,”
+        # Holt said'): passed over before its subject is looked up, which would teach the
+        # registry that Holt is the 'he'.
+        inside = tuple(span for span in quoted if start < span[1] and span[0] < end)
+        for quote in reported_around_cues(
+            self.registry, self.text, start, end, inside, gate=self.gate
+        ):
             if self.text[quote.cue[0] : quote.cue[1]] == ":" and self.text[quote.start] not in '"“':
                 # 'Lunde: Toll Will ‘Ruin’ the Coast': a headline's speaker and colon
                 # attribute all after it, the quoted words too.

@@ -107,7 +107,34 @@ class Vocabulary:
             by_first_name = _decided(self._clues(fold(words[0])))
             if by_first_name is not None:
                 return by_first_name
+        if len(words) == 1:
+            # 'Clinton' where the text also writes 'Hillary Clinton': her first name tells,
+            # when every first name the text gives that surname agrees.
+            named = self._first_name_genders(fold(words[0]))
+            if len(named) == 1:
+                return named.pop()
         return _decided(self._clues(fold(words[-1])))
+
+    def _first_name_genders(self, key: str) -> set[str]:
+        """The genders of the known first names the text writes right before the
+        capitalised word ``key`` ('Hillary Clinton'); a sentence's first word that the text
+        also writes in lower case is none ('Will Clinton win?')."""
+        text = self.text
+        found = set()
+        for at in self._places.get(key, ())[:_NAMED_FOR_CLUES]:
+            if at < 2 or text[at - 1] != " ":
+                continue
+            before = text[max(0, at - 20) : at - 1]
+            word = before.split()[-1:] or [""]
+            first = word[0]
+            known = genders.of_first_name(first) if first[:1].isupper() else None
+            if known is None:
+                continue
+            opens = before[: -len(first)].rstrip(" ")[-1:] in ("", ".", "!", "?", "\n", "“", '"')
+            if opens and self.common_word(first):
+                continue
+            found.add(known)
+        return found
 
     def _clues(self, key: str) -> Counter:
         """Gender votes for a capitalised word: a title before it ("Mrs. Clinton") and
