@@ -149,7 +149,7 @@ TITLES = (
     archbishop bishop cardinal rabbi imam pastor father sister nominee candidate
     independent reporter anchor host correspondent
     columnist spokesman spokeswoman spokesperson officer detective agent trooper deputy
-    former ex acting interim assistant associate senior top lieutenant sergeant captain
+    former retired ex acting interim assistant associate senior top lieutenant sergeant captain
     admiral colonel commander premier prime first lady founder economist analyst expert
     researcher adviser advisor strategist pollster executive press chairperson dean
     rector inspector coach manager owner lawyer editor publisher author activist

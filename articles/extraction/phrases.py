@@ -114,6 +114,8 @@ def subject_length(words: list[str]) -> int:
         verb = word[:1].islower() and (lowered in VERBS or (lowered.endswith("ed") and i > 0))
         if word in (",", ";") or verb:
             return i  # a capital makes 'May' a name, not a verb
+        if lowered in _NAME_JOINERS and _between_capitals(words, i):
+            continue  # 'the Association of Harbour Pilots': one name
         if (
             word[:1].islower()
             and lowered not in DETERMINERS
@@ -130,6 +132,14 @@ def subject_length(words: list[str]) -> int:
         if lowered not in DETERMINERS:
             has_head = True
     return len(words)
+
+
+# Lower-case words inside a body's name ('Association of Harbour Pilots').
+_NAME_JOINERS = frozenset(("of", "for"))
+
+
+def _between_capitals(words: list[str], i: int) -> bool:
+    return 0 < i < len(words) - 1 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
 
 
 def _role_before_name(words: list[str], i: int) -> bool:

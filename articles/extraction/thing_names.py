@@ -1,5 +1,6 @@
-"""Names of laws, wars, movements and the like ('the Patriot Act', 'the Cold War'): they
-may be a sentence's subject, but no 'he' or 'she' means them."""
+"""Names of laws, wars, movements, agreements and the like ('the Patriot Act', 'the Cold
+War', 'the Paris Agreement'): they may be a sentence's subject, but no 'he' or 'she'
+means them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from articles.extraction import gender as genders
 # The last word of such a name: what kind of thing it is.
 _THING_HEADS = frozenset(
     """act acts amendment effect war world republic movement program programme matter
-    matters doctrine treaty accord accords""".split()
+    matters doctrine treaty accord accords agreement agreements pact deal plan convention
+    bill law initiative""".split()
 )
 
 

@@ -1,6 +1,7 @@
 """Whom a speaker mention is resolved to: the name a closing description is set off from
-before a mixed quote's cue, not a body named inside the description; and no 'he' or
-'she' for the name of a law or an effect (issue 14). The sentences are ours."""
+before a mixed quote's cue, not a body named inside the description; a body's name with
+'of' in it whole; no 'he' or 'she' for the name of a law, an effect, an agreement or a
+plan; no person called 'Retired General' (issue 14). The sentences are ours."""
 
 import pytest
 
@@ -85,3 +86,42 @@ def test_a_long_lead_is_read_at_its_end_only(lead, name):
     speaker = apposed_lead_subject(Registry(), text, 0, lead)
     found = None if speaker is None else text[speaker.mention[0] : speaker.mention[1]]
     assert found == name
+
+
+@pytest.mark.parametrize("thing", ["North Sea Fishing Agreement", "Harbour Clean Air Plan"])
+def test_the_name_of_an_agreement_or_a_plan_is_no_one_a_pronoun_means(thing):
+    text = (
+        "Ivar Lund spoke in Bergen on Monday.\n\n"
+        "“We need the reform,” Lund said.\n\n"
+        f"His dislike of the {thing} is deeply felt. The {thing} was signed in 1998. "
+        "But he said the fleet had to live with it."
+    )
+    speakers = [speaker for speaker, _ in _speakers(text, Scope.WIDE)]
+    assert speakers
+    assert all(speaker == "Ivar Lund" for speaker in speakers)
+
+
+def test_a_body_named_with_of_is_named_whole_by_a_participle_after_its_clause():
+    # 'citing' gave 'Association': the subject stopped at the lower-case 'of'.
+    text = (
+        "In a statement announcing the pick, the Association of Harbour Pilots called "
+        "Holt a “champion” for its members, citing her work after the storm."
+    )
+    for scope in Scope:
+        assert {speaker for speaker, _ in _speakers(text, scope)} == {
+            "Association of Harbour Pilots"
+        }
+
+
+def test_a_retired_general_is_a_title_not_a_name():
+    # A headline's 'Retired General' was a person, whom the later 'he' meant.
+    text = (
+        "Retired General Reveals ‘Grim’ Years Under Berg.\n\n"
+        "Retired Air Force Gen. Ivar Lund is speaking out about the problems he has with "
+        "the board — and why he believes Kari Holt has the best plan."
+    )
+    for scope in Scope:
+        quotes = extract_quotes(text, scope=scope)
+        assert "Retired General" not in {q.speaker for q in quotes}
+        [believed] = [q for q in quotes if q.text.startswith("Kari Holt")]
+        assert believed.speaker == "Ivar Lund"
