@@ -469,8 +469,10 @@ NEARER_TIME = (
     rf"(?=(?:on|in|at|last|this|today|yesterday|tonight|{WEEKDAY})\b)"
 )
 SPEAKER_THEN_CLAUSE = re.compile(
-    # An apposition is no bare pronoun: in 'At the ministry, she said' she speaks.
-    rf"(?:^|(?<=[\s,]))(?P<who>{SUBJECT})(?:,(?!\s*{SUBJECT_PRONOUN}\s)[^,]{{3,160}})?,?\s+"
+    # An apposition is no bare pronoun: in 'At the ministry, she said' she speaks. One
+    # its comma does not close ends at the first verb of saying ('Ultimately, Lund hopes
+    # to offset the expected costs': 'hopes', not 'expected').
+    rf"(?:^|(?<=[\s,]))(?P<who>{SUBJECT})(?:,(?!\s*{SUBJECT_PRONOUN}\s)(?:[^,]{{3,160}},|[^,]{{3,160}}?)|,)?\s+"
     rf"{ADVERB}"
     rf"(?P<cue>{REPORTING})\s+(?:(?:on|in|at|last|this)\s+\w+\s+|in an? (?:{'|'.join(SAID_IN)})"
     rf"\s+|{DAY}\s+|{NEARER_TIME})*(?:that\s+)?(?P<clause>\S.+)$"

@@ -121,3 +121,17 @@ def test_the_second_of_two_subjects_speaks_before_where_they_work(scope):
         "they would oppose the tolls."
     )
     assert _speakers(text, scope) == [("they would oppose the tolls", "Ivar Lund", "")]
+
+
+def test_an_opening_word_and_comma_take_the_first_cue_after_them_not_the_last():
+    # The open apposition after 'Ultimately,' ran on to the sentence's last verb of
+    # saying, 'expected', and gave the subject 'Ivar Lund hopes' as a description.
+    text = (
+        "Ultimately, Ivar Lund hopes to offset all of the expected emissions from the "
+        "coal he is burning."
+    )
+    # The clauses scope reads no infinitive as a content; the wide scope does.
+    assert extract_quotes(text, scope=Scope.CLAUSES) == []
+    [quote] = extract_quotes(text, scope=Scope.WIDE)
+    assert text[quote.cue_start : quote.cue_end] == "hopes"
+    assert quote.speaker == "Ivar Lund"
