@@ -268,6 +268,8 @@ def analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | None
 
 # Possessive pronouns, a whole subject only before an attributing noun ('Her call for').
 _POSSESSIVES = frozenset(("his", "her"))
+# Pronouns for a group, which may speak as one unnamed: 'we', 'they'.
+_GROUP_PRONOUNS = frozenset(("we", "they"))
 
 
 def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | None]:
@@ -283,6 +285,10 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
             # '…,” she said' with no woman named yet: hers still, an unnamed speaker,
             # rather than the quote going to whoever is named nearby.
             found = registry.describe(phrase, genders.PRONOUN_GENDER[word])
+        elif found is None and word in _GROUP_PRONOUNS:
+            # 'We believe six debates are enough', 'They endorse …' with no group named
+            # before: a group the text does not name still says it, not nobody.
+            found = registry.describe(phrase, plural=True)
         return found, (0, len(phrase))
     parts = comma_parts(phrase)
     last_start, last = parts[-1]
