@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from articles.extraction import gate as gates
 from articles.extraction import marks
+from articles.extraction.according_sources import with_according_source
 from articles.extraction.around_cues import reported_around_cues
 from articles.extraction.attribution import closing_dash_quote
 from articles.extraction.clause_shapes import FINITE, subject_pronoun
@@ -356,6 +357,8 @@ class _Reader:
                 found.append(cut)
         found = without_inner_readings(self.text, found)
         found = [resolved_in_sentence(self.registry, self.text, start, q) for q in found]
+        if self.gate is not None:
+            found = with_according_source(self.registry, self.text, start, end, found)
         for quote in sorted(_before_next_cue(self.text, found), key=lambda q: q.start):
             self._keep(quote)
 

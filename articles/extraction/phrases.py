@@ -159,7 +159,12 @@ def _role_before_name(words: list[str], i: int) -> bool:
             return chief + 3 < len(words) and words[chief + 3][:1].isupper()
         # A role by its ending only after an adjective: 'spent Monday', 'consider Berg'
         # are a verb and its object.
-        role = word in TITLES or word in _ROLE_NOUNS or (j > i and word.endswith(PERSON_ENDINGS))
+        role = (
+            word in TITLES
+            or word in _ROLE_NOUNS
+            or (j > i and word.endswith(PERSON_ENDINGS))
+            or _occupation_after_name(words, j)
+        )
         # 'press' is a role only with a noun after it ('press secretary'): after a plural
         # it is the verb ('Unions press Mayor Holt').
         if role and word not in _VERB_QUALIFIERS and words[j + 1][:1].isupper():
@@ -176,6 +181,25 @@ def _role_before_name(words: list[str], i: int) -> bool:
     return False
 
 
+def _occupation_after_name(words: list[str], j: int) -> bool:
+    """'Vestby farmer Ivar Lund', 'Bergen historian Kari Holt': a noun for a person's
+    occupation between a place and a name of two words. A verb in -er ('Unions order
+    Kari Holt') comes after a plural, and no verb ends in -ist or -ian."""
+    word = fold(words[j])
+    if not (0 < j < len(words) - 2 and word.endswith(_OCCUPATION_ENDINGS)):
+        return False
+    place, given, surname = words[j - 1], words[j + 1], words[j + 2]
+    return (
+        place[:1].isupper()
+        and not place.endswith("s")
+        and given[:1].isupper()
+        and surname[:1].isupper()
+        and word not in _NOT_ROLE_WORDS
+    )
+
+
+# The endings of nouns for someone's occupation: 'farmer', 'professor', 'historian'.
+_OCCUPATION_ENDINGS = ("er", "or", "ist", "ian")
 # At most two adjectives, or nouns saying what the role is for, before the role:
 # 'Democratic presidential nominee', 'Holt campaign manager'.
 _ROLE_RUN = 3
@@ -254,6 +278,8 @@ def analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | None
 
 # Possessive pronouns, a whole subject only before an attributing noun ('Her call for').
 _POSSESSIVES = frozenset(("his", "her"))
+# Pronouns for a group, which may speak as one unnamed: 'we', 'they'.
+_GROUP_PRONOUNS = frozenset(("we", "they"))
 
 
 def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | None]:
@@ -269,6 +295,10 @@ def _analyse(registry: Registry, phrase: str) -> tuple[Entity | None, Span | Non
             # '…,” she said' with no woman named yet: hers still, an unnamed speaker,
             # rather than the quote going to whoever is named nearby.
             found = registry.describe(phrase, genders.PRONOUN_GENDER[word])
+        elif found is None and word in _GROUP_PRONOUNS:
+            # 'We believe six debates are enough', 'They endorse …' with no group named
+            # before: a group the text does not name still says it, not nobody.
+            found = registry.describe(phrase, plural=True)
         return found, (0, len(phrase))
     parts = comma_parts(phrase)
     last_start, last = parts[-1]
