@@ -330,7 +330,7 @@ def _phrase_start(text: str, start: int) -> int:
     clause = _preposition_last(lead) and (
         _AFFILIATED_LEAD.search(lead)
         or _NAMED_AFFILIATED_LEAD.search(lead)
-        or _INTERVIEWED_LEAD.search(lead)
+        or (_may_be_interviewed(lead) and _INTERVIEWED_LEAD.search(lead))
     )
     if clause:
         start = start - len(lead) + clause.start("head")
@@ -360,6 +360,24 @@ def _preposition_last(lead: str) -> bool:
 
 
 _LEAD_PREPOSITIONS = frozenset("for of at with from in to".split())
+
+# The letters besides ASCII ones that a case-insensitive search takes for an ASCII letter
+# ('ſ' for 's', the Kelvin sign for 'k', 'ı' and 'İ' for 'i').
+_ASCII_UNDER_IGNORECASE = ("ſ", "\u212a", "ı", "İ")
+
+
+def _may_be_interviewed(lead: str) -> bool:
+    """False when ``lead`` holds none of _INTERVIEWED_LEAD's verbs: a few substring tests,
+    where its search tried a dozen words from each mark of the lead (its costliest
+    search on a long text of quotes)."""
+    if not lead.isascii() and any(letter in lead for letter in _ASCII_UNDER_IGNORECASE):
+        return True  # left to the search
+    lowered = lead.lower()  # no other letter's lower case is more than one letter
+    return (
+        "speaking" in lowered
+        or "talking" in lowered
+        or ("who" in lowered and ("spoke" in lowered or "talked" in lowered))
+    )
 
 
 # 'Ruth Okafor, 27, a nurse from ': a name opening the sentence, then commas before the

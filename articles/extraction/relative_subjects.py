@@ -15,8 +15,10 @@ from articles.extraction.subject_words import NOUN_OPENERS
 
 # The last relative that is its clause's subject before the phrase, in the phrase's own
 # clause (no mark between), and the word after it: 'who had backed', 'that’s run by'.
+# Possessive: a shorter word or space never lets the rest run to the end where the whole
+# did not, and trying each shorter one made this the costliest search of a long lead.
 _RELATIVE = re.compile(
-    r"\b(?:[Ww]ho|[Tt]hat)(?:[’'](?:d|s|ve|ll))?\s+(?P<next>[\w’'-]+)[^,;:()\[\]—–“”\"\n.!?]*$"
+    r"\b(?:[Ww]ho|[Tt]hat)(?:[’'](?:d|s|ve|ll))?\s++(?P<next>[\w’'-]++)[^,;:()\[\]—–“”\"\n.!?]*+$"
 )
 # Words after 'that' or 'who' that make it no subject: 'the plan that the mayor said'.
 _NOT_VERBS = NOUN_OPENERS | frozenset(
