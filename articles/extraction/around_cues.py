@@ -110,6 +110,7 @@ from articles.extraction.make_cues import MAKE, make_contents
 from articles.extraction.model import Candidate, Span
 from articles.extraction.noun_cues import NOUNS, noun_cues, suffered
 from articles.extraction.noun_cues import SHAPE as NOUN_SHAPE
+from articles.extraction.opening_adjuncts import opening_adjunct_content, opening_adjunct_cue
 from articles.extraction.patterns import ATTRIBUTING_WORDS, SAYING_VERBS
 from articles.extraction.raised_contents import passive_subject, raised_contents
 from articles.extraction.registry import Registry
@@ -429,6 +430,12 @@ def _around(
     if question is not None:
         # 'Asked whether the ferry would run, she laughed': PARC counts the question.
         return passed_over(gate, registry, text, sentence, first, last, question, "asked", 0.0)
+    if gate is not None and opening_adjunct_cue(sentence, first, last):
+        # 'Despite criticizing the plan, Holt …': not 'Despite' but the main clause's
+        # subject criticizes.
+        adjunct = opening_adjunct_content(registry, text, sentence, last, cue, probability)
+        if adjunct is not None:
+            return adjunct
     if gate is not None and first == 0 and last == 0 and opening_participle(sentence):
         # 'Noting that the ferry was late, Holt said …': the opening participle's clause,
         # to its comma, is what the main clause's subject notes.
