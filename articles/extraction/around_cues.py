@@ -29,6 +29,7 @@ import re
 from dataclasses import replace
 
 from articles.extraction import cues
+from articles.extraction.according_asides import clause_after_according
 from articles.extraction.addressees import ASKING, TELLING
 from articles.extraction.apposed_subjects import apposed_subject
 from articles.extraction.aside_ends import aside_opening
@@ -668,7 +669,12 @@ def _according_to(
         else Speaker(None)
     )
     before = [w for _, _, w in sentence[:first] if w[:1].isalnum()]
-    if len(before) >= 3:
+    if len(before) >= 3 and clause_after_according(sentence, first, comma):
+        end = len(sentence)
+        while end > comma + 2 and sentence[end - 1][2] in ".!?":
+            end -= 1
+        content = (sentence[comma + 1][0], sentence[end - 1][1])
+    elif len(before) >= 3:
         end = first - 1 if sentence[first - 1][2] == "," else first
         content = (sentence[0][0], sentence[end - 1][1]) if end > 0 else None
     elif comma is not None and comma + 1 < len(sentence):
