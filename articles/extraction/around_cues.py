@@ -29,6 +29,7 @@ import re
 from dataclasses import replace
 
 from articles.extraction import cues
+from articles.extraction.according_asides import clause_after_according
 from articles.extraction.addressees import ASKING, TELLING
 from articles.extraction.apposed_subjects import apposed_subject
 from articles.extraction.aside_ends import aside_opening
@@ -65,6 +66,12 @@ from articles.extraction.clause_shapes import (
     subject_pronoun,
     that_clause,
     zero_that_clause,
+)
+from articles.extraction.closed_relatives import (
+    in_object_relative,
+    main_verb_follows,
+    relative_lead,
+    splits_cue,
 )
 from articles.extraction.content_spans import (
     NOT_CONTENT,
@@ -227,7 +234,11 @@ def reported_around_cues(
             )
             if subject is not None:
                 found.append(subject)
-        if gate is not None and attribution_aside(sentence, last):
+        if (
+            gate is not None
+            and attribution_aside(sentence, last)
+            and not in_object_relative(sentence, first)
+        ):
             found.extend(pieces_around_aside(registry, text, sentence, first, last, found))
         elif gate is not None and (addressee := told_aside(sentence, first, last)):
             # The rules read the addressee as the start of what was told: the wide scope
@@ -397,7 +408,7 @@ def _groups(hits: list[tuple[int, float]], sentence: list[Token]) -> list[tuple[
     """Adjacent cue tokens as one cue ('pointed out'): ``(first, last, probability)``."""
     groups: list[list] = []
     for i, p in hits:
-        if groups and groups[-1][1] == i - 1:
+        if groups and groups[-1][1] == i - 1 and not splits_cue(sentence, groups[-1][0], i):
             groups[-1][1] = i
             groups[-1][2] = max(groups[-1][2], p)
         else:
@@ -487,6 +498,8 @@ def _around(
             (sentence[rest][0], sentence[end - 1][1]), speaker, cue, probability
         )
     right = right_content(text, sentence, last)
+    if right is not None and main_verb_follows(sentence, first, right[0]):
+        return None  # 'the memo which Holt wrote said …': the content is the main verb's
     if gate is None and right is not None and breaks_told_clause(sentence, first, last):
         right = None  # 'The plan, Holt told reporters, will fail': as '…, Holt said, …'
     if right is not None:
@@ -537,6 +550,8 @@ def _around(
         return _short_object(gate, registry, text, sentence, first, last, probability)
     if any(w in cues.QUOTE_MARKS for _, _, w in sentence[comma:first]):
         return None
+    if relative_lead(sentence, comma, first):
+        return None  # 'The memo, which Holt wrote,': the noun the relative word stands for
     if only_scene(sentence, comma):
         # 'In a 1990 speech, Holt declared:': where or when, not what; perhaps 'said no'.
         return _short_object(gate, registry, text, sentence, first, last, probability)
@@ -661,7 +676,12 @@ def _according_to(
         else Speaker(None)
     )
     before = [w for _, _, w in sentence[:first] if w[:1].isalnum()]
-    if len(before) >= 3:
+    if len(before) >= 3 and clause_after_according(sentence, first, comma):
+        end = len(sentence)
+        while end > comma + 2 and sentence[end - 1][2] in ".!?":
+            end -= 1
+        content = (sentence[comma + 1][0], sentence[end - 1][1])
+    elif len(before) >= 3:
         end = first - 1 if sentence[first - 1][2] == "," else first
         content = (sentence[0][0], sentence[end - 1][1]) if end > 0 else None
     elif comma is not None and comma + 1 < len(sentence):

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from articles.extraction.addressees import told_start
 from articles.extraction.clause_shapes import BOUNDARY_WORDS, PREPOSITIONS
+from articles.extraction.closed_relatives import relative_clause_ends
 from articles.extraction.model import Candidate, Span
 from articles.extraction.names import is_org
 from articles.extraction.pattern_speakers import speaker_of
@@ -221,6 +222,8 @@ def _speaker_then_clause(
     )
     if where and where.end() > start:
         start = where.end()  # 'says at a stop in Toledo, Ohio, that it means …'
+    if relative_clause_ends(text, offset + match.start("who"), start):
+        return None  # 'the letter that Holt wrote said …': the main verb's content
     semicolon = text.find(";", start, end)  # '… would raise $1 trillion; the foundation …'
     if semicolon > 0:
         end = semicolon
