@@ -461,6 +461,8 @@ class Registry:
         return self._tick
 
     def _touch(self, entity: Entity) -> None:
+        if self._recent and self._recent[-1] is entity:
+            return  # already the most recent (most touches): moving it changes nothing
         if entity in self._recent:
             self._recent.remove(entity)
         self._recent.append(entity)

@@ -16,6 +16,7 @@ from articles.extraction import (
     paragraphs,
     patterns,
     quoted,
+    relative_subjects,
     reported,
 )
 from tests.gold_texts import gold_texts
@@ -262,3 +263,27 @@ def test_a_particle_lead_is_searched_for_wherever_the_pattern_finds_one(text):
 def test_the_gold_particle_leads_are_searched_for_wherever_the_pattern_finds_one():
     for body in _GOLD_PARAGRAPHS:
         _check_particle_lead(body)
+
+
+_RELATIVE_PIECES = ["who", "Who", "WHO", "that", "That", "that’s", "who'd", "what", "hat",
+                    "Whoa", "whose", "thatch", "backed", "Kari", "Holt", "had", "the"]  # fmt: skip
+_relative_texts = st.lists(st.sampled_from(_RELATIVE_PIECES + _MARKS), max_size=16).map("".join)
+
+
+def _check_relative_lead(lead: str) -> None:
+    if relative_subjects._RELATIVE.search(lead) is not None:
+        assert relative_subjects.may_hold_relative(lead)
+
+
+@settings(max_examples=500)
+@given(st.one_of(_relative_texts, _texts))
+@example("members who backed Kari Holt")
+@example("the group That’s run by")
+def test_a_lead_with_a_relative_is_searched_wherever_the_pattern_finds_one(lead):
+    _check_relative_lead(lead)
+
+
+def test_the_gold_relative_leads_are_searched_wherever_the_pattern_finds_one():
+    for body in _GOLD_PARAGRAPHS:
+        for at in range(0, len(body), 40):
+            _check_relative_lead(body[max(0, at - 120) : at])
