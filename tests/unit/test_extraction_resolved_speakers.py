@@ -14,6 +14,14 @@ def _speakers(text, scope=Scope.CLAUSES):
     return [(q.speaker, text[q.start : q.end]) for q in extract_quotes(text, scope=scope)]
 
 
+def _assert_only_lund_speaks(paragraph):
+    """After Lund has spoken, every speaker of ``paragraph`` (wide scope) is Lund."""
+    text = "Ivar Lund spoke in Bergen on Monday.\n\n“We need the reform,” Lund said.\n\n"
+    speakers = [speaker for speaker, _ in _speakers(text + paragraph, Scope.WIDE)]
+    assert speakers
+    assert all(speaker == "Ivar Lund" for speaker in speakers)
+
+
 def test_a_description_naming_a_party_leaves_the_speaker_its_leader():
     text = (
         "Voters met on Tuesday.\n\nSigrid Holt, leader of the anti-tax Nordic Freedom "
@@ -49,15 +57,10 @@ def test_a_participle_after_an_object_in_apposition_keeps_the_sentence_subject()
 
 
 def test_the_name_of_a_law_is_no_one_a_pronoun_means():
-    text = (
-        "Ivar Lund spoke in Bergen on Monday.\n\n"
-        "“We need the reform,” Lund said.\n\n"
+    _assert_only_lund_speaks(
         "The Harbour Safety Act, he argued, failed the fishermen. The Harbour Safety Act "
         "was passed in 1998. He said the law had to go."
     )
-    speakers = [speaker for speaker, _ in _speakers(text, Scope.WIDE)]
-    assert speakers
-    assert all(speaker == "Ivar Lund" for speaker in speakers)
 
 
 def test_a_description_left_open_before_the_verb_names_the_person_opening_it():
@@ -90,15 +93,10 @@ def test_a_long_lead_is_read_at_its_end_only(lead, name):
 
 @pytest.mark.parametrize("thing", ["North Sea Fishing Agreement", "Harbour Clean Air Plan"])
 def test_the_name_of_an_agreement_or_a_plan_is_no_one_a_pronoun_means(thing):
-    text = (
-        "Ivar Lund spoke in Bergen on Monday.\n\n"
-        "“We need the reform,” Lund said.\n\n"
+    _assert_only_lund_speaks(
         f"His dislike of the {thing} is deeply felt. The {thing} was signed in 1998. "
         "But he said the fleet had to live with it."
     )
-    speakers = [speaker for speaker, _ in _speakers(text, Scope.WIDE)]
-    assert speakers
-    assert all(speaker == "Ivar Lund" for speaker in speakers)
 
 
 def test_a_body_named_with_of_is_named_whole_by_a_participle_after_its_clause():
